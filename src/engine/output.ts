@@ -1,0 +1,68 @@
+/**
+ * What the add-in writes: a workbook described as data. The xlsx writer turns it into a file, the
+ * Office.js adapter into new worksheets. Engine modules (validate report, needs table, calendar)
+ * build these; they never write files or call Excel themselves.
+ */
+import { z } from 'zod';
+
+export const CellStyleSchema = z.object({
+  bold: z.boolean().optional(),
+  italic: z.boolean().optional(),
+  /** Font size in points; default 16 (official documents). */
+  size: z.number().optional(),
+  /** Font colour, "RRGGBB". */
+  color: z.string().optional(),
+  /** Fill colour, "RRGGBB". */
+  fill: z.string().optional(),
+  align: z.enum(['left', 'center', 'right']).optional(),
+  valign: z.enum(['top', 'center', 'bottom']).optional(),
+  wrap: z.boolean().optional(),
+  border: z.boolean().optional(),
+  /** Excel number format code, e.g. "#,##0" or '#,##0;-#,##0;"-"'. */
+  numFmt: z.string().optional(),
+});
+export type CellStyle = z.infer<typeof CellStyleSchema>;
+
+/**
+ * A cell to write. Strings are always written as text, never as formulas (formula injection:
+ * a received project named "=HYPERLINK(...)" stays text). Only `formula` makes a formula.
+ */
+export const OutCellSchema = z.union([
+  z.string(),
+  z.number(),
+  z.null(),
+  z.object({
+    value: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+    formula: z.string().optional(),
+    style: CellStyleSchema.optional(),
+  }),
+]);
+export type OutCell = z.infer<typeof OutCellSchema>;
+
+export const OutSheetSchema = z.object({
+  name: z.string().min(1).max(31),
+  /** Row-major cells, 0-based. */
+  rows: z.array(z.array(OutCellSchema)),
+  /** Style applied to every row of a given index (e.g. header rows), merged under cell styles. */
+  rowStyles: z.record(z.string(), CellStyleSchema).optional(),
+  merges: z.array(z.object({ r1: z.number(), c1: z.number(), r2: z.number(), c2: z.number() })).optional(),
+  /** Column widths in characters. */
+  colWidths: z.array(z.number()).optional(),
+  /** Rows frozen at the top (header). */
+  freezeRows: z.number().optional(),
+  /** Data table (header row index, first data row, last row) shown as an Excel table / autofilter. */
+  table: z.object({ headerRow: z.number(), lastRow: z.number(), lastCol: z.number(), name: z.string() }).optional(),
+  /** A4 landscape / portrait, fit to one page wide. */
+  page: z.object({ orientation: z.enum(['landscape', 'portrait']), fitWidth: z.boolean() }).optional(),
+  /** Rows repeated at the top of every printed page (0-based inclusive). */
+  printTitleRows: z.tuple([z.number(), z.number()]).optional(),
+  /** Default font for the sheet; default TH Sarabun New 16. */
+  font: z.object({ name: z.string(), size: z.number() }).optional(),
+});
+export type OutSheet = z.infer<typeof OutSheetSchema>;
+
+export interface OutWorkbook {
+  sheets: OutSheet[];
+}
+
+export const DEFAULT_FONT = { name: 'TH Sarabun New', size: 16 } as const;

@@ -1,0 +1,147 @@
+/**
+ * The plan model: what a recognised worksheet means. Built from a SheetModel by `readPlanSheet`
+ * (forms/), consumed by validate, consolidate, strategy matching. Rows/cols are 0-based.
+ */
+import type { Cell } from './model';
+
+export const FORM_KINDS = [
+  'local-plan',
+  'local-plan-beyond',
+  'local-plan-summary',
+  'tambon-plan',
+  'village-plan',
+  'district-needs',
+  'strategies',
+  'calendar',
+  'other',
+] as const;
+export type FormKind = (typeof FORM_KINDS)[number];
+
+/** Kinds whose rows are projects (the ones validate and consolidate read row by row). */
+export const PROJECT_KINDS: ReadonlySet<FormKind> = new Set([
+  'local-plan',
+  'local-plan-beyond',
+  'tambon-plan',
+  'village-plan',
+  'district-needs',
+]);
+
+export type Field =
+  | 'no'
+  | 'name'
+  | 'objective'
+  | 'target'
+  | 'location'
+  | 'village'
+  | 'tambon'
+  | 'year'
+  | 'amount'
+  | 'fund'
+  | 'kpi'
+  | 'result'
+  | 'unit'
+  | 'agency'
+  | 'class'
+  | 'link'
+  | 'priority'
+  | 'note'
+  | 'source';
+
+/** Where each field sits. Budgets: one column per B.E. year, or one `amount` column with a `year` column. */
+export interface ColumnMap {
+  fields: Partial<Record<Field, number>>;
+  budgetYears: Array<{ year: number; col: number }>;
+}
+
+export interface ContextLine {
+  row: number;
+  col: number;
+  text: string;
+}
+
+/** Lines above a table (and section rows inside it) that apply to the projects below them. */
+export interface ProjectContext {
+  /** ก.–จ. link lines, keyed by letter. */
+  links: Record<string, ContextLine>;
+  /** The provincial strategy / development issue line (ง. in 2566–70 forms, ก. in older ones, "ประเด็นการพัฒนา: …"). */
+  provincial?: ContextLine;
+  strategy?: ContextLine;
+  tactic?: ContextLine;
+  programme?: ContextLine;
+  /** Classification section ("3. โครงการที่ขอรับการสนับสนุน…"). */
+  section?: ContextLine & { needsSupport: boolean };
+  /** Amendment divider ("เพิ่มเติม ครั้งที่ 1/2567"). */
+  amendment?: ContextLine;
+}
+
+export interface BudgetValue {
+  year: number;
+  col: number;
+  /** Parsed amount; 0 for "-" or blank; null when the cell holds something that is not a number. */
+  amount: number | null;
+  cell?: Cell;
+}
+
+export interface ProjectRow {
+  row: number;
+  /** The number in ที่, when there is one. */
+  no: number | null;
+  name: string;
+  objective: string;
+  target: string;
+  location: string;
+  village: string;
+  tambon: string;
+  kpi: string;
+  unit: string;
+  agency: string;
+  classification: string;
+  priority: string;
+  /** Declared provincial link from a column (the context line is in `context.provincial`). */
+  link: string;
+  note: string;
+  budgets: BudgetValue[];
+  context: ProjectContext;
+  /** True for rows after the block's first total row (officers sometimes append there). */
+  afterTotal: boolean;
+}
+
+/** A sub-item row: no number, but budgets (counted by some total rows). */
+export interface SubItemRow {
+  row: number;
+  text: string;
+  budgets: BudgetValue[];
+}
+
+export interface TotalRow {
+  row: number;
+  label: string;
+  /** budget: รวมงบประมาณ / รวม; count: รวมจำนวนโครงการ. */
+  kind: 'budget' | 'count';
+  values: Array<{ year: number; col: number; value: number | null }>;
+}
+
+export interface PlanBlock {
+  /** Header rows (0-based), two or three for merged headers. */
+  headerRows: number[];
+  columns: ColumnMap;
+  projects: ProjectRow[];
+  subItems: SubItemRow[];
+  totals: TotalRow[];
+}
+
+export interface PlanSheet {
+  name: string;
+  kind: FormKind;
+  /** Form code as written ("ผ.02", "ผ.02/2"), from a text box or a cell, when found. */
+  formCode?: string;
+  /** Title lines above the first header. */
+  titles: ContextLine[];
+  /** Plan period in B.E. years, e.g. 2566–2570, when the title says it. */
+  period?: { from: number; to: number };
+  /** The organisation line (เทศบาล… / องค์การบริหารส่วนตำบล… / ตำบล… / อำเภอ…). */
+  organisation?: string;
+  blocks: PlanBlock[];
+  /** Every project row of every block, in sheet order. */
+  projects: ProjectRow[];
+}
