@@ -1,0 +1,36 @@
+/**
+ * `oneplan` command line: batch work and scripting on .xlsx files.
+ *   oneplan validate FILE... [--strategies FILE] [--json]
+ *   oneplan consolidate FILE... [--strategies FILE] --out OUT.xlsx [--json]
+ *   oneplan calendar --fiscal-year N [--template dopa|rayong|FILE] [--thai-digits] --out OUT.xlsx [--ics OUT.ics] [--json]
+ * Exit codes: 0 ok, 1 errors found or a file failed, 2 bad usage.
+ */
+export type Io = { out: (s: string) => void; err: (s: string) => void };
+const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+const USAGE = `oneplan — ตรวจสอบและรวบรวมแผน (One Plan)
+usage:
+  oneplan validate FILE... [--strategies FILE] [--json] [--lang th|en]
+  oneplan consolidate FILE|FOLDER... [--strategies FILE] --out OUT.xlsx [--json]
+  oneplan calendar --fiscal-year N [--template dopa|rayong|FILE] [--thai-digits] --out OUT.xlsx [--ics OUT.ics] [--json]
+`;
+
+export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case 'validate':
+      return (await import('./validate')).runValidate(rest, io);
+    case 'consolidate':
+      return (await import('./consolidate')).runConsolidate(rest, io);
+    case 'calendar':
+      return (await import('./calendar')).runCalendar(rest, io);
+    case '--help':
+    case '-h':
+    case 'help':
+      io.out(USAGE);
+      return 0;
+    default:
+      io.err(USAGE);
+      return 2;
+  }
+}
