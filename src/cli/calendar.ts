@@ -1,7 +1,187 @@
-// STUB — replaced by the calendar command's owner.
+/**
+ * oneplan calendar --fiscal-year N [--template dopa|rayong|FILE.json] [--year-offset K] [--thai-digits]
+ *                  [--updated DATE] [--out OUT.xlsx] [--ics OUT.ics] [--json] [--print-template]
+ * Builds the planning calendar (ปฏิทินการดำเนินงาน) of a fiscal year. Exit 0 ok (warnings do not
+ * fail), 1 a file could not be written, 2 bad usage.
+ */
+import * as fs from 'fs';
 import type { Io } from './oneplan';
+import {
+  BUILTIN_TEMPLATES,
+  buildCalendar,
+  calendarIcs,
+  calendarJson,
+  calendarSheet,
+  parseTemplate,
+  serializeTemplate,
+  type CalendarTemplate,
+} from '../engine/calendar';
+import { digits, parseThaiDate, type ThaiDate } from '../engine/calendar/thai';
 
-export async function runCalendar(_args: string[], io: Io): Promise<number> {
-  io.err('oneplan calendar: not implemented yet\n');
-  return 2;
+export const CALENDAR_USAGE = `usage: oneplan calendar --fiscal-year N [--template dopa|rayong|FILE.json] [--year-offset K]
+                        [--thai-digits] [--updated DATE] --out OUT.xlsx [--ics OUT.ics] [--json]
+       oneplan calendar --template dopa|rayong|FILE.json --print-template
+  --fiscal-year N   ปีงบประมาณ (พ.ศ.) ของแผนปฏิบัติราชการประจำปีของจังหวัด, e.g. 2571
+  --template T      dopa (กระทรวงมหาดไทย ๒๕๕๘, default), rayong (จังหวัดระยอง ๒๕๖๒), or a JSON file
+  --year-offset K   steps fall in B.E. year N + K (default from the template: -2)
+  --thai-digits     เลขไทย (๐–๙) in labels and texts
+  --updated DATE    date in "ปรับปรุงปฏิทินการดำเนินงาน ณ วันที่ …" (default today), e.g. 2569-05-10
+  --out OUT.xlsx    write the calendar sheet
+  --ics OUT.ics     write an iCalendar file (one all-day event per step and deadline)
+  --json            print { steps: [...], warnings: [...] }
+  --print-template  print the template as JSON (to edit and pass back with --template FILE)
+`;
+
+interface Args {
+  fiscalYear?: number;
+  template: string;
+  yearOffset?: number;
+  thaiDigits: boolean;
+  updated?: ThaiDate;
+  out?: string;
+  ics?: string;
+  json: boolean;
+  printTemplate: boolean;
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { template: 'dopa', thaiDigits: false, json: false, printTemplate: false };
+  const value = (i: number, flag: string): string => {
+    const v = argv[i + 1];
+    if (v === undefined || (v.startsWith('--') && !/^--?\d/.test(v))) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const eq = arg.indexOf('=');
+    const [flag, inline] = arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
+    const take = (): string => (inline !== undefined ? inline : value(i++, flag));
+    switch (flag) {
+      case '--fiscal-year':
+      case '--fy': {
+        const v = digits(take(), false).trim();
+        if (!/^\d{4}$/.test(v)) throw new UsageError(`--fiscal-year: "${v}" is not a year (B.E., e.g. 2571)`);
+        const n = Number(v);
+        if (n < 2400) throw new UsageError(`--fiscal-year ${n}: give the Buddhist Era year (พ.ศ.), e.g. ${n + 543}`);
+        if (n > 2800) throw new UsageError(`--fiscal-year ${n}: not a plausible B.E. year`);
+        a.fiscalYear = n;
+        break;
+      }
+      case '--template':
+        a.template = take();
+        break;
+      case '--year-offset':
+      case '--offset': {
+        const v = digits(take(), false).trim();
+        if (!/^[+-]?\d{1,2}$/.test(v)) throw new UsageError(`--year-offset: "${v}" is not a whole number of years`);
+        a.yearOffset = Number(v);
+        break;
+      }
+      case '--thai-digits':
+        a.thaiDigits = true;
+        break;
+      case '--updated': {
+        const v = take();
+        const d = parseThaiDate(v);
+        if (!d) throw new UsageError(`--updated: "${v}" is not a date (e.g. 2569-05-10 or "10 พ.ค. 2569")`);
+        a.updated = d;
+        break;
+      }
+      case '--out':
+      case '-o':
+        a.out = take();
+        break;
+      case '--ics':
+        a.ics = take();
+        break;
+      case '--json':
+        a.json = true;
+        break;
+      case '--print-template':
+        a.printTemplate = true;
+        break;
+      case '--help':
+      case '-h':
+        throw new UsageError('');
+      default:
+        throw new UsageError(`unknown argument "${arg}"`);
+    }
+  }
+  return a;
+}
+
+function loadTemplate(spec: string): CalendarTemplate {
+  const builtin = BUILTIN_TEMPLATES[spec.toLowerCase()];
+  if (builtin) return structuredClone(builtin);
+  if (!fs.existsSync(spec)) throw new UsageError(`--template: "${spec}" is neither dopa, rayong nor an existing JSON file`);
+  const parsed = parseTemplate(fs.readFileSync(spec, 'utf8'));
+  if (!parsed.ok) throw new UsageError(`--template ${spec}: not a valid calendar template:\n  ${parsed.issues.join('\n  ')}`);
+  return parsed.template;
+}
+
+export async function runCalendar(argv: string[], io: Io): Promise<number> {
+  let args: Args;
+  let template: CalendarTemplate;
+  try {
+    args = parseArgs(argv);
+    template = loadTemplate(args.template);
+    if (args.printTemplate) {
+      io.out(serializeTemplate(template));
+      return 0;
+    }
+    if (args.fiscalYear === undefined) throw new UsageError('--fiscal-year N is required (B.E., e.g. 2571)');
+    if (!args.out && !args.ics && !args.json) throw new UsageError('nothing to do: give --out OUT.xlsx, --ics OUT.ics or --json');
+    if (args.out && !/\.xlsx$/i.test(args.out)) throw new UsageError(`--out ${args.out}: the file name must end in .xlsx`);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      if (!e.message) {
+        io.out(CALENDAR_USAGE);
+        return 0;
+      }
+      io.err(`oneplan calendar: ${e.message}\n`);
+      io.err(CALENDAR_USAGE);
+      return 2;
+    }
+    throw e;
+  }
+
+  const cal = buildCalendar(template, args.fiscalYear, {
+    yearOffset: args.yearOffset,
+    thaiDigits: args.thaiDigits,
+    updatedOn: args.updated,
+  });
+
+  let failed = false;
+  const written: string[] = [];
+  if (args.out) {
+    try {
+      const { writeXlsx } = await import('../xlsx/write');
+      fs.writeFileSync(args.out, writeXlsx({ sheets: [calendarSheet(cal)] }));
+      written.push(args.out);
+    } catch (e) {
+      io.err(`oneplan calendar: cannot write ${args.out}: ${(e as Error).message}\n`);
+      failed = true;
+    }
+  }
+  if (args.ics) {
+    try {
+      fs.writeFileSync(args.ics, calendarIcs(cal), 'utf8');
+      written.push(args.ics);
+    } catch (e) {
+      io.err(`oneplan calendar: cannot write ${args.ics}: ${(e as Error).message}\n`);
+      failed = true;
+    }
+  }
+
+  if (args.json) {
+    io.out(JSON.stringify(calendarJson(cal), null, 2) + '\n');
+  } else {
+    io.out(`ปฏิทินการดำเนินงาน ปีงบประมาณ ${cal.fiscalYear} (${cal.templateName}): ${cal.steps.length} ขั้นตอน, ${cal.months.length} เดือน\n`);
+    for (const s of cal.steps) io.out(`  ${s.no}. ${s.label}  ${s.title.split('\n')[0]}\n`);
+    for (const f of written) io.out(`เขียนไฟล์ ${f}\n`);
+  }
+  for (const w of cal.warnings) io.err(`คำเตือน (${w.code}): ${w.message}\n`);
+  return failed ? 1 : 0;
 }

@@ -1,12 +1,420 @@
-// STUB — replaced by form recognition (main developer). Signature is the contract.
-import type { SheetModel } from '../model';
-import type { PlanSheet } from '../plan';
+/**
+ * Reading a worksheet as a plan: find the header blocks, map columns by header words, walk the rows
+ * below, attach context lines (ก.–จ., ยุทธศาสตร์ / กลยุทธ์ / แผนงาน, sections, amendments) to the
+ * projects under them, and pick out total rows and sub-item rows. Recognition never uses the sheet name.
+ */
+import { colIndex, type Cell, type Range, type SheetModel } from '../model';
+import type {
+  BudgetValue,
+  ColumnMap,
+  ContextLine,
+  Field,
+  PlanBlock,
+  PlanSheet,
+  ProjectContext,
+  ProjectRow,
+  SubItemRow,
+  TotalRow,
+} from '../plan';
+import { flatText, parseBEYear, thaiToArabic } from '../thai';
+import { amountValue, readAmount, readWholeNumber } from '../values';
+import { fieldOf, isHeaderNote, yearOfHeader } from './columns';
+import { recogniseKind, formCodeOf } from './recognise';
 
 export interface ReadPlanOptions {
-  /** Officer's manual column mapping for this sheet (field → column letter). */
+  /** Officer's manual column mapping for this sheet: field → column letter, or "budget:2567" → letter. */
   columnMapping?: Record<string, string>;
 }
 
-export function readPlanSheet(sheet: SheetModel, _opts: ReadPlanOptions = {}): PlanSheet {
-  return { name: sheet.name, kind: 'other', titles: [], blocks: [], projects: [] };
+/** Rows scanned for a header when none was found yet (title blocks are short). */
+const MAX_HEADER_SEARCH = 200;
+
+export function readPlanSheet(sheet: SheetModel, opts: ReadPlanOptions = {}): PlanSheet {
+  const merges = new MergeIndex(sheet.merges);
+  const headers = findHeaderBlocks(sheet, merges);
+  const titles = titleLines(sheet, headers.length ? headers[0].rows[0] : Math.min(sheet.rows.length, 12));
+  const blocks: PlanBlock[] = [];
+  const context: ProjectContext = { links: {} };
+  // Lines above the first header set the first block's context.
+  for (const line of titles) applyContextLine(context, line);
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i];
+    const columns = applyMapping(h.columns, opts.columnMapping);
+    const end = i + 1 < headers.length ? headers[i + 1].rows[0] : sheet.rows.length;
+    blocks.push(readBlock(sheet, h.rows, columns, end, context));
+  }
+  const kind = recogniseKind(sheet, titles, blocks);
+  const period = periodOf(titles);
+  const organisation = titles.find((t) => ORGANISATION.test(t.text))?.text;
+  return {
+    name: sheet.name,
+    kind,
+    formCode: formCodeOf(sheet, titles),
+    titles,
+    period,
+    organisation,
+    blocks,
+    projects: blocks.flatMap((b) => b.projects),
+  };
+}
+
+const ORGANISATION = /^(เทศบาล|องค์การบริหารส่วน|อบต\.|อบจ\.|ตำบล|อำเภอ|ศอช\.)/;
+
+function periodOf(titles: ContextLine[]): PlanSheet['period'] {
+  for (const t of titles) {
+    const m = /(25\d\d)\s*[-–—]\s*(25\d\d)/.exec(thaiToArabic(t.text));
+    if (m) return { from: parseInt(m[1], 10), to: parseInt(m[2], 10) };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merged cells: our readers keep a merged area's value only in its top-left cell.
+
+export class MergeIndex {
+  private byCell = new Map<number, Range>();
+  constructor(merges: Range[]) {
+    for (const m of merges) {
+      // Only small areas matter for headers; a huge merged area is indexed by its first rows only.
+      const r2 = Math.min(m.r2, m.r1 + 10);
+      const c2 = Math.min(m.c2, m.c1 + 60);
+      for (let r = m.r1; r <= r2; r++) for (let c = m.c1; c <= c2; c++) this.byCell.set(r * 20000 + c, m);
+    }
+  }
+  at(r: number, c: number): Range | undefined {
+    return this.byCell.get(r * 20000 + c);
+  }
+}
+
+/** Text shown at (r, c), taking merged areas into account. */
+function shownText(sheet: SheetModel, merges: MergeIndex, r: number, c: number): string {
+  const m = merges.at(r, c);
+  const cell = m ? sheet.rows[m.r1]?.[m.c1] : sheet.rows[r]?.[c];
+  return cell ? cell.w.trim() : '';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header blocks
+
+interface HeaderBlock {
+  rows: number[];
+  columns: ColumnMap;
+}
+
+function rowWidth(sheet: SheetModel, r: number): number {
+  return sheet.rows[r]?.length ?? 0;
+}
+
+/** A header row names the project column and at least two other fields. */
+function isHeaderRow(sheet: SheetModel, merges: MergeIndex, r: number): boolean {
+  const row = sheet.rows[r];
+  if (!row) return false;
+  const seen = new Set<string>();
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (!cell || cell.t !== 's') continue;
+    const f = fieldOf(cell.w);
+    if (f) seen.add(f);
+  }
+  void merges;
+  return seen.has('name') && seen.size >= 3;
+}
+
+function findHeaderBlocks(sheet: SheetModel, merges: MergeIndex): HeaderBlock[] {
+  const blocks: HeaderBlock[] = [];
+  const n = sheet.rows.length;
+  for (let r = 0; r < n; r++) {
+    if (!blocks.length && r > MAX_HEADER_SEARCH) break;
+    const row = sheet.rows[r];
+    if (!row || !isHeaderRow(sheet, merges, r)) continue;
+    const rows = [r];
+    while (rows.length < 4 && isHeaderContinuation(sheet, merges, r, rows[rows.length - 1] + 1)) {
+      rows.push(rows[rows.length - 1] + 1);
+    }
+    blocks.push({ rows, columns: columnsOf(sheet, merges, rows) });
+    r = rows[rows.length - 1];
+  }
+  return blocks;
+}
+
+/** Rows under a header row that still belong to it: years, "(บาท)", repeated or merged-down labels. */
+function isHeaderContinuation(sheet: SheetModel, merges: MergeIndex, top: number, r: number): boolean {
+  const row = sheet.rows[r];
+  if (!row) {
+    // An empty row fully covered by vertical merges from the header is still header.
+    return false;
+  }
+  let any = false;
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (!cell || cell.w.trim() === '') continue;
+    any = true;
+    const m = merges.at(r, c);
+    if (m && m.r1 >= top && m.r1 < r) continue;
+    const t = cell.w;
+    if (yearOfHeader(t) !== undefined) continue;
+    if (isHeaderNote(t)) continue;
+    if (fieldOf(t)) continue;
+    // Same text as the header cell above (files that repeat merged labels in every cell).
+    if (flatText(t) === flatText(shownText(sheet, merges, top, c))) continue;
+    return false;
+  }
+  if (any) return true;
+  // A blank row: header only when a vertical merge from the header reaches it.
+  for (let c = 0; c < rowWidth(sheet, top); c++) {
+    const m = merges.at(r, c);
+    if (m && m.r1 >= top && m.r1 < r) return true;
+  }
+  return false;
+}
+
+const ORDINANCE = /เทศบัญญัติ|ข้อบัญญัติ|ที่ผ่านมา(?!.*งบประมาณ)/;
+
+function columnsOf(sheet: SheetModel, merges: MergeIndex, rows: number[]): ColumnMap {
+  const width = Math.max(...rows.map((r) => rowWidth(sheet, r)));
+  const fields: ColumnMap['fields'] = {};
+  const years: Array<{ year: number; col: number; underBudget: boolean; ordinance: boolean }> = [];
+  let budgetCol: number | undefined;
+  for (let c = 0; c < width; c++) {
+    const texts: string[] = [];
+    for (const r of rows) {
+      const t = shownText(sheet, merges, r, c);
+      if (t && texts[texts.length - 1] !== t) texts.push(t);
+    }
+    if (!texts.length) continue;
+    const year = texts.map(yearOfHeader).find((y) => y !== undefined);
+    const all = texts.join(' ');
+    if (year !== undefined) {
+      years.push({ year, col: c, underBudget: /งบประมาณ/.test(all), ordinance: ORDINANCE.test(all) });
+      continue;
+    }
+    // The most specific text (lowest header row) decides, falling back to the ones above.
+    let field: Field | 'budget' | undefined;
+    for (let i = texts.length - 1; i >= 0 && !field; i--) field = fieldOf(texts[i]);
+    if (!field) continue;
+    if (field === 'budget') {
+      if (budgetCol === undefined) budgetCol = c;
+      continue;
+    }
+    if (fields[field] === undefined) fields[field] = c;
+  }
+  let chosen = years.filter((y) => y.underBudget && !y.ordinance);
+  if (!chosen.length) chosen = years.filter((y) => !y.ordinance);
+  const budgetYears: ColumnMap['budgetYears'] = [];
+  for (const y of chosen) if (!budgetYears.some((b) => b.year === y.year)) budgetYears.push({ year: y.year, col: y.col });
+  if (!budgetYears.length && budgetCol !== undefined) fields.amount = budgetCol;
+  return { fields, budgetYears };
+}
+
+function applyMapping(columns: ColumnMap, mapping: Record<string, string> | undefined): ColumnMap {
+  if (!mapping) return columns;
+  const fields = { ...columns.fields };
+  let budgetYears = columns.budgetYears;
+  for (const [key, letter] of Object.entries(mapping)) {
+    const col = colIndex(letter.toUpperCase());
+    const m = /^budget:(\d{4})$/.exec(key);
+    if (m) {
+      const year = parseInt(m[1], 10);
+      budgetYears = [...budgetYears.filter((b) => b.year !== year), { year, col }].sort((a, b) => a.year - b.year);
+    } else fields[key as Field] = col;
+  }
+  return { fields, budgetYears };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Context lines
+
+function firstText(sheet: SheetModel, r: number): ContextLine | undefined {
+  const row = sheet.rows[r];
+  if (!row) return undefined;
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (cell && cell.t === 's' && cell.w.trim() !== '') return { row: r, col: c, text: flatText(cell.w) };
+  }
+  return undefined;
+}
+
+function titleLines(sheet: SheetModel, end: number): ContextLine[] {
+  const out: ContextLine[] = [];
+  for (let r = 0; r < end; r++) {
+    const line = firstText(sheet, r);
+    if (line) out.push(line);
+  }
+  return out;
+}
+
+const LINK_LINE = /^([ก-จ])\s*\.\s*(.+)$/;
+const PROVINCIAL = /ยุทธศาสตร์(การพัฒนา)?จังหวัด|ประเด็นการพัฒนา(จังหวัด)?/;
+const SECTION_CLASS = /ขอรับการสนับสนุน|เกินศักยภาพ|เกินขีดความสามารถ|ดำเนินการเอง|ดำเนินการร่วม|ประสานโครงการ/;
+const NEEDS_SUPPORT = /ขอรับการสนับสนุน|เกินศักยภาพ|เกินขีดความสามารถ|ประสานโครงการ/;
+const AMENDMENT = /^(เพิ่มเติม|แก้ไข|เปลี่ยนแปลง|ทบทวน)\s*(ครั้งที่|ฉบับที่)?\s*\d/;
+
+/** Update the running context with one line; returns false when the line is not a context line. */
+export function applyContextLine(ctx: ProjectContext, line: ContextLine): boolean {
+  const text = line.text;
+  const link = LINK_LINE.exec(text);
+  if (link && text.length > 4) {
+    const letter = link[1];
+    if (letter === 'ก') {
+      // A new ก. line starts a new block of links: forget the lower levels of the previous one.
+      ctx.links = {};
+      ctx.provincial = undefined;
+      ctx.strategy = ctx.tactic = ctx.programme = ctx.section = ctx.amendment = undefined;
+    }
+    ctx.links[letter] = line;
+    if (PROVINCIAL.test(text) && !/ในเขตจังหวัด/.test(text)) ctx.provincial = line;
+    return true;
+  }
+  if (/^ประเด็นการพัฒนา(จังหวัด)?(ที่)?\s*[:：]?/.test(text) || /^ยุทธศาสตร์(การพัฒนา)?จังหวัด/.test(text)) {
+    ctx.provincial = line;
+    ctx.section = ctx.amendment = undefined;
+    return true;
+  }
+  if (AMENDMENT.test(text)) {
+    ctx.amendment = line;
+    return true;
+  }
+  if (/^(\d+[.)]\s*)?(โครงการ|ประเภท).*/.test(text) && SECTION_CLASS.test(text)) {
+    ctx.section = { ...line, needsSupport: NEEDS_SUPPORT.test(text) };
+    ctx.amendment = undefined;
+    return true;
+  }
+  if (/^\d+\s*[.)]?\s*ยุทธศาสตร์/.test(text)) {
+    ctx.strategy = line;
+    ctx.tactic = ctx.programme = ctx.amendment = undefined;
+    return true;
+  }
+  if (/^\d+\.\d+\s*(กลยุทธ์|แนวทาง)/.test(text) || /^กลยุทธ์/.test(text)) {
+    ctx.tactic = line;
+    ctx.programme = ctx.amendment = undefined;
+    return true;
+  }
+  if (/^(\(\d+\)\s*|\d+\.\d+\.\d+\s*)?แผนงาน/.test(text)) {
+    ctx.programme = line;
+    ctx.amendment = undefined;
+    return true;
+  }
+  return false;
+}
+
+function snapshot(ctx: ProjectContext): ProjectContext {
+  return { ...ctx, links: { ...ctx.links } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows of a block
+
+const TOTAL_LABEL = /^รวม/;
+
+function readBlock(
+  sheet: SheetModel,
+  headerRows: number[],
+  columns: ColumnMap,
+  end: number,
+  context: ProjectContext,
+): PlanBlock {
+  const projects: ProjectRow[] = [];
+  const subItems: SubItemRow[] = [];
+  const totals: TotalRow[] = [];
+  const f = columns.fields;
+  const firstBudgetCol = columns.budgetYears.length
+    ? Math.min(...columns.budgetYears.map((b) => b.col))
+    : f.amount ?? Number.MAX_SAFE_INTEGER;
+  let snap = snapshot(context);
+  let dirty = false;
+  const text = (r: number, c: number | undefined): string => {
+    if (c === undefined) return '';
+    const cell = sheet.rows[r]?.[c];
+    return cell ? cell.w.trim() : '';
+  };
+
+  for (let r = headerRows[headerRows.length - 1] + 1; r < end; r++) {
+    const row = sheet.rows[r];
+    if (!row || !row.some((c) => c && c.w.trim() !== '')) continue;
+    const budgets = budgetsOf(sheet, r, columns);
+    const hasAmounts = budgets.some((b) => b.amount !== null && b.amount !== 0);
+
+    // Total rows: a "รวม…" label left of the budget columns.
+    const label = totalLabelOf(row, firstBudgetCol);
+    const no = f.no !== undefined ? readWholeNumber(row[f.no]) : null;
+    if (label && no === null) {
+      totals.push({
+        row: r,
+        label,
+        kind: /จำนวน/.test(label) ? 'count' : 'budget',
+        values: budgets.map((b) => ({ year: b.year, col: b.col, value: b.amount })),
+      });
+      continue;
+    }
+
+    const name = text(r, f.name);
+    if (no === null && !hasAmounts) {
+      // Context lines inside the table: amendments, sections, ประเด็นการพัฒนา.
+      const line = firstText(sheet, r);
+      if (line && applyContextLine(context, line)) {
+        dirty = true;
+        continue;
+      }
+    }
+    const isProject = no !== null || (name !== '' && (f.no === undefined || hasAmounts));
+    if (isProject) {
+      if (dirty) {
+        snap = snapshot(context);
+        dirty = false;
+      }
+      projects.push({
+        row: r,
+        no,
+        name,
+        objective: text(r, f.objective),
+        target: text(r, f.target),
+        location: text(r, f.location),
+        village: text(r, f.village),
+        tambon: text(r, f.tambon),
+        kpi: text(r, f.kpi),
+        unit: text(r, f.unit),
+        agency: text(r, f.agency),
+        classification: text(r, f.class),
+        priority: text(r, f.priority),
+        link: text(r, f.link),
+        note: text(r, f.note),
+        budgets,
+        context: snap,
+        afterTotal: totals.length > 0,
+      });
+    } else if (hasAmounts && name === '') {
+      const line = firstText(sheet, r);
+      subItems.push({ row: r, text: line?.text ?? '', budgets });
+    }
+    // Anything else is a continuation line of the project above (multi-row objectives).
+  }
+  return { headerRows, columns, projects, subItems, totals };
+}
+
+function totalLabelOf(row: Array<Cell | undefined>, firstBudgetCol: number): string | undefined {
+  const limit = Math.min(row.length, firstBudgetCol);
+  for (let c = 0; c < limit; c++) {
+    const cell = row[c];
+    if (!cell || cell.t !== 's') continue;
+    const t = flatText(cell.w);
+    if (TOTAL_LABEL.test(t) && t.length <= 40) return t;
+  }
+  return undefined;
+}
+
+function budgetsOf(sheet: SheetModel, r: number, columns: ColumnMap): BudgetValue[] {
+  const row = sheet.rows[r];
+  if (columns.budgetYears.length) {
+    return columns.budgetYears.map(({ year, col }) => {
+      const cell = row?.[col];
+      return { year, col, amount: amountValue(readAmount(cell)), cell };
+    });
+  }
+  const amountCol = columns.fields.amount;
+  const yearCol = columns.fields.year;
+  if (amountCol === undefined) return [];
+  const cell = row?.[amountCol];
+  const yearText = yearCol !== undefined ? row?.[yearCol]?.w ?? '' : '';
+  const year = parseBEYear(yearText) ?? 0;
+  return [{ year, col: amountCol, amount: amountValue(readAmount(cell)), cell }];
 }

@@ -1,12 +1,239 @@
-// STUB — replaced by Validate (main developer). Signature is the contract.
-import type { WorkbookModel } from '../model';
-import type { WorkbookReport } from './findings';
+/**
+ * Validate: every problem of a plan workbook as a finding on its cell, before it is e-mailed upward.
+ * read sheet → plan model (forms/) → findings. Correct rows get no errors: a Thai-digit amount or a
+ * "-" is not an error.
+ */
+import { a1, colLetter, type SheetModel, type WorkbookModel } from '../model';
+import { PROJECT_KINDS, type PlanBlock, type PlanSheet, type ProjectRow } from '../plan';
+import { readPlanSheet, type ReadPlanOptions } from '../forms/read';
+import { flatText, tidySpaces } from '../thai';
+import { readAmount } from '../values';
+import type { StrategyList } from '../strategy/model';
+import { resolveDeclared } from '../strategy/declared';
+import type { Finding, FindingCode, Fix, Severity, SheetReport, WorkbookReport } from './findings';
+import { messages, type Text } from './messages';
+import { checkSummaries } from './summary';
 
 export interface ValidateOptions {
   /** Provincial development issues, when the officer gave a strategy list. */
-  strategies?: Array<{ code: string; name: string }>;
+  strategies?: StrategyList;
+  /** Manual column mappings remembered per workbook: sheet name → field → column letter. */
+  columnMappings?: Record<string, ReadPlanOptions['columnMapping']>;
 }
 
-export function validateWorkbook(wb: WorkbookModel, _opts: ValidateOptions = {}): WorkbookReport {
-  return { file: wb.name, ok: true, sheets: [] };
+export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}): WorkbookReport {
+  const plans = wb.sheets.map((s) => readPlanSheet(s, { columnMapping: opts.columnMappings?.[s.name] }));
+  const reports = wb.sheets.map((s, i) => validatePlan(s, plans[i], opts));
+  // ผ.01 summaries are checked against the ผ.02 sheets of the same workbook.
+  for (const f of checkSummaries(wb.sheets, plans)) reports.find((r) => r.name === f.sheet)?.findings.push(f);
+  return { file: wb.name, ok: true, sheets: reports };
 }
+
+/** Budget sums per year of the projects the sheet's totals count (rows above the total rows). */
+export function projectTotals(plan: PlanSheet): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const p of plan.projects) {
+    if (p.afterTotal) continue;
+    for (const b of p.budgets) {
+      if (!b.year) continue;
+      totals[b.year] = (totals[b.year] ?? 0) + (b.amount ?? 0);
+    }
+  }
+  return totals;
+}
+
+export function validatePlan(sheet: SheetModel, plan: PlanSheet, opts: ValidateOptions = {}): SheetReport {
+  const findings: Finding[] = [];
+  const add = (code: FindingCode, severity: Severity, text: Text, row: number | null, col: number | null, field?: string, fix?: Fix) =>
+    findings.push({
+      code,
+      severity,
+      message: text.th,
+      messageEn: text.en,
+      sheet: plan.name,
+      row: row === null ? null : row + 1,
+      column: col === null ? null : colLetter(col),
+      ...(field ? { field } : {}),
+      ...(fix ? { fix } : {}),
+    });
+
+  if (PROJECT_KINDS.has(plan.kind)) {
+    if (!plan.blocks.length) add('required-column-missing', 'error', messages.noHeader(), null, null);
+    for (const block of plan.blocks) checkBlock(sheet, plan, block, add, opts);
+    if (plan.blocks.length && !plan.projects.length) add('no-projects', 'info', messages.noProjects(), plan.blocks[0].headerRows[0], null);
+    checkDuplicates(plan, add);
+  }
+  findings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.column ?? '').localeCompare(b.column ?? ''));
+  return {
+    name: plan.name,
+    kind: plan.kind,
+    ...(plan.formCode ? { formCode: plan.formCode } : {}),
+    projects: plan.projects.filter((p) => !p.afterTotal).length,
+    totals: PROJECT_KINDS.has(plan.kind) ? projectTotals(plan) : {},
+    findings,
+  };
+}
+
+type Add = (code: FindingCode, severity: Severity, text: Text, row: number | null, col: number | null, field?: string, fix?: Fix) => void;
+
+function checkBlock(sheet: SheetModel, plan: PlanSheet, block: PlanBlock, add: Add, opts: ValidateOptions): void {
+  const f = block.columns.fields;
+  const headerRow = block.headerRows[0];
+  const beyond = plan.kind === 'local-plan-beyond';
+
+  // Required columns.
+  if (!block.columns.budgetYears.length && f.amount === undefined)
+    add('required-column-missing', 'error', messages.columnMissing('งบประมาณ', 'budget'), headerRow, null, 'budget');
+  if (beyond && f.agency === undefined)
+    add('required-column-missing', 'error', messages.columnMissing('หน่วยงานที่จะขอประสาน', 'agency to ask'), headerRow, null, 'agency');
+  if (!beyond && plan.kind !== 'district-needs' && f.unit === undefined && f.agency === undefined)
+    add('required-column-missing', 'warning', messages.columnMissing('หน่วยงานที่รับผิดชอบหลัก', 'responsible unit'), headerRow, null, 'unit');
+
+  // Budget years outside the plan period (header cells).
+  if (plan.period) {
+    const { from, to } = plan.period;
+    for (const b of block.columns.budgetYears) {
+      if (b.year < from || b.year > to) add('year-outside-period', 'error', messages.yearOutside(b.year, from, to), lastHeaderRowWithYear(sheet, block, b.col), b.col, 'budget');
+    }
+  }
+
+  for (const p of block.projects) checkProject(sheet, plan, block, p, add, opts);
+  checkTotals(block, add);
+}
+
+function lastHeaderRowWithYear(sheet: SheetModel, block: PlanBlock, col: number): number {
+  for (const r of block.headerRows) if (/\d{4}|[๐-๙]{4}/.test(sheet.rows[r]?.[col]?.w ?? '')) return r;
+  return block.headerRows[0];
+}
+
+function checkProject(sheet: SheetModel, plan: PlanSheet, block: PlanBlock, p: ProjectRow, add: Add, opts: ValidateOptions): void {
+  const f = block.columns.fields;
+  const r = p.row;
+  const row = sheet.rows[r] ?? [];
+
+  if (p.afterTotal) add('rows-after-total', 'warning', messages.rowsAfterTotal(), r, f.name ?? f.no ?? 0, 'name');
+
+  if (f.name !== undefined) {
+    if (p.name === '') add('project-name-missing', 'error', messages.nameMissing(), r, f.name, 'name');
+    else {
+      const cell = row[f.name];
+      const raw = cell && typeof cell.v === 'string' ? cell.v : '';
+      const tidy = tidySpaces(raw);
+      if (raw && tidy !== raw && tidy !== '') {
+        add('stray-spaces', 'info', messages.straySpaces(), r, f.name, 'name', fix(r, f.name, tidy, messages.fixSpaces()));
+      }
+    }
+  }
+
+  for (const b of p.budgets) {
+    const a = readAmount(b.cell);
+    const year = b.year;
+    if (a.kind === 'text') add('budget-not-number', 'error', messages.budgetNotNumber(year, a.text.trim()), r, b.col, 'budget');
+    else if (a.kind === 'number') {
+      if (a.value < 0) add('budget-negative', 'error', messages.budgetNegative(year, a.value), r, b.col, 'budget');
+      else if (a.fromText)
+        add('budget-as-text', 'info', messages.budgetAsText(year, String(b.cell?.v ?? '').trim(), a.value), r, b.col, 'budget', fix(r, b.col, a.value, messages.fixNumber(a.value)));
+    }
+    // One-amount layout: the year is in its own column.
+    if (f.year !== undefined && plan.period && year && (a.kind === 'number' && a.value !== 0) && (year < plan.period.from || year > plan.period.to))
+      add('year-outside-period', 'error', messages.yearOutside(year, plan.period.from, plan.period.to), r, f.year, 'year');
+  }
+
+  // Formula errors anywhere on the project row.
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (cell?.t === 'e') add('formula-error', 'error', messages.formulaError(String(cell.v)), r, c);
+  }
+
+  if (p.name !== '') {
+    if (plan.kind === 'local-plan-beyond') {
+      if (f.agency !== undefined && p.agency === '') add('agency-missing', 'error', messages.agencyMissing(), r, f.agency, 'agency');
+    } else if (f.unit !== undefined && p.unit === '') add('unit-missing', 'warning', messages.unitMissing(), r, f.unit, 'unit');
+    else if (plan.kind === 'district-needs' && f.agency !== undefined && p.agency === '')
+      add('agency-missing', 'warning', messages.agencyMissing(), r, f.agency, 'agency');
+    if (f.objective !== undefined && p.objective === '') add('objective-missing', 'warning', messages.objectiveMissing(), r, f.objective, 'objective');
+    if (f.target !== undefined && p.target === '') add('target-missing', 'warning', messages.targetMissing(), r, f.target, 'target');
+    if (f.kpi !== undefined && p.kpi === '') add('kpi-missing', 'warning', messages.kpiMissing(), r, f.kpi, 'kpi');
+  }
+
+  if (opts.strategies && p.name !== '') checkLink(p, f.link, add, opts.strategies);
+}
+
+function checkLink(p: ProjectRow, linkCol: number | undefined, add: Add, list: StrategyList): void {
+  const declaredText = p.link || p.context.provincial?.text || '';
+  const where = p.link ? { row: p.row, col: linkCol ?? 0 } : p.context.provincial ? { row: p.context.provincial.row, col: p.context.provincial.col } : { row: p.row, col: linkCol ?? 0 };
+  if (!declaredText) {
+    add('link-missing', 'warning', messages.linkMissing(), p.row, linkCol ?? null, 'link');
+    return;
+  }
+  const d = resolveDeclared(declaredText, list);
+  if (d && 'unknown' in d) {
+    const known = list.issues.map((i) => i.code).join(', ');
+    add('link-unknown', 'error', messages.linkUnknown(String(d.unknown), known), where.row, where.col, 'link');
+  } else if (!d) add('link-missing', 'warning', messages.linkMissing(), p.row, linkCol ?? null, 'link');
+}
+
+function checkTotals(block: PlanBlock, add: Add): void {
+  let segmentStart = -1;
+  let lastKind: 'budget' | 'count' | undefined;
+  for (const t of block.totals) {
+    // Consecutive total rows (รวมงบประมาณ, รวมจำนวนโครงการ) share one segment of projects.
+    const grand = /ทั้งสิ้น|ทั้งหมด/.test(t.label);
+    const inSegment = (row: number) => row < t.row && (grand || row > segmentStart);
+    const projects = block.projects.filter((p) => inSegment(p.row));
+    const subItems = block.subItems.filter((s) => inSegment(s.row));
+    for (const v of t.values) {
+      if (v.value === null) {
+        add('total-mismatch', 'error', messages.totalNotNumber(t.label, v.year), t.row, v.col, 'total');
+        continue;
+      }
+      if (t.kind === 'budget') {
+        const sum = sumYear(projects, v.year);
+        if (Math.abs(sum - v.value) < 0.5) continue;
+        // Sub-item rows (cost lines without a number) are part of some sheets' totals.
+        const withSub = sum + subItems.reduce((s, i) => s + (i.budgets.find((b) => b.year === v.year)?.amount ?? 0), 0);
+        if (subItems.length && Math.abs(withSub - v.value) < 0.5) continue;
+        add('total-mismatch', 'error', messages.totalMismatch(t.label, v.year, v.value, sum), t.row, v.col, 'total');
+      } else {
+        const count = projects.filter((p) => (p.budgets.find((b) => b.year === v.year)?.amount ?? 0) > 0).length;
+        if (count !== v.value) add('count-mismatch', 'error', messages.countMismatch(t.label, v.year, v.value, count), t.row, v.col, 'total');
+      }
+    }
+    if (lastKind !== undefined && lastKind === t.kind) segmentStart = t.row;
+    lastKind = t.kind;
+  }
+  void segmentStart;
+}
+
+function sumYear(projects: ProjectRow[], year: number): number {
+  let s = 0;
+  for (const p of projects) s += p.budgets.find((b) => b.year === year)?.amount ?? 0;
+  return s;
+}
+
+function checkDuplicates(plan: PlanSheet, add: Add): void {
+  const seen = new Map<string, ProjectRow>();
+  for (const p of plan.projects) {
+    if (!p.name) continue;
+    // Amendments repeat a project to add a year's budget: only the same amendment section counts.
+    // Same name with other amounts is usually another phase or stretch of the same work: not flagged.
+    const amounts = p.budgets.map((b) => b.amount ?? 'x').join(',');
+    const key = [flatText(p.name).replace(/\s+/g, ''), amounts, p.context.amendment?.text ?? '', p.context.programme?.text ?? ''].join('|');
+    const first = seen.get(key);
+    if (first) {
+      const f = plan.blocks.find((b) => b.projects.includes(p))?.columns.fields.name ?? 1;
+      add('duplicate-project', 'warning', messages.duplicate(first.row + 1), p.row, f, 'name');
+    } else seen.set(key, p);
+  }
+}
+
+function fix(r: number, c: number, value: number | string, label: Text): Fix {
+  return { row: r + 1, column: colLetter(c), value, label: label.th, labelEn: label.en };
+}
+
+/** For UIs: the A1 address of a finding's cell, or undefined for sheet-level findings. */
+export function findingAddress(f: Pick<Finding, 'row' | 'column'>): string | undefined {
+  return f.row !== null && f.column !== null ? `${f.column}${f.row}` : undefined;
+}
+
+export { a1 };

@@ -1,0 +1,148 @@
+/**
+ * Duplicate detection with blocking (never all pairs): candidates meet only inside blocks —
+ * the same village number, the same compact name, one of their rarest word tokens. Blocks larger
+ * than BLOCK_MAX are compared by sorted neighbourhood (a window over the block sorted by name),
+ * so the number of comparisons grows linearly with the number of projects.
+ *
+ *   exact:    same normalised name, same village (or none on both sides), same tambon
+ *   likely:   token Dice ≥ LIKELY with the same village number
+ *   possible: Dice ≥ POSSIBLE with the same village, or a village missing on one side and Dice ≥ MISSING
+ * A village or tambon that differs on both sides is never a duplicate (the same road in หมู่ที่ 3 and
+ * หมู่ที่ 4 are two projects).
+ */
+import { diceSimilarity } from '../thai-text';
+import type { Candidate } from './extract';
+import type { Confidence } from './types';
+
+export const LIKELY = 0.8;
+export const POSSIBLE = 0.55;
+export const MISSING = 0.75;
+const BLOCK_MAX = 64;
+const WINDOW = 16;
+const RARE_TOKENS = 3;
+
+export interface Match {
+  a: number;
+  b: number;
+  confidence: Confidence;
+  similarity: number;
+}
+
+const RANK: Record<Confidence, number> = { exact: 0, likely: 1, possible: 2 };
+export const weaker = (x: Confidence, y: Confidence): Confidence => (RANK[x] >= RANK[y] ? x : y);
+
+/** How two candidates relate, or null when they are different projects. */
+export function compare(a: Candidate, b: Candidate): { confidence: Confidence; similarity: number } | null {
+  if (a.village !== undefined && b.village !== undefined && a.village !== b.village) return null;
+  if (a.tambon && b.tambon && a.tambon !== b.tambon) return null;
+  if (!a.compact || !b.compact) return null;
+  const sameName = a.compact === b.compact;
+  const sim = sameName ? 1 : diceSimilarity(a.tokens, b.tokens);
+  const sameVillage = a.village !== undefined && a.village === b.village;
+  const noVillage = a.village === undefined && b.village === undefined;
+  const oneMissing = !sameVillage && !noVillage;
+  const sameTambon = !!a.tambon && a.tambon === b.tambon;
+  if (sameName && (sameVillage || noVillage)) return { confidence: sameTambon ? 'exact' : 'likely', similarity: 1 };
+  if (sameVillage && sim >= LIKELY) return { confidence: 'likely', similarity: sim };
+  if (sameVillage && sim >= POSSIBLE) return { confidence: 'possible', similarity: sim };
+  if ((oneMissing || noVillage) && sim >= MISSING) return { confidence: 'possible', similarity: sim };
+  return null;
+}
+
+/** Every related pair (a < b by index), found through blocks. */
+export function findMatches(cands: readonly Candidate[]): Match[] {
+  const n = cands.length;
+  // Document frequency of each token.
+  const df = new Map<string, number>();
+  for (const c of cands) for (const t of c.tokens) df.set(t, (df.get(t) ?? 0) + 1);
+
+  const blocks = new Map<string, number[]>();
+  const add = (key: string, i: number): void => {
+    const b = blocks.get(key);
+    if (b) b.push(i);
+    else blocks.set(key, [i]);
+  };
+  cands.forEach((c, i) => {
+    if (!c.compact) return;
+    add(`c:${c.compact}`, i);
+    if (c.village !== undefined) add(`v:${c.village}`, i);
+    const rare = [...c.tokens]
+      .filter((t) => (df.get(t) ?? 0) > 1)
+      .sort((x, y) => (df.get(x)! - df.get(y)!) || (x < y ? -1 : x > y ? 1 : 0))
+      .slice(0, RARE_TOKENS);
+    for (const t of rare) add(`t:${t}`, i);
+  });
+
+  const seen = new Set<number>();
+  const out: Match[] = [];
+  const consider = (i: number, j: number): void => {
+    if (i === j) return;
+    const [a, b] = i < j ? [i, j] : [j, i];
+    const key = a * n + b;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const ca = cands[a];
+    const cb = cands[b];
+    if (ca.role === 'local' && cb.role === 'local') return;
+    const r = compare(ca, cb);
+    if (r) out.push({ a, b, ...r });
+  };
+  for (const members of blocks.values()) {
+    if (members.length < 2) continue;
+    if (members.length <= BLOCK_MAX) {
+      for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) consider(members[x], members[y]);
+    } else {
+      const sorted = [...members].sort((x, y) => (cands[x].compact < cands[y].compact ? -1 : cands[x].compact > cands[y].compact ? 1 : x - y));
+      for (let x = 0; x < sorted.length; x++)
+        for (let y = x + 1; y < Math.min(sorted.length, x + 1 + WINDOW); y++) consider(sorted[x], sorted[y]);
+    }
+  }
+  out.sort((p, q) => p.a - q.a || p.b - q.b);
+  return out;
+}
+
+/**
+ * Union-find over exact/likely matches between requests, refusing a union that would put two
+ * villages or two tambons in one group (chains through a row without a location). Returns the
+ * root of each candidate and the weakest confidence and similarity used in each group.
+ */
+export function mergeGroups(
+  cands: readonly Candidate[],
+  matches: readonly Match[],
+): { root: number[]; confidence: Map<number, Confidence>; similarity: Map<number, number>; refused: Match[] } {
+  const parent = cands.map((_, i) => i);
+  const villages = cands.map((c) => new Set(c.village !== undefined ? [c.village] : []));
+  const tambons = cands.map((c) => new Set(c.tambon ? [c.tambon] : []));
+  const conf = new Map<number, Confidence>();
+  const sim = new Map<number, number>();
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  };
+  const refused: Match[] = [];
+  for (const m of matches) {
+    if (m.confidence === 'possible') continue;
+    if (cands[m.a].role !== 'need' || cands[m.b].role !== 'need') continue;
+    let ra = find(m.a);
+    let rb = find(m.b);
+    if (ra === rb) continue;
+    const vs = new Set([...villages[ra], ...villages[rb]]);
+    const ts = new Set([...tambons[ra], ...tambons[rb]]);
+    if (vs.size > 1 || ts.size > 1) {
+      refused.push({ ...m, confidence: 'possible' });
+      continue;
+    }
+    // The earlier candidate stays the root (the kept source).
+    if (rb < ra) [ra, rb] = [rb, ra];
+    parent[rb] = ra;
+    villages[ra] = vs;
+    tambons[ra] = ts;
+    const c = weaker(weaker(conf.get(ra) ?? 'exact', conf.get(rb) ?? 'exact'), m.confidence);
+    conf.set(ra, c);
+    sim.set(ra, Math.min(sim.get(ra) ?? 1, sim.get(rb) ?? 1, m.similarity));
+  }
+  return { root: cands.map((_, i) => find(i)), confidence: conf, similarity: sim, refused };
+}

@@ -1,0 +1,124 @@
+/**
+ * Which recognised rows go into the needs table, and the comparable form of each row.
+ *   ผ.02/2 (local-plan-beyond) and district-needs: every project.
+ *   tambon / village plans: projects classed as needing outside support (classification column,
+ *   else the section row "3. โครงการที่ขอรับการสนับสนุน…").
+ *   ผ.02 (local-plan): not taken, but kept as the reference "already planned by the อปท.".
+ */
+import type { PlanSheet, ProjectRow } from '../plan';
+import { coreName, extractLocation, normalizeThai, parseAmount, parseTambon, parseVillage, wordTokens } from '../thai-text';
+import { parseIssue } from './issue';
+import type { ProvincialIssue, SourceRef } from './types';
+
+export type Role = 'need' | 'local';
+
+/** One project row ready for matching. */
+export interface Candidate {
+  /** Position in input order (file, sheet, row). */
+  seq: number;
+  role: Role;
+  src: SourceRef;
+  name: string;
+  objective: string;
+  target: string;
+  village?: number;
+  tambon?: string;
+  organisation?: string;
+  budgets: Record<number, number>;
+  badBudgetYears: number[];
+  issue: ProvincialIssue | null;
+  agency: string;
+  priority: string;
+  note: string;
+  /** Normalised name without location, spaces removed. */
+  compact: string;
+  tokens: Set<string>;
+}
+
+/** Does this tambon/village project need outside support? */
+export function needsSupport(p: ProjectRow, words: readonly string[]): boolean {
+  const normWords = words.map((w) => normalizeThai(w).replace(/ /g, '')).filter(Boolean);
+  const says = (t: string | undefined): boolean => {
+    const n = normalizeThai(t ?? '').replace(/ /g, '');
+    return n !== '' && normWords.some((w) => n.includes(w));
+  };
+  if (p.classification.trim()) return says(p.classification);
+  const sec = p.context.section;
+  if (sec) return sec.needsSupport || says(sec.text);
+  return false;
+}
+
+/** The role of a sheet's projects in consolidation, or null when the sheet gives none. */
+export function roleOfSheet(kind: PlanSheet['kind']): 'all' | 'support' | 'local' | null {
+  switch (kind) {
+    case 'local-plan-beyond':
+    case 'district-needs':
+      return 'all';
+    case 'tambon-plan':
+    case 'village-plan':
+      return 'support';
+    case 'local-plan':
+      return 'local';
+    default:
+      return null;
+  }
+}
+
+/** Organisation of a sheet: its organisation line, else a title naming a tambon / อปท. */
+export function sheetOrganisation(sheet: PlanSheet): string | undefined {
+  if (sheet.organisation?.trim()) return sheet.organisation.trim();
+  const t = sheet.titles.find((l) => /(องค์การบริหารส่วน|เทศบาล|ตำบล|อบต\.|ทต\.)/.test(l.text));
+  return t?.text.trim();
+}
+
+function amountsOf(p: ProjectRow): { budgets: Record<number, number>; bad: number[] } {
+  const budgets: Record<number, number> = {};
+  const bad: number[] = [];
+  for (const b of p.budgets) {
+    let amt = b.amount;
+    if (amt === null && b.cell) amt = parseAmount(b.cell.t === 'n' ? b.cell.v : b.cell.w);
+    if (amt === null) {
+      bad.push(b.year);
+      amt = 0;
+    }
+    budgets[b.year] = (budgets[b.year] ?? 0) + amt;
+  }
+  return { budgets, bad };
+}
+
+export function toCandidate(
+  p: ProjectRow,
+  sheet: PlanSheet,
+  file: string,
+  role: Role,
+  seq: number,
+): Candidate {
+  const organisation = sheetOrganisation(sheet);
+  const orgLoc = organisation ? extractLocation(organisation) : {};
+  const locLoc = p.location ? extractLocation(p.location) : {};
+  const nameLoc = extractLocation(p.name);
+  const village = parseVillage(p.village) ?? locLoc.village ?? nameLoc.village;
+  const tambon = parseTambon(p.tambon) ?? locLoc.tambon ?? nameLoc.tambon ?? orgLoc.tambon;
+  const { budgets, bad } = amountsOf(p);
+  const issue = parseIssue(p.link) ?? parseIssue(p.context.provincial?.text);
+  const core = coreName(p.name);
+  return {
+    seq,
+    role,
+    src: { file, sheet: sheet.name, row: p.row + 1, kind: sheet.kind, organisation },
+    name: p.name.trim(),
+    objective: p.objective.trim(),
+    target: p.target.trim(),
+    village,
+    tambon,
+    organisation,
+    budgets,
+    badBudgetYears: bad,
+    issue,
+    agency: (p.agency || p.unit).trim(),
+    priority: p.priority.trim(),
+    note: p.note.trim(),
+    compact: core.replace(/ /g, ''),
+    tokens: new Set(wordTokens(core)),
+  };
+}

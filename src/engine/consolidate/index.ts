@@ -1,0 +1,355 @@
+/**
+ * One-click consolidation: received workbooks → the district needs table (แผนความต้องการของอำเภอ).
+ * Pure (no fs / Office / React): the adapters read files, compute checksums and write the result.
+ *
+ *   const result = await consolidate(inputs, { onProgress, signal, strategies });
+ *   const wb = needsWorkbook(result);        // OutWorkbook: needs, summary, duplicates, sources
+ *   const json = consolidateJson(result, 'needs.xlsx');
+ */
+import type { PlanSheet } from '../plan';
+import { PROJECT_KINDS } from '../plan';
+import { readPlanSheet } from '../forms/read';
+import { fromThaiDigits } from '../thai';
+import { findMatches, mergeGroups } from './dedupe';
+import type { Candidate } from './extract';
+import { needsSupport, roleOfSheet, toCandidate } from './extract';
+import { issueKey, issueLabel, resolveIssue } from './issue';
+import type {
+  ConsolidateInput,
+  ConsolidateOptions,
+  ConsolidateResult,
+  DuplicateGroup,
+  DuplicateMember,
+  InputReport,
+  IssueGroup,
+  NeedsItem,
+  SheetSummary,
+  StrategyMismatch,
+} from './types';
+import { DEFAULT_SUPPORT_WORDS } from './types';
+
+export * from './types';
+export { needsWorkbook, NEEDS_SHEET, SUMMARY_SHEET, DUPLICATES_SHEET, SOURCES_SHEET } from './table';
+export { consolidateJson } from './json';
+export type { ConsolidateJson } from './json';
+export { parseIssue, parseStrategyLines, resolveIssue } from './issue';
+
+function abortError(): Error {
+  const e = new Error('consolidation cancelled');
+  e.name = 'AbortError';
+  return e;
+}
+
+/** Lets the UI repaint and a cancel click land between files. */
+const tick = (): Promise<void> =>
+  new Promise((resolve) => (typeof setTimeout === 'function' ? setTimeout(resolve, 0) : resolve()));
+
+const KIND_NOTE_TH: Record<string, string> = {
+  'local-plan-summary': 'บัญชีสรุปโครงการ (ผ.01) ไม่มีรายการโครงการ',
+  strategies: 'ชีตยุทธศาสตร์/ประเด็นการพัฒนา ไม่มีรายการโครงการ',
+  calendar: 'ปฏิทินการดำเนินงาน ไม่มีรายการโครงการ',
+  other: 'ไม่ใช่แบบแผนที่มีรายการโครงการ',
+};
+
+/** Reads every sheet of every input and collects the candidates (requests and local-plan rows). */
+async function collect(
+  inputs: readonly ConsolidateInput[],
+  opts: ConsolidateOptions,
+): Promise<{ reports: InputReport[]; cands: Candidate[] }> {
+  const recognise = opts.recognise ?? ((s) => readPlanSheet(s));
+  const words = opts.supportWords ?? [...DEFAULT_SUPPORT_WORDS];
+  const reports: InputReport[] = [];
+  const cands: Candidate[] = [];
+  const total = inputs.length;
+  opts.onProgress?.(0, total);
+  for (let i = 0; i < inputs.length; i++) {
+    if (opts.signal?.aborted) throw abortError();
+    const inp = inputs[i];
+    const rep: InputReport = {
+      file: inp.file,
+      checksum: inp.checksum,
+      status: 'ok',
+      sheets: [],
+      projects: 0,
+      taken: 0,
+      findings: inp.findings,
+    };
+    reports.push(rep);
+    if (inp.error || !inp.workbook) {
+      rep.status = 'failed';
+      rep.error = inp.error ?? { code: 'no-workbook', message: `อ่านไฟล์ ${inp.file} ไม่ได้` };
+    } else {
+      let projectSheets = 0;
+      for (const sheet of inp.workbook.sheets) {
+        let plan: PlanSheet;
+        try {
+          plan = recognise(sheet);
+        } catch (e) {
+          rep.sheets.push({ name: sheet.name, kind: 'other', projects: 0, taken: 0, note: `อ่านชีตไม่ได้: ${(e as Error).message}` });
+          continue;
+        }
+        const summary: SheetSummary = { name: sheet.name, kind: plan.kind, formCode: plan.formCode, projects: 0, taken: 0 };
+        rep.sheets.push(summary);
+        const role = PROJECT_KINDS.has(plan.kind) ? roleOfSheet(plan.kind) : null;
+        if (!role) {
+          summary.note = KIND_NOTE_TH[plan.kind] ?? KIND_NOTE_TH.other;
+          continue;
+        }
+        projectSheets++;
+        summary.projects = plan.projects.length;
+        rep.projects += plan.projects.length;
+        for (const p of plan.projects) {
+          if (!p.name.trim()) continue;
+          if (role === 'local') {
+            cands.push(toCandidate(p, plan, inp.file, 'local', cands.length));
+            continue;
+          }
+          if (role === 'support' && !needsSupport(p, words)) continue;
+          cands.push(toCandidate(p, plan, inp.file, 'need', cands.length));
+          summary.taken++;
+        }
+        rep.taken += summary.taken;
+        if (role === 'local') summary.note = 'แผนพัฒนาท้องถิ่น (ผ.02): ใช้ตรวจโครงการที่ อปท. ดำเนินการเอง';
+        else if (role === 'support' && summary.taken === 0 && summary.projects > 0)
+          summary.note = 'ไม่มีโครงการที่ขอรับการสนับสนุน/เกินศักยภาพ';
+        else if (summary.projects === 0) summary.note = 'ไม่พบรายการโครงการ';
+      }
+      if (projectSheets === 0) {
+        rep.status = 'skipped';
+        rep.note = 'ไม่พบชีตแผนที่มีรายการโครงการ';
+      }
+    }
+    opts.onProgress?.(i + 1, total);
+    await tick();
+  }
+  return { reports, cands };
+}
+
+const orgOf = (c: Candidate): string => c.organisation ?? c.src.file;
+
+/** Consolidates received workbooks into the needs table. Throws an AbortError when cancelled. */
+export async function consolidate(inputs: readonly ConsolidateInput[], opts: ConsolidateOptions = {}): Promise<ConsolidateResult> {
+  const { reports, cands } = await collect(inputs, opts);
+  if (opts.signal?.aborted) throw abortError();
+  return consolidateCandidates(reports, cands, opts);
+}
+
+/** The matching and table part (synchronous; exported for tests and benchmarks). */
+export function consolidateCandidates(reports: InputReport[], cands: Candidate[], opts: ConsolidateOptions = {}): ConsolidateResult {
+  const matches = findMatches(cands);
+  const { root, confidence, similarity, refused } = mergeGroups(cands, matches);
+
+  // Items: one per group of requests, the earliest source kept.
+  const itemOfRoot = new Map<number, NeedsItem>();
+  const items: NeedsItem[] = [];
+  const membersOfRoot = new Map<number, number[]>();
+  cands.forEach((c, i) => {
+    if (c.role !== 'need') return;
+    const r = root[i];
+    const list = membersOfRoot.get(r);
+    if (list) list.push(i);
+    else membersOfRoot.set(r, [i]);
+  });
+  for (const [r, members] of [...membersOfRoot.entries()].sort((x, y) => x[0] - y[0])) {
+    const keep = cands[r];
+    const others = members.filter((m) => m !== r).map((m) => cands[m]);
+    const pick = <K extends 'objective' | 'target' | 'agency' | 'priority'>(k: K): string =>
+      keep[k] || others.find((o) => o[k])?.[k] || '';
+    const item: NeedsItem = {
+      id: r,
+      name: keep.name,
+      objective: pick('objective'),
+      target: pick('target'),
+      village: keep.village ?? others.find((o) => o.village !== undefined)?.village,
+      tambon: keep.tambon ?? others.find((o) => o.tambon)?.tambon,
+      organisation: keep.organisation,
+      budgets: { ...keep.budgets },
+      badBudgetYears: [...keep.badBudgetYears],
+      issue: keep.issue ?? others.find((o) => o.issue)?.issue ?? null,
+      agency: pick('agency'),
+      priority: pick('priority'),
+      note: keep.note,
+      sources: [keep.src, ...others.map((o) => o.src)],
+      inTotals: true,
+      remarks: [],
+    };
+    if (others.length) {
+      item.remarks.push(
+        `รวมรายการซ้ำ ${members.length} แหล่ง (${confidence.get(r) === 'exact' ? 'ซ้ำตรงกัน' : 'น่าจะซ้ำ'}) นับยอดครั้งเดียว`,
+      );
+    }
+    itemOfRoot.set(r, item);
+    items.push(item);
+  }
+
+  // Strategy catalogue: link items to its codes; report missing and unknown links.
+  const mismatches: StrategyMismatch[] = [];
+  if (opts.strategies?.length) {
+    for (const it of items) {
+      const src = it.sources[0];
+      const base = { itemId: it.id, name: it.name, file: src.file, sheet: src.sheet, row: src.row };
+      if (!it.issue) {
+        mismatches.push({ ...base, declared: '', reason: 'missing' });
+        it.remarks.push('ไม่ระบุประเด็นการพัฒนาจังหวัด');
+        continue;
+      }
+      const hit = resolveIssue(it.issue, opts.strategies);
+      if (hit) it.issue = { code: hit.code, name: hit.name, text: it.issue.text };
+      else {
+        mismatches.push({ ...base, declared: it.issue.text, reason: 'unknown' });
+        it.remarks.push(`ประเด็นการพัฒนา "${it.issue.text}" ไม่ตรงกับแผนพัฒนาจังหวัด`);
+      }
+    }
+  }
+
+  // Duplicate groups.
+  const member = (i: number): DuplicateMember => {
+    const c = cands[i];
+    return {
+      file: c.src.file,
+      sheet: c.src.sheet,
+      row: c.src.row,
+      name: c.name,
+      village: c.village,
+      tambon: c.tambon,
+      itemId: c.role === 'need' ? root[i] : undefined,
+      localPlan: c.role === 'local' ? true : undefined,
+    };
+  };
+  const duplicates: DuplicateGroup[] = [];
+  for (const [r, members] of membersOfRoot) {
+    if (members.length < 2) continue;
+    duplicates.push({
+      confidence: confidence.get(r) ?? 'exact',
+      merged: true,
+      localPlan: false,
+      similarity: round2(similarity.get(r) ?? 1),
+      items: members.map(member),
+    });
+  }
+  const possibleSeen = new Set<string>();
+  const localByRoot = new Map<number, Map<number, { confidence: DuplicateGroup['confidence']; similarity: number }>>();
+  for (const m of [...matches, ...refused]) {
+    const ca = cands[m.a];
+    const cb = cands[m.b];
+    if (ca.role === 'local' || cb.role === 'local') {
+      const [needIdx, localIdx] = ca.role === 'local' ? [m.b, m.a] : [m.a, m.b];
+      const r = root[needIdx];
+      const map = localByRoot.get(r) ?? new Map();
+      const prev = map.get(localIdx);
+      if (!prev || rank(m.confidence) < rank(prev.confidence)) map.set(localIdx, { confidence: m.confidence, similarity: m.similarity });
+      localByRoot.set(r, map);
+      continue;
+    }
+    const ra = root[m.a];
+    const rb = root[m.b];
+    if (ra === rb) continue;
+    const key = ra < rb ? `${ra}:${rb}` : `${rb}:${ra}`;
+    if (possibleSeen.has(key)) continue;
+    possibleSeen.add(key);
+    duplicates.push({ confidence: 'possible', merged: false, localPlan: false, similarity: round2(m.similarity), items: [member(m.a), member(m.b)] });
+    const ia = itemOfRoot.get(ra);
+    const ib = itemOfRoot.get(rb);
+    if (ia && ib) {
+      ia.remarks.push(`อาจซ้ำกับ "${ib.name}" (${refText(ib)}) โปรดตรวจสอบ`);
+      ib.remarks.push(`อาจซ้ำกับ "${ia.name}" (${refText(ia)}) โปรดตรวจสอบ`);
+    }
+  }
+  for (const [r, locals] of localByRoot) {
+    const item = itemOfRoot.get(r);
+    if (!item) continue;
+    for (const [localIdx, m] of [...locals.entries()].sort((x, y) => x[0] - y[0])) {
+      const lc = cands[localIdx];
+      const firm = m.confidence !== 'possible';
+      if (firm) {
+        item.inTotals = false;
+        item.remarks.push(`มีในแผนพัฒนาท้องถิ่นของ ${orgOf(lc)} (${lc.src.file} ชีต ${lc.src.sheet} แถว ${lc.src.row}) ไม่นับยอด`);
+      } else {
+        item.remarks.push(`อาจมีในแผนพัฒนาท้องถิ่นของ ${orgOf(lc)} (${lc.src.file} ชีต ${lc.src.sheet} แถว ${lc.src.row}) โปรดตรวจสอบ`);
+      }
+      duplicates.push({
+        confidence: m.confidence,
+        merged: false,
+        localPlan: true,
+        similarity: round2(m.similarity),
+        items: [member(r), member(localIdx)],
+      });
+    }
+  }
+  duplicates.sort(
+    (x, y) =>
+      rank(x.confidence) - rank(y.confidence) ||
+      Number(x.localPlan) - Number(y.localPlan) ||
+      seqOf(x) - seqOf(y),
+  );
+  function seqOf(g: DuplicateGroup): number {
+    const m = g.items[0];
+    return m.itemId ?? 0;
+  }
+
+  // Years, groups by provincial issue, totals.
+  const yearSet = new Set<number>();
+  for (const it of items) for (const y of Object.keys(it.budgets)) yearSet.add(Number(y));
+  const years = [...yearSet].sort((a, b) => a - b);
+  const groupMap = new Map<string, IssueGroup>();
+  for (const it of items) {
+    const key = issueKey(it.issue);
+    let g = groupMap.get(key);
+    if (!g) {
+      g = { key, code: it.issue?.code ?? null, label: issueLabel(key ? it.issue : null), items: [], totals: {}, counted: 0 };
+      groupMap.set(key, g);
+    }
+    g.items.push(it);
+  }
+  const groups = [...groupMap.values()].sort(compareGroups);
+  const totals: Record<number, number> = {};
+  for (const y of years) totals[y] = 0;
+  for (const g of groups) {
+    g.items.sort(comparePriority);
+    for (const y of years) g.totals[y] = 0;
+    for (const it of g.items) {
+      if (!it.inTotals) continue;
+      g.counted++;
+      for (const y of years) {
+        g.totals[y] += it.budgets[y] ?? 0;
+        totals[y] += it.budgets[y] ?? 0;
+      }
+    }
+  }
+  for (const it of items) if (it.badBudgetYears.length) it.remarks.push(`งบประมาณปี ${it.badBudgetYears.join(', ')} ไม่ใช่ตัวเลข (นับเป็น 0)`);
+
+  return {
+    inputs: reports,
+    years,
+    items: groups.flatMap((g) => g.items),
+    groups,
+    totals,
+    duplicates,
+    strategyMismatches: mismatches,
+  };
+}
+
+const rank = (c: DuplicateGroup['confidence']): number => (c === 'exact' ? 0 : c === 'likely' ? 1 : 2);
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+const refText = (it: NeedsItem): string => `${it.sources[0].file} ชีต ${it.sources[0].sheet} แถว ${it.sources[0].row}`;
+
+function compareGroups(a: IssueGroup, b: IssueGroup): number {
+  if (!a.key !== !b.key) return a.key ? -1 : 1; // ไม่ระบุ last
+  if (a.code && b.code) {
+    const d = parseFloat(a.code) - parseFloat(b.code);
+    if (d) return d;
+  }
+  if (!!a.code !== !!b.code) return a.code ? -1 : 1;
+  return a.items[0].id - b.items[0].id;
+}
+
+/** Within a group: numeric priority first (1 before 2), then the order received. */
+function comparePriority(a: NeedsItem, b: NeedsItem): number {
+  const pa = parseFloat(fromThaiDigits(a.priority));
+  const pb = parseFloat(fromThaiDigits(b.priority));
+  const ha = Number.isFinite(pa);
+  const hb = Number.isFinite(pb);
+  if (ha && hb && pa !== pb) return pa - pb;
+  if (ha !== hb) return ha ? -1 : 1;
+  return a.id - b.id;
+}

@@ -1,0 +1,274 @@
+/**
+ * The consolidation result as a workbook to write: the needs table (grouped by provincial
+ * development issue, subtotals, grand total), a summary like ผ.01, the duplicates and the sources.
+ * Every text that came from a received file is a plain string (the writer never makes formulas of
+ * strings), amounts are numbers formatted '#,##0'.
+ */
+import type { CellStyle, OutCell, OutSheet, OutWorkbook } from '../output';
+import { DEFAULT_FONT } from '../output';
+import type { ConsolidateResult, Confidence, InputStatus, NeedsItem } from './types';
+
+export const NEEDS_SHEET = 'แผนความต้องการอำเภอ';
+export const SUMMARY_SHEET = 'สรุปตามประเด็นการพัฒนา';
+export const DUPLICATES_SHEET = 'โครงการซ้ำ';
+export const SOURCES_SHEET = 'แหล่งข้อมูล';
+
+export interface NeedsWorkbookOptions {
+  /** District name for the title ("อำเภอเมืองเชียงใหม่"). */
+  district?: string;
+  /** Extra title line, e.g. the date of the run. */
+  subtitle?: string;
+}
+
+const AMOUNT = '#,##0';
+const HEADER: CellStyle = { bold: true, align: 'center', valign: 'center', wrap: true, border: true, fill: 'D9E2F3' };
+const TITLE: CellStyle = { bold: true, size: 18, align: 'center' };
+const BODY: CellStyle = { border: true, wrap: true, valign: 'top' };
+const NUM: CellStyle = { border: true, valign: 'top', align: 'right', numFmt: AMOUNT };
+const GROUP: CellStyle = { bold: true, border: true, fill: 'F2F2F2' };
+const SUBTOTAL: CellStyle = { bold: true, border: true, fill: 'FFF2CC' };
+const SUBTOTAL_NUM: CellStyle = { ...SUBTOTAL, align: 'right', numFmt: AMOUNT };
+const GRAND: CellStyle = { bold: true, border: true, fill: 'FCE4D6' };
+const GRAND_NUM: CellStyle = { ...GRAND, align: 'right', numFmt: AMOUNT };
+
+const c = (value: string | number | null, style: CellStyle): OutCell => ({ value, style });
+const text = (s: string | undefined): string => (s ?? '').toString();
+
+export const CONFIDENCE_TH: Record<Confidence, string> = { exact: 'ซ้ำตรงกัน', likely: 'น่าจะซ้ำ', possible: 'อาจซ้ำ (ให้ตรวจสอบ)' };
+export const STATUS_TH: Record<InputStatus, string> = { ok: 'อ่านได้', skipped: 'ข้าม (ไม่มีแผนโครงการ)', failed: 'อ่านไม่ได้' };
+
+function sourceText(it: NeedsItem): string {
+  return it.sources.map((s) => `${s.file} / ${s.sheet} / แถว ${s.row}`).join('\n');
+}
+
+function yearSpan(years: number[]): string {
+  if (!years.length) return '';
+  return years.length === 1 ? `${years[0]}` : `${years[0]}–${years[years.length - 1]}`;
+}
+
+function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet {
+  const years = r.years;
+  const head = ['ที่', 'โครงการ', 'วัตถุประสงค์', 'เป้าหมาย (ผลผลิตของโครงการ)', 'หมู่ที่', 'ตำบล', 'อปท./ผู้เสนอ'];
+  const tail = ['ประเด็นการพัฒนาจังหวัด', 'หน่วยงานที่จะขอประสาน', 'ลำดับความสำคัญ', 'ที่มา (ไฟล์ / ชีต / แถว)', 'หมายเหตุ'];
+  const header = [...head, ...years.map((y) => `งบประมาณ ${y} (บาท)`), ...tail];
+  const lastCol = header.length - 1;
+  const yc = head.length; // first year column
+  const tc = yc + years.length; // first tail column
+  const rows: OutCell[][] = [];
+  const pad = (n: number, style: CellStyle): OutCell[] => Array.from({ length: n }, () => c(null, style));
+
+  rows.push([c(`แผนความต้องการของอำเภอ${o.district ? ` ${o.district}` : ''}`, TITLE)]);
+  rows.push([
+    c(
+      `บัญชีโครงการที่ขอรับการสนับสนุนและโครงการที่เกินศักยภาพขององค์กรปกครองส่วนท้องถิ่น${years.length ? ` ปีงบประมาณ ${yearSpan(years)}` : ''}`,
+      { ...TITLE, size: 16 },
+    ),
+  ]);
+  const counted = r.items.filter((i) => i.inTotals).length;
+  rows.push([
+    c(
+      o.subtitle ??
+        `รวบรวมจาก ${r.inputs.length} ไฟล์ · ${r.items.length} โครงการ (นับยอด ${counted} โครงการ) · จัดกลุ่มตามประเด็นการพัฒนาจังหวัด`,
+      { align: 'center', italic: true },
+    ),
+  ]);
+  const headerRow = rows.length;
+  rows.push(header.map((h) => c(h, HEADER)));
+
+  let no = 0;
+  for (const g of r.groups) {
+    rows.push([c('', GROUP), c(g.label, GROUP), ...pad(lastCol - 1, GROUP)]);
+    for (const it of g.items) {
+      no++;
+      const note = [it.note, ...it.remarks].filter(Boolean).join('\n');
+      rows.push([
+        c(no, { ...BODY, align: 'center' }),
+        c(text(it.name), BODY),
+        c(text(it.objective), BODY),
+        c(text(it.target), BODY),
+        c(it.village !== undefined ? it.village : '', { ...BODY, align: 'center' }),
+        c(text(it.tambon), BODY),
+        c(text(it.organisation), BODY),
+        ...years.map((y) => c(it.budgets[y] ?? 0, it.inTotals ? NUM : { ...NUM, italic: true, color: '808080' })),
+        c(it.issue ? text(it.issue.text) : 'ไม่ระบุ', BODY),
+        c(text(it.agency), BODY),
+        c(text(it.priority), { ...BODY, align: 'center' }),
+        c(sourceText(it), BODY),
+        c(note, BODY),
+      ]);
+    }
+    rows.push([
+      c('', SUBTOTAL),
+      c(`รวม ${g.label}`, SUBTOTAL),
+      c(`${g.counted} โครงการ`, SUBTOTAL),
+      ...pad(yc - 3, SUBTOTAL),
+      ...years.map((y) => c(g.totals[y] ?? 0, SUBTOTAL_NUM)),
+      ...pad(lastCol - tc + 1, SUBTOTAL),
+    ]);
+  }
+  const lastTableRow = rows.length - 1;
+  rows.push([
+    c('', GRAND),
+    c('รวมทั้งสิ้น', GRAND),
+    c(`${counted} โครงการ`, GRAND),
+    ...pad(yc - 3, GRAND),
+    ...years.map((y) => c(r.totals[y] ?? 0, GRAND_NUM)),
+    ...pad(lastCol - tc + 1, GRAND),
+  ]);
+  const excluded = r.items.length - counted;
+  if (excluded)
+    rows.push([c(`หมายเหตุ: ไม่นับยอด ${excluded} โครงการที่มีในแผนพัฒนาท้องถิ่นของ อปท. แล้ว (แสดงตัวเอียงสีเทา)`, { italic: true })]);
+
+  const colWidths = [6, 40, 30, 28, 7, 12, 22, ...years.map(() => 14), 30, 24, 10, 34, 34];
+  return {
+    name: NEEDS_SHEET,
+    rows,
+    merges: [0, 1, 2].map((rr) => ({ r1: rr, c1: 0, r2: rr, c2: lastCol })),
+    colWidths,
+    freezeRows: headerRow + 1,
+    table: lastTableRow > headerRow ? { headerRow, lastRow: lastTableRow, lastCol, name: 'NeedsTable' } : undefined,
+    page: { orientation: 'landscape', fitWidth: true },
+    printTitleRows: [headerRow, headerRow],
+    font: { ...DEFAULT_FONT },
+  };
+}
+
+function summarySheet(r: ConsolidateResult): OutSheet {
+  const years = r.years;
+  const width = 1 + 2 * (years.length + 1);
+  const rows: OutCell[][] = [];
+  rows.push([c('บัญชีสรุปแผนความต้องการของอำเภอ', TITLE)]);
+  rows.push([c('จำนวนโครงการและงบประมาณ จำแนกตามประเด็นการพัฒนาจังหวัด (เฉพาะโครงการที่นับยอด)', { ...TITLE, size: 16 })]);
+  const h1: OutCell[] = [c('ประเด็นการพัฒนาจังหวัด', HEADER)];
+  const h2: OutCell[] = [c(null, HEADER)];
+  const merges = [
+    { r1: 0, c1: 0, r2: 0, c2: width - 1 },
+    { r1: 1, c1: 0, r2: 1, c2: width - 1 },
+    { r1: 2, c1: 0, r2: 3, c2: 0 },
+  ];
+  [...years.map((y) => `ปี ${y}`), `รวม ${years.length} ปี`].forEach((label, i) => {
+    h1.push(c(label, HEADER), c(null, HEADER));
+    h2.push(c('จำนวนโครงการ', HEADER), c('งบประมาณ (บาท)', HEADER));
+    merges.push({ r1: 2, c1: 1 + 2 * i, r2: 2, c2: 2 + 2 * i });
+  });
+  rows.push(h1, h2);
+  const COUNT: CellStyle = { border: true, align: 'center', numFmt: '#,##0' };
+  const grand = { counts: years.map(() => 0), sums: years.map(() => 0), count: 0, sum: 0 };
+  for (const g of r.groups) {
+    const counted = g.items.filter((i) => i.inTotals);
+    const counts = years.map((y) => counted.filter((i) => (i.budgets[y] ?? 0) > 0).length);
+    const sums = years.map((y) => g.totals[y] ?? 0);
+    const sum = sums.reduce((a, b) => a + b, 0);
+    const row: OutCell[] = [c(g.label, BODY)];
+    years.forEach((_, i) => row.push(c(counts[i], COUNT), c(sums[i], NUM)));
+    row.push(c(counted.length, COUNT), c(sum, NUM));
+    rows.push(row);
+    years.forEach((_, i) => {
+      grand.counts[i] += counts[i];
+      grand.sums[i] += sums[i];
+    });
+    grand.count += counted.length;
+    grand.sum += sum;
+  }
+  const last: OutCell[] = [c('รวมทั้งสิ้น', GRAND)];
+  years.forEach((_, i) => last.push(c(grand.counts[i], { ...GRAND, align: 'center' }), c(grand.sums[i], GRAND_NUM)));
+  last.push(c(grand.count, { ...GRAND, align: 'center' }), c(grand.sum, GRAND_NUM));
+  rows.push(last);
+  return {
+    name: SUMMARY_SHEET,
+    rows,
+    merges,
+    colWidths: [50, ...Array.from({ length: width - 1 }, (_, i) => (i % 2 === 0 ? 10 : 16))],
+    freezeRows: 4,
+    page: { orientation: 'landscape', fitWidth: true },
+    font: { ...DEFAULT_FONT },
+  };
+}
+
+function duplicatesSheet(r: ConsolidateResult): OutSheet {
+  const header = ['กลุ่มที่', 'ความน่าจะซ้ำ', 'การดำเนินการ', 'ความคล้าย (%)', 'โครงการ', 'หมู่ที่', 'ตำบล', 'ไฟล์', 'ชีต', 'แถว'];
+  const rows: OutCell[][] = [[c('โครงการที่อาจซ้ำกัน', TITLE)], header.map((h) => c(h, HEADER))];
+  r.duplicates.forEach((g, gi) => {
+    const action = g.localPlan
+      ? g.confidence === 'possible'
+        ? 'อาจมีในแผนพัฒนาท้องถิ่นแล้ว: ให้ตรวจสอบ'
+        : 'มีในแผนพัฒนาท้องถิ่นแล้ว: ไม่นับยอด'
+      : g.merged
+        ? 'รวมเป็นรายการเดียว นับยอดครั้งเดียว'
+        : 'ให้เจ้าหน้าที่ตรวจสอบ (ไม่รวม)';
+    for (const m of g.items) {
+      rows.push([
+        c(gi + 1, { ...BODY, align: 'center' }),
+        c(CONFIDENCE_TH[g.confidence], BODY),
+        c(action + (m.localPlan ? ' (แผนพัฒนาท้องถิ่น)' : ''), BODY),
+        c(Math.round(g.similarity * 100), { ...BODY, align: 'center' }),
+        c(text(m.name), BODY),
+        c(m.village ?? '', { ...BODY, align: 'center' }),
+        c(text(m.tambon), BODY),
+        c(text(m.file), BODY),
+        c(text(m.sheet), BODY),
+        c(m.row, { ...BODY, align: 'center' }),
+      ]);
+    }
+  });
+  if (!r.duplicates.length) rows.push([c('ไม่พบโครงการซ้ำ', { italic: true })]);
+  const last = rows.length - 1;
+  return {
+    name: DUPLICATES_SHEET,
+    rows,
+    merges: [{ r1: 0, c1: 0, r2: 0, c2: header.length - 1 }],
+    colWidths: [8, 16, 30, 10, 44, 7, 12, 28, 20, 7],
+    freezeRows: 2,
+    table: r.duplicates.length ? { headerRow: 1, lastRow: last, lastCol: header.length - 1, name: 'DuplicatesTable' } : undefined,
+    page: { orientation: 'landscape', fitWidth: true },
+    font: { ...DEFAULT_FONT },
+  };
+}
+
+const KIND_TH: Record<string, string> = {
+  'local-plan': 'ผ.02',
+  'local-plan-beyond': 'ผ.02/2',
+  'local-plan-summary': 'ผ.01',
+  'tambon-plan': 'แผนพัฒนาตำบล',
+  'village-plan': 'แผนพัฒนาหมู่บ้าน',
+  'district-needs': 'แผนความต้องการอำเภอ',
+  strategies: 'ยุทธศาสตร์',
+  calendar: 'ปฏิทิน',
+  other: 'อื่น ๆ',
+};
+
+function sourcesSheet(r: ConsolidateResult): OutSheet {
+  const header = ['ที่', 'ไฟล์', 'สถานะ', 'ชีต (ประเภท: โครงการ)', 'โครงการที่อ่าน', 'นำเข้าแผนความต้องการ', 'ข้อค้นพบจากการตรวจ', 'SHA-256', 'หมายเหตุ'];
+  const rows: OutCell[][] = [[c('แหล่งข้อมูลที่รวบรวม', TITLE)], header.map((h) => c(h, HEADER))];
+  r.inputs.forEach((inp, i) => {
+    const sheets = inp.sheets
+      .map((s) => `${s.name} (${s.formCode ?? KIND_TH[s.kind] ?? s.kind}: ${s.projects}${s.taken !== s.projects && s.taken ? `, นำเข้า ${s.taken}` : ''})${s.note ? ` — ${s.note}` : ''}`)
+      .join('\n');
+    rows.push([
+      c(i + 1, { ...BODY, align: 'center' }),
+      c(text(inp.file), BODY),
+      c(STATUS_TH[inp.status], inp.status === 'failed' ? { ...BODY, color: 'C00000', bold: true } : BODY),
+      c(sheets, BODY),
+      c(inp.projects, { ...BODY, align: 'center' }),
+      c(inp.taken, { ...BODY, align: 'center' }),
+      c(inp.findings ?? '', { ...BODY, align: 'center' }),
+      c(text(inp.checksum), { ...BODY, size: 11 }),
+      c(text(inp.error ? `${inp.error.message} (${inp.error.code})` : inp.note), BODY),
+    ]);
+  });
+  return {
+    name: SOURCES_SHEET,
+    rows,
+    merges: [{ r1: 0, c1: 0, r2: 0, c2: header.length - 1 }],
+    colWidths: [6, 34, 16, 50, 12, 14, 12, 36, 40],
+    freezeRows: 2,
+    table: r.inputs.length ? { headerRow: 1, lastRow: rows.length - 1, lastCol: header.length - 1, name: 'SourcesTable' } : undefined,
+    page: { orientation: 'landscape', fitWidth: true },
+    font: { ...DEFAULT_FONT },
+  };
+}
+
+/** The four sheets to write (xlsx file or new worksheets in the open workbook). */
+export function needsWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions = {}): OutWorkbook {
+  return { sheets: [needsSheet(r, o), summarySheet(r), duplicatesSheet(r), sourcesSheet(r)] };
+}

@@ -1,0 +1,171 @@
+/**
+ * Consolidation contracts: received workbooks in, the district needs table (แผนความต้องการของอำเภอ)
+ * out. The same shapes feed the task pane, the CLI's --json and the written sheets.
+ */
+import type { WorkbookModel, SheetModel } from '../model';
+import type { FormKind, PlanSheet } from '../plan';
+
+/** One received file, as the adapter (Node fs / browser File / Office) read it. */
+export interface ConsolidateInput {
+  /** File name as given (CLI: the path as typed). */
+  file: string;
+  /** SHA-256 hex of the file bytes (the adapter computes it). */
+  checksum: string;
+  workbook?: WorkbookModel;
+  /** Set when the file could not be read; the run goes on. */
+  error?: { code: string; message: string };
+  /** Validation findings count, when the caller ran validate first. */
+  findings?: number;
+}
+
+/** A provincial development issue (ประเด็นการพัฒนาจังหวัด) from the strategy catalogue. */
+export interface StrategyIssue {
+  code: string;
+  name: string;
+}
+
+export interface ConsolidateOptions {
+  /** Classification words meaning "needs outside support"; default DEFAULT_SUPPORT_WORDS. */
+  supportWords?: string[];
+  /** Provincial development issues: items are linked to these codes, unknown links are reported. */
+  strategies?: StrategyIssue[];
+  /** Called after each file (and once at the start with 0). */
+  onProgress?: (filesDone: number, total: number) => void;
+  signal?: AbortSignal;
+  /** Form recognition; default readPlanSheet (tests and the Office adapter may pass their own). */
+  recognise?: (sheet: SheetModel) => PlanSheet;
+}
+
+export const DEFAULT_SUPPORT_WORDS = ['ขอรับการสนับสนุน', 'เกินศักยภาพ'] as const;
+
+export type InputStatus = 'ok' | 'skipped' | 'failed';
+
+export interface SheetSummary {
+  name: string;
+  kind: FormKind;
+  formCode?: string;
+  /** Project rows read from the sheet. */
+  projects: number;
+  /** Rows taken into the needs table (before duplicates were merged). */
+  taken: number;
+  /** Why the sheet gave nothing (not a project form, no support projects, …). */
+  note?: string;
+}
+
+export interface InputReport {
+  file: string;
+  checksum: string;
+  status: InputStatus;
+  error?: { code: string; message: string };
+  sheets: SheetSummary[];
+  projects: number;
+  taken: number;
+  findings?: number;
+  note?: string;
+}
+
+/** Where a row came from; `row` is 1-based (as the officer sees it). */
+export interface SourceRef {
+  file: string;
+  sheet: string;
+  row: number;
+  kind: FormKind;
+  /** Organisation line of the sheet (อบต./เทศบาล/ตำบล…). */
+  organisation?: string;
+}
+
+export interface ProvincialIssue {
+  /** Issue number/code ("6"), or null when only a name is known or nothing at all. */
+  code: string | null;
+  /** Name as written (without "ยุทธศาสตร์จังหวัดที่ N"). */
+  name: string;
+  /** Full text as written in the source. */
+  text: string;
+}
+
+export type Confidence = 'exact' | 'likely' | 'possible';
+
+/** A project of the needs table (one per duplicate group: the first source kept). */
+export interface NeedsItem {
+  /** Stable id: index in input order of the kept source. */
+  id: number;
+  name: string;
+  objective: string;
+  target: string;
+  village?: number;
+  tambon?: string;
+  /** Proposing organisation (อปท. / tambon). */
+  organisation?: string;
+  /** Amount per B.E. year (0 for nil). */
+  budgets: Record<number, number>;
+  /** Years whose cell was not a number (counted as 0). */
+  badBudgetYears: number[];
+  issue: ProvincialIssue | null;
+  agency: string;
+  priority: string;
+  note: string;
+  /** Every source: the kept one first, then merged duplicates (exact/likely). */
+  sources: SourceRef[];
+  /** False when the project is already in a local authority's own plan (ผ.02). */
+  inTotals: boolean;
+  /** Notes the engine adds (merged duplicates, in a local plan, possible duplicate…). */
+  remarks: string[];
+}
+
+export interface DuplicateMember {
+  file: string;
+  sheet: string;
+  row: number;
+  name: string;
+  village?: number;
+  tambon?: string;
+  /** The needs item this source ended up in (undefined for local-plan projects). */
+  itemId?: number;
+  /** True for a local-plan (ผ.02) project the request duplicates. */
+  localPlan?: boolean;
+}
+
+export interface DuplicateGroup {
+  confidence: Confidence;
+  /** Merged into one needs item (exact/likely), or listed for the officer (possible). */
+  merged: boolean;
+  /** The request duplicates a project in a local authority's own plan. */
+  localPlan: boolean;
+  similarity: number;
+  items: DuplicateMember[];
+}
+
+export interface StrategyMismatch {
+  itemId: number;
+  name: string;
+  file: string;
+  sheet: string;
+  row: number;
+  /** The link as written, or '' when the project has none. */
+  declared: string;
+  reason: 'missing' | 'unknown';
+}
+
+export interface IssueGroup {
+  /** Group key: issue code, or normalised name, or '' for ไม่ระบุ. */
+  key: string;
+  code: string | null;
+  label: string;
+  items: NeedsItem[];
+  /** Per year, counted items only. */
+  totals: Record<number, number>;
+  counted: number;
+}
+
+export interface ConsolidateResult {
+  inputs: InputReport[];
+  /** Union of budget years, ascending. */
+  years: number[];
+  items: NeedsItem[];
+  /** Items grouped by provincial development issue, "ไม่ระบุ" last. */
+  groups: IssueGroup[];
+  /** Per year, items with inTotals only. */
+  totals: Record<number, number>;
+  duplicates: DuplicateGroup[];
+  strategyMismatches: StrategyMismatch[];
+}

@@ -1,0 +1,73 @@
+/**
+ * Header words → fields (plan-forms.md "header words seen"). Column sets are never hard-coded:
+ * a column is whatever its header says, over two or three merged header rows.
+ */
+import type { Field } from '../plan';
+import { flatText, parseBEYear } from '../thai';
+
+/** Most specific first: "ลำดับความสำคัญ" before "ลำดับ", "ปีงบประมาณ" before "งบประมาณ". */
+const SYNONYMS: Array<[Field | 'budget', string[]]> = [
+  ['priority', ['ลำดับความสำคัญ', 'ความสำคัญ']],
+  ['agency', ['หน่วยงานที่จะขอประสาน', 'หน่วยงานที่ขอประสาน', 'หน่วยงานที่จะขอรับการสนับสนุน', 'หน่วยงานที่ขอรับการสนับสนุน', 'หน่วยงานที่ขอรับการสนับสนุนงบประมาณ', 'หน่วยงานที่จะขอประสานงบประมาณ']],
+  ['unit', ['หน่วยงานที่รับผิดชอบหลัก', 'หน่วยงานรับผิดชอบหลัก', 'หน่วยงานที่รับผิดชอบ', 'หน่วยงานรับผิดชอบ', 'หน่วยดำเนินการ', 'หน่วยงานดำเนินการ', 'ผู้รับผิดชอบ']],
+  ['year', ['ปีงบประมาณ', 'ปีที่ดำเนินการ', 'ปี พ.ศ.', 'ปีที่ขอ']],
+  ['fund', ['แหล่งงบประมาณ', 'แหล่งงบ', 'แหล่งที่มาของงบประมาณ']],
+  ['no', ['ลำดับที่', 'ลำดับ', 'ที่']],
+  ['name', ['ชื่อโครงการ/กิจกรรม', 'แผนงาน/โครงการ', 'โครงการ/กิจกรรม', 'ชื่อโครงการ', 'โครงการ', 'แผนงาน/โครงการสำคัญ', 'แผนงาน/โครงการ/กิจกรรม']],
+  ['objective', ['วัตถุประสงค์']],
+  ['target', ['เป้าหมาย', 'ปริมาณงาน', 'เป้าหมาย/ปริมาณงาน', 'ผลผลิต']],
+  ['kpi', ['ตัวชี้วัด']],
+  ['result', ['ผลที่คาดว่าจะได้รับ', 'ผลที่คาดว่าจะได้']],
+  ['village', ['หมู่ที่', 'หมู่บ้าน', 'ชุมชน', 'บ้าน']],
+  ['tambon', ['ตำบล']],
+  ['location', ['พื้นที่ดำเนินการ', 'สถานที่ดำเนินการ', 'พื้นที่', 'สถานที่', 'พิกัดทางภูมิศาสตร์', 'พิกัด']],
+  ['class', ['ประเภทการดำเนินการ', 'การดำเนินการ', 'ประเภทโครงการ', 'ประเภท', 'วิธีดำเนินการ']],
+  ['link', ['ความสอดคล้องกับยุทธศาสตร์จังหวัด', 'ความสอดคล้องกับประเด็นการพัฒนา', 'ประเด็นการพัฒนาจังหวัด', 'ยุทธศาสตร์จังหวัด', 'ประเด็นการพัฒนา']],
+  ['source', ['ที่มา', 'แหล่งที่มา', 'แหล่งข้อมูล']],
+  ['note', ['หมายเหตุ']],
+  ['budget', ['งบประมาณและที่ผ่านมา', 'งบประมาณ', 'จำนวนเงิน', 'วงเงิน']],
+];
+
+/** Header cell text → a comparable label: one line, no parenthesised notes, no spaces. */
+export function headerLabel(text: string): string {
+  return flatText(text)
+    .replace(/\([^)]*\)/g, '')
+    .replace(/\s+/g, '')
+    .replace(/[:：.]$/, '');
+}
+
+/** Field named by a header text, or undefined. Whole-label match (or label starting with the synonym). */
+export function fieldOf(text: string): Field | 'budget' | undefined {
+  const label = headerLabel(text);
+  if (label === '' || label.length > 40) return undefined;
+  for (const [field, words] of SYNONYMS) {
+    for (const w of words) {
+      const ww = w.replace(/\s+/g, '');
+      if (label === ww) return field;
+    }
+  }
+  for (const [field, words] of SYNONYMS) {
+    for (const w of words) {
+      const ww = w.replace(/\s+/g, '');
+      // "งบประมาณ(บาท)", "โครงการ/กิจกรรม": a longer label that starts with a synonym of 3+ letters.
+      if (ww.length >= 3 && label.startsWith(ww) && field !== 'no') return field;
+    }
+  }
+  return undefined;
+}
+
+/** A header cell that is only a B.E. year ("2566", "พ.ศ. ๒๕๗๑", "ปี 2567", "2566 (บาท)"). */
+export function yearOfHeader(text: string): number | undefined {
+  const rest = flatText(text)
+    .replace(/\([^)]*\)/g, '')
+    .replace(/พ\.ศ\.?|ปี(งบประมาณ)?|บาท/g, '')
+    .replace(/\s+/g, '');
+  if (!/^\d{4}$/.test(rest)) return undefined;
+  return parseBEYear(rest);
+}
+
+/** Header texts that only qualify the column above ("(บาท)", "(ผลผลิตของโครงการ)"). */
+export function isHeaderNote(text: string): boolean {
+  const t = flatText(text);
+  return /^\(.*\)$/.test(t) || t === 'บาท';
+}

@@ -1,0 +1,255 @@
+/**
+ * Match projects to provincial development issues and flag the ones that do not fit.
+ *
+ * Each issue is a document: name + goals + approaches + keywords (name and keywords count twice).
+ * Terms are weighted across the list with BM25 (k1 1.2, b 0.75); terms found in every issue of the
+ * list say nothing and are dropped (document frequency = N). A project's query is its name
+ * (weight 1), objective (0.5) and target (0.3); its score for an issue is Σ weight × idf × tf-part
+ * over the distinct terms they share. Deterministic: ties go to the issue listed first.
+ */
+import { resolveDeclared } from './declared';
+import {
+  DEFAULT_MATCH_SETTINGS,
+  type MatchSettings,
+  type MatchVerdict,
+  type ProjectInput,
+  type StrategyIssue,
+  type StrategyList,
+} from './model';
+import { termCounts, terms } from './text';
+
+const K1 = 1.2;
+const B = 0.75;
+
+interface IssueDoc {
+  issue: StrategyIssue;
+  tf: Map<string, number>;
+  len: number;
+}
+
+export interface StrategyIndex {
+  docs: IssueDoc[];
+  idf: Map<string, number>;
+  avgLen: number;
+}
+
+const indexCache = new WeakMap<StrategyList, StrategyIndex>();
+
+function issueText(i: StrategyIssue): string[] {
+  const kw = (i.keywords ?? []).join(' , ');
+  // name and keywords twice: they are what the province chose to say the issue is about
+  return [i.name, i.name, i.goals ?? '', i.approaches ?? '', kw, kw];
+}
+
+export function buildIndex(list: StrategyList): StrategyIndex {
+  const cached = indexCache.get(list);
+  if (cached) return cached;
+  const docs: IssueDoc[] = list.issues.map((issue) => {
+    const tf = new Map<string, number>();
+    for (const part of issueText(issue)) for (const [t, n] of termCounts(part)) tf.set(t, (tf.get(t) ?? 0) + n);
+    let len = 0;
+    for (const n of tf.values()) len += n;
+    return { issue, tf, len };
+  });
+  const N = docs.length;
+  const df = new Map<string, number>();
+  for (const d of docs) for (const t of d.tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const idf = new Map<string, number>();
+  for (const [t, n] of df) {
+    if (N > 1 && n === N) continue; // in every issue: generic for this list
+    idf.set(t, Math.log(1 + (N - n + 0.5) / (n + 0.5)));
+  }
+  const avgLen = docs.reduce((s, d) => s + d.len, 0) / Math.max(1, N);
+  const index = { docs, idf, avgLen };
+  indexCache.set(list, index);
+  return index;
+}
+
+interface QueryTerm {
+  term: string;
+  weight: number;
+  inName: boolean;
+}
+
+function queryOf(p: ProjectInput, s: MatchSettings): QueryTerm[] {
+  const q = new Map<string, QueryTerm>();
+  const addField = (text: string | undefined, weight: number, inName: boolean) => {
+    if (!text || weight <= 0) return;
+    for (const t of terms(text)) {
+      const prev = q.get(t);
+      if (!prev) q.set(t, { term: t, weight, inName });
+      else {
+        prev.weight = Math.max(prev.weight, weight);
+        prev.inName ||= inName;
+      }
+    }
+  };
+  addField(p.name, s.nameWeight, true);
+  addField(p.objective, s.objectiveWeight, false);
+  addField(p.target, s.targetWeight, false);
+  return [...q.values()];
+}
+
+interface IssueScore {
+  code: string;
+  score: number;
+  /** Matched terms with their contribution, best first. */
+  hits: Array<{ term: string; value: number; inName: boolean }>;
+}
+
+function scoreAll(index: StrategyIndex, query: QueryTerm[]): IssueScore[] {
+  return index.docs.map((d) => {
+    let score = 0;
+    const hits: IssueScore['hits'] = [];
+    for (const q of query) {
+      const tf = d.tf.get(q.term);
+      const idf = index.idf.get(q.term);
+      if (!tf || idf === undefined) continue;
+      const part = (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * d.len) / (index.avgLen || 1)));
+      const value = q.weight * idf * part;
+      score += value;
+      hits.push({ term: q.term, value, inName: q.inName });
+    }
+    hits.sort((a, b) => b.value - a.value || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+    return { code: d.issue.code, score, hits };
+  });
+}
+
+/** Readable matched words: a matched pair ("ท่องเที่ยว") hides its halves ("ท่อง", "เที่ยว"). */
+function words(hits: IssueScore['hits'], max: number): string[] {
+  const all = hits.map((h) => h.term);
+  const out: string[] = [];
+  for (const t of all) {
+    if (all.some((o) => o !== t && o.length > t.length && o.includes(t))) continue;
+    if (!out.includes(t)) out.push(t);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+function best(scores: IssueScore[], exclude?: string): IssueScore | undefined {
+  let b: IssueScore | undefined;
+  for (const s of scores) if (s.code !== exclude && (!b || s.score > b.score)) b = s;
+  return b;
+}
+
+function fieldTh(h: IssueScore['hits']): string {
+  return h.some((x) => x.inName) ? 'ชื่อโครงการ' : 'วัตถุประสงค์/เป้าหมายของโครงการ';
+}
+function fieldEn(h: IssueScore['hits']): string {
+  return h.some((x) => x.inName) ? 'The project name' : "The project's objective/target";
+}
+
+/** Match each project against the list. One verdict per project, in input order. */
+export function matchProjects(
+  projects: ReadonlyArray<ProjectInput>,
+  list: StrategyList,
+  settings: Partial<MatchSettings> = {},
+): MatchVerdict[] {
+  const s: MatchSettings = { ...DEFAULT_MATCH_SETTINGS, ...settings };
+  const index = buildIndex(list);
+  const codes = new Set(list.issues.map((i) => i.code));
+  return projects.map((p) => {
+    const scored = scoreAll(index, queryOf(p, s));
+    const scores: Record<string, number> = {};
+    for (const x of scored) scores[x.code] = round(x.score);
+    const top = best(scored)!;
+    const resolved = p.declared ? resolveDeclared(p.declared, list) : undefined;
+    const declared = resolved && 'code' in resolved && codes.has(resolved.code) ? resolved.code : undefined;
+    const declaredUnknown = resolved && 'unknown' in resolved ? String(resolved.unknown) : undefined;
+    const base = { id: p.id, scores, ...(declared ? { declared } : {}), ...(declaredUnknown ? { declaredUnknown } : {}) };
+
+    if (declared) {
+      const d = scored.find((x) => x.code === declared)!;
+      const other = best(scored, declared);
+      if (
+        other &&
+        other.score >= s.threshold &&
+        other.score - d.score >= s.margin &&
+        other.score >= d.score * s.ratio
+      ) {
+        const w = words(other.hits, s.maxWords);
+        const dw = words(d.hits, s.maxWords);
+        return {
+          ...base,
+          status: 'weak',
+          suggested: other.code,
+          score: round(other.score),
+          matched: w,
+          reason:
+            `${fieldTh(other.hits)}ตรงกับประเด็นที่ ${other.code} (คำที่ตรง: ${w.join(', ')}) มากกว่าประเด็นที่ประกาศ (ประเด็นที่ ${declared}` +
+            (dw.length ? `, คำที่ตรง: ${dw.join(', ')})` : ', ไม่มีคำที่ตรง)'),
+          reasonEn:
+            `${fieldEn(other.hits)} fits issue ${other.code} (matched: ${w.join(', ')}) better than the declared issue ${declared}` +
+            (dw.length ? ` (matched: ${dw.join(', ')})` : ' (no words matched)'),
+        };
+      }
+      if (top.score < s.threshold && s.flagUnmatchedDeclared) {
+        return {
+          ...base,
+          status: 'none',
+          score: round(d.score),
+          matched: words(d.hits, s.maxWords),
+          reason: `ไม่พบคำที่ตรงกับประเด็นการพัฒนาใด รวมทั้งประเด็นที่ประกาศ (ประเด็นที่ ${declared}) ควรตรวจสอบ`,
+          reasonEn: `No words match any development issue, including the declared issue ${declared}: please check`,
+        };
+      }
+      const w = words(d.hits, s.maxWords);
+      return {
+        ...base,
+        status: 'consistent',
+        score: round(d.score),
+        matched: w,
+        reason: w.length
+          ? `สอดคล้องกับประเด็นที่ประกาศ (ประเด็นที่ ${declared}, คำที่ตรง: ${w.join(', ')})`
+          : `ไม่พบคำที่ยืนยันได้ชัดเจน และไม่มีประเด็นอื่นที่ตรงกว่า จึงยึดตามประเด็นที่ประกาศ (ประเด็นที่ ${declared})`,
+        reasonEn: w.length
+          ? `Consistent with the declared issue ${declared} (matched: ${w.join(', ')})`
+          : `No words confirm it and no other issue fits better: kept as declared (issue ${declared})`,
+      };
+    }
+
+    const unknownTh = declaredUnknown ? `ระบุประเด็น "${declaredUnknown}" ซึ่งไม่มีในรายการประเด็นการพัฒนา` : 'ไม่ได้ระบุประเด็นการพัฒนา';
+    const unknownEn = declaredUnknown ? `Declares "${declaredUnknown}", which is not in the list of issues` : 'No development issue declared';
+    if (top.score >= s.threshold) {
+      const w = words(top.hits, s.maxWords);
+      return {
+        ...base,
+        status: 'undeclared',
+        suggested: top.code,
+        score: round(top.score),
+        matched: w,
+        reason: `${unknownTh} แนะนำประเด็นที่ ${top.code} (คำที่ตรง: ${w.join(', ')})`,
+        reasonEn: `${unknownEn}; suggested issue ${top.code} (matched: ${w.join(', ')})`,
+      };
+    }
+    const w = words(top.hits, s.maxWords);
+    return {
+      ...base,
+      status: 'none',
+      score: round(top.score),
+      matched: w,
+      reason:
+        `${unknownTh} และไม่ตรงกับประเด็นการพัฒนาใดของจังหวัด (คะแนนสูงสุด ${round(top.score)} ต่ำกว่าเกณฑ์ ${s.threshold}` +
+        (w.length ? `, คำที่ตรง: ${w.join(', ')}` : '') +
+        ') ควรตรวจสอบ',
+      reasonEn:
+        `${unknownEn}, and it fits no development issue (best score ${round(top.score)} is below the threshold ${s.threshold}` +
+        (w.length ? `; matched: ${w.join(', ')}` : '') +
+        '): please check',
+    };
+  });
+}
+
+/** The best issue for a text regardless of declarations (top-1 suggestion), or undefined below the threshold. */
+export function bestIssue(
+  project: ProjectInput,
+  list: StrategyList,
+  settings: Partial<MatchSettings> = {},
+): { code: string; score: number } | undefined {
+  const s: MatchSettings = { ...DEFAULT_MATCH_SETTINGS, ...settings };
+  const top = best(scoreAll(buildIndex(list), queryOf(project, s)));
+  return top && top.score >= s.threshold ? { code: top.code, score: round(top.score) } : undefined;
+}

@@ -1,0 +1,86 @@
+/**
+ * Provincial development issues (ประเด็นการพัฒนา): the list a province sends to its districts and
+ * local governments, which every project of a plan should link to. Pure data + zod schema.
+ */
+import { z } from 'zod';
+
+export const StrategyIssueSchema = z.object({
+  /** Issue number as written, Arabic digits: "1", "2" (a province may use "1.1" for sub-issues). */
+  code: z.string().min(1),
+  name: z.string().min(1),
+  /** เป้าประสงค์ */
+  goals: z.string().optional(),
+  /** แนวทางการพัฒนา / กลยุทธ์ */
+  approaches: z.string().optional(),
+  /** คำสำคัญ: extra words that signal the issue (official or added by the officer). */
+  keywords: z.array(z.string()).optional(),
+});
+export type StrategyIssue = z.infer<typeof StrategyIssueSchema>;
+
+export const StrategyListSchema = z.object({
+  province: z.string().optional(),
+  /** Plan period as written, e.g. "2566-2570". */
+  period: z.string().optional(),
+  issues: z.array(StrategyIssueSchema).min(1),
+});
+export type StrategyList = z.infer<typeof StrategyListSchema>;
+
+export const MATCH_STATUSES = ['consistent', 'weak', 'undeclared', 'none'] as const;
+export type MatchStatus = (typeof MATCH_STATUSES)[number];
+
+export interface MatchSettings {
+  /** Minimum score for an issue to count as fitting at all (suggestions, 'none'). Default 1.2. */
+  threshold: number;
+  /** How far (absolute score) another issue must beat the declared one to call the link 'weak'. Default 1.5. */
+  margin: number;
+  /** …and by this factor (other ≥ declared × ratio). Default 2. */
+  ratio: number;
+  /** Weights of the project fields in the query. Defaults name 1, objective 0.5, target 0.3. */
+  nameWeight: number;
+  objectiveWeight: number;
+  targetWeight: number;
+  /** Flag declared projects whose text matches no issue at all as 'none' (default false: trust the declaration). */
+  flagUnmatchedDeclared: boolean;
+  /** At most this many matched words in a verdict. Default 6. */
+  maxWords: number;
+}
+
+export const DEFAULT_MATCH_SETTINGS: Readonly<MatchSettings> = Object.freeze({
+  threshold: 1.2,
+  margin: 1.5,
+  ratio: 2,
+  nameWeight: 1,
+  objectiveWeight: 0.5,
+  targetWeight: 0.3,
+  flagUnmatchedDeclared: false,
+  maxWords: 6,
+});
+
+export interface ProjectInput {
+  id: string;
+  name: string;
+  objective?: string;
+  target?: string;
+  /** What the project claims (link column or the sheet's ง. line), raw text. */
+  declared?: string;
+}
+
+export interface MatchVerdict {
+  id: string;
+  status: MatchStatus;
+  /** Declared issue code, when the claim resolves to an issue of the list. */
+  declared?: string;
+  /** The claim when it names an issue that is not in the list ("9", or the text). */
+  declaredUnknown?: string;
+  /** Suggested issue code ('weak', 'undeclared'). */
+  suggested?: string;
+  /** Score of the issue the verdict is about (declared for 'consistent', suggested, or the best). */
+  score: number;
+  /** Words of the project that matched that issue, most telling first. */
+  matched: string[];
+  /** Thai explanation. */
+  reason: string;
+  reasonEn: string;
+  /** Every issue's score, by code (for the UI's "why"). */
+  scores: Record<string, number>;
+}

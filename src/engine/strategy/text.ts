@@ -1,0 +1,143 @@
+/**
+ * Thai text → terms for matching. Words come from `Intl.Segmenter('th', {granularity: 'word'})`
+ * (the ICU dictionary; no hand-made word list). ICU splits compounds ("ท่อง|เที่ยว", "ผู้|สูง|อายุ"),
+ * so adjacent word pairs are added as terms too ("ท่องเที่ยว", "สูงอายุ"): a pair match is a much
+ * stronger signal than its halves. Segmentation is cached by distinct text (≈25 µs a name).
+ */
+import { fromThaiDigits } from '../thai';
+
+/**
+ * Words that say nothing about which issue a project serves: grammar words, and words every plan
+ * text uses (โครงการ, พัฒนา, ส่งเสริม, หมู่ที่ …). Words common to all issues of a list are dropped
+ * by document frequency in the index (see match.ts), so this list stays short.
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set([
+  // grammar
+  'การ', 'ความ', 'และ', 'หรือ', 'ของ', 'ใน', 'เพื่อ', 'ที่', 'ให้', 'กับ', 'แก่', 'จาก', 'โดย', 'เป็น', 'มี',
+  'ได้', 'ตาม', 'ซึ่ง', 'อย่าง', 'ไป', 'มา', 'สู่', 'ต่อ', 'แห่ง', 'ทั้ง', 'ทุก', 'แล้ว', 'จะ', 'ไม่', 'นี้',
+  'นั้น', 'อื่น', 'ๆ', 'ฯ', 'เช่น', 'ด้วย', 'เพียง', 'ภายใน', 'บริเวณ', 'ระหว่าง', 'เกี่ยว', 'กัน', 'ถึง',
+  'เรื่อง', 'ด้าน', 'เชิง', 'แบบ', 'ทาง', 'ประจำ', 'จำนวน', 'รวม', 'พร้อม', 'อัน', 'ยัง', 'ผ่าน', 'ละ', 'เข้า',
+  'ออก', 'ตั้งแต่', 'เกิด', 'สามารถ', 'ส่วน',
+  // plan vocabulary
+  'โครงการ', 'กิจกรรม', 'งาน', 'จัด', 'แผนงาน', 'แผน', 'ยุทธศาสตร์', 'ประเด็น', 'กลยุทธ์', 'แนวทาง',
+  'เป้าประสงค์', 'เป้าหมาย', 'วัตถุประสงค์', 'พัฒนา', 'ส่ง', 'เสริม', 'ส่งเสริม', 'สนับสนุน', 'สร้าง',
+  'ยกระดับ', 'เพิ่ม', 'เติม', 'เพิ่มเติม', 'ดำเนิน', 'ดำเนินการ', 'ประชาชน', 'ชุมชน', 'หมู่', 'หมู่บ้าน',
+  'บ้าน', 'ตำบล', 'อำเภอ', 'จังหวัด', 'เทศบาล', 'องค์การ', 'บริหาร', 'เขต', 'พื้นที่', 'ระดับ', 'คน',
+  'ราย', 'ปี', 'ครั้ง', 'แห่ง', 'สาย', 'ขนาด', 'กว้าง', 'ยาว', 'หนา', 'เมตร', 'กม', 'ม', 'ต', 'อ', 'จ', 'บ',
+  'ชนิด', 'ตาราง', 'ลูกบาศก์', 'ไม่น้อยกว่า', 'น้อย', 'กว่า', 'มาก', 'ดี', 'ขึ้น', 'ลด', 'ได้รับ', 'รับ',
+  'ใช้', 'ทำ', 'มีส่วนร่วม', 'ส่วนร่วม', 'อย่างยั่งยืน', 'ยั่งยืน', 'the', 'and', 'of', 'for',
+]);
+
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
+/** Thai digits → Arabic, zero-width removed, Latin lower-cased, PM 2.5 spellings unified, punctuation → space. */
+export function normaliseText(s: string): string {
+  return fromThaiDigits(s)
+    .replace(ZERO_WIDTH, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/pm\s*2\s*[.,]\s*5/g, ' pm25 ')
+    .replace(/\.\.\.|…/g, ' ')
+    .replace(/[\s"'“”‘’`()[\]{}<>:;,!?/\\|*_=+#@%^&~\-–—•·]+/g, ' ')
+    .replace(/(^|\s)\.+|\.+(\s|$)/g, ' ')
+    .trim();
+}
+
+type Seg = { segment: string; isWordLike?: boolean };
+type Segmenter = { segment(s: string): Iterable<Seg> };
+
+let segmenter: Segmenter | null | undefined;
+function getSegmenter(): Segmenter | null {
+  if (segmenter === undefined) {
+    const I = Intl as unknown as { Segmenter?: new (l: string, o: { granularity: 'word' }) => Segmenter };
+    segmenter = I.Segmenter ? new I.Segmenter('th', { granularity: 'word' }) : null;
+  }
+  return segmenter;
+}
+
+/** Word runs: words with no space or punctuation between them stay in one run (pairs are built inside a run). */
+function segmentRuns(norm: string): string[][] {
+  const seg = getSegmenter();
+  const runs: string[][] = [];
+  for (const chunk of norm.split(' ')) {
+    if (!chunk) continue;
+    if (!seg) {
+      runs.push([chunk]);
+      continue;
+    }
+    let run: string[] = [];
+    for (const s of seg.segment(chunk)) {
+      if (s.isWordLike === false) {
+        if (run.length) runs.push(run);
+        run = [];
+      } else run.push(s.segment);
+    }
+    if (run.length) runs.push(run);
+  }
+  return runs;
+}
+
+function isContent(w: string): boolean {
+  if (STOPWORDS.has(w)) return false;
+  if (/^[\d.]+$/.test(w)) return false;
+  // one Thai character (a consonant with marks) or one Latin letter carries no meaning alone
+  if (w.replace(/[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/g, '').length < 2) return false;
+  return true;
+}
+
+const CACHE_LIMIT = 50000;
+const cache = new Map<string, readonly string[]>();
+
+/**
+ * Distinct-in-order terms of a text: content words and adjacent content-word pairs.
+ * Cached by the raw text (plan texts repeat a lot across sheets and files).
+ */
+export function terms(text: string): readonly string[] {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const add = (t: string) => {
+    if (!seen.has(t)) {
+      seen.add(t);
+      out.push(t);
+    }
+  };
+  for (const run of segmentRuns(normaliseText(text))) {
+    for (let i = 0; i < run.length; i++) {
+      const w = run[i];
+      if (isContent(w)) add(w);
+      const n = run[i + 1];
+      if (n !== undefined && !STOPWORDS.has(w) && !STOPWORDS.has(n) && !/^\d/.test(w) && !/^\d/.test(n)) {
+        const pair = w + n;
+        if (!STOPWORDS.has(pair)) add(pair);
+      }
+    }
+  }
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  Object.freeze(out);
+  cache.set(text, out);
+  return out;
+}
+
+/** Term frequencies of a text (counts repeats, unlike `terms`). */
+export function termCounts(text: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const run of segmentRuns(normaliseText(text))) {
+    for (let i = 0; i < run.length; i++) {
+      const w = run[i];
+      if (isContent(w)) m.set(w, (m.get(w) ?? 0) + 1);
+      const n = run[i + 1];
+      if (n !== undefined && !STOPWORDS.has(w) && !STOPWORDS.has(n) && !/^\d/.test(w) && !/^\d/.test(n)) {
+        const pair = w + n;
+        if (!STOPWORDS.has(pair)) m.set(pair, (m.get(pair) ?? 0) + 1);
+      }
+    }
+  }
+  return m;
+}
+
+/** For tests and benchmarks. */
+export function clearTermCache(): void {
+  cache.clear();
+}

@@ -1,0 +1,209 @@
+/**
+ * Thai text normalisation for matching projects across plans (duplicates, strategy names).
+ * Pure: no I/O. Digits come from ./thai (shared with the calendar).
+ *
+ *   normalizeThai("ก่อสร้างถนน คสล. ม.๓ ต.นาดี")  → "ก่อสร้างถนน คอนกรีตเสริมเหล็ก หมู่ที่ 3 ตำบลนาดี"
+ *   extractLocation(…)                           → { village: 3, tambon: "นาดี" }
+ *   coreName(…)                                  → "ก่อสร้างถนน คอนกรีตเสริมเหล็ก"   (location removed)
+ *   wordTokens(…)                                → ["ก่อสร้าง", "ถนน", "คอนกรีตเสริมเหล็ก"]
+ */
+import { fromThaiDigits } from './thai';
+
+/** Zero-width and invisible characters officers paste from PDFs and LINE messages. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+/** Every kind of space (NBSP, thin, ideographic…) and line breaks. */
+const SPACES = /[\s\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
+
+/**
+ * Abbreviations → the full form, applied in order on text whose digits are Arabic.
+ * Each pattern must not match inside a longer word (Thai has no spaces between words, so the
+ * dotted abbreviations are the safe ones; undotted ones are only expanded where listed).
+ */
+const ABBREVIATIONS: Array<[RegExp, string]> = [
+  [/ค\.?\s?ส\.?\s?ล\./g, 'คอนกรีตเสริมเหล็ก'],
+  [/คสล(?=[\s(),]|$)/g, 'คอนกรีตเสริมเหล็ก'],
+  [/รพ\.\s?สต\.?/g, 'โรงพยาบาลส่งเสริมสุขภาพตำบล'],
+  [/อ\.?บ\.?ต\./g, 'องค์การบริหารส่วนตำบล'],
+  [/อบต(?=[\s(),]|$)/g, 'องค์การบริหารส่วนตำบล'],
+  [/อ\.?บ\.?จ\./g, 'องค์การบริหารส่วนจังหวัด'],
+  [/ทต\./g, 'เทศบาลตำบล'],
+  [/ทม\./g, 'เทศบาลเมือง'],
+  [/ทน\./g, 'เทศบาลนคร'],
+  [/ศ\.?พ\.?ด\./g, 'ศูนย์พัฒนาเด็กเล็ก'],
+  [/ศพด(?=[\s(),]|$)/g, 'ศูนย์พัฒนาเด็กเล็ก'],
+  [/ร\.?ร\./g, 'โรงเรียน'],
+  [/สนง\./g, 'สำนักงาน'],
+  [/กม\.(?=\s?\d)/g, 'กิโลเมตร'],
+  [/(?<=\d)\s?กม\./g, ' กิโลเมตร'],
+  [/(?<=\d)\s?ม\.(?!\s?\d)/g, ' เมตร'],
+  [/(?<=\d)\s?ตร\.ม\./g, ' ตารางเมตร'],
+  // Asphalt roads: ลาดยาง, แอสฟัลท์ติก(คอนกรีต), พาราแอสฟัลท์… all one surface type for matching.
+  [/(?:ผิวจราจร)?(?:พารา)?\s?แอส[ฟพ]ัล[ทต]์?(?:ติ[กค]์?)?(?:\s?คอนกรีต)?/g, 'ลาดยาง'],
+  [/ลาดยาง(?:\s?ลาดยาง)+/g, 'ลาดยาง'],
+  // Village water supply: "ระบบประปาหมู่บ้าน", "ประปาหมู่บ้าน", "ประปา" → "ประปา".
+  [/ระบบ\s?ประปา/g, 'ประปา'],
+  [/ประปา\s?ผิวดิน/g, 'ประปาผิวดิน'],
+  // Road: "ถ." before a name or a surface; "ถนนสาย" kept.
+  [/(^|[\s(]|ก่อสร้าง|ปรับปรุง|ซ่อมแซม|ซ่อมสร้าง|ขยาย|บูรณะ)ถ\.\s?/g, '$1ถนน '],
+  [/(^|[\s(])ซ\.\s?/g, '$1ซอย '],
+  // Village number: ม.3, ม. 3, ม.ที่ 3, หมู่ 3, หมู่ที่3, หมู่บ้านที่ 3 → "หมู่ที่ 3".
+  [/(?:หมู่บ้านที่|หมู่\s?ที่|ม\.\s?ที่|หมู่|ม\.)\s?(\d+)/g, ' หมู่ที่ $1 '],
+  // Tambon / district / province: ต.นาดี → ตำบลนาดี.
+  [/(^|[\s(])ต\.\s?(?=[ก-ฮเแโใไ])/g, '$1ตำบล'],
+  [/(^|[\s(])อ\.\s?(?=[ก-ฮเแโใไ])/g, '$1อำเภอ'],
+  [/(^|[\s(])จ\.\s?(?=[ก-ฮเแโใไ])/g, '$1จังหวัด'],
+];
+
+/**
+ * Canonical text for comparison: NFC, Thai digits → Arabic, invisible characters removed, common
+ * abbreviations expanded, "ม.3"/"หมู่ 3" → "หมู่ที่ 3", punctuation → space, spaces collapsed,
+ * Latin lower-cased. Idempotent.
+ */
+export function normalizeThai(input: string): string {
+  let s = fromThaiDigits(String(input ?? '').normalize('NFC')).replace(INVISIBLE, '');
+  // Nikhahit + sara aa typed as two characters → sara am; doubled tone marks.
+  s = s.replace(/\u0E4D\u0E32/g, '\u0E33').replace(/([\u0E48-\u0E4B])\1+/g, '$1');
+  s = s.replace(SPACES, ' ');
+  // Thousands separators inside numbers: 1,500 → 1500 (before commas become spaces).
+  s = s.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+  for (const [re, to] of ABBREVIATIONS) s = s.replace(re, to);
+  // "คอนกรีตเสริมเหล็ก (คอนกรีตเสริมเหล็ก)" after expansion → once.
+  s = s.replace(/(\S+)\s*\(\s*\1\s*\)/g, '$1');
+  // Punctuation → space; a dot between digits (1.5) stays.
+  s = s.replace(/(?<!\d)\.|\.(?!\d)/g, ' ');
+  s = s.replace(/[,;:!?"'`“”‘’()[\]{}<>/\\|–—\-_…•*#+=~^%&@]/g, ' ');
+  s = s.replace(/ๆ/g, ' ๆ ');
+  return s.replace(SPACES, ' ').trim().toLowerCase();
+}
+
+/** Normalised text without spaces: the key for "same name". */
+export function compactThai(input: string): string {
+  return normalizeThai(input).replace(/ /g, '');
+}
+
+export interface Location {
+  /** หมู่ที่ N. */
+  village?: number;
+  /** Tambon name (without "ตำบล"), normalised. */
+  tambon?: string;
+  /** District name (without "อำเภอ"). */
+  amphoe?: string;
+}
+
+const STOP_AFTER_PLACE = /(อำเภอ|จังหวัด|หมู่ที่|ตำบล|บ้าน)/;
+
+function placeName(s: string): string | undefined {
+  const cut = s.split(STOP_AFTER_PLACE)[0].trim();
+  return cut.length > 0 ? cut : undefined;
+}
+
+/** Village number, tambon and district named in a text (any spelling normalizeThai handles). */
+export function extractLocation(text: string): Location {
+  const s = normalizeThai(text);
+  const out: Location = {};
+  const v = /หมู่ที่ (\d{1,3})(?!\d)/.exec(s);
+  if (v) out.village = Number(v[1]);
+  // "องค์การบริหารส่วนตำบลนาดี", "เทศบาลตำบลนาดี", "ตำบลนาดี", "ตำบล นาดี".
+  const t = /ตำบล ?([ก-๛]+)/.exec(s);
+  if (t) out.tambon = placeName(t[1]);
+  const a = /อำเภอ ?([ก-๛]+)/.exec(s);
+  if (a) out.amphoe = placeName(a[1]);
+  return out;
+}
+
+/**
+ * A village cell as officers fill it: "3", "๓", "ม.3", "หมู่ที่ 3 บ้านนา", "บ้านนา หมู่ 3".
+ * Undefined when there is no number.
+ */
+export function parseVillage(text: string): number | undefined {
+  const s = normalizeThai(text);
+  if (!s) return undefined;
+  const m = /หมู่ที่ (\d{1,3})(?!\d)/.exec(s) ?? /^(\d{1,3})(?!\d)/.exec(s);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** A tambon cell: "นาดี", "ต.นาดี", "ตำบลนาดี" → "นาดี". */
+export function parseTambon(text: string): string | undefined {
+  const s = normalizeThai(text);
+  if (!s) return undefined;
+  const loc = extractLocation(s);
+  if (loc.tambon) return loc.tambon;
+  if (/\d/.test(s) || /หมู่ที่|อำเภอ/.test(s)) return undefined;
+  return placeName(s.replace(/ /g, ''));
+}
+
+/**
+ * The project name without its location ("หมู่ที่ 3", "ตำบลนาดี", "อำเภอ…", "จังหวัด…") and without
+ * a leading "โครงการ": what two plans share when they list the same work.
+ */
+export function coreName(name: string): string {
+  return normalizeThai(name)
+    .replace(/^โครงการ ?/, '')
+    .replace(/หมู่ที่ \d{1,3}/g, ' ')
+    .replace(/(ตำบล|อำเภอ|จังหวัด) ?[ก-๛]+/g, ' ')
+    .replace(/ +/g, ' ')
+    .trim();
+}
+
+const TOKEN_CACHE = new Map<string, string[]>();
+const TOKEN_CACHE_MAX = 50000;
+let segmenter: Intl.Segmenter | null | undefined;
+
+function getSegmenter(): Intl.Segmenter | null {
+  if (segmenter === undefined) {
+    try {
+      segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('th', { granularity: 'word' }) : null;
+    } catch {
+      segmenter = null;
+    }
+  }
+  return segmenter;
+}
+
+/**
+ * Word tokens of already-normalised text (Intl.Segmenter 'th', words only), cached per distinct
+ * text. Without Segmenter (old browsers) falls back to spaces plus Thai character trigrams.
+ */
+export function wordTokens(normalised: string): string[] {
+  const hit = TOKEN_CACHE.get(normalised);
+  if (hit) return hit;
+  const seg = getSegmenter();
+  let tokens: string[];
+  if (seg) {
+    tokens = [];
+    for (const part of seg.segment(normalised)) if (part.isWordLike) tokens.push(part.segment);
+  } else {
+    tokens = [];
+    for (const w of normalised.split(' ')) {
+      if (!w) continue;
+      if (!/[ก-๛]/.test(w) || w.length <= 3) tokens.push(w);
+      else for (let i = 0; i + 3 <= w.length; i++) tokens.push(w.slice(i, i + 3));
+    }
+  }
+  if (TOKEN_CACHE.size >= TOKEN_CACHE_MAX) TOKEN_CACHE.clear();
+  TOKEN_CACHE.set(normalised, tokens);
+  return tokens;
+}
+
+/** Dice coefficient over token sets: 2|A∩B| / (|A|+|B|); 1 for two empty sets. */
+export function diceSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  let inter = 0;
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  for (const t of small) if (big.has(t)) inter++;
+  return (2 * inter) / (a.size + b.size);
+}
+
+/**
+ * A budget as officers type it: 1500000, "1,500,000", "1,500,000.00", "๕๐๐,๐๐๐", "500,000 บาท",
+ * "-" / "" (nil → 0). Null when it is not a number.
+ */
+export function parseAmount(v: unknown): number | null {
+  if (v === null || v === undefined) return 0;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'boolean') return null;
+  const s = fromThaiDigits(String(v)).replace(INVISIBLE, '').replace(SPACES, '').replace(/บาท$/, '').replace(/,/g, '');
+  if (s === '' || /^[-–—]+$/.test(s)) return 0;
+  if (!/^-?\d+(\.\d+)?$/.test(s)) return null;
+  return Number(s);
+}

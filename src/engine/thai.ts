@@ -1,0 +1,86 @@
+/** Thai digits, spacing and number text: shared by every module that reads or writes officers' text. */
+
+const THAI_ZERO = 0x0e50;
+
+/** "๒๕๖๖" → "2566"; other characters unchanged. */
+export function thaiToArabic(s: string): string {
+  let out = '';
+  let changed = false;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= THAI_ZERO && code <= THAI_ZERO + 9) {
+      out += String.fromCharCode(48 + code - THAI_ZERO);
+      changed = true;
+    } else out += s[i];
+  }
+  return changed ? out : s;
+}
+
+/** "2566" → "๒๕๖๖". */
+export function arabicToThai(s: string): string {
+  return s.replace(/[0-9]/g, (d) => String.fromCharCode(THAI_ZERO + d.charCodeAt(0) - 48));
+}
+
+/** Zero-width characters Thai typists leave behind (ZWSP, ZWNJ, ZWJ, BOM, soft hyphen). */
+const INVISIBLE = /[\u200b-\u200d\ufeff\u00ad]/g;
+
+/** Collapse runs of spaces (incl. NBSP) on each line and trim; keep line breaks. */
+export function tidySpaces(s: string): string {
+  return s
+    .replace(INVISIBLE, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/[ \t\u00a0\u2007\u202f]+/g, ' ').trim())
+    .filter((line, i, all) => line !== '' || (i > 0 && i < all.length - 1))
+    .join('\n')
+    .trim();
+}
+
+/** One line, single spaces, Arabic digits: the form used to compare texts. */
+export function flatText(s: string): string {
+  return thaiToArabic(s.replace(INVISIBLE, '')).replace(/\s+/g, ' ').trim();
+}
+
+/** 1504920 → "1,504,920"; decimals kept when present. */
+export function formatAmount(n: number, thaiDigits = false): string {
+  const s = n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return thaiDigits ? arabicToThai(s) : s;
+}
+
+/** Plausible Buddhist-Era fiscal year (Thai or Arabic digits) at the start of `s`, e.g. "2566", "พ.ศ. ๒๕๗๑". */
+export function parseBEYear(s: string): number | undefined {
+  const m = /(?:^|[^0-9])(25[4-9][0-9]|26[0-9][0-9])(?![0-9])/.exec(thaiToArabic(s));
+  return m ? parseInt(m[1], 10) : undefined;
+}
+
+export const THAI_MONTHS_ABBR = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'] as const;
+export const THAI_MONTHS = [
+  'มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน',
+  'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม',
+] as const;
+export const ENGLISH_MONTHS_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+/** Sunday first, as Date.getUTCDay(). */
+export const THAI_WEEKDAYS = ['อาทิตย์', 'จันทร์', 'อังคาร', 'พุธ', 'พฤหัสบดี', 'ศุกร์', 'เสาร์'] as const;
+
+export const BE_OFFSET = 543;
+export function beToCe(be: number): number {
+  return be - BE_OFFSET;
+}
+export function ceToBe(ce: number): number {
+  return ce + BE_OFFSET;
+}
+
+/** Number or numeric text in Thai digits when `thai` is true. */
+export function digits(n: number | string, thai = false): string {
+  const s = String(n);
+  return thai ? arabicToThai(s) : s;
+}
+
+/** 2569 → "69". */
+export function twoDigitYear(be: number): string {
+  return String(be % 100).padStart(2, '0');
+}
+
+/** Aliases some modules use. */
+export const fromThaiDigits = thaiToArabic;
+export const toThaiDigits = arabicToThai;

@@ -1,0 +1,61 @@
+/**
+ * Reading amounts the way officers write them: numbers, "1,500,000", "๕๐๐,๐๐๐", "10,500,000.00",
+ * "500,000 บาท", "-" for nil, blanks, and error values. One function, used by every reader of budgets.
+ */
+import type { Cell } from './model';
+import { thaiToArabic } from './thai';
+
+export type Amount =
+  | { kind: 'blank' }
+  /** "-" or similar: officers' nil, counts 0. */
+  | { kind: 'nil' }
+  | { kind: 'number'; value: number; /** true when the cell is text that had to be parsed */ fromText: boolean }
+  | { kind: 'error'; text: string }
+  | { kind: 'text'; text: string };
+
+const NIL = /^[-–—−_.]+$/;
+const NUMBER_TEXT = /^[-−]?\(?\d{1,3}(,\d{3})+(\.\d+)?\)?$|^[-−]?\(?\d+(\.\d+)?\)?$/;
+
+export function readAmount(cell: Cell | undefined): Amount {
+  if (!cell) return { kind: 'blank' };
+  if (cell.t === 'n' && typeof cell.v === 'number') return { kind: 'number', value: cell.v, fromText: false };
+  if (cell.t === 'e') return { kind: 'error', text: String(cell.v) };
+  if (cell.t === 'z' || cell.v === null) return { kind: 'blank' };
+  const raw = String(cell.v);
+  return parseAmountText(raw);
+}
+
+export function parseAmountText(raw: string): Amount {
+  const s = thaiToArabic(raw).replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  if (s === '') return { kind: 'blank' };
+  if (NIL.test(s)) return { kind: 'nil' };
+  const stripped = s.replace(/\s*(บาท|บ\.)$/, '').replace(/\s/g, '');
+  if (NUMBER_TEXT.test(stripped)) {
+    const negative = /^[-−]|^\(.*\)$/.test(stripped);
+    const value = parseFloat(stripped.replace(/[-−(),]/g, ''));
+    if (Number.isFinite(value)) return { kind: 'number', value: negative ? -value : value, fromText: true };
+  }
+  return { kind: 'text', text: raw };
+}
+
+/** The amount as a number for sums: nil/blank → 0; text/error → null. */
+export function amountValue(a: Amount): number | null {
+  switch (a.kind) {
+    case 'number':
+      return a.value;
+    case 'nil':
+    case 'blank':
+      return 0;
+    default:
+      return null;
+  }
+}
+
+/** A whole number in a ที่ cell: 1, "1", "๑", "1." — or null. */
+export function readWholeNumber(cell: Cell | undefined): number | null {
+  if (!cell) return null;
+  if (cell.t === 'n' && typeof cell.v === 'number') return Number.isInteger(cell.v) && cell.v > 0 ? cell.v : null;
+  if (cell.t !== 's') return null;
+  const m = /^\s*(\d{1,5})\s*\.?\s*$/.exec(thaiToArabic(String(cell.v)));
+  return m ? parseInt(m[1], 10) : null;
+}

@@ -1,0 +1,106 @@
+/** Errors for files that cannot be read. Messages name the file, in Thai first (officers read Thai). */
+
+export type ReadErrorCode =
+  | 'not-zip'
+  | 'truncated'
+  | 'corrupt'
+  | 'too-large'
+  | 'encrypted'
+  | 'xls-format'
+  | 'xlsb-format'
+  | 'ods'
+  | 'not-spreadsheet'
+  | 'bad-xml'
+  | 'not-found'
+  | 'read-failed';
+
+/** A file that cannot be read: the message names the file (Thai), `messageEn` in English. */
+export class WorkbookReadError extends Error {
+  constructor(
+    public readonly code: string,
+    message: string,
+    public readonly messageEn: string,
+    public readonly file: string,
+  ) {
+    super(message);
+    this.name = 'WorkbookReadError';
+  }
+}
+
+/** Build the standard error for a code; `detail` (a part name, a cause) is appended where useful. */
+export function readError(code: ReadErrorCode, file: string, detail?: string): WorkbookReadError {
+  const f = `"${file}"`;
+  const d = detail ? ` (${detail})` : '';
+  switch (code) {
+    case 'not-zip':
+      return new WorkbookReadError(code, `ไฟล์ ${f} ไม่ใช่ไฟล์ Excel (.xlsx): ตรวจสอบว่าเลือกไฟล์ถูกต้อง`, `${f} is not an Excel .xlsx file`, file);
+    case 'truncated':
+      return new WorkbookReadError(
+        code,
+        `ไฟล์ ${f} ไม่ครบหรือเสียหาย (อาจดาวน์โหลดหรือคัดลอกมาไม่สมบูรณ์): ขอไฟล์ใหม่จากผู้ส่ง${d}`,
+        `${f} is truncated or damaged (incomplete download or copy)${d}`,
+        file,
+      );
+    case 'corrupt':
+      return new WorkbookReadError(
+        code,
+        `ไฟล์ ${f} เสียหาย อ่านข้อมูลไม่ได้: เปิดใน Excel แล้วบันทึกใหม่ หรือขอไฟล์ใหม่จากผู้ส่ง${d}`,
+        `${f} is damaged and cannot be read${d}`,
+        file,
+      );
+    case 'too-large':
+      return new WorkbookReadError(
+        code,
+        `ไฟล์ ${f} มีข้อมูลใหญ่เกินกว่าที่อ่านได้ หรือมีข้อมูลบีบอัดผิดปกติ: แบ่งเป็นหลายไฟล์ หรือเปิดใน Excel แล้วบันทึกใหม่${d}`,
+        `${f} is too large to read or its compressed data is abnormal (possible zip bomb)${d}`,
+        file,
+      );
+    case 'encrypted':
+      return new WorkbookReadError(
+        code,
+        `ไฟล์ ${f} ถูกตั้งรหัสผ่าน: เปิดใน Excel แล้วบันทึกโดยไม่ใส่รหัสผ่านก่อน`,
+        `${f} is password-protected: open it in Excel and save it without a password first`,
+        file,
+      );
+    case 'xls-format':
+      return new WorkbookReadError(
+        code,
+        `ไฟล์ ${f} เป็นไฟล์ Excel รุ่นเก่า (.xls): เปิดใน Excel แล้วบันทึกเป็น "สมุดงาน Excel (.xlsx)" ก่อน`,
+        `${f} is an old Excel .xls file: open it in Excel and save it as .xlsx first`,
+        file,
+      );
+    case 'xlsb-format':
+      return new WorkbookReadError(
+        code,
+        `ไฟล์ ${f} เป็นสมุดงานแบบไบนารี (.xlsb): เปิดใน Excel แล้วบันทึกเป็น "สมุดงาน Excel (.xlsx)" ก่อน`,
+        `${f} is a binary workbook (.xlsb): save it as .xlsx first`,
+        file,
+      );
+    case 'ods':
+      return new WorkbookReadError(
+        code,
+        `ไฟล์ ${f} เป็นไฟล์ OpenDocument (.ods): เปิดแล้วบันทึกเป็น "สมุดงาน Excel (.xlsx)" ก่อน`,
+        `${f} is an OpenDocument spreadsheet (.ods): save it as .xlsx first`,
+        file,
+      );
+    case 'not-spreadsheet':
+      return new WorkbookReadError(
+        code,
+        `ไฟล์ ${f} ไม่ใช่สมุดงาน Excel (ไม่พบส่วน xl/workbook.xml): อาจเป็นเอกสารชนิดอื่น เช่น Word${d}`,
+        `${f} is not an Excel workbook (no xl/workbook.xml)${d}`,
+        file,
+      );
+    case 'bad-xml':
+      return new WorkbookReadError(
+        code,
+        `ไฟล์ ${f} มีข้อมูลภายในที่ไม่ถูกต้องหรือไม่ปลอดภัย: เปิดใน Excel แล้วบันทึกใหม่${d}`,
+        `${f} contains invalid or unsafe XML${d}`,
+        file,
+      );
+    case 'not-found':
+      return new WorkbookReadError(code, `ไม่พบไฟล์ ${f}${d}`, `file ${f} not found${d}`, file);
+    case 'read-failed':
+    default:
+      return new WorkbookReadError(code, `อ่านไฟล์ ${f} ไม่ได้${d}`, `cannot read ${f}${d}`, file);
+  }
+}

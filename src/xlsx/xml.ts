@@ -1,0 +1,224 @@
+/**
+ * Hand-written XML scanning for OOXML parts: indexOf-based, no DOM, never expands DTD entities
+ * (a DOCTYPE is refused by `checkProlog`).
+ */
+
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+function fromCode(n: number): string {
+  if (!(n >= 0 && n <= 0x10ffff)) return '\uFFFD';
+  return String.fromCodePoint(n);
+}
+
+/** Decode the five named entities and numeric character references. Unknown entities are kept. */
+export function unescapeXml(s: string): string {
+  if (s.indexOf('&') < 0) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (m, e: string) => {
+    if (e[0] === '#') return fromCode(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    const r = NAMED[e];
+    return r === undefined ? m : r;
+  });
+}
+
+/** OOXML `_xHHHH_` escapes in text (`_x000D_` = CR, `_x005F_` = "_"). */
+export function unescapeOoxml(s: string): string {
+  if (s.indexOf('_x') < 0) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/** Text content of a <t>/<v> element: entities then `_xHHHH_` escapes. */
+export function decodeText(s: string): string {
+  return unescapeOoxml(unescapeXml(s));
+}
+
+export class XmlError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'XmlError';
+  }
+}
+
+/**
+ * Refuse a DOCTYPE (entity expansion attacks, external entities): OOXML never has one. Scans the
+ * prolog only (XML declaration, comments, processing instructions, whitespace).
+ */
+export function checkProlog(s: string, part: string): void {
+  let i = 0;
+  const n = s.length;
+  for (;;) {
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff) i++;
+      else break;
+    }
+    if (s.startsWith('<?', i)) {
+      const j = s.indexOf('?>', i + 2);
+      if (j < 0) throw new XmlError(`${part}: unterminated processing instruction`);
+      i = j + 2;
+    } else if (s.startsWith('<!--', i)) {
+      const j = s.indexOf('-->', i + 4);
+      if (j < 0) throw new XmlError(`${part}: unterminated comment`);
+      i = j + 3;
+    } else break;
+  }
+  if (s.charCodeAt(i) === 0x3c && s.charCodeAt(i + 1) === 0x21) throw new XmlError(`${part}: DOCTYPE / DTD is not allowed`);
+  // An ENTITY declaration anywhere is also refused (never valid in OOXML).
+  if (s.indexOf('<!ENTITY') >= 0) throw new XmlError(`${part}: ENTITY declaration is not allowed`);
+}
+
+const UTF8 = new TextDecoder('utf-8');
+
+/** Bytes of a part → string (UTF-8, or UTF-16 with a BOM). */
+export function decodeBytes(b: Uint8Array): string {
+  if (b.length >= 2) {
+    if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
+    if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
+  }
+  return UTF8.decode(b);
+}
+
+/** One tag found by `nextTag`. */
+export interface Tag {
+  /** index of '<' */
+  start: number;
+  /** index of '>' */
+  end: number;
+  /** local name (prefix stripped) */
+  name: string;
+  /** qualified name as written */
+  qname: string;
+  close: boolean;
+  selfClose: boolean;
+}
+
+function isNameEnd(c: number): boolean {
+  return c === 0x20 || c === 0x3e || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+/** Next start / end tag at or after `from` (before `to`), skipping comments, PIs and CDATA. */
+export function nextTag(s: string, from: number, to = s.length): Tag | undefined {
+  let i = s.indexOf('<', from);
+  while (i >= 0 && i < to) {
+    const c1 = s.charCodeAt(i + 1);
+    if (c1 === 0x21 /* ! */) {
+      if (s.startsWith('<!--', i)) {
+        const j = s.indexOf('-->', i + 4);
+        if (j < 0) return undefined;
+        i = s.indexOf('<', j + 3);
+      } else if (s.startsWith('<![CDATA[', i)) {
+        const j = s.indexOf(']]>', i + 9);
+        if (j < 0) return undefined;
+        i = s.indexOf('<', j + 3);
+      } else {
+        const j = s.indexOf('>', i);
+        if (j < 0) return undefined;
+        i = s.indexOf('<', j + 1);
+      }
+      continue;
+    }
+    if (c1 === 0x3f /* ? */) {
+      const j = s.indexOf('?>', i + 2);
+      if (j < 0) return undefined;
+      i = s.indexOf('<', j + 2);
+      continue;
+    }
+    const close = c1 === 0x2f;
+    const ns = close ? i + 2 : i + 1;
+    let ne = ns;
+    while (ne < s.length && !isNameEnd(s.charCodeAt(ne))) ne++;
+    const end = s.indexOf('>', ne);
+    if (end < 0) return undefined;
+    const qname = s.slice(ns, ne);
+    const colon = qname.indexOf(':');
+    return {
+      start: i,
+      end,
+      name: colon >= 0 ? qname.slice(colon + 1) : qname,
+      qname,
+      close,
+      selfClose: !close && s.charCodeAt(end - 1) === 0x2f,
+    };
+  }
+  return undefined;
+}
+
+/** Attributes of a tag (names as written, values unescaped). */
+export function attrs(s: string, tag: Tag): Record<string, string> {
+  const out: Record<string, string> = {};
+  let i = tag.start + 1 + tag.qname.length;
+  const end = tag.end;
+  while (i < end) {
+    const eq = s.indexOf('=', i);
+    if (eq < 0 || eq >= end) break;
+    const name = s.slice(i, eq).trim();
+    let q = eq + 1;
+    while (q < end && s.charCodeAt(q) !== 0x22 && s.charCodeAt(q) !== 0x27) q++;
+    if (q >= end) break;
+    const qc = s[q];
+    const ve = s.indexOf(qc, q + 1);
+    if (ve < 0) break;
+    out[name] = unescapeXml(s.slice(q + 1, ve));
+    i = ve + 1;
+  }
+  return out;
+}
+
+/** Attribute by local name (any prefix), e.g. `id` matches `r:id`. */
+export function attrLocal(a: Record<string, string>, local: string): string | undefined {
+  if (a[local] !== undefined) return a[local];
+  for (const k in a) {
+    const c = k.indexOf(':');
+    if (c >= 0 && k.slice(c + 1) === local && k.slice(0, c) !== 'xmlns') return a[k];
+  }
+  return undefined;
+}
+
+/** Index of the matching close tag of `tag` (nesting of the same name counted), or `to`. */
+export function closeOf(s: string, tag: Tag, to = s.length): number {
+  if (tag.selfClose) return tag.end + 1;
+  const open = '<' + tag.qname;
+  const close = '</' + tag.qname;
+  let depth = 1;
+  let i = tag.end + 1;
+  for (;;) {
+    const c = s.indexOf(close, i);
+    if (c < 0 || c >= to) return to;
+    // count nested opens before this close
+    let o = s.indexOf(open, i);
+    while (o >= 0 && o < c) {
+      const ch = s.charCodeAt(o + open.length);
+      if (isNameEnd(ch)) {
+        const gt = s.indexOf('>', o);
+        if (s.charCodeAt(gt - 1) !== 0x2f) depth++;
+      }
+      o = s.indexOf(open, o + open.length);
+    }
+    depth--;
+    if (depth === 0) return c;
+    i = c + close.length;
+  }
+}
+
+/** Text content between the end of `tag` and its close tag (raw, not unescaped). */
+export function innerRaw(s: string, tag: Tag, to = s.length): string {
+  if (tag.selfClose) return '';
+  const c = closeOf(s, tag, to);
+  return s.slice(tag.end + 1, c);
+}
+
+/** Resolve a relationship target against the part that owns the .rels. */
+export function resolvePath(basePart: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const dir = basePart.lastIndexOf('/') >= 0 ? basePart.slice(0, basePart.lastIndexOf('/')).split('/') : [];
+  for (const seg of target.split('/')) {
+    if (seg === '..') dir.pop();
+    else if (seg !== '.' && seg !== '') dir.push(seg);
+  }
+  return dir.join('/');
+}
+
+/** The .rels part for a part: xl/workbook.xml → xl/_rels/workbook.xml.rels. */
+export function relsPathOf(part: string): string {
+  const k = part.lastIndexOf('/');
+  return k < 0 ? `_rels/${part}.rels` : `${part.slice(0, k)}/_rels/${part.slice(k + 1)}.rels`;
+}

@@ -1,0 +1,125 @@
+/**
+ * Web build of the OnePlan task pane (Excel add-in and plain-browser mode).
+ *
+ *   npm run build:web     → dist/web (production, minified, code-split)
+ *   npm start             → http://localhost:3000 (browser mode, no Office needed)
+ *   npm run start:excel   → https://localhost:3000 with office-addin-dev-certs (HTTPS=1), for sideloading
+ *
+ * The initial chunk holds React, Fluent UI and the pane shell only; the xlsx reader (also in a Web
+ * Worker), the validator, the report writer and the calendar/consolidate panels load on demand.
+ * No CDN, no web fonts, no telemetry: the only external script is Office.js from appsforoffice.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+function csp(dev) {
+  return [
+    "default-src 'self'",
+    "script-src 'self' https://appsforoffice.microsoft.com",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    dev ? "connect-src 'self' ws://localhost:* wss://localhost:*" : "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+  ].join('; ');
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode !== 'production';
+  const https = process.env.HTTPS === '1' || env.https === true || env.https === 'true';
+  const port = Number(process.env.PORT || 3000);
+
+  let server = { type: 'http' };
+  if (https) {
+    const devCerts = require('office-addin-dev-certs');
+    server = { type: 'https', options: await devCerts.getHttpsServerOptions() };
+  }
+
+  return {
+    mode: dev ? 'development' : 'production',
+    // No eval-based source maps: the page's CSP has no 'unsafe-eval'.
+    devtool: dev ? 'source-map' : false,
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist/web'),
+      filename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      chunkFilename: dev ? '[name].chunk.js' : '[name].[contenthash:8].chunk.js',
+      publicPath: 'auto',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.tsx', '.ts', '.js'],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              configFile: path.resolve(__dirname, 'tsconfig.json'),
+              // `npm run typecheck` type-checks; the bundle only transpiles (fast, and stubs still build).
+              transpileOnly: true,
+              compilerOptions: { noEmit: false, sourceMap: dev },
+            },
+          },
+        },
+      ],
+    },
+    optimization: {
+      minimize: !dev,
+      splitChunks: {
+        chunks: 'async',
+      },
+    },
+    performance: {
+      hints: dev ? false : 'warning',
+      maxEntrypointSize: 900 * 1024,
+      maxAssetSize: 900 * 1024,
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        scriptLoading: 'defer',
+        templateParameters: { csp: csp(dev), officeJs: OFFICE_JS },
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+        scriptLoading: 'defer',
+        templateParameters: { csp: csp(dev), officeJs: OFFICE_JS },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets', globOptions: { ignore: ['**/.DS_Store'] } },
+          { from: 'manifest.xml', to: 'manifest.xml' },
+        ],
+      }),
+    ],
+    devServer: {
+      port,
+      host: 'localhost',
+      server,
+      static: false,
+      hot: false,
+      liveReload: true,
+      open: false,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      historyApiFallback: { index: '/taskpane.html' },
+      client: { overlay: { errors: true, warnings: false }, logging: 'warn' },
+    },
+  };
+};
