@@ -104,7 +104,8 @@ export function extractLocation(text: string): Location {
   const v = /หมู่ที่ (\d{1,3})(?!\d)/.exec(s);
   if (v) out.village = Number(v[1]);
   // "องค์การบริหารส่วนตำบลนาดี", "เทศบาลตำบลนาดี", "ตำบลนาดี", "ตำบล นาดี".
-  const t = /ตำบล ?([ก-๛]+)/.exec(s);
+  // "…ส่งเสริมสุขภาพตำบล" (รพ.สต.) names a health station, not a tambon.
+  const t = /(?<!สุขภาพ)ตำบล ?([ก-๛]+)/.exec(s);
   if (t) out.tambon = placeName(t[1]);
   const a = /อำเภอ ?([ก-๛]+)/.exec(s);
   if (a) out.amphoe = placeName(a[1]);
@@ -140,7 +141,7 @@ export function coreName(name: string): string {
   return normalizeThai(name)
     .replace(/^โครงการ ?/, '')
     .replace(/หมู่ที่ \d{1,3}/g, ' ')
-    .replace(/(ตำบล|อำเภอ|จังหวัด) ?[ก-๛]+/g, ' ')
+    .replace(/(?<!สุขภาพ)(ตำบล|อำเภอ|จังหวัด) ?[ก-๛]+/g, ' ')
     .replace(/ +/g, ' ')
     .trim();
 }
@@ -192,18 +193,4 @@ export function diceSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): 
   const [small, big] = a.size <= b.size ? [a, b] : [b, a];
   for (const t of small) if (big.has(t)) inter++;
   return (2 * inter) / (a.size + b.size);
-}
-
-/**
- * A budget as officers type it: 1500000, "1,500,000", "1,500,000.00", "๕๐๐,๐๐๐", "500,000 บาท",
- * "-" / "" (nil → 0). Null when it is not a number.
- */
-export function parseAmount(v: unknown): number | null {
-  if (v === null || v === undefined) return 0;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (typeof v === 'boolean') return null;
-  const s = fromThaiDigits(String(v)).replace(INVISIBLE, '').replace(SPACES, '').replace(/บาท$/, '').replace(/,/g, '');
-  if (s === '' || /^[-–—]+$/.test(s)) return 0;
-  if (!/^-?\d+(\.\d+)?$/.test(s)) return null;
-  return Number(s);
 }

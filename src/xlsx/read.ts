@@ -1,26 +1,791 @@
-// STUB — replaced by the xlsx reader (helper A). Signature is the contract.
-import type { WorkbookModel } from '../engine/model';
+/**
+ * Fast minimal .xlsx reader: zip central directory → workbook / rels / styles / shared strings /
+ * sheet XML / drawings (text boxes), scanned with indexOf on decoded strings. Pure TypeScript: no fs,
+ * no DOM; the raw-deflate inflater is injected (fflate by default; Node passes zlib.inflateRawSync).
+ *
+ * Bounded against hostile files: per-entry and per-file inflate caps ('too-large'), DOCTYPE refused
+ * ('bad-xml'), old .xls / password-protected / .ods / .xlsb detected with a Thai message naming the file.
+ */
+import type { Cell, CellType, Range, SheetModel, TextBox, WorkbookModel } from '../engine/model';
+import { readError, WorkbookReadError } from './errors';
+import { BUILTIN_FORMATS, formatGeneral, formatNumber, formatText, isGeneralFormat } from './numfmt';
+import {
+  attrLocal,
+  attrs,
+  checkProlog,
+  closeOf,
+  decodeBytes,
+  decodeText,
+  innerRaw,
+  nextTag,
+  relsPathOf,
+  resolvePath,
+  unescapeXml,
+  XmlError,
+  type Tag,
+} from './xml';
+import { fflateInflateRaw, isOle2, oleHasEncryptedPackage, ZipArchive, type InflateRaw } from './zip';
 
-export type InflateRaw = (data: Uint8Array, expectedSize: number) => Uint8Array;
+export { WorkbookReadError } from './errors';
+export type { InflateRaw } from './zip';
 
 export interface ReadOptions {
   /** Raw-deflate inflater; default fflate (browser and Node). Node passes zlib.inflateRawSync. */
   inflateRaw?: InflateRaw;
+  /** Largest inflated size of one zip entry (default 1 GiB). */
+  maxEntryBytes?: number;
+  /** Largest inflated size of all entries read from one file (default 1 GiB). */
+  maxTotalBytes?: number;
+  /** Read text boxes from drawings (default true). */
+  textBoxes?: boolean;
 }
 
-/** A file that cannot be read: the message names the file (Thai), `messageEn` in English. */
-export class WorkbookReadError extends Error {
-  constructor(
-    public readonly code: string,
-    message: string,
-    public readonly messageEn: string,
-    public readonly file: string,
-  ) {
-    super(message);
-    this.name = 'WorkbookReadError';
+const GiB = 1024 * 1024 * 1024;
+/** Sheet XML is decoded in slices of about this many bytes, cut after a </row> (V8 string limits, memory). */
+const SHEET_SLICE = 32 * 1024 * 1024;
+
+const REL_OFFICE_DOC = '/officeDocument';
+
+interface Rel {
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+export function readXlsx(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): WorkbookModel {
+  const file = fileName;
+  if (bytes.length === 0) throw readError('not-zip', file, 'empty file');
+  if (isOle2(bytes)) throw readError(oleHasEncryptedPackage(bytes) ? 'encrypted' : 'xls-format', file);
+  try {
+    return new Reader(bytes, file, opts).read();
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw e;
+    if (e instanceof XmlError) throw readError('bad-xml', file, e.message);
+    if (e instanceof RangeError) throw readError('too-large', file, e.message);
+    throw readError('corrupt', file, (e as Error)?.message ?? String(e));
   }
 }
 
-export function readXlsx(_bytes: Uint8Array, fileName: string, _opts: ReadOptions = {}): WorkbookModel {
-  throw new WorkbookReadError('not-implemented', `ยังอ่านไฟล์ ${fileName} ไม่ได้`, `cannot read ${fileName} yet`, fileName);
+class Reader {
+  private readonly zip: ZipArchive;
+  private sst: string[] = [];
+  /** Number format code per cellXfs index; undefined = General. */
+  private xfFmt: Array<string | undefined> = [];
+  /** cellXfs index → format has a text section with literals ("@" plus text). */
+  private xfTextFmt: boolean[] = [];
+  private date1904 = false;
+
+  constructor(
+    bytes: Uint8Array,
+    private readonly file: string,
+    private readonly opts: ReadOptions,
+  ) {
+    this.zip = new ZipArchive(bytes, file, opts.inflateRaw ?? fflateInflateRaw, {
+      maxEntryBytes: opts.maxEntryBytes ?? GiB,
+      maxTotalBytes: opts.maxTotalBytes ?? GiB,
+    });
+  }
+
+  private text(part: string, check = true): string | undefined {
+    const b = this.zip.read(part);
+    if (!b) return undefined;
+    const s = decodeBytes(b);
+    if (check) checkProlog(s, part);
+    return s;
+  }
+
+  private rels(part: string): Map<string, Rel> {
+    const out = new Map<string, Rel>();
+    const relsPart = relsPathOf(part);
+    const s = this.text(relsPart);
+    if (!s) return out;
+    for (let t = nextTag(s, 0); t; t = nextTag(s, t.end + 1)) {
+      if (t.close || t.name !== 'Relationship') continue;
+      const a = attrs(s, t);
+      if (!a.Id || !a.Target) continue;
+      const external = a.TargetMode === 'External';
+      let target = a.Target;
+      if (!external) {
+        try {
+          target = decodeURIComponent(target);
+        } catch {
+          /* keep as is */
+        }
+        target = resolvePath(part, target);
+      }
+      out.set(a.Id, { type: a.Type ?? '', target, external });
+    }
+    return out;
+  }
+
+  read(): WorkbookModel {
+    const zip = this.zip;
+    // OpenDocument spreadsheet?
+    if (zip.has('mimetype')) {
+      const m = new TextDecoder().decode(zip.read('mimetype') ?? new Uint8Array());
+      if (m.includes('opendocument.spreadsheet')) throw readError('ods', this.file);
+    }
+    let wbPath = 'xl/workbook.xml';
+    for (const r of this.rels('').values()) {
+      if (r.type.endsWith(REL_OFFICE_DOC) && !r.external) wbPath = r.target;
+    }
+    if (!zip.has(wbPath)) {
+      if (zip.has('xl/workbook.xml')) wbPath = 'xl/workbook.xml';
+      else if (zip.has('xl/workbook.bin') || /\.bin$/i.test(wbPath)) throw readError('xlsb-format', this.file);
+      else if (zip.has('content.xml') && zip.has('meta.xml')) throw readError('ods', this.file);
+      else throw readError('not-spreadsheet', this.file);
+    }
+    if (/\.bin$/i.test(wbPath)) throw readError('xlsb-format', this.file);
+    const wbXml = this.text(wbPath) as string;
+    const wbRels = this.rels(wbPath);
+
+    let sstPath: string | undefined;
+    let stylesPath: string | undefined;
+    for (const r of wbRels.values()) {
+      if (r.external) continue;
+      if (r.type.endsWith('/sharedStrings')) sstPath = r.target;
+      else if (r.type.endsWith('/styles')) stylesPath = r.target;
+    }
+    sstPath ??= zip.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : undefined;
+    stylesPath ??= zip.has('xl/styles.xml') ? 'xl/styles.xml' : undefined;
+    if (stylesPath && zip.has(stylesPath)) this.parseStyles(this.text(stylesPath) as string);
+    if (sstPath && zip.has(sstPath)) this.sst = parseSharedStrings(this.text(sstPath) as string);
+
+    const sheets: SheetModel[] = [];
+    for (let t = nextTag(wbXml, 0); t; t = nextTag(wbXml, t.end + 1)) {
+      if (t.close) continue;
+      if (t.name === 'workbookPr') {
+        const d = attrs(wbXml, t).date1904;
+        this.date1904 = d === '1' || d === 'true';
+      } else if (t.name === 'sheet') {
+        const a = attrs(wbXml, t);
+        const rid = attrLocal(a, 'id');
+        const rel = rid ? wbRels.get(rid) : undefined;
+        const name = a.name ?? `Sheet${sheets.length + 1}`;
+        const sheet: SheetModel = { name, rows: [], merges: [], textBoxes: [] };
+        if (a.state === 'hidden' || a.state === 'veryHidden') sheet.hidden = true;
+        if (rel && !rel.external && zip.has(rel.target)) {
+          if (rel.type.endsWith('/worksheet')) this.parseSheet(rel.target, sheet);
+          else if (this.opts.textBoxes !== false) this.parseSheetDrawings(rel.target, sheet); // chartsheet, dialogsheet
+        }
+        sheets.push(sheet);
+      } else if (t.name === 'definedNames' || t.name === 'calcPr') {
+        // nothing needed after the sheet list
+      }
+    }
+    return { name: this.file, sheets };
+  }
+
+  private parseStyles(s: string): void {
+    const custom = new Map<number, string>();
+    const xfIds: number[] = [];
+    let inCellXfs = false;
+    for (let t = nextTag(s, 0); t; t = nextTag(s, t.end + 1)) {
+      if (t.name === 'cellXfs') {
+        inCellXfs = !t.close && !t.selfClose;
+        continue;
+      }
+      if (t.close) continue;
+      if (t.name === 'numFmt') {
+        const a = attrs(s, t);
+        if (a.numFmtId !== undefined && a.formatCode !== undefined) custom.set(parseInt(a.numFmtId, 10), a.formatCode);
+      } else if (t.name === 'xf' && inCellXfs) {
+        const a = attrs(s, t);
+        xfIds.push(a.numFmtId ? parseInt(a.numFmtId, 10) : 0);
+      }
+    }
+    this.xfFmt = xfIds.map((id) => {
+      const code = custom.get(id) ?? BUILTIN_FORMATS[id];
+      return isGeneralFormat(code) ? undefined : code;
+    });
+    this.xfTextFmt = this.xfFmt.map((c) => !!c && c !== '@' && /@/.test(c.replace(/"[^"]*"/g, '')));
+  }
+
+  private parseSheet(path: string, sheet: SheetModel): void {
+    const b = this.zip.read(path) as Uint8Array;
+    // Locate <sheetData ...> and </sheetData> in the bytes; decode the rows in slices.
+    const sdName = findBytes(b, SHEET_DATA, 0);
+    let headEnd = b.length;
+    let bodyStart = -1;
+    let bodyEnd = -1;
+    let prefix = '';
+    if (sdName >= 0) {
+      // '<' or '<prefix:' before the name
+      let lt = sdName - 1;
+      while (lt >= 0 && b[lt] !== 0x3c) lt--;
+      if (lt >= 0 && b[sdName - 1] === 0x3a) prefix = new TextDecoder().decode(b.subarray(lt + 1, sdName));
+      headEnd = Math.max(0, lt);
+      const gt = b.indexOf(0x3e, sdName);
+      if (gt > 0 && b[gt - 1] !== 0x2f) {
+        bodyStart = gt + 1;
+        bodyEnd = lastIndexOfBytes(b, encodeAscii('</' + prefix + 'sheetData>'), b.length - 1);
+        if (bodyEnd < bodyStart) bodyEnd = b.length;
+      }
+    }
+    const head = decodeBytes(b.subarray(0, headEnd));
+    checkProlog(head + '<', path);
+    const state: RowState = { row: -1, col: 0, shared: new Map() };
+    if (bodyStart >= 0) {
+      const closeRow = encodeAscii('</' + prefix + 'row>');
+      let p = bodyStart;
+      while (p < bodyEnd) {
+        let q = bodyEnd;
+        if (bodyEnd - p > SHEET_SLICE) {
+          const cut = lastIndexOfBytes(b, closeRow, p + SHEET_SLICE);
+          if (cut > p) q = cut + closeRow.length;
+        }
+        const chunk = decodeBytes(b.subarray(p, q));
+        this.parseRows(chunk, prefix, state, sheet.rows);
+        p = q;
+      }
+    }
+    const tail = bodyEnd >= 0 ? decodeBytes(b.subarray(bodyEnd)) : sdName < 0 ? head : '';
+    sheet.merges = parseMerges(tail);
+    if (this.opts.textBoxes !== false) this.parseSheetDrawings(path, sheet);
+  }
+
+  private parseSheetDrawings(path: string, sheet: SheetModel): void {
+    const rels = this.rels(path);
+    for (const r of rels.values()) {
+      if (r.external || !r.type.endsWith('/drawing') || !this.zip.has(r.target)) continue;
+      const s = this.text(r.target) as string;
+      for (const tb of parseTextBoxes(s)) sheet.textBoxes.push(tb);
+    }
+  }
+
+  /** The hot loop: rows and cells of one slice of sheetData. */
+  private parseRows(s: string, P: string, st: RowState, rows: SheetModel['rows']): void {
+    const rowOpen = '<' + P + 'row';
+    const cOpen = '<' + P + 'c';
+    const cClose = '</' + P + 'c>';
+    const plen = P.length;
+    const sst = this.sst;
+    const xfFmt = this.xfFmt;
+    const xfTextFmt = this.xfTextFmt;
+    const date1904 = this.date1904;
+    const n = s.length;
+    let p = s.indexOf('<');
+    while (p >= 0) {
+      const c1 = s.charCodeAt(p + 1);
+      if (c1 === 0x2f || c1 === 0x21 || c1 === 0x3f) {
+        p = s.indexOf('<', p + 2);
+        continue;
+      }
+      if (s.startsWith(cOpen, p) && isNameEnd(s.charCodeAt(p + cOpen.length))) {
+        const gt = s.indexOf('>', p);
+        if (gt < 0) break;
+        // attributes r, s, t
+        let col = -1;
+        let rowNum = -1;
+        let xf = 0;
+        let tc = 0; // first char of t
+        let tlen = 0;
+        let i = p + cOpen.length;
+        while (i < gt) {
+          const eq = s.indexOf('=', i);
+          if (eq < 0 || eq > gt) break;
+          let ns = i;
+          while (ns < eq && s.charCodeAt(ns) <= 0x20) ns++;
+          let ne = eq;
+          while (ne > ns && s.charCodeAt(ne - 1) <= 0x20) ne--;
+          let vq = eq + 1;
+          while (vq < gt && s.charCodeAt(vq) !== 0x22 && s.charCodeAt(vq) !== 0x27) vq++;
+          const ve = s.indexOf(s[vq], vq + 1);
+          if (ve < 0) break;
+          if (ne - ns === 1) {
+            const an = s.charCodeAt(ns);
+            if (an === 0x72 /* r */) {
+              let k = vq + 1;
+              let c = 0;
+              let ch = s.charCodeAt(k);
+              if (ch === 0x24) ch = s.charCodeAt(++k);
+              while ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122)) {
+                c = c * 26 + (ch & 0x1f);
+                ch = s.charCodeAt(++k);
+              }
+              if (ch === 0x24) ch = s.charCodeAt(++k);
+              let r = 0;
+              while (ch >= 48 && ch <= 57) {
+                r = r * 10 + (ch - 48);
+                ch = s.charCodeAt(++k);
+              }
+              if (c > 0) col = c - 1;
+              if (r > 0) rowNum = r - 1;
+            } else if (an === 0x73 /* s */) {
+              let k = vq + 1;
+              let v = 0;
+              let ch = s.charCodeAt(k);
+              while (ch >= 48 && ch <= 57) {
+                v = v * 10 + (ch - 48);
+                ch = s.charCodeAt(++k);
+              }
+              xf = v;
+            } else if (an === 0x74 /* t */) {
+              tc = s.charCodeAt(vq + 1);
+              tlen = ve - vq - 1;
+            }
+          }
+          i = ve + 1;
+        }
+        if (rowNum >= 0) st.row = rowNum;
+        else if (st.row < 0) st.row = 0;
+        if (col < 0) col = st.col;
+        st.col = col + 1;
+        if (s.charCodeAt(gt - 1) === 0x2f) {
+          p = s.indexOf('<', gt + 1);
+          continue;
+        }
+        let cEnd = s.indexOf(cClose, gt + 1);
+        if (cEnd < 0) cEnd = n;
+        // children: v, f, is
+        let vs = -1;
+        let vEnd = -1;
+        let ftext: string | undefined;
+        let inline: string | undefined;
+        let q = s.indexOf('<', gt + 1);
+        while (q >= 0 && q < cEnd) {
+          if (s.charCodeAt(q + 1) === 0x2f) {
+            q = s.indexOf('<', q + 2);
+            continue;
+          }
+          const nm = q + 1 + plen;
+          const ch = s.charCodeAt(nm);
+          const g = s.indexOf('>', nm);
+          if (g < 0) break;
+          if (ch === 0x76 /* v */ && isNameEnd(s.charCodeAt(nm + 1))) {
+            if (s.charCodeAt(g - 1) !== 0x2f) {
+              vs = g + 1;
+              vEnd = s.indexOf('<', vs);
+              q = vEnd;
+            } else q = s.indexOf('<', g + 1);
+          } else if (ch === 0x66 /* f */ && isNameEnd(s.charCodeAt(nm + 1))) {
+            const selfClose = s.charCodeAt(g - 1) === 0x2f;
+            const fe = selfClose ? g : s.indexOf('<', g + 1);
+            const txt = selfClose ? '' : unescapeXml(s.slice(g + 1, fe));
+            ftext = this.formula(s, q, g, txt, st, rowNumOr(st.row), col);
+            q = selfClose ? s.indexOf('<', g + 1) : fe;
+          } else if (ch === 0x69 /* i */ && s.charCodeAt(nm + 1) === 0x73 && isNameEnd(s.charCodeAt(nm + 2))) {
+            const isClose = s.indexOf('</' + P + 'is>', g);
+            const ie = isClose < 0 || isClose > cEnd ? cEnd : isClose;
+            inline = s.charCodeAt(g - 1) === 0x2f ? '' : richText(s, g + 1, ie);
+            q = s.indexOf('<', ie + 1);
+          } else q = s.indexOf('<', g + 1);
+        }
+        p = s.indexOf('<', cEnd + cClose.length);
+        // value
+        let v: number | string | boolean;
+        let t: CellType;
+        let w: string;
+        const fmt = xfFmt[xf];
+        if (inline !== undefined && (tc === 0x69 || vs < 0)) {
+          if (inline === '') continue;
+          v = inline;
+          t = 's';
+          w = xfTextFmt[xf] ? formatText(inline, fmt) : inline;
+        } else {
+          if (vs < 0) continue;
+          const raw = s.slice(vs, vEnd);
+          if (tc === 0x73 && tlen === 1) {
+            // shared string
+            const str = sst[+raw];
+            if (str === undefined || str === '') continue;
+            v = str;
+            t = 's';
+            w = xfTextFmt[xf] ? formatText(str, fmt) : str;
+          } else if (tc === 0 || tc === 0x6e /* n */) {
+            if (raw === '') continue;
+            const num = +raw;
+            if (num !== num) {
+              const str = decodeText(raw);
+              v = str;
+              t = 's';
+              w = str;
+            } else {
+              v = num;
+              t = 'n';
+              w = fmt === undefined ? formatGeneral(num) : formatNumber(num, fmt, date1904);
+            }
+          } else if (tc === 0x73 /* str */ || tc === 0x69 /* inlineStr with <v> */) {
+            const str = decodeText(raw);
+            if (str === '') continue;
+            v = str;
+            t = 's';
+            w = xfTextFmt[xf] ? formatText(str, fmt) : str;
+          } else if (tc === 0x62 /* b */) {
+            v = raw.trim() === '1' || raw.trim() === 'true';
+            t = 'b';
+            w = v ? 'TRUE' : 'FALSE';
+          } else if (tc === 0x65 /* e */) {
+            v = unescapeXml(raw);
+            t = 'e';
+            w = v;
+          } else if (tc === 0x64 /* d: ISO 8601 date */) {
+            const num = isoToSerial(raw, date1904);
+            if (num === undefined) {
+              v = raw;
+              t = 's';
+              w = raw;
+            } else {
+              v = num;
+              t = 'n';
+              w = formatNumber(num, fmt ?? 'd/m/yyyy', date1904);
+            }
+          } else {
+            const str = decodeText(raw);
+            if (str === '') continue;
+            v = str;
+            t = 's';
+            w = str;
+          }
+        }
+        const cell: Cell = ftext !== undefined ? { v, t, w, f: ftext } : { v, t, w };
+        if (fmt !== undefined) cell.z = fmt;
+        let row = rows[st.row];
+        if (row === undefined) rows[st.row] = row = [];
+        row[col] = cell;
+        continue;
+      }
+      if (s.startsWith(rowOpen, p) && isNameEnd(s.charCodeAt(p + rowOpen.length))) {
+        const gt = s.indexOf('>', p);
+        if (gt < 0) break;
+        let r = -1;
+        const ri = indexOfAttr(s, p + rowOpen.length, gt, 'r');
+        if (ri >= 0) {
+          let k = ri;
+          let ch = s.charCodeAt(k);
+          r = 0;
+          while (ch >= 48 && ch <= 57) {
+            r = r * 10 + (ch - 48);
+            ch = s.charCodeAt(++k);
+          }
+          r -= 1;
+        }
+        st.row = r >= 0 ? r : st.row + 1;
+        st.col = 0;
+        p = s.indexOf('<', gt + 1);
+        continue;
+      }
+      p = s.indexOf('<', p + 1);
+    }
+  }
+
+  /** Formula text of a cell; shared formulas are shifted from their master cell. */
+  private formula(s: string, q: number, g: number, txt: string, st: RowState, row: number, col: number): string | undefined {
+    // attributes t / si / ref on <f>
+    const tag = s.slice(q, g);
+    if (tag.indexOf('shared') < 0) return txt === '' ? undefined : txt;
+    const si = /\bsi\s*=\s*["'](\d+)["']/.exec(tag)?.[1];
+    if (si === undefined) return txt === '' ? undefined : txt;
+    if (txt !== '') {
+      st.shared.set(si, { f: txt, row, col });
+      return txt;
+    }
+    const m = st.shared.get(si);
+    if (!m) return undefined;
+    return shiftFormula(m.f, row - m.row, col - m.col);
+  }
+}
+
+interface RowState {
+  row: number;
+  col: number;
+  shared: Map<string, { f: string; row: number; col: number }>;
+}
+
+function rowNumOr(r: number): number {
+  return r < 0 ? 0 : r;
+}
+
+function isNameEnd(c: number): boolean {
+  return c === 0x20 || c === 0x3e || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+/** Start of the value of attribute `name` inside [from, to), or -1. */
+function indexOfAttr(s: string, from: number, to: number, name: string): number {
+  let i = from;
+  while (i < to) {
+    const eq = s.indexOf('=', i);
+    if (eq < 0 || eq > to) return -1;
+    const nm = s.slice(i, eq).trim();
+    let vq = eq + 1;
+    while (vq < to && s.charCodeAt(vq) !== 0x22 && s.charCodeAt(vq) !== 0x27) vq++;
+    if (nm === name) return vq + 1;
+    const ve = s.indexOf(s[vq], vq + 1);
+    if (ve < 0) return -1;
+    i = ve + 1;
+  }
+  return -1;
+}
+
+const SHEET_DATA = encodeAscii('sheetData');
+
+function encodeAscii(s: string): Uint8Array {
+  const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+  return b;
+}
+
+function findBytes(b: Uint8Array, pat: Uint8Array, from: number): number {
+  const first = pat[0];
+  for (let i = b.indexOf(first, from); i >= 0 && i + pat.length <= b.length; i = b.indexOf(first, i + 1)) {
+    let ok = true;
+    for (let k = 1; k < pat.length; k++) {
+      if (b[i + k] !== pat[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return i;
+  }
+  return -1;
+}
+
+function lastIndexOfBytes(b: Uint8Array, pat: Uint8Array, from: number): number {
+  const first = pat[0];
+  for (let i = b.lastIndexOf(first, Math.min(from, b.length - pat.length)); i >= 0; i = i > 0 ? b.lastIndexOf(first, i - 1) : -1) {
+    let ok = true;
+    for (let k = 1; k < pat.length; k++) {
+      if (b[i + k] !== pat[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return i;
+  }
+  return -1;
+}
+
+/**
+ * Concatenated text of the <t> elements in [from, to), skipping phonetic runs (<rPh>). Works for
+ * plain `<t>x</t>` and rich text `<r><rPr/><t>x</t></r>`.
+ */
+function richText(s: string, from: number, to: number): string {
+  let out = '';
+  let i = s.indexOf('<', from);
+  while (i >= 0 && i < to) {
+    if (s.charCodeAt(i + 1) === 0x2f) {
+      i = s.indexOf('<', i + 2);
+      continue;
+    }
+    let ns = i + 1;
+    let ne = ns;
+    while (ne < to && !isNameEnd(s.charCodeAt(ne))) ne++;
+    const colon = s.lastIndexOf(':', ne);
+    if (colon > ns) ns = colon + 1;
+    const gt = s.indexOf('>', ne);
+    if (gt < 0) break;
+    const len = ne - ns;
+    if (len === 1 && s.charCodeAt(ns) === 0x74 /* t */) {
+      if (s.charCodeAt(gt - 1) === 0x2f) {
+        i = s.indexOf('<', gt + 1);
+        continue;
+      }
+      const te = s.indexOf('<', gt + 1);
+      const end = te < 0 || te > to ? to : te;
+      out += s.slice(gt + 1, end);
+      i = end;
+    } else if (len === 3 && s.startsWith('rPh', ns)) {
+      const ce = s.indexOf('rPh>', gt);
+      i = ce < 0 ? -1 : s.indexOf('<', ce);
+    } else i = s.indexOf('<', gt + 1);
+  }
+  return out.indexOf('&') >= 0 || out.indexOf('_x') >= 0 ? decodeText(out) : out;
+}
+
+export function parseSharedStrings(s: string): string[] {
+  const out: string[] = [];
+  // prefix of <si> (usually none)
+  let si = s.indexOf('<si>');
+  let P = '';
+  if (si < 0) {
+    const m = /<([A-Za-z_][\w.-]*:)?si[\s>/]/.exec(s);
+    if (!m) return out;
+    P = m[1] ?? '';
+    si = m.index;
+  }
+  const open = '<' + P + 'si';
+  const close = '</' + P + 'si>';
+  const tOpen = '<' + P + 't>';
+  const tClose = '</' + P + 't>';
+  let i = si;
+  while (i >= 0) {
+    const gt = s.indexOf('>', i);
+    if (gt < 0) break;
+    if (s.charCodeAt(gt - 1) === 0x2f) {
+      out.push('');
+      i = s.indexOf(open, gt);
+      continue;
+    }
+    const end = s.indexOf(close, gt);
+    if (end < 0) break;
+    // fast path: <si><t>text</t></si>
+    if (s.startsWith(tOpen, gt + 1) && s.startsWith(tClose, end - tClose.length) && s.indexOf('<', gt + 1 + tOpen.length) === end - tClose.length) {
+      const raw = s.slice(gt + 1 + tOpen.length, end - tClose.length);
+      out.push(raw.indexOf('&') >= 0 || raw.indexOf('_x') >= 0 ? decodeText(raw) : raw);
+    } else out.push(richText(s, gt + 1, end));
+    i = s.indexOf(open, end + close.length);
+    // guard against "<sis..." style names
+    while (i >= 0 && !isNameEnd(s.charCodeAt(i + open.length))) i = s.indexOf(open, i + 1);
+  }
+  return out;
+}
+
+function parseRef(ref: string): { r: number; c: number } | undefined {
+  let k = 0;
+  let c = 0;
+  let ch = ref.charCodeAt(k);
+  if (ch === 0x24) ch = ref.charCodeAt(++k);
+  while ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122)) {
+    c = c * 26 + (ch & 0x1f);
+    ch = ref.charCodeAt(++k);
+  }
+  if (ch === 0x24) ch = ref.charCodeAt(++k);
+  let r = 0;
+  while (ch >= 48 && ch <= 57) {
+    r = r * 10 + (ch - 48);
+    ch = ref.charCodeAt(++k);
+  }
+  if (c === 0 || r === 0) return undefined;
+  return { r: r - 1, c: c - 1 };
+}
+
+function parseMerges(tail: string): Range[] {
+  const out: Range[] = [];
+  let i = tail.indexOf('mergeCell');
+  while (i >= 0) {
+    const gt = tail.indexOf('>', i);
+    if (gt < 0) break;
+    if (isNameEnd(tail.charCodeAt(i + 9))) {
+      const vi = indexOfAttr(tail, i + 9, gt, 'ref');
+      if (vi >= 0) {
+        const ve = tail.indexOf(tail[vi - 1], vi);
+        const ref = tail.slice(vi, ve);
+        const colon = ref.indexOf(':');
+        const a = parseRef(colon >= 0 ? ref.slice(0, colon) : ref);
+        const b = colon >= 0 ? parseRef(ref.slice(colon + 1)) : a;
+        if (a && b) {
+          out.push({ r1: Math.min(a.r, b.r), c1: Math.min(a.c, b.c), r2: Math.max(a.r, b.r), c2: Math.max(a.c, b.c) });
+        }
+      }
+    }
+    i = tail.indexOf('mergeCell', gt);
+  }
+  return out;
+}
+
+/** Text boxes (shapes with text) of a drawing part, anchored at their top-left cell. */
+export function parseTextBoxes(s: string): TextBox[] {
+  const out: TextBox[] = [];
+  const walk = (from: number, to: number, anchor: { row: number; col: number } | undefined): void => {
+    for (let t = nextTag(s, from, to); t && t.start < to; t = nextTag(s, t.end + 1, to)) {
+      if (t.close) continue;
+      const name = t.name;
+      if (name === 'Fallback') {
+        t = { ...t, end: closeOf(s, t, to) };
+        continue;
+      }
+      if (name === 'twoCellAnchor' || name === 'oneCellAnchor' || name === 'absoluteAnchor') {
+        const end = closeOf(s, t, to);
+        walk(t.end + 1, end, anchorOf(s, t.end + 1, end));
+        t = { ...t, end };
+        continue;
+      }
+      if (name === 'txBody' && anchor) {
+        const end = closeOf(s, t, to);
+        const text = bodyText(s, t.end + 1, end);
+        if (text.trim() !== '') out.push({ text, row: anchor.row, col: anchor.col });
+        t = { ...t, end };
+      }
+    }
+  };
+  walk(0, s.length, undefined);
+  return out;
+}
+
+function anchorOf(s: string, from: number, to: number): { row: number; col: number } {
+  for (let t = nextTag(s, from, to); t && t.start < to; t = nextTag(s, t.end + 1, to)) {
+    if (!t.close && t.name === 'from') {
+      const end = closeOf(s, t, to);
+      let row = 0;
+      let col = 0;
+      for (let u = nextTag(s, t.end + 1, end); u && u.start < end; u = nextTag(s, u.end + 1, end)) {
+        if (u.close) continue;
+        if (u.name === 'row') row = parseInt(innerRaw(s, u, end), 10) || 0;
+        else if (u.name === 'col') col = parseInt(innerRaw(s, u, end), 10) || 0;
+      }
+      return { row, col };
+    }
+    if (!t.close && (t.name === 'sp' || t.name === 'grpSp' || t.name === 'pic')) break;
+  }
+  return { row: 0, col: 0 };
+}
+
+function bodyText(s: string, from: number, to: number): string {
+  const paras: string[] = [];
+  let cur: string | undefined;
+  for (let t: Tag | undefined = nextTag(s, from, to); t && t.start < to; t = nextTag(s, t.end + 1, to)) {
+    if (t.close) continue;
+    if (t.name === 'p') {
+      if (cur !== undefined) paras.push(cur);
+      cur = '';
+    } else if (t.name === 't') {
+      const end = closeOf(s, t, to);
+      cur = (cur ?? '') + decodeText(s.slice(t.end + 1, end));
+      t = { ...t, end: end };
+    } else if (t.name === 'br') cur = (cur ?? '') + '\n';
+    else if (t.name === 'Fallback') t = { ...t, end: closeOf(s, t, to) };
+  }
+  if (cur !== undefined) paras.push(cur);
+  return paras.join('\n').replace(/\n+$/, '');
+}
+
+/** Shift the relative A1 references of a shared formula by (dr, dc); strings and sheet names kept. */
+export function shiftFormula(f: string, dr: number, dc: number): string {
+  if (dr === 0 && dc === 0) return f;
+  let out = '';
+  let i = 0;
+  const re = /(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(!.])/g;
+  while (i < f.length) {
+    const ch = f[i];
+    if (ch === '"' || ch === "'") {
+      const j = f.indexOf(ch, i + 1);
+      const e = j < 0 ? f.length : j + 1;
+      out += f.slice(i, e);
+      i = e;
+      continue;
+    }
+    // segment until next quote
+    let e = i;
+    while (e < f.length && f[e] !== '"' && f[e] !== "'") e++;
+    const seg = f.slice(i, e);
+    out += seg.replace(re, (m, d1: string, letters: string, d2: string, digits: string, off: number) => {
+      const prev = off > 0 ? seg[off - 1] : '';
+      if (prev && /[\w.]/.test(prev)) return m;
+      let c = 0;
+      for (const L of letters.toUpperCase()) c = c * 26 + (L.charCodeAt(0) - 64);
+      if (c > 16384) return m;
+      const nc = d1 ? c : c + dc;
+      const nr = d2 ? +digits : +digits + dr;
+      if (nc < 1 || nr < 1) return '#REF!';
+      let L = '';
+      for (let n = nc; n > 0; n = Math.floor((n - 1) / 26)) L = String.fromCharCode(65 + ((n - 1) % 26)) + L;
+      return d1 + L + d2 + nr;
+    });
+    i = e;
+  }
+  return out;
+}
+
+function isoToSerial(raw: string, date1904: boolean): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(raw.trim());
+  if (!m) {
+    const t = /^(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/.exec(raw.trim());
+    if (!t) return undefined;
+    return (+t[1] * 3600 + +t[2] * 60 + (t[3] ? +t[3] : 0)) / 86400;
+  }
+  const ms = Date.UTC(+m[1], +m[2] - 1, +m[3], m[4] ? +m[4] : 0, m[5] ? +m[5] : 0, 0) + (m[6] ? +m[6] * 1000 : 0);
+  let serial = ms / 86400000 + 25569;
+  if (serial < 61) serial -= 1; // before the fake 29 Feb 1900
+  if (date1904) serial -= 1462;
+  return serial;
 }

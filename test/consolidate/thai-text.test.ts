@@ -3,12 +3,11 @@ import {
   diceSimilarity,
   extractLocation,
   normalizeThai,
-  parseAmount,
   parseTambon,
   parseVillage,
   wordTokens,
 } from '../../src/engine/thai-text';
-import { parseIssue, parseStrategyLines, resolveIssue } from '../../src/engine/consolidate/issue';
+import { parseIssue } from '../../src/engine/consolidate/issue';
 
 describe('normalizeThai', () => {
   test('abbreviations, village numbers, digits, invisible characters', () => {
@@ -51,16 +50,6 @@ test('tokens and similarity', () => {
   expect(diceSimilarity(a, new Set(wordTokens('ขุดลอกหนองน้ำสาธารณะ')))).toBeLessThan(0.3);
 });
 
-test('parseAmount', () => {
-  expect(parseAmount('1,500,000')).toBe(1500000);
-  expect(parseAmount('๕๐๐,๐๐๐')).toBe(500000);
-  expect(parseAmount('500,000 บาท')).toBe(500000);
-  expect(parseAmount('-')).toBe(0);
-  expect(parseAmount('')).toBe(0);
-  expect(parseAmount('10,500,000.00')).toBe(10500000);
-  expect(parseAmount('ไม่ทราบ')).toBeNull();
-});
-
 describe('provincial issues', () => {
   test('parse link lines and columns', () => {
     expect(parseIssue('ง. ยุทธศาสตร์จังหวัดที่ 6 ยกระดับการแพทย์และสุขภาพ')).toMatchObject({ code: '6', name: 'ยกระดับการแพทย์และสุขภาพ' });
@@ -69,12 +58,5 @@ describe('provincial issues', () => {
     expect(parseIssue('4')).toMatchObject({ code: '4' });
     expect(parseIssue('-')).toBeNull();
     expect(parseIssue('การพัฒนาสังคมปลอดภัย')).toMatchObject({ code: null, name: 'การพัฒนาสังคมปลอดภัย' });
-  });
-  test('resolve against a catalogue', () => {
-    const cat = parseStrategyLines(['1. การเพิ่มศักยภาพการแข่งขันภาคเกษตร และอุตสาหกรรมเกษตร', '2,การส่งเสริมอุตสาหกรรมบริการและการท่องเที่ยวที่ยั่งยืน', 'หัวเรื่อง', '4\tการพัฒนาสังคมปลอดภัย คุณภาพชีวิตที่ดี']);
-    expect(cat.map((c) => c.code)).toEqual(['1', '2', '4']);
-    expect(resolveIssue(parseIssue('ประเด็นที่ 4')!, cat)?.code).toBe('4');
-    expect(resolveIssue(parseIssue('การพัฒนาสังคมปลอดภัย คุณภาพชีวิตที่ดี')!, cat)?.code).toBe('4');
-    expect(resolveIssue(parseIssue('ประเด็นที่ 9')!, cat)).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@
  *   ผ.02 (local-plan): not taken, but kept as the reference "already planned by the อปท.".
  */
 import type { PlanSheet, ProjectRow } from '../plan';
-import { coreName, extractLocation, normalizeThai, parseAmount, parseTambon, parseVillage, wordTokens } from '../thai-text';
+import { coreName, extractLocation, normalizeThai, parseTambon, parseVillage, wordTokens } from '../thai-text';
 import { parseIssue } from './issue';
 import type { ProvincialIssue, SourceRef } from './types';
 
@@ -76,7 +76,6 @@ function amountsOf(p: ProjectRow): { budgets: Record<number, number>; bad: numbe
   const bad: number[] = [];
   for (const b of p.budgets) {
     let amt = b.amount;
-    if (amt === null && b.cell) amt = parseAmount(b.cell.t === 'n' ? b.cell.v : b.cell.w);
     if (amt === null) {
       bad.push(b.year);
       amt = 0;

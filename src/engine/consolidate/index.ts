@@ -13,7 +13,8 @@ import { fromThaiDigits } from '../thai';
 import { findMatches, mergeGroups } from './dedupe';
 import type { Candidate } from './extract';
 import { needsSupport, roleOfSheet, toCandidate } from './extract';
-import { issueKey, issueLabel, resolveIssue } from './issue';
+import { issueKey, issueLabel } from './issue';
+import { matchProjects } from '../strategy/match';
 import type {
   ConsolidateInput,
   ConsolidateOptions,
@@ -32,7 +33,7 @@ export * from './types';
 export { needsWorkbook, NEEDS_SHEET, SUMMARY_SHEET, DUPLICATES_SHEET, SOURCES_SHEET } from './table';
 export { consolidateJson } from './json';
 export type { ConsolidateJson } from './json';
-export { parseIssue, parseStrategyLines, resolveIssue } from './issue';
+export { parseIssue, issueKey, issueLabel } from './issue';
 
 function abortError(): Error {
   const e = new Error('consolidation cancelled');
@@ -182,24 +183,44 @@ export function consolidateCandidates(reports: InputReport[], cands: Candidate[]
     items.push(item);
   }
 
-  // Strategy catalogue: link items to its codes; report missing and unknown links.
+  // Strategy list: link items to its codes (declared link, resolved by the strategy module) and
+  // report the ones that declare an unknown issue, none, or one their text does not fit.
   const mismatches: StrategyMismatch[] = [];
-  if (opts.strategies?.length) {
-    for (const it of items) {
+  const list = opts.strategies;
+  if (list?.issues.length) {
+    const verdicts = matchProjects(
+      items.map((it) => ({ id: String(it.id), name: it.name, objective: it.objective, target: it.target, declared: it.issue?.text })),
+      list,
+    );
+    verdicts.forEach((v, i) => {
+      const it = items[i];
       const src = it.sources[0];
-      const base = { itemId: it.id, name: it.name, file: src.file, sheet: src.sheet, row: src.row };
-      if (!it.issue) {
-        mismatches.push({ ...base, declared: '', reason: 'missing' });
-        it.remarks.push('ไม่ระบุประเด็นการพัฒนาจังหวัด');
-        continue;
+      if (v.declared) {
+        const issue = list.issues.find((x) => x.code === v.declared)!;
+        it.issue = { code: issue.code, name: issue.name, text: it.issue?.text ?? issue.name };
       }
-      const hit = resolveIssue(it.issue, opts.strategies);
-      if (hit) it.issue = { code: hit.code, name: hit.name, text: it.issue.text };
-      else {
-        mismatches.push({ ...base, declared: it.issue.text, reason: 'unknown' });
-        it.remarks.push(`ประเด็นการพัฒนา "${it.issue.text}" ไม่ตรงกับแผนพัฒนาจังหวัด`);
-      }
-    }
+      const status = v.declaredUnknown !== undefined ? 'unknown' : v.status;
+      if (status === 'consistent') return;
+      mismatches.push({
+        itemId: it.id,
+        name: it.name,
+        file: src.file,
+        sheet: src.sheet,
+        row: src.row,
+        declared: it.issue?.text ?? '',
+        status,
+        suggested: v.suggested,
+        reason: v.reason,
+        reasonEn: v.reasonEn,
+      });
+      it.remarks.push(
+        status === 'unknown'
+          ? `ประเด็นการพัฒนา "${it.issue?.text ?? ''}" ไม่มีในแผนพัฒนาจังหวัด${v.suggested ? ` (เสนอประเด็นที่ ${v.suggested})` : ''}`
+          : status === 'undeclared' || status === 'none'
+            ? `ไม่ระบุประเด็นการพัฒนาจังหวัด${v.suggested ? ` (เสนอประเด็นที่ ${v.suggested})` : ''}`
+            : `ประเด็นการพัฒนาอาจไม่สอดคล้อง${v.suggested ? ` (เสนอประเด็นที่ ${v.suggested})` : ''}`,
+      );
+    });
   }
 
   // Duplicate groups.

@@ -4,6 +4,7 @@
  */
 import type { WorkbookModel, SheetModel } from '../model';
 import type { FormKind, PlanSheet } from '../plan';
+import type { MatchStatus, StrategyList } from '../strategy/model';
 
 /** One received file, as the adapter (Node fs / browser File / Office) read it. */
 export interface ConsolidateInput {
@@ -18,17 +19,11 @@ export interface ConsolidateInput {
   findings?: number;
 }
 
-/** A provincial development issue (ประเด็นการพัฒนาจังหวัด) from the strategy catalogue. */
-export interface StrategyIssue {
-  code: string;
-  name: string;
-}
-
 export interface ConsolidateOptions {
   /** Classification words meaning "needs outside support"; default DEFAULT_SUPPORT_WORDS. */
   supportWords?: string[];
-  /** Provincial development issues: items are linked to these codes, unknown links are reported. */
-  strategies?: StrategyIssue[];
+  /** The province's development issues: items are linked to their codes, mismatches reported. */
+  strategies?: StrategyList;
   /** Called after each file (and once at the start with 0). */
   onProgress?: (filesDone: number, total: number) => void;
   signal?: AbortSignal;
@@ -143,7 +138,12 @@ export interface StrategyMismatch {
   row: number;
   /** The link as written, or '' when the project has none. */
   declared: string;
-  reason: 'missing' | 'unknown';
+  /** 'unknown': the link names an issue the list does not have; else the strategy matcher's verdict. */
+  status: Exclude<MatchStatus, 'consistent'> | 'unknown';
+  /** Issue code the matcher suggests. */
+  suggested?: string;
+  reason: string;
+  reasonEn: string;
 }
 
 export interface IssueGroup {

@@ -289,7 +289,7 @@ export function applyContextLine(ctx: ProjectContext, line: ContextLine): boolea
     ctx.programme = ctx.amendment = undefined;
     return true;
   }
-  if (/^(\(\d+\)\s*|\d+\.\d+\.\d+\s*)?แผนงาน/.test(text)) {
+  if (/^(\(\d+\)\s*|\d+(\.\d+){1,2}\s*)?แผนงาน/.test(text)) {
     ctx.programme = line;
     ctx.amendment = undefined;
     return true;

@@ -31,14 +31,25 @@ export interface StrategyIndex {
   docs: IssueDoc[];
   idf: Map<string, number>;
   avgLen: number;
+  unit: number;
 }
 
 const indexCache = new WeakMap<StrategyList, StrategyIndex>();
 
-function issueText(i: StrategyIssue): string[] {
-  const kw = (i.keywords ?? []).join(' , ');
-  // name and keywords twice: they are what the province chose to say the issue is about
-  return [i.name, i.name, i.goals ?? '', i.approaches ?? '', kw, kw];
+/**
+ * BM25F-style field weights of an issue document: the name and the keywords are what the province
+ * chose to say the issue is about; goals and approaches are prose, where a lone shared word
+ * ("ท้องถิ่น", "บริการ") is weak evidence.
+ */
+export const ISSUE_FIELD_WEIGHTS = { name: 2, keywords: 2, goals: 0.5, approaches: 0.5 } as const;
+
+function issueFields(i: StrategyIssue): Array<[string, number]> {
+  return [
+    [i.name, ISSUE_FIELD_WEIGHTS.name],
+    [(i.keywords ?? []).join(' , '), ISSUE_FIELD_WEIGHTS.keywords],
+    [i.goals ?? '', ISSUE_FIELD_WEIGHTS.goals],
+    [i.approaches ?? '', ISSUE_FIELD_WEIGHTS.approaches],
+  ];
 }
 
 export function buildIndex(list: StrategyList): StrategyIndex {
@@ -46,7 +57,7 @@ export function buildIndex(list: StrategyList): StrategyIndex {
   if (cached) return cached;
   const docs: IssueDoc[] = list.issues.map((issue) => {
     const tf = new Map<string, number>();
-    for (const part of issueText(issue)) for (const [t, n] of termCounts(part)) tf.set(t, (tf.get(t) ?? 0) + n);
+    for (const [part, w] of issueFields(issue)) for (const [t, n] of termCounts(part)) tf.set(t, (tf.get(t) ?? 0) + n * w);
     let len = 0;
     for (const n of tf.values()) len += n;
     return { issue, tf, len };
@@ -60,7 +71,11 @@ export function buildIndex(list: StrategyList): StrategyIndex {
     idf.set(t, Math.log(1 + (N - n + 0.5) / (n + 0.5)));
   }
   const avgLen = docs.reduce((s, d) => s + d.len, 0) / Math.max(1, N);
-  const index = { docs, idf, avgLen };
+  // Score unit: the most a single term found in only one issue can add (idf of df 1 × (k1 + 1)).
+  // Scores are divided by it, so thresholds mean the same for a list of 3 issues or of 8:
+  // 1.0 ≈ one strong, issue-specific word.
+  const unit = Math.log(1 + (N - 1 + 0.5) / 1.5) * (K1 + 1);
+  const index = { docs, idf, avgLen, unit };
   indexCache.set(list, index);
   return index;
 }
@@ -106,7 +121,7 @@ function scoreAll(index: StrategyIndex, query: QueryTerm[]): IssueScore[] {
       const idf = index.idf.get(q.term);
       if (!tf || idf === undefined) continue;
       const part = (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * d.len) / (index.avgLen || 1)));
-      const value = q.weight * idf * part;
+      const value = (q.weight * idf * part) / index.unit;
       score += value;
       hits.push({ term: q.term, value, inName: q.inName });
     }

@@ -46,8 +46,8 @@ export interface MatchSettings {
 }
 
 export const DEFAULT_MATCH_SETTINGS: Readonly<MatchSettings> = Object.freeze({
-  threshold: 1.2,
-  margin: 1.5,
+  threshold: 0.5,
+  margin: 0.6,
   ratio: 2,
   nameWeight: 1,
   objectiveWeight: 0.5,

@@ -20,7 +20,7 @@ interface SummaryLine {
 /** "(1) แผนงานสาธารณสุข" / "  แผนงานสาธารณสุข" → "สาธารณสุข". */
 export function canonicalProgramme(text: string): string {
   return flatText(text)
-    .replace(/^\(?\d+\)?\s*/, '')
+    .replace(/^[\d.()\s]+/, '')
     .replace(/^แผนงาน/, '')
     .replace(/\s+/g, '')
     .replace(/และ/g, '');

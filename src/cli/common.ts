@@ -1,0 +1,72 @@
+/** What the CLI commands share: argument parsing, reading an input file, loading a strategy list. */
+import type { WorkbookModel } from '../engine/model';
+import { readWorkbookFile } from '../node/files';
+import { presetById, readStrategies, type StrategyList } from '../engine/strategy';
+
+export class UsageError extends Error {}
+
+export interface ParsedArgs {
+  files: string[];
+  flags: Record<string, boolean>;
+  values: Record<string, string>;
+}
+
+/** `--name value` / `--name=value` for `values`, `--name` for `flags`, the rest are files. */
+export function parseArgs(args: string[], spec: { flags: string[]; values: string[] }): ParsedArgs {
+  const out: ParsedArgs = { files: [], flags: {}, values: {} };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (!a.startsWith('--') || a === '--') {
+      out.files.push(a);
+      continue;
+    }
+    const [name, inline] = a.slice(2).split(/=(.*)/s, 2);
+    if (spec.flags.includes(name)) out.flags[name] = true;
+    else if (spec.values.includes(name)) {
+      const v = inline ?? args[++i];
+      if (v === undefined || v === '') throw new UsageError(`--${name} ต้องมีค่า / needs a value`);
+      out.values[name] = v;
+    } else throw new UsageError(`ไม่รู้จักตัวเลือก ${a} / unknown option ${a}`);
+  }
+  return out;
+}
+
+export interface InputError {
+  code: string;
+  message: string;
+  messageEn: string;
+}
+
+/** Read one workbook; any failure becomes a message naming the file, never an exception. */
+export async function readInput(file: string): Promise<{ workbook: WorkbookModel } | { error: InputError }> {
+  try {
+    return { workbook: await readWorkbookFile(file) };
+  } catch (e) {
+    const err = e as { code?: string; message?: string; messageEn?: string };
+    if (err && typeof err.code === 'string' && typeof err.messageEn === 'string')
+      return { error: { code: err.code, message: err.message ?? err.messageEn, messageEn: err.messageEn } };
+    if (err?.code === 'ENOENT') return { error: { code: 'not-found', message: `ไม่พบไฟล์ "${file}"`, messageEn: `File "${file}" not found` } };
+    if (err?.code === 'EISDIR') return { error: { code: 'is-folder', message: `"${file}" เป็นโฟลเดอร์ ไม่ใช่ไฟล์`, messageEn: `"${file}" is a folder, not a file` } };
+    const detail = String(err?.message ?? e);
+    return { error: { code: 'read-failed', message: `อ่านไฟล์ "${file}" ไม่ได้: ${detail}`, messageEn: `Cannot read "${file}": ${detail}` } };
+  }
+}
+
+/** A strategy list from a preset id (e.g. chiangmai-2566-2570) or from the first sheet of a workbook that holds one. */
+export async function loadStrategies(spec: string): Promise<{ list: StrategyList } | { error: InputError }> {
+  const preset = presetById(spec);
+  if (preset) return { list: preset.list };
+  const input = await readInput(spec);
+  if ('error' in input) return input;
+  for (const sheet of input.workbook.sheets) {
+    const list = readStrategies(sheet);
+    if (list && list.issues.length) return { list };
+  }
+  return {
+    error: {
+      code: 'no-strategies',
+      message: `ไม่พบรายการประเด็นการพัฒนาในไฟล์ "${spec}" (ต้องมีหัวตาราง ประเด็นการพัฒนา / เป้าประสงค์)`,
+      messageEn: `No list of development issues found in "${spec}" (expects headers ประเด็นการพัฒนา / เป้าประสงค์)`,
+    },
+  };
+}
