@@ -1,0 +1,59 @@
+/**
+ * End to end on the real workbook: xlsx reader → form recognition → strategy matching against the
+ * issue list inferred from the sample's own ง. lines.
+ */
+import * as path from 'path';
+import { readWorkbookFile } from '../../src/node/files';
+import { readPlanSheet } from '../../src/engine/forms/read';
+import type { WorkbookModel } from '../../src/engine/model';
+import { detectStrategiesSheet, linkUnknownFindings, matchPlanSheet, matchProjects, presetById } from '../../src/engine/strategy';
+import labelled from './labelled.json';
+
+const SAMPLE = path.join(__dirname, '../../../shared/samples/real');
+const ns = presetById('nakhonsawan-2566-2570-inferred')!.list;
+const cm = presetById('chiangmai-2566-2570')!.list;
+const set = (labelled as { sets: Array<{ id: string; items: Array<{ id: string; sheet: string; row: number; name: string; label: string }> }> }).sets.find(
+  (s) => s.id === 'nakhonsawan-sample',
+)!;
+
+let wb: WorkbookModel;
+beforeAll(async () => {
+  wb = await readWorkbookFile(path.join(SAMPLE, 'nakhonsawan-2566-2570.xlsx'));
+});
+
+test('no sheet of the sample is taken for an issue list (the linkage sheet แผนงาน included)', () => {
+  for (const s of wb.sheets) expect([s.name, detectStrategiesSheet(s)]).toEqual([s.name, false]);
+});
+
+test('every labelled project is read by readPlanSheet with the same name and declares its sheet ง. issue', () => {
+  const bySheet = new Map<string, typeof set.items>();
+  for (const it of set.items) bySheet.set(it.sheet, [...(bySheet.get(it.sheet) ?? []), it]);
+  let seen = 0;
+  for (const [sheetName, items] of bySheet) {
+    const plan = readPlanSheet(wb.sheets.find((s) => s.name === sheetName)!);
+    const verdicts = new Map(matchPlanSheet(plan, ns).map((v) => [v.id, v]));
+    const names = new Map(plan.projects.map((p) => [p.row + 1, p.name.replace(/\s+/g, ' ')]));
+    for (const it of items) {
+      const v = verdicts.get(`${sheetName}!${it.row}`);
+      expect([it.id, v?.declared, names.get(it.row)]).toEqual([it.id, it.label, it.name.replace(/\s+/g, ' ')]);
+      seen++;
+    }
+    expect(linkUnknownFindings(plan, ns)).toEqual([]);
+  }
+  expect(seen).toBe(set.items.length);
+});
+
+test('against another province the sample ง. lines are unknown links', () => {
+  const plan = readPlanSheet(wb.sheets.find((s) => s.name === 'ยุทธ1.1แผนงานสาธารณสุข')!);
+  const f = linkUnknownFindings(plan, cm);
+  expect(f.length).toBeGreaterThanOrEqual(1);
+  expect(f[0]).toMatchObject({ code: 'link-unknown', sheet: 'ยุทธ1.1แผนงานสาธารณสุข', row: 7, column: 'A' });
+  expect(matchPlanSheet(plan, cm).every((v) => v.declaredUnknown === '6' && v.status !== 'consistent')).toBe(true);
+});
+
+test('speed: 330 projects × 3 issues well under a second, cached terms', () => {
+  const projects = set.items.map((it) => ({ id: it.id, name: it.name }));
+  const t0 = Date.now();
+  for (let i = 0; i < 5; i++) matchProjects(projects, ns);
+  expect(Date.now() - t0).toBeLessThan(1000);
+});
