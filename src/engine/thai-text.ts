@@ -105,10 +105,16 @@ export function extractLocation(text: string): Location {
   if (v) out.village = Number(v[1]);
   // "องค์การบริหารส่วนตำบลนาดี", "เทศบาลตำบลนาดี", "ตำบลนาดี", "ตำบล นาดี".
   // "…ส่งเสริมสุขภาพตำบล" (รพ.สต.) names a health station, not a tambon.
-  const t = /(?<!สุขภาพ)ตำบล ?([ก-๛]+)/.exec(s);
-  if (t) out.tambon = placeName(t[1]);
-  const a = /อำเภอ ?([ก-๛]+)/.exec(s);
-  if (a) out.amphoe = placeName(a[1]);
+  for (const t of s.matchAll(/(?<!สุขภาพ)ตำบล ?(?=([ก-๛]+))/g)) {
+    out.tambon = placeName(t[1]);
+    if (out.tambon) break;
+  }
+  if (!out.tambon) delete out.tambon;
+  for (const a of s.matchAll(/อำเภอ ?(?=([ก-๛]+))/g)) {
+    out.amphoe = placeName(a[1]);
+    if (out.amphoe) break;
+  }
+  if (!out.amphoe) delete out.amphoe;
   return out;
 }
 

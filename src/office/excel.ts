@@ -427,11 +427,13 @@ export async function writeSheet(sheet: OutSheet, opts: WriteOptions = {}, run: 
     // Sync 1: worksheet names/positions, our tags, table and defined names.
     const sheets = wb.worksheets;
     sheets.load('items/name,items/position');
+    // A collection's items are rebuilt by every load, so load names before the tag store (which
+    // loads a superset of properties on the same collection), never after it.
+    const names = wb.names;
+    names.load('items/name');
     const readTags = tags.load(context);
     const tables = wb.tables;
     tables.load('items/name,items/worksheet/name');
-    const names = wb.names;
-    names.load('items/name');
     await sync();
 
     const all = readTags();
@@ -463,7 +465,7 @@ export async function writeSheet(sheet: OutSheet, opts: WriteOptions = {}, run: 
     whole.format.font.size = font.size;
 
     // Values (and number formats) in row chunks under CHUNK_BYTES each, one sync per chunk.
-    const nCols = Math.max(1, ...sheet.rows.map((r) => r.length));
+    const nCols = sheet.rows.reduce((n, r) => Math.max(n, r.length), 1);
     const anyNumFmt =
       Object.values(sheet.rowStyles ?? {}).some((s) => s.numFmt) ||
       sheet.rows.some((row) => row.some((c) => c !== null && typeof c === 'object' && c.style?.numFmt));
@@ -623,7 +625,7 @@ const Excel_Border = {
 
 /** A valid, unused Excel table name derived from `base`. */
 function freeIdentifier(base: string, taken: Set<string>): string {
-  let id = base.replace(/[^\p{L}\p{N}_.]/gu, '_');
+  let id = base.replace(/[^\p{L}\p{M}\p{N}_.]/gu, '_');
   if (!/^[\p{L}_]/u.test(id)) id = 'T_' + id;
   if (/^[A-Za-z]{1,3}\d+$/.test(id) || /^[rc]$/i.test(id)) id = 'T_' + id;
   id = id.slice(0, 250);

@@ -1,6 +1,563 @@
-// STUB — replaced by the xlsx writer (helper A). Signature is the contract.
-import type { OutWorkbook } from '../engine/output';
+/**
+ * .xlsx writer: an OutWorkbook (data) → file bytes that Excel and LibreOffice open. Shared strings,
+ * deduplicated cell styles, merges, column widths, frozen header rows, autofilter, A4 page setup with
+ * fit-to-width and print titles. Strings are always text (never formulas); only `{formula}` cells get <f>.
+ * Built as arrays of strings joined once, so 100,000 rows stay fast.
+ */
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import type { CellStyle, OutCell, OutSheet, OutWorkbook } from '../engine/output';
+import { DEFAULT_FONT } from '../engine/output';
 
-export function writeXlsx(_wb: OutWorkbook): Uint8Array {
-  throw new Error('writeXlsx not implemented yet');
+const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** Excel's limit for one cell's text. */
+const MAX_CELL_TEXT = 32767;
+
+// ---------------------------------------------------------------------------------------------
+// Escaping
+
+const NEEDS_ESCAPE = /[&<>"\r\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+const ILLEGAL = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Remove characters that XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/FFFF). */
+export function stripIllegalXml(s: string): string {
+  return s.replace(ILLEGAL, '');
+}
+
+/** Escape text for element content or attribute values (double-quoted). */
+export function escapeXml(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
+  return stripIllegalXml(s)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\r/g, '&#13;')
+    .replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_'); // keep a literal "_x0041_" literal
+}
+
+function colLetters(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+const COLS: string[] = [];
+function col(c: number): string {
+  let s = COLS[c];
+  if (s === undefined) {
+    for (let i = COLS.length; i <= c; i++) COLS[i] = colLetters(i);
+    s = COLS[c];
+  }
+  return s;
+}
+
+function num(n: number): string {
+  // Excel reads up to 17 significant digits; JS's shortest round-trip form is exact.
+  return String(n);
+}
+
+/** Valid, unique sheet names: no []:*?/\ , at most 31 characters, not empty, not quoted. */
+function sheetNames(sheets: OutSheet[]): string[] {
+  const used = new Set<string>();
+  return sheets.map((s, i) => {
+    let base = stripIllegalXml(s.name)
+      .replace(/[[\]:*?/\\]/g, '_')
+      .replace(/^'+|'+$/g, '')
+      .slice(0, 31)
+      .trim();
+    if (!base || base.toLowerCase() === 'history') base = `Sheet${i + 1}`;
+    let name = base;
+    for (let k = 2; used.has(name.toLowerCase()); k++) {
+      const suffix = ` (${k})`;
+      name = base.slice(0, 31 - suffix.length) + suffix;
+    }
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Styles
+
+const BUILTIN_NUMFMT: Record<string, number> = {
+  General: 0,
+  '0': 1,
+  '0.00': 2,
+  '#,##0': 3,
+  '#,##0.00': 4,
+  '0%': 9,
+  '0.00%': 10,
+  '0.00E+00': 11,
+  '@': 49,
+};
+
+interface FontKey {
+  name: string;
+  size: number;
+  bold?: boolean;
+  italic?: boolean;
+  color?: string;
+}
+
+function normColor(c: string | undefined): string | undefined {
+  if (!c) return undefined;
+  const h = c.replace(/^#/, '').toUpperCase();
+  if (/^[0-9A-F]{6}$/.test(h)) return 'FF' + h;
+  if (/^[0-9A-F]{8}$/.test(h)) return h;
+  return undefined;
+}
+
+class StyleTable {
+  private fonts: string[] = [];
+  private fontIdx = new Map<string, number>();
+  private fills: string[] = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
+  private fillIdx = new Map<string, number>();
+  private numFmts: string[] = [];
+  private numFmtIdx = new Map<string, number>();
+  private xfs: string[] = [];
+  private xfIdx = new Map<string, number>();
+
+  constructor(readonly defaultFont: { name: string; size: number }) {
+    this.font({ name: defaultFont.name, size: defaultFont.size });
+    this.xf({}, defaultFont); // xf 0: the default
+  }
+
+  private font(k: FontKey): number {
+    const color = normColor(k.color);
+    const key = `${k.name}|${k.size}|${k.bold ? 1 : 0}|${k.italic ? 1 : 0}|${color ?? ''}`;
+    let i = this.fontIdx.get(key);
+    if (i === undefined) {
+      i = this.fonts.length;
+      this.fontIdx.set(key, i);
+      this.fonts.push(
+        '<font>' +
+          (k.bold ? '<b/>' : '') +
+          (k.italic ? '<i/>' : '') +
+          `<sz val="${num(k.size)}"/>` +
+          (color ? `<color rgb="${color}"/>` : '') +
+          `<name val="${escapeXml(k.name)}"/><family val="2"/><charset val="222"/>` +
+          '</font>',
+      );
+    }
+    return i;
+  }
+
+  private fill(color: string | undefined): number {
+    const c = normColor(color);
+    if (!c) return 0;
+    let i = this.fillIdx.get(c);
+    if (i === undefined) {
+      i = this.fills.length;
+      this.fillIdx.set(c, i);
+      this.fills.push(`<fill><patternFill patternType="solid"><fgColor rgb="${c}"/><bgColor indexed="64"/></patternFill></fill>`);
+    }
+    return i;
+  }
+
+  private numFmt(code: string | undefined): number {
+    if (!code) return 0;
+    const b = BUILTIN_NUMFMT[code];
+    if (b !== undefined) return b;
+    let i = this.numFmtIdx.get(code);
+    if (i === undefined) {
+      i = 164 + this.numFmts.length;
+      this.numFmtIdx.set(code, i);
+      this.numFmts.push(`<numFmt numFmtId="${i}" formatCode="${escapeXml(code)}"/>`);
+    }
+    return i;
+  }
+
+  /** Index in cellXfs of a style (with the sheet's font as the base). */
+  xf(st: CellStyle, font: { name: string; size: number }): number {
+    const key =
+      `${font.name}|${font.size}|${st.bold ? 1 : 0}${st.italic ? 1 : 0}|${st.size ?? ''}|${st.color ?? ''}|${st.fill ?? ''}|` +
+      `${st.align ?? ''}|${st.valign ?? ''}|${st.wrap ? 1 : 0}|${st.border ? 1 : 0}|${st.numFmt ?? ''}`;
+    let i = this.xfIdx.get(key);
+    if (i !== undefined) return i;
+    const fontId = this.font({ name: font.name, size: st.size ?? font.size, bold: st.bold, italic: st.italic, color: st.color });
+    const fillId = this.fill(st.fill);
+    const borderId = st.border ? 1 : 0;
+    const numFmtId = this.numFmt(st.numFmt);
+    const align = st.align || st.valign || st.wrap;
+    let x =
+      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
+      (numFmtId ? ' applyNumberFormat="1"' : '') +
+      (fontId ? ' applyFont="1"' : '') +
+      (fillId ? ' applyFill="1"' : '') +
+      (borderId ? ' applyBorder="1"' : '');
+    if (align) {
+      x +=
+        ' applyAlignment="1"><alignment' +
+        (st.align ? ` horizontal="${st.align}"` : '') +
+        (st.valign ? ` vertical="${st.valign}"` : '') +
+        (st.wrap ? ' wrapText="1"' : '') +
+        '/></xf>';
+    } else x += '/>';
+    i = this.xfs.length;
+    this.xfs.push(x);
+    this.xfIdx.set(key, i);
+    return i;
+  }
+
+  xml(): string {
+    return (
+      XML_DECL +
+      `<styleSheet xmlns="${NS_MAIN}">` +
+      (this.numFmts.length ? `<numFmts count="${this.numFmts.length}">${this.numFmts.join('')}</numFmts>` : '') +
+      `<fonts count="${this.fonts.length}">${this.fonts.join('')}</fonts>` +
+      `<fills count="${this.fills.length}">${this.fills.join('')}</fills>` +
+      '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>' +
+      '<border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right>' +
+      '<top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>' +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      `<cellXfs count="${this.xfs.length}">${this.xfs.join('')}</cellXfs>` +
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+      '<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
+      `</styleSheet>`
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared strings
+
+class SharedStrings {
+  private idx = new Map<string, number>();
+  private list: string[] = [];
+  count = 0;
+
+  add(s: string): number {
+    this.count++;
+    let i = this.idx.get(s);
+    if (i === undefined) {
+      i = this.list.length;
+      this.idx.set(s, i);
+      this.list.push(s);
+    }
+    return i;
+  }
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  xml(): string {
+    const parts: string[] = [XML_DECL, `<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.list.length}">`];
+    for (const s of this.list) {
+      const t = escapeXml(s);
+      parts.push(/^[\s]|[\s]$/.test(s) ? `<si><t xml:space="preserve">${t}</t></si>` : `<si><t>${t}</t></si>`);
+    }
+    parts.push('</sst>');
+    return parts.join('');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sheets
+
+function mergeStyles(a: CellStyle | undefined, b: CellStyle | undefined): CellStyle | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return { ...a, ...b };
+}
+
+function hasStyle(st: CellStyle | undefined): st is CellStyle {
+  if (!st) return false;
+  for (const k in st) if ((st as Record<string, unknown>)[k] !== undefined) return true;
+  return false;
+}
+
+interface SheetOut {
+  xml: string;
+  definedNames: string[];
+}
+
+function sheetXml(sh: OutSheet, name: string, index: number, styles: StyleTable, sst: SharedStrings): SheetOut {
+  const font = sh.font ?? styles.defaultFont;
+  const sameFont = font.name === styles.defaultFont.name && font.size === styles.defaultFont.size;
+  const baseXf = sameFont ? 0 : styles.xf({}, font);
+  const rowStyles = sh.rowStyles ?? {};
+  const rows = sh.rows;
+  const merges = sh.merges ?? [];
+
+  // Cells covered by a merge but absent from `rows` take the top-left cell's style (borders).
+  const extra = new Map<number, Map<number, number>>();
+  let maxRow = rows.length - 1;
+  let maxCol = 0;
+  for (const r of rows) if (r.length - 1 > maxCol) maxCol = r.length - 1;
+
+  const styleCache = new Map<CellStyle, number>();
+  const rowStyleXf = new Map<number, number>();
+  const xfFor = (rowSt: CellStyle | undefined, st: CellStyle | undefined): number => {
+    if (!rowSt && !st) return baseXf;
+    if (!rowSt && st) {
+      let x = styleCache.get(st);
+      if (x === undefined) {
+        x = hasStyle(st) ? styles.xf(st, font) : baseXf;
+        styleCache.set(st, x);
+      }
+      return x;
+    }
+    const m = mergeStyles(rowSt, st) as CellStyle;
+    return hasStyle(m) ? styles.xf(m, font) : baseXf;
+  };
+  const cellStyleOf = (cell: OutCell | undefined): CellStyle | undefined =>
+    cell !== null && cell !== undefined && typeof cell === 'object' ? cell.style : undefined;
+
+  for (const m of merges) {
+    if (m.r2 > maxRow) maxRow = m.r2;
+    if (m.c2 > maxCol) maxCol = m.c2;
+    const tl = rows[m.r1]?.[m.c1];
+    const st = mergeStyles(rowStyles[String(m.r1)], cellStyleOf(tl));
+    if (!hasStyle(st)) continue;
+    const x = xfFor(undefined, st);
+    for (let r = m.r1; r <= m.r2; r++) {
+      for (let c = m.c1; c <= m.c2; c++) {
+        if (r === m.r1 && c === m.c1) continue;
+        const v = rows[r]?.[c];
+        if (v !== null && v !== undefined) continue;
+        let e = extra.get(r);
+        if (!e) extra.set(r, (e = new Map()));
+        e.set(c, x);
+      }
+    }
+  }
+  if (sh.table) {
+    if (sh.table.lastRow > maxRow) maxRow = sh.table.lastRow;
+    if (sh.table.lastCol > maxCol) maxCol = sh.table.lastCol;
+  }
+
+  const parts: string[] = [];
+  parts.push(XML_DECL, `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`);
+  const fit = sh.page?.fitWidth;
+  parts.push(fit ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '<sheetPr/>');
+  parts.push(`<dimension ref="A1${maxRow > 0 || maxCol > 0 ? ':' + col(Math.max(0, maxCol)) + (Math.max(0, maxRow) + 1) : ''}"/>`);
+  parts.push(`<sheetViews><sheetView workbookViewId="0"${index === 0 ? ' tabSelected="1"' : ''}>`);
+  const fr = sh.freezeRows ?? 0;
+  if (fr > 0) {
+    parts.push(
+      `<pane ySplit="${fr}" topLeftCell="A${fr + 1}" activePane="bottomLeft" state="frozen"/>` +
+        `<selection pane="bottomLeft" activeCell="A${fr + 1}" sqref="A${fr + 1}"/>`,
+    );
+  }
+  parts.push('</sheetView></sheetViews>');
+  parts.push(`<sheetFormatPr defaultRowHeight="${num(Math.round(font.size * 1.5 * 4) / 4)}"/>`);
+  const widths = sh.colWidths ?? [];
+  if (widths.some((w) => typeof w === 'number' && w > 0)) {
+    parts.push('<cols>');
+    widths.forEach((w, i) => {
+      if (typeof w === 'number' && w > 0) parts.push(`<col min="${i + 1}" max="${i + 1}" width="${num(w)}" customWidth="1"/>`);
+    });
+    parts.push('</cols>');
+  }
+  parts.push('<sheetData>');
+  let lastRow = rows.length - 1;
+  for (const r of extra.keys()) if (r > lastRow) lastRow = r;
+  for (let r = 0; r <= lastRow; r++) {
+    const row = rows[r];
+    const rowSt = rowStyles[String(r)];
+    const ex = extra.get(r);
+    if ((!row || row.length === 0) && !ex && !rowSt) continue;
+    const rn = r + 1;
+    let line = `<row r="${rn}">`;
+    let any = false;
+    let n = row ? row.length : 0;
+    if (ex) for (const c of ex.keys()) if (c + 1 > n) n = c + 1;
+    const rowX = rowSt ? rowStyleXf.get(r) ?? xfFor(rowSt, undefined) : baseXf;
+    if (rowSt) rowStyleXf.set(r, rowX);
+    for (let c = 0; c < n; c++) {
+      const cell = row ? row[c] : undefined;
+      const ref = col(c) + rn;
+      if (cell === null || cell === undefined) {
+        const x = ex?.get(c) ?? (rowSt ? rowX : baseXf);
+        if (x !== baseXf) {
+          line += `<c r="${ref}" s="${x}"/>`;
+          any = true;
+        }
+        continue;
+      }
+      let value: string | number | boolean | null;
+      let formula: string | undefined;
+      let st: CellStyle | undefined;
+      if (typeof cell === 'object') {
+        value = cell.value;
+        formula = cell.formula;
+        st = cell.style;
+      } else value = cell;
+      const x = xfFor(rowSt, st);
+      const sAttr = x ? ` s="${x}"` : '';
+      any = true;
+      if (formula !== undefined && formula !== '') {
+        const f = escapeXml(formula.replace(/^=/, ''));
+        if (typeof value === 'number' && Number.isFinite(value)) line += `<c r="${ref}"${sAttr}><f>${f}</f><v>${num(value)}</v></c>`;
+        else if (typeof value === 'string') line += `<c r="${ref}"${sAttr} t="str"><f>${f}</f><v>${escapeXml(value.slice(0, MAX_CELL_TEXT))}</v></c>`;
+        else if (typeof value === 'boolean') line += `<c r="${ref}"${sAttr} t="b"><f>${f}</f><v>${value ? 1 : 0}</v></c>`;
+        else line += `<c r="${ref}"${sAttr}><f>${f}</f></c>`;
+        continue;
+      }
+      if (typeof value === 'number') {
+        if (Number.isFinite(value)) line += `<c r="${ref}"${sAttr}><v>${num(value)}</v></c>`;
+        else line += `<c r="${ref}"${sAttr} t="e"><v>#NUM!</v></c>`;
+      } else if (typeof value === 'string') {
+        if (value === '') {
+          if (x) line += `<c r="${ref}"${sAttr}/>`;
+          continue;
+        }
+        const clean = stripIllegalXml(value.length > MAX_CELL_TEXT ? value.slice(0, MAX_CELL_TEXT) : value);
+        line += `<c r="${ref}"${sAttr} t="s"><v>${sst.add(clean)}</v></c>`;
+      } else if (typeof value === 'boolean') {
+        line += `<c r="${ref}"${sAttr} t="b"><v>${value ? 1 : 0}</v></c>`;
+      } else if (x) line += `<c r="${ref}"${sAttr}/>`;
+    }
+    if (any) parts.push(line + '</row>');
+  }
+  parts.push('</sheetData>');
+
+  const definedNames: string[] = [];
+  const qn = quoteSheet(name);
+  if (sh.table) {
+    const t = sh.table;
+    const ref = `A${t.headerRow + 1}:${col(t.lastCol)}${Math.max(t.lastRow, t.headerRow) + 1}`;
+    parts.push(`<autoFilter ref="${ref}"/>`);
+    definedNames.push(
+      `<definedName name="_xlnm._FilterDatabase" localSheetId="${index}" hidden="1">${escapeXml(
+        `${qn}!$A$${t.headerRow + 1}:$${col(t.lastCol)}$${Math.max(t.lastRow, t.headerRow) + 1}`,
+      )}</definedName>`,
+    );
+  }
+  if (merges.length) {
+    parts.push(`<mergeCells count="${merges.length}">`);
+    for (const m of merges) parts.push(`<mergeCell ref="${col(m.c1)}${m.r1 + 1}:${col(m.c2)}${m.r2 + 1}"/>`);
+    parts.push('</mergeCells>');
+  }
+  parts.push('<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  const orient = sh.page?.orientation;
+  parts.push(
+    '<pageSetup paperSize="9"' +
+      (orient ? ` orientation="${orient}"` : '') +
+      (fit ? ' fitToWidth="1" fitToHeight="0"' : '') +
+      '/>',
+  );
+  parts.push('</worksheet>');
+  if (sh.printTitleRows) {
+    const [a, b] = sh.printTitleRows;
+    definedNames.push(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(`${qn}!$${Math.min(a, b) + 1}:$${Math.max(a, b) + 1}`)}</definedName>`,
+    );
+  }
+  return { xml: parts.join(''), definedNames };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Package
+
+export interface WriteOptions {
+  /** Deflate level 0–9 (default 6). */
+  level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+  /** Creation time written in docProps/core.xml (default now). */
+  created?: Date;
+}
+
+export function writeXlsx(wb: OutWorkbook, opts: WriteOptions = {}): Uint8Array {
+  const sheets = wb.sheets.length ? wb.sheets : [{ name: 'Sheet1', rows: [] } as OutSheet];
+  const names = sheetNames(sheets);
+  const defaultFont = sheets[0].font ?? DEFAULT_FONT;
+  const styles = new StyleTable({ name: defaultFont.name, size: defaultFont.size });
+  const sst = new SharedStrings();
+
+  const files: Zippable = {};
+  const sheetParts: string[] = [];
+  const definedNames: string[] = [];
+  sheets.forEach((sh, i) => {
+    const out = sheetXml(sh, names[i], i, styles, sst);
+    sheetParts.push(out.xml);
+    definedNames.push(...out.definedNames);
+  });
+
+  const ct: string[] = [
+    XML_DECL,
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">',
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>',
+    '<Default Extension="xml" ContentType="application/xml"/>',
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>',
+  ];
+  sheetParts.forEach((_x, i) =>
+    ct.push(`<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`),
+  );
+  ct.push(
+    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>',
+    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>',
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>',
+    '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>',
+    '</Types>',
+  );
+
+  const rootRels =
+    XML_DECL +
+    `<Relationships xmlns="${NS_PKG_REL}">` +
+    `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/>` +
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
+    `<Relationship Id="rId3" Type="${REL}/extended-properties" Target="docProps/app.xml"/>` +
+    '</Relationships>';
+
+  const wbRels: string[] = [XML_DECL, `<Relationships xmlns="${NS_PKG_REL}">`];
+  sheetParts.forEach((_x, i) => wbRels.push(`<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`));
+  const n = sheetParts.length;
+  wbRels.push(
+    `<Relationship Id="rId${n + 1}" Type="${REL}/styles" Target="styles.xml"/>`,
+    `<Relationship Id="rId${n + 2}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`,
+    '</Relationships>',
+  );
+
+  const wbXml: string[] = [
+    XML_DECL,
+    `<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`,
+    '<workbookPr defaultThemeVersion="124226"/>',
+    '<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="12300" activeTab="0"/></bookViews>',
+    '<sheets>',
+  ];
+  names.forEach((nm, i) => wbXml.push(`<sheet name="${escapeXml(nm)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`));
+  wbXml.push('</sheets>');
+  if (definedNames.length) wbXml.push('<definedNames>', ...definedNames, '</definedNames>');
+  wbXml.push('<calcPr calcId="191029" fullCalcOnLoad="1"/>', '</workbook>');
+
+  const created = (opts.created ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const core =
+    XML_DECL +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+    'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    '<dc:creator>OnePlan</dc:creator>' +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${created}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${created}</dcterms:modified>` +
+    '</cp:coreProperties>';
+  const app =
+    XML_DECL +
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ' +
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+    '<Application>OnePlan</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>' +
+    `<TitlesOfParts><vt:vector size="${n}" baseType="lpstr">${names.map((x) => `<vt:lpstr>${escapeXml(x)}</vt:lpstr>`).join('')}</vt:vector></TitlesOfParts>` +
+    '</Properties>';
+
+  files['[Content_Types].xml'] = strToU8(ct.join(''));
+  files['_rels/.rels'] = strToU8(rootRels);
+  files['docProps/core.xml'] = strToU8(core);
+  files['docProps/app.xml'] = strToU8(app);
+  files['xl/workbook.xml'] = strToU8(wbXml.join(''));
+  files['xl/_rels/workbook.xml.rels'] = strToU8(wbRels.join(''));
+  files['xl/styles.xml'] = strToU8(styles.xml());
+  files['xl/sharedStrings.xml'] = strToU8(sst.xml());
+  sheetParts.forEach((x, i) => {
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(x);
+  });
+  return zipSync(files, { level: opts.level ?? 6 });
 }

@@ -511,7 +511,7 @@ function loadPaths(spec?: string | string[] | { select?: string }): string[] {
 }
 
 /** Base proxy: loads are queued; reads need load + sync. */
-abstract class Proxy {
+abstract class FakeProxy {
   protected loaded = new Map<string, unknown>();
   private didLoad = false;
   protected isNull = false;
@@ -546,7 +546,7 @@ abstract class Proxy {
     }
   }
 
-  protected child(_name: string): Proxy | undefined {
+  protected child(_name: string): FakeProxy | undefined {
     return undefined;
   }
 
@@ -567,7 +567,7 @@ abstract class Proxy {
   }
 }
 
-class WorkbookProxy extends Proxy {
+class WorkbookProxy extends FakeProxy {
   worksheets: WorksheetCollectionProxy;
   names: NameCollectionProxy;
   settings: SettingCollectionProxy;
@@ -591,11 +591,11 @@ class WorkbookProxy extends Proxy {
   }
 }
 
-class WorksheetCollectionProxy extends Proxy {
+class WorksheetCollectionProxy extends FakeProxy {
   protected override read(prop: string): unknown {
     throw new FakeOfficeError('InvalidArgument', `WorksheetCollection.${prop}`);
   }
-  protected override doLoadItems(rest: string[]): WorksheetProxy[] {
+  private doLoadItems(rest: string[]): WorksheetProxy[] {
     return this.fake.live().map((s) => {
       const p = WorksheetProxy.bound(this.ctx, s);
       if (rest.length) p.doLoad(rest);
@@ -644,12 +644,8 @@ class WorksheetCollectionProxy extends Proxy {
     return p;
   }
 }
-// Declare the hook on the base so `override` type-checks.
-interface Proxy {
-  doLoadItems?(rest: string[]): unknown[];
-}
 
-class WorksheetProxy extends Proxy {
+class WorksheetProxy extends FakeProxy {
   state?: SheetState;
   static bound(ctx: FakeContext, s: SheetState): WorksheetProxy {
     const p = new WorksheetProxy(ctx);
@@ -811,7 +807,7 @@ class WorksheetProxy extends Proxy {
   }
 }
 
-class RangeProxy extends Proxy {
+class RangeProxy extends FakeProxy {
   sheet?: SheetState;
   rect?: Range | null; // null = whole sheet
   format: RangeFormatProxy;
@@ -849,7 +845,7 @@ class RangeProxy extends Proxy {
     }
     return out;
   }
-  protected override child(name: string): Proxy | undefined {
+  protected override child(name: string): FakeProxy | undefined {
     return name === 'format' ? this.format : undefined;
   }
   protected override read(prop: string): unknown {
@@ -1019,7 +1015,7 @@ class RangeProxy extends Proxy {
   }
 }
 
-class RangeAreasProxy extends Proxy {
+class RangeAreasProxy extends FakeProxy {
   addresses: string[] = [];
   isNullSet(): void {
     this.isNull = true;
@@ -1033,7 +1029,7 @@ class RangeAreasProxy extends Proxy {
   }
 }
 
-class RangeFormatProxy extends Proxy {
+class RangeFormatProxy extends FakeProxy {
   fill: FillProxy;
   font: FontProxy;
   borders: { getItem(index: string): { style: string } };
@@ -1058,7 +1054,7 @@ class RangeFormatProxy extends Proxy {
       },
     };
   }
-  protected override child(name: string): Proxy | undefined {
+  protected override child(name: string): FakeProxy | undefined {
     return name === 'fill' ? this.fill : name === 'font' ? this.font : undefined;
   }
   protected override read(prop: string): unknown {
@@ -1088,7 +1084,7 @@ class RangeFormatProxy extends Proxy {
   }
 }
 
-class FillProxy extends Proxy {
+class FillProxy extends FakeProxy {
   constructor(
     ctx: FakeContext,
     private range: RangeProxy,
@@ -1124,7 +1120,7 @@ class FillProxy extends Proxy {
   }
 }
 
-class FontProxy extends Proxy {
+class FontProxy extends FakeProxy {
   constructor(
     ctx: FakeContext,
     private range: RangeProxy,
@@ -1166,7 +1162,7 @@ class FontProxy extends Proxy {
   }
 }
 
-class TableCollectionProxy extends Proxy {
+class TableCollectionProxy extends FakeProxy {
   constructor(
     ctx: FakeContext,
     private ws: WorksheetProxy | null,
@@ -1208,7 +1204,7 @@ class TableCollectionProxy extends Proxy {
   }
 }
 
-class TableProxy extends Proxy {
+class TableProxy extends FakeProxy {
   constructor(
     ctx: FakeContext,
     private sheet?: SheetState,
@@ -1220,7 +1216,7 @@ class TableProxy extends Proxy {
     this.sheet = s;
     this.table = t;
   }
-  protected override child(name: string): Proxy | undefined {
+  protected override child(name: string): FakeProxy | undefined {
     return name === 'worksheet' ? WorksheetProxy.bound(this.ctx, this.sheet!) : undefined;
   }
   override doLoad(paths: string[]): void {
@@ -1260,7 +1256,7 @@ class TableProxy extends Proxy {
   }
 }
 
-class ShapeCollectionProxy extends Proxy {
+class ShapeCollectionProxy extends FakeProxy {
   constructor(
     ctx: FakeContext,
     private ws: WorksheetProxy,
@@ -1285,7 +1281,7 @@ class ShapeCollectionProxy extends Proxy {
   }
 }
 
-class ShapeProxy extends Proxy {
+class ShapeProxy extends FakeProxy {
   textFrame: { textRange: TextRangeProxy; hasText: boolean };
   constructor(
     ctx: FakeContext,
@@ -1310,7 +1306,7 @@ class ShapeProxy extends Proxy {
   }
 }
 
-class TextRangeProxy extends Proxy {
+class TextRangeProxy extends FakeProxy {
   constructor(
     ctx: FakeContext,
     private shape: ShapeState,
@@ -1327,7 +1323,7 @@ class TextRangeProxy extends Proxy {
   }
 }
 
-class NameCollectionProxy extends Proxy {
+class NameCollectionProxy extends FakeProxy {
   protected override read(prop: string): unknown {
     throw new FakeOfficeError('InvalidArgument', `NamedItemCollection.${prop}`);
   }
@@ -1374,7 +1370,7 @@ class NameCollectionProxy extends Proxy {
   }
 }
 
-class NamedItemProxy extends Proxy {
+class NamedItemProxy extends FakeProxy {
   constructor(
     ctx: FakeContext,
     private state?: NameState,
@@ -1413,7 +1409,7 @@ class NamedItemProxy extends Proxy {
   }
 }
 
-class SettingCollectionProxy extends Proxy {
+class SettingCollectionProxy extends FakeProxy {
   protected override read(prop: string): unknown {
     throw new FakeOfficeError('InvalidArgument', `SettingCollection.${prop}`);
   }
@@ -1432,7 +1428,7 @@ class SettingCollectionProxy extends Proxy {
   }
 }
 
-class SettingProxy extends Proxy {
+class SettingProxy extends FakeProxy {
   constructor(
     ctx: FakeContext,
     private key: string,

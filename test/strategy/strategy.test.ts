@@ -177,6 +177,10 @@ describe('matchProjects', () => {
     expect(matchProjects(projects, cm, { margin: 100 })[1].status).toBe('consistent');
     expect(matchProjects(projects, cm, { flagUnmatchedDeclared: true })[4].status).toBe('none');
   });
+  test('matched words are the project\'s own phrases', () => {
+    const [x] = matchProjects([{ id: 'x', name: 'ติดตั้งแผงโซลาร์เซลล์บนหลังคา' }], cm);
+    expect(x.matched).toContain('โซลาร์เซลล์');
+  });
   test('Thai and Arabic digits and zero-width characters score the same', () => {
     const [x, y] = matchProjects(
       [

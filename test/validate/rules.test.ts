@@ -182,3 +182,16 @@ test('ผ.01 is checked against the ผ.02 sheets it summarises', () => {
   expect(r.sheets[0].kind).toBe('local-plan-summary');
   expect(r.sheets[0].findings.map((f) => `${f.code}@${f.column}${f.row}`)).toEqual(['summary-mismatch@E6']);
 });
+
+test('an unknown issue on a ง. line shared by many projects is one finding on that line', () => {
+  const list = presetById('chiangmai-2566-2570')!.list;
+  const s = p02(
+    [
+      [1, 'โครงการ ก', 'x', 'y', 100, null, null, 'กองช่าง'],
+      [2, 'โครงการ ข', 'x', 'y', 100, null, null, 'กองช่าง'],
+    ],
+    { link: 'ก. ยุทธศาสตร์จังหวัดที่ 9 อื่น ๆ' },
+  );
+  const r = validateWorkbook({ name: 'a.xlsx', sheets: [s] }, { strategies: list });
+  expect(r.sheets[0].findings.filter((f) => f.code === 'link-unknown')).toHaveLength(1);
+});

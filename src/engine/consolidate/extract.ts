@@ -64,11 +64,15 @@ export function roleOfSheet(kind: PlanSheet['kind']): 'all' | 'support' | 'local
   }
 }
 
-/** Organisation of a sheet: its organisation line, else a title naming a tambon / อปท. */
+/**
+ * Organisation of a sheet: its organisation line when it names an อปท. or a tambon, else a title
+ * naming a tambon ("แผนชุมชนระดับตำบล ตำบลหนองบัว"), else the organisation line as read.
+ */
 export function sheetOrganisation(sheet: PlanSheet): string | undefined {
-  if (sheet.organisation?.trim()) return sheet.organisation.trim();
-  const t = sheet.titles.find((l) => /(องค์การบริหารส่วน|เทศบาล|ตำบล|อบต\.|ทต\.)/.test(l.text));
-  return t?.text.trim();
+  const local = /(องค์การบริหารส่วน|เทศบาล|ตำบล|อบต\.|ทต\.)/;
+  if (sheet.organisation && local.test(sheet.organisation)) return sheet.organisation.trim();
+  const t = sheet.titles.find((l) => local.test(l.text) && extractLocation(l.text).tambon);
+  return (t?.text ?? sheet.organisation)?.trim() || undefined;
 }
 
 function amountsOf(p: ProjectRow): { budgets: Record<number, number>; bad: number[] } {

@@ -50,7 +50,7 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet {
   const years = r.years;
   const head = ['ที่', 'โครงการ', 'วัตถุประสงค์', 'เป้าหมาย (ผลผลิตของโครงการ)', 'หมู่ที่', 'ตำบล', 'อปท./ผู้เสนอ'];
   const tail = ['ประเด็นการพัฒนาจังหวัด', 'หน่วยงานที่จะขอประสาน', 'ลำดับความสำคัญ', 'ที่มา (ไฟล์ / ชีต / แถว)', 'หมายเหตุ'];
-  const header = [...head, ...years.map((y) => `งบประมาณ ${y} (บาท)`), ...tail];
+  const header = [...head, ...years.map((y) => `ปีงบประมาณ ${y} (บาท)`), ...tail];
   const lastCol = header.length - 1;
   const yc = head.length; // first year column
   const tc = yc + years.length; // first tail column

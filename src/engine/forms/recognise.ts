@@ -5,7 +5,7 @@
 import type { SheetModel } from '../model';
 import type { ContextLine, FormKind, PlanBlock } from '../plan';
 import { flatText } from '../thai';
-import { fieldOf } from './columns';
+import { detectStrategiesSheet } from '../strategy/read';
 
 const FORM_CODE = /ผ\s*\.?\s*0?(\d{1,2})(?:\s*[/.]\s*(\d))?/;
 
@@ -56,23 +56,6 @@ export function recogniseKind(sheet: SheetModel, titles: ContextLine[], blocks: 
     if (fields.has('village') && !fields.has('tambon')) return 'village-plan';
     return 'local-plan';
   }
-  if (looksLikeStrategies(sheet)) return 'strategies';
+  if (detectStrategiesSheet(sheet)) return 'strategies';
   return 'other';
-}
-
-/** A province's list of development issues: ประเด็นการพัฒนา with goals/approaches, no project column. */
-function looksLikeStrategies(sheet: SheetModel): boolean {
-  const limit = Math.min(sheet.rows.length, 30);
-  for (let r = 0; r < limit; r++) {
-    const row = sheet.rows[r];
-    if (!row) continue;
-    const words = row.map((c) => (c && c.t === 's' ? flatText(c.w) : '')).filter(Boolean);
-    const hasIssue = words.some((w) => /^(ประเด็นการพัฒนา|ยุทธศาสตร์)/.test(w) && w.length < 40);
-    const hasGoal = words.some((w) => /^(เป้าประสงค์|แนวทางการพัฒนา|คำสำคัญ)/.test(w));
-    // A linkage table (ยุทธศาสตร์ชาติ | … | ยุทธศาสตร์จังหวัด | แผนงาน) is not a strategy list.
-    const linkage = words.some((w) => /ยุทธศาสตร์ชาติ/.test(w));
-    const hasProject = words.some((w) => fieldOf(w) === 'name');
-    if (hasIssue && hasGoal && !hasProject && !linkage) return true;
-  }
-  return false;
 }

@@ -16,7 +16,7 @@ import {
   type StrategyIssue,
   type StrategyList,
 } from './model';
-import { termCounts, terms } from './text';
+import { matchedPhrases, termCounts, terms } from './text';
 
 const K1 = 1.2;
 const B = 0.75;
@@ -130,13 +130,29 @@ function scoreAll(index: StrategyIndex, query: QueryTerm[]): IssueScore[] {
   });
 }
 
-/** Readable matched words: a matched pair ("ท่องเที่ยว") hides its halves ("ท่อง", "เที่ยว"). */
-function words(hits: IssueScore['hits'], max: number): string[] {
-  const all = hits.map((h) => h.term);
+/**
+ * Readable matched words, most telling first: the project's own phrases made of matched terms
+ * ("โซลาร์เซลล์", not "ลาร์เซลล์"; a pair "ท่องเที่ยว" hides its halves), ranked by their terms' contribution.
+ */
+function words(hits: IssueScore['hits'], max: number, p?: ProjectInput): string[] {
+  if (!hits.length) return [];
+  const value = new Map(hits.map((h) => [h.term, h.value]));
+  const set = new Set(value.keys());
+  const phrases: string[] = [];
+  if (p) for (const f of [p.name, p.objective, p.target]) if (f) for (const x of matchedPhrases(f, set)) if (!phrases.includes(x)) phrases.push(x);
+  const covered = new Set<string>();
+  const scored = phrases.map((ph, i) => {
+    let v = 0;
+    for (const [t, n] of value) if (ph.includes(t)) { v += n; covered.add(t); }
+    return { ph, v, i };
+  });
+  // terms not found as phrases (should not happen; keeps the list complete)
+  for (const h of hits) if (!covered.has(h.term) && !phrases.some((ph) => ph.includes(h.term))) scored.push({ ph: h.term, v: h.value, i: scored.length });
+  scored.sort((a, b) => b.v - a.v || a.i - b.i);
   const out: string[] = [];
-  for (const t of all) {
-    if (all.some((o) => o !== t && o.length > t.length && o.includes(t))) continue;
-    if (!out.includes(t)) out.push(t);
+  for (const { ph } of scored) {
+    if (out.some((o) => o.includes(ph))) continue;
+    out.push(ph);
     if (out.length >= max) break;
   }
   return out;
@@ -185,8 +201,8 @@ export function matchProjects(
         other.score - d.score >= s.margin &&
         other.score >= d.score * s.ratio
       ) {
-        const w = words(other.hits, s.maxWords);
-        const dw = words(d.hits, s.maxWords);
+        const w = words(other.hits, s.maxWords, p);
+        const dw = words(d.hits, s.maxWords, p);
         return {
           ...base,
           status: 'weak',
@@ -206,12 +222,12 @@ export function matchProjects(
           ...base,
           status: 'none',
           score: round(d.score),
-          matched: words(d.hits, s.maxWords),
+          matched: words(d.hits, s.maxWords, p),
           reason: `ไม่พบคำที่ตรงกับประเด็นการพัฒนาใด รวมทั้งประเด็นที่ประกาศ (ประเด็นที่ ${declared}) ควรตรวจสอบ`,
           reasonEn: `No words match any development issue, including the declared issue ${declared}: please check`,
         };
       }
-      const w = words(d.hits, s.maxWords);
+      const w = words(d.hits, s.maxWords, p);
       return {
         ...base,
         status: 'consistent',
@@ -229,7 +245,7 @@ export function matchProjects(
     const unknownTh = declaredUnknown ? `ระบุประเด็น "${declaredUnknown}" ซึ่งไม่มีในรายการประเด็นการพัฒนา` : 'ไม่ได้ระบุประเด็นการพัฒนา';
     const unknownEn = declaredUnknown ? `Declares "${declaredUnknown}", which is not in the list of issues` : 'No development issue declared';
     if (top.score >= s.threshold) {
-      const w = words(top.hits, s.maxWords);
+      const w = words(top.hits, s.maxWords, p);
       return {
         ...base,
         status: 'undeclared',
@@ -240,7 +256,7 @@ export function matchProjects(
         reasonEn: `${unknownEn}; suggested issue ${top.code} (matched: ${w.join(', ')})`,
       };
     }
-    const w = words(top.hits, s.maxWords);
+    const w = words(top.hits, s.maxWords, p);
     return {
       ...base,
       status: 'none',

@@ -29,9 +29,12 @@ export const MATCH_STATUSES = ['consistent', 'weak', 'undeclared', 'none'] as co
 export type MatchStatus = (typeof MATCH_STATUSES)[number];
 
 export interface MatchSettings {
-  /** Minimum score for an issue to count as fitting at all (suggestions, 'none'). Default 1.2. */
+  /**
+   * Minimum score for an issue to count as fitting at all (suggestions, 'none'). Scores are in units
+   * of one strong issue-specific word (1.0), whatever the list size. Default 0.5.
+   */
   threshold: number;
-  /** How far (absolute score) another issue must beat the declared one to call the link 'weak'. Default 1.5. */
+  /** How far (score units) another issue must beat the declared one to call the link 'weak'. Default 0.6. */
   margin: number;
   /** …and by this factor (other ≥ declared × ratio). Default 2. */
   ratio: number;

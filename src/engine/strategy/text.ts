@@ -141,3 +141,30 @@ export function termCounts(text: string): Map<string, number> {
 export function clearTermCache(): void {
   cache.clear();
 }
+
+/**
+ * Readable phrases of `text` made of matched terms: words linked by a matched pair are joined
+ * ("โซ|ลาร์|เซลล์" → "โซลาร์เซลล์"), other matched words stand alone; in text order, each once.
+ */
+export function matchedPhrases(text: string, matched: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  const push = (x: string) => {
+    if (x && !out.includes(x)) out.push(x);
+  };
+  for (const run of segmentRuns(normaliseText(text))) {
+    let cur = '';
+    let linked = false; // run[i - 1] and run[i] are joined by a matched pair
+    for (let i = 0; i < run.length; i++) {
+      const linkNext = i + 1 < run.length && matched.has(run[i] + run[i + 1]);
+      const self = matched.has(run[i]) && isContent(run[i]);
+      if (linked) cur += run[i];
+      else {
+        push(cur);
+        cur = self || linkNext ? run[i] : '';
+      }
+      linked = linkNext;
+    }
+    push(cur);
+  }
+  return out;
+}

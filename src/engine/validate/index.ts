@@ -64,13 +64,21 @@ export function validatePlan(sheet: SheetModel, plan: PlanSheet, opts: ValidateO
     checkDuplicates(plan, add);
   }
   findings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.column ?? '').localeCompare(b.column ?? ''));
+  // Projects under one ง. line share it: its finding is reported once, on the line.
+  const seen = new Set<string>();
+  const unique = findings.filter((f) => {
+    const key = `${f.code}|${f.row}|${f.column}|${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   return {
     name: plan.name,
     kind: plan.kind,
     ...(plan.formCode ? { formCode: plan.formCode } : {}),
     projects: plan.projects.filter((p) => !p.afterTotal).length,
     totals: PROJECT_KINDS.has(plan.kind) ? projectTotals(plan) : {},
-    findings,
+    findings: unique,
   };
 }
 

@@ -197,7 +197,12 @@ export function SheetPreview({ sheet }: { sheet: OutSheet }) {
                 minWidth: c >= 5 ? 18 : undefined,
               };
               return (
-                <td key={c} style={style} rowSpan={span?.rowSpan} colSpan={row.length ? span?.colSpan : width}>
+                <td
+                  key={c}
+                  style={style}
+                  rowSpan={span && span.rowSpan > 1 ? span.rowSpan : undefined}
+                  colSpan={!row.length ? width : span && span.colSpan > 1 ? span.colSpan : undefined}
+                >
                   {cellText(cell)}
                 </td>
               );

@@ -1,0 +1,243 @@
+import { consolidate, consolidateJson, needsWorkbook, NEEDS_SHEET, type ConsolidateInput, type ConsolidateResult } from '../../src/engine/consolidate';
+import { findMatches } from '../../src/engine/consolidate/dedupe';
+import type { Candidate } from '../../src/engine/consolidate/extract';
+import { coreName, wordTokens } from '../../src/engine/thai-text';
+import { readPlanSheet } from '../../src/engine/forms/read';
+import type { OutCell } from '../../src/engine/output';
+import { OutSheetSchema } from '../../src/engine/output';
+import type { StrategyList } from '../../src/engine/strategy/model';
+import { allWorkbooks } from './fixtures';
+
+const checksum = (i: number) => i.toString(16).padStart(64, '0');
+
+function inputs(): ConsolidateInput[] {
+  const list: ConsolidateInput[] = allWorkbooks().map((wb, i) => ({ file: wb.name, checksum: checksum(i + 1), workbook: wb }));
+  list.splice(2, 0, { file: 'เสีย.xlsx', checksum: checksum(99), error: { code: 'not-zip', message: 'ไฟล์ เสีย.xlsx ไม่ใช่ไฟล์ .xlsx' } });
+  return list;
+}
+
+const value = (c: OutCell | undefined): unknown => (c !== null && typeof c === 'object' ? c.value : c);
+
+let result: ConsolidateResult;
+beforeAll(async () => {
+  result = await consolidate(inputs());
+});
+
+const byName = (name: string) => result.items.find((i) => i.name === name)!;
+
+test('inputs: ok, failed, skipped, with sheet kinds', () => {
+  const st = Object.fromEntries(result.inputs.map((i) => [i.file, i.status]));
+  expect(st).toEqual({
+    'อบต.นาดี.xlsx': 'ok',
+    'ทต.หนองบัว.xlsx': 'ok',
+    'เสีย.xlsx': 'failed',
+    'แผนพัฒนาตำบลนาดี.xlsx': 'ok',
+    'แผนชุมชนตำบลหนองบัว.xlsx': 'ok',
+    'รายชื่อผู้เข้าประชุม.xlsx': 'skipped',
+  });
+  const nadi = result.inputs[0];
+  expect(nadi.sheets.map((s) => [s.kind, s.projects, s.taken])).toEqual([
+    ['local-plan', 2, 0],
+    ['local-plan-beyond', 4, 4],
+  ]);
+  expect(result.inputs[2].error?.code).toBe('not-zip');
+  expect(result.inputs[5].sheets[0].note).toBeTruthy();
+  // Tambon plans: only the support / beyond-capacity projects.
+  expect(result.inputs[3].taken).toBe(4);
+  expect(result.inputs[4].taken).toBe(3);
+});
+
+test('needs items, merged duplicates and totals to the baht', () => {
+  expect(result.items).toHaveLength(10);
+  expect(result.years).toEqual([2566, 2567, 2568, 2569, 2570]);
+  expect(result.totals).toEqual({ 2566: 0, 2567: 6_650_000, 2568: 7_700_000, 2569: 2_000_000, 2570: 0 });
+  const road3 = byName('ก่อสร้างถนน คสล. สายบ้านนา-บ้านดอน หมู่ที่ 3');
+  // The อบต.'s row is kept (first source); the tambon plan's row is listed as a second source.
+  expect(road3.sources.map((s) => [s.file, s.row])).toEqual([
+    ['อบต.นาดี.xlsx', 15],
+    ['แผนพัฒนาตำบลนาดี.xlsx', 5],
+  ]);
+  expect(road3.budgets[2567]).toBe(2_500_000);
+  expect(road3.priority).toBe('1');
+  expect(road3.village).toBe(3);
+  expect(road3.tambon).toBe('นาดี');
+  // Thai digits in the amount cell.
+  expect(byName('ขุดลอกคลองนาดี หมู่ที่ ๕').budgets[2567]).toBe(800_000);
+  // Already in the อบต.'s own plan: listed, not counted.
+  const water = byName('ก่อสร้างระบบประปาหมู่บ้าน หมู่ที่ 2');
+  expect(water.inTotals).toBe(false);
+  expect(water.remarks.join(' ')).toContain('มีในแผนพัฒนาท้องถิ่นของ องค์การบริหารส่วนตำบลนาดี');
+  // Excluded classifications do not come in.
+  expect(result.items.find((i) => i.name.includes('อาชีพเสริม'))).toBeUndefined();
+  expect(result.items.find((i) => i.name.includes('ปุ๋ยหมัก'))).toBeUndefined();
+});
+
+test('near misses stay apart: another village, another tambon', () => {
+  const roads = result.items.filter((i) => /บ้านนา.?-?.?บ้านดอน/.test(i.name.replace(/\s/g, '')) || i.name.includes('บ้านนา'));
+  const keys = roads.map((r) => `${r.tambon}/${r.village}`).sort();
+  expect(keys).toEqual(['นาดี/3', 'นาดี/4', 'หนองบัว/3']);
+  const v4 = roads.find((r) => r.village === 4)!;
+  expect(v4.sources).toHaveLength(2); // ผ.02/2 หมู่ที่ 4 + tambon plan "ช่วงที่ 2" (likely)
+});
+
+test('duplicate groups: exact, likely, possible, local plan', () => {
+  const sig = result.duplicates.map((d) => `${d.confidence}${d.merged ? '+merged' : ''}${d.localPlan ? '+local' : ''}:${d.items.map((m) => `${m.file}#${m.row}`).join(',')}`);
+  expect(sig).toEqual([
+    'exact+merged:อบต.นาดี.xlsx#15,แผนพัฒนาตำบลนาดี.xlsx#5',
+    'exact+merged:ทต.หนองบัว.xlsx#15,แผนชุมชนตำบลหนองบัว.xlsx#11',
+    'exact+merged:ทต.หนองบัว.xlsx#16,แผนชุมชนตำบลหนองบัว.xlsx#12',
+    'exact+local:อบต.นาดี.xlsx#18,อบต.นาดี.xlsx#14',
+    'likely+merged:อบต.นาดี.xlsx#16,แผนพัฒนาตำบลนาดี.xlsx#9',
+    'possible:อบต.นาดี.xlsx#17,แผนพัฒนาตำบลนาดี.xlsx#6',
+  ]);
+  // Possible duplicates are both counted and flagged for the officer.
+  const weir = byName('ขุดลอกคลองนาดี พร้อมก่อสร้างฝายชะลอน้ำ');
+  expect(weir.inTotals).toBe(true);
+  expect(weir.remarks.join(' ')).toContain('อาจซ้ำ');
+});
+
+test('grouped by provincial development issue, ไม่ระบุ last', () => {
+  expect(result.groups.map((g) => [g.code, g.items.length, g.counted])).toEqual([
+    ['2', 1, 1],
+    ['3', 5, 4],
+    ['4', 3, 3],
+    [null, 1, 1],
+  ]);
+  expect(result.groups[3].label).toBe('ไม่บุ'.replace('ไม่บุ', 'ไม่ระบุ'));
+  expect(result.groups[1].totals).toEqual({ 2566: 0, 2567: 3_300_000, 2568: 2_700_000, 2569: 0, 2570: 0 });
+  // Within a group, priority 1 before 2 before unnumbered.
+  expect(result.groups[1].items[0].priority).toBe('1');
+});
+
+test('needs workbook: sheets, grouped rows, totals, plain strings', () => {
+  const wb = needsWorkbook(result, { district: 'อำเภอเมือง' });
+  expect(wb.sheets.map((s) => s.name)).toHaveLength(4);
+  for (const s of wb.sheets) expect(() => OutSheetSchema.parse(s)).not.toThrow();
+  const needs = wb.sheets[0];
+  expect(needs.name).toBe(NEEDS_SHEET);
+  expect(needs.freezeRows).toBe(4);
+  expect(needs.page).toEqual({ orientation: 'landscape', fitWidth: true });
+  expect(needs.font?.name).toBe('TH Sarabun New');
+  expect(needs.table?.headerRow).toBe(3);
+  const header = needs.rows[3].map(value);
+  expect(header.slice(0, 2)).toEqual(['ที่', 'โครงการ']);
+  const y2567 = header.findIndex((h) => String(h).includes('2567'));
+  const grand = needs.rows.find((r) => value(r[1]) === 'รวมทั้งสิ้น')!;
+  expect(value(grand[y2567])).toBe(6_650_000);
+  const amountCell = grand[y2567] as { style?: { numFmt?: string } };
+  expect(amountCell.style?.numFmt).toBe('#,##0');
+  const subtotals = needs.rows.filter((r) => String(value(r[1])).startsWith('รวม ประเด็น') || value(r[1]) === 'รวม ไม่ระบุ');
+  expect(subtotals).toHaveLength(4);
+  // A project named like a formula stays a string cell without a formula.
+  const all = wb.sheets.flatMap((s) => s.rows.flat());
+  expect(all.some((c) => c !== null && typeof c === 'object' && c.formula)).toBe(false);
+  const hyper = all.find((c) => typeof value(c) === 'string' && String(value(c)).includes('=HYPERLINK'));
+  expect(hyper).toBeDefined();
+  // Sources sheet: every file with status and checksum.
+  const sources = wb.sheets[3];
+  expect(sources.rows.slice(2).map((r) => value(r[1]))).toEqual(result.inputs.map((i) => i.file));
+  expect(sources.rows.slice(2).map((r) => value(r[7]))).toContain(checksum(99));
+  // Summary like ผ.01: last row รวมทั้งสิ้น with counted projects and budgets.
+  const summary = wb.sheets[1];
+  const last = summary.rows[summary.rows.length - 1].map(value);
+  expect(last[0]).toBe('รวมทั้งสิ้น');
+  expect(last[last.length - 2]).toBe(9);
+  expect(last[last.length - 1]).toBe(6_650_000 + 7_700_000 + 2_000_000);
+});
+
+test('JSON shape for the CLI', () => {
+  const j = consolidateJson(result, 'needs.xlsx');
+  expect(j.needs.projects).toBe(10);
+  expect(j.needs.totals).toEqual({ '2566': 0, '2567': 6650000, '2568': 7700000, '2569': 2000000, '2570': 0 });
+  expect(j.inputs[2]).toMatchObject({ file: 'เสีย.xlsx', status: 'failed', error: { code: 'not-zip' } });
+  expect(j.needs.items[0]).toHaveProperty('strategy');
+  expect(j.duplicates[0].items[0]).toEqual({ file: 'อบต.นาดี.xlsx', sheet: 'ผ.02-2 เกินศักยภาพ', row: 15, name: expect.any(String) });
+  expect(j.output).toBe('needs.xlsx');
+});
+
+test('strategy list: links resolved, unknown and missing reported', async () => {
+  const list: StrategyList = {
+    issues: [
+      { code: '1', name: 'การเพิ่มศักยภาพการแข่งขันภาคเกษตร และอุตสาหกรรมเกษตร' },
+      { code: '2', name: 'การส่งเสริมอุตสาหกรรมบริการและการท่องเที่ยวที่ยั่งยืน' },
+      { code: '3', name: 'การเชื่อมโยงเส้นทางคมนาคมและศูนย์โลจิสติกส์ภาคใต้ตอนบน' },
+      { code: '5', name: 'การสร้างฐานทรัพยากรธรรมชาติที่มั่นคง' },
+    ],
+  };
+  const r = await consolidate(inputs(), { strategies: list });
+  const statuses = r.strategyMismatches.map((m) => m.status);
+  expect(statuses.filter((s) => s === 'unknown')).toHaveLength(3); // ทต.หนองบัว: ยุทธศาสตร์จังหวัดที่ 4
+  expect(r.strategyMismatches.find((m) => m.name.startsWith('ติดตั้งไฟฟ้า'))).toBeDefined();
+});
+
+test('progress and cancel', async () => {
+  const seen: Array<[number, number]> = [];
+  await consolidate(inputs(), { onProgress: (d, t) => seen.push([d, t]) });
+  expect(seen[0]).toEqual([0, 6]);
+  expect(seen[seen.length - 1]).toEqual([6, 6]);
+  const ctl = new AbortController();
+  const p = consolidate(inputs(), { signal: ctl.signal, onProgress: (d) => d === 2 && ctl.abort() });
+  await expect(p).rejects.toMatchObject({ name: 'AbortError' });
+});
+
+test('support words are a setting', async () => {
+  const r = await consolidate(inputs(), { supportWords: ['ดำเนินการเอง'] });
+  expect(r.items.find((i) => i.name.includes('อาชีพเสริม'))).toBeDefined();
+  expect(r.items.find((i) => i.name.startsWith('ติดตั้งไฟฟ้า'))).toBeUndefined();
+});
+
+test('a district needs table is a valid input (re-reading our own output)', async () => {
+  const wb = needsWorkbook(result);
+  const { sheetFromValues } = await import('../../src/engine/model');
+  const values = wb.sheets[0].rows.map((r) => r.map((c) => value(c) as string | number | null));
+  const merges = wb.sheets[0].merges ?? [];
+  const sheet = sheetFromValues(NEEDS_SHEET, values, merges);
+  const plan = readPlanSheet(sheet);
+  expect(plan.kind).toBe('district-needs');
+  const again = await consolidate([{ file: 'needs.xlsx', checksum: checksum(7), workbook: { name: 'needs.xlsx', sheets: [sheet] } }]);
+  expect(again.items).toHaveLength(10);
+  // Items already marked as in a local plan are counted again only if the officer kept them: all rows come in.
+  expect(again.totals[2567]).toBe(6_650_000);
+  expect(again.totals[2568]).toBe(7_700_000 + 1_200_000);
+});
+
+describe('blocking scales linearly', () => {
+  function cand(i: number, name: string, village: number | undefined, tambon: string): Candidate {
+    const core = coreName(name);
+    return {
+      seq: i,
+      role: 'need',
+      src: { file: 'f', sheet: 's', row: i + 1, kind: 'tambon-plan' },
+      name,
+      objective: '',
+      target: '',
+      village,
+      tambon,
+      budgets: {},
+      badBudgetYears: [],
+      issue: null,
+      agency: '',
+      priority: '',
+      note: '',
+      compact: core.replace(/ /g, ''),
+      tokens: new Set(wordTokens(core)),
+    };
+  }
+  test('20,000 projects with heavy vocabulary overlap in well under the all-pairs time', () => {
+    const works = ['ก่อสร้างถนน คสล.', 'ขุดลอกคลอง', 'ก่อสร้างรางระบายน้ำ', 'ติดตั้งไฟฟ้าส่องสว่าง', 'ขยายเขตประปา', 'ปรับปรุงศาลาประชาคม'];
+    const places = ['บ้านนา', 'บ้านดอน', 'หนองบัว', 'ห้วยทราย', 'โคกสูง', 'ท่าช้าง', 'นาดี', 'วังน้ำ'];
+    const cands: Candidate[] = [];
+    for (let i = 0; i < 20000; i++) {
+      const name = `${works[i % works.length]} สาย${places[i % 8]}-${places[(i >> 3) % 8]} ซอย ${i % 97} หมู่ที่ ${(i % 15) + 1}`;
+      cands.push(cand(i, name, (i % 15) + 1, `ตำบล${i % 40}`));
+    }
+    const t0 = Date.now();
+    const matches = findMatches(cands);
+    expect(Date.now() - t0).toBeLessThan(15000);
+    // Every reported pair respects village and tambon.
+    for (const m of matches) {
+      expect(cands[m.a].village).toBe(cands[m.b].village);
+      expect(cands[m.a].tambon).toBe(cands[m.b].tambon);
+    }
+  });
+});
