@@ -1,7 +1,128 @@
-// STUB — replaced by the consolidate command's owner.
+/**
+ * oneplan consolidate FILE|FOLDER... [--strategies FILE|PRESET] --out OUT.xlsx [--json]
+ * Reads every workbook (a folder expands to its .xlsx files), builds the district needs table and
+ * writes it with the summary, duplicates and sources sheets. Exit: 0 ok, 1 a file failed (or the
+ * output could not be written), 2 bad usage.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { consolidate, consolidateJson, needsWorkbook, type ConsolidateInput } from '../engine/consolidate';
+import { nodeInflateRaw, writeFileBytes } from '../node/files';
+import { readXlsx } from '../xlsx/read';
+import { writeXlsx } from '../xlsx/write';
+import { loadStrategies, parseArgs, UsageError } from './common';
 import type { Io } from './oneplan';
 
-export async function runConsolidate(_args: string[], io: Io): Promise<number> {
-  io.err('oneplan consolidate: not implemented yet\n');
-  return 2;
+const USAGE = 'usage: oneplan consolidate FILE|FOLDER... [--strategies FILE|PRESET] --out OUT.xlsx [--json]\n';
+
+/** Files as given; a folder becomes its .xlsx files (sorted, Excel lock files "~$…" left out). */
+async function expand(args: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const a of args) {
+    let st;
+    try {
+      st = await fs.stat(a);
+    } catch {
+      out.push(a); // reported as not found
+      continue;
+    }
+    if (!st.isDirectory()) {
+      out.push(a);
+      continue;
+    }
+    const names = (await fs.readdir(a)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$')).sort((x, y) => x.localeCompare(y, 'th'));
+    for (const n of names) out.push(path.join(a, n));
+  }
+  return out;
+}
+
+/** Read one file: bytes → checksum → workbook; any failure becomes the input's error. */
+export async function readConsolidateInput(file: string): Promise<ConsolidateInput> {
+  let buf: Buffer;
+  try {
+    buf = await fs.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException)?.code;
+    const error =
+      code === 'ENOENT'
+        ? { code: 'not-found', message: `ไม่พบไฟล์ "${file}"` }
+        : { code: 'read-failed', message: `อ่านไฟล์ "${file}" ไม่ได้: ${(e as Error).message}` };
+    return { file, checksum: '', error };
+  }
+  const checksum = createHash('sha256').update(buf).digest('hex');
+  try {
+    const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
+    const workbook = readXlsx(bytes, path.basename(file), { inflateRaw: nodeInflateRaw });
+    return { file, checksum, workbook };
+  } catch (e) {
+    const err = e as { code?: unknown; message?: string };
+    return {
+      file,
+      checksum,
+      error: { code: typeof err.code === 'string' ? err.code : 'read-failed', message: err.message ?? String(e) },
+    };
+  }
+}
+
+export async function runConsolidate(args: string[], io: Io): Promise<number> {
+  let opts;
+  try {
+    opts = parseArgs(args, { flags: ['json'], values: ['strategies', 'out'] });
+    if (!opts.files.length) throw new UsageError('ต้องระบุไฟล์หรือโฟลเดอร์อย่างน้อยหนึ่งรายการ / give at least one file or folder');
+    if (!opts.values.out && !opts.flags.json) throw new UsageError('ต้องระบุ --out OUT.xlsx / --out is required');
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`oneplan consolidate: ${e.message}\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+  let strategies;
+  if (opts.values.strategies) {
+    const loaded = await loadStrategies(opts.values.strategies);
+    if ('error' in loaded) {
+      io.err(`oneplan consolidate: ${loaded.error.message}\n`);
+      return 2;
+    }
+    strategies = loaded.list;
+  }
+  const files = await expand(opts.files);
+  if (!files.length) {
+    io.err(`oneplan consolidate: ไม่พบไฟล์ .xlsx ในโฟลเดอร์ที่ระบุ / no .xlsx files found\n`);
+    return 2;
+  }
+  const inputs: ConsolidateInput[] = [];
+  for (const f of files) inputs.push(await readConsolidateInput(f));
+  const result = await consolidate(inputs, { strategies });
+
+  let output: string | null = null;
+  let writeError: string | undefined;
+  if (opts.values.out) {
+    try {
+      await writeFileBytes(opts.values.out, writeXlsx(needsWorkbook(result)));
+      output = opts.values.out;
+    } catch (e) {
+      writeError = `เขียนไฟล์ ${opts.values.out} ไม่ได้: ${(e as Error).message}`;
+    }
+  }
+  const failed = result.inputs.some((i) => i.status === 'failed');
+  if (opts.flags.json) {
+    io.out(JSON.stringify(consolidateJson(result, output), null, 2) + '\n');
+  } else {
+    for (const i of result.inputs) {
+      const mark = i.status === 'ok' ? '✓' : i.status === 'skipped' ? '–' : '✗';
+      const detail = i.error ? i.error.message : i.status === 'skipped' ? i.note ?? '' : `${i.projects} โครงการ, นำเข้า ${i.taken}`;
+      io.out(`${mark} ${i.file}: ${detail}\n`);
+    }
+    const counted = result.items.filter((i) => i.inTotals).length;
+    io.out(`แผนความต้องการ: ${result.items.length} โครงการ (นับยอด ${counted})\n`);
+    for (const y of result.years) io.out(`  ปีงบประมาณ ${y}: ${result.totals[y].toLocaleString('en-US')} บาท\n`);
+    const dup = (c: string) => result.duplicates.filter((d) => d.confidence === c).length;
+    io.out(`โครงการซ้ำ: ซ้ำตรงกัน ${dup('exact')}, น่าจะซ้ำ ${dup('likely')}, อาจซ้ำ ${dup('possible')}\n`);
+    if (result.strategyMismatches.length) io.out(`ประเด็นการพัฒนาไม่สอดคล้อง/ไม่ระบุ: ${result.strategyMismatches.length} โครงการ\n`);
+    if (output) io.out(`เขียนไฟล์ ${output}\n`);
+  }
+  if (writeError) io.err(`oneplan consolidate: ${writeError}\n`);
+  return failed || writeError ? 1 : 0;
 }

@@ -25,6 +25,7 @@
  */
 import { DEFAULT_FONT, type CellStyle, type OutCell, type OutSheet } from '../engine/output';
 import type { Cell, Range, SheetModel, TextBox, WorkbookModel } from '../engine/model';
+import type { Finding } from '../engine/validate/findings';
 import { colLetter } from '../engine/model';
 import {
   columnsRef,
@@ -527,9 +528,9 @@ export async function writeSheet(sheet: OutSheet, opts: WriteOptions = {}, run: 
           if (style.valign) f.verticalAlignment = ALIGN_V[style.valign];
           if (style.wrap) f.wrapText = true;
           if (style.border) {
-            const edges: Excel.BorderIndex[] = [Excel_Border.top, Excel_Border.bottom, Excel_Border.left, Excel_Border.right];
-            if (range.r2 > range.r1) edges.push(Excel_Border.insideH);
-            if (range.c2 > range.c1) edges.push(Excel_Border.insideV);
+            const edges: Excel.BorderIndex[] = [BORDER.top, BORDER.bottom, BORDER.left, BORDER.right];
+            if (range.r2 > range.r1) edges.push(BORDER.insideH);
+            if (range.c2 > range.c1) edges.push(BORDER.insideV);
             for (const e of edges) f.borders.getItem(e).style = 'Continuous';
           }
         },
@@ -614,7 +615,7 @@ export async function writeSheet(sheet: OutSheet, opts: WriteOptions = {}, run: 
 }
 
 /** Border indices as string literals (the `Excel` enum object does not exist outside Office). */
-const Excel_Border = {
+const BORDER = {
   top: 'EdgeTop',
   bottom: 'EdgeBottom',
   left: 'EdgeLeft',
@@ -655,6 +656,13 @@ export const HIGHLIGHT = {
 export const HIGHLIGHT_SETTING = 'OnePlan.highlights';
 /** Ranges in one request are expanded to cells; larger ranges are cut at this many cells. */
 const MAX_CELLS_PER_ADDRESS = 5000;
+
+/** Cells of findings that point at one cell (sheet-wide or column-wide findings have nothing to colour). */
+export function highlightsFromFindings(findings: ReadonlyArray<Pick<Finding, 'sheet' | 'row' | 'column' | 'severity'>>): HighlightCell[] {
+  return findings
+    .filter((f) => f.row !== null && f.column !== null && /^[A-Za-z]{1,3}$/.test(f.column))
+    .map((f) => ({ sheet: f.sheet, address: `${f.column!.toUpperCase()}${f.row}`, severity: f.severity }));
+}
 
 /** Saved original format of one highlighted cell. */
 export interface SavedFormat {

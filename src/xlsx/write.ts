@@ -23,9 +23,11 @@ const MAX_CELL_TEXT = 32767;
 const NEEDS_ESCAPE = /[&<>"\r\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
 const ILLEGAL = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+const HAS_ILLEGAL = /[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Remove characters that XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/FFFF). */
 export function stripIllegalXml(s: string): string {
-  return s.replace(ILLEGAL, '');
+  return HAS_ILLEGAL.test(s) ? s.replace(ILLEGAL, '') : s;
 }
 
 /** Escape text for element content or attribute values (double-quoted). */

@@ -72,12 +72,6 @@ const ready = fs.existsSync(SOFFICE) && writerReady();
     });
     const pdf = xlsx.replace(/\.xlsx$/, '.pdf');
     expect(fs.existsSync(pdf)).toBe(true);
-    const info = pdfPages(pdf);
-    expect(info.width).toBeGreaterThan(info.height); // landscape
-    expect(Math.round(info.width)).toBe(842); // A4: 842 × 595 pt
-    expect(Math.round(info.height)).toBe(595);
-    expect(info.pages).toBe(1); // one page wide, and one page in all for ≤ 12 steps
-
     if (id === 'rayong') {
       const out = path.resolve(__dirname, '../../test-output');
       fs.mkdirSync(out, { recursive: true });
@@ -85,6 +79,11 @@ const ready = fs.existsSync(SOFFICE) && writerReady();
       const pdftoppm = which('pdftoppm');
       if (pdftoppm) execFileSync(pdftoppm, ['-png', '-r', '60', '-singlefile', pdf, path.join(out, 'calendar')]);
     }
+    const info = pdfPages(pdf);
+    expect(info.width).toBeGreaterThan(info.height); // landscape
+    expect(Math.round(info.width)).toBe(842); // A4: 842 × 595 pt
+    expect(Math.round(info.height)).toBe(595);
+    expect(info.pages).toBe(1); // one page wide, and one page in all for ≤ 12 steps
     },
     180_000,
   );

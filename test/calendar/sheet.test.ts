@@ -7,7 +7,7 @@ const style = (c: OutCell | undefined) => (c !== null && typeof c === 'object' ?
 describe('calendar sheet', () => {
   const cal = buildCalendar(BUILTIN_TEMPLATES.rayong, 2564, { thaiDigits: true, updatedOn: { year: 2562, month: 5, day: 10 } });
   const sheet = calendarSheet(cal);
-  const { headerRow, firstStepRow, firstMonthCol } = calendarSheetLayout(cal);
+  const { headerRow, firstStepRow, firstMonthCol, stepRows } = calendarSheetLayout(cal);
 
   test('is a valid OutSheet: TH Sarabun New 16, A4 landscape one page wide', () => {
     expect(() => OutSheetSchema.parse(sheet)).not.toThrow();
@@ -25,11 +25,15 @@ describe('calendar sheet', () => {
     const first = sheet.rows[firstStepRow];
     expect(first.slice(0, 4).map(value)).toEqual([
       '๑',
-      expect.stringMatching(/^แผนชุมชน\/แผนพัฒนาหมู่บ้าน\/แผนพัฒนาท้องถิ่น\n- /),
+      'แผนชุมชน/แผนพัฒนาหมู่บ้าน/แผนพัฒนาท้องถิ่น',
       'สำนักงานพัฒนาชุมชนอำเภอ/อปท./อำเภอ',
       'ม.ค. – ก.พ. ๖๒',
     ]);
-    expect(value(sheet.rows[firstStepRow + 11][0])).toBe('๑๒');
+    expect(value(sheet.rows[stepRows[11].row][0])).toBe('๑๒');
+    // With details, the bullet lines go under the headline.
+    const detailed = calendarSheet(cal, { details: true });
+    expect(value(detailed.rows[firstStepRow][1])).toMatch(/^แผนชุมชน\/แผนพัฒนาหมู่บ้าน\/แผนพัฒนาท้องถิ่น\n- /);
+    expect(stepRows[0].row).toBe(firstStepRow);
     const texts = sheet.rows.flat().map(value).filter((v) => typeof v === 'string') as string[];
     expect(texts).toContain('หมายเหตุ : ๑. ปรับปรุงปฏิทินการดำเนินงาน ณ วันที่ ๑๐ พ.ค. ๖๒');
     expect(texts).toContain('๒. กำหนดการและระยะเวลาเปลี่ยนแปลงได้ตามความเหมาะสม');
@@ -40,7 +44,7 @@ describe('calendar sheet', () => {
 
   test('Gantt bars: fill on active months only', () => {
     const bars = cal.steps.map((_, i) =>
-      sheet.rows[firstStepRow + i]
+      sheet.rows[stepRows[i].row]
         .slice(firstMonthCol)
         .map((c) => (style(c).fill === BAR_COLOR ? '#' : '.'))
         .join(''),
@@ -59,6 +63,18 @@ describe('calendar sheet', () => {
       '........#',
       '........#',
     ]);
+  });
+
+  test('each step spans the rows its text needs, merged in every column', () => {
+    expect(stepRows[9].span).toBeGreaterThan(stepRows[2].span); // step 10's title is long, แผนพัฒนาอำเภอ short
+    for (const { row, span } of stepRows) {
+      if (span === 1) continue;
+      for (let c = 0; c < firstMonthCol + cal.months.length; c++) expect(sheet.merges).toContainEqual({ r1: row, c1: c, r2: row + span - 1, c2: c });
+    }
+    const last = stepRows[11];
+    expect(sheet.rows.length).toBe(last.row + last.span + 1 + cal.notes.length);
+    const long = calendarSheetLayout(cal, { details: true });
+    expect(long.stepRows[2].span).toBeGreaterThan(stepRows[2].span);
   });
 
   test('a deadline: day in its month cell, weekday text in the note', () => {

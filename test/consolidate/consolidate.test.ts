@@ -233,11 +233,10 @@ describe('blocking scales linearly', () => {
     }
     const t0 = Date.now();
     const matches = findMatches(cands);
-    expect(Date.now() - t0).toBeLessThan(15000);
+    expect(Date.now() - t0).toBeLessThan(10000);
     // Every reported pair respects village and tambon.
-    for (const m of matches) {
-      expect(cands[m.a].village).toBe(cands[m.b].village);
-      expect(cands[m.a].tambon).toBe(cands[m.b].tambon);
-    }
+    const bad = matches.filter((m) => cands[m.a].village !== cands[m.b].village || cands[m.a].tambon !== cands[m.b].tambon);
+    expect(bad).toHaveLength(0);
+    expect(matches.length).toBeGreaterThan(0);
   });
 });

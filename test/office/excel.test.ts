@@ -3,6 +3,7 @@ import {
   clearHighlights,
   detectApi,
   highlightCells,
+  highlightsFromFindings,
   needsQuotePrefix,
   readWorkbook,
   readWorksheet,
@@ -55,7 +56,7 @@ describe('readWorkbook', () => {
       [{ v: 42, text: '###', numberFormat: '#,##0' }, null, null],
     ]);
     fake.addMerge('ผ.02', 'B2:D2');
-    fake.addShape('ผ.02', { type: 'TextBox', top: 20, left: 300, text: 'แบบ ผ.02' });
+    fake.addShape('ผ.02', { type: 'GeometricShape', top: 20, left: 300, text: 'แบบ ผ.02' }); // Excel text boxes are GeometricShapes
     fake.addShape('ผ.02', { type: 'Image', top: 0, left: 0 });
     fake.addSheet('ซ่อน', { visibility: 'Hidden' });
     fake.setValues('ซ่อน', 'A1', [['x']]);
@@ -202,7 +203,7 @@ describe('writeSheet', () => {
     expect(JSON.stringify(fake.sheet('รายงานตรวจสอบ'))).toBe(before);
   });
 
-  it('a copy of our sheet or a sheet the officer made after deleting ours is never replaced', async () => {
+  it('a sheet the officer made after deleting ours is never replaced; the stale tag is dropped', async () => {
     setup();
     planSheet(fake, 'ผ.01', 2);
     await writeSheet({ name: 'ปฏิทิน', rows: [['v1']] }, {}, fake.run);
@@ -219,6 +220,29 @@ describe('writeSheet', () => {
     fake.assertWritesOnlyTo(['ปฏิทิน (2)']);
     // The stale tag was removed, the new one added.
     expect(fake.names.map((n) => fake.nameFormula(n))).toEqual(["='ปฏิทิน (2)'!$A$1"]);
+  });
+
+  it('keeps the replaced sheet’s position; falls back to autofilter when a table cannot be used (1.9+)', async () => {
+    setup();
+    planSheet(fake, 'ผ.01', 2);
+    planSheet(fake, 'ผ.02', 2);
+    const sheet: OutSheet = {
+      name: 'ความต้องการ',
+      rows: [['ก', 'ก'], ['x', 1], ['y', 2]], // duplicate headers: an Excel table would rename them
+      table: { headerRow: 0, lastRow: 2, lastCol: 1, name: 'Needs' },
+    };
+    const first = await writeSheet(sheet, {}, fake.run);
+    expect(first.filter).toBe('autofilter');
+    expect(fake.sheet('ความต้องการ').autoFilter).toEqual({ r1: 0, c1: 0, r2: 2, c2: 1 });
+    expect(fake.cell('ความต้องการ', 'B1').value).toBe('ก');
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('ความต้องการ').position = 1;
+      await ctx.sync();
+    });
+    expect(fake.sheetNames()).toEqual(['ผ.01', 'ความต้องการ', 'ผ.02']);
+    const second = await writeSheet({ ...sheet, rows: [['ก', 'ข'], ['x', 1], ['y', 2]] }, {}, fake.run);
+    expect(second).toMatchObject({ filter: 'table', replaced: 'ความต้องการ' });
+    expect(fake.sheetNames()).toEqual(['ผ.01', 'ความต้องการ', 'ผ.02']);
   });
 
   it('writes text starting with = + - @ (and other parseable text) as text; only `formula` makes formulas', async () => {
@@ -322,6 +346,16 @@ describe('highlightCells / clearHighlights', () => {
     expect(cells.map((a) => fake.cell('ผ.02', a))).toEqual(before);
     expect(fake.settings.size).toBe(0);
     expect(await clearHighlights(fake.run)).toEqual({ restored: 0, skipped: 0 });
+  });
+
+  it('maps findings to cells (sheet-wide findings have no cell)', () => {
+    expect(
+      highlightsFromFindings([
+        { sheet: 'ผ.02', row: 15, column: 'b', severity: 'error' },
+        { sheet: 'ผ.02', row: null, column: null, severity: 'warning' },
+        { sheet: 'ผ.02', row: 3, column: null, severity: 'info' },
+      ]),
+    ).toEqual([{ sheet: 'ผ.02', address: 'B15', severity: 'error' }]);
   });
 
   it('leaves a cell alone when the officer refilled it after highlighting', async () => {

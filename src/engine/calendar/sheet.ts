@@ -12,7 +12,7 @@ export interface SheetOptions {
   sheetName?: string;
   /** Fill colour of the Gantt bars, "RRGGBB". */
   barColor?: string;
-  /** Write each step's detail lines under its title (default true). */
+  /** Write each step's detail lines under its title (default false: the sheet then fits one page). */
   details?: boolean;
   /** Header language; the calendar text itself is Thai. */
   lang?: 'th' | 'en';
@@ -30,28 +30,75 @@ function cell(value: string | number | null, style: CellStyle): OutCell {
   return { value, style };
 }
 
-/** Layout facts the preview and tests use. */
+/** Thai marks that take no width of their own (above/below vowels, tone marks). */
+const COMBINING = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/g;
+
+/**
+ * Lines a wrapped text needs in a column `width` characters wide. Conservative (measured with
+ * LibreOffice's fallback Thai font, wider than TH Sarabun New): a row may be a little tall in
+ * Excel, never cut off.
+ */
+export function estimateLines(text: string, width: number): number {
+  // Thai wraps at word boundaries, so lines end short of the column: count 0.8 of the width.
+  const perLine = Math.max(1, Math.floor(width * 0.8));
+  return text.split('\n').reduce((n, para) => n + Math.max(1, Math.ceil(para.replace(COMBINING, '').length / perLine)), 0);
+}
+
+/** Sheet rows (default height: 1.5 × the font size) that `lines` wrapped lines need: one each. */
+export function rowsForLines(lines: number): number {
+  return Math.max(1, lines);
+}
+
+/** Layout facts the sheet, the preview and the tests share. */
 export interface CalendarSheetLayout {
   headerRow: number;
   firstStepRow: number;
   firstMonthCol: number;
+  /** First sheet row of each step and how many rows it spans (rows stand in for row heights). */
+  stepRows: Array<{ row: number; span: number }>;
+  colWidths: number[];
 }
 
-export function calendarSheetLayout(cal: BuiltCalendar): CalendarSheetLayout {
+const TABLE_WIDTHS = [6, 70, 22, 15, 22];
+const MONTH_WIDTH = 5.5;
+
+function stepTexts(s: BuiltCalendar['steps'][number], details: boolean): string[] {
+  const title = details && s.detail ? `${s.title}\n${s.detail}` : s.title;
+  const note = [s.deadline ? `ภายใน${s.deadline.text}` : '', s.note].filter(Boolean).join('\n');
+  return [String(s.no), title, s.unit, s.label, note];
+}
+
+export function calendarSheetLayout(cal: BuiltCalendar, opts: Pick<SheetOptions, 'details'> = {}): CalendarSheetLayout {
+  const details = opts.details ?? false;
   const headerRow = cal.titleLines.length + (cal.titleLines.length ? 1 : 0);
-  return { headerRow, firstStepRow: headerRow + 2, firstMonthCol: TABLE_COLUMNS };
+  const firstStepRow = headerRow + 2;
+  const stepRows: CalendarSheetLayout['stepRows'] = [];
+  let row = firstStepRow;
+  for (const s of cal.steps) {
+    const span = rowsForLines(Math.max(...stepTexts(s, details).map((t, c) => (t ? estimateLines(t, TABLE_WIDTHS[c]) : 1))));
+    stepRows.push({ row, span });
+    row += span;
+  }
+  return {
+    headerRow,
+    firstStepRow,
+    firstMonthCol: TABLE_COLUMNS,
+    stepRows,
+    colWidths: [...TABLE_WIDTHS, ...cal.months.map(() => MONTH_WIDTH)],
+  };
 }
 
 export function calendarSheet(cal: BuiltCalendar, opts: SheetOptions = {}): OutSheet {
   const thai = cal.thaiDigits;
   const en = opts.lang === 'en';
   const bar = opts.barColor ?? BAR_COLOR;
-  const details = opts.details ?? true;
+  const details = opts.details ?? false;
   const nMonths = cal.months.length;
   const lastCol = TABLE_COLUMNS + nMonths - 1;
   const rows: OutCell[][] = [];
   const merges: NonNullable<OutSheet['merges']> = [];
-  const { headerRow, firstStepRow, firstMonthCol } = calendarSheetLayout(cal);
+  const layout = calendarSheetLayout(cal, { details });
+  const { headerRow, firstMonthCol } = layout;
 
   // Title lines, centred across the whole table.
   cal.titleLines.forEach((line, i) => {
@@ -79,30 +126,41 @@ export function calendarSheet(cal: BuiltCalendar, opts: SheetOptions = {}): OutS
   for (const m of cal.months) bottom.push(cell((en ? ENGLISH_MONTHS_ABBR : THAI_MONTHS_ABBR)[m.month - 1], { ...head, size: 14 }));
   rows.push(top, bottom);
 
-  // One row per step.
+  // Each step spans as many rows as its longest text needs (OutSheet has no row heights): every
+  // column is merged down the step's rows, so wrapped text and the Gantt bar fill the whole block.
   const body: CellStyle = { border: true, valign: 'top', wrap: true };
-  for (const s of cal.steps) {
-    const title = details && s.detail ? `${s.title}\n${s.detail}` : s.title;
-    const note = [s.deadline ? `ภายใน${s.deadline.text}` : '', s.note].filter(Boolean).join('\n');
-    const row: OutCell[] = [
-      cell(digits(s.no, thai), { ...body, align: 'center' }),
-      cell(title, body),
-      cell(s.unit, { ...body, align: 'center' }),
-      cell(s.label, { ...body, align: 'center' }),
-      cell(note || null, body),
+  cal.steps.forEach((s, i) => {
+    const { row: r0, span } = layout.stepRows[i];
+    const [, title, unit, label, note] = stepTexts(s, details);
+    const styles: CellStyle[] = [
+      { ...body, align: 'center' },
+      body,
+      { ...body, align: 'center' },
+      { ...body, align: 'center' },
+      body,
+    ];
+    const first: OutCell[] = [
+      cell(digits(s.no, thai), styles[0]),
+      cell(title, styles[1]),
+      cell(unit, styles[2]),
+      cell(label, styles[3]),
+      cell(note || null, styles[4]),
     ];
     const a = ymIndex(s.startYm);
     const b = ymIndex(s.endYm);
     const dl = s.deadline ? ymIndex(s.deadline) : undefined;
     for (const m of cal.months) {
-      const i = ymIndex(m);
-      const active = i >= a && i <= b;
+      const k = ymIndex(m);
+      const active = k >= a && k <= b;
       const style: CellStyle = { border: true, align: 'center', valign: 'center', ...(active ? { fill: bar } : {}) };
-      if (i === dl) row.push(cell(digits(s.deadline!.day, thai), { ...style, bold: true, color: active ? 'FFFFFF' : 'C00000', size: 14 }));
-      else row.push(cell(null, style));
+      styles.push(style);
+      if (k === dl) first.push(cell(digits(s.deadline!.day, thai), { ...style, bold: true, color: active ? 'FFFFFF' : 'C00000', size: 14 }));
+      else first.push(cell(null, style));
     }
-    rows.push(row);
-  }
+    rows[r0] = first;
+    for (let r = r0 + 1; r < r0 + span; r++) rows[r] = styles.map((st) => cell(null, st));
+    if (span > 1) for (let c = 0; c <= lastCol; c++) merges.push({ r1: r0, c1: c, r2: r0 + span - 1, c2: c });
+  });
 
   // Notes: "หมายเหตุ : ๑. …" / "๒. …".
   if (cal.notes.length) {
@@ -120,8 +178,8 @@ export function calendarSheet(cal: BuiltCalendar, opts: SheetOptions = {}): OutS
     name,
     rows,
     merges,
-    colWidths: [6, 58, 22, 16, 24, ...cal.months.map(() => 6)],
-    freezeRows: firstStepRow,
+    colWidths: layout.colWidths,
+    freezeRows: layout.firstStepRow,
     page: { orientation: 'landscape', fitWidth: true },
     printTitleRows: [headerRow, headerRow + 1],
     font: { ...DEFAULT_FONT },

@@ -100,7 +100,8 @@ async function collect(
         summary.projects = plan.projects.length;
         rep.projects += plan.projects.length;
         for (const p of plan.projects) {
-          if (!p.name.trim()) continue;
+          // A total row read as a project (label longer than the reader expects): never a need.
+          if (!p.name.trim() || (p.no === null && /^รวม/.test(p.name.trim()))) continue;
           if (role === 'local') {
             cands.push(toCandidate(p, plan, inp.file, 'local', cands.length));
             continue;

@@ -46,6 +46,14 @@ function yearSpan(years: number[]): string {
   return years.length === 1 ? `${years[0]}` : `${years[0]}–${years[years.length - 1]}`;
 }
 
+/** Short (≤ 40 characters, so the form reader sees a total row when the table is read back). */
+function subtotalLabel(g: ConsolidateResult['groups'][number]): string {
+  if (!g.key) return 'รวม ไม่ระบุ';
+  if (g.code) return `รวม ประเด็นการพัฒนาที่ ${g.code}`;
+  const l = `รวม ${g.label}`;
+  return l.length > 40 ? `${l.slice(0, 38)}…` : l;
+}
+
 function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet {
   const years = r.years;
   const head = ['ที่', 'โครงการ', 'วัตถุประสงค์', 'เป้าหมาย (ผลผลิตของโครงการ)', 'หมู่ที่', 'ตำบล', 'อปท./ผู้เสนอ'];
@@ -99,7 +107,7 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet {
     }
     rows.push([
       c('', SUBTOTAL),
-      c(`รวม ${g.label}`, SUBTOTAL),
+      c(subtotalLabel(g), SUBTOTAL),
       c(`${g.counted} โครงการ`, SUBTOTAL),
       ...pad(yc - 3, SUBTOTAL),
       ...years.map((y) => c(g.totals[y] ?? 0, SUBTOTAL_NUM)),

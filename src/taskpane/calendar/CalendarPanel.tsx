@@ -58,6 +58,7 @@ const T = {
     offset: 'ขั้นตอนอยู่ในปี พ.ศ.',
     offsetHint: (y: number, k: number) => `ปีงบประมาณ ${k >= 0 ? '+' : '−'} ${Math.abs(k)} = พ.ศ. ${y}`,
     thaiDigits: 'ใช้เลขไทย',
+    details: 'แสดงรายละเอียดขั้นตอนในชีต',
     steps: 'ขั้นตอน',
     no: 'ที่',
     title: 'การดำเนินงาน',
@@ -89,6 +90,7 @@ const T = {
     offset: 'Steps fall in B.E. year',
     offsetHint: (y: number, k: number) => `fiscal year ${k >= 0 ? '+' : '−'} ${Math.abs(k)} = ${y} B.E.`,
     thaiDigits: 'Thai digits',
+    details: 'Step details in the sheet',
     steps: 'Steps',
     no: 'No.',
     title: 'Activity',
@@ -225,12 +227,13 @@ export default function CalendarPanel({ lang, writeSheet, download }: CalendarPa
   const [fyText, setFyText] = useState<string>(() => String(nextFiscalYear()));
   const [status, setStatus] = useState<{ intent: 'success' | 'error'; text: string } | undefined>();
   const [busy, setBusy] = useState(false);
+  const [details, setDetails] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => save({ source, template, thaiDigits }), [source, template, thaiDigits]);
 
   const cal = useMemo(() => buildCalendar(template, fiscalYear, { thaiDigits }), [template, fiscalYear, thaiDigits]);
-  const sheet = useMemo(() => calendarSheet(cal, { lang }), [cal, lang]);
+  const sheet = useMemo(() => calendarSheet(cal, { lang, details }), [cal, lang, details]);
   const months = lang === 'en' ? ENGLISH_MONTHS_ABBR : THAI_MONTHS_ABBR;
 
   const edit = useCallback((f: (t: CalendarTemplate) => void) => {
@@ -331,6 +334,7 @@ export default function CalendarPanel({ lang, writeSheet, download }: CalendarPa
           />
         </Field>
         <Switch checked={thaiDigits} label={t.thaiDigits} onChange={(_, d) => setThaiDigits(d.checked)} data-testid="calendar-thai-digits" />
+        <Switch checked={details} label={t.details} onChange={(_, d) => setDetails(d.checked)} data-testid="calendar-details" />
       </div>
 
       <Text weight="semibold">{t.steps}</Text>

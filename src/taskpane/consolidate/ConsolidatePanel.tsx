@@ -1,23 +1,434 @@
 /**
- * PLACEHOLDER — the Consolidate engineer replaces this file with the real panel (same default export
- * and props). Loaded lazily by App.tsx.
+ * Consolidate panel: pick or drop the received workbooks, read them (progress, cancel), build the
+ * district needs table, show inputs / totals / duplicates, then write the sheets into the open
+ * workbook (Excel) or download the .xlsx. Loaded lazily by App.tsx.
  */
-import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import {
+  Badge,
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  consolidate,
+  needsWorkbook,
+  type ConsolidateInput,
+  type ConsolidateResult,
+  type Confidence,
+  type InputStatus,
+} from '../../engine/consolidate';
+import type { WorkbookModel } from '../../engine/model';
+import type { OutSheet } from '../../engine/output';
+import { writeXlsx } from '../../xlsx/write';
 import type { Host } from '../host/host';
-import { STRINGS, type Lang } from '../i18n';
+import { XLSX_MIME } from '../host/host';
+
+export type Lang = 'th' | 'en';
+
+export interface ReadFileResult {
+  file: string;
+  checksum: string;
+  workbook?: WorkbookModel;
+  error?: { code: string; message: string };
+}
+
+export type ReadFiles = (
+  files: File[],
+  onProgress: (filesDone: number, total: number) => void,
+  signal: AbortSignal,
+) => Promise<ReadFileResult[]>;
 
 export interface ConsolidatePanelProps {
   lang: Lang;
-  host: Host;
-  download: (bytes: Uint8Array, fileName: string) => void;
+  /** Reads the chosen files (adapter: worker parse + crypto.subtle SHA-256). Default: in this pane. */
+  readFiles?: ReadFiles;
+  /** Writes the result sheets into the open workbook (Excel only). */
+  writeSheets?: (sheets: OutSheet[]) => Promise<void>;
+  /**
+   * Saves a file. (fileName, data, mime) — or, when the pane passes `host` without `readFiles`
+   * (the App shell's convention), (bytes, fileName).
+   */
+  download: ((fileName: string, data: Uint8Array | string, mime: string) => void) | ((bytes: Uint8Array, fileName: string) => void);
+  /** The App shell's host: its writeSheet is used when writeSheets is not given. */
+  host?: Host;
 }
 
-export default function ConsolidatePanel({ lang }: ConsolidatePanelProps) {
+const S = {
+  th: {
+    drop: 'ลากไฟล์ .xlsx ที่ได้รับ (แผนตำบล แผนหมู่บ้าน ผ.02 ผ.02/2) มาวางที่นี่ หรือ',
+    choose: 'เลือกไฟล์',
+    chosen: (n: number) => `เลือกแล้ว ${n} ไฟล์`,
+    clear: 'ล้างรายการ',
+    run: 'รวบรวมเป็นแผนความต้องการของอำเภอ',
+    reading: (d: number, t: number) => `กำลังอ่านไฟล์ ${d}/${t}`,
+    consolidating: (d: number, t: number) => `กำลังรวบรวม ${d}/${t}`,
+    cancel: 'ยกเลิก',
+    cancelled: 'ยกเลิกการรวบรวมแล้ว',
+    error: 'เกิดข้อผิดพลาด',
+    inputs: 'ไฟล์ที่รวบรวม',
+    file: 'ไฟล์',
+    status: 'สถานะ',
+    detail: 'รายละเอียด',
+    statuses: { ok: 'อ่านได้', skipped: 'ข้าม', failed: 'อ่านไม่ได้' } as Record<InputStatus, string>,
+    projects: (read: number, taken: number) => `${read} โครงการ · นำเข้า ${taken}`,
+    needs: (n: number, counted: number) => `แผนความต้องการ ${n} โครงการ (นับยอด ${counted})`,
+    year: 'ปีงบประมาณ',
+    amount: 'งบประมาณ (บาท)',
+    duplicates: 'โครงการที่อาจซ้ำกัน',
+    noDuplicates: 'ไม่พบโครงการซ้ำ',
+    confidence: { exact: 'ซ้ำตรงกัน', likely: 'น่าจะซ้ำ', possible: 'อาจซ้ำ — ให้ตรวจสอบ' } as Record<Confidence, string>,
+    merged: 'รวมเป็นรายการเดียว',
+    local: 'มีในแผนพัฒนาท้องถิ่นแล้ว',
+    row: 'แถว',
+    write: 'เขียนชีตลงในสมุดงาน',
+    written: 'เขียนชีตแล้ว',
+    download: 'ดาวน์โหลด .xlsx',
+    fileName: 'แผนความต้องการอำเภอ.xlsx',
+    notXlsx: (names: string) => `ข้ามไฟล์ที่ไม่ใช่ .xlsx: ${names}`,
+  },
+  en: {
+    drop: 'Drop the received .xlsx files (tambon, village, ผ.02, ผ.02/2 plans) here, or',
+    choose: 'Choose files',
+    chosen: (n: number) => `${n} file${n === 1 ? '' : 's'} chosen`,
+    clear: 'Clear',
+    run: 'Consolidate into the district needs table',
+    reading: (d: number, t: number) => `Reading files ${d}/${t}`,
+    consolidating: (d: number, t: number) => `Consolidating ${d}/${t}`,
+    cancel: 'Cancel',
+    cancelled: 'Consolidation cancelled',
+    error: 'Something went wrong',
+    inputs: 'Files',
+    file: 'File',
+    status: 'Status',
+    detail: 'Details',
+    statuses: { ok: 'Read', skipped: 'Skipped', failed: 'Failed' } as Record<InputStatus, string>,
+    projects: (read: number, taken: number) => `${read} projects · ${taken} taken`,
+    needs: (n: number, counted: number) => `Needs table: ${n} projects (${counted} counted)`,
+    year: 'Fiscal year',
+    amount: 'Budget (baht)',
+    duplicates: 'Possible duplicates',
+    noDuplicates: 'No duplicates found',
+    confidence: { exact: 'Exact', likely: 'Likely', possible: 'Possible — please check' } as Record<Confidence, string>,
+    merged: 'merged into one',
+    local: 'already in a local plan',
+    row: 'row',
+    write: 'Write sheets to the workbook',
+    written: 'Sheets written',
+    download: 'Download .xlsx',
+    fileName: 'district-needs.xlsx',
+    notXlsx: (names: string) => `Skipped files that are not .xlsx: ${names}`,
+  },
+};
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px' },
+  drop: {
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: '16px',
+    textAlign: 'center',
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  dropActive: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  row: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
+  list: { margin: 0, paddingLeft: '18px', fontSize: tokens.fontSizeBase200 },
+  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  dup: { borderLeft: `3px solid ${tokens.colorNeutralStroke1}`, paddingLeft: '8px', marginBottom: '6px' },
+});
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return '';
+  const digest = await subtle.digest('SHA-256', bytes as BufferSource);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Default reader: each file in turn, parsed off the main thread when a worker is available. */
+const defaultReadFiles: ReadFiles = async (files, onProgress, signal) => {
+  const { parseXlsx } = await import('../host/browserHost');
+  const out: ReadFileResult[] = [];
+  onProgress(0, files.length);
+  for (let i = 0; i < files.length; i++) {
+    if (signal.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
+    const f = files[i];
+    try {
+      const bytes = new Uint8Array(await f.arrayBuffer());
+      const checksum = await sha256Hex(bytes);
+      try {
+        out.push({ file: f.name, checksum, workbook: await parseXlsx(bytes, f.name) });
+      } catch (e) {
+        const err = e as { code?: string; message?: string };
+        out.push({ file: f.name, checksum, error: { code: err.code ?? 'read-failed', message: err.message ?? String(e) } });
+      }
+    } catch (e) {
+      out.push({ file: f.name, checksum: '', error: { code: 'read-failed', message: (e as Error).message } });
+    }
+    onProgress(i + 1, files.length);
+  }
+  return out;
+};
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+export default function ConsolidatePanel(props: ConsolidatePanelProps) {
+  const { lang, host } = props;
+  const t = S[lang] ?? S.th;
+  const styles = useStyles();
+  const [files, setFiles] = useState<File[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const [phase, setPhase] = useState<'idle' | 'reading' | 'consolidating'>('idle');
+  const [progress, setProgress] = useState<{ done: number; total: number }>({ done: 0, total: 0 });
+  const [result, setResult] = useState<ConsolidateResult | null>(null);
+  const [message, setMessage] = useState<{ intent: 'error' | 'warning' | 'success' | 'info'; text: string } | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const abortRef = useRef<AbortController | null>(null);
+
+  const readFiles = props.readFiles ?? defaultReadFiles;
+  const writeSheets = useMemo(() => {
+    if (props.writeSheets) return props.writeSheets;
+    if (host?.writeSheet) {
+      const write = host.writeSheet.bind(host);
+      return async (sheets: OutSheet[]) => {
+        for (const s of sheets) await write(s);
+      };
+    }
+    return undefined;
+  }, [props.writeSheets, host]);
+
+  const addFiles = useCallback(
+    (list: FileList | File[] | null) => {
+      if (!list) return;
+      const all = [...list];
+      const ok = all.filter((f) => /\.xlsx$/i.test(f.name));
+      const bad = all.filter((f) => !/\.xlsx$/i.test(f.name));
+      setMessage(bad.length ? { intent: 'warning', text: t.notXlsx(bad.map((f) => f.name).join(', ')) } : null);
+      setFiles((prev) => {
+        const seen = new Set(prev.map((f) => `${f.name}:${f.size}`));
+        return [...prev, ...ok.filter((f) => !seen.has(`${f.name}:${f.size}`))];
+      });
+      setResult(null);
+    },
+    [t],
+  );
+
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    setDragging(false);
+    addFiles(e.dataTransfer?.files ?? null);
+  };
+
+  const run = async () => {
+    const ctl = new AbortController();
+    abortRef.current = ctl;
+    setMessage(null);
+    setResult(null);
+    try {
+      setPhase('reading');
+      setProgress({ done: 0, total: files.length });
+      const read = await readFiles(files, (done, total) => setProgress({ done, total }), ctl.signal);
+      if (ctl.signal.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
+      setPhase('consolidating');
+      const inputs: ConsolidateInput[] = read.map((r) => ({ file: r.file, checksum: r.checksum, workbook: r.workbook, error: r.error }));
+      const res = await consolidate(inputs, { signal: ctl.signal, onProgress: (done, total) => setProgress({ done, total }) });
+      setResult(res);
+    } catch (e) {
+      if ((e as Error)?.name === 'AbortError') setMessage({ intent: 'info', text: t.cancelled });
+      else setMessage({ intent: 'error', text: `${t.error}: ${(e as Error)?.message ?? String(e)}` });
+    } finally {
+      setPhase('idle');
+      abortRef.current = null;
+    }
+  };
+
+  const sheets = useMemo(() => (result ? needsWorkbook(result).sheets : null), [result]);
+
+  const onDownload = () => {
+    if (!sheets) return;
+    const bytes = writeXlsx({ sheets });
+    if (host && !props.readFiles) (props.download as (b: Uint8Array, n: string) => void)(bytes, t.fileName);
+    else (props.download as (n: string, d: Uint8Array | string, m: string) => void)(t.fileName, bytes, XLSX_MIME);
+  };
+
+  const onWrite = async () => {
+    if (!sheets || !writeSheets) return;
+    try {
+      await writeSheets(sheets);
+      setMessage({ intent: 'success', text: t.written });
+    } catch (e) {
+      setMessage({ intent: 'error', text: `${t.error}: ${(e as Error)?.message ?? String(e)}` });
+    }
+  };
+
+  const busy = phase !== 'idle';
+  const counted = result ? result.items.filter((i) => i.inTotals).length : 0;
+
   return (
-    <div data-testid="consolidate-panel" style={{ padding: 12 }}>
-      <MessageBar intent="info">
-        <MessageBarBody>{STRINGS[lang].consolidateComing}</MessageBarBody>
-      </MessageBar>
+    <div data-testid="consolidate-panel" className={styles.root}>
+      <div
+        data-testid="consolidate-drop"
+        className={`${styles.drop} ${dragging ? styles.dropActive : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <Text>{t.drop}</Text>{' '}
+        <Button appearance="secondary" size="small" onClick={() => inputRef.current?.click()} disabled={busy} data-testid="consolidate-choose">
+          {t.choose}
+        </Button>
+        <input
+          ref={inputRef}
+          type="file"
+          multiple
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          style={{ display: 'none' }}
+          data-testid="consolidate-input"
+          onChange={(e) => {
+            addFiles(e.target.files);
+            e.target.value = '';
+          }}
+        />
+      </div>
+
+      {files.length > 0 && (
+        <div>
+          <div className={styles.row}>
+            <Text weight="semibold">{t.chosen(files.length)}</Text>
+            <Button size="small" appearance="subtle" onClick={() => (setFiles([]), setResult(null))} disabled={busy}>
+              {t.clear}
+            </Button>
+          </div>
+          <ul className={styles.list}>
+            {files.map((f) => (
+              <li key={`${f.name}:${f.size}`}>{f.name}</li>
+            ))}
+          </ul>
+          <Button appearance="primary" onClick={run} disabled={busy} data-testid="consolidate-run">
+            {t.run}
+          </Button>
+        </div>
+      )}
+
+      {busy && (
+        <Field
+          validationMessage={phase === 'reading' ? t.reading(progress.done, progress.total) : t.consolidating(progress.done, progress.total)}
+          validationState="none"
+        >
+          <ProgressBar
+            data-testid="consolidate-progress"
+            value={progress.total ? progress.done / progress.total : undefined}
+            max={1}
+          />
+          <div className={styles.row} style={{ marginTop: 6 }}>
+            <Button size="small" onClick={() => abortRef.current?.abort()} data-testid="consolidate-cancel">
+              {t.cancel}
+            </Button>
+          </div>
+        </Field>
+      )}
+
+      {message && (
+        <MessageBar intent={message.intent} data-testid="consolidate-message">
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {result && (
+        <div data-testid="consolidate-results" style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+          <div>
+            <Text weight="semibold">{t.inputs}</Text>
+            <Table size="small" aria-label={t.inputs}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t.file}</TableHeaderCell>
+                  <TableHeaderCell>{t.status}</TableHeaderCell>
+                  <TableHeaderCell>{t.detail}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {result.inputs.map((i, k) => (
+                  <TableRow key={k} data-testid="consolidate-input-row" data-status={i.status}>
+                    <TableCell>{i.file}</TableCell>
+                    <TableCell>
+                      <Badge appearance="tint" color={i.status === 'ok' ? 'success' : i.status === 'failed' ? 'danger' : 'warning'}>
+                        {t.statuses[i.status]}
+                      </Badge>
+                    </TableCell>
+                    <TableCell>{i.error ? i.error.message : i.status === 'skipped' ? i.note : t.projects(i.projects, i.taken)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+
+          <div>
+            <Text weight="semibold" data-testid="consolidate-needs-count">
+              {t.needs(result.items.length, counted)}
+            </Text>
+            <Table size="small" aria-label={t.amount}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t.year}</TableHeaderCell>
+                  <TableHeaderCell>{t.amount}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {result.years.map((y) => (
+                  <TableRow key={y} data-testid="consolidate-total" data-year={y}>
+                    <TableCell>{y}</TableCell>
+                    <TableCell className={styles.num}>{fmt(result.totals[y] ?? 0)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+
+          <div data-testid="consolidate-duplicates">
+            <Text weight="semibold">{t.duplicates}</Text>
+            {result.duplicates.length === 0 && <Text block>{t.noDuplicates}</Text>}
+            {result.duplicates.map((g, k) => (
+              <div key={k} className={styles.dup} data-confidence={g.confidence}>
+                <Badge appearance="tint" color={g.confidence === 'possible' ? 'warning' : 'informative'}>
+                  {t.confidence[g.confidence]}
+                </Badge>{' '}
+                <Text size={200}>{g.localPlan ? t.local : g.merged ? t.merged : ''}</Text>
+                <ul className={styles.list}>
+                  {g.items.map((m, j) => (
+                    <li key={j}>
+                      {m.name} — {m.file} / {m.sheet} / {t.row} {m.row}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </div>
+
+          <div className={styles.row}>
+            {writeSheets && (
+              <Button appearance="primary" onClick={onWrite} data-testid="consolidate-write">
+                {t.write}
+              </Button>
+            )}
+            <Button appearance={writeSheets ? 'secondary' : 'primary'} onClick={onDownload} data-testid="consolidate-download">
+              {t.download}
+            </Button>
+          </div>
+        </div>
+      )}
     </div>
   );
 }

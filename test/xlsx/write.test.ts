@@ -1,0 +1,198 @@
+/** Writer: round trip through our reader, exceljs (oracle) and LibreOffice. */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
+import { textAt } from '../../src/engine/model';
+import type { OutWorkbook } from '../../src/engine/output';
+import { OutSheetSchema } from '../../src/engine/output';
+import { readWorkbookFile, writeFileBytes } from '../../src/node/files';
+import { readXlsx } from '../../src/xlsx/read';
+import { escapeXml, writeXlsx } from '../../src/xlsx/write';
+
+const header = { bold: true, align: 'center' as const, valign: 'center' as const, wrap: true, border: true, fill: 'D9E1F2' };
+const money = { numFmt: '#,##0;-#,##0;"-"', border: true };
+
+const wbOut: OutWorkbook = {
+  sheets: [
+    {
+      name: 'บัญชีความต้องการ',
+      rows: [
+        [{ value: 'บัญชีความต้องการของอำเภอ ปี 2568', style: { bold: true, size: 20, align: 'center' } }],
+        ['ที่', 'โครงการ', 'งบประมาณ 2568', 'งบประมาณ 2569', 'รวม', 'หมายเหตุ'],
+        [1, 'ก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 3', { value: 1500000, style: money }, { value: 0, style: money }, { value: 1500000, formula: 'C3+D3', style: money }, '=1+1'],
+        [2, 'ขุดลอกคลอง\nบ้านหนองบัว', { value: 250000.5, style: { numFmt: '#,##0.00' } }, { value: -1000, style: money }, { value: 249000.5, formula: '=SUM(C4:D4)' }, '+HYPERLINK("x")'],
+        [3, '@SUM(A1)', null, { value: 'ข้อความ', style: { italic: true, color: 'FF0000' } }, { value: true }, '-5'],
+      ],
+      rowStyles: { '1': header },
+      merges: [{ r1: 0, c1: 0, r2: 0, c2: 5 }],
+      colWidths: [6, 45, 14, 14, 14, 20],
+      freezeRows: 2,
+      table: { headerRow: 1, lastRow: 4, lastCol: 5, name: 'Needs' },
+      page: { orientation: 'landscape', fitWidth: true },
+      printTitleRows: [0, 1],
+    },
+    { name: "O'Brien [1]", rows: [['x', 'y']], font: { name: 'TH SarabunIT๙', size: 14 }, page: { orientation: 'portrait', fitWidth: false } },
+  ],
+};
+
+const bytes = writeXlsx(wbOut);
+
+test('the sample workbook description is valid for the output schema', () => {
+  for (const s of wbOut.sheets) expect(OutSheetSchema.safeParse(s).success).toBe(true);
+});
+
+test('round trip through readXlsx: values, display text, formulas, merges', () => {
+  const wb = readXlsx(bytes, 'out.xlsx');
+  expect(wb.sheets.map((s) => s.name)).toEqual(['บัญชีความต้องการ', "O'Brien _1_"]);
+  const s = wb.sheets[0];
+  expect(textAt(s, 0, 0)).toBe('บัญชีความต้องการของอำเภอ ปี 2568');
+  expect([0, 1, 2, 3, 4, 5].map((c) => textAt(s, 1, c))).toEqual(['ที่', 'โครงการ', 'งบประมาณ 2568', 'งบประมาณ 2569', 'รวม', 'หมายเหตุ']);
+  expect(s.rows[2]?.[2]).toMatchObject({ v: 1500000, t: 'n', w: '1,500,000' });
+  expect(s.rows[2]?.[3]).toMatchObject({ v: 0, t: 'n', w: '-' });
+  expect(s.rows[2]?.[4]).toMatchObject({ v: 1500000, f: 'C3+D3', w: '1,500,000' });
+  expect(s.rows[3]?.[1]?.v).toBe('ขุดลอกคลอง\nบ้านหนองบัว');
+  expect(s.rows[3]?.[2]?.w).toBe('250,000.50');
+  expect(s.rows[3]?.[3]?.w).toBe('-1,000');
+  expect(s.rows[3]?.[4]).toMatchObject({ v: 249000.5, f: 'SUM(C4:D4)' });
+  expect(s.rows[4]?.[4]).toMatchObject({ v: true, t: 'b' });
+  expect(s.rows[4]?.[2]).toBeUndefined();
+  expect(s.merges).toEqual([{ r1: 0, c1: 0, r2: 0, c2: 5 }]);
+  expect(wb.sheets[1].rows[0]?.map((c) => c?.v)).toEqual(['x', 'y']);
+});
+
+test('strings that look like formulas stay text', () => {
+  const s = readXlsx(bytes, 'out.xlsx').sheets[0];
+  for (const [r, c, text] of [
+    [2, 5, '=1+1'],
+    [3, 5, '+HYPERLINK("x")'],
+    [4, 1, '@SUM(A1)'],
+    [4, 5, '-5'],
+  ] as const) {
+    expect(s.rows[r]?.[c]).toEqual({ v: text, t: 's', w: text });
+  }
+  const sheetXml = strFromU8(unzipSync(bytes)['xl/worksheets/sheet1.xml']);
+  expect(sheetXml.match(/<f>/g)).toHaveLength(2);
+  expect(sheetXml).not.toContain('<f>1+1');
+});
+
+test('exceljs opens the file: fonts, styles, widths, page setup, print titles, freeze, autofilter', async () => {
+  const xl = new ExcelJS.Workbook();
+  await xl.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  const ws = xl.getWorksheet('บัญชีความต้องการ') as ExcelJS.Worksheet;
+  expect(ws).toBeDefined();
+  expect(ws.getCell('C3').font?.name).toBe('TH Sarabun New');
+  expect(ws.getCell('C3').font?.size).toBe(16);
+  expect(ws.getCell('A1').font).toMatchObject({ name: 'TH Sarabun New', bold: true, size: 20 });
+  expect(ws.getCell('B2').fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } });
+  expect(ws.getCell('B2').border?.top?.style).toBe('thin');
+  expect(ws.getCell('B2').alignment).toMatchObject({ horizontal: 'center', vertical: 'middle', wrapText: true });
+  expect(ws.getCell('C3').numFmt).toBe('#,##0;-#,##0;"-"');
+  expect(ws.getCell('D5').font).toMatchObject({ italic: true, color: { argb: 'FFFF0000' } });
+  expect(ws.getCell('F3').value).toBe('=1+1');
+  expect(ws.getCell('E3').value).toMatchObject({ formula: 'C3+D3', result: 1500000 });
+  expect([1, 2, 3, 4, 5, 6].map((c) => ws.getColumn(c).width)).toEqual([6, 45, 14, 14, 14, 20]);
+  expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  expect(ws.pageSetup.printTitlesRow).toBe('1:2');
+  expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+  expect(ws.autoFilter).toBe('A2:F5');
+  expect(ws.model.merges).toEqual(['A1:F1']);
+  // merged area cells carry the title style; the header row style reaches every header cell
+  expect(ws.getCell('F2').border?.left?.style).toBe('thin');
+  const ws2 = xl.worksheets[1];
+  expect(ws2.getCell('A1').font?.name).toBe('TH SarabunIT๙');
+  expect(ws2.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait' });
+});
+
+test('escaping: XML specials, illegal control characters, _xHHHH_ literals, long text', () => {
+  const weird = 'a & b < c > d "e" \'f\' _x0041_ \u0001\u0008 tab\tcr\r\nend 😀';
+  const long = 'ก'.repeat(40000);
+  const out = writeXlsx({ sheets: [{ name: 'S', rows: [[weird, ' lead', 'trail ', long]] }] });
+  const r = readXlsx(out, 'e.xlsx').sheets[0].rows[0];
+  expect(r?.[0]?.v).toBe('a & b < c > d "e" \'f\' _x0041_  tab\tcr\r\nend 😀');
+  expect(r?.[1]?.v).toBe(' lead');
+  expect(r?.[2]?.v).toBe('trail ');
+  expect((r?.[3]?.v as string).length).toBe(32767);
+  expect(escapeXml('x\u0000y<')).toBe('xy&lt;');
+});
+
+test('empty workbook and empty sheet still make a valid file', async () => {
+  for (const wb of [{ sheets: [] }, { sheets: [{ name: 'ว่าง', rows: [] }] }] as OutWorkbook[]) {
+    const b = writeXlsx(wb);
+    expect(readXlsx(b, 'e.xlsx').sheets).toHaveLength(1);
+    const xl = new ExcelJS.Workbook();
+    await xl.xlsx.load(Buffer.from(b) as unknown as ExcelJS.Buffer);
+    expect(xl.worksheets).toHaveLength(1);
+  }
+});
+
+test('Node adapter writes and reads files; missing file is a Thai error', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'oneplan-x-'));
+  try {
+    const f = path.join(dir, 'sub', 'ผล.xlsx');
+    await writeFileBytes(f, bytes);
+    const wb = await readWorkbookFile(f);
+    expect(wb.name).toBe('ผล.xlsx');
+    expect(textAt(wb.sheets[0], 2, 1)).toBe('ก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 3');
+    await expect(readWorkbookFile(path.join(dir, 'ไม่มี.xlsx'))).rejects.toMatchObject({ code: 'not-found', message: expect.stringContaining('"ไม่มี.xlsx"') });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('100,000 rows write and read back in reasonable time', () => {
+  const rows: OutSheetSchemaRows = [];
+  for (let i = 0; i < 100000; i++) {
+    rows.push([i + 1, `โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ ${i % 20} ตำบลหนองบัว`, { value: (i % 97) * 10000, style: money }, 'กองช่าง', i % 3 === 0 ? '-' : null]);
+  }
+  let t0 = performance.now();
+  const b = writeXlsx({ sheets: [{ name: 'big', rows, colWidths: [6, 50, 14, 20], freezeRows: 1 }] });
+  const writeMs = performance.now() - t0;
+  t0 = performance.now();
+  const wb = readXlsx(b, 'big.xlsx');
+  const readMs = performance.now() - t0;
+  // eslint-disable-next-line no-console
+  console.log(`100k rows: write ${writeMs.toFixed(0)} ms, ${(b.length / 1e6).toFixed(1)} MB; read ${readMs.toFixed(0)} ms (fflate)`);
+  const s = wb.sheets[0];
+  expect(s.rows).toHaveLength(100000);
+  expect(s.rows[99999]?.[0]?.v).toBe(100000);
+  expect(s.rows[99999]?.[2]?.w).toBe(((99999 % 97) * 10000).toLocaleString('en-US'));
+  expect(writeMs).toBeLessThan(30000);
+  expect(readMs).toBeLessThan(30000);
+});
+type OutSheetSchemaRows = OutWorkbook['sheets'][number]['rows'];
+
+const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
+const sofficeTest = SOFFICE ? test : test.skip;
+if (!SOFFICE) {
+  // eslint-disable-next-line no-console
+  console.warn('LibreOffice (soffice) not installed: skipping the LibreOffice conversion test');
+}
+
+sofficeTest(
+  'LibreOffice converts a written file to CSV with the Thai text',
+  () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'oneplan-lo-'));
+    try {
+      const f = path.join(dir, 'out.xlsx');
+      writeFileSync(f, bytes);
+      execFileSync(
+        SOFFICE as string,
+        [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', dir, f],
+        { timeout: 120000, stdio: 'pipe' },
+      );
+      const csvName = readdirSync(dir).find((x) => x.endsWith('.csv'));
+      expect(csvName).toBeDefined();
+      const csv = readFileSync(path.join(dir, csvName as string), 'utf8');
+      expect(csv).toContain('ก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 3');
+      expect(csv).toContain('บัญชีความต้องการของอำเภอ ปี 2568');
+      expect(csv).toContain('=1+1');
+      expect(csv).toMatch(/1,500,000|1500000/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  180000,
+);
