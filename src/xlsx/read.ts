@@ -38,6 +38,8 @@ export interface ReadOptions {
   maxTotalBytes?: number;
   /** Read text boxes from drawings (default true). */
   textBoxes?: boolean;
+  /** Sheet XML is decoded in slices of about this many bytes, cut after a </row> (default 32 MiB). */
+  sheetSliceBytes?: number;
 }
 
 const GiB = 1024 * 1024 * 1024;
@@ -230,8 +232,9 @@ class Reader {
       let p = bodyStart;
       while (p < bodyEnd) {
         let q = bodyEnd;
-        if (bodyEnd - p > SHEET_SLICE) {
-          const cut = lastIndexOfBytes(b, closeRow, p + SHEET_SLICE);
+        const slice = this.opts.sheetSliceBytes ?? SHEET_SLICE;
+        if (bodyEnd - p > slice) {
+          const cut = lastIndexOfBytes(b, closeRow, p + slice);
           if (cut > p) q = cut + closeRow.length;
         }
         const chunk = decodeBytes(b.subarray(p, q));

@@ -463,7 +463,7 @@ function sheetXml(sh: OutSheet, name: string, index: number, styles: StyleTable,
 // Package
 
 export interface WriteOptions {
-  /** Deflate level 0–9 (default 6). */
+  /** Deflate level 0–9 (default 3: about half the time of 6, files ~7 % larger). */
   level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
   /** Creation time written in docProps/core.xml (default now). */
   created?: Date;
@@ -561,5 +561,5 @@ export function writeXlsx(wb: OutWorkbook, opts: WriteOptions = {}): Uint8Array 
   sheetParts.forEach((x, i) => {
     files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(x);
   });
-  return zipSync(files, { level: opts.level ?? 6 });
+  return zipSync(files, { level: opts.level ?? 3 });
 }

@@ -237,7 +237,7 @@ export function toOutWorkbook(wb: WorkbookModel): OutWorkbook {
       rows: s.rows.map((row) =>
         (row ?? []).map((cell): OutCell => {
           if (!cell) return null;
-          if (typeof cell.v === 'number') return { value: cell.v, style: { numFmt: '#,##0' } };
+          if (typeof cell.v === 'number') return cell.w.includes(',') ? { value: cell.v, style: { numFmt: '#,##0' } } : cell.v;
           return cell.w;
         }),
       ),

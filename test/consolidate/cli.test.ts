@@ -1,0 +1,94 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import * as zlib from 'node:zlib';
+import { runConsolidate } from '../../src/cli/consolidate';
+import { NEEDS_SHEET } from '../../src/engine/consolidate';
+import { textAt } from '../../src/engine/model';
+import { readXlsx } from '../../src/xlsx/read';
+import { writeXlsx } from '../../src/xlsx/write';
+import { allWorkbooks, toOutWorkbook } from './fixtures';
+
+const inflateRaw = (d: Uint8Array) => new Uint8Array(zlib.inflateRawSync(d));
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'oneplan-consolidate-'));
+  const inbox = path.join(dir, 'inbox');
+  require('node:fs').mkdirSync(inbox);
+  allWorkbooks().forEach((wb, i) => writeFileSync(path.join(inbox, `${i + 1}-${wb.name}`), writeXlsx(toOutWorkbook(wb))));
+  writeFileSync(path.join(inbox, '3-เสีย.xlsx'), 'this is not a zip file');
+  writeFileSync(path.join(inbox, 'notes.txt'), 'ignored: not .xlsx');
+});
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (s: string) => void out.push(s), err: (s: string) => void err.push(s) }, out, err };
+}
+
+test('bad usage exits 2', async () => {
+  const a = io();
+  expect(await runConsolidate([], a.io)).toBe(2);
+  expect(await runConsolidate([path.join(dir, 'inbox')], a.io)).toBe(2); // no --out, no --json
+  expect(await runConsolidate([path.join(dir, 'inbox'), '--out'], a.io)).toBe(2);
+  expect(await runConsolidate([path.join(dir, 'inbox'), '--bogus', '--json'], a.io)).toBe(2);
+});
+
+test('folder in, needs workbook out, --json report; a broken file makes exit 1', async () => {
+  const a = io();
+  const out = path.join(dir, 'out', 'needs.xlsx');
+  const code = await runConsolidate([path.join(dir, 'inbox'), '--out', out, '--json'], a.io);
+  expect(a.err.join('')).toBe('');
+  expect(code).toBe(1);
+  const j = JSON.parse(a.out.join(''));
+  expect(j.inputs).toHaveLength(6);
+  const broken = j.inputs.find((i: { file: string }) => i.file.endsWith('3-เสีย.xlsx'));
+  expect(broken.status).toBe('failed');
+  expect(broken.error.code).toEqual(expect.any(String));
+  expect(j.inputs.find((i: { file: string }) => i.file.endsWith('รายชื่อผู้เข้าประชุม.xlsx')).status).toBe('skipped');
+  expect(j.inputs.every((i: { checksum: string }) => /^[0-9a-f]{64}$/.test(i.checksum))).toBe(true);
+  expect(j.needs.projects).toBe(10);
+  expect(j.needs.totals).toEqual({ '2566': 0, '2567': 6650000, '2568': 7700000, '2569': 2000000, '2570': 0 });
+  expect(j.duplicates.map((d: { confidence: string }) => d.confidence)).toEqual(['exact', 'exact', 'exact', 'exact', 'likely', 'possible']);
+  expect(j.strategy).toEqual({ mismatches: [] });
+  expect(j.output).toBe(out);
+
+  // The written file reads back: the needs sheet with Thai project names and the grand total.
+  const wb = readXlsx(new Uint8Array(readFileSync(out)), 'needs.xlsx', { inflateRaw });
+  expect(wb.sheets).toHaveLength(4);
+  const needs = wb.sheets.find((s) => s.name === NEEDS_SHEET)!;
+  const texts = needs.rows.map((_, r) => textAt(needs, r, 1));
+  expect(texts).toContain('ก่อสร้างถนน คสล. สายบ้านนา-บ้านดอน หมู่ที่ 3');
+  expect(texts).toContain('รวมทั้งสิ้น');
+  // The formula-looking note is a text cell, not a formula.
+  const cells = needs.rows.flatMap((r) => r ?? []);
+  const hyper = cells.find((c) => c && typeof c.v === 'string' && c.v.includes('HYPERLINK'));
+  expect(hyper?.t).toBe('s');
+  expect(cells.some((c) => c?.f)).toBe(false);
+
+  // LibreOffice, when installed, opens it and sees the Thai names.
+  if (existsSync('/usr/bin/soffice')) {
+    const conv = path.join(dir, 'csv');
+    execFileSync('/usr/bin/soffice', ['--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', conv, out], {
+      timeout: 120000,
+      stdio: 'ignore',
+      env: { ...process.env, HOME: dir },
+    });
+    const csv = readFileSync(path.join(conv, readdirSync(conv)[0]), 'utf8');
+    expect(csv).toContain('ก่อสร้างถนน คสล. สายบ้านนา-บ้านดอน หมู่ที่ 3');
+    expect(csv).toContain('ส่งเสริมการท่องเที่ยวชุมชนล่องเรือชมหิ่งห้อย');
+  }
+}, 180000);
+
+test('human output and exit 0 when every file reads', async () => {
+  const a = io();
+  const inbox = path.join(dir, 'inbox');
+  const good = readdirSync(inbox).filter((n) => n.endsWith('.xlsx') && !n.includes('เสีย')).map((n) => path.join(inbox, n));
+  const code = await runConsolidate([...good, '--out', path.join(dir, 'ok.xlsx')], a.io);
+  expect(code).toBe(0);
+  const text = a.out.join('');
+  expect(text).toContain('แผนความต้องการ: 10 โครงการ (นับยอด 9)');
+  expect(text).toContain('ปีงบประมาณ 2567: 6,650,000 บาท');
+});
