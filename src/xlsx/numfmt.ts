@@ -608,18 +608,21 @@ export function formatNumber(v: number, code: string | undefined, date1904 = fal
   if (!Number.isFinite(v)) return '#NUM!';
   if (isGeneralFormat(code)) return formatGeneral(v);
   const c = compile(code as string);
-  const key = date1904 ? -v - 1e300 : v;
-  const hit = c.cache.get(key);
+  if (date1904) return formatSafe(c, v, true);
+  const hit = c.cache.get(v);
   if (hit !== undefined) return hit;
-  let out: string;
-  try {
-    out = formatWith(c, v, date1904);
-  } catch {
-    out = formatGeneral(v);
-  }
+  const out = formatSafe(c, v, false);
   if (c.cache.size > 20000) c.cache.clear();
-  c.cache.set(key, out);
+  c.cache.set(v, out);
   return out;
+}
+
+function formatSafe(c: Compiled, v: number, date1904: boolean): string {
+  try {
+    return formatWith(c, v, date1904);
+  } catch {
+    return formatGeneral(v);
+  }
 }
 
 function formatWith(c: Compiled, v: number, date1904: boolean): string {

@@ -22,6 +22,8 @@ beforeAll(() => {
   writeFileSync(path.join(inbox, 'notes.txt'), 'ignored: not .xlsx');
 });
 
+afterAll(() => require('node:fs').rmSync(dir, { recursive: true, force: true }));
+
 function io() {
   const out: string[] = [];
   const err: string[] = [];

@@ -195,3 +195,17 @@ test('an unknown issue on a ง. line shared by many projects is one finding on 
   const r = validateWorkbook({ name: 'a.xlsx', sheets: [s] }, { strategies: list });
   expect(r.sheets[0].findings.filter((f) => f.code === 'link-unknown')).toHaveLength(1);
 });
+
+test('year headers written as "งบประมาณ 2567" or "พ.ศ. ๒๕๖๘" are budget years', () => {
+  const s = sheetFromValues('x', [
+    ['แผนพัฒนาหมู่บ้าน บ้านหนองบัว หมู่ที่ 3'],
+    ['ที่', 'โครงการ', 'งบประมาณ 2567', 'พ.ศ. ๒๕๖๘', 'หน่วยดำเนินการ'],
+    [1, 'ขุดลอกคลอง', 10000, '-', 'อบต.'],
+  ]);
+  const plan = readPlanSheet(s);
+  expect(plan.kind).toBe('village-plan');
+  expect(plan.blocks[0].columns.budgetYears).toEqual([
+    { year: 2567, col: 2 },
+    { year: 2568, col: 3 },
+  ]);
+});

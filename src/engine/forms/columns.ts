@@ -60,7 +60,7 @@ export function fieldOf(text: string): Field | 'budget' | undefined {
 export function yearOfHeader(text: string): number | undefined {
   const rest = flatText(text)
     .replace(/\([^)]*\)/g, '')
-    .replace(/พ\.ศ\.?|ปี(งบประมาณ)?|บาท/g, '')
+    .replace(/พ\.ศ\.?|(ปี)?งบประมาณ|ปี|บาท/g, '')
     .replace(/\s+/g, '');
   if (!/^\d{4}$/.test(rest)) return undefined;
   return parseBEYear(rest);
