@@ -391,7 +391,7 @@ function renderNumber(sec: Section, a: number): string {
     }
   }
   // commas right after the last digit (e.g. "#,##0.0,,") also scale
-  if (dotAt >= 0) for (let i = lastDig + 1; i < toks.length && toks[i].k === 'comma'; i++) scale++;
+  for (let i = lastDig + 1; i < toks.length && toks[i].k === 'comma'; i++) scale++;
   const fracPh: string[] = [];
   const fracEnd = expAt >= 0 ? expAt : toks.length;
   if (dotAt >= 0) for (let i = dotAt + 1; i < fracEnd; i++) if (toks[i].k === 'dig') fracPh.push((toks[i] as { c: string }).c);

@@ -173,7 +173,7 @@ const ORDINANCE = /เทศบัญญัติ|ข้อบัญญัติ
 function columnsOf(sheet: SheetModel, merges: MergeIndex, rows: number[]): ColumnMap {
   const width = Math.max(...rows.map((r) => rowWidth(sheet, r)));
   const fields: ColumnMap['fields'] = {};
-  const years: Array<{ year: number; col: number; underBudget: boolean; ordinance: boolean }> = [];
+  const years: Array<{ year: number; col: number; underBudget: boolean; ordinance: boolean; bare: boolean }> = [];
   let budgetCol: number | undefined;
   for (let c = 0; c < width; c++) {
     const texts: string[] = [];
@@ -185,7 +185,14 @@ function columnsOf(sheet: SheetModel, merges: MergeIndex, rows: number[]): Colum
     const year = texts.map(yearOfHeader).find((y) => y !== undefined);
     const all = texts.join(' ');
     if (year !== undefined) {
-      years.push({ year, col: c, underBudget: /งบประมาณ/.test(all), ordinance: ORDINANCE.test(all) });
+      years.push({
+        year,
+        col: c,
+        underBudget: /งบประมาณ/.test(all),
+        ordinance: ORDINANCE.test(all),
+        // Only a year (and "(บาท)"): no other heading claims the column.
+        bare: texts.every((t) => yearOfHeader(t) !== undefined || isHeaderNote(t)),
+      });
       continue;
     }
     // The most specific text (lowest header row) decides, falling back to the ones above.
@@ -198,7 +205,7 @@ function columnsOf(sheet: SheetModel, merges: MergeIndex, rows: number[]): Colum
     }
     if (fields[field] === undefined) fields[field] = c;
   }
-  let chosen = years.filter((y) => y.underBudget && !y.ordinance);
+  let chosen = years.filter((y) => (y.underBudget || y.bare) && !y.ordinance);
   if (!chosen.length) chosen = years.filter((y) => !y.ordinance);
   const budgetYears: ColumnMap['budgetYears'] = [];
   for (const y of chosen) if (!budgetYears.some((b) => b.year === y.year)) budgetYears.push({ year: y.year, col: y.col });
