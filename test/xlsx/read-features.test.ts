@@ -2,6 +2,7 @@
 import { strToU8, unzipSync, zipSync, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { nodeInflateRaw } from '../../src/node/files';
 import { readXlsx } from '../../src/xlsx/read';
+import { _decodeUtf8ViaUtf16 } from '../../src/xlsx/xml';
 import { writeXlsx } from '../../src/xlsx/write';
 import { makeXlsx, sheetDoc, toZip64 } from './helpers';
 
@@ -163,4 +164,23 @@ test('1904 date system and ISO date cells', () => {
   const rows = readXlsx(zipSync(files), 'd.xlsx').sheets[0].rows;
   expect(rows[0]?.[0]?.w).toBe('1/1/1904');
   expect(rows[0]?.[1]?.w).toBe('13/5/2024');
+});
+
+test('fast UTF-8 decoding matches TextDecoder, and refuses invalid input (caller falls back)', () => {
+  const td = new TextDecoder();
+  const text = '\uFEFFโครงการ ก่อสร้าง ถนน 😀 ÀÉ abc '.repeat(100);
+  const b = new TextEncoder().encode(text);
+  expect(_decodeUtf8ViaUtf16(b)).toBe(td.decode(b));
+  for (const bad of [[0xe0, 0xb8], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf5, 0x80, 0x80, 0x80], [0x80], [0xe0, 0x41, 0x41]]) {
+    expect(_decodeUtf8ViaUtf16(new Uint8Array(bad))).toBeUndefined();
+  }
+  // a big Thai shared-strings part with a broken byte still reads (TextDecoder's U+FFFD)
+  const si = Array.from({ length: 3000 }, (_x, i) => `<si><t>โครงการที่ ${i}</t></si>`).join('');
+  const sst = new TextEncoder().encode(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${si}</sst>`);
+  const at = sst.indexOf(0xe0, 5000);
+  sst[at + 1] = 0x41;
+  const files = unzipSync(makeXlsx({ sheets: [{ name: 'S', xml: sheetDoc('<sheetData><row r="1"><c r="A1" t="s"><v>2999</v></c></row></sheetData>') }], sst: '' }));
+  files['xl/sharedStrings.xml'] = sst;
+  const wb = readXlsx(zipSync(files), 'u.xlsx');
+  expect(wb.sheets[0].rows[0]?.[0]?.v).toBe('โครงการที่ 2999');
 });
