@@ -2,6 +2,7 @@
  * `oneplan` command line: batch work and scripting on .xlsx files.
  *   oneplan validate FILE... [--strategies FILE] [--json]
  *   oneplan consolidate FILE... [--strategies FILE] --out OUT.xlsx [--json]
+ *   oneplan match FILE... --strategies FILE|PRESET [--out OUT.xlsx] [--json]
  *   oneplan calendar --fiscal-year N [--template dopa|rayong|FILE] [--thai-digits] --out OUT.xlsx [--ics OUT.ics] [--json]
  * Exit codes: 0 ok, 1 errors found or a file failed, 2 bad usage.
  */
@@ -12,7 +13,9 @@ const USAGE = `oneplan — ตรวจสอบและรวบรวมแ�
 usage:
   oneplan validate FILE... [--strategies FILE] [--json] [--lang th|en]
   oneplan consolidate FILE|FOLDER... [--strategies FILE] --out OUT.xlsx [--json]
+  oneplan match FILE... --strategies FILE|PRESET [--out OUT.xlsx] [--json] [--all]
   oneplan calendar --fiscal-year N [--template dopa|rayong|FILE] [--thai-digits] --out OUT.xlsx [--ics OUT.ics] [--json]
+presets: chiangmai-2566-2570, suratthani, nakhonsawan-2566-2570-inferred
 `;
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
@@ -22,6 +25,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       return (await import('./validate')).runValidate(rest, io);
     case 'consolidate':
       return (await import('./consolidate')).runConsolidate(rest, io);
+    case 'match':
+      return (await import('./match')).runMatch(rest, io);
     case 'calendar':
       return (await import('./calendar')).runCalendar(rest, io);
     case '--help':

@@ -1,0 +1,72 @@
+/**
+ * oneplan match FILE... --strategies FILE|PRESET [--out OUT.xlsx] [--json] [--lang th|en]
+ * Lists projects that fit no provincial development issue or claim the wrong one, and why.
+ * Exit 0 when every project fits, 1 when some are flagged or a file failed, 2 on bad usage.
+ */
+import type { Io } from './oneplan';
+import { loadStrategies, parseArgs, readInput, UsageError } from './common';
+import { FLAGGED, matchWorkbook, mismatchSheet, statusLabel, type ProjectMatch } from '../engine/strategy/report';
+import { writeXlsx } from '../xlsx/write';
+import { writeFileBytes } from '../node/files';
+
+export async function runMatch(args: string[], io: Io): Promise<number> {
+  let opts;
+  try {
+    opts = parseArgs(args, { flags: ['json', 'all'], values: ['strategies', 'out', 'lang'] });
+    if (!opts.files.length) throw new UsageError('ต้องระบุไฟล์อย่างน้อยหนึ่งไฟล์ / give at least one file');
+    if (!opts.values.strategies) throw new UsageError('ต้องระบุ --strategies FILE หรือชื่อชุดสำเร็จรูป / --strategies is required');
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.err(`oneplan match: ${e.message}\nusage: oneplan match FILE... --strategies FILE|PRESET [--out OUT.xlsx] [--json] [--all]\n`);
+    return 2;
+  }
+  const lang = opts.values.lang === 'en' ? 'en' : 'th';
+  const loaded = await loadStrategies(opts.values.strategies);
+  if ('error' in loaded) {
+    io.err(`oneplan match: ${lang === 'en' ? loaded.error.messageEn : loaded.error.message}\n`);
+    return 2;
+  }
+  const list = loaded.list;
+  const files: Array<{ file: string; ok: boolean; error?: { code: string; message: string }; matches: ProjectMatch[] }> = [];
+  for (const file of opts.files) {
+    const input = await readInput(file);
+    if ('error' in input) files.push({ file, ok: false, error: { code: input.error.code, message: lang === 'en' ? input.error.messageEn : input.error.message }, matches: [] });
+    else files.push({ file, ok: true, matches: matchWorkbook(input.workbook, list) });
+  }
+  const all = files.flatMap((f) => f.matches);
+  if (opts.values.out) {
+    const sheet = mismatchSheet(all, list, lang);
+    await writeFileBytes(opts.values.out, writeXlsx({ sheets: [sheet] }));
+  }
+  const shown = (m: ProjectMatch) => opts.flags.all || FLAGGED.has(m.verdict.status);
+  if (opts.flags.json) {
+    const out = files.map((f) => ({
+      file: f.file,
+      ok: f.ok,
+      ...(f.error ? { error: f.error } : {}),
+      projects: f.matches.filter(shown).map((m) => ({
+        sheet: m.sheet,
+        row: m.row,
+        name: m.name,
+        status: m.verdict.status,
+        declared: m.verdict.declared ?? m.verdict.declaredUnknown ?? null,
+        suggested: m.verdict.suggested ?? null,
+        matched: m.verdict.matched,
+        reason: lang === 'en' ? m.verdict.reasonEn : m.verdict.reason,
+      })),
+    }));
+    io.out(JSON.stringify({ files: out, ...(opts.values.out ? { output: opts.values.out } : {}) }, null, 2) + '\n');
+  } else {
+    for (const f of files) {
+      if (!f.ok) {
+        io.out(`✗ ${f.file}: ${f.error?.message}\n`);
+        continue;
+      }
+      const flagged = f.matches.filter((m) => FLAGGED.has(m.verdict.status));
+      io.out(`${f.file}: ${f.matches.length} ${lang === 'en' ? 'projects' : 'โครงการ'}, ${flagged.length} ${lang === 'en' ? 'to check' : 'ต้องตรวจ'}\n`);
+      for (const m of f.matches.filter(shown))
+        io.out(`  [${statusLabel(m.verdict.status, lang)}] ${m.sheet}!${m.column}${m.row} ${m.name}: ${lang === 'en' ? m.verdict.reasonEn : m.verdict.reason}\n`);
+    }
+  }
+  return files.some((f) => !f.ok) || all.some((m) => FLAGGED.has(m.verdict.status)) ? 1 : 0;
+}

@@ -1,0 +1,96 @@
+/**
+ * Match a whole workbook to the provincial issues and list what does not fit, with suggestions:
+ * the data behind the highlights (Excel, browser preview) and the mismatch sheet.
+ */
+import { colLetter, type WorkbookModel } from '../model';
+import { PROJECT_KINDS, type PlanSheet } from '../plan';
+import { readPlanSheet } from '../forms/read';
+import type { CellStyle, OutCell, OutSheet } from '../output';
+import { matchPlanSheet } from './index';
+import type { MatchSettings, MatchStatus, MatchVerdict, StrategyList } from './model';
+
+export interface ProjectMatch {
+  sheet: string;
+  /** 1-based row and the column letter of the project name: where the highlight goes. */
+  row: number;
+  column: string;
+  name: string;
+  verdict: MatchVerdict;
+}
+
+export const MISMATCH_SHEET_NAME = { th: 'ตรวจความสอดคล้อง', en: 'Strategy fit' } as const;
+
+/** Statuses the officer must look at; 'consistent' needs nothing. */
+export const FLAGGED: ReadonlySet<MatchStatus> = new Set(['weak', 'undeclared', 'none']);
+
+export function matchWorkbook(wb: WorkbookModel, list: StrategyList, settings?: Partial<MatchSettings>, plans?: PlanSheet[]): ProjectMatch[] {
+  const out: ProjectMatch[] = [];
+  const read = plans ?? wb.sheets.map((s) => readPlanSheet(s));
+  for (const plan of read) {
+    if (!PROJECT_KINDS.has(plan.kind)) continue;
+    const verdicts = matchPlanSheet(plan, list, settings);
+    plan.projects.forEach((p, i) => {
+      const nameCol = plan.blocks.find((b) => b.projects.includes(p))?.columns.fields.name ?? 1;
+      out.push({ sheet: plan.name, row: p.row + 1, column: colLetter(nameCol), name: p.name, verdict: verdicts[i] });
+    });
+  }
+  return out;
+}
+
+const STATUS = {
+  th: { consistent: 'สอดคล้อง', weak: 'อาจอ้างผิดประเด็น', undeclared: 'ไม่ระบุประเด็น', none: 'ไม่เข้าประเด็นใด' },
+  en: { consistent: 'Consistent', weak: 'Weak: another issue fits better', undeclared: 'No declared issue', none: 'Fits no issue' },
+} as const;
+export const STATUS_FILL: Record<MatchStatus, string> = { consistent: 'C6EFCE', weak: 'FFEB9C', undeclared: 'DDEBF7', none: 'FFC7CE' };
+
+export function statusLabel(s: MatchStatus, lang: 'th' | 'en' = 'th'): string {
+  return STATUS[lang][s];
+}
+
+/** One row per flagged project: where, what it claims, what fits better, and why. */
+export function mismatchSheet(matches: ProjectMatch[], list: StrategyList, lang: 'th' | 'en' = 'th'): OutSheet {
+  const th = lang === 'th';
+  const head: CellStyle = { bold: true, fill: 'D9E1F2', border: true, align: 'center', valign: 'center', wrap: true };
+  const cell: CellStyle = { border: true, valign: 'top', wrap: true };
+  const issueName = (code?: string) => {
+    if (!code) return '';
+    const i = list.issues.find((x) => x.code === code);
+    return i ? `${code}. ${i.name}` : code;
+  };
+  const rows: OutCell[][] = [
+    [{ value: th ? 'โครงการที่ไม่สอดคล้องกับประเด็นการพัฒนาจังหวัด' : 'Projects that do not fit the provincial development issues', style: { bold: true, size: 20 } }],
+    [(th ? 'ยุทธศาสตร์จังหวัด: ' : 'Provincial strategy: ') + [list.province, list.period].filter(Boolean).join(' ')],
+  ];
+  const headerRow = rows.length;
+  const header = th
+    ? ['ลำดับ', 'ชีต', 'แถว', 'โครงการ', 'ผลการตรวจ', 'ประเด็นที่อ้าง', 'ประเด็นที่แนะนำ', 'คำที่ตรง', 'เหตุผล']
+    : ['No.', 'Sheet', 'Row', 'Project', 'Result', 'Declared issue', 'Suggested issue', 'Matched words', 'Reason'];
+  rows.push(header.map((h) => ({ value: h, style: head })));
+  let no = 0;
+  for (const m of matches) {
+    if (!FLAGGED.has(m.verdict.status)) continue;
+    no++;
+    const v = m.verdict;
+    rows.push([
+      { value: no, style: { ...cell, align: 'center' } },
+      { value: m.sheet, style: cell },
+      { value: `${m.column}${m.row}`, style: { ...cell, align: 'center' } },
+      { value: m.name, style: cell },
+      { value: statusLabel(v.status, lang), style: { ...cell, fill: STATUS_FILL[v.status] } },
+      { value: v.declared ? issueName(v.declared) : v.declaredUnknown ?? '', style: cell },
+      { value: issueName(v.suggested), style: cell },
+      { value: v.matched.join(', '), style: cell },
+      { value: th ? v.reason : v.reasonEn, style: cell },
+    ]);
+  }
+  if (!no) rows.push([th ? 'ทุกโครงการสอดคล้องกับประเด็นการพัฒนาที่อ้าง' : 'Every project fits the issue it declares']);
+  return {
+    name: MISMATCH_SHEET_NAME[lang],
+    rows,
+    colWidths: [7, 24, 8, 45, 18, 30, 30, 22, 50],
+    freezeRows: headerRow + 1,
+    table: no ? { headerRow, lastRow: rows.length - 1, lastCol: header.length - 1, name: 'OnePlanStrategyFit' } : undefined,
+    page: { orientation: 'landscape', fitWidth: true },
+    printTitleRows: [headerRow, headerRow],
+  };
+}
