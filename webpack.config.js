@@ -16,10 +16,10 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
-function csp(dev) {
+function csp(dev, office = true) {
   return [
     "default-src 'self'",
-    "script-src 'self' https://appsforoffice.microsoft.com",
+    office ? "script-src 'self' https://appsforoffice.microsoft.com" : "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
@@ -95,6 +95,14 @@ module.exports = async (env = {}, argv = {}) => {
         scriptLoading: 'defer',
         templateParameters: { csp: csp(dev), officeJs: OFFICE_JS },
       }),
+      // The same pane for a plain browser (npm start): no Office.js, so no request leaves localhost.
+      new HtmlWebpackPlugin({
+        filename: 'index.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        scriptLoading: 'defer',
+        templateParameters: { csp: csp(dev, false), officeJs: '' },
+      }),
       new HtmlWebpackPlugin({
         filename: 'commands.html',
         template: './src/commands/commands.html',
@@ -118,7 +126,7 @@ module.exports = async (env = {}, argv = {}) => {
       liveReload: true,
       open: false,
       headers: { 'Access-Control-Allow-Origin': '*' },
-      historyApiFallback: { index: '/taskpane.html' },
+      historyApiFallback: { index: '/index.html' },
       client: { overlay: { errors: true, warnings: false }, logging: 'warn' },
     },
   };

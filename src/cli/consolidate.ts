@@ -8,15 +8,15 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { consolidate, consolidateJson, needsWorkbook, type ConsolidateInput } from '../engine/consolidate';
-import { nodeInflateRaw, writeFileBytes } from '../node/files';
-import { readXlsx } from '../xlsx/read';
+import { nodeInflateRaw, nodeZip, writeFileBytes } from '../node/files';
+import { readWorkbookBytes } from '../xlsx/open';
 import { writeXlsx } from '../xlsx/write';
 import { loadStrategies, parseArgs, UsageError } from './common';
 import type { Io } from './oneplan';
 
 const USAGE = 'usage: oneplan consolidate FILE|FOLDER... [--strategies FILE|PRESET] --out OUT.xlsx [--json]\n';
 
-/** Files as given; a folder becomes its .xlsx files (sorted, Excel lock files "~$…" left out). */
+/** Files as given; a folder becomes its .xlsx and .csv files (sorted, Excel lock files "~$…" left out). */
 async function expand(args: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const a of args) {
@@ -31,7 +31,7 @@ async function expand(args: string[]): Promise<string[]> {
       out.push(a);
       continue;
     }
-    const names = (await fs.readdir(a)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$')).sort((x, y) => x.localeCompare(y, 'th'));
+    const names = (await fs.readdir(a)).filter((n) => /\.(xlsx|csv)$/i.test(n) && !n.startsWith('~$')).sort((x, y) => x.localeCompare(y, 'th'));
     for (const n of names) out.push(path.join(a, n));
   }
   return out;
@@ -53,7 +53,7 @@ export async function readConsolidateInput(file: string): Promise<ConsolidateInp
   const checksum = createHash('sha256').update(buf).digest('hex');
   try {
     const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
-    const workbook = readXlsx(bytes, path.basename(file), { inflateRaw: nodeInflateRaw });
+    const workbook = readWorkbookBytes(bytes, path.basename(file), { inflateRaw: nodeInflateRaw });
     return { file, checksum, workbook };
   } catch (e) {
     const err = e as { code?: unknown; message?: string };
@@ -100,7 +100,7 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
   let writeError: string | undefined;
   if (opts.values.out) {
     try {
-      await writeFileBytes(opts.values.out, writeXlsx(needsWorkbook(result)));
+      await writeFileBytes(opts.values.out, writeXlsx(needsWorkbook(result), { zip: nodeZip }));
       output = opts.values.out;
     } catch (e) {
       writeError = `เขียนไฟล์ ${opts.values.out} ไม่ได้: ${(e as Error).message}`;

@@ -39,8 +39,15 @@ export async function runValidate(args: string[], io: Io): Promise<number> {
       files.push({ file, ok: false, error: { code: input.error.code, message: en ? input.error.messageEn : input.error.message }, sheets: [] });
       continue;
     }
-    const report = validateWorkbook(input.workbook, { strategies });
-    files.push({ ...report, file });
+    try {
+      const report = validateWorkbook(input.workbook, { strategies });
+      files.push({ ...report, file });
+    } catch (e) {
+      // A defect must not stop the batch: the file is reported, the others are still checked.
+      const detail = (e as Error)?.message ?? String(e);
+      const message = en ? `Could not check "${file}": ${detail}` : `ตรวจสอบไฟล์ "${file}" ไม่สำเร็จ: ${detail}`;
+      files.push({ file, ok: false, error: { code: 'internal', message }, sheets: [] });
+    }
   }
 
   if (opts.flags.json) {

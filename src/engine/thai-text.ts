@@ -68,7 +68,7 @@ export function normalizeThai(input: string): string {
   s = s.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
   for (const [re, to] of ABBREVIATIONS) s = s.replace(re, to);
   // "คอนกรีตเสริมเหล็ก (คอนกรีตเสริมเหล็ก)" after expansion → once.
-  s = s.replace(/(\S+)\s*\(\s*\1\s*\)/g, '$1');
+  if (s.indexOf('(') >= 0) s = s.replace(/(\S+)\s*\(\s*\1\s*\)/g, '$1');
   // Punctuation → space; a dot between digits (1.5) stays.
   s = s.replace(/(?<!\d)\.|\.(?!\d)/g, ' ');
   s = s.replace(/[,;:!?"'`“”‘’()[\]{}<>/\\|–—\-_…•*#+=~^%&@]/g, ' ');
@@ -99,7 +99,11 @@ function placeName(s: string): string | undefined {
 
 /** Village number, tambon and district named in a text (any spelling normalizeThai handles). */
 export function extractLocation(text: string): Location {
-  const s = normalizeThai(text);
+  return locationOfNormalized(normalizeThai(text));
+}
+
+/** extractLocation of text already passed through normalizeThai (saves normalising twice). */
+export function locationOfNormalized(s: string): Location {
   const out: Location = {};
   const v = /หมู่ที่ (\d{1,3})(?!\d)/.exec(s);
   if (v) out.village = Number(v[1]);
@@ -144,7 +148,12 @@ export function parseTambon(text: string): string | undefined {
  * a leading "โครงการ": what two plans share when they list the same work.
  */
 export function coreName(name: string): string {
-  return normalizeThai(name)
+  return coreNameOfNormalized(normalizeThai(name));
+}
+
+/** coreName of text already passed through normalizeThai. */
+export function coreNameOfNormalized(normalized: string): string {
+  return normalized
     .replace(/^โครงการ ?/, '')
     .replace(/หมู่ที่ \d{1,3}/g, ' ')
     .replace(/(?<!สุขภาพ)(ตำบล|อำเภอ|จังหวัด) ?[ก-๛]+/g, ' ')
@@ -167,6 +176,19 @@ function getSegmenter(): Intl.Segmenter | null {
   return segmenter;
 }
 
+const SPACE_THEN_MARK = /\s[\p{M}\u200c\u200d\u2060\ufeff]/u;
+const CHUNK_CACHE = new Map<string, readonly string[]>();
+
+function chunkTokens(seg: Intl.Segmenter, chunk: string): readonly string[] {
+  const hit = CHUNK_CACHE.get(chunk);
+  if (hit) return hit;
+  const out: string[] = [];
+  for (const part of seg.segment(chunk)) if (part.isWordLike) out.push(part.segment);
+  if (CHUNK_CACHE.size >= 100000) CHUNK_CACHE.clear();
+  CHUNK_CACHE.set(chunk, out);
+  return out;
+}
+
 /**
  * Word tokens of already-normalised text (Intl.Segmenter 'th', words only), cached per distinct
  * text. Without Segmenter (old browsers) falls back to spaces plus Thai character trigrams.
@@ -178,7 +200,13 @@ export function wordTokens(normalised: string): string[] {
   let tokens: string[];
   if (seg) {
     tokens = [];
-    for (const part of seg.segment(normalised)) if (part.isWordLike) tokens.push(part.segment);
+    // Word boundaries never cross a space unless a combining mark follows it (UAX #29 WB4), so the
+    // space-separated chunks are segmented alone and cached: they repeat across names.
+    if (SPACE_THEN_MARK.test(normalised)) {
+      for (const part of seg.segment(normalised)) if (part.isWordLike) tokens.push(part.segment);
+    } else {
+      for (const chunk of normalised.split(' ')) if (chunk) for (const t of chunkTokens(seg, chunk)) tokens.push(t);
+    }
   } else {
     tokens = [];
     for (const w of normalised.split(' ')) {
@@ -199,4 +227,10 @@ export function diceSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): 
   const [small, big] = a.size <= b.size ? [a, b] : [b, a];
   for (const t of small) if (big.has(t)) inter++;
   return (2 * inter) / (a.size + b.size);
+}
+
+/** For benchmarks: forget the cached tokens (cold runs). */
+export function clearTokenCache(): void {
+  TOKEN_CACHE.clear();
+  CHUNK_CACHE.clear();
 }

@@ -79,6 +79,12 @@ export function App({ host }: { host: Host }) {
   }, []);
 
   const download = useCallback((bytes: Uint8Array, fileName: string) => downloadBytes(bytes, fileName), []);
+  // The calendar panel's contract: (file name, bytes or text, MIME type).
+  const downloadFile = useCallback(
+    (fileName: string, data: Uint8Array | string, mime: string) =>
+      downloadBytes(typeof data === 'string' ? new TextEncoder().encode(data) : data, fileName, mime),
+    [],
+  );
   const writeSheet = host.writeSheet ? host.writeSheet.bind(host) : undefined;
   const loading = <Spinner size="small" label={t.loading} style={{ padding: 16 }} />;
   const failed = (
@@ -141,7 +147,7 @@ export function App({ host }: { host: Host }) {
           {tab === 'calendar' && (
             <PanelBoundary fallback={failed}>
               <Suspense fallback={loading}>
-                <CalendarPanel lang={lang} writeSheet={writeSheet} download={download} />
+                <CalendarPanel lang={lang} writeSheet={writeSheet} download={downloadFile} />
               </Suspense>
             </PanelBoundary>
           )}

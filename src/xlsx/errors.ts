@@ -33,7 +33,12 @@ export function readError(code: ReadErrorCode, file: string, detail?: string): W
   const d = detail ? ` (${detail})` : '';
   switch (code) {
     case 'not-zip':
-      return new WorkbookReadError(code, `ไฟล์ ${f} ไม่ใช่ไฟล์ Excel (.xlsx): ตรวจสอบว่าเลือกไฟล์ถูกต้อง`, `${f} is not an Excel .xlsx file`, file);
+      return new WorkbookReadError(
+        code,
+        `ไฟล์ ${f} ไม่ใช่ไฟล์ Excel (.xlsx) หรือ CSV${d}: ตรวจสอบว่าเลือกไฟล์ถูกต้อง`,
+        `${f} is not an Excel .xlsx or CSV file${d}`,
+        file,
+      );
     case 'truncated':
       return new WorkbookReadError(
         code,

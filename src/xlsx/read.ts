@@ -47,6 +47,9 @@ const GiB = 1024 * 1024 * 1024;
 const SHEET_SLICE = 32 * 1024 * 1024;
 
 const REL_OFFICE_DOC = '/officeDocument';
+/** Excel's grid: 1,048,576 rows × 16,384 columns (0-based last indices). */
+const MAX_ROW = 1_048_575;
+const MAX_COL = 16_383;
 
 interface Rel {
   type: string;
@@ -443,6 +446,8 @@ class Reader {
         }
         const cell: Cell = ftext !== undefined ? { v, t, w, f: ftext } : { v, t, w };
         if (fmt !== undefined) cell.z = fmt;
+        // Beyond Excel's grid (XFD1048576): a hostile file; skipped so that rows stay dense arrays.
+        if (col > MAX_COL || st.row > MAX_ROW) continue;
         let row = rows[st.row];
         if (row === undefined) rows[st.row] = row = [];
         row[col] = cell;
@@ -573,8 +578,13 @@ function richText(s: string, from: number, to: number): string {
     let ns = i + 1;
     let ne = ns;
     while (ne < to && !isNameEnd(s.charCodeAt(ne))) ne++;
-    const colon = s.lastIndexOf(':', ne);
-    if (colon > ns) ns = colon + 1;
+    // prefix "x:" (searched within the name only: a lastIndexOf over the whole string is quadratic)
+    for (let k = ne - 1; k > ns; k--) {
+      if (s.charCodeAt(k) === 0x3a) {
+        ns = k + 1;
+        break;
+      }
+    }
     const gt = s.indexOf('>', ne);
     if (gt < 0) break;
     const len = ne - ns;
@@ -666,8 +676,8 @@ function parseMerges(tail: string): Range[] {
         const colon = ref.indexOf(':');
         const a = parseRef(colon >= 0 ? ref.slice(0, colon) : ref);
         const b = colon >= 0 ? parseRef(ref.slice(colon + 1)) : a;
-        if (a && b) {
-          out.push({ r1: Math.min(a.r, b.r), c1: Math.min(a.c, b.c), r2: Math.max(a.r, b.r), c2: Math.max(a.c, b.c) });
+        if (a && b && Math.min(a.r, b.r) <= MAX_ROW && Math.min(a.c, b.c) <= MAX_COL) {
+          out.push({ r1: Math.min(a.r, b.r), c1: Math.min(a.c, b.c), r2: Math.min(MAX_ROW, Math.max(a.r, b.r)), c2: Math.min(MAX_COL, Math.max(a.c, b.c)) });
         }
       }
     }
@@ -689,7 +699,9 @@ export function parseTextBoxes(s: string): TextBox[] {
       }
       if (name === 'twoCellAnchor' || name === 'oneCellAnchor' || name === 'absoluteAnchor') {
         const end = closeOf(s, t, to);
-        walk(t.end + 1, end, anchorOf(s, t.end + 1, end));
+        // Anchors are top-level in a drawing: a nested one (hostile file) is skipped, not recursed
+        // into (no stack overflow, no quadratic rescans).
+        if (!anchor) walk(t.end + 1, end, anchorOf(s, t.end + 1, end));
         t = { ...t, end };
         continue;
       }
@@ -739,7 +751,11 @@ function bodyText(s: string, from: number, to: number): string {
     else if (t.name === 'Fallback') t = { ...t, end: closeOf(s, t, to) };
   }
   if (cur !== undefined) paras.push(cur);
-  return paras.join('\n').replace(/\n+$/, '');
+  const text = paras.join('\n');
+  // trailing line breaks removed with a loop (the regex /\n+$/ is quadratic on many breaks)
+  let e = text.length;
+  while (e > 0 && text.charCodeAt(e - 1) === 0x0a) e--;
+  return e === text.length ? text : text.slice(0, e);
 }
 
 /** Shift the relative A1 references of a shared formula by (dr, dc); strings and sheet names kept. */

@@ -242,11 +242,13 @@ export function closeOf(s: string, tag: Tag, to = s.length): number {
   const close = '</' + tag.qname;
   let depth = 1;
   let i = tag.end + 1;
+  // Next open tag at or after i (-1: none left). Kept across closes so that deeply nested input
+  // (hostile files) is scanned once, not once per close.
+  let o = s.indexOf(open, i);
   for (;;) {
     const c = s.indexOf(close, i);
     if (c < 0 || c >= to) return to;
     // count nested opens before this close
-    let o = s.indexOf(open, i);
     while (o >= 0 && o < c) {
       const ch = s.charCodeAt(o + open.length);
       if (isNameEnd(ch)) {

@@ -51,7 +51,6 @@ export function compare(a: Candidate, b: Candidate): { confidence: Confidence; s
 
 /** Every related pair (a < b by index), found through blocks. */
 export function findMatches(cands: readonly Candidate[]): Match[] {
-  const n = cands.length;
   // Document frequency of each token.
   const df = new Map<string, number>();
   for (const c of cands) for (const t of c.tokens) df.set(t, (df.get(t) ?? 0) + 1);
@@ -73,14 +72,14 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
     for (const t of rare) add(`t:${t}`, i);
   });
 
-  const seen = new Set<number>();
+  // No set of seen pairs: at a million rows it outgrows V8's Set limit (2^24 entries) and the heap.
+  // A pair met in several blocks is compared again (cheap, deterministic) and its duplicates are
+  // dropped after sorting.
   const out: Match[] = [];
   const consider = (i: number, j: number): void => {
     if (i === j) return;
-    const [a, b] = i < j ? [i, j] : [j, i];
-    const key = a * n + b;
-    if (seen.has(key)) return;
-    seen.add(key);
+    const a = i < j ? i : j;
+    const b = i < j ? j : i;
     const ca = cands[a];
     const cb = cands[b];
     if (ca.role === 'local' && cb.role === 'local') return;
@@ -98,6 +97,9 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
     }
   }
   out.sort((p, q) => p.a - q.a || p.b - q.b);
+  let k = 0;
+  for (let x = 0; x < out.length; x++) if (k === 0 || out[x].a !== out[k - 1].a || out[x].b !== out[k - 1].b) out[k++] = out[x];
+  out.length = k;
   return out;
 }
 

@@ -6,7 +6,7 @@
  *   ผ.02 (local-plan): not taken, but kept as the reference "already planned by the อปท.".
  */
 import type { PlanSheet, ProjectRow } from '../plan';
-import { coreName, extractLocation, normalizeThai, parseTambon, parseVillage, wordTokens } from '../thai-text';
+import { coreNameOfNormalized, extractLocation, locationOfNormalized, normalizeThai, parseTambon, parseVillage, wordTokens, type Location } from '../thai-text';
 import { parseIssue } from './issue';
 import type { ProvincialIssue, SourceRef } from './types';
 
@@ -36,11 +36,25 @@ export interface Candidate {
 }
 
 /** Does this tambon/village project need outside support? */
+const NORM_WORDS = new WeakMap<readonly string[], { words: string[]; said: Map<string, boolean> }>();
+
 export function needsSupport(p: ProjectRow, words: readonly string[]): boolean {
-  const normWords = words.map((w) => normalizeThai(w).replace(/ /g, '')).filter(Boolean);
+  // Normalised words and verdicts per distinct text, kept per word list (classification texts repeat).
+  let memo = NORM_WORDS.get(words);
+  if (!memo) {
+    memo = { words: words.map((w) => normalizeThai(w).replace(/ /g, '')).filter(Boolean), said: new Map() };
+    NORM_WORDS.set(words, memo);
+  }
+  const { words: normWords, said } = memo;
   const says = (t: string | undefined): boolean => {
-    const n = normalizeThai(t ?? '').replace(/ /g, '');
-    return n !== '' && normWords.some((w) => n.includes(w));
+    const key = t ?? '';
+    const hit = said.get(key);
+    if (hit !== undefined) return hit;
+    const n = normalizeThai(key).replace(/ /g, '');
+    const v = n !== '' && normWords.some((w) => n.includes(w));
+    if (said.size >= 10000) said.clear();
+    said.set(key, v);
+    return v;
   };
   if (p.classification.trim()) return says(p.classification);
   const sec = p.context.section;
@@ -69,6 +83,22 @@ export function roleOfSheet(kind: PlanSheet['kind']): 'all' | 'support' | 'local
  * naming a tambon ("แผนชุมชนระดับตำบล ตำบลหนองบัว"), else the organisation line as read.
  */
 export function sheetOrganisation(sheet: PlanSheet): string | undefined {
+  return orgOfSheet(sheet).organisation;
+}
+
+/** Organisation and its location, once per sheet (every project of the sheet asks). */
+const ORG_CACHE = new WeakMap<PlanSheet, { organisation: string | undefined; loc: Location }>();
+function orgOfSheet(sheet: PlanSheet): { organisation: string | undefined; loc: Location } {
+  let o = ORG_CACHE.get(sheet);
+  if (!o) {
+    const organisation = sheetOrganisationUncached(sheet);
+    o = { organisation, loc: organisation ? extractLocation(organisation) : {} };
+    ORG_CACHE.set(sheet, o);
+  }
+  return o;
+}
+
+function sheetOrganisationUncached(sheet: PlanSheet): string | undefined {
   const local = /(องค์การบริหารส่วน|เทศบาล|ตำบล|อบต\.|ทต\.)/;
   if (sheet.organisation && local.test(sheet.organisation)) return sheet.organisation.trim();
   const t = sheet.titles.find((l) => local.test(l.text) && extractLocation(l.text).tambon);
@@ -96,15 +126,15 @@ export function toCandidate(
   role: Role,
   seq: number,
 ): Candidate {
-  const organisation = sheetOrganisation(sheet);
-  const orgLoc = organisation ? extractLocation(organisation) : {};
+  const { organisation, loc: orgLoc } = orgOfSheet(sheet);
   const locLoc = p.location ? extractLocation(p.location) : {};
-  const nameLoc = extractLocation(p.name);
+  const normName = normalizeThai(p.name);
+  const nameLoc = locationOfNormalized(normName);
   const village = parseVillage(p.village) ?? locLoc.village ?? nameLoc.village;
   const tambon = parseTambon(p.tambon) ?? locLoc.tambon ?? nameLoc.tambon ?? orgLoc.tambon;
   const { budgets, bad } = amountsOf(p);
   const issue = parseIssue(p.link) ?? parseIssue(p.context.provincial?.text);
-  const core = coreName(p.name);
+  const core = coreNameOfNormalized(normName);
   return {
     seq,
     role,

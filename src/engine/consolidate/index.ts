@@ -6,6 +6,7 @@
  *   const wb = needsWorkbook(result);        // OutWorkbook: needs, summary, duplicates, sources
  *   const json = consolidateJson(result, 'needs.xlsx');
  */
+import type { SheetModel } from '../model';
 import type { PlanSheet } from '../plan';
 import { PROJECT_KINDS } from '../plan';
 import { readPlanSheet } from '../forms/read';
@@ -52,6 +53,105 @@ const KIND_NOTE_TH: Record<string, string> = {
   other: 'ไม่ใช่แบบแผนที่มีรายการโครงการ',
 };
 
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+/** Yield to the event loop at most this often (a repaint / a cancel click lands; a timer per file costs 1–4 ms). */
+const YIELD_MS = 12;
+
+/** Reads one input's sheets and appends its candidates (requests and local-plan rows). */
+function collectInput(
+  inp: ConsolidateInput,
+  recognise: (s: SheetModel) => PlanSheet,
+  words: readonly string[],
+  cands: Candidate[],
+): InputReport {
+  const rep: InputReport = {
+    file: inp.file,
+    checksum: inp.checksum,
+    status: 'ok',
+    sheets: [],
+    projects: 0,
+    taken: 0,
+    findings: inp.findings,
+  };
+  if (inp.error || !inp.workbook) {
+    rep.status = 'failed';
+    rep.error = inp.error ?? { code: 'no-workbook', message: `อ่านไฟล์ ${inp.file} ไม่ได้` };
+    return rep;
+  }
+  let projectSheets = 0;
+  for (const sheet of inp.workbook.sheets) {
+    let plan: PlanSheet;
+    try {
+      plan = recognise(sheet);
+    } catch (e) {
+      rep.sheets.push({ name: sheet.name, kind: 'other', projects: 0, taken: 0, note: `อ่านชีตไม่ได้: ${(e as Error).message}` });
+      continue;
+    }
+    const summary: SheetSummary = { name: sheet.name, kind: plan.kind, formCode: plan.formCode, projects: 0, taken: 0 };
+    rep.sheets.push(summary);
+    const role = PROJECT_KINDS.has(plan.kind) ? roleOfSheet(plan.kind) : null;
+    if (!role) {
+      summary.note = KIND_NOTE_TH[plan.kind] ?? KIND_NOTE_TH.other;
+      continue;
+    }
+    projectSheets++;
+    summary.projects = plan.projects.length;
+    rep.projects += plan.projects.length;
+    for (const p of plan.projects) {
+      // A total row read as a project (label longer than the reader expects): never a need.
+      if (!p.name.trim() || (p.no === null && /^รวม/.test(p.name.trim()))) continue;
+      if (role === 'local') {
+        cands.push(toCandidate(p, plan, inp.file, 'local', cands.length));
+        continue;
+      }
+      if (role === 'support' && !needsSupport(p, words)) continue;
+      cands.push(toCandidate(p, plan, inp.file, 'need', cands.length));
+      summary.taken++;
+    }
+    rep.taken += summary.taken;
+    if (role === 'local') summary.note = 'แผนพัฒนาท้องถิ่น (ผ.02): ใช้ตรวจโครงการที่ อปท. ดำเนินการเอง';
+    else if (role === 'support' && summary.taken === 0 && summary.projects > 0)
+      summary.note = 'ไม่มีโครงการที่ขอรับการสนับสนุน/เกินศักยภาพ';
+    else if (summary.projects === 0) summary.note = 'ไม่พบรายการโครงการ';
+  }
+  if (projectSheets === 0) {
+    rep.status = 'skipped';
+    rep.note = 'ไม่พบชีตแผนที่มีรายการโครงการ';
+  }
+  return rep;
+}
+
+/**
+ * Streaming consolidation for very many files: `add` one input at a time (its workbook can be dropped
+ * right after: only the candidates are kept), then `finish`. Same result as `consolidate`.
+ */
+export class Consolidation {
+  private readonly reports: InputReport[] = [];
+  private readonly cands: Candidate[] = [];
+  private readonly recognise: (s: SheetModel) => PlanSheet;
+  private readonly words: readonly string[];
+
+  constructor(private readonly opts: ConsolidateOptions = {}) {
+    this.recognise = opts.recognise ?? ((s) => readPlanSheet(s));
+    this.words = opts.supportWords ?? [...DEFAULT_SUPPORT_WORDS];
+  }
+
+  add(input: ConsolidateInput): InputReport {
+    const rep = collectInput(input, this.recognise, this.words, this.cands);
+    this.reports.push(rep);
+    return rep;
+  }
+
+  /** Candidates collected so far (for benchmarks). */
+  get candidates(): readonly Candidate[] {
+    return this.cands;
+  }
+
+  finish(): ConsolidateResult {
+    return consolidateCandidates(this.reports, this.cands, this.opts);
+  }
+}
+
 /** Reads every sheet of every input and collects the candidates (requests and local-plan rows). */
 async function collect(
   inputs: readonly ConsolidateInput[],
@@ -63,66 +163,15 @@ async function collect(
   const cands: Candidate[] = [];
   const total = inputs.length;
   opts.onProgress?.(0, total);
+  let lastYield = now();
   for (let i = 0; i < inputs.length; i++) {
     if (opts.signal?.aborted) throw abortError();
-    const inp = inputs[i];
-    const rep: InputReport = {
-      file: inp.file,
-      checksum: inp.checksum,
-      status: 'ok',
-      sheets: [],
-      projects: 0,
-      taken: 0,
-      findings: inp.findings,
-    };
-    reports.push(rep);
-    if (inp.error || !inp.workbook) {
-      rep.status = 'failed';
-      rep.error = inp.error ?? { code: 'no-workbook', message: `อ่านไฟล์ ${inp.file} ไม่ได้` };
-    } else {
-      let projectSheets = 0;
-      for (const sheet of inp.workbook.sheets) {
-        let plan: PlanSheet;
-        try {
-          plan = recognise(sheet);
-        } catch (e) {
-          rep.sheets.push({ name: sheet.name, kind: 'other', projects: 0, taken: 0, note: `อ่านชีตไม่ได้: ${(e as Error).message}` });
-          continue;
-        }
-        const summary: SheetSummary = { name: sheet.name, kind: plan.kind, formCode: plan.formCode, projects: 0, taken: 0 };
-        rep.sheets.push(summary);
-        const role = PROJECT_KINDS.has(plan.kind) ? roleOfSheet(plan.kind) : null;
-        if (!role) {
-          summary.note = KIND_NOTE_TH[plan.kind] ?? KIND_NOTE_TH.other;
-          continue;
-        }
-        projectSheets++;
-        summary.projects = plan.projects.length;
-        rep.projects += plan.projects.length;
-        for (const p of plan.projects) {
-          // A total row read as a project (label longer than the reader expects): never a need.
-          if (!p.name.trim() || (p.no === null && /^รวม/.test(p.name.trim()))) continue;
-          if (role === 'local') {
-            cands.push(toCandidate(p, plan, inp.file, 'local', cands.length));
-            continue;
-          }
-          if (role === 'support' && !needsSupport(p, words)) continue;
-          cands.push(toCandidate(p, plan, inp.file, 'need', cands.length));
-          summary.taken++;
-        }
-        rep.taken += summary.taken;
-        if (role === 'local') summary.note = 'แผนพัฒนาท้องถิ่น (ผ.02): ใช้ตรวจโครงการที่ อปท. ดำเนินการเอง';
-        else if (role === 'support' && summary.taken === 0 && summary.projects > 0)
-          summary.note = 'ไม่มีโครงการที่ขอรับการสนับสนุน/เกินศักยภาพ';
-        else if (summary.projects === 0) summary.note = 'ไม่พบรายการโครงการ';
-      }
-      if (projectSheets === 0) {
-        rep.status = 'skipped';
-        rep.note = 'ไม่พบชีตแผนที่มีรายการโครงการ';
-      }
-    }
+    reports.push(collectInput(inputs[i], recognise, words, cands));
     opts.onProgress?.(i + 1, total);
-    await tick();
+    if (now() - lastYield >= YIELD_MS) {
+      await tick();
+      lastYield = now();
+    }
   }
   return { reports, cands };
 }

@@ -24,7 +24,9 @@ const AMOUNT = '#,##0';
 const HEADER: CellStyle = { bold: true, align: 'center', valign: 'center', wrap: true, border: true, fill: 'D9E2F3' };
 const TITLE: CellStyle = { bold: true, size: 18, align: 'center' };
 const BODY: CellStyle = { border: true, wrap: true, valign: 'top' };
+const BODY_CENTER: CellStyle = { ...BODY, align: 'center' };
 const NUM: CellStyle = { border: true, valign: 'top', align: 'right', numFmt: AMOUNT };
+const NUM_EXCLUDED: CellStyle = { ...NUM, italic: true, color: '808080' };
 const GROUP: CellStyle = { bold: true, border: true, fill: 'F2F2F2' };
 const SUBTOTAL: CellStyle = { bold: true, border: true, fill: 'FFF2CC' };
 const SUBTOTAL_NUM: CellStyle = { ...SUBTOTAL, align: 'right', numFmt: AMOUNT };
@@ -90,17 +92,17 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet {
       no++;
       const note = [it.note, ...it.remarks].filter(Boolean).join('\n');
       rows.push([
-        c(no, { ...BODY, align: 'center' }),
+        c(no, BODY_CENTER),
         c(text(it.name), BODY),
         c(text(it.objective), BODY),
         c(text(it.target), BODY),
-        c(it.village !== undefined ? it.village : '', { ...BODY, align: 'center' }),
+        c(it.village !== undefined ? it.village : '', BODY_CENTER),
         c(text(it.tambon), BODY),
         c(text(it.organisation), BODY),
-        ...years.map((y) => c(it.budgets[y] ?? 0, it.inTotals ? NUM : { ...NUM, italic: true, color: '808080' })),
+        ...years.map((y) => c(it.budgets[y] ?? 0, it.inTotals ? NUM : NUM_EXCLUDED)),
         c(it.issue ? text(it.issue.text) : 'ไม่ระบุ', BODY),
         c(text(it.agency), BODY),
-        c(text(it.priority), { ...BODY, align: 'center' }),
+        c(text(it.priority), BODY_CENTER),
         c(sourceText(it), BODY),
         c(note, BODY),
       ]);
@@ -206,16 +208,16 @@ function duplicatesSheet(r: ConsolidateResult): OutSheet {
         : 'ให้เจ้าหน้าที่ตรวจสอบ (ไม่รวม)';
     for (const m of g.items) {
       rows.push([
-        c(gi + 1, { ...BODY, align: 'center' }),
+        c(gi + 1, BODY_CENTER),
         c(CONFIDENCE_TH[g.confidence], BODY),
         c(action + (m.localPlan ? ' (แผนพัฒนาท้องถิ่น)' : ''), BODY),
-        c(Math.round(g.similarity * 100), { ...BODY, align: 'center' }),
+        c(Math.round(g.similarity * 100), BODY_CENTER),
         c(text(m.name), BODY),
-        c(m.village ?? '', { ...BODY, align: 'center' }),
+        c(m.village ?? '', BODY_CENTER),
         c(text(m.tambon), BODY),
         c(text(m.file), BODY),
         c(text(m.sheet), BODY),
-        c(m.row, { ...BODY, align: 'center' }),
+        c(m.row, BODY_CENTER),
       ]);
     }
   });
@@ -253,13 +255,13 @@ function sourcesSheet(r: ConsolidateResult): OutSheet {
       .map((s) => `${s.name} (${s.formCode ?? KIND_TH[s.kind] ?? s.kind}: ${s.projects}${s.taken !== s.projects && s.taken ? `, นำเข้า ${s.taken}` : ''})${s.note ? ` — ${s.note}` : ''}`)
       .join('\n');
     rows.push([
-      c(i + 1, { ...BODY, align: 'center' }),
+      c(i + 1, BODY_CENTER),
       c(text(inp.file), BODY),
       c(STATUS_TH[inp.status], inp.status === 'failed' ? { ...BODY, color: 'C00000', bold: true } : BODY),
       c(sheets, BODY),
-      c(inp.projects, { ...BODY, align: 'center' }),
-      c(inp.taken, { ...BODY, align: 'center' }),
-      c(inp.findings ?? '', { ...BODY, align: 'center' }),
+      c(inp.projects, BODY_CENTER),
+      c(inp.taken, BODY_CENTER),
+      c(inp.findings ?? '', BODY_CENTER),
       c(text(inp.checksum), { ...BODY, size: 11 }),
       c(text(inp.error ? `${inp.error.message} (${inp.error.code})` : inp.note), BODY),
     ]);

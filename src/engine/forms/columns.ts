@@ -36,23 +36,44 @@ export function headerLabel(text: string): string {
     .replace(/[:：.]$/, '');
 }
 
+/** Synonyms without spaces, computed once. */
+const SYN_EXACT = new Map<string, Field | 'budget'>();
+const SYN_PREFIX: Array<[string, Field | 'budget']> = [];
+for (const [field, words] of SYNONYMS) {
+  for (const w of words) {
+    const ww = w.replace(/\s+/g, '');
+    if (!SYN_EXACT.has(ww)) SYN_EXACT.set(ww, field);
+  }
+}
+for (const [field, words] of SYNONYMS) {
+  for (const w of words) {
+    const ww = w.replace(/\s+/g, '');
+    if (ww.length >= 3 && field !== 'no') SYN_PREFIX.push([ww, field]);
+  }
+}
+
+const FIELD_CACHE = new Map<string, Field | 'budget' | null>();
+const FIELD_CACHE_MAX = 20000;
+
 /** Field named by a header text, or undefined. Whole-label match (or label starting with the synonym). */
 export function fieldOf(text: string): Field | 'budget' | undefined {
-  const label = headerLabel(text);
+  const hit = FIELD_CACHE.get(text);
+  if (hit !== undefined) return hit ?? undefined;
+  const f = fieldOfLabel(headerLabel(text));
+  // Short texts repeat (header words, "-", classification words); long ones are project texts.
+  if (text.length <= 64) {
+    if (FIELD_CACHE.size >= FIELD_CACHE_MAX) FIELD_CACHE.clear();
+    FIELD_CACHE.set(text, f ?? null);
+  }
+  return f;
+}
+
+function fieldOfLabel(label: string): Field | 'budget' | undefined {
   if (label === '' || label.length > 40) return undefined;
-  for (const [field, words] of SYNONYMS) {
-    for (const w of words) {
-      const ww = w.replace(/\s+/g, '');
-      if (label === ww) return field;
-    }
-  }
-  for (const [field, words] of SYNONYMS) {
-    for (const w of words) {
-      const ww = w.replace(/\s+/g, '');
-      // "งบประมาณ(บาท)", "โครงการ/กิจกรรม": a longer label that starts with a synonym of 3+ letters.
-      if (ww.length >= 3 && label.startsWith(ww) && field !== 'no') return field;
-    }
-  }
+  const exact = SYN_EXACT.get(label);
+  if (exact) return exact;
+  // "งบประมาณ(บาท)", "โครงการ/กิจกรรม": a longer label that starts with a synonym of 3+ letters.
+  for (const [ww, field] of SYN_PREFIX) if (label.startsWith(ww)) return field;
   return undefined;
 }
 

@@ -71,6 +71,8 @@ function periodOf(titles: ContextLine[]): PlanSheet['period'] {
 // ---------------------------------------------------------------------------------------------
 // Merged cells: our readers keep a merged area's value only in its top-left cell.
 
+const MAX_MERGE_CELLS = 1_000_000;
+
 export class MergeIndex {
   private byCell = new Map<number, Range>();
   constructor(merges: Range[]) {
@@ -79,6 +81,8 @@ export class MergeIndex {
       const r2 = Math.min(m.r2, m.r1 + 10);
       const c2 = Math.min(m.c2, m.c1 + 60);
       for (let r = m.r1; r <= r2; r++) for (let c = m.c1; c <= c2; c++) this.byCell.set(r * 20000 + c, m);
+      // A sheet of countless merges (hostile file): stop indexing before the Map limit (2^24) and memory.
+      if (this.byCell.size > MAX_MERGE_CELLS) break;
     }
   }
   at(r: number, c: number): Range | undefined {

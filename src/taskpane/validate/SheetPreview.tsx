@@ -21,7 +21,8 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  table: { borderCollapse: 'collapse', fontSize: '11px', lineHeight: '1.3' },
+  // max-content: the preview scrolls sideways instead of squeezing columns to a letter each.
+  table: { borderCollapse: 'collapse', fontSize: '11px', lineHeight: '1.3', width: 'max-content' },
   head: {
     position: 'sticky',
     top: 0,
@@ -47,8 +48,9 @@ const useStyles = makeStyles({
     verticalAlign: 'top',
     whiteSpace: 'pre-wrap',
     maxWidth: '180px',
-    minWidth: '24px',
-    overflowWrap: 'anywhere',
+    minWidth: '56px',
+    // Thai wraps at word boundaries (the browser's ICU); numbers never break inside.
+    overflowWrap: 'break-word',
   },
   num: { textAlign: 'right', whiteSpace: 'nowrap' },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },

@@ -542,7 +542,7 @@ function SheetItem({ sheet, t, lang, selection, canFix, onFindingClick, onFix }:
                     }
                   }}
                 >
-                  <Badge appearance="filled" color={SEV_COLOR[f.severity]} size="small" data-testid="severity">
+                  <Badge appearance="filled" color={SEV_COLOR[f.severity]} size="small" data-testid="severity" style={{ whiteSpace: "nowrap", flexShrink: 0 }}>
                     {t.severity[f.severity]}
                   </Badge>
                   <span className={styles.findingText}>

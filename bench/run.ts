@@ -1,0 +1,456 @@
+/**
+ * OnePlan benchmark (issue 6). Generates its own workloads (bench/gen.ts), measures medians of
+ * several runs, and prints ratios against baselines measured in the same run:
+ *   floor   = node:zlib inflateRawSync of every zip entry of the same files
+ *   exceljs = exceljs `xlsx.load` of the same files (reading only)
+ *
+ *   node --expose-gc dist/bench/bench/run.js            full run (targets, PASS/FAIL)
+ *   node --expose-gc dist/bench/bench/run.js --smoke    smallest sizes, no thresholds (CI)
+ *   node dist/bench/bench/run.js --child country N      (internal) the 1M-row run in its own process
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as zlib from 'node:zlib';
+import { bigSheet, districtFile, type GenFile } from './gen';
+import { readXlsx } from '../src/xlsx/read';
+import { writeXlsx } from '../src/xlsx/write';
+import { nodeInflateRaw, nodeZip } from '../src/node/files';
+import { validateWorkbook } from '../src/engine/validate';
+import { consolidate, Consolidation, needsWorkbook, type ConsolidateInput } from '../src/engine/consolidate';
+import { findMatches } from '../src/engine/consolidate/dedupe';
+import { matchProjects, presetById } from '../src/engine/strategy';
+import { clearTermCache } from '../src/engine/strategy/text';
+import { clearTokenCache } from '../src/engine/thai-text';
+import type { Candidate } from '../src/engine/consolidate/extract';
+import { readWorksheet, writeSheet } from '../src/office/excel';
+import { FakeExcel } from '../test/office/fakeExcel';
+
+const args = process.argv.slice(2);
+const SMOKE = args.includes('--smoke');
+const STRATEGIES = presetById('chiangmai-2566-2570')!.list;
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const now = () => performance.now();
+const sec = (ms: number) => (ms / 1000).toFixed(2) + ' s';
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const lines: string[] = [];
+const out = (s = '') => {
+  lines.push(s);
+  console.log(s);
+};
+const verdict = (ok: boolean) => (SMOKE ? '' : ok ? 'PASS' : 'FAIL');
+
+/** Every entry of a zip inflated with node:zlib (the floor no reader can beat). */
+function inflateAll(bytes: Uint8Array): number {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  let eocd = b.length - 22;
+  while (eocd >= 0 && b.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  const n = b.readUInt16LE(eocd + 10);
+  let p = b.readUInt32LE(eocd + 16);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const method = b.readUInt16LE(p + 10);
+    const comp = b.readUInt32LE(p + 20);
+    const size = b.readUInt32LE(p + 24);
+    const nl = b.readUInt16LE(p + 28);
+    const el = b.readUInt16LE(p + 30);
+    const cl = b.readUInt16LE(p + 32);
+    const lo = b.readUInt32LE(p + 42);
+    const start = lo + 30 + b.readUInt16LE(lo + 26) + b.readUInt16LE(lo + 28);
+    const data = bytes.subarray(start, start + comp);
+    total += method === 8 ? nodeInflateRaw(data, size).length : data.length;
+    p += 46 + nl + el + cl;
+  }
+  return total;
+}
+
+function timeRuns(runs: number, f: () => void): number {
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    gc();
+    const t = now();
+    f();
+    ts.push(now() - t);
+  }
+  return median(ts);
+}
+
+async function timeRunsAsync(runs: number, f: () => Promise<void>): Promise<number> {
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    gc();
+    const t = now();
+    await f();
+    ts.push(now() - t);
+  }
+  return median(ts);
+}
+
+async function exceljsLoad(files: GenFile[]): Promise<number> {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const ExcelJS = require('exceljs');
+  const t = now();
+  for (const f of files) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(f.bytes));
+  }
+  return now() - t;
+}
+
+/** read → validate → consolidate (with strategy matching) → write the needs workbook. */
+async function districtPipeline(files: GenFile[]): Promise<{ read: number; validate: number; consolidate: number; write: number; items: number; dups: number; outBytes: number }> {
+  clearTermCache();
+  clearTokenCache();
+  const t0 = now();
+  const inputs: ConsolidateInput[] = files.map((f) => ({ file: f.name, checksum: '', workbook: readXlsx(f.bytes, f.name, { inflateRaw: nodeInflateRaw }) }));
+  const t1 = now();
+  for (const i of inputs) i.findings = validateWorkbook(i.workbook!, { strategies: STRATEGIES }).sheets.reduce((n, s) => n + s.findings.length, 0);
+  const t2 = now();
+  const res = await consolidate(inputs, { strategies: STRATEGIES });
+  const t3 = now();
+  const bytes = writeXlsx(needsWorkbook(res), { zip: nodeZip });
+  const t4 = now();
+  return { read: t1 - t0, validate: t2 - t1, consolidate: t3 - t2, write: t4 - t3, items: res.items.length, dups: res.duplicates.length, outBytes: bytes.length };
+}
+
+async function district(nFiles: number, rows: number, runs: number): Promise<void> {
+  out(`## 1. District: ${nFiles} workbooks × ${rows} rows (validate + consolidate + strategies + write)`);
+  out();
+  const files: GenFile[] = [];
+  for (let i = 0; i < nFiles; i++) files.push(districtFile(i, rows));
+  const mb = files.reduce((n, f) => n + f.bytes.length, 0) / 1e6;
+  const floor = timeRuns(runs, () => files.forEach((f) => inflateAll(f.bytes)));
+  const readOnly = timeRuns(runs, () => files.forEach((f) => readXlsx(f.bytes, f.name, { inflateRaw: nodeInflateRaw })));
+  const parts: Array<Awaited<ReturnType<typeof districtPipeline>>> = [];
+  const total = await timeRunsAsync(runs, async () => {
+    parts.push(await districtPipeline(files));
+  });
+  const ex = SMOKE ? NaN : median([await exceljsLoad(files), ...(runs > 1 ? [await exceljsLoad(files)] : [])]);
+  const p = (k: 'read' | 'validate' | 'consolidate' | 'write') => median(parts.map((x) => x[k]));
+  out(`files ${mb.toFixed(1)} MB; ${parts[0].items} needs items, ${parts[0].dups} duplicate groups, output ${(parts[0].outBytes / 1e6).toFixed(1)} MB; medians of ${runs} runs`);
+  out();
+  out('| step | median |');
+  out('|---|---|');
+  out(`| inflate floor (node:zlib, every entry) | ${sec(floor)} |`);
+  out(`| read only (our reader) | ${sec(readOnly)} (${(readOnly / floor).toFixed(1)}× floor) |`);
+  out(`| end to end: read ${sec(p('read'))} + validate ${sec(p('validate'))} + consolidate & match ${sec(p('consolidate'))} + write ${sec(p('write'))} | **${sec(total)}** |`);
+  out(`| exceljs xlsx.load, reading only | ${SMOKE ? 'skipped (smoke)' : sec(ex)} |`);
+  out();
+  const r1 = total / floor;
+  out(`- end to end / floor = ${r1.toFixed(1)}× (target ≤ 6×) ${verdict(r1 <= 6)}`);
+  if (!SMOKE) out(`- exceljs reading alone / our end to end = ${(ex / total).toFixed(1)}× faster (target ≥ 4×) ${verdict(ex / total >= 4)}`);
+  out();
+}
+
+async function big(rows: number, runs: number): Promise<void> {
+  out(`## 2. Big sheet: one workbook of ${rows.toLocaleString('en-US')} project rows`);
+  out();
+  const f = bigSheet(rows);
+  const floor = timeRuns(runs, () => inflateAll(f.bytes));
+  const read = timeRuns(runs, () => readXlsx(f.bytes, f.name, { inflateRaw: nodeInflateRaw }));
+  const parts: Array<Awaited<ReturnType<typeof districtPipeline>>> = [];
+  const total = await timeRunsAsync(runs, async () => {
+    parts.push(await districtPipeline([f]));
+  });
+  const ex = SMOKE ? NaN : await exceljsLoad([f]);
+  out(`file ${(f.bytes.length / 1e6).toFixed(1)} MB; medians of ${runs} runs (exceljs: 1 run)`);
+  out();
+  out('| step | median |');
+  out('|---|---|');
+  out(`| inflate floor | ${sec(floor)} |`);
+  out(`| read only | ${sec(read)} (${(read / floor).toFixed(1)}× floor) |`);
+  const p = (k: 'read' | 'validate' | 'consolidate' | 'write') => median(parts.map((x) => x[k]));
+  out(`| end to end: read ${sec(p('read'))} + validate ${sec(p('validate'))} + consolidate & match ${sec(p('consolidate'))} + write ${sec(p('write'))} | **${sec(total)}** (${(total / floor).toFixed(1)}× floor) |`);
+  out(`| exceljs xlsx.load | ${SMOKE ? 'skipped (smoke)' : sec(ex) + ` (${(ex / read).toFixed(1)}× our read)`} |`);
+  out();
+}
+
+/** The country, in a child process: generate → read → extract → drop, file by file. */
+async function countryChild(totalRows: number, nFiles: number): Promise<void> {
+  const per = Math.floor(totalRows / nFiles);
+  const extra = totalRows - per * nFiles;
+  const c = new Consolidation({ strategies: STRATEGIES });
+  let tGen = 0;
+  let tFloor = 0;
+  let tRead = 0;
+  let tExtract = 0;
+  let bytes = 0;
+  let rows = 0;
+  for (let i = 0; i < nFiles; i++) {
+    let t = now();
+    const n = per + (i < extra ? 1 : 0);
+    const f = districtFile(i, n);
+    rows += n;
+    bytes += f.bytes.length;
+    tGen += now() - t;
+    t = now();
+    inflateAll(f.bytes);
+    tFloor += now() - t;
+    t = now();
+    const wb = readXlsx(f.bytes, f.name, { inflateRaw: nodeInflateRaw });
+    tRead += now() - t;
+    t = now();
+    c.add({ file: f.name, checksum: '', workbook: wb });
+    tExtract += now() - t;
+  }
+  const cands = c.candidates as Candidate[];
+  let t = now();
+  const matches = findMatches(cands);
+  const tDedupe = now() - t;
+  t = now();
+  const res = c.finish();
+  const tFinish = now() - t;
+  const rss = process.resourceUsage().maxRSS * 1024;
+  // Scaling row for section 4: strategy scoring of every candidate (after the RSS reading).
+  clearTermCache();
+  t = now();
+  matchProjects(cands.map((x, i) => ({ id: String(i), name: x.name, objective: x.objective, target: x.target, declared: x.issue?.text })), STRATEGIES);
+  const tMatch = now() - t;
+  process.stdout.write(
+    JSON.stringify({ rows, files: nFiles, bytes, tMatch, tGen, tFloor, tRead, tExtract, tDedupe, tFinish, matches: matches.length, cands: cands.length, items: res.items.length, dups: res.duplicates.length, mismatches: res.strategyMismatches.length, rss }) + '\n',
+  );
+}
+
+let countryScaling: { rows: number; cands: number; matches: number; tDedupe: number; tMatch: number } | undefined;
+
+function country(totalRows: number, nFiles: number): void {
+  out(`## 3. The whole country: ${totalRows.toLocaleString('en-US')} project rows in ${nFiles.toLocaleString('en-US')} workbooks (streamed, child process)`);
+  out();
+  const r = spawnSync(process.execPath, ['--max-old-space-size=4096', __filename, '--child', 'country', String(totalRows), String(nFiles)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) {
+    out(`child failed: ${r.stderr.slice(-2000)}`);
+    return;
+  }
+  const j = JSON.parse(r.stdout.trim().split('\n').pop()!);
+  const ours = j.tRead + j.tExtract + j.tFinish;
+  countryScaling = { rows: j.rows, cands: j.cands, matches: j.matches, tDedupe: j.tDedupe, tMatch: j.tMatch };
+  out(`${j.rows.toLocaleString('en-US')} rows, ${(j.bytes / 1e6).toFixed(0)} MB of xlsx generated on the fly (${sec(j.tGen)}, not counted); ${j.cands.toLocaleString('en-US')} candidates → ${j.items.toLocaleString('en-US')} needs items, ${j.dups.toLocaleString('en-US')} duplicate groups, ${j.mismatches.toLocaleString('en-US')} strategy remarks`);
+  out();
+  out('| step | time |');
+  out('|---|---|');
+  out(`| inflate floor | ${sec(j.tFloor)} |`);
+  out(`| read | ${sec(j.tRead)} |`);
+  out(`| recognise + extract candidates | ${sec(j.tExtract)} |`);
+  out(`| dedupe + strategy matching + tables (finish) | ${sec(j.tFinish)} (of which duplicate detection alone ${sec(j.tDedupe)}, measured separately) |`);
+  out(`| **consolidated, total** | **${sec(ours)}** (${(ours / j.tFloor).toFixed(1)}× floor) |`);
+  out(`| peak RSS (child) | ${(j.rss / 2 ** 30).toFixed(2)} GB |`);
+  out();
+  out(`- peak RSS ${(j.rss / 2 ** 30).toFixed(2)} GB (target ≤ 1.5 GB) ${verdict(j.rss <= 1.5 * 2 ** 30)}`);
+  out(`- total / floor = ${(ours / j.tFloor).toFixed(1)}× (target ≤ 6×) ${verdict(ours / j.tFloor <= 6)}`);
+  out('- exceljs baseline: not run at this size (4.4.0 throws `Invalid string length` on very large sheets and needs ~8 s per 200 files; see docs/benchmark.md)');
+  out();
+}
+
+/** Candidates for n rows without xlsx (scaling of duplicate detection and strategy scoring). */
+function candidatesFor(rows: number): Candidate[] {
+  const c = new Consolidation({});
+  const per = 300;
+  for (let i = 0, left = rows; left > 0; i++) {
+    const n = Math.min(per, left);
+    const f = districtFile(i % 2 === 0 ? i : i, n);
+    c.add({ file: f.name, checksum: '', workbook: readXlsx(f.bytes, f.name, { inflateRaw: nodeInflateRaw }) });
+    left -= n;
+  }
+  return c.candidates as Candidate[];
+}
+
+function scalingChild(rows: number): void {
+  const cands = candidatesFor(rows);
+  clearTermCache();
+  clearTokenCache();
+  gc();
+  let t = now();
+  const m = findMatches(cands);
+  const tDedupe = now() - t;
+  const projects = cands.map((c, i) => ({ id: String(i), name: c.name, objective: c.objective, target: c.target, declared: c.issue?.text }));
+  t = now();
+  matchProjects(projects, STRATEGIES);
+  const tMatch = now() - t;
+  process.stdout.write(JSON.stringify({ rows, cands: cands.length, matches: m.length, tDedupe, tMatch }) + '\n');
+}
+
+function scaling(sizes: number[]): void {
+  out('## 4. Duplicate detection and strategy scoring: time per 1,000 rows');
+  out();
+  out('Each size in a fresh child process (term caches cold); rows = generated project rows, all taken as candidates.');
+  out();
+  out('| rows | candidates | pairs found | dedupe | dedupe per 1k rows | strategy scoring | scoring per 1k rows |');
+  out('|---|---|---|---|---|---|---|');
+  const per: Array<{ d: number; s: number }> = [];
+  for (const n of sizes) {
+    if (countryScaling && countryScaling.rows === n) {
+      const j = countryScaling;
+      const d = j.tDedupe / (j.cands / 1000);
+      const s = j.tMatch / (j.cands / 1000);
+      per.push({ d, s });
+      out(`| ${j.rows.toLocaleString('en-US')} (from run 3) | ${j.cands.toLocaleString('en-US')} | ${j.matches.toLocaleString('en-US')} | ${sec(j.tDedupe)} | ${d.toFixed(1)} ms | ${sec(j.tMatch)} | ${s.toFixed(1)} ms |`);
+      continue;
+    }
+    const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=6144', __filename, '--child', 'scaling', String(n)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (r.status !== 0) {
+      out(`| ${n} | child failed: ${r.stderr.slice(-300).replace(/\n/g, ' ')} |`);
+      continue;
+    }
+    const j = JSON.parse(r.stdout.trim().split('\n').pop()!);
+    const d = j.tDedupe / (j.cands / 1000);
+    const s = j.tMatch / (j.cands / 1000);
+    per.push({ d, s });
+    out(`| ${j.rows.toLocaleString('en-US')} | ${j.cands.toLocaleString('en-US')} | ${j.matches.toLocaleString('en-US')} | ${sec(j.tDedupe)} | ${d.toFixed(1)} ms | ${sec(j.tMatch)} | ${s.toFixed(1)} ms |`);
+  }
+  out();
+  if (per.length >= 2) {
+    const growD = per[per.length - 1].d / per[0].d;
+    const growS = per[per.length - 1].s / per[0].s;
+    out(`- per-1k-row cost, largest vs smallest size: dedupe ${growD.toFixed(2)}×, scoring ${growS.toFixed(2)}× (about linear: ≤ 2×) ${verdict(growD <= 2 && growS <= 2)}`);
+    out();
+  }
+}
+
+async function office(readSizes: number[], writeRows: number): Promise<void> {
+  out('## 5. Office.js (fake Excel API, test/office/fakeExcel.ts)');
+  out();
+  out('| operation | size | context.sync calls | requests | largest request |');
+  out('|---|---|---|---|---|');
+  const syncsBySize: number[] = [];
+  for (const n of readSizes) {
+    const fake = new FakeExcel();
+    const un = fake.installOffice();
+    fake.addSheet('ผ.02');
+    const rows = Array.from({ length: n }, (_, i) => [i + 1, `ก่อสร้างถนนคอนกรีตเสริมเหล็ก สายนาหว้า-ดอนมูล หมู่ที่ ${(i % 15) + 1}`, 'เพื่อการสัญจร', { v: 500000, text: '500,000', numberFormat: '#,##0' }, '-']);
+    fake.setValues('ผ.02', 'A1', [['ที่', 'โครงการ', 'วัตถุประสงค์', 'งบประมาณ', 'หน่วยงาน'], ...rows]);
+    fake.resetCounters();
+    const sheet = await readWorksheet('ผ.02', fake.run);
+    un();
+    const big = Math.max(...fake.syncLog.map((s) => s.bytes));
+    syncsBySize.push(fake.syncs);
+    out(`| readWorksheet (validation) | ${n.toLocaleString('en-US')} rows (${sheet.rows.length} read) | ${fake.syncs} | ${fake.syncLog.reduce((a, s) => a + s.requests, 0)} | ${(big / 1e3).toFixed(0)} KB |`);
+  }
+  // The needs table of a consolidation with `writeRows` items.
+  const files: GenFile[] = [];
+  let rows = 0;
+  for (let i = 0; rows < writeRows * 1.6; i++) {
+    const f = districtFile(i, 300);
+    files.push(f);
+    rows += i % 2 === 0 ? 300 : 100;
+  }
+  const res = await consolidate(files.map((f) => ({ file: f.name, checksum: '', workbook: readXlsx(f.bytes, f.name, { inflateRaw: nodeInflateRaw }) })));
+  res.items = res.items.slice(0, writeRows);
+  for (const g of res.groups) g.items = g.items.filter((it) => res.items.includes(it));
+  const sheet = needsWorkbook(res).sheets[0];
+  const fake = new FakeExcel();
+  const un = fake.installOffice();
+  fake.addSheet('Sheet1');
+  fake.resetCounters();
+  const t = now();
+  const w = await writeSheet(sheet, {}, fake.run);
+  const tw = now() - t;
+  un();
+  const big = Math.max(...fake.syncLog.map((s) => s.bytes));
+  out(`| writeSheet (needs table) | ${sheet.rows.length.toLocaleString('en-US')} rows × ${sheet.rows[3].length} cols | ${w.syncs} (${w.chunks} value chunks) | ${fake.syncLog.reduce((a, s) => a + s.requests, 0)} | ${(big / 1e6).toFixed(2)} MB |`);
+  out();
+  const fixed = syncsBySize.every((s) => s === syncsBySize[0]);
+  out(`- reading for validation: ${syncsBySize.join(' / ')} syncs at ${readSizes.join(' / ')} rows (fixed) ${verdict(fixed)}`);
+  const chunkOk = big < 4e6 && w.syncs <= w.chunks + 2;
+  out(`- writing ${sheet.rows.length.toLocaleString('en-US')} rows: largest request ${(big / 1e6).toFixed(2)} MB (< 4 MB), ${w.syncs} syncs for ${w.chunks} chunks (1 per chunk + 1 read + 1 format/layout) ${verdict(chunkOk)}; fake-API time ${sec(tw)}`);
+  out();
+}
+
+function bundle(): void {
+  out('## 6. Task pane bundle (production build, dist/web)');
+  out();
+  const dir = path.resolve('dist/web');
+  const html = path.join(dir, 'taskpane.html');
+  if (!fs.existsSync(html)) {
+    out('dist/web/taskpane.html not found: run `npm run build:web` first (skipped)');
+    out();
+    return;
+  }
+  const page = fs.readFileSync(html, 'utf8');
+  const scripts = [...page.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
+  const gz = (f: string) => zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length;
+  let initial = 0;
+  out('| chunk | raw | gzip |');
+  out('|---|---|---|');
+  const initialFiles = new Set<string>();
+  for (const s of scripts) {
+    const f = path.join(dir, s.replace(/^\.?\//, '').split('?')[0]);
+    if (!fs.existsSync(f)) continue;
+    initialFiles.add(path.resolve(f));
+    const g = gz(f);
+    initial += g;
+    out(`| initial: ${s} | ${(fs.statSync(f).size / 1024).toFixed(0)} KB | ${(g / 1024).toFixed(1)} KB |`);
+  }
+  const lazy = fs
+    .readdirSync(dir, { recursive: true } as { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.js') && !initialFiles.has(path.resolve(dir, f)));
+  for (const f of lazy.sort()) {
+    const full = path.join(dir, f);
+    out(`| on demand: ${f} | ${(fs.statSync(full).size / 1024).toFixed(0)} KB | ${(gz(full) / 1024).toFixed(1)} KB |`);
+  }
+  out();
+  out(`- initial JavaScript ${(initial / 1024).toFixed(1)} KB gzipped (target ≤ 250 KB) ${verdict(initial <= 250 * 1024)}`);
+  const lazyText = lazy.map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
+  const initText = [...initialFiles].map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+  // Markers of the file reader and the calendar: present in on-demand chunks, absent from the initial ones.
+  const readerLazy = /sheetData/.test(lazyText) && !/sharedStrings\.xml/.test(initText);
+  const calLazy = /ปฏิทิน|BEGIN:VCALENDAR/.test(lazyText) && !/BEGIN:VCALENDAR/.test(initText);
+  out(`- xlsx file reader on demand: ${readerLazy ? 'yes' : 'no'} ${verdict(readerLazy)}; calendar on demand: ${calLazy ? 'yes' : 'no'} ${verdict(calLazy)}`);
+  out();
+}
+
+function machine(): void {
+  const free = (() => {
+    try {
+      return execFileSync('free', ['-h'], { encoding: 'utf8' }).split('\n')[1].replace(/\s+/g, ' ').trim();
+    } catch {
+      return 'n/a';
+    }
+  })();
+  const nproc = (() => {
+    try {
+      return execFileSync('nproc', { encoding: 'utf8' }).trim();
+    } catch {
+      return 'n/a';
+    }
+  })();
+  out(`Machine: nproc ${nproc}; free -h: \`${free}\`; node ${process.version}; ${new Date().toISOString()}${SMOKE ? ' — SMOKE RUN (smallest sizes, no thresholds)' : ''}`);
+  out();
+}
+
+async function main(): Promise<void> {
+  if (args[0] === '--child') {
+    if (args[1] === 'country') return countryChild(Number(args[2]), Number(args[3]));
+    if (args[1] === 'scaling') return scalingChild(Number(args[2]));
+    return;
+  }
+  const t0 = now();
+  out('# OnePlan benchmark');
+  out();
+  machine();
+  if (SMOKE) {
+    await district(10, 300, 1);
+    await big(5000, 1);
+    country(20000, 140);
+    scaling([2000, 10000, 20000]);
+    await office([100, 1000], 2000);
+  } else {
+    await district(200, 300, 3);
+    await big(100000, 3);
+    country(1_000_000, 7000);
+    scaling([10_000, 100_000, 1_000_000]);
+    await office([1000, 10000, 100000], 100000);
+  }
+  bundle();
+  out(`Bench wall time ${sec(now() - t0)}.`);
+  const file = args.find((a) => a.startsWith('--out='))?.slice(6);
+  if (file) fs.writeFileSync(file, lines.join('\n') + '\n');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

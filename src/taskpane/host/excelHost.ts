@@ -1,0 +1,28 @@
+/**
+ * Excel mode: the Host the panels use, backed by the one module that calls Office.js
+ * (src/office/excel.ts). Loaded on demand, only inside Excel.
+ */
+import type { OutSheet } from '../../engine/output';
+import type { Finding, Fix } from '../../engine/validate/findings';
+import * as excel from '../../office/excel';
+import type { Host } from './host';
+
+export function createExcelHost(run: excel.ExcelRun = excel.excelRun): Host {
+  return {
+    mode: 'excel',
+    readWorkbook: () => excel.readWorkbook(run),
+    writeSheet: async (s: OutSheet) => {
+      await excel.writeSheet(s, { activate: true }, run);
+    },
+    highlight: async (findings: Finding[]) => {
+      await excel.highlightCells(excel.highlightsFromFindings(findings), run);
+    },
+    clearHighlights: async () => {
+      await excel.clearHighlights(run);
+    },
+    selectCell: (sheet: string, address: string) => excel.selectCell(sheet, address, run),
+    applyFix: async (sheet: string, fix: Fix) => {
+      await excel.applyFix(sheet, `${fix.column}${fix.row}`, fix.value, run);
+    },
+  };
+}

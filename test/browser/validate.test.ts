@@ -1,0 +1,87 @@
+/**
+ * The task pane in a plain browser: open the real sample, validate, click a finding, download the report.
+ * Also the privacy check: in browser mode no request leaves the local server.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser } from 'playwright-core';
+import { externalRequests, launch, openPane, SCREENSHOTS, serve } from './harness';
+import { readXlsx } from '../../src/xlsx/read';
+
+let server: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serve();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('validate the built-in sample, click a finding, download the report — all on localhost', async () => {
+  const { context, page, requests } = await openPane(browser, `${server.url}/index.html`);
+  await page.getByTestId('host-mode').waitFor();
+  expect(await page.getByTestId('app').getAttribute('data-host-mode')).toBe('browser');
+
+  await page.getByTestId('sample-button').click();
+  await page.getByTestId('file-name').filter({ hasText: 'nakhonsawan' }).waitFor();
+  await page.getByTestId('validate-button').click();
+
+  const sheet = page.locator('[data-testid="sheet-item"][data-sheet="ยุทธ1.1แผนงานสาธารณสุข"]');
+  await sheet.waitFor({ timeout: 30_000 });
+  expect(await sheet.getAttribute('data-kind')).toBe('local-plan');
+  expect(await page.locator('[data-testid="sheet-item"][data-sheet="ผ.02.2 ประสาน จว"]').getAttribute('data-kind')).toBe('local-plan-beyond');
+
+  // The 2569 total of ยุทธ1.1 (row 45, column H) is a finding; clicking it selects that cell in the preview.
+  const finding = sheet.locator('[data-testid="finding"][data-cell="H45"]');
+  // Sheets with errors may open by themselves; open it only when its findings are hidden.
+  if (!(await finding.isVisible())) await sheet.getByTestId('sheet-header').click();
+  await finding.waitFor();
+  expect(await finding.getAttribute('data-severity')).toBe('error');
+  expect(await finding.getByTestId('finding-message').innerText()).toContain('7,504,920');
+  await finding.click();
+  const cell = page.locator('[data-testid="sheet-preview"][data-sheet="ยุทธ1.1แผนงานสาธารณสุข"] [data-cell="H45"]');
+  await cell.waitFor();
+  expect(await cell.getAttribute('data-selected')).toBe('true');
+  expect(await cell.getAttribute('data-severity')).toBe('error');
+  expect((await cell.innerText()).replace(/\s/g, '')).toBe('1,504,920');
+
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'taskpane-preview.png'), fullPage: false });
+  await sheet.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, -160));
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'taskpane-validate.png'), fullPage: false });
+
+  // The report downloads as an .xlsx with the findings sheet.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-report').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const bytes = new Uint8Array(fs.readFileSync((await download.path())!));
+  expect(String.fromCharCode(bytes[0], bytes[1])).toBe('PK');
+  const report = readXlsx(bytes, download.suggestedFilename());
+  expect(report.sheets[0].name).toBe('รายงานตรวจสอบ');
+  const texts = report.sheets[0].rows.flatMap((r) => (r ?? []).map((c) => c?.w ?? ''));
+  expect(texts.some((t) => t.includes('7,504,920'))).toBe(true);
+
+  // English on request.
+  await page.getByTestId('lang-toggle').click();
+  await page.locator('[data-testid="app"][data-lang="en"]').waitFor();
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'taskpane-validate-en.png'), fullPage: false });
+
+  expect(externalRequests(requests, server.url)).toEqual([]);
+  expect(requests.some((u) => u.endsWith('.xlsx'))).toBe(true);
+  await context.close();
+});
+
+test('a file that is not a workbook gets a clear message and the pane keeps working', async () => {
+  const { context, page } = await openPane(browser, `${server.url}/index.html`);
+  await page.getByTestId('file-input').setInputFiles({ name: 'จดหมาย.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a zip file at all') });
+  const bar = page.getByTestId('error-bar');
+  await bar.waitFor();
+  expect(await bar.innerText()).toContain('จดหมาย.xlsx');
+  await page.getByTestId('sample-button').click();
+  await page.getByTestId('validate-button').click();
+  await page.locator('[data-testid="sheet-item"]').first().waitFor({ timeout: 30_000 });
+  await context.close();
+});

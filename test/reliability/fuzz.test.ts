@@ -1,0 +1,25 @@
+/**
+ * Mutation fuzzing of readWorkbookBytes + validateWorkbook + consolidate (see fuzz-core.ts).
+ * CI: 300 cases, seed 1. Longer runs: FUZZ_CASES=100000 FUZZ_SEED=7 npx jest test/reliability/fuzz
+ * (or scripts/fuzz.ts; see docs/security.md).
+ */
+import * as path from 'node:path';
+import { nodeInflateRaw } from '../../src/node/files';
+import { fuzzSeedFiles, runFuzz } from './fuzz-core';
+
+const SAMPLE = path.join(__dirname, '../../../shared/samples/real/nakhonsawan-2566-2570.xlsx');
+
+const CASES = Number(process.env.FUZZ_CASES ?? 300);
+const SEED = Number(process.env.FUZZ_SEED ?? 1);
+
+test(`${CASES} mutated files: only WorkbookReadError, no case over 5 s`, async () => {
+  const t0 = Date.now();
+  const res = await runFuzz({ cases: CASES, seed: SEED, files: fuzzSeedFiles(SAMPLE), maxMs: 5000, inflateRaw: SEED % 2 ? undefined : nodeInflateRaw });
+  // eslint-disable-next-line no-console
+  console.log(
+    `fuzz seed ${SEED}: ${res.cases} cases in ${((Date.now() - t0) / 1000).toFixed(1)} s; ${res.processed} read and processed, ` +
+      `${res.readErrors} refused (${JSON.stringify(res.byCode)}); slowest ${res.slowestMs} ms; ${res.failures.length} failures`,
+  );
+  expect(res.failures.slice(0, 5)).toEqual([]);
+  expect(res.cases).toBe(CASES);
+}, Math.max(60_000, CASES * 6000));
