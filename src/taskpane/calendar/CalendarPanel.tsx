@@ -119,8 +119,8 @@ const T = {
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px' },
-  row: { display: 'flex', flexWrap: 'wrap', gap: '12px', alignItems: 'flex-end' },
-  narrow: { width: '120px' },
+  row: { display: 'flex', flexWrap: 'wrap', gap: '12px', alignItems: 'flex-start' },
+  narrow: { width: '170px' },
   steps: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
   cell: { padding: '2px', verticalAlign: 'top', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   month: { minWidth: '72px' },
@@ -313,6 +313,7 @@ export default function CalendarPanel({ lang, writeSheet, download }: CalendarPa
         <Field label={t.fiscalYear} className={styles.narrow}>
           <Input
             value={fyText}
+            style={{ width: '100%', minWidth: 0 }}
             inputMode="numeric"
             data-testid="calendar-fy"
             onChange={(_, d) => {
@@ -325,6 +326,7 @@ export default function CalendarPanel({ lang, writeSheet, download }: CalendarPa
         <Field label={t.offset} hint={t.offsetHint(cal.calendarYear, template.yearOffset)} className={styles.narrow}>
           <Input
             type="number"
+            style={{ width: '100%', minWidth: 0 }}
             value={String(cal.calendarYear)}
             data-testid="calendar-year"
             onChange={(_, d) => {

@@ -1,0 +1,64 @@
+/**
+ * Consolidation in the browser: several received workbooks (two อปท. ผ.02/2, two tambon plans, an
+ * unrelated list, a broken file) → progress bar → needs table with totals → downloaded .xlsx.
+ */
+import * as fs from 'fs';
+import type { Browser } from 'playwright-core';
+import { externalRequests, launch, openPane, serve } from './harness';
+import { allWorkbooks, toOutWorkbook } from '../consolidate/fixtures';
+import { writeXlsx } from '../../src/xlsx/write';
+import { readXlsx } from '../../src/xlsx/read';
+
+let server: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+beforeAll(async () => {
+  server = await serve();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('consolidate received workbooks with a progress bar and download the needs table', async () => {
+  const { context, page, requests } = await openPane(browser, `${server.url}/index.html`);
+  await page.getByTestId('tab-consolidate').click();
+  await page.getByTestId('consolidate-panel').waitFor();
+
+  const files = allWorkbooks().map((wb) => ({
+    name: wb.name,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(writeXlsx(toOutWorkbook(wb))),
+  }));
+  files.push({ name: 'เสียหาย.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004 broken') });
+  await page.getByTestId('consolidate-input').setInputFiles(files);
+
+  // Record every state of the progress bar while the run goes on.
+  await page.evaluate(() => {
+    const w = window as unknown as { __progress: string[] };
+    w.__progress = [];
+    new MutationObserver(() => {
+      const bar = document.querySelector('[data-testid="consolidate-progress"]');
+      if (bar) w.__progress.push(bar.getAttribute('aria-valuenow') ?? 'indeterminate');
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  await page.getByTestId('consolidate-run').click();
+  await page.getByTestId('consolidate-results').waitFor({ timeout: 30_000 });
+  const progress = await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
+  expect(progress.length).toBeGreaterThan(0);
+
+  const statuses = await page.getByTestId('consolidate-input-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
+  expect(statuses.filter((s) => s === 'ok')).toHaveLength(4);
+  expect(statuses).toContain('failed');
+  expect(statuses).toContain('skipped');
+  const total2567 = await page.locator('[data-testid="consolidate-total"][data-year="2567"]').innerText();
+  expect(total2567.replace(/\s/g, '')).toContain('6,650,000');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('consolidate-download').click()]);
+  const bytes = new Uint8Array(fs.readFileSync((await download.path())!));
+  const out = readXlsx(bytes, download.suggestedFilename());
+  expect(out.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['แผนความต้องการอำเภอ', 'โครงการซ้ำ', 'แหล่งข้อมูล']));
+  expect(out.sheets.length).toBeGreaterThanOrEqual(4);
+  expect(externalRequests(requests, server.url)).toEqual([]);
+  await context.close();
+});
