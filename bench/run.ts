@@ -369,7 +369,10 @@ function bundle(): void {
     return;
   }
   const page = fs.readFileSync(html, 'utf8');
-  const scripts = [...page.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
+  // html-webpack-plugin minifies: attribute quotes may be gone (src=taskpane.js).
+  const scripts = [...page.matchAll(/<script[^>]*?\ssrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)]
+    .map((m) => m[1] ?? m[2] ?? m[3])
+    .filter((s) => !/^(https?:)?\/\//.test(s));
   const gz = (f: string) => zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length;
   let initial = 0;
   out('| chunk | raw | gzip |');
@@ -427,6 +430,7 @@ async function main(): Promise<void> {
     if (args[1] === 'scaling') return scalingChild(Number(args[2]));
     return;
   }
+  if (args.includes('--bundle-only')) return bundle();
   const t0 = now();
   out('# OnePlan benchmark');
   out();

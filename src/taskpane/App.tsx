@@ -1,5 +1,5 @@
 /**
- * The pane shell: Fluent provider, header (title, host mode, language toggle) and the three tabs.
+ * The pane shell: Fluent provider, header (title, host mode, language toggle) and the four tabs.
  * Panels other than Validate load on demand (React.lazy) to keep the first download small.
  */
 import { Component, lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
@@ -25,6 +25,7 @@ import { ValidatePanel } from './validate/ValidatePanel';
 
 const ConsolidatePanel = lazy(() => import(/* webpackChunkName: "consolidate" */ './consolidate/ConsolidatePanel'));
 const CalendarPanel = lazy(() => import(/* webpackChunkName: "calendar" */ './calendar/CalendarPanel'));
+const StrategyPanel = lazy(() => import(/* webpackChunkName: "strategy" */ './strategy/StrategyPanel'));
 
 /** System fonts only (no web fonts): Thai-capable faces first. */
 const FONT = "'Leelawadee UI', 'Segoe UI', Tahoma, 'Noto Sans Thai', 'Sarabun', -apple-system, sans-serif";
@@ -48,7 +49,7 @@ const useStyles = makeStyles({
   footer: { padding: '8px 12px', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
-type TabId = 'validate' | 'consolidate' | 'calendar';
+type TabId = 'validate' | 'consolidate' | 'strategy' | 'calendar';
 
 class PanelBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
   override state = { failed: false };
@@ -123,6 +124,9 @@ export function App({ host }: { host: Host }) {
           <Tab value="consolidate" data-testid="tab-consolidate">
             {t.tabConsolidate}
           </Tab>
+          <Tab value="strategy" data-testid="tab-strategy">
+            {t.tabStrategy}
+          </Tab>
           <Tab value="calendar" data-testid="tab-calendar">
             {t.tabCalendar}
           </Tab>
@@ -141,6 +145,13 @@ export function App({ host }: { host: Host }) {
             <PanelBoundary fallback={failed}>
               <Suspense fallback={loading}>
                 <ConsolidatePanel lang={lang} host={host} download={download} />
+              </Suspense>
+            </PanelBoundary>
+          )}
+          {tab === 'strategy' && (
+            <PanelBoundary fallback={failed}>
+              <Suspense fallback={loading}>
+                <StrategyPanel lang={lang} host={host} download={download} />
               </Suspense>
             </PanelBoundary>
           )}

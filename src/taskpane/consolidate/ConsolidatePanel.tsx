@@ -2,6 +2,10 @@
  * Consolidate panel: pick or drop the received workbooks, read them (progress, cancel), build the
  * district needs table, show inputs / totals / duplicates, then write the sheets into the open
  * workbook (Excel) or download the .xlsx. Loaded lazily by App.tsx.
+ *
+ * By default the whole run (parse, collect, match, tables) happens in a Web Worker
+ * (worker/consolidate.worker.ts) so a district's 200 files never block the pane; the pane holds only
+ * a small view of the result. A `readFiles` prop, or no worker, uses the main-thread path.
  */
 import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
@@ -34,6 +38,8 @@ import type { OutSheet } from '../../engine/output';
 import { writeXlsx } from '../../xlsx/write';
 import type { Host } from '../host/host';
 import { XLSX_MIME } from '../host/host';
+import type { ConsolidateView } from '../worker/protocol';
+import { consolidateInWorker, WorkerUnavailable } from './workerConsolidation';
 
 export type Lang = 'th' | 'en';
 
@@ -90,6 +96,7 @@ const S = {
     noDuplicates: 'ไม่พบโครงการซ้ำ',
     confidence: { exact: 'ซ้ำตรงกัน', likely: 'น่าจะซ้ำ', possible: 'อาจซ้ำ — ให้ตรวจสอบ' } as Record<Confidence, string>,
     merged: 'รวมเป็นรายการเดียว',
+    moreDuplicates: (n: number) => `และอีก ${n} กลุ่ม (ดูทั้งหมดในไฟล์ที่ดาวน์โหลด)`,
     local: 'มีในแผนพัฒนาท้องถิ่นแล้ว',
     row: 'แถว',
     write: 'เขียนชีตลงในสมุดงาน',
@@ -122,6 +129,7 @@ const S = {
     noDuplicates: 'No duplicates found',
     confidence: { exact: 'Exact', likely: 'Likely', possible: 'Possible — please check' } as Record<Confidence, string>,
     merged: 'merged into one',
+    moreDuplicates: (n: number) => `and ${n} more groups (all are in the downloaded file)`,
     local: 'already in a local plan',
     row: 'row',
     write: 'Write sheets to the workbook',
@@ -182,6 +190,29 @@ const defaultReadFiles: ReadFiles = async (files, onProgress, signal) => {
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
+/** The result as the panel shows it, and how to get the full sheets. */
+interface Output {
+  view: ConsolidateView;
+  xlsx(): Promise<Uint8Array>;
+  sheets(): Promise<OutSheet[]>;
+}
+
+function localOutput(r: ConsolidateResult): Output {
+  return {
+    view: {
+      inputs: r.inputs,
+      years: r.years,
+      totals: r.totals,
+      itemCount: r.items.length,
+      counted: r.items.filter((i) => i.inTotals).length,
+      duplicates: r.duplicates.slice(0, 200),
+      duplicateCount: r.duplicates.length,
+    },
+    xlsx: async () => writeXlsx(needsWorkbook(r)),
+    sheets: async () => needsWorkbook(r).sheets,
+  };
+}
+
 export default function ConsolidatePanel(props: ConsolidatePanelProps) {
   const { lang, host } = props;
   const t = S[lang] ?? S.th;
@@ -190,7 +221,9 @@ export default function ConsolidatePanel(props: ConsolidatePanelProps) {
   const [dragging, setDragging] = useState(false);
   const [phase, setPhase] = useState<'idle' | 'reading' | 'consolidating'>('idle');
   const [progress, setProgress] = useState<{ done: number; total: number }>({ done: 0, total: 0 });
-  const [result, setResult] = useState<ConsolidateResult | null>(null);
+  const [output, setOutput] = useState<Output | null>(null);
+  const result = output?.view ?? null;
+  const setResult = (o: Output | null) => setOutput(o);
   const [message, setMessage] = useState<{ intent: 'error' | 'warning' | 'success' | 'info'; text: string } | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const abortRef = useRef<AbortController | null>(null);
@@ -237,12 +270,31 @@ export default function ConsolidatePanel(props: ConsolidatePanelProps) {
     try {
       setPhase('reading');
       setProgress({ done: 0, total: files.length });
+      if (!props.readFiles && typeof Worker !== 'undefined') {
+        try {
+          const out = await consolidateInWorker(
+            files,
+            (ph, done, total) => {
+              setPhase(ph);
+              setProgress({ done, total });
+            },
+            ctl.signal,
+          );
+          setResult(out);
+          return;
+        } catch (e) {
+          if (!(e instanceof WorkerUnavailable)) throw e;
+          // No worker here (CSP, old browser): the main-thread path below.
+          setPhase('reading');
+          setProgress({ done: 0, total: files.length });
+        }
+      }
       const read = await readFiles(files, (done, total) => setProgress({ done, total }), ctl.signal);
       if (ctl.signal.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
       setPhase('consolidating');
       const inputs: ConsolidateInput[] = read.map((r) => ({ file: r.file, checksum: r.checksum, workbook: r.workbook, error: r.error }));
       const res = await consolidate(inputs, { signal: ctl.signal, onProgress: (done, total) => setProgress({ done, total }) });
-      setResult(res);
+      setResult(localOutput(res));
     } catch (e) {
       if ((e as Error)?.name === 'AbortError') setMessage({ intent: 'info', text: t.cancelled });
       else setMessage({ intent: 'error', text: `${t.error}: ${(e as Error)?.message ?? String(e)}` });
@@ -252,19 +304,21 @@ export default function ConsolidatePanel(props: ConsolidatePanelProps) {
     }
   };
 
-  const sheets = useMemo(() => (result ? needsWorkbook(result).sheets : null), [result]);
-
-  const onDownload = () => {
-    if (!sheets) return;
-    const bytes = writeXlsx({ sheets });
-    if (host && !props.readFiles) (props.download as (b: Uint8Array, n: string) => void)(bytes, t.fileName);
-    else (props.download as (n: string, d: Uint8Array | string, m: string) => void)(t.fileName, bytes, XLSX_MIME);
+  const onDownload = async () => {
+    if (!output) return;
+    try {
+      const bytes = await output.xlsx();
+      if (host && !props.readFiles) (props.download as (b: Uint8Array, n: string) => void)(bytes, t.fileName);
+      else (props.download as (n: string, d: Uint8Array | string, m: string) => void)(t.fileName, bytes, XLSX_MIME);
+    } catch (e) {
+      setMessage({ intent: 'error', text: `${t.error}: ${(e as Error)?.message ?? String(e)}` });
+    }
   };
 
   const onWrite = async () => {
-    if (!sheets || !writeSheets) return;
+    if (!output || !writeSheets) return;
     try {
-      await writeSheets(sheets);
+      await writeSheets(await output.sheets());
       setMessage({ intent: 'success', text: t.written });
     } catch (e) {
       setMessage({ intent: 'error', text: `${t.error}: ${(e as Error)?.message ?? String(e)}` });
@@ -272,7 +326,7 @@ export default function ConsolidatePanel(props: ConsolidatePanelProps) {
   };
 
   const busy = phase !== 'idle';
-  const counted = result ? result.items.filter((i) => i.inTotals).length : 0;
+  const counted = result?.counted ?? 0;
 
   return (
     <div data-testid="consolidate-panel" className={styles.root}>
@@ -377,7 +431,7 @@ export default function ConsolidatePanel(props: ConsolidatePanelProps) {
 
           <div>
             <Text weight="semibold" data-testid="consolidate-needs-count">
-              {t.needs(result.items.length, counted)}
+              {t.needs(result.itemCount, counted)}
             </Text>
             <Table size="small" aria-label={t.amount}>
               <TableHeader>
@@ -415,6 +469,11 @@ export default function ConsolidatePanel(props: ConsolidatePanelProps) {
                 </ul>
               </div>
             ))}
+            {result.duplicateCount > result.duplicates.length && (
+              <Text size={200} block data-testid="consolidate-more-duplicates">
+                {t.moreDuplicates(result.duplicateCount - result.duplicates.length)}
+              </Text>
+            )}
           </div>
 
           <div className={styles.row}>
@@ -423,7 +482,7 @@ export default function ConsolidatePanel(props: ConsolidatePanelProps) {
                 {t.write}
               </Button>
             )}
-            <Button appearance={writeSheets ? 'secondary' : 'primary'} onClick={onDownload} data-testid="consolidate-download">
+            <Button appearance={writeSheets ? 'secondary' : 'primary'} onClick={() => void onDownload()} data-testid="consolidate-download">
               {t.download}
             </Button>
           </div>

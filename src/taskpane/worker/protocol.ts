@@ -10,3 +10,33 @@ export interface ReadRequest {
 export type ReadResponse =
   | { id: number; ok: true; workbook: WorkbookModel }
   | { id: number; ok: false; error: { name: string; code?: string; message: string; messageEn?: string } };
+
+// ---- Consolidation worker (consolidate.worker.ts): read + collect + match off the main thread ----
+
+import type { DuplicateGroup, InputReport } from '../../engine/consolidate/types';
+import type { OutSheet } from '../../engine/output';
+
+/** What the panel shows of a consolidation (the full result stays in the worker). */
+export interface ConsolidateView {
+  inputs: InputReport[];
+  years: number[];
+  totals: Record<number, number>;
+  itemCount: number;
+  /** Items counted in the totals. */
+  counted: number;
+  /** The first duplicate groups (the sheet has them all). */
+  duplicates: DuplicateGroup[];
+  duplicateCount: number;
+}
+
+export type ConsolidateRequest =
+  | { type: 'run'; runId: number; files: Array<{ name: string; bytes: ArrayBuffer }> }
+  | { type: 'xlsx'; runId: number }
+  | { type: 'sheets'; runId: number };
+
+export type ConsolidateResponse =
+  | { type: 'progress'; runId: number; phase: 'reading' | 'consolidating'; done: number; total: number }
+  | { type: 'result'; runId: number; view: ConsolidateView }
+  | { type: 'xlsx'; runId: number; bytes: ArrayBuffer }
+  | { type: 'sheets'; runId: number; sheets: OutSheet[] }
+  | { type: 'error'; runId: number; message: string };

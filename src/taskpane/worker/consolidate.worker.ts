@@ -1,0 +1,87 @@
+/**
+ * Web Worker: the whole consolidation off the main thread. Each received file is parsed, its
+ * candidates collected and its workbook dropped (only candidates are kept), progress is posted after
+ * every file; then the matching and tables run here too. The pane gets a small view of the result
+ * (counts, totals, the first duplicate groups) and asks for the .xlsx bytes or the sheets when needed.
+ * Cancelling terminates the worker.
+ */
+import { Consolidation, needsWorkbook, type ConsolidateResult } from '../../engine/consolidate';
+import { readXlsx } from '../../xlsx/read';
+import { writeXlsx } from '../../xlsx/write';
+import type { ConsolidateRequest, ConsolidateResponse, ConsolidateView } from './protocol';
+
+interface WorkerScope {
+  onmessage: ((ev: MessageEvent<ConsolidateRequest>) => void) | null;
+  postMessage(msg: ConsolidateResponse, transfer?: Transferable[]): void;
+}
+const scope = self as unknown as WorkerScope;
+
+/** Duplicate groups sent to the pane (a district run can have thousands; the sheet lists them all). */
+export const VIEW_DUPLICATES = 200;
+
+let last: { runId: number; result: ConsolidateResult } | null = null;
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return '';
+  const digest = await subtle.digest('SHA-256', bytes as BufferSource);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function view(r: ConsolidateResult): ConsolidateView {
+  return {
+    inputs: r.inputs,
+    years: r.years,
+    totals: r.totals,
+    itemCount: r.items.length,
+    counted: r.items.filter((i) => i.inTotals).length,
+    duplicates: r.duplicates.slice(0, VIEW_DUPLICATES),
+    duplicateCount: r.duplicates.length,
+  };
+}
+
+async function run(runId: number, files: Array<{ name: string; bytes: ArrayBuffer }>): Promise<void> {
+  last = null;
+  const total = files.length;
+  const c = new Consolidation();
+  scope.postMessage({ type: 'progress', runId, phase: 'reading', done: 0, total });
+  for (let i = 0; i < total; i++) {
+    const { name, bytes } = files[i];
+    files[i] = { name, bytes: new ArrayBuffer(0) }; // let the file's bytes go once read
+    const u8 = new Uint8Array(bytes);
+    let checksum = '';
+    try {
+      checksum = await sha256Hex(u8);
+      c.add({ file: name, checksum, workbook: readXlsx(u8, name) });
+    } catch (e) {
+      const err = e as { code?: string; message?: string };
+      c.add({ file: name, checksum, error: { code: err.code ?? 'read-failed', message: err.message ?? String(e) } });
+    }
+    scope.postMessage({ type: 'progress', runId, phase: 'reading', done: i + 1, total });
+  }
+  scope.postMessage({ type: 'progress', runId, phase: 'consolidating', done: 0, total: 0 });
+  const result = c.finish();
+  last = { runId, result };
+  scope.postMessage({ type: 'result', runId, view: view(result) });
+}
+
+scope.onmessage = (ev) => {
+  const msg = ev.data;
+  const fail = (e: unknown) => scope.postMessage({ type: 'error', runId: msg.runId, message: (e as Error)?.message ?? String(e) });
+  try {
+    if (msg.type === 'run') {
+      run(msg.runId, msg.files).catch(fail);
+      return;
+    }
+    if (!last || last.runId !== msg.runId) throw new Error('no consolidation result');
+    if (msg.type === 'xlsx') {
+      const u8 = writeXlsx(needsWorkbook(last.result));
+      const buf = u8.byteOffset === 0 && u8.byteLength === u8.buffer.byteLength ? (u8.buffer as ArrayBuffer) : (u8.slice().buffer as ArrayBuffer);
+      scope.postMessage({ type: 'xlsx', runId: msg.runId, bytes: buf }, [buf]);
+    } else if (msg.type === 'sheets') {
+      scope.postMessage({ type: 'sheets', runId: msg.runId, sheets: needsWorkbook(last.result).sheets });
+    }
+  } catch (e) {
+    fail(e);
+  }
+};

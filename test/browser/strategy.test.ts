@@ -1,0 +1,77 @@
+/**
+ * Strategy fit in the browser: choose the (inferred) Nakhon Sawan issue list, load the built-in sample,
+ * check it, click a flagged project (its cell is selected in the sheet preview), download the result
+ * sheet — all without a request leaving the local server.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser } from 'playwright-core';
+import { externalRequests, launch, openPane, SCREENSHOTS, serve } from './harness';
+import { readXlsx } from '../../src/xlsx/read';
+
+let server: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serve();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const SHEET = 'ยุทธ1.1แผนงานสาธารณสุข';
+
+test('strategy fit of the sample against a preset: list, preview, download — all on localhost', async () => {
+  const { context, page, requests } = await openPane(browser, `${server.url}/index.html`);
+  await page.getByTestId('tab-strategy').click();
+  await page.getByTestId('strategy-panel').waitFor();
+
+  await page.getByTestId('strategy-preset').selectOption('nakhonsawan-2566-2570-inferred');
+  expect(await page.getByTestId('strategy-issues').locator('li').count()).toBeGreaterThanOrEqual(3);
+  await page.getByTestId('strategy-sample').click();
+  await page.getByTestId('strategy-file-name').filter({ hasText: 'nakhonsawan' }).waitFor();
+  await page.getByTestId('strategy-run').click();
+  await page.getByTestId('strategy-summary').waitFor({ timeout: 30_000 });
+
+  const weak = page.locator(`[data-testid="strategy-item"][data-status="weak"][data-sheet="${SHEET}"]`);
+  expect(await weak.count()).toBeGreaterThan(0);
+  const item = weak.first();
+  const cell = await item.getAttribute('data-cell');
+  expect(cell).toMatch(/^[A-Z]+\d+$/);
+  await item.click();
+  const previewCell = page.locator(`[data-testid="strategy-preview"] [data-testid="sheet-preview"][data-sheet="${SHEET}"] [data-cell="${cell}"]`);
+  await previewCell.waitFor();
+  expect(await previewCell.getAttribute('data-selected')).toBe('true');
+  expect(await previewCell.getAttribute('data-severity')).toBe('warning');
+
+  // The choice is remembered for this workbook.
+  const saved = await page.evaluate(() => localStorage.getItem('oneplan.strategy.nakhonsawan-2566-2570.xlsx'));
+  expect(JSON.parse(saved!)).toEqual({ kind: 'preset', id: 'nakhonsawan-2566-2570-inferred' });
+
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await item.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, -120));
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'taskpane-strategy.png'), fullPage: false });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('strategy-download').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const bytes = new Uint8Array(fs.readFileSync((await download.path())!));
+  const out = readXlsx(bytes, download.suggestedFilename());
+  const sheet = out.sheets.find((s) => s.name === 'ตรวจความสอดคล้อง');
+  expect(sheet).toBeDefined();
+  const texts = sheet!.rows.flatMap((r) => (r ?? []).map((c) => c?.w ?? ''));
+  expect(texts).toContain(SHEET);
+  expect(texts).toContain(cell);
+
+  // After a reload the same workbook brings its list back.
+  await page.reload();
+  await page.getByTestId('tab-strategy').click();
+  await page.getByTestId('strategy-sample').click();
+  await page.getByTestId('strategy-file-name').filter({ hasText: 'nakhonsawan' }).waitFor();
+  expect(await page.getByTestId('strategy-preset').inputValue()).toBe('nakhonsawan-2566-2570-inferred');
+
+  expect(externalRequests(requests, server.url)).toEqual([]);
+  await context.close();
+});
