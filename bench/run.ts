@@ -23,6 +23,9 @@ import { matchProjects, presetById } from '../src/engine/strategy';
 import { clearTermCache } from '../src/engine/strategy/text';
 import { clearTokenCache } from '../src/engine/thai-text';
 import type { Candidate } from '../src/engine/consolidate/extract';
+import { readPlanSheet } from '../src/engine/forms/read';
+import type { SheetModel } from '../src/engine/model';
+import type { PlanSheet } from '../src/engine/plan';
 import { readWorksheet, writeSheet } from '../src/office/excel';
 import { FakeExcel } from '../test/office/fakeExcel';
 
@@ -107,9 +110,11 @@ async function districtPipeline(files: GenFile[]): Promise<{ read: number; valid
   const t0 = now();
   const inputs: ConsolidateInput[] = files.map((f) => ({ file: f.name, checksum: '', workbook: readXlsx(f.bytes, f.name, { inflateRaw: nodeInflateRaw }) }));
   const t1 = now();
-  for (const i of inputs) i.findings = validateWorkbook(i.workbook!, { strategies: STRATEGIES }).sheets.reduce((n, s) => n + s.findings.length, 0);
+  // Validate and consolidate read each sheet's plan once (ValidateOptions.plans + ConsolidateOptions.recognise).
+  const plans = new Map<SheetModel, PlanSheet>();
+  for (const i of inputs) i.findings = validateWorkbook(i.workbook!, { strategies: STRATEGIES, plans }).sheets.reduce((n, s) => n + s.findings.length, 0);
   const t2 = now();
-  const res = await consolidate(inputs, { strategies: STRATEGIES });
+  const res = await consolidate(inputs, { strategies: STRATEGIES, recognise: (s) => plans.get(s) ?? readPlanSheet(s) });
   const t3 = now();
   const bytes = writeXlsx(needsWorkbook(res), { zip: nodeZip });
   const t4 = now();

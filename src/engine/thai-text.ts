@@ -60,13 +60,33 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
  * Latin lower-cased. Idempotent.
  */
 export function normalizeThai(input: string): string {
+  const key = String(input ?? '');
+  const hit = NORM_CACHE.get(key);
+  if (hit !== undefined) return hit;
+  const out = normalizeUncached(key);
+  if (NORM_CACHE.size >= NORM_CACHE_MAX) NORM_CACHE.clear();
+  NORM_CACHE.set(key, out);
+  return out;
+}
+
+/** normalizeThai per distinct text (names, cells and classifications repeat across rows and files). */
+const NORM_CACHE = new Map<string, string>();
+const NORM_CACHE_MAX = 50000;
+
+/**
+ * Every abbreviation rule needs one of these to match (a dot, a digit, or one of the undotted forms), so
+ * text without any of them skips the ~25 rules (no rule fires, so none can feed a later one).
+ */
+const ABBREV_ANY = /[.\d]|คสล|อบต|ศพด|แอส[ฟพ]|ลาดยาง\s?ลาดยาง|ระบบ\s?ประปา|ประปา\s?ผิวดิน/;
+
+function normalizeUncached(input: string): string {
   let s = fromThaiDigits(String(input ?? '').normalize('NFC')).replace(INVISIBLE, '');
   // Nikhahit + sara aa typed as two characters → sara am; doubled tone marks.
   s = s.replace(/\u0E4D\u0E32/g, '\u0E33').replace(/([\u0E48-\u0E4B])\1+/g, '$1');
   s = s.replace(SPACES, ' ');
   // Thousands separators inside numbers: 1,500 → 1500 (before commas become spaces).
   s = s.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
-  for (const [re, to] of ABBREVIATIONS) s = s.replace(re, to);
+  if (ABBREV_ANY.test(s)) for (const [re, to] of ABBREVIATIONS) s = s.replace(re, to);
   // "คอนกรีตเสริมเหล็ก (คอนกรีตเสริมเหล็ก)" after expansion → once.
   if (s.indexOf('(') >= 0) s = s.replace(/(\S+)\s*\(\s*\1\s*\)/g, '$1');
   // Punctuation → space; a dot between digits (1.5) stays.
@@ -231,6 +251,7 @@ export function diceSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): 
 
 /** For benchmarks: forget the cached tokens (cold runs). */
 export function clearTokenCache(): void {
+  NORM_CACHE.clear();
   TOKEN_CACHE.clear();
   CHUNK_CACHE.clear();
 }

@@ -15,7 +15,7 @@ import { findMatches, mergeGroups } from './dedupe';
 import type { Candidate } from './extract';
 import { needsSupport, roleOfSheet, toCandidate } from './extract';
 import { issueKey, issueLabel } from './issue';
-import { matchProjects } from '../strategy/match';
+import { projectMatcher } from '../strategy/match';
 import type {
   ConsolidateInput,
   ConsolidateOptions,
@@ -238,12 +238,10 @@ export function consolidateCandidates(reports: InputReport[], cands: Candidate[]
   const mismatches: StrategyMismatch[] = [];
   const list = opts.strategies;
   if (list?.issues.length) {
-    const verdicts = matchProjects(
-      items.map((it) => ({ id: String(it.id), name: it.name, objective: it.objective, target: it.target, declared: it.issue?.text })),
-      list,
-    );
-    verdicts.forEach((v, i) => {
-      const it = items[i];
+    // One verdict at a time, consistent ones without their (unused) reason words.
+    const match = projectMatcher(list, {}, { lean: true });
+    items.forEach((it) => {
+      const v = match({ id: String(it.id), name: it.name, objective: it.objective, target: it.target, declared: it.issue?.text });
       const src = it.sources[0];
       if (v.declared) {
         const issue = list.issues.find((x) => x.code === v.declared)!;

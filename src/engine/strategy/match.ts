@@ -179,10 +179,25 @@ export function matchProjects(
   list: StrategyList,
   settings: Partial<MatchSettings> = {},
 ): MatchVerdict[] {
+  const m = projectMatcher(list, settings);
+  return projects.map((p) => m(p));
+}
+
+/**
+ * One project at a time (callers that keep only part of each verdict need not hold them all).
+ * `lean`: a consistent verdict gets no matched words and an empty reason (the words are the costly
+ * part and consolidation drops consistent verdicts); every other verdict is the same as without it.
+ */
+export function projectMatcher(
+  list: StrategyList,
+  settings: Partial<MatchSettings> = {},
+  opts: { lean?: boolean } = {},
+): (p: ProjectInput) => MatchVerdict {
   const s: MatchSettings = { ...DEFAULT_MATCH_SETTINGS, ...settings };
   const index = buildIndex(list);
   const codes = new Set(list.issues.map((i) => i.code));
-  return projects.map((p) => {
+  const lean = !!opts.lean;
+  return (p: ProjectInput): MatchVerdict => {
     const scored = scoreAll(index, queryOf(p, s));
     const scores: Record<string, number> = {};
     for (const x of scored) scores[x.code] = round(x.score);
@@ -227,6 +242,7 @@ export function matchProjects(
           reasonEn: `No words match any development issue, including the declared issue ${declared}: please check`,
         };
       }
+      if (lean) return { ...base, status: 'consistent', score: round(d.score), matched: [], reason: '', reasonEn: '' };
       const w = words(d.hits, s.maxWords, p);
       return {
         ...base,
@@ -271,7 +287,7 @@ export function matchProjects(
         (w.length ? `; matched: ${w.join(', ')}` : '') +
         '): please check',
     };
-  });
+  };
 }
 
 /** The best issue for a text regardless of declarations (top-1 suggestion), or undefined below the threshold. */

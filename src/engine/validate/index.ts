@@ -19,10 +19,25 @@ export interface ValidateOptions {
   strategies?: StrategyList;
   /** Manual column mappings remembered per workbook: sheet name → field → column letter. */
   columnMappings?: Record<string, ReadPlanOptions['columnMapping']>;
+  /**
+   * Plans read without a column mapping, shared with a later step on the same workbook model (e.g.
+   * `consolidate(inputs, { recognise: (s) => plans.get(s) ?? readPlanSheet(s) })`): filled here, and
+   * reused when it already holds a sheet. The sheet models must not change in between.
+   */
+  plans?: Map<SheetModel, PlanSheet>;
 }
 
 export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}): WorkbookReport {
-  const plans = wb.sheets.map((s) => readPlanSheet(s, { columnMapping: opts.columnMappings?.[s.name] }));
+  const plans = wb.sheets.map((s) => {
+    const columnMapping = opts.columnMappings?.[s.name];
+    if (!opts.plans || columnMapping) return readPlanSheet(s, { columnMapping });
+    let plan = opts.plans.get(s);
+    if (!plan) {
+      plan = readPlanSheet(s);
+      opts.plans.set(s, plan);
+    }
+    return plan;
+  });
   const reports = wb.sheets.map((s, i) => validatePlan(s, plans[i], opts));
   // ผ.01 summaries are checked against the ผ.02 sheets of the same workbook.
   for (const f of checkSummaries(wb.sheets, plans)) reports.find((r) => r.name === f.sheet)?.findings.push(f);
