@@ -1,22 +1,12 @@
 /** The calendar tab in the browser: pick a fiscal year and template, see the sheet preview, download .ics. */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser } from 'playwright-core';
-import { externalRequests, launch, openPane, SCREENSHOTS, serve } from './harness';
+import {SCREENSHOTS, externalRequests, openPane, servedBrowser} from './harness';
 
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serve();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedBrowser();
 
 test('the Rayong calendar for FY 2564 renders its steps in 2562 with Thai month labels', async () => {
-  const { context, page, requests } = await openPane(browser, `${server.url}/index.html`, 1100, 900);
+  const { context, page, requests } = await openPane(env.browser, `${env.url}/index.html`, 1100, 900);
   await page.getByTestId('tab-calendar').click();
   await page.getByTestId('calendar-panel').waitFor();
   await page.getByTestId('calendar-template').selectOption('rayong');
@@ -39,6 +29,6 @@ test('the Rayong calendar for FY 2564 renders its steps in 2562 with Thai month 
   const ics = fs.readFileSync((await download.path())!, 'utf8');
   expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
   expect(ics).toContain('DTSTART;VALUE=DATE:2019');
-  expect(externalRequests(requests, server.url)).toEqual([]);
+  expect(externalRequests(requests, env.url)).toEqual([]);
   await context.close();
 });

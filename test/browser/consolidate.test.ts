@@ -3,25 +3,15 @@
  * unrelated list, a broken file) → progress bar → needs table with totals → downloaded .xlsx.
  */
 import * as fs from 'fs';
-import type { Browser } from 'playwright-core';
-import { externalRequests, launch, openPane, serve } from './harness';
+import {externalRequests, openPane, servedBrowser} from './harness';
 import { allWorkbooks, toOutWorkbook } from '../consolidate/fixtures';
 import { writeXlsx } from '../../src/xlsx/write';
 import { readXlsx } from '../../src/xlsx/read';
 
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serve();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedBrowser();
 
 test('consolidate received workbooks with a progress bar and download the needs table', async () => {
-  const { context, page, requests } = await openPane(browser, `${server.url}/index.html`);
+  const { context, page, requests } = await openPane(env.browser, `${env.url}/index.html`);
   await page.getByTestId('tab-consolidate').click();
   await page.getByTestId('consolidate-panel').waitFor();
 
@@ -59,6 +49,6 @@ test('consolidate received workbooks with a progress bar and download the needs 
   const out = readXlsx(bytes, download.suggestedFilename());
   expect(out.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['แผนความต้องการอำเภอ', 'โครงการซ้ำ', 'แหล่งข้อมูล']));
   expect(out.sheets.length).toBeGreaterThanOrEqual(4);
-  expect(externalRequests(requests, server.url)).toEqual([]);
+  expect(externalRequests(requests, env.url)).toEqual([]);
   await context.close();
 });

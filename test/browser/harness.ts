@@ -65,3 +65,25 @@ export function externalRequests(requests: string[], base: string): string[] {
 }
 
 export const SCREENSHOTS = path.join(__dirname, '../../docs/screenshots');
+
+/** Serves dist/web and launches Chromium for the tests of one file, closing both afterwards. */
+export function servedBrowser(): { readonly url: string; readonly browser: Browser } {
+  let server: Awaited<ReturnType<typeof serve>> | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await serve();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get url() {
+      return server!.url;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
+}

@@ -3,25 +3,14 @@
  * and work. Office.js is routed to abort (what happens offline); every other request stays on the
  * test server.
  */
-import { externalRequests, launch, serve } from './harness';
-import type { Browser } from 'playwright-core';
+import {externalRequests, servedBrowser} from './harness';
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  server = await serve();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedBrowser();
 
 test('taskpane.html starts in browser mode when office.js cannot load, and loads the sample', async () => {
-  const context = await browser.newContext({ viewport: { width: 350, height: 900 }, locale: 'th-TH' });
+  const context = await env.browser.newContext({ viewport: { width: 350, height: 900 }, locale: 'th-TH' });
   const page = await context.newPage();
   const requests: string[] = [];
   const pageErrors: string[] = [];
@@ -31,7 +20,7 @@ test('taskpane.html starts in browser mode when office.js cannot load, and loads
   // Anything else off-site would be a bug: fail it loudly instead of reaching the network.
   await page.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort('blockedbyclient'));
 
-  await page.goto(`${server.url}/taskpane.html`);
+  await page.goto(`${env.url}/taskpane.html`);
   const app = page.getByTestId('app');
   await app.waitFor({ timeout: 10_000 });
   expect(await app.getAttribute('data-host-mode')).toBe('browser');
@@ -44,6 +33,6 @@ test('taskpane.html starts in browser mode when office.js cannot load, and loads
 
   expect(pageErrors).toEqual([]);
   // The only request off the test server is the (aborted) Office.js script.
-  expect(externalRequests(requests, server.url)).toEqual([OFFICE_JS]);
+  expect(externalRequests(requests, env.url)).toEqual([OFFICE_JS]);
   await context.close();
 });

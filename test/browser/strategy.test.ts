@@ -5,26 +5,15 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser } from 'playwright-core';
-import { externalRequests, launch, openPane, SCREENSHOTS, serve } from './harness';
+import {SCREENSHOTS, externalRequests, openPane, servedBrowser} from './harness';
 import { readXlsx } from '../../src/xlsx/read';
 
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serve();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedBrowser();
 
 const SHEET = 'ยุทธ1.1แผนงานสาธารณสุข';
 
 test('strategy fit of the sample against a preset: list, preview, download — all on localhost', async () => {
-  const { context, page, requests } = await openPane(browser, `${server.url}/index.html`);
+  const { context, page, requests } = await openPane(env.browser, `${env.url}/index.html`);
   await page.getByTestId('tab-strategy').click();
   await page.getByTestId('strategy-panel').waitFor();
 
@@ -72,6 +61,6 @@ test('strategy fit of the sample against a preset: list, preview, download — a
   await page.getByTestId('strategy-file-name').filter({ hasText: 'nakhonsawan' }).waitFor();
   expect(await page.getByTestId('strategy-preset').inputValue()).toBe('nakhonsawan-2566-2570-inferred');
 
-  expect(externalRequests(requests, server.url)).toEqual([]);
+  expect(externalRequests(requests, env.url)).toEqual([]);
   await context.close();
 });

@@ -4,24 +4,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser } from 'playwright-core';
-import { externalRequests, launch, openPane, SCREENSHOTS, serve } from './harness';
+import {SCREENSHOTS, externalRequests, openPane, servedBrowser} from './harness';
 import { readXlsx } from '../../src/xlsx/read';
 
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serve();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedBrowser();
 
 test('validate the built-in sample, click a finding, download the report — all on localhost', async () => {
-  const { context, page, requests } = await openPane(browser, `${server.url}/index.html`);
+  const { context, page, requests } = await openPane(env.browser, `${env.url}/index.html`);
   await page.getByTestId('host-mode').waitFor();
   expect(await page.getByTestId('app').getAttribute('data-host-mode')).toBe('browser');
 
@@ -69,13 +58,13 @@ test('validate the built-in sample, click a finding, download the report — all
   await page.locator('[data-testid="app"][data-lang="en"]').waitFor();
   await page.screenshot({ path: path.join(SCREENSHOTS, 'taskpane-validate-en.png'), fullPage: false });
 
-  expect(externalRequests(requests, server.url)).toEqual([]);
+  expect(externalRequests(requests, env.url)).toEqual([]);
   expect(requests.some((u) => u.endsWith('.xlsx'))).toBe(true);
   await context.close();
 });
 
 test('a file that is not a workbook gets a clear message and the pane keeps working', async () => {
-  const { context, page } = await openPane(browser, `${server.url}/index.html`);
+  const { context, page } = await openPane(env.browser, `${env.url}/index.html`);
   await page.getByTestId('file-input').setInputFiles({ name: 'จดหมาย.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a zip file at all') });
   const bar = page.getByTestId('error-bar');
   await bar.waitFor();

@@ -6,24 +6,14 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser } from 'playwright-core';
-import { externalRequests, launch, openPane, serve } from './harness';
+import {externalRequests, openPane, servedBrowser} from './harness';
 import { p022Workbook } from '../../bench/gen';
 
 const FILES = 200;
 const ROWS = 300;
 const MAX_TASK_MS = 200;
 
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serve();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedBrowser();
 
 interface Probe {
   t0: number;
@@ -38,7 +28,7 @@ test(`${FILES} workbooks × ${ROWS} rows: no long task while reading, a moving p
     return { name: f.name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(f.bytes) };
   });
 
-  const { context, page, requests } = await openPane(browser, `${server.url}/index.html`);
+  const { context, page, requests } = await openPane(env.browser, `${env.url}/index.html`);
   await page.getByTestId('tab-consolidate').click();
   await page.getByTestId('consolidate-panel').waitFor();
   await page.getByTestId('consolidate-input').setInputFiles(files);
@@ -104,6 +94,6 @@ test(`${FILES} workbooks × ${ROWS} rows: no long task while reading, a moving p
 
   const ok = await page.locator('[data-testid="consolidate-input-row"][data-status="ok"]').count();
   expect(ok).toBe(FILES);
-  expect(externalRequests(requests, server.url)).toEqual([]);
+  expect(externalRequests(requests, env.url)).toEqual([]);
   await context.close();
 }, 120_000);

@@ -16,8 +16,6 @@ import {
   Button,
   makeStyles,
   mergeClasses,
-  MessageBar,
-  MessageBarBody,
   Select,
   Spinner,
   Text,
@@ -37,6 +35,7 @@ import { FLAGGED, matchWorkbook, mismatchSheet, STATUS_FILL, statusLabel, type P
 import type { Host } from '../host/host';
 import { BrowserHost, PaneError, isXlsxName, parseXlsx } from '../host/browserHost';
 import { STRINGS, type Lang, type Strings } from '../i18n';
+import { StatusBars } from '../common/StatusBars';
 import { SheetPreview } from '../validate/SheetPreview';
 
 export interface StrategyPanelProps {
@@ -141,13 +140,6 @@ const useStyles = makeStyles({
 });
 
 type Busy = 'reading' | 'running' | 'output' | null;
-
-function errorText(e: unknown, lang: Lang): string {
-  if (e instanceof PaneError) return lang === 'th' ? e.message : e.messageEn;
-  const err = e as { message?: string; messageEn?: string };
-  if (lang === 'en' && err?.messageEn) return err.messageEn;
-  return err?.message ?? String(e);
-}
 
 function baseName(file: string): string {
   return file.replace(/^.*[\\/]/, '').replace(/\.xlsx$/i, '') || 'workbook';
@@ -494,19 +486,7 @@ export default function StrategyPanel({ lang, host, download }: StrategyPanelPro
         {busy && <Spinner size="tiny" label={busy === 'reading' ? t.reading : busy === 'running' ? t.strategyRunning : t.loading} />}
       </div>
 
-      {error != null && (
-        <MessageBar intent="error" data-testid="strategy-error">
-          <MessageBarBody>
-            <strong>{t.errorTitle}: </strong>
-            {errorText(error, lang)}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {notice && (
-        <MessageBar intent="success" data-testid="strategy-notice">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
-      )}
+      <StatusBars error={error} notice={notice} lang={lang} errorTitle={t.errorTitle} errorTestId="strategy-error" noticeTestId="strategy-notice" />
 
       {matches && (
         <>

@@ -25,6 +25,7 @@ import type { Finding, Severity, SheetReport, WorkbookReport } from '../../engin
 import type { Host } from '../host/host';
 import { BrowserHost, PaneError, isXlsxName } from '../host/browserHost';
 import { beYear, formatNumber, STRINGS, type Lang, type Strings } from '../i18n';
+import { StatusBars } from '../common/StatusBars';
 import { SheetPreview } from './SheetPreview';
 
 const useStyles = makeStyles({
@@ -77,13 +78,6 @@ type Busy = 'reading' | 'validating' | 'report' | 'highlight' | null;
 interface Selection {
   sheet: string;
   address: string | null;
-}
-
-function errorText(e: unknown, lang: Lang): string {
-  if (e instanceof PaneError) return lang === 'th' ? e.message : e.messageEn;
-  const err = e as { message?: string; messageEn?: string };
-  if (lang === 'en' && err?.messageEn) return err.messageEn;
-  return err?.message ?? String(e);
 }
 
 function findingKey(f: Finding): string {
@@ -349,19 +343,7 @@ export function ValidatePanel({ host, lang, download }: ValidatePanelProps) {
         )}
       </div>
 
-      {error != null && (
-        <MessageBar intent="error" data-testid="error-bar">
-          <MessageBarBody>
-            <strong>{t.errorTitle}: </strong>
-            {errorText(error, lang)}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {notice && (
-        <MessageBar intent="success" data-testid="notice-bar">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
-      )}
+      <StatusBars error={error} notice={notice} lang={lang} errorTitle={t.errorTitle} errorTestId="error-bar" noticeTestId="notice-bar" />
       {report?.error && (
         <MessageBar intent="error" data-testid="report-error">
           <MessageBarBody>{report.error.message}</MessageBarBody>
