@@ -834,6 +834,27 @@ export async function clearHighlights(run: ExcelRun = excelRun): Promise<{ resto
 // Navigation and fixes
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The add-in's remembered choices for this workbook (column mapping, strategy list, calendar
+ * template): workbook settings travel with the file, so another officer opening it gets them too.
+ * Keys are prefixed "OnePlan." like the add-in's other metadata. 1 sync each.
+ */
+export async function readSetting(key: string, run: ExcelRun = excelRun): Promise<string | undefined> {
+  return run(async (context) => {
+    const item = context.workbook.settings.getItemOrNullObject(`OnePlan.${key}`);
+    item.load('value');
+    await context.sync();
+    return item.isNullObject ? undefined : String(item.value);
+  });
+}
+
+export async function writeSetting(key: string, value: string, run: ExcelRun = excelRun): Promise<void> {
+  await run(async (context) => {
+    context.workbook.settings.add(`OnePlan.${key}`, value);
+    await context.sync();
+  });
+}
+
 /** Activate `sheet` and select `address`. 1 sync. */
 export async function selectCell(sheet: string, address: string, run: ExcelRun = excelRun): Promise<void> {
   await run(async (context) => {

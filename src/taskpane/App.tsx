@@ -2,7 +2,7 @@
  * The pane shell: Fluent provider, header (title, host mode, language toggle) and the four tabs.
  * Panels other than Validate load on demand (React.lazy) to keep the first download small.
  */
-import { Component, lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import {
   Badge,
   Button,
@@ -87,6 +87,10 @@ export function App({ host }: { host: Host }) {
     [],
   );
   const writeSheet = host.writeSheet ? host.writeSheet.bind(host) : undefined;
+  const calendarSettings = useMemo(
+    () => ({ get: (k: string) => host.getSetting(k), set: (k: string, v: string) => host.setSetting(k, v) }),
+    [host],
+  );
   const loading = <Spinner size="small" label={t.loading} style={{ padding: 16 }} />;
   const failed = (
     <MessageBar intent="error" style={{ margin: 12 }}>
@@ -158,7 +162,7 @@ export function App({ host }: { host: Host }) {
           {tab === 'calendar' && (
             <PanelBoundary fallback={failed}>
               <Suspense fallback={loading}>
-                <CalendarPanel lang={lang} writeSheet={writeSheet} download={downloadFile} />
+                <CalendarPanel lang={lang} writeSheet={writeSheet} download={downloadFile} settings={calendarSettings} />
               </Suspense>
             </PanelBoundary>
           )}

@@ -36,7 +36,7 @@ test('strategy fit of the sample against a preset: list, preview, download — a
   expect(await previewCell.getAttribute('data-severity')).toBe('warning');
 
   // The choice is remembered for this workbook.
-  const saved = await page.evaluate(() => localStorage.getItem('oneplan.strategy.nakhonsawan-2566-2570.xlsx'));
+  const saved = await page.evaluate(() => localStorage.getItem('oneplan.wb.nakhonsawan-2566-2570.xlsx.strategy'));
   expect(JSON.parse(saved!)).toEqual({ kind: 'preset', id: 'nakhonsawan-2566-2570-inferred' });
 
   fs.mkdirSync(SCREENSHOTS, { recursive: true });

@@ -74,3 +74,31 @@ test('a file that is not a workbook gets a clear message and the pane keeps work
   await page.locator('[data-testid="sheet-item"]').first().waitFor({ timeout: 30_000 });
   await context.close();
 });
+
+test('an officer maps a column by hand; the mapping is remembered for the workbook and applied', async () => {
+  const { context, page } = await openPane(env.browser, `${env.url}/index.html`);
+  await page.getByTestId('sample-button').click();
+  await page.getByTestId('file-name').filter({ hasText: 'nakhonsawan' }).waitFor();
+  await page.getByTestId('validate-button').click();
+  const sheet = page.locator('[data-testid="sheet-item"][data-sheet="ยุทธ1.1แผนงานสาธารณสุข"]');
+  await sheet.waitFor({ timeout: 30_000 });
+  const total = sheet.locator('[data-testid="finding"][data-cell="H45"]');
+  if (!(await total.isVisible())) await sheet.getByTestId('sheet-header').click();
+  await total.waitFor();
+
+  // Say that the 2569 budget is in column I: the 2569 total is then read from I45 and agrees.
+  await sheet.getByTestId('map-columns').click();
+  const form = sheet.getByTestId('column-mapping');
+  expect(await form.locator('[data-field="budget:2569"]').inputValue()).toBe('H');
+  await form.locator('[data-field="budget:2569"]').fill('i');
+  await form.getByTestId('save-mapping').click();
+  await total.waitFor({ state: 'detached' });
+  const stored = await page.evaluate(() => localStorage.getItem('oneplan.wb.nakhonsawan-2566-2570.xlsx.columnMapping'));
+  expect(JSON.parse(stored!)).toEqual({ 'ยุทธ1.1แผนงานสาธารณสุข': { 'budget:2569': 'I' } });
+
+  // Back to the header's columns: the finding returns.
+  await sheet.getByTestId('map-columns').click();
+  await sheet.getByTestId('reset-mapping').click();
+  await total.waitFor();
+  await context.close();
+});

@@ -92,7 +92,7 @@ function orgOfSheet(sheet: PlanSheet): { organisation: string | undefined; loc: 
   let o = ORG_CACHE.get(sheet);
   if (!o) {
     const organisation = sheetOrganisationUncached(sheet);
-    o = { organisation, loc: organisation ? extractLocation(organisation) : {} };
+    o = { organisation: organisation === undefined ? undefined : own(organisation), loc: organisation ? extractLocation(organisation) : {} };
     ORG_CACHE.set(sheet, o);
   }
   return o;
@@ -103,6 +103,30 @@ function sheetOrganisationUncached(sheet: PlanSheet): string | undefined {
   if (sheet.organisation && local.test(sheet.organisation)) return sheet.organisation.trim();
   const t = sheet.titles.find((l) => local.test(l.text) && extractLocation(l.text).tambon);
   return (t?.text ?? sheet.organisation)?.trim() || undefined;
+}
+
+/**
+ * A string that owns its characters. Cell text read from a file is often a slice of the decoded
+ * sharedStrings/sheet XML, and a V8 slice keeps its whole parent alive: a candidate kept after its
+ * workbook is dropped would pin every file's shared-string table (≈ 2.5 KB a row at a million rows).
+ * Strings under 13 characters are never slices.
+ */
+export function own(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/** Parsed issues per distinct link text: shared by the rows of a sheet that sit under one provincial line. */
+const ISSUE_MEMO = new Map<string, ProvincialIssue | null>();
+function issueOf(raw: string | undefined): ProvincialIssue | null {
+  if (raw === undefined) return null;
+  let v = ISSUE_MEMO.get(raw);
+  if (v === undefined) {
+    const p = parseIssue(raw);
+    v = p && { code: p.code === null ? null : own(p.code), name: own(p.name), text: own(p.text) };
+    if (ISSUE_MEMO.size >= 10000) ISSUE_MEMO.clear();
+    ISSUE_MEMO.set(own(raw), v);
+  }
+  return v;
 }
 
 function amountsOf(p: ProjectRow): { budgets: Record<number, number>; bad: number[] } {
@@ -133,25 +157,25 @@ export function toCandidate(
   const village = parseVillage(p.village) ?? locLoc.village ?? nameLoc.village;
   const tambon = parseTambon(p.tambon) ?? locLoc.tambon ?? nameLoc.tambon ?? orgLoc.tambon;
   const { budgets, bad } = amountsOf(p);
-  const issue = parseIssue(p.link) ?? parseIssue(p.context.provincial?.text);
+  const issue = issueOf(p.link) ?? issueOf(p.context.provincial?.text);
   const core = coreNameOfNormalized(normName);
   return {
     seq,
     role,
-    src: { file, sheet: sheet.name, row: p.row + 1, kind: sheet.kind, organisation },
-    name: p.name.trim(),
-    objective: p.objective.trim(),
-    target: p.target.trim(),
+    src: { file, sheet: own(sheet.name), row: p.row + 1, kind: sheet.kind, organisation },
+    name: own(p.name.trim()),
+    objective: own(p.objective.trim()),
+    target: own(p.target.trim()),
     village,
-    tambon,
+    tambon: tambon === undefined ? undefined : own(tambon),
     organisation,
     budgets,
     badBudgetYears: bad,
     issue,
-    agency: (p.agency || p.unit).trim(),
-    priority: p.priority.trim(),
-    note: p.note.trim(),
-    compact: core.replace(/ /g, ''),
+    agency: own((p.agency || p.unit).trim()),
+    priority: own(p.priority.trim()),
+    note: own(p.note.trim()),
+    compact: own(core.replace(/ /g, '')),
     tokens: new Set(wordTokens(core)),
   };
 }

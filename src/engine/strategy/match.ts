@@ -16,7 +16,7 @@ import {
   type StrategyIssue,
   type StrategyList,
 } from './model';
-import { matchedPhrases, termCounts, terms } from './text';
+import { chunkTerms, matchedPhrases, termCacheEpoch, termCounts, textChunks } from './text';
 
 const K1 = 1.2;
 const B = 0.75;
@@ -86,11 +86,38 @@ interface QueryTerm {
   inName: boolean;
 }
 
-function queryOf(p: ProjectInput, s: MatchSettings): QueryTerm[] {
+/**
+ * The terms of a text that the index knows (have an idf), in text order, possibly repeated (the query
+ * map merges repeats): a term no issue uses adds nothing to any score, and most terms are such.
+ * Cached per index, by text and by space-free chunk (chunks repeat across many distinct texts).
+ */
+const RELEVANT_MAX = 100000;
+const relevantCache = new WeakMap<StrategyIndex, { epoch: number; texts: Map<string, readonly string[]>; chunks: Map<string, readonly string[]> }>();
+function relevantTerms(index: StrategyIndex, text: string): readonly string[] {
+  let m = relevantCache.get(index);
+  if (!m || m.epoch !== termCacheEpoch()) relevantCache.set(index, (m = { epoch: termCacheEpoch(), texts: new Map(), chunks: new Map() }));
+  const hit = m.texts.get(text);
+  if (hit) return hit;
+  let out: string[] = [];
+  for (const c of textChunks(text)) {
+    let r = m.chunks.get(c);
+    if (!r) {
+      r = chunkTerms(c).filter((t) => index.idf.has(t));
+      if (m.chunks.size >= 2 * RELEVANT_MAX) m.chunks.clear();
+      m.chunks.set(c, r);
+    }
+    if (r.length) out = out.length ? out.concat(r) : (r as string[]);
+  }
+  if (m.texts.size >= RELEVANT_MAX) m.texts.clear();
+  m.texts.set(text, out);
+  return out;
+}
+
+function queryOf(p: ProjectInput, s: MatchSettings, index: StrategyIndex): QueryTerm[] {
   const q = new Map<string, QueryTerm>();
   const addField = (text: string | undefined, weight: number, inName: boolean) => {
     if (!text || weight <= 0) return;
-    for (const t of terms(text)) {
+    for (const t of relevantTerms(index, text)) {
       const prev = q.get(t);
       if (!prev) q.set(t, { term: t, weight, inName });
       else {
@@ -198,7 +225,7 @@ export function projectMatcher(
   const codes = new Set(list.issues.map((i) => i.code));
   const lean = !!opts.lean;
   return (p: ProjectInput): MatchVerdict => {
-    const scored = scoreAll(index, queryOf(p, s));
+    const scored = scoreAll(index, queryOf(p, s, index));
     const scores: Record<string, number> = {};
     for (const x of scored) scores[x.code] = round(x.score);
     const top = best(scored)!;
@@ -297,6 +324,7 @@ export function bestIssue(
   settings: Partial<MatchSettings> = {},
 ): { code: string; score: number } | undefined {
   const s: MatchSettings = { ...DEFAULT_MATCH_SETTINGS, ...settings };
-  const top = best(scoreAll(buildIndex(list), queryOf(project, s)));
+  const index = buildIndex(list);
+  const top = best(scoreAll(index, queryOf(project, s, index)));
   return top && top.score >= s.threshold ? { code: top.code, score: round(top.score) } : undefined;
 }

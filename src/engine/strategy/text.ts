@@ -55,31 +55,22 @@ function getSegmenter(): Segmenter | null {
   return segmenter;
 }
 
-const RUNS_CACHE_LIMIT = 50000;
-const runsCache = new Map<string, readonly string[][]>();
+const RUNS_CACHE_LIMIT = 100000;
+const runsCache = new Map<string, readonly (readonly string[])[]>();
 
 /** segmentRuns(normaliseText(text)), cached by the raw text (Intl.Segmenter ≈ 25 µs a name). */
-function runsOf(text: string): readonly string[][] {
+function runsOf(text: string): readonly (readonly string[])[] {
   const hit = runsCache.get(text);
   if (hit) return hit;
-  const runs = segmentRuns(normaliseText(text));
+  const seg = getSegmenter();
+  const runs: (readonly string[])[] = [];
+  // Runs of the (cached) chunks, shared read-only: never copied or changed.
+  for (const chunk of textChunks(text)) {
+    if (!seg) runs.push([chunk]);
+    else for (const run of chunkRuns(seg, chunk)) runs.push(run);
+  }
   if (runsCache.size >= RUNS_CACHE_LIMIT) runsCache.clear();
   runsCache.set(text, runs);
-  return runs;
-}
-
-/** Word runs: words with no space or punctuation between them stay in one run (pairs are built inside a run). */
-function segmentRuns(norm: string): string[][] {
-  const seg = getSegmenter();
-  const runs: string[][] = [];
-  for (const chunk of norm.split(' ')) {
-    if (!chunk) continue;
-    if (!seg) {
-      runs.push([chunk]);
-      continue;
-    }
-    for (const run of chunkRuns(seg, chunk)) runs.push(run.slice());
-  }
   return runs;
 }
 
@@ -111,25 +102,64 @@ function isContent(w: string): boolean {
   return true;
 }
 
-const CACHE_LIMIT = 50000;
+const CACHE_LIMIT = 100000;
 const cache = new Map<string, readonly string[]>();
 
 /**
  * Distinct-in-order terms of a text: content words and adjacent content-word pairs.
- * Cached by the raw text (plan texts repeat a lot across sheets and files).
+ * Cached by the raw text (plan texts repeat a lot across sheets and files); the terms of each
+ * space-free chunk are cached too (runs, hence pairs, never cross a space), so a new text made of
+ * known chunks is not segmented again.
  */
 export function terms(text: string): readonly string[] {
   const hit = cache.get(text);
   if (hit) return hit;
+  const chunks = textChunks(text);
+  let out: readonly string[];
+  if (chunks.length === 1) out = chunkTerms(chunks[0]);
+  else if (chunks.length === 0) out = [];
+  else {
+    const list: string[] = [];
+    const seen = new Set<string>();
+    for (const c of chunks)
+      for (const t of chunkTerms(c))
+        if (!seen.has(t)) {
+          seen.add(t);
+          list.push(t);
+        }
+    out = list;
+  }
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  Object.freeze(out);
+  cache.set(text, out);
+  return out;
+}
+
+/** The space-free chunks of normaliseText(text), empty ones dropped. */
+export function textChunks(text: string): readonly string[] {
+  const hit = chunksCache.get(text);
+  if (hit) return hit;
   const out: string[] = [];
-  const seen = new Set<string>();
+  for (const c of normaliseText(text).split(' ')) if (c) out.push(c);
+  if (chunksCache.size >= CACHE_LIMIT) chunksCache.clear();
+  chunksCache.set(text, out);
+  return out;
+}
+const chunksCache = new Map<string, readonly string[]>();
+
+const chunkTermCache = new Map<string, readonly string[]>();
+
+/** Distinct-in-order terms of one space-free chunk (content words and pairs inside its runs), cached. */
+export function chunkTerms(chunk: string): readonly string[] {
+  const hit = chunkTermCache.get(chunk);
+  if (hit) return hit;
+  const seg = getSegmenter();
+  const runs: readonly (readonly string[])[] = seg ? chunkRuns(seg, chunk) : [[chunk]];
+  const out: string[] = [];
   const add = (t: string) => {
-    if (!seen.has(t)) {
-      seen.add(t);
-      out.push(t);
-    }
+    if (!out.includes(t)) out.push(t);
   };
-  for (const run of runsOf(text)) {
+  for (const run of runs) {
     for (let i = 0; i < run.length; i++) {
       const w = run[i];
       if (isContent(w)) add(w);
@@ -140,9 +170,9 @@ export function terms(text: string): readonly string[] {
       }
     }
   }
-  if (cache.size >= CACHE_LIMIT) cache.clear();
+  if (chunkTermCache.size >= CHUNK_CACHE_LIMIT) chunkTermCache.clear();
   Object.freeze(out);
-  cache.set(text, out);
+  chunkTermCache.set(chunk, out);
   return out;
 }
 
@@ -163,11 +193,20 @@ export function termCounts(text: string): Map<string, number> {
   return m;
 }
 
+let epoch = 0;
+/** Changes whenever clearTermCache runs (caches built on the term caches clear with them). */
+export function termCacheEpoch(): number {
+  return epoch;
+}
+
 /** For tests and benchmarks. */
 export function clearTermCache(): void {
   cache.clear();
   runsCache.clear();
   chunkCache.clear();
+  chunkTermCache.clear();
+  chunksCache.clear();
+  epoch++;
 }
 
 /**

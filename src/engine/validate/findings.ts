@@ -64,6 +64,8 @@ export const SheetReportSchema = z.object({
   formCode: z.string().optional(),
   projects: z.number().int().nonnegative(),
   totals: z.record(z.string(), z.number()),
+  /** Where the fields were found (field → column letter; budget years as "budget:2567"), first table. */
+  columns: z.record(z.string(), z.string()).optional(),
   findings: z.array(FindingSchema),
 });
 export type SheetReport = z.infer<typeof SheetReportSchema>;

@@ -93,8 +93,17 @@ export function validatePlan(sheet: SheetModel, plan: PlanSheet, opts: ValidateO
     ...(plan.formCode ? { formCode: plan.formCode } : {}),
     projects: plan.projects.filter((p) => !p.afterTotal).length,
     totals: PROJECT_KINDS.has(plan.kind) ? projectTotals(plan) : {},
+    ...(plan.blocks.length ? { columns: columnLetters(plan.blocks[0]) } : {}),
     findings: unique,
   };
+}
+
+/** A block's column map as letters, the form an officer edits: { name: 'B', 'budget:2567': 'F' }. */
+export function columnLetters(block: PlanBlock): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, col] of Object.entries(block.columns.fields)) if (col !== undefined) out[field] = colLetter(col);
+  for (const b of block.columns.budgetYears) out[`budget:${b.year}`] = colLetter(b.col);
+  return out;
 }
 
 type Add = (code: FindingCode, severity: Severity, text: Text, row: number | null, col: number | null, field?: string, fix?: Fix) => void;

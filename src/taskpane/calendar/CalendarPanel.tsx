@@ -35,7 +35,12 @@ export interface CalendarPanelProps {
   /** Write the sheet into the open workbook (Excel only). */
   writeSheet?: (sheet: OutSheet) => Promise<void>;
   download: (fileName: string, data: Uint8Array | string, mime: string) => void;
+  /** Per-workbook settings (Excel: the workbook's own settings); without them, this browser remembers. */
+  settings?: { get(key: string): Promise<string | undefined>; set(key: string, value: string): Promise<void> };
 }
+
+/** The workbook setting that holds the edited template. */
+export const SETTING_KEY = 'calendar';
 
 export const STORAGE_KEY = 'oneplan.calendar.template';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -128,15 +133,22 @@ const useStyles = makeStyles({
   previewBox: { overflowX: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1 },
 });
 
-function loadSaved(): Saved | undefined {
+function parseSaved(raw: string | null | undefined): Saved | undefined {
   try {
-    const raw = globalThis.localStorage?.getItem(STORAGE_KEY);
     if (!raw) return undefined;
     const data = JSON.parse(raw) as Partial<Saved> & { template?: unknown };
     const parsed = parseTemplate(data.template);
     if (!parsed.ok) return undefined;
     const source: Source = data.source === 'dopa' || data.source === 'rayong' ? data.source : 'custom';
     return { source, template: parsed.template, thaiDigits: !!data.thaiDigits };
+  } catch {
+    return undefined;
+  }
+}
+
+function loadSaved(): Saved | undefined {
+  try {
+    return parseSaved(globalThis.localStorage?.getItem(STORAGE_KEY));
   } catch {
     return undefined;
   }
@@ -216,7 +228,7 @@ export function SheetPreview({ sheet }: { sheet: OutSheet }) {
   );
 }
 
-export default function CalendarPanel({ lang, writeSheet, download }: CalendarPanelProps) {
+export default function CalendarPanel({ lang, writeSheet, download, settings }: CalendarPanelProps) {
   const t = T[lang];
   const styles = useStyles();
   const initial = useMemo(loadSaved, []);
@@ -230,7 +242,33 @@ export default function CalendarPanel({ lang, writeSheet, download }: CalendarPa
   const [details, setDetails] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  useEffect(() => save({ source, template, thaiDigits }), [source, template, thaiDigits]);
+  // The workbook's own saved template wins over this browser's; edits are saved to both.
+  const [loaded, setLoaded] = useState(!settings);
+  useEffect(() => {
+    if (!settings) return;
+    let live = true;
+    settings
+      .get(SETTING_KEY)
+      .then((raw) => {
+        const saved = live ? parseSaved(raw) : undefined;
+        if (saved) {
+          setSource(saved.source);
+          setTemplate(saved.template);
+          setThaiDigits(saved.thaiDigits);
+        }
+      })
+      .catch(() => undefined)
+      .finally(() => live && setLoaded(true));
+    return () => {
+      live = false;
+    };
+  }, [settings]);
+  useEffect(() => {
+    if (!loaded) return;
+    const s: Saved = { source, template, thaiDigits };
+    save(s);
+    settings?.set(SETTING_KEY, JSON.stringify(s)).catch(() => undefined);
+  }, [source, template, thaiDigits, loaded, settings]);
 
   const cal = useMemo(() => buildCalendar(template, fiscalYear, { thaiDigits }), [template, fiscalYear, thaiDigits]);
   const sheet = useMemo(() => calendarSheet(cal, { lang, details }), [cal, lang, details]);

@@ -124,6 +124,19 @@ export class BrowserHost implements Host {
     return this.loadBytes(new Uint8Array(await res.arrayBuffer()), SAMPLE_NAME);
   }
 
+  /** Remembered per workbook in this browser: the key carries the file name. */
+  private settingKey(key: string): string {
+    return `oneplan.wb.${this.model?.name ?? '(none)'}.${key}`;
+  }
+
+  async getSetting(key: string): Promise<string | undefined> {
+    return globalThis.localStorage?.getItem(this.settingKey(key)) ?? undefined;
+  }
+
+  async setSetting(key: string, value: string): Promise<void> {
+    globalThis.localStorage?.setItem(this.settingKey(key), value);
+  }
+
   async readWorkbook(): Promise<WorkbookModel> {
     if (!this.model) throw new PaneError('ยังไม่ได้เลือกไฟล์', 'No file chosen yet', 'no-file');
     return this.model;

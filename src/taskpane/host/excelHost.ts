@@ -24,5 +24,7 @@ export function createExcelHost(run: excel.ExcelRun = excel.excelRun): Host {
     applyFix: async (sheet: string, fix: Fix) => {
       await excel.applyFix(sheet, `${fix.column}${fix.row}`, fix.value, run);
     },
+    getSetting: (key: string) => excel.readSetting(key, run),
+    setSetting: (key: string, value: string) => excel.writeSetting(key, value, run),
   };
 }

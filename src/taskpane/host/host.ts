@@ -22,6 +22,9 @@ export interface Host {
   selectCell?(sheet: string, address: string): Promise<void>;
   /** Write a finding's safe fix into its cell. */
   applyFix?(sheet: string, fix: Fix): Promise<void>;
+  /** Choices remembered per workbook (column mapping, strategy list, calendar template), as JSON text. */
+  getSetting(key: string): Promise<string | undefined>;
+  setSetting(key: string, value: string): Promise<void>;
 }
 
 /** Save bytes as a file (Blob + <a download>): works in the browser and in Office's web views. */

@@ -4,7 +4,7 @@
  * and list the projects that fit no issue, declare a weaker one or declare none — with the suggested
  * issue, the matched words and the reason. Clicking an item selects its cell (Excel) or shows it in a
  * sheet preview (browser). Excel: highlight / clear / write the result sheet; browser: download it.
- * The choice of list is remembered per workbook in localStorage ('oneplan.strategy.<workbook name>').
+ * The choice of list is remembered per workbook (host settings: the workbook's own settings in Excel).
  * Loaded lazily by App.tsx.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
@@ -47,12 +47,12 @@ export interface StrategyPanelProps {
 /** What the officer chose, as remembered per workbook. */
 export type StrategyChoice = { kind: 'preset'; id: string } | { kind: 'list'; label: string; list: StrategyList };
 
-export const STORAGE_PREFIX = 'oneplan.strategy.';
+/** The workbook setting that remembers the choice (Excel: in the file; browser: per file name). */
+export const SETTING_KEY = 'strategy';
 
-/** The remembered choice for a workbook; a stored list must pass StrategyListSchema. */
-export function loadChoice(workbook: string): StrategyChoice | null {
+/** A remembered choice, checked again: a stored list must pass StrategyListSchema. */
+export function parseChoice(raw: string | undefined): StrategyChoice | null {
   try {
-    const raw = globalThis.localStorage?.getItem(STORAGE_PREFIX + workbook);
     if (!raw) return null;
     const v = JSON.parse(raw) as { kind?: string; id?: unknown; label?: unknown; list?: unknown };
     if (v?.kind === 'preset' && typeof v.id === 'string' && presetById(v.id)) return { kind: 'preset', id: v.id };
@@ -66,12 +66,9 @@ export function loadChoice(workbook: string): StrategyChoice | null {
   return null;
 }
 
-export function saveChoice(workbook: string, choice: StrategyChoice): void {
-  try {
-    globalThis.localStorage?.setItem(STORAGE_PREFIX + workbook, JSON.stringify(choice));
-  } catch {
-    /* private mode / quota: keep in memory only */
-  }
+export function saveChoice(host: Host, choice: StrategyChoice): void {
+  // Remembering is a convenience: a workbook that cannot store settings keeps the choice in memory.
+  host.setSetting(SETTING_KEY, JSON.stringify(choice)).catch(() => undefined);
 }
 
 /** Match statuses as finding severities, so SheetPreview and host.highlight colour them. */
@@ -196,19 +193,29 @@ export default function StrategyPanel({ lang, host, download }: StrategyPanelPro
   choiceRef.current = choice;
   useEffect(() => {
     if (!wbName) return;
-    const saved = loadChoice(wbName);
-    if (saved) setChoice(saved);
-    else if (choiceRef.current) saveChoice(wbName, choiceRef.current);
-  }, [wbName]);
+    let live = true;
+    host
+      .getSetting(SETTING_KEY)
+      .then((raw) => {
+        if (!live) return;
+        const saved = parseChoice(raw);
+        if (saved) setChoice(saved);
+        else if (choiceRef.current) saveChoice(host, choiceRef.current);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [wbName, host]);
 
   const choose = useCallback(
     (c: StrategyChoice | null) => {
       setChoice(c);
       setMatches(null);
       setSelected(null);
-      if (c && wbName) saveChoice(wbName, c);
+      if (c && wbName) saveChoice(host, c);
     },
-    [wbName],
+    [wbName, host],
   );
 
   const workbookLists = useMemo(() => listsOf(workbook), [workbook]);

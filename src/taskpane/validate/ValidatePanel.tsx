@@ -26,6 +26,7 @@ import type { Host } from '../host/host';
 import { BrowserHost, PaneError, isXlsxName } from '../host/browserHost';
 import { beYear, formatNumber, STRINGS, type Lang, type Strings } from '../i18n';
 import { StatusBars } from '../common/StatusBars';
+import { ColumnMapping } from './ColumnMapping';
 import { SheetPreview } from './SheetPreview';
 
 const useStyles = makeStyles({
@@ -78,6 +79,26 @@ type Busy = 'reading' | 'validating' | 'report' | 'highlight' | null;
 interface Selection {
   sheet: string;
   address: string | null;
+}
+
+/** Officer's column mappings for this workbook: sheet → field → column letter. */
+type Mappings = Record<string, Record<string, string>>;
+const MAPPING_KEY = 'columnMapping';
+
+async function loadMappings(host: Host): Promise<Mappings> {
+  try {
+    const raw = await host.getSetting(MAPPING_KEY);
+    const v = raw ? (JSON.parse(raw) as unknown) : {};
+    if (!v || typeof v !== 'object') return {};
+    const out: Mappings = {};
+    for (const [sheet, m] of Object.entries(v as Record<string, unknown>)) {
+      if (!m || typeof m !== 'object') continue;
+      out[sheet] = Object.fromEntries(Object.entries(m as Record<string, unknown>).filter(([, l]) => typeof l === 'string' && /^[A-Z]{1,3}$/.test(l))) as Record<string, string>;
+    }
+    return out;
+  } catch {
+    return {};
+  }
 }
 
 function findingKey(f: Finding): string {
@@ -145,6 +166,22 @@ export function ValidatePanel({ host, lang, download }: ValidatePanelProps) {
     [load],
   );
 
+  const [mappings, setMappings] = useState<Mappings>({});
+  const runValidateRef = useRef<() => Promise<void>>(async () => undefined);
+  const onSaveMapping = useCallback(
+    (sheetName: string, mapping: Record<string, string> | undefined) => {
+      const next = { ...mappings };
+      if (mapping) next[sheetName] = mapping;
+      else delete next[sheetName];
+      setMappings(next);
+      host
+        .setSetting(MAPPING_KEY, JSON.stringify(next))
+        .then(() => runValidateRef.current())
+        .catch((e) => setError(e));
+    },
+    [host, mappings],
+  );
+
   const runValidate = useCallback(async () => {
     setBusy('validating');
     setError(null);
@@ -152,7 +189,9 @@ export function ValidatePanel({ host, lang, download }: ValidatePanelProps) {
     try {
       const wb = await host.readWorkbook();
       const { validateWorkbook } = await import(/* webpackChunkName: "validate" */ '../../engine/validate');
-      const rep = validateWorkbook(wb);
+      const saved = await loadMappings(host);
+      setMappings(saved);
+      const rep = validateWorkbook(wb, { columnMappings: saved });
       setWorkbook(wb);
       setReport(rep);
       setOpen((prev) => {
@@ -167,6 +206,7 @@ export function ValidatePanel({ host, lang, download }: ValidatePanelProps) {
       setBusy(null);
     }
   }, [host]);
+  runValidateRef.current = runValidate;
 
   const onFindingClick = useCallback(
     (f: Finding) => {
@@ -394,6 +434,8 @@ export function ValidatePanel({ host, lang, download }: ValidatePanelProps) {
                 canFix={!!host.applyFix}
                 onFindingClick={onFindingClick}
                 onFix={onFix}
+                mapping={mappings[s.name]}
+                onSaveMapping={onSaveMapping}
               />
             ))}
           </Accordion>
@@ -440,9 +482,11 @@ interface SheetItemProps {
   canFix: boolean;
   onFindingClick(f: Finding): void;
   onFix(f: Finding): void;
+  mapping: Record<string, string> | undefined;
+  onSaveMapping(sheet: string, mapping: Record<string, string> | undefined): void;
 }
 
-function SheetItem({ sheet, t, lang, selection, canFix, onFindingClick, onFix }: SheetItemProps) {
+function SheetItem({ sheet, t, lang, selection, canFix, onFindingClick, onFix, mapping, onSaveMapping }: SheetItemProps) {
   const styles = useStyles();
   const errors = sheet.findings.filter((f) => f.severity === 'error').length;
   const warnings = sheet.findings.filter((f) => f.severity === 'warning').length;
@@ -553,6 +597,9 @@ function SheetItem({ sheet, t, lang, selection, canFix, onFindingClick, onFix }:
               );
             })}
           </div>
+        )}
+        {(sheet.columns || sheet.findings.some((f) => f.code === 'required-column-missing')) && (
+          <ColumnMapping lang={lang} sheet={sheet.name} detected={sheet.columns ?? {}} saved={mapping} onSave={(m) => onSaveMapping(sheet.name, m)} />
         )}
       </AccordionPanel>
     </AccordionItem>

@@ -1,0 +1,107 @@
+/**
+ * The officer's own column mapping for one sheet: when header words are unusual, the officer says
+ * which column holds what. Saved per workbook (host settings) and applied on the next validation.
+ */
+import { useState } from 'react';
+import { Button, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { Lang } from '../i18n';
+
+/** Fields an officer may place by hand, with their labels as the forms write them. */
+const FIELDS: Array<{ key: string; th: string; en: string }> = [
+  { key: 'no', th: 'ที่', en: 'No.' },
+  { key: 'name', th: 'โครงการ', en: 'Project' },
+  { key: 'objective', th: 'วัตถุประสงค์', en: 'Objective' },
+  { key: 'target', th: 'เป้าหมาย', en: 'Target' },
+  { key: 'village', th: 'หมู่ที่/ชุมชน', en: 'Village' },
+  { key: 'tambon', th: 'ตำบล', en: 'Tambon' },
+  { key: 'kpi', th: 'ตัวชี้วัด', en: 'KPI' },
+  { key: 'unit', th: 'หน่วยงานรับผิดชอบ', en: 'Responsible unit' },
+  { key: 'agency', th: 'หน่วยงานที่จะขอประสาน', en: 'Agency to ask' },
+  { key: 'link', th: 'ประเด็นการพัฒนาจังหวัด', en: 'Provincial issue' },
+  { key: 'amount', th: 'งบประมาณ (คอลัมน์เดียว)', en: 'Budget (one column)' },
+  { key: 'year', th: 'ปีงบประมาณ', en: 'Fiscal year' },
+];
+
+const useStyles = makeStyles({
+  grid: { display: 'grid', gridTemplateColumns: 'minmax(120px, 1fr) 64px', gap: '4px 8px', alignItems: 'center', margin: '6px 0' },
+  box: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, marginTop: '8px', paddingTop: '6px' },
+  row: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
+});
+
+const LETTERS = /^[A-Z]{1,3}$/;
+
+export interface ColumnMappingProps {
+  lang: Lang;
+  sheet: string;
+  /** What the reader found (field → letter; budget years as "budget:2567"). */
+  detected: Record<string, string>;
+  /** The officer's saved mapping for this sheet, if any. */
+  saved: Record<string, string> | undefined;
+  onSave(mapping: Record<string, string> | undefined): void;
+}
+
+export function ColumnMapping({ lang, sheet, detected, saved, onSave }: ColumnMappingProps) {
+  const styles = useStyles();
+  const th = lang === 'th';
+  const [open, setOpen] = useState(false);
+  const years = Object.keys({ ...detected, ...saved })
+    .filter((k) => k.startsWith('budget:'))
+    .sort();
+  const fields = [...FIELDS, ...years.map((k) => ({ key: k, th: `งบประมาณ ${k.slice(7)}`, en: `Budget ${k.slice(7)}` }))];
+  const [draft, setDraft] = useState<Record<string, string>>(() => ({ ...detected, ...saved }));
+
+  if (!open)
+    return (
+      <Button size="small" appearance="subtle" onClick={() => setOpen(true)} data-testid="map-columns">
+        {th ? 'กำหนดคอลัมน์เอง' : 'Map columns by hand'}
+        {saved ? (th ? ' (กำหนดไว้แล้ว)' : ' (set)') : ''}
+      </Button>
+    );
+
+  const bad = Object.values(draft).some((v) => v !== '' && !LETTERS.test(v));
+  return (
+    <div className={styles.box} data-testid="column-mapping" data-sheet={sheet}>
+      <Text size={200} block>
+        {th ? 'ระบุตัวอักษรคอลัมน์ (เช่น B) ของแต่ละช่อง — เว้นว่างถ้าไม่มี' : 'Column letter (e.g. B) for each field; leave blank when absent'}
+      </Text>
+      <div className={styles.grid}>
+        {fields.map((f) => (
+          <label key={f.key} style={{ display: 'contents' }}>
+            <Text size={200}>{th ? f.th : f.en}</Text>
+            <Input
+              size="small"
+              value={draft[f.key] ?? ''}
+              data-field={f.key}
+              aria-label={th ? f.th : f.en}
+              onChange={(_, d) => setDraft({ ...draft, [f.key]: d.value.trim().toUpperCase() })}
+            />
+          </label>
+        ))}
+      </div>
+      <div className={styles.row}>
+        <Button
+          size="small"
+          appearance="primary"
+          disabled={bad}
+          data-testid="save-mapping"
+          onClick={() => {
+            // Only what differs from what the reader found is the officer's mapping.
+            const own = Object.fromEntries(Object.entries(draft).filter(([k, v]) => v !== '' && v !== detected[k]));
+            onSave(Object.keys(own).length ? own : undefined);
+            setOpen(false);
+          }}
+        >
+          {th ? 'บันทึกและตรวจใหม่' : 'Save and validate again'}
+        </Button>
+        {saved && (
+          <Button size="small" onClick={() => (onSave(undefined), setOpen(false))} data-testid="reset-mapping">
+            {th ? 'กลับไปใช้หัวตาราง' : 'Use the header again'}
+          </Button>
+        )}
+        <Button size="small" appearance="subtle" onClick={() => setOpen(false)}>
+          {th ? 'ปิด' : 'Close'}
+        </Button>
+      </div>
+    </div>
+  );
+}
