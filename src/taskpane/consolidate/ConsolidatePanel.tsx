@@ -78,6 +78,7 @@ const S = {
     chosen: (n: number) => `เลือกแล้ว ${n} ไฟล์`,
     clear: 'ล้างรายการ',
     run: 'รวบรวมเป็นแผนความต้องการของอำเภอ',
+    runOpen: 'รวบรวมจากชีตในสมุดงานที่เปิดอยู่',
     reading: (d: number, t: number) => `กำลังอ่านไฟล์ ${d}/${t}`,
     consolidating: (d: number, t: number) => `กำลังรวบรวม ${d}/${t}`,
     cancel: 'ยกเลิก',
@@ -111,6 +112,7 @@ const S = {
     chosen: (n: number) => `${n} file${n === 1 ? '' : 's'} chosen`,
     clear: 'Clear',
     run: 'Consolidate into the district needs table',
+    runOpen: 'Consolidate the sheets of this workbook',
     reading: (d: number, t: number) => `Reading files ${d}/${t}`,
     consolidating: (d: number, t: number) => `Consolidating ${d}/${t}`,
     cancel: 'Cancel',
@@ -304,6 +306,32 @@ export default function ConsolidatePanel(props: ConsolidatePanelProps) {
     }
   };
 
+  /** Excel: received sheets the officer already copied into the open workbook (our own sheets are skipped). */
+  const runOpenWorkbook = async () => {
+    if (!host) return;
+    const ctl = new AbortController();
+    abortRef.current = ctl;
+    setMessage(null);
+    setResult(null);
+    try {
+      setPhase('reading');
+      setProgress({ done: 0, total: 1 });
+      const wb = await host.readWorkbook();
+      setPhase('consolidating');
+      const res = await consolidate([{ file: wb.name, checksum: '', workbook: wb }], {
+        signal: ctl.signal,
+        onProgress: (done, total) => setProgress({ done, total }),
+      });
+      setResult(localOutput(res));
+    } catch (e) {
+      if ((e as Error)?.name === 'AbortError') setMessage({ intent: 'info', text: t.cancelled });
+      else setMessage({ intent: 'error', text: `${t.error}: ${(e as Error)?.message ?? String(e)}` });
+    } finally {
+      setPhase('idle');
+      abortRef.current = null;
+    }
+  };
+
   const onDownload = async () => {
     if (!output) return;
     try {
@@ -330,6 +358,11 @@ export default function ConsolidatePanel(props: ConsolidatePanelProps) {
 
   return (
     <div data-testid="consolidate-panel" className={styles.root}>
+      {host?.mode === 'excel' && (
+        <Button onClick={runOpenWorkbook} disabled={phase !== 'idle'} data-testid="consolidate-open-workbook">
+          {t.runOpen}
+        </Button>
+      )}
       <div
         data-testid="consolidate-drop"
         className={`${styles.drop} ${dragging ? styles.dropActive : ''}`}
