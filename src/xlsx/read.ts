@@ -16,6 +16,7 @@ import {
   closeOf,
   decodeBytes,
   decodeText,
+  ownString,
   innerRaw,
   nextTag,
   relsPathOf,
@@ -373,7 +374,7 @@ class Reader {
           } else if (ch === 0x69 /* i */ && s.charCodeAt(nm + 1) === 0x73 && isNameEnd(s.charCodeAt(nm + 2))) {
             const isClose = s.indexOf('</' + P + 'is>', g);
             const ie = isClose < 0 || isClose > cEnd ? cEnd : isClose;
-            inline = s.charCodeAt(g - 1) === 0x2f ? '' : richText(s, g + 1, ie);
+            inline = s.charCodeAt(g - 1) === 0x2f ? '' : ownString(richText(s, g + 1, ie));
             q = s.indexOf('<', ie + 1);
           } else q = s.indexOf('<', g + 1);
         }
@@ -402,7 +403,7 @@ class Reader {
             if (raw === '') continue;
             const num = +raw;
             if (num !== num) {
-              const str = decodeText(raw);
+              const str = ownString(decodeText(raw));
               v = str;
               t = 's';
               w = str;
@@ -412,7 +413,7 @@ class Reader {
               w = fmt === undefined ? formatGeneral(num) : formatNumber(num, fmt, date1904);
             }
           } else if (tc === 0x73 /* str */ || tc === 0x69 /* inlineStr with <v> */) {
-            const str = decodeText(raw);
+            const str = ownString(decodeText(raw));
             if (str === '') continue;
             v = str;
             t = 's';
@@ -437,7 +438,7 @@ class Reader {
               w = formatNumber(num, fmt ?? 'd/m/yyyy', date1904);
             }
           } else {
-            const str = decodeText(raw);
+            const str = ownString(decodeText(raw));
             if (str === '') continue;
             v = str;
             t = 's';
@@ -634,8 +635,8 @@ export function parseSharedStrings(s: string): string[] {
     // fast path: <si><t>text</t></si>
     if (s.startsWith(tOpen, gt + 1) && s.startsWith(tClose, end - tClose.length) && s.indexOf('<', gt + 1 + tOpen.length) === end - tClose.length) {
       const raw = s.slice(gt + 1 + tOpen.length, end - tClose.length);
-      out.push(raw.indexOf('&') >= 0 || raw.indexOf('_x') >= 0 ? decodeText(raw) : raw);
-    } else out.push(richText(s, gt + 1, end));
+      out.push(raw.indexOf('&') >= 0 || raw.indexOf('_x') >= 0 ? decodeText(raw) : ownString(raw));
+    } else out.push(ownString(richText(s, gt + 1, end)));
     i = s.indexOf(open, end + close.length);
     // guard against "<sis..." style names
     while (i >= 0 && !isNameEnd(s.charCodeAt(i + open.length))) i = s.indexOf(open, i + 1);

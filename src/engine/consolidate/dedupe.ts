@@ -10,7 +10,6 @@
  * A village or tambon that differs on both sides is never a duplicate (the same road in หมู่ที่ 3 and
  * หมู่ที่ 4 are two projects).
  */
-import { diceSimilarity } from '../thai-text';
 import type { Candidate } from './extract';
 import type { Confidence } from './types';
 
@@ -31,13 +30,28 @@ export interface Match {
 const RANK: Record<Confidence, number> = { exact: 0, likely: 1, possible: 2 };
 export const weaker = (x: Confidence, y: Confidence): Confidence => (RANK[x] >= RANK[y] ? x : y);
 
+type Tokens = Candidate['tokens'];
+const sizeOf = (t: Tokens): number => ('size' in t ? t.size : t.length);
+const hasToken = (t: Tokens, x: string): boolean => ('has' in t ? t.has(x) : t.includes(x));
+
+/** Dice coefficient over distinct tokens (diceSimilarity of ../thai-text, for sets or distinct arrays). */
+function tokenDice(a: Tokens, b: Tokens): number {
+  const na = sizeOf(a);
+  const nb = sizeOf(b);
+  if (na === 0 && nb === 0) return 1;
+  let inter = 0;
+  const [small, big] = na <= nb ? [a, b] : [b, a];
+  for (const t of small) if (hasToken(big, t)) inter++;
+  return (2 * inter) / (na + nb);
+}
+
 /** How two candidates relate, or null when they are different projects. */
 export function compare(a: Candidate, b: Candidate): { confidence: Confidence; similarity: number } | null {
   if (a.village !== undefined && b.village !== undefined && a.village !== b.village) return null;
   if (a.tambon && b.tambon && a.tambon !== b.tambon) return null;
   if (!a.compact || !b.compact) return null;
   const sameName = a.compact === b.compact;
-  const sim = sameName ? 1 : diceSimilarity(a.tokens, b.tokens);
+  const sim = sameName ? 1 : tokenDice(a.tokens, b.tokens);
   const sameVillage = a.village !== undefined && a.village === b.village;
   const noVillage = a.village === undefined && b.village === undefined;
   const oneMissing = !sameVillage && !noVillage;
@@ -55,21 +69,26 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
   const df = new Map<string, number>();
   for (const c of cands) for (const t of c.tokens) df.set(t, (df.get(t) ?? 0) + 1);
 
-  const blocks = new Map<string, number[]>();
-  const add = (key: string, i: number): void => {
+  // Blocks by kind (no prefixed key strings: at a million rows they cost more than the members).
+  // A block of one member is just its index; a second member makes it an array.
+  const byCompact = new Map<string, number | number[]>();
+  const byVillage = new Map<number, number | number[]>();
+  const byToken = new Map<string, number | number[]>();
+  const add = <K>(blocks: Map<K, number | number[]>, key: K, i: number): void => {
     const b = blocks.get(key);
-    if (b) b.push(i);
-    else blocks.set(key, [i]);
+    if (b === undefined) blocks.set(key, i);
+    else if (typeof b === 'number') blocks.set(key, [b, i]);
+    else b.push(i);
   };
+  const rare: string[] = [];
   cands.forEach((c, i) => {
     if (!c.compact) return;
-    add(`c:${c.compact}`, i);
-    if (c.village !== undefined) add(`v:${c.village}`, i);
-    const rare = [...c.tokens]
-      .filter((t) => (df.get(t) ?? 0) > 1)
-      .sort((x, y) => (df.get(x)! - df.get(y)!) || (x < y ? -1 : x > y ? 1 : 0))
-      .slice(0, RARE_TOKENS);
-    for (const t of rare) add(`t:${t}`, i);
+    add(byCompact, c.compact, i);
+    if (c.village !== undefined) add(byVillage, c.village, i);
+    rare.length = 0;
+    for (const t of c.tokens) if ((df.get(t) ?? 0) > 1) rare.push(t);
+    rare.sort((x, y) => (df.get(x)! - df.get(y)!) || (x < y ? -1 : x > y ? 1 : 0));
+    for (let k = 0; k < rare.length && k < RARE_TOKENS; k++) add(byToken, rare[k], i);
   });
 
   // No set of seen pairs: at a million rows it outgrows V8's Set limit (2^24 entries) and the heap.
@@ -86,7 +105,10 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
     const r = compare(ca, cb);
     if (r) out.push({ a, b, ...r });
   };
-  for (const members of blocks.values()) {
+  const eachBlock = function* (): Generator<number[]> {
+    for (const m of [byCompact, byVillage, byToken] as Array<Map<unknown, number | number[]>>) for (const b of m.values()) if (typeof b !== 'number') yield b;
+  };
+  for (const members of eachBlock()) {
     if (members.length < 2) continue;
     if (members.length <= BLOCK_MAX) {
       for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) consider(members[x], members[y]);
@@ -112,9 +134,12 @@ export function mergeGroups(
   cands: readonly Candidate[],
   matches: readonly Match[],
 ): { root: number[]; confidence: Map<number, Confidence>; similarity: Map<number, number>; refused: Match[] } {
-  const parent = cands.map((_, i) => i);
-  const villages = cands.map((c) => new Set(c.village !== undefined ? [c.village] : []));
-  const tambons = cands.map((c) => new Set(c.tambon ? [c.tambon] : []));
+  const parent = new Int32Array(cands.length);
+  for (let i = 0; i < parent.length; i++) parent[i] = i;
+  // The village and tambon of each group: a group never holds two (such unions are refused), so one
+  // value per root, undefined when none of its rows names one.
+  const villages: Array<number | undefined> = cands.map((c) => c.village);
+  const tambons: Array<string | undefined> = cands.map((c) => c.tambon || undefined);
   const conf = new Map<number, Confidence>();
   const sim = new Map<number, number>();
   const find = (i: number): number => {
@@ -131,17 +156,19 @@ export function mergeGroups(
     let ra = find(m.a);
     let rb = find(m.b);
     if (ra === rb) continue;
-    const vs = new Set([...villages[ra], ...villages[rb]]);
-    const ts = new Set([...tambons[ra], ...tambons[rb]]);
-    if (vs.size > 1 || ts.size > 1) {
+    const va = villages[ra];
+    const vb = villages[rb];
+    const ta = tambons[ra];
+    const tb = tambons[rb];
+    if ((va !== undefined && vb !== undefined && va !== vb) || (ta !== undefined && tb !== undefined && ta !== tb)) {
       refused.push({ ...m, confidence: 'possible' });
       continue;
     }
     // The earlier candidate stays the root (the kept source).
     if (rb < ra) [ra, rb] = [rb, ra];
     parent[rb] = ra;
-    villages[ra] = vs;
-    tambons[ra] = ts;
+    villages[ra] = va ?? vb;
+    tambons[ra] = ta ?? tb;
     const c = weaker(weaker(conf.get(ra) ?? 'exact', conf.get(rb) ?? 'exact'), m.confidence);
     conf.set(ra, c);
     sim.set(ra, Math.min(sim.get(ra) ?? 1, sim.get(rb) ?? 1, m.similarity));

@@ -32,7 +32,11 @@ export interface Candidate {
   note: string;
   /** Normalised name without location, spaces removed. */
   compact: string;
-  tokens: Set<string>;
+  /**
+   * Distinct word tokens of the core name. Built as a read-only array (often shared by candidates
+   * with the same core name; ~100 bytes instead of a Set's ~600 at a million rows); a Set is accepted.
+   */
+  tokens: ReadonlySet<string> | readonly string[];
 }
 
 /** Does this tambon/village project need outside support? */
@@ -92,7 +96,7 @@ function orgOfSheet(sheet: PlanSheet): { organisation: string | undefined; loc: 
   let o = ORG_CACHE.get(sheet);
   if (!o) {
     const organisation = sheetOrganisationUncached(sheet);
-    o = { organisation: organisation === undefined ? undefined : own(organisation), loc: organisation ? extractLocation(organisation) : {} };
+    o = { organisation, loc: organisation ? extractLocation(organisation) : {} };
     ORG_CACHE.set(sheet, o);
   }
   return o;
@@ -106,13 +110,24 @@ function sheetOrganisationUncached(sheet: PlanSheet): string | undefined {
 }
 
 /**
- * A string that owns its characters. Cell text read from a file is often a slice of the decoded
- * sharedStrings/sheet XML, and a V8 slice keeps its whole parent alive: a candidate kept after its
- * workbook is dropped would pin every file's shared-string table (≈ 2.5 KB a row at a million rows).
- * Strings under 13 characters are never slices.
+ * One string object per distinct text: objectives, targets, agencies and sheet names repeat across
+ * thousands of rows and files, and each file's shared-string table makes its own copy. Candidates are
+ * kept until the end of a run (a million rows), so equal texts share one copy. Bounded.
  */
-export function own(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
+const INTERN = new Map<string, string>();
+export function intern(s: string): string {
+  if (s === '') return s;
+  const hit = INTERN.get(s);
+  if (hit !== undefined) return hit;
+  if (INTERN.size >= 100000) INTERN.clear();
+  INTERN.set(s, s);
+  return s;
+}
+
+/** The tokens once each, in first-seen order: the (cached, shared) list itself when it has no repeats. */
+function distinctTokens(list: readonly string[]): readonly string[] {
+  for (let i = 1; i < list.length; i++) if (list.lastIndexOf(list[i], i - 1) >= 0) return [...new Set(list)];
+  return list;
 }
 
 /** Parsed issues per distinct link text: shared by the rows of a sheet that sit under one provincial line. */
@@ -121,10 +136,9 @@ function issueOf(raw: string | undefined): ProvincialIssue | null {
   if (raw === undefined) return null;
   let v = ISSUE_MEMO.get(raw);
   if (v === undefined) {
-    const p = parseIssue(raw);
-    v = p && { code: p.code === null ? null : own(p.code), name: own(p.name), text: own(p.text) };
+    v = parseIssue(raw);
     if (ISSUE_MEMO.size >= 10000) ISSUE_MEMO.clear();
-    ISSUE_MEMO.set(own(raw), v);
+    ISSUE_MEMO.set(raw, v);
   }
   return v;
 }
@@ -162,20 +176,20 @@ export function toCandidate(
   return {
     seq,
     role,
-    src: { file, sheet: own(sheet.name), row: p.row + 1, kind: sheet.kind, organisation },
-    name: own(p.name.trim()),
-    objective: own(p.objective.trim()),
-    target: own(p.target.trim()),
+    src: { file, sheet: intern(sheet.name), row: p.row + 1, kind: sheet.kind, organisation },
+    name: p.name.trim(),
+    objective: intern(p.objective.trim()),
+    target: intern(p.target.trim()),
     village,
-    tambon: tambon === undefined ? undefined : own(tambon),
+    tambon: tambon === undefined ? undefined : intern(tambon),
     organisation,
     budgets,
     badBudgetYears: bad,
     issue,
-    agency: own((p.agency || p.unit).trim()),
-    priority: own(p.priority.trim()),
-    note: own(p.note.trim()),
-    compact: own(core.replace(/ /g, '')),
-    tokens: new Set(wordTokens(core)),
+    agency: intern((p.agency || p.unit).trim()),
+    priority: intern(p.priority.trim()),
+    note: intern(p.note.trim()),
+    compact: core.replace(/ /g, ''),
+    tokens: distinctTokens(wordTokens(core)),
   };
 }

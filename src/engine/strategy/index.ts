@@ -11,7 +11,7 @@ import type { MatchSettings, MatchVerdict, ProjectInput, StrategyList } from './
 
 export * from './model';
 export { resolveDeclared, nameSimilarity, issueByName, type Declared } from './declared';
-export { matchProjects, bestIssue, buildIndex } from './match';
+export { matchProjects, projectMatcher, bestIssue, buildIndex } from './match';
 export { readStrategies, detectStrategiesSheet } from './read';
 export { STRATEGY_PRESETS, presetById, type StrategyPreset } from './presets';
 export { terms, normaliseText, STOPWORDS } from './text';
