@@ -9,7 +9,7 @@
  *                              every ~20 rows, a classification column
  * Deterministic (seeded); neighbouring seeds share some projects (duplicates across files).
  */
-import * as zlib from 'node:zlib';
+import { nodeZip } from '../src/node/files';
 
 export function rng(seed: number): () => number {
   let a = seed >>> 0 || 1;
@@ -164,49 +164,12 @@ function sstXml(strings: string[]): string {
   return parts.join('');
 }
 
-/** A zip with deflated entries (level 6, as Excel); zlib.crc32 (Node ≥ 20.15). */
+/** A zip with deflated entries (level 6, as Excel): the CLI's own node:zlib zipper. */
 export function zip(files: Array<[string, string | Uint8Array]>, level = 6): Uint8Array {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of files) {
-    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
-    const comp = zlib.deflateRawSync(data, { level });
-    const crc = (zlib as unknown as { crc32(b: Uint8Array): number }).crc32(data);
-    const nm = Buffer.from(name, 'utf8');
-    const lh = Buffer.alloc(30);
-    lh.writeUInt32LE(0x04034b50, 0);
-    lh.writeUInt16LE(20, 4);
-    lh.writeUInt16LE(0x0800, 6);
-    lh.writeUInt16LE(8, 8);
-    lh.writeUInt32LE(crc >>> 0, 14);
-    lh.writeUInt32LE(comp.length, 18);
-    lh.writeUInt32LE(data.length, 22);
-    lh.writeUInt16LE(nm.length, 26);
-    const ch = Buffer.alloc(46);
-    ch.writeUInt32LE(0x02014b50, 0);
-    ch.writeUInt16LE(20, 4);
-    ch.writeUInt16LE(20, 6);
-    ch.writeUInt16LE(0x0800, 8);
-    ch.writeUInt16LE(8, 10);
-    ch.writeUInt32LE(crc >>> 0, 16);
-    ch.writeUInt32LE(comp.length, 20);
-    ch.writeUInt32LE(data.length, 24);
-    ch.writeUInt16LE(nm.length, 28);
-    ch.writeUInt32LE(offset, 42);
-    locals.push(lh, nm, comp);
-    central.push(ch, nm);
-    offset += 30 + nm.length + comp.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  const all = Buffer.concat([...locals, cd, end]);
-  return new Uint8Array(all.buffer, all.byteOffset, all.length);
+  return nodeZip(
+    files.map(([name, content]) => [name, typeof content === 'string' ? Buffer.from(content, 'utf8') : content]),
+    level,
+  );
 }
 
 function workbookBytes(sheetName: string, sh: Sheet): Uint8Array {

@@ -708,6 +708,16 @@ function parseStore(value: unknown): SavedStore {
 
 const normColor = (c: string | null | undefined) => (c ?? '').replace(/^#/, '').toUpperCase();
 
+/** The saved original formats and the worksheets by lower-case name. 1 sync. */
+async function loadHighlightStore(context: Excel.RequestContext) {
+  const setting = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING);
+  setting.load('value');
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  await context.sync();
+  return { setting, existing: new Map(sheets.items.map((s) => [s.name.toLowerCase(), s])) };
+}
+
 /**
  * Fill cells by severity, saving each cell's original fill (colour, pattern with 1.9) and font colour
  * in a workbook setting first, so clearHighlights restores them, also after a reload. 3 syncs.
@@ -717,16 +727,10 @@ export async function highlightCells(cells: HighlightCell[], run: ExcelRun = exc
   return run(async (context) => {
     const wb = context.workbook;
     // Sync 1: saved formats and the worksheet list.
-    const setting = wb.settings.getItemOrNullObject(HIGHLIGHT_SETTING);
-    setting.load('value');
-    const sheets = wb.worksheets;
-    sheets.load('items/name');
-    await context.sync();
-
+    const { setting, existing } = await loadHighlightStore(context);
     const store = setting.isNullObject ? { v: 1 as const, cells: [] } : parseStore(setting.value);
     const key = (s: string, a: string) => `${s.toLowerCase()}!${a}`;
     const saved = new Map(store.cells.map((c) => [key(c.s, c.a), c]));
-    const existing = new Map(sheets.items.map((s) => [s.name.toLowerCase(), s]));
 
     // Dedupe to one entry per cell, most severe wins.
     const wanted = new Map<string, { sheet: string; address: string; severity: HighlightSeverity }>();
@@ -785,14 +789,9 @@ export async function highlightCells(cells: HighlightCell[], run: ExcelRun = exc
 export async function clearHighlights(run: ExcelRun = excelRun): Promise<{ restored: number; skipped: number }> {
   return run(async (context) => {
     const wb = context.workbook;
-    const setting = wb.settings.getItemOrNullObject(HIGHLIGHT_SETTING);
-    setting.load('value');
-    const sheets = wb.worksheets;
-    sheets.load('items/name');
-    await context.sync();
+    const { setting, existing } = await loadHighlightStore(context);
     if (setting.isNullObject) return { restored: 0, skipped: 0 };
     const store = parseStore(setting.value);
-    const existing = new Map(sheets.items.map((s) => [s.name.toLowerCase(), s]));
 
     const reads: Array<{ saved: SavedFormat; range: Excel.Range }> = [];
     let skipped = 0;

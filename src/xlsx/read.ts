@@ -534,17 +534,15 @@ function encodeAscii(s: string): Uint8Array {
   return b;
 }
 
+/** Does `pat` stand in `b` at `i`? */
+function matchesAt(b: Uint8Array, pat: Uint8Array, i: number): boolean {
+  for (let k = 1; k < pat.length; k++) if (b[i + k] !== pat[k]) return false;
+  return true;
+}
+
 function findBytes(b: Uint8Array, pat: Uint8Array, from: number): number {
-  const first = pat[0];
-  for (let i = b.indexOf(first, from); i >= 0 && i + pat.length <= b.length; i = b.indexOf(first, i + 1)) {
-    let ok = true;
-    for (let k = 1; k < pat.length; k++) {
-      if (b[i + k] !== pat[k]) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) return i;
+  for (let i = b.indexOf(pat[0], from); i >= 0 && i + pat.length <= b.length; i = b.indexOf(pat[0], i + 1)) {
+    if (matchesAt(b, pat, i)) return i;
   }
   return -1;
 }
@@ -552,14 +550,7 @@ function findBytes(b: Uint8Array, pat: Uint8Array, from: number): number {
 function lastIndexOfBytes(b: Uint8Array, pat: Uint8Array, from: number): number {
   const first = pat[0];
   for (let i = b.lastIndexOf(first, Math.min(from, b.length - pat.length)); i >= 0; i = i > 0 ? b.lastIndexOf(first, i - 1) : -1) {
-    let ok = true;
-    for (let k = 1; k < pat.length; k++) {
-      if (b[i + k] !== pat[k]) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) return i;
+    if (matchesAt(b, pat, i)) return i;
   }
   return -1;
 }

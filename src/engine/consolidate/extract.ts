@@ -8,28 +8,16 @@
 import type { PlanSheet, ProjectRow } from '../plan';
 import { coreNameOfNormalized, extractLocation, locationOfNormalized, normalizeThai, parseTambon, parseVillage, wordTokens, type Location } from '../thai-text';
 import { parseIssue } from './issue';
-import type { ProvincialIssue, SourceRef } from './types';
+import type { ProjectFields, ProvincialIssue, SourceRef } from './types';
 
 export type Role = 'need' | 'local';
 
 /** One project row ready for matching. */
-export interface Candidate {
+export interface Candidate extends ProjectFields {
   /** Position in input order (file, sheet, row). */
   seq: number;
   role: Role;
   src: SourceRef;
-  name: string;
-  objective: string;
-  target: string;
-  village?: number;
-  tambon?: string;
-  organisation?: string;
-  budgets: Record<number, number>;
-  badBudgetYears: number[];
-  issue: ProvincialIssue | null;
-  agency: string;
-  priority: string;
-  note: string;
   /** Normalised name without location, spaces removed. */
   compact: string;
   /**

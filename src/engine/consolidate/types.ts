@@ -80,10 +80,8 @@ export interface ProvincialIssue {
 
 export type Confidence = 'exact' | 'likely' | 'possible';
 
-/** A project of the needs table (one per duplicate group: the first source kept). */
-export interface NeedsItem {
-  /** Stable id: index in input order of the kept source. */
-  id: number;
+/** What a project row of any input says, as consolidation keeps it (candidates and needs items). */
+export interface ProjectFields {
   name: string;
   objective: string;
   target: string;
@@ -99,6 +97,12 @@ export interface NeedsItem {
   agency: string;
   priority: string;
   note: string;
+}
+
+/** A project of the needs table (one per duplicate group: the first source kept). */
+export interface NeedsItem extends ProjectFields {
+  /** Stable id: index in input order of the kept source. */
+  id: number;
   /** Every source: the kept one first, then merged duplicates (exact/likely). */
   sources: SourceRef[];
   /** False when the project is already in a local authority's own plan (ผ.02). */
