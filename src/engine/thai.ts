@@ -22,7 +22,7 @@ export function arabicToThai(s: string): string {
 }
 
 /** Zero-width characters Thai typists leave behind (ZWSP, ZWNJ, ZWJ, BOM, soft hyphen). */
-const INVISIBLE = /[\u200b-\u200d\ufeff\u00ad]/g;
+export const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 
 /** Collapse runs of spaces (incl. NBSP) on each line and trim; keep line breaks. */
 export function tidySpaces(s: string): string {

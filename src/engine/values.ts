@@ -3,7 +3,7 @@
  * "500,000 บาท", "-" for nil, blanks, and error values. One function, used by every reader of budgets.
  */
 import type { Cell } from './model';
-import { thaiToArabic } from './thai';
+import { INVISIBLE, thaiToArabic } from './thai';
 
 export type Amount =
   | { kind: 'blank' }
@@ -26,10 +26,14 @@ export function readAmount(cell: Cell | undefined): Amount {
 }
 
 export function parseAmountText(raw: string): Amount {
-  const s = thaiToArabic(raw).replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  const s = thaiToArabic(raw).replace(INVISIBLE, '').replace(/[\s\u00a0]+/g, ' ').trim();
   if (s === '') return { kind: 'blank' };
   if (NIL.test(s)) return { kind: 'nil' };
-  const stripped = s.replace(/\s*(บาท|บ\.)$/, '').replace(/\s/g, '');
+  // "500,000 บาท", "500,000.-", "500,000.- บาท": the unit and the ".-" officers add after amounts.
+  const stripped = s
+    .replace(/\s*(บาท|บ\.)$/, '')
+    .replace(/(\d)\.?-$/, '$1')
+    .replace(/\s/g, '');
   if (NUMBER_TEXT.test(stripped)) {
     const negative = /^[-−]|^\(.*\)$/.test(stripped);
     const value = parseFloat(stripped.replace(/[-−(),]/g, ''));

@@ -209,3 +209,84 @@ test('year headers written as "งบประมาณ 2567" or "พ.ศ. ๒�
     { year: 2568, col: 3 },
   ]);
 });
+
+test('project rows that start with header words are not taken for a new header', () => {
+  const s = sheetFromValues('x', [
+    ['แผนพัฒนาหมู่บ้าน บ้านหนองบัว'],
+    ['ที่', 'โครงการ', 'หมู่ที่', 'ตำบล', 'งบประมาณ 2567'],
+    [1, 'โครงการขุดลอกคลอง', 'หมู่ที่ 3', 'ตำบลหนองบัว', 10000],
+    [2, 'โครงการถนน คสล.', 'หมู่ที่ 4', 'ตำบลหนองบัว', 20000],
+    [3, 'โครงการประปา', 'หมู่ที่ 5', 'ตำบลหนองบัว', 30000],
+  ]);
+  const plan = readPlanSheet(s);
+  expect(plan.blocks).toHaveLength(1);
+  expect(plan.projects.map((p) => p.row + 1)).toEqual([3, 4, 5]);
+});
+
+test('"งบประมาณและที่ผ่านมา" is the older forms\' budget heading; "ที่ผ่านมา" alone is past spending', () => {
+  const s = sheetFromValues(
+    'x',
+    [
+      ['รายละเอียดโครงการพัฒนา'],
+      ['ที่', 'โครงการ', 'วัตถุประสงค์', 'งบประมาณและที่ผ่านมา', null, 'งบที่ผ่านมา', 'หน่วยงานรับผิดชอบหลัก'],
+      [null, null, null, '2561 (บาท)', '2562 (บาท)', '2560 (บาท)'],
+      [1, 'ถนน', 'สัญจร', 100, 200, 999, 'กองช่าง'],
+    ],
+    [{ r1: 1, c1: 3, r2: 1, c2: 4 }],
+  );
+  expect(readPlanSheet(s).blocks[0].columns.budgetYears).toEqual([
+    { year: 2561, col: 3 },
+    { year: 2562, col: 4 },
+  ]);
+});
+
+test('subtotals count their own section; a grand total counts everything; "รวมกลุ่ม…" is a project', () => {
+  const s = p02([
+    [1, 'โครงการ ก', 'x', 'y', 10, null, null, 'กองช่าง'],
+    [2, 'โครงการ ข', 'x', 'y', 10, null, null, 'กองช่าง'],
+    [null, null, null, 'รวม', 20, 0, 0],
+    [3, 'รวมกลุ่มอาชีพสตรี', 'x', 'y', 5, null, null, 'กองช่าง'],
+    [null, null, null, 'รวม', 5, 0, 0],
+    [null, null, null, 'รวมทั้งสิ้น', 25, 0, 0],
+  ]);
+  const plan = readPlanSheet(s);
+  expect(plan.projects.map((p) => p.name)).toEqual(['โครงการ ก', 'โครงการ ข', 'รวมกลุ่มอาชีพสตรี']);
+  expect(plan.projects.every((p) => !p.afterTotal)).toBe(true);
+  expect(codes(s)).toEqual([]);
+});
+
+test('amounts written "500,000.-" are numbers; a one-amount row without a year is pointed out', () => {
+  const s = p02([[1, 'ถนน', 'x', 'y', '500,000.-', '๒๐,๐๐๐.- บาท', null, 'กองช่าง']]);
+  const plan = readPlanSheet(s);
+  expect(plan.projects[0].budgets.map((b) => b.amount)).toEqual([500000, 20000, 0]);
+  expect(codes(s).filter((c) => c.startsWith('budget-not-number'))).toEqual([]);
+  const t = sheetFromValues('t', [
+    ['แผนพัฒนาตำบลหนองบัว พ.ศ. 2567 - 2569'],
+    ['ลำดับ', 'ชื่อโครงการ', 'หมู่ที่', 'งบประมาณ (บาท)', 'ปีงบประมาณ', 'การดำเนินการ'],
+    [1, 'ขุดสระน้ำ', '3', 200000, '', 'ขอรับการสนับสนุน'],
+  ]);
+  expect(codes(t)).toContain('year-outside-period@E3');
+});
+
+test('ผ.01 against a ผ.02 sheet that holds two แผนงาน: each line checked against its own projects', () => {
+  const summary = sheetFromValues(
+    'สรุป',
+    [
+      ['บัญชีสรุปโครงการพัฒนา'],
+      ['ยุทธศาสตร์', 'ปี 2566', null, 'ปี 2567', null],
+      [null, 'จำนวนโครงการ', 'งบประมาณ (บาท)', 'จำนวนโครงการ', 'งบประมาณ (บาท)'],
+      ['1) ยุทธศาสตร์การพัฒนาโครงสร้างพื้นฐาน'],
+      ['  แผนงานเคหะและชุมชน', 1, 100, '-', '-'],
+      ['  แผนงานการเกษตร', 1, 50, '-', '-'],
+    ],
+    [],
+    [{ text: 'แบบ ผ.01', row: 0, col: 8 }],
+  );
+  const detail = p02([
+    [1, 'ถนน', 'x', 'y', 100, null, null, 'กองช่าง'],
+    [null, '    1.2 แผนงานการเกษตร'],
+    [1, 'ฝาย', 'x', 'y', 50, null, null, 'กองช่าง'],
+  ]);
+  const r = validateWorkbook({ name: 'a.xlsx', sheets: [summary, detail] });
+  expect(r.sheets[0].findings).toEqual([]);
+});

@@ -135,6 +135,8 @@ function amountsOf(p: ProjectRow): { budgets: Record<number, number>; bad: numbe
   const budgets: Record<number, number> = {};
   const bad: number[] = [];
   for (const b of p.budgets) {
+    // One-amount layouts with a blank or unreadable year: no year column to put it in (validate reports it).
+    if (!b.year) continue;
     let amt = b.amount;
     if (amt === null) {
       bad.push(b.year);

@@ -68,6 +68,11 @@ export function fieldOf(text: string): Field | 'budget' | undefined {
   return f;
 }
 
+/** Field named by a header text word for word (no prefix match): what makes a row a header row. */
+export function exactFieldOf(text: string): Field | 'budget' | undefined {
+  return SYN_EXACT.get(headerLabel(text));
+}
+
 function fieldOfLabel(label: string): Field | 'budget' | undefined {
   if (label === '' || label.length > 40) return undefined;
   const exact = SYN_EXACT.get(label);

@@ -18,7 +18,7 @@ import type {
 } from '../plan';
 import { flatText, parseBEYear, thaiToArabic } from '../thai';
 import { amountValue, readAmount, readWholeNumber } from '../values';
-import { fieldOf, isHeaderNote, yearOfHeader } from './columns';
+import { exactFieldOf, fieldOf, isHeaderNote, yearOfHeader } from './columns';
 import { recogniseKind, formCodeOf } from './recognise';
 
 export interface ReadPlanOptions {
@@ -109,19 +109,25 @@ function rowWidth(sheet: SheetModel, r: number): number {
   return sheet.rows[r]?.length ?? 0;
 }
 
-/** A header row names the project column and at least two other fields. */
-function isHeaderRow(sheet: SheetModel, merges: MergeIndex, r: number): boolean {
+/**
+ * A header row names the project column word for word and at least two other fields, and holds no
+ * numbers but years. (A project row such as "1 | โครงการขุดลอกคลอง | หมู่ที่ 3" only starts with header words.)
+ */
+function isHeaderRow(sheet: SheetModel, r: number): boolean {
   const row = sheet.rows[r];
   if (!row) return false;
   const seen = new Set<string>();
+  let exactName = false;
   for (let c = 0; c < row.length; c++) {
     const cell = row[c];
-    if (!cell || cell.t !== 's') continue;
+    if (!cell) continue;
+    if (cell.t === 'n' && !(typeof cell.v === 'number' && cell.v >= 2400 && cell.v <= 2700)) return false;
+    if (cell.t !== 's') continue;
     const f = fieldOf(cell.w);
     if (f) seen.add(f);
+    if (f === 'name' && exactFieldOf(cell.w) === 'name') exactName = true;
   }
-  void merges;
-  return seen.has('name') && seen.size >= 3;
+  return exactName && seen.size >= 3;
 }
 
 function findHeaderBlocks(sheet: SheetModel, merges: MergeIndex): HeaderBlock[] {
@@ -130,7 +136,7 @@ function findHeaderBlocks(sheet: SheetModel, merges: MergeIndex): HeaderBlock[] 
   for (let r = 0; r < n; r++) {
     if (!blocks.length && r > MAX_HEADER_SEARCH) break;
     const row = sheet.rows[r];
-    if (!row || !isHeaderRow(sheet, merges, r)) continue;
+    if (!row || !isHeaderRow(sheet, r)) continue;
     const rows = [r];
     while (rows.length < 4 && isHeaderContinuation(sheet, merges, r, rows[rows.length - 1] + 1)) {
       rows.push(rows[rows.length - 1] + 1);
@@ -143,11 +149,9 @@ function findHeaderBlocks(sheet: SheetModel, merges: MergeIndex): HeaderBlock[] 
 
 /** Rows under a header row that still belong to it: years, "(บาท)", repeated or merged-down labels. */
 function isHeaderContinuation(sheet: SheetModel, merges: MergeIndex, top: number, r: number): boolean {
-  const row = sheet.rows[r];
-  if (!row) {
-    // An empty row fully covered by vertical merges from the header is still header.
-    return false;
-  }
+  if (r >= sheet.rows.length) return false;
+  // A missing row is blank: header only when a vertical merge from the header reaches it (below).
+  const row = sheet.rows[r] ?? [];
   let any = false;
   for (let c = 0; c < row.length; c++) {
     const cell = row[c];
@@ -172,7 +176,12 @@ function isHeaderContinuation(sheet: SheetModel, merges: MergeIndex, top: number
   return false;
 }
 
-const ORDINANCE = /เทศบัญญัติ|ข้อบัญญัติ|ที่ผ่านมา(?!.*งบประมาณ)/;
+/** Year columns that are not the plan's budget: local ordinances, or money spent in past years. */
+function notPlanBudget(label: string): boolean {
+  if (/เทศบัญญัติ|ข้อบัญญัติ/.test(label)) return true;
+  // "งบประมาณและที่ผ่านมา" is the older forms' budget heading; "ที่ผ่านมา" alone is past spending.
+  return /ที่ผ่านมา/.test(label) && !/งบประมาณและที่ผ่านมา/.test(label);
+}
 
 function columnsOf(sheet: SheetModel, merges: MergeIndex, rows: number[]): ColumnMap {
   const width = Math.max(...rows.map((r) => rowWidth(sheet, r)));
@@ -193,7 +202,7 @@ function columnsOf(sheet: SheetModel, merges: MergeIndex, rows: number[]): Colum
         year,
         col: c,
         underBudget: /งบประมาณ/.test(all),
-        ordinance: ORDINANCE.test(all),
+        ordinance: notPlanBudget(all),
         // Only a year (and "(บาท)"): no other heading claims the column.
         bare: texts.every((t) => yearOfHeader(t) !== undefined || isHeaderNote(t)),
       });
@@ -315,7 +324,8 @@ function snapshot(ctx: ProjectContext): ProjectContext {
 // ---------------------------------------------------------------------------------------------
 // Rows of a block
 
-const TOTAL_LABEL = /^รวม/;
+/** "รวม", "รวมงบประมาณ", "รวมจำนวนโครงการ", "รวมทั้งสิ้น", "รวม 5 ปี" — not a project named "รวมกลุ่มอาชีพ…". */
+const TOTAL_LABEL = /^รวม(?:$|\s|งบ|จำนวน|ทั้ง|ยอด|เงิน|ประเด็น|ปี|แผน|โครงการ)/;
 
 function readBlock(
   sheet: SheetModel,
@@ -367,7 +377,9 @@ function readBlock(
         continue;
       }
     }
-    const isProject = no !== null || (name !== '' && (f.no === undefined || hasAmounts));
+    // Without a ที่ column a new project shows a budget or its details; a wrapped name line shows neither.
+    const hasDetail = [f.objective, f.target, f.unit, f.agency, f.village].some((c) => text(r, c) !== '');
+    const isProject = no !== null || (name !== '' && (hasAmounts || (f.no === undefined && hasDetail)));
     if (isProject) {
       if (dirty) {
         snap = snapshot(context);
@@ -391,13 +403,18 @@ function readBlock(
         note: text(r, f.note),
         budgets,
         context: snap,
-        afterTotal: totals.length > 0,
+        afterTotal: false,
       });
     } else if (hasAmounts && name === '') {
       const line = firstText(sheet, r);
       subItems.push({ row: r, text: line?.text ?? '', budgets });
     }
     // Anything else is a continuation line of the project above (multi-row objectives).
+  }
+  // Projects below the block's last total row are counted by no total (subtotals above them do count).
+  if (totals.length) {
+    const last = totals[totals.length - 1].row;
+    for (const p of projects) p.afterTotal = p.row > last;
   }
   return { headerRows, columns, projects, subItems, totals };
 }

@@ -3,7 +3,7 @@
  * read sheet → plan model (forms/) → findings. Correct rows get no errors: a Thai-digit amount or a
  * "-" is not an error.
  */
-import { a1, colLetter, type SheetModel, type WorkbookModel } from '../model';
+import { a1, colIndex, colLetter, type SheetModel, type WorkbookModel } from '../model';
 import { PROJECT_KINDS, type PlanBlock, type PlanSheet, type ProjectRow } from '../plan';
 import { readPlanSheet, type ReadPlanOptions } from '../forms/read';
 import { flatText, tidySpaces } from '../thai';
@@ -78,7 +78,7 @@ export function validatePlan(sheet: SheetModel, plan: PlanSheet, opts: ValidateO
     if (plan.blocks.length && !plan.projects.length) add('no-projects', 'info', messages.noProjects(), plan.blocks[0].headerRows[0], null);
     checkDuplicates(plan, add);
   }
-  findings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.column ?? '').localeCompare(b.column ?? ''));
+  findings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || colIndex(a.column ?? 'A') - colIndex(b.column ?? 'A'));
   // Projects under one ง. line share it: its finding is reported once, on the line.
   const seen = new Set<string>();
   const unique = findings.filter((f) => {
@@ -167,6 +167,8 @@ function checkProject(sheet: SheetModel, plan: PlanSheet, block: PlanBlock, p: P
         add('budget-as-text', 'info', messages.budgetAsText(year, String(b.cell?.v ?? '').trim(), a.value), r, b.col, 'budget', fix(r, b.col, a.value, messages.fixNumber(a.value)));
     }
     // One-amount layout: the year is in its own column.
+    if (f.year !== undefined && !year && a.kind === 'number' && a.value !== 0)
+      add('year-outside-period', 'error', messages.yearMissing(), r, f.year, 'year');
     if (f.year !== undefined && plan.period && year && (a.kind === 'number' && a.value !== 0) && (year < plan.period.from || year > plan.period.to))
       add('year-outside-period', 'error', messages.yearOutside(year, plan.period.from, plan.period.to), r, f.year, 'year');
   }
@@ -206,10 +208,13 @@ function checkLink(p: ProjectRow, linkCol: number | undefined, add: Add, list: S
 }
 
 function checkTotals(block: PlanBlock, add: Add): void {
+  // A total counts the projects since the previous total that had projects above it: consecutive total
+  // rows (รวมงบประมาณ, รวมจำนวนโครงการ) share one segment; a "รวมทั้งสิ้น" counts every project above it.
   let segmentStart = -1;
-  let lastKind: 'budget' | 'count' | undefined;
+  let lastTotal = -1;
   for (const t of block.totals) {
-    // Consecutive total rows (รวมงบประมาณ, รวมจำนวนโครงการ) share one segment of projects.
+    if (lastTotal >= 0 && block.projects.some((p) => p.row > lastTotal && p.row < t.row)) segmentStart = lastTotal;
+    lastTotal = t.row;
     const grand = /ทั้งสิ้น|ทั้งหมด/.test(t.label);
     const inSegment = (row: number) => row < t.row && (grand || row > segmentStart);
     const projects = block.projects.filter((p) => inSegment(p.row));
@@ -231,10 +236,7 @@ function checkTotals(block: PlanBlock, add: Add): void {
         if (count !== v.value) add('count-mismatch', 'error', messages.countMismatch(t.label, v.year, v.value, count), t.row, v.col, 'total');
       }
     }
-    if (lastKind !== undefined && lastKind === t.kind) segmentStart = t.row;
-    lastKind = t.kind;
   }
-  void segmentStart;
 }
 
 function sumYear(projects: ProjectRow[], year: number): number {

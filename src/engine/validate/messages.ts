@@ -37,6 +37,10 @@ export const messages = {
     th: `ปี ${year} อยู่นอกช่วงของแผน (พ.ศ. ${from}–${to})`,
     en: `Year ${year} is outside the plan period (${from}–${to})`,
   }),
+  yearMissing: (): Text => ({
+    th: 'มีงบประมาณแต่ไม่ระบุปีงบประมาณ (หรือปีอ่านไม่ได้) — ยอดนี้จะไม่ถูกนับในปีใด',
+    en: 'A budget without a (readable) fiscal year: it counts in no year',
+  }),
   totalMismatch: (label: string, year: number, stated: number, computed: number): Text => ({
     th: `"${label}" ปี ${year} ระบุ ${baht(stated)} บาท แต่ผลรวมของโครงการคือ ${baht(computed)} บาท (ต่างกัน ${baht(computed - stated)})`,
     en: `"${label}" for ${year} says ${baht(stated)} baht but the projects add up to ${baht(computed)} baht (difference ${baht(computed - stated)})`,

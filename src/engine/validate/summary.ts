@@ -95,27 +95,29 @@ export function checkSummaries(sheets: SheetModel[], plans: PlanSheet[]): Findin
   plans.forEach((plan, i) => {
     if (plan.kind !== 'local-plan-summary') return;
     for (const line of readSummary(sheets[i])) {
+      // Each project by its own แผนงาน / strategy / tactic lines: one ผ.02 sheet may hold several แผนงาน.
       const key = canonicalProgramme(line.plan);
-      const matching = details.filter((d) => {
-        const ctx = d.projects[0]?.context;
-        if (!ctx?.programme) return false;
-        if (canonicalProgramme(ctx.programme.text) !== key) return false;
-        const ds = leadingNumber(ctx.strategy?.text, /^(\d+)/);
-        const dt = leadingNumber(ctx.tactic?.text, /^(\d+\.\d+)/);
-        return (!line.strategy || ds === line.strategy) && (!line.tactic || dt === line.tactic);
-      });
+      const matching = details.flatMap((d) =>
+        d.projects
+          .filter((p) => {
+            const ctx = p.context;
+            if (p.afterTotal || !ctx.programme || canonicalProgramme(ctx.programme.text) !== key) return false;
+            const ds = leadingNumber(ctx.strategy?.text, /^(\d+)/);
+            const dt = leadingNumber(ctx.tactic?.text, /^(\d+\.\d+)/);
+            return (!line.strategy || ds === line.strategy) && (!line.tactic || dt === line.tactic);
+          })
+          .map((p) => ({ sheet: d.name, p })),
+      );
       if (!matching.length) continue;
-      const names = matching.map((d) => d.name).join(', ');
+      const names = [...new Set(matching.map((m) => m.sheet))].join(', ');
       for (const y of line.years) {
         let budget = 0;
         let count = 0;
-        for (const d of matching)
-          for (const p of d.projects) {
-            if (p.afterTotal) continue;
-            const a = p.budgets.find((b) => b.year === y.year)?.amount ?? 0;
-            budget += a;
-            if (a > 0) count++;
-          }
+        for (const { p } of matching) {
+          const a = p.budgets.find((b) => b.year === y.year)?.amount ?? 0;
+          budget += a;
+          if (a > 0) count++;
+        }
         const push = (what: 'count' | 'budget', stated: number, detail: number, col: number) => {
           const t = messages.summaryMismatch(line.plan, y.year, what, stated, detail, names);
           findings.push({ code: 'summary-mismatch', severity: 'error', message: t.th, messageEn: t.en, sheet: plan.name, row: line.row + 1, column: colLetter(col), field: what });
