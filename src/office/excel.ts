@@ -794,6 +794,7 @@ export async function clearHighlights(run: ExcelRun = excelRun): Promise<{ resto
     const store = parseStore(setting.value);
 
     const reads: Array<{ saved: SavedFormat; range: Excel.Range }> = [];
+    const patterns = detectApi().fillPattern;
     let skipped = 0;
     for (const saved of store.cells) {
       const ws = existing.get(saved.s.toLowerCase());
@@ -817,8 +818,9 @@ export async function clearHighlights(run: ExcelRun = excelRun): Promise<{ resto
       if (saved.fill === null) fill.clear();
       else {
         fill.color = saved.fill;
-        if (saved.pattern && saved.pattern !== 'Solid') fill.pattern = saved.pattern as Excel.FillPattern;
-        if (saved.patternColor && saved.pattern && saved.pattern !== 'Solid') fill.patternColor = saved.patternColor;
+        // Highlights travel with the file: one saved on a 1.9 host may be cleared on an older one.
+        if (patterns && saved.pattern && saved.pattern !== 'Solid') fill.pattern = saved.pattern as Excel.FillPattern;
+        if (patterns && saved.patternColor && saved.pattern && saved.pattern !== 'Solid') fill.patternColor = saved.patternColor;
       }
       range.format.font.color = saved.font;
       restored++;
@@ -878,9 +880,16 @@ export async function applyFix(
   if (!r || r.r1 !== r.r2 || r.c1 !== r.c2) throw new Error(`applyFix needs one cell, got ${address}`);
   return run(async (context) => {
     const range = context.workbook.worksheets.getItem(sheet).getRange(address);
-    range.load('values,numberFormat');
+    range.load('values,numberFormat,formulas');
     await context.sync();
     const previous = range.values[0][0];
+    // A fix replaces a value the officer typed; never a formula (it would become a constant).
+    const formula = range.formulas[0][0];
+    if (typeof formula === 'string' && formula.startsWith('=')) {
+      throw Object.assign(new Error(`เซลล์ ${sheet}!${address} เป็นสูตร จึงไม่แก้ให้อัตโนมัติ`), {
+        messageEn: `${sheet}!${address} holds a formula, so it is not fixed automatically`,
+      });
+    }
     range.values = [[toExcelInput(value, range.numberFormat[0][0] === '@')]];
     await context.sync();
     return { previous };

@@ -9,7 +9,8 @@
  *    into `#REF!` when the sheet is deleted, so a stale tag can never point at someone else's sheet;
  *  - when the officer copies our sheet, the copy gets at most a sheet-scoped duplicate, which is not
  *    in `workbook.names`, so a copy is never mistaken for ours;
- *  - it needs only ExcelApi 1.4 and is read in the same `sync` as the worksheet list.
+ *  - it needs only ExcelApi 1.4 (names.add with a comment; the reference is read as `value` below 1.7)
+ *    and is read in the same `sync` as the worksheet list.
  * The `TagStore` interface lets another store (worksheet.customProperties, 1.12) replace it.
  */
 import { a1, colIndex, colLetter, type Range } from '../engine/model';
@@ -44,17 +45,23 @@ export function hashTag(tag: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
+function hasExcelApi(version: string): boolean {
+  return typeof Office !== 'undefined' && !!Office.context?.requirements?.isSetSupported('ExcelApi', version);
+}
+
 export const namedItemTagStore: TagStore = {
   load(context) {
     const names = context.workbook.names;
-    names.load('items/name,items/formula,items/comment');
+    // NamedItem.formula needs ExcelApi 1.7; value (1.1) gives the same reference without "=".
+    const formula = hasExcelApi('1.7');
+    names.load(formula ? 'items/name,items/formula,items/comment' : 'items/name,items/value,items/comment');
     return () => {
       const out: TaggedSheet[] = [];
       for (const item of names.items) {
         if (!item.name.startsWith(TAG_NAME_PREFIX)) continue;
         const comment = String(item.comment ?? '');
         if (!comment.startsWith(TAG_COMMENT_PREFIX)) continue;
-        out.push({ tag: comment.slice(TAG_COMMENT_PREFIX.length), sheet: sheetOfFormula(String(item.formula)), key: item.name });
+        out.push({ tag: comment.slice(TAG_COMMENT_PREFIX.length), sheet: sheetOfFormula(String(formula ? item.formula : item.value)), key: item.name });
       }
       return out;
     };

@@ -1387,7 +1387,12 @@ class NamedItemProxy extends FakeProxy {
     const n = this.state!;
     if (prop === 'name') return n.name;
     if (prop === 'comment') return n.comment;
-    if (prop === 'formula') return this.fake.nameFormula(n);
+    if (prop === 'formula') {
+      this.fake.requireApi('1.7', 'NamedItem.formula');
+      return this.fake.nameFormula(n);
+    }
+    // NamedItem.value (1.1): the reference without "=", as Excel gives it for a range name.
+    if (prop === 'value') return this.fake.nameFormula(n).replace(/^=/, '');
     throw new FakeOfficeError('InvalidArgument', `NamedItem.${prop}`);
   }
   get name(): string {
@@ -1395,6 +1400,9 @@ class NamedItemProxy extends FakeProxy {
   }
   get comment(): string {
     return this.get('comment');
+  }
+  get value(): string {
+    return this.get('value');
   }
   get formula(): string {
     return this.get('formula');

@@ -152,7 +152,7 @@ function checkProject(sheet: SheetModel, plan: PlanSheet, block: PlanBlock, p: P
       const raw = cell && typeof cell.v === 'string' ? cell.v : '';
       const tidy = tidySpaces(raw);
       if (raw && tidy !== raw && tidy !== '') {
-        add('stray-spaces', 'info', messages.straySpaces(), r, f.name, 'name', fix(r, f.name, tidy, messages.fixSpaces()));
+        add('stray-spaces', 'info', messages.straySpaces(), r, f.name, 'name', cell?.f ? undefined : fix(r, f.name, tidy, messages.fixSpaces()));
       }
     }
   }
@@ -164,7 +164,8 @@ function checkProject(sheet: SheetModel, plan: PlanSheet, block: PlanBlock, p: P
     else if (a.kind === 'number') {
       if (a.value < 0) add('budget-negative', 'error', messages.budgetNegative(year, a.value), r, b.col, 'budget');
       else if (a.fromText)
-        add('budget-as-text', 'info', messages.budgetAsText(year, String(b.cell?.v ?? '').trim(), a.value), r, b.col, 'budget', fix(r, b.col, a.value, messages.fixNumber(a.value)));
+        // A formula's result is fixed at its source, not by overwriting the formula.
+        add('budget-as-text', 'info', messages.budgetAsText(year, String(b.cell?.v ?? '').trim(), a.value), r, b.col, 'budget', b.cell?.f ? undefined : fix(r, b.col, a.value, messages.fixNumber(a.value)));
     }
     // One-amount layout: the year is in its own column.
     if (f.year !== undefined && !year && a.kind === 'number' && a.value !== 0)
