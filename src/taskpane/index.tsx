@@ -12,7 +12,11 @@ import { App } from './App';
 import { BrowserHost } from './host/browserHost';
 import type { Host } from './host/host';
 
-const OFFICE_TIMEOUT_MS = 2500;
+/**
+ * Only taskpane.html (the page Excel opens) loads Office.js, and only there is Office defined: a slow
+ * office network or a cold start may take seconds before onReady, so wait long before giving up on Excel.
+ */
+const OFFICE_TIMEOUT_MS = 15000;
 
 type HostKind = 'excel' | 'browser';
 

@@ -96,6 +96,16 @@ test('an officer maps a column by hand; the mapping is remembered for the workbo
   const stored = await page.evaluate(() => localStorage.getItem('oneplan.wb.nakhonsawan-2566-2570.xlsx.columnMapping'));
   expect(JSON.parse(stored!)).toEqual({ 'ยุทธ1.1แผนงานสาธารณสุข': { 'budget:2569': 'I' } });
 
+  // Opening the form again and saving without a change keeps the mapping.
+  await sheet.getByTestId('map-columns').click();
+  expect(await sheet.getByTestId('column-mapping').locator('[data-field="budget:2569"]').inputValue()).toBe('I');
+  await sheet.getByTestId('save-mapping').click();
+  await sheet.getByTestId('map-columns').waitFor();
+  await page.waitForTimeout(300);
+  const again = await page.evaluate(() => localStorage.getItem('oneplan.wb.nakhonsawan-2566-2570.xlsx.columnMapping'));
+  expect(JSON.parse(again!)).toEqual({ 'ยุทธ1.1แผนงานสาธารณสุข': { 'budget:2569': 'I' } });
+  expect(await total.count()).toBe(0);
+
   // Back to the header's columns: the finding returns.
   await sheet.getByTestId('map-columns').click();
   await sheet.getByTestId('reset-mapping').click();

@@ -263,11 +263,24 @@ export default function CalendarPanel({ lang, writeSheet, download, settings }: 
       live = false;
     };
   }, [settings]);
+  // Write to the workbook only after an edit, and once typing pauses: each write is an Excel request
+  // and marks the officer's file as changed.
+  const written = useRef<string | null>(null);
   useEffect(() => {
     if (!loaded) return;
     const s: Saved = { source, template, thaiDigits };
     save(s);
-    settings?.set(SETTING_KEY, JSON.stringify(s)).catch(() => undefined);
+    const json = JSON.stringify(s);
+    if (written.current === null) {
+      written.current = json; // what the workbook holds (or the defaults): nothing to write yet
+      return;
+    }
+    if (!settings || json === written.current) return;
+    const timer = setTimeout(() => {
+      written.current = json;
+      settings.set(SETTING_KEY, json).catch(() => undefined);
+    }, 800);
+    return () => clearTimeout(timer);
   }, [source, template, thaiDigits, loaded, settings]);
 
   const cal = useMemo(() => buildCalendar(template, fiscalYear, { thaiDigits }), [template, fiscalYear, thaiDigits]);

@@ -7,7 +7,7 @@
  * (worker/consolidate.worker.ts) so a district's 200 files never block the pane; the pane holds only
  * a small view of the result. A `readFiles` prop, or no worker, uses the main-thread path.
  */
-import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Badge,
   Button,
@@ -229,6 +229,9 @@ export default function ConsolidatePanel(props: ConsolidatePanelProps) {
   const [message, setMessage] = useState<{ intent: 'error' | 'warning' | 'success' | 'info'; text: string } | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const abortRef = useRef<AbortController | null>(null);
+
+  // Leaving the tab unmounts the panel: stop its run so a later one does not share the worker with it.
+  useEffect(() => () => abortRef.current?.abort(), []);
 
   const readFiles = props.readFiles ?? defaultReadFiles;
   const writeSheets = useMemo(() => {

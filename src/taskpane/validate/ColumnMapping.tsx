@@ -52,7 +52,16 @@ export function ColumnMapping({ lang, sheet, detected, saved, onSave }: ColumnMa
 
   if (!open)
     return (
-      <Button size="small" appearance="subtle" onClick={() => setOpen(true)} data-testid="map-columns">
+      <Button
+        size="small"
+        appearance="subtle"
+        onClick={() => {
+          // Start from what the sheet shows now (it may have been validated again since).
+          setDraft({ ...detected, ...saved });
+          setOpen(true);
+        }}
+        data-testid="map-columns"
+      >
         {th ? 'กำหนดคอลัมน์เอง' : 'Map columns by hand'}
         {saved ? (th ? ' (กำหนดไว้แล้ว)' : ' (set)') : ''}
       </Button>
@@ -85,8 +94,11 @@ export function ColumnMapping({ lang, sheet, detected, saved, onSave }: ColumnMa
           disabled={bad}
           data-testid="save-mapping"
           onClick={() => {
-            // Only what differs from what the reader found is the officer's mapping.
-            const own = Object.fromEntries(Object.entries(draft).filter(([k, v]) => v !== '' && v !== detected[k]));
+            // The officer's mapping: what was saved before (unless blanked) and what now differs from the
+            // header. `detected` already includes the saved mapping, so saved fields are kept explicitly.
+            const own = Object.fromEntries(
+              Object.entries(draft).filter(([k, v]) => v !== '' && ((saved && k in saved) || v !== detected[k])),
+            );
             onSave(Object.keys(own).length ? own : undefined);
             setOpen(false);
           }}

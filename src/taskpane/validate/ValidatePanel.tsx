@@ -222,16 +222,25 @@ export function ValidatePanel({ host, lang, download }: ValidatePanelProps) {
 
   const onFix = useCallback(
     async (f: Finding) => {
-      if (!f.fix || !host.applyFix) return;
+      if (!f.fix || !host.applyFix || busy) return;
       try {
+        // Another tab may have opened a different file since this report was made.
+        const current = await host.readWorkbook();
+        if (report && current.name !== report.file) {
+          setError(new PaneError(`ไฟล์ที่เปิดเปลี่ยนเป็น ${current.name} แล้ว — กดตรวจสอบแผนอีกครั้งก่อนแก้`, `The open file is now ${current.name}: validate again before fixing`));
+          return;
+        }
+        setBusy('validating');
         await host.applyFix(f.sheet, f.fix);
         await runValidate();
         setNotice(`${t.fixed}: ${f.sheet}!${f.fix.column}${f.fix.row}`);
       } catch (e) {
         setError(e);
+      } finally {
+        setBusy(null);
       }
     },
-    [host, runValidate, t],
+    [host, runValidate, t, report, busy],
   );
 
   const buildReport = useCallback(async () => {
