@@ -5,6 +5,12 @@ process.stdout.on('error', (e) => {
   if (e.code === 'EPIPE') process.exit(0);
   throw e;
 });
-require('../dist/node/cli/oneplan.js').main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+require('../dist/node/cli/oneplan.js')
+  .main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((e) => {
+    console.error(`oneplan: ${e && e.stack ? e.stack : e}`);
+    process.exitCode = 1;
+  });

@@ -3,7 +3,20 @@ import type { WorkbookModel } from '../engine/model';
 import { readWorkbookFile } from '../node/files';
 import { presetById, readStrategies, type StrategyList } from '../engine/strategy';
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** True for --help: the usage goes to stdout and the command exits 0. */
+  help = false;
+}
+
+/** Print usage for --help (exit 0) or a usage error (exit 2). */
+export function usageExit(io: { out: (s: string) => void; err: (s: string) => void }, command: string, e: UsageError, usage: string): number {
+  if (e.help) {
+    io.out(usage.endsWith('\n') ? usage : usage + '\n');
+    return 0;
+  }
+  io.err(`oneplan ${command}: ${e.message}\n${usage.endsWith('\n') ? usage : usage + '\n'}`);
+  return 2;
+}
 
 export interface ParsedArgs {
   files: string[];
@@ -21,13 +34,15 @@ export function parseArgs(args: string[], spec: { flags: string[]; values: strin
       continue;
     }
     const [name, inline] = a.slice(2).split(/=(.*)/s, 2);
-    if (spec.flags.includes(name)) out.flags[name] = true;
+    if (name === 'help') out.flags.help = true;
+    else if (spec.flags.includes(name)) out.flags[name] = true;
     else if (spec.values.includes(name)) {
       const v = inline ?? args[++i];
       if (v === undefined || v === '') throw new UsageError(`--${name} ต้องมีค่า / needs a value`);
       out.values[name] = v;
     } else throw new UsageError(`ไม่รู้จักตัวเลือก ${a} / unknown option ${a}`);
   }
+  if (out.flags.help) throw Object.assign(new UsageError('help'), { help: true });
   return out;
 }
 

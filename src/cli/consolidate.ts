@@ -11,7 +11,7 @@ import { consolidate, consolidateJson, needsWorkbook, type ConsolidateInput } fr
 import { nodeInflateRaw, nodeZip, writeFileBytes } from '../node/files';
 import { readWorkbookBytes } from '../xlsx/open';
 import { writeXlsx } from '../xlsx/write';
-import { loadStrategies, parseArgs, UsageError } from './common';
+import { loadStrategies, parseArgs, usageExit, UsageError } from './common';
 import type { Io } from './oneplan';
 
 const USAGE = 'usage: oneplan consolidate FILE|FOLDER... [--strategies FILE|PRESET] --out OUT.xlsx [--json]\n';
@@ -72,10 +72,7 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
     if (!opts.files.length) throw new UsageError('ต้องระบุไฟล์หรือโฟลเดอร์อย่างน้อยหนึ่งรายการ / give at least one file or folder');
     if (!opts.values.out && !opts.flags.json) throw new UsageError('ต้องระบุ --out OUT.xlsx / --out is required');
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`oneplan consolidate: ${e.message}\n${USAGE}`);
-      return 2;
-    }
+    if (e instanceof UsageError) return usageExit(io, 'consolidate', e, USAGE);
     throw e;
   }
   let strategies;
@@ -94,7 +91,14 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
   }
   const inputs: ConsolidateInput[] = [];
   for (const f of files) inputs.push(await readConsolidateInput(f));
-  const result = await consolidate(inputs, { strategies });
+  let result;
+  try {
+    result = await consolidate(inputs, { strategies });
+  } catch (e) {
+    // A defect must not end in a bare stack trace: name what failed, exit 1.
+    io.err(`oneplan consolidate: รวบรวมไม่สำเร็จ / consolidation failed: ${(e as Error)?.message ?? e}\n`);
+    return 1;
+  }
 
   let output: string | null = null;
   let writeError: string | undefined;

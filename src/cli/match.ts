@@ -4,10 +4,10 @@
  * Exit 0 when every project fits, 1 when some are flagged or a file failed, 2 on bad usage.
  */
 import type { Io } from './oneplan';
-import { loadStrategies, parseArgs, readInput, UsageError } from './common';
+import { loadStrategies, parseArgs, readInput, usageExit, UsageError } from './common';
 import { FLAGGED, matchWorkbook, mismatchSheet, statusLabel, type ProjectMatch } from '../engine/strategy/report';
 import { writeXlsx } from '../xlsx/write';
-import { writeFileBytes } from '../node/files';
+import { nodeZip, writeFileBytes } from '../node/files';
 
 export async function runMatch(args: string[], io: Io): Promise<number> {
   let opts;
@@ -17,8 +17,7 @@ export async function runMatch(args: string[], io: Io): Promise<number> {
     if (!opts.values.strategies) throw new UsageError('ต้องระบุ --strategies FILE หรือชื่อชุดสำเร็จรูป / --strategies is required');
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.err(`oneplan match: ${e.message}\nusage: oneplan match FILE... --strategies FILE|PRESET [--out OUT.xlsx] [--json] [--all]\n`);
-    return 2;
+    return usageExit(io, 'match', e, 'usage: oneplan match FILE... --strategies FILE|PRESET [--out OUT.xlsx] [--json] [--all]');
   }
   const lang = opts.values.lang === 'en' ? 'en' : 'th';
   const loaded = await loadStrategies(opts.values.strategies);
@@ -31,12 +30,24 @@ export async function runMatch(args: string[], io: Io): Promise<number> {
   for (const file of opts.files) {
     const input = await readInput(file);
     if ('error' in input) files.push({ file, ok: false, error: { code: input.error.code, message: lang === 'en' ? input.error.messageEn : input.error.message }, matches: [] });
-    else files.push({ file, ok: true, matches: matchWorkbook(input.workbook, list) });
+    else {
+      // One file the engine cannot handle is reported; the batch goes on.
+      try {
+        files.push({ file, ok: true, matches: matchWorkbook(input.workbook, list) });
+      } catch (e) {
+        files.push({ file, ok: false, error: { code: 'internal', message: String((e as Error)?.message ?? e) }, matches: [] });
+      }
+    }
   }
   const all = files.flatMap((f) => f.matches);
+  let writeFailed = false;
   if (opts.values.out) {
-    const sheet = mismatchSheet(all, list, lang);
-    await writeFileBytes(opts.values.out, writeXlsx({ sheets: [sheet] }));
+    try {
+      await writeFileBytes(opts.values.out, writeXlsx({ sheets: [mismatchSheet(all, list, lang)] }, { zip: nodeZip }));
+    } catch (e) {
+      writeFailed = true;
+      io.err(`oneplan match: ${lang === 'en' ? 'cannot write' : 'เขียนไฟล์ไม่ได้'} ${opts.values.out}: ${(e as Error)?.message ?? e}\n`);
+    }
   }
   const shown = (m: ProjectMatch) => opts.flags.all || FLAGGED.has(m.verdict.status);
   if (opts.flags.json) {
@@ -68,5 +79,5 @@ export async function runMatch(args: string[], io: Io): Promise<number> {
         io.out(`  [${statusLabel(m.verdict.status, lang)}] ${m.sheet}!${m.column}${m.row} ${m.name}: ${lang === 'en' ? m.verdict.reasonEn : m.verdict.reason}\n`);
     }
   }
-  return files.some((f) => !f.ok) || all.some((m) => FLAGGED.has(m.verdict.status)) ? 1 : 0;
+  return writeFailed || files.some((f) => !f.ok) || all.some((m) => FLAGGED.has(m.verdict.status)) ? 1 : 0;
 }

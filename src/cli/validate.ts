@@ -5,7 +5,7 @@
 import type { Io } from './oneplan';
 import { validateWorkbook } from '../engine/validate';
 import type { WorkbookReport } from '../engine/validate/findings';
-import { loadStrategies, parseArgs, readInput, UsageError } from './common';
+import { loadStrategies, parseArgs, readInput, usageExit, UsageError } from './common';
 
 const SEVERITY_TH = { error: 'ข้อผิดพลาด', warning: 'คำเตือน', info: 'ข้อแนะนำ' } as const;
 
@@ -15,10 +15,7 @@ export async function runValidate(args: string[], io: Io): Promise<number> {
     opts = parseArgs(args, { flags: ['json'], values: ['strategies', 'lang'] });
     if (!opts.files.length) throw new UsageError('ต้องระบุไฟล์อย่างน้อยหนึ่งไฟล์ / give at least one file');
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`oneplan validate: ${e.message}\nusage: oneplan validate FILE... [--strategies FILE] [--json] [--lang th|en]\n`);
-      return 2;
-    }
+    if (e instanceof UsageError) return usageExit(io, 'validate', e, 'usage: oneplan validate FILE... [--strategies FILE|PRESET] [--json] [--lang th|en]');
     throw e;
   }
   const en = opts.values.lang === 'en';

@@ -2,7 +2,7 @@
  * The pane shell: Fluent provider, header (title, host mode, language toggle) and the four tabs.
  * Panels other than Validate load on demand (React.lazy) to keep the first download small.
  */
-import { Component, lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
   Badge,
   Button,
@@ -69,12 +69,15 @@ export function App({ host }: { host: Host }) {
   const [lang, setLang] = useState<Lang>(loadLang);
   const [tab, setTab] = useState<TabId>('validate');
   const t = STRINGS[lang];
+  // Screen readers and Thai line breaking follow the page language, also when English was remembered.
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
 
   const toggleLang = useCallback(() => {
     setLang((l) => {
       const next: Lang = l === 'th' ? 'en' : 'th';
       saveLang(next);
-      document.documentElement.lang = next;
       return next;
     });
   }, []);
@@ -94,7 +97,7 @@ export function App({ host }: { host: Host }) {
   const loading = <Spinner size="small" label={t.loading} style={{ padding: 16 }} />;
   const failed = (
     <MessageBar intent="error" style={{ margin: 12 }}>
-      <MessageBarBody>{t.calendarLoadError}</MessageBarBody>
+      <MessageBarBody>{t.panelLoadError}</MessageBarBody>
     </MessageBar>
   );
 

@@ -66,7 +66,7 @@ const th = {
   } as Record<string, string>,
   // Consolidate placeholder
   consolidateComing: 'การรวบรวมแผนจากตำบลและ อปท. เป็นตารางแผนความต้องการของอำเภอ กำลังพัฒนา',
-  calendarLoadError: 'เปิดแผงปฏิทินไม่ได้',
+  panelLoadError: 'เปิดแผงนี้ไม่ได้ — ลองโหลดหน้าต่างงานใหม่',
   // Strategy fit panel
   tabStrategy: 'ประเด็นจังหวัด',
   strategyList: 'รายการประเด็นการพัฒนาของจังหวัด',
@@ -157,7 +157,7 @@ const en: Strings = {
     other: 'Other',
   },
   consolidateComing: 'Consolidating tambon and local plans into the district needs table is coming soon',
-  calendarLoadError: 'Could not open the calendar panel',
+  panelLoadError: 'Could not open this panel: reload the task pane',
   tabStrategy: 'Strategy fit',
   strategyList: 'Provincial development issues',
   strategyChoose: '— Choose an issue list —',

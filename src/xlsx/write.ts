@@ -67,11 +67,13 @@ function num(n: number): string {
 function sheetNames(sheets: OutSheet[]): string[] {
   const used = new Set<string>();
   return sheets.map((s, i) => {
-    let base = stripIllegalXml(s.name)
+    // Order matters: control characters out, cut by code points (never half an emoji), and only then
+    // strip apostrophes at the ends — Excel repairs a file whose sheet name starts or ends with one.
+    const cleaned = stripIllegalXml(s.name)
+      .replace(/[\u0000-\u001f]/g, ' ')
       .replace(/[[\]:*?/\\]/g, '_')
-      .replace(/^'+|'+$/g, '')
-      .slice(0, 31)
       .trim();
+    let base = Array.from(cleaned).slice(0, 31).join('').trim().replace(/^'+|'+$/g, '').trim();
     if (!base || base.toLowerCase() === 'history') base = `Sheet${i + 1}`;
     let name = base;
     for (let k = 2; used.has(name.toLowerCase()); k++) {
@@ -289,7 +291,10 @@ function sheetXml(sh: OutSheet, name: string, index: number, styles: StyleTable,
   const baseXf = sameFont ? 0 : styles.xf({}, font);
   const rowStyles = sh.rowStyles ?? {};
   const rows = sh.rows;
-  const merges = sh.merges ?? [];
+  // Excel repairs a file with a one-cell merge or a reversed range: normalise, and drop single cells.
+  const merges = (sh.merges ?? [])
+    .map((m) => ({ r1: Math.min(m.r1, m.r2), c1: Math.min(m.c1, m.c2), r2: Math.max(m.r1, m.r2), c2: Math.max(m.c1, m.c2) }))
+    .filter((m) => m.r1 !== m.r2 || m.c1 !== m.c2);
 
   // Cells covered by a merge but absent from `rows` take the top-left cell's style (borders).
   const extra = new Map<number, Map<number, number>>();

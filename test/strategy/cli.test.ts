@@ -41,3 +41,14 @@ test('oneplan match without --strategies is a usage error', async () => {
   expect(await main(['match', SAMPLE], c.io)).toBe(2);
   expect(c.err.join('')).toContain('--strategies');
 });
+
+test('--help prints usage and exits 0; an unwritable --out is reported and the results still print', async () => {
+  const h = capture();
+  expect(await main(['validate', '--help'], h.io)).toBe(0);
+  expect(h.out.join('')).toContain('usage: oneplan validate');
+  const c = capture();
+  const code = await main(['match', SAMPLE, '--strategies', 'nakhonsawan-2566-2570-inferred', '--json', '--out', '/dev/null/x/fit.xlsx'], c.io);
+  expect(code).toBe(1);
+  expect(c.err.join('')).toContain('/dev/null/x/fit.xlsx');
+  expect(JSON.parse(c.out.join('')).files[0].projects.length).toBeGreaterThan(0);
+});

@@ -196,3 +196,20 @@ sofficeTest(
   },
   180000,
 );
+
+test('sheet names Excel would repair are cleaned in the right order; one-cell merges are dropped', () => {
+  const { writeXlsx } = require('../../src/xlsx/write') as typeof import('../../src/xlsx/write');
+  const { unzipSync, strFromU8 } = require('fflate') as typeof import('fflate');
+  const bytes = writeXlsx({
+    sheets: [
+      { name: "abc' ", rows: [['x']], merges: [{ r1: 0, c1: 0, r2: 0, c2: 0 }] },
+      { name: 'แผน\nงาน', rows: [['y']], merges: [{ r1: 1, c1: 1, r2: 0, c2: 0 }] },
+    ],
+  });
+  const files = unzipSync(bytes);
+  const wbXml = strFromU8(files['xl/workbook.xml']);
+  expect(wbXml).toContain('name="abc"');
+  expect(wbXml).toContain('name="แผน งาน"');
+  expect(strFromU8(files['xl/worksheets/sheet1.xml'])).not.toContain('mergeCell');
+  expect(strFromU8(files['xl/worksheets/sheet2.xml'])).toContain('<mergeCell ref="A1:B2"/>');
+});
