@@ -5,6 +5,7 @@
  * fail), 1 a file could not be written, 2 bad usage.
  */
 import * as fs from 'fs';
+import { nodeZip, writeFileBytes } from '../node/files';
 import type { Io } from './oneplan';
 import {
   BUILTIN_TEMPLATES,
@@ -158,7 +159,7 @@ export async function runCalendar(argv: string[], io: Io): Promise<number> {
   if (args.out) {
     try {
       const { writeXlsx } = await import('../xlsx/write');
-      fs.writeFileSync(args.out, writeXlsx({ sheets: [calendarSheet(cal)] }));
+      await writeFileBytes(args.out, writeXlsx({ sheets: [calendarSheet(cal)] }, { zip: nodeZip }));
       written.push(args.out);
     } catch (e) {
       io.err(`oneplan calendar: cannot write ${args.out}: ${(e as Error).message}\n`);
@@ -167,7 +168,7 @@ export async function runCalendar(argv: string[], io: Io): Promise<number> {
   }
   if (args.ics) {
     try {
-      fs.writeFileSync(args.ics, calendarIcs(cal), 'utf8');
+      await writeFileBytes(args.ics, new TextEncoder().encode(calendarIcs(cal)));
       written.push(args.ics);
     } catch (e) {
       io.err(`oneplan calendar: cannot write ${args.ics}: ${(e as Error).message}\n`);
