@@ -267,39 +267,16 @@ export default function ConsolidatePanel(props: ConsolidatePanelProps) {
     addFiles(e.dataTransfer?.files ?? null);
   };
 
-  const run = async () => {
+  /** One run at a time: cancel, progress, messages and the result are handled alike for every source. */
+  const runWith = async (total: number, body: (signal: AbortSignal) => Promise<Output>) => {
     const ctl = new AbortController();
     abortRef.current = ctl;
     setMessage(null);
     setResult(null);
     try {
       setPhase('reading');
-      setProgress({ done: 0, total: files.length });
-      if (!props.readFiles && typeof Worker !== 'undefined') {
-        try {
-          const out = await consolidateInWorker(
-            files,
-            (ph, done, total) => {
-              setPhase(ph);
-              setProgress({ done, total });
-            },
-            ctl.signal,
-          );
-          setResult(out);
-          return;
-        } catch (e) {
-          if (!(e instanceof WorkerUnavailable)) throw e;
-          // No worker here (CSP, old browser): the main-thread path below.
-          setPhase('reading');
-          setProgress({ done: 0, total: files.length });
-        }
-      }
-      const read = await readFiles(files, (done, total) => setProgress({ done, total }), ctl.signal);
-      if (ctl.signal.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
-      setPhase('consolidating');
-      const inputs: ConsolidateInput[] = read.map((r) => ({ file: r.file, checksum: r.checksum, workbook: r.workbook, error: r.error }));
-      const res = await consolidate(inputs, { signal: ctl.signal, onProgress: (done, total) => setProgress({ done, total }) });
-      setResult(localOutput(res));
+      setProgress({ done: 0, total });
+      setResult(await body(ctl.signal));
     } catch (e) {
       if ((e as Error)?.name === 'AbortError') setMessage({ intent: 'info', text: t.cancelled });
       else setMessage({ intent: 'error', text: `${t.error}: ${(e as Error)?.message ?? String(e)}` });
@@ -309,31 +286,45 @@ export default function ConsolidatePanel(props: ConsolidatePanelProps) {
     }
   };
 
+  const run = () =>
+    runWith(files.length, async (signal) => {
+      if (!props.readFiles && typeof Worker !== 'undefined') {
+        try {
+          return await consolidateInWorker(
+            files,
+            (ph, done, total) => {
+              setPhase(ph);
+              setProgress({ done, total });
+            },
+            signal,
+          );
+        } catch (e) {
+          if (!(e instanceof WorkerUnavailable)) throw e;
+          // No worker here (CSP, old browser): the main-thread path below.
+          setPhase('reading');
+          setProgress({ done: 0, total: files.length });
+        }
+      }
+      const read = await readFiles(files, (done, total) => setProgress({ done, total }), signal);
+      if (signal.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
+      setPhase('consolidating');
+      const inputs: ConsolidateInput[] = read.map((r) => ({ file: r.file, checksum: r.checksum, workbook: r.workbook, error: r.error }));
+      const res = await consolidate(inputs, { signal, onProgress: (done, total) => setProgress({ done, total }) });
+      return localOutput(res);
+    });
+
   /** Excel: received sheets the officer already copied into the open workbook (our own sheets are skipped). */
-  const runOpenWorkbook = async () => {
-    if (!host) return;
-    const ctl = new AbortController();
-    abortRef.current = ctl;
-    setMessage(null);
-    setResult(null);
-    try {
-      setPhase('reading');
-      setProgress({ done: 0, total: 1 });
+  const runOpenWorkbook = () =>
+    runWith(1, async (signal) => {
+      if (!host) throw new Error('no workbook');
       const wb = await host.readWorkbook();
       setPhase('consolidating');
       const res = await consolidate([{ file: wb.name, checksum: '', workbook: wb }], {
-        signal: ctl.signal,
+        signal,
         onProgress: (done, total) => setProgress({ done, total }),
       });
-      setResult(localOutput(res));
-    } catch (e) {
-      if ((e as Error)?.name === 'AbortError') setMessage({ intent: 'info', text: t.cancelled });
-      else setMessage({ intent: 'error', text: `${t.error}: ${(e as Error)?.message ?? String(e)}` });
-    } finally {
-      setPhase('idle');
-      abortRef.current = null;
-    }
-  };
+      return localOutput(res);
+    });
 
   const onDownload = async () => {
     if (!output) return;
