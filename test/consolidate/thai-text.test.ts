@@ -54,6 +54,7 @@ describe('provincial issues', () => {
   test('parse link lines and columns', () => {
     expect(parseIssue('ง. ยุทธศาสตร์จังหวัดที่ 6 ยกระดับการแพทย์และสุขภาพ')).toMatchObject({ code: '6', name: 'ยกระดับการแพทย์และสุขภาพ' });
     expect(parseIssue('ประเด็นการพัฒนา: ๒ การขับเคลื่อนเกษตรเพิ่มมูลค่า')).toMatchObject({ code: '2', name: 'การขับเคลื่อนเกษตรเพิ่มมูลค่า' });
+    expect(parseIssue('ง. ยุทธศาสตร์การพัฒนาจังหวัดเชียงใหม่ที่ ๓ การยกระดับการค้า')).toMatchObject({ code: '3', name: 'การยกระดับการค้า' });
     expect(parseIssue('ประเด็นการพัฒนาจังหวัดที่ 3')).toMatchObject({ code: '3', name: '' });
     expect(parseIssue('4')).toMatchObject({ code: '4' });
     expect(parseIssue('-')).toBeNull();

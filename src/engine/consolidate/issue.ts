@@ -6,6 +6,7 @@
 import { fromThaiDigits } from '../thai';
 import { compactThai } from '../thai-text';
 import type { ProvincialIssue } from './types';
+import { numberedIssue } from '../strategy/declared';
 
 const ISSUE_HEAD =
   /^(?:ความสอดคล้องกับ)?\s*(?:ประเด็น\s*ยุทธศาสตร์|ประเด็น\s*การ\s*พัฒนา|ประเด็น|ยุทธศาสตร์\s*(?:การ\s*พัฒนา\s*)?(?:ของ\s*)?จังหวัด|ยุทธศาสตร์)\s*(?:จังหวัด\s*)?/;
@@ -25,7 +26,12 @@ export function parseIssue(raw: string | undefined): ProvincialIssue | null {
     code = m[1];
     name = m[2];
   } else {
-    name = s.replace(/^[:：]\s*/, '');
+    // "ยุทธศาสตร์การพัฒนาจังหวัดเชียงใหม่ที่ 3 …": a province name between the heading and the number.
+    const n = numberedIssue(text);
+    if (n) {
+      code = n.code;
+      name = n.rest;
+    } else name = s.replace(/^[:：]\s*/, '');
   }
   name = name.trim();
   return { code, name, text };

@@ -71,6 +71,12 @@ const NUMBERED = [
   /^(\d+(?:\.\d+)?)\.?(?:[)\s]|$)/,
 ];
 
+/** "…จังหวัดเชียงใหม่ที่ 3 …" → { code: '3', rest: '…' }: the number of an issue named in a link line. */
+export function numberedIssue(text: string): { code: string; rest: string } | undefined {
+  const m = NUMBERED[0].exec(fromThaiDigits(text));
+  return m ? { code: m[1].replace(/\.$/, ''), rest: m.input.slice(m.index + m[0].length).replace(/^[\s.:)–-]+/, '') } : undefined;
+}
+
 /**
  * Resolve a declared link against the list: `{ code }` when it names an issue of the list,
  * `{ unknown }` (the number, or the text) when it names one the list does not have, undefined when
