@@ -228,6 +228,19 @@ export function SheetPreview({ sheet }: { sheet: OutSheet }) {
   );
 }
 
+/** A month picker (1–12) for a step's start or end. */
+function MonthSelect(props: { months: readonly string[]; value: number; label: string; onChange(month: number): void }) {
+  return (
+    <Select size="small" value={String(props.value)} onChange={(_, d) => props.onChange(Number(d.value))} aria-label={props.label}>
+      {props.months.map((m, k) => (
+        <option key={k} value={k + 1}>
+          {m}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
 export default function CalendarPanel({ lang, writeSheet, download, settings }: CalendarPanelProps) {
   const t = T[lang];
   const styles = useStyles();
@@ -412,22 +425,10 @@ export default function CalendarPanel({ lang, writeSheet, download, settings }: 
                 <Input size="small" value={s.unit} onChange={(_, d) => editStep(i, { unit: d.value })} aria-label={t.unit} />
               </td>
               <td className={`${styles.cell} ${styles.month}`}>
-                <Select size="small" value={String(s.startMonth)} onChange={(_, d) => editStep(i, { startMonth: Number(d.value) })} aria-label={t.from}>
-                  {months.map((m, k) => (
-                    <option key={k} value={k + 1}>
-                      {m}
-                    </option>
-                  ))}
-                </Select>
+                <MonthSelect months={months} value={s.startMonth} label={t.from} onChange={(m) => editStep(i, { startMonth: m })} />
               </td>
               <td className={`${styles.cell} ${styles.month}`}>
-                <Select size="small" value={String(s.endMonth)} onChange={(_, d) => editStep(i, { endMonth: Number(d.value) })} aria-label={t.to}>
-                  {months.map((m, k) => (
-                    <option key={k} value={k + 1}>
-                      {m}
-                    </option>
-                  ))}
-                </Select>
+                <MonthSelect months={months} value={s.endMonth} label={t.to} onChange={(m) => editStep(i, { endMonth: m })} />
               </td>
               <td className={styles.cell}>
                 <Input
