@@ -240,3 +240,81 @@ describe('blocking scales linearly', () => {
     expect(matches.length).toBeGreaterThan(0);
   });
 });
+
+describe('duplicates within one village', () => {
+  const mk = (i: number, name: string, village: number, tambon: string): Candidate => {
+    const core = coreName(name);
+    return {
+      seq: i,
+      role: 'need',
+      src: { file: `f${i}.xlsx`, sheet: 's', row: i + 1, kind: 'tambon-plan' },
+      name,
+      objective: '',
+      target: '',
+      village,
+      tambon,
+      budgets: {},
+      badBudgetYears: [],
+      issue: null,
+      agency: '',
+      priority: '',
+      note: '',
+      compact: core.replace(/ /g, ''),
+      tokens: [...new Set(wordTokens(core))],
+    };
+  };
+  const sig = (cs: Candidate[]) => findMatches(cs).map((m) => `${m.a}-${m.b}:${m.confidence}`);
+
+  test('words replaced on both sides are not merged: another soi, another landmark', () => {
+    const cs = [
+      mk(0, 'ก่อสร้างอาคาร รพ.สต. และจัดหาครุภัณฑ์การแพทย์ บ้านคลองตะเคียน ซอย 21 ข้างโรงสีข้าว หมู่ที่ 3 ตำบลนาดี (ช่วงที่ 2 ต่อจากโครงการเดิม)', 3, 'นาดี'),
+      mk(1, 'ก่อสร้างอาคาร รพ.สต. และจัดหาครุภัณฑ์การแพทย์ บ้านท่าข้าม ซอย 28 ข้างวัด หมู่ที่ 3 ตำบลนาดี (ช่วงที่ 3 ต่อจากโครงการเดิม)', 3, 'นาดี'),
+      mk(2, 'ก่อสร้างระบบประปาหมู่บ้านแบบผิวดินขนาดใหญ่ บ้านป่าแดง ซอย 8 ริมคลองชลประทาน หมู่ที่ 3 ตำบลนาดี', 3, 'นาดี'),
+      mk(3, 'ก่อสร้างระบบประปาหมู่บ้านแบบผิวดินขนาดใหญ่ บ้านเขาแก้ว ซอย 7 ไปวัดป่า หมู่ที่ 3 ตำบลนาดี', 3, 'นาดี'),
+      // One name adds words to the other: the same project written twice.
+      mk(4, 'ก่อสร้างถนน คสล. สายบ้านนา-บ้านดอน หมู่ที่ 4', 4, 'นาดี'),
+      mk(5, 'ก่อสร้างถนน คสล.สายบ้านนา–บ้านดอน ช่วงที่ 2', 4, 'นาดี'),
+    ];
+    // 0-1 share 80 % of their words but each has its own place, soi and phase: flagged, not merged.
+    expect(sig(cs)).toEqual(['0-1:possible', '4-5:likely']);
+  });
+
+  test('the village block is per tambon: หมู่ที่ 3 of 2,000 tambons is not one block', () => {
+    const cs: Candidate[] = [];
+    for (let t = 0; t < 2000; t++) {
+      cs.push(mk(cs.length, `ปรับปรุงศาลาประชาคม หมู่ที่ 3`, 3, `ตำบล${t}`));
+      cs.push(mk(cs.length, `ขุดลอกหนองสาธารณะประจำหมู่บ้าน หมู่ที่ 3`, 3, `ตำบล${t}`));
+    }
+    // The same text in every tambon: only pairs inside one tambon (none here) may match.
+    expect(findMatches(cs)).toEqual([]);
+    // and the same village of one tambon still meets: a copy of row 0 in tambon 0.
+    cs.push(mk(cs.length, 'ปรับปรุงศาลาประชาคม หมู่ที่ 3', 3, 'ตำบล0'));
+    expect(sig(cs)).toEqual([`0-${cs.length - 1}:exact`]);
+  });
+});
+
+test('a name written in 2,000 tambons: each tambon still finds its own copies', () => {
+  const mk = (i: number, village: number | undefined, tambon: string): Candidate => ({
+    seq: i,
+    role: 'need',
+    src: { file: `f${i}.xlsx`, sheet: 's', row: i + 1, kind: 'tambon-plan' },
+    name: 'ปรับปรุงศาลาประชาคม',
+    objective: '',
+    target: '',
+    village,
+    tambon,
+    budgets: {},
+    badBudgetYears: [],
+    issue: null,
+    agency: '',
+    priority: '',
+    note: '',
+    compact: 'ปรับปรุงศาลาประชาคม',
+    tokens: ['ปรับปรุง', 'ศาลา', 'ประชาคม'],
+  });
+  const cs: Candidate[] = [];
+  for (let t = 0; t < 2000; t++) cs.push(mk(cs.length, undefined, `ตำบล${t}`));
+  cs.push(mk(cs.length, undefined, 'ตำบล0'));
+  // No village: only the name block can bring row 0 and its copy (row 2000) together.
+  expect(findMatches(cs).map((m) => `${m.a}-${m.b}:${m.confidence}`)).toEqual(['0-2000:exact']);
+});

@@ -1,12 +1,20 @@
 /**
  * Duplicate detection with blocking (never all pairs): candidates meet only inside blocks —
- * the same village number, the same compact name, one of their rarest word tokens. Blocks larger
+ * the same village of the same tambon, the same compact name, one of their rarest word tokens.
+ * (Village numbers repeat in every tambon: a block of "หมู่ที่ 3" alone grows with the country and
+ * its window then mostly pairs rows of different tambons, which compare() refuses.) Blocks larger
  * than BLOCK_MAX are compared by sorted neighbourhood (a window over the block sorted by name),
  * so the number of comparisons grows linearly with the number of projects.
  *
+ * Similarity is the Dice coefficient over distinct word tokens. A high Dice alone does not merge:
+ * "อาคาร รพ.สต. บ้านคลองตะเคียน ซอย 21" and "อาคาร รพ.สต. บ้านท่าข้าม ซอย 28" of one village share most
+ * words but each has words the other lacks, so they are only "possible" (the officer decides).
+ *
  *   exact:    same normalised name, same village (or none on both sides), same tambon
- *   likely:   token Dice ≥ LIKELY with the same village number
- *   possible: Dice ≥ POSSIBLE with the same village, or a village missing on one side and Dice ≥ MISSING
+ *   likely:   Dice ≥ LIKELY with the same village number, one name's words all in the other
+ *   possible: Dice ≥ POSSIBLE with the same village, or a village missing on one side and Dice ≥ MISSING;
+ *             when words are replaced on both sides, Dice ≥ LIKELY (else every two roads of a village
+ *             would be flagged)
  * A village or tambon that differs on both sides is never a duplicate (the same road in หมู่ที่ 3 and
  * หมู่ที่ 4 are two projects).
  */
@@ -34,60 +42,109 @@ type Tokens = Candidate['tokens'];
 const sizeOf = (t: Tokens): number => ('size' in t ? t.size : t.length);
 const hasToken = (t: Tokens, x: string): boolean => ('has' in t ? t.has(x) : t.includes(x));
 
-/** Dice coefficient over distinct tokens (diceSimilarity of ../thai-text, for sets or distinct arrays). */
-function tokenDice(a: Tokens, b: Tokens): number {
-  const na = sizeOf(a);
-  const nb = sizeOf(b);
-  if (na === 0 && nb === 0) return 1;
-  let inter = 0;
-  const [small, big] = na <= nb ? [a, b] : [b, a];
-  for (const t of small) if (hasToken(big, t)) inter++;
-  return (2 * inter) / (na + nb);
+/** Shared tokens of two distinct-token lists (sets or arrays). */
+function sharedTokens(a: Tokens, b: Tokens): number {
+  const [small, big] = sizeOf(a) <= sizeOf(b) ? [a, b] : [b, a];
+  let shared = 0;
+  for (const t of small) if (hasToken(big, t)) shared++;
+  return shared;
 }
 
-/** How two candidates relate, or null when they are different projects. */
-export function compare(a: Candidate, b: Candidate): { confidence: Confidence; similarity: number } | null {
+/** Shared ids of two ascending id lists (findMatches' fast path: ints, no string compares). */
+function sharedIds(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return shared;
+}
+
+type Relation = { confidence: Confidence; similarity: number } | null;
+
+/** Village, tambon and name checks that need no tokens: null = never related, else "same name?". */
+function gate(a: Candidate, b: Candidate): boolean | null {
   if (a.village !== undefined && b.village !== undefined && a.village !== b.village) return null;
   if (a.tambon && b.tambon && a.tambon !== b.tambon) return null;
   if (!a.compact || !b.compact) return null;
-  const sameName = a.compact === b.compact;
-  const sim = sameName ? 1 : tokenDice(a.tokens, b.tokens);
+  return a.compact === b.compact;
+}
+
+/**
+ * The verdict from the Dice coefficient over distinct tokens and whether each side has words the
+ * other lacks ("ซอย 7" against "ซอย 23", "บ้านโพนทอง" against "บ้านวังน้ำเย็น").
+ */
+function relate(a: Candidate, b: Candidate, sameName: boolean, shared: number, na: number, nb: number): Relation {
+  const sim = sameName || (na === 0 && nb === 0) ? 1 : (2 * shared) / (na + nb);
+  const replaced = !sameName && shared < na && shared < nb;
   const sameVillage = a.village !== undefined && a.village === b.village;
   const noVillage = a.village === undefined && b.village === undefined;
   const oneMissing = !sameVillage && !noVillage;
   const sameTambon = !!a.tambon && a.tambon === b.tambon;
   if (sameName && (sameVillage || noVillage)) return { confidence: sameTambon ? 'exact' : 'likely', similarity: 1 };
-  if (sameVillage && sim >= LIKELY) return { confidence: 'likely', similarity: sim };
+  // Merged (counted once) only when one name adds words to the other; words replaced on both sides
+  // may be another road or another phase, so the officer decides.
+  if (sameVillage && sim >= LIKELY && !replaced) return { confidence: 'likely', similarity: sim };
+  if (replaced && sim < LIKELY) return null;
   if (sameVillage && sim >= POSSIBLE) return { confidence: 'possible', similarity: sim };
   if ((oneMissing || noVillage) && sim >= MISSING) return { confidence: 'possible', similarity: sim };
   return null;
 }
 
+/** How two candidates relate, or null when they are different projects. */
+export function compare(a: Candidate, b: Candidate): Relation {
+  const sameName = gate(a, b);
+  if (sameName === null) return null;
+  return relate(a, b, sameName, sameName ? 0 : sharedTokens(a.tokens, b.tokens), sizeOf(a.tokens), sizeOf(b.tokens));
+}
+
 /** Every related pair (a < b by index), found through blocks. */
 export function findMatches(cands: readonly Candidate[]): Match[] {
-  // Document frequency of each token.
-  const df = new Map<string, number>();
-  for (const c of cands) for (const t of c.tokens) df.set(t, (df.get(t) ?? 0) + 1);
+  // Tokens as ascending int ids (compare() on strings was most of the time), and the document
+  // frequency of each id.
+  const idOf = new Map<string, number>();
+  const ids: Int32Array[] = new Array(cands.length);
+  const scratch: number[] = [];
+  for (let i = 0; i < cands.length; i++) {
+    scratch.length = 0;
+    for (const t of cands[i].tokens) {
+      let id = idOf.get(t);
+      if (id === undefined) idOf.set(t, (id = idOf.size));
+      scratch.push(id);
+    }
+    ids[i] = Int32Array.from(scratch).sort();
+  }
+  const df = new Int32Array(idOf.size);
+  idOf.clear();
+  for (const l of ids) for (let k = 0; k < l.length; k++) df[l[k]]++;
 
   // Blocks by kind (no prefixed key strings: at a million rows they cost more than the members).
   // A block of one member is just its index; a second member makes it an array.
   const byCompact = new Map<string, number | number[]>();
-  const byVillage = new Map<number, number | number[]>();
-  const byToken = new Map<string, number | number[]>();
+  const byVillage = new Map<string, number | number[]>();
+  const byToken = new Map<number, number | number[]>();
   const add = <K>(blocks: Map<K, number | number[]>, key: K, i: number): void => {
     const b = blocks.get(key);
     if (b === undefined) blocks.set(key, i);
     else if (typeof b === 'number') blocks.set(key, [b, i]);
     else b.push(i);
   };
-  const rare: string[] = [];
+  const rare: number[] = [];
   cands.forEach((c, i) => {
     if (!c.compact) return;
     add(byCompact, c.compact, i);
-    if (c.village !== undefined) add(byVillage, c.village, i);
+    // A row without a tambon meets the tambon's rows through its name and token blocks.
+    if (c.village !== undefined) add(byVillage, `${c.village}\u0000${c.tambon ?? ''}`, i);
     rare.length = 0;
-    for (const t of c.tokens) if ((df.get(t) ?? 0) > 1) rare.push(t);
-    rare.sort((x, y) => (df.get(x)! - df.get(y)!) || (x < y ? -1 : x > y ? 1 : 0));
+    for (const t of ids[i]) if (df[t] > 1) rare.push(t);
+    // Rarest first; ties by first appearance of the token in the run (deterministic).
+    rare.sort((x, y) => df[x] - df[y] || x - y);
     for (let k = 0; k < rare.length && k < RARE_TOKENS; k++) add(byToken, rare[k], i);
   });
 
@@ -102,8 +159,30 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
     const ca = cands[a];
     const cb = cands[b];
     if (ca.role === 'local' && cb.role === 'local') return;
-    const r = compare(ca, cb);
+    const sameName = gate(ca, cb);
+    if (sameName === null) return;
+    const ta = ids[a];
+    const tb = ids[b];
+    const r = relate(ca, cb, sameName, sameName ? 0 : sharedIds(ta, tb), ta.length, tb.length);
     if (r) out.push({ a, b, ...r });
+  };
+  // Position of each candidate sorted by name, then place (one name in many tambons keeps each
+  // tambon's rows side by side); computed once, so big blocks sort by int.
+  let rank: Int32Array | undefined;
+  const rankOf = (): Int32Array => {
+    if (rank) return rank;
+    const all = Array.from(cands.keys()).sort((x, y) => {
+      const a = cands[x];
+      const b = cands[y];
+      if (a.compact !== b.compact) return a.compact < b.compact ? -1 : 1;
+      const ta = a.tambon ?? '';
+      const tb = b.tambon ?? '';
+      if (ta !== tb) return ta < tb ? -1 : 1;
+      return (a.village ?? -1) - (b.village ?? -1) || x - y;
+    });
+    rank = new Int32Array(cands.length);
+    all.forEach((c, k) => (rank![c] = k));
+    return rank;
   };
   const eachBlock = function* (): Generator<number[]> {
     for (const m of [byCompact, byVillage, byToken] as Array<Map<unknown, number | number[]>>) for (const b of m.values()) if (typeof b !== 'number') yield b;
@@ -113,7 +192,8 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
     if (members.length <= BLOCK_MAX) {
       for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) consider(members[x], members[y]);
     } else {
-      const sorted = [...members].sort((x, y) => (cands[x].compact < cands[y].compact ? -1 : cands[x].compact > cands[y].compact ? 1 : x - y));
+      const order = rankOf();
+      const sorted = [...members].sort((x, y) => order[x] - order[y]);
       for (let x = 0; x < sorted.length; x++)
         for (let y = x + 1; y < Math.min(sorted.length, x + 1 + WINDOW); y++) consider(sorted[x], sorted[y]);
     }
