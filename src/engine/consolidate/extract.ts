@@ -27,6 +27,13 @@ export interface Candidate extends ProjectFields {
   tokens: ReadonlySet<string> | readonly string[];
 }
 
+const NO_TOKENS: readonly string[] = Object.freeze([]);
+/** Drops what only duplicate detection reads (consolidateCandidates, after findMatches). */
+export function releaseMatchKeys(c: Candidate): void {
+  c.compact = '';
+  c.tokens = NO_TOKENS;
+}
+
 /** Does this tambon/village project need outside support? */
 const NORM_WORDS = new WeakMap<readonly string[], { words: string[]; said: Map<string, boolean> }>();
 
@@ -131,20 +138,38 @@ function issueOf(raw: string | undefined): ProvincialIssue | null {
   return v;
 }
 
+/**
+ * One object per distinct set of amounts: a budgets record keyed by B.E. year is a dictionary of
+ * ~300 bytes in V8, and amounts repeat (500,000 in 2568 …), so candidates and needs items share them.
+ * Never mutated after this point. Bounded.
+ */
+const BUDGETS = new Map<string, Record<number, number>>();
+const NO_BAD = Object.freeze([]) as readonly number[] as number[];
+function sharedBudgets(budgets: Record<number, number>): Record<number, number> {
+  let key = '';
+  for (const y in budgets) key += `${y}:${budgets[y]};`;
+  const hit = BUDGETS.get(key);
+  if (hit) return hit;
+  if (BUDGETS.size >= 100000) BUDGETS.clear();
+  BUDGETS.set(key, Object.freeze(budgets));
+  return budgets;
+}
+
 function amountsOf(p: ProjectRow): { budgets: Record<number, number>; bad: number[] } {
   const budgets: Record<number, number> = {};
-  const bad: number[] = [];
+  let bad = NO_BAD;
   for (const b of p.budgets) {
     // One-amount layouts with a blank or unreadable year: no year column to put it in (validate reports it).
     if (!b.year) continue;
     let amt = b.amount;
     if (amt === null) {
+      if (bad === NO_BAD) bad = [];
       bad.push(b.year);
       amt = 0;
     }
     budgets[b.year] = (budgets[b.year] ?? 0) + amt;
   }
-  return { budgets, bad };
+  return { budgets: sharedBudgets(budgets), bad };
 }
 
 export function toCandidate(

@@ -13,7 +13,7 @@ import { readPlanSheet } from '../forms/read';
 import { fromThaiDigits } from '../thai';
 import { findMatches, mergeGroups } from './dedupe';
 import type { Candidate } from './extract';
-import { needsSupport, roleOfSheet, toCandidate } from './extract';
+import { intern, needsSupport, releaseMatchKeys, roleOfSheet, toCandidate } from './extract';
 import { issueKey, issueLabel } from './issue';
 import { projectMatcher } from '../strategy/match';
 import type {
@@ -147,9 +147,13 @@ export class Consolidation {
     return this.cands;
   }
 
+  /** The needs table. Once only: the candidates' match keys are released on the way. */
   finish(): ConsolidateResult {
-    return consolidateCandidates(this.reports, this.cands, this.opts);
+    if (this.finished) throw new Error('Consolidation.finish() was already called');
+    this.finished = true;
+    return consolidateCandidates(this.reports, this.cands, this.opts, { release: true });
   }
+  private finished = false;
 }
 
 /** Reads every sheet of every input and collects the candidates (requests and local-plan rows). */
@@ -182,12 +186,20 @@ const orgOf = (c: Candidate): string => c.organisation ?? c.src.file;
 export async function consolidate(inputs: readonly ConsolidateInput[], opts: ConsolidateOptions = {}): Promise<ConsolidateResult> {
   const { reports, cands } = await collect(inputs, opts);
   if (opts.signal?.aborted) throw abortError();
-  return consolidateCandidates(reports, cands, opts);
+  return consolidateCandidates(reports, cands, opts, { release: true });
 }
 
 /** The matching and table part (synchronous; exported for tests and benchmarks). */
-export function consolidateCandidates(reports: InputReport[], cands: Candidate[], opts: ConsolidateOptions = {}): ConsolidateResult {
+export function consolidateCandidates(
+  reports: InputReport[],
+  cands: Candidate[],
+  opts: ConsolidateOptions = {},
+  own: { release?: boolean } = {},
+): ConsolidateResult {
   const matches = findMatches(cands);
+  // The compact name and tokens (a third of a candidate) serve only duplicate detection: when the
+  // caller's candidates are ours, drop them before the strategy and table steps (the peak at 1M rows).
+  if (own.release) for (const c of cands) releaseMatchKeys(c);
   const { root, confidence, similarity, refused } = mergeGroups(cands, matches);
 
   // Items: one per group of requests, the earliest source kept.
@@ -201,7 +213,8 @@ export function consolidateCandidates(reports: InputReport[], cands: Candidate[]
     if (list) list.push(i);
     else membersOfRoot.set(r, [i]);
   });
-  for (const [r, members] of [...membersOfRoot.entries()].sort((x, y) => x[0] - y[0])) {
+  // Roots are the smallest index of their group and a request, so the map is already in root order.
+  for (const [r, members] of membersOfRoot) {
     const keep = cands[r];
     const others = members.filter((m) => m !== r).map((m) => cands[m]);
     const pick = <K extends 'objective' | 'target' | 'agency' | 'priority'>(k: K): string =>
@@ -214,8 +227,9 @@ export function consolidateCandidates(reports: InputReport[], cands: Candidate[]
       village: keep.village ?? others.find((o) => o.village !== undefined)?.village,
       tambon: keep.tambon ?? others.find((o) => o.tambon)?.tambon,
       organisation: keep.organisation,
-      budgets: { ...keep.budgets },
-      badBudgetYears: [...keep.badBudgetYears],
+      // Shared with the candidate (extract.ts shares equal amounts; nothing mutates them).
+      budgets: keep.budgets,
+      badBudgetYears: keep.badBudgetYears,
       issue: keep.issue ?? others.find((o) => o.issue)?.issue ?? null,
       agency: pick('agency'),
       priority: pick('priority'),
@@ -226,7 +240,7 @@ export function consolidateCandidates(reports: InputReport[], cands: Candidate[]
     };
     if (others.length) {
       item.remarks.push(
-        `รวมรายการซ้ำ ${members.length} แหล่ง (${confidence.get(r) === 'exact' ? 'ซ้ำตรงกัน' : 'น่าจะซ้ำ'}) นับยอดครั้งเดียว`,
+        intern(`รวมรายการซ้ำ ${members.length} แหล่ง (${confidence.get(r) === 'exact' ? 'ซ้ำตรงกัน' : 'น่าจะซ้ำ'}) นับยอดครั้งเดียว`),
       );
     }
     itemOfRoot.set(r, item);
@@ -249,6 +263,7 @@ export function consolidateCandidates(reports: InputReport[], cands: Candidate[]
       }
       const status = v.declaredUnknown !== undefined ? 'unknown' : v.status;
       if (status === 'consistent') return;
+      // Reasons and remarks repeat (same words, same suggestion): one copy each at a million rows.
       mismatches.push({
         itemId: it.id,
         name: it.name,
@@ -258,16 +273,16 @@ export function consolidateCandidates(reports: InputReport[], cands: Candidate[]
         declared: it.issue?.text ?? '',
         status,
         suggested: v.suggested,
-        reason: v.reason,
-        reasonEn: v.reasonEn,
+        reason: intern(v.reason),
+        reasonEn: intern(v.reasonEn),
       });
-      it.remarks.push(
+      it.remarks.push(intern(
         status === 'unknown'
           ? `ประเด็นการพัฒนา "${it.issue?.text ?? ''}" ไม่มีในแผนพัฒนาจังหวัด${v.suggested ? ` (เสนอประเด็นที่ ${v.suggested})` : ''}`
           : status === 'undeclared' || status === 'none'
             ? `ไม่ระบุประเด็นการพัฒนาจังหวัด${v.suggested ? ` (เสนอประเด็นที่ ${v.suggested})` : ''}`
             : `ประเด็นการพัฒนาอาจไม่สอดคล้อง${v.suggested ? ` (เสนอประเด็นที่ ${v.suggested})` : ''}`,
-      );
+      ));
     });
   }
 
