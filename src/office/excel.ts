@@ -11,7 +11,9 @@
  *   1.13 getMergedAreasOrNullObject                  → merges not read (engine sees blank cells)
  *
  * Sync budget (each `context.sync` is a round trip; on Excel on the web a request must stay < 5 MB):
- *   readWorkbook / readWorksheet: 2 syncs (+1 only if the sheets hold text-capable shapes), whatever the size
+ *   readWorkbook / readWorksheet: 2 syncs (+1 only if the sheets hold text-capable shapes), whatever the size;
+ *     on Excel on the web, whose responses must also stay < 5 MB, 2 + one sync per block of cells
+ *     (blocks sized from the bytes the previous block really took; small sheets share one block sync)
  *   writeSheet: 1 read sync + 1 sync per value chunk (chunks ≤ CHUNK_BYTES estimated) + format syncs (1 unless huge)
  *   highlightCells / clearHighlights: 3 syncs; selectCell: 1; applyFix: 2
  *
@@ -113,6 +115,11 @@ function safe(f: () => boolean): boolean {
 // ---------------------------------------------------------------------------------------------
 
 export interface ReadOptions {
+  /**
+   * Response budget per sync for cell blocks, in estimated bytes; 0 = load every used range at once.
+   * Default: READ_BLOCK_BYTES on Excel on the web, 0 elsewhere.
+   */
+  blockBytes?: number;
   /** Load number formats into Cell.z (default true). */
   numberFormat?: boolean;
   /** readWorkbook: also read sheets the add-in wrote (reports, calendars). Default false. */
@@ -130,6 +137,21 @@ export async function readWorkbook(run: ExcelRun = excelRun, opts: ReadOptions =
 export async function readWorksheet(name?: string, run: ExcelRun = excelRun, opts: ReadOptions = {}): Promise<SheetModel> {
   const wb = await readSheets(run, { all: false, name }, { ...opts, includeOurSheets: true });
   return wb.sheets[0];
+}
+
+/**
+ * Excel on the web rejects a response over 5 MB. Blocks are sized to 2 MB by our estimate (UTF-8
+ * lengths), leaving room for JSON escaping and the properties' own overhead.
+ */
+export const READ_BLOCK_BYTES = 2_000_000;
+/** Assumed bytes per cell before the first block has been measured (5 properties, Thai text). */
+const FIRST_GUESS_CELL_BYTES = 400;
+
+/** Is the host Excel on the web? (Office.context.platform; older hosts: diagnostics.platform) */
+export function onTheWeb(): boolean {
+  const ctx = (globalThis as { Office?: { context?: { platform?: unknown; diagnostics?: { platform?: unknown } } } }).Office?.context;
+  const p = ctx?.platform ?? ctx?.diagnostics?.platform;
+  return p === 'OfficeOnline';
 }
 
 const TEXT_SHAPE_TYPES = new Set(['TextBox', 'GeometricShape']);
@@ -160,9 +182,12 @@ async function readSheets(run: ExcelRun, which: { all: true } | { all: false; na
       if (targets.length === 0) throw new Error(`Worksheet not found: ${which.name}`);
     }
 
-    // Sync 2: used ranges (values, text, formulas, types, formats), merged areas, shapes.
-    const props = ['rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'values', 'text', 'formulas', 'valueTypes'];
-    if (withFormat) props.push('numberFormat');
+    // Sync 2: used ranges (values, text, formulas, types, formats; on the web only their size),
+    // merged areas, shapes.
+    const blockBytes = opts.blockBytes ?? (onTheWeb() ? READ_BLOCK_BYTES : 0);
+    const cellProps = ['values', 'text', 'formulas', 'valueTypes'];
+    if (withFormat) cellProps.push('numberFormat');
+    const props = ['rowIndex', 'columnIndex', 'rowCount', 'columnCount', ...(blockBytes ? [] : cellProps)];
     const loads = targets.map((ws) => {
       const used = ws.getUsedRangeOrNullObject(true);
       used.load(props.join(','));
@@ -185,6 +210,8 @@ async function readSheets(run: ExcelRun, which: { all: true } | { all: false; na
     });
     if (shapeLoads.some(Boolean)) await context.sync();
 
+    const cells = blockBytes ? await readInBlocks(context, loads, cellProps.join(','), blockBytes) : undefined;
+
     const out: SheetModel[] = loads.map(({ ws, used, merged }, i) => {
       const merges: Range[] = [];
       if (merged && !merged.isNullObject) {
@@ -203,7 +230,7 @@ async function readSheets(run: ExcelRun, which: { all: true } | { all: false; na
           if (text && text.trim()) textBoxes.push({ text, row: gridIndex(tops, shape.top), col: gridIndex(lefts, shape.left) });
         });
       }
-      const model = usedToSheet(ws.name, used, withFormat, merges, textBoxes);
+      const model: SheetModel = { name: ws.name, rows: cells ? cells[i] : usedRows(used, withFormat), merges, textBoxes };
       if (ws.visibility !== 'Visible') model.hidden = true;
       return model;
     });
@@ -218,23 +245,84 @@ function gridIndex(starts: number[], pos: number): number {
   return idx;
 }
 
-function usedToSheet(name: string, used: Excel.Range, withFormat: boolean, merges: Range[], textBoxes: TextBox[]): SheetModel {
+function usedRows(used: Excel.Range, withFormat: boolean): SheetModel['rows'] {
   const rows: SheetModel['rows'] = [];
-  if (!used.isNullObject) {
-    const { rowIndex, columnIndex, values, text, formulas, valueTypes } = used;
-    const formats = withFormat ? used.numberFormat : undefined;
-    for (let i = 0; i < values.length; i++) {
-      let row: Array<Cell | undefined> | undefined;
-      for (let j = 0; j < values[i].length; j++) {
-        const cell = toCell(values[i][j], text[i]?.[j], formulas[i]?.[j], valueTypes[i]?.[j], formats?.[i]?.[j]);
-        if (!cell) continue;
-        row ??= [];
-        row[columnIndex + j] = cell;
-      }
-      if (row) rows[rowIndex + i] = row;
+  if (!used.isNullObject) addCells(rows, used.rowIndex, used.columnIndex, used, withFormat ? used.numberFormat : undefined);
+  return rows;
+}
+
+type CellArrays = Pick<Excel.Range, 'values' | 'text' | 'formulas' | 'valueTypes'>;
+
+/** Loaded cell arrays of a range whose top-left cell is (rowIndex, columnIndex) → model rows. */
+function addCells(rows: SheetModel['rows'], rowIndex: number, columnIndex: number, r: CellArrays, formats: unknown[][] | undefined): void {
+  const { values, text, formulas, valueTypes } = r;
+  for (let i = 0; i < values.length; i++) {
+    let row: Array<Cell | undefined> | undefined;
+    for (let j = 0; j < values[i].length; j++) {
+      const cell = toCell(values[i][j], text[i]?.[j], formulas[i]?.[j], valueTypes[i]?.[j], formats?.[i]?.[j]);
+      if (!cell) continue;
+      row ??= [];
+      row[columnIndex + j] = cell;
+    }
+    if (row) rows[rowIndex + i] = row;
+  }
+}
+
+/** UTF-8 bytes of a loaded cell array, roughly as JSON (Thai: 3 bytes a character). */
+function approxBytes(grid: unknown[][] | undefined): number {
+  let n = 0;
+  if (!grid) return n;
+  for (const row of grid) for (const v of row) n += (typeof v === 'string' ? v.length * 3 : 12) + 3;
+  return n;
+}
+
+/**
+ * Cell blocks of every used range, each sync's estimated response under `budget`: the first guess
+ * is FIRST_GUESS_CELL_BYTES a cell, then the largest bytes per cell measured so far (×1.25).
+ */
+async function readInBlocks(
+  context: Excel.RequestContext,
+  loads: Array<{ ws: Excel.Worksheet; used: Excel.Range }>,
+  props: string,
+  budget: number,
+): Promise<Array<SheetModel['rows']>> {
+  const out: Array<SheetModel['rows']> = loads.map(() => []);
+  const todo = loads
+    .map(({ used }, i) => (used.isNullObject ? undefined : { i, next: 0, rows: used.rowCount, cols: used.columnCount, r0: used.rowIndex, c0: used.columnIndex }))
+    .filter((t): t is NonNullable<typeof t> => !!t);
+  let perCell = FIRST_GUESS_CELL_BYTES;
+  let maxSeen = 0;
+  while (todo.length) {
+    let left = budget;
+    const batch: Array<{ i: number; r0: number; c0: number; cells: number; range: Excel.Range }> = [];
+    while (todo.length) {
+      const t = todo[0];
+      const fit = Math.floor(left / (t.cols * perCell));
+      if (fit < 1 && batch.length) break;
+      const n = Math.max(1, Math.min(t.rows - t.next, fit));
+      const r0 = t.r0 + t.next;
+      const addr = `${colLetter(t.c0)}${r0 + 1}:${colLetter(t.c0 + t.cols - 1)}${r0 + n}`;
+      const range = loads[t.i].ws.getRange(addr).load(props);
+      batch.push({ i: t.i, r0, c0: t.c0, cells: n * t.cols, range });
+      left -= n * t.cols * perCell;
+      t.next += n;
+      if (t.next >= t.rows) todo.shift();
+    }
+    await context.sync();
+    let bytes = 0;
+    let cells = 0;
+    for (const b of batch) {
+      const formats = props.includes('numberFormat') ? b.range.numberFormat : undefined;
+      addCells(out[b.i], b.r0, b.c0, b.range, formats);
+      bytes += approxBytes(b.range.values) + approxBytes(b.range.text) + approxBytes(b.range.formulas) + approxBytes(b.range.valueTypes) + approxBytes(formats);
+      cells += b.cells;
+    }
+    if (cells) {
+      maxSeen = Math.max(maxSeen, bytes / cells);
+      perCell = Math.max(16, maxSeen * 1.25);
     }
   }
-  return { name, rows, merges, textBoxes };
+  return out;
 }
 
 /** One Office.js cell → model Cell (undefined for empty). Exported for tests. */

@@ -17,9 +17,10 @@ import { FakeExcel } from './fakeExcel';
 let fake: FakeExcel;
 let uninstall: () => void;
 
-function setup(apiVersion = '1.13'): FakeExcel {
+function setup(apiVersion = '1.13', web = false): FakeExcel {
   uninstall?.();
   fake = new FakeExcel({ apiVersion });
+  if (web) fake.asExcelOnTheWeb();
   uninstall = fake.installOffice();
   return fake;
 }
@@ -113,6 +114,48 @@ describe('readWorkbook', () => {
     expect(one.rows[0]![0]).toEqual({ v: 'ok', t: 's', w: 'ok' });
     const active = await readWorksheet(undefined, fake.run);
     expect(active.name).toBe('รายงานตรวจสอบ'); // writeSheet activated it
+  });
+});
+
+describe('Excel on the web: responses under 5 MB', () => {
+  /** A ผ.02-like sheet of long Thai cells: about 1.6 KB of response per row. */
+  function bigThaiSheet(f: FakeExcel, name: string, rows: number): void {
+    planSheet(f, name, 0);
+    const long = 'ก่อสร้างถนนคอนกรีตเสริมเหล็ก สายบ้านนาหว้า-บ้านดอนมูล ซอย 12 ข้างศาลาประชาคม หมู่ที่ ';
+    f.setValues(name, 'B4', Array.from({ length: rows }, (_, i) => [`${long}${(i % 15) + 1}`, { v: 500000 + i, text: (500000 + i).toLocaleString('en-US'), numberFormat: '#,##0' }, 'เพื่อให้ประชาชนสัญจรไปมาได้สะดวกและปลอดภัย']));
+  }
+
+  it('the desktop read of 20,000 long Thai rows would be refused on the web (the fake enforces the limit)', async () => {
+    setup('1.13', true);
+    bigThaiSheet(fake, 'ผ.02', 20_000);
+    await expect(readWorkbook(fake.run, { blockBytes: 0 })).rejects.toThrow(/PayloadTooLarge|exceeds/);
+  });
+
+  it('reads the same model in blocks, every response < 5 MB', async () => {
+    setup();
+    bigThaiSheet(fake, 'ผ.02', 20_000);
+    const desktop = await readWorkbook(fake.run);
+    expect(fake.syncs).toBe(2);
+    setup('1.13', true); // Office.context.platform = 'OfficeOnline'
+    bigThaiSheet(fake, 'ผ.02', 20_000);
+    const web = await readWorkbook(fake.run);
+    expect(web).toEqual(desktop);
+    const biggest = Math.max(...fake.syncLog.map((x) => x.responseBytes));
+    expect(biggest).toBeLessThan(5 * 1024 * 1024);
+    expect(biggest).toBeGreaterThan(1_000_000); // blocks are not needlessly small
+    expect(fake.syncs).toBeGreaterThan(3);
+    expect(fake.syncs).toBeLessThan(40);
+  });
+
+  it('small sheets share one block sync', async () => {
+    setup('1.13', true);
+    planSheet(fake, 'ผ.01', 30);
+    planSheet(fake, 'ผ.02', 40);
+    fake.addSheet('ว่าง');
+    const wb = await readWorkbook(fake.run);
+    expect(fake.syncs).toBe(3); // list, sizes (+ merges), one block for both sheets
+    expect(wb.sheets[1].rows[42]![1]).toEqual({ v: 'โครงการที่ 40', t: 's', w: 'โครงการที่ 40' });
+    expect(wb.sheets[2].rows).toEqual([]);
   });
 });
 

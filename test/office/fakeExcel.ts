@@ -97,6 +97,8 @@ export interface WriteRecord {
 export interface SyncStat {
   requests: number;
   bytes: number;
+  /** Estimated response bytes (JSON of every property loaded in this sync). */
+  responseBytes: number;
 }
 
 export interface CellInfo {
@@ -178,10 +180,25 @@ export class FakeExcel {
   }
 
   /** Install `globalThis.Office` with this fake's requirement sets; returns an uninstall function. */
+  /** Office.context.platform the fake reports ('OfficeOnline' = Excel on the web). */
+  platform = 'PC';
+  /** Response size limit per sync (Excel on the web: 5 MB); undefined = none (desktop). */
+  responseLimit: number | undefined;
+  /** Count response bytes (JSON.stringify of every loaded property; off by default for speed). */
+  countResponses = false;
+
+  /** Behave as Excel on the web: its platform name and its 5 MB response limit. */
+  asExcelOnTheWeb(): this {
+    this.platform = 'OfficeOnline';
+    this.responseLimit = 5 * 1024 * 1024;
+    this.countResponses = true;
+    return this;
+  }
+
   installOffice(): () => void {
     const g = globalThis as { Office?: unknown };
     const prev = g.Office;
-    g.Office = { context: { requirements: { isSetSupported: this.isSetSupported } } };
+    g.Office = { context: { platform: this.platform, requirements: { isSetSupported: this.isSetSupported } } };
     return () => {
       g.Office = prev;
     };
@@ -486,11 +503,20 @@ class FakeContext {
     this.queue.push({ run, bytes: bytes + 40 });
   }
 
+  /** Response bytes of the sync being run. */
+  response = 0;
+
   async sync(): Promise<void> {
     const ops = this.queue;
     this.queue = [];
-    this.fake.syncLog.push({ requests: ops.length, bytes: ops.reduce((n, o) => n + o.bytes, 0) });
+    const stat: SyncStat = { requests: ops.length, bytes: ops.reduce((n, o) => n + o.bytes, 0), responseBytes: 0 };
+    this.fake.syncLog.push(stat);
+    this.response = 0;
     for (const op of ops) op.run(); // throws → rejects this sync; remaining ops are dropped
+    stat.responseBytes = this.response;
+    // Excel on the web answers an oversized response with an error instead of the data.
+    if (this.fake.responseLimit !== undefined && this.response > this.fake.responseLimit)
+      throw new FakeOfficeError('PayloadTooLarge', `response of ${this.response} bytes exceeds ${this.fake.responseLimit}`);
   }
 
   trackedObjects = { add: () => undefined, remove: () => undefined };
@@ -542,7 +568,11 @@ abstract class FakeProxy {
         const child = this.child(head);
         if (!child) throw new FakeOfficeError('InvalidArgument', `cannot load ${head}/${rest.join(',')}`);
         child.doLoad(rest);
-      } else this.loaded.set(head, this.read(head));
+      } else {
+        const v = this.read(head);
+        this.loaded.set(head, v);
+        if (this.ctx.fake.countResponses) this.ctx.response += byteLength(v) + head.length + 4;
+      }
     }
   }
 
