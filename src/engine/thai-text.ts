@@ -7,6 +7,7 @@
  *   coreName(…)                                  → "ก่อสร้างถนน คอนกรีตเสริมเหล็ก"   (location removed)
  *   wordTokens(…)                                → ["ก่อสร้าง", "ถนน", "คอนกรีตเสริมเหล็ก"]
  */
+import { TextCache } from './text-cache';
 import { fromThaiDigits } from './thai';
 
 /** Zero-width and invisible characters officers paste from PDFs and LINE messages. */
@@ -64,14 +65,12 @@ export function normalizeThai(input: string): string {
   const hit = NORM_CACHE.get(key);
   if (hit !== undefined) return hit;
   const out = normalizeUncached(key);
-  if (NORM_CACHE.size >= NORM_CACHE_MAX) NORM_CACHE.clear();
-  NORM_CACHE.set(key, out);
+  NORM_CACHE.offer(key, out);
   return out;
 }
 
 /** normalizeThai per distinct text (names, cells and classifications repeat across rows and files). */
-const NORM_CACHE = new Map<string, string>();
-const NORM_CACHE_MAX = 50000;
+const NORM_CACHE = new TextCache<string>(50000);
 
 /**
  * Every abbreviation rule needs one of these to match (a dot, a digit, or one of the undotted forms), so
@@ -181,8 +180,7 @@ export function coreNameOfNormalized(normalized: string): string {
     .trim();
 }
 
-const TOKEN_CACHE = new Map<string, string[]>();
-const TOKEN_CACHE_MAX = 50000;
+const TOKEN_CACHE = new TextCache<string[]>(50000);
 let segmenter: Intl.Segmenter | null | undefined;
 
 function getSegmenter(): Intl.Segmenter | null {
@@ -235,8 +233,7 @@ export function wordTokens(normalised: string): string[] {
       else for (let i = 0; i + 3 <= w.length; i++) tokens.push(w.slice(i, i + 3));
     }
   }
-  if (TOKEN_CACHE.size >= TOKEN_CACHE_MAX) TOKEN_CACHE.clear();
-  TOKEN_CACHE.set(normalised, tokens);
+  TOKEN_CACHE.offer(normalised, tokens);
   return tokens;
 }
 

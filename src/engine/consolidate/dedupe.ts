@@ -50,17 +50,17 @@ function sharedTokens(a: Tokens, b: Tokens): number {
   return shared;
 }
 
-/** Shared ids of two ascending id lists (findMatches' fast path: ints, no string compares). */
-function sharedIds(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
+/** Shared ids of two ascending runs of `ids` (findMatches' fast path: ints, no string compares). */
+function sharedIds(ids: Int32Array, i: number, iEnd: number, j: number, jEnd: number): number {
   let shared = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
+  while (i < iEnd && j < jEnd) {
+    const x = ids[i];
+    const y = ids[j];
+    if (x === y) {
       shared++;
       i++;
       j++;
-    } else if (a[i] < b[j]) i++;
+    } else if (x < y) i++;
     else j++;
   }
   return shared;
@@ -108,21 +108,23 @@ export function compare(a: Candidate, b: Candidate): Relation {
 export function findMatches(cands: readonly Candidate[]): Match[] {
   // Tokens as ascending int ids (compare() on strings was most of the time), and the document
   // frequency of each id.
+  // One flat array with offsets: a typed array per candidate costs ~150 bytes of headers each.
   const idOf = new Map<string, number>();
-  const ids: Int32Array[] = new Array(cands.length);
-  const scratch: number[] = [];
+  const start = new Int32Array(cands.length + 1);
+  for (let i = 0; i < cands.length; i++) start[i + 1] = start[i] + sizeOf(cands[i].tokens);
+  const ids = new Int32Array(start[cands.length]);
   for (let i = 0; i < cands.length; i++) {
-    scratch.length = 0;
+    let k = start[i];
     for (const t of cands[i].tokens) {
       let id = idOf.get(t);
       if (id === undefined) idOf.set(t, (id = idOf.size));
-      scratch.push(id);
+      ids[k++] = id;
     }
-    ids[i] = Int32Array.from(scratch).sort();
+    ids.subarray(start[i], k).sort();
   }
   const df = new Int32Array(idOf.size);
   idOf.clear();
-  for (const l of ids) for (let k = 0; k < l.length; k++) df[l[k]]++;
+  for (let k = 0; k < ids.length; k++) df[ids[k]]++;
 
   // Blocks by kind (no prefixed key strings: at a million rows they cost more than the members).
   // A block of one member is just its index; a second member makes it an array.
@@ -142,7 +144,7 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
     // A row without a tambon meets the tambon's rows through its name and token blocks.
     if (c.village !== undefined) add(byVillage, `${c.village}\u0000${c.tambon ?? ''}`, i);
     rare.length = 0;
-    for (const t of ids[i]) if (df[t] > 1) rare.push(t);
+    for (let k = start[i]; k < start[i + 1]; k++) if (df[ids[k]] > 1) rare.push(ids[k]);
     // Rarest first; ties by first appearance of the token in the run (deterministic).
     rare.sort((x, y) => df[x] - df[y] || x - y);
     for (let k = 0; k < rare.length && k < RARE_TOKENS; k++) add(byToken, rare[k], i);
@@ -161,9 +163,11 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
     if (ca.role === 'local' && cb.role === 'local') return;
     const sameName = gate(ca, cb);
     if (sameName === null) return;
-    const ta = ids[a];
-    const tb = ids[b];
-    const r = relate(ca, cb, sameName, sameName ? 0 : sharedIds(ta, tb), ta.length, tb.length);
+    const a0 = start[a];
+    const a1 = start[a + 1];
+    const b0 = start[b];
+    const b1 = start[b + 1];
+    const r = relate(ca, cb, sameName, sameName ? 0 : sharedIds(ids, a0, a1, b0, b1), a1 - a0, b1 - b0);
     if (r) out.push({ a, b, ...r });
   };
   // Position of each candidate sorted by name, then place (one name in many tambons keeps each

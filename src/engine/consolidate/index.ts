@@ -203,20 +203,22 @@ export function consolidateCandidates(
   const { root, confidence, similarity, refused } = mergeGroups(cands, matches);
 
   // Items: one per group of requests, the earliest source kept.
-  const itemOfRoot = new Map<number, NeedsItem>();
+  // Roots are the smallest index of their group and a request. Only groups of two or more get a
+  // member list (a map and an array per item cost ~60 MB at a million rows).
+  const itemAt: Array<NeedsItem | undefined> = [];
   const items: NeedsItem[] = [];
   const membersOfRoot = new Map<number, number[]>();
   cands.forEach((c, i) => {
-    if (c.role !== 'need') return;
-    const r = root[i];
-    const list = membersOfRoot.get(r);
+    if (c.role !== 'need' || root[i] === i) return;
+    const list = membersOfRoot.get(root[i]);
     if (list) list.push(i);
-    else membersOfRoot.set(r, [i]);
+    else membersOfRoot.set(root[i], [root[i], i]);
   });
-  // Roots are the smallest index of their group and a request, so the map is already in root order.
-  for (const [r, members] of membersOfRoot) {
+  for (let r = 0; r < cands.length; r++) {
+    if (cands[r].role !== 'need' || root[r] !== r) continue;
+    const members = membersOfRoot.get(r) ?? [r];
     const keep = cands[r];
-    const others = members.filter((m) => m !== r).map((m) => cands[m]);
+    const others = members.length > 1 ? members.slice(1).map((m) => cands[m]) : [];
     const pick = <K extends 'objective' | 'target' | 'agency' | 'priority'>(k: K): string =>
       keep[k] || others.find((o) => o[k])?.[k] || '';
     const item: NeedsItem = {
@@ -243,7 +245,7 @@ export function consolidateCandidates(
         intern(`รวมรายการซ้ำ ${members.length} แหล่ง (${confidence.get(r) === 'exact' ? 'ซ้ำตรงกัน' : 'น่าจะซ้ำ'}) นับยอดครั้งเดียว`),
       );
     }
-    itemOfRoot.set(r, item);
+    itemAt[r] = item;
     items.push(item);
   }
 
@@ -302,7 +304,6 @@ export function consolidateCandidates(
   };
   const duplicates: DuplicateGroup[] = [];
   for (const [r, members] of membersOfRoot) {
-    if (members.length < 2) continue;
     duplicates.push({
       confidence: confidence.get(r) ?? 'exact',
       merged: true,
@@ -332,15 +333,15 @@ export function consolidateCandidates(
     if (possibleSeen.has(key)) continue;
     possibleSeen.add(key);
     duplicates.push({ confidence: 'possible', merged: false, localPlan: false, similarity: round2(m.similarity), items: [member(m.a), member(m.b)] });
-    const ia = itemOfRoot.get(ra);
-    const ib = itemOfRoot.get(rb);
+    const ia = itemAt[ra];
+    const ib = itemAt[rb];
     if (ia && ib) {
       ia.remarks.push(`อาจซ้ำกับ "${ib.name}" (${refText(ib)}) โปรดตรวจสอบ`);
       ib.remarks.push(`อาจซ้ำกับ "${ia.name}" (${refText(ia)}) โปรดตรวจสอบ`);
     }
   }
   for (const [r, locals] of localByRoot) {
-    const item = itemOfRoot.get(r);
+    const item = itemAt[r];
     if (!item) continue;
     for (const [localIdx, m] of [...locals.entries()].sort((x, y) => x[0] - y[0])) {
       const lc = cands[localIdx];

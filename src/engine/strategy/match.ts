@@ -7,6 +7,7 @@
  * (weight 1), objective (0.5) and target (0.3); its score for an issue is Σ weight × idf × tf-part
  * over the distinct terms they share. Deterministic: ties go to the issue listed first.
  */
+import { TextCache } from '../text-cache';
 import { resolveDeclared } from './declared';
 import {
   DEFAULT_MATCH_SETTINGS,
@@ -92,10 +93,10 @@ interface QueryTerm {
  * Cached per index, by text and by space-free chunk (chunks repeat across many distinct texts).
  */
 const RELEVANT_MAX = 100000;
-const relevantCache = new WeakMap<StrategyIndex, { epoch: number; texts: Map<string, readonly string[]>; chunks: Map<string, readonly string[]> }>();
+const relevantCache = new WeakMap<StrategyIndex, { epoch: number; texts: TextCache<readonly string[]>; chunks: Map<string, readonly string[]> }>();
 function relevantTerms(index: StrategyIndex, text: string): readonly string[] {
   let m = relevantCache.get(index);
-  if (!m || m.epoch !== termCacheEpoch()) relevantCache.set(index, (m = { epoch: termCacheEpoch(), texts: new Map(), chunks: new Map() }));
+  if (!m || m.epoch !== termCacheEpoch()) relevantCache.set(index, (m = { epoch: termCacheEpoch(), texts: new TextCache(RELEVANT_MAX), chunks: new Map() }));
   const hit = m.texts.get(text);
   if (hit) return hit;
   let out: string[] = [];
@@ -108,8 +109,7 @@ function relevantTerms(index: StrategyIndex, text: string): readonly string[] {
     }
     if (r.length) out = out.length ? out.concat(r) : (r as string[]);
   }
-  if (m.texts.size >= RELEVANT_MAX) m.texts.clear();
-  m.texts.set(text, out);
+  m.texts.offer(text, out);
   return out;
 }
 

@@ -4,6 +4,7 @@
  * so adjacent word pairs are added as terms too ("ท่องเที่ยว", "สูงอายุ"): a pair match is a much
  * stronger signal than its halves. Segmentation is cached by distinct text (≈25 µs a name).
  */
+import { TextCache } from '../text-cache';
 import { fromThaiDigits } from '../thai';
 
 /**
@@ -56,7 +57,8 @@ function getSegmenter(): Segmenter | null {
 }
 
 const RUNS_CACHE_LIMIT = 100000;
-const runsCache = new Map<string, readonly (readonly string[])[]>();
+// Asked once per matched-words list, two lists for a "weak" verdict: admitted on a third sighting.
+const runsCache = new TextCache<readonly (readonly string[])[]>(RUNS_CACHE_LIMIT, 3);
 
 /** segmentRuns(normaliseText(text)), cached by the raw text (Intl.Segmenter ≈ 25 µs a name). */
 function runsOf(text: string): readonly (readonly string[])[] {
@@ -69,8 +71,7 @@ function runsOf(text: string): readonly (readonly string[])[] {
     if (!seg) runs.push([chunk]);
     else for (const run of chunkRuns(seg, chunk)) runs.push(run);
   }
-  if (runsCache.size >= RUNS_CACHE_LIMIT) runsCache.clear();
-  runsCache.set(text, runs);
+  runsCache.offer(text, runs);
   return runs;
 }
 
@@ -103,7 +104,7 @@ function isContent(w: string): boolean {
 }
 
 const CACHE_LIMIT = 100000;
-const cache = new Map<string, readonly string[]>();
+const cache = new TextCache<readonly string[]>(CACHE_LIMIT);
 
 /**
  * Distinct-in-order terms of a text: content words and adjacent content-word pairs.
@@ -129,9 +130,8 @@ export function terms(text: string): readonly string[] {
         }
     out = list;
   }
-  if (cache.size >= CACHE_LIMIT) cache.clear();
   Object.freeze(out);
-  cache.set(text, out);
+  cache.offer(text, out);
   return out;
 }
 
@@ -141,11 +141,12 @@ export function textChunks(text: string): readonly string[] {
   if (hit) return hit;
   const out: string[] = [];
   for (const c of normaliseText(text).split(' ')) if (c) out.push(c);
-  if (chunksCache.size >= CACHE_LIMIT) chunksCache.clear();
-  chunksCache.set(text, out);
+  chunksCache.offer(text, out);
   return out;
 }
-const chunksCache = new Map<string, readonly string[]>();
+// Asked twice per project by the matcher (its terms, then its matched phrases): admitted on a third
+// sighting, i.e. texts that repeat across projects.
+const chunksCache = new TextCache<readonly string[]>(CACHE_LIMIT, 3);
 
 const chunkTermCache = new Map<string, readonly string[]>();
 
