@@ -1,13 +1,13 @@
 /**
  * oneplan consolidate FILE|FOLDER... [--strategies FILE|PRESET] --out OUT.xlsx [--json]
- * Reads every workbook (a folder expands to its .xlsx files), builds the district needs table and
+ * Reads every workbook (a folder expands to its .xlsx files) one at a time, builds the district needs table and
  * writes it with the summary, duplicates and sources sheets. Exit: 0 ok, 1 a file failed (or the
  * output could not be written), 2 bad usage.
  */
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { consolidate, consolidateJson, needsWorkbook, type ConsolidateInput } from '../engine/consolidate';
+import { Consolidation, consolidateJson, needsWorkbook, type ConsolidateInput } from '../engine/consolidate';
 import { nodeInflateRaw, nodeZip, writeFileBytes } from '../node/files';
 import { readWorkbookBytes } from '../xlsx/open';
 import { writeXlsx } from '../xlsx/write';
@@ -89,11 +89,13 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
     io.err(`oneplan consolidate: ไม่พบไฟล์ .xlsx ในโฟลเดอร์ที่ระบุ / no .xlsx files found\n`);
     return 2;
   }
-  const inputs: ConsolidateInput[] = [];
-  for (const f of files) inputs.push(await readConsolidateInput(f));
+  // One file at a time: read, take its candidates, drop its workbook (a province's thousands of
+  // files are never in memory together).
   let result;
   try {
-    result = await consolidate(inputs, { strategies });
+    const run = new Consolidation({ strategies });
+    for (const f of files) run.add(await readConsolidateInput(f));
+    result = run.finish();
   } catch (e) {
     // A defect must not end in a bare stack trace: name what failed, exit 1.
     io.err(`oneplan consolidate: รวบรวมไม่สำเร็จ / consolidation failed: ${(e as Error)?.message ?? e}\n`);

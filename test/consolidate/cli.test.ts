@@ -94,3 +94,27 @@ test('human output and exit 0 when every file reads', async () => {
   expect(text).toContain('แผนความต้องการ: 10 โครงการ (นับยอด 9)');
   expect(text).toContain('ปีงบประมาณ 2567: 6,650,000 บาท');
 });
+
+test('files are read one at a time: each is added to the consolidation before the next is read', async () => {
+  const { Consolidation } = require('../../src/engine/consolidate');
+  const fsp = require('node:fs').promises;
+  const reads: string[] = [];
+  const seen: number[] = [];
+  const readOrig = fsp.readFile;
+  const addOrig = Consolidation.prototype.add;
+  const readSpy = jest.spyOn(fsp, 'readFile').mockImplementation((...a: unknown[]) => {
+    reads.push(String(a[0]));
+    return readOrig.apply(fsp, a);
+  });
+  const addSpy = jest.spyOn(Consolidation.prototype, 'add').mockImplementation(function (this: unknown, ...a: unknown[]) {
+    seen.push(reads.length);
+    return addOrig.apply(this, a);
+  });
+  try {
+    await runConsolidate([path.join(dir, 'inbox'), '--json'], io().io);
+  } finally {
+    readSpy.mockRestore();
+    addSpy.mockRestore();
+  }
+  expect(seen).toEqual([1, 2, 3, 4, 5, 6]); // add #k right after read #k, never all reads first
+});
