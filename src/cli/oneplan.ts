@@ -18,13 +18,18 @@ usage:
 presets: chiangmai-2566-2570, suratthani, nakhonsawan-2566-2570-inferred
 `;
 
-export async function main(argv: string[], io: Io = stdio): Promise<number> {
+export async function main(argv: string[], io: Io = stdio, how: { inWorker?: boolean } = {}): Promise<number> {
   const [cmd, ...rest] = argv;
   switch (cmd) {
     case 'validate':
       return (await import('./validate')).runValidate(rest, io);
-    case 'consolidate':
+    case 'consolidate': {
+      // Many files: in a worker with a capped heap (capped.ts), when running as compiled JS.
+      const capped = await import('./capped');
+      if (!how.inWorker && __filename.endsWith('.js') && capped.heapCapMb() > 0 && !rest.includes('--help') && !rest.includes('-h'))
+        return capped.runCapped(argv, io);
       return (await import('./consolidate')).runConsolidate(rest, io);
+    }
     case 'match':
       return (await import('./match')).runMatch(rest, io);
     case 'calendar':

@@ -118,3 +118,33 @@ test('files are read one at a time: each is added to the consolidation before th
   }
   expect(seen).toEqual([1, 2, 3, 4, 5, 6]); // add #k right after read #k, never all reads first
 });
+
+describe('bin/oneplan.js consolidate: a worker with a capped heap', () => {
+  const bin = path.resolve(__dirname, '../../bin/oneplan.js');
+  const run = (args: string[], cap: string) => {
+    const { spawnSync } = require('node:child_process');
+    return spawnSync(process.execPath, [bin, 'consolidate', ...args], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ONEPLAN_MAX_HEAP_MB: cap } });
+  };
+
+  test('too small a cap: run again with twice the heap, output printed once, same result as without a cap', () => {
+    // npm test builds dist/node before jest runs.
+    expect(existsSync(path.resolve(__dirname, '../../dist/node/cli/worker.js'))).toBe(true);
+    const { districtFile } = require('../../bench/gen');
+    const many = path.join(dir, 'many');
+    require('node:fs').mkdirSync(many, { recursive: true });
+    for (let i = 0; i < 20; i++) {
+      const f = districtFile(i, 300);
+      writeFileSync(path.join(many, f.name), f.bytes);
+    }
+    const capped = run([many, '--json'], '8');
+    expect(capped.status).toBe(0);
+    expect(capped.stderr).toContain('running again with 16 MB');
+    const free = run([many, '--json'], '0'); // in-process, no worker
+    expect(free.status).toBe(0);
+    expect(free.stderr).toBe('');
+    const a = JSON.parse(capped.stdout);
+    const b = JSON.parse(free.stdout);
+    expect(a.needs).toEqual(b.needs);
+    expect(a.needs.projects).toBeGreaterThan(3000);
+  }, 120_000);
+});

@@ -1,0 +1,68 @@
+/**
+ * Runs a heavy command (consolidate) in a worker thread with a capped V8 heap.
+ *
+ * Why: V8 sizes its heap by how cheap collection has been, not by what the machine can spare; a
+ * million-row consolidation keeps ~0.8 GB alive but let the heap grow to 2–3 GB of mostly garbage
+ * before collecting. A cap makes V8 collect sooner. If the work truly needs more, the worker runs
+ * out of memory and the command is run again with twice the cap (output is held until success, so
+ * nothing is printed twice). ONEPLAN_MAX_HEAP_MB sets the cap; 0 runs in-process without one.
+ */
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Io } from './oneplan';
+
+export const DEFAULT_HEAP_MB = 1200;
+
+export function heapCapMb(env: NodeJS.ProcessEnv = process.env): number {
+  const v = env.ONEPLAN_MAX_HEAP_MB;
+  if (v === undefined || v.trim() === '') return DEFAULT_HEAP_MB;
+  const n = Number(v);
+  return Number.isFinite(n) && n >= 0 ? Math.floor(n) : DEFAULT_HEAP_MB;
+}
+
+type Outcome = { code: number; out: string; err: string } | { oom: true };
+
+function once(argv: string[], capMb: number): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(path.join(__dirname, 'worker.js'), {
+      workerData: { argv },
+      resourceLimits: { maxOldGenerationSizeMb: capMb },
+      stdout: true,
+      stderr: true,
+    });
+    let out = '';
+    let err = '';
+    let code: number | undefined;
+    let oom = false;
+    w.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    w.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    w.on('message', (m: { code: number }) => (code = m.code));
+    w.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') oom = true;
+      else reject(e);
+    });
+    w.on('exit', () => {
+      if (oom) resolve({ oom: true });
+      else resolve({ code: code ?? 1, out, err });
+    });
+  });
+}
+
+/** `oneplan <argv>` in a worker with at most `capMb` MB of old generation, doubling on out-of-memory. */
+export async function runCapped(argv: string[], io: Io, capMb = heapCapMb()): Promise<number> {
+  const ceiling = Math.floor(os.totalmem() / 2 ** 20);
+  for (let cap = capMb; ; cap *= 2) {
+    const r = await once(argv, cap);
+    if (!('oom' in r)) {
+      if (r.out) io.out(r.out);
+      if (r.err) io.err(r.err);
+      return r.code;
+    }
+    if (cap * 2 > ceiling) {
+      io.err(`oneplan: หน่วยความจำไม่พอ (${cap} MB) / out of memory at ${cap} MB\n`);
+      return 1;
+    }
+    io.err(`oneplan: ใช้หน่วยความจำเกิน ${cap} MB ทำใหม่ด้วย ${cap * 2} MB / heap cap ${cap} MB reached, running again with ${cap * 2} MB\n`);
+  }
+}
