@@ -1,4 +1,4 @@
-import { consolidate, consolidateJson, needsWorkbook, NEEDS_SHEET, type ConsolidateInput, type ConsolidateResult } from '../../src/engine/consolidate';
+import { consolidate, consolidateCandidates, consolidateJson, MAX_POSSIBLE, needsWorkbook, NEEDS_SHEET, type ConsolidateInput, type ConsolidateResult } from '../../src/engine/consolidate';
 import { findMatches } from '../../src/engine/consolidate/dedupe';
 import type { Candidate } from '../../src/engine/consolidate/extract';
 import { coreName, wordTokens } from '../../src/engine/thai-text';
@@ -277,6 +277,25 @@ describe('duplicates within one village', () => {
     ];
     // 0-1 share 80 % of their words but each has its own place, soi and phase: flagged, not merged.
     expect(sig(cs)).toEqual(['0-1:possible', '4-5:likely']);
+  });
+
+  test('possible duplicates: at most MAX_POSSIBLE listed per item, the rest counted in a remark', () => {
+    const cs = [1, 2, 3, 4, 5, 6].map((k) => mk(k - 1, `ก่อสร้างถนนคอนกรีตเสริมเหล็ก สายบ้านนา-บ้านดอน ข้างวัดป่า ซอย ${k} หมู่ที่ 5`, 5, 'นาดี'));
+    expect(findMatches(cs)).toHaveLength(15); // every pair: another soi, Dice ≥ 0.8
+    const res = consolidateCandidates([], cs);
+    expect(res.items).toHaveLength(6); // none merged
+    const pairs = res.duplicates.filter((d) => d.confidence === 'possible');
+    const per = new Map<number, number>();
+    for (const d of pairs) for (const m of d.items) per.set(m.itemId!, (per.get(m.itemId!) ?? 0) + 1);
+    expect(Math.max(...per.values())).toBe(MAX_POSSIBLE);
+    expect(pairs.length).toBeLessThan(15);
+    const capped = res.items.filter((i) => i.remarks.some((r) => r.startsWith('และอาจซ้ำกับโครงการอื่นอีก')));
+    expect(capped.length).toBeGreaterThan(0);
+    for (const it of res.items) {
+      const listed = it.remarks.filter((r) => r.startsWith('อาจซ้ำกับ')).length;
+      const more = Number(/อีก (\d+) รายการ/.exec(it.remarks.join(' '))?.[1] ?? 0);
+      expect(listed + more).toBe(5); // every other item, listed or counted
+    }
   });
 
   test('the village block is per tambon: หมู่ที่ 3 of 2,000 tambons is not one block', () => {

@@ -11,7 +11,7 @@ import type { PlanSheet } from '../plan';
 import { PROJECT_KINDS } from '../plan';
 import { readPlanSheet } from '../forms/read';
 import { fromThaiDigits } from '../thai';
-import { findMatches, mergeGroups } from './dedupe';
+import { findMatches, mergeGroups, type Match } from './dedupe';
 import type { Candidate } from './extract';
 import { intern, needsSupport, releaseMatchKeys, roleOfSheet, toCandidate } from './extract';
 import { issueKey, issueLabel } from './issue';
@@ -313,6 +313,7 @@ export function consolidateCandidates(
     });
   }
   const possibleSeen = new Set<string>();
+  const possible: Array<{ ra: number; rb: number; m: Match }> = [];
   const localByRoot = new Map<number, Map<number, { confidence: DuplicateGroup['confidence']; similarity: number }>>();
   for (const m of [...matches, ...refused]) {
     const ca = cands[m.a];
@@ -332,6 +333,28 @@ export function consolidateCandidates(
     const key = ra < rb ? `${ra}:${rb}` : `${rb}:${ra}`;
     if (possibleSeen.has(key)) continue;
     possibleSeen.add(key);
+    possible.push({ ra, rb, m });
+  }
+  // Possible duplicates: at most MAX_POSSIBLE per item, the most similar ones (a generic name in a
+  // big village otherwise lists dozens); the rest are counted in a remark. Listed in match order.
+  const shown = new Set<(typeof possible)[number]>();
+  const count = new Map<number, number>();
+  const hidden = new Map<number, number>();
+  for (const p of [...possible].sort((x, y) => y.m.similarity - x.m.similarity || x.m.a - y.m.a || x.m.b - y.m.b)) {
+    const na = count.get(p.ra) ?? 0;
+    const nb = count.get(p.rb) ?? 0;
+    if (na >= MAX_POSSIBLE || nb >= MAX_POSSIBLE) {
+      hidden.set(p.ra, (hidden.get(p.ra) ?? 0) + 1);
+      hidden.set(p.rb, (hidden.get(p.rb) ?? 0) + 1);
+      continue;
+    }
+    count.set(p.ra, na + 1);
+    count.set(p.rb, nb + 1);
+    shown.add(p);
+  }
+  for (const p of possible) {
+    if (!shown.has(p)) continue;
+    const { m, ra, rb } = p;
     duplicates.push({ confidence: 'possible', merged: false, localPlan: false, similarity: round2(m.similarity), items: [member(m.a), member(m.b)] });
     const ia = itemAt[ra];
     const ib = itemAt[rb];
@@ -340,6 +363,7 @@ export function consolidateCandidates(
       ib.remarks.push(`อาจซ้ำกับ "${ia.name}" (${refText(ia)}) โปรดตรวจสอบ`);
     }
   }
+  for (const [r, n] of hidden) itemAt[r]?.remarks.push(intern(`และอาจซ้ำกับโครงการอื่นอีก ${n} รายการที่คล้ายน้อยกว่า (ไม่ได้แสดงในชีตโครงการซ้ำ)`));
   for (const [r, locals] of localByRoot) {
     const item = itemAt[r];
     if (!item) continue;
@@ -413,6 +437,9 @@ export function consolidateCandidates(
     strategyMismatches: mismatches,
   };
 }
+
+/** Possible duplicates listed per needs item (the most similar first). */
+export const MAX_POSSIBLE = 3;
 
 const rank = (c: DuplicateGroup['confidence']): number => (c === 'exact' ? 0 : c === 'likely' ? 1 : 2);
 const round2 = (x: number): number => Math.round(x * 100) / 100;
