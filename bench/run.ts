@@ -331,8 +331,9 @@ async function office(readSizes: number[], writeRows: number): Promise<void> {
   out('| operation | size | context.sync calls | requests | largest request |');
   out('|---|---|---|---|---|');
   const syncsBySize: number[] = [];
-  for (const n of readSizes) {
-    const fake = new FakeExcel();
+  /** readWorksheet of an n-row plan sheet in the fake Excel (desktop, or Excel on the web). */
+  const readInFake = async (n: number, web: boolean) => {
+    const fake = web ? new FakeExcel().asExcelOnTheWeb() : new FakeExcel();
     const un = fake.installOffice();
     fake.addSheet('ผ.02');
     const rows = Array.from({ length: n }, (_, i) => [i + 1, `ก่อสร้างถนนคอนกรีตเสริมเหล็ก สายนาหว้า-ดอนมูล หมู่ที่ ${(i % 15) + 1}`, 'เพื่อการสัญจร', { v: 500000, text: '500,000', numberFormat: '#,##0' }, '-']);
@@ -340,6 +341,10 @@ async function office(readSizes: number[], writeRows: number): Promise<void> {
     fake.resetCounters();
     const sheet = await readWorksheet('ผ.02', fake.run);
     un();
+    return { fake, sheet };
+  };
+  for (const n of readSizes) {
+    const { fake, sheet } = await readInFake(n, false);
     const big = Math.max(...fake.syncLog.map((s) => s.bytes));
     syncsBySize.push(fake.syncs);
     out(`| readWorksheet (validation) | ${n.toLocaleString('en-US')} rows (${sheet.rows.length} read) | ${fake.syncs} | ${fake.syncLog.reduce((a, s) => a + s.requests, 0)} | ${(big / 1e3).toFixed(0)} KB |`);
@@ -348,14 +353,7 @@ async function office(readSizes: number[], writeRows: number): Promise<void> {
   const webLine: string[] = [];
   {
     const n = readSizes[readSizes.length - 1];
-    const fake = new FakeExcel().asExcelOnTheWeb();
-    const un = fake.installOffice();
-    fake.addSheet('ผ.02');
-    const rows = Array.from({ length: n }, (_, i) => [i + 1, `ก่อสร้างถนนคอนกรีตเสริมเหล็ก สายนาหว้า-ดอนมูล หมู่ที่ ${(i % 15) + 1}`, 'เพื่อการสัญจร', { v: 500000, text: '500,000', numberFormat: '#,##0' }, '-']);
-    fake.setValues('ผ.02', 'A1', [['ที่', 'โครงการ', 'วัตถุประสงค์', 'งบประมาณ', 'หน่วยงาน'], ...rows]);
-    fake.resetCounters();
-    const sheet = await readWorksheet('ผ.02', fake.run);
-    un();
+    const { fake, sheet } = await readInFake(n, true);
     const resp = Math.max(...fake.syncLog.map((s) => s.responseBytes));
     const total = fake.syncLog.reduce((a, s) => a + s.responseBytes, 0);
     out(`| readWorksheet on Excel on the web (blocks) | ${n.toLocaleString('en-US')} rows (${sheet.rows.length} read) | ${fake.syncs} | ${fake.syncLog.reduce((a, s) => a + s.requests, 0)} | largest response ${(resp / 1e6).toFixed(2)} MB of ${(total / 1e6).toFixed(1)} MB |`);

@@ -10,6 +10,30 @@ import { allWorkbooks } from './fixtures';
 
 const checksum = (i: number) => i.toString(16).padStart(64, '0');
 
+/** A request candidate as extraction makes it (tokens as a Set or, like extraction, a distinct array). */
+function candidate(i: number, name: string, village: number | undefined, tambon: string, tokens: 'set' | 'array' = 'array'): Candidate {
+  const core = coreName(name);
+  const words = wordTokens(core);
+  return {
+    seq: i,
+    role: 'need',
+    src: { file: `f${i}.xlsx`, sheet: 's', row: i + 1, kind: 'tambon-plan' },
+    name,
+    objective: '',
+    target: '',
+    village,
+    tambon,
+    budgets: {},
+    badBudgetYears: [],
+    issue: null,
+    agency: '',
+    priority: '',
+    note: '',
+    compact: core.replace(/ /g, ''),
+    tokens: tokens === 'set' ? new Set(words) : [...new Set(words)],
+  };
+}
+
 function inputs(): ConsolidateInput[] {
   const list: ConsolidateInput[] = allWorkbooks().map((wb, i) => ({ file: wb.name, checksum: checksum(i + 1), workbook: wb }));
   list.splice(2, 0, { file: 'เสีย.xlsx', checksum: checksum(99), error: { code: 'not-zip', message: 'ไฟล์ เสีย.xlsx ไม่ใช่ไฟล์ .xlsx' } });
@@ -202,27 +226,7 @@ test('a district needs table is a valid input (re-reading our own output)', asyn
 });
 
 describe('blocking scales linearly', () => {
-  function cand(i: number, name: string, village: number | undefined, tambon: string): Candidate {
-    const core = coreName(name);
-    return {
-      seq: i,
-      role: 'need',
-      src: { file: 'f', sheet: 's', row: i + 1, kind: 'tambon-plan' },
-      name,
-      objective: '',
-      target: '',
-      village,
-      tambon,
-      budgets: {},
-      badBudgetYears: [],
-      issue: null,
-      agency: '',
-      priority: '',
-      note: '',
-      compact: core.replace(/ /g, ''),
-      tokens: new Set(wordTokens(core)),
-    };
-  }
+  const cand = (i: number, name: string, village: number | undefined, tambon: string) => candidate(i, name, village, tambon, 'set');
   test('20,000 projects with heavy vocabulary overlap in well under the all-pairs time', () => {
     const works = ['ก่อสร้างถนน คสล.', 'ขุดลอกคลอง', 'ก่อสร้างรางระบายน้ำ', 'ติดตั้งไฟฟ้าส่องสว่าง', 'ขยายเขตประปา', 'ปรับปรุงศาลาประชาคม'];
     const places = ['บ้านนา', 'บ้านดอน', 'หนองบัว', 'ห้วยทราย', 'โคกสูง', 'ท่าช้าง', 'นาดี', 'วังน้ำ'];
@@ -242,27 +246,7 @@ describe('blocking scales linearly', () => {
 });
 
 describe('duplicates within one village', () => {
-  const mk = (i: number, name: string, village: number, tambon: string): Candidate => {
-    const core = coreName(name);
-    return {
-      seq: i,
-      role: 'need',
-      src: { file: `f${i}.xlsx`, sheet: 's', row: i + 1, kind: 'tambon-plan' },
-      name,
-      objective: '',
-      target: '',
-      village,
-      tambon,
-      budgets: {},
-      badBudgetYears: [],
-      issue: null,
-      agency: '',
-      priority: '',
-      note: '',
-      compact: core.replace(/ /g, ''),
-      tokens: [...new Set(wordTokens(core))],
-    };
-  };
+  const mk = candidate;
   const sig = (cs: Candidate[]) => findMatches(cs).map((m) => `${m.a}-${m.b}:${m.confidence}`);
 
   test('words replaced on both sides are not merged: another soi, another landmark', () => {
@@ -313,24 +297,7 @@ describe('duplicates within one village', () => {
 });
 
 test('a name written in 2,000 tambons: each tambon still finds its own copies', () => {
-  const mk = (i: number, village: number | undefined, tambon: string): Candidate => ({
-    seq: i,
-    role: 'need',
-    src: { file: `f${i}.xlsx`, sheet: 's', row: i + 1, kind: 'tambon-plan' },
-    name: 'ปรับปรุงศาลาประชาคม',
-    objective: '',
-    target: '',
-    village,
-    tambon,
-    budgets: {},
-    badBudgetYears: [],
-    issue: null,
-    agency: '',
-    priority: '',
-    note: '',
-    compact: 'ปรับปรุงศาลาประชาคม',
-    tokens: ['ปรับปรุง', 'ศาลา', 'ประชาคม'],
-  });
+  const mk = (i: number, village: number | undefined, tambon: string) => candidate(i, 'ปรับปรุงศาลาประชาคม', village, tambon);
   const cs: Candidate[] = [];
   for (let t = 0; t < 2000; t++) cs.push(mk(cs.length, undefined, `ตำบล${t}`));
   cs.push(mk(cs.length, undefined, 'ตำบล0'));
