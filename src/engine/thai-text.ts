@@ -20,40 +20,51 @@ const SPACES = /[\s\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
  * Each pattern must not match inside a longer word (Thai has no spaces between words, so the
  * dotted abbreviations are the safe ones; undotted ones are only expanded where listed).
  */
-const ABBREVIATIONS: Array<[RegExp, string]> = [
-  [/ค\.?\s?ส\.?\s?ล\./g, 'คอนกรีตเสริมเหล็ก'],
-  [/คสล(?=[\s(),]|$)/g, 'คอนกรีตเสริมเหล็ก'],
-  [/รพ\.\s?สต\.?/g, 'โรงพยาบาลส่งเสริมสุขภาพตำบล'],
-  [/อ\.?บ\.?ต\./g, 'องค์การบริหารส่วนตำบล'],
-  [/อบต(?=[\s(),]|$)/g, 'องค์การบริหารส่วนตำบล'],
-  [/อ\.?บ\.?จ\./g, 'องค์การบริหารส่วนจังหวัด'],
-  [/ทต\./g, 'เทศบาลตำบล'],
-  [/ทม\./g, 'เทศบาลเมือง'],
-  [/ทน\./g, 'เทศบาลนคร'],
-  [/ศ\.?พ\.?ด\./g, 'ศูนย์พัฒนาเด็กเล็ก'],
-  [/ศพด(?=[\s(),]|$)/g, 'ศูนย์พัฒนาเด็กเล็ก'],
-  [/ร\.?ร\./g, 'โรงเรียน'],
-  [/สนง\./g, 'สำนักงาน'],
-  [/กม\.(?=\s?\d)/g, 'กิโลเมตร'],
-  [/(?<=\d)\s?กม\./g, ' กิโลเมตร'],
-  [/(?<=\d)\s?ม\.(?!\s?\d)/g, ' เมตร'],
-  [/(?<=\d)\s?ตร\.ม\./g, ' ตารางเมตร'],
+export const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, string, string | readonly string[]]> = [
+  // [rule, replacement, text the rule cannot match without (checked first: most rules skip at once)]
+  [/ค\.?\s?ส\.?\s?ล\./g, 'คอนกรีตเสริมเหล็ก', 'ล.'],
+  [/คสล(?=[\s(),]|$)/g, 'คอนกรีตเสริมเหล็ก', 'คสล'],
+  [/รพ\.\s?สต\.?/g, 'โรงพยาบาลส่งเสริมสุขภาพตำบล', 'รพ.'],
+  [/อ\.?บ\.?ต\./g, 'องค์การบริหารส่วนตำบล', 'ต.'],
+  [/อบต(?=[\s(),]|$)/g, 'องค์การบริหารส่วนตำบล', 'อบต'],
+  [/อ\.?บ\.?จ\./g, 'องค์การบริหารส่วนจังหวัด', 'จ.'],
+  [/ทต\./g, 'เทศบาลตำบล', 'ทต.'],
+  [/ทม\./g, 'เทศบาลเมือง', 'ทม.'],
+  [/ทน\./g, 'เทศบาลนคร', 'ทน.'],
+  [/ศ\.?พ\.?ด\./g, 'ศูนย์พัฒนาเด็กเล็ก', 'ด.'],
+  [/ศพด(?=[\s(),]|$)/g, 'ศูนย์พัฒนาเด็กเล็ก', 'ศพด'],
+  [/ร\.?ร\./g, 'โรงเรียน', 'ร.'],
+  [/สนง\./g, 'สำนักงาน', 'สนง.'],
+  [/กม\.(?=\s?\d)/g, 'กิโลเมตร', 'กม.'],
+  [/(?<=\d)\s?กม\./g, ' กิโลเมตร', 'กม.'],
+  [/(?<=\d)\s?ม\.(?!\s?\d)/g, ' เมตร', 'ม.'],
+  [/(?<=\d)\s?ตร\.ม\./g, ' ตารางเมตร', 'ตร.ม.'],
   // Asphalt roads: ลาดยาง, แอสฟัลท์ติก(คอนกรีต), พาราแอสฟัลท์… all one surface type for matching.
-  [/(?:ผิวจราจร)?(?:พารา)?\s?แอส[ฟพ]ัล[ทต]์?(?:ติ[กค]์?)?(?:\s?คอนกรีต)?/g, 'ลาดยาง'],
-  [/ลาดยาง(?:\s?ลาดยาง)+/g, 'ลาดยาง'],
+  [/(?:ผิวจราจร)?(?:พารา)?\s?แอส[ฟพ]ัล[ทต]์?(?:ติ[กค]์?)?(?:\s?คอนกรีต)?/g, 'ลาดยาง', 'แอส'],
+  [/ลาดยาง(?:\s?ลาดยาง)+/g, 'ลาดยาง', 'ลาดยาง'],
   // Village water supply: "ระบบประปาหมู่บ้าน", "ประปาหมู่บ้าน", "ประปา" → "ประปา".
-  [/ระบบ\s?ประปา/g, 'ประปา'],
-  [/ประปา\s?ผิวดิน/g, 'ประปาผิวดิน'],
+  [/ระบบ\s?ประปา/g, 'ประปา', 'ระบบ'],
+  [/ประปา\s?ผิวดิน/g, 'ประปาผิวดิน', 'ผิวดิน'],
   // Road: "ถ." before a name or a surface; "ถนนสาย" kept.
-  [/(^|[\s(]|ก่อสร้าง|ปรับปรุง|ซ่อมแซม|ซ่อมสร้าง|ขยาย|บูรณะ)ถ\.\s?/g, '$1ถนน '],
-  [/(^|[\s(])ซ\.\s?/g, '$1ซอย '],
+  [/(^|[\s(]|ก่อสร้าง|ปรับปรุง|ซ่อมแซม|ซ่อมสร้าง|ขยาย|บูรณะ)ถ\.\s?/g, '$1ถนน ', 'ถ.'],
+  [/(^|[\s(])ซ\.\s?/g, '$1ซอย ', 'ซ.'],
   // Village number: ม.3, ม. 3, ม.ที่ 3, หมู่ 3, หมู่ที่3, หมู่บ้านที่ 3 → "หมู่ที่ 3".
-  [/(?:หมู่บ้านที่|หมู่\s?ที่|ม\.\s?ที่|หมู่|ม\.)\s?(\d+)/g, ' หมู่ที่ $1 '],
+  [/(?:หมู่บ้านที่|หมู่\s?ที่|ม\.\s?ที่|หมู่|ม\.)\s?(\d+)/g, ' หมู่ที่ $1 ', ['หมู่', 'ม.']],
   // Tambon / district / province: ต.นาดี → ตำบลนาดี.
-  [/(^|[\s(])ต\.\s?(?=[ก-ฮเแโใไ])/g, '$1ตำบล'],
-  [/(^|[\s(])อ\.\s?(?=[ก-ฮเแโใไ])/g, '$1อำเภอ'],
-  [/(^|[\s(])จ\.\s?(?=[ก-ฮเแโใไ])/g, '$1จังหวัด'],
+  [/(^|[\s(])ต\.\s?(?=[ก-ฮเแโใไ])/g, '$1ตำบล', 'ต.'],
+  [/(^|[\s(])อ\.\s?(?=[ก-ฮเแโใไ])/g, '$1อำเภอ', 'อ.'],
+  [/(^|[\s(])จ\.\s?(?=[ก-ฮเแโใไ])/g, '$1จังหวัด', 'จ.'],
 ];
+
+/** Rules whose required text has a dot: none can match a text without one (no replacement adds a dot). */
+const DOTTED = ABBREVIATIONS.map(([, , need]) => (typeof need === 'string' ? [need] : need).every((n) => n.includes('.')));
+
+/** Can rule `i` match `s`? (Its required text is in `s`; a cheap test before the regex.) */
+function mayMatch(s: string, i: number, hasDot: boolean): boolean {
+  if (DOTTED[i] && !hasDot) return false;
+  const need = ABBREVIATIONS[i][2];
+  return typeof need === 'string' ? s.includes(need) : need.some((n) => s.includes(n));
+}
 
 /**
  * Canonical text for comparison: NFC, Thai digits → Arabic, invisible characters removed, common
@@ -85,7 +96,11 @@ function normalizeUncached(input: string): string {
   s = s.replace(SPACES, ' ');
   // Thousands separators inside numbers: 1,500 → 1500 (before commas become spaces).
   s = s.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
-  if (ABBREV_ANY.test(s)) for (const [re, to] of ABBREVIATIONS) s = s.replace(re, to);
+  // In order (an expansion can feed a later rule); each rule only where its required text is.
+  if (ABBREV_ANY.test(s)) {
+    const hasDot = s.includes('.');
+    for (let i = 0; i < ABBREVIATIONS.length; i++) if (mayMatch(s, i, hasDot)) s = s.replace(ABBREVIATIONS[i][0], ABBREVIATIONS[i][1]);
+  }
   // "คอนกรีตเสริมเหล็ก (คอนกรีตเสริมเหล็ก)" after expansion → once.
   if (s.indexOf('(') >= 0) s = s.replace(/(\S+)\s*\(\s*\1\s*\)/g, '$1');
   // Punctuation → space; a dot between digits (1.5) stays.

@@ -61,3 +61,39 @@ describe('provincial issues', () => {
     expect(parseIssue('การพัฒนาสังคมปลอดภัย')).toMatchObject({ code: null, name: 'การพัฒนาสังคมปลอดภัย' });
   });
 });
+
+describe('abbreviation rules: the required text of each rule', () => {
+  // normalizeThai skips a rule whose required text is absent; that is only safe if the rule can never
+  // match without it. Checked on every cell of the real workbook, generated names and edge cases.
+  const { ABBREVIATIONS } = require('../../src/engine/thai-text');
+  const { readXlsx } = require('../../src/xlsx/read');
+  const { districtFile } = require('../../bench/gen');
+  const zlib = require('node:zlib');
+  const fs = require('node:fs');
+  const path = require('node:path');
+  const inflateRaw = (d: Uint8Array) => new Uint8Array(zlib.inflateRawSync(d));
+  const texts: string[] = [
+    'ถนน ค.ส.ล. ม.3', 'คสล สายบ้านนา', 'รพ. สต.บ้านนา', 'อ.บ.ต.นาดี', 'อบต นาดี', 'อ.บ.จ.', 'ทต.หนองบัว', 'ศ.พ.ด.',
+    'ศพด บ้านนา', 'ร.ร.บ้านนา', 'สนง.เกษตร', 'ยาว 2 กม.', 'กม. 5', 'กว้าง 5 ม.', '100 ตร.ม.', 'พาราแอสฟัลท์ติกคอนกรีต',
+    'ลาดยาง ลาดยาง', 'ระบบ ประปา', 'ประปา ผิวดิน', 'ก่อสร้างถ.ลาดยาง', '(ซ. 5', 'ม.ที่ 4', 'หมู่บ้านที่ 7', 'ต.นาดี อ.เมือง จ.ลำปาง',
+  ];
+  const wb = readXlsx(new Uint8Array(fs.readFileSync(path.resolve(__dirname, '../../../shared/samples/real/nakhonsawan-2566-2570.xlsx'))), 'real.xlsx', { inflateRaw });
+  for (const sh of wb.sheets) for (const row of sh.rows) for (const c of row ?? []) if (c && typeof c.v === 'string') texts.push(c.v);
+  for (let i = 0; i < 20; i++) for (const sh of readXlsx(districtFile(i, 100).bytes, 'g.xlsx', { inflateRaw }).sheets) for (const row of sh.rows) for (const c of row ?? []) if (c && typeof c.v === 'string') texts.push(c.v);
+
+  test('no rule matches a text without its required text (raw and normalised forms)', () => {
+    expect(texts.length).toBeGreaterThan(3000);
+    const all = [...texts, ...texts.map((t) => normalizeThai(t))];
+    let fired = 0;
+    for (const [re, , need] of ABBREVIATIONS as Array<[RegExp, string, string | string[]]>) {
+      const once = new RegExp(re.source, re.flags.replace('g', ''));
+      for (const t of all) {
+        if (!once.test(t)) continue;
+        fired++;
+        const needs = typeof need === 'string' ? [need] : need;
+        expect([re.source, needs.some((n) => t.includes(n))]).toEqual([re.source, true]);
+      }
+    }
+    expect(fired).toBeGreaterThan(100);
+  });
+});
