@@ -254,14 +254,15 @@ class SharedStrings {
     return this.list.length;
   }
 
-  xml(): string {
+  /** The table's XML in parts (see utf8OfParts). */
+  xml(): string[] {
     const parts: string[] = [XML_DECL, `<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.list.length}">`];
     for (const s of this.list) {
       const t = escapeXml(s);
       parts.push(/^[\s]|[\s]$/.test(s) ? `<si><t xml:space="preserve">${t}</t></si>` : `<si><t>${t}</t></si>`);
     }
     parts.push('</sst>');
-    return parts.join('');
+    return parts;
   }
 }
 
@@ -281,8 +282,42 @@ function hasStyle(st: CellStyle | undefined): st is CellStyle {
 }
 
 interface SheetOut {
-  xml: string;
+  /** The sheet XML in parts (a 600k-row sheet as one string would pass V8's ~2^29-character limit). */
+  xml: string[];
   definedNames: string[];
+}
+
+/**
+ * UTF-8 of many string parts, joined and encoded in batches of about `batchChars` characters, so no
+ * single string approaches V8's string length limit whatever the sheet's size.
+ */
+export function utf8OfParts(parts: readonly string[], batchChars = 1 << 24): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let batch: string[] = [];
+  let len = 0;
+  let total = 0;
+  const flush = () => {
+    if (!batch.length) return;
+    const b = strToU8(batch.join(''));
+    chunks.push(b);
+    total += b.length;
+    batch = [];
+    len = 0;
+  };
+  for (const p of parts) {
+    batch.push(p);
+    len += p.length;
+    if (len >= batchChars) flush();
+  }
+  flush();
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
 }
 
 function sheetXml(sh: OutSheet, name: string, index: number, styles: StyleTable, sst: SharedStrings): SheetOut {
@@ -472,7 +507,7 @@ function sheetXml(sh: OutSheet, name: string, index: number, styles: StyleTable,
       `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(`${qn}!$${Math.min(a, b) + 1}:$${Math.max(a, b) + 1}`)}</definedName>`,
     );
   }
-  return { xml: parts.join(''), definedNames };
+  return { xml: parts, definedNames };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -504,7 +539,7 @@ export function writeXlsx(wb: OutWorkbook, opts: WriteOptions = {}): Uint8Array 
   const styles = new StyleTable({ name: defaultFont.name, size: defaultFont.size });
   const sst = new SharedStrings();
 
-  const sheetParts: string[] = [];
+  const sheetParts: string[][] = [];
   const definedNames: string[] = [];
   sheets.forEach((sh, i) => {
     const out = sheetXml(sh, names[i], i, styles, sst);
@@ -585,10 +620,10 @@ export function writeXlsx(wb: OutWorkbook, opts: WriteOptions = {}): Uint8Array 
     ['xl/workbook.xml', strToU8(wbXml.join(''))],
     ['xl/_rels/workbook.xml.rels', strToU8(wbRels.join(''))],
     ['xl/styles.xml', strToU8(styles.xml())],
-    ['xl/sharedStrings.xml', strToU8(sst.xml())],
+    ['xl/sharedStrings.xml', utf8OfParts(sst.xml())],
   ];
   sheetParts.forEach((x, i) => {
-    files.push([`xl/worksheets/sheet${i + 1}.xml`, strToU8(x)]);
+    files.push([`xl/worksheets/sheet${i + 1}.xml`, utf8OfParts(x)]);
   });
   return (opts.zip ?? fflateZip)(files, opts.level ?? 3);
 }

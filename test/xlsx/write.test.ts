@@ -213,3 +213,11 @@ test('sheet names Excel would repair are cleaned in the right order; one-cell me
   expect(strFromU8(files['xl/worksheets/sheet1.xml'])).not.toContain('mergeCell');
   expect(strFromU8(files['xl/worksheets/sheet2.xml'])).toContain('<mergeCell ref="A1:B2"/>');
 });
+
+test('sheet XML is encoded in batches: same bytes as one string, Thai and 4-byte characters across batch edges', () => {
+  const { utf8OfParts } = require('../../src/xlsx/write');
+  const parts: string[] = [];
+  for (let i = 0; i < 2000; i++) parts.push(`<c r="B${i}" t="s"><v>${i}</v></c>`, 'ก่อสร้างถนน คสล. หมู่ที่ ๓', '😀', '');
+  const whole = new TextEncoder().encode(parts.join(''));
+  for (const batch of [1, 7, 100, 1 << 24]) expect(Buffer.from(utf8OfParts(parts, batch)).equals(Buffer.from(whole))).toBe(true);
+});
