@@ -1,5 +1,5 @@
 import { consolidate, consolidateCandidates, consolidateJson, MAX_POSSIBLE, needsWorkbook, NEEDS_SHEET, type ConsolidateInput, type ConsolidateResult } from '../../src/engine/consolidate';
-import { findMatches } from '../../src/engine/consolidate/dedupe';
+import { compare, findMatches } from '../../src/engine/consolidate/dedupe';
 import type { Candidate } from '../../src/engine/consolidate/extract';
 import { coreName, wordTokens } from '../../src/engine/thai-text';
 import { readPlanSheet } from '../../src/engine/forms/read';
@@ -261,6 +261,20 @@ describe('duplicates within one village', () => {
     ];
     // 0-1 share 80 % of their words but each has its own place, soi and phase: flagged, not merged.
     expect(sig(cs)).toEqual(['0-1:possible', '4-5:likely']);
+  });
+
+  test('a word cut short in a truncated cell ("พัฒน" / "พัฒนา"): possible, never merged', () => {
+    // From the real workbook: the second cell was cut off mid-word.
+    const cs = [
+      mk(0, 'ปรับปรุงท่อประปาชุมชนหนองสาหร่ายพัฒนา', 5, 'ปากน้ำโพ'),
+      mk(1, 'ปรับปรุงท่อประปาชุมชนหนองสาหร่ายพัฒน (บริเวณวงษ์ทองเจริญ)', 5, 'ปากน้ำโพ'),
+      // Not a cut word: "สายที่ 1" and "สายที่ 2" are two cables on two roads.
+      mk(2, 'จัดทำระบบสายสื่อสารรวมใต้ดินสายที่ 1 ถนนวงศ์สวรรค์', 5, 'ปากน้ำโพ'),
+      mk(3, 'จัดทำระบบสายสื่อสารรวมใต้ดินสายที่ 2 ถนนดาวดึงส์', 5, 'ปากน้ำโพ'),
+    ];
+    expect(sig(cs)).toEqual(['0-1:possible']);
+    expect(compare(cs[0], cs[1])?.confidence).toBe('possible');
+    expect(compare(cs[2], cs[3])).toBeNull();
   });
 
   test('possible duplicates: at most MAX_POSSIBLE listed per item, the rest counted in a remark', () => {

@@ -14,7 +14,8 @@
  *   likely:   Dice ≥ LIKELY with the same village number, one name's words all in the other
  *   possible: Dice ≥ POSSIBLE with the same village, or a village missing on one side and Dice ≥ MISSING;
  *             when words are replaced on both sides, Dice ≥ LIKELY (else every two roads of a village
- *             would be flagged)
+ *             would be flagged), or every word of one side found with some only cut short ("พัฒน" in a
+ *             truncated cell for "พัฒนา")
  * A village or tambon that differs on both sides is never a duplicate (the same road in หมู่ที่ 3 and
  * หมู่ที่ 4 are two projects).
  */
@@ -68,6 +69,32 @@ function sharedIds(ids: Int32Array, i: number, iEnd: number, j: number, jEnd: nu
 
 type Relation = { confidence: Confidence; similarity: number } | null;
 
+/** Words of at least this many characters may be "cut short" of a longer one ("พัฒน" / "พัฒนา"). */
+const CUT_MIN = 3;
+/** At most this many unmatched words on the closer side are tried as cut short (typos, truncated cells). */
+const CUT_MAX = 2;
+
+/**
+ * Pairs of unmatched words where one is the other cut short or run on ("พัฒน" in a truncated cell,
+ * "พัฒนา" in the other file), each word used once.
+ */
+function cutShortPairs(ua: readonly string[], ub: readonly string[]): number {
+  const used = new Set<number>();
+  let n = 0;
+  for (const u of ua) {
+    for (let k = 0; k < ub.length; k++) {
+      if (used.has(k)) continue;
+      const v = ub[k];
+      if ((u.length >= CUT_MIN && v.startsWith(u)) || (v.length >= CUT_MIN && u.startsWith(v))) {
+        used.add(k);
+        n++;
+        break;
+      }
+    }
+  }
+  return n;
+}
+
 /** Village, tambon and name checks that need no tokens: null = never related, else "same name?". */
 function gate(a: Candidate, b: Candidate): boolean | null {
   if (a.village !== undefined && b.village !== undefined && a.village !== b.village) return null;
@@ -80,7 +107,7 @@ function gate(a: Candidate, b: Candidate): boolean | null {
  * The verdict from the Dice coefficient over distinct tokens and whether each side has words the
  * other lacks ("ซอย 7" against "ซอย 23", "บ้านโพนทอง" against "บ้านวังน้ำเย็น").
  */
-function relate(a: Candidate, b: Candidate, sameName: boolean, shared: number, na: number, nb: number): Relation {
+function relate(a: Candidate, b: Candidate, sameName: boolean, shared: number, na: number, nb: number, cut = 0): Relation {
   const sim = sameName || (na === 0 && nb === 0) ? 1 : (2 * shared) / (na + nb);
   const replaced = !sameName && shared < na && shared < nb;
   const sameVillage = a.village !== undefined && a.village === b.village;
@@ -91,7 +118,15 @@ function relate(a: Candidate, b: Candidate, sameName: boolean, shared: number, n
   // Merged (counted once) only when one name adds words to the other; words replaced on both sides
   // may be another road or another phase, so the officer decides.
   if (sameVillage && sim >= LIKELY && !replaced) return { confidence: 'likely', similarity: sim };
-  if (replaced && sim < LIKELY) return null;
+  if (replaced && sim < LIKELY) {
+    // Every word on one side found, some only cut short or run on: flagged, never merged.
+    const s2 = shared + cut;
+    if (cut && (s2 >= na || s2 >= nb)) {
+      const simCut = (2 * s2) / (na + nb);
+      if ((sameVillage && simCut >= POSSIBLE) || ((oneMissing || noVillage) && simCut >= MISSING)) return { confidence: 'possible', similarity: simCut };
+    }
+    return null;
+  }
   if (sameVillage && sim >= POSSIBLE) return { confidence: 'possible', similarity: sim };
   if ((oneMissing || noVillage) && sim >= MISSING) return { confidence: 'possible', similarity: sim };
   return null;
@@ -101,7 +136,29 @@ function relate(a: Candidate, b: Candidate, sameName: boolean, shared: number, n
 export function compare(a: Candidate, b: Candidate): Relation {
   const sameName = gate(a, b);
   if (sameName === null) return null;
-  return relate(a, b, sameName, sameName ? 0 : sharedTokens(a.tokens, b.tokens), sizeOf(a.tokens), sizeOf(b.tokens));
+  const na = sizeOf(a.tokens);
+  const nb = sizeOf(b.tokens);
+  const shared = sameName ? 0 : sharedTokens(a.tokens, b.tokens);
+  let cut = 0;
+  if (!sameName && Math.min(na, nb) - shared > 0 && Math.min(na - shared, nb - shared) <= CUT_MAX) {
+    const ua = [...a.tokens].filter((t) => !hasToken(b.tokens, t));
+    const ub = [...b.tokens].filter((t) => !hasToken(a.tokens, t));
+    cut = ua.length <= ub.length ? cutShortPairs(ua, ub) : cutShortPairs(ub, ua);
+  }
+  return relate(a, b, sameName, shared, na, nb, cut);
+}
+
+/** The ids of run [i, iEnd) that are not in run [j, jEnd) (both ascending). */
+function unmatched(ids: Int32Array, i: number, iEnd: number, j: number, jEnd: number): number[] {
+  const out: number[] = [];
+  while (i < iEnd) {
+    if (j >= jEnd || ids[i] < ids[j]) out.push(ids[i++]);
+    else if (ids[i] === ids[j]) {
+      i++;
+      j++;
+    } else j++;
+  }
+  return out;
 }
 
 /** Every related pair (a < b by index), found through blocks. */
@@ -123,6 +180,8 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
     ids.subarray(start[i], k).sort();
   }
   const df = new Int32Array(idOf.size);
+  const tokenOf: string[] = new Array(idOf.size);
+  for (const [t, id] of idOf) tokenOf[id] = t;
   idOf.clear();
   for (let k = 0; k < ids.length; k++) df[ids[k]]++;
 
@@ -167,7 +226,17 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
     const a1 = start[a + 1];
     const b0 = start[b];
     const b1 = start[b + 1];
-    const r = relate(ca, cb, sameName, sameName ? 0 : sharedIds(ids, a0, a1, b0, b1), a1 - a0, b1 - b0);
+    const na = a1 - a0;
+    const nb = b1 - b0;
+    const shared = sameName ? 0 : sharedIds(ids, a0, a1, b0, b1);
+    // Only a pair with words replaced on both sides, few on one side, and not similar enough anyway.
+    let cut = 0;
+    if (!sameName && shared < na && shared < nb && Math.min(na - shared, nb - shared) <= CUT_MAX && 2 * shared < LIKELY * (na + nb)) {
+      const ua = unmatched(ids, a0, a1, b0, b1).map((x) => tokenOf[x]);
+      const ub = unmatched(ids, b0, b1, a0, a1).map((x) => tokenOf[x]);
+      cut = ua.length <= ub.length ? cutShortPairs(ua, ub) : cutShortPairs(ub, ua);
+    }
+    const r = relate(ca, cb, sameName, shared, na, nb, cut);
     if (r) out.push({ a, b, ...r });
   };
   // Position of each candidate sorted by name, then place (one name in many tambons keeps each
