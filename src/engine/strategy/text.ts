@@ -137,12 +137,25 @@ export function terms(text: string): readonly string[] {
 
 /** The space-free chunks of normaliseText(text), empty ones dropped. */
 export function textChunks(text: string): readonly string[] {
-  const hit = chunksCache.get(text);
+  const hit = chunksCache.get(text) ?? recentChunks(text);
   if (hit) return hit;
   const out: string[] = [];
   for (const c of normaliseText(text).split(' ')) if (c) out.push(c);
   chunksCache.offer(text, out);
+  RECENT_KEYS[recentAt] = text;
+  RECENT_VALUES[recentAt] = out;
+  recentAt = (recentAt + 1) % RECENT_KEYS.length;
   return out;
+}
+
+// The last few texts: the matcher asks a project's name twice (its terms, then its matched words),
+// and a one-off name is not worth a long-lived cache entry.
+const RECENT_KEYS: Array<string | undefined> = new Array(8).fill(undefined);
+const RECENT_VALUES: Array<readonly string[] | undefined> = new Array(8).fill(undefined);
+let recentAt = 0;
+function recentChunks(text: string): readonly string[] | undefined {
+  for (let i = 0; i < RECENT_KEYS.length; i++) if (RECENT_KEYS[i] === text) return RECENT_VALUES[i];
+  return undefined;
 }
 // Asked twice per project by the matcher (its terms, then its matched phrases): admitted on a third
 // sighting, i.e. texts that repeat across projects.
@@ -202,6 +215,8 @@ export function termCacheEpoch(): number {
 
 /** For tests and benchmarks. */
 export function clearTermCache(): void {
+  RECENT_KEYS.fill(undefined);
+  RECENT_VALUES.fill(undefined);
   cache.clear();
   runsCache.clear();
   chunkCache.clear();
