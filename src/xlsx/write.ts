@@ -289,9 +289,10 @@ interface SheetOut {
 
 /**
  * UTF-8 of many string parts, joined and encoded in batches of about `batchChars` characters, so no
- * single string approaches V8's string length limit whatever the sheet's size.
+ * single string approaches V8's string length limit (~2^29) whatever the sheet's size. 2^27 keeps every
+ * realistic sheet in one batch: 16M-character batches made the 100k-row workbook's write 1.7× slower.
  */
-export function utf8OfParts(parts: readonly string[], batchChars = 1 << 24): Uint8Array {
+export function utf8OfParts(parts: readonly string[], batchChars = 1 << 27): Uint8Array {
   const chunks: Uint8Array[] = [];
   let batch: string[] = [];
   let len = 0;
