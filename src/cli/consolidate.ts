@@ -46,8 +46,8 @@ export async function readConsolidateInput(file: string): Promise<ConsolidateInp
     const code = (e as NodeJS.ErrnoException)?.code;
     const error =
       code === 'ENOENT'
-        ? { code: 'not-found', message: `ไม่พบไฟล์ "${file}"` }
-        : { code: 'read-failed', message: `อ่านไฟล์ "${file}" ไม่ได้: ${(e as Error).message}` };
+        ? { code: 'not-found', message: `ไม่พบไฟล์ "${file}"`, messageEn: `File not found: "${file}"` }
+        : { code: 'read-failed', message: `อ่านไฟล์ "${file}" ไม่ได้: ${(e as Error).message}`, messageEn: `Could not read "${file}": ${(e as Error).message}` };
     return { file, checksum: '', error };
   }
   const checksum = createHash('sha256').update(buf).digest('hex');
@@ -56,11 +56,11 @@ export async function readConsolidateInput(file: string): Promise<ConsolidateInp
     const workbook = readWorkbookBytes(bytes, path.basename(file), { inflateRaw: nodeInflateRaw });
     return { file, checksum, workbook };
   } catch (e) {
-    const err = e as { code?: unknown; message?: string };
+    const err = e as { code?: unknown; message?: string; messageEn?: string };
     return {
       file,
       checksum,
-      error: { code: typeof err.code === 'string' ? err.code : 'read-failed', message: err.message ?? String(e) },
+      error: { code: typeof err.code === 'string' ? err.code : 'read-failed', message: err.message ?? String(e), messageEn: err.messageEn },
     };
   }
 }

@@ -49,6 +49,7 @@ test('folder in, needs workbook out, --json report; a broken file makes exit 1',
   const broken = j.inputs.find((i: { file: string }) => i.file.endsWith('3-เสีย.xlsx'));
   expect(broken.status).toBe('failed');
   expect(broken.error.code).toEqual(expect.any(String));
+  expect(broken.error.messageEn).toMatch(/[A-Za-z]/); // the reader's English message comes along
   expect(j.inputs.find((i: { file: string }) => i.file.endsWith('รายชื่อผู้เข้าประชุม.xlsx')).status).toBe('skipped');
   expect(j.inputs.every((i: { checksum: string }) => /^[0-9a-f]{64}$/.test(i.checksum))).toBe(true);
   expect(j.needs.projects).toBe(10);

@@ -46,12 +46,18 @@ function abortError(): Error {
 const tick = (): Promise<void> =>
   new Promise((resolve) => (typeof setTimeout === 'function' ? setTimeout(resolve, 0) : resolve()));
 
-const KIND_NOTE_TH: Record<string, string> = {
-  'local-plan-summary': 'บัญชีสรุปโครงการ (ผ.01) ไม่มีรายการโครงการ',
-  strategies: 'ชีตยุทธศาสตร์/ประเด็นการพัฒนา ไม่มีรายการโครงการ',
-  calendar: 'ปฏิทินการดำเนินงาน ไม่มีรายการโครงการ',
-  other: 'ไม่ใช่แบบแผนที่มีรายการโครงการ',
-};
+/** Notes on inputs and sheets, [Thai, English]. */
+const NOTES = {
+  'local-plan-summary': ['บัญชีสรุปโครงการ (ผ.01) ไม่มีรายการโครงการ', 'Project summary (ผ.01): no project rows'],
+  strategies: ['ชีตยุทธศาสตร์/ประเด็นการพัฒนา ไม่มีรายการโครงการ', 'Strategies / development issues: no project rows'],
+  calendar: ['ปฏิทินการดำเนินงาน ไม่มีรายการโครงการ', 'Operation calendar: no project rows'],
+  other: ['ไม่ใช่แบบแผนที่มีรายการโครงการ', 'Not a plan form with project rows'],
+  local: ['แผนพัฒนาท้องถิ่น (ผ.02): ใช้ตรวจโครงการที่ อปท. ดำเนินการเอง', "Local development plan (ผ.02): used to spot projects the local authority does itself"],
+  noSupport: ['ไม่มีโครงการที่ขอรับการสนับสนุน/เกินศักยภาพ', 'No projects asking for outside support / beyond capacity'],
+  noProjects: ['ไม่พบรายการโครงการ', 'No project rows found'],
+  noPlanSheet: ['ไม่พบชีตแผนที่มีรายการโครงการ', 'No plan sheet with project rows'],
+} as const satisfies Record<string, readonly [string, string]>;
+const noteOf = (key: keyof typeof NOTES): { note: string; noteEn: string } => ({ note: NOTES[key][0], noteEn: NOTES[key][1] });
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 /** Yield to the event loop at most this often (a repaint / a cancel click lands; a timer per file costs 1–4 ms). */
@@ -75,7 +81,7 @@ function collectInput(
   };
   if (inp.error || !inp.workbook) {
     rep.status = 'failed';
-    rep.error = inp.error ?? { code: 'no-workbook', message: `อ่านไฟล์ ${inp.file} ไม่ได้` };
+    rep.error = inp.error ?? { code: 'no-workbook', message: `อ่านไฟล์ ${inp.file} ไม่ได้`, messageEn: `Could not read ${inp.file}` };
     return rep;
   }
   let projectSheets = 0;
@@ -84,14 +90,15 @@ function collectInput(
     try {
       plan = recognise(sheet);
     } catch (e) {
-      rep.sheets.push({ name: sheet.name, kind: 'other', projects: 0, taken: 0, note: `อ่านชีตไม่ได้: ${(e as Error).message}` });
+      const why = (e as Error).message;
+      rep.sheets.push({ name: sheet.name, kind: 'other', projects: 0, taken: 0, note: `อ่านชีตไม่ได้: ${why}`, noteEn: `Could not read the sheet: ${why}` });
       continue;
     }
     const summary: SheetSummary = { name: sheet.name, kind: plan.kind, formCode: plan.formCode, projects: 0, taken: 0 };
     rep.sheets.push(summary);
     const role = PROJECT_KINDS.has(plan.kind) ? roleOfSheet(plan.kind) : null;
     if (!role) {
-      summary.note = KIND_NOTE_TH[plan.kind] ?? KIND_NOTE_TH.other;
+      Object.assign(summary, noteOf(plan.kind in NOTES ? (plan.kind as keyof typeof NOTES) : 'other'));
       continue;
     }
     projectSheets++;
@@ -109,14 +116,13 @@ function collectInput(
       summary.taken++;
     }
     rep.taken += summary.taken;
-    if (role === 'local') summary.note = 'แผนพัฒนาท้องถิ่น (ผ.02): ใช้ตรวจโครงการที่ อปท. ดำเนินการเอง';
-    else if (role === 'support' && summary.taken === 0 && summary.projects > 0)
-      summary.note = 'ไม่มีโครงการที่ขอรับการสนับสนุน/เกินศักยภาพ';
-    else if (summary.projects === 0) summary.note = 'ไม่พบรายการโครงการ';
+    if (role === 'local') Object.assign(summary, noteOf('local'));
+    else if (role === 'support' && summary.taken === 0 && summary.projects > 0) Object.assign(summary, noteOf('noSupport'));
+    else if (summary.projects === 0) Object.assign(summary, noteOf('noProjects'));
   }
   if (projectSheets === 0) {
     rep.status = 'skipped';
-    rep.note = 'ไม่พบชีตแผนที่มีรายการโครงการ';
+    Object.assign(rep, noteOf('noPlanSheet'));
   }
   return rep;
 }

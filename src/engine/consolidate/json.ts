@@ -1,14 +1,15 @@
 /** The machine-readable result (`oneplan consolidate --json`). */
-import type { ConsolidateResult, Confidence, InputStatus, StrategyMismatch } from './types';
+import type { ConsolidateResult, Confidence, InputError, InputStatus, StrategyMismatch } from './types';
 
 export interface ConsolidateJson {
   inputs: Array<{
     file: string;
     status: InputStatus;
     checksum: string;
-    error?: { code: string; message: string };
+    error?: InputError;
     note?: string;
-    sheets: Array<{ name: string; kind: string; projects: number; taken: number; note?: string }>;
+    noteEn?: string;
+    sheets: Array<{ name: string; kind: string; projects: number; taken: number; note?: string; noteEn?: string }>;
   }>;
   needs: {
     projects: number;
@@ -48,8 +49,8 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
       status: i.status,
       checksum: i.checksum,
       ...(i.error ? { error: i.error } : {}),
-      ...(i.note ? { note: i.note } : {}),
-      sheets: i.sheets.map((s) => ({ name: s.name, kind: s.kind, projects: s.projects, taken: s.taken, ...(s.note ? { note: s.note } : {}) })),
+      ...(i.note ? { note: i.note, noteEn: i.noteEn } : {}),
+      sheets: i.sheets.map((s) => ({ name: s.name, kind: s.kind, projects: s.projects, taken: s.taken, ...(s.note ? { note: s.note, noteEn: s.noteEn } : {}) })),
     })),
     needs: {
       projects: r.items.length,

@@ -14,7 +14,7 @@ export interface ConsolidateInput {
   checksum: string;
   workbook?: WorkbookModel;
   /** Set when the file could not be read; the run goes on. */
-  error?: { code: string; message: string };
+  error?: InputError;
   /** Validation findings count, when the caller ran validate first. */
   findings?: number;
 }
@@ -43,20 +43,29 @@ export interface SheetSummary {
   projects: number;
   /** Rows taken into the needs table (before duplicates were merged). */
   taken: number;
-  /** Why the sheet gave nothing (not a project form, no support projects, …). */
+  /** Why the sheet gave nothing (not a project form, no support projects, …), in Thai and English. */
   note?: string;
+  noteEn?: string;
+}
+
+/** Why a file could not be read: Thai message, and English when the reader gives one. */
+export interface InputError {
+  code: string;
+  message: string;
+  messageEn?: string;
 }
 
 export interface InputReport {
   file: string;
   checksum: string;
   status: InputStatus;
-  error?: { code: string; message: string };
+  error?: InputError;
   sheets: SheetSummary[];
   projects: number;
   taken: number;
   findings?: number;
   note?: string;
+  noteEn?: string;
 }
 
 /** Where a row came from; `row` is 1-based (as the officer sees it). */

@@ -31,6 +31,7 @@ import {
   type ConsolidateInput,
   type ConsolidateResult,
   type Confidence,
+  type InputError,
   type InputStatus,
 } from '../../engine/consolidate';
 import type { WorkbookModel } from '../../engine/model';
@@ -47,7 +48,7 @@ export interface ReadFileResult {
   file: string;
   checksum: string;
   workbook?: WorkbookModel;
-  error?: { code: string; message: string };
+  error?: InputError;
 }
 
 export type ReadFiles = (
@@ -179,8 +180,8 @@ const defaultReadFiles: ReadFiles = async (files, onProgress, signal) => {
       try {
         out.push({ file: f.name, checksum, workbook: await parseXlsx(bytes, f.name) });
       } catch (e) {
-        const err = e as { code?: string; message?: string };
-        out.push({ file: f.name, checksum, error: { code: err.code ?? 'read-failed', message: err.message ?? String(e) } });
+        const err = e as { code?: string; message?: string; messageEn?: string };
+        out.push({ file: f.name, checksum, error: { code: err.code ?? 'read-failed', message: err.message ?? String(e), messageEn: err.messageEn } });
       }
     } catch (e) {
       out.push({ file: f.name, checksum: '', error: { code: 'read-failed', message: (e as Error).message } });
@@ -191,6 +192,14 @@ const defaultReadFiles: ReadFiles = async (files, onProgress, signal) => {
 };
 
 const fmt = (n: number) => n.toLocaleString('en-US');
+
+type Texts = (typeof S)['th'];
+/** An error message for the bar: the English text when the error carries one. */
+const failure = (e: unknown): { intent: 'error'; text: (t: Texts) => string } => {
+  const err = e as { message?: string; messageEn?: string } | undefined;
+  const th = err?.message ?? String(e);
+  return { intent: 'error', text: (t) => `${t.error}: ${t === S.en ? err?.messageEn ?? th : th}` };
+};
 
 /** The result as the panel shows it, and how to get the full sheets. */
 interface Output {
@@ -226,7 +235,8 @@ export default function ConsolidatePanel(props: ConsolidatePanelProps) {
   const [output, setOutput] = useState<Output | null>(null);
   const result = output?.view ?? null;
   const setResult = (o: Output | null) => setOutput(o);
-  const [message, setMessage] = useState<{ intent: 'error' | 'warning' | 'success' | 'info'; text: string } | null>(null);
+  // Texts are built when shown, so a message follows the language toggle.
+  const [message, setMessage] = useState<{ intent: 'error' | 'warning' | 'success' | 'info'; text: (t: Texts) => string } | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const abortRef = useRef<AbortController | null>(null);
 
@@ -251,7 +261,8 @@ export default function ConsolidatePanel(props: ConsolidatePanelProps) {
       const all = [...list];
       const ok = all.filter((f) => /\.xlsx$/i.test(f.name));
       const bad = all.filter((f) => !/\.xlsx$/i.test(f.name));
-      setMessage(bad.length ? { intent: 'warning', text: t.notXlsx(bad.map((f) => f.name).join(', ')) } : null);
+      const names = bad.map((f) => f.name).join(', ');
+      setMessage(bad.length ? { intent: 'warning', text: (tt) => tt.notXlsx(names) } : null);
       setFiles((prev) => {
         const seen = new Set(prev.map((f) => `${f.name}:${f.size}`));
         return [...prev, ...ok.filter((f) => !seen.has(`${f.name}:${f.size}`))];
@@ -278,8 +289,8 @@ export default function ConsolidatePanel(props: ConsolidatePanelProps) {
       setProgress({ done: 0, total });
       setResult(await body(ctl.signal));
     } catch (e) {
-      if ((e as Error)?.name === 'AbortError') setMessage({ intent: 'info', text: t.cancelled });
-      else setMessage({ intent: 'error', text: `${t.error}: ${(e as Error)?.message ?? String(e)}` });
+      if ((e as Error)?.name === 'AbortError') setMessage({ intent: 'info', text: (tt) => tt.cancelled });
+      else setMessage(failure(e));
     } finally {
       setPhase('idle');
       abortRef.current = null;
@@ -333,7 +344,7 @@ export default function ConsolidatePanel(props: ConsolidatePanelProps) {
       if (host && !props.readFiles) (props.download as (b: Uint8Array, n: string) => void)(bytes, t.fileName);
       else (props.download as (n: string, d: Uint8Array | string, m: string) => void)(t.fileName, bytes, XLSX_MIME);
     } catch (e) {
-      setMessage({ intent: 'error', text: `${t.error}: ${(e as Error)?.message ?? String(e)}` });
+      setMessage(failure(e));
     }
   };
 
@@ -341,9 +352,9 @@ export default function ConsolidatePanel(props: ConsolidatePanelProps) {
     if (!output || !writeSheets) return;
     try {
       await writeSheets(await output.sheets());
-      setMessage({ intent: 'success', text: t.written });
+      setMessage({ intent: 'success', text: (tt) => tt.written });
     } catch (e) {
-      setMessage({ intent: 'error', text: `${t.error}: ${(e as Error)?.message ?? String(e)}` });
+      setMessage(failure(e));
     }
   };
 
@@ -424,7 +435,7 @@ export default function ConsolidatePanel(props: ConsolidatePanelProps) {
 
       {message && (
         <MessageBar intent={message.intent} data-testid="consolidate-message">
-          <MessageBarBody>{message.text}</MessageBarBody>
+          <MessageBarBody>{message.text(t)}</MessageBarBody>
         </MessageBar>
       )}
 
@@ -449,7 +460,13 @@ export default function ConsolidatePanel(props: ConsolidatePanelProps) {
                         {t.statuses[i.status]}
                       </Badge>
                     </TableCell>
-                    <TableCell>{i.error ? i.error.message : i.status === 'skipped' ? i.note : t.projects(i.projects, i.taken)}</TableCell>
+                    <TableCell>
+                      {i.error
+                        ? (lang === 'en' && i.error.messageEn) || i.error.message
+                        : i.status === 'skipped'
+                          ? (lang === 'en' && i.noteEn) || i.note
+                          : t.projects(i.projects, i.taken)}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>

@@ -54,8 +54,8 @@ async function run(runId: number, files: Array<{ name: string; bytes: ArrayBuffe
       checksum = await sha256Hex(u8);
       c.add({ file: name, checksum, workbook: readXlsx(u8, name) });
     } catch (e) {
-      const err = e as { code?: string; message?: string };
-      c.add({ file: name, checksum, error: { code: err.code ?? 'read-failed', message: err.message ?? String(e) } });
+      const err = e as { code?: string; message?: string; messageEn?: string };
+      c.add({ file: name, checksum, error: { code: err.code ?? 'read-failed', message: err.message ?? String(e), messageEn: err.messageEn } });
     }
     scope.postMessage({ type: 'progress', runId, phase: 'reading', done: i + 1, total });
   }
