@@ -41,6 +41,7 @@ import type { Host } from '../host/host';
 import { XLSX_MIME } from '../host/host';
 import type { ConsolidateView } from '../worker/protocol';
 import { consolidateInWorker, WorkerUnavailable } from './workerConsolidation';
+import { sha256Hex } from '../common/sha256';
 
 export type Lang = 'th' | 'en';
 
@@ -159,12 +160,6 @@ const useStyles = makeStyles({
   dup: { borderLeft: `3px solid ${tokens.colorNeutralStroke1}`, paddingLeft: '8px', marginBottom: '6px' },
 });
 
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const subtle = globalThis.crypto?.subtle;
-  if (!subtle) return '';
-  const digest = await subtle.digest('SHA-256', bytes as BufferSource);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /** Default reader: each file in turn, parsed off the main thread when a worker is available. */
 const defaultReadFiles: ReadFiles = async (files, onProgress, signal) => {

@@ -9,6 +9,7 @@ import { Consolidation, needsWorkbook, type ConsolidateResult } from '../../engi
 import { readXlsx } from '../../xlsx/read';
 import { writeXlsx } from '../../xlsx/write';
 import type { ConsolidateRequest, ConsolidateResponse, ConsolidateView } from './protocol';
+import { sha256Hex } from '../common/sha256';
 
 interface WorkerScope {
   onmessage: ((ev: MessageEvent<ConsolidateRequest>) => void) | null;
@@ -21,12 +22,6 @@ export const VIEW_DUPLICATES = 200;
 
 let last: { runId: number; result: ConsolidateResult } | null = null;
 
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const subtle = globalThis.crypto?.subtle;
-  if (!subtle) return '';
-  const digest = await subtle.digest('SHA-256', bytes as BufferSource);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 function view(r: ConsolidateResult): ConsolidateView {
   return {
