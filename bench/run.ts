@@ -229,12 +229,14 @@ function country(totalRows: number, nFiles: number): void {
   out();
   // The child runs under the heap cap `oneplan consolidate` uses (src/cli/capped.ts), doubled on
   // out-of-memory as the CLI does.
+  const child = (capMb: number) =>
+    spawnSync(process.execPath, [`--max-old-space-size=${capMb}`, __filename, '--child', 'country', String(totalRows), String(nFiles)], { encoding: 'utf8', maxBuffer: 1 << 26 });
   let cap = DEFAULT_HEAP_MB;
-  let r = spawnSync(process.execPath, [`--max-old-space-size=${cap}`, __filename, '--child', 'country', String(totalRows), String(nFiles)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  let r = child(cap);
   while (r.status !== 0 && /heap out of memory/i.test(r.stderr) && cap < 16384) {
     cap *= 2;
     out(`(heap cap reached: run again with ${cap} MB, as the CLI does)`);
-    r = spawnSync(process.execPath, [`--max-old-space-size=${cap}`, __filename, '--child', 'country', String(totalRows), String(nFiles)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    r = child(cap);
   }
   if (r.status !== 0) {
     out(`child failed: ${r.stderr.slice(-2000)}`);

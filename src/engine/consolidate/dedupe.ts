@@ -76,9 +76,10 @@ const CUT_MAX = 2;
 
 /**
  * Pairs of unmatched words where one is the other cut short or run on ("พัฒน" in a truncated cell,
- * "พัฒนา" in the other file), each word used once.
+ * "พัฒนา" in the other file), each word used once; the shorter list is walked.
  */
-function cutShortPairs(ua: readonly string[], ub: readonly string[]): number {
+function cutShortPairs(xa: readonly string[], xb: readonly string[]): number {
+  const [ua, ub] = xa.length <= xb.length ? [xa, xb] : [xb, xa];
   const used = new Set<number>();
   let n = 0;
   for (const u of ua) {
@@ -143,7 +144,7 @@ export function compare(a: Candidate, b: Candidate): Relation {
   if (!sameName && Math.min(na, nb) - shared > 0 && Math.min(na - shared, nb - shared) <= CUT_MAX) {
     const ua = [...a.tokens].filter((t) => !hasToken(b.tokens, t));
     const ub = [...b.tokens].filter((t) => !hasToken(a.tokens, t));
-    cut = ua.length <= ub.length ? cutShortPairs(ua, ub) : cutShortPairs(ub, ua);
+    cut = cutShortPairs(ua, ub);
   }
   return relate(a, b, sameName, shared, na, nb, cut);
 }
@@ -234,7 +235,7 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
     if (!sameName && shared < na && shared < nb && Math.min(na - shared, nb - shared) <= CUT_MAX && 2 * shared < LIKELY * (na + nb)) {
       const ua = unmatched(ids, a0, a1, b0, b1).map((x) => tokenOf[x]);
       const ub = unmatched(ids, b0, b1, a0, a1).map((x) => tokenOf[x]);
-      cut = ua.length <= ub.length ? cutShortPairs(ua, ub) : cutShortPairs(ub, ua);
+      cut = cutShortPairs(ua, ub);
     }
     const r = relate(ca, cb, sameName, shared, na, nb, cut);
     if (r) out.push({ a, b, ...r });
