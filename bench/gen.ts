@@ -64,6 +64,21 @@ const ISSUES = [
 const PROGRAMMES = ['แผนงานเคหะและชุมชน', 'แผนงานการเกษตร', 'แผนงานสาธารณสุข', 'แผนงานการศึกษา', 'แผนงานอุตสาหกรรมและการโยธา', 'แผนงานสร้างความเข้มแข็งของชุมชน'];
 const AMPHOE = ['เมือง', 'สันทราย', 'แม่ริม', 'ดอยสะเก็ด', 'หางดง', 'สารภี', 'จอมทอง', 'ฝาง'];
 
+// Officers write each project's objective, KPI and expected result in their own words (in the real
+// workbook 26–28 of 28 rows of a sheet have distinct texts in each of these columns): compose them from
+// phrase pools with the project's place and figures instead of repeating one text per kind of work.
+const OBJ_MORE = [
+  'และเพื่อยกระดับคุณภาพชีวิตของประชาชนในพื้นที่', 'ลดความเดือดร้อนของราษฎรที่ได้รับผลกระทบ', 'ตามความต้องการของประชาคมหมู่บ้าน',
+  'ให้สอดคล้องกับแผนพัฒนาหมู่บ้านและแผนชุมชน', 'และรองรับการขยายตัวของชุมชนในอนาคต', 'เพื่อส่งเสริมเศรษฐกิจฐานรากของชุมชน',
+  'และลดค่าใช้จ่ายในการบำรุงรักษาในระยะยาว', 'ตามที่ได้รับการร้องขอจากผู้นำชุมชน',
+];
+const WHO = ['ประชาชน', 'ผู้ใช้เส้นทาง', 'ครัวเรือน', 'เกษตรกร', 'ผู้สูงอายุและผู้พิการ', 'เด็กและเยาวชน', 'ผู้ประกอบการ', 'กลุ่มอาชีพ'];
+const KPI_WHAT = ['มีความพึงพอใจต่อโครงการ', 'ได้รับประโยชน์จากโครงการ', 'ใช้ประโยชน์ได้อย่างทั่วถึง', 'มีความปลอดภัยในชีวิตและทรัพย์สินเพิ่มขึ้น', 'มีรายได้เพิ่มขึ้น', 'ได้รับความสะดวกในการสัญจร'];
+const OUTCOMES = [
+  'ประชาชนมีคุณภาพชีวิตที่ดีขึ้น', 'การคมนาคมสะดวก ลดการเกิดอุบัติเหตุ', 'ลดปัญหาน้ำท่วมขังและภัยแล้งในพื้นที่', 'ชุมชนมีรายได้เพิ่มขึ้นอย่างยั่งยืน',
+  'ประชาชนได้รับบริการสาธารณะอย่างทั่วถึงและเป็นธรรม', 'สิ่งแวดล้อมในชุมชนดีขึ้น', 'เกษตรกรมีน้ำใช้ตลอดทั้งปี', 'เด็กเล็กได้รับการพัฒนาตามวัย',
+];
+
 export interface GenProject {
   name: string;
   objective: string;
@@ -71,6 +86,8 @@ export interface GenProject {
   village: number;
   budgets: number[];
   agency: string;
+  kpi: string;
+  outcome: string;
 }
 
 /** A project of tambon `tb` (seeded by `key`: the same key gives the same project in another file). */
@@ -92,7 +109,14 @@ function project(key: number, tb: string): GenProject {
   const y = Math.floor(r() * 5);
   years[y] = (1 + Math.floor(r() * 90)) * 50000;
   if (r() < 0.3) years[(y + 1) % 5] = (1 + Math.floor(r() * 40)) * 50000;
-  return { name, objective, target, village, budgets: years, agency };
+  // Drawn after the fields above, so names, budgets and duplicates are those of earlier rounds.
+  const who = pick(r, WHO);
+  const obj = `${objective} ${pick(r, OBJ_MORE)} ${r() < 0.5 ? `บ้าน${a} หมู่ที่ ${village}` : `ตำบล${tb}`}`;
+  const objectiveText = r() < 0.4 ? `1. ${obj}\n2. เพื่อให้${who}บ้าน${b}${pick(r, KPI_WHAT)}` : obj;
+  const targetText = r() < 0.5 ? `${target} บ้าน${a} หมู่ที่ ${village}` : target;
+  const kpi = `ร้อยละ ${60 + 5 * Math.floor(r() * 8)} ของ${who}${r() < 0.5 ? `บ้าน${a}` : `ในหมู่ที่ ${village}`}${pick(r, KPI_WHAT)}`;
+  const outcome = `${pick(r, OUTCOMES)} ${r() < 0.5 ? `${who}บ้าน${a}${pick(r, KPI_WHAT)}` : `ตำบล${tb} ${pick(r, OBJ_MORE)}`}`;
+  return { name, objective: objectiveText, target: targetText, village, budgets: years, agency, kpi, outcome };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -122,17 +146,25 @@ const esc = (s: string): string => (/[&<>"]/.test(s) ? s.replace(/&/g, '&amp;').
 
 function sheetXml(sh: Sheet): string {
   const out: string[] = [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">',
     `<dimension ref="A1:${COL(sh.cols.length - 1)}${sh.rows.length}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="21"/><cols>`,
   ];
   sh.cols.forEach((w, i) => out.push(`<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`));
   out.push('</cols><sheetData>');
   sh.rows.forEach((row, r) => {
     const rn = r + 1;
-    let s = `<row r="${rn}" spans="1:${row.length}">`;
-    for (let c = 0; c < row.length; c++) {
+    // As Excel writes a table row: its height grown to the wrapped text, and empty cells kept for
+    // their borders.
+    let lines = 1;
+    for (const v of row) if (typeof v === 'string') lines = Math.max(lines, Math.ceil(v.length / 28) + (v.match(/\n/g)?.length ?? 0));
+    let s = `<row r="${rn}" spans="1:${sh.cols.length}"${lines > 1 ? ` ht="${(lines * 21.75).toFixed(2)}" customHeight="1"` : ''} x14ac:dyDescent="0.55">`;
+    const table = row.length > 1;
+    for (let c = 0; c < (table ? sh.cols.length : row.length); c++) {
       const v = row[c];
-      if (v === null || v === undefined) continue;
+      if (v === null || v === undefined) {
+        if (table) s += `<c r="${COL(c)}${rn}" s="1"/>`;
+        continue;
+      }
       const ref = COL(c) + rn;
       if (typeof v === 'string') s += `<c r="${ref}" s="1" t="s"><v>${sh.si(v)}</v></c>`;
       else if (typeof v === 'number') s += `<c r="${ref}" s="1"><v>${v}</v></c>`;
@@ -248,7 +280,7 @@ export function p022Workbook(seed: number, projects: number): GenFile {
     const key = i % 10 === 0 ? (seed >> 1) * 100003 + i : seed * 100003 + i + 50000;
     const p = project(key, tb);
     p.budgets.forEach((v, y) => (sums[y] += v));
-    sh.rows.push([++k, p.name, p.objective, p.target, ...p.budgets.map((v) => (v ? money(v) : '-')), 'ร้อยละ 80 ของประชาชนพึงพอใจ', 'ประชาชนได้รับประโยชน์อย่างทั่วถึง', p.agency]);
+    sh.rows.push([++k, p.name, p.objective, p.target, ...p.budgets.map((v) => (v ? money(v) : '-')), p.kpi, p.outcome, p.agency]);
   }
   sh.rows.push([null, null, null, 'รวมงบประมาณ', ...sums.map((v) => ({ n: v, s: 3 })), null, null, null]);
   void W;

@@ -32,6 +32,9 @@ import { DEFAULT_HEAP_MB } from '../src/cli/capped';
 
 const args = process.argv.slice(2);
 const SMOKE = args.includes('--smoke');
+/** `--only=district,big` runs just those workloads (for profiling one of them). */
+const ONLY = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const wanted = (name: string): boolean => !ONLY || ONLY.includes(name);
 const STRATEGIES = presetById('chiangmai-2566-2570')!.list;
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const now = () => performance.now();
@@ -470,19 +473,19 @@ async function main(): Promise<void> {
   out();
   machine();
   if (SMOKE) {
-    await district(10, 300, 1);
-    await big(5000, 1);
-    country(20000, 140);
-    scaling([2000, 10000, 20000]);
-    await office([100, 1000], 2000);
+    if (wanted('district')) await district(10, 300, 1);
+    if (wanted('big')) await big(5000, 1);
+    if (wanted('country')) country(20000, 140);
+    if (wanted('scaling')) scaling([2000, 10000, 20000]);
+    if (wanted('office')) await office([100, 1000], 2000);
   } else {
-    await district(200, 300, 3);
-    await big(100000, 3);
-    country(1_000_000, 7000);
-    scaling([10_000, 100_000, 1_000_000]);
-    await office([1000, 10000, 100000], 100000);
+    if (wanted('district')) await district(200, 300, 3);
+    if (wanted('big')) await big(100000, 3);
+    if (wanted('country')) country(1_000_000, 7000);
+    if (wanted('scaling')) scaling([10_000, 100_000, 1_000_000]);
+    if (wanted('office')) await office([1000, 10000, 100000], 100000);
   }
-  bundle();
+  if (wanted('bundle')) bundle();
   out(`Bench wall time ${sec(now() - t0)}.`);
   const file = args.find((a) => a.startsWith('--out='))?.slice(6);
   if (file) fs.writeFileSync(file, lines.join('\n') + '\n');

@@ -89,6 +89,9 @@ const NORM_CACHE = new TextCache<string>(50000);
  */
 const ABBREV_ANY = /[.\d]|คสล|อบต|ศพด|แอส[ฟพ]|ลาดยาง\s?ลาดยาง|ระบบ\s?ประปา|ประปา\s?ผิวดิน/;
 
+const ONE_WORD_IN_BRACKETS = /\(\s*\S+\s*\)/;
+const WORD_THEN_SAME_IN_BRACKETS = /(\S+)\s*\(\s*\1\s*\)/g;
+
 function normalizeUncached(input: string): string {
   let s = fromThaiDigits(String(input ?? '').normalize('NFC')).replace(INVISIBLE, '');
   // Nikhahit + sara aa typed as two characters → sara am; doubled tone marks.
@@ -101,8 +104,9 @@ function normalizeUncached(input: string): string {
     const hasDot = s.includes('.');
     for (let i = 0; i < ABBREVIATIONS.length; i++) if (mayMatch(s, i, hasDot)) s = s.replace(ABBREVIATIONS[i][0], ABBREVIATIONS[i][1]);
   }
-  // "คอนกรีตเสริมเหล็ก (คอนกรีตเสริมเหล็ก)" after expansion → once.
-  if (s.indexOf('(') >= 0) s = s.replace(/(\S+)\s*\(\s*\1\s*\)/g, '$1');
+  // "คอนกรีตเสริมเหล็ก (คอนกรีตเสริมเหล็ก)" after expansion → once. The backreference regex backtracks
+  // at every start; it can only match where brackets hold one space-free word, so test that first.
+  if (ONE_WORD_IN_BRACKETS.test(s)) s = s.replace(WORD_THEN_SAME_IN_BRACKETS, '$1');
   // Punctuation → space; a dot between digits (1.5) stays.
   s = s.replace(/(?<!\d)\.|\.(?!\d)/g, ' ');
   s = s.replace(/[,;:!?"'`“”‘’()[\]{}<>/\\|–—\-_…•*#+=~^%&@]/g, ' ');

@@ -15,7 +15,8 @@
  *     on Excel on the web, whose responses must also stay < 5 MB, 2 + one sync per block of cells
  *     (blocks sized from the bytes the previous block really took; small sheets share one block sync)
  *   writeSheet: 1 read sync + 1 sync per value chunk (chunks ≤ CHUNK_BYTES estimated) + format syncs (1 unless huge)
- *   highlightCells / clearHighlights: 3 syncs; selectCell: 1; applyFix: 2
+ *   highlightCells / clearHighlights: 3 syncs up to 2,000 cells, +1 per further block of 2,000 (web limit);
+ *     selectCell: 1; applyFix: 2
  *
  * Text safety (writeSheet, applyFix): Excel parses `range.values` like typed input ("=…", "+…", "-…",
  * "@…" become formulas; "001", "1/2", "TRUE", "#N/A" become numbers, dates, booleans, errors). A string
@@ -744,6 +745,11 @@ export const HIGHLIGHT = {
 export const HIGHLIGHT_SETTING = 'OnePlan.highlights';
 /** Ranges in one request are expanded to cells; larger ranges are cut at this many cells. */
 const MAX_CELLS_PER_ADDRESS = 5000;
+/**
+ * Cells per sync when highlighting or clearing: each cell is a getRange and two format reads or
+ * writes (~200 bytes of request or response), so 2,000 cells stay far below Excel on the web's 5 MB.
+ */
+export const HIGHLIGHT_BLOCK = 2000;
 
 /** Cells of findings that point at one cell (sheet-wide or column-wide findings have nothing to colour). */
 export function highlightsFromFindings(findings: ReadonlyArray<Pick<Finding, 'sheet' | 'row' | 'column' | 'severity'>>): HighlightCell[] {
@@ -765,9 +771,20 @@ export interface SavedFormat {
   hl: string;
 }
 
-interface SavedStore {
+/** Version 1 (until 2026-11): one record per cell (~100 bytes each). Still read. */
+interface SavedStoreV1 {
   v: 1;
   cells: SavedFormat[];
+}
+/**
+ * Version 2: cells grouped by sheet and formats, addresses space-separated (~5 bytes a cell). Most
+ * highlighted cells share one original format, so the setting stays small for tens of thousands of
+ * findings (document settings have a size limit, and the whole value is sent in one request).
+ */
+type SavedGroup = Omit<SavedFormat, 'a'> & { a: string };
+interface SavedStoreV2 {
+  v: 2;
+  groups: SavedGroup[];
 }
 
 const SEVERITY_RANK: Record<HighlightSeverity, number> = { error: 3, warning: 2, info: 1 };
@@ -784,14 +801,32 @@ function expandCells(address: string): string[] {
   return out;
 }
 
-function parseStore(value: unknown): SavedStore {
+/** The saved cells of a setting value (either version); anything unreadable counts as none. */
+export function parseStore(value: unknown): SavedFormat[] {
   try {
     const parsed = typeof value === 'string' ? JSON.parse(value) : value;
-    if (parsed && parsed.v === 1 && Array.isArray(parsed.cells)) return parsed as SavedStore;
+    if (parsed?.v === 1 && Array.isArray(parsed.cells)) return (parsed as SavedStoreV1).cells;
+    if (parsed?.v === 2 && Array.isArray(parsed.groups)) {
+      const out: SavedFormat[] = [];
+      for (const { a, ...format } of (parsed as SavedStoreV2).groups) for (const cell of String(a).split(' ')) if (cell) out.push({ ...format, a: cell });
+      return out;
+    }
   } catch {
     /* fall through */
   }
-  return { v: 1, cells: [] };
+  return [];
+}
+
+/** The setting value for these cells (version 2). */
+export function storeValue(cells: Iterable<SavedFormat>): string {
+  const groups = new Map<string, SavedGroup>();
+  for (const { a, ...format } of cells) {
+    const k = JSON.stringify([format.s, format.fill, format.pattern, format.patternColor, format.font, format.hl]);
+    const g = groups.get(k);
+    if (g) g.a += ' ' + a;
+    else groups.set(k, { ...format, a });
+  }
+  return JSON.stringify({ v: 2, groups: [...groups.values()] } satisfies SavedStoreV2);
 }
 
 const normColor = (c: string | null | undefined) => (c ?? '').replace(/^#/, '').toUpperCase();
@@ -806,9 +841,18 @@ async function loadHighlightStore(context: Excel.RequestContext) {
   return { setting, existing: new Map(sheets.items.map((s) => [s.name.toLowerCase(), s])) };
 }
 
+function blocksOf<T>(list: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += HIGHLIGHT_BLOCK) out.push(list.slice(i, i + HIGHLIGHT_BLOCK));
+  return out;
+}
+
 /**
  * Fill cells by severity, saving each cell's original fill (colour, pattern with 1.9) and font colour
- * in a workbook setting first, so clearHighlights restores them, also after a reload. 3 syncs.
+ * in a workbook setting first, so clearHighlights restores them, also after a reload.
+ * Syncs: 1 (saved formats) + 1 per block of HIGHLIGHT_BLOCK cells (reads its originals; carries the
+ * previous block's fills) + 1 (the last fills): 3 for up to 2,000 cells. Every sync that fills also
+ * saves the originals read so far, so a failure half-way leaves nothing that clearHighlights cannot undo.
  */
 export async function highlightCells(cells: HighlightCell[], run: ExcelRun = excelRun): Promise<{ highlighted: number; skipped: number }> {
   const api = detectApi();
@@ -816,12 +860,11 @@ export async function highlightCells(cells: HighlightCell[], run: ExcelRun = exc
     const wb = context.workbook;
     // Sync 1: saved formats and the worksheet list.
     const { setting, existing } = await loadHighlightStore(context);
-    const store = setting.isNullObject ? { v: 1 as const, cells: [] } : parseStore(setting.value);
     const key = (s: string, a: string) => `${s.toLowerCase()}!${a}`;
-    const saved = new Map(store.cells.map((c) => [key(c.s, c.a), c]));
+    const saved = new Map((setting.isNullObject ? [] : parseStore(setting.value)).map((c) => [key(c.s, c.a), c]));
 
     // Dedupe to one entry per cell, most severe wins.
-    const wanted = new Map<string, { sheet: string; address: string; severity: HighlightSeverity }>();
+    const wanted = new Map<string, { k: string; sheet: string; address: string; severity: HighlightSeverity }>();
     let skipped = 0;
     for (const c of cells) {
       const ws = existing.get(c.sheet.toLowerCase());
@@ -830,89 +873,103 @@ export async function highlightCells(cells: HighlightCell[], run: ExcelRun = exc
       for (const a of list) {
         const k = key(ws!.name, a);
         const prev = wanted.get(k);
-        if (!prev || SEVERITY_RANK[c.severity] > SEVERITY_RANK[prev.severity]) wanted.set(k, { sheet: ws!.name, address: a, severity: c.severity });
+        if (!prev || SEVERITY_RANK[c.severity] > SEVERITY_RANK[prev.severity]) wanted.set(k, { k, sheet: ws!.name, address: a, severity: c.severity });
       }
     }
 
-    // Sync 2: original formats of cells not already saved (a cell highlighted twice keeps its original).
     const fillProps = api.fillPattern ? 'color,pattern,patternColor' : 'color';
-    const reads: Array<{ k: string; sheet: string; address: string; range: Excel.Range }> = [];
-    for (const [k, w] of wanted) {
-      if (saved.has(k)) continue;
-      const range = existing.get(w.sheet.toLowerCase())!.getRange(w.address);
-      range.format.fill.load(fillProps);
-      range.format.font.load('color');
-      reads.push({ k, sheet: w.sheet, address: w.address, range });
-    }
-    await context.sync();
-    for (const { k, sheet, address, range } of reads) {
-      const fill = range.format.fill;
-      const none = api.fillPattern ? fill.pattern === 'None' : normColor(fill.color) === 'FFFFFF';
-      const entry: SavedFormat = { s: sheet, a: address, fill: none ? null : fill.color, font: range.format.font.color, hl: '' };
-      if (api.fillPattern && !none) {
-        entry.pattern = fill.pattern;
-        entry.patternColor = fill.patternColor;
+    const fill = (block: Array<{ k: string; sheet: string; address: string; severity: HighlightSeverity }>) => {
+      for (const w of block) {
+        const colors = HIGHLIGHT[w.severity];
+        const range = existing.get(w.sheet.toLowerCase())!.getRange(w.address);
+        range.format.fill.color = colors.fill;
+        range.format.font.color = colors.font;
+        saved.get(w.k)!.hl = colors.fill;
       }
-      saved.set(k, entry);
+      wb.settings.add(HIGHLIGHT_SETTING, storeValue(saved.values()));
+    };
+    let pending: Parameters<typeof fill>[0] | undefined;
+    for (const block of blocksOf([...wanted.values()])) {
+      // Originals of cells not already saved (a cell highlighted twice keeps its original), sent
+      // with the previous block's fills.
+      const reads: Array<{ k: string; sheet: string; address: string; range: Excel.Range }> = [];
+      for (const w of block) {
+        if (saved.has(w.k)) continue;
+        const range = existing.get(w.sheet.toLowerCase())!.getRange(w.address);
+        range.format.fill.load(fillProps);
+        range.format.font.load('color');
+        reads.push({ k: w.k, sheet: w.sheet, address: w.address, range });
+      }
+      if (pending) fill(pending);
+      await context.sync();
+      for (const { k, sheet, address, range } of reads) {
+        const f = range.format.fill;
+        const none = api.fillPattern ? f.pattern === 'None' : normColor(f.color) === 'FFFFFF';
+        const entry: SavedFormat = { s: sheet, a: address, fill: none ? null : f.color, font: range.format.font.color, hl: '' };
+        if (api.fillPattern && !none) {
+          entry.pattern = f.pattern;
+          entry.patternColor = f.patternColor;
+        }
+        saved.set(k, entry);
+      }
+      pending = block;
     }
-
-    // Sync 3: fill and save.
-    for (const [k, w] of wanted) {
-      const colors = HIGHLIGHT[w.severity];
-      const range = existing.get(w.sheet.toLowerCase())!.getRange(w.address);
-      range.format.fill.color = colors.fill;
-      range.format.font.color = colors.font;
-      saved.get(k)!.hl = colors.fill;
+    if (pending) {
+      fill(pending);
+      await context.sync();
     }
-    wb.settings.add(HIGHLIGHT_SETTING, JSON.stringify({ v: 1, cells: [...saved.values()] } satisfies SavedStore));
-    await context.sync();
     return { highlighted: wanted.size, skipped };
   });
 }
 
 /**
  * Restore every highlighted cell's saved fill and font colour (fill.clear() where there was none).
- * Cells whose fill the officer changed since are left alone. 3 syncs.
+ * Cells whose fill the officer changed since are left alone. Syncs: 1 + 1 per block of
+ * HIGHLIGHT_BLOCK cells + 1 (3 for up to 2,000 cells); the setting goes with the last sync, so a
+ * failure half-way leaves it for another try.
  */
 export async function clearHighlights(run: ExcelRun = excelRun): Promise<{ restored: number; skipped: number }> {
   return run(async (context) => {
-    const wb = context.workbook;
     const { setting, existing } = await loadHighlightStore(context);
     if (setting.isNullObject) return { restored: 0, skipped: 0 };
-    const store = parseStore(setting.value);
-
-    const reads: Array<{ saved: SavedFormat; range: Excel.Range }> = [];
     const patterns = detectApi().fillPattern;
     let skipped = 0;
-    for (const saved of store.cells) {
-      const ws = existing.get(saved.s.toLowerCase());
-      if (!ws) {
-        skipped++;
-        continue;
-      }
-      const range = ws.getRange(saved.a);
-      range.format.fill.load('color');
-      reads.push({ saved, range });
-    }
-    await context.sync();
-
     let restored = 0;
-    for (const { saved, range } of reads) {
-      if (normColor(range.format.fill.color) !== normColor(saved.hl)) {
-        skipped++;
-        continue;
-      }
-      const fill = range.format.fill;
-      if (saved.fill === null) fill.clear();
-      else {
-        fill.color = saved.fill;
-        // Highlights travel with the file: one saved on a 1.9 host may be cleared on an older one.
-        if (patterns && saved.pattern && saved.pattern !== 'Solid') fill.pattern = saved.pattern as Excel.FillPattern;
-        if (patterns && saved.patternColor && saved.pattern && saved.pattern !== 'Solid') fill.patternColor = saved.patternColor;
-      }
-      range.format.font.color = saved.font;
-      restored++;
+    const present: SavedFormat[] = [];
+    for (const saved of parseStore(setting.value)) {
+      if (existing.has(saved.s.toLowerCase())) present.push(saved);
+      else skipped++;
     }
+    const restore = (reads: Array<{ saved: SavedFormat; range: Excel.Range }>) => {
+      for (const { saved, range } of reads) {
+        if (normColor(range.format.fill.color) !== normColor(saved.hl)) {
+          skipped++;
+          continue;
+        }
+        const fill = range.format.fill;
+        if (saved.fill === null) fill.clear();
+        else {
+          fill.color = saved.fill;
+          // Highlights travel with the file: one saved on a 1.9 host may be cleared on an older one.
+          if (patterns && saved.pattern && saved.pattern !== 'Solid') fill.pattern = saved.pattern as Excel.FillPattern;
+          if (patterns && saved.patternColor && saved.pattern && saved.pattern !== 'Solid') fill.patternColor = saved.patternColor;
+        }
+        range.format.font.color = saved.font;
+        restored++;
+      }
+    };
+    let pending: Parameters<typeof restore>[0] | undefined;
+    for (const block of blocksOf(present)) {
+      const reads = block.map((saved) => {
+        const range = existing.get(saved.s.toLowerCase())!.getRange(saved.a);
+        range.format.fill.load('color');
+        return { saved, range };
+      });
+      if (pending) restore(pending);
+      await context.sync();
+      pending = reads;
+    }
+    if (pending) restore(pending);
     setting.delete();
     await context.sync();
     return { restored, skipped };

@@ -20,6 +20,11 @@ describe('normalizeThai', () => {
     expect(normalizeThai('ถนนแอสฟัลท์ติกคอนกรีต ยาว ๑,๒๐๐ ม.')).toBe('ถนนลาดยาง ยาว 1200 เมตร');
     expect(normalizeThai('ทํานา')).toBe('ทำนา');
   });
+  test('a word repeated in brackets collapses; brackets holding several words stay as words', () => {
+    expect(normalizeThai('ถนน คสล. ( คสล. ) สายบ้านนา')).toBe('ถนน คอนกรีตเสริมเหล็ก สายบ้านนา');
+    expect(normalizeThai('ถนนสายบ้านนา (ช่วงที่ 2 ต่อจากโครงการเดิม)')).toBe('ถนนสายบ้านนา ช่วงที่ 2 ต่อจากโครงการเดิม');
+    expect(normalizeThai('ฝายน้ำล้น (ฝาย) บ้านดอน (บ้านดอน)')).toBe('ฝายน้ำล้น ฝาย บ้านดอน');
+  });
   test('idempotent', () => {
     for (const s of ['ก่อสร้างถนน คสล. ม.๓ ต.นาดี', 'ถ.ลาดยาง สาย ก-ข', 'รพ.สต. หมู่ 2'])
       expect(normalizeThai(normalizeThai(s))).toBe(normalizeThai(s));

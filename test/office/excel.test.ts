@@ -411,6 +411,75 @@ describe('highlightCells / clearHighlights', () => {
     expect(fake.cell('ผ.02', 'B1').fill.color).toBe('#FFFF00');
   });
 
+  it('highlights tens of thousands of cells on Excel on the web within its 5 MB request and response limits', async () => {
+    setup('1.13', true);
+    fake.addSheet('ผ.02');
+    const rows = 15000;
+    fake.setValues('ผ.02', 'A1', Array.from({ length: rows }, (_, i) => [`โครงการที่ ${i + 1}`, i]));
+    fake.setFormat('ผ.02', 'A7', { fill: 'FFFF00', fontColor: 'FF0000' }); // the officer's own colours survive
+    const cells = Array.from({ length: rows }, (_, i) => [
+      { sheet: 'ผ.02', address: `A${i + 1}`, severity: 'error' as const },
+      { sheet: 'ผ.02', address: `B${i + 1}`, severity: i % 2 ? ('warning' as const) : ('info' as const) },
+    ]).flat();
+    const before = fake.cell('ผ.02', 'A7');
+    const res = await highlightCells(cells, fake.run);
+    expect(res).toEqual({ highlighted: 2 * rows, skipped: 0 });
+    const MB = 1024 * 1024;
+    expect(Math.max(...fake.syncLog.map((s) => s.bytes))).toBeLessThan(4 * MB);
+    expect(Math.max(...fake.syncLog.map((s) => s.responseBytes))).toBeLessThan(4 * MB);
+    // Fills go out in several requests, never more than 1 sync per block plus the store read and the last write.
+    expect(fake.syncs).toBeGreaterThan(3);
+    expect(fake.syncs).toBeLessThanOrEqual(2 + Math.ceil((2 * rows) / 2000));
+    // The saved originals stay small: one group per distinct original format, not one record per cell.
+    expect(JSON.stringify(fake.settings.get('OnePlan.highlights')).length).toBeLessThan(300 * 1024);
+    expect(fake.cell('ผ.02', 'B9000').fill.color).toBe('#FFEB9C');
+
+    fake.resetCounters();
+    expect(await clearHighlights(fake.run)).toEqual({ restored: 2 * rows, skipped: 0 });
+    expect(Math.max(...fake.syncLog.map((s) => s.bytes))).toBeLessThan(4 * MB);
+    expect(Math.max(...fake.syncLog.map((s) => s.responseBytes))).toBeLessThan(4 * MB);
+    expect(fake.cell('ผ.02', 'A7')).toEqual(before);
+    expect(fake.cell('ผ.02', 'B9000').fill.pattern).toBe('None');
+    expect(fake.settings.size).toBe(0);
+  });
+
+  it('clears highlights saved by the earlier one-record-per-cell store', async () => {
+    setup();
+    officer(fake);
+    fake.setFormat('ผ.02', 'B1', { fill: 'FFC7CE', fontColor: '9C0006' }); // as highlighted then
+    fake.settings.set(
+      'OnePlan.highlights',
+      JSON.stringify({ v: 1, cells: [{ s: 'ผ.02', a: 'B1', fill: '#FFFF00', pattern: 'Solid', patternColor: null, font: '#FF0000', hl: '#FFC7CE' }] }),
+    );
+    expect(await clearHighlights(fake.run)).toEqual({ restored: 1, skipped: 0 });
+    expect(fake.cell('ผ.02', 'B1')).toMatchObject({ fill: { color: '#FFFF00' }, font: { color: '#FF0000' } });
+  });
+
+  it('a failure half-way through a large highlight leaves every filled cell restorable', async () => {
+    setup('1.13', true);
+    fake.addSheet('ผ.02');
+    const rows = 5000;
+    fake.setValues('ผ.02', 'A1', Array.from({ length: rows }, (_, i) => [i]));
+    const cells = Array.from({ length: rows }, (_, i) => ({ sheet: 'ผ.02', address: `A${i + 1}`, severity: 'error' as const }));
+    // The 4th sync (second block's originals + first block's fills) succeeds; the 5th is refused.
+    const run = fake.run;
+    let n = 0;
+    const failing: typeof run = (batch) =>
+      run(async (context) => {
+        const sync = context.sync.bind(context);
+        context.sync = async () => {
+          if (++n === 4) throw new Error('network lost');
+          return sync();
+        };
+        return batch(context);
+      });
+    await expect(highlightCells(cells, failing)).rejects.toThrow(/network lost/);
+    const filled = Array.from({ length: rows }, (_, i) => fake.cell('ผ.02', `A${i + 1}`).fill.color).filter((c) => c === '#FFC7CE').length;
+    expect(filled).toBeGreaterThan(0);
+    expect(await clearHighlights(fake.run)).toEqual({ restored: filled, skipped: 0 });
+    expect(Array.from({ length: rows }, (_, i) => fake.cell('ผ.02', `A${i + 1}`).fill.pattern).every((p) => p === 'None')).toBe(true);
+  });
+
   it('on ExcelApi 1.4 (no fill.pattern) restores no-fill cells with fill.clear()', async () => {
     setup('1.4');
     officer(fake);

@@ -184,13 +184,16 @@ export class FakeExcel {
   platform = 'PC';
   /** Response size limit per sync (Excel on the web: 5 MB); undefined = none (desktop). */
   responseLimit: number | undefined;
+  /** Request size limit per sync (Excel on the web: 5 MB, estimated as the fake counts bytes); undefined = none. */
+  requestLimit: number | undefined;
   /** Count response bytes (JSON.stringify of every loaded property; off by default for speed). */
   countResponses = false;
 
-  /** Behave as Excel on the web: its platform name and its 5 MB response limit. */
+  /** Behave as Excel on the web: its platform name and its 5 MB request and response limits. */
   asExcelOnTheWeb(): this {
     this.platform = 'OfficeOnline';
     this.responseLimit = 5 * 1024 * 1024;
+    this.requestLimit = 5 * 1024 * 1024;
     this.countResponses = true;
     return this;
   }
@@ -424,6 +427,38 @@ export class FakeExcel {
     return v;
   }
 
+  /**
+   * Layers are only ever appended; single-cell layers (one per highlighted cell) are indexed by cell so
+   * that reading 30,000 cells after writing 60,000 layers is not 30,000 × 60,000 rectangle tests.
+   */
+  private layerIndex = new WeakMap<SheetState, { upTo: number; wide: number[]; cell: Map<number, number[]> }>();
+
+  /** The format layers covering one cell, oldest first. */
+  private layersAt(s: SheetState, r: number, c: number): Layer[] {
+    let ix = this.layerIndex.get(s);
+    if (!ix) this.layerIndex.set(s, (ix = { upTo: 0, wide: [], cell: new Map() }));
+    for (; ix.upTo < s.layers.length; ix.upTo++) {
+      const rect = s.layers[ix.upTo].rect;
+      if (rect && rect.r1 === rect.r2 && rect.c1 === rect.c2) {
+        const k = rect.r1 * 20000 + rect.c1;
+        const list = ix.cell.get(k);
+        if (list) list.push(ix.upTo);
+        else ix.cell.set(k, [ix.upTo]);
+      } else ix.wide.push(ix.upTo);
+    }
+    const own = ix.cell.get(r * 20000 + c) ?? [];
+    const out: number[] = [];
+    let i = 0;
+    for (const w of ix.wide) {
+      const rect = s.layers[w].rect;
+      if (rect && (r < rect.r1 || r > rect.r2 || c < rect.c1 || c > rect.c2)) continue;
+      while (i < own.length && own[i] < w) out.push(own[i++]);
+      out.push(w);
+    }
+    while (i < own.length) out.push(own[i++]);
+    return out.map((n) => s.layers[n]);
+  }
+
   formatAt(s: SheetState, r: number, c: number): FormatProps {
     const f: FormatProps = {
       'fill.color': null,
@@ -438,8 +473,7 @@ export class FakeExcel {
       verticalAlignment: 'Bottom',
       wrapText: false,
     };
-    for (const l of s.layers) {
-      if (l.rect && (r < l.rect.r1 || r > l.rect.r2 || c < l.rect.c1 || c > l.rect.c2)) continue;
+    for (const l of this.layersAt(s, r, c)) {
       for (const [k, v] of Object.entries(l.props)) {
         if (k === 'fill.patternIfNone') {
           if (f['fill.pattern'] === 'None') f['fill.pattern'] = v;
@@ -511,6 +545,9 @@ class FakeContext {
     this.queue = [];
     const stat: SyncStat = { requests: ops.length, bytes: ops.reduce((n, o) => n + o.bytes, 0), responseBytes: 0 };
     this.fake.syncLog.push(stat);
+    // Excel on the web refuses an oversized request as a whole: nothing in it runs.
+    if (this.fake.requestLimit !== undefined && stat.bytes > this.fake.requestLimit)
+      throw new FakeOfficeError('PayloadTooLarge', `request of ${stat.bytes} bytes exceeds ${this.fake.requestLimit}`);
     this.response = 0;
     for (const op of ops) op.run(); // throws → rejects this sync; remaining ops are dropped
     stat.responseBytes = this.response;
