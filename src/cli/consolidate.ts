@@ -1,18 +1,17 @@
 /**
  * oneplan consolidate FILE|FOLDER... [--strategies FILE|PRESET] --out OUT.xlsx [--json]
- * Reads every workbook (a folder expands to its .xlsx files) one at a time, builds the district needs table and
+ * Reads every workbook (a folder expands to its .xlsx files; several at once on several cores), builds the district needs table and
  * writes it with the summary, duplicates and sources sheets. Exit: 0 ok, 1 a file failed (or the
  * output could not be written), 2 bad usage.
  */
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { Consolidation, consolidateJson, needsWorkbook, type ConsolidateInput } from '../engine/consolidate';
-import { nodeInflateRaw, nodeZip, writeFileBytes } from '../node/files';
-import { readWorkbookBytes } from '../xlsx/open';
+import { consolidateJson, needsWorkbook } from '../engine/consolidate';
+import { nodeZip, writeFileBytes } from '../node/files';
 import { writeXlsx } from '../xlsx/write';
 import { loadStrategies, parseArgs, usageExit, UsageError } from './common';
 import type { Io } from './oneplan';
+import { consolidateFiles } from './parallel';
 
 const USAGE = 'usage: oneplan consolidate FILE|FOLDER... [--strategies FILE|PRESET] --out OUT.xlsx [--json]\n';
 
@@ -35,34 +34,6 @@ async function expand(args: string[]): Promise<string[]> {
     for (const n of names) out.push(path.join(a, n));
   }
   return out;
-}
-
-/** Read one file: bytes → checksum → workbook; any failure becomes the input's error. */
-export async function readConsolidateInput(file: string): Promise<ConsolidateInput> {
-  let buf: Buffer;
-  try {
-    buf = await fs.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException)?.code;
-    const error =
-      code === 'ENOENT'
-        ? { code: 'not-found', message: `ไม่พบไฟล์ "${file}"`, messageEn: `File not found: "${file}"` }
-        : { code: 'read-failed', message: `อ่านไฟล์ "${file}" ไม่ได้: ${(e as Error).message}`, messageEn: `Could not read "${file}": ${(e as Error).message}` };
-    return { file, checksum: '', error };
-  }
-  const checksum = createHash('sha256').update(buf).digest('hex');
-  try {
-    const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
-    const workbook = readWorkbookBytes(bytes, path.basename(file), { inflateRaw: nodeInflateRaw });
-    return { file, checksum, workbook };
-  } catch (e) {
-    const err = e as { code?: unknown; message?: string; messageEn?: string };
-    return {
-      file,
-      checksum,
-      error: { code: typeof err.code === 'string' ? err.code : 'read-failed', message: err.message ?? String(e), messageEn: err.messageEn },
-    };
-  }
 }
 
 export async function runConsolidate(args: string[], io: Io): Promise<number> {
@@ -89,13 +60,11 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
     io.err(`oneplan consolidate: ไม่พบไฟล์ .xlsx ในโฟลเดอร์ที่ระบุ / no .xlsx files found\n`);
     return 2;
   }
-  // One file at a time: read, take its candidates, drop its workbook (a province's thousands of
-  // files are never in memory together).
+  // Files are read by worker threads, each holding one workbook at a time (a province's thousands of
+  // files are never in memory together); ONEPLAN_WORKERS=1 reads them here, one at a time.
   let result;
   try {
-    const run = new Consolidation({ strategies });
-    for (const f of files) run.add(await readConsolidateInput(f));
-    result = run.finish();
+    result = await consolidateFiles(files, { strategies });
   } catch (e) {
     // A defect must not end in a bare stack trace: name what failed, exit 1.
     io.err(`oneplan consolidate: รวบรวมไม่สำเร็จ / consolidation failed: ${(e as Error)?.message ?? e}\n`);

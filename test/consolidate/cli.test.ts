@@ -120,6 +120,38 @@ test('files are read one at a time: each is added to the consolidation before th
   expect(seen).toEqual([1, 2, 3, 4, 5, 6]); // add #k right after read #k, never all reads first
 });
 
+describe('bin/oneplan.js consolidate: files read by worker threads', () => {
+  const bin = path.resolve(__dirname, '../../bin/oneplan.js');
+  const run = (args: string[], workers: string) => {
+    const { spawnSync } = require('node:child_process');
+    return spawnSync(process.execPath, [bin, 'consolidate', ...args], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ONEPLAN_WORKERS: workers } });
+  };
+
+  test('3 threads give what one thread gives, in file order; unreadable files are named and the rest goes on', () => {
+    expect(existsSync(path.resolve(__dirname, '../../dist/node/cli/extract-worker.js'))).toBe(true);
+    const { districtFile } = require('../../bench/gen');
+    const folder = path.join(dir, 'threads');
+    require('node:fs').mkdirSync(folder, { recursive: true });
+    for (let i = 0; i < 9; i++) {
+      const f = districtFile(i, 150);
+      writeFileSync(path.join(folder, f.name), f.bytes);
+    }
+    writeFileSync(path.join(folder, 'เสีย.xlsx'), Buffer.from('PK\u0003\u0004 not really a zip'));
+    writeFileSync(path.join(folder, 'ว่าง.xlsx'), Buffer.alloc(0));
+    const one = run([folder, '--strategies', 'chiangmai-2566-2570', '--json'], '1');
+    const three = run([folder, '--strategies', 'chiangmai-2566-2570', '--json'], '3');
+    expect(one.status).toBe(1); // a file failed
+    expect(three.status).toBe(1);
+    const a = JSON.parse(one.stdout);
+    const b = JSON.parse(three.stdout);
+    expect(b).toEqual(a);
+    expect(a.needs.projects).toBeGreaterThan(800);
+    expect(a.strategy.mismatches.length).toBeGreaterThan(100);
+    const failed = a.inputs.filter((i: { status: string }) => i.status === 'failed').map((i: { file: string }) => path.basename(i.file));
+    expect(failed.sort()).toEqual(['ว่าง.xlsx', 'เสีย.xlsx'].sort());
+  }, 120_000);
+});
+
 describe('bin/oneplan.js consolidate: a worker with a capped heap', () => {
   const bin = path.resolve(__dirname, '../../bin/oneplan.js');
   const run = (args: string[], cap: string) => {

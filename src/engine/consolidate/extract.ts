@@ -119,6 +119,31 @@ export function intern(s: string): string {
   return s;
 }
 
+/**
+ * One copy of a token list and of its words: a candidate that crossed a thread boundary carries its
+ * own copies (structured clone copies every string), where extraction here shares the cached lists.
+ * Bounded.
+ */
+const TOKEN_LISTS = new Map<string, readonly string[]>();
+const TOKEN_WORDS = new Map<string, string>();
+export function sharedTokens(list: readonly string[]): readonly string[] {
+  const key = list.join(' ');
+  const hit = TOKEN_LISTS.get(key);
+  if (hit) return hit;
+  if (TOKEN_LISTS.size >= 100000) TOKEN_LISTS.clear();
+  if (TOKEN_WORDS.size >= 100000) TOKEN_WORDS.clear();
+  const own = Object.freeze(
+    list.map((w) => {
+      const h = TOKEN_WORDS.get(w);
+      if (h !== undefined) return h;
+      TOKEN_WORDS.set(w, w);
+      return w;
+    }),
+  );
+  TOKEN_LISTS.set(key, own);
+  return own;
+}
+
 /** The tokens once each, in first-seen order: the (cached, shared) list itself when it has no repeats. */
 function distinctTokens(list: readonly string[]): readonly string[] {
   for (let i = 1; i < list.length; i++) if (list.lastIndexOf(list[i], i - 1) >= 0) return [...new Set(list)];
@@ -145,7 +170,7 @@ function issueOf(raw: string | undefined): ProvincialIssue | null {
  */
 const BUDGETS = new Map<string, Record<number, number>>();
 const NO_BAD = Object.freeze([]) as readonly number[] as number[];
-function sharedBudgets(budgets: Record<number, number>): Record<number, number> {
+export function sharedBudgets(budgets: Record<number, number>): Record<number, number> {
   let key = '';
   for (const y in budgets) key += `${y}:${budgets[y]};`;
   const hit = BUDGETS.get(key);

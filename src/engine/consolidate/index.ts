@@ -13,9 +13,10 @@ import { readPlanSheet } from '../forms/read';
 import { fromThaiDigits } from '../thai';
 import { findMatches, mergeGroups, type Match } from './dedupe';
 import type { Candidate } from './extract';
-import { intern, needsSupport, releaseMatchKeys, roleOfSheet, toCandidate } from './extract';
+import { intern, needsSupport, releaseMatchKeys, roleOfSheet, sharedBudgets, sharedTokens, toCandidate } from './extract';
 import { issueKey, issueLabel } from './issue';
 import { projectMatcher } from '../strategy/match';
+import type { MatchVerdict, ProjectInput } from '../strategy/model';
 import type {
   ConsolidateInput,
   ConsolidateOptions,
@@ -25,6 +26,7 @@ import type {
   InputReport,
   IssueGroup,
   NeedsItem,
+  ProvincialIssue,
   SheetSummary,
   StrategyMismatch,
 } from './types';
@@ -128,8 +130,59 @@ function collectInput(
 }
 
 /**
+ * One input's share of a consolidation, computed apart from the others (a worker thread reads a file
+ * and sends this back): its report, its candidates (`seq` counted from 0) and, when a strategy list
+ * is given, each need's strategy verdict from its own fields (`verdicts[i]` for `candidates[i]`).
+ */
+export interface Extracted {
+  report: InputReport;
+  candidates: Candidate[];
+  verdicts?: Array<ItemVerdict | null>;
+}
+
+/** The part of a strategy verdict consolidation uses (a full verdict carries scores and matched words). */
+export type ItemVerdict = Pick<MatchVerdict, 'status' | 'declared' | 'declaredUnknown' | 'suggested' | 'reason' | 'reasonEn'>;
+
+function itemVerdict(v: MatchVerdict): ItemVerdict {
+  const out: ItemVerdict = { status: v.status, reason: v.reason, reasonEn: v.reasonEn };
+  if (v.declared !== undefined) out.declared = v.declared;
+  if (v.declaredUnknown !== undefined) out.declaredUnknown = v.declaredUnknown;
+  if (v.suggested !== undefined) out.suggested = v.suggested;
+  return out;
+}
+
+/** One object per distinct verdict: most needs share a few (consistent with issue 2, …). Bounded. */
+const VERDICTS = new Map<string, ItemVerdict>();
+function sharedVerdict(v: ItemVerdict): ItemVerdict {
+  const key = `${v.status}\u0000${v.declared ?? ''}\u0000${v.declaredUnknown ?? ''}\u0000${v.suggested ?? ''}\u0000${v.reason}\u0000${v.reasonEn}`;
+  const hit = VERDICTS.get(key);
+  if (hit) return hit;
+  if (VERDICTS.size >= 100000) VERDICTS.clear();
+  const own: ItemVerdict = { ...v, reason: intern(v.reason), reasonEn: intern(v.reasonEn) };
+  VERDICTS.set(key, own);
+  return own;
+}
+
+/** Recognise, extract and (with `opts.strategies`) score one input: the per-file part of `Consolidation.add`. */
+export function extractInput(input: ConsolidateInput, opts: ConsolidateOptions = {}): Extracted {
+  const candidates: Candidate[] = [];
+  const report = collectInput(input, opts.recognise ?? ((s) => readPlanSheet(s)), opts.supportWords ?? [...DEFAULT_SUPPORT_WORDS], candidates);
+  const list = opts.strategies;
+  if (!list?.issues.length) return { report, candidates };
+  const match = projectMatcher(list, {}, { lean: true });
+  const verdicts = candidates.map((c) => (c.role === 'need' ? itemVerdict(match(matchInput(c.name, c.objective, c.target, c.issue))) : null));
+  return { report, candidates, verdicts };
+}
+
+/** What the strategy matcher is asked about a needs item (or a candidate standing for one). */
+function matchInput(name: string, objective: string, target: string, issue: ProvincialIssue | null | undefined): ProjectInput {
+  return { id: '', name, objective, target, declared: issue?.text };
+}
+
+/**
  * Streaming consolidation for very many files: `add` one input at a time (its workbook can be dropped
- * right after: only the candidates are kept), then `finish`. Same result as `consolidate`.
+ * right after: only the candidates are kept), or `addExtracted` what a worker extracted, then `finish`.
+ * Same result as `consolidate`.
  */
 export class Consolidation {
   private readonly reports: InputReport[] = [];
@@ -148,6 +201,38 @@ export class Consolidation {
     return rep;
   }
 
+  /**
+   * Takes an input extracted elsewhere (`extractInput`, e.g. in a worker thread), in input order:
+   * the result is the same as `add` of that input. Texts are interned again (a worker's copies are
+   * its own), precomputed verdicts are kept for `finish`.
+   */
+  addExtracted(ex: Extracted): InputReport {
+    const base = this.cands.length;
+    // The file name, sheet, organisation, budgets and tokens were shared by the rows of a file (and
+    // across files) before the thread boundary copied them: share them again (a million rows).
+    ex.candidates.forEach((c, i) => {
+      c.seq = base + i;
+      c.src.file = intern(c.src.file);
+      c.src.sheet = intern(c.src.sheet);
+      c.src.kind = intern(c.src.kind) as typeof c.src.kind;
+      if (c.organisation !== undefined) c.src.organisation = c.organisation = intern(c.organisation);
+      c.budgets = sharedBudgets(c.budgets);
+      if (Array.isArray(c.tokens)) c.tokens = sharedTokens(c.tokens as readonly string[]);
+      c.objective = intern(c.objective);
+      c.target = intern(c.target);
+      c.agency = intern(c.agency);
+      c.priority = intern(c.priority);
+      c.note = intern(c.note);
+      if (c.tambon !== undefined) c.tambon = intern(c.tambon);
+      this.cands.push(c);
+      const v = ex.verdicts?.[i];
+      if (v) this.verdicts[base + i] = sharedVerdict(v);
+    });
+    this.reports.push(ex.report);
+    return ex.report;
+  }
+  private readonly verdicts: Array<ItemVerdict | undefined> = [];
+
   /** Candidates collected so far (for benchmarks). */
   get candidates(): readonly Candidate[] {
     return this.cands;
@@ -157,7 +242,7 @@ export class Consolidation {
   finish(): ConsolidateResult {
     if (this.finished) throw new Error('Consolidation.finish() was already called');
     this.finished = true;
-    return consolidateCandidates(this.reports, this.cands, this.opts, { release: true });
+    return consolidateCandidates(this.reports, this.cands, this.opts, { release: true, verdicts: this.verdicts });
   }
   private finished = false;
 }
@@ -200,7 +285,7 @@ export function consolidateCandidates(
   reports: InputReport[],
   cands: Candidate[],
   opts: ConsolidateOptions = {},
-  own: { release?: boolean } = {},
+  own: { release?: boolean; verdicts?: ReadonlyArray<ItemVerdict | undefined> } = {},
 ): ConsolidateResult {
   const matches = findMatches(cands);
   // The compact name and tokens (a third of a candidate) serve only duplicate detection: when the
@@ -263,7 +348,14 @@ export function consolidateCandidates(
     // One verdict at a time, consistent ones without their (unused) reason words.
     const match = projectMatcher(list, {}, { lean: true });
     items.forEach((it) => {
-      const v = match({ id: String(it.id), name: it.name, objective: it.objective, target: it.target, declared: it.issue?.text });
+      // A verdict computed with the file (extractInput) holds when the item asks what its first
+      // source asked: always for a single row, and for a group whose first row has every field.
+      const keep = cands[it.id];
+      const pre = own.verdicts?.[it.id];
+      const v =
+        pre && it.objective === keep.objective && it.target === keep.target && it.issue === (keep.issue ?? null)
+          ? pre
+          : match(matchInput(it.name, it.objective, it.target, it.issue));
       const src = it.sources[0];
       if (v.declared) {
         const issue = list.issues.find((x) => x.code === v.declared)!;
