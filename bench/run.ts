@@ -327,9 +327,9 @@ function scalingChild(rows: number): void {
 function scaling(sizes: number[]): void {
   out('## 4. Duplicate detection and strategy scoring: time per 1,000 rows');
   out();
-  out('Each size in a fresh child process (term caches cold); rows = generated project rows, all taken as candidates.');
+  out('Each size in a fresh child process (term caches cold); rows = generated project rows, of which the requests (about 2 in 3) are candidates; costs are per 1,000 candidates.');
   out();
-  out('| rows | candidates | pairs found | dedupe | dedupe per 1k rows | strategy scoring | scoring per 1k rows |');
+  out('| rows | candidates | pairs found | dedupe | dedupe per 1k candidates | strategy scoring | scoring per 1k candidates |');
   out('|---|---|---|---|---|---|---|');
   const per: Array<{ d: number; s: number }> = [];
   for (const n of sizes) {
@@ -356,7 +356,7 @@ function scaling(sizes: number[]): void {
   if (per.length >= 2) {
     const growD = per[per.length - 1].d / per[0].d;
     const growS = per[per.length - 1].s / per[0].s;
-    out(`- per-1k-row cost, largest vs smallest size: dedupe ${growD.toFixed(2)}×, scoring ${growS.toFixed(2)}× (about linear: ≤ 2×) ${verdict(growD <= 2 && growS <= 2)}`);
+    out(`- cost per 1k candidates, largest vs smallest size: dedupe ${growD.toFixed(2)}×, scoring ${growS.toFixed(2)}× (about linear: ≤ 2×) ${verdict(growD <= 2 && growS <= 2)}`);
     out();
   }
 }

@@ -8,6 +8,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {externalRequests, openPane, servedBrowser} from './harness';
 import { p022Workbook } from '../../bench/gen';
+import { consolidate } from '../../src/engine/consolidate';
+import { nodeInflateRaw } from '../../src/node/files';
+import { readXlsx } from '../../src/xlsx/read';
 
 const FILES = 200;
 const ROWS = 300;
@@ -94,6 +97,13 @@ test(`${FILES} workbooks × ${ROWS} rows: no long task while reading, a moving p
 
   const ok = await page.locator('[data-testid="consolidate-input-row"][data-status="ok"]').count();
   expect(ok).toBe(FILES);
+  // Read by nested workers on a multi-core machine, taken in file order: the same needs table as the
+  // engine gives one file at a time.
+  const engine = await consolidate(
+    files.map((f) => ({ file: f.name, checksum: '', workbook: readXlsx(new Uint8Array(f.buffer), f.name, { inflateRaw: nodeInflateRaw }) })),
+  );
+  const counted = engine.items.filter((i) => i.inTotals).length;
+  await expect(page.getByTestId('consolidate-needs-count').textContent()).resolves.toContain(`แผนความต้องการ ${engine.items.length} โครงการ (นับยอด ${counted})`);
   expect(externalRequests(requests, env.url)).toEqual([]);
   await context.close();
 }, 120_000);
