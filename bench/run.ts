@@ -244,19 +244,11 @@ async function countryChild(totalRows: number, nFiles: number): Promise<void> {
   const res = c.finish();
   const tFinish = now() - t;
   const rss = process.resourceUsage().maxRSS * 1024;
-  // Scaling row for section 4: strategy scoring of every candidate (after the RSS reading).
-  // In slices, so that the measurement itself does not hold 640k verdicts.
-  clearTermCache();
-  t = now();
-  for (let k = 0; k < cands.length; k += 50_000)
-    matchProjects(cands.slice(k, k + 50_000).map((x, i) => ({ id: String(k + i), name: x.name, objective: x.objective, target: x.target, declared: x.issue?.text })), STRATEGIES);
-  const tMatch = now() - t;
   process.stdout.write(
-    JSON.stringify({ rows, files: nFiles, bytes, tMatch, tGen, tFloor, tRead, tExtract, tDedupe, tFinish, matches: matches.length, cands: cands.length, items: res.items.length, dups: res.duplicates.length, mismatches: res.strategyMismatches.length, rss }) + '\n',
+    JSON.stringify({ rows, files: nFiles, bytes, tGen, tFloor, tRead, tExtract, tDedupe, tFinish, matches: matches.length, cands: cands.length, items: res.items.length, dups: res.duplicates.length, mismatches: res.strategyMismatches.length, rss }) + '\n',
   );
 }
 
-let countryScaling: { rows: number; cands: number; matches: number; tDedupe: number; tMatch: number } | undefined;
 
 function country(totalRows: number, nFiles: number): void {
   out(`## 3. The whole country: ${totalRows.toLocaleString('en-US')} project rows in ${nFiles.toLocaleString('en-US')} workbooks (streamed, child process)`);
@@ -278,7 +270,6 @@ function country(totalRows: number, nFiles: number): void {
   }
   const j = JSON.parse(r.stdout.trim().split('\n').pop()!);
   const ours = j.tRead + j.tExtract + j.tFinish;
-  countryScaling = { rows: j.rows, cands: j.cands, matches: j.matches, tDedupe: j.tDedupe, tMatch: j.tMatch };
   out(`${j.rows.toLocaleString('en-US')} rows, ${(j.bytes / 1e6).toFixed(0)} MB of xlsx generated on the fly (${sec(j.tGen)}, not counted); ${j.cands.toLocaleString('en-US')} candidates → ${j.items.toLocaleString('en-US')} needs items, ${j.dups.toLocaleString('en-US')} duplicate groups, ${j.mismatches.toLocaleString('en-US')} strategy remarks`);
   out();
   out('| step | time |');
@@ -325,22 +316,14 @@ function scalingChild(rows: number): void {
 }
 
 function scaling(sizes: number[]): void {
-  out('## 4. Duplicate detection and strategy scoring: time per 1,000 rows');
+  out('## 4. Duplicate detection and strategy scoring: time per 1,000 candidates');
   out();
-  out('Each size in a fresh child process (term caches cold); rows = generated project rows, of which the requests (about 2 in 3) are candidates; costs are per 1,000 candidates.');
+  out('Each size in a fresh child process without a heap cap (term caches cold), so that the sizes differ only in rows (section 3 measures the country run under the CLI\'s heap cap, where collection costs more); rows = generated project rows, of which the requests (about 2 in 3) are candidates; costs are per 1,000 candidates.');
   out();
   out('| rows | candidates | pairs found | dedupe | dedupe per 1k candidates | strategy scoring | scoring per 1k candidates |');
   out('|---|---|---|---|---|---|---|');
   const per: Array<{ d: number; s: number }> = [];
   for (const n of sizes) {
-    if (countryScaling && countryScaling.rows === n) {
-      const j = countryScaling;
-      const d = j.tDedupe / (j.cands / 1000);
-      const s = j.tMatch / (j.cands / 1000);
-      per.push({ d, s });
-      out(`| ${j.rows.toLocaleString('en-US')} (from run 3) | ${j.cands.toLocaleString('en-US')} | ${j.matches.toLocaleString('en-US')} | ${sec(j.tDedupe)} | ${d.toFixed(1)} ms | ${sec(j.tMatch)} | ${s.toFixed(1)} ms |`);
-      continue;
-    }
     const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=6144', __filename, '--child', 'scaling', String(n)], { encoding: 'utf8', maxBuffer: 1 << 26 });
     if (r.status !== 0) {
       out(`| ${n} | child failed: ${r.stderr.slice(-300).replace(/\n/g, ' ')} |`);
