@@ -120,22 +120,31 @@ test('files are read one at a time: each is added to the consolidation before th
   expect(seen).toEqual([1, 2, 3, 4, 5, 6]); // add #k right after read #k, never all reads first
 });
 
-describe('bin/oneplan.js consolidate: files read by worker threads', () => {
+/** A folder of `n` generated district workbooks (bench/gen.ts) of `rows` project rows each. */
+function districtFolder(name: string, n: number, rows: number): string {
+  const { districtFile } = require('../../bench/gen');
+  const folder = path.join(dir, name);
+  require('node:fs').mkdirSync(folder, { recursive: true });
+  for (let i = 0; i < n; i++) {
+    const f = districtFile(i, rows);
+    writeFileSync(path.join(folder, f.name), f.bytes);
+  }
+  return folder;
+}
+
+/** The compiled command (npm test builds dist/node before jest runs), with extra environment. */
+function oneplanConsolidate(args: string[], env: Record<string, string>) {
+  const { spawnSync } = require('node:child_process');
   const bin = path.resolve(__dirname, '../../bin/oneplan.js');
-  const run = (args: string[], workers: string) => {
-    const { spawnSync } = require('node:child_process');
-    return spawnSync(process.execPath, [bin, 'consolidate', ...args], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ONEPLAN_WORKERS: workers } });
-  };
+  return spawnSync(process.execPath, [bin, 'consolidate', ...args], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env } });
+}
+
+describe('bin/oneplan.js consolidate: files read by worker threads', () => {
+  const run = (args: string[], workers: string) => oneplanConsolidate(args, { ONEPLAN_WORKERS: workers });
 
   test('3 threads give what one thread gives, in file order; unreadable files are named and the rest goes on', () => {
     expect(existsSync(path.resolve(__dirname, '../../dist/node/cli/extract-worker.js'))).toBe(true);
-    const { districtFile } = require('../../bench/gen');
-    const folder = path.join(dir, 'threads');
-    require('node:fs').mkdirSync(folder, { recursive: true });
-    for (let i = 0; i < 9; i++) {
-      const f = districtFile(i, 150);
-      writeFileSync(path.join(folder, f.name), f.bytes);
-    }
+    const folder = districtFolder('threads', 9, 150);
     writeFileSync(path.join(folder, 'เสีย.xlsx'), Buffer.from('PK\u0003\u0004 not really a zip'));
     writeFileSync(path.join(folder, 'ว่าง.xlsx'), Buffer.alloc(0));
     const one = run([folder, '--strategies', 'chiangmai-2566-2570', '--json'], '1');
@@ -153,22 +162,12 @@ describe('bin/oneplan.js consolidate: files read by worker threads', () => {
 });
 
 describe('bin/oneplan.js consolidate: a worker with a capped heap', () => {
-  const bin = path.resolve(__dirname, '../../bin/oneplan.js');
-  const run = (args: string[], cap: string) => {
-    const { spawnSync } = require('node:child_process');
-    return spawnSync(process.execPath, [bin, 'consolidate', ...args], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ONEPLAN_MAX_HEAP_MB: cap } });
-  };
+  const run = (args: string[], cap: string) => oneplanConsolidate(args, { ONEPLAN_MAX_HEAP_MB: cap });
 
   test('too small a cap: run again with twice the heap, output printed once, same result as without a cap', () => {
     // npm test builds dist/node before jest runs.
     expect(existsSync(path.resolve(__dirname, '../../dist/node/cli/worker.js'))).toBe(true);
-    const { districtFile } = require('../../bench/gen');
-    const many = path.join(dir, 'many');
-    require('node:fs').mkdirSync(many, { recursive: true });
-    for (let i = 0; i < 20; i++) {
-      const f = districtFile(i, 300);
-      writeFileSync(path.join(many, f.name), f.bytes);
-    }
+    const many = districtFolder('many', 20, 300);
     const capped = run([many, '--json'], '8');
     expect(capped.status).toBe(0);
     expect(capped.stderr).toContain('running again with 16 MB');
