@@ -187,6 +187,8 @@ function matchInput(name: string, objective: string, target: string, issue: Prov
 export class Consolidation {
   private readonly reports: InputReport[] = [];
   private readonly cands: Candidate[] = [];
+  /** Strategy verdicts computed with their files (addExtracted), by candidate index. */
+  private readonly verdicts: Array<ItemVerdict | undefined> = [];
   private readonly recognise: (s: SheetModel) => PlanSheet;
   private readonly words: readonly string[];
 
@@ -231,7 +233,6 @@ export class Consolidation {
     this.reports.push(ex.report);
     return ex.report;
   }
-  private readonly verdicts: Array<ItemVerdict | undefined> = [];
 
   /** Candidates collected so far (for benchmarks). */
   get candidates(): readonly Candidate[] {
