@@ -26,10 +26,11 @@ export interface ParallelOptions {
 
 /** The worker's compiled script; absent when running from the TypeScript sources (jest, ts-node). */
 const WORKER_SCRIPT = path.join(__dirname, 'extract-worker.js');
+const CAN_THREAD = existsSync(WORKER_SCRIPT);
 
 /** Worker threads to use for `files` files. */
 export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env): number {
-  if (!existsSync(WORKER_SCRIPT)) return 1;
+  if (!CAN_THREAD) return 1;
   const asked = Number(env.ONEPLAN_WORKERS);
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const n = Number.isInteger(asked) && asked >= 1 ? asked : Math.min(cores, 8);
@@ -42,7 +43,7 @@ type Reply = { i: number; ex: Extracted } | { i: number; error: string };
 /** Consolidates `files` (paths) with `opts.workers` threads. */
 export async function consolidateFiles(files: readonly string[], opts: ParallelOptions = {}): Promise<ConsolidateResult> {
   const run = new Consolidation({ strategies: opts.strategies });
-  const n = existsSync(WORKER_SCRIPT) ? opts.workers ?? workerCount(files.length) : 1;
+  const n = CAN_THREAD ? opts.workers ?? workerCount(files.length) : 1;
   const total = files.length;
   opts.onProgress?.(0, total);
   if (n <= 1) {
