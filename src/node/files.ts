@@ -48,7 +48,9 @@ export const nodeZip: ZipParts = (files, level) => {
   const chunks: Uint8Array[] = [];
   const central: Buffer[] = [];
   let offset = 0;
+  let count = 0;
   for (const [name, data] of files) {
+    count++;
     const stored = level === 0;
     const comp = stored ? data : zlib.deflateRawSync(data, { level });
     const crc = (crc32 ? crc32(data) : crc32js(data)) >>> 0;
@@ -84,8 +86,8 @@ export const nodeZip: ZipParts = (files, level) => {
   const cd = Buffer.concat(central);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
   end.writeUInt32LE(cd.length, 12);
   end.writeUInt32LE(offset, 16);
   const all = Buffer.concat([...chunks, cd, end]);

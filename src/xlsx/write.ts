@@ -514,8 +514,12 @@ function sheetXml(sh: OutSheet, name: string, index: number, styles: StyleTable,
 // ---------------------------------------------------------------------------------------------
 // Package
 
-/** Zips the parts (name → bytes, in order) with raw deflate at `level`: Node passes one built on node:zlib. */
-export type ZipParts = (files: Array<[string, Uint8Array]>, level: number) => Uint8Array;
+/**
+ * Zips the parts (name → bytes, in order) with raw deflate at `level`: Node passes one built on node:zlib.
+ * Parts may be produced as they are asked for (writeXlsx makes each sheet then): a zipper that compresses
+ * one part before taking the next holds one part's raw bytes at a time.
+ */
+export type ZipParts = (files: Iterable<[string, Uint8Array]>, level: number) => Uint8Array;
 
 /** fflate's zipSync: pure JS, for the browser. */
 export const fflateZip: ZipParts = (files, level) => {
@@ -540,13 +544,14 @@ export function writeXlsx(wb: OutWorkbook, opts: WriteOptions = {}): Uint8Array 
   const styles = new StyleTable({ name: defaultFont.name, size: defaultFont.size });
   const sst = new SharedStrings();
 
-  const sheetParts: string[][] = [];
+  const n = sheets.length;
   const definedNames: string[] = [];
-  sheets.forEach((sh, i) => {
-    const out = sheetXml(sh, names[i], i, styles, sst);
-    sheetParts.push(out.xml);
+  /** One sheet's XML, encoded (its string parts are garbage once this returns). */
+  const sheetBytes = (i: number): Uint8Array => {
+    const out = sheetXml(sheets[i], names[i], i, styles, sst);
     definedNames.push(...out.definedNames);
-  });
+    return utf8OfParts(out.xml);
+  };
 
   const ct: string[] = [
     XML_DECL,
@@ -555,9 +560,8 @@ export function writeXlsx(wb: OutWorkbook, opts: WriteOptions = {}): Uint8Array 
     '<Default Extension="xml" ContentType="application/xml"/>',
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>',
   ];
-  sheetParts.forEach((_x, i) =>
-    ct.push(`<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`),
-  );
+  for (let i = 0; i < n; i++)
+    ct.push(`<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
   ct.push(
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>',
     '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>',
@@ -575,25 +579,28 @@ export function writeXlsx(wb: OutWorkbook, opts: WriteOptions = {}): Uint8Array 
     '</Relationships>';
 
   const wbRels: string[] = [XML_DECL, `<Relationships xmlns="${NS_PKG_REL}">`];
-  sheetParts.forEach((_x, i) => wbRels.push(`<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`));
-  const n = sheetParts.length;
+  for (let i = 0; i < n; i++) wbRels.push(`<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
   wbRels.push(
     `<Relationship Id="rId${n + 1}" Type="${REL}/styles" Target="styles.xml"/>`,
     `<Relationship Id="rId${n + 2}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`,
     '</Relationships>',
   );
 
-  const wbXml: string[] = [
-    XML_DECL,
-    `<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`,
-    '<workbookPr defaultThemeVersion="124226"/>',
-    '<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="12300" activeTab="0"/></bookViews>',
-    '<sheets>',
-  ];
-  names.forEach((nm, i) => wbXml.push(`<sheet name="${escapeXml(nm)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`));
-  wbXml.push('</sheets>');
-  if (definedNames.length) wbXml.push('<definedNames>', ...definedNames, '</definedNames>');
-  wbXml.push('<calcPr calcId="191029" fullCalcOnLoad="1"/>', '</workbook>');
+  /** workbook.xml: after the sheets (their defined names). */
+  const workbookXml = (): string => {
+    const wbXml: string[] = [
+      XML_DECL,
+      `<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`,
+      '<workbookPr defaultThemeVersion="124226"/>',
+      '<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="12300" activeTab="0"/></bookViews>',
+      '<sheets>',
+    ];
+    names.forEach((nm, i) => wbXml.push(`<sheet name="${escapeXml(nm)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`));
+    wbXml.push('</sheets>');
+    if (definedNames.length) wbXml.push('<definedNames>', ...definedNames, '</definedNames>');
+    wbXml.push('<calcPr calcId="191029" fullCalcOnLoad="1"/>', '</workbook>');
+    return wbXml.join('');
+  };
 
   const created = (opts.created ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const core =
@@ -613,18 +620,19 @@ export function writeXlsx(wb: OutWorkbook, opts: WriteOptions = {}): Uint8Array 
     `<TitlesOfParts><vt:vector size="${n}" baseType="lpstr">${names.map((x) => `<vt:lpstr>${escapeXml(x)}</vt:lpstr>`).join('')}</vt:vector></TitlesOfParts>` +
     '</Properties>';
 
-  const files: Array<[string, Uint8Array]> = [
-    ['[Content_Types].xml', strToU8(ct.join(''))],
-    ['_rels/.rels', strToU8(rootRels)],
-    ['docProps/core.xml', strToU8(core)],
-    ['docProps/app.xml', strToU8(app)],
-    ['xl/workbook.xml', strToU8(wbXml.join(''))],
-    ['xl/_rels/workbook.xml.rels', strToU8(wbRels.join(''))],
-    ['xl/styles.xml', strToU8(styles.xml())],
-    ['xl/sharedStrings.xml', utf8OfParts(sst.xml())],
-  ];
-  sheetParts.forEach((x, i) => {
-    files.push([`xl/worksheets/sheet${i + 1}.xml`, utf8OfParts(x)]);
-  });
-  return (opts.zip ?? fflateZip)(files, opts.level ?? 3);
+  // Parts are made as the zipper asks for them: each sheet's XML is encoded and compressed before the
+  // next sheet is made, so a national-size workbook never holds every sheet's XML at once. Styles,
+  // shared strings and defined names are complete only after the last sheet: they come last.
+  function* parts(): Generator<[string, Uint8Array]> {
+    yield ['[Content_Types].xml', strToU8(ct.join(''))];
+    yield ['_rels/.rels', strToU8(rootRels)];
+    yield ['docProps/core.xml', strToU8(core)];
+    yield ['docProps/app.xml', strToU8(app)];
+    for (let i = 0; i < n; i++) yield [`xl/worksheets/sheet${i + 1}.xml`, sheetBytes(i)];
+    yield ['xl/workbook.xml', strToU8(workbookXml())];
+    yield ['xl/_rels/workbook.xml.rels', strToU8(wbRels.join(''))];
+    yield ['xl/styles.xml', strToU8(styles.xml())];
+    yield ['xl/sharedStrings.xml', utf8OfParts(sst.xml())];
+  }
+  return (opts.zip ?? fflateZip)(parts(), opts.level ?? 3);
 }

@@ -8,7 +8,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { textAt } from '../../src/engine/model';
 import type { OutWorkbook } from '../../src/engine/output';
 import { OutSheetSchema } from '../../src/engine/output';
-import { readWorkbookFile, writeFileBytes } from '../../src/node/files';
+import { nodeZip, readWorkbookFile, writeFileBytes } from '../../src/node/files';
 import { readXlsx } from '../../src/xlsx/read';
 import { escapeXml, writeXlsx } from '../../src/xlsx/write';
 
@@ -220,4 +220,41 @@ test('sheet XML is encoded in batches: same bytes as one string, Thai and 4-byte
   for (let i = 0; i < 2000; i++) parts.push(`<c r="B${i}" t="s"><v>${i}</v></c>`, 'ก่อสร้างถนน คสล. หมู่ที่ ๓', '😀', '');
   const whole = new TextEncoder().encode(parts.join(''));
   for (const batch of [1, 7, 100, 1 << 24]) expect(Buffer.from(utf8OfParts(parts, batch)).equals(Buffer.from(whole))).toBe(true);
+});
+
+describe('writeXlsx hands the zipper one sheet at a time', () => {
+  test('sheet k+1 is made only after the zipper has taken sheet k; styles and shared strings come last', () => {
+    const log: string[] = [];
+    const sheet = (k: number) => {
+      const rows = Array.from({ length: 50 }, (_, r) => [`โครงการที่ ${k}-${r}`, r * 1000]);
+      // Reading a sheet's rows means its XML is being made.
+      return Object.defineProperty({ name: `ชีต${k}` }, 'rows', {
+        enumerable: true,
+        get: () => {
+          if (log[log.length - 1] !== `made ${k}`) log.push(`made ${k}`);
+          return rows;
+        },
+      });
+    };
+    const wb = { sheets: [sheet(1), sheet(2), sheet(3)] };
+    const bytes = writeXlsx(wb as OutWorkbook, {
+      zip: (files: Iterable<[string, Uint8Array]>, level: number) => {
+        const taken: Array<[string, Uint8Array]> = [];
+        for (const f of files) {
+          log.push(`zip ${f[0]}`);
+          taken.push(f);
+        }
+        return nodeZip(taken, level);
+      },
+    });
+    const order = log.filter((l) => /made|sheet\d|styles|sharedStrings/.test(l));
+    expect(order).toEqual([
+      'made 1', 'zip xl/worksheets/sheet1.xml',
+      'made 2', 'zip xl/worksheets/sheet2.xml',
+      'made 3', 'zip xl/worksheets/sheet3.xml',
+      'zip xl/styles.xml', 'zip xl/sharedStrings.xml',
+    ]);
+    const back = unzipSync(bytes);
+    expect(strFromU8(back['xl/sharedStrings.xml'])).toContain('โครงการที่ 3-49');
+  });
 });
