@@ -879,14 +879,14 @@ export async function highlightCells(cells: HighlightCell[], run: ExcelRun = exc
 
     const fillProps = api.fillPattern ? 'color,pattern,patternColor' : 'color';
     const fill = (block: Array<{ k: string; sheet: string; address: string; severity: HighlightSeverity }>) => {
-      for (const w of block) {
-        const colors = HIGHLIGHT[w.severity];
-        const range = existing.get(w.sheet.toLowerCase())!.getRange(w.address);
-        range.format.fill.color = colors.fill;
-        range.format.font.color = colors.font;
-        saved.get(w.k)!.hl = colors.fill;
-      }
+      // The originals are queued before the fills: a request that fails part-way has saved them first.
+      for (const w of block) saved.get(w.k)!.hl = HIGHLIGHT[w.severity].fill;
       wb.settings.add(HIGHLIGHT_SETTING, storeValue(saved.values()));
+      for (const w of block) {
+        const range = existing.get(w.sheet.toLowerCase())!.getRange(w.address);
+        range.format.fill.color = HIGHLIGHT[w.severity].fill;
+        range.format.font.color = HIGHLIGHT[w.severity].font;
+      }
     };
     let pending: Parameters<typeof fill>[0] | undefined;
     for (const block of blocksOf([...wanted.values()])) {
