@@ -282,43 +282,59 @@ function hasStyle(st: CellStyle | undefined): st is CellStyle {
 }
 
 interface SheetOut {
-  /** The sheet XML in parts (a 600k-row sheet as one string would pass V8's ~2^29-character limit). */
-  xml: string[];
+  /** The sheet's XML, UTF-8. */
+  bytes: Uint8Array;
   definedNames: string[];
 }
 
 /**
- * UTF-8 of many string parts, joined and encoded in batches of about `batchChars` characters, so no
- * single string approaches V8's string length limit (~2^29) whatever the sheet's size. 2^27 keeps every
- * realistic sheet in one batch: 16M-character batches made the 100k-row workbook's write 1.7× slower.
+ * Collects XML parts and encodes them to UTF-8 in batches of about `batchChars` characters as they
+ * come: a sheet's row strings (ropes of every `+=`, ~50 bytes of nodes per cell until flattened) never
+ * pile up for the whole sheet (at 625k rows they were ~1 GB), and no string nears V8's ~2^29 limit.
  */
+export class Utf8Sink {
+  private batch: string[] = [];
+  private len = 0;
+  private readonly chunks: Uint8Array[] = [];
+  private total = 0;
+  constructor(private readonly batchChars = 1 << 24) {}
+
+  push(...parts: string[]): void {
+    for (const p of parts) {
+      this.batch.push(p);
+      this.len += p.length;
+    }
+    if (this.len >= this.batchChars) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.batch.length) return;
+    const b = strToU8(this.batch.join(''));
+    this.chunks.push(b);
+    this.total += b.length;
+    this.batch = [];
+    this.len = 0;
+  }
+
+  /** Everything pushed, as one byte array. */
+  bytes(): Uint8Array {
+    this.flush();
+    if (this.chunks.length === 1) return this.chunks[0];
+    const out = new Uint8Array(this.total);
+    let o = 0;
+    for (const c of this.chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
+    return out;
+  }
+}
+
+/** UTF-8 of many string parts (see Utf8Sink). */
 export function utf8OfParts(parts: readonly string[], batchChars = 1 << 27): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let batch: string[] = [];
-  let len = 0;
-  let total = 0;
-  const flush = () => {
-    if (!batch.length) return;
-    const b = strToU8(batch.join(''));
-    chunks.push(b);
-    total += b.length;
-    batch = [];
-    len = 0;
-  };
-  for (const p of parts) {
-    batch.push(p);
-    len += p.length;
-    if (len >= batchChars) flush();
-  }
-  flush();
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
+  const sink = new Utf8Sink(batchChars);
+  for (const p of parts) sink.push(p);
+  return sink.bytes();
 }
 
 function sheetXml(sh: OutSheet, name: string, index: number, styles: StyleTable, sst: SharedStrings): SheetOut {
@@ -390,7 +406,7 @@ function sheetXml(sh: OutSheet, name: string, index: number, styles: StyleTable,
     if (sh.table.lastCol > maxCol) maxCol = sh.table.lastCol;
   }
 
-  const parts: string[] = [];
+  const parts = new Utf8Sink();
   parts.push(XML_DECL, `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`);
   const fit = sh.page?.fitWidth;
   parts.push(fit ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '<sheetPr/>');
@@ -508,7 +524,7 @@ function sheetXml(sh: OutSheet, name: string, index: number, styles: StyleTable,
       `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(`${qn}!$${Math.min(a, b) + 1}:$${Math.max(a, b) + 1}`)}</definedName>`,
     );
   }
-  return { xml: parts, definedNames };
+  return { bytes: parts.bytes(), definedNames };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -550,7 +566,7 @@ export function writeXlsx(wb: OutWorkbook, opts: WriteOptions = {}): Uint8Array 
   const sheetBytes = (i: number): Uint8Array => {
     const out = sheetXml(sheets[i], names[i], i, styles, sst);
     definedNames.push(...out.definedNames);
-    return utf8OfParts(out.xml);
+    return out.bytes;
   };
 
   const ct: string[] = [
