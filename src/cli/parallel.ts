@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { Consolidation, type ConsolidateResult, type Extracted, type InputReport } from '../engine/consolidate';
+import { Consolidation, extractInput, readFailed, type ConsolidateResult, type Extracted } from '../engine/consolidate';
 import type { StrategyList } from '../engine/strategy/model';
 import { readConsolidateInput } from './read-input';
 
@@ -66,18 +66,7 @@ export async function consolidateFiles(files: readonly string[], opts: ParallelO
   };
   // A file whose worker failed (a defect, or out of memory on a huge file) is reported as unreadable,
   // naming the file; the rest of the work goes on.
-  const failed = (i: number, why: string): Extracted => ({
-    report: {
-      file: files[i],
-      checksum: '',
-      status: 'failed',
-      error: { code: 'read-failed', message: `อ่านไฟล์ "${files[i]}" ไม่ได้: ${why}`, messageEn: `Could not read "${files[i]}": ${why}` },
-      sheets: [],
-      projects: 0,
-      taken: 0,
-    } satisfies InputReport,
-    candidates: [],
-  });
+  const failed = (i: number, why: string): Extracted => extractInput({ file: files[i], checksum: '', error: readFailed(files[i], why) });
 
   await new Promise<void>((resolve) => {
     let live = 0;

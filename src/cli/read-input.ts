@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { ConsolidateInput } from '../engine/consolidate';
+import { inputErrorOf, readFailed, type ConsolidateInput } from '../engine/consolidate';
 import { nodeInflateRaw } from '../node/files';
 import { readWorkbookBytes } from '../xlsx/open';
 
@@ -18,7 +18,7 @@ export async function readConsolidateInput(file: string): Promise<ConsolidateInp
     const error =
       code === 'ENOENT'
         ? { code: 'not-found', message: `ไม่พบไฟล์ "${file}"`, messageEn: `File not found: "${file}"` }
-        : { code: 'read-failed', message: `อ่านไฟล์ "${file}" ไม่ได้: ${(e as Error).message}`, messageEn: `Could not read "${file}": ${(e as Error).message}` };
+        : readFailed(file, (e as Error).message);
     return { file, checksum: '', error };
   }
   const checksum = createHash('sha256').update(buf).digest('hex');
@@ -27,11 +27,6 @@ export async function readConsolidateInput(file: string): Promise<ConsolidateInp
     const workbook = readWorkbookBytes(bytes, path.basename(file), { inflateRaw: nodeInflateRaw });
     return { file, checksum, workbook };
   } catch (e) {
-    const err = e as { code?: unknown; message?: string; messageEn?: string };
-    return {
-      file,
-      checksum,
-      error: { code: typeof err.code === 'string' ? err.code : 'read-failed', message: err.message ?? String(e), messageEn: err.messageEn },
-    };
+    return { file, checksum, error: inputErrorOf(e) };
   }
 }

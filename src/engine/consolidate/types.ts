@@ -55,6 +55,17 @@ export interface InputError {
   messageEn?: string;
 }
 
+/** The InputError of what a reader threw (its code, Thai and English messages; 'read-failed' without a code). */
+export function inputErrorOf(e: unknown): InputError {
+  const err = e as { code?: unknown; message?: string; messageEn?: string } | undefined;
+  return { code: typeof err?.code === 'string' ? err.code : 'read-failed', message: err?.message ?? String(e), messageEn: err?.messageEn };
+}
+
+/** A file that could not be read at all, naming it, in Thai and English. */
+export function readFailed(file: string, why: string): InputError {
+  return { code: 'read-failed', message: `อ่านไฟล์ "${file}" ไม่ได้: ${why}`, messageEn: `Could not read "${file}": ${why}` };
+}
+
 export interface InputReport {
   file: string;
   checksum: string;

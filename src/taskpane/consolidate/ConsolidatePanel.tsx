@@ -31,6 +31,7 @@ import {
   type ConsolidateInput,
   type ConsolidateResult,
   type Confidence,
+  inputErrorOf,
   type InputError,
   type InputStatus,
 } from '../../engine/consolidate';
@@ -175,11 +176,10 @@ const defaultReadFiles: ReadFiles = async (files, onProgress, signal) => {
       try {
         out.push({ file: f.name, checksum, workbook: await parseXlsx(bytes, f.name) });
       } catch (e) {
-        const err = e as { code?: string; message?: string; messageEn?: string };
-        out.push({ file: f.name, checksum, error: { code: err.code ?? 'read-failed', message: err.message ?? String(e), messageEn: err.messageEn } });
+        out.push({ file: f.name, checksum, error: inputErrorOf(e) });
       }
     } catch (e) {
-      out.push({ file: f.name, checksum: '', error: { code: 'read-failed', message: (e as Error).message } });
+      out.push({ file: f.name, checksum: '', error: inputErrorOf(e) });
     }
     onProgress(i + 1, files.length);
   }

@@ -5,7 +5,7 @@
  * (counts, totals, the first duplicate groups) and asks for the .xlsx bytes or the sheets when needed.
  * Cancelling terminates the worker.
  */
-import { Consolidation, needsWorkbook, type ConsolidateResult } from '../../engine/consolidate';
+import { Consolidation, inputErrorOf, needsWorkbook, type ConsolidateResult } from '../../engine/consolidate';
 import { readXlsx } from '../../xlsx/read';
 import { writeXlsx } from '../../xlsx/write';
 import type { ConsolidateRequest, ConsolidateResponse, ConsolidateView } from './protocol';
@@ -49,8 +49,7 @@ async function run(runId: number, files: Array<{ name: string; bytes: ArrayBuffe
       checksum = await sha256Hex(u8);
       c.add({ file: name, checksum, workbook: readXlsx(u8, name) });
     } catch (e) {
-      const err = e as { code?: string; message?: string; messageEn?: string };
-      c.add({ file: name, checksum, error: { code: err.code ?? 'read-failed', message: err.message ?? String(e), messageEn: err.messageEn } });
+      c.add({ file: name, checksum, error: inputErrorOf(e) });
     }
     scope.postMessage({ type: 'progress', runId, phase: 'reading', done: i + 1, total });
   }
