@@ -2,18 +2,16 @@
 
 const THAI_ZERO = 0x0e50;
 
-/** "๒๕๖๖" → "2566"; other characters unchanged. */
+/** "๒๕๖๖" → "2566"; other characters unchanged (the same string when it has no Thai digit). */
 export function thaiToArabic(s: string): string {
-  let out = '';
-  let changed = false;
-  for (let i = 0; i < s.length; i++) {
+  // Most texts have no Thai digit: find the first one before building anything (this runs on every cell).
+  let i = 0;
+  for (; i < s.length; i++) {
     const code = s.charCodeAt(i);
-    if (code >= THAI_ZERO && code <= THAI_ZERO + 9) {
-      out += String.fromCharCode(48 + code - THAI_ZERO);
-      changed = true;
-    } else out += s[i];
+    if (code >= THAI_ZERO && code <= THAI_ZERO + 9) break;
   }
-  return changed ? out : s;
+  if (i === s.length) return s;
+  return s.slice(0, i) + s.slice(i).replace(/[\u0e50-\u0e59]/g, (d) => String.fromCharCode(48 + d.charCodeAt(0) - THAI_ZERO));
 }
 
 /** "2566" → "๒๕๖๖". */

@@ -7,7 +7,6 @@
  * (weight 1), objective (0.5) and target (0.3); its score for an issue is Σ weight × idf × tf-part
  * over the distinct terms they share. Deterministic: ties go to the issue listed first.
  */
-import { TextCache } from '../text-cache';
 import { resolveDeclared } from './declared';
 import {
   DEFAULT_MATCH_SETTINGS,
@@ -17,7 +16,7 @@ import {
   type StrategyIssue,
   type StrategyList,
 } from './model';
-import { chunkTerms, matchedPhrases, termCacheEpoch, termCounts, textChunks } from './text';
+import { chunkTerms, matchedPhrasesOfChunks, termCacheEpoch, termCounts, textChunks } from './text';
 
 const K1 = 1.2;
 const B = 0.75;
@@ -33,6 +32,11 @@ export interface StrategyIndex {
   idf: Map<string, number>;
   avgLen: number;
   unit: number;
+  /**
+   * Per term with an idf: the idf and its BM25 tf-part in each issue (0 where the issue lacks it), so
+   * scoring a project is one lookup per query term instead of two per term and issue.
+   */
+  terms: Map<string, { idf: number; part: Float64Array }>;
 }
 
 const indexCache = new WeakMap<StrategyList, StrategyIndex>();
@@ -76,7 +80,16 @@ export function buildIndex(list: StrategyList): StrategyIndex {
   // Scores are divided by it, so thresholds mean the same for a list of 3 issues or of 8:
   // 1.0 ≈ one strong, issue-specific word.
   const unit = Math.log(1 + (N - 1 + 0.5) / 1.5) * (K1 + 1);
-  const index = { docs, idf, avgLen, unit };
+  const terms = new Map<string, { idf: number; part: Float64Array }>();
+  for (const [t, v] of idf) {
+    const part = new Float64Array(N);
+    docs.forEach((d, k) => {
+      const tf = d.tf.get(t);
+      if (tf) part[k] = (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * d.len) / (avgLen || 1)));
+    });
+    terms.set(t, { idf: v, part });
+  }
+  const index = { docs, idf, avgLen, unit, terms };
   indexCache.set(list, index);
   return index;
 }
@@ -88,36 +101,48 @@ interface QueryTerm {
 }
 
 /**
- * The terms of a text that the index knows (have an idf), in text order, possibly repeated (the query
- * map merges repeats): a term no issue uses adds nothing to any score, and most terms are such.
- * Cached per index, by text and by space-free chunk (chunks repeat across many distinct texts).
+ * The terms of a text (as its textChunks) that the index knows (have an idf), in text order, possibly
+ * repeated (the query map merges repeats): a term no issue uses adds nothing to any score, and most
+ * terms are such. Cached per index and space-free chunk (chunks repeat across many distinct texts).
  */
-const RELEVANT_MAX = 100000;
-const relevantCache = new WeakMap<StrategyIndex, { epoch: number; texts: TextCache<readonly string[]>; chunks: Map<string, readonly string[]> }>();
-function relevantTerms(index: StrategyIndex, text: string): readonly string[] {
+const RELEVANT_MAX = 200000;
+const relevantCache = new WeakMap<StrategyIndex, { epoch: number; chunks: Map<string, readonly string[]> }>();
+function relevantTerms(index: StrategyIndex, chunks: readonly string[]): readonly string[] {
   let m = relevantCache.get(index);
-  if (!m || m.epoch !== termCacheEpoch()) relevantCache.set(index, (m = { epoch: termCacheEpoch(), texts: new TextCache(RELEVANT_MAX), chunks: new Map() }));
-  const hit = m.texts.get(text);
-  if (hit) return hit;
+  if (!m || m.epoch !== termCacheEpoch()) relevantCache.set(index, (m = { epoch: termCacheEpoch(), chunks: new Map() }));
   let out: string[] = [];
-  for (const c of textChunks(text)) {
+  for (const c of chunks) {
     let r = m.chunks.get(c);
     if (!r) {
       r = chunkTerms(c).filter((t) => index.idf.has(t));
-      if (m.chunks.size >= 2 * RELEVANT_MAX) m.chunks.clear();
+      if (m.chunks.size >= RELEVANT_MAX) m.chunks.clear();
       m.chunks.set(c, r);
     }
     if (r.length) out = out.length ? out.concat(r) : (r as string[]);
   }
-  m.texts.offer(text, out);
   return out;
 }
 
-function queryOf(p: ProjectInput, s: MatchSettings, index: StrategyIndex): QueryTerm[] {
+/** A project's three fields, each as its textChunks (computed once per field and project). */
+interface Fields {
+  name: readonly string[];
+  objective: readonly string[];
+  target: readonly string[];
+}
+const NO_CHUNKS: readonly string[] = [];
+function fieldsOf(p: ProjectInput): Fields {
+  return {
+    name: p.name ? textChunks(p.name) : NO_CHUNKS,
+    objective: p.objective ? textChunks(p.objective) : NO_CHUNKS,
+    target: p.target ? textChunks(p.target) : NO_CHUNKS,
+  };
+}
+
+function queryOf(f: Fields, s: MatchSettings, index: StrategyIndex): QueryTerm[] {
   const q = new Map<string, QueryTerm>();
-  const addField = (text: string | undefined, weight: number, inName: boolean) => {
-    if (!text || weight <= 0) return;
-    for (const t of relevantTerms(index, text)) {
+  const addField = (chunks: readonly string[], weight: number, inName: boolean) => {
+    if (!chunks.length || weight <= 0) return;
+    for (const t of relevantTerms(index, chunks)) {
       const prev = q.get(t);
       if (!prev) q.set(t, { term: t, weight, inName });
       else {
@@ -126,34 +151,53 @@ function queryOf(p: ProjectInput, s: MatchSettings, index: StrategyIndex): Query
       }
     }
   };
-  addField(p.name, s.nameWeight, true);
-  addField(p.objective, s.objectiveWeight, false);
-  addField(p.target, s.targetWeight, false);
+  addField(f.name, s.nameWeight, true);
+  addField(f.objective, s.objectiveWeight, false);
+  addField(f.target, s.targetWeight, false);
   return [...q.values()];
 }
 
 interface IssueScore {
   code: string;
   score: number;
-  /** Matched terms with their contribution, best first. */
-  hits: Array<{ term: string; value: number; inName: boolean }>;
+  /** Matched terms with their contribution, best first (made when a reason needs them). */
+  readonly hits: Array<{ term: string; value: number; inName: boolean }>;
 }
 
 function scoreAll(index: StrategyIndex, query: QueryTerm[]): IssueScore[] {
-  return index.docs.map((d) => {
-    let score = 0;
-    const hits: IssueScore['hits'] = [];
-    for (const q of query) {
-      const tf = d.tf.get(q.term);
-      const idf = index.idf.get(q.term);
-      if (!tf || idf === undefined) continue;
-      const part = (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * d.len) / (index.avgLen || 1)));
-      const value = (q.weight * idf * part) / index.unit;
-      score += value;
-      hits.push({ term: q.term, value, inName: q.inName });
+  const n = index.docs.length;
+  const sums = new Float64Array(n);
+  const entries = query.map((q) => index.terms.get(q.term));
+  // Summed per issue in query order, each value computed as (weight × idf × part) / unit: the same
+  // floating-point steps as term-by-term scoring, so thresholds decide exactly as before.
+  for (let j = 0; j < query.length; j++) {
+    const e = entries[j];
+    if (!e) continue;
+    const w = query[j].weight;
+    for (let k = 0; k < n; k++) {
+      const part = e.part[k];
+      if (part) sums[k] += (w * e.idf * part) / index.unit;
     }
-    hits.sort((a, b) => b.value - a.value || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
-    return { code: d.issue.code, score, hits };
+  }
+  return index.docs.map((d, k) => {
+    let hits: IssueScore['hits'] | undefined;
+    return {
+      code: d.issue.code,
+      score: sums[k],
+      get hits() {
+        if (!hits) {
+          hits = [];
+          for (let j = 0; j < query.length; j++) {
+            const e = entries[j];
+            const part = e?.part[k];
+            if (!e || !part) continue;
+            hits.push({ term: query[j].term, value: (query[j].weight * e.idf * part) / index.unit, inName: query[j].inName });
+          }
+          hits.sort((a, b) => b.value - a.value || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+        }
+        return hits;
+      },
+    };
   });
 }
 
@@ -161,12 +205,12 @@ function scoreAll(index: StrategyIndex, query: QueryTerm[]): IssueScore[] {
  * Readable matched words, most telling first: the project's own phrases made of matched terms
  * ("โซลาร์เซลล์", not "ลาร์เซลล์"; a pair "ท่องเที่ยว" hides its halves), ranked by their terms' contribution.
  */
-function words(hits: IssueScore['hits'], max: number, p?: ProjectInput): string[] {
+function words(hits: IssueScore['hits'], max: number, f?: Fields): string[] {
   if (!hits.length) return [];
   const value = new Map(hits.map((h) => [h.term, h.value]));
   const set = new Set(value.keys());
   const phrases: string[] = [];
-  if (p) for (const f of [p.name, p.objective, p.target]) if (f) for (const x of matchedPhrases(f, set)) if (!phrases.includes(x)) phrases.push(x);
+  if (f) for (const chunks of [f.name, f.objective, f.target]) for (const x of matchedPhrasesOfChunks(chunks, set)) if (!phrases.includes(x)) phrases.push(x);
   const covered = new Set<string>();
   const scored = phrases.map((ph, i) => {
     let v = 0;
@@ -224,12 +268,22 @@ export function projectMatcher(
   const index = buildIndex(list);
   const codes = new Set(list.issues.map((i) => i.code));
   const lean = !!opts.lean;
+  // A file's rows share a few link lines: resolve each distinct one once.
+  const declaredSeen = new Map<string, ReturnType<typeof resolveDeclared>>();
+  const declaredOf = (text: string): ReturnType<typeof resolveDeclared> => {
+    if (declaredSeen.has(text)) return declaredSeen.get(text);
+    const r = resolveDeclared(text, list);
+    if (declaredSeen.size >= 10000) declaredSeen.clear();
+    declaredSeen.set(text, r);
+    return r;
+  };
   return (p: ProjectInput): MatchVerdict => {
-    const scored = scoreAll(index, queryOf(p, s, index));
+    const f = fieldsOf(p);
+    const scored = scoreAll(index, queryOf(f, s, index));
     const scores: Record<string, number> = {};
     for (const x of scored) scores[x.code] = round(x.score);
     const top = best(scored)!;
-    const resolved = p.declared ? resolveDeclared(p.declared, list) : undefined;
+    const resolved = p.declared ? declaredOf(p.declared) : undefined;
     const declared = resolved && 'code' in resolved && codes.has(resolved.code) ? resolved.code : undefined;
     const declaredUnknown = resolved && 'unknown' in resolved ? String(resolved.unknown) : undefined;
     const base = { id: p.id, scores, ...(declared ? { declared } : {}), ...(declaredUnknown ? { declaredUnknown } : {}) };
@@ -243,8 +297,8 @@ export function projectMatcher(
         other.score - d.score >= s.margin &&
         other.score >= d.score * s.ratio
       ) {
-        const w = words(other.hits, s.maxWords, p);
-        const dw = words(d.hits, s.maxWords, p);
+        const w = words(other.hits, s.maxWords, f);
+        const dw = words(d.hits, s.maxWords, f);
         return {
           ...base,
           status: 'weak',
@@ -264,13 +318,13 @@ export function projectMatcher(
           ...base,
           status: 'none',
           score: round(d.score),
-          matched: words(d.hits, s.maxWords, p),
+          matched: words(d.hits, s.maxWords, f),
           reason: `ไม่พบคำที่ตรงกับประเด็นการพัฒนาใด รวมทั้งประเด็นที่ประกาศ (ประเด็นที่ ${declared}) ควรตรวจสอบ`,
           reasonEn: `No words match any development issue, including the declared issue ${declared}: please check`,
         };
       }
       if (lean) return { ...base, status: 'consistent', score: round(d.score), matched: [], reason: '', reasonEn: '' };
-      const w = words(d.hits, s.maxWords, p);
+      const w = words(d.hits, s.maxWords, f);
       return {
         ...base,
         status: 'consistent',
@@ -288,7 +342,7 @@ export function projectMatcher(
     const unknownTh = declaredUnknown ? `ระบุประเด็น "${declaredUnknown}" ซึ่งไม่มีในรายการประเด็นการพัฒนา` : 'ไม่ได้ระบุประเด็นการพัฒนา';
     const unknownEn = declaredUnknown ? `Declares "${declaredUnknown}", which is not in the list of issues` : 'No development issue declared';
     if (top.score >= s.threshold) {
-      const w = words(top.hits, s.maxWords, p);
+      const w = words(top.hits, s.maxWords, f);
       return {
         ...base,
         status: 'undeclared',
@@ -299,7 +353,7 @@ export function projectMatcher(
         reasonEn: `${unknownEn}; suggested issue ${top.code} (matched: ${w.join(', ')})`,
       };
     }
-    const w = words(top.hits, s.maxWords, p);
+    const w = words(top.hits, s.maxWords, f);
     return {
       ...base,
       status: 'none',
@@ -325,6 +379,6 @@ export function bestIssue(
 ): { code: string; score: number } | undefined {
   const s: MatchSettings = { ...DEFAULT_MATCH_SETTINGS, ...settings };
   const index = buildIndex(list);
-  const top = best(scoreAll(index, queryOf(project, s, index)));
+  const top = best(scoreAll(index, queryOf(fieldsOf(project), s, index)));
   return top && top.score >= s.threshold ? { code: top.code, score: round(top.score) } : undefined;
 }

@@ -30,16 +30,22 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
 ]);
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+const PUNCTUATION = /[\s"'“”‘’`()[\]{}<>:;,!?/\\|*_=+#@%^&~\-–—•·]+/g;
+/** A character some step of normaliseText other than case, NFC and punctuation acts on. */
+const NEEDS_FULL = /[\u0e50-\u0e59\u200b-\u200d\u2060\ufeff\u00ad.,…]/;
 
 /** Thai digits → Arabic, zero-width removed, Latin lower-cased, PM 2.5 spellings unified, punctuation → space. */
 export function normaliseText(s: string): string {
+  // Most texts have no Thai digit, invisible character, dot or comma: then only the case, NFC and the
+  // punctuation steps below can change anything (the others all need one of those characters).
+  if (!NEEDS_FULL.test(s)) return s.normalize('NFC').toLowerCase().replace(PUNCTUATION, ' ').trim();
   return fromThaiDigits(s)
     .replace(ZERO_WIDTH, '')
     .normalize('NFC')
     .toLowerCase()
     .replace(/pm\s*2\s*[.,]\s*5/g, ' pm25 ')
     .replace(/\.\.\.|…/g, ' ')
-    .replace(/[\s"'“”‘’`()[\]{}<>:;,!?/\\|*_=+#@%^&~\-–—•·]+/g, ' ')
+    .replace(PUNCTUATION, ' ')
     .replace(/(^|\s)\.+|\.+(\s|$)/g, ' ')
     .trim();
 }
@@ -230,24 +236,49 @@ export function clearTermCache(): void {
  * ("โซ|ลาร์|เซลล์" → "โซลาร์เซลล์"), other matched words stand alone; in text order, each once.
  */
 export function matchedPhrases(text: string, matched: ReadonlySet<string>): string[] {
+  return matchedPhrasesOfChunks(textChunks(text), matched);
+}
+
+/** matchedPhrases of a text given as its textChunks (the matcher has them already). */
+export function matchedPhrasesOfChunks(chunks: readonly string[], matched: ReadonlySet<string>): string[] {
   const out: string[] = [];
   const push = (x: string) => {
     if (x && !out.includes(x)) out.push(x);
   };
-  for (const run of runsOf(text)) {
-    let cur = '';
-    let linked = false; // run[i - 1] and run[i] are joined by a matched pair
-    for (let i = 0; i < run.length; i++) {
-      const linkNext = i + 1 < run.length && matched.has(run[i] + run[i + 1]);
-      const self = matched.has(run[i]) && isContent(run[i]);
-      if (linked) cur += run[i];
-      else {
-        push(cur);
-        cur = self || linkNext ? run[i] : '';
+  const seg = getSegmenter();
+  for (const chunk of chunks) {
+    const runs: readonly (readonly string[])[] = seg ? chunkRuns(seg, chunk) : [[chunk]];
+    for (const run of runs) {
+      const { pairs, content } = runInfo(run);
+      let cur = '';
+      let linked = false; // run[i - 1] and run[i] are joined by a matched pair
+      for (let i = 0; i < run.length; i++) {
+        const pair = pairs[i];
+        const linkNext = pair !== undefined && matched.has(pair);
+        const self = content[i] && matched.has(run[i]);
+        if (linked) cur += run[i];
+        else {
+          push(cur);
+          cur = self || linkNext ? run[i] : '';
+        }
+        linked = linkNext;
       }
-      linked = linkNext;
+      push(cur);
     }
-    push(cur);
   }
   return out;
+}
+
+/**
+ * Per run of words (runs are cached and shared): each word's pair with the next, made once (a fresh
+ * `a + b` is a rope that must be flattened and hashed at every lookup), and whether it is a content word.
+ */
+const runInfos = new WeakMap<readonly string[], { pairs: ReadonlyArray<string | undefined>; content: readonly boolean[] }>();
+function runInfo(run: readonly string[]): { pairs: ReadonlyArray<string | undefined>; content: readonly boolean[] } {
+  let info = runInfos.get(run);
+  if (!info) {
+    info = { pairs: run.map((w, i) => (i + 1 < run.length ? w + run[i + 1] : undefined)), content: run.map(isContent) };
+    runInfos.set(run, info);
+  }
+  return info;
 }

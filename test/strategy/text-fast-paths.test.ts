@@ -1,0 +1,77 @@
+/**
+ * The shortcuts in text normalisation (round 5 of the benchmark) must give exactly what the full steps
+ * give: normaliseText skips the digit, invisible-character, PM 2.5 and dot steps when a text has none
+ * of the characters they act on, and thaiToArabic returns a text without Thai digits untouched.
+ * Checked on every text cell of the real workbook and on texts made to hit each step.
+ */
+import * as path from 'path';
+import { readWorkbookFile } from '../../src/node/files';
+import { normaliseText, matchedPhrases, terms } from '../../src/engine/strategy/text';
+import { thaiToArabic } from '../../src/engine/thai';
+
+/** normaliseText as it was before the shortcut: every step, always. */
+function reference(s: string): string {
+  const digits = s.replace(/[\u0e50-\u0e59]/g, (d) => String.fromCharCode(48 + d.charCodeAt(0) - 0x0e50));
+  return digits
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/pm\s*2\s*[.,]\s*5/g, ' pm25 ')
+    .replace(/\.\.\.|…/g, ' ')
+    .replace(/[\s"'“”‘’`()[\]{}<>:;,!?/\\|*_=+#@%^&~\-–—•·]+/g, ' ')
+    .replace(/(^|\s)\.+|\.+(\s|$)/g, ' ')
+    .trim();
+}
+
+const MADE = [
+  'ฝุ่น\u200bควัน PM 2.5 (๒๕๖๖)',
+  'ก่อสร้างถนน คสล. สายบ้านนาหว้า-ดอนมูล หมู่ที่ ๓',
+  'ขุดลอกคลอง…ต่อ',
+  'OTOP, SMEs; "ตลาด"',
+  '  โครงการ\u00a0ส่งเสริม\tอาชีพ  ',
+  'pm2,5 ลดหมอกควัน',
+  // a tone mark typed before sara u: NFC puts the vowel first
+  'ผู\u0e49\u0e39สูงอายุ',
+  'Ｔｈａｉ ＯＴＯＰ',
+  'ถนน...สาย ก',
+  '',
+];
+
+let cells: string[] = [];
+beforeAll(async () => {
+  const wb = await readWorkbookFile(path.join(__dirname, '../../../shared/samples/real/nakhonsawan-2566-2570.xlsx'));
+  const seen = new Set<string>();
+  for (const sh of wb.sheets)
+    for (const row of sh.rows)
+      for (const c of row ?? []) if (c && typeof c.v === 'string') seen.add(c.v);
+  cells = [...seen];
+});
+
+test('normaliseText equals the full steps on every text of the real workbook and on made texts', () => {
+  expect(cells.length).toBeGreaterThan(1000);
+  const differ = [...cells, ...MADE].filter((s) => normaliseText(s) !== reference(s));
+  expect(differ).toEqual([]);
+  // the made texts do reach the steps the shortcut skips
+  expect(normaliseText(MADE[0])).toBe('ฝุ่นควัน pm25 2566');
+  expect(normaliseText(MADE[6])).toBe('ผู\u0e39\u0e49สูงอายุ');
+});
+
+test('thaiToArabic converts Thai digits anywhere and returns a text without them as it is', () => {
+  expect(thaiToArabic('ปีงบประมาณ ๒๕๖๖ งบ 500,๐๐๐ บาท')).toBe('ปีงบประมาณ 2566 งบ 500,000 บาท');
+  expect(thaiToArabic('๐๑๒๓๔๕๖๗๘๙')).toBe('0123456789');
+  const plain = 'ก่อสร้างถนน คสล. หมู่ที่ 3';
+  expect(thaiToArabic(plain)).toBe(plain);
+  for (const s of cells) expect(thaiToArabic(s)).toBe(s.replace(/[\u0e50-\u0e59]/g, (d) => String(d.charCodeAt(0) - 0x0e50)));
+});
+
+test('matched phrases join words linked by a matched pair, from the cached runs', () => {
+  const text = 'ติดตั้งระบบไฟฟ้าพลังงานแสงอาทิตย์ (โซลาร์เซลล์) ส่งเสริมการท่องเที่ยว';
+  const t = terms(text);
+  const pair = t.find((x) => x === 'ท่องเที่ยว');
+  expect(pair).toBe('ท่องเที่ยว');
+  const phrases = matchedPhrases(text, new Set(['ท่องเที่ยว']));
+  expect(phrases).toEqual(['ท่องเที่ยว']);
+  // asked again (runs now cached with their pairs): the same answer
+  expect(matchedPhrases(text, new Set(['ท่องเที่ยว']))).toEqual(phrases);
+  expect(matchedPhrases(text, new Set())).toEqual([]);
+});
