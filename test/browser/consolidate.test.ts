@@ -7,6 +7,8 @@ import {externalRequests, openPane, servedBrowser} from './harness';
 import { allWorkbooks, toOutWorkbook } from '../consolidate/fixtures';
 import { writeXlsx } from '../../src/xlsx/write';
 import { readXlsx } from '../../src/xlsx/read';
+import { consolidate } from '../../src/engine/consolidate';
+import { presetById } from '../../src/engine/strategy';
 
 const env = servedBrowser();
 
@@ -63,6 +65,52 @@ test('consolidate received workbooks with a progress bar and download the needs 
   const out = readXlsx(bytes, download.suggestedFilename());
   expect(out.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['แผนความต้องการอำเภอ', 'โครงการซ้ำ', 'แหล่งข้อมูล']));
   expect(out.sheets.length).toBeGreaterThanOrEqual(4);
+  expect(externalRequests(requests, env.url)).toEqual([]);
+  await context.close();
+});
+
+test("needs are matched to the province's issues chosen in the pane, as the engine matches them, and the choice is remembered", async () => {
+  const { context, page, requests } = await openPane(env.browser, `${env.url}/index.html`);
+  await page.getByTestId('tab-consolidate').click();
+  const files = allWorkbooks().map((wb) => ({
+    name: wb.name,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(writeXlsx(toOutWorkbook(wb))),
+  }));
+  // What the engine says of the same files with the same list.
+  const list = presetById('suratthani')!.list;
+  const expected = await consolidate(
+    files.map((f) => ({ file: f.name, checksum: '', workbook: readXlsx(new Uint8Array(f.buffer), f.name) })),
+    { strategies: list },
+  );
+  expect(expected.strategyMismatches.length).toBeGreaterThan(3);
+
+  // Without a list: no strategy line.
+  await page.getByTestId('consolidate-input').setInputFiles(files);
+  await page.getByTestId('consolidate-run').click();
+  await page.getByTestId('consolidate-results').waitFor({ timeout: 30_000 });
+  expect(await page.getByTestId('consolidate-mismatches').count()).toBe(0);
+
+  await page.getByTestId('consolidate-strategy').selectOption('suratthani');
+  await page.getByTestId('consolidate-run').click();
+  const line = page.getByTestId('consolidate-mismatches');
+  await line.waitFor({ timeout: 30_000 });
+  expect(Number(await line.getAttribute('data-count'))).toBe(expected.strategyMismatches.length);
+  expect(await line.innerText()).toContain(`ประเด็นการพัฒนาไม่สอดคล้อง/ไม่ระบุ ${expected.strategyMismatches.length} โครงการ`);
+
+  // The downloaded needs table is grouped by the list's issues and says why in its notes.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('consolidate-download').click()]);
+  const out = readXlsx(new Uint8Array(fs.readFileSync((await download.path())!)), download.suggestedFilename());
+  const needs = out.sheets.find((s) => s.name === 'แผนความต้องการอำเภอ')!;
+  const texts = needs.rows.flatMap((r) => (r ?? []).map((c) => (c && typeof c.v === 'string' ? c.v : '')));
+  for (const g of expected.groups) expect(texts).toContain(g.label);
+  expect(texts.some((t) => t.includes('ประเด็นการพัฒนาอาจไม่สอดคล้อง (เสนอประเด็นที่'))).toBe(true);
+
+  // Leaving the tab and coming back: the list is still chosen (remembered like the Strategy tab's).
+  await page.getByTestId('tab-strategy').click();
+  await page.getByTestId('tab-consolidate').click();
+  await page.getByTestId('consolidate-panel').waitFor();
+  await page.waitForFunction(() => (document.querySelector('[data-testid="consolidate-strategy"]') as HTMLSelectElement | null)?.value === 'suratthani');
   expect(externalRequests(requests, env.url)).toEqual([]);
   await context.close();
 });

@@ -3,6 +3,11 @@
  * district needs table, show inputs / totals / duplicates, then write the sheets into the open
  * workbook (Excel) or download the .xlsx. Loaded lazily by App.tsx.
  *
+ * With a province's list of development issues (a preset, or the list remembered for this workbook in
+ * the Strategy tab) every need is matched to it: the needs table is grouped by the issue and remarks on
+ * needs that declare none, an unknown one or one their text does not fit, as `oneplan consolidate
+ * --strategies` does.
+ *
  * By default the whole run (parse, collect, match, tables) happens in a Web Worker
  * (worker/consolidate.worker.ts) so a district's 200 files never block the pane; the pane holds only
  * a small view of the result. A `readFiles` prop, or no worker, uses the main-thread path.
@@ -13,6 +18,7 @@ import {
   Button,
   Field,
   makeStyles,
+  Select,
   MessageBar,
   MessageBarBody,
   ProgressBar,
@@ -43,6 +49,8 @@ import { XLSX_MIME } from '../host/host';
 import type { ConsolidateView } from '../worker/protocol';
 import { consolidateInWorker, WorkerUnavailable } from './workerConsolidation';
 import { sha256Hex } from '../common/sha256';
+import { STRATEGY_PRESETS } from '../../engine/strategy/presets';
+import { listOfChoice, parseChoice, saveChoice, SETTING_KEY, type StrategyChoice } from '../common/strategyChoice';
 
 export type Lang = 'th' | 'en';
 
@@ -73,6 +81,8 @@ export interface ConsolidatePanelProps {
   /** The App shell's host: its writeSheet is used when writeSheets is not given. */
   host?: Host;
 }
+
+const fmt = (n: number) => n.toLocaleString('en-US');
 
 const S = {
   th: {
@@ -108,6 +118,11 @@ const S = {
     download: 'ดาวน์โหลด .xlsx',
     fileName: 'แผนความต้องการอำเภอ.xlsx',
     notXlsx: (names: string) => `ข้ามไฟล์ที่ไม่ใช่ .xlsx: ${names}`,
+    strategy: 'ตรวจกับประเด็นการพัฒนาจังหวัด',
+    strategyNone: 'ไม่ตรวจ (จัดกลุ่มตามที่ไฟล์ระบุ)',
+    strategySaved: (label: string) => `รายการที่บันทึกไว้${label ? `: ${label}` : ''}`,
+    mismatches: (n: number) =>
+      n ? `ประเด็นการพัฒนาไม่สอดคล้อง/ไม่ระบุ ${fmt(n)} โครงการ (ดูเหตุผลในชีตผลลัพธ์)` : 'ทุกโครงการสอดคล้องกับประเด็นการพัฒนาที่ระบุ',
   },
   en: {
     drop: 'Drop the received .xlsx files (tambon, village, ผ.02, ผ.02/2 plans) here, or',
@@ -142,6 +157,11 @@ const S = {
     download: 'Download .xlsx',
     fileName: 'district-needs.xlsx',
     notXlsx: (names: string) => `Skipped files that are not .xlsx: ${names}`,
+    strategy: "Check against the province's development issues",
+    strategyNone: 'No check (grouped as the files declare)',
+    strategySaved: (label: string) => `Remembered list${label ? `: ${label}` : ''}`,
+    mismatches: (n: number) =>
+      n ? `${fmt(n)} projects declare no development issue, an unknown one or one that does not fit (reasons in the result sheets)` : 'Every project fits the development issue it declares',
   },
 };
 
@@ -186,8 +206,6 @@ const defaultReadFiles: ReadFiles = async (files, onProgress, signal) => {
   return out;
 };
 
-const fmt = (n: number) => n.toLocaleString('en-US');
-
 type Texts = (typeof S)['th'];
 /** An error message for the bar: the English text when the error carries one. */
 const failure = (e: unknown): { intent: 'error'; text: (t: Texts) => string } => {
@@ -213,6 +231,7 @@ function localOutput(r: ConsolidateResult): Output {
       counted: r.items.filter((i) => i.inTotals).length,
       duplicates: r.duplicates.slice(0, 200),
       duplicateCount: r.duplicates.length,
+      mismatchCount: r.strategyMismatches.length,
     },
     xlsx: async () => writeXlsx(needsWorkbook(r)),
     sheets: async () => needsWorkbook(r).sheets,
@@ -234,6 +253,32 @@ export default function ConsolidatePanel(props: ConsolidatePanelProps) {
   const [message, setMessage] = useState<{ intent: 'error' | 'warning' | 'success' | 'info'; text: (t: Texts) => string } | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const abortRef = useRef<AbortController | null>(null);
+  // The issue list to match needs against; the one remembered for this workbook until the officer picks.
+  const [choice, setChoice] = useState<StrategyChoice | null>(null);
+  const picked = useRef(false);
+  const [ranWith, setRanWith] = useState(false);
+  useEffect(() => {
+    let live = true;
+    host
+      ?.getSetting(SETTING_KEY)
+      .then((raw) => {
+        const saved = parseChoice(raw);
+        if (live && saved && !picked.current) setChoice(saved);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [host]);
+  const onChoose = (value: string) => {
+    if (value === 'saved') return;
+    picked.current = true;
+    const c: StrategyChoice | null = value ? { kind: 'preset', id: value } : null;
+    setChoice(c);
+    setResult(null);
+    if (c && host) saveChoice(host, c);
+  };
+  const strategies = listOfChoice(choice) ?? undefined;
 
   // Leaving the tab unmounts the panel: stop its run so a later one does not share the worker with it.
   useEffect(() => () => abortRef.current?.abort(), []);
@@ -294,6 +339,7 @@ export default function ConsolidatePanel(props: ConsolidatePanelProps) {
 
   const run = () =>
     runWith(files.length, async (signal) => {
+      setRanWith(!!strategies);
       if (!props.readFiles && typeof Worker !== 'undefined') {
         try {
           return await consolidateInWorker(
@@ -303,6 +349,7 @@ export default function ConsolidatePanel(props: ConsolidatePanelProps) {
               setProgress({ done, total });
             },
             signal,
+            strategies,
           );
         } catch (e) {
           if (!(e instanceof WorkerUnavailable)) throw e;
@@ -315,7 +362,7 @@ export default function ConsolidatePanel(props: ConsolidatePanelProps) {
       if (signal.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
       setPhase('consolidating');
       const inputs: ConsolidateInput[] = read.map((r) => ({ file: r.file, checksum: r.checksum, workbook: r.workbook, error: r.error }));
-      const res = await consolidate(inputs, { signal, onProgress: (done, total) => setProgress({ done, total }) });
+      const res = await consolidate(inputs, { signal, strategies, onProgress: (done, total) => setProgress({ done, total }) });
       return localOutput(res);
     });
 
@@ -325,8 +372,10 @@ export default function ConsolidatePanel(props: ConsolidatePanelProps) {
       if (!host) throw new Error('no workbook');
       const wb = await host.readWorkbook();
       setPhase('consolidating');
+      setRanWith(!!strategies);
       const res = await consolidate([{ file: wb.name, checksum: '', workbook: wb }], {
         signal,
+        strategies,
         onProgress: (done, total) => setProgress({ done, total }),
       });
       return localOutput(res);
@@ -358,6 +407,22 @@ export default function ConsolidatePanel(props: ConsolidatePanelProps) {
 
   return (
     <div data-testid="consolidate-panel" className={styles.root}>
+      <Field label={t.strategy}>
+        <Select
+          data-testid="consolidate-strategy"
+          value={!choice ? '' : choice.kind === 'preset' ? choice.id : 'saved'}
+          onChange={(_, d) => onChoose(d.value)}
+          disabled={busy}
+        >
+          <option value="">{t.strategyNone}</option>
+          {STRATEGY_PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {lang === 'th' ? p.label : p.labelEn}
+            </option>
+          ))}
+          {choice?.kind === 'list' && <option value="saved">{t.strategySaved(choice.label)}</option>}
+        </Select>
+      </Field>
       {host?.mode === 'excel' && (
         <Button onClick={runOpenWorkbook} disabled={phase !== 'idle'} data-testid="consolidate-open-workbook">
           {t.runOpen}
@@ -472,6 +537,11 @@ export default function ConsolidatePanel(props: ConsolidatePanelProps) {
             <Text weight="semibold" data-testid="consolidate-needs-count">
               {t.needs(result.itemCount, counted)}
             </Text>
+            {ranWith && (
+              <Text block size={200} data-testid="consolidate-mismatches" data-count={result.mismatchCount}>
+                {t.mismatches(result.mismatchCount)}
+              </Text>
+            )}
             <Table size="small" aria-label={t.amount}>
               <TableHeader>
                 <TableRow>

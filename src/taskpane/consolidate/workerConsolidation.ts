@@ -5,6 +5,7 @@
  * `WorkerUnavailable` means the worker could not start (CSP, old browser): use the main-thread path.
  */
 import type { OutSheet } from '../../engine/output';
+import type { StrategyList } from '../../engine/strategy/model';
 import type { ConsolidateRequest, ConsolidateResponse, ConsolidateView } from '../worker/protocol';
 
 export class WorkerUnavailable extends Error {}
@@ -86,6 +87,7 @@ export async function consolidateInWorker(
   files: File[],
   onProgress: (phase: 'reading' | 'consolidating', done: number, total: number) => void,
   signal: AbortSignal,
+  strategies?: StrategyList,
 ): Promise<WorkerRun> {
   const w = getWorker();
   const runId = nextRun++;
@@ -96,7 +98,7 @@ export async function consolidateInWorker(
   }
   const view = await exchange(
     w,
-    { type: 'run', runId, files: payload },
+    { type: 'run', runId, files: payload, strategies },
     payload.map((p) => p.bytes),
     (m) => (m.type === 'result' ? m.view : undefined),
     (m) => {

@@ -27,7 +27,6 @@ import {
   presetById,
   readStrategies,
   STRATEGY_PRESETS,
-  StrategyListSchema,
   type MatchStatus,
   type StrategyList,
 } from '../../engine/strategy';
@@ -37,6 +36,7 @@ import { BrowserHost, PaneError, isXlsxName, parseXlsx } from '../host/browserHo
 import { STRINGS, type Lang, type Strings } from '../i18n';
 import { StatusBars } from '../common/StatusBars';
 import { SheetPreview } from '../validate/SheetPreview';
+import { SETTING_KEY, listOfChoice, parseChoice, saveChoice, type StrategyChoice } from '../common/strategyChoice';
 
 export interface StrategyPanelProps {
   lang: Lang;
@@ -44,32 +44,7 @@ export interface StrategyPanelProps {
   download: (bytes: Uint8Array, fileName: string) => void;
 }
 
-/** What the officer chose, as remembered per workbook. */
-export type StrategyChoice = { kind: 'preset'; id: string } | { kind: 'list'; label: string; list: StrategyList };
-
-/** The workbook setting that remembers the choice (Excel: in the file; browser: per file name). */
-export const SETTING_KEY = 'strategy';
-
-/** A remembered choice, checked again: a stored list must pass StrategyListSchema. */
-export function parseChoice(raw: string | undefined): StrategyChoice | null {
-  try {
-    if (!raw) return null;
-    const v = JSON.parse(raw) as { kind?: string; id?: unknown; label?: unknown; list?: unknown };
-    if (v?.kind === 'preset' && typeof v.id === 'string' && presetById(v.id)) return { kind: 'preset', id: v.id };
-    if (v?.kind === 'list') {
-      const parsed = StrategyListSchema.safeParse(v.list);
-      if (parsed.success) return { kind: 'list', label: typeof v.label === 'string' ? v.label : '', list: parsed.data };
-    }
-  } catch {
-    /* unreadable entry: ignore */
-  }
-  return null;
-}
-
-export function saveChoice(host: Host, choice: StrategyChoice): void {
-  // Remembering is a convenience: a workbook that cannot store settings keeps the choice in memory.
-  host.setSetting(SETTING_KEY, JSON.stringify(choice)).catch(() => undefined);
-}
+export { SETTING_KEY, parseChoice, saveChoice, type StrategyChoice } from '../common/strategyChoice';
 
 /** Match statuses as finding severities, so SheetPreview and host.highlight colour them. */
 const STATUS_SEVERITY: Record<MatchStatus, Severity | null> = { none: 'error', weak: 'warning', undeclared: 'info', consistent: null };
@@ -220,7 +195,7 @@ export default function StrategyPanel({ lang, host, download }: StrategyPanelPro
 
   const workbookLists = useMemo(() => listsOf(workbook), [workbook]);
 
-  const list: StrategyList | null = choice ? (choice.kind === 'preset' ? (presetById(choice.id)?.list ?? null) : choice.list) : null;
+  const list: StrategyList | null = listOfChoice(choice);
 
   // <select> value: preset id, 'file:<sheet>', 'sheet:<sheet>', or 'saved' for a remembered list.
   const selectValue = !choice

@@ -8,6 +8,7 @@
 import { Consolidation, inputErrorOf, needsWorkbook, type ConsolidateResult } from '../../engine/consolidate';
 import { readXlsx } from '../../xlsx/read';
 import { writeXlsx } from '../../xlsx/write';
+import type { StrategyList } from '../../engine/strategy/model';
 import type { ConsolidateRequest, ConsolidateResponse, ConsolidateView } from './protocol';
 import { sha256Hex } from '../common/sha256';
 
@@ -32,13 +33,14 @@ function view(r: ConsolidateResult): ConsolidateView {
     counted: r.items.filter((i) => i.inTotals).length,
     duplicates: r.duplicates.slice(0, VIEW_DUPLICATES),
     duplicateCount: r.duplicates.length,
+    mismatchCount: r.strategyMismatches.length,
   };
 }
 
-async function run(runId: number, files: Array<{ name: string; bytes: ArrayBuffer }>): Promise<void> {
+async function run(runId: number, files: Array<{ name: string; bytes: ArrayBuffer }>, strategies?: StrategyList): Promise<void> {
   last = null;
   const total = files.length;
-  const c = new Consolidation();
+  const c = new Consolidation({ strategies });
   scope.postMessage({ type: 'progress', runId, phase: 'reading', done: 0, total });
   for (let i = 0; i < total; i++) {
     const { name, bytes } = files[i];
@@ -64,7 +66,7 @@ scope.onmessage = (ev) => {
   const fail = (e: unknown) => scope.postMessage({ type: 'error', runId: msg.runId, message: (e as Error)?.message ?? String(e) });
   try {
     if (msg.type === 'run') {
-      run(msg.runId, msg.files).catch(fail);
+      run(msg.runId, msg.files, msg.strategies).catch(fail);
       return;
     }
     if (!last || last.runId !== msg.runId) throw new Error('no consolidation result');

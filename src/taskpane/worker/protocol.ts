@@ -15,6 +15,7 @@ export type ReadResponse =
 
 import type { DuplicateGroup, InputReport } from '../../engine/consolidate/types';
 import type { OutSheet } from '../../engine/output';
+import type { StrategyList } from '../../engine/strategy/model';
 
 /** What the panel shows of a consolidation (the full result stays in the worker). */
 export interface ConsolidateView {
@@ -27,10 +28,12 @@ export interface ConsolidateView {
   /** The first duplicate groups (the sheet has them all). */
   duplicates: DuplicateGroup[];
   duplicateCount: number;
+  /** Needs items whose provincial development issue is missing, unknown or does not fit (with a strategy list). */
+  mismatchCount: number;
 }
 
 export type ConsolidateRequest =
-  | { type: 'run'; runId: number; files: Array<{ name: string; bytes: ArrayBuffer }> }
+  | { type: 'run'; runId: number; files: Array<{ name: string; bytes: ArrayBuffer }>; strategies?: StrategyList }
   | { type: 'xlsx'; runId: number }
   | { type: 'sheets'; runId: number };
 
