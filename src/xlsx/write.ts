@@ -7,6 +7,7 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { CellStyle, OutCell, OutSheet, OutWorkbook } from '../engine/output';
 import { DEFAULT_FONT } from '../engine/output';
+import { ByteSink } from './bytes';
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -239,14 +240,22 @@ class SharedStrings {
   private list: string[] = [];
   count = 0;
 
+  /**
+   * Index of a cell's text, cut to Excel's limit and cleaned of characters XML cannot carry. A text
+   * already in the table is clean (only clean texts go in), so the cleaning runs once per distinct text.
+   */
   add(s: string): number {
     this.count++;
     let i = this.idx.get(s);
-    if (i === undefined) {
-      i = this.list.length;
-      this.idx.set(s, i);
-      this.list.push(s);
+    if (i !== undefined) return i;
+    const clean = stripIllegalXml(s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s);
+    if (clean !== s) {
+      i = this.idx.get(clean);
+      if (i !== undefined) return i;
     }
+    i = this.list.length;
+    this.idx.set(clean, i);
+    this.list.push(clean);
     return i;
   }
 
@@ -254,15 +263,17 @@ class SharedStrings {
     return this.list.length;
   }
 
-  /** The table's XML in parts (see utf8OfParts). */
-  xml(): string[] {
-    const parts: string[] = [XML_DECL, `<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.list.length}">`];
+  /** The table's XML, UTF-8. */
+  bytes(): Uint8Array {
+    const out = new ByteSink();
+    out.ascii(XML_DECL + `<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.list.length}">`);
     for (const s of this.list) {
-      const t = escapeXml(s);
-      parts.push(/^[\s]|[\s]$/.test(s) ? `<si><t xml:space="preserve">${t}</t></si>` : `<si><t>${t}</t></si>`);
+      out.ascii(/^[\s]|[\s]$/.test(s) ? '<si><t xml:space="preserve">' : '<si><t>');
+      out.text(escapeXml(s));
+      out.ascii('</t></si>');
     }
-    parts.push('</sst>');
-    return parts;
+    out.ascii('</sst>');
+    return out.bytes();
   }
 }
 
@@ -285,56 +296,6 @@ interface SheetOut {
   /** The sheet's XML, UTF-8. */
   bytes: Uint8Array;
   definedNames: string[];
-}
-
-/**
- * Collects XML parts and encodes them to UTF-8 in batches of about `batchChars` characters as they
- * come: a sheet's row strings (ropes of every `+=`, ~50 bytes of nodes per cell until flattened) never
- * pile up for the whole sheet (at 625k rows they were ~1 GB), and no string nears V8's ~2^29 limit.
- */
-export class Utf8Sink {
-  private batch: string[] = [];
-  private len = 0;
-  private readonly chunks: Uint8Array[] = [];
-  private total = 0;
-  constructor(private readonly batchChars = 1 << 24) {}
-
-  push(...parts: string[]): void {
-    for (const p of parts) {
-      this.batch.push(p);
-      this.len += p.length;
-    }
-    if (this.len >= this.batchChars) this.flush();
-  }
-
-  private flush(): void {
-    if (!this.batch.length) return;
-    const b = strToU8(this.batch.join(''));
-    this.chunks.push(b);
-    this.total += b.length;
-    this.batch = [];
-    this.len = 0;
-  }
-
-  /** Everything pushed, as one byte array. */
-  bytes(): Uint8Array {
-    this.flush();
-    if (this.chunks.length === 1) return this.chunks[0];
-    const out = new Uint8Array(this.total);
-    let o = 0;
-    for (const c of this.chunks) {
-      out.set(c, o);
-      o += c.length;
-    }
-    return out;
-  }
-}
-
-/** UTF-8 of many string parts (see Utf8Sink). */
-export function utf8OfParts(parts: readonly string[], batchChars = 1 << 27): Uint8Array {
-  const sink = new Utf8Sink(batchChars);
-  for (const p of parts) sink.push(p);
-  return sink.bytes();
 }
 
 function sheetXml(sh: OutSheet, name: string, index: number, styles: StyleTable, sst: SharedStrings): SheetOut {
@@ -406,39 +367,58 @@ function sheetXml(sh: OutSheet, name: string, index: number, styles: StyleTable,
     if (sh.table.lastCol > maxCol) maxCol = sh.table.lastCol;
   }
 
-  const parts = new Utf8Sink();
-  parts.push(XML_DECL, `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`);
+  const parts = new ByteSink();
+  const push = (...xs: string[]): void => {
+    for (const x of xs) parts.text(x);
+  };
+  push(XML_DECL, `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`);
   const fit = sh.page?.fitWidth;
-  parts.push(fit ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '<sheetPr/>');
-  parts.push(`<dimension ref="A1${maxRow > 0 || maxCol > 0 ? ':' + col(Math.max(0, maxCol)) + (Math.max(0, maxRow) + 1) : ''}"/>`);
-  parts.push(`<sheetViews><sheetView workbookViewId="0"${index === 0 ? ' tabSelected="1"' : ''}>`);
+  push(fit ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '<sheetPr/>');
+  push(`<dimension ref="A1${maxRow > 0 || maxCol > 0 ? ':' + col(Math.max(0, maxCol)) + (Math.max(0, maxRow) + 1) : ''}"/>`);
+  push(`<sheetViews><sheetView workbookViewId="0"${index === 0 ? ' tabSelected="1"' : ''}>`);
   const fr = sh.freezeRows ?? 0;
   if (fr > 0) {
-    parts.push(
+    push(
       `<pane ySplit="${fr}" topLeftCell="A${fr + 1}" activePane="bottomLeft" state="frozen"/>` +
         `<selection pane="bottomLeft" activeCell="A${fr + 1}" sqref="A${fr + 1}"/>`,
     );
   }
-  parts.push('</sheetView></sheetViews>');
-  parts.push(`<sheetFormatPr defaultRowHeight="${num(Math.round(font.size * 1.5 * 4) / 4)}"/>`);
+  push('</sheetView></sheetViews>');
+  push(`<sheetFormatPr defaultRowHeight="${num(Math.round(font.size * 1.5 * 4) / 4)}"/>`);
   const widths = sh.colWidths ?? [];
   if (widths.some((w) => typeof w === 'number' && w > 0)) {
-    parts.push('<cols>');
+    push('<cols>');
     widths.forEach((w, i) => {
-      if (typeof w === 'number' && w > 0) parts.push(`<col min="${i + 1}" max="${i + 1}" width="${num(w)}" customWidth="1"/>`);
+      if (typeof w === 'number' && w > 0) push(`<col min="${i + 1}" max="${i + 1}" width="${num(w)}" customWidth="1"/>`);
     });
-    parts.push('</cols>');
+    push('</cols>');
   }
-  parts.push('<sheetData>');
+  push('<sheetData>');
   let lastRow = rows.length - 1;
   for (const r of extra.keys()) if (r > lastRow) lastRow = r;
+  // Rows go straight into bytes (ByteSink): everything here is ASCII but formula texts.
+  const out = parts;
+  /** `<c r="B5" s="3"` (no closing bracket). */
+  const open = (c: number, rn: number, x: number): void => {
+    out.ascii('<c r="');
+    out.ascii(col(c));
+    out.uint(rn);
+    if (x) {
+      out.ascii('" s="');
+      out.uint(x);
+    }
+    out.ascii('"');
+  };
   for (let r = 0; r <= lastRow; r++) {
     const row = rows[r];
     const rowSt = rowStyles[String(r)];
     const ex = extra.get(r);
     if ((!row || row.length === 0) && !ex && !rowSt) continue;
     const rn = r + 1;
-    let line = `<row r="${rn}">`;
+    const rowStart = out.mark();
+    out.ascii('<row r="');
+    out.uint(rn);
+    out.ascii('">');
     let any = false;
     let n = row ? row.length : 0;
     if (ex) for (const c of ex.keys()) if (c + 1 > n) n = c + 1;
@@ -446,11 +426,11 @@ function sheetXml(sh: OutSheet, name: string, index: number, styles: StyleTable,
     if (rowSt) rowStyleXf.set(r, rowX);
     for (let c = 0; c < n; c++) {
       const cell = row ? row[c] : undefined;
-      const ref = col(c) + rn;
       if (cell === null || cell === undefined) {
         const x = ex?.get(c) ?? (rowSt ? rowX : baseXf);
         if (x !== baseXf) {
-          line += `<c r="${ref}" s="${x}"/>`;
+          open(c, rn, x);
+          out.ascii('/>');
           any = true;
         }
         continue;
@@ -464,40 +444,70 @@ function sheetXml(sh: OutSheet, name: string, index: number, styles: StyleTable,
         st = cell.style;
       } else value = cell;
       const x = xfFor(rowSt, st);
-      const sAttr = x ? ` s="${x}"` : '';
       any = true;
       if (formula !== undefined && formula !== '') {
         const f = escapeXml(formula.replace(/^=/, ''));
-        if (typeof value === 'number' && Number.isFinite(value)) line += `<c r="${ref}"${sAttr}><f>${f}</f><v>${num(value)}</v></c>`;
-        else if (typeof value === 'string') line += `<c r="${ref}"${sAttr} t="str"><f>${f}</f><v>${escapeXml(value.slice(0, MAX_CELL_TEXT))}</v></c>`;
-        else if (typeof value === 'boolean') line += `<c r="${ref}"${sAttr} t="b"><f>${f}</f><v>${value ? 1 : 0}</v></c>`;
-        else line += `<c r="${ref}"${sAttr}><f>${f}</f></c>`;
+        open(c, rn, x);
+        if (typeof value === 'number' && Number.isFinite(value)) {
+          out.ascii('><f>');
+          out.text(f);
+          out.ascii(`</f><v>${num(value)}</v></c>`);
+        } else if (typeof value === 'string') {
+          out.ascii(' t="str"><f>');
+          out.text(f);
+          out.ascii('</f><v>');
+          out.text(escapeXml(value.slice(0, MAX_CELL_TEXT)));
+          out.ascii('</v></c>');
+        } else if (typeof value === 'boolean') {
+          out.ascii(' t="b"><f>');
+          out.text(f);
+          out.ascii(`</f><v>${value ? 1 : 0}</v></c>`);
+        } else {
+          out.ascii('><f>');
+          out.text(f);
+          out.ascii('</f></c>');
+        }
         continue;
       }
       if (typeof value === 'number') {
-        if (Number.isFinite(value)) line += `<c r="${ref}"${sAttr}><v>${num(value)}</v></c>`;
-        else line += `<c r="${ref}"${sAttr} t="e"><v>#NUM!</v></c>`;
+        open(c, rn, x);
+        if (Number.isFinite(value)) {
+          out.ascii('><v>');
+          out.ascii(num(value));
+          out.ascii('</v></c>');
+        } else out.ascii(' t="e"><v>#NUM!</v></c>');
       } else if (typeof value === 'string') {
         if (value === '') {
-          if (x) line += `<c r="${ref}"${sAttr}/>`;
+          if (x) {
+            open(c, rn, x);
+            out.ascii('/>');
+          }
           continue;
         }
-        const clean = stripIllegalXml(value.length > MAX_CELL_TEXT ? value.slice(0, MAX_CELL_TEXT) : value);
-        line += `<c r="${ref}"${sAttr} t="s"><v>${sst.add(clean)}</v></c>`;
+        const i = sst.add(value);
+        open(c, rn, x);
+        out.ascii(' t="s"><v>');
+        out.uint(i);
+        out.ascii('</v></c>');
       } else if (typeof value === 'boolean') {
-        line += `<c r="${ref}"${sAttr} t="b"><v>${value ? 1 : 0}</v></c>`;
-      } else if (x) line += `<c r="${ref}"${sAttr}/>`;
+        open(c, rn, x);
+        out.ascii(value ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
+      } else if (x) {
+        open(c, rn, x);
+        out.ascii('/>');
+      }
     }
-    if (any) parts.push(line + '</row>');
+    if (any) out.ascii('</row>');
+    else out.rollback(rowStart);
   }
-  parts.push('</sheetData>');
+  push('</sheetData>');
 
   const definedNames: string[] = [];
   const qn = quoteSheet(name);
   if (sh.table) {
     const t = sh.table;
     const ref = `A${t.headerRow + 1}:${col(t.lastCol)}${Math.max(t.lastRow, t.headerRow) + 1}`;
-    parts.push(`<autoFilter ref="${ref}"/>`);
+    push(`<autoFilter ref="${ref}"/>`);
     definedNames.push(
       `<definedName name="_xlnm._FilterDatabase" localSheetId="${index}" hidden="1">${escapeXml(
         `${qn}!$A$${t.headerRow + 1}:$${col(t.lastCol)}$${Math.max(t.lastRow, t.headerRow) + 1}`,
@@ -505,19 +515,19 @@ function sheetXml(sh: OutSheet, name: string, index: number, styles: StyleTable,
     );
   }
   if (merges.length) {
-    parts.push(`<mergeCells count="${merges.length}">`);
-    for (const m of merges) parts.push(`<mergeCell ref="${col(m.c1)}${m.r1 + 1}:${col(m.c2)}${m.r2 + 1}"/>`);
-    parts.push('</mergeCells>');
+    push(`<mergeCells count="${merges.length}">`);
+    for (const m of merges) push(`<mergeCell ref="${col(m.c1)}${m.r1 + 1}:${col(m.c2)}${m.r2 + 1}"/>`);
+    push('</mergeCells>');
   }
-  parts.push('<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  push('<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   const orient = sh.page?.orientation;
-  parts.push(
+  push(
     '<pageSetup paperSize="9"' +
       (orient ? ` orientation="${orient}"` : '') +
       (fit ? ' fitToWidth="1" fitToHeight="0"' : '') +
       '/>',
   );
-  parts.push('</worksheet>');
+  push('</worksheet>');
   if (sh.printTitleRows) {
     const [a, b] = sh.printTitleRows;
     definedNames.push(
@@ -648,7 +658,7 @@ export function writeXlsx(wb: OutWorkbook, opts: WriteOptions = {}): Uint8Array 
     yield ['xl/workbook.xml', strToU8(workbookXml())];
     yield ['xl/_rels/workbook.xml.rels', strToU8(wbRels.join(''))];
     yield ['xl/styles.xml', strToU8(styles.xml())];
-    yield ['xl/sharedStrings.xml', utf8OfParts(sst.xml())];
+    yield ['xl/sharedStrings.xml', sst.bytes()];
   }
   return (opts.zip ?? fflateZip)(parts(), opts.level ?? 3);
 }

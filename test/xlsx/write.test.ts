@@ -214,12 +214,26 @@ test('sheet names Excel would repair are cleaned in the right order; one-cell me
   expect(strFromU8(files['xl/worksheets/sheet2.xml'])).toContain('<mergeCell ref="A1:B2"/>');
 });
 
-test('sheet XML is encoded in batches: same bytes as one string, Thai and 4-byte characters across batch edges', () => {
-  const { utf8OfParts } = require('../../src/xlsx/write');
-  const parts: string[] = [];
-  for (let i = 0; i < 2000; i++) parts.push(`<c r="B${i}" t="s"><v>${i}</v></c>`, 'ก่อสร้างถนน คสล. หมู่ที่ ๓', '😀', '');
-  const whole = new TextEncoder().encode(parts.join(''));
-  for (const batch of [1, 7, 100, 1 << 24]) expect(Buffer.from(utf8OfParts(parts, batch)).equals(Buffer.from(whole))).toBe(true);
+test('sheet XML is written straight to bytes: the same bytes as encoding it whole, across buffer edges', () => {
+  const { ByteSink } = require('../../src/xlsx/bytes') as typeof import('../../src/xlsx/bytes');
+  const parts: Array<['ascii' | 'text' | 'uint', string | number]> = [];
+  for (let i = 0; i < 2000; i++)
+    parts.push(['ascii', '<c r="B'], ['uint', i * 37], ['ascii', '" t="s"><v>'], ['text', 'ก่อสร้างถนน คสล. หมู่ที่ ๓'], ['text', '😀'], ['text', ''], ['uint', 7]);
+  const whole = new TextEncoder().encode(parts.map(([, v]) => String(v)).join(''));
+  for (const [first, max] of [[1, 1], [7, 16], [100, 1000], [1 << 14, 1 << 20]]) {
+    const sink = new ByteSink(first, max);
+    for (const [k, v] of parts) k === 'uint' ? sink.uint(v as number) : sink[k](v as string);
+    expect(sink.length).toBe(whole.length);
+    expect(Buffer.from(sink.bytes()).equals(Buffer.from(whole))).toBe(true);
+  }
+  // A row with no cells is taken back whole, also right after a buffer was filled.
+  const sink = new ByteSink(8, 8);
+  sink.ascii('<a>');
+  const at = sink.mark();
+  sink.ascii('<row r="12">');
+  sink.rollback(at);
+  sink.text('ไทย');
+  expect(new TextDecoder().decode(sink.bytes())).toBe('<a>ไทย');
 });
 
 describe('writeXlsx hands the zipper one sheet at a time', () => {

@@ -1,0 +1,95 @@
+/**
+ * UTF-8 bytes written straight into buffers: the writer's sheet XML is almost all ASCII (tags, cell
+ * references, style and shared-string indices), so building it as JS strings and encoding them cost
+ * more than the XML itself (a rope per row, a 16M-character join, then the encoder; ~40 % of writing
+ * a district's needs table was that and the collector cleaning up after it).
+ */
+const encoder = new TextEncoder();
+
+export class ByteSink {
+  private buf: Uint8Array;
+  private pos = 0;
+  private readonly chunks: Uint8Array[] = [];
+  private total = 0;
+
+  /** Buffers start small (most parts are a few KB) and double up to `maxChunk`. */
+  constructor(
+    firstChunk = 1 << 14,
+    private readonly maxChunk = 1 << 20,
+  ) {
+    this.buf = new Uint8Array(firstChunk);
+  }
+
+  /** Makes room for `n` more bytes in the current buffer. */
+  private room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const next = Math.max(Math.min(this.maxChunk, this.buf.length * 2), n);
+    this.seal();
+    this.buf = new Uint8Array(next);
+  }
+
+  private seal(): void {
+    if (this.pos) {
+      this.chunks.push(this.buf.subarray(0, this.pos));
+      this.total += this.pos;
+    }
+    this.pos = 0;
+  }
+
+  /** Text known to be ASCII (tags, attribute names, references, numbers): a byte per character. */
+  ascii(s: string): void {
+    const n = s.length;
+    this.room(n);
+    const b = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) b[p++] = s.charCodeAt(i);
+    this.pos = p;
+  }
+
+  /** Any text, as UTF-8 (lone surrogates become U+FFFD, as TextEncoder.encode does). */
+  text(s: string): void {
+    // At most 3 bytes per UTF-16 unit (a surrogate pair: 4 bytes for 2 units).
+    this.room(s.length * 3);
+    this.pos += encoder.encodeInto(s, this.buf.subarray(this.pos)).written;
+  }
+
+  /** A non-negative integer below 2^53, in decimal. */
+  uint(n: number): void {
+    if (n < 10) {
+      this.room(1);
+      this.buf[this.pos++] = 48 + n;
+      return;
+    }
+    this.ascii(String(n));
+  }
+
+  /**
+   * A place to come back to: nothing written after it is kept by `rollback` (the row of a sheet whose
+   * cells all turn out empty). Only up to `span` bytes may be written between the two.
+   */
+  mark(span = 64): number {
+    this.room(span);
+    return this.pos;
+  }
+
+  rollback(at: number): void {
+    this.pos = at;
+  }
+
+  get length(): number {
+    return this.total + this.pos;
+  }
+
+  /** Everything written, as one byte array. */
+  bytes(): Uint8Array {
+    this.seal();
+    if (this.chunks.length === 1) return this.chunks[0];
+    const out = new Uint8Array(this.total);
+    let o = 0;
+    for (const c of this.chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
+    return out;
+  }
+}
