@@ -18,7 +18,7 @@ import { readXlsx } from '../src/xlsx/read';
 import { writeXlsx } from '../src/xlsx/write';
 import { nodeInflateRaw, nodeZip } from '../src/node/files';
 import { validateWorkbook } from '../src/engine/validate';
-import { consolidate, Consolidation, needsWorkbook, type ConsolidateInput } from '../src/engine/consolidate';
+import { consolidate, Consolidation, needsFileWorkbook, needsWorkbook, type ConsolidateInput } from '../src/engine/consolidate';
 import { findMatches } from '../src/engine/consolidate/dedupe';
 import { matchProjects, presetById } from '../src/engine/strategy';
 import { clearTermCache } from '../src/engine/strategy/text';
@@ -122,7 +122,7 @@ async function districtPipeline(files: GenFile[]): Promise<{ read: number; valid
   const t2 = now();
   const res = await consolidate(inputs, { strategies: STRATEGIES, recognise: (s) => plans.get(s) ?? readPlanSheet(s) });
   const t3 = now();
-  const bytes = writeXlsx(needsWorkbook(res), { zip: nodeZip });
+  const bytes = writeXlsx(needsFileWorkbook(res), { zip: nodeZip });
   const t4 = now();
   return { read: t1 - t0, validate: t2 - t1, consolidate: t3 - t2, write: t4 - t3, items: res.items.length, dups: res.duplicates.length, outBytes: bytes.length };
 }
@@ -133,7 +133,7 @@ async function districtThreads(paths: string[], workers: number): Promise<{ ms: 
   clearTokenCache();
   const t0 = now();
   const res = await consolidateFiles(paths, { strategies: STRATEGIES, validate: true, workers });
-  writeXlsx(needsWorkbook(res), { zip: nodeZip });
+  writeXlsx(needsFileWorkbook(res), { zip: nodeZip });
   return { ms: now() - t0, items: res.items.length };
 }
 

@@ -6,7 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { consolidateJson, needsWorkbook } from '../engine/consolidate';
+import { consolidateJson, needsFileWorkbook } from '../engine/consolidate';
 import { nodeZip, writeFileBytes } from '../node/files';
 import { writeXlsx } from '../xlsx/write';
 import { loadStrategies, parseArgs, usageExit, UsageError } from './common';
@@ -75,7 +75,7 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
   let writeError: string | undefined;
   if (opts.values.out) {
     try {
-      await writeFileBytes(opts.values.out, writeXlsx(needsWorkbook(result), { zip: nodeZip }));
+      await writeFileBytes(opts.values.out, writeXlsx(needsFileWorkbook(result), { zip: nodeZip }));
       output = opts.values.out;
     } catch (e) {
       writeError = `เขียนไฟล์ ${opts.values.out} ไม่ได้: ${(e as Error).message}`;

@@ -65,4 +65,34 @@ export interface OutWorkbook {
   sheets: OutSheet[];
 }
 
+/**
+ * A sheet whose rows are made when the file writer asks for them, in order (a national needs table
+ * has 600,000 rows of ~17 cell objects: ~700 MB if held whole). Only the .xlsx writer takes these;
+ * `materialise` turns one into an OutSheet for everything else.
+ */
+export type StreamedSheet = Omit<OutSheet, 'rows'> & {
+  rowCount: number;
+  /** Widest row (cells), for the sheet's dimension written before its rows. */
+  width: number;
+  /** Row i (0-based), made anew on each call. */
+  rowAt(i: number): OutCell[];
+};
+
+/** A workbook for the .xlsx writer: whole sheets, or sheets made row by row. */
+export interface FileWorkbook {
+  sheets: Array<OutSheet | StreamedSheet>;
+}
+
+export function isStreamed(s: OutSheet | StreamedSheet): s is StreamedSheet {
+  return typeof (s as StreamedSheet).rowAt === 'function';
+}
+
+/** The whole sheet (every row made now). */
+export function materialise(s: StreamedSheet): OutSheet {
+  const { rowCount, width: _width, rowAt, ...rest } = s;
+  const rows: OutCell[][] = new Array(rowCount);
+  for (let i = 0; i < rowCount; i++) rows[i] = rowAt(i);
+  return { ...rest, rows };
+}
+
 export const DEFAULT_FONT = { name: 'TH Sarabun New', size: 16 } as const;

@@ -80,6 +80,22 @@ export class ByteSink {
     return this.total + this.pos;
   }
 
+  /** Buffers filled so far and not yet taken. */
+  get filled(): number {
+    return this.chunks.length;
+  }
+
+  /**
+   * The filled buffers, handed over (a zipper compresses them while the rest is written); with
+   * `end`, the current one too. Bytes taken are no longer part of `bytes()`.
+   */
+  take(end = false): Uint8Array[] {
+    if (end) this.seal();
+    const out = this.chunks.splice(0);
+    this.total = 0;
+    return out;
+  }
+
   /** Everything written, as one byte array. */
   bytes(): Uint8Array {
     this.seal();

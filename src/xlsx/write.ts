@@ -2,10 +2,12 @@
  * .xlsx writer: an OutWorkbook (data) → file bytes that Excel and LibreOffice open. Shared strings,
  * deduplicated cell styles, merges, column widths, frozen header rows, autofilter, A4 page setup with
  * fit-to-width and print titles. Strings are always text (never formulas); only `{formula}` cells get <f>.
- * Built as arrays of strings joined once, so 100,000 rows stay fast.
+ * Written straight to UTF-8 bytes (bytes.ts), a sheet at a time; a sheet's rows may be made as they
+ * are written (StreamedSheet), so a national needs table is never held whole.
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import type { CellStyle, OutCell, OutSheet, OutWorkbook } from '../engine/output';
+import type { CellStyle, FileWorkbook, OutCell, OutSheet, OutWorkbook, StreamedSheet } from '../engine/output';
+import { isStreamed } from '../engine/output';
 import { DEFAULT_FONT } from '../engine/output';
 import { ByteSink } from './bytes';
 
@@ -65,7 +67,7 @@ function num(n: number): string {
 }
 
 /** Valid, unique sheet names: no []:*?/\ , at most 31 characters, not empty, not quoted. */
-function sheetNames(sheets: OutSheet[]): string[] {
+function sheetNames(sheets: ReadonlyArray<{ name: string }>): string[] {
   const used = new Set<string>();
   return sheets.map((s, i) => {
     // Order matters: control characters out, cut by code points (never half an emoji), and only then
@@ -292,18 +294,30 @@ function hasStyle(st: CellStyle | undefined): st is CellStyle {
   return false;
 }
 
-interface SheetOut {
-  /** The sheet's XML, UTF-8. */
-  bytes: Uint8Array;
-  definedNames: string[];
-}
 
-function sheetXml(sh: OutSheet, name: string, index: number, styles: StyleTable, sst: SharedStrings): SheetOut {
+/**
+ * A sheet's XML as UTF-8 chunks, yielded as they fill (about 1 MB each), so the zipper compresses a
+ * big sheet while its rows are still being made; its defined names go to `definedNames` at the end.
+ */
+function* sheetXml(
+  sh: OutSheet | StreamedSheet,
+  name: string,
+  index: number,
+  styles: StyleTable,
+  sst: SharedStrings,
+  definedNames: string[],
+): Generator<Uint8Array> {
   const font = sh.font ?? styles.defaultFont;
   const sameFont = font.name === styles.defaultFont.name && font.size === styles.defaultFont.size;
   const baseXf = sameFont ? 0 : styles.xf({}, font);
   const rowStyles = sh.rowStyles ?? {};
-  const rows = sh.rows;
+  // Rows as the sheet has them, or made one at a time (StreamedSheet): only the merges' top-left
+  // rows are asked for out of order.
+  const streamed = isStreamed(sh) ? sh : null;
+  const rowCount = streamed ? streamed.rowCount : (sh as OutSheet).rows.length;
+  const rowAt: (i: number) => OutCell[] | undefined = streamed
+    ? (i) => (i >= 0 && i < streamed.rowCount ? streamed.rowAt(i) : undefined)
+    : (i) => (sh as OutSheet).rows[i];
   // Excel repairs a file with a one-cell merge or a reversed range: normalise, and drop single cells.
   const merges = (sh.merges ?? [])
     .map((m) => ({ r1: Math.min(m.r1, m.r2), c1: Math.min(m.c1, m.c2), r2: Math.max(m.r1, m.r2), c2: Math.max(m.c1, m.c2) }))
@@ -311,9 +325,10 @@ function sheetXml(sh: OutSheet, name: string, index: number, styles: StyleTable,
 
   // Cells covered by a merge but absent from `rows` take the top-left cell's style (borders).
   const extra = new Map<number, Map<number, number>>();
-  let maxRow = rows.length - 1;
+  let maxRow = rowCount - 1;
   let maxCol = 0;
-  for (const r of rows) if (r.length - 1 > maxCol) maxCol = r.length - 1;
+  if (streamed) maxCol = Math.max(0, streamed.width - 1);
+  else for (const r of (sh as OutSheet).rows) if (r.length - 1 > maxCol) maxCol = r.length - 1;
 
   // Style objects are usually shared constants: cache their xf by identity (and per row style).
   const styleCache = new Map<CellStyle, number>();
@@ -347,14 +362,14 @@ function sheetXml(sh: OutSheet, name: string, index: number, styles: StyleTable,
   for (const m of merges) {
     if (m.r2 > maxRow) maxRow = m.r2;
     if (m.c2 > maxCol) maxCol = m.c2;
-    const tl = rows[m.r1]?.[m.c1];
+    const tl = rowAt(m.r1)?.[m.c1];
     const st = mergeStyles(rowStyles[String(m.r1)], cellStyleOf(tl));
     if (!hasStyle(st)) continue;
     const x = xfFor(undefined, st);
     for (let r = m.r1; r <= m.r2; r++) {
       for (let c = m.c1; c <= m.c2; c++) {
         if (r === m.r1 && c === m.c1) continue;
-        const v = rows[r]?.[c];
+        const v = rowAt(r)?.[c];
         if (v !== null && v !== undefined) continue;
         let e = extra.get(r);
         if (!e) extra.set(r, (e = new Map()));
@@ -394,7 +409,7 @@ function sheetXml(sh: OutSheet, name: string, index: number, styles: StyleTable,
     push('</cols>');
   }
   push('<sheetData>');
-  let lastRow = rows.length - 1;
+  let lastRow = rowCount - 1;
   for (const r of extra.keys()) if (r > lastRow) lastRow = r;
   // Rows go straight into bytes (ByteSink): everything here is ASCII but formula texts.
   const out = parts;
@@ -410,7 +425,7 @@ function sheetXml(sh: OutSheet, name: string, index: number, styles: StyleTable,
     out.ascii('"');
   };
   for (let r = 0; r <= lastRow; r++) {
-    const row = rows[r];
+    const row = r < rowCount ? rowAt(r) : undefined;
     const rowSt = rowStyles[String(r)];
     const ex = extra.get(r);
     if ((!row || row.length === 0) && !ex && !rowSt) continue;
@@ -499,10 +514,10 @@ function sheetXml(sh: OutSheet, name: string, index: number, styles: StyleTable,
     }
     if (any) out.ascii('</row>');
     else out.rollback(rowStart);
+    if (out.filled) yield* out.take();
   }
   push('</sheetData>');
 
-  const definedNames: string[] = [];
   const qn = quoteSheet(name);
   if (sh.table) {
     const t = sh.table;
@@ -534,7 +549,7 @@ function sheetXml(sh: OutSheet, name: string, index: number, styles: StyleTable,
       `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(`${qn}!$${Math.min(a, b) + 1}:$${Math.max(a, b) + 1}`)}</definedName>`,
     );
   }
-  return { bytes: parts.bytes(), definedNames };
+  yield* parts.take(true);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -545,12 +560,32 @@ function sheetXml(sh: OutSheet, name: string, index: number, styles: StyleTable,
  * Parts may be produced as they are asked for (writeXlsx makes each sheet then): a zipper that compresses
  * one part before taking the next holds one part's raw bytes at a time.
  */
-export type ZipParts = (files: Iterable<[string, Uint8Array]>, level: number) => Uint8Array;
+export type ZipParts = (files: Iterable<[string, PartData]>, level: number) => Uint8Array;
+
+/**
+ * A part's bytes: whole, or chunks made as the zipper takes them (a sheet). A zipper takes every chunk
+ * of a part before asking for the next part.
+ */
+export type PartData = Uint8Array | Iterable<Uint8Array>;
+
+/** A part's bytes as one array (for zippers that need them whole). */
+export function partBytes(data: PartData): Uint8Array {
+  if (data instanceof Uint8Array) return data;
+  const chunks = [...data];
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
 
 /** fflate's zipSync: pure JS, for the browser. */
 export const fflateZip: ZipParts = (files, level) => {
   const z: Zippable = {};
-  for (const [name, data] of files) z[name] = data;
+  for (const [name, data] of files) z[name] = partBytes(data);
   return zipSync(z, { level: level as WriteOptions['level'] });
 };
 
@@ -563,8 +598,9 @@ export interface WriteOptions {
   created?: Date;
 }
 
-export function writeXlsx(wb: OutWorkbook, opts: WriteOptions = {}): Uint8Array {
-  const sheets = wb.sheets.length ? wb.sheets : [{ name: 'Sheet1', rows: [] } as OutSheet];
+/** The .xlsx bytes of a workbook; its sheets may be made row by row (StreamedSheet). */
+export function writeXlsx(wb: OutWorkbook | FileWorkbook, opts: WriteOptions = {}): Uint8Array {
+  const sheets: Array<OutSheet | StreamedSheet> = wb.sheets.length ? wb.sheets : [{ name: 'Sheet1', rows: [] }];
   const names = sheetNames(sheets);
   const defaultFont = sheets[0].font ?? DEFAULT_FONT;
   const styles = new StyleTable({ name: defaultFont.name, size: defaultFont.size });
@@ -572,12 +608,6 @@ export function writeXlsx(wb: OutWorkbook, opts: WriteOptions = {}): Uint8Array 
 
   const n = sheets.length;
   const definedNames: string[] = [];
-  /** One sheet's XML, encoded (its string parts are garbage once this returns). */
-  const sheetBytes = (i: number): Uint8Array => {
-    const out = sheetXml(sheets[i], names[i], i, styles, sst);
-    definedNames.push(...out.definedNames);
-    return out.bytes;
-  };
 
   const ct: string[] = [
     XML_DECL,
@@ -649,12 +679,12 @@ export function writeXlsx(wb: OutWorkbook, opts: WriteOptions = {}): Uint8Array 
   // Parts are made as the zipper asks for them: each sheet's XML is encoded and compressed before the
   // next sheet is made, so a national-size workbook never holds every sheet's XML at once. Styles,
   // shared strings and defined names are complete only after the last sheet: they come last.
-  function* parts(): Generator<[string, Uint8Array]> {
+  function* parts(): Generator<[string, PartData]> {
     yield ['[Content_Types].xml', strToU8(ct.join(''))];
     yield ['_rels/.rels', strToU8(rootRels)];
     yield ['docProps/core.xml', strToU8(core)];
     yield ['docProps/app.xml', strToU8(app)];
-    for (let i = 0; i < n; i++) yield [`xl/worksheets/sheet${i + 1}.xml`, sheetBytes(i)];
+    for (let i = 0; i < n; i++) yield [`xl/worksheets/sheet${i + 1}.xml`, sheetXml(sheets[i], names[i], i, styles, sst, definedNames)];
     yield ['xl/workbook.xml', strToU8(workbookXml())];
     yield ['xl/_rels/workbook.xml.rels', strToU8(wbRels.join(''))];
     yield ['xl/styles.xml', strToU8(styles.xml())];

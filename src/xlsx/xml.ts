@@ -122,8 +122,19 @@ function decodeUtf8ViaUtf16(b: Uint8Array): string | undefined {
       i += 4;
     }
   }
-  return UTF16LE.decode(out.subarray(0, o));
+  // TextDecoder fails on very long input (a 180M-unit shared-string table of a national needs table):
+  // decode in slices, never splitting a surrogate pair.
+  if (o <= UTF16_SLICE) return UTF16LE.decode(out.subarray(0, o));
+  let str = '';
+  for (let at = 0; at < o; ) {
+    let end = Math.min(o, at + UTF16_SLICE);
+    if (end < o && out[end - 1] >= 0xd800 && out[end - 1] <= 0xdbff) end--;
+    str += UTF16LE.decode(out.subarray(at, end));
+    at = end;
+  }
+  return str;
 }
+const UTF16_SLICE = 1 << 24;
 
 /** Mostly non-ASCII (Thai shared strings, inline-string sheets)? Sampled on the first 4 KiB. */
 function mostlyMultibyte(b: Uint8Array): boolean {

@@ -166,6 +166,17 @@ test('1904 date system and ISO date cells', () => {
   expect(rows[0]?.[1]?.w).toBe('13/5/2024');
 });
 
+test('fast UTF-8 decoding of a part longer than TextDecoder takes whole (2^24 units a slice), a surrogate pair on the edge', () => {
+  // A national needs table's shared strings are ~180 million UTF-16 units; TextDecoder fails there.
+  const edge = (1 << 24) - 1; // the emoji's high surrogate is the last unit of the first slice
+  const text = 'ก'.repeat(edge) + '😀' + 'ถนน'.repeat(1000);
+  const b = new TextEncoder().encode(text);
+  const s = _decodeUtf8ViaUtf16(b)!;
+  expect(s.length).toBe(text.length);
+  expect(s.slice(edge - 2, edge + 5)).toBe('กก😀ถนน');
+  expect(s === text).toBe(true);
+});
+
 test('fast UTF-8 decoding matches TextDecoder, and refuses invalid input (caller falls back)', () => {
   const td = new TextDecoder();
   const text = '\uFEFFโครงการ ก่อสร้าง ถนน 😀 ÀÉ abc '.repeat(100);

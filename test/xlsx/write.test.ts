@@ -6,11 +6,11 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { textAt } from '../../src/engine/model';
-import type { OutWorkbook } from '../../src/engine/output';
+import type { OutWorkbook, StreamedSheet } from '../../src/engine/output';
 import { OutSheetSchema } from '../../src/engine/output';
 import { nodeZip, readWorkbookFile, writeFileBytes } from '../../src/node/files';
 import { readXlsx } from '../../src/xlsx/read';
-import { escapeXml, writeXlsx } from '../../src/xlsx/write';
+import { escapeXml, partBytes, writeXlsx, type PartData } from '../../src/xlsx/write';
 
 const header = { bold: true, align: 'center' as const, valign: 'center' as const, wrap: true, border: true, fill: 'D9E1F2' };
 const money = { numFmt: '#,##0;-#,##0;"-"', border: true };
@@ -237,6 +237,21 @@ test('sheet XML is written straight to bytes: the same bytes as encoding it whol
 });
 
 describe('writeXlsx hands the zipper one sheet at a time', () => {
+  /** A zipper that logs each part and each chunk as it takes them, then zips with nodeZip. */
+  const loggingZip = (log: string[]) => (files: Iterable<[string, PartData]>, level: number) => {
+    const taken: Array<[string, Uint8Array]> = [];
+    for (const [name, data] of files) {
+      log.push(`zip ${name}`);
+      const chunks: Uint8Array[] = [];
+      for (const c of data instanceof Uint8Array ? [data] : data) {
+        log.push(`chunk ${name}`);
+        chunks.push(c);
+      }
+      taken.push([name, partBytes(chunks)]);
+    }
+    return nodeZip(taken, level);
+  };
+
   test('sheet k+1 is made only after the zipper has taken sheet k; styles and shared strings come last', () => {
     const log: string[] = [];
     const sheet = (k: number) => {
@@ -251,24 +266,42 @@ describe('writeXlsx hands the zipper one sheet at a time', () => {
       });
     };
     const wb = { sheets: [sheet(1), sheet(2), sheet(3)] };
-    const bytes = writeXlsx(wb as OutWorkbook, {
-      zip: (files: Iterable<[string, Uint8Array]>, level: number) => {
-        const taken: Array<[string, Uint8Array]> = [];
-        for (const f of files) {
-          log.push(`zip ${f[0]}`);
-          taken.push(f);
-        }
-        return nodeZip(taken, level);
-      },
-    });
-    const order = log.filter((l) => /made|sheet\d|styles|sharedStrings/.test(l));
+    const bytes = writeXlsx(wb as OutWorkbook, { zip: loggingZip(log) });
+    const order = log.filter((l) => /made|zip .*(sheet\d|styles|sharedStrings)/.test(l));
     expect(order).toEqual([
-      'made 1', 'zip xl/worksheets/sheet1.xml',
-      'made 2', 'zip xl/worksheets/sheet2.xml',
-      'made 3', 'zip xl/worksheets/sheet3.xml',
+      'zip xl/worksheets/sheet1.xml', 'made 1',
+      'zip xl/worksheets/sheet2.xml', 'made 2',
+      'zip xl/worksheets/sheet3.xml', 'made 3',
       'zip xl/styles.xml', 'zip xl/sharedStrings.xml',
     ]);
     const back = unzipSync(bytes);
     expect(strFromU8(back['xl/sharedStrings.xml'])).toContain('โครงการที่ 3-49');
+  });
+
+  test("a big sheet's XML reaches the zipper in chunks while its rows are still being made; nodeZip's chunked deflate reads back", () => {
+    const log: string[] = [];
+    const N = 40_000;
+    const sheet: StreamedSheet = {
+      name: 'ใหญ่',
+      rowCount: N,
+      width: 3,
+      rowAt: (i) => {
+        if (i === N - 1) log.push('last row');
+        return [i + 1, `ก่อสร้างถนน คสล. หมู่ที่ ${i % 20}`, { value: i * 1000, style: { numFmt: '#,##0' } }];
+      },
+    };
+    const bytes = writeXlsx({ sheets: [sheet] }, { zip: loggingZip(log) });
+    const mine = log.filter((l) => l === 'chunk xl/worksheets/sheet1.xml' || l === 'last row');
+    expect(mine.length).toBeGreaterThan(3);
+    expect(mine.indexOf('chunk xl/worksheets/sheet1.xml')).toBeLessThan(mine.indexOf('last row'));
+    // nodeZip on its own, given the chunks as they come: deflated chunk by chunk, read back whole.
+    const direct = writeXlsx({ sheets: [sheet] }, { zip: nodeZip });
+    for (const b of [bytes, direct]) {
+      const wb = readXlsx(b, 'big.xlsx');
+      expect(wb.sheets[0].rows.length).toBe(N);
+      expect(wb.sheets[0].rows[N - 1]?.[1]?.v).toBe(`ก่อสร้างถนน คสล. หมู่ที่ ${(N - 1) % 20}`);
+      expect(wb.sheets[0].rows[N - 1]?.[2]?.w).toBe(((N - 1) * 1000).toLocaleString('en-US'));
+    }
+    expect(strFromU8(unzipSync(direct)['xl/worksheets/sheet1.xml'])).toBe(strFromU8(unzipSync(bytes)['xl/worksheets/sheet1.xml']));
   });
 });

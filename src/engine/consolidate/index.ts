@@ -33,7 +33,7 @@ import type {
 import { DEFAULT_SUPPORT_WORDS } from './types';
 
 export * from './types';
-export { needsWorkbook, NEEDS_SHEET, SUMMARY_SHEET, DUPLICATES_SHEET, SOURCES_SHEET } from './table';
+export { needsWorkbook, needsFileWorkbook, NEEDS_SHEET, SUMMARY_SHEET, DUPLICATES_SHEET, SOURCES_SHEET } from './table';
 export { consolidateJson } from './json';
 export type { ConsolidateJson } from './json';
 export { parseIssue, issueKey, issueLabel } from './issue';

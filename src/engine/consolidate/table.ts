@@ -4,8 +4,8 @@
  * Every text that came from a received file is a plain string (the writer never makes formulas of
  * strings), amounts are numbers formatted '#,##0'.
  */
-import type { CellStyle, OutCell, OutSheet, OutWorkbook } from '../output';
-import { DEFAULT_FONT } from '../output';
+import type { CellStyle, FileWorkbook, OutCell, OutSheet, OutWorkbook, StreamedSheet } from '../output';
+import { DEFAULT_FONT, materialise } from '../output';
 import type { ConsolidateResult, Confidence, InputStatus, NeedsItem } from './types';
 
 export const NEEDS_SHEET = 'แผนความต้องการอำเภอ';
@@ -56,7 +56,21 @@ function subtotalLabel(g: ConsolidateResult['groups'][number]): string {
   return l.length > 40 ? `${l.slice(0, 38)}…` : l;
 }
 
-function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet {
+/** What a row of a streamed sheet is (with the index it refers to). */
+enum RowKind {
+  Top,
+  Group,
+  Item,
+  Subtotal,
+  Grand,
+  Note,
+}
+
+/**
+ * The needs table, made row by row: a plan of what each row is (a byte and an index per row), so the
+ * writer can ask for rows one at a time and a 600,000-item table is never held as cell objects.
+ */
+function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedSheet {
   const years = r.years;
   const head = ['ที่', 'โครงการ', 'วัตถุประสงค์', 'เป้าหมาย (ผลผลิตของโครงการ)', 'หมู่ที่', 'ตำบล', 'อปท./ผู้เสนอ'];
   const tail = ['ประเด็นการพัฒนาจังหวัด', 'หน่วยงานที่จะขอประสาน', 'ลำดับความสำคัญ', 'ที่มา (ไฟล์ / ชีต / แถว)', 'หมายเหตุ'];
@@ -64,35 +78,63 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet {
   const lastCol = header.length - 1;
   const yc = head.length; // first year column
   const tc = yc + years.length; // first tail column
-  const rows: OutCell[][] = [];
   const pad = (n: number, style: CellStyle): OutCell[] => Array.from({ length: n }, () => c(null, style));
 
-  rows.push([c(`แผนความต้องการของอำเภอ${o.district ? ` ${o.district}` : ''}`, TITLE)]);
-  rows.push([
-    c(
-      `บัญชีโครงการที่ขอรับการสนับสนุนและโครงการที่เกินศักยภาพขององค์กรปกครองส่วนท้องถิ่น${years.length ? ` ปีงบประมาณ ${yearSpan(years)}` : ''}`,
-      { ...TITLE, size: 16 },
-    ),
-  ]);
   const counted = r.items.filter((i) => i.inTotals).length;
-  rows.push([
-    c(
-      o.subtitle ??
-        `รวบรวมจาก ${r.inputs.length} ไฟล์ · ${r.items.length} โครงการ (นับยอด ${counted} โครงการ) · จัดกลุ่มตามประเด็นการพัฒนาจังหวัด`,
-      { align: 'center', italic: true },
-    ),
-  ]);
-  const headerRow = rows.length;
-  rows.push(header.map((h) => c(h, HEADER)));
+  const top: OutCell[][] = [
+    [c(`แผนความต้องการของอำเภอ${o.district ? ` ${o.district}` : ''}`, TITLE)],
+    [
+      c(
+        `บัญชีโครงการที่ขอรับการสนับสนุนและโครงการที่เกินศักยภาพขององค์กรปกครองส่วนท้องถิ่น${years.length ? ` ปีงบประมาณ ${yearSpan(years)}` : ''}`,
+        { ...TITLE, size: 16 },
+      ),
+    ],
+    [
+      c(
+        o.subtitle ??
+          `รวบรวมจาก ${r.inputs.length} ไฟล์ · ${r.items.length} โครงการ (นับยอด ${counted} โครงการ) · จัดกลุ่มตามประเด็นการพัฒนาจังหวัด`,
+        { align: 'center', italic: true },
+      ),
+    ],
+  ];
+  const headerRow = top.length;
+  top.push(header.map((h) => c(h, HEADER)));
+  const excluded = r.items.length - counted;
 
-  let no = 0;
-  for (const g of r.groups) {
-    rows.push([c('', GROUP), c(g.label, GROUP), ...pad(lastCol - 1, GROUP)]);
+  let count = top.length + 1 + (excluded ? 1 : 0);
+  for (const g of r.groups) count += g.items.length + 2;
+  const kinds = new Uint8Array(count);
+  const refs = new Int32Array(count);
+  /** Items in table order: item k is numbered k + 1. */
+  const flat: NeedsItem[] = [];
+  let at = 0;
+  for (; at < top.length; at++) {
+    kinds[at] = RowKind.Top;
+    refs[at] = at;
+  }
+  r.groups.forEach((g, gi) => {
+    kinds[at] = RowKind.Group;
+    refs[at++] = gi;
     for (const it of g.items) {
-      no++;
+      kinds[at] = RowKind.Item;
+      refs[at++] = flat.length;
+      flat.push(it);
+    }
+    kinds[at] = RowKind.Subtotal;
+    refs[at++] = gi;
+  });
+  const lastTableRow = at - 1;
+  kinds[at++] = RowKind.Grand;
+  if (excluded) kinds[at++] = RowKind.Note;
+
+  const rowAt = (i: number): OutCell[] => {
+    const k = kinds[i];
+    if (k === RowKind.Top) return top[refs[i]];
+    if (k === RowKind.Item) {
+      const it = flat[refs[i]];
       const note = [it.note, ...it.remarks].filter(Boolean).join('\n');
-      rows.push([
-        c(no, BODY_CENTER),
+      return [
+        c(refs[i] + 1, BODY_CENTER),
         c(text(it.name), BODY),
         c(text(it.objective), BODY),
         c(text(it.target), BODY),
@@ -105,34 +147,41 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet {
         c(text(it.priority), BODY_CENTER),
         c(sourceText(it), BODY),
         c(note, BODY),
-      ]);
+      ];
     }
-    rows.push([
-      c('', SUBTOTAL),
-      c(subtotalLabel(g), SUBTOTAL),
-      c(`${g.counted} โครงการ`, SUBTOTAL),
-      ...pad(yc - 3, SUBTOTAL),
-      ...years.map((y) => c(g.totals[y] ?? 0, SUBTOTAL_NUM)),
-      ...pad(lastCol - tc + 1, SUBTOTAL),
-    ]);
-  }
-  const lastTableRow = rows.length - 1;
-  rows.push([
-    c('', GRAND),
-    c('รวมทั้งสิ้น', GRAND),
-    c(`${counted} โครงการ`, GRAND),
-    ...pad(yc - 3, GRAND),
-    ...years.map((y) => c(r.totals[y] ?? 0, GRAND_NUM)),
-    ...pad(lastCol - tc + 1, GRAND),
-  ]);
-  const excluded = r.items.length - counted;
-  if (excluded)
-    rows.push([c(`หมายเหตุ: ไม่นับยอด ${excluded} โครงการที่มีในแผนพัฒนาท้องถิ่นของ อปท. แล้ว (แสดงตัวเอียงสีเทา)`, { italic: true })]);
+    if (k === RowKind.Group) {
+      const g = r.groups[refs[i]];
+      return [c('', GROUP), c(g.label, GROUP), ...pad(lastCol - 1, GROUP)];
+    }
+    if (k === RowKind.Subtotal) {
+      const g = r.groups[refs[i]];
+      return [
+        c('', SUBTOTAL),
+        c(subtotalLabel(g), SUBTOTAL),
+        c(`${g.counted} โครงการ`, SUBTOTAL),
+        ...pad(yc - 3, SUBTOTAL),
+        ...years.map((y) => c(g.totals[y] ?? 0, SUBTOTAL_NUM)),
+        ...pad(lastCol - tc + 1, SUBTOTAL),
+      ];
+    }
+    if (k === RowKind.Grand)
+      return [
+        c('', GRAND),
+        c('รวมทั้งสิ้น', GRAND),
+        c(`${counted} โครงการ`, GRAND),
+        ...pad(yc - 3, GRAND),
+        ...years.map((y) => c(r.totals[y] ?? 0, GRAND_NUM)),
+        ...pad(lastCol - tc + 1, GRAND),
+      ];
+    return [c(`หมายเหตุ: ไม่นับยอด ${excluded} โครงการที่มีในแผนพัฒนาท้องถิ่นของ อปท. แล้ว (แสดงตัวเอียงสีเทา)`, { italic: true })];
+  };
 
   const colWidths = [6, 40, 30, 28, 7, 12, 22, ...years.map(() => 14), 30, 24, 10, 34, 34];
   return {
     name: NEEDS_SHEET,
-    rows,
+    rowCount: count,
+    width: header.length,
+    rowAt,
     merges: [0, 1, 2].map((rr) => ({ r1: rr, c1: 0, r2: rr, c2: lastCol })),
     colWidths,
     freezeRows: headerRow + 1,
@@ -195,10 +244,30 @@ function summarySheet(r: ConsolidateResult): OutSheet {
   };
 }
 
-function duplicatesSheet(r: ConsolidateResult): OutSheet {
+/** The duplicate groups, a row per member, made row by row like the needs table. */
+function duplicatesSheet(r: ConsolidateResult): StreamedSheet {
   const header = ['กลุ่มที่', 'ความน่าจะซ้ำ', 'การดำเนินการ', 'ความคล้าย (%)', 'โครงการ', 'หมู่ที่', 'ตำบล', 'ไฟล์', 'ชีต', 'แถว'];
-  const rows: OutCell[][] = [[c('โครงการที่อาจซ้ำกัน', TITLE)], header.map((h) => c(h, HEADER))];
+  const top: OutCell[][] = [[c('โครงการที่อาจซ้ำกัน', TITLE)], header.map((h) => c(h, HEADER))];
+  let members = 0;
+  for (const g of r.duplicates) members += g.items.length;
+  // Row top.length + k is member k in group order; groupOf[k] its group.
+  const groupOf = new Int32Array(members);
+  const memberAt: Array<ConsolidateResult['duplicates'][number]['items'][number]> = [];
   r.duplicates.forEach((g, gi) => {
+    for (const m of g.items) {
+      groupOf[memberAt.length] = gi;
+      memberAt.push(m);
+    }
+  });
+  const none: OutCell[][] = r.duplicates.length ? [] : [[c('ไม่พบโครงการซ้ำ', { italic: true })]];
+  const rowCount = top.length + members + none.length;
+  const rowAt = (i: number): OutCell[] => {
+    if (i < top.length) return top[i];
+    const k = i - top.length;
+    if (k >= members) return none[k - members];
+    const gi = groupOf[k];
+    const g = r.duplicates[gi];
+    const m = memberAt[k];
     const action = g.localPlan
       ? g.confidence === 'possible'
         ? 'อาจมีในแผนพัฒนาท้องถิ่นแล้ว: ให้ตรวจสอบ'
@@ -206,26 +275,25 @@ function duplicatesSheet(r: ConsolidateResult): OutSheet {
       : g.merged
         ? 'รวมเป็นรายการเดียว นับยอดครั้งเดียว'
         : 'ให้เจ้าหน้าที่ตรวจสอบ (ไม่รวม)';
-    for (const m of g.items) {
-      rows.push([
-        c(gi + 1, BODY_CENTER),
-        c(CONFIDENCE_TH[g.confidence], BODY),
-        c(action + (m.localPlan ? ' (แผนพัฒนาท้องถิ่น)' : ''), BODY),
-        c(Math.round(g.similarity * 100), BODY_CENTER),
-        c(text(m.name), BODY),
-        c(m.village ?? '', BODY_CENTER),
-        c(text(m.tambon), BODY),
-        c(text(m.file), BODY),
-        c(text(m.sheet), BODY),
-        c(m.row, BODY_CENTER),
-      ]);
-    }
-  });
-  if (!r.duplicates.length) rows.push([c('ไม่พบโครงการซ้ำ', { italic: true })]);
-  const last = rows.length - 1;
+    return [
+      c(gi + 1, BODY_CENTER),
+      c(CONFIDENCE_TH[g.confidence], BODY),
+      c(action + (m.localPlan ? ' (แผนพัฒนาท้องถิ่น)' : ''), BODY),
+      c(Math.round(g.similarity * 100), BODY_CENTER),
+      c(text(m.name), BODY),
+      c(m.village ?? '', BODY_CENTER),
+      c(text(m.tambon), BODY),
+      c(text(m.file), BODY),
+      c(text(m.sheet), BODY),
+      c(m.row, BODY_CENTER),
+    ];
+  };
+  const last = rowCount - 1;
   return {
     name: DUPLICATES_SHEET,
-    rows,
+    rowCount,
+    width: header.length,
+    rowAt,
     merges: [{ r1: 0, c1: 0, r2: 0, c2: header.length - 1 }],
     colWidths: [8, 16, 30, 10, 44, 7, 12, 28, 20, 7],
     freezeRows: 2,
@@ -280,5 +348,13 @@ function sourcesSheet(r: ConsolidateResult): OutSheet {
 
 /** The four sheets to write (xlsx file or new worksheets in the open workbook). */
 export function needsWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions = {}): OutWorkbook {
+  return { sheets: [materialise(needsSheet(r, o)), summarySheet(r), materialise(duplicatesSheet(r)), sourcesSheet(r)] };
+}
+
+/**
+ * The same four sheets for the .xlsx writer, the needs and duplicates tables made row by row as they
+ * are written (a national table held whole was ~700 MB of cell objects on top of the result).
+ */
+export function needsFileWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions = {}): FileWorkbook {
   return { sheets: [needsSheet(r, o), summarySheet(r), duplicatesSheet(r), sourcesSheet(r)] };
 }

@@ -33,6 +33,7 @@ import {
 } from '@fluentui/react-components';
 import {
   consolidate,
+  needsFileWorkbook,
   needsWorkbook,
   type ConsolidateInput,
   type ConsolidateResult,
@@ -233,7 +234,7 @@ function localOutput(r: ConsolidateResult): Output {
       duplicateCount: r.duplicates.length,
       mismatchCount: r.strategyMismatches.length,
     },
-    xlsx: async () => writeXlsx(needsWorkbook(r)),
+    xlsx: async () => writeXlsx(needsFileWorkbook(r)),
     sheets: async () => needsWorkbook(r).sheets,
   };
 }

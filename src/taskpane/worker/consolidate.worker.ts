@@ -5,7 +5,7 @@
  * (counts, totals, the first duplicate groups) and asks for the .xlsx bytes or the sheets when needed.
  * Cancelling terminates the worker.
  */
-import { Consolidation, inputErrorOf, needsWorkbook, type ConsolidateResult } from '../../engine/consolidate';
+import { Consolidation, inputErrorOf, needsFileWorkbook, needsWorkbook, type ConsolidateResult } from '../../engine/consolidate';
 import { readXlsx } from '../../xlsx/read';
 import { writeXlsx } from '../../xlsx/write';
 import type { StrategyList } from '../../engine/strategy/model';
@@ -71,7 +71,7 @@ scope.onmessage = (ev) => {
     }
     if (!last || last.runId !== msg.runId) throw new Error('no consolidation result');
     if (msg.type === 'xlsx') {
-      const u8 = writeXlsx(needsWorkbook(last.result));
+      const u8 = writeXlsx(needsFileWorkbook(last.result));
       const buf = u8.byteOffset === 0 && u8.byteLength === u8.buffer.byteLength ? (u8.buffer as ArrayBuffer) : (u8.slice().buffer as ArrayBuffer);
       scope.postMessage({ type: 'xlsx', runId: msg.runId, bytes: buf }, [buf]);
     } else if (msg.type === 'sheets') {
