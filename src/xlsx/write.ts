@@ -265,17 +265,18 @@ class SharedStrings {
     return this.list.length;
   }
 
-  /** The table's XML, UTF-8. */
-  bytes(): Uint8Array {
+  /** The table's XML as UTF-8 chunks, yielded as they fill (a national table's is ~500 MB). */
+  *xml(): Generator<Uint8Array> {
     const out = new ByteSink();
     out.ascii(XML_DECL + `<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.list.length}">`);
     for (const s of this.list) {
       out.ascii(/^[\s]|[\s]$/.test(s) ? '<si><t xml:space="preserve">' : '<si><t>');
       out.text(escapeXml(s));
       out.ascii('</t></si>');
+      if (out.filled) yield* out.take();
     }
     out.ascii('</sst>');
-    return out.bytes();
+    yield* out.take(true);
   }
 }
 
@@ -688,7 +689,7 @@ export function writeXlsx(wb: OutWorkbook | FileWorkbook, opts: WriteOptions = {
     yield ['xl/workbook.xml', strToU8(workbookXml())];
     yield ['xl/_rels/workbook.xml.rels', strToU8(wbRels.join(''))];
     yield ['xl/styles.xml', strToU8(styles.xml())];
-    yield ['xl/sharedStrings.xml', sst.bytes()];
+    yield ['xl/sharedStrings.xml', sst.xml()];
   }
   return (opts.zip ?? fflateZip)(parts(), opts.level ?? 3);
 }
