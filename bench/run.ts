@@ -244,8 +244,13 @@ async function countryChild(totalRows: number, nFiles: number): Promise<void> {
   const res = c.finish();
   const tFinish = now() - t;
   const rss = process.resourceUsage().maxRSS * 1024;
+  // The output workbook too, as `oneplan consolidate --out` writes it (tables made row by row).
+  t = now();
+  const outBytes = writeXlsx(needsFileWorkbook(res), { zip: nodeZip }).length;
+  const tWrite = now() - t;
+  const rssWithOutput = process.resourceUsage().maxRSS * 1024;
   process.stdout.write(
-    JSON.stringify({ rows, files: nFiles, bytes, tGen, tFloor, tRead, tExtract, tDedupe, tFinish, matches: matches.length, cands: cands.length, items: res.items.length, dups: res.duplicates.length, mismatches: res.strategyMismatches.length, rss }) + '\n',
+    JSON.stringify({ rows, files: nFiles, bytes, tGen, tFloor, tRead, tExtract, tDedupe, tFinish, tWrite, outBytes, matches: matches.length, cands: cands.length, items: res.items.length, dups: res.duplicates.length, mismatches: res.strategyMismatches.length, rss, rssWithOutput }) + '\n',
   );
 }
 
@@ -280,9 +285,10 @@ function country(totalRows: number, nFiles: number): void {
   out(`| dedupe + strategy matching + tables (finish) | ${sec(j.tFinish)} (of which duplicate detection alone ${sec(j.tDedupe)}, measured separately) |`);
   out(`| **consolidated, total** | **${sec(ours)}** (${(ours / j.tFloor).toFixed(1)}× floor) |`);
   out(`| peak RSS (child, V8 heap cap ${cap} MB as in \`oneplan consolidate\`) | ${(j.rss / 2 ** 30).toFixed(2)} GB |`);
+  out(`| then the output workbook written (needs, summary, duplicates, sources; ${(j.outBytes / 1e6).toFixed(0)} MB) | ${sec(j.tWrite)}, peak RSS ${(j.rssWithOutput / 2 ** 30).toFixed(2)} GB |`);
   out();
-  out(`- peak RSS ${(j.rss / 2 ** 30).toFixed(2)} GB (target ≤ 1.5 GB) ${verdict(j.rss <= 1.5 * 2 ** 30)}`);
-  out(`- total / floor = ${(ours / j.tFloor).toFixed(1)}× (target ≤ 6×) ${verdict(ours / j.tFloor <= 6)}`);
+  out(`- peak RSS ${(j.rss / 2 ** 30).toFixed(2)} GB consolidated, ${(j.rssWithOutput / 2 ** 30).toFixed(2)} GB with the output written (target ≤ 1.5 GB)${SMOKE ? '' : ` ${verdict(j.rss <= 1.5 * 2 ** 30)} consolidated, ${verdict(j.rssWithOutput <= 1.5 * 2 ** 30)} with the output`}`);
+  out(`- total / floor = ${(ours / j.tFloor).toFixed(1)}× (target ≤ 6×) ${verdict(ours / j.tFloor <= 6)}; with the output ${((ours + j.tWrite) / j.tFloor).toFixed(1)}×`);
   out('- exceljs baseline: not run at this size (4.4.0 throws `Invalid string length` on very large sheets and needs ~8 s per 200 files; see docs/benchmark.md)');
   out();
 }
