@@ -208,8 +208,23 @@ async function big(rows: number, runs: number): Promise<void> {
   out();
 }
 
-/** The country, in a child process: generate → read → extract → drop, file by file. */
+/** The country, in a child process: generate → read → extract → drop, file by file; then the output. */
 async function countryChild(totalRows: number, nFiles: number): Promise<void> {
+  const { res, stats } = consolidateCountry(totalRows, nFiles);
+  const rss = process.resourceUsage().maxRSS * 1024;
+  process.stderr.write(`consolidated (peak RSS ${(rss / 2 ** 30).toFixed(2)} GB); writing the output\n`);
+  // The output workbook too, as `oneplan consolidate --out` writes it (tables made row by row).
+  const t = now();
+  const outBytes = writeXlsx(needsFileWorkbook(res), { zip: nodeZip }).length;
+  const tWrite = now() - t;
+  const rssWithOutput = process.resourceUsage().maxRSS * 1024;
+  process.stdout.write(
+    JSON.stringify({ ...stats, tWrite, outBytes, items: res.items.length, dups: res.duplicates.length, mismatches: res.strategyMismatches.length, rss, rssWithOutput }) + '\n',
+  );
+}
+
+/** The consolidation part of the country run; the Consolidation (and its candidates) is dropped on return, as in the CLI. */
+function consolidateCountry(totalRows: number, nFiles: number) {
   const per = Math.floor(totalRows / nFiles);
   const extra = totalRows - per * nFiles;
   const c = new Consolidation({ strategies: STRATEGIES });
@@ -236,22 +251,15 @@ async function countryChild(totalRows: number, nFiles: number): Promise<void> {
     c.add({ file: f.name, checksum: '', workbook: wb });
     tExtract += now() - t;
   }
-  const cands = c.candidates as Candidate[];
+  // Duplicate detection alone, measured on the side; only counts are kept.
+  const cands = c.candidates.length;
   let t = now();
-  const matches = findMatches(cands);
+  const matches = findMatches(c.candidates as Candidate[]).length;
   const tDedupe = now() - t;
   t = now();
   const res = c.finish();
   const tFinish = now() - t;
-  const rss = process.resourceUsage().maxRSS * 1024;
-  // The output workbook too, as `oneplan consolidate --out` writes it (tables made row by row).
-  t = now();
-  const outBytes = writeXlsx(needsFileWorkbook(res), { zip: nodeZip }).length;
-  const tWrite = now() - t;
-  const rssWithOutput = process.resourceUsage().maxRSS * 1024;
-  process.stdout.write(
-    JSON.stringify({ rows, files: nFiles, bytes, tGen, tFloor, tRead, tExtract, tDedupe, tFinish, tWrite, outBytes, matches: matches.length, cands: cands.length, items: res.items.length, dups: res.duplicates.length, mismatches: res.strategyMismatches.length, rss, rssWithOutput }) + '\n',
-  );
+  return { res, stats: { rows, files: nFiles, bytes, tGen, tFloor, tRead, tExtract, tDedupe, tFinish, matches, cands } };
 }
 
 
