@@ -74,7 +74,7 @@ export type StreamedSheet = Omit<OutSheet, 'rows'> & {
   rowCount: number;
   /** Widest row (cells), for the sheet's dimension written before its rows. */
   width: number;
-  /** Row i (0-based), made anew on each call. */
+  /** Row i (0-based); callers read it and must not change it (rows may be shared). */
   rowAt(i: number): OutCell[];
 };
 
