@@ -180,6 +180,8 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: '18px', fontSize: tokens.fontSizeBase200 },
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   dup: { borderLeft: `3px solid ${tokens.colorNeutralStroke1}`, paddingLeft: '8px', marginBottom: '6px' },
+  // A long preset name must not widen the pane (a native <select> grows to its longest option).
+  picker: { width: '100%', minWidth: 0, maxWidth: '100%' },
 });
 
 
@@ -408,8 +410,9 @@ export default function ConsolidatePanel(props: ConsolidatePanelProps) {
 
   return (
     <div data-testid="consolidate-panel" className={styles.root}>
-      <Field label={t.strategy}>
+      <Field label={t.strategy} style={{ minWidth: 0 }}>
         <Select
+          className={styles.picker}
           data-testid="consolidate-strategy"
           value={!choice ? '' : choice.kind === 'preset' ? choice.id : 'saved'}
           onChange={(_, d) => onChoose(d.value)}
