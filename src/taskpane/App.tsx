@@ -43,7 +43,8 @@ const useStyles = makeStyles({
   },
   title: { flexGrow: 1, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
   langBtn: { color: tokens.colorNeutralForegroundOnBrand, minWidth: 'auto' },
-  tabs: { backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  // Excel desktop opens panes ~320 px wide: the four tabs wrap rather than push the last one out of sight.
+  tabs: { backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexWrap: 'wrap' },
   body: { flexGrow: 1 },
   mode: { padding: '4px 12px 0' },
   footer: { padding: '8px 12px', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },

@@ -127,6 +127,8 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: '12px', alignItems: 'flex-start' },
   narrow: { width: '170px' },
   steps: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
+  // Seven columns of inputs are wider than a 320 px pane: the table scrolls on its own, not the pane.
+  stepsBox: { overflowX: 'auto', maxWidth: '100%' },
   cell: { padding: '2px', verticalAlign: 'top', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   month: { minWidth: '72px' },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
@@ -404,73 +406,75 @@ export default function CalendarPanel({ lang, writeSheet, download, settings }: 
       </div>
 
       <Text weight="semibold">{t.steps}</Text>
-      <table className={styles.steps} data-testid="calendar-steps">
-        <thead>
-          <tr>
-            {[t.no, t.title, t.unit, t.from, t.to, t.deadline, ''].map((h, i) => (
-              <th key={i} className={styles.cell} style={{ textAlign: 'left' }}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {template.steps.map((s, i) => (
-            <tr key={`${s.id}-${i}`}>
-              <td className={styles.cell}>{cal.steps[i]?.no}</td>
-              <td className={styles.cell}>
-                <Input size="small" style={{ width: '100%' }} value={s.title} onChange={(_, d) => editStep(i, { title: d.value })} aria-label={t.title} />
-              </td>
-              <td className={styles.cell}>
-                <Input size="small" value={s.unit} onChange={(_, d) => editStep(i, { unit: d.value })} aria-label={t.unit} />
-              </td>
-              <td className={`${styles.cell} ${styles.month}`}>
-                <MonthSelect months={months} value={s.startMonth} label={t.from} onChange={(m) => editStep(i, { startMonth: m })} />
-              </td>
-              <td className={`${styles.cell} ${styles.month}`}>
-                <MonthSelect months={months} value={s.endMonth} label={t.to} onChange={(m) => editStep(i, { endMonth: m })} />
-              </td>
-              <td className={styles.cell}>
-                <Input
-                  size="small"
-                  key={`${i}-${deadlineText(s)}`}
-                  defaultValue={deadlineText(s)}
-                  placeholder={t.deadlineHint}
-                  onBlur={(e) => setDeadline(i, e.currentTarget.value)}
-                  aria-label={t.deadline}
-                />
-              </td>
-              <td className={styles.cell} style={{ whiteSpace: 'nowrap' }}>
-                <Button
-                  size="small"
-                  appearance="subtle"
-                  disabled={i === 0}
-                  onClick={() => edit((tp) => tp.steps.splice(i - 1, 2, tp.steps[i], tp.steps[i - 1]))}
-                  aria-label={t.up}
-                  title={t.up}
-                >
-                  ↑
-                </Button>
-                <Button
-                  size="small"
-                  appearance="subtle"
-                  disabled={template.steps.length <= 1}
-                  onClick={() =>
-                    edit((tp) => {
-                      const [gone] = tp.steps.splice(i, 1);
-                      for (const x of tp.steps) x.dependsOn = x.dependsOn.filter((d) => d !== gone.id);
-                    })
-                  }
-                  aria-label={t.remove}
-                  title={t.remove}
-                >
-                  ✕
-                </Button>
-              </td>
+      <div className={styles.stepsBox}>
+        <table className={styles.steps} data-testid="calendar-steps">
+          <thead>
+            <tr>
+              {[t.no, t.title, t.unit, t.from, t.to, t.deadline, ''].map((h, i) => (
+                <th key={i} className={styles.cell} style={{ textAlign: 'left' }}>
+                  {h}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {template.steps.map((s, i) => (
+              <tr key={`${s.id}-${i}`}>
+                <td className={styles.cell}>{cal.steps[i]?.no}</td>
+                <td className={styles.cell}>
+                  <Input size="small" style={{ width: '100%' }} value={s.title} onChange={(_, d) => editStep(i, { title: d.value })} aria-label={t.title} />
+                </td>
+                <td className={styles.cell}>
+                  <Input size="small" value={s.unit} onChange={(_, d) => editStep(i, { unit: d.value })} aria-label={t.unit} />
+                </td>
+                <td className={`${styles.cell} ${styles.month}`}>
+                  <MonthSelect months={months} value={s.startMonth} label={t.from} onChange={(m) => editStep(i, { startMonth: m })} />
+                </td>
+                <td className={`${styles.cell} ${styles.month}`}>
+                  <MonthSelect months={months} value={s.endMonth} label={t.to} onChange={(m) => editStep(i, { endMonth: m })} />
+                </td>
+                <td className={styles.cell}>
+                  <Input
+                    size="small"
+                    key={`${i}-${deadlineText(s)}`}
+                    defaultValue={deadlineText(s)}
+                    placeholder={t.deadlineHint}
+                    onBlur={(e) => setDeadline(i, e.currentTarget.value)}
+                    aria-label={t.deadline}
+                  />
+                </td>
+                <td className={styles.cell} style={{ whiteSpace: 'nowrap' }}>
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    disabled={i === 0}
+                    onClick={() => edit((tp) => tp.steps.splice(i - 1, 2, tp.steps[i], tp.steps[i - 1]))}
+                    aria-label={t.up}
+                    title={t.up}
+                  >
+                    ↑
+                  </Button>
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    disabled={template.steps.length <= 1}
+                    onClick={() =>
+                      edit((tp) => {
+                        const [gone] = tp.steps.splice(i, 1);
+                        for (const x of tp.steps) x.dependsOn = x.dependsOn.filter((d) => d !== gone.id);
+                      })
+                    }
+                    aria-label={t.remove}
+                    title={t.remove}
+                  >
+                    ✕
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <div className={styles.buttons}>
         <Button
           size="small"
