@@ -62,14 +62,8 @@ function getSegmenter(): Segmenter | null {
   return segmenter;
 }
 
-const RUNS_CACHE_LIMIT = 100000;
-// Asked once per matched-words list, two lists for a "weak" verdict: admitted on a third sighting.
-const runsCache = new TextCache<readonly (readonly string[])[]>(RUNS_CACHE_LIMIT, 3);
-
-/** segmentRuns(normaliseText(text)), cached by the raw text (Intl.Segmenter ≈ 25 µs a name). */
+/** The word runs of a text: its chunks' runs (each chunk's cached), in order. Only the index asks (termCounts). */
 function runsOf(text: string): readonly (readonly string[])[] {
-  const hit = runsCache.get(text);
-  if (hit) return hit;
   const seg = getSegmenter();
   const runs: (readonly string[])[] = [];
   // Runs of the (cached) chunks, shared read-only: never copied or changed.
@@ -77,7 +71,6 @@ function runsOf(text: string): readonly (readonly string[])[] {
     if (!seg) runs.push([chunk]);
     else for (const run of chunkRuns(seg, chunk)) runs.push(run);
   }
-  runsCache.offer(text, runs);
   return runs;
 }
 
@@ -143,29 +136,17 @@ export function terms(text: string): readonly string[] {
 
 /** The space-free chunks of normaliseText(text), empty ones dropped. */
 export function textChunks(text: string): readonly string[] {
-  const hit = chunksCache.get(text) ?? recentChunks(text);
+  const hit = chunksCache.get(text);
   if (hit) return hit;
   const out: string[] = [];
   for (const c of normaliseText(text).split(' ')) if (c) out.push(c);
   chunksCache.offer(text, out);
-  RECENT_KEYS[recentAt] = text;
-  RECENT_VALUES[recentAt] = out;
-  recentAt = (recentAt + 1) % RECENT_KEYS.length;
   return out;
 }
 
-// The last few texts: the matcher asks a project's name twice (its terms, then its matched words),
-// and a one-off name is not worth a long-lived cache entry.
-const RECENT_KEYS: Array<string | undefined> = new Array(8).fill(undefined);
-const RECENT_VALUES: Array<readonly string[] | undefined> = new Array(8).fill(undefined);
-let recentAt = 0;
-function recentChunks(text: string): readonly string[] | undefined {
-  for (let i = 0; i < RECENT_KEYS.length; i++) if (RECENT_KEYS[i] === text) return RECENT_VALUES[i];
-  return undefined;
-}
-// Asked twice per project by the matcher (its terms, then its matched phrases): admitted on a third
-// sighting, i.e. texts that repeat across projects.
-const chunksCache = new TextCache<readonly string[]>(CACHE_LIMIT, 3);
+// The matcher asks each field of a project once: a text is admitted on its second sighting, i.e. when
+// it repeats across projects (objectives, agencies), never for a one-off name.
+const chunksCache = new TextCache<readonly string[]>(CACHE_LIMIT);
 
 const chunkTermCache = new Map<string, readonly string[]>();
 
@@ -221,10 +202,7 @@ export function termCacheEpoch(): number {
 
 /** For tests and benchmarks. */
 export function clearTermCache(): void {
-  RECENT_KEYS.fill(undefined);
-  RECENT_VALUES.fill(undefined);
   cache.clear();
-  runsCache.clear();
   chunkCache.clear();
   chunkTermCache.clear();
   chunksCache.clear();
