@@ -80,16 +80,13 @@ export const nodeZip: ZipParts = (files, level) => {
     let compSize: number;
     let size: number;
     let crc: number;
-    if (data instanceof Uint8Array) {
-      const z = stored ? Buffer.from(data.buffer, data.byteOffset, data.length) : zlib.deflateRawSync(data, { level });
+    if (stored || data instanceof Uint8Array) {
+      // A small part given whole, or stored parts (joined: nothing to compress as it comes).
+      const whole = partBytes(data);
+      const z = stored ? Buffer.from(whole.buffer, whole.byteOffset, whole.length) : zlib.deflateRawSync(whole, { level });
       comp = [z];
       compSize = z.length;
-      size = data.length;
-      crc = (crc32 ? crc32(data) : crc32js(data)) >>> 0;
-    } else if (stored) {
-      const whole = partBytes(data);
-      comp = [Buffer.from(whole.buffer, whole.byteOffset, whole.length)];
-      compSize = size = whole.length;
+      size = whole.length;
       crc = (crc32 ? crc32(whole) : crc32js(whole)) >>> 0;
     } else ({ comp, compSize, size, crc } = deflateChunks(data, level));
     const nm = Buffer.from(name, 'utf8');

@@ -10,7 +10,6 @@ export class ByteSink {
   private buf: Uint8Array;
   private pos = 0;
   private readonly chunks: Uint8Array[] = [];
-  private total = 0;
 
   /** Buffers start small (most parts are a few KB) and double up to `maxChunk`. */
   constructor(
@@ -29,10 +28,7 @@ export class ByteSink {
   }
 
   private seal(): void {
-    if (this.pos) {
-      this.chunks.push(this.buf.subarray(0, this.pos));
-      this.total += this.pos;
-    }
+    if (this.pos) this.chunks.push(this.buf.subarray(0, this.pos));
     this.pos = 0;
   }
 
@@ -76,10 +72,6 @@ export class ByteSink {
     this.pos = at;
   }
 
-  get length(): number {
-    return this.total + this.pos;
-  }
-
   /** Buffers filled so far and not yet taken. */
   get filled(): number {
     return this.chunks.length;
@@ -87,25 +79,10 @@ export class ByteSink {
 
   /**
    * The filled buffers, handed over (a zipper compresses them while the rest is written); with
-   * `end`, the current one too. Bytes taken are no longer part of `bytes()`.
+   * `end`, the current one too (then the sink is done).
    */
   take(end = false): Uint8Array[] {
     if (end) this.seal();
-    const out = this.chunks.splice(0);
-    this.total = 0;
-    return out;
-  }
-
-  /** Everything written, as one byte array. */
-  bytes(): Uint8Array {
-    this.seal();
-    if (this.chunks.length === 1) return this.chunks[0];
-    const out = new Uint8Array(this.total);
-    let o = 0;
-    for (const c of this.chunks) {
-      out.set(c, o);
-      o += c.length;
-    }
-    return out;
+    return this.chunks.splice(0);
   }
 }

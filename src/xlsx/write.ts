@@ -368,9 +368,10 @@ function* sheetXml(
     if (!hasStyle(st)) continue;
     const x = xfFor(undefined, st);
     for (let r = m.r1; r <= m.r2; r++) {
+      const cells = rowAt(r); // made once per row (a streamed sheet makes it anew)
       for (let c = m.c1; c <= m.c2; c++) {
         if (r === m.r1 && c === m.c1) continue;
-        const v = rowAt(r)?.[c];
+        const v = cells?.[c];
         if (v !== null && v !== undefined) continue;
         let e = extra.get(r);
         if (!e) extra.set(r, (e = new Map()));
@@ -383,9 +384,9 @@ function* sheetXml(
     if (sh.table.lastCol > maxCol) maxCol = sh.table.lastCol;
   }
 
-  const parts = new ByteSink();
+  const out = new ByteSink();
   const push = (...xs: string[]): void => {
-    for (const x of xs) parts.text(x);
+    for (const x of xs) out.text(x);
   };
   push(XML_DECL, `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`);
   const fit = sh.page?.fitWidth;
@@ -412,8 +413,7 @@ function* sheetXml(
   push('<sheetData>');
   let lastRow = rowCount - 1;
   for (const r of extra.keys()) if (r > lastRow) lastRow = r;
-  // Rows go straight into bytes (ByteSink): everything here is ASCII but formula texts.
-  const out = parts;
+  // Rows go straight into bytes: everything here is ASCII but formula texts.
   /** `<c r="B5" s="3"` (no closing bracket). */
   const open = (c: number, rn: number, x: number): void => {
     out.ascii('<c r="');
@@ -550,7 +550,7 @@ function* sheetXml(
       `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(`${qn}!$${Math.min(a, b) + 1}:$${Math.max(a, b) + 1}`)}</definedName>`,
     );
   }
-  yield* parts.take(true);
+  yield* out.take(true);
 }
 
 // ---------------------------------------------------------------------------------------------
