@@ -47,7 +47,7 @@ import type { OutSheet } from '../../engine/output';
 import { writeXlsx } from '../../xlsx/write';
 import type { Host } from '../host/host';
 import { XLSX_MIME } from '../host/host';
-import type { ConsolidateView } from '../worker/protocol';
+import { consolidateView, type ConsolidateView } from '../worker/protocol';
 import { consolidateInWorker, WorkerUnavailable } from './workerConsolidation';
 import { sha256Hex } from '../common/sha256';
 import { STRATEGY_PRESETS } from '../../engine/strategy/presets';
@@ -226,16 +226,7 @@ interface Output {
 
 function localOutput(r: ConsolidateResult): Output {
   return {
-    view: {
-      inputs: r.inputs,
-      years: r.years,
-      totals: r.totals,
-      itemCount: r.items.length,
-      counted: r.items.filter((i) => i.inTotals).length,
-      duplicates: r.duplicates.slice(0, 200),
-      duplicateCount: r.duplicates.length,
-      mismatchCount: r.strategyMismatches.length,
-    },
+    view: consolidateView(r),
     xlsx: async () => writeXlsx(needsFileWorkbook(r)),
     sheets: async () => needsWorkbook(r).sheets,
   };

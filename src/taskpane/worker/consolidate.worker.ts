@@ -9,7 +9,7 @@ import { Consolidation, inputErrorOf, needsFileWorkbook, needsWorkbook, type Con
 import { readXlsx } from '../../xlsx/read';
 import { writeXlsx } from '../../xlsx/write';
 import type { StrategyList } from '../../engine/strategy/model';
-import type { ConsolidateRequest, ConsolidateResponse, ConsolidateView } from './protocol';
+import { consolidateView, type ConsolidateRequest, type ConsolidateResponse } from './protocol';
 import { sha256Hex } from '../common/sha256';
 
 interface WorkerScope {
@@ -18,24 +18,7 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-/** Duplicate groups sent to the pane (a district run can have thousands; the sheet lists them all). */
-export const VIEW_DUPLICATES = 200;
-
 let last: { runId: number; result: ConsolidateResult } | null = null;
-
-
-function view(r: ConsolidateResult): ConsolidateView {
-  return {
-    inputs: r.inputs,
-    years: r.years,
-    totals: r.totals,
-    itemCount: r.items.length,
-    counted: r.items.filter((i) => i.inTotals).length,
-    duplicates: r.duplicates.slice(0, VIEW_DUPLICATES),
-    duplicateCount: r.duplicates.length,
-    mismatchCount: r.strategyMismatches.length,
-  };
-}
 
 async function run(runId: number, files: Array<{ name: string; bytes: ArrayBuffer }>, strategies?: StrategyList): Promise<void> {
   last = null;
@@ -58,7 +41,7 @@ async function run(runId: number, files: Array<{ name: string; bytes: ArrayBuffe
   scope.postMessage({ type: 'progress', runId, phase: 'consolidating', done: 0, total: 0 });
   const result = c.finish();
   last = { runId, result };
-  scope.postMessage({ type: 'result', runId, view: view(result) });
+  scope.postMessage({ type: 'result', runId, view: consolidateView(result) });
 }
 
 scope.onmessage = (ev) => {

@@ -1,4 +1,4 @@
-/** Messages between the pane and the xlsx-reading worker. */
+/** Messages between the pane and the xlsx-reading worker, and the view of a consolidation both sides make. */
 import type { WorkbookModel } from '../../engine/model';
 
 export interface ReadRequest {
@@ -13,7 +13,7 @@ export type ReadResponse =
 
 // ---- Consolidation worker (consolidate.worker.ts): read + collect + match off the main thread ----
 
-import type { DuplicateGroup, InputReport } from '../../engine/consolidate/types';
+import type { ConsolidateResult, DuplicateGroup, InputReport } from '../../engine/consolidate/types';
 import type { OutSheet } from '../../engine/output';
 import type { StrategyList } from '../../engine/strategy/model';
 
@@ -30,6 +30,23 @@ export interface ConsolidateView {
   duplicateCount: number;
   /** Needs items whose provincial development issue is missing, unknown or does not fit (with a strategy list). */
   mismatchCount: number;
+}
+
+/** Duplicate groups the pane shows (a district run can have thousands; the sheet lists them all). */
+export const VIEW_DUPLICATES = 200;
+
+/** The view of a result, the same whether the worker or the pane itself consolidated. */
+export function consolidateView(r: ConsolidateResult): ConsolidateView {
+  return {
+    inputs: r.inputs,
+    years: r.years,
+    totals: r.totals,
+    itemCount: r.items.length,
+    counted: r.items.filter((i) => i.inTotals).length,
+    duplicates: r.duplicates.slice(0, VIEW_DUPLICATES),
+    duplicateCount: r.duplicates.length,
+    mismatchCount: r.strategyMismatches.length,
+  };
 }
 
 export type ConsolidateRequest =
