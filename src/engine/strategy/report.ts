@@ -7,6 +7,7 @@ import { PROJECT_KINDS, type PlanSheet } from '../plan';
 import { readPlanSheet } from '../forms/read';
 import type { CellStyle, OutCell, OutSheet } from '../output';
 import { matchPlanSheet } from './index';
+import { finding, type Finding } from '../validate/findings';
 import type { MatchSettings, MatchStatus, MatchVerdict, StrategyList } from './model';
 
 export interface ProjectMatch {
@@ -16,6 +17,20 @@ export interface ProjectMatch {
   column: string;
   name: string;
   verdict: MatchVerdict;
+}
+
+/** The flagged verdicts as findings (match-none / match-weak / match-undeclared), for the preview and the highlights. */
+export function matchFindings(matches: readonly ProjectMatch[]): Finding[] {
+  const out: Finding[] = [];
+  for (const m of matches) {
+    const v = m.verdict;
+    const place = { sheet: m.sheet, row: m.row, column: m.column, field: 'strategy' };
+    const reason = { reason: v.reason, reasonEn: v.reasonEn };
+    if (v.status === 'none') out.push(finding('match-none', reason, place));
+    else if (v.status === 'weak') out.push(finding('match-weak', { ...reason, ...(v.suggested ? { suggested: v.suggested } : {}) }, place));
+    else if (v.status === 'undeclared') out.push(finding('match-undeclared', { ...reason, ...(v.suggested ? { suggested: v.suggested } : {}) }, place));
+  }
+  return out;
 }
 
 export const MISMATCH_SHEET_NAME = { th: 'ตรวจความสอดคล้อง', en: 'Strategy fit' } as const;
