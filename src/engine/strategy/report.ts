@@ -7,8 +7,9 @@ import { PROJECT_KINDS, type PlanSheet } from '../plan';
 import { readPlanSheet } from '../forms/read';
 import type { CellStyle, OutCell, OutSheet } from '../output';
 import { matchPlanSheet } from './index';
+import { z } from 'zod/v4';
 import { finding, type Finding } from '../validate/findings';
-import type { MatchSettings, MatchStatus, MatchVerdict, StrategyList } from './model';
+import { MATCH_STATUSES, type MatchSettings, type MatchStatus, type MatchVerdict, type StrategyList } from './model';
 
 export interface ProjectMatch {
   sheet: string;
@@ -18,6 +19,33 @@ export interface ProjectMatch {
   name: string;
   verdict: MatchVerdict;
 }
+
+/** `oneplan match --json`: per file, the projects shown (flagged, or all with --all); published in docs/schemas. */
+export const MatchJsonSchema = z.object({
+  files: z.array(
+    z.object({
+      file: z.string(),
+      ok: z.boolean(),
+      error: z.object({ code: z.string(), message: z.string() }).optional(),
+      projects: z.array(
+        z.object({
+          sheet: z.string(),
+          row: z.number().int().positive(),
+          name: z.string(),
+          status: z.enum(MATCH_STATUSES),
+          /** The issue the project claims (its code, or the unknown claim as written), or null. */
+          declared: z.string().nullable(),
+          suggested: z.string().nullable(),
+          matched: z.array(z.string()),
+          reason: z.string(),
+        }),
+      ),
+    }),
+  ),
+  /** The mismatch sheet written (--out). */
+  output: z.string().optional(),
+});
+export type MatchJson = z.infer<typeof MatchJsonSchema>;
 
 /** The flagged verdicts as findings (match-none / match-weak / match-undeclared), for the preview and the highlights. */
 export function matchFindings(matches: readonly ProjectMatch[]): Finding[] {

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod/v4';
 import { formatAmount } from '../thai';
+import { FORM_KINDS } from '../plan';
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -220,7 +221,7 @@ export function finding<C extends FindingCode>(code: C, details: FindingDetails<
 
 export const SheetReportSchema = z.object({
   name: z.string(),
-  kind: z.string(),
+  kind: z.enum(FORM_KINDS),
   formCode: z.string().optional(),
   projects: z.number().int().nonnegative(),
   totals: z.record(z.string(), z.number()),
@@ -237,3 +238,7 @@ export const WorkbookReportSchema = z.object({
   sheets: z.array(SheetReportSchema),
 });
 export type WorkbookReport = z.infer<typeof WorkbookReportSchema>;
+
+/** `oneplan validate --json` (messages in the --lang chosen); published in docs/schemas. */
+export const ValidateJsonSchema = z.object({ files: z.array(WorkbookReportSchema) });
+export type ValidateJson = z.infer<typeof ValidateJsonSchema>;
