@@ -9,6 +9,8 @@ export interface ConsolidateJson {
     error?: InputError;
     note?: string;
     noteEn?: string;
+    /** The district whose needs table the file is (a province's roll-up). */
+    district?: string;
     sheets: Array<{ name: string; kind: string; projects: number; taken: number; note?: string; noteEn?: string }>;
   }>;
   needs: {
@@ -24,6 +26,10 @@ export interface ConsolidateJson {
       village: number | null;
       tambon: string | null;
       agency: string;
+      /** The district the need came from (a province's roll-up). */
+      district?: string;
+      /** The district's rank of the need. */
+      sourcePriority?: string;
       budgets: Record<string, number>;
       inTotals: boolean;
       remarks: string[];
@@ -50,6 +56,7 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
       checksum: i.checksum,
       ...(i.error ? { error: i.error } : {}),
       ...(i.note ? { note: i.note, noteEn: i.noteEn } : {}),
+      ...(i.district ? { district: i.district } : {}),
       sheets: i.sheets.map((s) => ({ name: s.name, kind: s.kind, projects: s.projects, taken: s.taken, ...(s.note ? { note: s.note, noteEn: s.noteEn } : {}) })),
     })),
     needs: {
@@ -65,6 +72,8 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
         village: it.village ?? null,
         tambon: it.tambon ?? null,
         agency: it.agency,
+        ...(it.district !== undefined ? { district: it.district } : {}),
+        ...(it.sourcePriority !== undefined ? { sourcePriority: it.sourcePriority } : {}),
         budgets: Object.fromEntries(r.years.map((y) => [String(y), it.budgets[y] ?? 0])),
         inTotals: it.inTotals,
         remarks: it.remarks,
