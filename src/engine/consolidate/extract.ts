@@ -8,6 +8,7 @@
 import type { PlanSheet, ProjectRow } from '../plan';
 import { coreNameOfNormalized, extractLocation, locationOfNormalized, normalizeThai, parseTambon, parseVillage, wordTokens, type Location } from '../thai-text';
 import { parseIssue } from './issue';
+import { tidySpaces } from '../thai';
 import type { ProjectFields, ProvincialIssue, SourceRef } from './types';
 
 export type Role = 'need' | 'local';
@@ -244,7 +245,8 @@ export function toCandidate(
     seq,
     role,
     src: { file, sheet: intern(sheet.name), row: p.row + 1, kind: sheet.kind, organisation },
-    name: p.name.trim(),
+    // The table is a new document: a name's stray spaces (a finding on the source) are not carried.
+    name: tidySpaces(p.name),
     objective: intern(p.objective.trim()),
     target: intern(p.target.trim()),
     village,
