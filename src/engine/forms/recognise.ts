@@ -12,6 +12,7 @@ import type { SheetModel } from '../model';
 import type { ContextLine, Field, FormKind, PlanBlock } from '../plan';
 import { flatText } from '../thai';
 import { detectStrategiesSheet } from '../strategy/read';
+import { isNeedsSummary, listsRowsOfOtherFiles } from './own-output';
 
 const FORM_CODE = /ผ\s*\.?\s*0?(\d{1,2})(?:\s*[/.]\s*(\d))?/;
 
@@ -100,6 +101,10 @@ const FIELD_TH: Record<Field, string> = {
   priority: 'ลำดับความสำคัญ',
   note: 'หมายเหตุ',
   source: 'ที่มา',
+  counted: 'นับยอด',
+  proposer: 'ผู้เสนอ',
+  district: 'อำเภอ',
+  sourcePriority: 'ลำดับความสำคัญของอำเภอ',
 };
 
 export function signsOf(sheet: SheetModel, titles: ContextLine[], blocks: PlanBlock[]): SheetSigns {
@@ -209,6 +214,23 @@ const agencyOnly = (s: SheetSigns): boolean => s.fields.has('agency') && !s.fiel
  * each rule must stand on the kind's own signs, never on "nothing else fitted".
  */
 export const KIND_RULES: KindRule[] = [
+  // OnePlan's own outputs first: a needs table's summary and the sheets listing rows of other files.
+  {
+    kind: 'needs-summary',
+    name: 'needs-summary',
+    test: (s) =>
+      !hasProjectTable(s) && isNeedsSummary(s.sheet, s.titles)
+        ? { th: 'สรุปแผนความต้องการ (จำนวนโครงการและงบประมาณรายปี)', en: 'a needs summary (project counts and budgets per year)' }
+        : undefined,
+  },
+  {
+    kind: 'other',
+    name: 'rows-of-other-files',
+    test: (s) =>
+      listsRowsOfOtherFiles(s.sheet)
+        ? { th: 'รายการที่อ้างถึงแถวของไฟล์อื่น (คอลัมน์ไฟล์ ชีต แถว)', en: 'a list of rows of other files (file, sheet, row columns)' }
+        : undefined,
+  },
   byTitle('calendar', /ปฏิทิน(การ)?ดำเนินงาน|ปฏิทินการจัดทำแผน/, false),
   byTitle('district-needs', /แผนความต้องการ/, false),
   byTitle('local-plan-summary', /บัญชีสรุปโครงการ/, false),
