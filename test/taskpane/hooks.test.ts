@@ -4,7 +4,7 @@
  * remembered column mappings survive, and that a failed pick leaves no old plan to re-check.
  */
 import type { SheetModel, WorkbookModel } from '../../src/engine/model';
-import type { WorkbookReport } from '../../src/engine/validate/findings';
+import type { Finding, WorkbookReport } from '../../src/engine/validate/findings';
 import type { InputReport } from '../../src/engine/consolidate';
 import { firstPlanSheet, parseMappings } from '../../src/taskpane/validate/useValidation';
 import { fileDetail } from '../../src/taskpane/consolidate/useConsolidation';
@@ -85,7 +85,7 @@ test('strings: one table with the same keys in both languages; names of saved fi
   expect(STRINGS.en.reportFileName(baseName('plan.csv'))).toBe('validation-report-plan.xlsx');
   expect(STRINGS.en.calFileBase(2569)).toBe('planning-calendar-2569');
   expect(STRINGS.th.validateAction).toBe('ตรวจแผ่นงานนี้');
-  const f = { code: 'total-mismatch', severity: 'error' as const, message: 'ยอดรวมไม่ตรง', messageEn: 'Total does not match', sheet: 'ผ.02' };
+  const f: Finding = { code: 'total-mismatch', severity: 'error', message: 'ยอดรวมไม่ตรง', messageEn: 'Total does not match', sheet: 'ผ.02', row: 45, column: 'H' };
   expect([findingMessage(f, 'th'), findingMessage(f, 'en')]).toEqual(['ยอดรวมไม่ตรง', 'Total does not match']);
 });
 
