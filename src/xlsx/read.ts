@@ -170,10 +170,11 @@ class Reader {
         const name = a.name ?? `Sheet${sheets.length + 1}`;
         const sheet: SheetModel = { name, rows: [], merges: [], textBoxes: [] };
         if (a.state === 'hidden' || a.state === 'veryHidden') sheet.hidden = true;
-        if (rel && !rel.external && zip.has(rel.target)) {
-          if (rel.type.endsWith('/worksheet')) this.parseSheet(rel.target, sheet);
-          else if (this.opts.textBoxes !== false) this.parseSheetDrawings(rel.target, sheet); // chartsheet, dialogsheet
-        }
+        // A declared sheet without its part is damage, not an empty sheet: its projects would be lost unseen.
+        if (!rid || !rel) throw readError('missing-part', this.file, `"${name}" → ${rid ?? 'r:id'} (${relsPathOf(wbPath)})`);
+        if (rel.external || !zip.has(rel.target)) throw readError('missing-part', this.file, `"${name}" → ${rel.target}`);
+        if (rel.type.endsWith('/worksheet')) this.parseSheet(rel.target, sheet);
+        else if (this.opts.textBoxes !== false) this.parseSheetDrawings(rel.target, sheet); // chartsheet, dialogsheet
         sheets.push(sheet);
       } else if (t.name === 'definedNames' || t.name === 'calcPr') {
         // nothing needed after the sheet list

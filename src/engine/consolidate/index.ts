@@ -102,6 +102,11 @@ function collectInput(
     const role = PROJECT_KINDS.has(plan.kind) ? roleOfSheet(plan.kind) : null;
     if (!role) {
       Object.assign(summary, noteOf(plan.kind in NOTES ? (plan.kind as keyof typeof NOTES) : 'other'));
+      // What the sheet lacks for a plan form (recognise.ts), so the officer sees why it was skipped.
+      if (plan.kind === 'other' && plan.kindReason) {
+        summary.note += ` (${plan.kindReason.th})`;
+        summary.noteEn += ` (${plan.kindReason.en})`;
+      }
       continue;
     }
     projectSheets++;

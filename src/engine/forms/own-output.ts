@@ -5,8 +5,9 @@
  * with file, sheet and row or cell columns), which hold no projects of their own.
  */
 import type { SheetModel } from '../model';
-import type { ContextLine, FormKind } from '../plan';
+import type { ContextLine, PlanSheet } from '../plan';
 import { flatText } from '../thai';
+import type { KindRule } from './recognise';
 
 /** Rows searched for a header (title blocks above it are short). */
 const HEAD_ROWS = 12;
@@ -36,9 +37,30 @@ export function isNeedsSummary(sheet: SheetModel, titles: ContextLine[]): boolea
   return false;
 }
 
-/** The kind of one of OnePlan's own output sheets, or undefined when the sheet is not one. */
-export function ownOutputKind(sheet: SheetModel, titles: ContextLine[], hasProjectTable: boolean): FormKind | undefined {
-  if (!hasProjectTable && isNeedsSummary(sheet, titles)) return 'needs-summary';
-  if (listsRowsOfOtherFiles(sheet)) return 'other';
-  return undefined;
+/** Evidence for OnePlan's own output sheets (forms/recognise.ts runs these first). */
+export const OWN_OUTPUT_RULES: KindRule[] = [
+  {
+    kind: 'needs-summary',
+    name: 'needs-summary',
+    test: (s) =>
+      !s.blocks.length && isNeedsSummary(s.sheet, s.titles)
+        ? { th: 'บัญชีสรุปแผนความต้องการ: จำนวนโครงการและงบประมาณรายปี', en: 'needs summary: project counts and budgets per year' }
+        : undefined,
+  },
+  { kind: 'other', name: 'row-list', test: (s) => (listsRowsOfOtherFiles(s.sheet) ? ROW_LIST : undefined) },
+];
+
+/** The reason given to a sheet listing rows of other files (one object: `isRowList` compares it). */
+const ROW_LIST = {
+  th: 'รายการที่อ้างถึงแถวของไฟล์อื่น (คอลัมน์ ไฟล์ / ชีต / แถว) ไม่ใช่แผนที่มีรายการโครงการ',
+  en: 'a list referring to rows of other files (file / sheet / row columns), not a plan with project rows',
+} as const;
+
+/**
+ * Sheets recognised as documents that are not plans but are known for what they are: a calendar, a
+ * list of development issues, a needs summary, a list of rows of other files (OnePlan's reports).
+ * A workbook made only of these was looked at and understood: not "nothing checked".
+ */
+export function isKnownDocument(plan: Pick<PlanSheet, 'kind' | 'kindReason'>): boolean {
+  return plan.kind === 'calendar' || plan.kind === 'strategies' || plan.kind === 'needs-summary' || plan.kindReason === ROW_LIST;
 }

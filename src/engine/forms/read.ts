@@ -43,12 +43,13 @@ export function readPlanSheet(sheet: SheetModel, opts: ReadPlanOptions = {}): Pl
     const end = i + 1 < headers.length ? headers[i + 1].rows[0] : sheet.rows.length;
     blocks.push(readBlock(sheet, h.rows, columns, end, context));
   }
-  const kind = recogniseKind(sheet, titles, blocks);
+  const { kind, reason } = recogniseKind(sheet, titles, blocks);
   const period = periodOf(titles);
   const organisation = titles.find((t) => ORGANISATION.test(t.text))?.text;
   return {
     name: sheet.name,
     kind,
+    kindReason: reason,
     formCode: formCodeOf(sheet, titles),
     titles,
     period,
