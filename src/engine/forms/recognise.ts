@@ -12,7 +12,7 @@ import type { SheetModel } from '../model';
 import type { ContextLine, Field, FormKind, PlanBlock } from '../plan';
 import { flatText } from '../thai';
 import { detectStrategiesSheet } from '../strategy/read';
-import { OWN_OUTPUT_RULES } from './own-output';
+import { OWN_OUTPUT_RULES, rowListReason } from './own-output';
 
 const FORM_CODE = /ผ\s*\.?\s*0?(\d{1,2})(?:\s*[/.]\s*(\d))?/;
 
@@ -214,7 +214,7 @@ const agencyOnly = (s: SheetSigns): boolean => s.fields.has('agency') && !s.fiel
  * each rule must stand on the kind's own signs, never on "nothing else fitted".
  */
 export const KIND_RULES: KindRule[] = [
-  // OnePlan's own outputs first: its summary and row lists sit under a แผนความต้องการ title too.
+  // OnePlan's own outputs first: its summary sits under a แผนความต้องการ title too.
   ...OWN_OUTPUT_RULES,
   byTitle('calendar', /ปฏิทิน(การ)?ดำเนินงาน|ปฏิทินการจัดทำแผน/, false),
   byTitle('district-needs', /แผนความต้องการ/, false),
@@ -312,6 +312,9 @@ function otherReason(s: SheetSigns): KindReason {
 
 export function recogniseKind(sheet: SheetModel, titles: ContextLine[], blocks: PlanBlock[]): Recognised {
   const signs = signsOf(sheet, titles, blocks);
+  // OnePlan's duplicates, sources and report sheets list rows of other files (under a needs title too).
+  const list = rowListReason(signs);
+  if (list) return { kind: 'other', reason: list };
   for (const rule of KIND_RULES) {
     const reason = rule.test(signs);
     if (reason) return { kind: rule.kind, reason };
