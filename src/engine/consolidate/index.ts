@@ -510,7 +510,25 @@ export function consolidateCandidates(
     return m.itemId ?? 0;
   }
 
-  // Years, groups by provincial issue, totals.
+  const { years, groups, totals } = groupByIssue(items);
+  for (const it of items) if (it.badBudgetYears.length) it.remarks.push(`งบประมาณปี ${it.badBudgetYears.join(', ')} ไม่ใช่ตัวเลข (นับเป็น 0)`);
+
+  return {
+    inputs: reports,
+    years,
+    items: groups.flatMap((g) => g.items),
+    groups,
+    totals,
+    duplicates,
+    strategyMismatches: mismatches,
+  };
+}
+
+/**
+ * Needs items in the table's order: grouped by provincial development issue ("ไม่ระบุ" last), by
+ * priority within a group, with the years and the totals of the counted items per group and overall.
+ */
+export function groupByIssue(items: readonly NeedsItem[]): Pick<ConsolidateResult, 'years' | 'groups' | 'totals'> {
   const yearSet = new Set<number>();
   for (const it of items) for (const y of Object.keys(it.budgets)) yearSet.add(Number(y));
   const years = [...yearSet].sort((a, b) => a - b);
@@ -539,17 +557,7 @@ export function consolidateCandidates(
       }
     }
   }
-  for (const it of items) if (it.badBudgetYears.length) it.remarks.push(`งบประมาณปี ${it.badBudgetYears.join(', ')} ไม่ใช่ตัวเลข (นับเป็น 0)`);
-
-  return {
-    inputs: reports,
-    years,
-    items: groups.flatMap((g) => g.items),
-    groups,
-    totals,
-    duplicates,
-    strategyMismatches: mismatches,
-  };
+  return { years, groups, totals };
 }
 
 const KEPT_OUT_REMARK = 'ไม่นับยอดตามตารางที่ส่งมา';

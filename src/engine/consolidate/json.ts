@@ -46,9 +46,11 @@ export const ConsolidateJsonSchema = z.object({
         village: z.number().nullable(),
         tambon: z.string().nullable(),
         agency: z.string(),
+        /** The proposing อปท. / tambon, when known. */
+        proposer: z.string().optional(),
         /** The district the need came from (a province's roll-up). */
         district: z.string().optional(),
-        /** The district's rank of the need. */
+        /** The district's rank of the need (its ลำดับความสำคัญ). */
         sourcePriority: z.string().optional(),
         budgets: z.record(z.string(), z.number()),
         inTotals: z.boolean(),
@@ -112,6 +114,7 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
         village: it.village ?? null,
         tambon: it.tambon ?? null,
         agency: it.agency,
+        ...(it.organisation ? { proposer: it.organisation } : {}),
         ...(it.district !== undefined ? { district: it.district } : {}),
         ...(it.sourcePriority !== undefined ? { sourcePriority: it.sourcePriority } : {}),
         budgets: Object.fromEntries(r.years.map((y) => [String(y), it.budgets[y] ?? 0])),

@@ -5,6 +5,7 @@
  */
 import { a1, colIndex, colLetter, type SheetModel, type WorkbookModel } from '../model';
 import { PROJECT_KINDS, type PlanBlock, type PlanSheet, type ProjectRow } from '../plan';
+import { isKnownDocument } from '../forms/own-output';
 import { readPlanSheet, type ReadPlanOptions } from '../forms/read';
 import { flatText, tidySpaces } from '../thai';
 import { readAmount } from '../values';
@@ -53,6 +54,8 @@ const CHECKED_KINDS = new Set<string>([...PROJECT_KINDS, 'local-plan-summary']);
  */
 export function noPlanSheet(plans: PlanSheet[]): { code: 'no-plan-sheet'; message: string; messageEn: string } | undefined {
   if (plans.some((p) => CHECKED_KINDS.has(p.kind))) return undefined;
+  // A calendar, an issue list, OnePlan's own summaries and reports: known for what they are.
+  if (plans.length && plans.every(isKnownDocument)) return undefined;
   if (!plans.length) return { code: 'no-plan-sheet', message: 'ไฟล์ไม่มีชีตใดเลย ไม่มีสิ่งที่ตรวจสอบได้', messageEn: 'The file has no sheets: nothing to check' };
   const shown = plans.slice(0, 5);
   const more = plans.length - shown.length;
