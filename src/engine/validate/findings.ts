@@ -29,6 +29,7 @@ export const FINDING_CODES = [
   'stray-spaces',
   'rows-after-total',
   'no-projects',
+  'sheet-too-large',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

@@ -72,6 +72,8 @@ export function validatePlan(sheet: SheetModel, plan: PlanSheet, opts: ValidateO
       ...(fix ? { fix } : {}),
     });
 
+  // Nothing unchecked passes as "no problems": a sheet read only in part says so.
+  if (sheet.tooLarge) add('sheet-too-large', 'error', messages.sheetTooLarge(sheet.tooLarge.cells, sheet.tooLarge.limit), null, null);
   if (PROJECT_KINDS.has(plan.kind)) {
     if (!plan.blocks.length) add('required-column-missing', 'error', messages.noHeader(), null, null);
     for (const block of plan.blocks) checkBlock(sheet, plan, block, add, opts);

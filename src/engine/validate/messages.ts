@@ -98,6 +98,10 @@ export const messages = {
     th: 'โครงการนี้อยู่ใต้แถวรวม จึงไม่ถูกนับในยอดรวม — ย้ายขึ้นไปไว้เหนือแถวรวมหรือปรับยอดรวม',
     en: 'This project is below the total rows, so the totals leave it out: move it above them or update the totals',
   }),
+  sheetTooLarge: (cells: number, limit: number): Text => ({
+    th: `แผ่นงานนี้ใหญ่ผิดปกติ (ข้อมูลกระจายอยู่ในช่วง ${baht(cells)} เซลล์) จึงตรวจเฉพาะ ${baht(limit)} เซลล์แรกจากด้านบน — ลบค่าที่หลงอยู่ไกลจากตาราง (เช่น กด Ctrl+End เพื่อหา) แล้วตรวจใหม่`,
+    en: `This sheet is abnormally large (its data spans ${baht(cells)} cells), so only the first ${baht(limit)} cells from the top were checked: delete stray values far from the table (Ctrl+End finds them) and validate again`,
+  }),
   noProjects: (): Text => ({
     th: 'มีหัวตารางแต่ไม่พบแถวโครงการ',
     en: 'The table has a header but no project rows',
