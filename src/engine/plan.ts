@@ -11,6 +11,7 @@ export const FORM_KINDS = [
   'tambon-plan',
   'village-plan',
   'district-needs',
+  'district-plan',
   'strategies',
   'calendar',
   'other',
@@ -24,6 +25,7 @@ export const PROJECT_KINDS: ReadonlySet<FormKind> = new Set([
   'tambon-plan',
   'village-plan',
   'district-needs',
+  'district-plan',
 ]);
 
 export type Field =
@@ -44,6 +46,10 @@ export type Field =
   | 'class'
   | 'link'
   | 'priority'
+  | 'districtRank'
+  | 'route'
+  | 'district'
+  | 'officerNote'
   | 'note'
   | 'source';
 
@@ -68,8 +74,8 @@ export interface ProjectContext {
   strategy?: ContextLine;
   tactic?: ContextLine;
   programme?: ContextLine;
-  /** Classification section ("3. โครงการที่ขอรับการสนับสนุน…"). */
-  section?: ContextLine & { needsSupport: boolean };
+  /** Classification section ("3. โครงการที่ขอรับการสนับสนุน…"); what it says is read by ../classification. */
+  section?: ContextLine;
   /** Amendment divider ("เพิ่มเติม ครั้งที่ 1/2567"). */
   amendment?: ContextLine;
 }
@@ -97,6 +103,11 @@ export interface ProjectRow {
   agency: string;
   classification: string;
   priority: string;
+  /** District needs tables: the district's rank (ลำดับความสำคัญของอำเภอ), route and officer's note as written. */
+  districtRank?: string;
+  route?: string;
+  officerNote?: string;
+  district?: string;
   /** Declared provincial link from a column (the context line is in `context.provincial`). */
   link: string;
   note: string;

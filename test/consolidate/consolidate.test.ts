@@ -29,6 +29,7 @@ function candidate(i: number, name: string, village: number | undefined, tambon:
     agency: '',
     priority: '',
     note: '',
+    route: 'province',
     compact: core.replace(/ /g, ''),
     tokens: tokens === 'set' ? new Set(words) : [...new Set(words)],
   };
@@ -209,7 +210,7 @@ test('progress and cancel', async () => {
 });
 
 test('support words are a setting', async () => {
-  const r = await consolidate(inputs(), { supportWords: ['ดำเนินการเอง'] });
+  const r = await consolidate(inputs(), { classWords: { pao: [], agency: [], support: ['ดำเนินการเอง'] } });
   expect(r.items.find((i) => i.name.includes('อาชีพเสริม'))).toBeDefined();
   expect(r.items.find((i) => i.name.startsWith('ติดตั้งไฟฟ้า'))).toBeUndefined();
 });

@@ -1,5 +1,7 @@
 /** The machine-readable result (`oneplan consolidate --json`). */
 import type { ConsolidateResult, Confidence, InputError, InputStatus, StrategyMismatch } from './types';
+import type { Route } from '../classification';
+import type { MergeReport } from './merge';
 
 export interface ConsolidateJson {
   inputs: Array<{
@@ -18,6 +20,19 @@ export interface ConsolidateJson {
     totals: Record<string, number>;
     items: Array<{
       name: string;
+      objective: string;
+      target: string;
+      /** The district's rank (ลำดับความสำคัญของอำเภอ), or null when blank. */
+      priority: number | null;
+      /** The source's own rank as written ('' when none). */
+      sourcePriority: string;
+      route: Route;
+      district: string | null;
+      /** In the district's development plan; null when no district plan was given. */
+      inDistrictPlan: boolean | null;
+      officerNote: string;
+      /** On a re-run onto an existing table: 'new' or 'kept'. */
+      status?: 'new' | 'kept';
       sources: Array<{ file: string; sheet: string; row: number }>;
       strategy: string | null;
       strategyText: string | null;
@@ -37,6 +52,14 @@ export interface ConsolidateJson {
     items: Array<{ file: string; sheet: string; row: number; name: string; localPlan?: boolean }>;
   }>;
   strategy: { mismatches: StrategyMismatch[] };
+  district: string | null;
+  /** ก.บ.อ. approval: meeting "3/2568", date as B.E. "2568-05-15"; null when not recorded. */
+  approval: { meeting: string; date: string } | null;
+  districtPlan: { sheets: number; projects: number; notIn: number } | null;
+  /** With --expect: roster names by status. */
+  senders?: { expected: string[]; received: string[]; unreadable: string[]; missing: string[] };
+  /** When --out was an existing needs table: what was kept, what is new, what vanished. */
+  merge?: MergeReport;
   output: string | null;
 }
 
@@ -59,6 +82,15 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
       totals,
       items: r.items.map((it) => ({
         name: it.name,
+        objective: it.objective,
+        target: it.target,
+        priority: it.rank,
+        sourcePriority: it.priority,
+        route: it.route,
+        district: it.district ?? null,
+        inDistrictPlan: it.inDistrictPlan,
+        officerNote: it.officerNote,
+        ...(it.status ? { status: it.status } : {}),
         sources: it.sources.map((s) => ({ file: s.file, sheet: s.sheet, row: s.row })),
         strategy: it.issue?.code ?? null,
         strategyText: it.issue?.text ?? null,
@@ -78,6 +110,15 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
       items: g.items.map((m) => ({ file: m.file, sheet: m.sheet, row: m.row, name: m.name, ...(m.localPlan ? { localPlan: true } : {}) })),
     })),
     strategy: { mismatches: r.strategyMismatches },
+    district: r.district ?? null,
+    approval: r.approval
+      ? { meeting: r.approval.meeting, date: `${r.approval.date.year}-${String(r.approval.date.month).padStart(2, '0')}-${String(r.approval.date.day).padStart(2, '0')}` }
+      : null,
+    districtPlan: r.districtPlan ? { ...r.districtPlan, notIn: r.notInDistrictPlan.length } : null,
+    ...(r.senders
+      ? { senders: { expected: r.senders.expected, received: r.senders.received, unreadable: r.senders.unreadable, missing: r.senders.missing } }
+      : {}),
+    ...(r.merge ? { merge: r.merge } : {}),
     output,
   };
 }

@@ -7,14 +7,38 @@
 import type { CellStyle, FileWorkbook, OutCell, OutSheet, OutWorkbook, StreamedSheet } from '../output';
 import { DEFAULT_FONT, materialise } from '../output';
 import type { ConsolidateResult, Confidence, InputStatus, NeedsItem } from './types';
+import { ROUTE_LABEL } from '../classification';
+import { approvalLine } from './merge';
+import { DEFAULT_ORDER_TH } from './rank';
 
 export const NEEDS_SHEET = 'แผนความต้องการอำเภอ';
 export const SUMMARY_SHEET = 'สรุปตามประเด็นการพัฒนา';
 export const DUPLICATES_SHEET = 'โครงการซ้ำ';
 export const SOURCES_SHEET = 'แหล่งข้อมูล';
+export const FOLLOWUP_SHEET = 'ติดตามการส่งแผน';
+export const VANISHED_SHEET = 'ไม่มีในรอบนี้';
+
+/**
+ * The needs table's column headers, a contract: the province's roll-up and a re-run read the table back
+ * by these words (forms/columns.ts maps them to fields). Budget columns sit between NEEDS_HEAD and
+ * NEEDS_TAIL, one per fiscal year: "ปีงบประมาณ 2568 (บาท)".
+ */
+export const NEEDS_HEAD = ['ที่', 'โครงการ', 'วัตถุประสงค์', 'เป้าหมาย (ผลผลิตของโครงการ)', 'หมู่ที่', 'ตำบล', 'อปท./ผู้เสนอ'] as const;
+export const NEEDS_TAIL = [
+  'ประเด็นการพัฒนาจังหวัด',
+  'ลำดับความสำคัญของอำเภอ',
+  'ลำดับความสำคัญ (ของแหล่งที่มา)',
+  'ส่งถึง (ผู้รับเรื่อง)',
+  'หน่วยงานที่จะขอประสาน',
+  'อยู่ในแผนพัฒนาอำเภอ',
+  'อำเภอ',
+  'ที่มา (ไฟล์ / ชีต / แถว)',
+  'หมายเหตุ',
+  'บันทึกของอำเภอ',
+] as const;
 
 export interface NeedsWorkbookOptions {
-  /** District name for the title ("อำเภอเมืองเชียงใหม่"). */
+  /** District name for the title ("เมืองเชียงใหม่"); default: the result's. */
   district?: string;
   /** Extra title line, e.g. the date of the run. */
   subtitle?: string;
@@ -64,6 +88,12 @@ enum RowKind {
   Subtotal,
   Grand,
   Note,
+  Order,
+}
+
+/** "เมือง" → " เมือง"; "อำเภอเมือง" → " เมือง" (the title already says อำเภอ). */
+function districtName(d: string): string {
+  return ` ${d.replace(/^(อำเภอ|อ\.)\s*/, '')}`;
 }
 
 /**
@@ -72,9 +102,9 @@ enum RowKind {
  */
 function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedSheet {
   const years = r.years;
-  const head = ['ที่', 'โครงการ', 'วัตถุประสงค์', 'เป้าหมาย (ผลผลิตของโครงการ)', 'หมู่ที่', 'ตำบล', 'อปท./ผู้เสนอ'];
-  const tail = ['ประเด็นการพัฒนาจังหวัด', 'หน่วยงานที่จะขอประสาน', 'ลำดับความสำคัญ', 'ที่มา (ไฟล์ / ชีต / แถว)', 'หมายเหตุ'];
-  const header = [...head, ...years.map((y) => `ปีงบประมาณ ${y} (บาท)`), ...tail];
+  const head = NEEDS_HEAD;
+  const header = [...head, ...years.map((y) => `ปีงบประมาณ ${y} (บาท)`), ...NEEDS_TAIL];
+  const district = o.district ?? r.district;
   const lastCol = header.length - 1;
   const yc = head.length; // first year column
   const tc = yc + years.length; // first tail column
@@ -82,13 +112,15 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
 
   const counted = r.items.filter((i) => i.inTotals).length;
   const top: OutCell[][] = [
-    [c(`แผนความต้องการของอำเภอ${o.district ? ` ${o.district}` : ''}`, TITLE)],
+    [c(`แผนความต้องการของอำเภอ${district ? districtName(district) : ''}`, TITLE)],
     [
       c(
         `บัญชีโครงการที่ขอรับการสนับสนุนและโครงการที่เกินศักยภาพขององค์กรปกครองส่วนท้องถิ่น${years.length ? ` ปีงบประมาณ ${yearSpan(years)}` : ''}`,
         { ...TITLE, size: 16 },
       ),
     ],
+    // ก.บ.อ. approval (dotted blanks until recorded; validate warns approval-missing).
+    [c(approvalLine(r.approval), { align: 'center', bold: !!r.approval })],
     [
       c(
         o.subtitle ??
@@ -101,7 +133,7 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   top.push(header.map((h) => c(h, HEADER)));
   const excluded = r.items.length - counted;
 
-  let count = top.length + 1 + (excluded ? 1 : 0);
+  let count = top.length + 2 + (excluded ? 1 : 0);
   for (const g of r.groups) count += g.items.length + 2;
   const kinds = new Uint8Array(count);
   const refs = new Int32Array(count);
@@ -126,6 +158,7 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   const lastTableRow = at - 1;
   kinds[at++] = RowKind.Grand;
   if (excluded) kinds[at++] = RowKind.Note;
+  kinds[at++] = RowKind.Order;
 
   const rowAt = (i: number): OutCell[] => {
     const k = kinds[i];
@@ -143,10 +176,15 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
         c(text(it.organisation), BODY),
         ...years.map((y) => c(it.budgets[y] ?? 0, it.inTotals ? NUM : NUM_EXCLUDED)),
         c(it.issue ? text(it.issue.text) : 'ไม่ระบุ', BODY),
-        c(text(it.agency), BODY),
+        c(it.rank, BODY_CENTER),
         c(text(it.priority), BODY_CENTER),
+        c(ROUTE_LABEL[it.route].th, BODY),
+        c(text(it.agency), BODY),
+        c(it.inDistrictPlan === null ? '' : it.inDistrictPlan ? 'มี' : 'ไม่มี', it.inDistrictPlan === false ? { ...BODY_CENTER, color: 'C00000', bold: true } : BODY_CENTER),
+        c(text(it.district), BODY),
         c(sourceText(it), BODY),
         c(note, BODY),
+        c(text(it.officerNote), BODY),
       ];
     }
     if (k === RowKind.Group) {
@@ -173,16 +211,17 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
         ...years.map((y) => c(r.totals[y] ?? 0, GRAND_NUM)),
         ...pad(lastCol - tc + 1, GRAND),
       ];
+    if (k === RowKind.Order) return [c(`หมายเหตุ: ${DEFAULT_ORDER_TH}`, { italic: true })];
     return [c(`หมายเหตุ: ไม่นับยอด ${excluded} โครงการที่มีในแผนพัฒนาท้องถิ่นของ อปท. แล้ว (แสดงตัวเอียงสีเทา)`, { italic: true })];
   };
 
-  const colWidths = [6, 40, 30, 28, 7, 12, 22, ...years.map(() => 14), 30, 24, 10, 34, 34];
+  const colWidths = [6, 40, 30, 28, 7, 12, 22, ...years.map(() => 14), 30, 10, 10, 18, 24, 10, 14, 34, 34, 24];
   return {
     name: NEEDS_SHEET,
     rowCount: count,
     width: header.length,
     rowAt,
-    merges: [0, 1, 2].map((rr) => ({ r1: rr, c1: 0, r2: rr, c2: lastCol })),
+    merges: top.slice(0, headerRow).map((_, rr) => ({ r1: rr, c1: 0, r2: rr, c2: lastCol })),
     colWidths,
     freezeRows: headerRow + 1,
     table: lastTableRow > headerRow ? { headerRow, lastRow: lastTableRow, lastCol, name: 'NeedsTable' } : undefined,
@@ -310,6 +349,7 @@ const KIND_TH: Record<string, string> = {
   'tambon-plan': 'แผนพัฒนาตำบล',
   'village-plan': 'แผนพัฒนาหมู่บ้าน',
   'district-needs': 'แผนความต้องการอำเภอ',
+  'district-plan': 'แผนพัฒนาอำเภอ',
   strategies: 'ยุทธศาสตร์',
   calendar: 'ปฏิทิน',
   other: 'อื่น ๆ',
@@ -346,15 +386,65 @@ function sourcesSheet(r: ConsolidateResult): OutSheet {
   };
 }
 
-/** The four sheets to write (xlsx file or new worksheets in the open workbook). */
+const SENDER_STATUS_TH = { received: 'ส่งแล้ว', unreadable: 'ส่งแล้วแต่อ่านไฟล์ไม่ได้ (ขอไฟล์ใหม่)', missing: 'ยังไม่ส่ง' } as const;
+
+/** Who has not sent: the roster in its order, each with its status and the files matched to it. */
+function followUpSheet(r: ConsolidateResult): OutSheet | undefined {
+  const s = r.senders;
+  if (!s) return undefined;
+  const header = ['ที่', 'ตำบล / อปท.', 'สถานะ', 'ไฟล์ที่ได้รับ'];
+  const rows: OutCell[][] = [
+    [c('ติดตามการส่งแผน', TITLE)],
+    [c(`ส่งแล้ว ${s.received.length} · อ่านไม่ได้ ${s.unreadable.length} · ยังไม่ส่ง ${s.missing.length} จาก ${s.expected.length} แห่ง`, { align: 'center', italic: true })],
+    header.map((h) => c(h, HEADER)),
+  ];
+  s.entries.forEach((e, i) => {
+    const style = e.status === 'received' ? BODY : { ...BODY, color: 'C00000', bold: true };
+    rows.push([c(i + 1, BODY_CENTER), c(e.name, BODY), c(SENDER_STATUS_TH[e.status], style), c(e.files.join('\n'), BODY)]);
+  });
+  return {
+    name: FOLLOWUP_SHEET,
+    rows,
+    merges: [0, 1].map((rr) => ({ r1: rr, c1: 0, r2: rr, c2: header.length - 1 })),
+    colWidths: [6, 36, 30, 50],
+    freezeRows: 3,
+    table: s.entries.length ? { headerRow: 2, lastRow: rows.length - 1, lastCol: header.length - 1, name: 'FollowUpTable' } : undefined,
+    page: { orientation: 'portrait', fitWidth: true },
+    font: { ...DEFAULT_FONT },
+  };
+}
+
+/** Needs of the previous table that this run no longer has, for the officer to check. */
+function vanishedSheet(r: ConsolidateResult): OutSheet | undefined {
+  const v = r.merge?.vanished;
+  if (!v?.length) return undefined;
+  const header = ['ที่', 'โครงการ', 'ลำดับความสำคัญของอำเภอ (เดิม)', 'แถวในตารางเดิม', 'ที่มา (เดิม)'];
+  const rows: OutCell[][] = [[c('รายการในตารางเดิมที่ไม่มีในการรวบรวมครั้งนี้', TITLE)], header.map((h) => c(h, HEADER))];
+  v.forEach((x, i) => rows.push([c(i + 1, BODY_CENTER), c(x.name, BODY), c(x.rank, BODY_CENTER), c(x.row, BODY_CENTER), c(x.source, BODY)]));
+  return {
+    name: VANISHED_SHEET,
+    rows,
+    merges: [{ r1: 0, c1: 0, r2: 0, c2: header.length - 1 }],
+    colWidths: [6, 44, 14, 12, 44],
+    freezeRows: 2,
+    page: { orientation: 'landscape', fitWidth: true },
+    font: { ...DEFAULT_FONT },
+  };
+}
+
+const present = <T,>(x: T | undefined): x is T => x !== undefined;
+
+/** The sheets to write (xlsx file or new worksheets in the open workbook); follow-up and vanished ones when there are any. */
 export function needsWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions = {}): OutWorkbook {
-  return { sheets: [materialise(needsSheet(r, o)), summarySheet(r), materialise(duplicatesSheet(r)), sourcesSheet(r)] };
+  return {
+    sheets: [materialise(needsSheet(r, o)), summarySheet(r), materialise(duplicatesSheet(r)), sourcesSheet(r), followUpSheet(r), vanishedSheet(r)].filter(present),
+  };
 }
 
 /**
- * The same four sheets for the .xlsx writer, the needs and duplicates tables made row by row as they
+ * The same sheets for the .xlsx writer, the needs and duplicates tables made row by row as they
  * are written (a national table held whole was ~700 MB of cell objects on top of the result).
  */
 export function needsFileWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions = {}): FileWorkbook {
-  return { sheets: [needsSheet(r, o), summarySheet(r), duplicatesSheet(r), sourcesSheet(r)] };
+  return { sheets: [needsSheet(r, o), summarySheet(r), duplicatesSheet(r), sourcesSheet(r), followUpSheet(r), vanishedSheet(r)].filter(present) };
 }

@@ -20,6 +20,7 @@ import { flatText, parseBEYear, thaiToArabic } from '../thai';
 import { amountValue, readAmount, readWholeNumber } from '../values';
 import { exactFieldOf, fieldOf, isHeaderNote, yearOfHeader } from './columns';
 import { recogniseKind, formCodeOf } from './recognise';
+import { SECTION_WORDS } from '../classification';
 
 export interface ReadPlanOptions {
   /** Officer's manual column mapping for this sheet: field → column letter, or "budget:2567" → letter. */
@@ -265,8 +266,6 @@ function titleLines(sheet: SheetModel, end: number): ContextLine[] {
 
 const LINK_LINE = /^([ก-จ])\s*\.\s*(.+)$/;
 const PROVINCIAL = /ยุทธศาสตร์(การพัฒนา)?จังหวัด|ประเด็นการพัฒนา(จังหวัด)?/;
-const SECTION_CLASS = /ขอรับการสนับสนุน|เกินศักยภาพ|เกินขีดความสามารถ|ดำเนินการเอง|ดำเนินการร่วม|ประสานโครงการ/;
-const NEEDS_SUPPORT = /ขอรับการสนับสนุน|เกินศักยภาพ|เกินขีดความสามารถ|ประสานโครงการ/;
 const AMENDMENT = /^(เพิ่มเติม|แก้ไข|เปลี่ยนแปลง|ทบทวน)\s*(ครั้งที่|ฉบับที่)?\s*\d/;
 
 /** Update the running context with one line; returns false when the line is not a context line. */
@@ -294,8 +293,8 @@ export function applyContextLine(ctx: ProjectContext, line: ContextLine): boolea
     ctx.amendment = line;
     return true;
   }
-  if (/^(\d+[.)]\s*)?(โครงการ|ประเภท).*/.test(text) && SECTION_CLASS.test(text)) {
-    ctx.section = { ...line, needsSupport: NEEDS_SUPPORT.test(text) };
+  if (/^(\d+[.)]\s*)?(โครงการ|ประเภท).*/.test(text) && SECTION_WORDS.test(text.replace(/\s+/g, ''))) {
+    ctx.section = line;
     ctx.amendment = undefined;
     return true;
   }
@@ -399,6 +398,10 @@ function readBlock(
         agency: text(r, f.agency),
         classification: text(r, f.class),
         priority: text(r, f.priority),
+        ...(f.districtRank !== undefined ? { districtRank: text(r, f.districtRank) } : {}),
+        ...(f.route !== undefined ? { route: text(r, f.route) } : {}),
+        ...(f.officerNote !== undefined ? { officerNote: text(r, f.officerNote) } : {}),
+        ...(f.district !== undefined ? { district: text(r, f.district) } : {}),
         link: text(r, f.link),
         note: text(r, f.note),
         budgets,

@@ -42,6 +42,8 @@ export function recogniseKind(sheet: SheetModel, titles: ContextLine[], blocks: 
 
   if (/ปฏิทิน(การ)?ดำเนินงาน|ปฏิทินการจัดทำแผน/.test(titleText)) return 'calendar';
   if (/แผนความต้องการ/.test(titleText)) return 'district-needs';
+  // The district's (5-year) development plan: a reference the needs must be in, never a source of needs.
+  if (/แผนพัฒนาอำเภอ/.test(titleText.replace(/\s+/g, '')) && hasProjects) return 'district-plan';
   if (/บัญชีสรุปโครงการ/.test(titleText) || code?.startsWith('ผ.01')) return 'local-plan-summary';
   if (hasProjects) {
     if (/เกินศักยภาพ|เกินขีดความสามารถ/.test(titleText) || code === 'ผ.02/2') return 'local-plan-beyond';
