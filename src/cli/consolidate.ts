@@ -1,8 +1,9 @@
 /**
- * oneplan consolidate FILE|FOLDER... [--strategies FILE|PRESET] --out OUT.xlsx [--json] [--district NAME]
+ * oneplan consolidate FILE|FOLDER... [--strategies FILE|PRESET] [--district NAME | --province NAME] --out OUT.xlsx [--json]
  *   [--expect ROSTER] [--approval-meeting 3/2568 --approval-date 15/5/2568] [--pao-words …] [--agency-words …] [--support-words …]
  * Reads every workbook (a folder expands to its .xlsx files; several at once on several cores), builds the district needs table and
- * writes it with the summary, duplicates and sources sheets (and the follow-up sheet with --expect).
+ * writes it with the summary, duplicates and sources sheets (and the follow-up sheet with --expect). Given districts' needs
+ * workbooks, it builds the province's table (each need with its district; --province names it).
  * --out onto an existing needs table merges: the officer's ranks, routes, notes and approval are kept,
  * the old file is kept as a backup beside it; any other existing file is refused.
  * Exit: 0 ok, 1 a file failed (or the output could not be written), 2 bad usage.
@@ -18,7 +19,7 @@ import type { Io } from './oneplan';
 import { consolidateFiles } from './parallel';
 
 const USAGE =
-  'usage: oneplan consolidate FILE|FOLDER... [--strategies FILE|PRESET] --out OUT.xlsx [--json] [--district NAME] [--expect ROSTER.xlsx|.csv]\n' +
+  'usage: oneplan consolidate FILE|FOLDER... [--strategies FILE|PRESET] --out OUT.xlsx [--json] [--district NAME | --province NAME] [--expect ROSTER.xlsx|.csv]\n' +
   '         [--approval-meeting 3/2568 --approval-date 15/5/2568] [--pao-words W,W] [--agency-words W,W] [--support-words W,W]\n' +
   '  --out onto an existing needs table merges with the officer\'s ranks, routes, notes and approval (a backup is kept)\n';
 
@@ -66,7 +67,7 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
   try {
     opts = parseArgs(args, {
       flags: ['json'],
-      values: ['strategies', 'out', 'district', 'expect', 'approval-meeting', 'approval-date', 'pao-words', 'agency-words', 'support-words'],
+      values: ['strategies', 'out', 'district', 'province', 'expect', 'approval-meeting', 'approval-date', 'pao-words', 'agency-words', 'support-words'],
     });
     if (!opts.files.length) throw new UsageError('ต้องระบุไฟล์หรือโฟลเดอร์อย่างน้อยหนึ่งรายการ / give at least one file or folder');
     if (!opts.values.out && !opts.flags.json) throw new UsageError('ต้องระบุ --out OUT.xlsx / --out is required');
@@ -74,6 +75,7 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
       throw new UsageError('--approval-meeting และ --approval-date ต้องระบุคู่กัน / give both --approval-meeting and --approval-date');
     if (opts.values['approval-date'] && !parseThaiDate(opts.values['approval-date']))
       throw new UsageError(`วันที่ "${opts.values['approval-date']}" ไม่ถูกต้อง (เช่น 15/5/2568 หรือ 15 พฤษภาคม 2568) / not a date`);
+    if (opts.values.district && opts.values.province) throw new UsageError('ระบุ --district หรือ --province อย่างใดอย่างหนึ่ง / give --district or --province, not both');
   } catch (e) {
     if (e instanceof UsageError) return usageExit(io, 'consolidate', e, USAGE);
     throw e;
@@ -144,7 +146,7 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
   let writeError: string | undefined;
   if (out) {
     try {
-      await writeFileBytes(out, writeXlsx(needsFileWorkbook(result), { zip: nodeZip }));
+      await writeFileBytes(out, writeXlsx(needsFileWorkbook(result, { province: opts.values.province }), { zip: nodeZip }));
       output = out;
     } catch (e) {
       writeError = `เขียนไฟล์ ${out} ไม่ได้: ${(e as Error).message}`;

@@ -12,6 +12,8 @@ export const FORM_KINDS = [
   'village-plan',
   'district-needs',
   'district-plan',
+  /** A summary of a needs table by provincial issue or district (OnePlan writes one beside each table). */
+  'needs-summary',
   'strategies',
   'calendar',
   'other',
@@ -46,12 +48,19 @@ export type Field =
   | 'class'
   | 'link'
   | 'priority'
-  | 'districtRank'
+  /** OnePlan's needs tables: who the need goes to (ส่งถึง) and the officer's own note (บันทึกของอำเภอ). */
   | 'route'
-  | 'district'
   | 'officerNote'
   | 'note'
-  | 'source';
+  | 'source'
+  /** OnePlan's needs tables: whether the row is counted in the totals ("นับ" / "ไม่นับ"). */
+  | 'counted'
+  /** The proposing อปท. / tambon of a needs table row (อปท./ผู้เสนอ). */
+  | 'proposer'
+  /** The district a row of a province's table came from (อำเภอ). */
+  | 'district'
+  /** The rank the table's level gave a need (ลำดับความสำคัญของอำเภอ), beside its source's own ลำดับความสำคัญ. */
+  | 'sourcePriority';
 
 /** Where each field sits. Budgets: one column per B.E. year, or one `amount` column with a `year` column. */
 export interface ColumnMap {
@@ -103,11 +112,9 @@ export interface ProjectRow {
   agency: string;
   classification: string;
   priority: string;
-  /** District needs tables: the district's rank (ลำดับความสำคัญของอำเภอ), route and officer's note as written. */
-  districtRank?: string;
+  /** Needs tables: the route (ส่งถึง) and the officer's note (บันทึกของอำเภอ) as written. */
   route?: string;
   officerNote?: string;
-  district?: string;
   /** Declared provincial link from a column (the context line is in `context.provincial`). */
   link: string;
   note: string;
@@ -115,6 +122,14 @@ export interface ProjectRow {
   context: ProjectContext;
   /** True for rows after the block's first total row (officers sometimes append there). */
   afterTotal: boolean;
+  /** Marked as not counted in the totals (a needs table's นับยอด column says ไม่นับ): the totals leave it out. */
+  outOfTotals?: boolean;
+  /** Proposer (อปท./ผู้เสนอ column of a needs table), when the sheet has one. */
+  proposer?: string;
+  /** District (อำเภอ column of a province's table), when the sheet has one. */
+  district?: string;
+  /** The district's rank (ลำดับความสำคัญของอำเภอ column), when the sheet has one. */
+  sourcePriority?: string;
 }
 
 /** A sub-item row: no number, but budgets (counted by some total rows). */

@@ -12,7 +12,7 @@ import { PROJECT_KINDS } from '../plan';
 import { readPlanSheet } from '../forms/read';
 import { findMatches, mergeGroups, type Match } from './dedupe';
 import type { Candidate } from './extract';
-import { intern, needClass, releaseMatchKeys, roleOfSheet, sharedBudgets, sharedTokens, sheetOrganisation, toCandidate } from './extract';
+import { fileStem, intern, needClass, releaseMatchKeys, roleOfSheet, sharedBudgets, sharedTokens, sheetOrganisation, toCandidate, unitOfNeedsSheet } from './extract';
 import { classWordsOf, type ClassWords } from '../classification';
 import { rankItems } from './rank';
 import { applyPrevious } from './merge';
@@ -70,6 +70,7 @@ const tick = (): Promise<void> =>
 /** Notes on inputs and sheets, [Thai, English]. */
 const NOTES = {
   'local-plan-summary': ['บัญชีสรุปโครงการ (ผ.01) ไม่มีรายการโครงการ', 'Project summary (ผ.01): no project rows'],
+  'needs-summary': ['สรุปแผนความต้องการ ไม่มีรายการโครงการ', 'Needs summary: no project rows'],
   strategies: ['ชีตยุทธศาสตร์/ประเด็นการพัฒนา ไม่มีรายการโครงการ', 'Strategies / development issues: no project rows'],
   calendar: ['ปฏิทินการดำเนินงาน ไม่มีรายการโครงการ', 'Operation calendar: no project rows'],
   other: ['ไม่ใช่แบบแผนที่มีรายการโครงการ', 'Not a plan form with project rows'],
@@ -126,6 +127,9 @@ function collectInput(
       continue;
     }
     projectSheets++;
+    // A needs table (a district's, read by its province): which district it is, for every row.
+    const district = plan.kind === 'district-needs' ? unitOfNeedsSheet(plan) ?? fileStem(inp.file) : undefined;
+    if (district && !rep.district) rep.district = district;
     summary.projects = plan.projects.length;
     rep.projects += plan.projects.length;
     for (const p of plan.projects) {
@@ -137,7 +141,7 @@ function collectInput(
       }
       const cls = needClass(p, words);
       if (role === 'support' && !cls) continue;
-      cands.push(toCandidate(p, plan, inp.file, 'need', cands.length, cls));
+      cands.push(toCandidate(p, plan, inp.file, 'need', cands.length, cls, district));
       summary.taken++;
     }
     rep.taken += summary.taken;
@@ -249,6 +253,7 @@ export class Consolidation {
       c.priority = intern(c.priority);
       c.note = intern(c.note);
       if (c.tambon !== undefined) c.tambon = intern(c.tambon);
+      if (c.district !== undefined) c.district = intern(c.district);
       this.cands.push(c);
       const v = ex.verdicts?.[i];
       if (v) this.verdicts[base + i] = sharedVerdict(v);
@@ -352,13 +357,16 @@ export function consolidateCandidates(
       priority: pick('priority'),
       note: keep.note,
       sources: [keep.src, ...others.map((o) => o.src)],
-      inTotals: true,
+      // A need the sending level left out of its totals stays out (its note says why).
+      inTotals: !keep.keptOut,
       remarks: [],
       route: keep.route,
       rank: null,
       inDistrictPlan: null,
       officerNote: '',
     };
+    if (keep.district !== undefined) item.district = keep.district;
+    if (keep.keptOut && !/ไม่นับยอด/.test(keep.note)) item.remarks.push(KEPT_OUT_REMARK);
     if (others.length) {
       item.remarks.push(
         intern(`รวมรายการซ้ำ ${members.length} แหล่ง (${confidence.get(r) === 'exact' ? 'ซ้ำตรงกัน' : 'น่าจะซ้ำ'}) นับยอดครั้งเดียว`),
@@ -591,8 +599,9 @@ export function consolidateCandidates(
   };
   const prev = opts.previous;
   if (prev) result.merge = applyPrevious(result, prev);
-  // "อำเภอเมือง" and "เมือง" are one district: kept without the word อำเภอ (the title adds it).
-  const district = opts.district?.trim().replace(/^(อำเภอ|อ\.)\s*/, '') || prev?.district;
+  // "เมือง", "อ.เมือง" and "อำเภอเมือง" are one district, written "อำเภอเมือง" (as a province reads it).
+  const bare = opts.district?.trim().replace(/^(อำเภอ|อ\.)\s*/, '');
+  const district = (bare ? `อำเภอ${bare}` : undefined) ?? (prev?.district?.startsWith('อำเภอ') ? prev.district : undefined);
   if (district) {
     result.district = district;
     for (const it of items) it.district = district;
@@ -602,6 +611,8 @@ export function consolidateCandidates(
   if (opts.expected) result.senders = sendersOf(opts.expected, reports);
   return result;
 }
+
+const KEPT_OUT_REMARK = 'ไม่นับยอดตามตารางที่ส่งมา';
 
 /** Possible duplicates listed per needs item (the most similar first). */
 export const MAX_POSSIBLE = 3;

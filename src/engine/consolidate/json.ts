@@ -11,6 +11,8 @@ export interface ConsolidateJson {
     error?: InputError;
     note?: string;
     noteEn?: string;
+    /** The district whose needs table the file is (a province's roll-up). */
+    district?: string;
     sheets: Array<{ name: string; kind: string; projects: number; taken: number; note?: string; noteEn?: string }>;
   }>;
   needs: {
@@ -22,11 +24,12 @@ export interface ConsolidateJson {
       name: string;
       objective: string;
       target: string;
-      /** The district's rank (ลำดับความสำคัญของอำเภอ), or null when blank. */
+      /** The district's rank (ลำดับความสำคัญของอำเภอ; a province's table: the province's), or null when blank. */
       priority: number | null;
-      /** The source's own rank as written ('' when none). */
+      /** The source's own rank as written ('' when none): a tambon's, or a district's read by the province. */
       sourcePriority: string;
       route: Route;
+      /** "อำเภอเมือง": --district at the district, each need's own district in a province's roll-up. */
       district: string | null;
       /** In the district's development plan; null when no district plan was given. */
       inDistrictPlan: boolean | null;
@@ -73,6 +76,7 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
       checksum: i.checksum,
       ...(i.error ? { error: i.error } : {}),
       ...(i.note ? { note: i.note, noteEn: i.noteEn } : {}),
+      ...(i.district ? { district: i.district } : {}),
       sheets: i.sheets.map((s) => ({ name: s.name, kind: s.kind, projects: s.projects, taken: s.taken, ...(s.note ? { note: s.note, noteEn: s.noteEn } : {}) })),
     })),
     needs: {

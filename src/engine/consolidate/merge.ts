@@ -16,6 +16,7 @@ import { compactThai, parseTambon, parseVillage } from '../thai-text';
 import { flatText, thaiToArabic } from '../thai';
 import type { Approval, ConsolidateResult, NeedsItem } from './types';
 import { sortByRank } from './rank';
+import { unitOfNeedsSheet } from './extract';
 
 export interface PreviousRow {
   /** 1-based row in the previous sheet. */
@@ -77,9 +78,9 @@ export function readPrevious(wb: WorkbookModel): PreviousTable | undefined {
     const plan = readPlanSheet(sheet);
     if (plan.kind !== 'district-needs' || !plan.blocks.length) continue;
     const f = plan.blocks[0].columns.fields;
-    if (f.districtRank === undefined) continue;
+    if (f.sourcePriority === undefined) continue;
     const rows: PreviousRow[] = plan.projects.map((p) => {
-      const rank = parseFloat(thaiToArabic(p.districtRank ?? ''));
+      const rank = parseFloat(thaiToArabic(p.sourcePriority ?? ''));
       return {
         row: p.row + 1,
         name: p.name,
@@ -92,8 +93,7 @@ export function readPrevious(wb: WorkbookModel): PreviousTable | undefined {
       };
     });
     const approval = plan.titles.map((t) => parseApprovalLine(t.text)).find((a) => a);
-    const title = plan.titles.find((t) => /^แผนความต้องการของอำเภอ/.test(t.text));
-    const district = title?.text.replace(/^แผนความต้องการของอำเภอ\s*/, '').trim() || undefined;
+    const district = unitOfNeedsSheet(plan);
     return { sheet: sheet.name, rows, approval, district };
   }
   return undefined;

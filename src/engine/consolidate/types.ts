@@ -99,6 +99,8 @@ export interface InputReport {
   findings?: number;
   note?: string;
   noteEn?: string;
+  /** The district whose needs table the file is (a province's roll-up). */
+  district?: string;
 }
 
 /** Where a row came from; `row` is 1-based (as the officer sees it). */
@@ -142,6 +144,8 @@ export interface ProjectFields {
   note: string;
   /** Who handles the need (default from the classification and agency columns; the officer's on a re-run). */
   route: Route;
+  /** The district a need came from (a province's roll-up: the district table's title or its อำเภอ column; at the district, --district). */
+  district?: string;
 }
 
 /** A project of the needs table (one per duplicate group: the first source kept). */
@@ -156,8 +160,6 @@ export interface NeedsItem extends ProjectFields {
   remarks: string[];
   /** The district's rank (ลำดับความสำคัญของอำเภอ): the default order, or the officer's on a re-run; null when blank. */
   rank: number | null;
-  /** District name (the --district setting). */
-  district?: string;
   /** Whether the district's development plan holds the need; null when no district plan was given. */
   inDistrictPlan: boolean | null;
   /** The officer's note (บันทึกของอำเภอ), kept across re-runs. */

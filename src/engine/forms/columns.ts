@@ -7,11 +7,14 @@ import { flatText, parseBEYear } from '../thai';
 
 /** Most specific first: "ลำดับความสำคัญ" before "ลำดับ", "ปีงบประมาณ" before "งบประมาณ". */
 const SYNONYMS: Array<[Field | 'budget', string[]]> = [
-  // The district needs table's own columns (consolidate/table.ts writes them; the province reads them back).
-  ['districtRank', ['ลำดับความสำคัญของอำเภอ', 'ลำดับความสำคัญอำเภอ', 'ลำดับความสำคัญระดับอำเภอ']],
-  ['route', ['ส่งถึง', 'ผู้รับเรื่อง', 'ส่งต่อ']],
-  ['officerNote', ['บันทึกของอำเภอ']],
+  // OnePlan's needs tables' own columns (consolidate/table.ts writes them; a re-run and the province read them back).
+  ['counted', ['นับยอด', 'นับรวมยอด', 'นับในยอดรวม']],
+  ['proposer', ['อปท./ผู้เสนอ', 'ผู้เสนอโครงการ', 'ผู้เสนอ', 'หน่วยงานที่เสนอ']],
   ['district', ['อำเภอ']],
+  // The table's own level's rank (the district's; a province's table: the province's).
+  ['sourcePriority', ['ลำดับความสำคัญของอำเภอ', 'ลำดับความสำคัญอำเภอ', 'ลำดับความสำคัญระดับอำเภอ', 'ลำดับความสำคัญของจังหวัด']],
+  ['route', ['ส่งถึง', 'ผู้รับเรื่อง', 'ส่งต่อ']],
+  ['officerNote', ['บันทึกของอำเภอ', 'บันทึกของจังหวัด']],
   ['priority', ['ลำดับความสำคัญ', 'ความสำคัญ']],
   ['agency', ['หน่วยงานที่จะขอประสาน', 'หน่วยงานที่ขอประสาน', 'หน่วยงานที่จะขอรับการสนับสนุน', 'หน่วยงานที่ขอรับการสนับสนุน', 'หน่วยงานที่ขอรับการสนับสนุนงบประมาณ', 'หน่วยงานที่จะขอประสานงบประมาณ']],
   ['unit', ['หน่วยงานที่รับผิดชอบหลัก', 'หน่วยงานรับผิดชอบหลัก', 'หน่วยงานที่รับผิดชอบ', 'หน่วยงานรับผิดชอบ', 'หน่วยดำเนินการ', 'หน่วยงานดำเนินการ', 'ผู้รับผิดชอบ']],

@@ -323,6 +323,9 @@ function snapshot(ctx: ProjectContext): ProjectContext {
 // ---------------------------------------------------------------------------------------------
 // Rows of a block
 
+/** A นับยอด cell saying the row is left out of the totals ("ไม่นับ", "ไม่นับยอด", "✗", "no"). */
+const NOT_COUNTED = /^(ไม่|✗|✘|×|no\b|false$)/i;
+
 /** "รวม", "รวมงบประมาณ", "รวมจำนวนโครงการ", "รวมทั้งสิ้น", "รวม 5 ปี" — not a project named "รวมกลุ่มอาชีพ…". */
 const TOTAL_LABEL = /^รวม(?:$|\s|งบ|จำนวน|ทั้ง|ยอด|เงิน|ประเด็น|ปี|แผน|โครงการ)/;
 
@@ -398,15 +401,17 @@ function readBlock(
         agency: text(r, f.agency),
         classification: text(r, f.class),
         priority: text(r, f.priority),
-        ...(f.districtRank !== undefined ? { districtRank: text(r, f.districtRank) } : {}),
         ...(f.route !== undefined ? { route: text(r, f.route) } : {}),
         ...(f.officerNote !== undefined ? { officerNote: text(r, f.officerNote) } : {}),
-        ...(f.district !== undefined ? { district: text(r, f.district) } : {}),
         link: text(r, f.link),
         note: text(r, f.note),
         budgets,
         context: snap,
         afterTotal: false,
+        ...(f.counted !== undefined && NOT_COUNTED.test(text(r, f.counted)) ? { outOfTotals: true } : {}),
+        ...(f.proposer !== undefined ? { proposer: text(r, f.proposer) } : {}),
+        ...(f.district !== undefined ? { district: text(r, f.district) } : {}),
+        ...(f.sourcePriority !== undefined ? { sourcePriority: text(r, f.sourcePriority) } : {}),
       });
     } else if (hasAmounts && name === '') {
       const line = firstText(sheet, r);

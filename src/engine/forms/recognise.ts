@@ -6,6 +6,7 @@ import type { SheetModel } from '../model';
 import type { ContextLine, FormKind, PlanBlock } from '../plan';
 import { flatText } from '../thai';
 import { detectStrategiesSheet } from '../strategy/read';
+import { ownOutputKind } from './own-output';
 
 const FORM_CODE = /ผ\s*\.?\s*0?(\d{1,2})(?:\s*[/.]\s*(\d))?/;
 
@@ -39,6 +40,8 @@ export function recogniseKind(sheet: SheetModel, titles: ContextLine[], blocks: 
   const code = formCodeOf(sheet, titles);
   const hasProjects = blocks.length > 0;
   const fields = new Set(blocks.flatMap((b) => Object.keys(b.columns.fields)));
+  const own = ownOutputKind(sheet, titles, hasProjects);
+  if (own) return own;
 
   if (/ปฏิทิน(การ)?ดำเนินงาน|ปฏิทินการจัดทำแผน/.test(titleText)) return 'calendar';
   if (/แผนความต้องการ/.test(titleText)) return 'district-needs';

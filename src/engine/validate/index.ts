@@ -48,7 +48,7 @@ export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}):
 export function projectTotals(plan: PlanSheet): Record<string, number> {
   const totals: Record<string, number> = {};
   for (const p of plan.projects) {
-    if (p.afterTotal) continue;
+    if (p.afterTotal || p.outOfTotals) continue;
     for (const b of p.budgets) {
       if (!b.year) continue;
       totals[b.year] = (totals[b.year] ?? 0) + (b.amount ?? 0);
@@ -218,7 +218,8 @@ function checkTotals(block: PlanBlock, add: Add): void {
     lastTotal = t.row;
     const grand = /ทั้งสิ้น|ทั้งหมด/.test(t.label);
     const inSegment = (row: number) => row < t.row && (grand || row > segmentStart);
-    const projects = block.projects.filter((p) => inSegment(p.row));
+    // Rows marked ไม่นับ (a needs table's นับยอด column) are in no total.
+    const projects = block.projects.filter((p) => inSegment(p.row) && !p.outOfTotals);
     const subItems = block.subItems.filter((s) => inSegment(s.row));
     for (const v of t.values) {
       if (v.value === null) {
