@@ -22,7 +22,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { WorkbookModel } from '../../engine/model';
-import type { Finding, Severity } from '../../engine/validate/findings';
 import {
   presetById,
   readStrategies,
@@ -30,7 +29,7 @@ import {
   type MatchStatus,
   type StrategyList,
 } from '../../engine/strategy';
-import { FLAGGED, matchWorkbook, mismatchSheet, STATUS_FILL, statusLabel, type ProjectMatch } from '../../engine/strategy/report';
+import { FLAGGED, matchFindings, matchWorkbook, mismatchSheet, STATUS_FILL, statusLabel, type ProjectMatch } from '../../engine/strategy/report';
 import type { Host } from '../host/host';
 import { BrowserHost, PaneError, isXlsxName, parseXlsx } from '../host/browserHost';
 import { STRINGS, type Lang, type Strings } from '../i18n';
@@ -46,28 +45,10 @@ export interface StrategyPanelProps {
 
 export { SETTING_KEY, parseChoice, saveChoice, type StrategyChoice } from '../common/strategyChoice';
 
-/** Match statuses as finding severities, so SheetPreview and host.highlight colour them. */
-const STATUS_SEVERITY: Record<MatchStatus, Severity | null> = { none: 'error', weak: 'warning', undeclared: 'info', consistent: null };
-const GROUPS: MatchStatus[] = ['none', 'weak', 'undeclared', 'consistent'];
+/** The verdicts as findings, so SheetPreview and host.highlight colour them. */
+export const pseudoFindings = matchFindings;
 
-export function pseudoFindings(matches: readonly ProjectMatch[]): Finding[] {
-  const out: Finding[] = [];
-  for (const m of matches) {
-    const severity = STATUS_SEVERITY[m.verdict.status];
-    if (!severity) continue;
-    out.push({
-      code: 'link-unknown',
-      severity,
-      message: m.verdict.reason,
-      messageEn: m.verdict.reasonEn,
-      sheet: m.sheet,
-      row: m.row,
-      column: m.column,
-      field: 'strategy',
-    });
-  }
-  return out;
-}
+const GROUPS: MatchStatus[] = ['none', 'weak', 'undeclared', 'consistent'];
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '10px', padding: '10px 12px' },
