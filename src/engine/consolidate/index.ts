@@ -50,7 +50,8 @@ export {
 export { consolidateJson } from './json';
 export type { ConsolidateJson } from './json';
 export { parseIssue, issueKey, issueLabel } from './issue';
-export { readPrevious, approvalLine, parseApprovalLine } from './merge';
+export { readPrevious } from './merge';
+export { approvalLine, parseApprovalLine } from '../approval';
 export type { PreviousTable, PreviousRow, MergeReport } from './merge';
 export { readRoster, sendersOf, senderKey } from './roster';
 export type { SendersReport } from './roster';

@@ -11,10 +11,10 @@
 import type { SheetModel, WorkbookModel } from '../model';
 import { readPlanSheet } from '../forms/read';
 import { parseRoute, type Route } from '../classification';
-import { formatThaiDateLong, parseThaiDate } from '../calendar/thai';
+import { parseApprovalLine, type Approval } from '../approval';
 import { compactThai, parseTambon, parseVillage } from '../thai-text';
-import { flatText, thaiToArabic } from '../thai';
-import type { Approval, ConsolidateResult, NeedsItem } from './types';
+import { thaiToArabic } from '../thai';
+import type { ConsolidateResult, NeedsItem } from './types';
 import { sortByRank } from './rank';
 import { unitOfNeedsSheet } from './extract';
 
@@ -45,24 +45,6 @@ export interface MergeReport {
   new: number;
   /** Needs of the previous table that this run no longer has (a file withdrawn, a row deleted). */
   vanished: Array<{ name: string; rank: number | null; row: number; source: string }>;
-}
-
-const APPROVAL_HEAD = 'ผ่านความเห็นชอบของคณะกรรมการบริหารงานอำเภอ (ก.บ.อ.)';
-
-/** The approval line of the title block; dotted blanks to fill by hand when there is no approval yet. */
-export function approvalLine(a: Approval | undefined): string {
-  if (!a) return `${APPROVAL_HEAD} ในการประชุมครั้งที่ .......... เมื่อวันที่ ..............................`;
-  return `${APPROVAL_HEAD} ในการประชุมครั้งที่ ${a.meeting} เมื่อวันที่ ${formatThaiDateLong(a.date, { weekday: false })}`;
-}
-
-/** The approval a title line records (as written or filled in by hand), or undefined when it records none. */
-export function parseApprovalLine(text: string): Approval | undefined {
-  const t = thaiToArabic(flatText(text));
-  if (!/ก\s*\.?\s*บ\s*\.?\s*อ|คณะกรรมการบริหารงานอำเภอ/.test(t)) return undefined;
-  const m = /ครั้งที่\s*(\d+(?:\s*\/\s*\d{2,4})?)/.exec(t);
-  const d = /วันที่\s*(.+?)\s*$/.exec(t);
-  const date = d ? parseThaiDate(d[1]) : undefined;
-  return m && date ? { meeting: m[1].replace(/\s+/g, ''), date } : undefined;
 }
 
 function cellText(sheet: SheetModel, r: number, c: number | undefined): string {

@@ -8,7 +8,7 @@ import type { CellStyle, FileWorkbook, OutCell, OutSheet, OutWorkbook, StreamedS
 import { DEFAULT_FONT, materialise } from '../output';
 import type { ConsolidateResult, Confidence, InputStatus, NeedsItem } from './types';
 import { ROUTE_LABEL } from '../classification';
-import { approvalLine } from './merge';
+import { approvalLine } from '../approval';
 import { DEFAULT_ORDER_TH } from './rank';
 
 export const NEEDS_SHEET = 'แผนความต้องการอำเภอ';

@@ -6,7 +6,7 @@ import type { WorkbookModel, SheetModel } from '../model';
 import type { FormKind, PlanSheet } from '../plan';
 import type { MatchStatus, StrategyList } from '../strategy/model';
 import type { ClassWords, Route } from '../classification';
-import type { ThaiDate } from '../calendar/thai';
+import type { Approval } from '../approval';
 import type { PreviousTable, MergeReport } from './merge';
 import type { SendersReport } from './roster';
 
@@ -47,11 +47,7 @@ export interface ConsolidateOptions {
   recognise?: (sheet: SheetModel) => PlanSheet;
 }
 
-/** ก.บ.อ. approval: the meeting ("3/2568") and its date (B.E.). */
-export interface Approval {
-  meeting: string;
-  date: ThaiDate;
-}
+export type { Approval } from '../approval';
 
 export type InputStatus = 'ok' | 'skipped' | 'failed';
 
