@@ -148,6 +148,8 @@ function findHeaderBlocks(sheet: SheetModel, merges: MergeIndex): HeaderBlock[] 
   return blocks;
 }
 
+const NUMBERED_ISSUE = /^(ประเด็นการพัฒนา|ยุทธศาสตร์)\S*\s*(ที่)?\s*[\d๐-๙]/;
+
 /** Rows under a header row that still belong to it: years, "(บาท)", repeated or merged-down labels. */
 function isHeaderContinuation(sheet: SheetModel, merges: MergeIndex, top: number, r: number): boolean {
   if (r >= sheet.rows.length) return false;
@@ -163,6 +165,8 @@ function isHeaderContinuation(sheet: SheetModel, merges: MergeIndex, top: number
     const t = cell.w;
     if (yearOfHeader(t) !== undefined) continue;
     if (isHeaderNote(t)) continue;
+    // A numbered issue line under the header ("ประเด็นการพัฒนาที่ 2" of a needs table) is content, not a label.
+    if (NUMBERED_ISSUE.test(flatText(t))) return false;
     if (fieldOf(t)) continue;
     // Same text as the header cell above (files that repeat merged labels in every cell).
     if (flatText(t) === flatText(shownText(sheet, merges, top, c))) continue;
