@@ -159,6 +159,8 @@ export interface PlanBlock {
 export interface PlanSheet {
   name: string;
   kind: FormKind;
+  /** Why the sheet is of its kind (the evidence), or what it lacks for 'other' (forms/recognise.ts). */
+  kindReason?: { th: string; en: string };
   /** Form code as written ("ผ.02", "ผ.02/2"), from a text box or a cell, when found. */
   formCode?: string;
   /** Title lines above the first header. */

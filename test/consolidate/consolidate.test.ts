@@ -66,9 +66,9 @@ test('inputs: ok, failed, skipped, with sheet kinds', () => {
     ['local-plan-beyond', 4, 4],
   ]);
   expect(result.inputs[2].error?.code).toBe('not-zip');
-  expect(result.inputs[5].sheets[0].note).toBe('ไม่ใช่แบบแผนที่มีรายการโครงการ');
+  expect(result.inputs[5].sheets[0].note).toMatch(/^ไม่ใช่แบบแผนที่มีรายการโครงการ \(.+\)$/);
   // Notes in English too, for the task pane's English mode and --json.
-  expect(result.inputs[5].sheets[0].noteEn).toBe('Not a plan form with project rows');
+  expect(result.inputs[5].sheets[0].noteEn).toMatch(/^Not a plan form with project rows \(.+\)$/);
   expect([result.inputs[5].note, result.inputs[5].noteEn]).toEqual(['ไม่พบชีตแผนที่มีรายการโครงการ', 'No plan sheet with project rows']);
   expect(result.inputs[0].sheets[0].noteEn).toMatch(/^Local development plan/);
   // Tambon plans: only the support / beyond-capacity projects.

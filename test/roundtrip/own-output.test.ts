@@ -30,6 +30,9 @@ function renamed(out: OutWorkbook): OutWorkbook {
 
 function check(wb: WorkbookModel): WorkbookReport {
   const report = validateWorkbook(wb);
+  // Checked, and known for what it is (a workbook of reports is not "nothing checked").
+  expect(report.error).toBeUndefined();
+  expect(report.ok).toBe(true);
   const bad = report.sheets.flatMap((s) => s.findings.filter((f) => f.severity === 'error' || !(SOURCE_GAPS.has(f.code) || OFFICER_STEPS.has(f.code))).map((f) => `${s.name}!${f.column}${f.row} ${f.code}: ${f.message}`));
   expect(bad).toEqual([]);
   return report;

@@ -14,7 +14,7 @@ import { findMatches, mergeGroups, type Match } from './dedupe';
 import type { Candidate } from './extract';
 import { fileStem, intern, needClass, releaseMatchKeys, roleOfSheet, sharedBudgets, sharedTokens, sheetOrganisation, toCandidate, unitOfNeedsSheet } from './extract';
 import { classWordsOf, type ClassWords } from '../classification';
-import { rankItems } from './rank';
+import { rankItems, sortByRank } from './rank';
 import { applyPrevious } from './merge';
 import { sendersOf } from './roster';
 import { issueKey, issueLabel } from './issue';
@@ -125,6 +125,11 @@ function collectInput(
     const role = PROJECT_KINDS.has(plan.kind) ? roleOfSheet(plan.kind) : null;
     if (!role) {
       Object.assign(summary, noteOf(plan.kind in NOTES ? (plan.kind as keyof typeof NOTES) : 'other'));
+      // What the sheet lacks for a plan form (recognise.ts), so the officer sees why it was skipped.
+      if (plan.kind === 'other' && plan.kindReason) {
+        summary.note += ` (${plan.kindReason.th})`;
+        summary.noteEn += ` (${plan.kindReason.en})`;
+      }
       continue;
     }
     projectSheets++;
@@ -556,35 +561,8 @@ export function consolidateCandidates(
     return m.itemId ?? 0;
   }
 
-  // Years, groups by provincial issue, totals.
-  const yearSet = new Set<number>();
-  for (const it of items) for (const y of Object.keys(it.budgets)) yearSet.add(Number(y));
-  const years = [...yearSet].sort((a, b) => a - b);
-  const groupMap = new Map<string, IssueGroup>();
-  for (const it of items) {
-    const key = issueKey(it.issue);
-    let g = groupMap.get(key);
-    if (!g) {
-      g = { key, code: it.issue?.code ?? null, label: issueLabel(key ? it.issue : null), items: [], totals: {}, counted: 0 };
-      groupMap.set(key, g);
-    }
-    g.items.push(it);
-  }
-  const groups = [...groupMap.values()].sort(compareGroups);
-  const totals: Record<number, number> = {};
-  for (const y of years) totals[y] = 0;
+  const { years, groups, totals } = groupByIssue(items);
   rankItems(groups);
-  for (const g of groups) {
-    for (const y of years) g.totals[y] = 0;
-    for (const it of g.items) {
-      if (!it.inTotals) continue;
-      g.counted++;
-      for (const y of years) {
-        g.totals[y] += it.budgets[y] ?? 0;
-        totals[y] += it.budgets[y] ?? 0;
-      }
-    }
-  }
   for (const it of items) if (it.badBudgetYears.length) it.remarks.push(`งบประมาณปี ${it.badBudgetYears.join(', ')} ไม่ใช่ตัวเลข (นับเป็น 0)`);
 
   const result: ConsolidateResult = {
@@ -611,6 +589,42 @@ export function consolidateCandidates(
   if (approval) result.approval = approval;
   if (opts.expected) result.senders = sendersOf(opts.expected, reports);
   return result;
+}
+
+/**
+ * Needs items in the table's order: grouped by provincial development issue ("ไม่ระบุ" last), by
+ * district rank within a group (a consolidation then sets the default order: rank.ts), with the years and the totals of the counted items per group and overall.
+ */
+export function groupByIssue(items: readonly NeedsItem[]): Pick<ConsolidateResult, 'years' | 'groups' | 'totals'> {
+  const yearSet = new Set<number>();
+  for (const it of items) for (const y of Object.keys(it.budgets)) yearSet.add(Number(y));
+  const years = [...yearSet].sort((a, b) => a - b);
+  const groupMap = new Map<string, IssueGroup>();
+  for (const it of items) {
+    const key = issueKey(it.issue);
+    let g = groupMap.get(key);
+    if (!g) {
+      g = { key, code: it.issue?.code ?? null, label: issueLabel(key ? it.issue : null), items: [], totals: {}, counted: 0 };
+      groupMap.set(key, g);
+    }
+    g.items.push(it);
+  }
+  const groups = [...groupMap.values()].sort(compareGroups);
+  const totals: Record<number, number> = {};
+  for (const y of years) totals[y] = 0;
+  sortByRank(groups);
+  for (const g of groups) {
+    for (const y of years) g.totals[y] = 0;
+    for (const it of g.items) {
+      if (!it.inTotals) continue;
+      g.counted++;
+      for (const y of years) {
+        g.totals[y] += it.budgets[y] ?? 0;
+        totals[y] += it.budgets[y] ?? 0;
+      }
+    }
+  }
+  return { years, groups, totals };
 }
 
 const KEPT_OUT_REMARK = 'ไม่นับยอดตามตารางที่ส่งมา';

@@ -63,6 +63,8 @@ export const ConsolidateJsonSchema = z.object({
         village: z.number().nullable(),
         tambon: z.string().nullable(),
         agency: z.string(),
+        /** The proposing อปท. / tambon, when known. */
+        proposer: z.string().optional(),
         budgets: z.record(z.string(), z.number()),
         inTotals: z.boolean(),
         remarks: z.array(z.string()),
@@ -153,6 +155,7 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
         village: it.village ?? null,
         tambon: it.tambon ?? null,
         agency: it.agency,
+        ...(it.organisation ? { proposer: it.organisation } : {}),
         budgets: Object.fromEntries(r.years.map((y) => [String(y), it.budgets[y] ?? 0])),
         inTotals: it.inTotals,
         remarks: it.remarks,
