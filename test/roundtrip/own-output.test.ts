@@ -141,3 +141,14 @@ describe('the other outputs validate as they were written', () => {
     expect(again.items.map((i) => i.organisation)).toEqual(d.result.items.map((i) => i.organisation));
   });
 });
+
+test('a needs table whose first group has a short issue label reads back whole (the label is not a header word)', async () => {
+  const [wb] = allWorkbooks().slice(2, 3); // the tambon plan: issues declared as bare numbers ("3", "2")
+  const result = await consolidate(inputsOf([wb]));
+  expect(result.groups[0].label.length).toBeLessThanOrEqual(40);
+  const back = roundTrip(needsWorkbook(result), 'needs.xlsx');
+  const plan = readPlanSheet(back.sheets[0]);
+  expect(plan.blocks[0].columns.fields.name).toBe(1);
+  expect(plan.projects.map((p) => p.name)).toEqual(result.items.map((i) => i.name));
+  expect(check(back).sheets[0].projects).toBe(result.items.length);
+});

@@ -148,6 +148,9 @@ function findHeaderBlocks(sheet: SheetModel, merges: MergeIndex): HeaderBlock[] 
   return blocks;
 }
 
+/** A provincial issue line with its number: a context line, however short. */
+const NUMBERED_ISSUE = /^(ประเด็นการพัฒนา|ยุทธศาสตร์(การพัฒนา)?จังหวัด)(จังหวัด)?\s*(ที่)?\s*\d/;
+
 /** Rows under a header row that still belong to it: years, "(บาท)", repeated or merged-down labels. */
 function isHeaderContinuation(sheet: SheetModel, merges: MergeIndex, top: number, r: number): boolean {
   if (r >= sheet.rows.length) return false;
@@ -163,6 +166,8 @@ function isHeaderContinuation(sheet: SheetModel, merges: MergeIndex, top: number
     const t = cell.w;
     if (yearOfHeader(t) !== undefined) continue;
     if (isHeaderNote(t)) continue;
+    // "ประเด็นการพัฒนาที่ 2 …" under the header is the first group line of a table, not a header word.
+    if (NUMBERED_ISSUE.test(flatText(t))) return false;
     if (fieldOf(t)) continue;
     // Same text as the header cell above (files that repeat merged labels in every cell).
     if (flatText(t) === flatText(shownText(sheet, merges, top, c))) continue;
