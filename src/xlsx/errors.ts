@@ -12,6 +12,7 @@ export type ReadErrorCode =
   | 'not-spreadsheet'
   | 'bad-xml'
   | 'missing-part'
+  | 'word-document'
   | 'not-found'
   | 'read-failed';
 
@@ -94,6 +95,13 @@ export function readError(code: ReadErrorCode, file: string, detail?: string): W
         code,
         `ไฟล์ ${f} ไม่ใช่สมุดงาน Excel (ไม่พบส่วน xl/workbook.xml): อาจเป็นเอกสารชนิดอื่น เช่น Word${d}`,
         `${f} is not an Excel workbook (no xl/workbook.xml)${d}`,
+        file,
+      );
+    case 'word-document':
+      return new WorkbookReadError(
+        code,
+        `ไฟล์ ${f} เป็นเอกสาร Word${d} ไม่ใช่สมุดงาน Excel: ถ้าตารางแผนอยู่ใน Word ให้คัดลอกตารางไปวางใน Excel แล้วบันทึกเป็น .xlsx`,
+        `${f} is a Word document${d}, not an Excel workbook: copy the plan table into Excel and save it as .xlsx`,
         file,
       );
     case 'bad-xml':

@@ -6,6 +6,7 @@
 import { main } from '../../src/cli/oneplan';
 import { readPlanSheet } from '../../src/engine/forms/read';
 import { KIND_RULES } from '../../src/engine/forms/recognise';
+import { fieldOf, yearOfHeader } from '../../src/engine/forms/columns';
 import { validateWorkbook } from '../../src/engine/validate';
 import { WorkbookReportSchema } from '../../src/engine/validate/findings';
 import { consolidate } from '../../src/engine/consolidate';
@@ -144,4 +145,77 @@ test('CLI: validate of a non-plan workbook exits 1 with no-plan-sheet; consolida
   const r = await consolidate([{ file: 'จัดซื้อ.xlsx', checksum: 'a'.repeat(64), workbook: wb }]);
   expect(r.inputs[0].status).toBe('skipped');
   expect(r.items).toHaveLength(0);
+});
+
+describe('header words seen in real plans (shared/reference/plan-forms.md, seeds/)', () => {
+  // [header as written, field]; one line per real variant.
+  const seen: Array<[string, string]> = [
+    ['ที่', 'no'],
+    ['ลำดับ', 'no'],
+    ['ลำดับที่', 'no'],
+    ['โครงการ', 'name'],
+    ['ชื่อโครงการ', 'name'],
+    ['โครงการ/กิจกรรม', 'name'],
+    ['แผนงาน/โครงการ', 'name'],
+    ['แผนงาน/โครงการสำคัญ', 'name'],
+    ['วัตถุประสงค์', 'objective'],
+    ['เป้าหมาย', 'target'],
+    ['เป้าหมาย\n(ผลผลิตของโครงการ)', 'target'],
+    ['เป้าหมาย (ผลผลิตของครุภัณฑ์)', 'target'],
+    ['ปริมาณงาน', 'target'],
+    ['หมู่ที่', 'village'],
+    ['หมู่บ้าน', 'village'],
+    ['ชุมชน', 'village'],
+    ['ตำบล', 'tambon'],
+    ['อำเภอ', 'district'],
+    ['พื้นที่ดำเนินการ', 'location'],
+    ['พิกัดทางภูมิศาสตร์', 'location'],
+    ['งบประมาณ', 'budget'],
+    ['งบประมาณ (บาท)', 'budget'],
+    ['งบประมาณและที่ผ่านมา', 'budget'],
+    ['แหล่งงบประมาณ', 'fund'],
+    ['แหล่งงบ', 'fund'],
+    ['ตัวชี้วัด (KPI)', 'kpi'],
+    ['ตัวชี้วัด', 'kpi'],
+    ['ผลที่คาดว่าจะได้รับ', 'result'],
+    ['หน่วยงานรับผิดชอบหลัก', 'unit'],
+    ['หน่วยงานที่รับผิดชอบหลัก', 'unit'],
+    ['หน่วยดำเนินการ', 'unit'],
+    ['หน่วยงานที่จะขอประสาน', 'agency'],
+    ['หน่วยงานที่ขอรับการสนับสนุน', 'agency'],
+    ['ประเภท', 'class'],
+    ['การดำเนินการ', 'class'],
+    ['ยุทธศาสตร์จังหวัด', 'link'],
+    ['ยุทธศาสตร์การพัฒนาจังหวัด', 'link'],
+    ['ประเด็นการพัฒนา', 'link'],
+    ['ประเด็นการพัฒนาจังหวัด', 'link'],
+    ['ความสอดคล้องกับยุทธศาสตร์จังหวัด', 'link'],
+    ['ลำดับความสำคัญ', 'priority'],
+    ['แหล่งข้อมูล', 'source'],
+  ];
+  test.each(seen)('%s → %s', (header, field) => {
+    expect(fieldOf(header)).toBe(field);
+  });
+  test.each(['2566', 'พ.ศ. ๒๕๗๑', 'ปี 2567', '2568\n(บาท)'])('year header %s', (h) => {
+    expect(yearOfHeader(h)).toBeGreaterThan(2500);
+  });
+});
+
+test('ผ.02/2 whose last column keeps the heading หน่วยงานรับผิดชอบหลัก: that column is the agency asked', () => {
+  const rows: Rows = [
+    ['รายละเอียดโครงการพัฒนา'],
+    ['แผนพัฒนาท้องถิ่น (พ.ศ.2566 - 2570) เพิ่มเติม ครั้งที่ 1/2567'],
+    ['สำหรับ โครงการที่เกินศักยภาพขององค์กรปกครองส่วนท้องถิ่น'],
+    ['องค์การบริหารส่วนตำบลแม่ใส'],
+    ['ที่', 'โครงการ', 'วัตถุประสงค์', 'เป้าหมาย', '2566', '2567', '2568', '2569', '2570', 'ตัวชี้วัด', 'ผลที่คาดว่าจะได้รับ', 'หน่วยงานรับผิดชอบหลัก'],
+    [1, 'ก่อสร้างถนนลาดยาง สายบ้านแม่ใส', 'เพื่อการสัญจร', 'ยาว 2 กม.', '-', 5000000, '-', '-', '-', 'ร้อยละ 80', 'สัญจรสะดวก', 'อบจ.พะเยา'],
+  ];
+  const wb = read(xlsx([{ name: 'ผ.02-2', rows }]));
+  const plan = readPlanSheet(wb.sheets[0]);
+  expect(plan.kind).toBe('local-plan-beyond');
+  expect(plan.projects[0].agency).toBe('อบจ.พะเยา');
+  const report = validateWorkbook(wb);
+  expect(report.ok).toBe(true);
+  expect(report.sheets[0].findings.filter((f) => f.field === 'agency' || f.code === 'required-column-missing')).toEqual([]);
+  expect(report.sheets[0].columns?.agency).toBe('L');
 });

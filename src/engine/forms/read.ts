@@ -44,6 +44,7 @@ export function readPlanSheet(sheet: SheetModel, opts: ReadPlanOptions = {}): Pl
     blocks.push(readBlock(sheet, h.rows, columns, end, context));
   }
   const { kind, reason } = recogniseKind(sheet, titles, blocks);
+  if (kind === 'local-plan-beyond') for (const b of blocks) unitAsAgency(b);
   const period = periodOf(titles);
   const organisation = titles.find((t) => ORGANISATION.test(t.text))?.text;
   return {
@@ -57,6 +58,22 @@ export function readPlanSheet(sheet: SheetModel, opts: ReadPlanOptions = {}): Pl
     blocks,
     projects: blocks.flatMap((b) => b.projects),
   };
+}
+
+/**
+ * Real ผ.02/2 sheets often keep the ผ.02 heading "หน่วยงานรับผิดชอบหลัก" over the last column, which
+ * there holds the agency asked (อบจ.พะเยา in อบต.แม่ใส's 2567 amendment): with no agency-to-ask column,
+ * that column is the agency.
+ */
+function unitAsAgency(block: PlanBlock): void {
+  const f = block.columns.fields;
+  if (f.agency !== undefined || f.unit === undefined) return;
+  f.agency = f.unit;
+  delete f.unit;
+  for (const p of block.projects) {
+    p.agency = p.unit;
+    p.unit = '';
+  }
 }
 
 const ORGANISATION = /^(เทศบาล|องค์การบริหารส่วน|อบต\.|อบจ\.|ตำบล|อำเภอ|ศอช\.)/;
