@@ -143,3 +143,32 @@ describe('the other outputs validate as they were written', () => {
     expect(again.items.map((i) => i.organisation)).toEqual(d.result.items.map((i) => i.organisation));
   });
 });
+
+test('a needs table whose first group has a short issue label reads back whole (the label is not a header word)', async () => {
+  const [wb] = allWorkbooks().slice(2, 3); // the tambon plan: issues declared as bare numbers ("3", "2")
+  const result = await consolidate(inputsOf([wb]));
+  expect(result.groups[0].label.length).toBeLessThanOrEqual(40);
+  const back = roundTrip(needsWorkbook(result), 'needs.xlsx');
+  const plan = readPlanSheet(back.sheets[0]);
+  expect(plan.blocks[0].columns.fields.name).toBe(1);
+  expect(plan.projects.map((p) => p.name)).toEqual(result.items.map((i) => i.name));
+  expect(check(back).sheets[0].projects).toBe(result.items.length);
+});
+
+test('a re-run with a roster: the follow-up and vanished sheets validate and are not plans', async () => {
+  const { readPrevious } = await import('../../src/engine/consolidate/merge');
+  const first = await consolidate(inputsOf(allWorkbooks()), { district: 'เมืองสุราษฎร์ธานี' });
+  const prev = readPrevious(roundTrip(needsWorkbook(first), 'needs.xlsx'));
+  expect(prev).toBeDefined();
+  // ทต.หนองบัว's ผ.02/2 is withdrawn (its needs vanish) and one expected sender has not sent.
+  const again = await consolidate(inputsOf(allWorkbooks().filter((w) => w.name !== 'ทต.หนองบัว.xlsx')), {
+    previous: prev,
+    expected: ['องค์การบริหารส่วนตำบลนาดี', 'เทศบาลตำบลหนองบัว', 'องค์การบริหารส่วนตำบลท่าข้าม'],
+  });
+  const out = needsWorkbook(again);
+  const { FOLLOWUP_SHEET, VANISHED_SHEET } = await import('../../src/engine/consolidate/table');
+  expect(out.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([FOLLOWUP_SHEET, VANISHED_SHEET]));
+  const report = check(roundTrip(renamed(out), 'needs-again.xlsx'));
+  expect(report.sheets[0].kind).toBe('district-needs');
+  expect(report.sheets.slice(1).map((s) => s.kind).filter((k) => k !== 'other' && k !== 'needs-summary')).toEqual([]);
+});

@@ -166,6 +166,7 @@ function findHeaderBlocks(sheet: SheetModel, merges: MergeIndex): HeaderBlock[] 
   return blocks;
 }
 
+/** A provincial issue line with its number: a context line, however short. */
 const NUMBERED_ISSUE = /^(ประเด็นการพัฒนา|ยุทธศาสตร์)\S*\s*(ที่)?\s*[\d๐-๙]/;
 
 /** Rows under a header row that still belong to it: years, "(บาท)", repeated or merged-down labels. */
