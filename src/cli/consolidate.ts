@@ -9,8 +9,7 @@ import * as path from 'node:path';
 import { consolidateJson, needsFileWorkbook } from '../engine/consolidate';
 import { nodeZip, writeFileBytes } from '../node/files';
 import { writeXlsx } from '../xlsx/write';
-import { loadStrategies, parseArgs, usageExit, UsageError } from './common';
-import type { Io } from './oneplan';
+import { loadStrategies, parseArgs, usageExit, UsageError, type Io } from './common';
 import { consolidateFiles } from './parallel';
 
 const USAGE = 'usage: oneplan consolidate FILE|FOLDER... [--strategies FILE|PRESET] --out OUT.xlsx [--json]\n';

@@ -6,7 +6,7 @@
  *   ผ.02 (local-plan): not taken, but kept as the reference "already planned by the อปท.".
  */
 import type { PlanSheet, ProjectRow } from '../plan';
-import { coreNameOfNormalized, extractLocation, locationOfNormalized, normalizeThai, parseTambon, parseVillage, wordTokens, type Location } from '../thai-text';
+import { coreNameOfNormalised, extractLocation, locationOfNormalised, normaliseThai, parseTambon, parseVillage, wordTokens, type Location } from '../normalise';
 import { parseIssue } from './issue';
 import type { ProjectFields, ProvincialIssue, SourceRef } from './types';
 
@@ -41,7 +41,7 @@ export function needsSupport(p: ProjectRow, words: readonly string[]): boolean {
   // Normalised words and verdicts per distinct text, kept per word list (classification texts repeat).
   let memo = NORM_WORDS.get(words);
   if (!memo) {
-    memo = { words: words.map((w) => normalizeThai(w).replace(/ /g, '')).filter(Boolean), said: new Map() };
+    memo = { words: words.map((w) => normaliseThai(w).replace(/ /g, '')).filter(Boolean), said: new Map() };
     NORM_WORDS.set(words, memo);
   }
   const { words: normWords, said } = memo;
@@ -49,7 +49,7 @@ export function needsSupport(p: ProjectRow, words: readonly string[]): boolean {
     const key = t ?? '';
     const hit = said.get(key);
     if (hit !== undefined) return hit;
-    const n = normalizeThai(key).replace(/ /g, '');
+    const n = normaliseThai(key).replace(/ /g, '');
     const v = n !== '' && normWords.some((w) => n.includes(w));
     if (said.size >= 10000) said.clear();
     said.set(key, v);
@@ -206,13 +206,13 @@ export function toCandidate(
 ): Candidate {
   const { organisation, loc: orgLoc } = orgOfSheet(sheet);
   const locLoc = p.location ? extractLocation(p.location) : {};
-  const normName = normalizeThai(p.name);
-  const nameLoc = locationOfNormalized(normName);
+  const normName = normaliseThai(p.name);
+  const nameLoc = locationOfNormalised(normName);
   const village = parseVillage(p.village) ?? locLoc.village ?? nameLoc.village;
   const tambon = parseTambon(p.tambon) ?? locLoc.tambon ?? nameLoc.tambon ?? orgLoc.tambon;
   const { budgets, bad } = amountsOf(p);
   const issue = issueOf(p.link) ?? issueOf(p.context.provincial?.text);
-  const core = coreNameOfNormalized(normName);
+  const core = coreNameOfNormalised(normName);
   return {
     seq,
     role,

@@ -10,7 +10,7 @@ import type { SheetModel } from '../model';
 import type { PlanSheet } from '../plan';
 import { PROJECT_KINDS } from '../plan';
 import { readPlanSheet } from '../forms/read';
-import { fromThaiDigits } from '../thai';
+import { thaiToArabic } from '../thai';
 import { findMatches, mergeGroups, type Match } from './dedupe';
 import type { Candidate } from './extract';
 import { intern, needsSupport, releaseMatchKeys, roleOfSheet, sharedBudgets, sharedTokens, toCandidate } from './extract';
@@ -556,8 +556,8 @@ function compareGroups(a: IssueGroup, b: IssueGroup): number {
 
 /** Within a group: numeric priority first (1 before 2), then the order received. */
 function comparePriority(a: NeedsItem, b: NeedsItem): number {
-  const pa = parseFloat(fromThaiDigits(a.priority));
-  const pb = parseFloat(fromThaiDigits(b.priority));
+  const pa = parseFloat(thaiToArabic(a.priority));
+  const pb = parseFloat(thaiToArabic(b.priority));
   const ha = Number.isFinite(pa);
   const hb = Number.isFinite(pb);
   if (ha && hb && pa !== pb) return pa - pb;

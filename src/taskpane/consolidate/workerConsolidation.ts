@@ -6,9 +6,9 @@
  */
 import type { OutSheet } from '../../engine/output';
 import type { StrategyList } from '../../engine/strategy/model';
-import type { ConsolidateRequest, ConsolidateResponse, ConsolidateView } from '../worker/protocol';
+import { WorkerUnavailable, type ConsolidateRequest, type ConsolidateResponse, type ConsolidateView } from '../worker/protocol';
 
-export class WorkerUnavailable extends Error {}
+export { WorkerUnavailable };
 
 let worker: Worker | null = null;
 let nextRun = 1;

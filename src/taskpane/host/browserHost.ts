@@ -7,7 +7,7 @@ import type { Cell, WorkbookModel } from '../../engine/model';
 import { parseA1 } from '../../engine/model';
 import type { Fix } from '../../engine/validate/findings';
 import type { Host } from './host';
-import type { ReadRequest, ReadResponse } from '../worker/protocol';
+import { WorkerUnavailable, type ReadRequest, type ReadResponse } from '../worker/protocol';
 
 /** An error with a Thai message and an English one (mirrors WorkbookReadError without importing the reader). */
 export class PaneError extends Error {
@@ -65,8 +65,6 @@ function readInWorker(w: Worker, bytes: Uint8Array, fileName: string): Promise<W
     w.postMessage(req, [copy]);
   });
 }
-
-class WorkerUnavailable extends Error {}
 
 async function readOnMainThread(bytes: Uint8Array, fileName: string): Promise<WorkbookModel> {
   const { readXlsx } = await import(/* webpackChunkName: "xlsx-read" */ '../../xlsx/read');

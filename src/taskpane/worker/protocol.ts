@@ -1,6 +1,9 @@
 /** Messages between the pane and the xlsx-reading worker, and the view of a consolidation both sides make. */
 import type { WorkbookModel } from '../../engine/model';
 
+/** A worker could not start or died (CSP, old browser): the caller does the work on the main thread. */
+export class WorkerUnavailable extends Error {}
+
 export interface ReadRequest {
   id: number;
   bytes: ArrayBuffer;
