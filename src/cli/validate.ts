@@ -37,7 +37,8 @@ export async function runValidate(args: string[], io: Io): Promise<number> {
     }
     try {
       const report = validateWorkbook(input.workbook, { strategies });
-      files.push({ ...report, file });
+      const error = report.error && { code: report.error.code, message: en ? report.error.messageEn ?? report.error.message : report.error.message };
+      files.push({ ...report, file, ...(error ? { error } : {}) });
     } catch (e) {
       // A defect must not stop the batch: the file is reported, the others are still checked.
       const detail = (e as Error)?.message ?? String(e);

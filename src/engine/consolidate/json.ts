@@ -16,6 +16,8 @@ export const ConsolidateJsonSchema = z.object({
       error: InputErrorSchema.optional(),
       note: z.string().optional(),
       noteEn: z.string().optional(),
+      /** The district whose needs table the file is (a province's roll-up). */
+      district: z.string().optional(),
       sheets: z.array(
         z.object({
           name: z.string(),
@@ -44,6 +46,10 @@ export const ConsolidateJsonSchema = z.object({
         village: z.number().nullable(),
         tambon: z.string().nullable(),
         agency: z.string(),
+        /** The district the need came from (a province's roll-up). */
+        district: z.string().optional(),
+        /** The district's rank of the need. */
+        sourcePriority: z.string().optional(),
         budgets: z.record(z.string(), z.number()),
         inTotals: z.boolean(),
         remarks: z.array(z.string()),
@@ -90,6 +96,7 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
       checksum: i.checksum,
       ...(i.error ? { error: i.error } : {}),
       ...(i.note ? { note: i.note, noteEn: i.noteEn } : {}),
+      ...(i.district ? { district: i.district } : {}),
       sheets: i.sheets.map((s) => ({ name: s.name, kind: s.kind, projects: s.projects, taken: s.taken, ...(s.note ? { note: s.note, noteEn: s.noteEn } : {}) })),
     })),
     needs: {
@@ -105,6 +112,8 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
         village: it.village ?? null,
         tambon: it.tambon ?? null,
         agency: it.agency,
+        ...(it.district !== undefined ? { district: it.district } : {}),
+        ...(it.sourcePriority !== undefined ? { sourcePriority: it.sourcePriority } : {}),
         budgets: Object.fromEntries(r.years.map((y) => [String(y), it.budgets[y] ?? 0])),
         inTotals: it.inTotals,
         remarks: it.remarks,

@@ -222,6 +222,9 @@ export function finding<C extends FindingCode>(code: C, details: FindingDetails<
 export const SheetReportSchema = z.object({
   name: z.string(),
   kind: z.enum(FORM_KINDS),
+  /** Why the sheet was read as its kind (title line, form code, header words), or what it lacks. */
+  kindReason: z.string().optional(),
+  kindReasonEn: z.string().optional(),
   formCode: z.string().optional(),
   projects: z.number().int().nonnegative(),
   totals: z.record(z.string(), z.number()),
@@ -234,7 +237,8 @@ export type SheetReport = z.infer<typeof SheetReportSchema>;
 export const WorkbookReportSchema = z.object({
   file: z.string(),
   ok: z.boolean(),
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  /** A file that could not be read, or holds no plan sheet (`no-plan-sheet`): nothing was checked. */
+  error: z.object({ code: z.string(), message: z.string(), messageEn: z.string().optional() }).optional(),
   sheets: z.array(SheetReportSchema),
 });
 export type WorkbookReport = z.infer<typeof WorkbookReportSchema>;

@@ -40,14 +40,40 @@ export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}):
   const reports = wb.sheets.map((s, i) => validatePlan(s, plans[i], opts));
   // ผ.01 summaries are checked against the ผ.02 sheets of the same workbook.
   for (const f of checkSummaries(wb.sheets, plans)) reports.find((r) => r.name === f.sheet)?.findings.push(f);
-  return { file: wb.name, ok: true, sheets: reports };
+  const error = noPlanSheet(plans);
+  return { file: wb.name, ok: !error, ...(error ? { error } : {}), sheets: reports };
+}
+
+/** Kinds validate checks: project sheets and ผ.01 summaries. */
+const CHECKED_KINDS = new Set<string>([...PROJECT_KINDS, 'local-plan-summary']);
+
+/**
+ * Nothing checked is never "no problems": a workbook without a plan sheet is an error that says
+ * what each sheet was taken for ("3 ชีต ไม่มีชีตใดเป็นแบบแผน (…)").
+ */
+export function noPlanSheet(plans: PlanSheet[]): { code: 'no-plan-sheet'; message: string; messageEn: string } | undefined {
+  if (plans.some((p) => CHECKED_KINDS.has(p.kind))) return undefined;
+  if (!plans.length) return { code: 'no-plan-sheet', message: 'ไฟล์ไม่มีชีตใดเลย ไม่มีสิ่งที่ตรวจสอบได้', messageEn: 'The file has no sheets: nothing to check' };
+  const shown = plans.slice(0, 5);
+  const more = plans.length - shown.length;
+  const why = (p: PlanSheet, en: boolean) => {
+    const r = p.kindReason ? (en ? p.kindReason.en : p.kindReason.th) : p.kind;
+    return p.kind === 'other' ? `"${p.name}": ${r}` : `"${p.name}" ${en ? 'is' : 'เป็น'} ${p.kind}: ${r}`;
+  };
+  const th = shown.map((p) => why(p, false)).join('; ') + (more > 0 ? `; และอีก ${more} ชีต` : '');
+  const en = shown.map((p) => why(p, true)).join('; ') + (more > 0 ? `; and ${more} more` : '');
+  return {
+    code: 'no-plan-sheet',
+    message: `${plans.length} ชีต ไม่มีชีตใดเป็นแบบแผน จึงไม่ได้ตรวจสอบ (${th})`,
+    messageEn: `${plans.length} sheet${plans.length === 1 ? '' : 's'}, none is a plan form, so nothing was checked (${en})`,
+  };
 }
 
 /** Budget sums per year of the projects the sheet's totals count (rows above the total rows). */
 export function projectTotals(plan: PlanSheet): Record<string, number> {
   const totals: Record<string, number> = {};
   for (const p of plan.projects) {
-    if (p.afterTotal) continue;
+    if (p.afterTotal || p.outOfTotals) continue;
     for (const b of p.budgets) {
       if (!b.year) continue;
       totals[b.year] = (totals[b.year] ?? 0) + (b.amount ?? 0);
@@ -79,8 +105,10 @@ export function validatePlan(sheet: SheetModel, plan: PlanSheet, opts: ValidateO
   return {
     name: plan.name,
     kind: plan.kind,
+    ...(plan.kindReason ? { kindReason: plan.kindReason.th, kindReasonEn: plan.kindReason.en } : {}),
     ...(plan.formCode ? { formCode: plan.formCode } : {}),
-    projects: plan.projects.filter((p) => !p.afterTotal).length,
+    // Rows of a sheet that is no plan form are not projects (a procurement list's 310 purchases).
+    projects: PROJECT_KINDS.has(plan.kind) ? plan.projects.filter((p) => !p.afterTotal).length : 0,
     totals: PROJECT_KINDS.has(plan.kind) ? projectTotals(plan) : {},
     ...(plan.blocks.length ? { columns: columnLetters(plan.blocks[0]) } : {}),
     findings: unique,
@@ -206,7 +234,8 @@ function checkTotals(block: PlanBlock, add: Add): void {
     lastTotal = t.row;
     const grand = /ทั้งสิ้น|ทั้งหมด/.test(t.label);
     const inSegment = (row: number) => row < t.row && (grand || row > segmentStart);
-    const projects = block.projects.filter((p) => inSegment(p.row));
+    // Rows marked ไม่นับ (a needs table's นับยอด column) are in no total.
+    const projects = block.projects.filter((p) => inSegment(p.row) && !p.outOfTotals);
     const subItems = block.subItems.filter((s) => inSegment(s.row));
     for (const v of t.values) {
       if (v.value === null) {

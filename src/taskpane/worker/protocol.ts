@@ -1,9 +1,6 @@
 /** Messages between the pane and the xlsx-reading worker, and the view of a consolidation both sides make. */
 import type { WorkbookModel } from '../../engine/model';
 
-/** A worker could not start or died (CSP, old browser): the caller does the work on the main thread. */
-export class WorkerUnavailable extends Error {}
-
 export interface ReadRequest {
   id: number;
   bytes: ArrayBuffer;
@@ -62,4 +59,4 @@ export type ConsolidateResponse =
   | { type: 'result'; runId: number; view: ConsolidateView }
   | { type: 'xlsx'; runId: number; bytes: ArrayBuffer }
   | { type: 'sheets'; runId: number; sheets: OutSheet[] }
-  | { type: 'error'; runId: number; message: string };
+  | { type: 'error'; runId: number; message: string; messageEn?: string };
