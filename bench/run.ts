@@ -22,7 +22,7 @@ import { consolidate, Consolidation, needsFileWorkbook, needsWorkbook, type Cons
 import { findMatches } from '../src/engine/consolidate/dedupe';
 import { matchProjects, presetById } from '../src/engine/strategy';
 import { clearTermCache } from '../src/engine/strategy/text';
-import { clearTokenCache } from '../src/engine/thai-text';
+import { clearTokenCache } from '../src/engine/normalise';
 import type { Candidate } from '../src/engine/consolidate/extract';
 import { readPlanSheet } from '../src/engine/forms/read';
 import type { SheetModel } from '../src/engine/model';

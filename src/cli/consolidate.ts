@@ -15,8 +15,7 @@ import { parseThaiDate } from '../engine/calendar/thai';
 import { thaiToArabic } from '../engine/thai';
 import { nodeZip, writeFileBytes } from '../node/files';
 import { writeXlsx } from '../xlsx/write';
-import { loadStrategies, parseArgs, readInput, usageExit, UsageError } from './common';
-import type { Io } from './oneplan';
+import { loadStrategies, parseArgs, readInput, usageExit, UsageError, type Io } from './common';
 import { consolidateFiles } from './parallel';
 
 const USAGE =

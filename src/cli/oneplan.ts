@@ -7,7 +7,9 @@
  *   oneplan calendar --fiscal-year N [--template dopa|rayong|FILE] [--thai-digits] --out OUT.xlsx [--ics OUT.ics] [--json]
  * Exit codes: 0 ok, 1 errors found or a file failed, 2 bad usage.
  */
-export type Io = { out: (s: string) => void; err: (s: string) => void };
+import type { Io } from './common';
+
+export type { Io };
 const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
 const USAGE = `oneplan — ตรวจสอบและรวบรวมแผน (One Plan)

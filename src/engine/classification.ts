@@ -8,7 +8,7 @@
  *   agency   a government agency's duty → the district works with that agency (named)
  *   province to ก.บ.จ. for the provincial plan and its annual action plan
  */
-import { normalizeThai } from './thai-text';
+import { normaliseThai } from './normalise';
 
 export const ROUTES = ['pao', 'agency', 'province'] as const;
 export type Route = (typeof ROUTES)[number];
@@ -37,7 +37,7 @@ export function classWordsOf(w: Partial<ClassWords> | undefined): ClassWords {
 }
 
 /** Text → comparable: normalised (อปท./ส่วนราชการ spellings, Thai digits), no spaces. */
-const squash = (s: string): string => normalizeThai(s).replace(/ /g, '');
+const squash = (s: string): string => normaliseThai(s).replace(/ /g, '');
 
 interface Compiled {
   lists: Array<[ClassKind, string[]]>;
@@ -94,7 +94,7 @@ const NOT_AGENCY = /^(?:-+|–|ไม่มี|อบต|ทต|ทม|ทน|�
  * pao; else → province. The officer changes any of them.
  */
 export function defaultRoute(kind: ClassKind | null, agency: string, beyondSheet: boolean): Route {
-  const a = normalizeThai(agency).trim();
+  const a = normaliseThai(agency).trim();
   if (PAO.test(a)) return 'pao';
   if (kind === 'agency') return 'agency';
   if (a && !NOT_AGENCY.test(a)) return 'agency';

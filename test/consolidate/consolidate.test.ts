@@ -1,7 +1,7 @@
 import { consolidate, consolidateCandidates, consolidateJson, MAX_POSSIBLE, needsWorkbook, NEEDS_SHEET, type ConsolidateInput, type ConsolidateResult } from '../../src/engine/consolidate';
 import { compare, findMatches } from '../../src/engine/consolidate/dedupe';
 import type { Candidate } from '../../src/engine/consolidate/extract';
-import { coreName, wordTokens } from '../../src/engine/thai-text';
+import { coreName, wordTokens } from '../../src/engine/normalise';
 import { readPlanSheet } from '../../src/engine/forms/read';
 import type { OutCell } from '../../src/engine/output';
 import { OutSheetSchema } from '../../src/engine/output';
@@ -37,7 +37,7 @@ function candidate(i: number, name: string, village: number | undefined, tambon:
 
 function inputs(): ConsolidateInput[] {
   const list: ConsolidateInput[] = allWorkbooks().map((wb, i) => ({ file: wb.name, checksum: checksum(i + 1), workbook: wb }));
-  list.splice(2, 0, { file: 'เสีย.xlsx', checksum: checksum(99), error: { code: 'not-zip', message: 'ไฟล์ เสีย.xlsx ไม่ใช่ไฟล์ .xlsx' } });
+  list.splice(2, 0, { file: 'เสีย.xlsx', checksum: checksum(99), error: { code: 'not-zip', message: 'ไฟล์ เสีย.xlsx ไม่ใช่ไฟล์ .xlsx', messageEn: 'เสีย.xlsx is not an .xlsx file' } });
   return list;
 }
 

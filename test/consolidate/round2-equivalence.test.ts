@@ -10,7 +10,7 @@ import type { SheetModel } from '../../src/engine/model';
 import type { PlanSheet } from '../../src/engine/plan';
 import { matchProjects, presetById, projectMatcher, type ProjectInput } from '../../src/engine/strategy';
 import { validateWorkbook } from '../../src/engine/validate';
-import { coreName, wordTokens } from '../../src/engine/thai-text';
+import { coreName, wordTokens } from '../../src/engine/normalise';
 import { ownString } from '../../src/xlsx/xml';
 import { allWorkbooks } from './fixtures';
 

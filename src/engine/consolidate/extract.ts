@@ -6,7 +6,7 @@
  *   ผ.02 (local-plan): not taken, but kept as the reference "already planned by the อปท.".
  */
 import type { PlanSheet, ProjectRow } from '../plan';
-import { coreNameOfNormalized, extractLocation, locationOfNormalized, normalizeThai, parseTambon, parseVillage, wordTokens, type Location } from '../thai-text';
+import { coreNameOfNormalised, extractLocation, locationOfNormalised, normaliseThai, parseTambon, parseVillage, wordTokens, type Location } from '../normalise';
 import { parseIssue } from './issue';
 import { classify, defaultRoute, parseRoute, type ClassKind, type ClassWords } from '../classification';
 import { tidySpaces } from '../thai';
@@ -217,13 +217,13 @@ export function toCandidate(
   // A needs table names each row's proposer (อปท./ผู้เสนอ); other forms have one organisation line.
   const organisation = p.proposer ? intern(p.proposer) : sheetOrg;
   const locLoc = p.location ? extractLocation(p.location) : {};
-  const normName = normalizeThai(p.name);
-  const nameLoc = locationOfNormalized(normName);
+  const normName = normaliseThai(p.name);
+  const nameLoc = locationOfNormalised(normName);
   const village = parseVillage(p.village) ?? locLoc.village ?? nameLoc.village;
   const tambon = parseTambon(p.tambon) ?? locLoc.tambon ?? nameLoc.tambon ?? orgLoc.tambon;
   const { budgets, bad } = amountsOf(p);
   const issue = issueOf(p.link) ?? issueOf(p.context.provincial?.text);
-  const core = coreNameOfNormalized(normName);
+  const core = coreNameOfNormalised(normName);
   // A row of a needs table (a district's, read by the province): its district, the district's rank
   // of it, and whether the district counted it.
   const fromNeeds = sheet.kind === 'district-needs';

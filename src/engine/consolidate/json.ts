@@ -5,7 +5,7 @@ import { MATCH_STATUSES } from '../strategy/model';
 import type { ConsolidateResult } from './types';
 import { ROUTES } from '../classification';
 
-const InputErrorSchema = z.object({ code: z.string(), message: z.string(), messageEn: z.string().optional() });
+const InputErrorSchema = z.object({ code: z.string(), message: z.string(), messageEn: z.string() });
 const SourceSchema = z.object({ file: z.string(), sheet: z.string(), row: z.number().int().positive() });
 
 export const ConsolidateJsonSchema = z.object({

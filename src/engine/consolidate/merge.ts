@@ -12,7 +12,7 @@ import type { SheetModel, WorkbookModel } from '../model';
 import { readPlanSheet } from '../forms/read';
 import { parseRoute, type Route } from '../classification';
 import { parseApprovalLine, type Approval } from '../approval';
-import { compactThai, parseTambon, parseVillage } from '../thai-text';
+import { compactThai, parseTambon, parseVillage } from '../normalise';
 import { thaiToArabic } from '../thai';
 import type { ConsolidateResult, NeedsItem } from './types';
 import { sortByRank } from './rank';

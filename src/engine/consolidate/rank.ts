@@ -5,7 +5,7 @@
  * sources — every source's first choice before anyone's second. A source's rows without a rank follow
  * its ranked ones in sheet order (a ผ.02/2 lists its projects in the order it wants them).
  */
-import { fromThaiDigits } from '../thai';
+import { thaiToArabic } from '../thai';
 import type { IssueGroup, NeedsItem } from './types';
 
 export const DEFAULT_ORDER_TH =
@@ -15,7 +15,7 @@ export const DEFAULT_ORDER_EN =
 
 /** A source rank as a number (Thai digits, "1.", "อันดับ 2"), or NaN. */
 export function sourceRank(priority: string): number {
-  const m = /\d+(\.\d+)?/.exec(fromThaiDigits(priority));
+  const m = /\d+(\.\d+)?/.exec(thaiToArabic(priority));
   return m ? parseFloat(m[0]) : NaN;
 }
 

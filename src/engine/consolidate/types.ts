@@ -66,17 +66,17 @@ export interface SheetSummary {
   noteEn?: string;
 }
 
-/** Why a file could not be read: Thai message, and English when the reader gives one. */
+/** Why a file could not be read (every front door: CLI, pane, worker): its code, Thai and English messages. */
 export interface InputError {
   code: string;
   message: string;
-  messageEn?: string;
+  messageEn: string;
 }
 
 /** The InputError of what a reader threw (its code, Thai and English messages; 'read-failed' without a code). */
 export function inputErrorOf(e: unknown): InputError {
   const err = e as { code?: unknown; message?: string; messageEn?: string } | undefined;
-  return { code: typeof err?.code === 'string' ? err.code : 'read-failed', message: err?.message ?? String(e), messageEn: err?.messageEn };
+  return { code: typeof err?.code === 'string' ? err.code : 'read-failed', message: err?.message ?? String(e), messageEn: err?.messageEn ?? err?.message ?? String(e) };
 }
 
 /** A file that could not be read at all, naming it, in Thai and English. */
