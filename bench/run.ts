@@ -31,6 +31,7 @@ import { readWorksheet, writeSheet } from '../src/office/excel';
 import { FakeExcel } from '../test/office/fakeExcel';
 import { DEFAULT_HEAP_MB } from '../src/cli/capped';
 import { consolidateFiles, workerCount } from '../src/cli/parallel';
+import { browserLoad, hostile } from './hostile';
 
 const args = process.argv.slice(2);
 const SMOKE = args.includes('--smoke');
@@ -506,12 +507,15 @@ async function main(): Promise<void> {
     if (wanted('country')) country(20000, 140);
     if (wanted('scaling')) scaling([2000, 10000, 20000]);
     if (wanted('office')) await office([100, 1000], 2000);
+    if (wanted('browser')) await browserLoad({ out, verdict, sec }, 10);
   } else {
     if (wanted('district')) await district(200, 300, 3);
     if (wanted('big')) await big(100000, 3);
     if (wanted('country')) country(1_000_000, 7000);
     if (wanted('scaling')) scaling([10_000, 100_000, 1_000_000]);
     if (wanted('office')) await office([1000, 10000, 100000], 100000);
+    if (wanted('hostile')) await hostile({ out, verdict, sec });
+    if (wanted('browser')) await browserLoad({ out, verdict, sec }, 200);
   }
   if (wanted('bundle')) bundle();
   out(`Bench wall time ${sec(now() - t0)}.`);

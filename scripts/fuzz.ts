@@ -23,7 +23,7 @@ async function run(): Promise<number> {
   const from = Number(arg('from') ?? 0);
   const maxMs = Number(arg('max-ms') ?? 5000);
   const repo = path.resolve(__dirname, existsSync(path.resolve(__dirname, '../package.json')) ? '..' : '../../..');
-  const sample = arg('sample') ?? path.resolve(repo, '../shared/samples/real/nakhonsawan-2566-2570.xlsx');
+  const sample = arg('sample') ?? path.resolve(repo, 'assets/samples/nakhonsawan-2566-2570.xlsx');
   const files = fuzzSeedFiles(existsSync(sample) ? sample : undefined);
   const t0 = Date.now();
   let reported = 0;

@@ -10,12 +10,13 @@ import { presetById } from '../../src/engine/strategy';
 import { nodeInflateRaw } from '../../src/node/files';
 import { readXlsx } from '../../src/xlsx/read';
 import { allWorkbooks, p02Sheet } from './fixtures';
+import { REAL_SAMPLE } from '../samples';
 
 const list = presetById('chiangmai-2566-2570')!.list;
 
 function inputs(): ConsolidateInput[] {
   const { districtFile } = require('../../bench/gen');
-  const real = path.resolve(__dirname, '../../../shared/samples/real/nakhonsawan-2566-2570.xlsx');
+  const real = REAL_SAMPLE;
   const out: ConsolidateInput[] = [
     { file: 'nakhonsawan-2566-2570.xlsx', checksum: 'r', workbook: readXlsx(new Uint8Array(readFileSync(real)), 'nakhonsawan-2566-2570.xlsx', { inflateRaw: nodeInflateRaw }) },
     ...allWorkbooks().map((workbook, i) => ({ file: `fixture-${i}.xlsx`, checksum: String(i), workbook })),

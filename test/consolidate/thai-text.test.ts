@@ -8,6 +8,7 @@ import {
   wordTokens,
 } from '../../src/engine/thai-text';
 import { parseIssue } from '../../src/engine/consolidate/issue';
+import { REAL_SAMPLE } from '../samples';
 
 describe('normalizeThai', () => {
   test('abbreviations, village numbers, digits, invisible characters', () => {
@@ -82,7 +83,7 @@ describe('abbreviation rules: the required text of each rule', () => {
     'ศพด บ้านนา', 'ร.ร.บ้านนา', 'สนง.เกษตร', 'ยาว 2 กม.', 'กม. 5', 'กว้าง 5 ม.', '100 ตร.ม.', 'พาราแอสฟัลท์ติกคอนกรีต',
     'ลาดยาง ลาดยาง', 'ระบบ ประปา', 'ประปา ผิวดิน', 'ก่อสร้างถ.ลาดยาง', '(ซ. 5', 'ม.ที่ 4', 'หมู่บ้านที่ 7', 'ต.นาดี อ.เมือง จ.ลำปาง',
   ];
-  const wb = readXlsx(new Uint8Array(fs.readFileSync(path.resolve(__dirname, '../../../shared/samples/real/nakhonsawan-2566-2570.xlsx'))), 'real.xlsx', { inflateRaw });
+  const wb = readXlsx(new Uint8Array(fs.readFileSync(REAL_SAMPLE)), 'real.xlsx', { inflateRaw });
   for (const sh of wb.sheets) for (const row of sh.rows) for (const c of row ?? []) if (c && typeof c.v === 'string') texts.push(c.v);
   for (let i = 0; i < 20; i++) for (const sh of readXlsx(districtFile(i, 100).bytes, 'g.xlsx', { inflateRaw }).sheets) for (const row of sh.rows) for (const c of row ?? []) if (c && typeof c.v === 'string') texts.push(c.v);
 

@@ -105,8 +105,6 @@ test('dispatch by content: zip → xlsx, CSV text → CSV (any extension when ta
 test('bounded: too many columns and oversized input are refused with the file named', () => {
   expect(() => readCsv(strToU8(','.repeat(20000)), 'wide.csv')).toThrow(/wide\.csv/);
   expect(() => readCsv(new Uint8Array(100), 'big.csv', { maxBytes: 10 })).toThrow(/big\.csv/);
-  const t0 = Date.now();
   const big = strToU8('โครงการ,"งบ ""ประมาณ""",x\n'.repeat(200_000));
   expect(readCsv(big, 'b.csv').sheets[0].rows).toHaveLength(200_000);
-  expect(Date.now() - t0).toBeLessThan(5000);
 });

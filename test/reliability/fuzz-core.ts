@@ -151,7 +151,7 @@ export function mutateCase(files: FuzzSeedFile[], entries: Array<Record<string, 
 }
 
 export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
-  const maxMs = opts.maxMs ?? 5000;
+  const maxMs = opts.maxMs ?? Infinity;
   const entries = opts.files.map((f) => {
     try {
       return unzipSync(f.bytes);

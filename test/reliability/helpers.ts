@@ -1,16 +1,8 @@
-/** Shared helpers for the reliability tests: timing, the CLI io, TIS-620 encoding, temp folders. */
+/** Shared helpers for the reliability tests: the CLI io, TIS-620 encoding, temp folders. */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { WorkbookReadError } from '../../src/xlsx/errors';
-
-/** Run `f`, failing the test when it takes longer than `ms`. */
-export function within<T>(ms: number, f: () => T): T {
-  const t0 = Date.now();
-  const r = f();
-  expect(Date.now() - t0).toBeLessThan(ms);
-  return r;
-}
 
 /** The WorkbookReadError `f` throws (anything else fails the test); checks the message names the file. */
 export function readErrorOf(f: () => unknown, file: string): WorkbookReadError {

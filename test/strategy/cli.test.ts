@@ -3,8 +3,8 @@ import * as os from 'os';
 import * as fs from 'fs';
 import { main } from '../../src/cli/oneplan';
 import { readWorkbookFile } from '../../src/node/files';
+import { REAL_SAMPLE } from '../samples';
 
-const SAMPLE = path.join(__dirname, '../../../shared/samples/real/nakhonsawan-2566-2570.xlsx');
 
 function capture() {
   const out: string[] = [];
@@ -16,7 +16,7 @@ test('oneplan match lists flagged projects with reasons and writes the mismatch 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneplan-match-'));
   const outFile = path.join(dir, 'fit.xlsx');
   const c = capture();
-  const code = await main(['match', SAMPLE, '--strategies', 'nakhonsawan-2566-2570-inferred', '--json', '--out', outFile], c.io);
+  const code = await main(['match', REAL_SAMPLE, '--strategies', 'nakhonsawan-2566-2570-inferred', '--json', '--out', outFile], c.io);
   expect(code).toBe(1);
   const json = JSON.parse(c.out.join(''));
   const projects = json.files[0].projects;
@@ -38,7 +38,7 @@ test('oneplan match lists flagged projects with reasons and writes the mismatch 
 
 test('oneplan match without --strategies is a usage error', async () => {
   const c = capture();
-  expect(await main(['match', SAMPLE], c.io)).toBe(2);
+  expect(await main(['match', REAL_SAMPLE], c.io)).toBe(2);
   expect(c.err.join('')).toContain('--strategies');
 });
 
@@ -47,7 +47,7 @@ test('--help prints usage and exits 0; an unwritable --out is reported and the r
   expect(await main(['validate', '--help'], h.io)).toBe(0);
   expect(h.out.join('')).toContain('usage: oneplan validate');
   const c = capture();
-  const code = await main(['match', SAMPLE, '--strategies', 'nakhonsawan-2566-2570-inferred', '--json', '--out', '/dev/null/x/fit.xlsx'], c.io);
+  const code = await main(['match', REAL_SAMPLE, '--strategies', 'nakhonsawan-2566-2570-inferred', '--json', '--out', '/dev/null/x/fit.xlsx'], c.io);
   expect(code).toBe(1);
   expect(c.err.join('')).toContain('/dev/null/x/fit.xlsx');
   expect(JSON.parse(c.out.join('')).files[0].projects.length).toBeGreaterThan(0);

@@ -8,8 +8,8 @@ import { readPlanSheet } from '../../src/engine/forms/read';
 import type { WorkbookModel } from '../../src/engine/model';
 import { detectStrategiesSheet, linkUnknownFindings, matchPlanSheet, matchProjects, presetById } from '../../src/engine/strategy';
 import labelled from './labelled.json';
+import { REAL_SAMPLE } from '../samples';
 
-const SAMPLE = path.join(__dirname, '../../../shared/samples/real');
 const ns = presetById('nakhonsawan-2566-2570-inferred')!.list;
 const cm = presetById('chiangmai-2566-2570')!.list;
 const set = (labelled as { sets: Array<{ id: string; items: Array<{ id: string; sheet: string; row: number; name: string; label: string }> }> }).sets.find(
@@ -18,7 +18,7 @@ const set = (labelled as { sets: Array<{ id: string; items: Array<{ id: string; 
 
 let wb: WorkbookModel;
 beforeAll(async () => {
-  wb = await readWorkbookFile(path.join(SAMPLE, 'nakhonsawan-2566-2570.xlsx'));
+  wb = await readWorkbookFile(REAL_SAMPLE);
 });
 
 test('no sheet of the sample is taken for an issue list (the linkage sheet แผนงาน included)', () => {
@@ -51,9 +51,8 @@ test('against another province the sample ง. lines are unknown links', () => {
   expect(matchPlanSheet(plan, cm).every((v) => v.declaredUnknown === '6' && v.status !== 'consistent')).toBe(true);
 });
 
-test('speed: 330 projects × 3 issues well under a second, cached terms', () => {
+test('matching the same projects again gives the same verdicts (cached terms)', () => {
   const projects = set.items.map((it) => ({ id: it.id, name: it.name }));
-  const t0 = Date.now();
-  for (let i = 0; i < 5; i++) matchProjects(projects, ns);
-  expect(Date.now() - t0).toBeLessThan(1000);
+  const first = JSON.stringify(matchProjects(projects, ns));
+  for (let i = 0; i < 2; i++) expect(JSON.stringify(matchProjects(projects, ns))).toBe(first);
 });

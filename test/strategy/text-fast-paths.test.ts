@@ -8,6 +8,7 @@ import * as path from 'path';
 import { readWorkbookFile } from '../../src/node/files';
 import { normaliseText, matchedPhrases, terms } from '../../src/engine/strategy/text';
 import { thaiToArabic } from '../../src/engine/thai';
+import { REAL_SAMPLE } from '../samples';
 
 /** normaliseText as it was before the shortcut: every step, always. */
 function reference(s: string): string {
@@ -39,7 +40,7 @@ const MADE = [
 
 let cells: string[] = [];
 beforeAll(async () => {
-  const wb = await readWorkbookFile(path.join(__dirname, '../../../shared/samples/real/nakhonsawan-2566-2570.xlsx'));
+  const wb = await readWorkbookFile(REAL_SAMPLE);
   const seen = new Set<string>();
   for (const sh of wb.sheets)
     for (const row of sh.rows)

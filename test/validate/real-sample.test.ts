@@ -8,9 +8,9 @@ import type { WorkbookModel } from '../../src/engine/model';
 import type { WorkbookReport } from '../../src/engine/validate/findings';
 import * as path from 'path';
 import * as fs from 'fs';
+import { REAL_SAMPLE, REAL_FACTS } from '../samples';
 
-const SAMPLE = path.join(__dirname, '../../../shared/samples/real');
-const facts = JSON.parse(fs.readFileSync(path.join(SAMPLE, 'facts.json'), 'utf8'));
+const facts = JSON.parse(fs.readFileSync(REAL_FACTS, 'utf8'));
 type Detail = {
   sheet: string;
   form: string;
@@ -29,7 +29,7 @@ const COLS: Record<string, string> = { '2566': 'E', '2567': 'F', '2568': 'G', '2
 let wb: WorkbookModel;
 let report: WorkbookReport;
 beforeAll(async () => {
-  wb = await readWorkbookFile(path.join(SAMPLE, 'nakhonsawan-2566-2570.xlsx'));
+  wb = await readWorkbookFile(REAL_SAMPLE);
   report = validateWorkbook(wb);
 });
 

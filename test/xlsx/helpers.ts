@@ -1,8 +1,7 @@
 /** Test helpers: build small .xlsx packages from XML parts and patch zip headers. */
 import { strToU8, zipSync, type Zippable } from 'fflate';
 
-export const SAMPLE = '/work/shared/samples/real/nakhonsawan-2566-2570.xlsx';
-export const FACTS = '/work/shared/samples/real/facts.json';
+export { REAL_SAMPLE as SAMPLE, REAL_FACTS as FACTS } from '../samples';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
