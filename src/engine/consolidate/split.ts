@@ -45,6 +45,10 @@ export function splitNeeds(r: ConsolidateResult, by: SplitKey): SplitPart[] {
         // Duplicates that concern this receiver's needs (the other member may go elsewhere: listed too).
         duplicates: r.duplicates.filter((g) => g.items.some((m) => m.itemId !== undefined && ids.has(m.itemId))),
         strategyMismatches: r.strategyMismatches.filter((m) => ids.has(m.itemId)),
+        districtPlan: r.districtPlan,
+        notInDistrictPlan: r.notInDistrictPlan.filter((id) => ids.has(id)),
+        ...(r.district ? { district: r.district } : {}),
+        ...(r.approval ? { approval: r.approval } : {}),
       },
     };
   });
