@@ -834,7 +834,7 @@ class WorksheetProxy extends FakeProxy {
   delete(): void {
     this.ctx.enqueue(10, () => this.fake.deleteSheet(this.s()));
   }
-  get freezePanes(): { freezeRows(n?: number): void } {
+  get freezePanes(): { freezeRows(n?: number): void; unfreeze(): void } {
     this.fake.requireApi('1.7', 'Worksheet.freezePanes');
     return {
       freezeRows: (n = 1) =>
@@ -843,14 +843,26 @@ class WorksheetProxy extends FakeProxy {
           this.fake.record(s, '*', 'freezeRows');
           s.freezeRows = n;
         }),
+      unfreeze: () =>
+        this.ctx.enqueue(10, () => {
+          const s = this.s();
+          this.fake.record(s, '*', 'unfreeze');
+          s.freezeRows = undefined;
+        }),
     };
   }
   get tables(): TableCollectionProxy {
     return new TableCollectionProxy(this.ctx, this);
   }
-  get autoFilter(): { apply(range: RangeProxy | string): void } {
+  get autoFilter(): { apply(range: RangeProxy | string): void; remove(): void } {
     this.fake.requireApi('1.9', 'Worksheet.autoFilter');
     return {
+      remove: () =>
+        this.ctx.enqueue(10, () => {
+          const s = this.s();
+          this.fake.record(s, '*', 'autoFilter.remove');
+          s.autoFilter = undefined;
+        }),
       apply: (range) =>
         this.ctx.enqueue(40, () => {
           const s = this.s();
@@ -1041,6 +1053,28 @@ class RangeProxy extends FakeProxy {
     if (v.length !== rect.r2 - rect.r1 + 1 || v.some((row) => row.length !== rect.c2 - rect.c1 + 1))
       throw new FakeOfficeError('InvalidArgument', `${what}: the number of rows or columns in the input array doesn't match the size of the range`);
     return rect;
+  }
+  /** Range.clear() (ExcelApi 1.1): contents and formats. The fake supports the whole sheet only. */
+  clear(applyTo?: string): void {
+    this.ctx.enqueue(20, () => {
+      const s = this.s();
+      if (this.rect !== null || (applyTo && applyTo !== 'All')) throw new FakeOfficeError('InvalidArgument', 'fake: clear() of the whole sheet, All, only');
+      this.fake.record(s, '*', 'clear');
+      s.rows = [];
+      s.numberFormats = [];
+      s.layers = [];
+      s.colWidths.clear();
+      s.rowHeights.clear();
+    });
+  }
+  /** Range.unmerge() (ExcelApi 1.2): every merged area touching the range. */
+  unmerge(): void {
+    this.ctx.enqueue(20, () => {
+      const s = this.s();
+      const rect = this.r();
+      this.fake.record(s, this.addr(), 'unmerge');
+      s.merges = s.merges.filter((m) => !(m.r1 <= rect.r2 && rect.r1 <= m.r2 && m.c1 <= rect.c2 && rect.c1 <= m.c2));
+    });
   }
   merge(across = false): void {
     this.ctx.enqueue(20, () => {
@@ -1344,6 +1378,16 @@ class TableProxy extends FakeProxy {
         throw new FakeOfficeError('InvalidArgument', `table name ${v} is taken`);
       this.fake.record(this.sheet!, rangeRef(this.table!.rect), 'table.name');
       this.table!.name = v;
+    });
+  }
+  /** Table.delete(): the table and its cells' contents go. */
+  delete(): void {
+    this.ctx.enqueue(10, () => {
+      const s = this.sheet!;
+      const t = this.table!;
+      this.fake.record(s, rangeRef(t.rect), 'table.delete');
+      s.tables = s.tables.filter((x) => x !== t);
+      for (let r = t.rect.r1; r <= t.rect.r2; r++) for (let c = t.rect.c1; c <= t.rect.c2; c++) if (s.rows[r]) s.rows[r]![c] = undefined;
     });
   }
   set style(v: string) {
