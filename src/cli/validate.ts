@@ -4,7 +4,7 @@
  */
 import type { Io } from './oneplan';
 import { validateWorkbook } from '../engine/validate';
-import type { WorkbookReport } from '../engine/validate/findings';
+import type { ValidateJson, WorkbookReport } from '../engine/validate/findings';
 import { loadStrategies, parseArgs, readInput, usageExit, UsageError } from './common';
 
 const SEVERITY_TH = { error: 'ข้อผิดพลาด', warning: 'คำเตือน', info: 'ข้อแนะนำ' } as const;
@@ -49,7 +49,7 @@ export async function runValidate(args: string[], io: Io): Promise<number> {
   }
 
   if (opts.flags.json) {
-    const out = {
+    const out: ValidateJson = {
       files: files.map((f) => ({
         ...f,
         sheets: f.sheets.map((s) => ({

@@ -167,7 +167,7 @@ describe('header words seen in real plans (shared/reference/plan-forms.md, seeds
     ['หมู่บ้าน', 'village'],
     ['ชุมชน', 'village'],
     ['ตำบล', 'tambon'],
-    ['อำเภอ', 'location'],
+    ['อำเภอ', 'district'],
     ['พื้นที่ดำเนินการ', 'location'],
     ['พิกัดทางภูมิศาสตร์', 'location'],
     ['งบประมาณ', 'budget'],

@@ -13,12 +13,29 @@ export const SUMMARY_SHEET = 'สรุปตามประเด็นกา�
 export const DUPLICATES_SHEET = 'โครงการซ้ำ';
 export const SOURCES_SHEET = 'แหล่งข้อมูล';
 
+export const DISTRICT_SUMMARY_SHEET = 'สรุปตามอำเภอ';
+
 export interface NeedsWorkbookOptions {
-  /** District name for the title ("อำเภอเมืองเชียงใหม่"). */
+  /** District name for the title ("เมืองเชียงใหม่" or "อำเภอเมืองเชียงใหม่"). */
   district?: string;
+  /** Province name: the table is the province's roll-up of its districts ("เชียงใหม่" or "จังหวัดเชียงใหม่"). */
+  province?: string;
   /** Extra title line, e.g. the date of the run. */
   subtitle?: string;
 }
+
+/** Whose needs table it is, as its titles say it: "อำเภอเมือง", "จังหวัดเชียงใหม่", or the bare level. */
+export function needsUnit(o: NeedsWorkbookOptions, r?: ConsolidateResult): string {
+  const named = (prefix: string, name: string | undefined): string | undefined => {
+    const bare = name?.trim().replace(/^(อำเภอ|จังหวัด|อ\.|จ\.)\s*/, '');
+    return bare ? `${prefix}${bare}` : undefined;
+  };
+  if (o.province !== undefined || r?.items.some((i) => i.district)) return named('จังหวัด', o.province) ?? 'จังหวัด';
+  return named('อำเภอ', o.district) ?? 'อำเภอ';
+}
+
+/** The row says whether it is counted: a reader (OnePlan one level up, or an officer) sees it. */
+export const COUNTED_TH = { yes: 'นับ', no: 'ไม่นับ' } as const;
 
 const AMOUNT = '#,##0';
 const HEADER: CellStyle = { bold: true, align: 'center', valign: 'center', wrap: true, border: true, fill: 'D9E2F3' };
@@ -72,8 +89,21 @@ enum RowKind {
  */
 function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedSheet {
   const years = r.years;
-  const head = ['ที่', 'โครงการ', 'วัตถุประสงค์', 'เป้าหมาย (ผลผลิตของโครงการ)', 'หมู่ที่', 'ตำบล', 'อปท./ผู้เสนอ'];
-  const tail = ['ประเด็นการพัฒนาจังหวัด', 'หน่วยงานที่จะขอประสาน', 'ลำดับความสำคัญ', 'ที่มา (ไฟล์ / ชีต / แถว)', 'หมายเหตุ'];
+  // A province's table names each need's district and the district's rank of it.
+  const byDistrict = r.items.some((i) => i.district);
+  const ranked = r.items.some((i) => i.sourcePriority);
+  const head = ['ที่', 'โครงการ', 'วัตถุประสงค์', 'เป้าหมาย (ผลผลิตของโครงการ)', 'หมู่ที่', 'ตำบล', ...(byDistrict ? ['อำเภอ'] : []), 'อปท./ผู้เสนอ'];
+  const tail = [
+    'นับยอด',
+    'ประเด็นการพัฒนาจังหวัด',
+    'หน่วยงานที่จะขอประสาน',
+    ...(ranked ? ['ลำดับความสำคัญของอำเภอ'] : []),
+    'ลำดับความสำคัญ',
+    'ที่มา (ไฟล์ / ชีต / แถว)',
+    'หมายเหตุ',
+  ];
+  const unit = needsUnit(o, r);
+  const province = unit.startsWith('จังหวัด');
   const header = [...head, ...years.map((y) => `ปีงบประมาณ ${y} (บาท)`), ...tail];
   const lastCol = header.length - 1;
   const yc = head.length; // first year column
@@ -82,7 +112,7 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
 
   const counted = r.items.filter((i) => i.inTotals).length;
   const top: OutCell[][] = [
-    [c(`แผนความต้องการของอำเภอ${o.district ? ` ${o.district}` : ''}`, TITLE)],
+    [c(`แผนความต้องการของ${unit}`, TITLE)],
     [
       c(
         `บัญชีโครงการที่ขอรับการสนับสนุนและโครงการที่เกินศักยภาพขององค์กรปกครองส่วนท้องถิ่น${years.length ? ` ปีงบประมาณ ${yearSpan(years)}` : ''}`,
@@ -92,7 +122,7 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
     [
       c(
         o.subtitle ??
-          `รวบรวมจาก ${r.inputs.length} ไฟล์ · ${r.items.length} โครงการ (นับยอด ${counted} โครงการ) · จัดกลุ่มตามประเด็นการพัฒนาจังหวัด`,
+          `รวบรวมจาก ${r.inputs.length} ${province ? 'อำเภอ (ไฟล์)' : 'ไฟล์'} · ${r.items.length} โครงการ (นับยอด ${counted} โครงการ) · จัดกลุ่มตามประเด็นการพัฒนาจังหวัด`,
         { align: 'center', italic: true },
       ),
     ],
@@ -140,10 +170,13 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
         c(text(it.target), BODY),
         c(it.village !== undefined ? it.village : '', BODY_CENTER),
         c(text(it.tambon), BODY),
+        ...(byDistrict ? [c(text(it.district), BODY)] : []),
         c(text(it.organisation), BODY),
         ...years.map((y) => c(it.budgets[y] ?? 0, it.inTotals ? NUM : NUM_EXCLUDED)),
+        c(it.inTotals ? COUNTED_TH.yes : COUNTED_TH.no, it.inTotals ? BODY_CENTER : { ...BODY_CENTER, italic: true, color: '808080' }),
         c(it.issue ? text(it.issue.text) : 'ไม่ระบุ', BODY),
         c(text(it.agency), BODY),
+        ...(ranked ? [c(text(it.sourcePriority), BODY_CENTER)] : []),
         c(text(it.priority), BODY_CENTER),
         c(sourceText(it), BODY),
         c(note, BODY),
@@ -173,10 +206,15 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
         ...years.map((y) => c(r.totals[y] ?? 0, GRAND_NUM)),
         ...pad(lastCol - tc + 1, GRAND),
       ];
-    return [c(`หมายเหตุ: ไม่นับยอด ${excluded} โครงการที่มีในแผนพัฒนาท้องถิ่นของ อปท. แล้ว (แสดงตัวเอียงสีเทา)`, { italic: true })];
+    return [
+      c(
+        `หมายเหตุ: ไม่นับยอด ${excluded} โครงการ (คอลัมน์ "นับยอด" ว่า "ไม่นับ": มีในแผนพัฒนาท้องถิ่นของ อปท. แล้ว หรือไม่นับตามตารางที่ส่งมา แสดงตัวเอียงสีเทา)`,
+        { italic: true },
+      ),
+    ];
   };
 
-  const colWidths = [6, 40, 30, 28, 7, 12, 22, ...years.map(() => 14), 30, 24, 10, 34, 34];
+  const colWidths = [6, 40, 30, 28, 7, 12, ...(byDistrict ? [16] : []), 22, ...years.map(() => 14), 9, 30, 24, ...(ranked ? [12] : []), 10, 34, 34];
   return {
     name: NEEDS_SHEET,
     rowCount: count,
@@ -192,11 +230,11 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   };
 }
 
-function summarySheet(r: ConsolidateResult): OutSheet {
+function summarySheet(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet {
   const years = r.years;
   const width = 1 + 2 * (years.length + 1);
   const rows: OutCell[][] = [];
-  rows.push([c('บัญชีสรุปแผนความต้องการของอำเภอ', TITLE)]);
+  rows.push([c(`บัญชีสรุปแผนความต้องการของ${needsUnit(o, r)}`, TITLE)]);
   rows.push([c('จำนวนโครงการและงบประมาณ จำแนกตามประเด็นการพัฒนาจังหวัด (เฉพาะโครงการที่นับยอด)', { ...TITLE, size: 16 })]);
   const h1: OutCell[] = [c('ประเด็นการพัฒนาจังหวัด', HEADER)];
   const h2: OutCell[] = [c(null, HEADER)];
@@ -310,6 +348,7 @@ const KIND_TH: Record<string, string> = {
   'tambon-plan': 'แผนพัฒนาตำบล',
   'village-plan': 'แผนพัฒนาหมู่บ้าน',
   'district-needs': 'แผนความต้องการอำเภอ',
+  'needs-summary': 'สรุปแผนความต้องการ',
   strategies: 'ยุทธศาสตร์',
   calendar: 'ปฏิทิน',
   other: 'อื่น ๆ',
@@ -346,15 +385,98 @@ function sourcesSheet(r: ConsolidateResult): OutSheet {
   };
 }
 
-/** The four sheets to write (xlsx file or new worksheets in the open workbook). */
+/**
+ * A province's summary by district × provincial issue: per district, a row per issue with its counted
+ * needs and budgets per year, the district's total, and the province's total (the districts' sum).
+ */
+function districtSummarySheet(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet {
+  const years = r.years;
+  const width = 2 + 2 * (years.length + 1);
+  const rows: OutCell[][] = [
+    [c(`บัญชีสรุปแผนความต้องการของ${needsUnit(o, r)} จำแนกตามอำเภอ`, TITLE)],
+    [c('จำนวนโครงการและงบประมาณ จำแนกตามอำเภอและประเด็นการพัฒนาจังหวัด (เฉพาะโครงการที่นับยอด)', { ...TITLE, size: 16 })],
+  ];
+  const h1: OutCell[] = [c('อำเภอ', HEADER), c('ประเด็นการพัฒนาจังหวัด', HEADER)];
+  const h2: OutCell[] = [c(null, HEADER), c(null, HEADER)];
+  const merges = [
+    { r1: 0, c1: 0, r2: 0, c2: width - 1 },
+    { r1: 1, c1: 0, r2: 1, c2: width - 1 },
+    { r1: 2, c1: 0, r2: 3, c2: 0 },
+    { r1: 2, c1: 1, r2: 3, c2: 1 },
+  ];
+  [...years.map((y) => `ปี ${y}`), `รวม ${years.length} ปี`].forEach((label, i) => {
+    h1.push(c(label, HEADER), c(null, HEADER));
+    h2.push(c('จำนวนโครงการ', HEADER), c('งบประมาณ (บาท)', HEADER));
+    merges.push({ r1: 2, c1: 2 + 2 * i, r2: 2, c2: 3 + 2 * i });
+  });
+  rows.push(h1, h2);
+  const COUNT: CellStyle = { border: true, align: 'center', numFmt: '#,##0' };
+  // One pass over the items (a country's table has a million): counts and sums per year, then the
+  // all-years count and sum, per district × issue group, per district, and for the whole table.
+  type Tally = { counts: number[]; sums: number[] };
+  const tally = (): Tally => ({ counts: Array(years.length + 1).fill(0), sums: Array(years.length + 1).fill(0) });
+  const add = (t: Tally, it: NeedsItem): void => {
+    if (!it.inTotals) return;
+    t.counts[years.length]++;
+    years.forEach((y, k) => {
+      const v = it.budgets[y] ?? 0;
+      if (v > 0) t.counts[k]++;
+      t.sums[k] += v;
+      t.sums[years.length] += v;
+    });
+  };
+  const NONE = 'ไม่ระบุอำเภอ';
+  const perDistrict = new Map<string, { first: number; total: Tally; byGroup: Map<number, Tally> }>();
+  const all = tally();
+  r.groups.forEach((g, gi) => {
+    for (const it of g.items) {
+      const d = it.district || NONE;
+      let e = perDistrict.get(d);
+      if (!e) perDistrict.set(d, (e = { first: it.id, total: tally(), byGroup: new Map() }));
+      e.first = Math.min(e.first, it.id);
+      let t = e.byGroup.get(gi);
+      if (!t) e.byGroup.set(gi, (t = tally()));
+      add(t, it);
+      add(e.total, it);
+      add(all, it);
+    }
+  });
+  const line = (a: string, b: string, t: Tally, style: CellStyle, numStyle: CellStyle, countStyle: CellStyle): OutCell[] => {
+    const row: OutCell[] = [c(a, style), c(b, style)];
+    t.counts.forEach((n, i) => row.push(c(n, countStyle), c(t.sums[i], numStyle)));
+    return row;
+  };
+  // Districts in the order received; issues in the table's order.
+  for (const [d, e] of [...perDistrict.entries()].sort((x, y) => x[1].first - y[1].first)) {
+    for (const [gi, t] of [...e.byGroup.entries()].sort((x, y) => x[0] - y[0])) rows.push(line(d, r.groups[gi].label, t, BODY, NUM, COUNT));
+    rows.push(line(d, `รวม ${d}`.slice(0, 40), e.total, SUBTOTAL, SUBTOTAL_NUM, { ...SUBTOTAL, align: 'center' }));
+  }
+  rows.push(line('รวมทั้งสิ้น', '', all, GRAND, GRAND_NUM, { ...GRAND, align: 'center' }));
+  return {
+    name: DISTRICT_SUMMARY_SHEET,
+    rows,
+    merges,
+    colWidths: [22, 44, ...Array.from({ length: width - 2 }, (_, i) => (i % 2 === 0 ? 10 : 16))],
+    freezeRows: 4,
+    page: { orientation: 'landscape', fitWidth: true },
+    font: { ...DEFAULT_FONT },
+  };
+}
+
+/** The summaries: by provincial issue, and for a province's table also by district. */
+function summarySheets(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet[] {
+  return r.items.some((i) => i.district) ? [summarySheet(r, o), districtSummarySheet(r, o)] : [summarySheet(r, o)];
+}
+
+/** The sheets to write (xlsx file or new worksheets in the open workbook): needs, summaries, duplicates, sources. */
 export function needsWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions = {}): OutWorkbook {
-  return { sheets: [materialise(needsSheet(r, o)), summarySheet(r), materialise(duplicatesSheet(r)), sourcesSheet(r)] };
+  return { sheets: [materialise(needsSheet(r, o)), ...summarySheets(r, o), materialise(duplicatesSheet(r)), sourcesSheet(r)] };
 }
 
 /**
- * The same four sheets for the .xlsx writer, the needs and duplicates tables made row by row as they
+ * The same sheets for the .xlsx writer, the needs and duplicates tables made row by row as they
  * are written (a national table held whole was ~700 MB of cell objects on top of the result).
  */
 export function needsFileWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions = {}): FileWorkbook {
-  return { sheets: [needsSheet(r, o), summarySheet(r), duplicatesSheet(r), sourcesSheet(r)] };
+  return { sheets: [needsSheet(r, o), ...summarySheets(r, o), duplicatesSheet(r), sourcesSheet(r)] };
 }

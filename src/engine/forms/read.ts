@@ -342,6 +342,9 @@ function snapshot(ctx: ProjectContext): ProjectContext {
 // ---------------------------------------------------------------------------------------------
 // Rows of a block
 
+/** A นับยอด cell saying the row is left out of the totals ("ไม่นับ", "ไม่นับยอด", "✗", "no"). */
+const NOT_COUNTED = /^(ไม่|✗|✘|×|no\b|false$)/i;
+
 /** "รวม", "รวมงบประมาณ", "รวมจำนวนโครงการ", "รวมทั้งสิ้น", "รวม 5 ปี" — not a project named "รวมกลุ่มอาชีพ…". */
 const TOTAL_LABEL = /^รวม(?:$|\s|งบ|จำนวน|ทั้ง|ยอด|เงิน|ประเด็น|ปี|แผน|โครงการ)/;
 
@@ -422,6 +425,10 @@ function readBlock(
         budgets,
         context: snap,
         afterTotal: false,
+        ...(f.counted !== undefined && NOT_COUNTED.test(text(r, f.counted)) ? { outOfTotals: true } : {}),
+        ...(f.proposer !== undefined ? { proposer: text(r, f.proposer) } : {}),
+        ...(f.district !== undefined ? { district: text(r, f.district) } : {}),
+        ...(f.sourcePriority !== undefined ? { sourcePriority: text(r, f.sourcePriority) } : {}),
       });
     } else if (hasAmounts && name === '') {
       const line = firstText(sheet, r);

@@ -12,6 +12,7 @@ import type { SheetModel } from '../model';
 import type { ContextLine, Field, FormKind, PlanBlock } from '../plan';
 import { flatText } from '../thai';
 import { detectStrategiesSheet } from '../strategy/read';
+import { OWN_OUTPUT_RULES, rowListReason } from './own-output';
 
 const FORM_CODE = /ผ\s*\.?\s*0?(\d{1,2})(?:\s*[/.]\s*(\d))?/;
 
@@ -100,6 +101,10 @@ const FIELD_TH: Record<Field, string> = {
   priority: 'ลำดับความสำคัญ',
   note: 'หมายเหตุ',
   source: 'ที่มา',
+  counted: 'นับยอด',
+  proposer: 'อปท./ผู้เสนอ',
+  district: 'อำเภอ',
+  sourcePriority: 'ลำดับความสำคัญของอำเภอ',
 };
 
 export function signsOf(sheet: SheetModel, titles: ContextLine[], blocks: PlanBlock[]): SheetSigns {
@@ -209,6 +214,8 @@ const agencyOnly = (s: SheetSigns): boolean => s.fields.has('agency') && !s.fiel
  * each rule must stand on the kind's own signs, never on "nothing else fitted".
  */
 export const KIND_RULES: KindRule[] = [
+  // OnePlan's own outputs first: its summary sits under a แผนความต้องการ title too.
+  ...OWN_OUTPUT_RULES,
   byTitle('calendar', /ปฏิทิน(การ)?ดำเนินงาน|ปฏิทินการจัดทำแผน/, false),
   byTitle('district-needs', /แผนความต้องการ/, false),
   byTitle('local-plan-summary', /บัญชีสรุปโครงการ/, false),
@@ -305,6 +312,9 @@ function otherReason(s: SheetSigns): KindReason {
 
 export function recogniseKind(sheet: SheetModel, titles: ContextLine[], blocks: PlanBlock[]): Recognised {
   const signs = signsOf(sheet, titles, blocks);
+  // OnePlan's duplicates, sources and report sheets list rows of other files (under a needs title too).
+  const list = rowListReason(signs);
+  if (list) return { kind: 'other', reason: list };
   for (const rule of KIND_RULES) {
     const reason = rule.test(signs);
     if (reason) return { kind: rule.kind, reason };
