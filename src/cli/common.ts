@@ -1,7 +1,7 @@
 /** What the CLI commands share: argument parsing, reading an input file, loading a strategy list. */
 import type { WorkbookModel } from '../engine/model';
 import { readWorkbookFile } from '../node/files';
-import { presetById, readStrategies, type StrategyList } from '../engine/strategy';
+import { presetById, readStrategies, STRATEGY_PRESETS, type StrategyList } from '../engine/strategy';
 
 export class UsageError extends Error {
   /** True for --help: the usage goes to stdout and the command exits 0. */
@@ -29,6 +29,12 @@ export function parseArgs(args: string[], spec: { flags: string[]; values: strin
   const out: ParsedArgs = { files: [], flags: {}, values: {} };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
+    if (a === '-h') {
+      out.flags.help = true;
+      continue;
+    }
+    // "-x": a mistyped option, not a file named "-x".
+    if (/^-[^-]/.test(a)) throw new UsageError(`ไม่รู้จักตัวเลือก ${a} / unknown option ${a}`);
     if (!a.startsWith('--') || a === '--') {
       out.files.push(a);
       continue;
@@ -72,7 +78,18 @@ export async function loadStrategies(spec: string): Promise<{ list: StrategyList
   const preset = presetById(spec);
   if (preset) return { list: preset.list };
   const input = await readInput(spec);
-  if ('error' in input) return input;
+  if ('error' in input) {
+    // Neither a file nor a preset: say which presets there are (a mistyped id is the usual cause).
+    if (input.error.code === 'not-found')
+      return {
+        error: {
+          code: 'unknown-strategies',
+          message: `"${spec}" ไม่ใช่ไฟล์และไม่ใช่ชื่อรายการประเด็นการพัฒนาที่มีในโปรแกรม ใช้ชื่อใดชื่อหนึ่งต่อไปนี้ หรือระบุไฟล์ .xlsx ที่มีรายการประเด็น:\n${presetLines('th')}`,
+          messageEn: `"${spec}" is neither a file nor a built-in list of development issues. Use one of these, or give an .xlsx file that holds a list:\n${presetLines('en')}`,
+        },
+      };
+    return input;
+  }
   for (const sheet of input.workbook.sheets) {
     const list = readStrategies(sheet);
     if (list && list.issues.length) return { list };
@@ -84,4 +101,26 @@ export async function loadStrategies(spec: string): Promise<{ list: StrategyList
       messageEn: `No list of development issues found in "${spec}" (expects headers ประเด็นการพัฒนา / เป้าประสงค์)`,
     },
   };
+}
+
+/** The built-in issue lists, one a line: "  chiangmai-2566-2570  จังหวัดเชียงใหม่ …". */
+export function presetLines(lang: 'th' | 'en'): string {
+  return STRATEGY_PRESETS.map((p) => `  ${p.id}  ${lang === 'th' ? p.label : p.labelEn}`).join('\n');
+}
+
+/** The version in package.json (found from the compiled or the source file's folder). */
+export function version(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require('node:fs') as typeof import('node:fs');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const path = require('node:path') as typeof import('node:path');
+  for (let dir = __dirname, i = 0; i < 5; i++, dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'oneplan' && pkg.version) return pkg.version;
+    } catch {
+      /* not here */
+    }
+  }
+  return 'unknown';
 }
