@@ -159,8 +159,8 @@ const suratThani: StrategyList = {
  * the sample's ผ.02 sheets, which the sample cuts at 47 characters; the names are completed from
  * their visible beginning and the province's published mission ("การสร้างการเติบโตทางเศรษฐกิจ…",
  * "การพัฒนาศักยภาพทุนมนุษย์ และเสริมสร้างสังคมที่มีความมั่นคง และปลอดภัย … ตามหลักปรัชญาของ
- * เศรษฐกิจพอเพียง"), so no issue name ends in a piece of a word. Only the issues the sample cites (5, 6, 7) are listed. Matching text written from
- * the visible words and general knowledge of the province's development direction (human capital
+ * เศรษฐกิจพอเพียง"), so no issue name ends in a piece of a word. Only the issues the sample cites
+ * (5, 6, 7) are listed. Matching text written from the visible words and general knowledge of the province's development direction (human capital
  * and a sufficiency-economy society that is safe; health and medical services; economic capacity,
  * trade and infrastructure). Not an official list.
  */

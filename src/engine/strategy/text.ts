@@ -118,7 +118,7 @@ export function innerCompounds(token: string): readonly string[] {
 const NO_WORDS: readonly string[] = [];
 
 /** ICU words joined into the longest known compounds, left to right. */
-function mergeCompounds(words: string[]): string[] {
+function mergeCompounds(seg: Segmenter, words: string[]): string[] {
   const lex = lexiconSet();
   if (words.length < 2 || !lex.size) return words;
   const out: string[] = [];
@@ -129,21 +129,10 @@ function mergeCompounds(words: string[]): string[] {
       if (!lex.has(joined)) continue;
       taken = k;
       if (!innerWords.has(joined)) {
-        const inner: string[] = [];
-        const covered = new Set<number>();
-        for (let a = i; a < i + k; a++)
-          for (let b = a + 2; b <= i + k; b++) {
-            if (b - a === k) continue;
-            const sub = words.slice(a, b).join('');
-            if (!lex.has(sub)) continue;
-            if (!inner.includes(sub)) inner.push(sub);
-            if (lexicalised!.has(sub)) for (let c = a; c < b; c++) covered.add(c);
-          }
-        // A phrase of free words ("กล้อง|วงจรปิด"): its long words stand alone too; short pieces ("ยา",
-        // "ติด", "โรง") and the words of a lexicalised compound ("ระบาย" of ระบายน้ำ) never do.
-        if (!lexicalised!.has(joined))
-          for (let a = i; a < i + k; a++) if (!covered.has(a) && baseLength(words[a]) >= 4 && !inner.includes(words[a])) inner.push(words[a]);
-        innerWords.set(joined, inner);
+        // From the compound's own words (not this text's split of it): the same for every text.
+        const own = [...seg.segment(joined)].map((x) => x.segment);
+        if (own.join('') === joined && own.length > 1) innerWords.set(joined, innerOf(own));
+        else innerWords.set(joined, innerOf(words.slice(i, i + k)));
       }
       break;
     }
@@ -151,6 +140,28 @@ function mergeCompounds(words: string[]): string[] {
     i += taken;
   }
   return out;
+}
+
+/** The evidence inside a kept compound, given its words. */
+function innerOf(words: readonly string[]): string[] {
+  const lex = lexiconSet();
+  const k = words.length;
+  const joined = words.join('');
+  const inner: string[] = [];
+  const covered = new Set<number>();
+  for (let a = 0; a < k; a++)
+    for (let b = a + 2; b <= k; b++) {
+      if (b - a === k) continue;
+      const sub = words.slice(a, b).join('');
+      if (!lex.has(sub)) continue;
+      if (!inner.includes(sub)) inner.push(sub);
+      if (lexicalised!.has(sub)) for (let c = a; c < b; c++) covered.add(c);
+    }
+  // A phrase of free words ("กล้อง|วงจรปิด"): its long words stand alone too; short pieces ("ยา",
+  // "ติด", "โรง") and the words of a lexicalised compound ("ระบาย" of ระบายน้ำ) never do.
+  if (!lexicalised!.has(joined))
+    for (let a = 0; a < k; a++) if (!covered.has(a) && baseLength(words[a]) >= 4 && !inner.includes(words[a])) inner.push(words[a]);
+  return inner;
 }
 
 /** Runs of one space-free chunk, cached: chunks ("ก่อสร้างถนน", "หมู่ที่", "ตำบลนาดี") repeat across texts. */
@@ -163,11 +174,11 @@ function chunkRuns(seg: Segmenter, chunk: string): readonly string[][] {
   let run: string[] = [];
   for (const s of seg.segment(chunk)) {
     if (s.isWordLike === false) {
-      if (run.length) runs.push(mergeCompounds(run));
+      if (run.length) runs.push(mergeCompounds(seg, run));
       run = [];
     } else run.push(s.segment);
   }
-  if (run.length) runs.push(mergeCompounds(run));
+  if (run.length) runs.push(mergeCompounds(seg, run));
   if (chunkCache.size >= CHUNK_CACHE_LIMIT) chunkCache.clear();
   chunkCache.set(chunk, runs);
   return runs;
