@@ -3,7 +3,7 @@ import { parseArgs as parseNodeArgs } from 'node:util';
 import type { WorkbookModel } from '../engine/model';
 import { inputErrorOf, type InputError } from '../engine/consolidate/types';
 import { readWorkbookFile } from '../node/files';
-import { presetById, readStrategies, type StrategyList } from '../engine/strategy';
+import { presetById, readStrategies, STRATEGY_PRESETS, type StrategyList } from '../engine/strategy';
 import { readError } from '../xlsx/errors';
 
 /** Where a command writes: stdout and stderr, or a test's buffers. */
@@ -61,7 +61,7 @@ export function parseArgs(args: string[], spec: ArgSpec): ParsedArgs {
     if (t.kind !== 'option') continue;
     const name = aliases[t.name] ?? t.name;
     const option = Object.hasOwn(options, t.name) ? options[name] : undefined;
-    if (!option) throw new UsageError(`ไม่รู้จักตัวเลือก "${t.rawName}" / unknown argument "${t.rawName}"`);
+    if (!option) throw new UsageError(`ไม่รู้จักตัวเลือก "${t.rawName}" / unknown option "${t.rawName}"`);
     if (name === 'help') help = true;
     else if (option.type === 'boolean') out.flags[name] = true;
     else {
@@ -94,7 +94,18 @@ export async function loadStrategies(spec: string): Promise<{ list: StrategyList
   const preset = presetById(spec);
   if (preset) return { list: preset.list };
   const input = await readInput(spec);
-  if ('error' in input) return input;
+  if ('error' in input) {
+    // Neither a file nor a preset: say which presets there are (a mistyped id is the usual cause).
+    if (input.error.code === 'not-found')
+      return {
+        error: {
+          code: 'unknown-strategies',
+          message: `"${spec}" ไม่ใช่ไฟล์และไม่ใช่ชื่อรายการประเด็นการพัฒนาที่มีในโปรแกรม ใช้ชื่อใดชื่อหนึ่งต่อไปนี้ หรือระบุไฟล์ .xlsx ที่มีรายการประเด็น:\n${presetLines('th')}`,
+          messageEn: `"${spec}" is neither a file nor a built-in list of development issues. Use one of these, or give an .xlsx file that holds a list:\n${presetLines('en')}`,
+        },
+      };
+    return input;
+  }
   for (const sheet of input.workbook.sheets) {
     const list = readStrategies(sheet);
     if (list && list.issues.length) return { list };
@@ -106,4 +117,26 @@ export async function loadStrategies(spec: string): Promise<{ list: StrategyList
       messageEn: `No list of development issues found in "${spec}" (expects headers ประเด็นการพัฒนา / เป้าประสงค์)`,
     },
   };
+}
+
+/** The built-in issue lists, one a line: "  chiangmai-2566-2570  จังหวัดเชียงใหม่ …". */
+export function presetLines(lang: 'th' | 'en'): string {
+  return STRATEGY_PRESETS.map((p) => `  ${p.id}  ${lang === 'th' ? p.label : p.labelEn}`).join('\n');
+}
+
+/** The version in package.json (found from the compiled or the source file's folder). */
+export function version(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require('node:fs') as typeof import('node:fs');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const path = require('node:path') as typeof import('node:path');
+  for (let dir = __dirname, i = 0; i < 5; i++, dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'oneplan' && pkg.version) return pkg.version;
+    } catch {
+      /* not here */
+    }
+  }
+  return 'unknown';
 }

@@ -19,7 +19,8 @@ usage:
   oneplan split TABLE.xlsx... --by route|agency|district --out FOLDER [--province NAME] [--json]
   oneplan match FILE... --strategies FILE|PRESET [--out OUT.xlsx] [--json] [--all]
   oneplan calendar --fiscal-year N [--template dopa|rayong|FILE] [--thai-digits] --out OUT.xlsx [--ics OUT.ics] [--json]
-presets: chiangmai-2566-2570, suratthani, nakhonsawan-2566-2570-inferred
+  oneplan --version
+presets (--strategies):
 `;
 
 export async function main(argv: string[], io: Io = stdio, how: { inWorker?: boolean } = {}): Promise<number> {
@@ -43,10 +44,23 @@ export async function main(argv: string[], io: Io = stdio, how: { inWorker?: boo
     case '--help':
     case '-h':
     case 'help':
-      io.out(USAGE);
+      io.out(await usage());
       return 0;
+    case '--version':
+    case '-V':
+    case 'version':
+      io.out(`oneplan ${(await import('./common')).version()}\n`);
+      return 0;
+    case undefined:
+      io.err(`oneplan: ต้องระบุคำสั่ง / give a command\n${await usage()}`);
+      return 2;
     default:
-      io.err(USAGE);
+      io.err(`oneplan: ไม่รู้จักคำสั่ง "${cmd}" / unknown command "${cmd}"\n${await usage()}`);
       return 2;
   }
+}
+
+/** The usage text with the built-in issue lists (one source: presets.ts). */
+async function usage(): Promise<string> {
+  return USAGE + (await import('./common')).presetLines('th') + '\n';
 }

@@ -30,6 +30,9 @@ export const PROJECT_KINDS: ReadonlySet<FormKind> = new Set([
   'district-plan',
 ]);
 
+/** Kinds validate checks (project sheets and ผ.01 summaries): a report with none of them checked nothing. */
+export const CHECKED_KINDS: ReadonlySet<string> = new Set<string>([...PROJECT_KINDS, 'local-plan-summary']);
+
 export type Field =
   | 'no'
   | 'name'

@@ -34,6 +34,7 @@ const th = {
   summary: (sheets: number, errors: number, warnings: number) =>
     `${sheets} ชีต · ข้อผิดพลาด ${errors} · คำเตือน ${warnings}`,
   allGood: 'ไม่พบปัญหา',
+  nothingChecked: (sheets: number) => `ไม่ได้ตรวจสอบสิ่งใด: ไม่มีชีตแบบแผนในไฟล์นี้ (${sheets} ชีตเป็นเอกสารชนิดอื่น)`,
   kind: 'ประเภท',
   formCode: 'แบบ',
   projects: 'โครงการ',
@@ -239,6 +240,7 @@ const en: Strings = {
   summary: (sheets: number, errors: number, warnings: number) =>
     `${sheets} sheets · ${errors} errors · ${warnings} warnings`,
   allGood: 'No problems found',
+  nothingChecked: (sheets: number) => `Nothing was checked: this file has no plan sheet (${sheets} sheet${sheets === 1 ? ' is another kind' : 's are other kinds'} of document)`,
   kind: 'Kind',
   formCode: 'Form',
   projects: 'Projects',

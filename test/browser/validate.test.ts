@@ -112,3 +112,32 @@ test('an officer maps a column by hand; the mapping is remembered for the workbo
   await total.waitFor();
   await context.close();
 });
+
+test('nothing checked is never "no problems": a procurement list is an error, a calendar-only file says nothing was checked', async () => {
+  const { writeXlsx } = await import('../../src/xlsx/write');
+  const procurement = writeXlsx({
+    sheets: [
+      {
+        name: 'TOR',
+        rows: [
+          ['ลำดับ', 'ประเภท (ซื้อ/จ้าง)', 'ช่วงวงเงิน', 'รหัสโครงการ', 'ชื่อโครงการ', 'วงเงินงบประมาณ (บาท)', 'หน่วยงานที่รับผิดชอบ'],
+          [1, 'ซื้อ', '100,000 - 500,000', '67011400001', 'จัดซื้อวัสดุสำนักงาน', 150000, 'กองคลัง'],
+          [2, 'จ้าง', '100,000 - 500,000', '67011400002', 'จ้างเหมาบริการทำความสะอาด', 250000, 'กองคลัง'],
+        ],
+      },
+    ],
+  });
+  const calendar = writeXlsx({ sheets: [{ name: 'ปฏิทิน', rows: [['ปฏิทินการดำเนินงาน ปีงบประมาณ 2568'], ['ขั้นตอน', 'ช่วงเวลา'], ['1. ประชาคมหมู่บ้าน', 'ต.ค. 2567']] }] });
+  const { context, page } = await openPane(env.browser, `${env.url}/index.html`);
+  await page.getByTestId('file-input').setInputFiles({ name: 'จัดซื้อ.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(procurement) });
+  await page.getByTestId('validate-button').click();
+  await page.getByTestId('report-error').waitFor({ timeout: 30_000 });
+  expect(await page.getByTestId('report-error').innerText()).toMatch(/1 ชีต ไม่มีชีตใดเป็นแบบแผน/);
+  expect(await page.getByTestId('validate-panel').innerText()).not.toContain('ไม่พบปัญหา');
+  await page.getByTestId('file-input').setInputFiles({ name: 'ปฏิทิน.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(calendar) });
+  await page.getByTestId('validate-button').click();
+  await page.getByText(/ไม่ได้ตรวจสอบสิ่งใด/).first().waitFor({ timeout: 30_000 });
+  expect(await page.getByTestId('summary').innerText()).toMatch(/^ไม่ได้ตรวจสอบสิ่งใด/);
+  expect(await page.getByTestId('validate-panel').innerText()).not.toContain('ไม่พบปัญหา');
+  await context.close();
+});

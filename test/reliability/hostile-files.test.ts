@@ -267,7 +267,8 @@ test('CLI batch: validate goes on after bad files and reports each by name', asy
   const laughs = unzipSync(good);
   laughs['xl/sharedStrings.xml'] = strToU8('<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><sst><si><t>&b;</t></si></sst>');
   const t = tempFiles({
-    'a-good.xlsx': good,
+    // A plan (a workbook without one is itself an error: no-plan-sheet).
+    'a-good.xlsx': good2,
     'b-truncated.xlsx': good2.subarray(0, good2.length >> 1),
     'c-encrypted.xlsx': enc,
     'd-old.xls': ole,

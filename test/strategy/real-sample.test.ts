@@ -56,3 +56,27 @@ test('matching the same projects again gives the same verdicts (cached terms)', 
   const first = JSON.stringify(matchProjects(projects, ns));
   for (let i = 0; i < 2; i++) expect(JSON.stringify(matchProjects(projects, ns))).toBe(first);
 });
+
+test('evidence is whole words: no verdict on the real sample cites a piece of a compound (แล, พื้น, ติด, โรง, ยา …)', () => {
+  const pieces = new Set(['แล', 'พื้น', 'ติด', 'ตั้ง', 'โรง', 'ยา', 'ยก', 'ด้อย', 'ระบาย', 'พอ', 'ทุน', 'ช่วง', 'อายุ', 'กำลังกาย', 'ผู้ประกอบ', 'เศรษฐกิจพอ', 'อนามัยสิ่ง', 'ระบาย']);
+  let verdicts = 0;
+  const cited = new Set<string>();
+  for (const sheet of wb.sheets) {
+    const plan = readPlanSheet(sheet);
+    for (const v of matchPlanSheet(plan, ns)) {
+      verdicts++;
+      for (const w of v.matched) cited.add(w);
+    }
+  }
+  expect(verdicts).toBeGreaterThan(300);
+  expect([...cited].filter((w) => pieces.has(w))).toEqual([]);
+  // Compounds are cited whole.
+  expect([...cited]).toEqual(expect.arrayContaining(['อาสาสมัครสาธารณสุข', 'ดูแลผู้สูงอายุ']));
+});
+
+test('the Nakhon Sawan preset: issue names whole, described in Thai and in English', () => {
+  const p = presetById('nakhonsawan-2566-2570-inferred')!;
+  for (const i of p.list.issues) expect(i.name).not.toMatch(/…|\.\.\.$/);
+  expect(p.note).toMatch(/[\u0E00-\u0E7F]/);
+  expect(p.noteEn).toMatch(/^Inferred/);
+});

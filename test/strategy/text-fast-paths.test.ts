@@ -76,3 +76,11 @@ test('matched phrases join words linked by a matched pair, from the cached runs'
   expect(matchedPhrases(text, new Set(['ท่องเที่ยว']))).toEqual(phrases);
   expect(matchedPhrases(text, new Set())).toEqual([]);
 });
+
+test('compounds stay whole: no term is a syllable of โรงพยาบาล, ติดตั้ง, ยาเสพติด; a text cut short drops its cut word', () => {
+  expect(terms('ติดตั้งกล้องวงจรปิดหน้าโรงพยาบาล')).toEqual(expect.arrayContaining(['ติดตั้ง', 'กล้องวงจรปิด', 'กล้อง', 'วงจรปิด', 'โรงพยาบาล']));
+  expect(terms('ติดตั้งกล้องวงจรปิดหน้าโรงพยาบาล')).not.toEqual(expect.arrayContaining(['ติด']));
+  expect(terms('ติดตั้งกล้องวงจรปิดหน้าโรงพยาบาล').filter((t) => ['ติด', 'ตั้ง', 'โรง'].includes(t))).toEqual([]);
+  expect(terms('ป้องกันยาเสพติดในโรงเรียน').filter((t) => ['ยา', 'ติด', 'เสพ'].includes(t))).toEqual([]);
+  expect(terms('ลดค่าใช้จ่ายด้านพลังงานไฟฟ้าในส่วนราชการแล...')).not.toContain('แล');
+});

@@ -70,7 +70,9 @@ test('OpenDocument spreadsheet', () => {
 
 test('zip without xl/workbook.xml', () => {
   const docx = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') });
-  expectReadError(docx, 'not-spreadsheet', 'letter.docx');
+  expect(expectReadError(docx, 'word-document', 'letter.docx').message).toContain('Word');
+  const pptx = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'ppt/presentation.xml': strToU8('<p:presentation/>') });
+  expectReadError(pptx, 'not-spreadsheet', 'slides.pptx');
 });
 
 const LAUGHS =

@@ -10,7 +10,9 @@ export interface StrategyPreset {
   id: string;
   label: string;
   labelEn: string;
+  /** What the list is and where it comes from, in Thai (the UI's default) and English. */
   note?: string;
+  noteEn?: string;
   list: StrategyList;
 }
 
@@ -84,7 +86,7 @@ const chiangMai: StrategyList = {
         'โครงสร้างพื้นฐานและสาธารณูปโภค ถนน ไฟฟ้า ประปา ระบบระบายน้ำ ที่อยู่อาศัย กีฬาและนันทนาการ',
       keywords: [
         'ผู้สูงอายุ', 'ผู้พิการ', 'คนพิการ', 'เด็ก', 'เยาวชน', 'สตรี', 'ครอบครัว', 'สวัสดิการ', 'การศึกษา', 'โรงเรียน',
-        'ศูนย์พัฒนาเด็กเล็ก', 'สุขภาพ', 'สาธารณสุข', 'โรค', 'ยาเสพติด', 'ความปลอดภัย', 'กล้องวงจรปิด', 'อุบัติเหตุ',
+        'ศูนย์พัฒนาเด็กเล็ก', 'สุขภาพ', 'สาธารณสุข', 'โรค', 'ยาเสพติด', 'ความปลอดภัย', 'กล้องวงจรปิด', 'กล้องโทรทัศน์วงจรปิด', 'อุบัติเหตุ',
         'สาธารณภัย', 'อุทกภัย', 'ป้องกันภัย', 'ถนน', 'ไฟฟ้า', 'ไฟฟ้าส่องสว่าง', 'ประปา', 'ระบายน้ำ', 'ท่อ', 'สะพาน',
         'ที่อยู่อาศัย', 'กีฬา', 'ลานกีฬา', 'ห้องสมุด',
       ],
@@ -153,10 +155,12 @@ const suratThani: StrategyList = {
 };
 
 /**
- * Nakhon Sawan (เทศบาลนครนครสวรรค์ sample, shared/samples/real): INFERRED from the distinct ง. lines of
- * the sample's ผ.02 sheets — the lines are cut at 47 characters, so the names end where the sample
- * ends ("…") and only the issues the sample cites (5, 6, 7) are listed. Matching text written from
- * the visible words and general knowledge of the province's development direction (human capital
+ * Nakhon Sawan (เทศบาลนครนครสวรรค์ sample, assets/samples): INFERRED from the distinct ง. lines of
+ * the sample's ผ.02 sheets, which the sample cuts at 47 characters; the names are completed from
+ * their visible beginning and the province's published mission ("การสร้างการเติบโตทางเศรษฐกิจ…",
+ * "การพัฒนาศักยภาพทุนมนุษย์ และเสริมสร้างสังคมที่มีความมั่นคง และปลอดภัย … ตามหลักปรัชญาของ
+ * เศรษฐกิจพอเพียง"), so no issue name ends in a piece of a word. Only the issues the sample cites
+ * (5, 6, 7) are listed. Matching text written from the visible words and general knowledge of the province's development direction (human capital
  * and a sufficiency-economy society that is safe; health and medical services; economic capacity,
  * trade and infrastructure). Not an official list.
  */
@@ -166,7 +170,7 @@ const nakhonSawanInferred: StrategyList = {
   issues: [
     {
       code: '5',
-      name: 'พัฒนาขีดความสามารถแล…',
+      name: 'พัฒนาขีดความสามารถและการเติบโตทางเศรษฐกิจ',
       goals: 'เศรษฐกิจของจังหวัดขยายตัว ขีดความสามารถในการแข่งขันสูงขึ้น',
       approaches:
         'พัฒนาขีดความสามารถในการแข่งขัน การค้า การลงทุน การตลาด ผู้ประกอบการ ' +
@@ -174,11 +178,13 @@ const nakhonSawanInferred: StrategyList = {
       keywords: [
         'ขีดความสามารถ', 'แข่งขัน', 'การค้า', 'การลงทุน', 'ตลาด', 'ผู้ประกอบการ', 'เศรษฐกิจ', 'โครงสร้างพื้นฐาน',
         'คมนาคม', 'ขนส่ง', 'โลจิสติกส์', 'ถนน', 'สะพาน', 'ประปา', 'ระบายน้ำ', 'เขื่อน', 'ตลิ่ง', 'น้ำท่วม', 'พลังงาน',
+        // Whole words for the water works and drains a city plans (the approaches' ระบบประปา / ระบบระบายน้ำ).
+        'น้ำประปา', 'ผลิตน้ำ', 'น้ำดิบ', 'สูบน้ำ', 'ท่อระบายน้ำ', 'ไฟฟ้า',
       ],
     },
     {
       code: '6',
-      name: 'ยกระดับการแพทย์และสุ…',
+      name: 'ยกระดับการแพทย์และสุขภาพ',
       goals: 'ประชาชนมีสุขภาพดี เข้าถึงบริการการแพทย์และสาธารณสุขที่มีคุณภาพ',
       approaches:
         'ยกระดับการแพทย์และบริการสุขภาพ ส่งเสริมสุขภาพ ป้องกันและควบคุมโรค อนามัยสิ่งแวดล้อม ' +
@@ -190,7 +196,7 @@ const nakhonSawanInferred: StrategyList = {
     },
     {
       code: '7',
-      name: 'พัฒนาศักยภาพทุนมนุษย์และสร้างสังคมพอเพียงควบคู…',
+      name: 'พัฒนาศักยภาพทุนมนุษย์และสร้างสังคมพอเพียงควบคู่กับความมั่นคงและปลอดภัย',
       goals: 'คนมีคุณภาพ คุณธรรม สังคมพอเพียง มั่นคง และปลอดภัย',
       approaches:
         'พัฒนาการศึกษาและการเรียนรู้ทุกช่วงวัย เด็ก เยาวชน คุณธรรม จริยธรรม ศาสนา ศิลปวัฒนธรรม ประเพณี ' +
@@ -199,7 +205,7 @@ const nakhonSawanInferred: StrategyList = {
       keywords: [
         'ทุนมนุษย์', 'การศึกษา', 'โรงเรียน', 'นักเรียน', 'เด็ก', 'เยาวชน', 'คุณธรรม', 'จริยธรรม', 'ศาสนา', 'วัฒนธรรม',
         'ประเพณี', 'พอเพียง', 'เศรษฐกิจพอเพียง', 'สวัสดิการ', 'ผู้พิการ', 'ผู้ด้อยโอกาส', 'ความปลอดภัย', 'ยาเสพติด',
-        'สาธารณภัย', 'กีฬา', 'การเรียนรู้', 'อาชีพ',
+        'สาธารณภัย', 'กีฬา', 'การเรียนรู้', 'อาชีพ', 'กล้องวงจรปิด', 'กล้องโทรทัศน์วงจรปิด',
       ],
     },
   ],
@@ -211,6 +217,7 @@ export const STRATEGY_PRESETS: readonly StrategyPreset[] = [
     label: 'จังหวัดเชียงใหม่ พ.ศ. 2566–2570 (5 ประเด็นการพัฒนา)',
     labelEn: 'Chiang Mai 2566–2570 (5 development issues)',
     note: 'ชื่อประเด็นตามแผนพัฒนาจังหวัด คำสำคัญและแนวทางเป็นสรุปย่อเพื่อการจับคู่ ไม่ใช่ข้อความทางการ',
+    noteEn: 'Issue names as in the provincial development plan; keywords and approaches are short summaries for matching, not the official text.',
     list: chiangMai,
   },
   {
@@ -218,6 +225,7 @@ export const STRATEGY_PRESETS: readonly StrategyPreset[] = [
     label: 'จังหวัดสุราษฎร์ธานี (5 ประเด็นการพัฒนา)',
     labelEn: 'Surat Thani (5 development issues)',
     note: 'ชื่อประเด็นตามแผนพัฒนาจังหวัด คำสำคัญและแนวทางเป็นสรุปย่อเพื่อการจับคู่ ไม่ใช่ข้อความทางการ',
+    noteEn: 'Issue names as in the provincial development plan; keywords and approaches are short summaries for matching, not the official text.',
     list: suratThani,
   },
   {
@@ -225,9 +233,13 @@ export const STRATEGY_PRESETS: readonly StrategyPreset[] = [
     label: 'จังหวัดนครสวรรค์ (อนุมานจากบรรทัด ง. ของแผนตัวอย่าง — ไม่ใช่รายการทางการ)',
     labelEn: 'Nakhon Sawan (inferred from the sample plan’s ง. lines — not an official list)',
     note:
-      'Inferred from the distinct ง. lines of shared/samples/real (issues 5, 6, 7; names cut at 47 characters in the sample). ' +
-      'The sample’s linkage sheet also cites provincial strategy 4 (พัฒนาพลังงานทดแทน และโครงสร้างพื้นฐาน…) and its community ' +
-      'plan an older "ก. ยุทธศาสตร์จังหวัดที่ 3 พัฒนาศักยภาพทุนมนุษย…"; they are left out.',
+      'อนุมานจากบรรทัด ง. ของแผนตัวอย่างเทศบาลนครนครสวรรค์ (ประเด็นที่ 5, 6, 7) ซึ่งตัดข้อความไว้ที่ 47 ตัวอักษร ' +
+      'ชื่อประเด็นเติมให้เต็มจากส่วนที่เห็นและพันธกิจของจังหวัดที่เผยแพร่ ไม่ใช่ข้อความทางการ ' +
+      'แผนตัวอย่างยังอ้างยุทธศาสตร์จังหวัดที่ 4 (พัฒนาพลังงานทดแทน และโครงสร้างพื้นฐาน…) และยุทธศาสตร์ที่ 3 รุ่นเก่าในแผนชุมชน ซึ่งไม่ได้รวมไว้',
+    noteEn:
+      'Inferred from the ง. lines of the Nakhon Sawan city sample plan (issues 5, 6, 7), which cuts them at 47 characters; ' +
+      'the names are completed from their visible beginning and the province’s published mission, not the official text. ' +
+      'The sample also cites provincial strategy 4 (renewable energy and infrastructure…) and an older strategy 3 in its community plan; they are left out.',
     list: nakhonSawanInferred,
   },
 ];

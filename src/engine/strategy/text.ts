@@ -7,6 +7,7 @@
 import { TextCache } from '../text-cache';
 import { INVISIBLE, INVISIBLE_CHARS, thaiToArabic } from '../thai';
 import { wordSegmenter } from '../normalise';
+import { STRATEGY_PRESETS } from './presets';
 
 /**
  * Words that say nothing about which issue a project serves: grammar words, and words every plan
@@ -19,7 +20,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'ได้', 'ตาม', 'ซึ่ง', 'อย่าง', 'ไป', 'มา', 'สู่', 'ต่อ', 'แห่ง', 'ทั้ง', 'ทุก', 'แล้ว', 'จะ', 'ไม่', 'นี้',
   'นั้น', 'อื่น', 'ๆ', 'ฯ', 'เช่น', 'ด้วย', 'เพียง', 'ภายใน', 'บริเวณ', 'ระหว่าง', 'เกี่ยว', 'กัน', 'ถึง',
   'เรื่อง', 'ด้าน', 'เชิง', 'แบบ', 'ทาง', 'ประจำ', 'จำนวน', 'รวม', 'พร้อม', 'อัน', 'ยัง', 'ผ่าน', 'ละ', 'เข้า',
-  'ออก', 'ตั้งแต่', 'เกิด', 'สามารถ', 'ส่วน',
+  'ออก', 'ตั้งแต่', 'เกิด', 'สามารถ', 'ส่วน', 'สูง', 'ต่ำ', 'ใหม่', 'เดิม', 'สำหรับ',
   // plan vocabulary
   'โครงการ', 'กิจกรรม', 'งาน', 'จัด', 'แผนงาน', 'แผน', 'ยุทธศาสตร์', 'ประเด็น', 'กลยุทธ์', 'แนวทาง',
   'เป้าประสงค์', 'เป้าหมาย', 'วัตถุประสงค์', 'พัฒนา', 'ส่ง', 'เสริม', 'ส่งเสริม', 'สนับสนุน', 'สร้าง',
@@ -63,6 +64,95 @@ function runsOf(text: string): readonly (readonly string[])[] {
   return runs;
 }
 
+/**
+ * Compounds ICU splits into words that mean something else alone (โรง|พยาบาล, ติด|ตั้ง, พื้น|ฐาน,
+ * ยา|เสพ|ติด): kept whole, so evidence is never a syllable of one ("โรง" shared by โรงพยาบาล and
+ * โรงเรียน, "ติด" by ติดตั้ง and ยาเสพติด). The built-in issue lists' keywords are added: a keyword is
+ * a word the province chose, matched whole. A fixed list, so verdicts never depend on what ran before.
+ */
+const COMPOUND_WORDS = [
+  'ติดตั้ง', 'โรงพยาบาล', 'โรงเรือน', 'โรงงาน', 'โรงฆ่าสัตว์', 'โรงสี', 'พื้นฐาน', 'พื้นผิว', 'ดูแล', 'ผู้สูงอายุ',
+  'ผู้พิการ', 'ผู้ป่วย', 'ขยายตัว', 'ผู้ด้อยโอกาส', 'ผู้ประกอบการ', 'ผู้นำ', 'ผู้ปกครอง', 'ท่องเที่ยว', 'นักท่องเที่ยว',
+  'สิ่งแวดล้อม', 'ยาเสพติด', 'ยกระดับ', 'ระบายน้ำ', 'น้ำท่วม', 'น้ำดื่ม', 'ออกกำลังกาย', 'เศรษฐกิจพอเพียง', 'พอเพียง',
+  'ช่วงวัย', 'ทุนมนุษย์', 'เด็กเล็ก', 'ส่องสว่าง', 'ขยายเขต', 'แสงอาทิตย์', 'ลูกรัง', 'สาธารณภัย', 'อาสาสมัคร',
+  'ขีดความสามารถ', 'ความสามารถ', 'ติดเชื้อ', 'ติดต่อ', 'ติดตาม', 'แลกเปลี่ยน', 'อนามัย', 'สุขาภิบาล', 'ไข้เลือดออก',
+  'พิษสุนัขบ้า', 'มูลฝอย', 'ที่อยู่อาศัย',
+];
+/** Phrases of free words kept together (their long words also stand alone, as in keyword phrases). */
+const PHRASES = [
+  'กล้องวงจรปิด', 'โครงสร้างพื้นฐาน', 'เสริมเหล็ก', 'หอกระจายข่าว', 'เสียงตามสาย', 'ศาลาประชาคม', 'ป้องกันโรค',
+  'คัดแยกขยะ', 'บ่อบาดาล', 'หอถังสูง', 'ถังเก็บน้ำ', 'รางระบายน้ำ', 'ท่อระบายน้ำ',
+];
+const MAX_COMPOUND_PARTS = 6;
+let lexicon: Set<string> | undefined;
+/** Compounds whose parts mean something else (COMPOUND_WORDS): never split into evidence. */
+let lexicalised: Set<string> | undefined;
+function lexiconSet(): Set<string> {
+  if (!lexicon) {
+    const norm = (ws: readonly string[]) => ws.map(normaliseText).filter((n) => n && !n.includes(' '));
+    lexicalised = new Set(norm(COMPOUND_WORDS));
+    lexicon = new Set([...lexicalised, ...norm(PHRASES), ...norm(STRATEGY_PRESETS.flatMap((p) => p.list.issues.flatMap((i) => i.keywords ?? [])))]);
+  }
+  return lexicon;
+}
+/** Letters without vowel and tone marks above/below ("กล้อง" → 4, "ติด" → 2). */
+const baseLength = (w: string): number => w.replace(/[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/g, '').length;
+
+/** Multi-word compounds found whole inside a kept compound ("ท่องเที่ยว" in "แหล่งท่องเที่ยว"): evidence too. */
+const innerWords = new Map<string, readonly string[]>();
+/** Inner compounds of a token (empty for most). */
+export function innerCompounds(token: string): readonly string[] {
+  return innerWords.get(token) ?? NO_WORDS;
+}
+const NO_WORDS: readonly string[] = [];
+
+/** ICU words joined into the longest known compounds, left to right. */
+function mergeCompounds(seg: Intl.Segmenter, words: string[]): string[] {
+  const lex = lexiconSet();
+  if (words.length < 2 || !lex.size) return words;
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    let taken = 1;
+    for (let k = Math.min(MAX_COMPOUND_PARTS, words.length - i); k >= 2; k--) {
+      const joined = words.slice(i, i + k).join('');
+      if (!lex.has(joined)) continue;
+      taken = k;
+      if (!innerWords.has(joined)) {
+        // From the compound's own words (not this text's split of it): the same for every text.
+        const own = [...seg.segment(joined)].map((x) => x.segment);
+        if (own.join('') === joined && own.length > 1) innerWords.set(joined, innerOf(own));
+        else innerWords.set(joined, innerOf(words.slice(i, i + k)));
+      }
+      break;
+    }
+    out.push(taken === 1 ? words[i] : words.slice(i, i + taken).join(''));
+    i += taken;
+  }
+  return out;
+}
+
+/** The evidence inside a kept compound, given its words. */
+function innerOf(words: readonly string[]): string[] {
+  const lex = lexiconSet();
+  const k = words.length;
+  const joined = words.join('');
+  const inner: string[] = [];
+  const covered = new Set<number>();
+  for (let a = 0; a < k; a++)
+    for (let b = a + 2; b <= k; b++) {
+      if (b - a === k) continue;
+      const sub = words.slice(a, b).join('');
+      if (!lex.has(sub)) continue;
+      if (!inner.includes(sub)) inner.push(sub);
+      if (lexicalised!.has(sub)) for (let c = a; c < b; c++) covered.add(c);
+    }
+  // A phrase of free words ("กล้อง|วงจรปิด"): its long words stand alone too; short pieces ("ยา",
+  // "ติด", "โรง") and the words of a lexicalised compound ("ระบาย" of ระบายน้ำ) never do.
+  if (!lexicalised!.has(joined))
+    for (let a = 0; a < k; a++) if (!covered.has(a) && baseLength(words[a]) >= 4 && !inner.includes(words[a])) inner.push(words[a]);
+  return inner;
+}
+
 /** Runs of one space-free chunk, cached: chunks ("ก่อสร้างถนน", "หมู่ที่", "ตำบลนาดี") repeat across texts. */
 const CHUNK_CACHE_LIMIT = 100000;
 const chunkCache = new Map<string, readonly string[][]>();
@@ -73,11 +163,11 @@ function chunkRuns(seg: Intl.Segmenter, chunk: string): readonly string[][] {
   let run: string[] = [];
   for (const s of seg.segment(chunk)) {
     if (s.isWordLike === false) {
-      if (run.length) runs.push(run);
+      if (run.length) runs.push(mergeCompounds(seg, run));
       run = [];
     } else run.push(s.segment);
   }
-  if (run.length) runs.push(run);
+  if (run.length) runs.push(mergeCompounds(seg, run));
   if (chunkCache.size >= CHUNK_CACHE_LIMIT) chunkCache.clear();
   chunkCache.set(chunk, runs);
   return runs;
@@ -129,9 +219,19 @@ export function textChunks(text: string): readonly string[] {
   if (hit) return hit;
   const out: string[] = [];
   for (const c of normaliseText(text).split(' ')) if (c) out.push(c);
+  // A text cut short ("…ในส่วนราชการแล...") ends in a piece of a word: never evidence.
+  if (out.length && CUT_SHORT.test(text)) {
+    const last = out.pop()!;
+    const seg = wordSegmenter();
+    const runs = seg ? chunkRuns(seg, last) : [];
+    const words = runs.flat();
+    if (words.length > 1 && runs.length === 1) out.push(words.slice(0, -1).join(''));
+  }
   chunksCache.offer(text, out);
   return out;
 }
+/** Thai text ending in an ellipsis straight after a letter: the last word was cut. */
+const CUT_SHORT = /[\u0e01-\u0e4e](\.\.\.|…)\s*$/;
 
 // The matcher asks each field of a project once: a text is admitted on its second sighting, i.e. when
 // it repeats across projects (objectives, agencies), never for a one-off name.
@@ -153,6 +253,7 @@ export function chunkTerms(chunk: string): readonly string[] {
     for (let i = 0; i < run.length; i++) {
       const w = run[i];
       if (isContent(w)) add(w);
+      for (const x of innerCompounds(w)) if (isContent(x)) add(x);
       const n = run[i + 1];
       if (n !== undefined && !STOPWORDS.has(w) && !STOPWORDS.has(n) && !/^\d/.test(w) && !/^\d/.test(n)) {
         const pair = w + n;
@@ -173,6 +274,7 @@ export function termCounts(text: string): Map<string, number> {
     for (let i = 0; i < run.length; i++) {
       const w = run[i];
       if (isContent(w)) m.set(w, (m.get(w) ?? 0) + 1);
+      for (const x of innerCompounds(w)) if (isContent(x)) m.set(x, (m.get(x) ?? 0) + 1);
       const n = run[i + 1];
       if (n !== undefined && !STOPWORDS.has(w) && !STOPWORDS.has(n) && !/^\d/.test(w) && !/^\d/.test(n)) {
         const pair = w + n;
@@ -191,6 +293,7 @@ export function termCacheEpoch(): number {
 
 /** For tests and benchmarks. */
 export function clearTermCache(): void {
+  innerWords.clear();
   cache.clear();
   chunkCache.clear();
   chunkTermCache.clear();

@@ -4,7 +4,7 @@
  * "-" is not an error.
  */
 import { a1, colIndex, colLetter, type SheetModel, type WorkbookModel } from '../model';
-import { PROJECT_KINDS, type PlanBlock, type PlanSheet, type ProjectRow } from '../plan';
+import { CHECKED_KINDS, PROJECT_KINDS, type PlanBlock, type PlanSheet, type ProjectRow } from '../plan';
 import { isKnownDocument } from '../forms/own-output';
 import { readPlanSheet, type ReadPlanOptions } from '../forms/read';
 import { flatText, tidySpaces } from '../thai';
@@ -45,9 +45,6 @@ export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}):
   const error = noPlanSheet(plans);
   return { file: wb.name, ok: !error, ...(error ? { error } : {}), sheets: reports };
 }
-
-/** Kinds validate checks: project sheets and ผ.01 summaries. */
-const CHECKED_KINDS = new Set<string>([...PROJECT_KINDS, 'local-plan-summary']);
 
 /**
  * Nothing checked is never "no problems": a workbook without a plan sheet is an error that says

@@ -167,7 +167,11 @@ export default function StrategyPanel({ lang, host }: StrategyPanelProps) {
             <Text className={styles.small}>
               {[list.province, list.period].filter(Boolean).join(' ')} · {t.strategyIssues(list.issues.length)}
             </Text>
-            {s.preset?.note && lang === 'th' && <Text className={styles.small}>{s.preset.note}</Text>}
+            {s.preset?.note && (
+              <Text className={styles.small} data-testid="preset-note">
+                {lang === 'en' ? s.preset.noteEn ?? s.preset.note : s.preset.note}
+              </Text>
+            )}
             <ol className={styles.issues} data-testid="strategy-issues" aria-label={t.strategyIssues(list.issues.length)} tabIndex={0}>
               {list.issues.map((i) => (
                 <li key={i.code} data-code={i.code}>

@@ -20,6 +20,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { Finding, Severity, SheetReport } from '../../engine/validate/findings';
+import { CHECKED_KINDS } from '../../engine/plan';
 import type { Host } from '../host/host';
 import { beYear, findingMessage, formatNumber, say, STRINGS, type Lang, type Strings } from '../i18n';
 import { ActionBar } from '../common/ActionBar';
@@ -73,9 +74,11 @@ export function ValidatePanel({ host, lang }: { host: Host; lang: Lang }) {
     ? ''
     : report.error
       ? say(report.error, lang)
-      : counts.all === 0
-        ? t.allGood
-        : t.summary(report.sheets.length, counts.errors, counts.warnings);
+      : !report.sheets.some((s) => CHECKED_KINDS.has(s.kind))
+        ? t.nothingChecked(report.sheets.length) // "no problems" only when something was checked
+        : counts.all === 0
+          ? t.allGood
+          : t.summary(report.sheets.length, counts.errors, counts.warnings);
 
   return (
     <section className={styles.root} data-testid="validate-panel" aria-label={t.tabValidate}>
@@ -238,7 +241,13 @@ function SheetItem({ sheet, t, lang, selection, canFix, onFindingClick, onFix, m
         <span className={styles.sheetHeader}>
           <span className={styles.sheetName}>{sheet.name}</span>
           <span className={styles.meta}>
-            <Badge appearance="outline" color="brand" size="small" data-testid="sheet-kind">
+            <Badge
+              appearance="outline"
+              color="brand"
+              size="small"
+              data-testid="sheet-kind"
+              title={(lang === 'en' ? sheet.kindReasonEn : sheet.kindReason) ?? undefined}
+            >
               {t.kinds[sheet.kind] ?? sheet.kind}
             </Badge>
             {sheet.projects > 0 && (
