@@ -446,7 +446,7 @@ function jsonBytes(v: string | number | boolean): number {
 }
 
 type StyleKey = string;
-const FORMAT_KEYS = ['bold', 'italic', 'size', 'color', 'fill', 'align', 'valign', 'wrap', 'border'] as const;
+const FORMAT_KEYS = ['bold', 'italic', 'size', 'color', 'fill', 'align', 'valign', 'wrap', 'shrink', 'border'] as const;
 
 function formatKey(style: CellStyle | undefined): StyleKey {
   if (!style) return '';
@@ -616,6 +616,7 @@ export async function writeSheet(sheet: OutSheet, opts: WriteOptions = {}, run: 
           if (style.align) f.horizontalAlignment = ALIGN_H[style.align];
           if (style.valign) f.verticalAlignment = ALIGN_V[style.valign];
           if (style.wrap) f.wrapText = true;
+          if (style.shrink) f.shrinkToFit = true;
           if (style.border) {
             const edges: Excel.BorderIndex[] = [BORDER.top, BORDER.bottom, BORDER.left, BORDER.right];
             if (range.r2 > range.r1) edges.push(BORDER.insideH);

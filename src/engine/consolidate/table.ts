@@ -6,6 +6,7 @@
  */
 import type { CellStyle, FileWorkbook, OutCell, OutSheet, OutWorkbook, StreamedSheet } from '../output';
 import { DEFAULT_FONT, materialise } from '../output';
+import { AMOUNT_FORMAT, orientationFor, pageFooter, printedWidth, PRINT_WIDTH_MAX, signatureBlock, titleBlockRows, type Signer } from '../print';
 import type { ConsolidateResult, Confidence, InputStatus, NeedsItem } from './types';
 
 export const NEEDS_SHEET = 'แผนความต้องการอำเภอ';
@@ -14,24 +15,32 @@ export const DUPLICATES_SHEET = 'โครงการซ้ำ';
 export const SOURCES_SHEET = 'แหล่งข้อมูล';
 
 export interface NeedsWorkbookOptions {
-  /** District name for the title ("อำเภอเมืองเชียงใหม่"). */
+  /** District name for the title ("เมืองเชียงใหม่" or "อำเภอเมืองเชียงใหม่"). */
   district?: string;
+  /** Province for the title block ("เชียงใหม่" or "จังหวัดเชียงใหม่"). */
+  province?: string;
+  /** The ก.บ.อ. approval line, when recorded ("ผ่านความเห็นชอบของ ก.บ.อ. … เมื่อวันที่ …"). */
+  approval?: string;
   /** Extra title line, e.g. the date of the run. */
   subtitle?: string;
+  /** Who signs under the table (default ผู้จัดทำ and ผู้รับรอง, names and positions left to write in). */
+  signers?: Signer[];
 }
 
-const AMOUNT = '#,##0';
+const AMOUNT = AMOUNT_FORMAT;
 const HEADER: CellStyle = { bold: true, align: 'center', valign: 'center', wrap: true, border: true, fill: 'D9E2F3' };
-const TITLE: CellStyle = { bold: true, size: 18, align: 'center' };
+const TITLE: CellStyle = { bold: true, size: 18, align: 'center', wrap: true };
 const BODY: CellStyle = { border: true, wrap: true, valign: 'top' };
 const BODY_CENTER: CellStyle = { ...BODY, align: 'center' };
 const NUM: CellStyle = { border: true, valign: 'top', align: 'right', numFmt: AMOUNT };
 const NUM_EXCLUDED: CellStyle = { ...NUM, italic: true, color: '808080' };
 const GROUP: CellStyle = { bold: true, border: true, fill: 'F2F2F2' };
-const SUBTOTAL: CellStyle = { bold: true, border: true, fill: 'FFF2CC' };
-const SUBTOTAL_NUM: CellStyle = { ...SUBTOTAL, align: 'right', numFmt: AMOUNT };
+const SUBTOTAL: CellStyle = { bold: true, border: true, fill: 'FFF2CC', wrap: true };
+const SUBTOTAL_NUM: CellStyle = { ...SUBTOTAL, align: 'right', numFmt: AMOUNT, wrap: false, shrink: true };
 const GRAND: CellStyle = { bold: true, border: true, fill: 'FCE4D6' };
 const GRAND_NUM: CellStyle = { ...GRAND, align: 'right', numFmt: AMOUNT };
+/** The needs table's totals shrink when wider than the items' amounts their columns are made for. */
+const GRAND_NUM_FIT: CellStyle = { ...GRAND_NUM, shrink: true };
 
 const c = (value: string | number | null, style: CellStyle): OutCell => ({ value, style });
 const text = (s: string | undefined): string => (s ?? '').toString();
@@ -41,6 +50,35 @@ export const STATUS_TH: Record<InputStatus, string> = { ok: 'อ่านได�
 
 function sourceText(it: NeedsItem): string {
   return it.sources.map((s) => `${s.file} / ${s.sheet} / แถว ${s.row}`).join('\n');
+}
+
+/**
+ * Column width (units) that shows `n` with thousands separators, bold, without "####": a digit is one
+ * unit, a comma about half, plus the cell's padding.
+ */
+export function amountWidth(n: number, min = 10): number {
+  const digits = String(Math.round(Math.abs(n))).length;
+  const units = digits + Math.floor((digits - 1) / 3) * 0.5 + (n < 0 ? 1 : 0);
+  return Math.max(min, Math.ceil(units * 1.05 + 1));
+}
+
+/** "อำเภอเมือง" for "เมือง" or "อำเภอเมือง"; districts of Bangkok are เขต. */
+function withPrefix(name: string | undefined, prefix: string): string {
+  const n = (name ?? '').trim();
+  if (!n) return '';
+  return n.startsWith(prefix) || /^(เขต|กิ่งอำเภอ)/.test(n) ? n : `${prefix}${n}`;
+}
+
+/**
+ * Printed widths of the needs table's columns: fixed for numbers and short fields, the rest of the
+ * 180 units shared by the text columns, so the table prints one page wide at a legible scale.
+ */
+function needsWidths(yearCount: number, yearWidth: number): { head: number[]; tail: number[] } {
+  const fixed = 5 + 5 + 10 + yearCount * yearWidth + 6; // ที่, หมู่ที่, ตำบล, years, ลำดับ
+  const rest = Math.max(60, PRINT_WIDTH_MAX - fixed);
+  // โครงการ, วัตถุประสงค์, เป้าหมาย, อปท./ผู้เสนอ, หน่วยงาน
+  const share = [0.3, 0.2, 0.2, 0.15, 0.15].map((k) => Math.floor(rest * k));
+  return { head: [5, share[0], share[1], share[2], 5, 10, share[3]], tail: [share[4], 6] };
 }
 
 function yearSpan(years: number[]): string {
@@ -64,6 +102,7 @@ enum RowKind {
   Subtotal,
   Grand,
   Note,
+  Sign,
 }
 
 /**
@@ -73,7 +112,9 @@ enum RowKind {
 function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedSheet {
   const years = r.years;
   const head = ['ที่', 'โครงการ', 'วัตถุประสงค์', 'เป้าหมาย (ผลผลิตของโครงการ)', 'หมู่ที่', 'ตำบล', 'อปท./ผู้เสนอ'];
-  const tail = ['ประเด็นการพัฒนาจังหวัด', 'หน่วยงานที่จะขอประสาน', 'ลำดับความสำคัญ', 'ที่มา (ไฟล์ / ชีต / แถว)', 'หมายเหตุ'];
+  // Printed: ที่ … ลำดับความสำคัญ. The issue (each group's heading already says it), the provenance
+  // and the notes are working columns, outside the print area.
+  const tail = ['หน่วยงานที่จะขอประสาน', 'ลำดับความสำคัญ', 'ประเด็นการพัฒนาจังหวัด', 'ที่มา (ไฟล์ / ชีต / แถว)', 'หมายเหตุ'];
   const header = [...head, ...years.map((y) => `ปีงบประมาณ ${y} (บาท)`), ...tail];
   const lastCol = header.length - 1;
   const yc = head.length; // first year column
@@ -81,27 +122,24 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   const pad = (n: number, style: CellStyle): OutCell[] => Array.from({ length: n }, () => c(null, style));
 
   const counted = r.items.filter((i) => i.inTotals).length;
-  const top: OutCell[][] = [
-    [c(`แผนความต้องการของอำเภอ${o.district ? ` ${o.district}` : ''}`, TITLE)],
-    [
-      c(
-        `บัญชีโครงการที่ขอรับการสนับสนุนและโครงการที่เกินศักยภาพขององค์กรปกครองส่วนท้องถิ่น${years.length ? ` ปีงบประมาณ ${yearSpan(years)}` : ''}`,
-        { ...TITLE, size: 16 },
-      ),
+  const district = withPrefix(o.district, 'อำเภอ');
+  const top: OutCell[][] = titleBlockRows({
+    title: `แผนความต้องการของ${district || 'อำเภอ'}`,
+    place: [district, withPrefix(o.province, 'จังหวัด')].filter(Boolean).join(' ') || undefined,
+    fiscalYear: `บัญชีโครงการที่ขอรับการสนับสนุนและโครงการที่เกินศักยภาพขององค์กรปกครองส่วนท้องถิ่น${
+      years.length ? ` ปีงบประมาณ พ.ศ. ${yearSpan(years)}` : ''
+    }`,
+    approval: o.approval,
+    notes: [
+      o.subtitle ??
+        `รวบรวมจาก ${r.inputs.length} ไฟล์ · ${r.items.length} โครงการ (นับยอด ${counted} โครงการ) · จัดกลุ่มตามประเด็นการพัฒนาจังหวัด`,
     ],
-    [
-      c(
-        o.subtitle ??
-          `รวบรวมจาก ${r.inputs.length} ไฟล์ · ${r.items.length} โครงการ (นับยอด ${counted} โครงการ) · จัดกลุ่มตามประเด็นการพัฒนาจังหวัด`,
-        { align: 'center', italic: true },
-      ),
-    ],
-  ];
+  });
   const headerRow = top.length;
   top.push(header.map((h) => c(h, HEADER)));
   const excluded = r.items.length - counted;
 
-  let count = top.length + 1 + (excluded ? 1 : 0);
+  let count = top.length + 1 + (excluded ? 1 : 0) + 4; // + the signature block
   for (const g of r.groups) count += g.items.length + 2;
   const kinds = new Uint8Array(count);
   const refs = new Int32Array(count);
@@ -126,6 +164,19 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   const lastTableRow = at - 1;
   kinds[at++] = RowKind.Grand;
   if (excluded) kinds[at++] = RowKind.Note;
+  // The signature block under the table, inside the print area (its rows start at `at`).
+  // Amount columns as wide as the largest item's amount; a wider subtotal or total shrinks to fit.
+  let widest = 0;
+  for (const it of r.items) for (const y of years) widest = Math.max(widest, it.budgets[y] ?? 0);
+  const yearWidth = amountWidth(widest);
+  const widths = needsWidths(years.length, yearWidth);
+  const printed = tc + widths.tail.length; // ที่ … ลำดับความสำคัญ; ที่มา and หมายเหตุ stay on screen
+  const colWidths = [...widths.head, ...years.map(() => yearWidth), ...widths.tail, 30, 34, 34];
+  const sign = signatureBlock(at, colWidths, printed, o.signers);
+  for (let k = 0; k < sign.rows.length; k++) {
+    kinds[at] = RowKind.Sign;
+    refs[at++] = k;
+  }
 
   const rowAt = (i: number): OutCell[] => {
     const k = kinds[i];
@@ -142,9 +193,9 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
         c(text(it.tambon), BODY),
         c(text(it.organisation), BODY),
         ...years.map((y) => c(it.budgets[y] ?? 0, it.inTotals ? NUM : NUM_EXCLUDED)),
-        c(it.issue ? text(it.issue.text) : 'ไม่ระบุ', BODY),
         c(text(it.agency), BODY),
         c(text(it.priority), BODY_CENTER),
+        c(it.issue ? text(it.issue.text) : 'ไม่ระบุ', BODY),
         c(sourceText(it), BODY),
         c(note, BODY),
       ];
@@ -170,23 +221,29 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
         c('รวมทั้งสิ้น', GRAND),
         c(`${counted} โครงการ`, GRAND),
         ...pad(yc - 3, GRAND),
-        ...years.map((y) => c(r.totals[y] ?? 0, GRAND_NUM)),
+        ...years.map((y) => c(r.totals[y] ?? 0, GRAND_NUM_FIT)),
         ...pad(lastCol - tc + 1, GRAND),
       ];
+    if (k === RowKind.Sign) return sign.rows[refs[i]];
     return [c(`หมายเหตุ: ไม่นับยอด ${excluded} โครงการที่มีในแผนพัฒนาท้องถิ่นของ อปท. แล้ว (แสดงตัวเอียงสีเทา)`, { italic: true })];
   };
 
-  const colWidths = [6, 40, 30, 28, 7, 12, 22, ...years.map(() => 14), 30, 24, 10, 34, 34];
   return {
     name: NEEDS_SHEET,
     rowCount: count,
     width: header.length,
     rowAt,
-    merges: [0, 1, 2].map((rr) => ({ r1: rr, c1: 0, r2: rr, c2: lastCol })),
+    // Title lines centred over the printed columns; the note under the table likewise.
+    merges: [
+      ...top.slice(0, headerRow).map((_, rr) => ({ r1: rr, c1: 0, r2: rr, c2: printed - 1 })),
+      ...(excluded ? [{ r1: lastTableRow + 2, c1: 0, r2: lastTableRow + 2, c2: printed - 1 }] : []),
+      ...sign.merges,
+    ],
     colWidths,
     freezeRows: headerRow + 1,
     table: lastTableRow > headerRow ? { headerRow, lastRow: lastTableRow, lastCol, name: 'NeedsTable' } : undefined,
-    page: { orientation: 'landscape', fitWidth: true },
+    page: { orientation: 'landscape', fitWidth: true, columns: printed, footer: pageFooter() },
+    fitRows: true,
     printTitleRows: [headerRow, headerRow],
     font: { ...DEFAULT_FONT },
   };
@@ -211,7 +268,7 @@ function summarySheet(r: ConsolidateResult): OutSheet {
     merges.push({ r1: 2, c1: 1 + 2 * i, r2: 2, c2: 2 + 2 * i });
   });
   rows.push(h1, h2);
-  const COUNT: CellStyle = { border: true, align: 'center', numFmt: '#,##0' };
+  const COUNT: CellStyle = { border: true, align: 'center', valign: 'top', numFmt: AMOUNT };
   const grand = { counts: years.map(() => 0), sums: years.map(() => 0), count: 0, sum: 0 };
   for (const g of r.groups) {
     const counted = g.items.filter((i) => i.inTotals);
@@ -233,13 +290,23 @@ function summarySheet(r: ConsolidateResult): OutSheet {
   years.forEach((_, i) => last.push(c(grand.counts[i], { ...GRAND, align: 'center' }), c(grand.sums[i], GRAND_NUM)));
   last.push(c(grand.count, { ...GRAND, align: 'center' }), c(grand.sum, GRAND_NUM));
   rows.push(last);
+  // Widths: the counts' header ("จำนวนโครงการ") wraps in two lines, amounts as wide as the grand sum.
+  const sumWidth = amountWidth(grand.sum, 12);
+  const countWidth = 9;
+  const labelWidth = Math.max(30, Math.min(50, PRINT_WIDTH_MAX - (years.length + 1) * (countWidth + sumWidth)));
+  const colWidths = [labelWidth, ...Array.from({ length: width - 1 }, (_, i) => (i % 2 === 0 ? countWidth : sumWidth))];
+  const sign = signatureBlock(rows.length, colWidths, width);
+  rows.push(...sign.rows);
+  merges.push(...sign.merges);
   return {
     name: SUMMARY_SHEET,
     rows,
     merges,
-    colWidths: [50, ...Array.from({ length: width - 1 }, (_, i) => (i % 2 === 0 ? 10 : 16))],
+    colWidths,
     freezeRows: 4,
-    page: { orientation: 'landscape', fitWidth: true },
+    page: { orientation: orientationFor(printedWidth(colWidths)), fitWidth: true, footer: pageFooter() },
+    fitRows: true,
+    printTitleRows: [2, 3],
     font: { ...DEFAULT_FONT },
   };
 }
@@ -295,10 +362,12 @@ function duplicatesSheet(r: ConsolidateResult): StreamedSheet {
     width: header.length,
     rowAt,
     merges: [{ r1: 0, c1: 0, r2: 0, c2: header.length - 1 }],
-    colWidths: [8, 16, 30, 10, 44, 7, 12, 28, 20, 7],
+    colWidths: [6, 12, 24, 8, 40, 6, 11, 30, 16, 6],
     freezeRows: 2,
     table: r.duplicates.length ? { headerRow: 1, lastRow: last, lastCol: header.length - 1, name: 'DuplicatesTable' } : undefined,
-    page: { orientation: 'landscape', fitWidth: true },
+    page: { orientation: 'landscape', fitWidth: true, footer: pageFooter() },
+    fitRows: true,
+    printTitleRows: [1, 1],
     font: { ...DEFAULT_FONT },
   };
 }
@@ -316,7 +385,9 @@ const KIND_TH: Record<string, string> = {
 };
 
 function sourcesSheet(r: ConsolidateResult): OutSheet {
-  const header = ['ที่', 'ไฟล์', 'สถานะ', 'ชีต (ประเภท: โครงการ)', 'โครงการที่อ่าน', 'นำเข้าแผนความต้องการ', 'ข้อค้นพบจากการตรวจ', 'SHA-256', 'หมายเหตุ'];
+  // Printed: ที่ … หมายเหตุ. Every sheet's line (a workbook may have 40) and the checksum are for
+  // tracing and checking the files, outside the print area.
+  const header = ['ที่', 'ไฟล์', 'สถานะ', 'โครงการที่อ่าน', 'นำเข้าแผนความต้องการ', 'ข้อค้นพบจากการตรวจ', 'หมายเหตุ', 'ชีต (ประเภท: โครงการ)', 'SHA-256'];
   const rows: OutCell[][] = [[c('แหล่งข้อมูลที่รวบรวม', TITLE)], header.map((h) => c(h, HEADER))];
   r.inputs.forEach((inp, i) => {
     const sheets = inp.sheets
@@ -326,22 +397,24 @@ function sourcesSheet(r: ConsolidateResult): OutSheet {
       c(i + 1, BODY_CENTER),
       c(text(inp.file), BODY),
       c(STATUS_TH[inp.status], inp.status === 'failed' ? { ...BODY, color: 'C00000', bold: true } : BODY),
-      c(sheets, BODY),
       c(inp.projects, BODY_CENTER),
       c(inp.taken, BODY_CENTER),
       c(inp.findings ?? '', BODY_CENTER),
-      c(text(inp.checksum), { ...BODY, size: 11 }),
       c(text(inp.error ? `${inp.error.message} (${inp.error.code})` : inp.note), BODY),
+      c(sheets, BODY),
+      c(text(inp.checksum), { ...BODY, size: 11 }),
     ]);
   });
   return {
     name: SOURCES_SHEET,
     rows,
     merges: [{ r1: 0, c1: 0, r2: 0, c2: header.length - 1 }],
-    colWidths: [6, 34, 16, 50, 12, 14, 12, 36, 40],
+    colWidths: [5, 44, 12, 10, 12, 10, 52, 50, 36],
     freezeRows: 2,
     table: r.inputs.length ? { headerRow: 1, lastRow: rows.length - 1, lastCol: header.length - 1, name: 'SourcesTable' } : undefined,
-    page: { orientation: 'landscape', fitWidth: true },
+    page: { orientation: 'landscape', fitWidth: true, columns: header.length - 2, footer: pageFooter() },
+    fitRows: true,
+    printTitleRows: [1, 1],
     font: { ...DEFAULT_FONT },
   };
 }
