@@ -141,7 +141,7 @@ export function summarySheet(reports: WorkbookReport[], lang: 'th' | 'en' = 'th'
       ]);
     }
   }
-  const widths = [24, 24, 10, 10, 9, 9, 9, ...years.map(() => 14)];
+  const widths = [20, 22, 10, 10, 8, 8, 8, ...years.map(() => 12)];
   return printable(
     { name: SUMMARY_SHEET_NAME[lang], rows, colWidths: widths, freezeRows: headerRow + 1, printTitleRows: [headerRow, headerRow] },
     headerRow,
