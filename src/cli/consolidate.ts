@@ -1,7 +1,8 @@
 /**
- * oneplan consolidate FILE|FOLDER... [--strategies FILE|PRESET] --out OUT.xlsx [--json]
+ * oneplan consolidate FILE|FOLDER... [--strategies FILE|PRESET] [--district NAME | --province NAME] --out OUT.xlsx [--json]
  * Reads every workbook (a folder expands to its .xlsx files; several at once on several cores), builds the district needs table and
- * writes it with the summary, duplicates and sources sheets. Exit: 0 ok, 1 a file failed (or the
+ * writes it with the summary, duplicates and sources sheets. Given districts' needs workbooks, it builds
+ * the province's table (each need with its district; --province names it). Exit: 0 ok, 1 a file failed (or the
  * output could not be written), 2 bad usage.
  */
 import { promises as fs } from 'node:fs';
@@ -13,7 +14,7 @@ import { loadStrategies, parseArgs, usageExit, UsageError } from './common';
 import type { Io } from './oneplan';
 import { consolidateFiles } from './parallel';
 
-const USAGE = 'usage: oneplan consolidate FILE|FOLDER... [--strategies FILE|PRESET] --out OUT.xlsx [--json]\n';
+const USAGE = 'usage: oneplan consolidate FILE|FOLDER... [--strategies FILE|PRESET] [--district NAME | --province NAME] --out OUT.xlsx [--json]\n';
 
 /** Files as given; a folder becomes its .xlsx and .csv files (sorted, Excel lock files "~$…" left out). */
 async function expand(args: string[]): Promise<string[]> {
@@ -39,9 +40,10 @@ async function expand(args: string[]): Promise<string[]> {
 export async function runConsolidate(args: string[], io: Io): Promise<number> {
   let opts;
   try {
-    opts = parseArgs(args, { flags: ['json'], values: ['strategies', 'out'] });
+    opts = parseArgs(args, { flags: ['json'], values: ['strategies', 'out', 'district', 'province'] });
     if (!opts.files.length) throw new UsageError('ต้องระบุไฟล์หรือโฟลเดอร์อย่างน้อยหนึ่งรายการ / give at least one file or folder');
     if (!opts.values.out && !opts.flags.json) throw new UsageError('ต้องระบุ --out OUT.xlsx / --out is required');
+    if (opts.values.district && opts.values.province) throw new UsageError('ระบุ --district หรือ --province อย่างใดอย่างหนึ่ง / give --district or --province, not both');
   } catch (e) {
     if (e instanceof UsageError) return usageExit(io, 'consolidate', e, USAGE);
     throw e;
@@ -75,7 +77,8 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
   let writeError: string | undefined;
   if (opts.values.out) {
     try {
-      await writeFileBytes(opts.values.out, writeXlsx(needsFileWorkbook(result), { zip: nodeZip }));
+      const title = { district: opts.values.district, province: opts.values.province };
+      await writeFileBytes(opts.values.out, writeXlsx(needsFileWorkbook(result, title), { zip: nodeZip }));
       output = opts.values.out;
     } catch (e) {
       writeError = `เขียนไฟล์ ${opts.values.out} ไม่ได้: ${(e as Error).message}`;

@@ -11,6 +11,8 @@ export const FORM_KINDS = [
   'tambon-plan',
   'village-plan',
   'district-needs',
+  /** A summary of a needs table by provincial issue or district (OnePlan writes one beside each table). */
+  'needs-summary',
   'strategies',
   'calendar',
   'other',
@@ -45,7 +47,15 @@ export type Field =
   | 'link'
   | 'priority'
   | 'note'
-  | 'source';
+  | 'source'
+  /** OnePlan's needs tables: whether the row is counted in the totals ("นับ" / "ไม่นับ"). */
+  | 'counted'
+  /** The proposing อปท. / tambon of a needs table row (อปท./ผู้เสนอ). */
+  | 'proposer'
+  /** The district a row of a province's table came from (อำเภอ). */
+  | 'district'
+  /** The rank the district gave a need (ลำดับความสำคัญของอำเภอ), beside the row's own ลำดับความสำคัญ. */
+  | 'sourcePriority';
 
 /** Where each field sits. Budgets: one column per B.E. year, or one `amount` column with a `year` column. */
 export interface ColumnMap {
@@ -104,6 +114,14 @@ export interface ProjectRow {
   context: ProjectContext;
   /** True for rows after the block's first total row (officers sometimes append there). */
   afterTotal: boolean;
+  /** Marked as not counted in the totals (a needs table's นับยอด column says ไม่นับ): the totals leave it out. */
+  outOfTotals?: boolean;
+  /** Proposer (อปท./ผู้เสนอ column of a needs table), when the sheet has one. */
+  proposer?: string;
+  /** District (อำเภอ column of a province's table), when the sheet has one. */
+  district?: string;
+  /** The district's rank (ลำดับความสำคัญของอำเภอ column), when the sheet has one. */
+  sourcePriority?: string;
 }
 
 /** A sub-item row: no number, but budgets (counted by some total rows). */
@@ -133,6 +151,8 @@ export interface PlanBlock {
 export interface PlanSheet {
   name: string;
   kind: FormKind;
+  /** Why the sheet is of its kind (the evidence), or what it lacks for 'other' (forms/recognise.ts). */
+  kindReason?: { th: string; en: string };
   /** Form code as written ("ผ.02", "ผ.02/2"), from a text box or a cell, when found. */
   formCode?: string;
   /** Title lines above the first header. */

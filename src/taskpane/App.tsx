@@ -2,7 +2,7 @@
  * The pane shell: Fluent provider, header (title, host mode, language toggle) and the four tabs.
  * Panels other than Validate load on demand (React.lazy) to keep the first download small.
  */
-import { Component, lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import {
   Badge,
   Button,
@@ -19,7 +19,6 @@ import {
   type Theme,
 } from '@fluentui/react-components';
 import type { Host } from './host/host';
-import { downloadBytes } from './host/host';
 import { loadLang, saveLang, STRINGS, type Lang } from './i18n';
 import { ValidatePanel } from './validate/ValidatePanel';
 
@@ -83,18 +82,6 @@ export function App({ host }: { host: Host }) {
     });
   }, []);
 
-  const download = useCallback((bytes: Uint8Array, fileName: string) => downloadBytes(bytes, fileName), []);
-  // The calendar panel's contract: (file name, bytes or text, MIME type).
-  const downloadFile = useCallback(
-    (fileName: string, data: Uint8Array | string, mime: string) =>
-      downloadBytes(typeof data === 'string' ? new TextEncoder().encode(data) : data, fileName, mime),
-    [],
-  );
-  const writeSheet = host.writeSheet ? host.writeSheet.bind(host) : undefined;
-  const calendarSettings = useMemo(
-    () => ({ get: (k: string) => host.getSetting(k), set: (k: string, v: string) => host.setSetting(k, v) }),
-    [host],
-  );
   const loading = <Spinner size="small" label={t.loading} style={{ padding: 16 }} />;
   const failed = (
     <MessageBar intent="error" style={{ margin: 12 }}>
@@ -114,7 +101,8 @@ export function App({ host }: { host: Host }) {
             size="small"
             className={styles.langBtn}
             onClick={toggleLang}
-            aria-label={t.langToggleAria}
+            title={t.langToggleAria}
+            lang={lang === 'th' ? 'en' : 'th'}
             data-testid="lang-toggle"
           >
             {t.langToggle}
@@ -147,26 +135,26 @@ export function App({ host }: { host: Host }) {
         <main className={styles.body}>
           {/* Validate stays mounted so its results survive tab switches. */}
           <div hidden={tab !== 'validate'}>
-            <ValidatePanel host={host} lang={lang} download={download} />
+            <ValidatePanel host={host} lang={lang} />
           </div>
           {tab === 'consolidate' && (
             <PanelBoundary fallback={failed}>
               <Suspense fallback={loading}>
-                <ConsolidatePanel lang={lang} host={host} download={download} />
+                <ConsolidatePanel lang={lang} host={host} />
               </Suspense>
             </PanelBoundary>
           )}
           {tab === 'strategy' && (
             <PanelBoundary fallback={failed}>
               <Suspense fallback={loading}>
-                <StrategyPanel lang={lang} host={host} download={download} />
+                <StrategyPanel lang={lang} host={host} />
               </Suspense>
             </PanelBoundary>
           )}
           {tab === 'calendar' && (
             <PanelBoundary fallback={failed}>
               <Suspense fallback={loading}>
-                <CalendarPanel lang={lang} writeSheet={writeSheet} download={downloadFile} settings={calendarSettings} />
+                <CalendarPanel lang={lang} host={host} />
               </Suspense>
             </PanelBoundary>
           )}

@@ -1,8 +1,14 @@
 /**
- * Task pane strings: Thai first, English on the toggle. The chosen language is kept in
- * localStorage ("oneplan.lang"); Thai is the default.
+ * Every string the task pane shows, in one table: Thai first, English on the toggle. Panels take the
+ * table for their language (`STRINGS[lang]`) and show the engine's own messages through `say` /
+ * `findingMessage`, so no panel keeps strings of its own. The chosen language is kept in localStorage
+ * ("oneplan.lang"); Thai is the default.
  */
+import type { Finding } from '../engine/validate/findings';
+
 export type Lang = 'th' | 'en';
+
+const fmt = (n: number) => n.toLocaleString('en-US');
 
 const th = {
   appTitle: 'OnePlan แผนเดียวกัน',
@@ -23,7 +29,6 @@ const th = {
   notXlsx: 'รองรับเฉพาะไฟล์ .xlsx',
   reading: 'กำลังอ่านไฟล์…',
   validating: 'กำลังตรวจสอบ…',
-  validate: 'ตรวจสอบแผน',
   validateExcelHint: 'ตรวจสอบทุกชีตในสมุดงานที่เปิดอยู่',
   noFileYet: 'ยังไม่ได้เลือกไฟล์',
   summary: (sheets: number, errors: number, warnings: number) =>
@@ -60,12 +65,11 @@ const th = {
     'tambon-plan': 'แผนพัฒนาตำบล',
     'village-plan': 'แผนพัฒนาหมู่บ้าน',
     'district-needs': 'แผนความต้องการของอำเภอ',
+    'needs-summary': 'สรุปแผนความต้องการ',
     strategies: 'ประเด็นการพัฒนา/ยุทธศาสตร์',
     calendar: 'ปฏิทิน',
     other: 'อื่น ๆ',
   } as Record<string, string>,
-  // Consolidate placeholder
-  consolidateComing: 'การรวบรวมแผนจากตำบลและ อปท. เป็นตารางแผนความต้องการของอำเภอ กำลังพัฒนา',
   panelLoadError: 'เปิดแผงนี้ไม่ได้ — ลองโหลดหน้าต่างงานใหม่',
   // Strategy fit panel
   tabStrategy: 'ประเด็นจังหวัด',
@@ -92,6 +96,116 @@ const th = {
   strategyDownload: 'ดาวน์โหลด .xlsx',
   strategyFileName: (base: string) => `ตรวจความสอดคล้อง-${base}.xlsx`,
   strategyHighlighted: (n: number) => `ไฮไลต์ ${n} โครงการแล้ว`,
+  // Shared pieces
+  planFileHint: 'ลากไฟล์แผน (.xlsx หรือ .csv) มาวางที่นี่ หรือ',
+  resultsHeading: 'ผลการตรวจ',
+  // Validate (the tab and its button name different things: the tab the job, the button the action)
+  validateAction: 'ตรวจแผ่นงานนี้',
+  validateFileAction: 'ตรวจไฟล์นี้',
+  reportFileName: (base: string) => `รายงานตรวจสอบ-${base}.xlsx`,
+  sheetsHeading: (n: number) => `ชีตที่ตรวจ (${n})`,
+  findingsOn: (sheet: string, errors: number, warnings: number) => `${sheet}: ข้อผิดพลาด ${errors} คำเตือน ${warnings}`,
+  fileChanged: (name: string) => `ไฟล์ที่เปิดเปลี่ยนเป็น ${name} แล้ว — กดตรวจแผ่นงานนี้อีกครั้งก่อนแก้`,
+  fixLabel: (what: string) => `แก้ไข: ${what}`,
+  // Column mapping
+  mapColumns: 'กำหนดคอลัมน์เอง',
+  mapHint: 'ระบุตัวอักษรคอลัมน์ (เช่น B) ของแต่ละช่อง — เว้นว่างถ้าไม่มี',
+  mapSet: ' (กำหนดไว้แล้ว)',
+  mapSave: 'บันทึกและตรวจใหม่',
+  mapReset: 'กลับไปใช้หัวตาราง',
+  mapClose: 'ปิด',
+  mapFields: {
+    no: 'ที่',
+    name: 'โครงการ',
+    objective: 'วัตถุประสงค์',
+    target: 'เป้าหมาย',
+    village: 'หมู่ที่/ชุมชน',
+    tambon: 'ตำบล',
+    kpi: 'ตัวชี้วัด',
+    unit: 'หน่วยงานรับผิดชอบ',
+    agency: 'หน่วยงานที่จะขอประสาน',
+    link: 'ประเด็นการพัฒนาจังหวัด',
+    amount: 'งบประมาณ (คอลัมน์เดียว)',
+    year: 'ปีงบประมาณ',
+  } as Record<string, string>,
+  mapBudget: (year: string) => `งบประมาณ ${year}`,
+  // Consolidate
+  consDrop: 'ลากไฟล์ที่ได้รับ (แผนตำบล แผนหมู่บ้าน ผ.02 ผ.02/2 — .xlsx หรือ .csv) มาวางที่นี่ หรือ',
+  consChoose: 'เลือกไฟล์',
+  consChosen: (n: number) => `เลือกแล้ว ${n} ไฟล์`,
+  consClear: 'ล้างรายการ',
+  consRun: 'รวบรวมเป็นแผนความต้องการของอำเภอ',
+  consRunOpen: 'รวบรวมจากชีตในสมุดงานที่เปิดอยู่',
+  consReading: (d: number, t: number) => `กำลังอ่านไฟล์ ${d}/${t}`,
+  consConsolidating: (d: number, t: number) => `กำลังรวบรวม ${d}/${t}`,
+  cancel: 'ยกเลิก',
+  consCancelled: 'ยกเลิกการรวบรวมแล้ว',
+  consInputs: (n: number) => `ไฟล์ที่รวบรวม (${n})`,
+  consFile: 'ไฟล์',
+  consStatus: 'สถานะ',
+  consDetail: 'รายละเอียด',
+  consStatuses: { ok: 'อ่านได้', skipped: 'ข้าม', failed: 'อ่านไม่ได้' } as Record<string, string>,
+  consProjects: (read: number, taken: number) => `${read} โครงการ · นำเข้า ${taken}`,
+  consAllTaken: 'นำเข้าทุกโครงการ',
+  consNeeds: (n: number, counted: number) => `แผนความต้องการ ${n} โครงการ (นับยอด ${counted})`,
+  consSummary: (files: number, needs: number, dups: number, failed: number) =>
+    `${files} ไฟล์ → ${fmt(needs)} โครงการ · อาจซ้ำ ${fmt(dups)} กลุ่ม${failed ? ` · อ่านไม่ได้/ข้าม ${failed} ไฟล์` : ''}`,
+  consTotals: 'งบประมาณรวมตามปีงบประมาณ',
+  consYear: 'ปีงบประมาณ',
+  consAmount: 'งบประมาณ (บาท)',
+  consDuplicates: (n: number) => `โครงการที่อาจซ้ำกัน (${fmt(n)} กลุ่ม)`,
+  consNoDuplicates: 'ไม่พบโครงการซ้ำ',
+  consConfidence: { exact: 'ซ้ำตรงกัน', likely: 'น่าจะซ้ำ', possible: 'อาจซ้ำ — ให้ตรวจสอบ' } as Record<string, string>,
+  consMerged: 'รวมเป็นรายการเดียว',
+  consMoreDuplicates: (n: number) => `และอีก ${n} กลุ่ม (ดูทั้งหมดในไฟล์ที่ดาวน์โหลด)`,
+  consLocal: 'มีในแผนพัฒนาท้องถิ่นแล้ว',
+  consWrite: 'เขียนชีตลงในสมุดงาน',
+  consWritten: 'เขียนชีตแล้ว',
+  consDownload: 'ดาวน์โหลดแผนความต้องการ (.xlsx)',
+  consFileName: 'แผนความต้องการอำเภอ.xlsx',
+  consStrategy: 'ตรวจกับประเด็นการพัฒนาจังหวัด',
+  consStrategyNone: 'ไม่ตรวจ (จัดกลุ่มตามที่ไฟล์ระบุ)',
+  consStrategySaved: (label: string) => `รายการที่บันทึกไว้${label ? `: ${label}` : ''}`,
+  consMismatches: (n: number) =>
+    n ? `ประเด็นการพัฒนาไม่สอดคล้อง/ไม่ระบุ ${fmt(n)} โครงการ (ดูเหตุผลในชีตผลลัพธ์)` : 'ทุกโครงการสอดคล้องกับประเด็นการพัฒนาที่ระบุ',
+  consNoWorkbook: 'ยังไม่มีสมุดงานที่เปิดอยู่',
+  // Calendar
+  calTemplate: 'แม่แบบปฏิทิน',
+  calCustom: 'แม่แบบที่แก้ไขเอง',
+  calFiscalYear: 'ปีงบประมาณ (พ.ศ.)',
+  calOffset: 'ขั้นตอนอยู่ในปี พ.ศ.',
+  calOffsetHint: (y: number, k: number) => `ปีงบประมาณ ${k >= 0 ? '+' : '−'} ${Math.abs(k)} = พ.ศ. ${y}`,
+  calThaiDigits: 'ใช้เลขไทย',
+  calDetails: 'แสดงรายละเอียดขั้นตอนในชีต',
+  calSteps: (n: number) => `ขั้นตอน (${n})`,
+  calStep: (no: string | number) => `ขั้นตอนที่ ${no}`,
+  calTitle: 'การดำเนินงาน',
+  calUnit: 'หน่วยดำเนินการ',
+  calFrom: 'เริ่ม',
+  calTo: 'ถึง',
+  calDeadline: 'ภายในวันที่',
+  calDeadlineHint: 'เช่น 15 มิ.ย. 2569',
+  calBadDate: 'วันที่ไม่ถูกต้อง',
+  calAddStep: 'เพิ่มขั้นตอน',
+  calNewStep: 'ขั้นตอนใหม่',
+  calRemove: (no: string | number) => `ลบขั้นตอนที่ ${no}`,
+  calUp: (no: string | number) => `เลื่อนขั้นตอนที่ ${no} ขึ้น`,
+  calReset: 'คืนค่าแม่แบบ',
+  calExportJson: 'บันทึกแม่แบบ (.json)',
+  calImportJson: 'เปิดแม่แบบ (.json)',
+  calBadTemplate: 'ไฟล์แม่แบบไม่ถูกต้อง',
+  calWarnings: (n: number) => `คำเตือน (${n})`,
+  calPreview: 'ตัวอย่างปฏิทิน',
+  calCreate: 'สร้างชีตปฏิทิน',
+  calCreated: 'สร้างชีตปฏิทินในสมุดงานแล้ว',
+  calDownloadXlsx: 'ดาวน์โหลดปฏิทิน (.xlsx)',
+  calDownloadIcs: 'ดาวน์โหลดปฏิทิน (.ics)',
+  calSummary: (fy: number, steps: number, from: string, to: string) => `ปีงบประมาณ ${fy}: ${steps} ขั้นตอน ${from} – ${to}`,
+  calFileBase: (fy: number) => `ปฏิทินการดำเนินงาน-${fy}`,
+  calTemplateFile: (id: string) => `แม่แบบปฏิทิน-${id}.json`,
+  calVariables: 'ค่าที่เปลี่ยนตามปีงบประมาณ',
+  calVars: { fy: 'ปีงบประมาณ', year: 'ปี พ.ศ. ของขั้นตอน', planStart: 'ปีแรกของแผน', planEnd: 'ปีสุดท้ายของแผน', updated: 'วันที่ปรับปรุง' } as Record<string, string>,
+  failed: 'ทำไม่สำเร็จ',
   footer: 'ข้อมูลไม่ถูกส่งออกจากเครื่องของคุณ',
 };
 
@@ -115,7 +229,6 @@ const en: Strings = {
   notXlsx: 'Only .xlsx files are supported',
   reading: 'Reading the file…',
   validating: 'Validating…',
-  validate: 'Validate plan',
   validateExcelHint: 'Checks every sheet of the open workbook',
   noFileYet: 'No file chosen yet',
   summary: (sheets: number, errors: number, warnings: number) =>
@@ -152,11 +265,11 @@ const en: Strings = {
     'tambon-plan': 'Tambon plan',
     'village-plan': 'Village plan',
     'district-needs': 'District needs plan',
+    'needs-summary': 'Needs summary',
     strategies: 'Development issues',
     calendar: 'Calendar',
     other: 'Other',
   },
-  consolidateComing: 'Consolidating tambon and local plans into the district needs table is coming soon',
   panelLoadError: 'Could not open this panel: reload the task pane',
   tabStrategy: 'Strategy fit',
   strategyList: 'Provincial development issues',
@@ -182,6 +295,111 @@ const en: Strings = {
   strategyDownload: 'Download .xlsx',
   strategyFileName: (base: string) => `strategy-fit-${base}.xlsx`,
   strategyHighlighted: (n: number) => `${n} projects highlighted`,
+  planFileHint: 'Drop a plan file (.xlsx or .csv) here, or',
+  resultsHeading: 'Results',
+  validateAction: 'Check this workbook',
+  validateFileAction: 'Check this file',
+  reportFileName: (base: string) => `validation-report-${base}.xlsx`,
+  sheetsHeading: (n: number) => `Sheets checked (${n})`,
+  findingsOn: (sheet: string, errors: number, warnings: number) => `${sheet}: ${errors} errors, ${warnings} warnings`,
+  fileChanged: (name: string) => `The open file is now ${name}: check it again before fixing`,
+  fixLabel: (what: string) => `Fix: ${what}`,
+  mapColumns: 'Map columns by hand',
+  mapHint: 'Column letter (e.g. B) for each field; leave blank when absent',
+  mapSet: ' (set)',
+  mapSave: 'Save and check again',
+  mapReset: 'Use the header again',
+  mapClose: 'Close',
+  mapFields: {
+    no: 'No.',
+    name: 'Project',
+    objective: 'Objective',
+    target: 'Target',
+    village: 'Village',
+    tambon: 'Tambon',
+    kpi: 'KPI',
+    unit: 'Responsible unit',
+    agency: 'Agency to ask',
+    link: 'Provincial issue',
+    amount: 'Budget (one column)',
+    year: 'Fiscal year',
+  },
+  mapBudget: (year: string) => `Budget ${year}`,
+  consDrop: 'Drop the received files (tambon, village, ผ.02, ผ.02/2 plans — .xlsx or .csv) here, or',
+  consChoose: 'Choose files',
+  consChosen: (n: number) => `${n} file${n === 1 ? '' : 's'} chosen`,
+  consClear: 'Clear',
+  consRun: 'Consolidate into the district needs table',
+  consRunOpen: 'Consolidate the sheets of this workbook',
+  consReading: (d: number, t: number) => `Reading files ${d}/${t}`,
+  consConsolidating: (d: number, t: number) => `Consolidating ${d}/${t}`,
+  cancel: 'Cancel',
+  consCancelled: 'Consolidation cancelled',
+  consInputs: (n: number) => `Files (${n})`,
+  consFile: 'File',
+  consStatus: 'Status',
+  consDetail: 'Details',
+  consStatuses: { ok: 'Read', skipped: 'Skipped', failed: 'Failed' },
+  consProjects: (read: number, taken: number) => `${read} projects · ${taken} taken`,
+  consAllTaken: 'all taken',
+  consNeeds: (n: number, counted: number) => `Needs table: ${n} projects (${counted} counted)`,
+  consSummary: (files: number, needs: number, dups: number, failed: number) =>
+    `${files} files → ${fmt(needs)} projects · ${fmt(dups)} possible duplicate groups${failed ? ` · ${failed} files failed or skipped` : ''}`,
+  consTotals: 'Budget totals by fiscal year',
+  consYear: 'Fiscal year',
+  consAmount: 'Budget (baht)',
+  consDuplicates: (n: number) => `Possible duplicates (${fmt(n)} groups)`,
+  consNoDuplicates: 'No duplicates found',
+  consConfidence: { exact: 'Exact', likely: 'Likely', possible: 'Possible — please check' },
+  consMerged: 'merged into one',
+  consMoreDuplicates: (n: number) => `and ${n} more groups (all are in the downloaded file)`,
+  consLocal: 'already in a local plan',
+  consWrite: 'Write sheets to the workbook',
+  consWritten: 'Sheets written',
+  consDownload: 'Download the needs table (.xlsx)',
+  consFileName: 'district-needs.xlsx',
+  consStrategy: "Check against the province's development issues",
+  consStrategyNone: 'No check (grouped as the files declare)',
+  consStrategySaved: (label: string) => `Remembered list${label ? `: ${label}` : ''}`,
+  consMismatches: (n: number) =>
+    n ? `${fmt(n)} projects declare no development issue, an unknown one or one that does not fit (reasons in the result sheets)` : 'Every project fits the development issue it declares',
+  consNoWorkbook: 'No workbook is open',
+  calTemplate: 'Calendar template',
+  calCustom: 'Edited template',
+  calFiscalYear: 'Fiscal year (B.E.)',
+  calOffset: 'Steps fall in B.E. year',
+  calOffsetHint: (y: number, k: number) => `fiscal year ${k >= 0 ? '+' : '−'} ${Math.abs(k)} = ${y} B.E.`,
+  calThaiDigits: 'Thai digits',
+  calDetails: 'Step details in the sheet',
+  calSteps: (n: number) => `Steps (${n})`,
+  calStep: (no: string | number) => `Step ${no}`,
+  calTitle: 'Activity',
+  calUnit: 'Responsible unit',
+  calFrom: 'From',
+  calTo: 'To',
+  calDeadline: 'Deadline',
+  calDeadlineHint: 'e.g. 15/6/2569',
+  calBadDate: 'Not a date',
+  calAddStep: 'Add step',
+  calNewStep: 'New step',
+  calRemove: (no: string | number) => `Remove step ${no}`,
+  calUp: (no: string | number) => `Move step ${no} up`,
+  calReset: 'Reset template',
+  calExportJson: 'Save template (.json)',
+  calImportJson: 'Open template (.json)',
+  calBadTemplate: 'Not a valid template file',
+  calWarnings: (n: number) => `Warnings (${n})`,
+  calPreview: 'Preview',
+  calCreate: 'Create calendar sheet',
+  calCreated: 'Calendar sheet written to the workbook',
+  calDownloadXlsx: 'Download calendar (.xlsx)',
+  calDownloadIcs: 'Download calendar (.ics)',
+  calSummary: (fy: number, steps: number, from: string, to: string) => `FY ${fy}: ${steps} steps, ${from} – ${to}`,
+  calFileBase: (fy: number) => `planning-calendar-${fy}`,
+  calTemplateFile: (id: string) => `calendar-template-${id}.json`,
+  calVariables: 'Values that follow the fiscal year',
+  calVars: { fy: 'fiscal year', year: 'steps’ B.E. year', planStart: 'plan’s first year', planEnd: 'plan’s last year', updated: 'date updated' },
+  failed: 'Failed',
   footer: 'Your data never leaves this computer',
 };
 
@@ -218,4 +436,31 @@ export function beYear(key: string | number): number {
   const y = typeof key === 'number' ? key : parseInt(String(key), 10);
   if (!Number.isFinite(y)) return NaN;
   return y < 2400 ? y + 543 : y;
+}
+
+/** A message the engine or the reader wrote in both languages, in the officer's language. */
+export function say(x: { message: string; messageEn?: string }, lang: Lang): string {
+  return lang === 'en' && x.messageEn ? x.messageEn : x.message;
+}
+
+/** A finding's message: the one place the pane turns a finding into words (the findings registry plugs in here). */
+export function findingMessage(f: Finding, lang: Lang): string {
+  return say(f, lang);
+}
+
+/** A reason written as Thai `note` / English `noteEn` (consolidation's file and sheet notes). */
+export function noteText(x: { note?: string; noteEn?: string }, lang: Lang): string {
+  return x.note ? say({ message: x.note, messageEn: x.noteEn }, lang) : '';
+}
+
+/** The officer's language for any error: reader and pane errors carry Thai and English. */
+export function errorText(e: unknown, lang: Lang): string {
+  const err = e as { message?: unknown; messageEn?: unknown } | null | undefined;
+  if (err && typeof err.message === 'string') return say({ message: err.message, messageEn: typeof err.messageEn === 'string' ? err.messageEn : undefined }, lang);
+  return String(e);
+}
+
+/** A file name without its folder and extension, for names of files the pane saves. */
+export function baseName(file: string): string {
+  return file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') || 'workbook';
 }

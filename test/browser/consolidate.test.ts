@@ -23,13 +23,8 @@ test('consolidate received workbooks with a progress bar and download the needs 
     buffer: Buffer.from(writeXlsx(toOutWorkbook(wb))),
   }));
   files.push({ name: 'เสียหาย.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004 broken') });
+  // Every file goes to the reader, as in the CLI: a text file that is no table is reported, not dropped.
   await page.getByTestId('consolidate-input').setInputFiles([...files, { name: 'บันทึก.txt', mimeType: 'text/plain', buffer: Buffer.from('x') }]);
-  // The warning about the .txt file follows the language toggle.
-  const bar = page.getByTestId('consolidate-message');
-  expect(await bar.innerText()).toContain('ข้ามไฟล์ที่ไม่ใช่ .xlsx: บันทึก.txt');
-  await page.getByTestId('lang-toggle').click();
-  expect(await bar.innerText()).toContain('Skipped files that are not .xlsx: บันทึก.txt');
-  await page.getByTestId('lang-toggle').click();
 
   // Record every state of the progress bar while the run goes on.
   await page.evaluate(() => {
@@ -47,17 +42,20 @@ test('consolidate received workbooks with a progress bar and download the needs 
 
   const statuses = await page.getByTestId('consolidate-input-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
   expect(statuses.filter((s) => s === 'ok')).toHaveLength(4);
-  expect(statuses).toContain('failed');
+  expect(statuses.filter((s) => s === 'failed')).toHaveLength(2);
   expect(statuses).toContain('skipped');
   const total2567 = await page.locator('[data-testid="consolidate-total"][data-year="2567"]').innerText();
   expect(total2567.replace(/\s/g, '')).toContain('6,650,000');
-  // The failed and skipped rows say why, in the pane's language.
-  const detail = (status: string) => page.locator(`[data-testid="consolidate-input-row"][data-status="${status}"] td`).last().innerText();
-  expect(await detail('skipped')).toBe('ไม่พบชีตแผนที่มีรายการโครงการ');
+  // Every file says why, in the pane's language.
+  const detail = (file: string) => page.locator('[data-testid="consolidate-input-row"]', { hasText: file }).getByTestId('consolidate-input-detail').innerText();
+  const skipped = await page.locator('[data-testid="consolidate-input-row"][data-status="skipped"]').getByTestId('consolidate-input-detail').innerText();
+  expect(skipped).toBe('ไม่พบชีตแผนที่มีรายการโครงการ');
+  expect(await detail('บันทึก.txt')).toContain('ไม่ใช่ไฟล์ Excel (.xlsx) หรือ CSV');
   await page.getByTestId('lang-toggle').click();
   await page.locator('[data-testid="app"][data-lang="en"]').waitFor();
-  expect(await detail('skipped')).toBe('No plan sheet with project rows');
-  expect(await detail('failed')).toMatch(/^"เสียหาย\.xlsx" is (truncated|damaged|not an Excel)/); // the reader's English message
+  expect(await page.locator('[data-testid="consolidate-input-row"][data-status="skipped"]').getByTestId('consolidate-input-detail').innerText()).toBe('No plan sheet with project rows');
+  expect(await detail('เสียหาย.xlsx')).toMatch(/^"เสียหาย\.xlsx" is (truncated|damaged|not an Excel)/); // the reader's English message
+  expect(await detail('บันทึก.txt')).toContain('is not an Excel .xlsx or CSV file');
   await page.getByTestId('lang-toggle').click();
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('consolidate-download').click()]);

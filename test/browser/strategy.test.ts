@@ -24,7 +24,10 @@ test('strategy fit of the sample against a preset: list, preview, download — a
   await page.getByTestId('strategy-run').click();
   await page.getByTestId('strategy-summary').waitFor({ timeout: 30_000 });
 
+  // Groups other than "fits no issue" open on demand.
+  await page.locator('[data-testid="strategy-group"][data-status="weak"] button').first().click();
   const weak = page.locator(`[data-testid="strategy-item"][data-status="weak"][data-sheet="${SHEET}"]`);
+  await weak.first().waitFor();
   expect(await weak.count()).toBeGreaterThan(0);
   const item = weak.first();
   const cell = await item.getAttribute('data-cell');

@@ -3,6 +3,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import CalendarPanel, { SheetPreview, STORAGE_KEY } from '../../src/taskpane/calendar/CalendarPanel';
 import { BUILTIN_TEMPLATES, buildCalendar, calendarSheet, serializeTemplate } from '../../src/engine/calendar';
 import { nextFiscalYear } from '../../src/engine/calendar/thai';
+import { fakeHost } from '../taskpane/fakeHost';
 
 function render(el: React.ReactElement): string {
   return renderToStaticMarkup(<FluentProvider theme={webLightTheme}>{el}</FluentProvider>);
@@ -14,19 +15,19 @@ describe('CalendarPanel (server render)', () => {
   });
 
   test('renders the DOPA calendar for next fiscal year with a preview and the buttons', () => {
-    const html = render(<CalendarPanel lang="th" download={() => undefined} />);
+    const html = render(<CalendarPanel lang="th" host={fakeHost()} />);
     expect(html).toContain('data-testid="calendar-preview"');
-    expect(html).toContain('ดาวน์โหลด .xlsx');
-    expect(html).toContain('ดาวน์โหลด .ics');
-    expect(html).not.toContain('สร้างปฏิทิน<'); // no writeSheet → no Excel button
+    expect(html).toContain('ดาวน์โหลดปฏิทิน (.xlsx)');
+    expect(html).toContain('ดาวน์โหลดปฏิทิน (.ics)');
+    expect(html).not.toContain('สร้างชีตปฏิทิน'); // no writeSheet → no Excel button
     expect(html).toContain(String(nextFiscalYear()));
     expect(html).toContain('ทบทวนแผนชุมชน/หมู่บ้าน');
   });
 
   test('in Excel: the create button; English labels', () => {
-    const html = render(<CalendarPanel lang="en" writeSheet={async () => undefined} download={() => undefined} />);
+    const html = render(<CalendarPanel lang="en" host={fakeHost({ excel: true })} />);
     expect(html).toContain('Create calendar sheet');
-    expect(html).toContain('Download .ics');
+    expect(html).toContain('Download calendar (.ics)');
   });
 
   test('restores the template saved in localStorage', () => {
@@ -37,7 +38,7 @@ describe('CalendarPanel (server render)', () => {
       getItem: (k: string) => store.get(k) ?? null,
       setItem: (k: string, v: string) => void store.set(k, v),
     };
-    const html = render(<CalendarPanel lang="th" download={() => undefined} />);
+    const html = render(<CalendarPanel lang="th" host={fakeHost()} />);
     expect(html).toContain('ทบทวนแผนหมู่บ้าน (แก้ไข)');
     expect(html).toContain('ม.ค. – ก.พ. ๖'); // Thai digits restored
   });

@@ -65,9 +65,9 @@ test('inputs: ok, failed, skipped, with sheet kinds', () => {
     ['local-plan-beyond', 4, 4],
   ]);
   expect(result.inputs[2].error?.code).toBe('not-zip');
-  expect(result.inputs[5].sheets[0].note).toBe('ไม่ใช่แบบแผนที่มีรายการโครงการ');
+  expect(result.inputs[5].sheets[0].note).toMatch(/^ไม่ใช่แบบแผนที่มีรายการโครงการ \(.+\)$/);
   // Notes in English too, for the task pane's English mode and --json.
-  expect(result.inputs[5].sheets[0].noteEn).toBe('Not a plan form with project rows');
+  expect(result.inputs[5].sheets[0].noteEn).toMatch(/^Not a plan form with project rows \(.+\)$/);
   expect([result.inputs[5].note, result.inputs[5].noteEn]).toEqual(['ไม่พบชีตแผนที่มีรายการโครงการ', 'No plan sheet with project rows']);
   expect(result.inputs[0].sheets[0].noteEn).toMatch(/^Local development plan/);
   // Tambon plans: only the support / beyond-capacity projects.
@@ -235,9 +235,10 @@ test('a district needs table is a valid input (re-reading our own output)', asyn
   expect(plan.kind).toBe('district-needs');
   const again = await consolidate([{ file: 'needs.xlsx', checksum: checksum(7), workbook: { name: 'needs.xlsx', sheets: [sheet] } }]);
   expect(again.items).toHaveLength(10);
-  // Items already marked as in a local plan are counted again only if the officer kept them: all rows come in.
+  // The need already in a local plan is written "ไม่นับ" and stays out of the totals read back.
   expect(again.totals[2567]).toBe(6_650_000);
-  expect(again.totals[2568]).toBe(7_700_000 + 1_200_000);
+  expect(again.totals[2568]).toBe(7_700_000);
+  expect(again.items.filter((i) => !i.inTotals).map((i) => i.name)).toEqual(['ก่อสร้างระบบประปาหมู่บ้าน หมู่ที่ 2']);
 });
 
 describe('blocking scales linearly', () => {

@@ -307,6 +307,12 @@ export function mergeGroups(
   for (const m of matches) {
     if (m.confidence === 'possible') continue;
     if (cands[m.a].role !== 'need' || cands[m.b].role !== 'need') continue;
+    // Rows of needs tables (districts' tables at the province) were made one need each by their
+    // level: two districts asking for the same bridge are reported, never merged.
+    if (cands[m.a].src.kind === 'district-needs' || cands[m.b].src.kind === 'district-needs') {
+      refused.push(m);
+      continue;
+    }
     let ra = find(m.a);
     let rb = find(m.b);
     if (ra === rb) continue;

@@ -8,6 +8,7 @@
 import type { PlanSheet, ProjectRow } from '../plan';
 import { coreNameOfNormalized, extractLocation, locationOfNormalized, normalizeThai, parseTambon, parseVillage, wordTokens, type Location } from '../thai-text';
 import { parseIssue } from './issue';
+import { tidySpaces } from '../thai';
 import type { ProjectFields, ProvincialIssue, SourceRef } from './types';
 
 export type Role = 'need' | 'local';
@@ -25,6 +26,8 @@ export interface Candidate extends ProjectFields {
    * with the same core name; ~100 bytes instead of a Set's ~600 at a million rows); a Set is accepted.
    */
   tokens: ReadonlySet<string> | readonly string[];
+  /** The sending level left it out of its totals (a needs table's ไม่นับ): it stays out. */
+  keptOut?: boolean;
 }
 
 const NO_TOKENS: readonly string[] = Object.freeze([]);
@@ -197,14 +200,35 @@ function amountsOf(p: ProjectRow): { budgets: Record<number, number>; bad: numbe
   return { budgets: sharedBudgets(budgets), bad };
 }
 
+/** "แผนความต้องการของอำเภอเมืองเชียงใหม่" → "อำเภอเมืองเชียงใหม่"; also "… ของจังหวัด…" one level up. */
+const NEEDS_TITLE_UNIT = /แผนความต้องการ(?:ของ)?\s*((?:อำเภอ|อ\.|จังหวัด|จ\.)\s*[^\s(]+)/;
+
+/** The district (or, one level up, the province) whose needs table a sheet is, from its title lines. */
+export function unitOfNeedsSheet(sheet: PlanSheet): string | undefined {
+  for (const t of sheet.titles.slice(0, 6)) {
+    const m = NEEDS_TITLE_UNIT.exec(t.text);
+    if (m) return m[1].replace(/^อ\.\s*/, 'อำเภอ').replace(/^จ\.\s*/, 'จังหวัด').replace(/\s+/g, '');
+  }
+  const org = sheet.organisation && /^อำเภอ\s*\S/.test(sheet.organisation) ? sheet.organisation.split(/\s+(?=จังหวัด)/)[0] : undefined;
+  return org?.replace(/\s+/g, '');
+}
+
+/** A file name without its folder and extension: the district's name when its table does not say it. */
+export function fileStem(file: string): string {
+  return file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+}
+
 export function toCandidate(
   p: ProjectRow,
   sheet: PlanSheet,
   file: string,
   role: Role,
   seq: number,
+  district?: string,
 ): Candidate {
-  const { organisation, loc: orgLoc } = orgOfSheet(sheet);
+  const { organisation: sheetOrg, loc: orgLoc } = orgOfSheet(sheet);
+  // A needs table names each row's proposer (อปท./ผู้เสนอ); other forms have one organisation line.
+  const organisation = p.proposer ? intern(p.proposer) : sheetOrg;
   const locLoc = p.location ? extractLocation(p.location) : {};
   const normName = normalizeThai(p.name);
   const nameLoc = locationOfNormalized(normName);
@@ -213,11 +237,16 @@ export function toCandidate(
   const { budgets, bad } = amountsOf(p);
   const issue = issueOf(p.link) ?? issueOf(p.context.provincial?.text);
   const core = coreNameOfNormalized(normName);
+  // A row of a needs table (a district's, read by the province): its district, the district's rank
+  // of it, and whether the district counted it.
+  const fromNeeds = sheet.kind === 'district-needs';
+  const rowDistrict = p.district?.trim() || district;
   return {
     seq,
     role,
     src: { file, sheet: intern(sheet.name), row: p.row + 1, kind: sheet.kind, organisation },
-    name: p.name.trim(),
+    // The table is a new document: a name's stray spaces (a finding on the source) are not carried.
+    name: tidySpaces(p.name),
     objective: intern(p.objective.trim()),
     target: intern(p.target.trim()),
     village,
@@ -227,9 +256,13 @@ export function toCandidate(
     badBudgetYears: bad,
     issue,
     agency: intern((p.agency || p.unit).trim()),
-    priority: intern(p.priority.trim()),
+    // The district's rank becomes sourcePriority; the province ranks its table itself.
+    priority: fromNeeds ? '' : intern(p.priority.trim()),
     note: intern(p.note.trim()),
     compact: core.replace(/ /g, ''),
     tokens: distinctTokens(wordTokens(core)),
+    ...(fromNeeds && rowDistrict ? { district: intern(rowDistrict) } : {}),
+    ...(fromNeeds && (p.sourcePriority || p.priority).trim() ? { sourcePriority: intern((p.sourcePriority || p.priority).trim()) } : {}),
+    ...(fromNeeds && p.outOfTotals ? { keptOut: true } : {}),
   };
 }

@@ -13,7 +13,7 @@ import { readPlanSheet } from '../forms/read';
 import { fromThaiDigits } from '../thai';
 import { findMatches, mergeGroups, type Match } from './dedupe';
 import type { Candidate } from './extract';
-import { intern, needsSupport, releaseMatchKeys, roleOfSheet, sharedBudgets, sharedTokens, toCandidate } from './extract';
+import { fileStem, intern, needsSupport, releaseMatchKeys, roleOfSheet, sharedBudgets, sharedTokens, toCandidate, unitOfNeedsSheet } from './extract';
 import { issueKey, issueLabel } from './issue';
 import { projectMatcher } from '../strategy/match';
 import type { MatchVerdict, ProjectInput } from '../strategy/model';
@@ -51,6 +51,7 @@ const tick = (): Promise<void> =>
 /** Notes on inputs and sheets, [Thai, English]. */
 const NOTES = {
   'local-plan-summary': ['บัญชีสรุปโครงการ (ผ.01) ไม่มีรายการโครงการ', 'Project summary (ผ.01): no project rows'],
+  'needs-summary': ['สรุปแผนความต้องการ ไม่มีรายการโครงการ', 'Needs summary: no project rows'],
   strategies: ['ชีตยุทธศาสตร์/ประเด็นการพัฒนา ไม่มีรายการโครงการ', 'Strategies / development issues: no project rows'],
   calendar: ['ปฏิทินการดำเนินงาน ไม่มีรายการโครงการ', 'Operation calendar: no project rows'],
   other: ['ไม่ใช่แบบแผนที่มีรายการโครงการ', 'Not a plan form with project rows'],
@@ -101,9 +102,17 @@ function collectInput(
     const role = PROJECT_KINDS.has(plan.kind) ? roleOfSheet(plan.kind) : null;
     if (!role) {
       Object.assign(summary, noteOf(plan.kind in NOTES ? (plan.kind as keyof typeof NOTES) : 'other'));
+      // What the sheet lacks for a plan form (recognise.ts), so the officer sees why it was skipped.
+      if (plan.kind === 'other' && plan.kindReason) {
+        summary.note += ` (${plan.kindReason.th})`;
+        summary.noteEn += ` (${plan.kindReason.en})`;
+      }
       continue;
     }
     projectSheets++;
+    // A needs table (a district's, read by its province): which district it is, for every row.
+    const district = plan.kind === 'district-needs' ? unitOfNeedsSheet(plan) ?? fileStem(inp.file) : undefined;
+    if (district && !rep.district) rep.district = district;
     summary.projects = plan.projects.length;
     rep.projects += plan.projects.length;
     for (const p of plan.projects) {
@@ -114,7 +123,7 @@ function collectInput(
         continue;
       }
       if (role === 'support' && !needsSupport(p, words)) continue;
-      cands.push(toCandidate(p, plan, inp.file, 'need', cands.length));
+      cands.push(toCandidate(p, plan, inp.file, 'need', cands.length, district));
       summary.taken++;
     }
     rep.taken += summary.taken;
@@ -226,6 +235,8 @@ export class Consolidation {
       c.priority = intern(c.priority);
       c.note = intern(c.note);
       if (c.tambon !== undefined) c.tambon = intern(c.tambon);
+      if (c.district !== undefined) c.district = intern(c.district);
+      if (c.sourcePriority !== undefined) c.sourcePriority = intern(c.sourcePriority);
       this.cands.push(c);
       const v = ex.verdicts?.[i];
       if (v) this.verdicts[base + i] = sharedVerdict(v);
@@ -329,9 +340,13 @@ export function consolidateCandidates(
       priority: pick('priority'),
       note: keep.note,
       sources: [keep.src, ...others.map((o) => o.src)],
-      inTotals: true,
+      // A need the sending level left out of its totals stays out (its note says why).
+      inTotals: !keep.keptOut,
       remarks: [],
     };
+    if (keep.district !== undefined) item.district = keep.district;
+    if (keep.sourcePriority !== undefined) item.sourcePriority = keep.sourcePriority;
+    if (keep.keptOut && !/ไม่นับยอด/.test(keep.note)) item.remarks.push(KEPT_OUT_REMARK);
     if (others.length) {
       item.remarks.push(
         intern(`รวมรายการซ้ำ ${members.length} แหล่ง (${confidence.get(r) === 'exact' ? 'ซ้ำตรงกัน' : 'น่าจะซ้ำ'}) นับยอดครั้งเดียว`),
@@ -495,7 +510,25 @@ export function consolidateCandidates(
     return m.itemId ?? 0;
   }
 
-  // Years, groups by provincial issue, totals.
+  const { years, groups, totals } = groupByIssue(items);
+  for (const it of items) if (it.badBudgetYears.length) it.remarks.push(`งบประมาณปี ${it.badBudgetYears.join(', ')} ไม่ใช่ตัวเลข (นับเป็น 0)`);
+
+  return {
+    inputs: reports,
+    years,
+    items: groups.flatMap((g) => g.items),
+    groups,
+    totals,
+    duplicates,
+    strategyMismatches: mismatches,
+  };
+}
+
+/**
+ * Needs items in the table's order: grouped by provincial development issue ("ไม่ระบุ" last), by
+ * priority within a group, with the years and the totals of the counted items per group and overall.
+ */
+export function groupByIssue(items: readonly NeedsItem[]): Pick<ConsolidateResult, 'years' | 'groups' | 'totals'> {
   const yearSet = new Set<number>();
   for (const it of items) for (const y of Object.keys(it.budgets)) yearSet.add(Number(y));
   const years = [...yearSet].sort((a, b) => a - b);
@@ -524,18 +557,10 @@ export function consolidateCandidates(
       }
     }
   }
-  for (const it of items) if (it.badBudgetYears.length) it.remarks.push(`งบประมาณปี ${it.badBudgetYears.join(', ')} ไม่ใช่ตัวเลข (นับเป็น 0)`);
-
-  return {
-    inputs: reports,
-    years,
-    items: groups.flatMap((g) => g.items),
-    groups,
-    totals,
-    duplicates,
-    strategyMismatches: mismatches,
-  };
+  return { years, groups, totals };
 }
+
+const KEPT_OUT_REMARK = 'ไม่นับยอดตามตารางที่ส่งมา';
 
 /** Possible duplicates listed per needs item (the most similar first). */
 export const MAX_POSSIBLE = 3;

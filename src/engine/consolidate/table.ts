@@ -14,10 +14,12 @@ export const SUMMARY_SHEET = 'สรุปตามประเด็นกา�
 export const DUPLICATES_SHEET = 'โครงการซ้ำ';
 export const SOURCES_SHEET = 'แหล่งข้อมูล';
 
+export const DISTRICT_SUMMARY_SHEET = 'สรุปตามอำเภอ';
+
 export interface NeedsWorkbookOptions {
   /** District name for the title ("เมืองเชียงใหม่" or "อำเภอเมืองเชียงใหม่"). */
   district?: string;
-  /** Province for the title block ("เชียงใหม่" or "จังหวัดเชียงใหม่"). */
+  /** Province name: the table is the province's roll-up of its districts ("เชียงใหม่" or "จังหวัดเชียงใหม่"). */
   province?: string;
   /** The ก.บ.อ. approval line, when recorded ("ผ่านความเห็นชอบของ ก.บ.อ. … เมื่อวันที่ …"). */
   approval?: string;
@@ -26,6 +28,19 @@ export interface NeedsWorkbookOptions {
   /** Who signs under the table (default ผู้จัดทำ and ผู้รับรอง, names and positions left to write in). */
   signers?: Signer[];
 }
+
+/** Whose needs table it is, as its titles say it: "อำเภอเมือง", "จังหวัดเชียงใหม่", or the bare level. */
+export function needsUnit(o: NeedsWorkbookOptions, r?: ConsolidateResult): string {
+  const named = (prefix: string, name: string | undefined): string | undefined => {
+    const bare = name?.trim().replace(/^(อำเภอ|จังหวัด|อ\.|จ\.)\s*/, '');
+    return bare ? `${prefix}${bare}` : undefined;
+  };
+  if (o.province !== undefined || r?.items.some((i) => i.district)) return named('จังหวัด', o.province) ?? 'จังหวัด';
+  return named('อำเภอ', o.district) ?? 'อำเภอ';
+}
+
+/** The row says whether it is counted: a reader (OnePlan one level up, or an officer) sees it. */
+export const COUNTED_TH = { yes: 'นับ', no: 'ไม่นับ' } as const;
 
 const AMOUNT = AMOUNT_FORMAT;
 const HEADER: CellStyle = { bold: true, align: 'center', valign: 'center', wrap: true, border: true, fill: 'D9E2F3' };
@@ -62,23 +77,21 @@ export function amountWidth(n: number, min = 10): number {
   return Math.max(min, Math.ceil(units * 1.05 + 1));
 }
 
-/** "อำเภอเมือง" for "เมือง" or "อำเภอเมือง"; districts of Bangkok are เขต. */
-function withPrefix(name: string | undefined, prefix: string): string {
-  const n = (name ?? '').trim();
-  if (!n) return '';
-  return n.startsWith(prefix) || /^(เขต|กิ่งอำเภอ)/.test(n) ? n : `${prefix}${n}`;
-}
-
 /**
  * Printed widths of the needs table's columns: fixed for numbers and short fields, the rest of the
  * 180 units shared by the text columns, so the table prints one page wide at a legible scale.
  */
-function needsWidths(yearCount: number, yearWidth: number): { head: number[]; tail: number[] } {
-  const fixed = 5 + 5 + 10 + yearCount * yearWidth + 6; // ที่, หมู่ที่, ตำบล, years, ลำดับ
+function needsWidths(yearCount: number, yearWidth: number, byDistrict: boolean, ranked: boolean): { head: number[]; tail: number[] } {
+  // ที่, หมู่ที่, ตำบล, years, นับยอด, the district's rank, ลำดับ
+  const fixed = 5 + 5 + 10 + yearCount * yearWidth + 6 + (ranked ? 6 : 0) + 6;
   const rest = Math.max(60, PRINT_WIDTH_MAX - fixed);
-  // โครงการ, วัตถุประสงค์, เป้าหมาย, อปท./ผู้เสนอ, หน่วยงาน
-  const share = [0.3, 0.2, 0.2, 0.15, 0.15].map((k) => Math.floor(rest * k));
-  return { head: [5, share[0], share[1], share[2], 5, 10, share[3]], tail: [share[4], 6] };
+  // โครงการ, วัตถุประสงค์, เป้าหมาย, อำเภอ, อปท./ผู้เสนอ, หน่วยงาน
+  const k = byDistrict ? [0.27, 0.18, 0.18, 0.11, 0.13, 0.13] : [0.3, 0.2, 0.2, 0, 0.15, 0.15];
+  const share = k.map((x) => Math.floor(rest * x));
+  return {
+    head: [5, share[0], share[1], share[2], 5, 10, ...(byDistrict ? [share[3]] : []), share[4]],
+    tail: [6, share[5], ...(ranked ? [6] : []), 6],
+  };
 }
 
 function yearSpan(years: number[]): string {
@@ -111,10 +124,23 @@ enum RowKind {
  */
 function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedSheet {
   const years = r.years;
-  const head = ['ที่', 'โครงการ', 'วัตถุประสงค์', 'เป้าหมาย (ผลผลิตของโครงการ)', 'หมู่ที่', 'ตำบล', 'อปท./ผู้เสนอ'];
+  // A province's table names each need's district and the district's rank of it.
+  const byDistrict = r.items.some((i) => i.district);
+  const ranked = r.items.some((i) => i.sourcePriority);
+  const head = ['ที่', 'โครงการ', 'วัตถุประสงค์', 'เป้าหมาย (ผลผลิตของโครงการ)', 'หมู่ที่', 'ตำบล', ...(byDistrict ? ['อำเภอ'] : []), 'อปท./ผู้เสนอ'];
   // Printed: ที่ … ลำดับความสำคัญ. The issue (each group's heading already says it), the provenance
   // and the notes are working columns, outside the print area.
-  const tail = ['หน่วยงานที่จะขอประสาน', 'ลำดับความสำคัญ', 'ประเด็นการพัฒนาจังหวัด', 'ที่มา (ไฟล์ / ชีต / แถว)', 'หมายเหตุ'];
+  const tail = [
+    'นับยอด',
+    'หน่วยงานที่จะขอประสาน',
+    ...(ranked ? ['ลำดับความสำคัญของอำเภอ'] : []),
+    'ลำดับความสำคัญ',
+    'ประเด็นการพัฒนาจังหวัด',
+    'ที่มา (ไฟล์ / ชีต / แถว)',
+    'หมายเหตุ',
+  ];
+  const unit = needsUnit(o, r);
+  const province = unit.startsWith('จังหวัด');
   const header = [...head, ...years.map((y) => `ปีงบประมาณ ${y} (บาท)`), ...tail];
   const lastCol = header.length - 1;
   const yc = head.length; // first year column
@@ -122,24 +148,23 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   const pad = (n: number, style: CellStyle): OutCell[] => Array.from({ length: n }, () => c(null, style));
 
   const counted = r.items.filter((i) => i.inTotals).length;
-  const district = withPrefix(o.district, 'อำเภอ');
   const top: OutCell[][] = titleBlockRows({
-    title: `แผนความต้องการของ${district || 'อำเภอ'}`,
-    place: [district, withPrefix(o.province, 'จังหวัด')].filter(Boolean).join(' ') || undefined,
+    title: `แผนความต้องการของ${unit}`,
+    place: !province && o.province ? `${unit} ${needsUnit({ province: o.province })}` : undefined,
     fiscalYear: `บัญชีโครงการที่ขอรับการสนับสนุนและโครงการที่เกินศักยภาพขององค์กรปกครองส่วนท้องถิ่น${
       years.length ? ` ปีงบประมาณ พ.ศ. ${yearSpan(years)}` : ''
     }`,
     approval: o.approval,
     notes: [
       o.subtitle ??
-        `รวบรวมจาก ${r.inputs.length} ไฟล์ · ${r.items.length} โครงการ (นับยอด ${counted} โครงการ) · จัดกลุ่มตามประเด็นการพัฒนาจังหวัด`,
+        `รวบรวมจาก ${r.inputs.length} ${province ? 'อำเภอ (ไฟล์)' : 'ไฟล์'} · ${r.items.length} โครงการ (นับยอด ${counted} โครงการ) · จัดกลุ่มตามประเด็นการพัฒนาจังหวัด`,
     ],
   });
   const headerRow = top.length;
   top.push(header.map((h) => c(h, HEADER)));
   const excluded = r.items.length - counted;
 
-  let count = top.length + 1 + (excluded ? 1 : 0) + 4; // + the signature block
+  let count = top.length + 1 + (excluded ? 1 : 0) + 4; // + the signature block (signatureBlock's 4 rows)
   for (const g of r.groups) count += g.items.length + 2;
   const kinds = new Uint8Array(count);
   const refs = new Int32Array(count);
@@ -164,14 +189,14 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   const lastTableRow = at - 1;
   kinds[at++] = RowKind.Grand;
   if (excluded) kinds[at++] = RowKind.Note;
-  // The signature block under the table, inside the print area (its rows start at `at`).
   // Amount columns as wide as the largest item's amount; a wider subtotal or total shrinks to fit.
   let widest = 0;
   for (const it of r.items) for (const y of years) widest = Math.max(widest, it.budgets[y] ?? 0);
   const yearWidth = amountWidth(widest);
-  const widths = needsWidths(years.length, yearWidth);
-  const printed = tc + widths.tail.length; // ที่ … ลำดับความสำคัญ; ที่มา and หมายเหตุ stay on screen
+  const widths = needsWidths(years.length, yearWidth, byDistrict, ranked);
+  const printed = tc + widths.tail.length; // ที่ … ลำดับความสำคัญ
   const colWidths = [...widths.head, ...years.map(() => yearWidth), ...widths.tail, 30, 34, 34];
+  // The signature block under the table, inside the print area.
   const sign = signatureBlock(at, colWidths, printed, o.signers);
   for (let k = 0; k < sign.rows.length; k++) {
     kinds[at] = RowKind.Sign;
@@ -191,9 +216,12 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
         c(text(it.target), BODY),
         c(it.village !== undefined ? it.village : '', BODY_CENTER),
         c(text(it.tambon), BODY),
+        ...(byDistrict ? [c(text(it.district), BODY)] : []),
         c(text(it.organisation), BODY),
         ...years.map((y) => c(it.budgets[y] ?? 0, it.inTotals ? NUM : NUM_EXCLUDED)),
+        c(it.inTotals ? COUNTED_TH.yes : COUNTED_TH.no, it.inTotals ? BODY_CENTER : { ...BODY_CENTER, italic: true, color: '808080' }),
         c(text(it.agency), BODY),
+        ...(ranked ? [c(text(it.sourcePriority), BODY_CENTER)] : []),
         c(text(it.priority), BODY_CENTER),
         c(it.issue ? text(it.issue.text) : 'ไม่ระบุ', BODY),
         c(sourceText(it), BODY),
@@ -225,7 +253,12 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
         ...pad(lastCol - tc + 1, GRAND),
       ];
     if (k === RowKind.Sign) return sign.rows[refs[i]];
-    return [c(`หมายเหตุ: ไม่นับยอด ${excluded} โครงการที่มีในแผนพัฒนาท้องถิ่นของ อปท. แล้ว (แสดงตัวเอียงสีเทา)`, { italic: true })];
+    return [
+      c(
+        `หมายเหตุ: ไม่นับยอด ${excluded} โครงการ (คอลัมน์ "นับยอด" ว่า "ไม่นับ": มีในแผนพัฒนาท้องถิ่นของ อปท. แล้ว หรือไม่นับตามตารางที่ส่งมา แสดงตัวเอียงสีเทา)`,
+        { italic: true },
+      ),
+    ];
   };
 
   return {
@@ -249,11 +282,11 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   };
 }
 
-function summarySheet(r: ConsolidateResult): OutSheet {
+function summarySheet(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet {
   const years = r.years;
   const width = 1 + 2 * (years.length + 1);
   const rows: OutCell[][] = [];
-  rows.push([c('บัญชีสรุปแผนความต้องการของอำเภอ', TITLE)]);
+  rows.push([c(`บัญชีสรุปแผนความต้องการของ${needsUnit(o, r)}`, TITLE)]);
   rows.push([c('จำนวนโครงการและงบประมาณ จำแนกตามประเด็นการพัฒนาจังหวัด (เฉพาะโครงการที่นับยอด)', { ...TITLE, size: 16 })]);
   const h1: OutCell[] = [c('ประเด็นการพัฒนาจังหวัด', HEADER)];
   const h2: OutCell[] = [c(null, HEADER)];
@@ -379,6 +412,7 @@ const KIND_TH: Record<string, string> = {
   'tambon-plan': 'แผนพัฒนาตำบล',
   'village-plan': 'แผนพัฒนาหมู่บ้าน',
   'district-needs': 'แผนความต้องการอำเภอ',
+  'needs-summary': 'สรุปแผนความต้องการ',
   strategies: 'ยุทธศาสตร์',
   calendar: 'ปฏิทิน',
   other: 'อื่น ๆ',
@@ -419,15 +453,98 @@ function sourcesSheet(r: ConsolidateResult): OutSheet {
   };
 }
 
-/** The four sheets to write (xlsx file or new worksheets in the open workbook). */
+/**
+ * A province's summary by district × provincial issue: per district, a row per issue with its counted
+ * needs and budgets per year, the district's total, and the province's total (the districts' sum).
+ */
+function districtSummarySheet(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet {
+  const years = r.years;
+  const width = 2 + 2 * (years.length + 1);
+  const rows: OutCell[][] = [
+    [c(`บัญชีสรุปแผนความต้องการของ${needsUnit(o, r)} จำแนกตามอำเภอ`, TITLE)],
+    [c('จำนวนโครงการและงบประมาณ จำแนกตามอำเภอและประเด็นการพัฒนาจังหวัด (เฉพาะโครงการที่นับยอด)', { ...TITLE, size: 16 })],
+  ];
+  const h1: OutCell[] = [c('อำเภอ', HEADER), c('ประเด็นการพัฒนาจังหวัด', HEADER)];
+  const h2: OutCell[] = [c(null, HEADER), c(null, HEADER)];
+  const merges = [
+    { r1: 0, c1: 0, r2: 0, c2: width - 1 },
+    { r1: 1, c1: 0, r2: 1, c2: width - 1 },
+    { r1: 2, c1: 0, r2: 3, c2: 0 },
+    { r1: 2, c1: 1, r2: 3, c2: 1 },
+  ];
+  [...years.map((y) => `ปี ${y}`), `รวม ${years.length} ปี`].forEach((label, i) => {
+    h1.push(c(label, HEADER), c(null, HEADER));
+    h2.push(c('จำนวนโครงการ', HEADER), c('งบประมาณ (บาท)', HEADER));
+    merges.push({ r1: 2, c1: 2 + 2 * i, r2: 2, c2: 3 + 2 * i });
+  });
+  rows.push(h1, h2);
+  const COUNT: CellStyle = { border: true, align: 'center', numFmt: '#,##0' };
+  // One pass over the items (a country's table has a million): counts and sums per year, then the
+  // all-years count and sum, per district × issue group, per district, and for the whole table.
+  type Tally = { counts: number[]; sums: number[] };
+  const tally = (): Tally => ({ counts: Array(years.length + 1).fill(0), sums: Array(years.length + 1).fill(0) });
+  const add = (t: Tally, it: NeedsItem): void => {
+    if (!it.inTotals) return;
+    t.counts[years.length]++;
+    years.forEach((y, k) => {
+      const v = it.budgets[y] ?? 0;
+      if (v > 0) t.counts[k]++;
+      t.sums[k] += v;
+      t.sums[years.length] += v;
+    });
+  };
+  const NONE = 'ไม่ระบุอำเภอ';
+  const perDistrict = new Map<string, { first: number; total: Tally; byGroup: Map<number, Tally> }>();
+  const all = tally();
+  r.groups.forEach((g, gi) => {
+    for (const it of g.items) {
+      const d = it.district || NONE;
+      let e = perDistrict.get(d);
+      if (!e) perDistrict.set(d, (e = { first: it.id, total: tally(), byGroup: new Map() }));
+      e.first = Math.min(e.first, it.id);
+      let t = e.byGroup.get(gi);
+      if (!t) e.byGroup.set(gi, (t = tally()));
+      add(t, it);
+      add(e.total, it);
+      add(all, it);
+    }
+  });
+  const line = (a: string, b: string, t: Tally, style: CellStyle, numStyle: CellStyle, countStyle: CellStyle): OutCell[] => {
+    const row: OutCell[] = [c(a, style), c(b, style)];
+    t.counts.forEach((n, i) => row.push(c(n, countStyle), c(t.sums[i], numStyle)));
+    return row;
+  };
+  // Districts in the order received; issues in the table's order.
+  for (const [d, e] of [...perDistrict.entries()].sort((x, y) => x[1].first - y[1].first)) {
+    for (const [gi, t] of [...e.byGroup.entries()].sort((x, y) => x[0] - y[0])) rows.push(line(d, r.groups[gi].label, t, BODY, NUM, COUNT));
+    rows.push(line(d, `รวม ${d}`.slice(0, 40), e.total, SUBTOTAL, SUBTOTAL_NUM, { ...SUBTOTAL, align: 'center' }));
+  }
+  rows.push(line('รวมทั้งสิ้น', '', all, GRAND, GRAND_NUM, { ...GRAND, align: 'center' }));
+  return {
+    name: DISTRICT_SUMMARY_SHEET,
+    rows,
+    merges,
+    colWidths: [22, 44, ...Array.from({ length: width - 2 }, (_, i) => (i % 2 === 0 ? 10 : 16))],
+    freezeRows: 4,
+    page: { orientation: 'landscape', fitWidth: true },
+    font: { ...DEFAULT_FONT },
+  };
+}
+
+/** The summaries: by provincial issue, and for a province's table also by district. */
+function summarySheets(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet[] {
+  return r.items.some((i) => i.district) ? [summarySheet(r, o), districtSummarySheet(r, o)] : [summarySheet(r, o)];
+}
+
+/** The sheets to write (xlsx file or new worksheets in the open workbook): needs, summaries, duplicates, sources. */
 export function needsWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions = {}): OutWorkbook {
-  return { sheets: [materialise(needsSheet(r, o)), summarySheet(r), materialise(duplicatesSheet(r)), sourcesSheet(r)] };
+  return { sheets: [materialise(needsSheet(r, o)), ...summarySheets(r, o), materialise(duplicatesSheet(r)), sourcesSheet(r)] };
 }
 
 /**
- * The same four sheets for the .xlsx writer, the needs and duplicates tables made row by row as they
+ * The same sheets for the .xlsx writer, the needs and duplicates tables made row by row as they
  * are written (a national table held whole was ~700 MB of cell objects on top of the result).
  */
 export function needsFileWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions = {}): FileWorkbook {
-  return { sheets: [needsSheet(r, o), summarySheet(r), duplicatesSheet(r), sourcesSheet(r)] };
+  return { sheets: [needsSheet(r, o), ...summarySheets(r, o), duplicatesSheet(r), sourcesSheet(r)] };
 }

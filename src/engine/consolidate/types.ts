@@ -77,6 +77,8 @@ export interface InputReport {
   findings?: number;
   note?: string;
   noteEn?: string;
+  /** The district whose needs table the file is (a province's roll-up). */
+  district?: string;
 }
 
 /** Where a row came from; `row` is 1-based (as the officer sees it). */
@@ -117,6 +119,10 @@ export interface ProjectFields {
   agency: string;
   priority: string;
   note: string;
+  /** The district a need came from (a province's roll-up: the district table's title or its อำเภอ column). */
+  district?: string;
+  /** The rank the sending level gave the need (the district's ลำดับความสำคัญ, read by the province). */
+  sourcePriority?: string;
 }
 
 /** A project of the needs table (one per duplicate group: the first source kept). */

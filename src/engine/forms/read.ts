@@ -43,12 +43,14 @@ export function readPlanSheet(sheet: SheetModel, opts: ReadPlanOptions = {}): Pl
     const end = i + 1 < headers.length ? headers[i + 1].rows[0] : sheet.rows.length;
     blocks.push(readBlock(sheet, h.rows, columns, end, context));
   }
-  const kind = recogniseKind(sheet, titles, blocks);
+  const { kind, reason } = recogniseKind(sheet, titles, blocks);
+  if (kind === 'local-plan-beyond') for (const b of blocks) unitAsAgency(b);
   const period = periodOf(titles);
   const organisation = titles.find((t) => ORGANISATION.test(t.text))?.text;
   return {
     name: sheet.name,
     kind,
+    kindReason: reason,
     formCode: formCodeOf(sheet, titles),
     titles,
     period,
@@ -56,6 +58,22 @@ export function readPlanSheet(sheet: SheetModel, opts: ReadPlanOptions = {}): Pl
     blocks,
     projects: blocks.flatMap((b) => b.projects),
   };
+}
+
+/**
+ * Real ผ.02/2 sheets often keep the ผ.02 heading "หน่วยงานรับผิดชอบหลัก" over the last column, which
+ * there holds the agency asked (อบจ.พะเยา in อบต.แม่ใส's 2567 amendment): with no agency-to-ask column,
+ * that column is the agency.
+ */
+function unitAsAgency(block: PlanBlock): void {
+  const f = block.columns.fields;
+  if (f.agency !== undefined || f.unit === undefined) return;
+  f.agency = f.unit;
+  delete f.unit;
+  for (const p of block.projects) {
+    p.agency = p.unit;
+    p.unit = '';
+  }
 }
 
 const ORGANISATION = /^(เทศบาล|องค์การบริหารส่วน|อบต\.|อบจ\.|ตำบล|อำเภอ|ศอช\.)/;
@@ -324,6 +342,9 @@ function snapshot(ctx: ProjectContext): ProjectContext {
 // ---------------------------------------------------------------------------------------------
 // Rows of a block
 
+/** A นับยอด cell saying the row is left out of the totals ("ไม่นับ", "ไม่นับยอด", "✗", "no"). */
+const NOT_COUNTED = /^(ไม่|✗|✘|×|no\b|false$)/i;
+
 /** "รวม", "รวมงบประมาณ", "รวมจำนวนโครงการ", "รวมทั้งสิ้น", "รวม 5 ปี" — not a project named "รวมกลุ่มอาชีพ…". */
 const TOTAL_LABEL = /^รวม(?:$|\s|งบ|จำนวน|ทั้ง|ยอด|เงิน|ประเด็น|ปี|แผน|โครงการ)/;
 
@@ -404,6 +425,10 @@ function readBlock(
         budgets,
         context: snap,
         afterTotal: false,
+        ...(f.counted !== undefined && NOT_COUNTED.test(text(r, f.counted)) ? { outOfTotals: true } : {}),
+        ...(f.proposer !== undefined ? { proposer: text(r, f.proposer) } : {}),
+        ...(f.district !== undefined ? { district: text(r, f.district) } : {}),
+        ...(f.sourcePriority !== undefined ? { sourcePriority: text(r, f.sourcePriority) } : {}),
       });
     } else if (hasAmounts && name === '') {
       const line = firstText(sheet, r);

@@ -7,8 +7,9 @@
 import type { OutSheet } from '../../engine/output';
 import type { StrategyList } from '../../engine/strategy/model';
 import type { ConsolidateRequest, ConsolidateResponse, ConsolidateView } from '../worker/protocol';
+import { PaneError, WorkerUnavailable } from '../host/paneError';
 
-export class WorkerUnavailable extends Error {}
+export { WorkerUnavailable };
 
 let worker: Worker | null = null;
 let nextRun = 1;
@@ -42,7 +43,7 @@ function exchange<T>(
       if (m?.runId !== req.runId) return;
       if (m.type === 'error') {
         cleanup();
-        reject(new Error(m.message));
+        reject(new PaneError(m.message, m.messageEn ?? m.message, 'worker'));
         return;
       }
       const v = pick(m);

@@ -1,7 +1,9 @@
 /**
- * The host adapter: what the panels need from "where the workbook lives". Panels receive a Host and
- * never call Office.js or read files themselves. Two implementations: Excel (src/office/excel.ts via
- * ./excelHost) and the plain browser (./browserHost, an .xlsx file held in memory).
+ * The one contract between the panels and "where the workbook lives". Every panel receives `{lang, host}`
+ * and never calls Office.js, reads files or touches the DOM's download machinery itself. Two
+ * implementations: Excel (./excelHost, over src/office/excel.ts) and the plain browser (./browserHost,
+ * a file held in memory). What only one of them can do is an optional member, so a panel asks
+ * `host.writeSheet ? … : …`, never which host it has.
  */
 import type { WorkbookModel } from '../../engine/model';
 import type { OutSheet } from '../../engine/output';
@@ -9,26 +11,53 @@ import type { Finding, Fix } from '../../engine/validate/findings';
 
 export type HostMode = 'excel' | 'browser';
 
+/** The plan file the officer picked (browser mode): one for the whole pane, shared by its tabs. */
+export interface PlanFile {
+  /** The loaded workbook, or null (none yet, or the last pick failed: nothing old stays checkable). */
+  readonly current: WorkbookModel | null;
+  /** Called whenever `current` changes; returns the unsubscribe function. */
+  watch(listener: () => void): () => void;
+  /** Read a picked file (any format the CLI reads) and make it the plan; a failure clears the plan. */
+  load(file: File): Promise<WorkbookModel>;
+  /** The built-in sample workbook. */
+  loadSample(): Promise<WorkbookModel>;
+}
+
 export interface Host {
   mode: HostMode;
-  /** The workbook to validate: the open Excel workbook, or the loaded file. */
+  /** Browser mode: the officer picks the plan file. Absent in Excel, where the open workbook is the plan. */
+  planFile?: PlanFile;
+  /** The workbook to check: the open Excel workbook, or the picked file. */
   readWorkbook(): Promise<WorkbookModel>;
+  /**
+   * Read a received file (a province's issue list, a workbook to consolidate) without making it the
+   * plan: through the same entry point as the CLI (src/xlsx/open.ts), off the main thread when it can.
+   */
+  readFile(bytes: Uint8Array, fileName: string): Promise<WorkbookModel>;
+  /** Save a file on the officer's machine (xlsx, ics, json). */
+  download(data: Uint8Array | string, fileName: string, mime?: string): void;
   /** Write (replace) a worksheet in the open workbook — Excel only. */
   writeSheet?(s: OutSheet): Promise<void>;
   /** Colour the cells of these findings by severity — Excel only. */
   highlight?(findings: Finding[]): Promise<void>;
   clearHighlights?(): Promise<void>;
-  /** Activate the sheet and select the cell ("B15"). */
+  /** Activate the sheet and select the cell ("B15") — Excel only (the browser shows it in a preview). */
   selectCell?(sheet: string, address: string): Promise<void>;
   /** Write a finding's safe fix into its cell. */
   applyFix?(sheet: string, fix: Fix): Promise<void>;
-  /** Choices remembered per workbook (column mapping, strategy list, calendar template), as JSON text. */
+  /** Choices remembered per workbook (Excel: in the workbook's settings; browser: per file name), as JSON text. */
   getSetting(key: string): Promise<string | undefined>;
   setSetting(key: string, value: string): Promise<void>;
 }
 
-/** Save bytes as a file (Blob + <a download>): works in the browser and in Office's web views. */
-export function downloadBytes(bytes: Uint8Array, fileName: string, mime = XLSX_MIME): void {
+/** What the file pickers offer (a hint only: any file goes to the reader, which says what it is). */
+export const PICK_ACCEPT = '.xlsx,.xlsm,.csv,.tsv,.txt,.xls,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Save bytes or text as a file (Blob + <a download>): works in the browser and in Office's web views. */
+export function downloadBytes(data: Uint8Array | string, fileName: string, mime = XLSX_MIME): void {
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
   const blob = new Blob([bytes as BlobPart], { type: mime });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -41,5 +70,3 @@ export function downloadBytes(bytes: Uint8Array, fileName: string, mime = XLSX_M
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,13 +1,13 @@
 /**
  * ประเด็นจังหวัด (strategy fit): choose the province's list of development issues (a built-in preset,
  * the workbook the province sent, or a sheet of this workbook), match every project of the plan to it
- * and list the projects that fit no issue, declare a weaker one or declare none — with the suggested
- * issue, the matched words and the reason. Clicking an item selects its cell (Excel) or shows it in a
- * sheet preview (browser). Excel: highlight / clear / write the result sheet; browser: download it.
- * The choice of list is remembered per workbook (host settings: the workbook's own settings in Excel).
+ * and read the result first: a one-line summary and the result sheet's download / write right under
+ * the action, then the projects that fit no issue, declare a weaker one or declare none as collapsed
+ * groups with counts — each with the suggested issue, the matched words and the reason. Clicking an
+ * item selects its cell (Excel) or shows it in a sheet preview (browser). The logic is useStrategy's.
  * Loaded lazily by App.tsx.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
 import {
   Accordion,
   AccordionHeader,
@@ -17,60 +17,30 @@ import {
   makeStyles,
   mergeClasses,
   Select,
-  Spinner,
   Text,
   tokens,
 } from '@fluentui/react-components';
-import type { WorkbookModel } from '../../engine/model';
-import type { Finding, Severity } from '../../engine/validate/findings';
-import {
-  presetById,
-  readStrategies,
-  STRATEGY_PRESETS,
-  type MatchStatus,
-  type StrategyList,
-} from '../../engine/strategy';
-import { FLAGGED, matchWorkbook, mismatchSheet, STATUS_FILL, statusLabel, type ProjectMatch } from '../../engine/strategy/report';
-import type { Host } from '../host/host';
-import { BrowserHost, PaneError, isXlsxName, parseXlsx } from '../host/browserHost';
-import { STRINGS, type Lang, type Strings } from '../i18n';
+import { STRATEGY_PRESETS } from '../../engine/strategy';
+import { STATUS_FILL, statusLabel, type ProjectMatch } from '../../engine/strategy/report';
+import { PICK_ACCEPT, type Host } from '../host/host';
+import { say, STRINGS, type Lang, type Strings } from '../i18n';
+import { ActionBar } from '../common/ActionBar';
+import { FileDrop } from '../common/FileDrop';
 import { StatusBars } from '../common/StatusBars';
+import { useFocusOn } from '../common/usePlanFile';
 import { SheetPreview } from '../validate/SheetPreview';
-import { SETTING_KEY, listOfChoice, parseChoice, saveChoice, type StrategyChoice } from '../common/strategyChoice';
+import { GROUPS, useStrategy } from './useStrategy';
+
+export { SETTING_KEY, parseChoice, saveChoice, type StrategyChoice } from '../common/strategyChoice';
+export { pseudoFindings } from './useStrategy';
 
 export interface StrategyPanelProps {
   lang: Lang;
   host: Host;
-  download: (bytes: Uint8Array, fileName: string) => void;
-}
-
-export { SETTING_KEY, parseChoice, saveChoice, type StrategyChoice } from '../common/strategyChoice';
-
-/** Match statuses as finding severities, so SheetPreview and host.highlight colour them. */
-const STATUS_SEVERITY: Record<MatchStatus, Severity | null> = { none: 'error', weak: 'warning', undeclared: 'info', consistent: null };
-const GROUPS: MatchStatus[] = ['none', 'weak', 'undeclared', 'consistent'];
-
-export function pseudoFindings(matches: readonly ProjectMatch[]): Finding[] {
-  const out: Finding[] = [];
-  for (const m of matches) {
-    const severity = STATUS_SEVERITY[m.verdict.status];
-    if (!severity) continue;
-    out.push({
-      code: 'link-unknown',
-      severity,
-      message: m.verdict.reason,
-      messageEn: m.verdict.reasonEn,
-      sheet: m.sheet,
-      row: m.row,
-      column: m.column,
-      field: 'strategy',
-    });
-  }
-  return out;
 }
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: '10px', padding: '10px 12px' },
+  root: { display: 'flex', flexDirection: 'column', gap: '10px', padding: '10px 12px', minWidth: 0 },
   box: {
     display: 'flex',
     flexDirection: 'column',
@@ -96,7 +66,7 @@ const useStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
-  itemSelected: { backgroundColor: tokens.colorBrandBackground2 },
+  itemSelected: { backgroundColor: tokens.colorBrandBackground2, '@media (forced-colors: active)': { outline: '2px solid Highlight' } },
   where: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
   name: { fontWeight: tokens.fontWeightSemibold, wordBreak: 'break-word' },
   badge: {
@@ -109,255 +79,37 @@ const useStyles = makeStyles({
   },
   groupHead: { display: 'flex', gap: '6px', alignItems: 'center' },
   preview: { margin: '4px 0 8px' },
+  picker: { width: '100%', minWidth: 0, maxWidth: '100%' },
+  summary: { ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
 });
 
-type Busy = 'reading' | 'running' | 'output' | null;
-
-function baseName(file: string): string {
-  return file.replace(/^.*[\\/]/, '').replace(/\.xlsx$/i, '') || 'workbook';
-}
-
-/** Sheets of a workbook that hold an issue list. */
-function listsOf(wb: WorkbookModel | null): Array<{ sheet: string; list: StrategyList }> {
-  const out: Array<{ sheet: string; list: StrategyList }> = [];
-  for (const s of wb?.sheets ?? []) {
-    try {
-      const list = readStrategies(s);
-      if (list) out.push({ sheet: s.name, list });
-    } catch {
-      /* not a list */
-    }
-  }
-  return out;
-}
-
-export default function StrategyPanel({ lang, host, download }: StrategyPanelProps) {
+export default function StrategyPanel({ lang, host }: StrategyPanelProps) {
   const styles = useStyles();
   const t = STRINGS[lang];
-  const browser = host instanceof BrowserHost ? host : null;
-
-  const [workbook, setWorkbook] = useState<WorkbookModel | null>(() => browser?.workbook ?? null);
-  const [choice, setChoice] = useState<StrategyChoice | null>(null);
-  const [provinceFile, setProvinceFile] = useState<{ name: string; lists: Array<{ sheet: string; list: StrategyList }> } | null>(null);
-  const [matches, setMatches] = useState<ProjectMatch[] | null>(null);
-  const [ranWith, setRanWith] = useState<StrategyList | null>(null);
-  const [busy, setBusy] = useState<Busy>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [selected, setSelected] = useState<{ sheet: string; address: string } | null>(null);
-  const [open, setOpen] = useState<string[]>(['none', 'weak', 'undeclared']);
-  const planInput = useRef<HTMLInputElement>(null);
+  const s = useStrategy(host, lang);
+  const { task, list, matches } = s;
   const provinceInput = useRef<HTMLInputElement>(null);
+  const summaryRef = useRef<HTMLSpanElement>(null);
+  useFocusOn(matches, summaryRef);
 
-  // Excel: read the open workbook once for its name and its issue-list sheets.
-  useEffect(() => {
-    if (browser) return;
-    let live = true;
-    host
-      .readWorkbook()
-      .then((wb) => live && setWorkbook(wb))
-      .catch((e) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [host, browser]);
-
-  // A workbook (re)appears: restore the list chosen for it last time, or remember the current choice for it.
-  const wbName = workbook?.name ?? null;
-  const choiceRef = useRef<StrategyChoice | null>(null);
-  choiceRef.current = choice;
-  useEffect(() => {
-    if (!wbName) return;
-    let live = true;
-    host
-      .getSetting(SETTING_KEY)
-      .then((raw) => {
-        if (!live) return;
-        const saved = parseChoice(raw);
-        if (saved) setChoice(saved);
-        else if (choiceRef.current) saveChoice(host, choiceRef.current);
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [wbName, host]);
-
-  const choose = useCallback(
-    (c: StrategyChoice | null) => {
-      setChoice(c);
-      setMatches(null);
-      setSelected(null);
-      if (c && wbName) saveChoice(host, c);
-    },
-    [wbName, host],
-  );
-
-  const workbookLists = useMemo(() => listsOf(workbook), [workbook]);
-
-  const list: StrategyList | null = listOfChoice(choice);
-
-  // <select> value: preset id, 'file:<sheet>', 'sheet:<sheet>', or 'saved' for a remembered list.
-  const selectValue = !choice
-    ? ''
-    : choice.kind === 'preset'
-      ? choice.id
-      : provinceFile?.lists.some((l) => l.list === choice.list)
-        ? `file:${provinceFile.lists.find((l) => l.list === choice.list)!.sheet}`
-        : workbookLists.some((l) => `sheet:${l.sheet}` === choice.label)
-          ? choice.label
-          : 'saved';
-
-  const onSelect = (value: string) => {
-    if (!value) return choose(null);
-    if (value === 'saved') return;
-    if (value.startsWith('file:')) {
-      const l = provinceFile?.lists.find((x) => `file:${x.sheet}` === value);
-      if (l) choose({ kind: 'list', label: `${provinceFile!.name} · ${l.sheet}`, list: l.list });
-      return;
-    }
-    if (value.startsWith('sheet:')) {
-      const l = workbookLists.find((x) => `sheet:${x.sheet}` === value);
-      if (l) choose({ kind: 'list', label: value, list: l.list });
-      return;
-    }
-    if (presetById(value)) choose({ kind: 'preset', id: value });
-  };
-
-  const onProvinceFile = async (file: File | undefined) => {
-    if (!file) return;
-    setError(null);
-    setNotice(null);
-    if (!isXlsxName(file.name)) {
-      setError(new PaneError(`${STRINGS.th.notXlsx}: ${file.name}`, `${STRINGS.en.notXlsx}: ${file.name}`));
-      return;
-    }
-    setBusy('reading');
-    try {
-      const wb = await parseXlsx(new Uint8Array(await file.arrayBuffer()), file.name);
-      const lists = listsOf(wb);
-      if (!lists.length) throw new PaneError(STRINGS.th.strategyNoList(file.name), STRINGS.en.strategyNoList(file.name), 'no-list');
-      setProvinceFile({ name: file.name, lists });
-      choose({ kind: 'list', label: `${file.name} · ${lists[0].sheet}`, list: lists[0].list });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const loadPlan = async (get: (b: BrowserHost) => Promise<WorkbookModel>) => {
-    if (!browser) return;
-    setBusy('reading');
-    setError(null);
-    setNotice(null);
-    setMatches(null);
-    setSelected(null);
-    try {
-      setWorkbook(await get(browser));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const run = async () => {
-    if (!list) return;
-    setBusy('running');
-    setError(null);
-    setNotice(null);
-    setSelected(null);
-    try {
-      const wb = await host.readWorkbook();
-      // Let the spinner paint before the synchronous matching.
-      await new Promise((r) => setTimeout(r, 0));
-      setWorkbook(wb);
-      setMatches(matchWorkbook(wb, list));
-      setRanWith(list);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const flagged = useMemo(() => (matches ?? []).filter((m) => FLAGGED.has(m.verdict.status)), [matches]);
-  const findings = useMemo(() => pseudoFindings(matches ?? []), [matches]);
-  const byStatus = useMemo(() => {
-    const m = new Map<MatchStatus, ProjectMatch[]>();
-    for (const s of GROUPS) m.set(s, []);
-    for (const x of matches ?? []) m.get(x.verdict.status)?.push(x);
-    return m;
-  }, [matches]);
-
-  const onItem = useCallback(
-    (m: ProjectMatch) => {
-      const address = `${m.column}${m.row}`;
-      setSelected((prev) => (prev && prev.sheet === m.sheet && prev.address === address && !host.selectCell ? null : { sheet: m.sheet, address }));
-      host.selectCell?.(m.sheet, address).catch((e) => setError(e));
-    },
-    [host],
-  );
-
-  const withBusy = async (f: () => Promise<void>) => {
-    setBusy('output');
-    setError(null);
-    setNotice(null);
-    try {
-      await f();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const onDownload = () =>
-    withBusy(async () => {
-      if (!matches || !ranWith) return;
-      const { writeXlsx } = await import(/* webpackChunkName: "xlsx-write" */ '../../xlsx/write');
-      download(writeXlsx({ sheets: [mismatchSheet(matches, ranWith, lang)] }), t.strategyFileName(baseName(workbook?.name ?? '')));
-    });
-  const onWrite = () =>
-    withBusy(async () => {
-      if (!matches || !ranWith || !host.writeSheet) return;
-      await host.writeSheet(mismatchSheet(matches, ranWith, lang));
-      setNotice(t.strategySheetWritten);
-    });
-  const onHighlight = () =>
-    withBusy(async () => {
-      if (!host.highlight) return;
-      await host.highlight(findings);
-      setNotice(t.strategyHighlighted(findings.length));
-    });
-  const onClear = () =>
-    withBusy(async () => {
-      await host.clearHighlights?.();
-    });
-
-  const previewSheet = browser && selected && workbook ? workbook.sheets.find((s) => s.name === selected.sheet) : undefined;
-  const previewFindings = useMemo(() => (previewSheet ? findings.filter((f) => f.sheet === previewSheet.name) : []), [findings, previewSheet]);
-  const issueName = (code?: string) => {
-    if (!code || !ranWith) return '';
-    const i = ranWith.issues.find((x) => x.code === code);
-    return i ? `${code}. ${i.name}` : code;
-  };
-
-  const preset = choice?.kind === 'preset' ? presetById(choice.id) : undefined;
+  const busyText = task.busy === 'reading' ? t.reading : task.busy === 'running' ? t.strategyRunning : task.busy ? t.loading : null;
+  const summary = matches ? (matches.length ? t.strategySummary(matches.length, s.flagged.length) : t.strategyNoProjects) : '';
 
   return (
-    <section className={styles.root} data-testid="strategy-panel">
+    <section className={styles.root} data-testid="strategy-panel" aria-label={t.tabStrategy}>
       {/* The issue list */}
       <div className={styles.box}>
-        <Text className={styles.label}>{t.strategyList}</Text>
+        <Text className={styles.label} id="strategy-list-label">
+          {t.strategyList}
+        </Text>
         <Select
           size="small"
-          aria-label={t.strategyList}
-          value={selectValue}
-          onChange={(_, d) => onSelect(d.value)}
-          disabled={!!busy}
+          aria-labelledby="strategy-list-label"
+          value={s.selectValue}
+          onChange={(_, d) => s.select(d.value)}
+          disabled={!!task.busy}
           data-testid="strategy-preset"
+          className={styles.picker}
         >
           <option value="">{t.strategyChoose}</option>
           <optgroup label={t.strategyPresets}>
@@ -367,43 +119,46 @@ export default function StrategyPanel({ lang, host, download }: StrategyPanelPro
               </option>
             ))}
           </optgroup>
-          {provinceFile && (
-            <optgroup label={`${t.strategyFromFile}: ${provinceFile.name}`}>
-              {provinceFile.lists.map((l) => (
+          {s.provinceFile && (
+            <optgroup label={`${t.strategyFromFile}: ${s.provinceFile.name}`}>
+              {s.provinceFile.lists.map((l) => (
                 <option key={l.sheet} value={`file:${l.sheet}`}>
                   {l.sheet} ({t.strategyIssues(l.list.issues.length)})
                 </option>
               ))}
             </optgroup>
           )}
-          {workbookLists.length > 0 && (
+          {s.workbookLists.length > 0 && (
             <optgroup label={t.strategyFromWorkbook}>
-              {workbookLists.map((l) => (
+              {s.workbookLists.map((l) => (
                 <option key={l.sheet} value={`sheet:${l.sheet}`}>
                   {l.sheet} ({t.strategyIssues(l.list.issues.length)})
                 </option>
               ))}
             </optgroup>
           )}
-          {selectValue === 'saved' && choice?.kind === 'list' && (
+          {s.selectValue === 'saved' && s.choice?.kind === 'list' && (
             <option value="saved">
-              {t.strategySaved}: {choice.label.replace(/^sheet:/, '')}
+              {t.strategySaved}: {s.choice.label.replace(/^sheet:/, '')}
             </option>
           )}
         </Select>
         <div className={styles.row}>
-          <Button size="small" onClick={() => provinceInput.current?.click()} disabled={!!busy} data-testid="strategy-file-button">
+          <Button size="small" onClick={() => provinceInput.current?.click()} disabled={!!task.busy} data-testid="strategy-file-button">
             {t.strategyPickFile}
           </Button>
           <input
             ref={provinceInput}
             type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept={PICK_ACCEPT}
             hidden
+            tabIndex={-1}
+            aria-hidden="true"
             data-testid="strategy-file-input"
             onChange={(e) => {
-              void onProvinceFile(e.currentTarget.files?.[0]);
+              const f = e.currentTarget.files?.[0];
               e.currentTarget.value = '';
+              if (f) void s.pickProvinceFile(f);
             }}
           />
         </div>
@@ -412,8 +167,8 @@ export default function StrategyPanel({ lang, host, download }: StrategyPanelPro
             <Text className={styles.small}>
               {[list.province, list.period].filter(Boolean).join(' ')} · {t.strategyIssues(list.issues.length)}
             </Text>
-            {preset?.note && lang === 'th' && <Text className={styles.small}>{preset.note}</Text>}
-            <ol className={styles.issues} data-testid="strategy-issues">
+            {s.preset?.note && lang === 'th' && <Text className={styles.small}>{s.preset.note}</Text>}
+            <ol className={styles.issues} data-testid="strategy-issues" aria-label={t.strategyIssues(list.issues.length)} tabIndex={0}>
               {list.issues.map((i) => (
                 <li key={i.code} data-code={i.code}>
                   {i.code}. {i.name}
@@ -424,82 +179,65 @@ export default function StrategyPanel({ lang, host, download }: StrategyPanelPro
         )}
       </div>
 
-      {/* The plan to check (browser: shared with the Validate tab) */}
-      {browser && (
-        <div className={styles.box}>
-          <Text className={styles.label}>{t.strategyPlan}</Text>
-          <div className={styles.row}>
-            <Button size="small" onClick={() => planInput.current?.click()} disabled={!!busy} data-testid="strategy-choose-plan">
-              {t.chooseFile}
-            </Button>
-            <Button size="small" appearance="subtle" onClick={() => void loadPlan((b) => b.loadSample())} disabled={!!busy} data-testid="strategy-sample">
-              {t.trySample}
-            </Button>
-            <input
-              ref={planInput}
-              type="file"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              hidden
-              data-testid="strategy-plan-input"
-              onChange={(e) => {
-                const f = e.currentTarget.files?.[0];
-                e.currentTarget.value = '';
-                if (!f) return;
-                if (!isXlsxName(f.name)) setError(new PaneError(`${STRINGS.th.notXlsx}: ${f.name}`, `${STRINGS.en.notXlsx}: ${f.name}`));
-                else void loadPlan((b) => b.loadFile(f));
-              }}
-            />
-          </div>
-          <Text className={styles.small} data-testid="strategy-file-name">
-            {workbook ? `${t.fileLoaded}: ${workbook.name} · ${t.sheetsCount(workbook.sheets.length)}` : t.noFileYet}
-          </Text>
-        </div>
+      {/* The plan to check (browser: the file shared with the other tabs) */}
+      {s.picks && (
+        <FileDrop
+          hint={`${t.strategyPlan}: ${t.planFileHint}`}
+          chooseLabel={t.chooseFile}
+          onFiles={(files) => void s.pickPlan(files[0])}
+          disabled={!!task.busy}
+          sample={{ label: t.trySample, onClick: () => void s.pickSample(), testId: 'strategy-sample' }}
+          status={s.workbook ? `${t.fileLoaded}: ${s.workbook.name} · ${t.sheetsCount(s.workbook.sheets.length)}` : t.noFileYet}
+          testIds={{ zone: 'strategy-drop', choose: 'strategy-choose-plan', input: 'strategy-plan-input', status: 'strategy-file-name' }}
+        />
       )}
 
-      <div className={styles.row}>
-        <Button
-          appearance="primary"
-          onClick={() => void run()}
-          disabled={!!busy || !list || (!!browser && !workbook)}
-          data-testid="strategy-run"
-        >
+      <ActionBar label={t.tabStrategy}>
+        <Button appearance="primary" onClick={() => void s.run()} disabled={!s.canRun} data-testid="strategy-run">
           {t.strategyRun}
         </Button>
-        {busy && <Spinner size="tiny" label={busy === 'reading' ? t.reading : busy === 'running' ? t.strategyRunning : t.loading} />}
-      </div>
+      </ActionBar>
 
-      <StatusBars error={error} notice={notice} lang={lang} errorTitle={t.errorTitle} errorTestId="strategy-error" noticeTestId="strategy-notice" />
+      <StatusBars
+        t={t}
+        lang={lang}
+        error={task.error}
+        notice={task.notice}
+        busyText={busyText}
+        announce={summary}
+        testIds={{ error: 'strategy-error', notice: 'strategy-notice' }}
+      />
 
       {matches && (
         <>
-          <Text weight="semibold" data-testid="strategy-summary">
-            {matches.length ? t.strategySummary(matches.length, flagged.length) : t.strategyNoProjects}
+          <Text weight="semibold" data-testid="strategy-summary" ref={summaryRef} tabIndex={-1} className={styles.summary}>
+            {summary}
           </Text>
-          <div className={styles.row}>
+          <ActionBar label={t.resultsHeading}>
+            {host.writeSheet && (
+              <Button size="small" appearance="primary" onClick={() => void s.write()} disabled={!!task.busy} data-testid="strategy-write">
+                {t.strategyWriteSheet}
+              </Button>
+            )}
+            {s.picks && (
+              <Button size="small" appearance="primary" onClick={() => void s.download()} disabled={!!task.busy} data-testid="strategy-download">
+                {t.strategyDownload}
+              </Button>
+            )}
             {host.highlight && (
-              <Button size="small" onClick={() => void onHighlight()} disabled={!!busy} data-testid="strategy-highlight">
+              <Button size="small" onClick={() => void s.highlight()} disabled={!!task.busy} data-testid="strategy-highlight">
                 {t.highlight}
               </Button>
             )}
             {host.clearHighlights && (
-              <Button size="small" onClick={() => void onClear()} disabled={!!busy} data-testid="strategy-clear">
+              <Button size="small" onClick={() => void s.clearHighlights()} disabled={!!task.busy} data-testid="strategy-clear">
                 {t.clearHighlights}
               </Button>
             )}
-            {host.writeSheet && (
-              <Button size="small" onClick={() => void onWrite()} disabled={!!busy} data-testid="strategy-write">
-                {t.strategyWriteSheet}
-              </Button>
-            )}
-            {browser && (
-              <Button size="small" onClick={() => void onDownload()} disabled={!!busy} data-testid="strategy-download">
-                {t.strategyDownload}
-              </Button>
-            )}
-          </div>
-          <Accordion multiple collapsible openItems={open} onToggle={(_, d) => setOpen(d.openItems as string[])} data-testid="strategy-groups">
+          </ActionBar>
+          <Accordion multiple collapsible defaultOpenItems={['none']} data-testid="strategy-groups">
             {GROUPS.map((status) => {
-              const items = byStatus.get(status) ?? [];
+              const items = s.byStatus.get(status) ?? [];
               if (!items.length) return null;
               return (
                 <AccordionItem key={status} value={status} data-testid="strategy-group" data-status={status}>
@@ -512,16 +250,16 @@ export default function StrategyPanel({ lang, host, download }: StrategyPanelPro
                     </span>
                   </AccordionHeader>
                   <AccordionPanel>
-                    <div role="list">
+                    <div role="list" aria-label={`${statusLabel(status, lang)} (${items.length})`}>
                       {items.map((m) => {
                         const address = `${m.column}${m.row}`;
-                        const isSel = selected?.sheet === m.sheet && selected.address === address;
+                        const isSel = s.selected?.sheet === m.sheet && s.selected.address === address;
                         return (
-                          <div key={`${m.sheet}!${address}`}>
-                            <Item m={m} t={t} lang={lang} selected={isSel} issueName={issueName} onClick={onItem} />
-                            {isSel && previewSheet && (
+                          <div key={`${m.sheet}!${address}`} role="listitem">
+                            <Item m={m} t={t} lang={lang} selected={isSel} issueName={s.issueName} onClick={s.pick} />
+                            {isSel && s.previewSheet && (
                               <div className={styles.preview} data-testid="strategy-preview">
-                                <SheetPreview sheet={previewSheet} findings={previewFindings} selected={address} />
+                                <SheetPreview sheet={s.previewSheet} findings={s.previewFindings} selected={address} label={`${t.preview}: ${m.sheet}`} />
                               </div>
                             )}
                           </div>
@@ -556,8 +294,9 @@ function Item({ m, t, lang, selected, issueName, onClick }: ItemProps) {
   const suggested = issueName(v.suggested);
   return (
     <div
-      role="listitem"
+      role="button"
       tabIndex={0}
+      aria-pressed={selected}
       className={mergeClasses(styles.item, selected && styles.itemSelected)}
       style={{ borderLeftColor: `#${STATUS_FILL[v.status]}` }}
       data-testid="strategy-item"
@@ -593,7 +332,7 @@ function Item({ m, t, lang, selected, issueName, onClick }: ItemProps) {
           {t.strategyMatched}: {v.matched.join(', ')}
         </span>
       )}
-      <span data-testid="strategy-reason">{lang === 'th' ? v.reason : v.reasonEn}</span>
+      <span data-testid="strategy-reason">{say({ message: v.reason, messageEn: v.reasonEn }, lang)}</span>
     </div>
   );
 }

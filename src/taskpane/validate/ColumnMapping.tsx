@@ -4,23 +4,10 @@
  */
 import { useState } from 'react';
 import { Button, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
-import type { Lang } from '../i18n';
+import { STRINGS, type Lang } from '../i18n';
 
-/** Fields an officer may place by hand, with their labels as the forms write them. */
-const FIELDS: Array<{ key: string; th: string; en: string }> = [
-  { key: 'no', th: 'ที่', en: 'No.' },
-  { key: 'name', th: 'โครงการ', en: 'Project' },
-  { key: 'objective', th: 'วัตถุประสงค์', en: 'Objective' },
-  { key: 'target', th: 'เป้าหมาย', en: 'Target' },
-  { key: 'village', th: 'หมู่ที่/ชุมชน', en: 'Village' },
-  { key: 'tambon', th: 'ตำบล', en: 'Tambon' },
-  { key: 'kpi', th: 'ตัวชี้วัด', en: 'KPI' },
-  { key: 'unit', th: 'หน่วยงานรับผิดชอบ', en: 'Responsible unit' },
-  { key: 'agency', th: 'หน่วยงานที่จะขอประสาน', en: 'Agency to ask' },
-  { key: 'link', th: 'ประเด็นการพัฒนาจังหวัด', en: 'Provincial issue' },
-  { key: 'amount', th: 'งบประมาณ (คอลัมน์เดียว)', en: 'Budget (one column)' },
-  { key: 'year', th: 'ปีงบประมาณ', en: 'Fiscal year' },
-];
+/** Fields an officer may place by hand (their labels, as the forms write them, are in the string table). */
+const FIELDS = ['no', 'name', 'objective', 'target', 'village', 'tambon', 'kpi', 'unit', 'agency', 'link', 'amount', 'year'];
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'minmax(120px, 1fr) 64px', gap: '4px 8px', alignItems: 'center', margin: '6px 0' },
@@ -42,12 +29,12 @@ export interface ColumnMappingProps {
 
 export function ColumnMapping({ lang, sheet, detected, saved, onSave }: ColumnMappingProps) {
   const styles = useStyles();
-  const th = lang === 'th';
+  const t = STRINGS[lang];
   const [open, setOpen] = useState(false);
   const years = Object.keys({ ...detected, ...saved })
     .filter((k) => k.startsWith('budget:'))
     .sort();
-  const fields = [...FIELDS, ...years.map((k) => ({ key: k, th: `งบประมาณ ${k.slice(7)}`, en: `Budget ${k.slice(7)}` }))];
+  const fields = [...FIELDS.map((key) => ({ key, label: t.mapFields[key] })), ...years.map((k) => ({ key: k, label: t.mapBudget(k.slice(7)) }))];
   const [draft, setDraft] = useState<Record<string, string>>(() => ({ ...detected, ...saved }));
 
   if (!open)
@@ -62,8 +49,8 @@ export function ColumnMapping({ lang, sheet, detected, saved, onSave }: ColumnMa
         }}
         data-testid="map-columns"
       >
-        {th ? 'กำหนดคอลัมน์เอง' : 'Map columns by hand'}
-        {saved ? (th ? ' (กำหนดไว้แล้ว)' : ' (set)') : ''}
+        {t.mapColumns}
+        {saved ? t.mapSet : ''}
       </Button>
     );
 
@@ -71,17 +58,17 @@ export function ColumnMapping({ lang, sheet, detected, saved, onSave }: ColumnMa
   return (
     <div className={styles.box} data-testid="column-mapping" data-sheet={sheet}>
       <Text size={200} block>
-        {th ? 'ระบุตัวอักษรคอลัมน์ (เช่น B) ของแต่ละช่อง — เว้นว่างถ้าไม่มี' : 'Column letter (e.g. B) for each field; leave blank when absent'}
+        {t.mapHint}
       </Text>
       <div className={styles.grid}>
         {fields.map((f) => (
           <label key={f.key} style={{ display: 'contents' }}>
-            <Text size={200}>{th ? f.th : f.en}</Text>
+            <Text size={200}>{f.label}</Text>
             <Input
               size="small"
               value={draft[f.key] ?? ''}
               data-field={f.key}
-              aria-label={th ? f.th : f.en}
+              aria-label={f.label}
               onChange={(_, d) => setDraft({ ...draft, [f.key]: d.value.trim().toUpperCase() })}
             />
           </label>
@@ -103,15 +90,15 @@ export function ColumnMapping({ lang, sheet, detected, saved, onSave }: ColumnMa
             setOpen(false);
           }}
         >
-          {th ? 'บันทึกและตรวจใหม่' : 'Save and validate again'}
+          {t.mapSave}
         </Button>
         {saved && (
           <Button size="small" onClick={() => (onSave(undefined), setOpen(false))} data-testid="reset-mapping">
-            {th ? 'กลับไปใช้หัวตาราง' : 'Use the header again'}
+            {t.mapReset}
           </Button>
         )}
         <Button size="small" appearance="subtle" onClick={() => setOpen(false)}>
-          {th ? 'ปิด' : 'Close'}
+          {t.mapClose}
         </Button>
       </div>
     </div>

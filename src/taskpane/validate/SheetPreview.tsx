@@ -53,7 +53,10 @@ const useStyles = makeStyles({
     overflowWrap: 'break-word',
   },
   num: { textAlign: 'right', whiteSpace: 'nowrap' },
-  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
+  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px', '@media (forced-colors: active)': { outline: '3px solid Highlight' } },
+  // High contrast drops the severity fills: a flagged cell keeps a dashed frame.
+  flagged: { '@media (forced-colors: active)': { outline: '1px dashed CanvasText', outlineOffset: '-3px' } },
+  wrapFocus: { ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
 });
 
 export interface SheetPreviewProps {
@@ -61,6 +64,8 @@ export interface SheetPreviewProps {
   findings: Finding[];
   /** Selected cell address ("B15"), or null. */
   selected: string | null;
+  /** The scrolling box's name for screen readers ("Sheet preview: ผ.02"). */
+  label?: string;
 }
 
 interface MergeInfo {
@@ -107,7 +112,7 @@ export function visibleAddress(sheet: SheetModel, address: string): string {
   return mergeInfo(sheet).covered.get(address) ?? address;
 }
 
-export const SheetPreview = memo(function SheetPreview({ sheet, findings, selected }: SheetPreviewProps) {
+export const SheetPreview = memo(function SheetPreview({ sheet, findings, selected, label }: SheetPreviewProps) {
   const styles = useStyles();
   const wrapRef = useRef<HTMLDivElement>(null);
   const merges = useMemo(() => mergeInfo(sheet), [sheet]);
@@ -157,6 +162,7 @@ export const SheetPreview = memo(function SheetPreview({ sheet, findings, select
       const cls = [styles.cell];
       if (cell?.t === 'n') cls.push(styles.num);
       if (isSel) cls.push(styles.selected);
+      if (sev) cls.push(styles.flagged);
       tds.push(
         <td
           key={c}
@@ -184,7 +190,15 @@ export const SheetPreview = memo(function SheetPreview({ sheet, findings, select
   }
 
   return (
-    <div ref={wrapRef} className={styles.wrap} data-truncated={truncated ? 'true' : undefined}>
+    // The box scrolls on its own (wide sheets at pane width): keyboard users reach it with Tab.
+    <div
+      ref={wrapRef}
+      className={`${styles.wrap} ${styles.wrapFocus}`}
+      data-truncated={truncated ? 'true' : undefined}
+      role="region"
+      aria-label={label ?? sheet.name}
+      tabIndex={0}
+    >
       <table className={styles.table} data-testid="sheet-preview" data-sheet={sheet.name}>
         <thead>
           <tr>

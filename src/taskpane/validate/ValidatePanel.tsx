@@ -1,9 +1,9 @@
 /**
- * ตรวจสอบแผน: load (browser) or read (Excel) the workbook, run validateWorkbook, show findings per
- * sheet, select cells, apply safe fixes, download / write the report. The validator, reader and report
- * writer are imported on demand.
+ * ตรวจสอบแผน: pick the plan (browser) or use the open workbook (Excel), check it, and read the result
+ * first: a one-line summary and the report's download / write right under the action, then each sheet's
+ * findings as a collapsed group with its counts, then the sheet preview. The logic is useValidation's.
  */
-import { useCallback, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
 import {
   Accordion,
   AccordionHeader,
@@ -16,38 +16,26 @@ import {
   MessageBar,
   MessageBarBody,
   Select,
-  Spinner,
   Text,
   tokens,
 } from '@fluentui/react-components';
-import type { WorkbookModel } from '../../engine/model';
-import type { Finding, Severity, SheetReport, WorkbookReport } from '../../engine/validate/findings';
+import type { Finding, Severity, SheetReport } from '../../engine/validate/findings';
 import type { Host } from '../host/host';
-import { BrowserHost, PaneError, isXlsxName } from '../host/browserHost';
-import { beYear, formatNumber, STRINGS, type Lang, type Strings } from '../i18n';
+import { beYear, findingMessage, formatNumber, say, STRINGS, type Lang, type Strings } from '../i18n';
+import { ActionBar } from '../common/ActionBar';
+import { FileDrop } from '../common/FileDrop';
 import { StatusBars } from '../common/StatusBars';
+import { useFocusOn } from '../common/usePlanFile';
 import { ColumnMapping } from './ColumnMapping';
 import { SheetPreview } from './SheetPreview';
+import { useValidation, type Selection, type Validation } from './useValidation';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: '10px', padding: '10px 12px' },
-  drop: {
-    border: `2px dashed ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusLarge,
-    padding: '12px',
-    textAlign: 'center',
-    backgroundColor: tokens.colorNeutralBackground1,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '8px',
-    alignItems: 'center',
-  },
-  dropActive: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  root: { display: 'flex', flexDirection: 'column', gap: '10px', padding: '10px 12px', minWidth: 0 },
   row: { display: 'flex', gap: '6px', flexWrap: 'wrap', alignItems: 'center' },
-  fileName: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, wordBreak: 'break-all' },
-  summary: { fontWeight: tokens.fontWeightSemibold },
+  summary: { fontWeight: tokens.fontWeightSemibold, ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
   sheetHeader: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '2px', minWidth: 0 },
-  sheetName: { fontWeight: tokens.fontWeightSemibold, wordBreak: 'break-all', textAlign: 'left' },
+  sheetName: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere', textAlign: 'left' },
   meta: { display: 'flex', gap: '4px', flexWrap: 'wrap' },
   totals: { margin: '4px 0', padding: 0, listStyle: 'none', fontSize: tokens.fontSizeBase200 },
   finding: {
@@ -61,405 +49,111 @@ const useStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
-  findingSelected: { backgroundColor: tokens.colorBrandBackground2 },
-  findingText: { flexGrow: 1, minWidth: 0, fontSize: tokens.fontSizeBase200 },
+  // Windows high contrast drops backgrounds: the selected finding keeps an outline.
+  findingSelected: { backgroundColor: tokens.colorBrandBackground2, '@media (forced-colors: active)': { outline: '2px solid Highlight' } },
+  findingText: { flexGrow: 1, minWidth: 0, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   where: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
-  sectionTitle: { fontWeight: tokens.fontWeightSemibold, marginTop: '4px' },
+  sectionTitle: { fontWeight: tokens.fontWeightSemibold },
 });
 
-const SEV_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = {
-  error: 'danger',
-  warning: 'warning',
-  info: 'informative',
-};
+const SEV_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
 const SEV_BORDER: Record<Severity, string> = { error: '#c50f1f', warning: '#f7630c', info: '#0f6cbd' };
 
-type Busy = 'reading' | 'validating' | 'report' | 'highlight' | null;
-
-interface Selection {
-  sheet: string;
-  address: string | null;
-}
-
-/** Officer's column mappings for this workbook: sheet → field → column letter. */
-type Mappings = Record<string, Record<string, string>>;
-const MAPPING_KEY = 'columnMapping';
-
-async function loadMappings(host: Host): Promise<Mappings> {
-  try {
-    const raw = await host.getSetting(MAPPING_KEY);
-    const v = raw ? (JSON.parse(raw) as unknown) : {};
-    if (!v || typeof v !== 'object') return {};
-    const out: Mappings = {};
-    for (const [sheet, m] of Object.entries(v as Record<string, unknown>)) {
-      if (!m || typeof m !== 'object') continue;
-      out[sheet] = Object.fromEntries(Object.entries(m as Record<string, unknown>).filter(([, l]) => typeof l === 'string' && /^[A-Z]{1,3}$/.test(l))) as Record<string, string>;
-    }
-    return out;
-  } catch {
-    return {};
-  }
-}
-
-function findingKey(f: Finding): string {
-  return `${f.sheet}!${f.column ?? ''}${f.row ?? ''}:${f.code}`;
-}
-
-function baseName(file: string): string {
-  return file.replace(/^.*[\\/]/, '').replace(/\.xlsx$/i, '');
-}
-
-export interface ValidatePanelProps {
-  host: Host;
-  lang: Lang;
-  download: (bytes: Uint8Array, fileName: string) => void;
-}
-
-export function ValidatePanel({ host, lang, download }: ValidatePanelProps) {
+export function ValidatePanel({ host, lang }: { host: Host; lang: Lang }) {
   const styles = useStyles();
   const t = STRINGS[lang];
-  const browser = host instanceof BrowserHost ? host : null;
+  const v = useValidation(host, lang);
+  const { task, report, workbook, counts } = v;
+  const summaryRef = useRef<HTMLSpanElement>(null);
+  useFocusOn(report, summaryRef);
 
-  const [workbook, setWorkbook] = useState<WorkbookModel | null>(null);
-  const [report, setReport] = useState<WorkbookReport | null>(null);
-  const [busy, setBusy] = useState<Busy>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [open, setOpen] = useState<string[]>([]);
-  const [selection, setSelection] = useState<Selection | null>(null);
-  const [previewSheet, setPreviewSheet] = useState<string | null>(null);
-  const [dragOver, setDragOver] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
-
-  const load = useCallback(
-    async (get: (b: BrowserHost) => Promise<WorkbookModel>) => {
-      if (!browser) return;
-      setBusy('reading');
-      setError(null);
-      setNotice(null);
-      setReport(null);
-      setSelection(null);
-      try {
-        const wb = await get(browser);
-        setWorkbook(wb);
-        setPreviewSheet(wb.sheets.find((s) => !s.hidden)?.name ?? wb.sheets[0]?.name ?? null);
-      } catch (e) {
-        setWorkbook(null);
-        setError(e);
-      } finally {
-        setBusy(null);
-      }
-    },
-    [browser],
-  );
-
-  const onFiles = useCallback(
-    (files: FileList | null | undefined) => {
-      const file = files?.[0];
-      if (!file) return;
-      if (!isXlsxName(file.name)) {
-        setError(new PaneError(`${STRINGS.th.notXlsx}: ${file.name}`, `${STRINGS.en.notXlsx}: ${file.name}`));
-        return;
-      }
-      void load((b) => b.loadFile(file));
-    },
-    [load],
-  );
-
-  const [mappings, setMappings] = useState<Mappings>({});
-  const runValidateRef = useRef<() => Promise<void>>(async () => undefined);
-  const onSaveMapping = useCallback(
-    (sheetName: string, mapping: Record<string, string> | undefined) => {
-      const next = { ...mappings };
-      if (mapping) next[sheetName] = mapping;
-      else delete next[sheetName];
-      setMappings(next);
-      host
-        .setSetting(MAPPING_KEY, JSON.stringify(next))
-        .then(() => runValidateRef.current())
-        .catch((e) => setError(e));
-    },
-    [host, mappings],
-  );
-
-  const runValidate = useCallback(async () => {
-    setBusy('validating');
-    setError(null);
-    setNotice(null);
-    try {
-      const wb = await host.readWorkbook();
-      const { validateWorkbook } = await import(/* webpackChunkName: "validate" */ '../../engine/validate');
-      const saved = await loadMappings(host);
-      setMappings(saved);
-      const rep = validateWorkbook(wb, { columnMappings: saved });
-      setWorkbook(wb);
-      setReport(rep);
-      setOpen((prev) => {
-        if (prev.length) return prev.filter((n) => rep.sheets.some((s) => s.name === n));
-        const first = rep.sheets.find((s) => s.findings.some((f) => f.severity === 'error'));
-        return first ? [first.name] : [];
-      });
-      setPreviewSheet((prev) => prev ?? rep.sheets[0]?.name ?? null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
-  }, [host]);
-  runValidateRef.current = runValidate;
-
-  const onFindingClick = useCallback(
-    (f: Finding) => {
-      const address = f.row != null && f.column ? `${f.column}${f.row}` : null;
-      setSelection({ sheet: f.sheet, address });
-      setPreviewSheet(f.sheet);
-      if (host.selectCell) {
-        host.selectCell(f.sheet, address ?? 'A1').catch((e) => setError(e));
-      }
-    },
-    [host],
-  );
-
-  const onFix = useCallback(
-    async (f: Finding) => {
-      if (!f.fix || !host.applyFix || busy) return;
-      try {
-        // Another tab may have opened a different file since this report was made.
-        const current = await host.readWorkbook();
-        if (report && current.name !== report.file) {
-          setError(new PaneError(`ไฟล์ที่เปิดเปลี่ยนเป็น ${current.name} แล้ว — กดตรวจสอบแผนอีกครั้งก่อนแก้`, `The open file is now ${current.name}: validate again before fixing`));
-          return;
-        }
-        setBusy('validating');
-        await host.applyFix(f.sheet, f.fix);
-        await runValidate();
-        setNotice(`${t.fixed}: ${f.sheet}!${f.fix.column}${f.fix.row}`);
-      } catch (e) {
-        setError(e);
-      } finally {
-        setBusy(null);
-      }
-    },
-    [host, runValidate, t, report, busy],
-  );
-
-  const buildReport = useCallback(async () => {
-    if (!report) return null;
-    const { reportWorkbook } = await import(/* webpackChunkName: "report" */ '../../engine/validate/report');
-    return reportWorkbook([report], lang);
-  }, [report, lang]);
-
-  const onDownload = useCallback(async () => {
-    if (!report) return;
-    setBusy('report');
-    setError(null);
-    try {
-      const [wb, { writeXlsx }] = await Promise.all([
-        buildReport(),
-        import(/* webpackChunkName: "xlsx-write" */ '../../xlsx/write'),
-      ]);
-      if (!wb) return;
-      download(writeXlsx(wb), `รายงานตรวจสอบ-${baseName(report.file || 'workbook')}.xlsx`);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
-  }, [report, buildReport, download]);
-
-  const onWriteReport = useCallback(async () => {
-    if (!host.writeSheet) return;
-    setBusy('report');
-    setError(null);
-    try {
-      const wb = await buildReport();
-      for (const s of wb?.sheets ?? []) await host.writeSheet(s);
-      setNotice(t.reportWritten);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
-  }, [host, buildReport, t]);
-
-  const allFindings = useMemo(() => report?.sheets.flatMap((s) => s.findings) ?? [], [report]);
-
-  const onHighlight = useCallback(async () => {
-    if (!host.highlight) return;
-    setBusy('highlight');
-    try {
-      await host.highlight(allFindings);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
-  }, [host, allFindings]);
-
-  const onClearHighlights = useCallback(async () => {
-    if (!host.clearHighlights) return;
-    setBusy('highlight');
-    try {
-      await host.clearHighlights();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
-  }, [host]);
-
-  const counts = useMemo(() => {
-    let errors = 0;
-    let warnings = 0;
-    for (const f of allFindings) {
-      if (f.severity === 'error') errors++;
-      else if (f.severity === 'warning') warnings++;
-    }
-    return { errors, warnings };
-  }, [allFindings]);
-
-  const preview = browser && workbook ? workbook.sheets.find((s) => s.name === previewSheet) : undefined;
-  const previewFindings = useMemo(
-    () => (report && preview ? (report.sheets.find((s) => s.name === preview.name)?.findings ?? []) : []),
-    [report, preview],
-  );
-
-  const onDrop = (e: DragEvent<HTMLDivElement>) => {
-    e.preventDefault();
-    setDragOver(false);
-    onFiles(e.dataTransfer?.files);
-  };
-
-  const canValidate = !busy && (!browser || !!workbook);
+  const busyText =
+    task.busy === 'reading' ? t.reading : task.busy === 'validating' ? t.validating : task.busy ? t.loading : null;
+  const summary = !report
+    ? ''
+    : report.error
+      ? say(report.error, lang)
+      : counts.all === 0
+        ? t.allGood
+        : t.summary(report.sheets.length, counts.errors, counts.warnings);
 
   return (
-    <section className={styles.root} data-testid="validate-panel">
-      {browser ? (
-        <div
-          className={mergeClasses(styles.drop, dragOver && styles.dropActive)}
-          data-testid="drop-zone"
-          onDragOver={(e) => {
-            e.preventDefault();
-            setDragOver(true);
-          }}
-          onDragLeave={() => setDragOver(false)}
-          onDrop={onDrop}
-        >
-          <Text size={200}>{t.dropHint}</Text>
-          <div className={styles.row}>
-            <Button size="small" onClick={() => fileInput.current?.click()} disabled={!!busy} data-testid="choose-file">
-              {t.chooseFile}
-            </Button>
-            <Button
-              size="small"
-              appearance="subtle"
-              onClick={() => void load((b) => b.loadSample())}
-              disabled={!!busy}
-              data-testid="sample-button"
-            >
-              {t.trySample}
-            </Button>
-          </div>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            hidden
-            data-testid="file-input"
-            onChange={(e) => {
-              onFiles(e.currentTarget.files);
-              e.currentTarget.value = '';
-            }}
-          />
-          <span className={styles.fileName} data-testid="file-name">
-            {workbook ? `${t.fileLoaded}: ${workbook.name} · ${t.sheetsCount(workbook.sheets.length)}` : t.noFileYet}
-          </span>
-        </div>
+    <section className={styles.root} data-testid="validate-panel" aria-label={t.tabValidate}>
+      {v.picks ? (
+        <FileDrop
+          hint={t.planFileHint}
+          chooseLabel={t.chooseFile}
+          onFiles={(files) => void v.pick(files[0])}
+          disabled={!!task.busy}
+          sample={{ label: t.trySample, onClick: () => void v.pickSample(), testId: 'sample-button' }}
+          status={workbook ? `${t.fileLoaded}: ${workbook.name} · ${t.sheetsCount(workbook.sheets.length)}` : t.noFileYet}
+          testIds={{ zone: 'drop-zone', choose: 'choose-file', input: 'file-input', status: 'file-name' }}
+        />
       ) : (
         <Text size={200}>{t.validateExcelHint}</Text>
       )}
 
-      <div className={styles.row}>
-        <Button appearance="primary" onClick={() => void runValidate()} disabled={!canValidate} data-testid="validate-button">
-          {t.validate}
+      <ActionBar label={t.tabValidate}>
+        <Button appearance="primary" onClick={() => void v.run()} disabled={!v.canRun} data-testid="validate-button">
+          {v.picks ? t.validateFileAction : t.validateAction}
         </Button>
-        {busy && (
-          <Spinner
-            size="tiny"
-            label={busy === 'reading' ? t.reading : busy === 'validating' ? t.validating : t.loading}
-            data-testid="busy"
-          />
-        )}
-      </div>
+      </ActionBar>
 
-      <StatusBars error={error} notice={notice} lang={lang} errorTitle={t.errorTitle} errorTestId="error-bar" noticeTestId="notice-bar" />
-      {report?.error && (
-        <MessageBar intent="error" data-testid="report-error">
-          <MessageBarBody>{report.error.message}</MessageBarBody>
-        </MessageBar>
-      )}
+      <StatusBars
+        t={t}
+        lang={lang}
+        error={task.error}
+        notice={task.notice}
+        busyText={busyText}
+        announce={summary}
+        testIds={{ error: 'error-bar', notice: 'notice-bar', busy: 'busy' }}
+      />
 
       {report && (
         <>
-          <Text className={styles.summary} data-testid="summary">
-            {allFindings.length === 0 && !report.error
-              ? t.allGood
-              : t.summary(report.sheets.length, counts.errors, counts.warnings)}
+          {report.error && (
+            <MessageBar intent="error" data-testid="report-error">
+              <MessageBarBody>{say(report.error, lang)}</MessageBarBody>
+            </MessageBar>
+          )}
+          <Text className={styles.summary} data-testid="summary" ref={summaryRef} tabIndex={-1}>
+            {report.error ? t.summary(report.sheets.length, counts.errors, counts.warnings) : summary}
           </Text>
-          <div className={styles.row}>
-            <Button size="small" onClick={() => void onDownload()} disabled={!!busy} data-testid="download-report">
+          <ActionBar label={t.resultsHeading}>
+            <Button size="small" appearance="primary" onClick={() => void v.download()} disabled={!!task.busy} data-testid="download-report">
               {t.downloadReport}
             </Button>
             {host.writeSheet && (
-              <Button size="small" onClick={() => void onWriteReport()} disabled={!!busy} data-testid="write-report">
+              <Button size="small" onClick={() => void v.writeReport()} disabled={!!task.busy} data-testid="write-report">
                 {t.writeReport}
               </Button>
             )}
             {host.highlight && (
-              <Button size="small" onClick={() => void onHighlight()} disabled={!!busy} data-testid="highlight">
+              <Button size="small" onClick={() => void v.highlight()} disabled={!!task.busy} data-testid="highlight">
                 {t.highlight}
               </Button>
             )}
             {host.clearHighlights && (
-              <Button size="small" onClick={() => void onClearHighlights()} disabled={!!busy} data-testid="clear-highlights">
+              <Button size="small" onClick={() => void v.clearHighlights()} disabled={!!task.busy} data-testid="clear-highlights">
                 {t.clearHighlights}
               </Button>
             )}
-          </div>
-          <Accordion
-            multiple
-            collapsible
-            openItems={open}
-            onToggle={(_, d) => setOpen(d.openItems as string[])}
-            data-testid="sheet-list"
-          >
-            {report.sheets.map((s) => (
-              <SheetItem
-                key={s.name}
-                sheet={s}
-                t={t}
-                lang={lang}
-                selection={selection}
-                canFix={!!host.applyFix}
-                onFindingClick={onFindingClick}
-                onFix={onFix}
-                mapping={mappings[s.name]}
-                onSaveMapping={onSaveMapping}
-              />
-            ))}
-          </Accordion>
+          </ActionBar>
+          <SheetList v={v} t={t} lang={lang} canFix={!!host.applyFix} />
         </>
       )}
 
-      {browser && workbook && workbook.sheets.length > 0 && (
+      {v.picks && workbook && workbook.sheets.length > 0 && (
         <div data-testid="preview-section">
           <div className={styles.row} style={{ marginBottom: 4 }}>
-            <Text className={styles.sectionTitle}>{t.preview}</Text>
+            <Text className={styles.sectionTitle} id="preview-title">
+              {t.preview}
+            </Text>
             <Select
               size="small"
               aria-label={t.previewSheet}
-              value={previewSheet ?? ''}
-              onChange={(_, d) => setPreviewSheet(d.value)}
+              value={v.previewSheet ?? ''}
+              onChange={(_, d) => v.setPreviewSheet(d.value)}
               data-testid="preview-sheet-select"
               style={{ minWidth: 0, flexGrow: 1 }}
             >
@@ -470,16 +164,48 @@ export function ValidatePanel({ host, lang, download }: ValidatePanelProps) {
               ))}
             </Select>
           </div>
-          {preview && (
+          {v.preview && (
             <SheetPreview
-              sheet={preview}
-              findings={previewFindings}
-              selected={selection && selection.sheet === preview.name ? selection.address : null}
+              sheet={v.preview}
+              findings={v.previewFindings}
+              selected={v.selection && v.selection.sheet === v.preview.name ? v.selection.address : null}
+              label={`${t.preview}: ${v.preview.name}`}
             />
           )}
         </div>
       )}
     </section>
+  );
+}
+
+/** Every sheet as a collapsed group (name, kind, counts); the first sheet with errors opens by itself. */
+function SheetList({ v, t, lang, canFix }: { v: Validation; t: Strings; lang: Lang; canFix: boolean }) {
+  const report = v.report!;
+  const firstWithErrors = report.sheets.find((s) => s.findings.some((f) => f.severity === 'error'));
+  return (
+    <Accordion
+      multiple
+      collapsible
+      defaultOpenItems={firstWithErrors ? [firstWithErrors.name] : []}
+      key={report.file}
+      data-testid="sheet-list"
+      aria-label={t.sheetsHeading(report.sheets.length)}
+    >
+      {report.sheets.map((s) => (
+        <SheetItem
+          key={s.name}
+          sheet={s}
+          t={t}
+          lang={lang}
+          selection={v.selection}
+          canFix={canFix}
+          onFindingClick={v.select}
+          onFix={(f) => void v.fix(f)}
+          mapping={v.mappings[s.name]}
+          onSaveMapping={v.saveMapping}
+        />
+      ))}
+    </Accordion>
   );
 }
 
@@ -500,7 +226,7 @@ function SheetItem({ sheet, t, lang, selection, canFix, onFindingClick, onFix, m
   const errors = sheet.findings.filter((f) => f.severity === 'error').length;
   const warnings = sheet.findings.filter((f) => f.severity === 'warning').length;
   const years = Object.entries(sheet.totals)
-    .map(([k, v]) => ({ year: beYear(k), amount: v }))
+    .map(([k, amount]) => ({ year: beYear(k), amount }))
     .filter((y) => Number.isFinite(y.year))
     .sort((a, b) => a.year - b.year);
 
@@ -520,12 +246,12 @@ function SheetItem({ sheet, t, lang, selection, canFix, onFindingClick, onFix, m
             )}
             {errors > 0 && (
               <Badge appearance="filled" color="danger" size="small">
-                {errors}
+                {`${t.severity.error} ${errors}`}
               </Badge>
             )}
             {warnings > 0 && (
               <Badge appearance="filled" color="warning" size="small">
-                {warnings}
+                {`${t.severity.warning} ${warnings}`}
               </Badge>
             )}
           </span>
@@ -554,15 +280,16 @@ function SheetItem({ sheet, t, lang, selection, canFix, onFindingClick, onFix, m
         {sheet.findings.length === 0 ? (
           <Text size={200}>{t.noFindings}</Text>
         ) : (
-          <div role="list">
+          <div role="list" aria-label={t.findingsOn(sheet.name, errors, warnings)}>
             {sheet.findings.map((f, i) => {
               const address = f.row != null && f.column ? `${f.column}${f.row}` : null;
               const isSel = selection?.sheet === f.sheet && selection.address === address;
               return (
                 <div
-                  key={`${findingKey(f)}#${i}`}
+                  key={`${f.code}:${address ?? ''}#${i}`}
                   role="listitem"
                   tabIndex={0}
+                  aria-current={isSel ? 'true' : undefined}
                   className={mergeClasses(styles.finding, isSel && styles.findingSelected)}
                   style={{ borderLeftColor: SEV_BORDER[f.severity] }}
                   data-testid="finding"
@@ -571,17 +298,17 @@ function SheetItem({ sheet, t, lang, selection, canFix, onFindingClick, onFix, m
                   data-cell={address ?? undefined}
                   onClick={() => onFindingClick(f)}
                   onKeyDown={(e: KeyboardEvent) => {
-                    if (e.key === 'Enter' || e.key === ' ') {
+                    if (e.target === e.currentTarget && (e.key === 'Enter' || e.key === ' ')) {
                       e.preventDefault();
                       onFindingClick(f);
                     }
                   }}
                 >
-                  <Badge appearance="filled" color={SEV_COLOR[f.severity]} size="small" data-testid="severity" style={{ whiteSpace: "nowrap", flexShrink: 0 }}>
+                  <Badge appearance="filled" color={SEV_COLOR[f.severity]} size="small" data-testid="severity" style={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
                     {t.severity[f.severity]}
                   </Badge>
                   <span className={styles.findingText}>
-                    <span data-testid="finding-message">{lang === 'th' ? f.message : f.messageEn}</span>
+                    <span data-testid="finding-message">{findingMessage(f, lang)}</span>
                     <br />
                     <span className={styles.where}>
                       {f.row != null ? `${t.row} ${f.row}` : t.wholeSheet}
@@ -592,7 +319,7 @@ function SheetItem({ sheet, t, lang, selection, canFix, onFindingClick, onFix, m
                     <Button
                       size="small"
                       appearance="outline"
-                      title={lang === 'th' ? f.fix.label : f.fix.labelEn}
+                      title={say({ message: f.fix.label, messageEn: f.fix.labelEn }, lang)}
                       data-testid="fix-button"
                       onClick={(e) => {
                         e.stopPropagation();

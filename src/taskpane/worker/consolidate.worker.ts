@@ -1,12 +1,13 @@
 /**
- * Web Worker: the whole consolidation off the main thread. Each received file is parsed, its
+ * Web Worker: the whole consolidation off the main thread. Each received file is read through the
+ * shared entry point (src/xlsx/open.ts, as the CLI reads it), its
  * candidates collected and its workbook dropped (only candidates are kept), progress is posted after
  * every file; then the matching and tables run here too. The pane gets a small view of the result
  * (counts, totals, the first duplicate groups) and asks for the .xlsx bytes or the sheets when needed.
  * Cancelling terminates the worker.
  */
 import { Consolidation, inputErrorOf, needsFileWorkbook, needsWorkbook, type ConsolidateResult } from '../../engine/consolidate';
-import { readXlsx } from '../../xlsx/read';
+import { readWorkbookBytes } from '../../xlsx/open';
 import { writeXlsx } from '../../xlsx/write';
 import type { StrategyList } from '../../engine/strategy/model';
 import { consolidateView, type ConsolidateRequest, type ConsolidateResponse } from './protocol';
@@ -32,7 +33,7 @@ async function run(runId: number, files: Array<{ name: string; bytes: ArrayBuffe
     let checksum = '';
     try {
       checksum = await sha256Hex(u8);
-      c.add({ file: name, checksum, workbook: readXlsx(u8, name) });
+      c.add({ file: name, checksum, workbook: readWorkbookBytes(u8, name) });
     } catch (e) {
       c.add({ file: name, checksum, error: inputErrorOf(e) });
     }
@@ -46,7 +47,10 @@ async function run(runId: number, files: Array<{ name: string; bytes: ArrayBuffe
 
 scope.onmessage = (ev) => {
   const msg = ev.data;
-  const fail = (e: unknown) => scope.postMessage({ type: 'error', runId: msg.runId, message: (e as Error)?.message ?? String(e) });
+  const fail = (e: unknown) => {
+    const err = e as { message?: string; messageEn?: string } | undefined;
+    scope.postMessage({ type: 'error', runId: msg.runId, message: err?.message ?? String(e), messageEn: err?.messageEn });
+  };
   try {
     if (msg.type === 'run') {
       run(msg.runId, msg.files, msg.strategies).catch(fail);

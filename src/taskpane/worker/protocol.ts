@@ -59,4 +59,4 @@ export type ConsolidateResponse =
   | { type: 'result'; runId: number; view: ConsolidateView }
   | { type: 'xlsx'; runId: number; bytes: ArrayBuffer }
   | { type: 'sheets'; runId: number; sheets: OutSheet[] }
-  | { type: 'error'; runId: number; message: string };
+  | { type: 'error'; runId: number; message: string; messageEn?: string };

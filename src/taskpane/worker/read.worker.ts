@@ -1,8 +1,10 @@
 /**
- * Web Worker: parses an .xlsx off the main thread (big workbooks stay responsive). Loaded with
- * `new Worker(new URL('./worker/read.worker.ts', import.meta.url))`; webpack emits it as its own chunk.
+ * Web Worker: reads a received file off the main thread (big workbooks stay responsive) through the
+ * shared entry point src/xlsx/open.ts (xlsx, CSV, and the CLI's messages for everything else). Loaded
+ * with `new Worker(new URL('../worker/read.worker.ts', import.meta.url))`; webpack emits its own chunk.
  */
-import { readXlsx, WorkbookReadError } from '../../xlsx/read';
+import { readWorkbookBytes } from '../../xlsx/open';
+import { WorkbookReadError } from '../../xlsx/errors';
 import type { ReadRequest, ReadResponse } from './protocol';
 
 interface WorkerScope {
@@ -14,7 +16,7 @@ const scope = self as unknown as WorkerScope;
 scope.onmessage = (ev) => {
   const { id, bytes, fileName } = ev.data;
   try {
-    const workbook = readXlsx(new Uint8Array(bytes), fileName);
+    const workbook = readWorkbookBytes(new Uint8Array(bytes), fileName);
     scope.postMessage({ id, ok: true, workbook });
   } catch (e) {
     const err = e as Error;

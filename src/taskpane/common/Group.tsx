@@ -1,0 +1,27 @@
+/**
+ * A long list as a collapsed group with its count in the header, opened on demand: files, duplicates,
+ * findings and verdicts stay one line each until the officer asks (issue 19: results first at pane width).
+ */
+import type { ReactNode } from 'react';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, CounterBadge, makeStyles } from '@fluentui/react-components';
+
+const useStyles = makeStyles({
+  head: { display: 'flex', gap: '6px', alignItems: 'center', minWidth: 0, overflowWrap: 'anywhere', textAlign: 'left' },
+});
+
+export function Group(props: { title: string; count: number; children: ReactNode; defaultOpen?: boolean; testId?: string }) {
+  const styles = useStyles();
+  return (
+    <Accordion collapsible defaultOpenItems={props.defaultOpen ? ['g'] : []} data-testid={props.testId}>
+      <AccordionItem value="g">
+        <AccordionHeader size="small">
+          <span className={styles.head}>
+            <span>{props.title}</span>
+            <CounterBadge count={props.count} overflowCount={99999} showZero appearance="ghost" color="informative" aria-hidden="true" />
+          </span>
+        </AccordionHeader>
+        <AccordionPanel>{props.children}</AccordionPanel>
+      </AccordionItem>
+    </Accordion>
+  );
+}

@@ -1,0 +1,206 @@
+/**
+ * The Consolidate tab's logic: the received files, the province's issue list (remembered per workbook,
+ * shared with the Strategy tab), one run at a time with progress and cancel — in a Web Worker
+ * (worker/consolidate.worker.ts) so a district's 200 files never block the pane, on the main thread
+ * where no worker starts — and the output: the needs workbook downloaded or its sheets written.
+ * In Excel the open workbook's sheets can be consolidated too.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { consolidate, inputErrorOf, needsFileWorkbook, needsWorkbook, type ConsolidateInput, type ConsolidateResult, type InputReport } from '../../engine/consolidate';
+import type { OutSheet } from '../../engine/output';
+import type { Host } from '../host/host';
+import { consolidateView, type ConsolidateView } from '../worker/protocol';
+import { consolidateInWorker, WorkerUnavailable } from './workerConsolidation';
+import { sha256Hex } from '../common/sha256';
+import { listOfChoice, parseChoice, saveChoice, SETTING_KEY, type StrategyChoice } from '../common/strategyChoice';
+import { noteText, say, STRINGS, type Lang, type Strings } from '../i18n';
+import { useTask } from '../common/useTask';
+
+/** The result as the panel shows it, and how to get the full sheets. */
+export interface Output {
+  view: ConsolidateView;
+  xlsx(): Promise<Uint8Array>;
+  sheets(): Promise<OutSheet[]>;
+}
+
+function localOutput(r: ConsolidateResult): Output {
+  return {
+    view: consolidateView(r),
+    xlsx: async () => (await import(/* webpackChunkName: "xlsx-write" */ '../../xlsx/write')).writeXlsx(needsFileWorkbook(r)),
+    sheets: async () => needsWorkbook(r).sheets,
+  };
+}
+
+const abortError = () => Object.assign(new Error('cancelled'), { name: 'AbortError' });
+
+/**
+ * What a received file gave, in words: the reader's error, why it was skipped, or how many projects
+ * were read and taken — and, when fewer were taken, why (the sheets' notes: "นำเข้า 0 — ไม่มีโครงการที่ขอรับการสนับสนุน").
+ */
+export function fileDetail(i: InputReport, t: Strings, lang: Lang): string {
+  if (i.error) return say(i.error, lang);
+  if (i.status === 'skipped') return noteText(i, lang);
+  const counts = t.consProjects(i.projects, i.taken);
+  if (i.taken >= i.projects) return i.projects ? `${counts} (${t.consAllTaken})` : counts;
+  const why = [...new Set(i.sheets.map((s) => noteText(s, lang)).filter(Boolean))];
+  return why.length ? `${counts} — ${why.join('; ')}` : counts;
+}
+
+export type Phase = 'idle' | 'reading' | 'consolidating';
+
+export function useConsolidation(host: Host, lang: Lang) {
+  const task = useTask<'run' | 'output'>();
+  const [files, setFiles] = useState<File[]>([]);
+  const [phase, setPhase] = useState<Phase>('idle');
+  const [progress, setProgress] = useState({ done: 0, total: 0 });
+  const [output, setOutput] = useState<Output | null>(null);
+  const [ranWith, setRanWith] = useState(false);
+  const abortRef = useRef<AbortController | null>(null);
+
+  // The issue list: the one remembered for this workbook until the officer picks.
+  const [choice, setChoice] = useState<StrategyChoice | null>(null);
+  const picked = useRef(false);
+  useEffect(() => {
+    let live = true;
+    host
+      .getSetting(SETTING_KEY)
+      .then((raw) => {
+        const saved = parseChoice(raw);
+        if (live && saved && !picked.current) setChoice(saved);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [host]);
+  const choose = useCallback(
+    (value: string) => {
+      if (value === 'saved') return;
+      picked.current = true;
+      const c: StrategyChoice | null = value ? { kind: 'preset', id: value } : null;
+      setChoice(c);
+      setOutput(null);
+      if (c) saveChoice(host, c);
+    },
+    [host],
+  );
+  const strategies = listOfChoice(choice) ?? undefined;
+
+  // Leaving the tab unmounts the panel: stop its run so a later one does not share the worker with it.
+  useEffect(() => () => abortRef.current?.abort(), []);
+
+  const addFiles = useCallback((list: File[]) => {
+    setFiles((prev) => {
+      const seen = new Set(prev.map((f) => `${f.name}:${f.size}`));
+      return [...prev, ...list.filter((f) => !seen.has(`${f.name}:${f.size}`))];
+    });
+    setOutput(null);
+  }, []);
+  const clearFiles = useCallback(() => {
+    setFiles([]);
+    setOutput(null);
+  }, []);
+
+  /** One run at a time: cancel, progress, messages and the result are handled alike for every source. */
+  const runWith = (total: number, body: (signal: AbortSignal) => Promise<Output>) =>
+    task.run('run', async () => {
+      const ctl = new AbortController();
+      abortRef.current = ctl;
+      setOutput(null);
+      setRanWith(!!strategies);
+      setPhase('reading');
+      setProgress({ done: 0, total });
+      try {
+        setOutput(await body(ctl.signal));
+      } catch (e) {
+        if ((e as Error)?.name !== 'AbortError') throw e;
+        task.note({ intent: 'info', text: (t) => t.consCancelled });
+      } finally {
+        setPhase('idle');
+        abortRef.current = null;
+      }
+    });
+
+  const onProgress = (done: number, total: number) => setProgress({ done, total });
+
+  /** Main thread: each file read by the host (the shared entry point), then the engine. */
+  const consolidateHere = async (signal: AbortSignal): Promise<Output> => {
+    const inputs: ConsolidateInput[] = [];
+    onProgress(0, files.length);
+    for (const f of files) {
+      if (signal.aborted) throw abortError();
+      let checksum = '';
+      try {
+        const bytes = new Uint8Array(await f.arrayBuffer());
+        checksum = await sha256Hex(bytes);
+        inputs.push({ file: f.name, checksum, workbook: await host.readFile(bytes, f.name) });
+      } catch (e) {
+        inputs.push({ file: f.name, checksum, error: inputErrorOf(e) });
+      }
+      onProgress(inputs.length, files.length);
+    }
+    setPhase('consolidating');
+    return localOutput(await consolidate(inputs, { signal, strategies, onProgress }));
+  };
+
+  const run = () =>
+    runWith(files.length, async (signal) => {
+      if (typeof Worker !== 'undefined') {
+        try {
+          return await consolidateInWorker(
+            files,
+            (ph, done, total) => {
+              setPhase(ph);
+              setProgress({ done, total });
+            },
+            signal,
+            strategies,
+          );
+        } catch (e) {
+          if (!(e instanceof WorkerUnavailable)) throw e;
+          setPhase('reading'); // no worker here (CSP, old browser): the main-thread path
+        }
+      }
+      return consolidateHere(signal);
+    });
+
+  /** Excel: received sheets the officer already copied into the open workbook (our own sheets are skipped). */
+  const runOpenWorkbook = () =>
+    runWith(1, async (signal) => {
+      const wb = await host.readWorkbook();
+      setPhase('consolidating');
+      return localOutput(await consolidate([{ file: wb.name, checksum: '', workbook: wb }], { signal, strategies, onProgress }));
+    });
+
+  const cancel = useCallback(() => abortRef.current?.abort(), []);
+
+  const download = () =>
+    task.run('output', async () => {
+      if (output) host.download(await output.xlsx(), STRINGS[lang].consFileName);
+    });
+
+  const write = () =>
+    task.run('output', async () => {
+      if (!output || !host.writeSheet) return;
+      for (const s of await output.sheets()) await host.writeSheet(s);
+      task.note({ intent: 'success', text: (t) => t.consWritten });
+    });
+
+  return {
+    task,
+    files,
+    addFiles,
+    clearFiles,
+    choice,
+    choose,
+    phase,
+    progress,
+    cancel,
+    result: output?.view ?? null,
+    ranWith,
+    run,
+    runOpenWorkbook,
+    download,
+    write,
+  };
+}
