@@ -143,13 +143,13 @@ test('needs workbook: sheets, grouped rows, totals, plain strings', () => {
   for (const s of wb.sheets) expect(() => OutSheetSchema.parse(s)).not.toThrow();
   const needs = wb.sheets[0];
   expect(needs.name).toBe(NEEDS_SHEET);
-  // Title block: title, place, the list's fiscal years, how it was made; then the header.
-  expect(needs.freezeRows).toBe(5);
+  // Title block: title, the list's fiscal years, how it was made; then the header.
+  expect(needs.freezeRows).toBe(4);
   expect(needs.page).toMatchObject({ orientation: 'landscape', fitWidth: true, footer: 'หน้า &P/&N' });
   expect(needs.fitRows).toBe(true);
   expect(needs.font?.name).toBe('TH Sarabun New');
-  expect(needs.table?.headerRow).toBe(4);
-  const header = needs.rows[4].map(value);
+  expect(needs.table?.headerRow).toBe(3);
+  const header = needs.rows[3].map(value);
   // Printed columns add up to at most 155 units; provenance and notes are outside the print area.
   const printed = needs.page!.columns!;
   expect(needs.colWidths!.slice(0, printed).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(155);
