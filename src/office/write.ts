@@ -264,7 +264,7 @@ export async function writeSheet(sheet: OutSheet, opts: WriteOptions = {}, run: 
           if (style.align) f.horizontalAlignment = ALIGN_H[style.align];
           if (style.valign) f.verticalAlignment = ALIGN_V[style.valign];
           if (style.wrap) f.wrapText = true;
-          if (style.shrink) f.shrinkToFit = true;
+          if (style.shrink && api.pageLayout) f.shrinkToFit = true; // ExcelApi 1.9, as pageLayout
           if (style.border) {
             const edges: Excel.BorderIndex[] = [BORDER.top, BORDER.bottom, BORDER.left, BORDER.right];
             if (range.r2 > range.r1) edges.push(BORDER.insideH);

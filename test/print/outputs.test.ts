@@ -51,7 +51,7 @@ const SHOTS = process.env.ONEPLAN_SCREENSHOTS
     const files: Record<string, Uint8Array> = {
       // One cell at 100 %: the height of a 16 pt word box, against which the scale is measured.
       reference: writeXlsx({ sheets: [{ name: 'a', rows: [['ทดสอบการพิมพ์']], font: { name: 'TH Sarabun New', size: 16 } }] }),
-      needs: writeXlsx(needsFileWorkbook(result, { district: 'เมืองนครสวรรค์', province: 'นครสวรรค์' })),
+      needs: writeXlsx(needsFileWorkbook(result, { district: 'เมืองนครสวรรค์' })),
       report: writeXlsx(reportWorkbook([report])),
       match: writeXlsx({ sheets: [mismatchSheet(matches, list)] }),
       'calendar-dopa': writeXlsx({ sheets: [calendarSheet(calendars['calendar-dopa'])] }),
@@ -80,8 +80,16 @@ const SHOTS = process.env.ONEPLAN_SCREENSHOTS
     return sizes.length;
   }
 
+  const measured: string[] = [];
+  afterAll(() => {
+    // eslint-disable-next-line no-console
+    console.log(`printed: ${measured.join('; ')}`);
+  });
+
   function scaleOfPages(name: string, pages: number[]): number {
-    return printScale(text[name].filter((w) => pages.includes(w.page)), reference);
+    const scale = printScale(text[name].filter((w) => pages.includes(w.page)), reference);
+    measured.push(`${name} ${pages.length} page(s) at ${Math.round(scale * 100)} % (${pageSizes(pdf[name]).length} in the file)`);
+    return scale;
   }
 
   /** "หน้า k/N" on every page, N the page count of the sheet (LibreOffice numbers each sheet's pages). */

@@ -150,7 +150,6 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   const counted = r.items.filter((i) => i.inTotals).length;
   const top: OutCell[][] = titleBlockRows({
     title: `แผนความต้องการของ${unit}`,
-    place: !province && o.province ? `${unit} ${needsUnit({ province: o.province })}` : undefined,
     fiscalYear: `บัญชีโครงการที่ขอรับการสนับสนุนและโครงการที่เกินศักยภาพขององค์กรปกครองส่วนท้องถิ่น${
       years.length ? ` ปีงบประมาณ พ.ศ. ${yearSpan(years)}` : ''
     }`,
