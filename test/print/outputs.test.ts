@@ -18,6 +18,7 @@ import { reportWorkbook } from '../../src/engine/validate/report';
 import { readWorkbookFile } from '../../src/node/files';
 import { writeXlsx } from '../../src/xlsx/write';
 import { REAL_SAMPLE } from '../samples';
+import { muangDistrict, phunphinDistrict } from '../roundtrip/fixtures';
 import { canPrint, groupByPage, pagePng, pageSizes, printedWhole, printScale, toPdf, words, type Word } from './pdf';
 
 const A4 = { long: 842, short: 595 };
@@ -33,6 +34,7 @@ const SHOTS = process.env.ONEPLAN_SCREENSHOTS
   let result: ConsolidateResult;
   let report: WorkbookReport;
   let flagged: ProjectMatch[];
+  let province: ConsolidateResult;
   const pdf: Record<string, string> = {};
   const text: Record<string, Word[]> = {};
   let reference = 0;
@@ -48,10 +50,14 @@ const SHOTS = process.env.ONEPLAN_SCREENSHOTS
     report = validateWorkbook(wb);
     const matches = matchWorkbook(wb, list);
     flagged = matches.filter((m) => FLAGGED.has(m.verdict.status));
+    // The province rolls up two districts' needs workbooks as OnePlan wrote them.
+    const districts = [await muangDistrict(), await phunphinDistrict()];
+    province = await consolidate(districts.map((d, i) => ({ file: `${d.name}.xlsx`, checksum: String(i).repeat(64), workbook: d.workbook })));
     const files: Record<string, Uint8Array> = {
       // One cell at 100 %: the height of a 16 pt word box, against which the scale is measured.
       reference: writeXlsx({ sheets: [{ name: 'a', rows: [['ทดสอบการพิมพ์']], font: { name: 'TH Sarabun New', size: 16 } }] }),
       needs: writeXlsx(needsFileWorkbook(result, { district: 'เมืองนครสวรรค์' })),
+      province: writeXlsx(needsFileWorkbook(province, { province: 'สุราษฎร์ธานี' })),
       report: writeXlsx(reportWorkbook([report])),
       match: writeXlsx({ sheets: [mismatchSheet(matches, list)] }),
       'calendar-dopa': writeXlsx({ sheets: [calendarSheet(calendars['calendar-dopa'])] }),
@@ -136,6 +142,20 @@ const SHOTS = process.env.ONEPLAN_SCREENSHOTS
     expect(ws.some((w) => /^#+$/.test(w.text))).toBe(false); // no amount too wide for its column
     pagePng(pdf.needs, needsPages[0], path.join(SHOTS, 'print-needs'));
     pagePng(pdf.needs, needsPages[needsPages.length - 1] + 1, path.join(SHOTS, 'print-needs-summary'));
+  });
+
+  test("province's workbook: its table, both summaries signed, landscape at ≥ 55 %, every need whole", () => {
+    const pages = expectPages('province', 'landscape');
+    const tablePages = pagesUntilSigned('province');
+    expect({ table: tablePages.length, pages }).toEqual({ table: 7, pages: 11 });
+    expect(scaleOfPages('province', tablePages)).toBeGreaterThanOrEqual(0.55);
+    const ws = text.province.filter((w) => tablePages.includes(w.page));
+    const byPage = groupByPage(ws);
+    expect(province.items.filter((it) => !printedWhole(ws, it.name, byPage)).map((it) => it.name)).toEqual([]);
+    // Signed: the table, the summary by issue and the one by district.
+    expect(text.province.filter((w) => w.text === 'ผู้รับรอง')).toHaveLength(3);
+    expect(pageNumbers('province')).toHaveLength(pages);
+    pagePng(pdf.province, 1, path.join(SHOTS, 'print-province'));
   });
 
   test('validation report: every finding\'s details whole, landscape, ≥ 55 %, signed', () => {

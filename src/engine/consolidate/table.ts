@@ -191,7 +191,7 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   // Amount columns as wide as the largest item's amount; a wider subtotal or total shrinks to fit.
   let widest = 0;
   for (const it of r.items) for (const y of years) widest = Math.max(widest, it.budgets[y] ?? 0);
-  const yearWidth = amountWidth(widest);
+  const yearWidth = amountWidth(widest, 12); // at least "ปีงบประมาณ" on one line of the header
   const widths = needsWidths(years.length, yearWidth, byDistrict, ranked);
   const printed = tc + widths.tail.length; // ที่ … ลำดับความสำคัญ
   const colWidths = [...widths.head, ...years.map(() => yearWidth), ...widths.tail, 30, 34, 34];
@@ -477,7 +477,7 @@ function districtSummarySheet(r: ConsolidateResult, o: NeedsWorkbookOptions): Ou
     merges.push({ r1: 2, c1: 2 + 2 * i, r2: 2, c2: 3 + 2 * i });
   });
   rows.push(h1, h2);
-  const COUNT: CellStyle = { border: true, align: 'center', numFmt: '#,##0' };
+  const COUNT: CellStyle = { border: true, align: 'center', valign: 'top', numFmt: AMOUNT };
   // One pass over the items (a country's table has a million): counts and sums per year, then the
   // all-years count and sum, per district × issue group, per district, and for the whole table.
   type Tally = { counts: number[]; sums: number[] };
@@ -518,14 +518,26 @@ function districtSummarySheet(r: ConsolidateResult, o: NeedsWorkbookOptions): Ou
     for (const [gi, t] of [...e.byGroup.entries()].sort((x, y) => x[0] - y[0])) rows.push(line(d, r.groups[gi].label, t, BODY, NUM, COUNT));
     rows.push(line(d, `รวม ${d}`.slice(0, 40), e.total, SUBTOTAL, SUBTOTAL_NUM, { ...SUBTOTAL, align: 'center' }));
   }
-  rows.push(line('รวมทั้งสิ้น', '', all, GRAND, GRAND_NUM, { ...GRAND, align: 'center' }));
+  rows.push(line('รวมทั้งสิ้น', '', all, GRAND, GRAND_NUM_FIT, { ...GRAND, align: 'center' }));
+  // As the summary by issue: counts' headers wrap, amounts as wide as a district's largest sum.
+  let widest = 0;
+  for (const e of perDistrict.values()) widest = Math.max(widest, ...e.total.sums);
+  const sumWidth = amountWidth(widest, 12);
+  const countWidth = 9;
+  const rest = Math.max(40, PRINT_WIDTH_MAX - (years.length + 1) * (countWidth + sumWidth));
+  const colWidths = [Math.floor(rest * 0.4), Math.ceil(rest * 0.6), ...Array.from({ length: width - 2 }, (_, i) => (i % 2 === 0 ? countWidth : sumWidth))];
+  const sign = signatureBlock(rows.length, colWidths, width);
+  rows.push(...sign.rows);
+  merges.push(...sign.merges);
   return {
     name: DISTRICT_SUMMARY_SHEET,
     rows,
     merges,
-    colWidths: [22, 44, ...Array.from({ length: width - 2 }, (_, i) => (i % 2 === 0 ? 10 : 16))],
+    colWidths,
     freezeRows: 4,
-    page: { orientation: 'landscape', fitWidth: true },
+    page: { orientation: orientationFor(printedWidth(colWidths)), fitWidth: true, footer: pageFooter() },
+    fitRows: true,
+    printTitleRows: [2, 3],
     font: { ...DEFAULT_FONT },
   };
 }
