@@ -29,6 +29,7 @@ function candidate(i: number, name: string, village: number | undefined, tambon:
     agency: '',
     priority: '',
     note: '',
+    route: 'province',
     compact: core.replace(/ /g, ''),
     tokens: tokens === 'set' ? new Set(words) : [...new Set(words)],
   };
@@ -143,17 +144,18 @@ test('needs workbook: sheets, grouped rows, totals, plain strings', () => {
   for (const s of wb.sheets) expect(() => OutSheetSchema.parse(s)).not.toThrow();
   const needs = wb.sheets[0];
   expect(needs.name).toBe(NEEDS_SHEET);
-  // Title block: title, the list's fiscal years, how it was made; then the header.
-  expect(needs.freezeRows).toBe(4);
+  // Title, fiscal years, the ก.บ.อ. approval line, the run's line, then the header.
+  expect(needs.freezeRows).toBe(5);
   expect(needs.page).toMatchObject({ orientation: 'landscape', fitWidth: true, footer: 'หน้า &P/&N' });
   expect(needs.fitRows).toBe(true);
   expect(needs.font?.name).toBe('TH Sarabun New');
-  expect(needs.table?.headerRow).toBe(3);
-  const header = needs.rows[3].map(value);
-  // Printed columns add up to at most 155 units; provenance and notes are outside the print area.
+  expect(needs.table?.headerRow).toBe(4);
+  const header = needs.rows[4].map(value);
+  // Printed columns add up to at most 160 units; the working columns are outside the print area.
   const printed = needs.page!.columns!;
-  expect(needs.colWidths!.slice(0, printed).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(155);
-  expect(header.slice(printed)).toEqual(['ประเด็นการพัฒนาจังหวัด', 'ที่มา (ไฟล์ / ชีต / แถว)', 'หมายเหตุ']);
+  expect(needs.colWidths!.slice(0, printed).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(160);
+  expect(header.slice(printed - 4, printed)).toEqual(['นับยอด', 'ลำดับความสำคัญของอำเภอ', 'ส่งถึง (ผู้รับเรื่อง)', 'อยู่ในแผนพัฒนาอำเภอ']);
+  expect(header.slice(printed)).toContain('ที่มา (ไฟล์ / ชีต / แถว)');
   // The signature block closes the table.
   expect(needs.rows.slice(-3).map((r) => String(value(r[0])))).toEqual([
     expect.stringMatching(/^ลงชื่อ \.+ ผู้จัดทำ$/),
@@ -220,7 +222,7 @@ test('progress and cancel', async () => {
 });
 
 test('support words are a setting', async () => {
-  const r = await consolidate(inputs(), { supportWords: ['ดำเนินการเอง'] });
+  const r = await consolidate(inputs(), { classWords: { pao: [], agency: [], support: ['ดำเนินการเอง'] } });
   expect(r.items.find((i) => i.name.includes('อาชีพเสริม'))).toBeDefined();
   expect(r.items.find((i) => i.name.startsWith('ติดตั้งไฟฟ้า'))).toBeUndefined();
 });
