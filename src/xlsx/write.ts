@@ -331,7 +331,7 @@ function* sheetXml(
   let maxRow = rowCount - 1;
   let maxCol = 0;
   if (streamed) maxCol = Math.max(0, streamed.width - 1);
-  else for (const r of (sh as OutSheet).rows) if (r.length - 1 > maxCol) maxCol = r.length - 1;
+  else for (const r of (sh as OutSheet).rows) if (r && r.length - 1 > maxCol) maxCol = r.length - 1; // (rows may have holes)
 
   // Style objects are usually shared constants: cache their xf by identity (and per row style).
   const styleCache = new Map<CellStyle, number>();

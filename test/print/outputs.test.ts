@@ -147,7 +147,7 @@ const SHOTS = process.env.ONEPLAN_SCREENSHOTS
   test("province's workbook: its table, both summaries signed, landscape at ≥ 55 %, every need whole", () => {
     const pages = expectPages('province', 'landscape');
     const tablePages = pagesUntilSigned('province');
-    expect({ table: tablePages.length, pages }).toEqual({ table: 7, pages: 11 });
+    expect({ table: tablePages.length, pages }).toEqual({ table: 6, pages: 10 });
     expect(scaleOfPages('province', tablePages)).toBeGreaterThanOrEqual(0.55);
     const ws = text.province.filter((w) => tablePages.includes(w.page));
     const byPage = groupByPage(ws);
