@@ -6,7 +6,6 @@
  * sheet's font (TH Sarabun New 16; LibreOffice here prints it with Laksaman, the same metrics).
  */
 import type { CellStyle, OutCell, OutSheet } from './output';
-import { arabicToThai } from './thai';
 
 /** Amounts: thousands separators, zero shows "-" (the cell stays the number 0). */
 export const AMOUNT_FORMAT = '#,##0;-#,##0;"-"';
@@ -14,8 +13,9 @@ export const AMOUNT_FORMAT = '#,##0;-#,##0;"-"';
 /**
  * Printed columns may add up to this many units: one A4 landscape page wide at a legible scale.
  * Measured in LibreOffice: a unit of TH Sarabun New 16 prints 8.8 pt wide with the cell padding, and
- * the page is 799 pt wide inside 0.3" margins: 160 units printed at 55 %, 155 at 57 % (180: 50 %).
- * Wider sheets keep their extra columns outside the print area.
+ * the page is 799 pt wide inside 0.3" margins: 155 units print at 58 %, 165 at 55 %, 180 at 50 %.
+ * Wider sheets keep their extra columns outside the print area (the needs table's five year columns
+ * leave its text columns a minimum that makes 163: 56 %).
  */
 export const PRINT_WIDTH_MAX = 155;
 
@@ -156,9 +156,9 @@ export function printedWidth(colWidths: readonly number[], n = colWidths.length)
 // Title block and signature block
 
 /**
- * Every row of a title or signature block starts with this style's text in column A and nothing
- * else in the row is a number: a reader (ours or the province's) sees no project, header or total
- * there. The signature lines start with "ลงชื่อ" / "ตำแหน่ง" / "(", which no plan row starts with.
+ * Title and signature blocks hold text only, no number: a reader (ours or the province's) sees no
+ * project, header or total there. The signature lines start with "ลงชื่อ" / "(" / "ตำแหน่ง", which no
+ * plan row starts with (test/print/blocks.test.ts: the signed table validates as the unsigned one).
  */
 export const TITLE_STYLE: CellStyle = { bold: true, size: 18, align: 'center' };
 export const SUBTITLE_STYLE: CellStyle = { bold: true, align: 'center' };
@@ -239,9 +239,4 @@ export function signatureBlock(
     rows.push(row);
   }
   return { rows, merges };
-}
-
-/** Thai digits in a text when the officer asked for them. */
-export function withDigits(s: string, thai: boolean | undefined): string {
-  return thai ? arabicToThai(s) : s;
 }
