@@ -3,6 +3,7 @@
  * page setup), text-safe (see excel.ts).
  */
 import { DEFAULT_FONT, type CellStyle, type OutCell, type OutSheet } from '../engine/output';
+import { mergeLayout, PAGE_MARGINS, rowHeightFor } from '../engine/print';
 import type { Range } from '../engine/model';
 import { colLetter } from '../engine/model';
 import { detectApi, excelRun, type ExcelRun } from './detect';
@@ -96,7 +97,7 @@ function jsonBytes(v: string | number | boolean): number {
 }
 
 type StyleKey = string;
-const FORMAT_KEYS = ['bold', 'italic', 'size', 'color', 'fill', 'align', 'valign', 'wrap', 'border'] as const;
+const FORMAT_KEYS = ['bold', 'italic', 'size', 'color', 'fill', 'align', 'valign', 'wrap', 'shrink', 'border'] as const;
 
 function formatKey(style: CellStyle | undefined): StyleKey {
   if (!style) return '';
@@ -271,6 +272,7 @@ export async function writeSheet(sheet: OutSheet, opts: WriteOptions = {}, run: 
           if (style.align) f.horizontalAlignment = ALIGN_H[style.align];
           if (style.valign) f.verticalAlignment = ALIGN_V[style.valign];
           if (style.wrap) f.wrapText = true;
+          if (style.shrink && api.pageLayout) f.shrinkToFit = true; // ExcelApi 1.9, as pageLayout
           if (style.border) {
             const edges: Excel.BorderIndex[] = [BORDER.top, BORDER.bottom, BORDER.left, BORDER.right];
             if (range.r2 > range.r1) edges.push(BORDER.insideH);
@@ -328,9 +330,30 @@ export async function writeSheet(sheet: OutSheet, opts: WriteOptions = {}, run: 
         ops.push({ bytes: 120, apply: () => ws.autoFilter.apply(ws.getRange(addr)) });
       }
     }
+    // Row heights for wrapped texts, as the .xlsx writer sets them (Excel does not fit merged or
+    // written rows by itself): runs of rows of one height in one request each.
+    if (sheet.fitRows) {
+      const fontSize = (sheet.font ?? DEFAULT_FONT).size;
+      const layout = mergeLayout(sheet);
+      const rowStyles = sheet.rowStyles ?? {};
+      const heights = sheet.rows.map((row, r) =>
+        rowHeightFor(row, sheet.colWidths ?? [], fontSize, rowStyles[String(r)], layout.spans.get(r), layout.tall.get(r), sheet.page?.columns),
+      );
+      for (let r = 0; r < heights.length; ) {
+        let r2 = r;
+        while (r2 + 1 < heights.length && heights[r2 + 1] === heights[r]) r2++;
+        const h = heights[r];
+        if (h !== undefined) {
+          const addr = `${r + 1}:${r2 + 1}`;
+          ops.push({ bytes: 100, apply: () => (ws.getRange(addr).format.rowHeight = h) });
+        }
+        r = r2 + 1;
+      }
+    }
     if (api.pageLayout) {
       const page = sheet.page ?? { orientation: 'landscape' as const, fitWidth: true };
       const titles = sheet.printTitleRows;
+      const printArea = page.columns ? `A1:${colLetter(page.columns - 1)}${Math.max(1, sheet.rows.length)}` : undefined;
       ops.push({
         bytes: 300,
         apply: () => {
@@ -339,6 +362,16 @@ export async function writeSheet(sheet: OutSheet, opts: WriteOptions = {}, run: 
           pl.orientation = page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
           if (page.fitWidth) pl.zoom = { horizontalFitToPages: 1 };
           if (titles) pl.setPrintTitleRows(`$${titles[0] + 1}:$${titles[1] + 1}`);
+          if (page.columns || page.footer) {
+            // Points; the same narrow margins as the .xlsx writer.
+            pl.leftMargin = PAGE_MARGINS.left * 72;
+            pl.rightMargin = PAGE_MARGINS.right * 72;
+            pl.topMargin = PAGE_MARGINS.top * 72;
+            pl.bottomMargin = PAGE_MARGINS.bottom * 72;
+            pl.centerHorizontally = true;
+          }
+          if (printArea) pl.setPrintArea(printArea);
+          if (page.footer) pl.headersFooters.defaultForAllPages.centerFooter = page.footer;
         },
       });
     }

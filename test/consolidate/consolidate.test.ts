@@ -144,18 +144,30 @@ test('needs workbook: sheets, grouped rows, totals, plain strings', () => {
   for (const s of wb.sheets) expect(() => OutSheetSchema.parse(s)).not.toThrow();
   const needs = wb.sheets[0];
   expect(needs.name).toBe(NEEDS_SHEET);
-  // Title, subtitle, the ก.บ.อ. approval line, the run's line, then the header.
+  // Title, fiscal years, the ก.บ.อ. approval line, the run's line, then the header.
   expect(needs.freezeRows).toBe(5);
-  expect(needs.page).toEqual({ orientation: 'landscape', fitWidth: true });
+  expect(needs.page).toMatchObject({ orientation: 'landscape', fitWidth: true, footer: 'หน้า &P/&N' });
+  expect(needs.fitRows).toBe(true);
   expect(needs.font?.name).toBe('TH Sarabun New');
   expect(needs.table?.headerRow).toBe(4);
   const header = needs.rows[4].map(value);
+  // Printed columns add up to at most 165 units (≥ 55 % on A4 landscape); the working columns are outside the print area.
+  const printed = needs.page!.columns!;
+  expect(needs.colWidths!.slice(0, printed).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(165);
+  expect(header.slice(printed - 4, printed)).toEqual(['นับยอด', 'ลำดับความสำคัญของอำเภอ', 'ส่งถึง (ผู้รับเรื่อง)', 'อยู่ในแผนพัฒนาอำเภอ']);
+  expect(header.slice(printed)).toContain('ที่มา (ไฟล์ / ชีต / แถว)');
+  // The signature block closes the table.
+  expect(needs.rows.slice(-3).map((r) => String(value(r[0])))).toEqual([
+    expect.stringMatching(/^ลงชื่อ \.+ ผู้จัดทำ$/),
+    expect.stringMatching(/^\( \.+ \)$/),
+    expect.stringMatching(/^ตำแหน่ง \.+$/),
+  ]);
   expect(header.slice(0, 2)).toEqual(['ที่', 'โครงการ']);
   const y2567 = header.findIndex((h) => String(h).includes('2567'));
   const grand = needs.rows.find((r) => value(r[1]) === 'รวมทั้งสิ้น')!;
   expect(value(grand[y2567])).toBe(6_650_000);
   const amountCell = grand[y2567] as { style?: { numFmt?: string } };
-  expect(amountCell.style?.numFmt).toBe('#,##0');
+  expect(amountCell.style?.numFmt).toBe('#,##0;-#,##0;"-"'); // zero prints "-", the cell stays a number
   const subtotals = needs.rows.filter((r) => String(value(r[1])).startsWith('รวม ประเด็น') || value(r[1]) === 'รวม ไม่ระบุ');
   expect(subtotals).toHaveLength(4);
   // A project named like a formula stays a string cell without a formula.
@@ -166,11 +178,10 @@ test('needs workbook: sheets, grouped rows, totals, plain strings', () => {
   // Sources sheet: every file with status and checksum.
   const sources = wb.sheets[3];
   expect(sources.rows.slice(2).map((r) => value(r[1]))).toEqual(result.inputs.map((i) => i.file));
-  expect(sources.rows.slice(2).map((r) => value(r[7]))).toContain(checksum(99));
+  expect(sources.rows.slice(2).map((r) => value(r[8]))).toContain(checksum(99));
   // Summary like ผ.01: last row รวมทั้งสิ้น with counted projects and budgets.
   const summary = wb.sheets[1];
-  const last = summary.rows[summary.rows.length - 1].map(value);
-  expect(last[0]).toBe('รวมทั้งสิ้น');
+  const last = summary.rows.find((r) => value(r[0]) === 'รวมทั้งสิ้น')!.map(value);
   expect(last[last.length - 2]).toBe(9);
   expect(last[last.length - 1]).toBe(6_650_000 + 7_700_000 + 2_000_000);
 });

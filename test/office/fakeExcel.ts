@@ -891,6 +891,29 @@ class WorksheetProxy extends FakeProxy {
         set('zoom', v);
       },
       setPrintTitleRows: (v: string) => set('printTitleRows', v),
+      setPrintArea: (v: string) => set('printArea', v),
+      set leftMargin(v: unknown) {
+        set('leftMargin', v);
+      },
+      set rightMargin(v: unknown) {
+        set('rightMargin', v);
+      },
+      set topMargin(v: unknown) {
+        set('topMargin', v);
+      },
+      set bottomMargin(v: unknown) {
+        set('bottomMargin', v);
+      },
+      set centerHorizontally(v: unknown) {
+        set('centerHorizontally', v);
+      },
+      headersFooters: {
+        defaultForAllPages: {
+          set centerFooter(v: unknown) {
+            set('centerFooter', v);
+          },
+        },
+      },
     };
   }
   get shapes(): ShapeCollectionProxy {
@@ -1213,6 +1236,21 @@ class RangeFormatProxy extends FakeProxy {
   }
   set wrapText(v: boolean) {
     this.range.setFormat({ wrapText: v }, 'wrapText');
+  }
+  set shrinkToFit(v: boolean) {
+    this.fake.requireApi('1.9', 'RangeFormat.shrinkToFit');
+    this.range.setFormat({ shrinkToFit: v }, 'shrinkToFit');
+  }
+  set rowHeight(v: number) {
+    this.ctx.enqueue(20, () => {
+      const s = this.range.s();
+      const rect = this.range.r();
+      this.fake.record(s, this.range.addr(), 'rowHeight');
+      for (let r = rect.r1; r <= rect.r2; r++) s.rowHeights.set(r, v);
+    });
+  }
+  get rowHeight(): number {
+    return this.get('rowHeight');
   }
 }
 

@@ -100,8 +100,14 @@ test("the province's workbook: titled, every need with its district, summaries b
     expect(r).toBeGreaterThan(0);
     for (const y of years) expect(num(r, yearCol(y))).toBe(d.result.totals[y] ?? 0);
   }
-  const last = summary.rows.length - 1;
-  expect(summary.rows[last]?.[0]?.w).toBe('รวมทั้งสิ้น');
+  // The grand total closes the table (the signature block follows it).
+  const last = Array.from(summary.rows, (row) => row?.[0]?.w).indexOf('รวมทั้งสิ้น');
+  expect(last).toBeGreaterThan(0);
+  expect(Array.from(summary.rows.slice(last + 1), (row) => row?.[0]?.w ?? '').filter(Boolean)).toEqual([
+    expect.stringMatching(/^ลงชื่อ/),
+    expect.stringMatching(/^\(/),
+    expect.stringMatching(/^ตำแหน่ง/),
+  ]);
   for (const y of years) expect(num(last, yearCol(y))).toBe(province.totals[y]);
 });
 
