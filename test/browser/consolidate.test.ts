@@ -81,7 +81,8 @@ test("needs are matched to the province's issues chosen in the pane, as the engi
     files.map((f) => ({ file: f.name, checksum: '', workbook: readXlsx(new Uint8Array(f.buffer), f.name) })),
     { strategies: list },
   );
-  expect(expected.strategyMismatches.length).toBeGreaterThan(3);
+  // Enough mismatches to compare counts (fewer since evidence must be whole words: no match through a syllable).
+  expect(expected.strategyMismatches.length).toBeGreaterThan(1);
 
   // Without a list: no strategy line.
   await page.getByTestId('consolidate-input').setInputFiles(files);
