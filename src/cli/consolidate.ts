@@ -12,6 +12,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { consolidateJson, needsFileWorkbook, readPrevious, readRoster, type Approval, type ClassWords, type PreviousTable } from '../engine/consolidate';
 import { parseThaiDate } from '../engine/calendar/thai';
+import { thaiToArabic } from '../engine/thai';
 import { nodeZip, writeFileBytes } from '../node/files';
 import { writeXlsx } from '../xlsx/write';
 import { loadStrategies, parseArgs, readInput, usageExit, UsageError } from './common';
@@ -90,7 +91,7 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
     strategies = loaded.list;
   }
   const approval: Approval | undefined = opts.values['approval-date']
-    ? { meeting: opts.values['approval-meeting'], date: parseThaiDate(opts.values['approval-date'])! }
+    ? { meeting: thaiToArabic(opts.values['approval-meeting']).replace(/\s+/g, ''), date: parseThaiDate(opts.values['approval-date'])! }
     : undefined;
   const classWords: Partial<ClassWords> = {};
   for (const k of ['pao', 'agency', 'support'] as const) {

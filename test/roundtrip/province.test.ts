@@ -48,7 +48,7 @@ test("kept-out needs stay out and the province's totals are the districts' sums"
   expect(kept.sort()).toEqual(['อำเภอพุนพิน: ก่อสร้างอาคารอเนกประสงค์ หมู่ที่ 2', 'อำเภอเมืองสุราษฎร์ธานี: ก่อสร้างระบบประปาหมู่บ้าน หมู่ที่ 2']);
 });
 
-test("each need keeps its proposer, agency, and the district's rank as its source's", () => {
+test("each need keeps its proposer, agency, and the district's rank as its source's rank", () => {
   for (const d of [muang, phunphin]) {
     // Province ids follow the input rows: the district's table order.
     const mine = province.items.filter((i) => i.district === `อำเภอ${d.name}`).sort((a, b) => a.id - b.id);
@@ -57,11 +57,12 @@ test("each need keeps its proposer, agency, and the district's rank as its sourc
       expect(p.name).toBe(it.name);
       expect(p.organisation).toBe(it.organisation);
       expect(p.agency).toBe(it.agency);
-      expect(p.priority).toBe(it.rank === null ? '' : String(it.rank));
+      // The district's rank (its ลำดับความสำคัญของอำเภอ) is the province's source rank.
+      expect(p.priority).toBe(String(it.rank));
     });
   }
-  // The province ranks its own table 1…N; the districts' ranks stay beside it.
-  expect(province.items.map((i) => i.rank).sort((a, b) => a! - b!)).toEqual(province.items.map((_, k) => k + 1));
+  // The province's default order takes each district's first choice in turn.
+  expect(province.items.map((i) => i.rank)).toEqual(province.items.map((_, k) => k + 1));
 });
 
 test('a need both districts ask for is reported across districts, never merged', () => {
@@ -81,8 +82,8 @@ test("the province's workbook: titled, every need with its district, summaries b
   const plan = readPlanSheet(written.sheets[0]);
   expect(plan.kind).toBe('district-needs');
   expect(plan.projects.map((p) => p.district)).toEqual(province.items.map((i) => i.district));
-  expect(plan.projects.map((p) => p.priority)).toEqual(province.items.map((i) => i.priority));
-  expect(plan.projects.map((p) => p.sourcePriority)).toEqual(province.items.map((i) => String(i.rank)));
+  // ลำดับความสำคัญของจังหวัด: the province's own rank, read back by the same field.
+  expect(plan.projects.map((p) => p.sourcePriority ?? '')).toEqual(province.items.map((i) => String(i.rank ?? '')));
   const report = validateWorkbook(written);
   expect(report.sheets.map((s) => s.kind)).toEqual(['district-needs', 'needs-summary', 'needs-summary', 'other', 'other']);
   const bad = report.sheets.flatMap((s) => s.findings.filter((f) => f.severity === 'error' || !['objective-missing', 'target-missing', 'kpi-missing'].includes(f.code)));

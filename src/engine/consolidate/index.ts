@@ -562,6 +562,7 @@ export function consolidateCandidates(
   }
 
   const { years, groups, totals } = groupByIssue(items);
+  rankItems(groups);
   for (const it of items) if (it.badBudgetYears.length) it.remarks.push(`งบประมาณปี ${it.badBudgetYears.join(', ')} ไม่ใช่ตัวเลข (นับเป็น 0)`);
 
   const result: ConsolidateResult = {
@@ -591,10 +592,10 @@ export function consolidateCandidates(
 }
 
 /**
- * Needs items in the table's order: grouped by provincial development issue ("ไม่ระบุ" last), in
- * rank order within a group (ranked 1…N across the table unless `assignRanks` is false), with the years and the totals of the counted items per group and overall.
+ * Needs items in the table's order: grouped by provincial development issue ("ไม่ระบุ" last), by
+ * district rank within a group (a consolidation then sets the default order: rank.ts), with the years and the totals of the counted items per group and overall.
  */
-export function groupByIssue(items: readonly NeedsItem[], assignRanks = true): Pick<ConsolidateResult, 'years' | 'groups' | 'totals'> {
+export function groupByIssue(items: readonly NeedsItem[]): Pick<ConsolidateResult, 'years' | 'groups' | 'totals'> {
   const yearSet = new Set<number>();
   for (const it of items) for (const y of Object.keys(it.budgets)) yearSet.add(Number(y));
   const years = [...yearSet].sort((a, b) => a - b);
@@ -611,9 +612,7 @@ export function groupByIssue(items: readonly NeedsItem[], assignRanks = true): P
   const groups = [...groupMap.values()].sort(compareGroups);
   const totals: Record<number, number> = {};
   for (const y of years) totals[y] = 0;
-  // This level ranks its table; a part of it (split) keeps the ranks it was given.
-  if (assignRanks) rankItems(groups);
-  else sortByRank(groups);
+  sortByRank(groups);
   for (const g of groups) {
     for (const y of years) g.totals[y] = 0;
     for (const it of g.items) {

@@ -37,21 +37,20 @@ export function splitNeeds(r: ConsolidateResult, by: SplitKey): SplitPart[] {
   return [...parts].map(([receiver, items]) => {
     const ids = new Set(items.map((i) => i.id));
     const files = new Set(items.flatMap((i) => i.sources.map((s) => s.file)));
-    const grouped = groupByIssue(items, false);
+    const grouped = groupByIssue(items);
     return {
       receiver,
       result: {
-        ...r,
         ...grouped,
         items: grouped.groups.flatMap((g) => g.items),
         inputs: r.inputs.filter((i) => files.has(i.file)),
         // Duplicates that concern this receiver's needs (the other member may go elsewhere: listed too).
         duplicates: r.duplicates.filter((g) => g.items.some((m) => m.itemId !== undefined && ids.has(m.itemId))),
         strategyMismatches: r.strategyMismatches.filter((m) => ids.has(m.itemId)),
+        districtPlan: r.districtPlan,
         notInDistrictPlan: r.notInDistrictPlan.filter((id) => ids.has(id)),
-        // The whole table's re-run merge and senders are the province's, not a part's.
-        merge: undefined,
-        senders: undefined,
+        ...(r.district ? { district: r.district } : {}),
+        ...(r.approval ? { approval: r.approval } : {}),
       },
     };
   });

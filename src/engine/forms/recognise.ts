@@ -99,14 +99,14 @@ const FIELD_TH: Record<Field, string> = {
   class: 'ประเภท',
   link: 'ยุทธศาสตร์จังหวัด',
   priority: 'ลำดับความสำคัญ',
-  route: 'ส่งถึง',
-  officerNote: 'บันทึกของอำเภอ',
   note: 'หมายเหตุ',
   source: 'ที่มา',
   counted: 'นับยอด',
   proposer: 'อปท./ผู้เสนอ',
   district: 'อำเภอ',
   sourcePriority: 'ลำดับความสำคัญของอำเภอ',
+  route: 'ส่งถึง',
+  officerNote: 'บันทึกของอำเภอ',
 };
 
 export function signsOf(sheet: SheetModel, titles: ContextLine[], blocks: PlanBlock[]): SheetSigns {
@@ -221,7 +221,7 @@ export const KIND_RULES: KindRule[] = [
   byTitle('calendar', /ปฏิทิน(การ)?ดำเนินงาน|ปฏิทินการจัดทำแผน/, false),
   byTitle('district-needs', /แผนความต้องการ/, false),
   // The district's (5-year) development plan: a reference the needs must be in, never a source of needs.
-  byTitle('district-plan', /แผนพัฒนา\s*อำเภอ/, true),
+  byTitle('district-plan', /แผนพัฒนาอำเภอ/, true),
   byTitle('local-plan-summary', /บัญชีสรุปโครงการ/, false),
   byCode('local-plan-summary', (c) => c.startsWith('ผ.01'), false),
   byTitle('local-plan-beyond', BEYOND_TITLE, true),
