@@ -51,8 +51,6 @@ export const ConsolidateJsonSchema = z.object({
         route: z.enum(ROUTES),
         /** "อำเภอเมือง": --district at the district, each need's own district in a province's roll-up. */
         district: z.string().nullable(),
-        /** The proposing อปท. / tambon (อปท./ผู้เสนอ), when known. */
-        proposer: z.string().optional(),
         /** Whether the district's development plan holds the need; null when none was given. */
         inDistrictPlan: z.boolean().nullable(),
         /** The officer's note (บันทึกของอำเภอ), kept across re-runs. */
@@ -65,6 +63,8 @@ export const ConsolidateJsonSchema = z.object({
         village: z.number().nullable(),
         tambon: z.string().nullable(),
         agency: z.string(),
+        /** The proposing อปท. / tambon, when known. */
+        proposer: z.string().optional(),
         budgets: z.record(z.string(), z.number()),
         inTotals: z.boolean(),
         remarks: z.array(z.string()),
@@ -146,7 +146,6 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
         sourcePriority: it.priority,
         route: it.route,
         district: it.district ?? null,
-        ...(it.organisation ? { proposer: it.organisation } : {}),
         inDistrictPlan: it.inDistrictPlan,
         officerNote: it.officerNote,
         ...(it.status ? { status: it.status } : {}),
@@ -156,6 +155,7 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
         village: it.village ?? null,
         tambon: it.tambon ?? null,
         agency: it.agency,
+        ...(it.organisation ? { proposer: it.organisation } : {}),
         budgets: Object.fromEntries(r.years.map((y) => [String(y), it.budgets[y] ?? 0])),
         inTotals: it.inTotals,
         remarks: it.remarks,

@@ -41,7 +41,6 @@ export function splitNeeds(r: ConsolidateResult, by: SplitKey): SplitPart[] {
     return {
       receiver,
       result: {
-        ...r,
         ...grouped,
         items: grouped.groups.flatMap((g) => g.items),
         inputs: r.inputs.filter((i) => files.has(i.file)),

@@ -4,6 +4,7 @@
  * Every text that came from a received file is a plain string (the writer never makes formulas of
  * strings), amounts are numbers formatted '#,##0'.
  */
+import type { Range } from '../model';
 import type { CellStyle, FileWorkbook, OutCell, OutSheet, OutWorkbook, StreamedSheet } from '../output';
 import { DEFAULT_FONT, materialise } from '../output';
 import { AMOUNT_FORMAT, orientationFor, pageFooter, printedWidth, PRINT_WIDTH_MAX, signatureBlock, titleBlockRows, type Signer } from '../print';
@@ -307,25 +308,35 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   };
 }
 
+/**
+ * A summary's two title rows merged across, and its two header rows (row 3–4): the label columns
+ * merged down, then per year and for all years a project count and a budget column.
+ */
+function countBudgetHeader(years: number[], labels: string[], width: number): { header: OutCell[][]; merges: Range[] } {
+  const h1: OutCell[] = labels.map((l) => c(l, HEADER));
+  const h2: OutCell[] = labels.map(() => c(null, HEADER));
+  const merges: Range[] = [
+    { r1: 0, c1: 0, r2: 0, c2: width - 1 },
+    { r1: 1, c1: 0, r2: 1, c2: width - 1 },
+    ...labels.map((_, i) => ({ r1: 2, c1: i, r2: 3, c2: i })),
+  ];
+  const k = labels.length;
+  [...years.map((y) => `ปี ${y}`), `รวม ${years.length} ปี`].forEach((label, i) => {
+    h1.push(c(label, HEADER), c(null, HEADER));
+    h2.push(c('จำนวนโครงการ', HEADER), c('งบประมาณ (บาท)', HEADER));
+    merges.push({ r1: 2, c1: k + 2 * i, r2: 2, c2: k + 1 + 2 * i });
+  });
+  return { header: [h1, h2], merges };
+}
+
 function summarySheet(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet {
   const years = r.years;
   const width = 1 + 2 * (years.length + 1);
   const rows: OutCell[][] = [];
   rows.push([c(`บัญชีสรุปแผนความต้องการของ${needsUnit(o, r)}`, TITLE)]);
   rows.push([c('จำนวนโครงการและงบประมาณ จำแนกตามประเด็นการพัฒนาจังหวัด (เฉพาะโครงการที่นับยอด)', { ...TITLE, size: 16 })]);
-  const h1: OutCell[] = [c('ประเด็นการพัฒนาจังหวัด', HEADER)];
-  const h2: OutCell[] = [c(null, HEADER)];
-  const merges = [
-    { r1: 0, c1: 0, r2: 0, c2: width - 1 },
-    { r1: 1, c1: 0, r2: 1, c2: width - 1 },
-    { r1: 2, c1: 0, r2: 3, c2: 0 },
-  ];
-  [...years.map((y) => `ปี ${y}`), `รวม ${years.length} ปี`].forEach((label, i) => {
-    h1.push(c(label, HEADER), c(null, HEADER));
-    h2.push(c('จำนวนโครงการ', HEADER), c('งบประมาณ (บาท)', HEADER));
-    merges.push({ r1: 2, c1: 1 + 2 * i, r2: 2, c2: 2 + 2 * i });
-  });
-  rows.push(h1, h2);
+  const { header, merges } = countBudgetHeader(years, ['ประเด็นการพัฒนาจังหวัด'], width);
+  rows.push(...header);
   const COUNT: CellStyle = { border: true, align: 'center', valign: 'top', numFmt: AMOUNT };
   const grand = { counts: years.map(() => 0), sums: years.map(() => 0), count: 0, sum: 0 };
   for (const g of r.groups) {
@@ -536,20 +547,8 @@ function districtSummarySheet(r: ConsolidateResult, o: NeedsWorkbookOptions): Ou
     [c(`บัญชีสรุปแผนความต้องการของ${needsUnit(o, r)} จำแนกตามอำเภอ`, TITLE)],
     [c('จำนวนโครงการและงบประมาณ จำแนกตามอำเภอและประเด็นการพัฒนาจังหวัด (เฉพาะโครงการที่นับยอด)', { ...TITLE, size: 16 })],
   ];
-  const h1: OutCell[] = [c('อำเภอ', HEADER), c('ประเด็นการพัฒนาจังหวัด', HEADER)];
-  const h2: OutCell[] = [c(null, HEADER), c(null, HEADER)];
-  const merges = [
-    { r1: 0, c1: 0, r2: 0, c2: width - 1 },
-    { r1: 1, c1: 0, r2: 1, c2: width - 1 },
-    { r1: 2, c1: 0, r2: 3, c2: 0 },
-    { r1: 2, c1: 1, r2: 3, c2: 1 },
-  ];
-  [...years.map((y) => `ปี ${y}`), `รวม ${years.length} ปี`].forEach((label, i) => {
-    h1.push(c(label, HEADER), c(null, HEADER));
-    h2.push(c('จำนวนโครงการ', HEADER), c('งบประมาณ (บาท)', HEADER));
-    merges.push({ r1: 2, c1: 2 + 2 * i, r2: 2, c2: 3 + 2 * i });
-  });
-  rows.push(h1, h2);
+  const { header, merges } = countBudgetHeader(years, ['อำเภอ', 'ประเด็นการพัฒนาจังหวัด'], width);
+  rows.push(...header);
   const COUNT: CellStyle = { border: true, align: 'center', valign: 'top', numFmt: AMOUNT };
   // One pass over the items (a country's table has a million): counts and sums per year, then the
   // all-years count and sum, per district × issue group, per district, and for the whole table.

@@ -99,14 +99,14 @@ const FIELD_TH: Record<Field, string> = {
   class: 'ประเภท',
   link: 'ยุทธศาสตร์จังหวัด',
   priority: 'ลำดับความสำคัญ',
-  route: 'ส่งถึง',
-  officerNote: 'บันทึกของอำเภอ',
   note: 'หมายเหตุ',
   source: 'ที่มา',
   counted: 'นับยอด',
   proposer: 'อปท./ผู้เสนอ',
   district: 'อำเภอ',
   sourcePriority: 'ลำดับความสำคัญของอำเภอ',
+  route: 'ส่งถึง',
+  officerNote: 'บันทึกของอำเภอ',
 };
 
 export function signsOf(sheet: SheetModel, titles: ContextLine[], blocks: PlanBlock[]): SheetSigns {
