@@ -54,6 +54,11 @@ export const FINDING_KINDS = {
     en: 'The header has no "responsible unit" column',
   })),
   'no-projects': kind('info', none, () => ({ th: 'มีหัวตารางแต่ไม่พบแถวโครงการ', en: 'The table has a header but no project rows' })),
+  /** Nothing unchecked passes as "no problems": a sheet read only in part says so (Excel's 5M-cell reads). */
+  'sheet-too-large': kind('error', z.object({ cells: z.number().int(), limit: z.number().int() }), (d) => ({
+    th: `แผ่นงานนี้ใหญ่ผิดปกติ (ข้อมูลกระจายอยู่ในช่วง ${baht(d.cells)} เซลล์) จึงตรวจเฉพาะ ${baht(d.limit)} เซลล์แรกจากด้านบน — ลบค่าที่หลงอยู่ไกลจากตาราง (เช่น กด Ctrl+End เพื่อหา) แล้วตรวจใหม่`,
+    en: `This sheet is abnormally large (its data spans ${baht(d.cells)} cells), so only the first ${baht(d.limit)} cells from the top were checked: delete stray values far from the table (Ctrl+End finds them) and validate again`,
+  })),
   'year-outside-period': kind('error', z.object({ year, from: year, to: year }), (d) => ({
     th: `ปี ${d.year} อยู่นอกช่วงของแผน (พ.ศ. ${d.from}–${d.to})`,
     en: `Year ${d.year} is outside the plan period (${d.from}–${d.to})`,

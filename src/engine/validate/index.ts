@@ -91,6 +91,8 @@ export function validatePlan(sheet: SheetModel, plan: PlanSheet, opts: ValidateO
   const add: Add = (code, details, row, col, field, fix) =>
     findings.push(finding(code, details, { sheet: plan.name, row: row === null ? null : row + 1, column: col === null ? null : colLetter(col), field, fix }));
 
+  // Nothing unchecked passes as "no problems": a sheet read only in part says so.
+  if (sheet.tooLarge) add('sheet-too-large', { cells: sheet.tooLarge.cells, limit: sheet.tooLarge.limit }, null, null);
   if (PROJECT_KINDS.has(plan.kind)) {
     if (!plan.blocks.length) add('no-header', {}, null, null);
     for (const block of plan.blocks) checkBlock(sheet, plan, block, add, opts);
