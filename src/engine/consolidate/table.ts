@@ -140,8 +140,8 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
         { ...TITLE, size: 16 },
       ),
     ],
-    // ก.บ.อ. approval (dotted blanks until recorded; validate warns approval-missing).
-    [c(approvalLine(r.approval), { align: 'center', bold: !!r.approval })],
+    // ก.บ.อ. approval (dotted blanks until recorded; validate warns approval-missing). A province's table answers to ก.บ.จ.
+    ...(province ? [] : [[c(approvalLine(r.approval), { align: 'center', bold: !!r.approval })]]),
     [
       c(
         o.subtitle ??
