@@ -535,6 +535,7 @@ export function consolidateCandidates(
   const districtPlan = planSheets.length ? { sheets: planSheets.length, projects: planSheets.reduce((n, s) => n + s.projects, 0) } : null;
   if (districtPlan) {
     for (const it of items) it.inDistrictPlan = false;
+    const maybe = new Set<NeedsItem>();
     for (const [r, refs] of districtByRoot) {
       const item = itemAt[r];
       if (!item) continue;
@@ -546,8 +547,10 @@ export function consolidateCandidates(
       const [idx] = [...refs.keys()].sort((x, y) => x - y);
       const dc = cands[idx];
       item.remarks.push(`อาจมีในแผนพัฒนาอำเภอ (${dc.src.file} ชีต ${dc.src.sheet} แถว ${dc.src.row}) โปรดตรวจสอบ`);
+      maybe.add(item);
     }
-    for (const it of items) if (!it.inDistrictPlan) it.remarks.push(intern('ไม่มีในแผนพัฒนาอำเภอ: ต้องบรรจุในแผนพัฒนาอำเภอก่อนส่งจังหวัด'));
+    // A possible match says so instead (still not counted as in the plan until the officer checks).
+    for (const it of items) if (!it.inDistrictPlan && !maybe.has(it)) it.remarks.push(intern('ไม่มีในแผนพัฒนาอำเภอ: ต้องบรรจุในแผนพัฒนาอำเภอก่อนส่งจังหวัด'));
   }
 
   duplicates.sort(

@@ -179,7 +179,8 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
     fiscalYear: `บัญชีโครงการที่ขอรับการสนับสนุนและโครงการที่เกินศักยภาพขององค์กรปกครองส่วนท้องถิ่น${
       years.length ? ` ปีงบประมาณ ${yearSpan(years)}` : ''
     }`,
-    approval: approvalLine(r.approval),
+    // A province's table answers to ก.บ.จ., not ก.บ.อ.: no approval line there.
+    approval: province ? undefined : approvalLine(r.approval),
     notes: [
       o.subtitle ??
         `รวบรวมจาก ${r.inputs.length} ${province ? 'อำเภอ (ไฟล์)' : 'ไฟล์'} · ${r.items.length} โครงการ (นับยอด ${counted} โครงการ) · จัดกลุ่มตามประเด็นการพัฒนาจังหวัด`,

@@ -9,6 +9,7 @@ import {
   Badge,
   Button,
   Field,
+  Input,
   makeStyles,
   ProgressBar,
   Select,
@@ -19,6 +20,7 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
+  Textarea,
   tokens,
 } from '@fluentui/react-components';
 import type { Host } from '../host/host';
@@ -30,6 +32,7 @@ import { Group } from '../common/Group';
 import { StatusBars } from '../common/StatusBars';
 import { useFocusOn } from '../common/usePlanFile';
 import { fileDetail, useConsolidation } from './useConsolidation';
+import { approvalError, DEFAULT_WORDS_TEXT, rosterNames } from './districtSettings';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -84,6 +87,34 @@ export default function ConsolidatePanel({ lang, host }: ConsolidatePanelProps) 
           {c.choice?.kind === 'list' && <option value="saved">{t.consStrategySaved(c.choice.label)}</option>}
         </Select>
       </Field>
+      <Group title={t.consDistrictGroup} count={rosterNames(c.district).length} testId="consolidate-district">
+        <div style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
+          <Field label={t.consDistrictName}>
+            <Input data-testid="consolidate-district-name" value={c.district.district} onChange={(_, d) => c.setDistrict({ district: d.value })} disabled={busy} />
+          </Field>
+          <Field label={t.consRoster}>
+            <Textarea data-testid="consolidate-roster" rows={4} resize="vertical" value={c.district.roster} onChange={(_, d) => c.setDistrict({ roster: d.value })} disabled={busy} />
+          </Field>
+          <div className={styles.row}>
+            <Field label={t.consMeeting} style={{ flex: '1 1 90px' }}>
+              <Input data-testid="consolidate-meeting" placeholder="3/2568" value={c.district.meeting} onChange={(_, d) => c.setDistrict({ meeting: d.value })} disabled={busy} />
+            </Field>
+            <Field
+              label={t.consMeetingDate}
+              style={{ flex: '1 1 140px' }}
+              validationState={approvalError(c.district) ? 'warning' : 'none'}
+              validationMessage={approvalError(c.district) === 'date' ? t.consApprovalDate : approvalError(c.district) === 'half' ? t.consApprovalHalf : undefined}
+            >
+              <Input data-testid="consolidate-meeting-date" placeholder="15/5/2568" value={c.district.date} onChange={(_, d) => c.setDistrict({ date: d.value })} disabled={busy} />
+            </Field>
+          </div>
+          {(['pao', 'agency', 'support'] as const).map((k) => (
+            <Field key={k} label={k === 'pao' ? t.consWordsPao : k === 'agency' ? t.consWordsAgency : t.consWordsSupport} hint={t.consWordsHint}>
+              <Input data-testid={`consolidate-words-${k}`} placeholder={DEFAULT_WORDS_TEXT[k]} value={c.district[k]} onChange={(_, d) => c.setDistrict({ [k]: d.value })} disabled={busy} />
+            </Field>
+          ))}
+        </div>
+      </Group>
       {!host.planFile && (
         <Button onClick={() => void c.runOpenWorkbook()} disabled={busy} data-testid="consolidate-open-workbook">
           {t.consRunOpen}
@@ -168,6 +199,45 @@ export default function ConsolidatePanel({ lang, host }: ConsolidatePanelProps) 
             <Text block size={200} data-testid="consolidate-mismatches" data-count={result.mismatchCount}>
               {t.consMismatches(result.mismatchCount)}
             </Text>
+          )}
+          <Text block size={200} data-testid="consolidate-routes">
+            {t.consRoutes(result.routes.pao, result.routes.agency, result.routes.province)}
+          </Text>
+          {result.notInDistrictPlan !== null && (
+            <Text block size={200} data-testid="consolidate-not-in-plan" data-count={result.notInDistrictPlan}>
+              {t.consNotInPlan(result.notInDistrictPlan)}
+            </Text>
+          )}
+          {!result.approved && (
+            <Text block size={200} data-testid="consolidate-no-approval">
+              {t.consNoApproval}
+            </Text>
+          )}
+          {result.merge && (
+            <Text block size={200} data-testid="consolidate-merge">
+              {t.consMerged2(result.merge.kept, result.merge.new, result.merge.vanished.length)}
+            </Text>
+          )}
+          {result.senders && (
+            <Group
+              title={t.consSenders(result.senders.received.length, result.senders.expected.length)}
+              count={result.senders.expected.length}
+              defaultOpen={result.senders.missing.length + result.senders.unreadable.length > 0}
+              testId="consolidate-senders"
+            >
+              <ul className={styles.plain}>
+                {result.senders.entries.map((e, k) => (
+                  <li key={k} className={styles.file} data-testid="consolidate-sender" data-status={e.status}>
+                    <span>
+                      <Badge appearance="tint" color={e.status === 'received' ? 'success' : e.status === 'unreadable' ? 'danger' : 'warning'}>
+                        {t.consSenderStatus[e.status]}
+                      </Badge>{' '}
+                      {e.name}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </Group>
           )}
 
           <Group title={t.consInputs(result.inputs.length)} count={result.inputs.length} defaultOpen={unread > 0} testId="consolidate-files">

@@ -6,10 +6,11 @@
  * In Excel the open workbook's sheets can be consolidated too.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { consolidate, inputErrorOf, needsFileWorkbook, needsWorkbook, type ConsolidateInput, type ConsolidateResult, type InputReport } from '../../engine/consolidate';
+import { consolidate, inputErrorOf, needsFileWorkbook, needsWorkbook, readPrevious, type ConsolidateInput, type ConsolidateResult, type InputReport, type PreviousTable } from '../../engine/consolidate';
 import type { OutSheet } from '../../engine/output';
 import { writtenNote, type Host, type WrittenSheet } from '../host/host';
-import { consolidateView, type ConsolidateView } from '../worker/protocol';
+import { consolidateView, type ConsolidateView, type RunOptions } from '../worker/protocol';
+import { districtOptions, EMPTY_DISTRICT, loadDistrictSettings, saveDistrictSettings, type DistrictSettings } from './districtSettings';
 import { consolidateInWorker, WorkerUnavailable } from './workerConsolidation';
 import { sha256Hex } from '../common/sha256';
 import { listOfChoice, parseChoice, saveChoice, SETTING_KEY, type StrategyChoice } from '../common/strategyChoice';
@@ -86,6 +87,47 @@ export function useConsolidation(host: Host, lang: Lang) {
   );
   const strategies = listOfChoice(choice) ?? undefined;
 
+  // The district's settings (name, roster, ก.บ.อ. approval, word lists), remembered for this workbook.
+  const [district, setDistrictState] = useState<DistrictSettings>(EMPTY_DISTRICT);
+  const edited = useRef(false);
+  useEffect(() => {
+    let live = true;
+    loadDistrictSettings(host).then((s) => {
+      if (live && !edited.current) setDistrictState(s);
+    });
+    return () => {
+      live = false;
+    };
+  }, [host]);
+  const setDistrict = useCallback(
+    (patch: Partial<DistrictSettings>) => {
+      edited.current = true;
+      setDistrictState((prev) => {
+        const next = { ...prev, ...patch };
+        saveDistrictSettings(host, next);
+        return next;
+      });
+    },
+    [host],
+  );
+
+  /**
+   * In Excel, the needs table already in the open workbook (the officer's ranks, routes, notes, approval):
+   * a run merges with it, and writing replaces it with the merged one. The browser has no such table.
+   */
+  const previousTable = async (): Promise<PreviousTable | undefined> => {
+    if (host.mode !== 'excel' || host.planFile) return undefined;
+    try {
+      return readPrevious(await host.readWorkbook());
+    } catch {
+      return undefined;
+    }
+  };
+  const runOptions = async (): Promise<RunOptions> => {
+    const previous = await previousTable();
+    return { ...districtOptions(district), ...(strategies ? { strategies } : {}), ...(previous ? { previous } : {}) };
+  };
+
   // Leaving the tab unmounts the panel: stop its run so a later one does not share the worker with it.
   useEffect(() => () => abortRef.current?.abort(), []);
 
@@ -124,7 +166,7 @@ export function useConsolidation(host: Host, lang: Lang) {
   const onProgress = (done: number, total: number) => setProgress({ done, total });
 
   /** Main thread: each file read by the host (the shared entry point), then the engine. */
-  const consolidateHere = async (signal: AbortSignal): Promise<Output> => {
+  const consolidateHere = async (signal: AbortSignal, opts: RunOptions): Promise<Output> => {
     const inputs: ConsolidateInput[] = [];
     onProgress(0, files.length);
     for (const f of files) {
@@ -140,11 +182,12 @@ export function useConsolidation(host: Host, lang: Lang) {
       onProgress(inputs.length, files.length);
     }
     setPhase('consolidating');
-    return localOutput(await consolidate(inputs, { signal, strategies, onProgress }));
+    return localOutput(await consolidate(inputs, { ...opts, signal, onProgress }));
   };
 
   const run = () =>
     runWith(files.length, async (signal) => {
+      const opts = await runOptions();
       if (typeof Worker !== 'undefined') {
         try {
           return await consolidateInWorker(
@@ -154,22 +197,23 @@ export function useConsolidation(host: Host, lang: Lang) {
               setProgress({ done, total });
             },
             signal,
-            strategies,
+            opts,
           );
         } catch (e) {
           if (!(e instanceof WorkerUnavailable)) throw e;
           setPhase('reading'); // no worker here (CSP, old browser): the main-thread path
         }
       }
-      return consolidateHere(signal);
+      return consolidateHere(signal, opts);
     });
 
   /** Excel: received sheets the officer already copied into the open workbook (our own sheets are skipped). */
   const runOpenWorkbook = () =>
     runWith(1, async (signal) => {
       const wb = await host.readWorkbook();
+      const opts = await runOptions();
       setPhase('consolidating');
-      return localOutput(await consolidate([{ file: wb.name, checksum: '', workbook: wb }], { signal, strategies, onProgress }));
+      return localOutput(await consolidate([{ file: wb.name, checksum: '', workbook: wb }], { ...opts, signal, onProgress }));
     });
 
   const cancel = useCallback(() => abortRef.current?.abort(), []);
@@ -194,6 +238,8 @@ export function useConsolidation(host: Host, lang: Lang) {
     clearFiles,
     choice,
     choose,
+    district,
+    setDistrict,
     phase,
     progress,
     cancel,

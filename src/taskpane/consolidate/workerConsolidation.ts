@@ -5,8 +5,7 @@
  * `WorkerUnavailable` means the worker could not start (CSP, old browser): use the main-thread path.
  */
 import type { OutSheet } from '../../engine/output';
-import type { StrategyList } from '../../engine/strategy/model';
-import type { ConsolidateRequest, ConsolidateResponse, ConsolidateView } from '../worker/protocol';
+import type { ConsolidateRequest, ConsolidateResponse, ConsolidateView, RunOptions } from '../worker/protocol';
 import { PaneError, WorkerUnavailable } from '../host/paneError';
 
 export { WorkerUnavailable };
@@ -88,7 +87,7 @@ export async function consolidateInWorker(
   files: File[],
   onProgress: (phase: 'reading' | 'consolidating', done: number, total: number) => void,
   signal: AbortSignal,
-  strategies?: StrategyList,
+  opts?: RunOptions,
 ): Promise<WorkerRun> {
   const w = getWorker();
   const runId = nextRun++;
@@ -99,7 +98,7 @@ export async function consolidateInWorker(
   }
   const view = await exchange(
     w,
-    { type: 'run', runId, files: payload, strategies },
+    { type: 'run', runId, files: payload, opts },
     payload.map((p) => p.bytes),
     (m) => (m.type === 'result' ? m.view : undefined),
     (m) => {

@@ -9,8 +9,7 @@
 import { Consolidation, inputErrorOf, needsFileWorkbook, needsWorkbook, type ConsolidateResult } from '../../engine/consolidate';
 import { readWorkbookBytes } from '../../xlsx/open';
 import { writeXlsx } from '../../xlsx/write';
-import type { StrategyList } from '../../engine/strategy/model';
-import { consolidateView, type ConsolidateRequest, type ConsolidateResponse } from './protocol';
+import { consolidateView, type ConsolidateRequest, type ConsolidateResponse, type RunOptions } from './protocol';
 import { sha256Hex } from '../common/sha256';
 
 interface WorkerScope {
@@ -21,10 +20,10 @@ const scope = self as unknown as WorkerScope;
 
 let last: { runId: number; result: ConsolidateResult } | null = null;
 
-async function run(runId: number, files: Array<{ name: string; bytes: ArrayBuffer }>, strategies?: StrategyList): Promise<void> {
+async function run(runId: number, files: Array<{ name: string; bytes: ArrayBuffer }>, opts: RunOptions = {}): Promise<void> {
   last = null;
   const total = files.length;
-  const c = new Consolidation({ strategies });
+  const c = new Consolidation(opts);
   scope.postMessage({ type: 'progress', runId, phase: 'reading', done: 0, total });
   for (let i = 0; i < total; i++) {
     const { name, bytes } = files[i];
@@ -53,7 +52,7 @@ scope.onmessage = (ev) => {
   };
   try {
     if (msg.type === 'run') {
-      run(msg.runId, msg.files, msg.strategies).catch(fail);
+      run(msg.runId, msg.files, msg.opts).catch(fail);
       return;
     }
     if (!last || last.runId !== msg.runId) throw new Error('no consolidation result');

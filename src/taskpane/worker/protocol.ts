@@ -13,9 +13,13 @@ export type ReadResponse =
 
 // ---- Consolidation worker (consolidate.worker.ts): read + collect + match off the main thread ----
 
-import type { ConsolidateResult, DuplicateGroup, InputReport } from '../../engine/consolidate/types';
+import type { ConsolidateOptions, ConsolidateResult, DuplicateGroup, InputReport } from '../../engine/consolidate/types';
+import type { SendersReport } from '../../engine/consolidate/roster';
+import type { Route } from '../../engine/classification';
 import type { OutSheet } from '../../engine/output';
-import type { StrategyList } from '../../engine/strategy/model';
+
+/** What a pane run passes to the engine (plain data: it crosses to the worker). */
+export type RunOptions = Pick<ConsolidateOptions, 'strategies' | 'district' | 'expected' | 'approval' | 'classWords' | 'previous'>;
 
 /** What the panel shows of a consolidation (the full result stays in the worker). */
 export interface ConsolidateView {
@@ -30,6 +34,15 @@ export interface ConsolidateView {
   duplicateCount: number;
   /** Needs items whose provincial development issue is missing, unknown or does not fit (with a strategy list). */
   mismatchCount: number;
+  /** Needs per route (pao / agency / province). */
+  routes: Record<Route, number>;
+  /** A district plan was given: how many needs it lacks; null without one. */
+  notInDistrictPlan: number | null;
+  district?: string;
+  approved: boolean;
+  senders?: SendersReport;
+  /** Merged with the table already in the workbook: needs kept, new, and gone. */
+  merge?: { kept: number; new: number; vanished: string[] };
 }
 
 /** Duplicate groups the pane shows (a district run can have thousands; the sheet lists them all). */
@@ -46,11 +59,21 @@ export function consolidateView(r: ConsolidateResult): ConsolidateView {
     duplicates: r.duplicates.slice(0, VIEW_DUPLICATES),
     duplicateCount: r.duplicates.length,
     mismatchCount: r.strategyMismatches.length,
+    routes: {
+      pao: r.items.filter((i) => i.route === 'pao').length,
+      agency: r.items.filter((i) => i.route === 'agency').length,
+      province: r.items.filter((i) => i.route === 'province').length,
+    },
+    notInDistrictPlan: r.districtPlan ? r.notInDistrictPlan.length : null,
+    ...(r.district ? { district: r.district } : {}),
+    approved: !!r.approval,
+    ...(r.senders ? { senders: r.senders } : {}),
+    ...(r.merge ? { merge: { kept: r.merge.kept, new: r.merge.new, vanished: r.merge.vanished.map((v) => v.name) } } : {}),
   };
 }
 
 export type ConsolidateRequest =
-  | { type: 'run'; runId: number; files: Array<{ name: string; bytes: ArrayBuffer }>; strategies?: StrategyList }
+  | { type: 'run'; runId: number; files: Array<{ name: string; bytes: ArrayBuffer }>; opts?: RunOptions }
   | { type: 'xlsx'; runId: number }
   | { type: 'sheets'; runId: number };
 
