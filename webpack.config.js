@@ -4,6 +4,8 @@
  *   npm run build:web     → dist/web (production, minified, code-split)
  *   npm start             → http://localhost:3000 (browser mode, no Office needed)
  *   npm run start:excel   → https://localhost:3000 with office-addin-dev-certs (HTTPS=1), for sideloading
+ *   ADDIN_BASE_URL=https://host/path/ npm run build
+ *                         → dist/web for that server, its manifest.xml pointing there (scripts/manifest.js)
  *
  * The initial chunk holds React, Fluent UI and the pane shell only; the xlsx reader (also in a Web
  * Worker), the validator, the report writer and the calendar/consolidate panels load on demand.
@@ -13,6 +15,7 @@
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { deploymentFromEnv, manifestFor } = require('./scripts/manifest');
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
@@ -34,6 +37,9 @@ module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== 'production';
   const https = process.env.HTTPS === '1' || env.https === true || env.https === 'true';
   const port = Number(process.env.PORT || 3000);
+  // A deployment's manifest (ADDIN_BASE_URL); without it dist/web/manifest.xml is the developer's.
+  const deployment = deploymentFromEnv(process.env, require('./package.json').version);
+  if (deployment) console.log(`OnePlan manifest for ${deployment.baseUrl} (Id ${deployment.id}, version ${deployment.version})`);
 
   let server = { type: 'http' };
   if (https) {
@@ -113,7 +119,13 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets', globOptions: { ignore: ['**/.DS_Store'] } },
-          { from: 'manifest.xml', to: 'manifest.xml' },
+          // Not bundled: it must stay ES5 to run where the bundle cannot.
+          { from: 'src/taskpane/needs-newer-office.js', to: 'needs-newer-office.js' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            ...(deployment ? { transform: (content) => manifestFor(content.toString('utf8'), deployment) } : {}),
+          },
         ],
       }),
     ],

@@ -5,7 +5,7 @@
  */
 import type { Io } from './oneplan';
 import { loadStrategies, parseArgs, readInput, usageExit, UsageError } from './common';
-import { FLAGGED, matchWorkbook, mismatchSheet, statusLabel, type ProjectMatch } from '../engine/strategy/report';
+import { FLAGGED, matchWorkbook, mismatchSheet, statusLabel, type MatchJson, type ProjectMatch } from '../engine/strategy/report';
 import { writeXlsx } from '../xlsx/write';
 import { nodeZip, writeFileBytes } from '../node/files';
 
@@ -51,7 +51,7 @@ export async function runMatch(args: string[], io: Io): Promise<number> {
   }
   const shown = (m: ProjectMatch) => opts.flags.all || FLAGGED.has(m.verdict.status);
   if (opts.flags.json) {
-    const out = files.map((f) => ({
+    const out: MatchJson['files'] = files.map((f) => ({
       file: f.file,
       ok: f.ok,
       ...(f.error ? { error: f.error } : {}),
@@ -66,7 +66,8 @@ export async function runMatch(args: string[], io: Io): Promise<number> {
         reason: lang === 'en' ? m.verdict.reasonEn : m.verdict.reason,
       })),
     }));
-    io.out(JSON.stringify({ files: out, ...(opts.values.out ? { output: opts.values.out } : {}) }, null, 2) + '\n');
+    const json: MatchJson = { files: out, ...(opts.values.out ? { output: opts.values.out } : {}) };
+    io.out(JSON.stringify(json, null, 2) + '\n');
   } else {
     for (const f of files) {
       if (!f.ok) {

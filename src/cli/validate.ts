@@ -4,7 +4,7 @@
  */
 import type { Io } from './oneplan';
 import { validateWorkbook } from '../engine/validate';
-import type { WorkbookReport } from '../engine/validate/findings';
+import type { ValidateJson, WorkbookReport } from '../engine/validate/findings';
 import { loadStrategies, parseArgs, readInput, usageExit, UsageError } from './common';
 
 const SEVERITY_TH = { error: 'ข้อผิดพลาด', warning: 'คำเตือน', info: 'ข้อแนะนำ' } as const;
@@ -38,7 +38,8 @@ export async function runValidate(args: string[], io: Io): Promise<number> {
     }
     try {
       const report = validateWorkbook(input.workbook, { strategies });
-      files.push({ ...report, file });
+      const error = report.error && { code: report.error.code, message: en ? report.error.messageEn ?? report.error.message : report.error.message };
+      files.push({ ...report, file, ...(error ? { error } : {}) });
     } catch (e) {
       // A defect must not stop the batch: the file is reported, the others are still checked.
       const detail = (e as Error)?.message ?? String(e);
@@ -48,7 +49,7 @@ export async function runValidate(args: string[], io: Io): Promise<number> {
   }
 
   if (opts.flags.json) {
-    const out = {
+    const out: ValidateJson = {
       files: files.map((f) => ({
         ...f,
         sheets: f.sheets.map((s) => ({

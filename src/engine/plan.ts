@@ -11,6 +11,9 @@ export const FORM_KINDS = [
   'tambon-plan',
   'village-plan',
   'district-needs',
+  'district-plan',
+  /** A summary of a needs table by provincial issue or district (OnePlan writes one beside each table). */
+  'needs-summary',
   'strategies',
   'calendar',
   'other',
@@ -24,6 +27,7 @@ export const PROJECT_KINDS: ReadonlySet<FormKind> = new Set([
   'tambon-plan',
   'village-plan',
   'district-needs',
+  'district-plan',
 ]);
 
 export type Field =
@@ -44,8 +48,19 @@ export type Field =
   | 'class'
   | 'link'
   | 'priority'
+  /** OnePlan's needs tables: who the need goes to (ส่งถึง) and the officer's own note (บันทึกของอำเภอ). */
+  | 'route'
+  | 'officerNote'
   | 'note'
-  | 'source';
+  | 'source'
+  /** OnePlan's needs tables: whether the row is counted in the totals ("นับ" / "ไม่นับ"). */
+  | 'counted'
+  /** The proposing อปท. / tambon of a needs table row (อปท./ผู้เสนอ). */
+  | 'proposer'
+  /** The district a row of a province's table came from (อำเภอ). */
+  | 'district'
+  /** The rank the table's level gave a need (ลำดับความสำคัญของอำเภอ), beside its source's own ลำดับความสำคัญ. */
+  | 'sourcePriority';
 
 /** Where each field sits. Budgets: one column per B.E. year, or one `amount` column with a `year` column. */
 export interface ColumnMap {
@@ -68,8 +83,8 @@ export interface ProjectContext {
   strategy?: ContextLine;
   tactic?: ContextLine;
   programme?: ContextLine;
-  /** Classification section ("3. โครงการที่ขอรับการสนับสนุน…"). */
-  section?: ContextLine & { needsSupport: boolean };
+  /** Classification section ("3. โครงการที่ขอรับการสนับสนุน…"); what it says is read by ../classification. */
+  section?: ContextLine;
   /** Amendment divider ("เพิ่มเติม ครั้งที่ 1/2567"). */
   amendment?: ContextLine;
 }
@@ -97,6 +112,9 @@ export interface ProjectRow {
   agency: string;
   classification: string;
   priority: string;
+  /** Needs tables: the route (ส่งถึง) and the officer's note (บันทึกของอำเภอ) as written. */
+  route?: string;
+  officerNote?: string;
   /** Declared provincial link from a column (the context line is in `context.provincial`). */
   link: string;
   note: string;
@@ -104,6 +122,14 @@ export interface ProjectRow {
   context: ProjectContext;
   /** True for rows after the block's first total row (officers sometimes append there). */
   afterTotal: boolean;
+  /** Marked as not counted in the totals (a needs table's นับยอด column says ไม่นับ): the totals leave it out. */
+  outOfTotals?: boolean;
+  /** Proposer (อปท./ผู้เสนอ column of a needs table), when the sheet has one. */
+  proposer?: string;
+  /** District (อำเภอ column of a province's table), when the sheet has one. */
+  district?: string;
+  /** The district's rank (ลำดับความสำคัญของอำเภอ column), when the sheet has one. */
+  sourcePriority?: string;
 }
 
 /** A sub-item row: no number, but budgets (counted by some total rows). */
@@ -133,6 +159,8 @@ export interface PlanBlock {
 export interface PlanSheet {
   name: string;
   kind: FormKind;
+  /** Why the sheet is of its kind (the evidence), or what it lacks for 'other' (forms/recognise.ts). */
+  kindReason?: { th: string; en: string };
   /** Form code as written ("ผ.02", "ผ.02/2"), from a text box or a cell, when found. */
   formCode?: string;
   /** Title lines above the first header. */

@@ -11,6 +11,8 @@ export type ReadErrorCode =
   | 'ods'
   | 'not-spreadsheet'
   | 'bad-xml'
+  | 'missing-part'
+  | 'word-document'
   | 'not-found'
   | 'read-failed';
 
@@ -95,11 +97,26 @@ export function readError(code: ReadErrorCode, file: string, detail?: string): W
         `${f} is not an Excel workbook (no xl/workbook.xml)${d}`,
         file,
       );
+    case 'word-document':
+      return new WorkbookReadError(
+        code,
+        `ไฟล์ ${f} เป็นเอกสาร Word${d} ไม่ใช่สมุดงาน Excel: ถ้าตารางแผนอยู่ใน Word ให้คัดลอกตารางไปวางใน Excel แล้วบันทึกเป็น .xlsx`,
+        `${f} is a Word document${d}, not an Excel workbook: copy the plan table into Excel and save it as .xlsx`,
+        file,
+      );
     case 'bad-xml':
       return new WorkbookReadError(
         code,
         `ไฟล์ ${f} มีข้อมูลภายในที่ไม่ถูกต้องหรือไม่ปลอดภัย: เปิดใน Excel แล้วบันทึกใหม่${d}`,
         `${f} contains invalid or unsafe XML${d}`,
+        file,
+      );
+    case 'missing-part':
+      // A sheet listed in the workbook whose data part (or its relationship) is not in the file.
+      return new WorkbookReadError(
+        code,
+        `ไฟล์ ${f} เสียหาย: มีชื่อชีตแต่ไม่พบข้อมูลของชีต${d} ข้อมูลโครงการในชีตนั้นจะหายไป: ขอไฟล์ใหม่จากผู้ส่ง หรือเปิดใน Excel แล้วบันทึกใหม่`,
+        `${f} is damaged: a sheet is listed but its data is missing${d}; its projects would be lost: ask the sender for a new file`,
         file,
       );
     case 'not-found':

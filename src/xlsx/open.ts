@@ -71,6 +71,15 @@ function looksTabular(b: Uint8Array): boolean {
   return top >= 2 && top * 10 >= counts.length * 6;
 }
 
+/** JSON, HTML or XML by its first non-blank character(s). */
+function textKind(b: Uint8Array): string | undefined {
+  const head = decodeCsvText(b.subarray(0, Math.min(b.length, 512))).text.replace(/^\uFEFF/, '').trimStart();
+  if (/^[{[]/.test(head)) return 'JSON';
+  if (/^<(!doctype\s+html|html)/i.test(head)) return 'HTML';
+  if (/^<\?xml|^</.test(head)) return 'XML';
+  return undefined;
+}
+
 /** Read a received file's bytes, whatever it is; errors are WorkbookReadError naming the file. */
 export function readWorkbookBytes(bytes: Uint8Array, fileName: string, opts: OpenOptions = {}): WorkbookModel {
   const zipMagic = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05 || bytes[2] === 0x07);
@@ -78,6 +87,10 @@ export function readWorkbookBytes(bytes: Uint8Array, fileName: string, opts: Ope
   const kind = binaryKind(bytes);
   if (kind) throw readError('not-zip', fileName, kind);
   if (isTextLike(bytes)) {
+    // A JSON export or a web page is text with commas, not a table.
+    const markup = textKind(bytes);
+    // Government systems export HTML or XML tables named .xls: Excel opens them and can save as .xlsx.
+    if (markup) throw readError(markup !== 'JSON' && /\.xls$/i.test(fileName) ? 'xls-format' : 'not-zip', fileName, markup);
     const csvName = /\.(csv|tsv)$/i.test(fileName);
     if (csvName || looksTabular(bytes)) return readCsv(bytes, fileName, { maxBytes: opts.maxCsvBytes });
     throw readError('not-zip', fileName, 'text without columns');

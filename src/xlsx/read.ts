@@ -25,7 +25,7 @@ import {
   XmlError,
   type Tag,
 } from './xml';
-import { fflateInflateRaw, isOle2, oleHasEncryptedPackage, ZipArchive, type InflateRaw } from './zip';
+import { fflateInflateRaw, isOle2, oleHasEncryptedPackage, oleHasStream, ZipArchive, type InflateRaw } from './zip';
 
 export { WorkbookReadError } from './errors';
 export type { InflateRaw } from './zip';
@@ -61,7 +61,12 @@ interface Rel {
 export function readXlsx(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): WorkbookModel {
   const file = fileName;
   if (bytes.length === 0) throw readError('not-zip', file, 'empty file');
-  if (isOle2(bytes)) throw readError(oleHasEncryptedPackage(bytes) ? 'encrypted' : 'xls-format', file);
+  if (isOle2(bytes)) {
+    if (oleHasEncryptedPackage(bytes)) throw readError('encrypted', file);
+    // An old Word .doc (renamed or picked by mistake) is OLE2 too: say Word, not "old Excel".
+    if (oleHasStream(bytes, 'WordDocument')) throw readError('word-document', file, '.doc');
+    throw readError('xls-format', file);
+  }
   try {
     return new Reader(bytes, file, opts).read();
   } catch (e) {
@@ -139,6 +144,8 @@ class Reader {
       if (zip.has('xl/workbook.xml')) wbPath = 'xl/workbook.xml';
       else if (zip.has('xl/workbook.bin') || /\.bin$/i.test(wbPath)) throw readError('xlsb-format', this.file);
       else if (zip.has('content.xml') && zip.has('meta.xml')) throw readError('ods', this.file);
+      else if (zip.has('word/document.xml')) throw readError('word-document', this.file, '.docx');
+      else if (zip.has('ppt/presentation.xml')) throw readError('not-spreadsheet', this.file, 'PowerPoint');
       else throw readError('not-spreadsheet', this.file);
     }
     if (/\.bin$/i.test(wbPath)) throw readError('xlsb-format', this.file);
@@ -170,10 +177,11 @@ class Reader {
         const name = a.name ?? `Sheet${sheets.length + 1}`;
         const sheet: SheetModel = { name, rows: [], merges: [], textBoxes: [] };
         if (a.state === 'hidden' || a.state === 'veryHidden') sheet.hidden = true;
-        if (rel && !rel.external && zip.has(rel.target)) {
-          if (rel.type.endsWith('/worksheet')) this.parseSheet(rel.target, sheet);
-          else if (this.opts.textBoxes !== false) this.parseSheetDrawings(rel.target, sheet); // chartsheet, dialogsheet
-        }
+        // A declared sheet without its part is damage, not an empty sheet: its projects would be lost unseen.
+        if (!rid || !rel) throw readError('missing-part', this.file, `"${name}" → ${rid ?? 'r:id'} (${relsPathOf(wbPath)})`);
+        if (rel.external || !zip.has(rel.target)) throw readError('missing-part', this.file, `"${name}" → ${rel.target}`);
+        if (rel.type.endsWith('/worksheet')) this.parseSheet(rel.target, sheet);
+        else if (this.opts.textBoxes !== false) this.parseSheetDrawings(rel.target, sheet); // chartsheet, dialogsheet
         sheets.push(sheet);
       } else if (t.name === 'definedNames' || t.name === 'calcPr') {
         // nothing needed after the sheet list

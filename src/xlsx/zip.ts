@@ -204,9 +204,8 @@ export function isOle2(b: Uint8Array): boolean {
   return b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0 && b[4] === 0xa1 && b[5] === 0xb1;
 }
 
-/** Does the OLE2 file hold an "EncryptedPackage" stream (password-protected .xlsx)? Directory names are UTF-16LE. */
-export function oleHasEncryptedPackage(b: Uint8Array): boolean {
-  const needle = 'EncryptedPackage';
+/** Does the OLE2 file hold a stream of this name? Directory names are UTF-16LE. */
+export function oleHasStream(b: Uint8Array, needle: string): boolean {
   const first = needle.charCodeAt(0);
   const limit = b.length - needle.length * 2;
   for (let i = b.indexOf(first); i >= 0 && i <= limit; i = b.indexOf(first, i + 1)) {
@@ -221,3 +220,6 @@ export function oleHasEncryptedPackage(b: Uint8Array): boolean {
   }
   return false;
 }
+
+/** A password-protected .xlsx is an OLE2 file with an "EncryptedPackage" stream. */
+export const oleHasEncryptedPackage = (b: Uint8Array): boolean => oleHasStream(b, 'EncryptedPackage');

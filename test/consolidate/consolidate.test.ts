@@ -29,6 +29,7 @@ function candidate(i: number, name: string, village: number | undefined, tambon:
     agency: '',
     priority: '',
     note: '',
+    route: 'province',
     compact: core.replace(/ /g, ''),
     tokens: tokens === 'set' ? new Set(words) : [...new Set(words)],
   };
@@ -65,9 +66,9 @@ test('inputs: ok, failed, skipped, with sheet kinds', () => {
     ['local-plan-beyond', 4, 4],
   ]);
   expect(result.inputs[2].error?.code).toBe('not-zip');
-  expect(result.inputs[5].sheets[0].note).toBe('ไม่ใช่แบบแผนที่มีรายการโครงการ');
+  expect(result.inputs[5].sheets[0].note).toMatch(/^ไม่ใช่แบบแผนที่มีรายการโครงการ \(.+\)$/);
   // Notes in English too, for the task pane's English mode and --json.
-  expect(result.inputs[5].sheets[0].noteEn).toBe('Not a plan form with project rows');
+  expect(result.inputs[5].sheets[0].noteEn).toMatch(/^Not a plan form with project rows \(.+\)$/);
   expect([result.inputs[5].note, result.inputs[5].noteEn]).toEqual(['ไม่พบชีตแผนที่มีรายการโครงการ', 'No plan sheet with project rows']);
   expect(result.inputs[0].sheets[0].noteEn).toMatch(/^Local development plan/);
   // Tambon plans: only the support / beyond-capacity projects.
@@ -143,11 +144,12 @@ test('needs workbook: sheets, grouped rows, totals, plain strings', () => {
   for (const s of wb.sheets) expect(() => OutSheetSchema.parse(s)).not.toThrow();
   const needs = wb.sheets[0];
   expect(needs.name).toBe(NEEDS_SHEET);
-  expect(needs.freezeRows).toBe(4);
+  // Title, subtitle, the ก.บ.อ. approval line, the run's line, then the header.
+  expect(needs.freezeRows).toBe(5);
   expect(needs.page).toEqual({ orientation: 'landscape', fitWidth: true });
   expect(needs.font?.name).toBe('TH Sarabun New');
-  expect(needs.table?.headerRow).toBe(3);
-  const header = needs.rows[3].map(value);
+  expect(needs.table?.headerRow).toBe(4);
+  const header = needs.rows[4].map(value);
   expect(header.slice(0, 2)).toEqual(['ที่', 'โครงการ']);
   const y2567 = header.findIndex((h) => String(h).includes('2567'));
   const grand = needs.rows.find((r) => value(r[1]) === 'รวมทั้งสิ้น')!;
@@ -209,7 +211,7 @@ test('progress and cancel', async () => {
 });
 
 test('support words are a setting', async () => {
-  const r = await consolidate(inputs(), { supportWords: ['ดำเนินการเอง'] });
+  const r = await consolidate(inputs(), { classWords: { pao: [], agency: [], support: ['ดำเนินการเอง'] } });
   expect(r.items.find((i) => i.name.includes('อาชีพเสริม'))).toBeDefined();
   expect(r.items.find((i) => i.name.startsWith('ติดตั้งไฟฟ้า'))).toBeUndefined();
 });
@@ -224,9 +226,10 @@ test('a district needs table is a valid input (re-reading our own output)', asyn
   expect(plan.kind).toBe('district-needs');
   const again = await consolidate([{ file: 'needs.xlsx', checksum: checksum(7), workbook: { name: 'needs.xlsx', sheets: [sheet] } }]);
   expect(again.items).toHaveLength(10);
-  // Items already marked as in a local plan are counted again only if the officer kept them: all rows come in.
+  // The need already in a local plan is written "ไม่นับ" and stays out of the totals read back.
   expect(again.totals[2567]).toBe(6_650_000);
-  expect(again.totals[2568]).toBe(7_700_000 + 1_200_000);
+  expect(again.totals[2568]).toBe(7_700_000);
+  expect(again.items.filter((i) => !i.inTotals).map((i) => i.name)).toEqual(['ก่อสร้างระบบประปาหมู่บ้าน หมู่ที่ 2']);
 });
 
 describe('blocking scales linearly', () => {

@@ -230,6 +230,31 @@ describe('not a spreadsheet at all', () => {
     expect(e.code).toBe('not-zip');
     expect(e.messageEn).toContain(kind);
   });
+
+  // The mistakes officers make: a Word file renamed to .xlsx, a JSON export, a web page saved as .xls.
+  const ole = (stream: string): Uint8Array => {
+    const b = new Uint8Array(4096);
+    b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    for (let i = 0; i < stream.length; i++) b[1024 + 2 * i] = stream.charCodeAt(i);
+    return b;
+  };
+  const docx = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') });
+  const json = strToU8('[\n  {"ที่": 1, "โครงการ": "ก่อสร้างถนน", "งบประมาณ": 500000},\n  {"ที่": 2, "โครงการ": "ขุดลอกคลอง", "งบประมาณ": 100000}\n]\n');
+  const html = strToU8('<html><body><table><tr><td>ที่</td><td>โครงการ</td></tr></table></body></html>');
+  test.each([
+    ['แผน.xlsx', 'word-document', docx, /Word/],
+    ['แผน.docx', 'word-document', docx, /Word/],
+    ['แผน.xlsx', 'word-document', ole('WordDocument'), /Word/],
+    ['แผน.xls', 'xls-format', ole('Workbook'), /\.xls/],
+    ['แผน.json', 'not-zip', json, /JSON/],
+    ['แผน.xlsx', 'not-zip', json, /JSON/],
+    ['รายงาน.xls', 'xls-format', html, /\.xls/],
+    ['รายงาน.html', 'not-zip', html, /HTML/],
+  ])('%s → %s', (name, code, bytes, en) => {
+    const e = readErrorOf(() => readWorkbookBytes(bytes, name), name);
+    expect(e.code).toBe(code);
+    expect(e.messageEn).toMatch(en);
+  });
 });
 
 test('CLI batch: validate goes on after bad files and reports each by name', async () => {

@@ -85,7 +85,7 @@ test('strings: one table with the same keys in both languages; names of saved fi
   expect(STRINGS.en.reportFileName(baseName('plan.csv'))).toBe('validation-report-plan.xlsx');
   expect(STRINGS.en.calFileBase(2569)).toBe('planning-calendar-2569');
   expect(STRINGS.th.validateAction).toBe('ตรวจแผ่นงานนี้');
-  const f: Finding = { code: 'total-mismatch', severity: 'error', message: 'ยอดรวมไม่ตรง', messageEn: 'Total does not match', sheet: 'ผ.02', row: 45, column: 'H' };
+  const f: Finding = { code: 'total-mismatch', severity: 'error', message: 'ยอดรวมไม่ตรง', messageEn: 'Total does not match', sheet: 'ผ.02', row: 45, column: 'H', details: { label: 'รวม', year: 2567, stated: 100, computed: 120, difference: -20 } };
   expect([findingMessage(f, 'th'), findingMessage(f, 'en')]).toEqual(['ยอดรวมไม่ตรง', 'Total does not match']);
 });
 

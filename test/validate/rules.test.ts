@@ -265,7 +265,8 @@ test('amounts written "500,000.-" are numbers; a one-amount row without a year i
     ['ลำดับ', 'ชื่อโครงการ', 'หมู่ที่', 'งบประมาณ (บาท)', 'ปีงบประมาณ', 'การดำเนินการ'],
     [1, 'ขุดสระน้ำ', '3', 200000, '', 'ขอรับการสนับสนุน'],
   ]);
-  expect(codes(t)).toContain('year-outside-period@E3');
+  expect(codes(t)).toContain('year-missing@E3');
+  expect(codes(t)).not.toContain('year-outside-period@E3');
 });
 
 test('ผ.01 against a ผ.02 sheet that holds two แผนงาน: each line checked against its own projects', () => {

@@ -159,3 +159,21 @@ test('xlsb is named as such', () => {
   });
   expectReadError(z, 'xlsb-format', 'a.xlsb');
 });
+
+test('a declared sheet whose part or relationship is missing is damage naming the sheet and the part, not an empty sheet', () => {
+  const parts = unzipSync(writeXlsx({ sheets: [{ name: 'ผ.02', rows: [['โครงการ', 1]] }, { name: 'ผ.02-2', rows: [['โครงการ', 2]] }] }));
+  const rels = new TextDecoder().decode(parts['xl/_rels/workbook.xml.rels']);
+  const sheetPart = Object.keys(parts).filter((k) => /^xl\/worksheets\/[^/]+\.xml$/.test(k)).sort()[1];
+  const noPart = { ...parts };
+  delete noPart[sheetPart];
+  const e1 = expectReadError(zipSync(noPart), 'missing-part');
+  expect(e1.message).toContain('"ผ.02-2"');
+  expect(e1.message).toContain(sheetPart);
+  expect(e1.messageEn).toContain(sheetPart);
+  // The relationship itself is gone (broken r:id).
+  const id = /r:id="(rId\d+)"[^>]*\/>\s*<\/sheets>/.exec(new TextDecoder().decode(parts['xl/workbook.xml']))?.[1];
+  expect(id).toBeDefined();
+  const noRel = { ...parts, 'xl/_rels/workbook.xml.rels': strToU8(rels.replace(new RegExp(`<Relationship [^>]*Id="${id}"[^>]*/>`), '')) };
+  const e2 = expectReadError(zipSync(noRel), 'missing-part');
+  expect(e2.message).toContain(`"ผ.02-2" → ${id}`);
+});

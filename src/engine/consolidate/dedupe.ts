@@ -220,7 +220,7 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
     const b = i < j ? j : i;
     const ca = cands[a];
     const cb = cands[b];
-    if (ca.role === 'local' && cb.role === 'local') return;
+    if (ca.role !== 'need' && cb.role !== 'need') return; // two reference rows (ผ.02, district plan)
     const sameName = gate(ca, cb);
     if (sameName === null) return;
     const a0 = start[a];
@@ -307,6 +307,12 @@ export function mergeGroups(
   for (const m of matches) {
     if (m.confidence === 'possible') continue;
     if (cands[m.a].role !== 'need' || cands[m.b].role !== 'need') continue;
+    // Rows of needs tables (districts' tables at the province) were made one need each by their
+    // level: two districts asking for the same bridge are reported, never merged.
+    if (cands[m.a].src.kind === 'district-needs' || cands[m.b].src.kind === 'district-needs') {
+      refused.push(m);
+      continue;
+    }
     let ra = find(m.a);
     let rb = find(m.b);
     if (ra === rb) continue;

@@ -8,9 +8,12 @@
 import type { PlanSheet, ProjectRow } from '../plan';
 import { coreNameOfNormalized, extractLocation, locationOfNormalized, normalizeThai, parseTambon, parseVillage, wordTokens, type Location } from '../thai-text';
 import { parseIssue } from './issue';
+import { classify, defaultRoute, parseRoute, type ClassKind, type ClassWords } from '../classification';
+import { tidySpaces } from '../thai';
 import type { ProjectFields, ProvincialIssue, SourceRef } from './types';
 
-export type Role = 'need' | 'local';
+/** need: a row of the needs table; local: an อปท.'s own plan (ผ.02); district: the district's development plan. */
+export type Role = 'need' | 'local' | 'district';
 
 /** One project row ready for matching. */
 export interface Candidate extends ProjectFields {
@@ -25,6 +28,8 @@ export interface Candidate extends ProjectFields {
    * with the same core name; ~100 bytes instead of a Set's ~600 at a million rows); a Set is accepted.
    */
   tokens: ReadonlySet<string> | readonly string[];
+  /** The sending level left it out of its totals (a needs table's ไม่นับ): it stays out. */
+  keptOut?: boolean;
 }
 
 const NO_TOKENS: readonly string[] = Object.freeze([]);
@@ -34,35 +39,17 @@ export function releaseMatchKeys(c: Candidate): void {
   c.tokens = NO_TOKENS;
 }
 
-/** Does this tambon/village project need outside support? */
-const NORM_WORDS = new WeakMap<readonly string[], { words: string[]; said: Map<string, boolean> }>();
-
-export function needsSupport(p: ProjectRow, words: readonly string[]): boolean {
-  // Normalised words and verdicts per distinct text, kept per word list (classification texts repeat).
-  let memo = NORM_WORDS.get(words);
-  if (!memo) {
-    memo = { words: words.map((w) => normalizeThai(w).replace(/ /g, '')).filter(Boolean), said: new Map() };
-    NORM_WORDS.set(words, memo);
-  }
-  const { words: normWords, said } = memo;
-  const says = (t: string | undefined): boolean => {
-    const key = t ?? '';
-    const hit = said.get(key);
-    if (hit !== undefined) return hit;
-    const n = normalizeThai(key).replace(/ /g, '');
-    const v = n !== '' && normWords.some((w) => n.includes(w));
-    if (said.size >= 10000) said.clear();
-    said.set(key, v);
-    return v;
-  };
-  if (p.classification.trim()) return says(p.classification);
-  const sec = p.context.section;
-  if (sec) return sec.needsSupport || says(sec.text);
-  return false;
+/**
+ * What a tambon/village project's classification says (its column, else its section row: one rule,
+ * ../classification), or null when it is not a need for outside support.
+ */
+export function needClass(p: ProjectRow, words: ClassWords): ClassKind | null {
+  if (p.classification.trim()) return classify(p.classification, words);
+  return p.context.section ? classify(p.context.section.text, words) : null;
 }
 
 /** The role of a sheet's projects in consolidation, or null when the sheet gives none. */
-export function roleOfSheet(kind: PlanSheet['kind']): 'all' | 'support' | 'local' | null {
+export function roleOfSheet(kind: PlanSheet['kind']): 'all' | 'support' | 'local' | 'district' | null {
   switch (kind) {
     case 'local-plan-beyond':
     case 'district-needs':
@@ -72,6 +59,8 @@ export function roleOfSheet(kind: PlanSheet['kind']): 'all' | 'support' | 'local
       return 'support';
     case 'local-plan':
       return 'local';
+    case 'district-plan':
+      return 'district';
     default:
       return null;
   }
@@ -197,14 +186,36 @@ function amountsOf(p: ProjectRow): { budgets: Record<number, number>; bad: numbe
   return { budgets: sharedBudgets(budgets), bad };
 }
 
+/** "แผนความต้องการของอำเภอเมืองเชียงใหม่" → "อำเภอเมืองเชียงใหม่"; also "… ของจังหวัด…" one level up. */
+const NEEDS_TITLE_UNIT = /แผนความต้องการ(?:ของ)?\s*((?:อำเภอ|อ\.|จังหวัด|จ\.)\s*[^\s(]+)/;
+
+/** The district (or, one level up, the province) whose needs table a sheet is, from its title lines. */
+export function unitOfNeedsSheet(sheet: PlanSheet): string | undefined {
+  for (const t of sheet.titles.slice(0, 6)) {
+    const m = NEEDS_TITLE_UNIT.exec(t.text);
+    if (m) return m[1].replace(/^อ\.\s*/, 'อำเภอ').replace(/^จ\.\s*/, 'จังหวัด').replace(/\s+/g, '');
+  }
+  const org = sheet.organisation && /^อำเภอ\s*\S/.test(sheet.organisation) ? sheet.organisation.split(/\s+(?=จังหวัด)/)[0] : undefined;
+  return org?.replace(/\s+/g, '');
+}
+
+/** A file name without its folder and extension: the district's name when its table does not say it. */
+export function fileStem(file: string): string {
+  return file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+}
+
 export function toCandidate(
   p: ProjectRow,
   sheet: PlanSheet,
   file: string,
   role: Role,
   seq: number,
+  cls: ClassKind | null = null,
+  district?: string,
 ): Candidate {
-  const { organisation, loc: orgLoc } = orgOfSheet(sheet);
+  const { organisation: sheetOrg, loc: orgLoc } = orgOfSheet(sheet);
+  // A needs table names each row's proposer (อปท./ผู้เสนอ); other forms have one organisation line.
+  const organisation = p.proposer ? intern(p.proposer) : sheetOrg;
   const locLoc = p.location ? extractLocation(p.location) : {};
   const normName = normalizeThai(p.name);
   const nameLoc = locationOfNormalized(normName);
@@ -213,11 +224,16 @@ export function toCandidate(
   const { budgets, bad } = amountsOf(p);
   const issue = issueOf(p.link) ?? issueOf(p.context.provincial?.text);
   const core = coreNameOfNormalized(normName);
+  // A row of a needs table (a district's, read by the province): its district, the district's rank
+  // of it, and whether the district counted it.
+  const fromNeeds = sheet.kind === 'district-needs';
+  const rowDistrict = p.district?.trim() || district;
   return {
     seq,
     role,
     src: { file, sheet: intern(sheet.name), row: p.row + 1, kind: sheet.kind, organisation },
-    name: p.name.trim(),
+    // The table is a new document: a name's stray spaces (a finding on the source) are not carried.
+    name: tidySpaces(p.name),
     objective: intern(p.objective.trim()),
     target: intern(p.target.trim()),
     village,
@@ -227,9 +243,14 @@ export function toCandidate(
     badBudgetYears: bad,
     issue,
     agency: intern((p.agency || p.unit).trim()),
-    priority: intern(p.priority.trim()),
+    // A row of a needs table keeps its route (the sending officer's) and the table's rank of it as the
+    // source's own rank, so the province's default order takes each district's first choice in turn.
+    route: (fromNeeds && parseRoute(p.route)) || defaultRoute(cls, p.agency || p.unit, sheet.kind === 'local-plan-beyond'),
+    priority: intern((fromNeeds ? p.sourcePriority || p.priority : p.priority).trim()),
     note: intern(p.note.trim()),
     compact: core.replace(/ /g, ''),
     tokens: distinctTokens(wordTokens(core)),
+    ...(fromNeeds && rowDistrict ? { district: intern(rowDistrict) } : {}),
+    ...(fromNeeds && p.outOfTotals ? { keptOut: true } : {}),
   };
 }

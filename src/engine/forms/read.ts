@@ -20,6 +20,7 @@ import { flatText, parseBEYear, thaiToArabic } from '../thai';
 import { amountValue, readAmount, readWholeNumber } from '../values';
 import { exactFieldOf, fieldOf, isHeaderNote, yearOfHeader } from './columns';
 import { recogniseKind, formCodeOf } from './recognise';
+import { SECTION_WORDS } from '../classification';
 
 export interface ReadPlanOptions {
   /** Officer's manual column mapping for this sheet: field → column letter, or "budget:2567" → letter. */
@@ -43,12 +44,14 @@ export function readPlanSheet(sheet: SheetModel, opts: ReadPlanOptions = {}): Pl
     const end = i + 1 < headers.length ? headers[i + 1].rows[0] : sheet.rows.length;
     blocks.push(readBlock(sheet, h.rows, columns, end, context));
   }
-  const kind = recogniseKind(sheet, titles, blocks);
+  const { kind, reason } = recogniseKind(sheet, titles, blocks);
+  if (kind === 'local-plan-beyond') for (const b of blocks) unitAsAgency(b);
   const period = periodOf(titles);
   const organisation = titles.find((t) => ORGANISATION.test(t.text))?.text;
   return {
     name: sheet.name,
     kind,
+    kindReason: reason,
     formCode: formCodeOf(sheet, titles),
     titles,
     period,
@@ -56,6 +59,22 @@ export function readPlanSheet(sheet: SheetModel, opts: ReadPlanOptions = {}): Pl
     blocks,
     projects: blocks.flatMap((b) => b.projects),
   };
+}
+
+/**
+ * Real ผ.02/2 sheets often keep the ผ.02 heading "หน่วยงานรับผิดชอบหลัก" over the last column, which
+ * there holds the agency asked (อบจ.พะเยา in อบต.แม่ใส's 2567 amendment): with no agency-to-ask column,
+ * that column is the agency.
+ */
+function unitAsAgency(block: PlanBlock): void {
+  const f = block.columns.fields;
+  if (f.agency !== undefined || f.unit === undefined) return;
+  f.agency = f.unit;
+  delete f.unit;
+  for (const p of block.projects) {
+    p.agency = p.unit;
+    p.unit = '';
+  }
 }
 
 const ORGANISATION = /^(เทศบาล|องค์การบริหารส่วน|อบต\.|อบจ\.|ตำบล|อำเภอ|ศอช\.)/;
@@ -147,6 +166,9 @@ function findHeaderBlocks(sheet: SheetModel, merges: MergeIndex): HeaderBlock[] 
   return blocks;
 }
 
+/** A provincial issue line with its number: a context line, however short. */
+const NUMBERED_ISSUE = /^(ประเด็นการพัฒนา|ยุทธศาสตร์)\S*\s*(ที่)?\s*[\d๐-๙]/;
+
 /** Rows under a header row that still belong to it: years, "(บาท)", repeated or merged-down labels. */
 function isHeaderContinuation(sheet: SheetModel, merges: MergeIndex, top: number, r: number): boolean {
   if (r >= sheet.rows.length) return false;
@@ -162,6 +184,8 @@ function isHeaderContinuation(sheet: SheetModel, merges: MergeIndex, top: number
     const t = cell.w;
     if (yearOfHeader(t) !== undefined) continue;
     if (isHeaderNote(t)) continue;
+    // A numbered issue line under the header ("ประเด็นการพัฒนาที่ 2" of a needs table) is content, not a label.
+    if (NUMBERED_ISSUE.test(flatText(t))) return false;
     if (fieldOf(t)) continue;
     // Same text as the header cell above (files that repeat merged labels in every cell).
     if (flatText(t) === flatText(shownText(sheet, merges, top, c))) continue;
@@ -265,8 +289,6 @@ function titleLines(sheet: SheetModel, end: number): ContextLine[] {
 
 const LINK_LINE = /^([ก-จ])\s*\.\s*(.+)$/;
 const PROVINCIAL = /ยุทธศาสตร์(การพัฒนา)?จังหวัด|ประเด็นการพัฒนา(จังหวัด)?/;
-const SECTION_CLASS = /ขอรับการสนับสนุน|เกินศักยภาพ|เกินขีดความสามารถ|ดำเนินการเอง|ดำเนินการร่วม|ประสานโครงการ/;
-const NEEDS_SUPPORT = /ขอรับการสนับสนุน|เกินศักยภาพ|เกินขีดความสามารถ|ประสานโครงการ/;
 const AMENDMENT = /^(เพิ่มเติม|แก้ไข|เปลี่ยนแปลง|ทบทวน)\s*(ครั้งที่|ฉบับที่)?\s*\d/;
 
 /** Update the running context with one line; returns false when the line is not a context line. */
@@ -294,8 +316,8 @@ export function applyContextLine(ctx: ProjectContext, line: ContextLine): boolea
     ctx.amendment = line;
     return true;
   }
-  if (/^(\d+[.)]\s*)?(โครงการ|ประเภท).*/.test(text) && SECTION_CLASS.test(text)) {
-    ctx.section = { ...line, needsSupport: NEEDS_SUPPORT.test(text) };
+  if (/^(\d+[.)]\s*)?(โครงการ|ประเภท).*/.test(text) && SECTION_WORDS.test(text.replace(/\s+/g, ''))) {
+    ctx.section = line;
     ctx.amendment = undefined;
     return true;
   }
@@ -323,6 +345,9 @@ function snapshot(ctx: ProjectContext): ProjectContext {
 
 // ---------------------------------------------------------------------------------------------
 // Rows of a block
+
+/** A นับยอด cell saying the row is left out of the totals ("ไม่นับ", "ไม่นับยอด", "✗", "no"). */
+const NOT_COUNTED = /^(ไม่|✗|✘|×|no\b|false$)/i;
 
 /** "รวม", "รวมงบประมาณ", "รวมจำนวนโครงการ", "รวมทั้งสิ้น", "รวม 5 ปี" — not a project named "รวมกลุ่มอาชีพ…". */
 const TOTAL_LABEL = /^รวม(?:$|\s|งบ|จำนวน|ทั้ง|ยอด|เงิน|ประเด็น|ปี|แผน|โครงการ)/;
@@ -399,11 +424,17 @@ function readBlock(
         agency: text(r, f.agency),
         classification: text(r, f.class),
         priority: text(r, f.priority),
+        ...(f.route !== undefined ? { route: text(r, f.route) } : {}),
+        ...(f.officerNote !== undefined ? { officerNote: text(r, f.officerNote) } : {}),
         link: text(r, f.link),
         note: text(r, f.note),
         budgets,
         context: snap,
         afterTotal: false,
+        ...(f.counted !== undefined && NOT_COUNTED.test(text(r, f.counted)) ? { outOfTotals: true } : {}),
+        ...(f.proposer !== undefined ? { proposer: text(r, f.proposer) } : {}),
+        ...(f.district !== undefined ? { district: text(r, f.district) } : {}),
+        ...(f.sourcePriority !== undefined ? { sourcePriority: text(r, f.sourcePriority) } : {}),
       });
     } else if (hasAmounts && name === '') {
       const line = firstText(sheet, r);

@@ -4,7 +4,7 @@
  */
 import { colLetter } from '../model';
 import type { PlanSheet, ProjectRow } from '../plan';
-import type { Finding } from '../validate/findings';
+import { finding, type Finding } from '../validate/findings';
 import { resolveDeclared } from './declared';
 import { matchProjects } from './match';
 import type { MatchSettings, MatchVerdict, ProjectInput, StrategyList } from './model';
@@ -55,35 +55,16 @@ export function linkUnknownFindings(plan: PlanSheet, list: StrategyList): Findin
     if (!text) continue;
     const r = resolveDeclared(text, list);
     if (!r || !('unknown' in r)) continue;
-    const what = String(r.unknown);
-    const codes = list.issues.map((i) => i.code).join(', ');
+    const details = { declared: String(r.unknown), known: list.issues.map((i) => i.code) };
     if (fromColumn) {
       const c = linkCol.get(p.row);
-      out.push({
-        code: 'link-unknown',
-        severity: 'warning',
-        message: `โครงการ "${p.name}" อ้างถึงประเด็นการพัฒนา "${what}" ซึ่งไม่มีในรายการของจังหวัด (มีประเด็นที่ ${codes})`,
-        messageEn: `Project "${p.name}" links to development issue "${what}", which is not in the province's list (issues ${codes})`,
-        sheet: plan.name,
-        row: p.row + 1,
-        column: c === undefined ? null : colLetter(c),
-        field: 'link',
-      });
+      out.push(finding('link-unknown', details, { sheet: plan.name, row: p.row + 1, column: c === undefined ? null : colLetter(c), field: 'link' }));
     } else {
       const line = p.context.provincial!;
       const key = `${line.row}:${line.col}`;
       if (seenLines.has(key)) continue;
       seenLines.add(key);
-      out.push({
-        code: 'link-unknown',
-        severity: 'warning',
-        message: `บรรทัดยุทธศาสตร์จังหวัด "${line.text}" อ้างถึงประเด็น "${what}" ซึ่งไม่มีในรายการของจังหวัด (มีประเด็นที่ ${codes})`,
-        messageEn: `The provincial strategy line "${line.text}" names issue "${what}", which is not in the province's list (issues ${codes})`,
-        sheet: plan.name,
-        row: line.row + 1,
-        column: colLetter(line.col),
-        field: 'link',
-      });
+      out.push(finding('link-unknown', details, { sheet: plan.name, row: line.row + 1, column: colLetter(line.col), field: 'link' }));
     }
   }
   return out;

@@ -7,7 +7,9 @@ import { PROJECT_KINDS, type PlanSheet } from '../plan';
 import { readPlanSheet } from '../forms/read';
 import type { CellStyle, OutCell, OutSheet } from '../output';
 import { matchPlanSheet } from './index';
-import type { MatchSettings, MatchStatus, MatchVerdict, StrategyList } from './model';
+import { z } from 'zod/v4';
+import { finding, type Finding } from '../validate/findings';
+import { MATCH_STATUSES, type MatchSettings, type MatchStatus, type MatchVerdict, type StrategyList } from './model';
 
 export interface ProjectMatch {
   sheet: string;
@@ -16,6 +18,47 @@ export interface ProjectMatch {
   column: string;
   name: string;
   verdict: MatchVerdict;
+}
+
+/** `oneplan match --json`: per file, the projects shown (flagged, or all with --all); published in docs/schemas. */
+export const MatchJsonSchema = z.object({
+  files: z.array(
+    z.object({
+      file: z.string(),
+      ok: z.boolean(),
+      error: z.object({ code: z.string(), message: z.string() }).optional(),
+      projects: z.array(
+        z.object({
+          sheet: z.string(),
+          row: z.number().int().positive(),
+          name: z.string(),
+          status: z.enum(MATCH_STATUSES),
+          /** The issue the project claims (its code, or the unknown claim as written), or null. */
+          declared: z.string().nullable(),
+          suggested: z.string().nullable(),
+          matched: z.array(z.string()),
+          reason: z.string(),
+        }),
+      ),
+    }),
+  ),
+  /** The mismatch sheet written (--out). */
+  output: z.string().optional(),
+});
+export type MatchJson = z.infer<typeof MatchJsonSchema>;
+
+/** The flagged verdicts as findings (match-none / match-weak / match-undeclared), for the preview and the highlights. */
+export function matchFindings(matches: readonly ProjectMatch[]): Finding[] {
+  const out: Finding[] = [];
+  for (const m of matches) {
+    const v = m.verdict;
+    const place = { sheet: m.sheet, row: m.row, column: m.column, field: 'strategy' };
+    const reason = { reason: v.reason, reasonEn: v.reasonEn };
+    if (v.status === 'none') out.push(finding('match-none', reason, place));
+    else if (v.status === 'weak') out.push(finding('match-weak', { ...reason, ...(v.suggested ? { suggested: v.suggested } : {}) }, place));
+    else if (v.status === 'undeclared') out.push(finding('match-undeclared', { ...reason, ...(v.suggested ? { suggested: v.suggested } : {}) }, place));
+  }
+  return out;
 }
 
 export const MISMATCH_SHEET_NAME = { th: 'ตรวจความสอดคล้อง', en: 'Strategy fit' } as const;

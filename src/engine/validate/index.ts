@@ -5,14 +5,15 @@
  */
 import { a1, colIndex, colLetter, type SheetModel, type WorkbookModel } from '../model';
 import { PROJECT_KINDS, type PlanBlock, type PlanSheet, type ProjectRow } from '../plan';
+import { isKnownDocument } from '../forms/own-output';
 import { readPlanSheet, type ReadPlanOptions } from '../forms/read';
 import { flatText, tidySpaces } from '../thai';
 import { readAmount } from '../values';
 import type { StrategyList } from '../strategy/model';
 import { resolveDeclared } from '../strategy/declared';
-import type { Finding, FindingCode, Fix, Severity, SheetReport, WorkbookReport } from './findings';
-import { messages, type Text } from './messages';
+import { finding, FIX_LABELS, type Finding, type FindingCode, type FindingDetails, type Fix, type SheetReport, type Text, type WorkbookReport } from './findings';
 import { checkSummaries } from './summary';
+import { checkDistrictNeeds } from './district';
 
 export interface ValidateOptions {
   /** Provincial development issues, when the officer gave a strategy list. */
@@ -41,14 +42,42 @@ export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}):
   const reports = wb.sheets.map((s, i) => validatePlan(s, plans[i], opts));
   // ผ.01 summaries are checked against the ผ.02 sheets of the same workbook.
   for (const f of checkSummaries(wb.sheets, plans)) reports.find((r) => r.name === f.sheet)?.findings.push(f);
-  return { file: wb.name, ok: true, sheets: reports };
+  const error = noPlanSheet(plans);
+  return { file: wb.name, ok: !error, ...(error ? { error } : {}), sheets: reports };
+}
+
+/** Kinds validate checks: project sheets and ผ.01 summaries. */
+const CHECKED_KINDS = new Set<string>([...PROJECT_KINDS, 'local-plan-summary']);
+
+/**
+ * Nothing checked is never "no problems": a workbook without a plan sheet is an error that says
+ * what each sheet was taken for ("3 ชีต ไม่มีชีตใดเป็นแบบแผน (…)").
+ */
+export function noPlanSheet(plans: PlanSheet[]): { code: 'no-plan-sheet'; message: string; messageEn: string } | undefined {
+  if (plans.some((p) => CHECKED_KINDS.has(p.kind))) return undefined;
+  // A calendar, an issue list, OnePlan's own summaries and reports: known for what they are.
+  if (plans.length && plans.every(isKnownDocument)) return undefined;
+  if (!plans.length) return { code: 'no-plan-sheet', message: 'ไฟล์ไม่มีชีตใดเลย ไม่มีสิ่งที่ตรวจสอบได้', messageEn: 'The file has no sheets: nothing to check' };
+  const shown = plans.slice(0, 5);
+  const more = plans.length - shown.length;
+  const why = (p: PlanSheet, en: boolean) => {
+    const r = p.kindReason ? (en ? p.kindReason.en : p.kindReason.th) : p.kind;
+    return p.kind === 'other' ? `"${p.name}": ${r}` : `"${p.name}" ${en ? 'is' : 'เป็น'} ${p.kind}: ${r}`;
+  };
+  const th = shown.map((p) => why(p, false)).join('; ') + (more > 0 ? `; และอีก ${more} ชีต` : '');
+  const en = shown.map((p) => why(p, true)).join('; ') + (more > 0 ? `; and ${more} more` : '');
+  return {
+    code: 'no-plan-sheet',
+    message: `${plans.length} ชีต ไม่มีชีตใดเป็นแบบแผน จึงไม่ได้ตรวจสอบ (${th})`,
+    messageEn: `${plans.length} sheet${plans.length === 1 ? '' : 's'}, none is a plan form, so nothing was checked (${en})`,
+  };
 }
 
 /** Budget sums per year of the projects the sheet's totals count (rows above the total rows). */
 export function projectTotals(plan: PlanSheet): Record<string, number> {
   const totals: Record<string, number> = {};
   for (const p of plan.projects) {
-    if (p.afterTotal) continue;
+    if (p.afterTotal || p.outOfTotals) continue;
     for (const b of p.budgets) {
       if (!b.year) continue;
       totals[b.year] = (totals[b.year] ?? 0) + (b.amount ?? 0);
@@ -59,24 +88,17 @@ export function projectTotals(plan: PlanSheet): Record<string, number> {
 
 export function validatePlan(sheet: SheetModel, plan: PlanSheet, opts: ValidateOptions = {}): SheetReport {
   const findings: Finding[] = [];
-  const add = (code: FindingCode, severity: Severity, text: Text, row: number | null, col: number | null, field?: string, fix?: Fix) =>
-    findings.push({
-      code,
-      severity,
-      message: text.th,
-      messageEn: text.en,
-      sheet: plan.name,
-      row: row === null ? null : row + 1,
-      column: col === null ? null : colLetter(col),
-      ...(field ? { field } : {}),
-      ...(fix ? { fix } : {}),
-    });
+  const add: Add = (code, details, row, col, field, fix) =>
+    findings.push(finding(code, details, { sheet: plan.name, row: row === null ? null : row + 1, column: col === null ? null : colLetter(col), field, fix }));
 
+  // Nothing unchecked passes as "no problems": a sheet read only in part says so.
+  if (sheet.tooLarge) add('sheet-too-large', { cells: sheet.tooLarge.cells, limit: sheet.tooLarge.limit }, null, null);
   if (PROJECT_KINDS.has(plan.kind)) {
-    if (!plan.blocks.length) add('required-column-missing', 'error', messages.noHeader(), null, null);
+    if (!plan.blocks.length) add('no-header', {}, null, null);
     for (const block of plan.blocks) checkBlock(sheet, plan, block, add, opts);
-    if (plan.blocks.length && !plan.projects.length) add('no-projects', 'info', messages.noProjects(), plan.blocks[0].headerRows[0], null);
+    if (plan.blocks.length && !plan.projects.length) add('no-projects', {}, plan.blocks[0].headerRows[0], null);
     checkDuplicates(plan, add);
+    checkDistrictNeeds(plan, add);
   }
   findings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || colIndex(a.column ?? 'A') - colIndex(b.column ?? 'A'));
   // Projects under one ง. line share it: its finding is reported once, on the line.
@@ -90,8 +112,10 @@ export function validatePlan(sheet: SheetModel, plan: PlanSheet, opts: ValidateO
   return {
     name: plan.name,
     kind: plan.kind,
+    ...(plan.kindReason ? { kindReason: plan.kindReason.th, kindReasonEn: plan.kindReason.en } : {}),
     ...(plan.formCode ? { formCode: plan.formCode } : {}),
-    projects: plan.projects.filter((p) => !p.afterTotal).length,
+    // Rows of a sheet that is no plan form are not projects (a procurement list's 310 purchases).
+    projects: PROJECT_KINDS.has(plan.kind) ? plan.projects.filter((p) => !p.afterTotal).length : 0,
     totals: PROJECT_KINDS.has(plan.kind) ? projectTotals(plan) : {},
     ...(plan.blocks.length ? { columns: columnLetters(plan.blocks[0]) } : {}),
     findings: unique,
@@ -106,7 +130,7 @@ export function columnLetters(block: PlanBlock): Record<string, string> {
   return out;
 }
 
-type Add = (code: FindingCode, severity: Severity, text: Text, row: number | null, col: number | null, field?: string, fix?: Fix) => void;
+type Add = <C extends FindingCode>(code: C, details: FindingDetails<C>, row: number | null, col: number | null, field?: string, fix?: Fix) => void;
 
 function checkBlock(sheet: SheetModel, plan: PlanSheet, block: PlanBlock, add: Add, opts: ValidateOptions): void {
   const f = block.columns.fields;
@@ -115,17 +139,17 @@ function checkBlock(sheet: SheetModel, plan: PlanSheet, block: PlanBlock, add: A
 
   // Required columns.
   if (!block.columns.budgetYears.length && f.amount === undefined)
-    add('required-column-missing', 'error', messages.columnMissing('งบประมาณ', 'budget'), headerRow, null, 'budget');
+    add('required-column-missing', { column: 'budget' }, headerRow, null, 'budget');
   if (beyond && f.agency === undefined)
-    add('required-column-missing', 'error', messages.columnMissing('หน่วยงานที่จะขอประสาน', 'agency to ask'), headerRow, null, 'agency');
+    add('required-column-missing', { column: 'agency' }, headerRow, null, 'agency');
   if (!beyond && plan.kind !== 'district-needs' && f.unit === undefined && f.agency === undefined)
-    add('required-column-missing', 'warning', messages.columnMissing('หน่วยงานที่รับผิดชอบหลัก', 'responsible unit'), headerRow, null, 'unit');
+    add('unit-column-missing', {}, headerRow, null, 'unit');
 
   // Budget years outside the plan period (header cells).
   if (plan.period) {
     const { from, to } = plan.period;
     for (const b of block.columns.budgetYears) {
-      if (b.year < from || b.year > to) add('year-outside-period', 'error', messages.yearOutside(b.year, from, to), lastHeaderRowWithYear(sheet, block, b.col), b.col, 'budget');
+      if (b.year < from || b.year > to) add('year-outside-period', { year: b.year, from, to }, lastHeaderRowWithYear(sheet, block, b.col), b.col, 'budget');
     }
   }
 
@@ -143,16 +167,16 @@ function checkProject(sheet: SheetModel, plan: PlanSheet, block: PlanBlock, p: P
   const r = p.row;
   const row = sheet.rows[r] ?? [];
 
-  if (p.afterTotal) add('rows-after-total', 'warning', messages.rowsAfterTotal(), r, f.name ?? f.no ?? 0, 'name');
+  if (p.afterTotal) add('rows-after-total', {}, r, f.name ?? f.no ?? 0, 'name');
 
   if (f.name !== undefined) {
-    if (p.name === '') add('project-name-missing', 'error', messages.nameMissing(), r, f.name, 'name');
+    if (p.name === '') add('project-name-missing', {}, r, f.name, 'name');
     else {
       const cell = row[f.name];
       const raw = cell && typeof cell.v === 'string' ? cell.v : '';
       const tidy = tidySpaces(raw);
       if (raw && tidy !== raw && tidy !== '') {
-        add('stray-spaces', 'info', messages.straySpaces(), r, f.name, 'name', cell?.f ? undefined : fix(r, f.name, tidy, messages.fixSpaces()));
+        add('stray-spaces', {}, r, f.name, 'name', cell?.f ? undefined : fix(r, f.name, tidy, FIX_LABELS.spaces()));
       }
     }
   }
@@ -160,35 +184,35 @@ function checkProject(sheet: SheetModel, plan: PlanSheet, block: PlanBlock, p: P
   for (const b of p.budgets) {
     const a = readAmount(b.cell);
     const year = b.year;
-    if (a.kind === 'text') add('budget-not-number', 'error', messages.budgetNotNumber(year, a.text.trim()), r, b.col, 'budget');
+    if (a.kind === 'text') add('budget-not-number', { year, text: a.text.trim() }, r, b.col, 'budget');
     else if (a.kind === 'number') {
-      if (a.value < 0) add('budget-negative', 'error', messages.budgetNegative(year, a.value), r, b.col, 'budget');
+      if (a.value < 0) add('budget-negative', { year, value: a.value }, r, b.col, 'budget');
       else if (a.fromText)
         // A formula's result is fixed at its source, not by overwriting the formula.
-        add('budget-as-text', 'info', messages.budgetAsText(year, String(b.cell?.v ?? '').trim(), a.value), r, b.col, 'budget', b.cell?.f ? undefined : fix(r, b.col, a.value, messages.fixNumber(a.value)));
+        add('budget-as-text', { year, text: String(b.cell?.v ?? '').trim(), value: a.value }, r, b.col, 'budget', b.cell?.f ? undefined : fix(r, b.col, a.value, FIX_LABELS.number(a.value)));
     }
     // One-amount layout: the year is in its own column.
     if (f.year !== undefined && !year && a.kind === 'number' && a.value !== 0)
-      add('year-outside-period', 'error', messages.yearMissing(), r, f.year, 'year');
+      add('year-missing', { value: a.value }, r, f.year, 'year');
     if (f.year !== undefined && plan.period && year && (a.kind === 'number' && a.value !== 0) && (year < plan.period.from || year > plan.period.to))
-      add('year-outside-period', 'error', messages.yearOutside(year, plan.period.from, plan.period.to), r, f.year, 'year');
+      add('year-outside-period', { year, from: plan.period.from, to: plan.period.to }, r, f.year, 'year');
   }
 
   // Formula errors anywhere on the project row.
   for (let c = 0; c < row.length; c++) {
     const cell = row[c];
-    if (cell?.t === 'e') add('formula-error', 'error', messages.formulaError(String(cell.v)), r, c);
+    if (cell?.t === 'e') add('formula-error', { value: String(cell.v) }, r, c);
   }
 
   if (p.name !== '') {
     if (plan.kind === 'local-plan-beyond') {
-      if (f.agency !== undefined && p.agency === '') add('agency-missing', 'error', messages.agencyMissing(), r, f.agency, 'agency');
-    } else if (f.unit !== undefined && p.unit === '') add('unit-missing', 'warning', messages.unitMissing(), r, f.unit, 'unit');
+      if (f.agency !== undefined && p.agency === '') add('agency-missing', {}, r, f.agency, 'agency');
+    } else if (f.unit !== undefined && p.unit === '') add('unit-missing', {}, r, f.unit, 'unit');
     else if (plan.kind === 'district-needs' && f.agency !== undefined && p.agency === '')
-      add('agency-missing', 'warning', messages.agencyMissing(), r, f.agency, 'agency');
-    if (f.objective !== undefined && p.objective === '') add('objective-missing', 'warning', messages.objectiveMissing(), r, f.objective, 'objective');
-    if (f.target !== undefined && p.target === '') add('target-missing', 'warning', messages.targetMissing(), r, f.target, 'target');
-    if (f.kpi !== undefined && p.kpi === '') add('kpi-missing', 'warning', messages.kpiMissing(), r, f.kpi, 'kpi');
+      add('agency-missing', {}, r, f.agency, 'agency');
+    if (f.objective !== undefined && p.objective === '') add('objective-missing', {}, r, f.objective, 'objective');
+    if (f.target !== undefined && p.target === '') add('target-missing', {}, r, f.target, 'target');
+    if (f.kpi !== undefined && p.kpi === '') add('kpi-missing', {}, r, f.kpi, 'kpi');
   }
 
   if (opts.strategies && p.name !== '') checkLink(p, f.link, add, opts.strategies);
@@ -198,14 +222,13 @@ function checkLink(p: ProjectRow, linkCol: number | undefined, add: Add, list: S
   const declaredText = p.link || p.context.provincial?.text || '';
   const where = p.link ? { row: p.row, col: linkCol ?? 0 } : p.context.provincial ? { row: p.context.provincial.row, col: p.context.provincial.col } : { row: p.row, col: linkCol ?? 0 };
   if (!declaredText) {
-    add('link-missing', 'warning', messages.linkMissing(), p.row, linkCol ?? null, 'link');
+    add('link-missing', {}, p.row, linkCol ?? null, 'link');
     return;
   }
   const d = resolveDeclared(declaredText, list);
   if (d && 'unknown' in d) {
-    const known = list.issues.map((i) => i.code).join(', ');
-    add('link-unknown', 'error', messages.linkUnknown(String(d.unknown), known), where.row, where.col, 'link');
-  } else if (!d) add('link-missing', 'warning', messages.linkMissing(), p.row, linkCol ?? null, 'link');
+    add('link-unknown', { declared: String(d.unknown), known: list.issues.map((i) => i.code) }, where.row, where.col, 'link');
+  } else if (!d) add('link-missing', {}, p.row, linkCol ?? null, 'link');
 }
 
 function checkTotals(block: PlanBlock, add: Add): void {
@@ -218,11 +241,12 @@ function checkTotals(block: PlanBlock, add: Add): void {
     lastTotal = t.row;
     const grand = /ทั้งสิ้น|ทั้งหมด/.test(t.label);
     const inSegment = (row: number) => row < t.row && (grand || row > segmentStart);
-    const projects = block.projects.filter((p) => inSegment(p.row));
+    // Rows marked ไม่นับ (a needs table's นับยอด column) are in no total.
+    const projects = block.projects.filter((p) => inSegment(p.row) && !p.outOfTotals);
     const subItems = block.subItems.filter((s) => inSegment(s.row));
     for (const v of t.values) {
       if (v.value === null) {
-        add('total-mismatch', 'error', messages.totalNotNumber(t.label, v.year), t.row, v.col, 'total');
+        add('total-not-number', { label: t.label, year: v.year }, t.row, v.col, 'total');
         continue;
       }
       if (t.kind === 'budget') {
@@ -231,10 +255,10 @@ function checkTotals(block: PlanBlock, add: Add): void {
         // Sub-item rows (cost lines without a number) are part of some sheets' totals.
         const withSub = sum + subItems.reduce((s, i) => s + (i.budgets.find((b) => b.year === v.year)?.amount ?? 0), 0);
         if (subItems.length && Math.abs(withSub - v.value) < 0.5) continue;
-        add('total-mismatch', 'error', messages.totalMismatch(t.label, v.year, v.value, sum), t.row, v.col, 'total');
+        add('total-mismatch', { label: t.label, year: v.year, stated: v.value, computed: sum, difference: sum - v.value }, t.row, v.col, 'total');
       } else {
         const count = projects.filter((p) => (p.budgets.find((b) => b.year === v.year)?.amount ?? 0) > 0).length;
-        if (count !== v.value) add('count-mismatch', 'error', messages.countMismatch(t.label, v.year, v.value, count), t.row, v.col, 'total');
+        if (count !== v.value) add('count-mismatch', { label: t.label, year: v.year, stated: v.value, computed: count }, t.row, v.col, 'total');
       }
     }
   }
@@ -257,7 +281,7 @@ function checkDuplicates(plan: PlanSheet, add: Add): void {
     const first = seen.get(key);
     if (first) {
       const f = plan.blocks.find((b) => b.projects.includes(p))?.columns.fields.name ?? 1;
-      add('duplicate-project', 'warning', messages.duplicate(first.row + 1), p.row, f, 'name');
+      add('duplicate-project', { otherRow: first.row + 1 }, p.row, f, 'name');
     } else seen.set(key, p);
   }
 }

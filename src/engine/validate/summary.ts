@@ -6,8 +6,7 @@ import { colLetter, type SheetModel } from '../model';
 import type { PlanSheet } from '../plan';
 import { flatText, parseBEYear, thaiToArabic } from '../thai';
 import { amountValue, readAmount } from '../values';
-import type { Finding } from './findings';
-import { messages } from './messages';
+import { finding, type Finding } from './findings';
 
 interface SummaryLine {
   row: number;
@@ -109,7 +108,7 @@ export function checkSummaries(sheets: SheetModel[], plans: PlanSheet[]): Findin
           .map((p) => ({ sheet: d.name, p })),
       );
       if (!matching.length) continue;
-      const names = [...new Set(matching.map((m) => m.sheet))].join(', ');
+      const names = [...new Set(matching.map((m) => m.sheet))];
       for (const y of line.years) {
         let budget = 0;
         let count = 0;
@@ -119,8 +118,8 @@ export function checkSummaries(sheets: SheetModel[], plans: PlanSheet[]): Findin
           if (a > 0) count++;
         }
         const push = (what: 'count' | 'budget', stated: number, detail: number, col: number) => {
-          const t = messages.summaryMismatch(line.plan, y.year, what, stated, detail, names);
-          findings.push({ code: 'summary-mismatch', severity: 'error', message: t.th, messageEn: t.en, sheet: plan.name, row: line.row + 1, column: colLetter(col), field: what });
+          const details = { plan: line.plan, year: y.year, what, stated, computed: detail, sheets: names };
+          findings.push(finding('summary-mismatch', details, { sheet: plan.name, row: line.row + 1, column: colLetter(col), field: what }));
         };
         if (y.count !== null && y.count !== count) push('count', y.count, count, y.countCol);
         if (y.budget !== null && Math.abs(y.budget - budget) >= 0.5) push('budget', y.budget, budget, y.budgetCol);

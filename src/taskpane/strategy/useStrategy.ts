@@ -5,9 +5,8 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { WorkbookModel } from '../../engine/model';
-import type { Finding, Severity } from '../../engine/validate/findings';
 import { presetById, readStrategies, type MatchStatus, type StrategyList } from '../../engine/strategy';
-import { FLAGGED, matchWorkbook, mismatchSheet, type ProjectMatch } from '../../engine/strategy/report';
+import { FLAGGED, matchFindings, matchWorkbook, mismatchSheet, type ProjectMatch } from '../../engine/strategy/report';
 import type { Host } from '../host/host';
 import { PaneError } from '../host/paneError';
 import { baseName, STRINGS, type Lang } from '../i18n';
@@ -15,19 +14,10 @@ import { nextPaint, useTask } from '../common/useTask';
 import { usePlanFile } from '../common/usePlanFile';
 import { listOfChoice, parseChoice, saveChoice, SETTING_KEY, type StrategyChoice } from '../common/strategyChoice';
 
-/** Match statuses as finding severities, so SheetPreview and host.highlight colour them. */
-const STATUS_SEVERITY: Record<MatchStatus, Severity | null> = { none: 'error', weak: 'warning', undeclared: 'info', consistent: null };
 export const GROUPS: MatchStatus[] = ['none', 'weak', 'undeclared', 'consistent'];
 
-export function pseudoFindings(matches: readonly ProjectMatch[]): Finding[] {
-  const out: Finding[] = [];
-  for (const m of matches) {
-    const severity = STATUS_SEVERITY[m.verdict.status];
-    if (!severity) continue;
-    out.push({ code: 'link-unknown', severity, message: m.verdict.reason, messageEn: m.verdict.reasonEn, sheet: m.sheet, row: m.row, column: m.column, field: 'strategy' });
-  }
-  return out;
-}
+/** The verdicts as findings, so SheetPreview and host.highlight colour them. */
+export const pseudoFindings = matchFindings;
 
 /** Sheets of a workbook that hold an issue list. */
 export function listsOf(wb: WorkbookModel | null): Array<{ sheet: string; list: StrategyList }> {

@@ -1,0 +1,371 @@
+/**
+ * Writing the engine's output sheets into the workbook (values in chunks, formats, merges, tables,
+ * page setup), text-safe (see excel.ts).
+ */
+import { DEFAULT_FONT, type CellStyle, type OutCell, type OutSheet } from '../engine/output';
+import type { Range } from '../engine/model';
+import { colLetter } from '../engine/model';
+import { detectApi, excelRun, type ExcelRun } from './detect';
+import { columnsRef, intersects, namedItemTagStore, rangeRef, type TagStore } from './tags';
+
+/** Estimated request budget per sync (Excel on the web rejects requests over 5 MB; we keep < 4 MB). */
+export const CHUNK_BYTES = 3_000_000;
+
+/** True when Excel would not keep `s` as typed text (formula, number, date, boolean, error...). */
+export function needsQuotePrefix(s: string): boolean {
+  if (s === '') return false;
+  if (/^[=+\-@'\t\r\n]/.test(s)) return true;
+  const t = s.trim();
+  if (t === '') return false;
+  if (t !== s && needsQuotePrefix(t)) return true;
+  if (/^[\d.,(%$€£¥฿]/.test(t)) return true;
+  if (/^(true|false)$/i.test(t)) return true;
+  if (t.startsWith('#')) return true;
+  if (/^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/.,]*\d/i.test(t)) return true;
+  return false;
+}
+
+/** A value as Excel input: strings quote-prefixed when needed, unless the cell is Text-formatted. */
+export function toExcelInput(v: string | number | boolean | null | undefined, textFormatted = false): string | number | boolean {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? v : '';
+  if (typeof v === 'boolean') return v;
+  if (textFormatted) return v;
+  return needsQuotePrefix(v) ? `'${v}` : v;
+}
+
+export interface WriteOptions {
+  /** Which earlier output this replaces (default: the sheet name). Only sheets we tagged are replaced. */
+  replaceTag?: string;
+  /** Activate the new sheet at the end (default true). */
+  activate?: boolean;
+  tags?: TagStore;
+}
+
+export interface WriteResult {
+  /** Name the sheet got (the wanted name, or "name (2)" when an officer's sheet holds it). */
+  name: string;
+  /** Name of our earlier sheet that was replaced, if any. */
+  replaced: string | null;
+  filter: 'table' | 'autofilter' | null;
+  syncs: number;
+  chunks: number;
+}
+
+const INVALID_SHEET_CHARS = /[[\]:*?/\\]/g;
+
+/** Free sheet name: `base`, else "base (2)", "base (3)"… within 31 characters. */
+export function freeSheetName(base: string, taken: Set<string>): string {
+  let clean = base.replace(INVALID_SHEET_CHARS, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'OnePlan';
+  if (clean.toLowerCase() === 'history') clean = 'History (OnePlan)';
+  if (!taken.has(clean.toLowerCase())) return clean;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const name = clean.slice(0, 31 - suffix.length).trimEnd() + suffix;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+function effectiveStyle(sheet: OutSheet, r: number, cell: OutCell | undefined): CellStyle | undefined {
+  const rowStyle = sheet.rowStyles?.[String(r)];
+  const cellStyle = cell !== null && typeof cell === 'object' ? cell.style : undefined;
+  if (!rowStyle) return cellStyle;
+  if (!cellStyle) return rowStyle;
+  return { ...rowStyle, ...cellStyle };
+}
+
+function cellInput(cell: OutCell | undefined, style: CellStyle | undefined): string | number | boolean {
+  if (cell === undefined || cell === null) return '';
+  if (typeof cell !== 'object') return toExcelInput(cell, style?.numFmt === '@');
+  if (cell.formula) return '=' + cell.formula.replace(/^=/, '');
+  return toExcelInput(cell.value, style?.numFmt === '@');
+}
+
+/** Conservative JSON size of a value: non-ASCII counted as a 6-byte \\uXXXX escape. */
+function jsonBytes(v: string | number | boolean): number {
+  if (typeof v !== 'string') return String(v).length + 1;
+  let n = 3;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    n += c < 0x80 ? (c === 0x22 || c === 0x5c || c < 0x20 ? 2 : 1) : 6;
+  }
+  return n;
+}
+
+type StyleKey = string;
+const FORMAT_KEYS = ['bold', 'italic', 'size', 'color', 'fill', 'align', 'valign', 'wrap', 'border'] as const;
+
+function formatKey(style: CellStyle | undefined): StyleKey {
+  if (!style) return '';
+  const parts: string[] = [];
+  for (const k of FORMAT_KEYS) if (style[k] !== undefined && style[k] !== false) parts.push(`${k}=${String(style[k])}`);
+  return parts.join(';');
+}
+
+/** Group cells of equal formatting into rectangles: runs per row, then runs merged down. */
+export function styleRects(sheet: OutSheet, nCols: number): Array<{ range: Range; style: CellStyle }> {
+  const out: Array<{ range: Range; style: CellStyle }> = [];
+  let open = new Map<string, { range: Range; style: CellStyle }>();
+  for (let r = 0; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    const width = sheet.rowStyles?.[String(r)] ? nCols : row.length;
+    const next = new Map<string, { range: Range; style: CellStyle }>();
+    let c = 0;
+    while (c < width) {
+      const style = effectiveStyle(sheet, r, row[c]);
+      const key = formatKey(style);
+      let c2 = c;
+      while (c2 + 1 < width && formatKey(effectiveStyle(sheet, r, row[c2 + 1])) === key) c2++;
+      if (key) {
+        const id = `${c},${c2},${key}`;
+        const prev = open.get(id);
+        if (prev && prev.range.r2 === r - 1) {
+          prev.range.r2 = r;
+          next.set(id, prev);
+          open.delete(id);
+        } else {
+          const rect = { range: { r1: r, c1: c, r2: r, c2 }, style: style! };
+          out.push(rect);
+          next.set(id, rect);
+        }
+      }
+      c = c2 + 1;
+    }
+    open = next;
+  }
+  return out;
+}
+
+/** Column width in characters → Office.js points (Excel's max-digit-width 7 px of the Normal font). */
+export function charsToPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+const ALIGN_H = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const ALIGN_V = { top: 'Top', center: 'Center', bottom: 'Bottom' } as const;
+
+/**
+ * Create a new worksheet from `sheet`. Replaces only our own earlier sheet with the same tag
+ * (`opts.replaceTag`, default the sheet name); an officer's sheet with the wanted name is never
+ * touched — the new sheet is named "name (2)".
+ */
+export async function writeSheet(sheet: OutSheet, opts: WriteOptions = {}, run: ExcelRun = excelRun): Promise<WriteResult> {
+  const api = detectApi();
+  const tags = opts.tags ?? namedItemTagStore;
+  const tag = opts.replaceTag ?? sheet.name;
+  return run(async (context) => {
+    let syncs = 0;
+    const sync = async () => {
+      syncs++;
+      await context.sync();
+    };
+    const wb = context.workbook;
+
+    // Sync 1: worksheet names/positions, our tags, table and defined names.
+    const sheets = wb.worksheets;
+    sheets.load('items/name,items/position');
+    // A collection's items are rebuilt by every load, so load names before the tag store (which
+    // loads a superset of properties on the same collection), never after it.
+    const names = wb.names;
+    names.load('items/name');
+    const readTags = tags.load(context);
+    const tables = wb.tables;
+    tables.load('items/name,items/worksheet/name');
+    await sync();
+
+    const all = readTags();
+    const mine = all.filter((t) => t.tag === tag);
+    const byName = new Map(sheets.items.map((s) => [s.name.toLowerCase(), s]));
+    const oldEntry = mine.find((t) => t.sheet !== null && byName.has(t.sheet.toLowerCase()));
+    const old = oldEntry ? byName.get(oldEntry.sheet!.toLowerCase())! : undefined;
+    const taken = new Set(sheets.items.filter((s) => s !== old).map((s) => s.name.toLowerCase()));
+    const finalName = freeSheetName(sheet.name, taken);
+    taken.add(finalName.toLowerCase());
+
+    // Setup (rides on the first chunk's sync): create under a temporary name, drop our old sheet
+    // and our tags for this output, rename, tag, default font.
+    const tmpName = freeSheetName('~OnePlan', new Set([...taken, ...byName.keys()]));
+    const ws = sheets.add(tmpName);
+    for (const t of mine) tags.untag(context, t);
+    // Also drop stale tags of sheets that no longer exist.
+    for (const t of all) if (t.tag !== tag && t.sheet === null) tags.untag(context, t);
+    if (old) {
+      const position = old.position;
+      old.delete();
+      ws.position = position;
+    }
+    ws.name = finalName;
+    tags.tag(context, ws, tag);
+    const font = sheet.font ?? DEFAULT_FONT;
+    const whole = ws.getRange();
+    whole.format.font.name = font.name;
+    whole.format.font.size = font.size;
+
+    // Values (and number formats) in row chunks under CHUNK_BYTES each, one sync per chunk.
+    const nCols = sheet.rows.reduce((n, r) => Math.max(n, r.length), 1);
+    const anyNumFmt =
+      Object.values(sheet.rowStyles ?? {}).some((s) => s.numFmt) ||
+      sheet.rows.some((row) => row.some((c) => c !== null && typeof c === 'object' && c.style?.numFmt));
+    let chunks = 0;
+    let r0 = 0;
+    const lastCol = colLetter(nCols - 1);
+    while (r0 < sheet.rows.length || chunks === 0) {
+      const values: Array<Array<string | number | boolean>> = [];
+      const formats: string[][] = [];
+      let bytes = 200;
+      let r = r0;
+      while (r < sheet.rows.length) {
+        const row = sheet.rows[r];
+        const vals: Array<string | number | boolean> = new Array(nCols);
+        const fmts: string[] = anyNumFmt ? new Array(nCols) : [];
+        let rowBytes = 4;
+        for (let c = 0; c < nCols; c++) {
+          const style = effectiveStyle(sheet, r, row[c]);
+          const v = cellInput(row[c], style);
+          vals[c] = v;
+          rowBytes += jsonBytes(v);
+          if (anyNumFmt) {
+            fmts[c] = style?.numFmt ?? 'General';
+            rowBytes += jsonBytes(fmts[c]);
+          }
+        }
+        if (values.length > 0 && bytes + rowBytes > CHUNK_BYTES) break;
+        values.push(vals);
+        if (anyNumFmt) formats.push(fmts);
+        bytes += rowBytes;
+        r++;
+      }
+      if (values.length > 0) {
+        const range = ws.getRange(`A${r0 + 1}:${lastCol}${r}`);
+        if (anyNumFmt) range.numberFormat = formats;
+        range.values = values;
+      }
+      chunks++;
+      await sync();
+      r0 = r;
+      if (sheet.rows.length === 0) break;
+    }
+
+    // Formatting: grouped style rectangles, merges, widths, freeze, table/filter, page setup.
+    const ops: Array<{ bytes: number; apply: () => void }> = [];
+    for (const { range, style } of styleRects(sheet, nCols)) {
+      const addr = rangeRef(range);
+      ops.push({
+        bytes: 120 + addr.length + 80 * Object.keys(style).length,
+        apply: () => {
+          const rg = ws.getRange(addr);
+          const f = rg.format;
+          if (style.bold) f.font.bold = true;
+          if (style.italic) f.font.italic = true;
+          if (style.size) f.font.size = style.size;
+          if (style.color) f.font.color = '#' + style.color.replace(/^#/, '');
+          if (style.fill) f.fill.color = '#' + style.fill.replace(/^#/, '');
+          if (style.align) f.horizontalAlignment = ALIGN_H[style.align];
+          if (style.valign) f.verticalAlignment = ALIGN_V[style.valign];
+          if (style.wrap) f.wrapText = true;
+          if (style.border) {
+            const edges: Excel.BorderIndex[] = [BORDER.top, BORDER.bottom, BORDER.left, BORDER.right];
+            if (range.r2 > range.r1) edges.push(BORDER.insideH);
+            if (range.c2 > range.c1) edges.push(BORDER.insideV);
+            for (const e of edges) f.borders.getItem(e).style = 'Continuous';
+          }
+        },
+      });
+    }
+    for (const m of sheet.merges ?? []) {
+      const addr = rangeRef(m);
+      ops.push({ bytes: 80 + addr.length, apply: () => ws.getRange(addr).merge(false) });
+    }
+    const widths = sheet.colWidths ?? [];
+    for (let c = 0; c < widths.length; ) {
+      let c2 = c;
+      while (c2 + 1 < widths.length && widths[c2 + 1] === widths[c]) c2++;
+      const w = widths[c];
+      const addr = columnsRef(c, c2);
+      if (w > 0) ops.push({ bytes: 100, apply: () => (ws.getRange(addr).format.columnWidth = charsToPoints(w)) });
+      c = c2 + 1;
+    }
+    if (sheet.freezeRows && api.freezePanes) {
+      const n = sheet.freezeRows;
+      ops.push({ bytes: 80, apply: () => ws.freezePanes.freezeRows(n) });
+    }
+    let filter: WriteResult['filter'] = null;
+    if (sheet.table && sheet.table.lastRow >= sheet.table.headerRow) {
+      const t = sheet.table;
+      const tRange: Range = { r1: t.headerRow, c1: 0, r2: t.lastRow, c2: t.lastCol };
+      const addr = rangeRef(tRange);
+      const header = (sheet.rows[t.headerRow] ?? []).slice(0, t.lastCol + 1).map((c) => (c !== null && typeof c === 'object' ? c.value : c));
+      const headerOk =
+        header.length === t.lastCol + 1 &&
+        header.every((h) => typeof h === 'string' && h.trim() !== '') &&
+        new Set(header.map((h) => String(h).trim().toLowerCase())).size === header.length;
+      const mergeFree = !(sheet.merges ?? []).some((m) => intersects(m, tRange));
+      if (headerOk && mergeFree && t.lastRow > t.headerRow) {
+        // Excel tables rewrite blank/duplicate headers ("Column1"), so only for clean headers.
+        const usedTableNames = new Set<string>();
+        for (const tb of tables.items) if (!old || tb.worksheet.name !== old.name) usedTableNames.add(tb.name.toLowerCase());
+        for (const n of names.items) usedTableNames.add(n.name.toLowerCase());
+        const tName = freeIdentifier(t.name, usedTableNames);
+        filter = 'table';
+        ops.push({
+          bytes: 200,
+          apply: () => {
+            const table = ws.tables.add(addr, true);
+            table.name = tName;
+            table.style = 'TableStyleLight1';
+          },
+        });
+      } else if (api.autoFilter) {
+        filter = 'autofilter';
+        ops.push({ bytes: 120, apply: () => ws.autoFilter.apply(ws.getRange(addr)) });
+      }
+    }
+    if (api.pageLayout) {
+      const page = sheet.page ?? { orientation: 'landscape' as const, fitWidth: true };
+      const titles = sheet.printTitleRows;
+      ops.push({
+        bytes: 300,
+        apply: () => {
+          const pl = ws.pageLayout;
+          pl.paperSize = 'A4';
+          pl.orientation = page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+          if (page.fitWidth) pl.zoom = { horizontalFitToPages: 1 };
+          if (titles) pl.setPrintTitleRows(`$${titles[0] + 1}:$${titles[1] + 1}`);
+        },
+      });
+    }
+    if (opts.activate !== false) ops.push({ bytes: 60, apply: () => ws.activate() });
+
+    let pending = 0;
+    for (const op of ops) {
+      if (pending > 0 && pending + op.bytes > CHUNK_BYTES) {
+        await sync();
+        pending = 0;
+      }
+      op.apply();
+      pending += op.bytes;
+    }
+    if (pending > 0) await sync();
+    return { name: finalName, replaced: old ? old.name : null, filter, syncs, chunks };
+  });
+}
+
+/** Border indices as string literals (the `Excel` enum object does not exist outside Office). */
+const BORDER = {
+  top: 'EdgeTop',
+  bottom: 'EdgeBottom',
+  left: 'EdgeLeft',
+  right: 'EdgeRight',
+  insideH: 'InsideHorizontal',
+  insideV: 'InsideVertical',
+} as unknown as Record<'top' | 'bottom' | 'left' | 'right' | 'insideH' | 'insideV', Excel.BorderIndex>;
+
+/** A valid, unused Excel table name derived from `base`. */
+function freeIdentifier(base: string, taken: Set<string>): string {
+  let id = base.replace(/[^\p{L}\p{M}\p{N}_.]/gu, '_');
+  if (!/^[\p{L}_]/u.test(id)) id = 'T_' + id;
+  if (/^[A-Za-z]{1,3}\d+$/.test(id) || /^[rc]$/i.test(id)) id = 'T_' + id;
+  id = id.slice(0, 250);
+  if (!taken.has(id.toLowerCase())) return id;
+  for (let n = 2; ; n++) if (!taken.has(`${id}_${n}`.toLowerCase())) return `${id}_${n}`;
+}
