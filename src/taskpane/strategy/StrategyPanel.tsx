@@ -32,7 +32,6 @@ import { SheetPreview } from '../validate/SheetPreview';
 import { GROUPS, useStrategy } from './useStrategy';
 
 export { SETTING_KEY, parseChoice, saveChoice, type StrategyChoice } from '../common/strategyChoice';
-export { pseudoFindings } from './useStrategy';
 
 export interface StrategyPanelProps {
   lang: Lang;
