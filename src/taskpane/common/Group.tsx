@@ -1,6 +1,7 @@
 /**
- * A long list as a collapsed group whose header says what and how many (the title carries the count), opened on demand: files, duplicates,
- * findings and verdicts stay one line each until the officer asks (issue 19: results first at pane width).
+ * A long list as a collapsed group whose header says what and how many (the title carries the count),
+ * opened on demand: files, duplicates and steps stay one line until the officer asks (issue 19: results
+ * first at pane width).
  */
 import type { ReactNode } from 'react';
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, makeStyles } from '@fluentui/react-components';

@@ -27,7 +27,7 @@ import { say, STRINGS, type Lang, type Strings } from '../i18n';
 import { ActionBar } from '../common/ActionBar';
 import { FileDrop } from '../common/FileDrop';
 import { StatusBars } from '../common/StatusBars';
-import { useFocusOn } from '../common/usePlanFile';
+import { useFocusOn } from '../common/useFocusOn';
 import { SheetPreview } from '../validate/SheetPreview';
 import { GROUPS, useStrategy } from './useStrategy';
 
