@@ -488,7 +488,7 @@ export function say(x: { message: string; messageEn?: string }, lang: Lang): str
   return lang === 'en' && x.messageEn ? x.messageEn : x.message;
 }
 
-/** A finding's message: the one place the pane turns a finding into words (the findings registry plugs in here). */
+/** A finding's message (written by the findings registry in both languages): the one place the pane turns a finding into words. */
 export function findingMessage(f: Finding, lang: Lang): string {
   return say(f, lang);
 }

@@ -4,8 +4,7 @@
  * sheet — all without a request leaving the local server.
  */
 import * as fs from 'fs';
-import * as path from 'path';
-import {SCREENSHOTS, externalRequests, openPane, servedBrowser} from './harness';
+import { externalRequests, openPane, servedBrowser } from './harness';
 import { readXlsx } from '../../src/xlsx/read';
 
 const env = servedBrowser();
@@ -41,11 +40,6 @@ test('strategy fit of the sample against a preset: list, preview, download — a
   // The choice is remembered for this workbook.
   const saved = await page.evaluate(() => localStorage.getItem('oneplan.wb.nakhonsawan-2566-2570.xlsx.strategy'));
   expect(JSON.parse(saved!)).toEqual({ kind: 'preset', id: 'nakhonsawan-2566-2570-inferred' });
-
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await item.scrollIntoViewIfNeeded();
-  await page.evaluate(() => window.scrollBy(0, -120));
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'taskpane-strategy.png'), fullPage: false });
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('strategy-download').click()]);
   expect(download.suggestedFilename()).toMatch(/\.xlsx$/);

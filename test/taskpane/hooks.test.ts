@@ -4,7 +4,7 @@
  * remembered column mappings survive, and that a failed pick leaves no old plan to re-check.
  */
 import type { SheetModel, WorkbookModel } from '../../src/engine/model';
-import type { Finding, WorkbookReport } from '../../src/engine/validate/findings';
+import { finding, type WorkbookReport } from '../../src/engine/validate/findings';
 import type { InputReport } from '../../src/engine/consolidate';
 import { firstPlanSheet, parseMappings } from '../../src/taskpane/validate/useValidation';
 import { fileDetail } from '../../src/taskpane/consolidate/useConsolidation';
@@ -85,8 +85,11 @@ test('strings: one table with the same keys in both languages; names of saved fi
   expect(STRINGS.en.reportFileName(baseName('plan.csv'))).toBe('validation-report-plan.xlsx');
   expect(STRINGS.en.calFileBase(2569)).toBe('planning-calendar-2569');
   expect(STRINGS.th.validateAction).toBe('ตรวจแผ่นงานนี้');
-  const f: Finding = { code: 'total-mismatch', severity: 'error', message: 'ยอดรวมไม่ตรง', messageEn: 'Total does not match', sheet: 'ผ.02', row: 45, column: 'H', details: { label: 'รวม', year: 2567, stated: 100, computed: 120, difference: -20 } };
-  expect([findingMessage(f, 'th'), findingMessage(f, 'en')]).toEqual(['ยอดรวมไม่ตรง', 'Total does not match']);
+  // Finding messages come from the findings registry, in the pane's language.
+  const f = finding('total-mismatch', { label: 'รวม', year: 2569, stated: 7504920, computed: 1504920, difference: 6000000 }, { sheet: 'ผ.02', row: 45, column: 'H' });
+  expect(findingMessage(f, 'th')).toContain('7,504,920');
+  expect(findingMessage(f, 'th')).toMatch(/ผลรวมของโครงการ/);
+  expect(findingMessage(f, 'en')).toMatch(/add up to 1,504,920 baht/);
 });
 
 test('BrowserHost: a failed pick clears the previous plan and tells every tab, so nothing old is re-checked', async () => {

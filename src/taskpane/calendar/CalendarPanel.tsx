@@ -272,7 +272,7 @@ function StepCard({ c, s, i, t, months }: { c: ReturnType<typeof useCalendar>; s
   const vars = variablesOf(s.title, c.ctx);
   return (
     <AccordionItem value={`${s.id}-${i}`} data-testid="calendar-step">
-      <AccordionHeader size="small">
+      <AccordionHeader size="small" data-testid="calendar-step-header">
         <span className={styles.stepHead}>
           <span>
             {no}. {c.shown(s.title)}

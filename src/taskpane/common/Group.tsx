@@ -1,9 +1,10 @@
 /**
- * A long list as a collapsed group with its count in the header, opened on demand: files, duplicates,
- * findings and verdicts stay one line each until the officer asks (issue 19: results first at pane width).
+ * A long list as a collapsed group whose header says what and how many (the title carries the count),
+ * opened on demand: files, duplicates and steps stay one line until the officer asks (issue 19: results
+ * first at pane width).
  */
 import type { ReactNode } from 'react';
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, CounterBadge, makeStyles } from '@fluentui/react-components';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, makeStyles } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
   head: { display: 'flex', gap: '6px', alignItems: 'center', minWidth: 0, overflowWrap: 'anywhere', textAlign: 'left' },
@@ -14,10 +15,9 @@ export function Group(props: { title: string; count: number; children: ReactNode
   return (
     <Accordion collapsible defaultOpenItems={props.defaultOpen ? ['g'] : []} data-testid={props.testId}>
       <AccordionItem value="g">
-        <AccordionHeader size="small">
-          <span className={styles.head}>
-            <span>{props.title}</span>
-            <CounterBadge count={props.count} overflowCount={99999} showZero appearance="ghost" color="informative" aria-hidden="true" />
+        <AccordionHeader size="small" data-testid={props.testId && `${props.testId}-header`}>
+          <span className={styles.head} data-count={props.count}>
+            {props.title}
           </span>
         </AccordionHeader>
         <AccordionPanel>{props.children}</AccordionPanel>

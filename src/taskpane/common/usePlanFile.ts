@@ -19,10 +19,3 @@ export function usePlanFile(host: Host) {
   const loadSample = useCallback(() => (plan ? plan.loadSample() : Promise.reject(new Error('no file picker here'))), [plan]);
   return { picks: !!plan, workbook, load, loadSample };
 }
-
-/** Focus this element (a result's summary, tabIndex -1) whenever `key` changes to a new non-null value. */
-export function useFocusOn(key: unknown, el: { current: HTMLElement | null }): void {
-  useEffect(() => {
-    if (key != null) el.current?.focus();
-  }, [key, el]);
-}

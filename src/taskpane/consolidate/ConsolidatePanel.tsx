@@ -30,7 +30,7 @@ import { ActionBar } from '../common/ActionBar';
 import { FileDrop } from '../common/FileDrop';
 import { Group } from '../common/Group';
 import { StatusBars } from '../common/StatusBars';
-import { useFocusOn } from '../common/usePlanFile';
+import { useFocusOn } from '../common/useFocusOn';
 import { fileDetail, useConsolidation } from './useConsolidation';
 import { approvalError, DEFAULT_WORDS_TEXT, rosterNames } from './districtSettings';
 

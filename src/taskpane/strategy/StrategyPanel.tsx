@@ -27,12 +27,11 @@ import { say, STRINGS, type Lang, type Strings } from '../i18n';
 import { ActionBar } from '../common/ActionBar';
 import { FileDrop } from '../common/FileDrop';
 import { StatusBars } from '../common/StatusBars';
-import { useFocusOn } from '../common/usePlanFile';
+import { useFocusOn } from '../common/useFocusOn';
 import { SheetPreview } from '../validate/SheetPreview';
 import { GROUPS, useStrategy } from './useStrategy';
 
 export { SETTING_KEY, parseChoice, saveChoice, type StrategyChoice } from '../common/strategyChoice';
-export { pseudoFindings } from './useStrategy';
 
 export interface StrategyPanelProps {
   lang: Lang;

@@ -26,7 +26,7 @@ import { beYear, findingMessage, formatNumber, say, STRINGS, type Lang, type Str
 import { ActionBar } from '../common/ActionBar';
 import { FileDrop } from '../common/FileDrop';
 import { StatusBars } from '../common/StatusBars';
-import { useFocusOn } from '../common/usePlanFile';
+import { useFocusOn } from '../common/useFocusOn';
 import { ColumnMapping } from './ColumnMapping';
 import { SheetPreview } from './SheetPreview';
 import { useValidation, type Selection, type Validation } from './useValidation';
