@@ -11,7 +11,6 @@
  * Worker), the validator, the report writer and the calendar/consolidate panels load on demand.
  * No CDN, no web fonts, no telemetry: the only external script is Office.js from appsforoffice.
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');

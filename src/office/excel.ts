@@ -27,7 +27,6 @@
  * every later edit of the cell text too.) Cells whose style asks for numFmt '@' are written raw,
  * because in a Text-formatted cell Excel keeps input literally (an apostrophe would stay visible).
  */
-import { DEFAULT_FONT, type CellStyle, type OutCell, type OutSheet } from '../engine/output';
 export * from './detect';
 export * from './read';
 export * from './write';

@@ -75,6 +75,7 @@ async function readSheets(run: ExcelRun, which: { all: true } | { all: false; na
     const props = ['rowIndex', 'columnIndex', 'rowCount', 'columnCount', ...(blockBytes ? [] : cellProps)];
     const loads = targets.map((ws) => {
       const used = ws.getUsedRangeOrNullObject(true);
+      // eslint-disable-next-line office-addins/no-empty-load -- props names the properties (the rule sees only literals)
       used.load(props.join(','));
       const merged = api.mergedAreas ? ws.getRange().getMergedAreasOrNullObject() : undefined;
       merged?.load('address');
@@ -193,6 +194,7 @@ async function readInBlocks(
       t.next += n;
       if (t.next >= t.rows) todo.shift();
     }
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch of rows under the 5 MB request limit
     await context.sync();
     let bytes = 0;
     let cells = 0;
