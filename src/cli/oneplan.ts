@@ -1,7 +1,8 @@
 /**
  * `oneplan` command line: batch work and scripting on .xlsx files.
  *   oneplan validate FILE... [--strategies FILE] [--json]
- *   oneplan consolidate FILE... [--strategies FILE] --out OUT.xlsx [--json]
+ *   oneplan consolidate FILE... [--strategies FILE] [--district NAME | --province NAME] --out OUT.xlsx [--json]
+ *   oneplan split TABLE.xlsx... --by route|agency|district --out FOLDER [--province NAME] [--json]
  *   oneplan match FILE... --strategies FILE|PRESET [--out OUT.xlsx] [--json]
  *   oneplan calendar --fiscal-year N [--template dopa|rayong|FILE] [--thai-digits] --out OUT.xlsx [--ics OUT.ics] [--json]
  * Exit codes: 0 ok, 1 errors found or a file failed, 2 bad usage.
@@ -14,7 +15,8 @@ const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.std
 const USAGE = `oneplan — ตรวจสอบและรวบรวมแผน (One Plan)
 usage:
   oneplan validate FILE... [--strategies FILE] [--json] [--lang th|en]
-  oneplan consolidate FILE|FOLDER... [--strategies FILE] --out OUT.xlsx [--json]
+  oneplan consolidate FILE|FOLDER... [--strategies FILE] [--district NAME | --province NAME] --out OUT.xlsx [--json]
+  oneplan split TABLE.xlsx... --by route|agency|district --out FOLDER [--province NAME] [--json]
   oneplan match FILE... --strategies FILE|PRESET [--out OUT.xlsx] [--json] [--all]
   oneplan calendar --fiscal-year N [--template dopa|rayong|FILE] [--thai-digits] --out OUT.xlsx [--ics OUT.ics] [--json]
 presets: chiangmai-2566-2570, suratthani, nakhonsawan-2566-2570-inferred
@@ -32,6 +34,8 @@ export async function main(argv: string[], io: Io = stdio, how: { inWorker?: boo
         return capped.runCapped(argv, io);
       return (await import('./consolidate')).runConsolidate(rest, io);
     }
+    case 'split':
+      return (await import('./split')).runSplit(rest, io);
     case 'match':
       return (await import('./match')).runMatch(rest, io);
     case 'calendar':

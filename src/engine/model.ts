@@ -41,6 +41,11 @@ export interface SheetModel {
   merges: Range[];
   textBoxes: TextBox[];
   hidden?: boolean;
+  /**
+   * The sheet holds more cells than a reader takes (`cells` in the bounding boxes of its data, `limit`
+   * read from the top): rows holds only the top part.
+   */
+  tooLarge?: { cells: number; limit: number };
 }
 
 export interface WorkbookModel {

@@ -25,6 +25,8 @@ export interface ApiSupport {
   fillPattern: boolean;
   /** 1.9: worksheet.shapes (text boxes). */
   shapes: boolean;
+  /** 1.10: range.top / range.left (where a text box sits on the grid). */
+  rangePosition: boolean;
   /** 1.12: worksheet.customProperties (not used by the default tag store). */
   customProperties: boolean;
   /** 1.13: range.getMergedAreasOrNullObject. */
@@ -50,6 +52,7 @@ export function detectApi(requirements?: Requirements): ApiSupport {
     autoFilter: has('1.9'),
     fillPattern: has('1.9'),
     shapes: has('1.9'),
+    rangePosition: has('1.10'),
     customProperties: has('1.12'),
     mergedAreas: has('1.13'),
   };
@@ -69,9 +72,17 @@ function safe(f: () => boolean): boolean {
 }
 
 
+/** Is the host Excel for Mac? (Its web view ignores downloads.) */
+export function onMac(): boolean {
+  return officePlatform() === 'Mac';
+}
+
+function officePlatform(): unknown {
+  const ctx = (globalThis as { Office?: { context?: { platform?: unknown; diagnostics?: { platform?: unknown } } } }).Office?.context;
+  return ctx?.platform ?? ctx?.diagnostics?.platform;
+}
+
 /** Is the host Excel on the web? (Office.context.platform; older hosts: diagnostics.platform) */
 export function onTheWeb(): boolean {
-  const ctx = (globalThis as { Office?: { context?: { platform?: unknown; diagnostics?: { platform?: unknown } } } }).Office?.context;
-  const p = ctx?.platform ?? ctx?.diagnostics?.platform;
-  return p === 'OfficeOnline';
+  return officePlatform() === 'OfficeOnline';
 }

@@ -45,7 +45,10 @@ export interface WriteOptions {
 export interface WriteResult {
   /** Name the sheet got (the wanted name, or "name (2)" when an officer's sheet holds it). */
   name: string;
-  /** Name of our earlier sheet that was replaced, if any. */
+  /**
+   * Name our earlier sheet had when it was rewritten in place (cleared and written again: its
+   * contents, including any edits made there, are replaced), or null for a new sheet.
+   */
   replaced: string | null;
   filter: 'table' | 'autofilter' | null;
   syncs: number;
@@ -145,9 +148,9 @@ const ALIGN_H = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const ALIGN_V = { top: 'Top', center: 'Center', bottom: 'Bottom' } as const;
 
 /**
- * Create a new worksheet from `sheet`. Replaces only our own earlier sheet with the same tag
- * (`opts.replaceTag`, default the sheet name); an officer's sheet with the wanted name is never
- * touched — the new sheet is named "name (2)".
+ * Write `sheet` into the workbook. Our own earlier sheet with the same tag (`opts.replaceTag`, default
+ * the sheet name) is rewritten in place (cleared, written, renamed back to the wanted name); otherwise a
+ * new sheet is added. An officer's sheet with the wanted name is never touched: ours is "name (2)".
  */
 export async function writeSheet(sheet: OutSheet, opts: WriteOptions = {}, run: ExcelRun = excelRun): Promise<WriteResult> {
   const api = detectApi();
@@ -182,18 +185,23 @@ export async function writeSheet(sheet: OutSheet, opts: WriteOptions = {}, run: 
     const finalName = freeSheetName(sheet.name, taken);
     taken.add(finalName.toLowerCase());
 
-    // Setup (rides on the first chunk's sync): create under a temporary name, drop our old sheet
-    // and our tags for this output, rename, tag, default font.
-    const tmpName = freeSheetName('~OnePlan', new Set([...taken, ...byName.keys()]));
-    const ws = sheets.add(tmpName);
+    // Setup (rides on the first chunk's sync). Written before: our sheet is rewritten in place, never
+    // deleted (formulas pointing at it stay valid, its position and anything the officer added that is
+    // not cells, such as charts, stay). Else a new sheet under a temporary name. Then our tags for this
+    // output, the name, the tag, the default font.
+    let ws: Excel.Worksheet;
+    if (old) {
+      ws = old;
+      for (const tb of tables.items) if (tb.worksheet.name === old.name) tb.delete();
+      if (api.autoFilter) old.autoFilter.remove();
+      if (api.freezePanes) old.freezePanes.unfreeze();
+      const everything = old.getRange();
+      everything.unmerge();
+      everything.clear();
+    } else ws = sheets.add(freeSheetName('~OnePlan', new Set([...taken, ...byName.keys()])));
     for (const t of mine) tags.untag(context, t);
     // Also drop stale tags of sheets that no longer exist.
     for (const t of all) if (t.tag !== tag && t.sheet === null) tags.untag(context, t);
-    if (old) {
-      const position = old.position;
-      old.delete();
-      ws.position = position;
-    }
     ws.name = finalName;
     tags.tag(context, ws, tag);
     const font = sheet.font ?? DEFAULT_FONT;

@@ -29,6 +29,7 @@ function candidate(i: number, name: string, village: number | undefined, tambon:
     agency: '',
     priority: '',
     note: '',
+    route: 'province',
     compact: core.replace(/ /g, ''),
     tokens: tokens === 'set' ? new Set(words) : [...new Set(words)],
   };
@@ -143,11 +144,12 @@ test('needs workbook: sheets, grouped rows, totals, plain strings', () => {
   for (const s of wb.sheets) expect(() => OutSheetSchema.parse(s)).not.toThrow();
   const needs = wb.sheets[0];
   expect(needs.name).toBe(NEEDS_SHEET);
-  expect(needs.freezeRows).toBe(4);
+  // Title, subtitle, the ก.บ.อ. approval line, the run's line, then the header.
+  expect(needs.freezeRows).toBe(5);
   expect(needs.page).toEqual({ orientation: 'landscape', fitWidth: true });
   expect(needs.font?.name).toBe('TH Sarabun New');
-  expect(needs.table?.headerRow).toBe(3);
-  const header = needs.rows[3].map(value);
+  expect(needs.table?.headerRow).toBe(4);
+  const header = needs.rows[4].map(value);
   expect(header.slice(0, 2)).toEqual(['ที่', 'โครงการ']);
   const y2567 = header.findIndex((h) => String(h).includes('2567'));
   const grand = needs.rows.find((r) => value(r[1]) === 'รวมทั้งสิ้น')!;
@@ -209,7 +211,7 @@ test('progress and cancel', async () => {
 });
 
 test('support words are a setting', async () => {
-  const r = await consolidate(inputs(), { supportWords: ['ดำเนินการเอง'] });
+  const r = await consolidate(inputs(), { classWords: { pao: [], agency: [], support: ['ดำเนินการเอง'] } });
   expect(r.items.find((i) => i.name.includes('อาชีพเสริม'))).toBeDefined();
   expect(r.items.find((i) => i.name.startsWith('ติดตั้งไฟฟ้า'))).toBeUndefined();
 });

@@ -94,7 +94,7 @@ describe('readWorkbook', () => {
     planSheet(fake, 'ผ.01', 10_000);
     const wb = await readWorkbook(fake.run);
     expect(fake.syncs).toBe(small);
-    expect(small).toBe(2);
+    expect(small).toBe(3); // list, sizes (+ merges), cells
     expect(wb.sheets[0].rows[10_002]![2]).toEqual({ v: 10_000_000, t: 'n', w: '10,000,000', z: '#,##0' });
   });
 
@@ -109,7 +109,7 @@ describe('readWorkbook', () => {
     expect(wb.sheets.map((s) => s.name)).toEqual(['ผ.01']);
     expect(wb.sheets[0].merges).toEqual([]); // 1.13 needed
     expect(wb.sheets[0].textBoxes).toEqual([]); // 1.9 needed
-    expect(fake.syncs).toBe(2);
+    expect(fake.syncs).toBe(3);
     const one = await readWorksheet('รายงานตรวจสอบ', fake.run);
     expect(one.rows[0]![0]).toEqual({ v: 'ok', t: 's', w: 'ok' });
     const active = await readWorksheet(undefined, fake.run);
@@ -135,7 +135,7 @@ describe('Excel on the web: responses under 5 MB', () => {
     setup();
     bigThaiSheet(fake, 'ผ.02', 20_000);
     const desktop = await readWorkbook(fake.run);
-    expect(fake.syncs).toBe(2);
+    expect(fake.syncs).toBe(3);
     setup('1.13', true); // Office.context.platform = 'OfficeOnline'
     bigThaiSheet(fake, 'ผ.02', 20_000);
     const web = await readWorkbook(fake.run);
@@ -153,7 +153,7 @@ describe('Excel on the web: responses under 5 MB', () => {
     planSheet(fake, 'ผ.02', 40);
     fake.addSheet('ว่าง');
     const wb = await readWorkbook(fake.run);
-    expect(fake.syncs).toBe(3); // list, sizes (+ merges), one block for both sheets
+    expect(fake.syncs).toBe(3); // list, sizes + merges, one block for both sheets
     expect(wb.sheets[1].rows[42]![1]).toEqual({ v: 'โครงการที่ 40', t: 's', w: 'โครงการที่ 40' });
     expect(wb.sheets[2].rows).toEqual([]);
   });

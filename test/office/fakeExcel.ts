@@ -9,7 +9,11 @@
  *  - a cell without fill reads back fill.color "#FFFFFF" with pattern "None" (as Office.js does);
  *    multi-cell format reads return null when not uniform;
  *  - API requirement sets: calling a member newer than `apiVersion` throws ApiNotFound;
- *  - defined names follow sheet renames and become #REF! when their sheet is deleted.
+ *  - defined names follow sheet renames and become #REF! when their sheet is deleted;
+ *  - Excel's own limits: a range read (values, text, formulas, …) over 5,000,000 cells fails;
+ *    getMergedAreasOrNullObject fails on a range with more than 512 merged areas and, like Excel
+ *    (OfficeDev/office-js#3611), returns only merged areas whose top-left cell is in the range;
+ *    Range.top/left need ExcelApi 1.10.
  * It counts syncs, requests and estimated request bytes per sync, and records every write.
  */
 import type { ExcelRun } from '../../src/office/excel';
@@ -112,6 +116,9 @@ export interface CellInfo {
   borders: Record<string, string>;
 }
 
+/** Excel's limits the fake enforces. */
+export const MAX_CELLS_PER_READ = 5_000_000;
+export const MAX_MERGED_AREAS = 512;
 const DEFAULT_ROW_HEIGHT = 15;
 const DEFAULT_COL_WIDTH = 48;
 
@@ -150,6 +157,8 @@ export class FakeExcel {
   activeSheetId: string | null = null;
   writes: WriteRecord[] = [];
   syncLog: SyncStat[] = [];
+  /** Cells of every range read so far (values, text, … each counted). */
+  cellsRead = 0;
   private nextId = 1;
 
   constructor(opts: { apiVersion?: string } = {}) {
@@ -163,6 +172,7 @@ export class FakeExcel {
   resetCounters(): void {
     this.syncLog = [];
     this.writes = [];
+    this.cellsRead = 0;
   }
 
   /** Pass to the functions under test. */
@@ -482,15 +492,18 @@ export class FakeExcel {
     return f;
   }
 
-  usedRect(s: SheetState, valuesOnly: boolean): Range | null {
+  /** Bounding box of the cells holding something (within `inside` when given). */
+  usedRect(s: SheetState, valuesOnly: boolean, inside?: Range): Range | null {
     let r1 = Infinity,
       c1 = Infinity,
       r2 = -1,
       c2 = -1;
     s.rows.forEach((row, r) => {
       if (!row) return;
+      if (inside && (r < inside.r1 || r > inside.r2)) return;
       row.forEach((slot, c) => {
         if (slot === undefined) return;
+        if (inside && (c < inside.c1 || c > inside.c2)) return;
         r1 = Math.min(r1, r);
         r2 = Math.max(r2, r);
         c1 = Math.min(c1, c);
@@ -499,7 +512,7 @@ export class FakeExcel {
     });
     if (!valuesOnly)
       for (const l of s.layers)
-        if (l.rect) {
+        if (l.rect && !inside) {
           r1 = Math.min(r1, l.rect.r1);
           r2 = Math.max(r2, l.rect.r2);
           c1 = Math.min(c1, l.rect.c1);
@@ -820,7 +833,7 @@ class WorksheetProxy extends FakeProxy {
   delete(): void {
     this.ctx.enqueue(10, () => this.fake.deleteSheet(this.s()));
   }
-  get freezePanes(): { freezeRows(n?: number): void } {
+  get freezePanes(): { freezeRows(n?: number): void; unfreeze(): void } {
     this.fake.requireApi('1.7', 'Worksheet.freezePanes');
     return {
       freezeRows: (n = 1) =>
@@ -829,14 +842,26 @@ class WorksheetProxy extends FakeProxy {
           this.fake.record(s, '*', 'freezeRows');
           s.freezeRows = n;
         }),
+      unfreeze: () =>
+        this.ctx.enqueue(10, () => {
+          const s = this.s();
+          this.fake.record(s, '*', 'unfreeze');
+          s.freezeRows = undefined;
+        }),
     };
   }
   get tables(): TableCollectionProxy {
     return new TableCollectionProxy(this.ctx, this);
   }
-  get autoFilter(): { apply(range: RangeProxy | string): void } {
+  get autoFilter(): { apply(range: RangeProxy | string): void; remove(): void } {
     this.fake.requireApi('1.9', 'Worksheet.autoFilter');
     return {
+      remove: () =>
+        this.ctx.enqueue(10, () => {
+          const s = this.s();
+          this.fake.record(s, '*', 'autoFilter.remove');
+          s.autoFilter = undefined;
+        }),
       apply: (range) =>
         this.ctx.enqueue(40, () => {
           const s = this.s();
@@ -902,7 +927,9 @@ class RangeProxy extends FakeProxy {
   }
   private grid<T>(f: (r: number, c: number) => T): T[][] {
     const rect = this.r();
-    if ((rect.r2 - rect.r1 + 1) * (rect.c2 - rect.c1 + 1) > 5_000_000) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'range too large');
+    const cells = (rect.r2 - rect.r1 + 1) * (rect.c2 - rect.c1 + 1);
+    if (cells > MAX_CELLS_PER_READ) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `a read of ${cells} cells (the limit is ${MAX_CELLS_PER_READ})`);
+    this.fake.cellsRead += cells;
     const out: T[][] = [];
     for (let r = rect.r1; r <= rect.r2; r++) {
       const row: T[] = [];
@@ -951,11 +978,13 @@ class RangeProxy extends FakeProxy {
       case 'numberFormat':
         return this.grid((r, c) => s.numberFormats[r]?.[c] ?? 'General');
       case 'top': {
+        this.fake.requireApi('1.10', 'Range.top');
         let t = 0;
         for (let r = 0; r < rect.r1; r++) t += s.rowHeights.get(r) ?? DEFAULT_ROW_HEIGHT;
         return t;
       }
       case 'left': {
+        this.fake.requireApi('1.10', 'Range.left');
         let l = 0;
         for (let c = 0; c < rect.c1; c++) l += s.colWidths.get(c) ?? DEFAULT_COL_WIDTH;
         return l;
@@ -1024,6 +1053,28 @@ class RangeProxy extends FakeProxy {
       throw new FakeOfficeError('InvalidArgument', `${what}: the number of rows or columns in the input array doesn't match the size of the range`);
     return rect;
   }
+  /** Range.clear() (ExcelApi 1.1): contents and formats. The fake supports the whole sheet only. */
+  clear(applyTo?: string): void {
+    this.ctx.enqueue(20, () => {
+      const s = this.s();
+      if (this.rect !== null || (applyTo && applyTo !== 'All')) throw new FakeOfficeError('InvalidArgument', 'fake: clear() of the whole sheet, All, only');
+      this.fake.record(s, '*', 'clear');
+      s.rows = [];
+      s.numberFormats = [];
+      s.layers = [];
+      s.colWidths.clear();
+      s.rowHeights.clear();
+    });
+  }
+  /** Range.unmerge() (ExcelApi 1.2): every merged area touching the range. */
+  unmerge(): void {
+    this.ctx.enqueue(20, () => {
+      const s = this.s();
+      const rect = this.r();
+      this.fake.record(s, this.addr(), 'unmerge');
+      s.merges = s.merges.filter((m) => !(m.r1 <= rect.r2 && rect.r1 <= m.r2 && m.c1 <= rect.c2 && rect.c1 <= m.c2));
+    });
+  }
   merge(across = false): void {
     this.ctx.enqueue(20, () => {
       const s = this.s();
@@ -1046,9 +1097,23 @@ class RangeProxy extends FakeProxy {
     this.ctx.enqueue(10, () => {
       const s = this.s();
       const rect = this.r();
-      const hits = s.merges.filter((m) => m.r1 <= rect.r2 && rect.r1 <= m.r2 && m.c1 <= rect.c2 && rect.c1 <= m.c2);
+      // Excel reports a merged area only where its top-left cell is in the range (office-js#3611).
+      const hits = s.merges.filter((m) => m.r1 >= rect.r1 && m.r1 <= rect.r2 && m.c1 >= rect.c1 && m.c1 <= rect.c2);
+      if (hits.length > MAX_MERGED_AREAS) throw new FakeOfficeError('GeneralException', `getMergedAreasOrNullObject: ${hits.length} merged areas, the limit is ${MAX_MERGED_AREAS}`);
       if (hits.length === 0) p.isNullSet();
       else p.addresses = hits.map((m) => `${quoteIfNeeded(s.name)}!${rangeRef(m)}`);
+    });
+    return p;
+  }
+  /** The used part of this range (ExcelApi 1.4); a null object when it holds nothing. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    this.fake.requireApi('1.4', 'Range.getUsedRangeOrNullObject');
+    const p = new RangeProxy(this.ctx);
+    this.ctx.enqueue(10, () => {
+      const s = this.s();
+      const rect = this.fake.usedRect(s, !!valuesOnly, this.r());
+      if (rect) p.bind(s, rect);
+      else p.bindNull();
     });
     return p;
   }
@@ -1312,6 +1377,16 @@ class TableProxy extends FakeProxy {
         throw new FakeOfficeError('InvalidArgument', `table name ${v} is taken`);
       this.fake.record(this.sheet!, rangeRef(this.table!.rect), 'table.name');
       this.table!.name = v;
+    });
+  }
+  /** Table.delete(): the table and its cells' contents go. */
+  delete(): void {
+    this.ctx.enqueue(10, () => {
+      const s = this.sheet!;
+      const t = this.table!;
+      this.fake.record(s, rangeRef(t.rect), 'table.delete');
+      s.tables = s.tables.filter((x) => x !== t);
+      for (let r = t.rect.r1; r <= t.rect.r2; r++) for (let c = t.rect.c1; c <= t.rect.c2; c++) if (s.rows[r]) s.rows[r]![c] = undefined;
     });
   }
   set style(v: string) {

@@ -7,16 +7,41 @@
 import type { CellStyle, FileWorkbook, OutCell, OutSheet, OutWorkbook, StreamedSheet } from '../output';
 import { DEFAULT_FONT, materialise } from '../output';
 import type { ConsolidateResult, Confidence, InputStatus, NeedsItem } from './types';
+import { ROUTE_LABEL } from '../classification';
+import { approvalLine } from '../approval';
+import { DEFAULT_ORDER_TH } from './rank';
 
 export const NEEDS_SHEET = 'แผนความต้องการอำเภอ';
 export const SUMMARY_SHEET = 'สรุปตามประเด็นการพัฒนา';
 export const DUPLICATES_SHEET = 'โครงการซ้ำ';
 export const SOURCES_SHEET = 'แหล่งข้อมูล';
+export const FOLLOWUP_SHEET = 'ติดตามการส่งแผน';
+export const VANISHED_SHEET = 'ไม่มีในรอบนี้';
+
+/**
+ * The needs table's column headers, a contract: the province's roll-up and a re-run read the table back
+ * by these words (forms/columns.ts maps them to fields). Budget columns sit between NEEDS_HEAD and
+ * NEEDS_TAIL, one per fiscal year: "ปีงบประมาณ 2568 (บาท)".
+ */
+export const NEEDS_HEAD = ['ที่', 'โครงการ', 'วัตถุประสงค์', 'เป้าหมาย (ผลผลิตของโครงการ)', 'หมู่ที่', 'ตำบล', 'อำเภอ', 'อปท./ผู้เสนอ'] as const;
+/** A province's table says "ลำดับความสำคัญของจังหวัด" (its own rank); the district's rank is then the source's. */
+export const NEEDS_TAIL = [
+  'นับยอด',
+  'ประเด็นการพัฒนาจังหวัด',
+  'ลำดับความสำคัญของอำเภอ',
+  'ลำดับความสำคัญ (ของแหล่งที่มา)',
+  'ส่งถึง (ผู้รับเรื่อง)',
+  'หน่วยงานที่จะขอประสาน',
+  'อยู่ในแผนพัฒนาอำเภอ',
+  'ที่มา (ไฟล์ / ชีต / แถว)',
+  'หมายเหตุ',
+  'บันทึกของอำเภอ',
+] as const;
 
 export const DISTRICT_SUMMARY_SHEET = 'สรุปตามอำเภอ';
 
 export interface NeedsWorkbookOptions {
-  /** District name for the title ("เมืองเชียงใหม่" or "อำเภอเมืองเชียงใหม่"). */
+  /** District name for the title ("เมืองเชียงใหม่" or "อำเภอเมืองเชียงใหม่"); default: the result's. */
   district?: string;
   /** Province name: the table is the province's roll-up of its districts ("เชียงใหม่" or "จังหวัดเชียงใหม่"). */
   province?: string;
@@ -30,8 +55,13 @@ export function needsUnit(o: NeedsWorkbookOptions, r?: ConsolidateResult): strin
     const bare = name?.trim().replace(/^(อำเภอ|จังหวัด|อ\.|จ\.)\s*/, '');
     return bare ? `${prefix}${bare}` : undefined;
   };
-  if (o.province !== undefined || r?.items.some((i) => i.district)) return named('จังหวัด', o.province) ?? 'จังหวัด';
-  return named('อำเภอ', o.district) ?? 'อำเภอ';
+  if (isProvinceTable(o, r)) return named('จังหวัด', o.province) ?? 'จังหวัด';
+  return named('อำเภอ', o.district ?? r?.district) ?? 'อำเภอ';
+}
+
+/** A province's roll-up: --province, or needs that carry their own districts while the result names none. */
+function isProvinceTable(o: NeedsWorkbookOptions, r?: ConsolidateResult): boolean {
+  return o.province !== undefined || (!o.district && !r?.district && !!r?.items.some((i) => i.district));
 }
 
 /** The row says whether it is counted: a reader (OnePlan one level up, or an officer) sees it. */
@@ -81,6 +111,7 @@ enum RowKind {
   Subtotal,
   Grand,
   Note,
+  Order,
 }
 
 /**
@@ -89,21 +120,11 @@ enum RowKind {
  */
 function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedSheet {
   const years = r.years;
-  // A province's table names each need's district and the district's rank of it.
-  const byDistrict = r.items.some((i) => i.district);
-  const ranked = r.items.some((i) => i.sourcePriority);
-  const head = ['ที่', 'โครงการ', 'วัตถุประสงค์', 'เป้าหมาย (ผลผลิตของโครงการ)', 'หมู่ที่', 'ตำบล', ...(byDistrict ? ['อำเภอ'] : []), 'อปท./ผู้เสนอ'];
-  const tail = [
-    'นับยอด',
-    'ประเด็นการพัฒนาจังหวัด',
-    'หน่วยงานที่จะขอประสาน',
-    ...(ranked ? ['ลำดับความสำคัญของอำเภอ'] : []),
-    'ลำดับความสำคัญ',
-    'ที่มา (ไฟล์ / ชีต / แถว)',
-    'หมายเหตุ',
-  ];
+  const province = isProvinceTable(o, r);
   const unit = needsUnit(o, r);
-  const province = unit.startsWith('จังหวัด');
+  const lvl = province ? 'จังหวัด' : 'อำเภอ';
+  const head = NEEDS_HEAD;
+  const tail = NEEDS_TAIL.map((h) => h.replace(/ของอำเภอ$/, `ของ${lvl}`));
   const header = [...head, ...years.map((y) => `ปีงบประมาณ ${y} (บาท)`), ...tail];
   const lastCol = header.length - 1;
   const yc = head.length; // first year column
@@ -119,6 +140,8 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
         { ...TITLE, size: 16 },
       ),
     ],
+    // ก.บ.อ. approval (dotted blanks until recorded; validate warns approval-missing).
+    [c(approvalLine(r.approval), { align: 'center', bold: !!r.approval })],
     [
       c(
         o.subtitle ??
@@ -131,7 +154,7 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   top.push(header.map((h) => c(h, HEADER)));
   const excluded = r.items.length - counted;
 
-  let count = top.length + 1 + (excluded ? 1 : 0);
+  let count = top.length + 2 + (excluded ? 1 : 0);
   for (const g of r.groups) count += g.items.length + 2;
   const kinds = new Uint8Array(count);
   const refs = new Int32Array(count);
@@ -156,6 +179,7 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   const lastTableRow = at - 1;
   kinds[at++] = RowKind.Grand;
   if (excluded) kinds[at++] = RowKind.Note;
+  kinds[at++] = RowKind.Order;
 
   const rowAt = (i: number): OutCell[] => {
     const k = kinds[i];
@@ -170,16 +194,19 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
         c(text(it.target), BODY),
         c(it.village !== undefined ? it.village : '', BODY_CENTER),
         c(text(it.tambon), BODY),
-        ...(byDistrict ? [c(text(it.district), BODY)] : []),
+        c(text(it.district), BODY),
         c(text(it.organisation), BODY),
         ...years.map((y) => c(it.budgets[y] ?? 0, it.inTotals ? NUM : NUM_EXCLUDED)),
         c(it.inTotals ? COUNTED_TH.yes : COUNTED_TH.no, it.inTotals ? BODY_CENTER : { ...BODY_CENTER, italic: true, color: '808080' }),
         c(it.issue ? text(it.issue.text) : 'ไม่ระบุ', BODY),
-        c(text(it.agency), BODY),
-        ...(ranked ? [c(text(it.sourcePriority), BODY_CENTER)] : []),
+        c(it.rank, BODY_CENTER),
         c(text(it.priority), BODY_CENTER),
+        c(ROUTE_LABEL[it.route].th, BODY),
+        c(text(it.agency), BODY),
+        c(it.inDistrictPlan === null ? '' : it.inDistrictPlan ? 'มี' : 'ไม่มี', it.inDistrictPlan === false ? { ...BODY_CENTER, color: 'C00000', bold: true } : BODY_CENTER),
         c(sourceText(it), BODY),
         c(note, BODY),
+        c(text(it.officerNote), BODY),
       ];
     }
     if (k === RowKind.Group) {
@@ -206,6 +233,7 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
         ...years.map((y) => c(r.totals[y] ?? 0, GRAND_NUM)),
         ...pad(lastCol - tc + 1, GRAND),
       ];
+    if (k === RowKind.Order) return [c(`หมายเหตุ: ${DEFAULT_ORDER_TH}`, { italic: true })];
     return [
       c(
         `หมายเหตุ: ไม่นับยอด ${excluded} โครงการ (คอลัมน์ "นับยอด" ว่า "ไม่นับ": มีในแผนพัฒนาท้องถิ่นของ อปท. แล้ว หรือไม่นับตามตารางที่ส่งมา แสดงตัวเอียงสีเทา)`,
@@ -214,13 +242,13 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
     ];
   };
 
-  const colWidths = [6, 40, 30, 28, 7, 12, ...(byDistrict ? [16] : []), 22, ...years.map(() => 14), 9, 30, 24, ...(ranked ? [12] : []), 10, 34, 34];
+  const colWidths = [6, 40, 30, 28, 7, 12, 16, 22, ...years.map(() => 14), 9, 30, 10, 10, 18, 24, 10, 34, 34, 24];
   return {
     name: NEEDS_SHEET,
     rowCount: count,
     width: header.length,
     rowAt,
-    merges: [0, 1, 2].map((rr) => ({ r1: rr, c1: 0, r2: rr, c2: lastCol })),
+    merges: top.slice(0, headerRow).map((_, rr) => ({ r1: rr, c1: 0, r2: rr, c2: lastCol })),
     colWidths,
     freezeRows: headerRow + 1,
     table: lastTableRow > headerRow ? { headerRow, lastRow: lastTableRow, lastCol, name: 'NeedsTable' } : undefined,
@@ -348,6 +376,7 @@ const KIND_TH: Record<string, string> = {
   'tambon-plan': 'แผนพัฒนาตำบล',
   'village-plan': 'แผนพัฒนาหมู่บ้าน',
   'district-needs': 'แผนความต้องการอำเภอ',
+  'district-plan': 'แผนพัฒนาอำเภอ',
   'needs-summary': 'สรุปแผนความต้องการ',
   strategies: 'ยุทธศาสตร์',
   calendar: 'ปฏิทิน',
@@ -380,6 +409,52 @@ function sourcesSheet(r: ConsolidateResult): OutSheet {
     colWidths: [6, 34, 16, 50, 12, 14, 12, 36, 40],
     freezeRows: 2,
     table: r.inputs.length ? { headerRow: 1, lastRow: rows.length - 1, lastCol: header.length - 1, name: 'SourcesTable' } : undefined,
+    page: { orientation: 'landscape', fitWidth: true },
+    font: { ...DEFAULT_FONT },
+  };
+}
+
+const SENDER_STATUS_TH = { received: 'ส่งแล้ว', unreadable: 'ส่งแล้วแต่อ่านไฟล์ไม่ได้ (ขอไฟล์ใหม่)', missing: 'ยังไม่ส่ง' } as const;
+
+/** Who has not sent: the roster in its order, each with its status and the files matched to it. */
+function followUpSheet(r: ConsolidateResult): OutSheet | undefined {
+  const s = r.senders;
+  if (!s) return undefined;
+  const header = ['ที่', 'ตำบล / อปท.', 'สถานะ', 'ไฟล์ที่ได้รับ'];
+  const rows: OutCell[][] = [
+    [c('ติดตามการส่งแผน', TITLE)],
+    [c(`ส่งแล้ว ${s.received.length} · อ่านไม่ได้ ${s.unreadable.length} · ยังไม่ส่ง ${s.missing.length} จาก ${s.expected.length} แห่ง`, { align: 'center', italic: true })],
+    header.map((h) => c(h, HEADER)),
+  ];
+  s.entries.forEach((e, i) => {
+    const style = e.status === 'received' ? BODY : { ...BODY, color: 'C00000', bold: true };
+    rows.push([c(i + 1, BODY_CENTER), c(e.name, BODY), c(SENDER_STATUS_TH[e.status], style), c(e.files.join('\n'), BODY)]);
+  });
+  return {
+    name: FOLLOWUP_SHEET,
+    rows,
+    merges: [0, 1].map((rr) => ({ r1: rr, c1: 0, r2: rr, c2: header.length - 1 })),
+    colWidths: [6, 36, 30, 50],
+    freezeRows: 3,
+    table: s.entries.length ? { headerRow: 2, lastRow: rows.length - 1, lastCol: header.length - 1, name: 'FollowUpTable' } : undefined,
+    page: { orientation: 'portrait', fitWidth: true },
+    font: { ...DEFAULT_FONT },
+  };
+}
+
+/** Needs of the previous table that this run no longer has, for the officer to check. */
+function vanishedSheet(r: ConsolidateResult): OutSheet | undefined {
+  const v = r.merge?.vanished;
+  if (!v?.length) return undefined;
+  const header = ['ที่', 'โครงการ', 'ลำดับความสำคัญของอำเภอ (เดิม)', 'แถวในตารางเดิม', 'ที่มา (เดิม)'];
+  const rows: OutCell[][] = [[c('รายการในตารางเดิมที่ไม่มีในการรวบรวมครั้งนี้', TITLE)], header.map((h) => c(h, HEADER))];
+  v.forEach((x, i) => rows.push([c(i + 1, BODY_CENTER), c(x.name, BODY), c(x.rank, BODY_CENTER), c(x.row, BODY_CENTER), c(x.source, BODY)]));
+  return {
+    name: VANISHED_SHEET,
+    rows,
+    merges: [{ r1: 0, c1: 0, r2: 0, c2: header.length - 1 }],
+    colWidths: [6, 44, 14, 12, 44],
+    freezeRows: 2,
     page: { orientation: 'landscape', fitWidth: true },
     font: { ...DEFAULT_FONT },
   };
@@ -463,14 +538,18 @@ function districtSummarySheet(r: ConsolidateResult, o: NeedsWorkbookOptions): Ou
   };
 }
 
+const present = <T,>(x: T | undefined): x is T => x !== undefined;
+
 /** The summaries: by provincial issue, and for a province's table also by district. */
 function summarySheets(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet[] {
-  return r.items.some((i) => i.district) ? [summarySheet(r, o), districtSummarySheet(r, o)] : [summarySheet(r, o)];
+  return isProvinceTable(o, r) ? [summarySheet(r, o), districtSummarySheet(r, o)] : [summarySheet(r, o)];
 }
 
-/** The sheets to write (xlsx file or new worksheets in the open workbook): needs, summaries, duplicates, sources. */
+/** The sheets to write (xlsx file or new worksheets in the open workbook): needs, summaries, duplicates, sources; follow-up and vanished ones when there are any. */
 export function needsWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions = {}): OutWorkbook {
-  return { sheets: [materialise(needsSheet(r, o)), ...summarySheets(r, o), materialise(duplicatesSheet(r)), sourcesSheet(r)] };
+  return {
+    sheets: [materialise(needsSheet(r, o)), ...summarySheets(r, o), materialise(duplicatesSheet(r)), sourcesSheet(r), followUpSheet(r), vanishedSheet(r)].filter(present),
+  };
 }
 
 /**
@@ -478,5 +557,5 @@ export function needsWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions = {}
  * are written (a national table held whole was ~700 MB of cell objects on top of the result).
  */
 export function needsFileWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions = {}): FileWorkbook {
-  return { sheets: [needsSheet(r, o), ...summarySheets(r, o), duplicatesSheet(r), sourcesSheet(r)] };
+  return { sheets: [needsSheet(r, o), ...summarySheets(r, o), duplicatesSheet(r), sourcesSheet(r), followUpSheet(r), vanishedSheet(r)].filter(present) };
 }

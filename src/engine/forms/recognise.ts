@@ -12,7 +12,7 @@ import type { SheetModel } from '../model';
 import type { ContextLine, Field, FormKind, PlanBlock } from '../plan';
 import { flatText } from '../thai';
 import { detectStrategiesSheet } from '../strategy/read';
-import { isNeedsSummary, listsRowsOfOtherFiles } from './own-output';
+import { OWN_OUTPUT_RULES, rowListReason } from './own-output';
 
 const FORM_CODE = /ผ\s*\.?\s*0?(\d{1,2})(?:\s*[/.]\s*(\d))?/;
 
@@ -99,10 +99,12 @@ const FIELD_TH: Record<Field, string> = {
   class: 'ประเภท',
   link: 'ยุทธศาสตร์จังหวัด',
   priority: 'ลำดับความสำคัญ',
+  route: 'ส่งถึง',
+  officerNote: 'บันทึกของอำเภอ',
   note: 'หมายเหตุ',
   source: 'ที่มา',
   counted: 'นับยอด',
-  proposer: 'ผู้เสนอ',
+  proposer: 'อปท./ผู้เสนอ',
   district: 'อำเภอ',
   sourcePriority: 'ลำดับความสำคัญของอำเภอ',
 };
@@ -214,25 +216,12 @@ const agencyOnly = (s: SheetSigns): boolean => s.fields.has('agency') && !s.fiel
  * each rule must stand on the kind's own signs, never on "nothing else fitted".
  */
 export const KIND_RULES: KindRule[] = [
-  // OnePlan's own outputs first: a needs table's summary and the sheets listing rows of other files.
-  {
-    kind: 'needs-summary',
-    name: 'needs-summary',
-    test: (s) =>
-      !hasProjectTable(s) && isNeedsSummary(s.sheet, s.titles)
-        ? { th: 'สรุปแผนความต้องการ (จำนวนโครงการและงบประมาณรายปี)', en: 'a needs summary (project counts and budgets per year)' }
-        : undefined,
-  },
-  {
-    kind: 'other',
-    name: 'rows-of-other-files',
-    test: (s) =>
-      listsRowsOfOtherFiles(s.sheet)
-        ? { th: 'รายการที่อ้างถึงแถวของไฟล์อื่น (คอลัมน์ไฟล์ ชีต แถว)', en: 'a list of rows of other files (file, sheet, row columns)' }
-        : undefined,
-  },
+  // OnePlan's own outputs first: its summary sits under a แผนความต้องการ title too.
+  ...OWN_OUTPUT_RULES,
   byTitle('calendar', /ปฏิทิน(การ)?ดำเนินงาน|ปฏิทินการจัดทำแผน/, false),
   byTitle('district-needs', /แผนความต้องการ/, false),
+  // The district's (5-year) development plan: a reference the needs must be in, never a source of needs.
+  byTitle('district-plan', /แผนพัฒนา\s*อำเภอ/, true),
   byTitle('local-plan-summary', /บัญชีสรุปโครงการ/, false),
   byCode('local-plan-summary', (c) => c.startsWith('ผ.01'), false),
   byTitle('local-plan-beyond', BEYOND_TITLE, true),
@@ -327,6 +316,9 @@ function otherReason(s: SheetSigns): KindReason {
 
 export function recogniseKind(sheet: SheetModel, titles: ContextLine[], blocks: PlanBlock[]): Recognised {
   const signs = signsOf(sheet, titles, blocks);
+  // OnePlan's duplicates, sources and report sheets list rows of other files (under a needs title too).
+  const list = rowListReason(signs);
+  if (list) return { kind: 'other', reason: list };
   for (const rule of KIND_RULES) {
     const reason = rule.test(signs);
     if (reason) return { kind: rule.kind, reason };

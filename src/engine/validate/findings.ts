@@ -54,6 +54,11 @@ export const FINDING_KINDS = {
     en: 'The header has no "responsible unit" column',
   })),
   'no-projects': kind('info', none, () => ({ th: 'มีหัวตารางแต่ไม่พบแถวโครงการ', en: 'The table has a header but no project rows' })),
+  /** Nothing unchecked passes as "no problems": a sheet read only in part says so (Excel's 5M-cell reads). */
+  'sheet-too-large': kind('error', z.object({ cells: z.number().int(), limit: z.number().int() }), (d) => ({
+    th: `แผ่นงานนี้ใหญ่ผิดปกติ (ข้อมูลกระจายอยู่ในช่วง ${baht(d.cells)} เซลล์) จึงตรวจเฉพาะ ${baht(d.limit)} เซลล์แรกจากด้านบน — ลบค่าที่หลงอยู่ไกลจากตาราง (เช่น กด Ctrl+End เพื่อหา) แล้วตรวจใหม่`,
+    en: `This sheet is abnormally large (its data spans ${baht(d.cells)} cells), so only the first ${baht(d.limit)} cells from the top were checked: delete stray values far from the table (Ctrl+End finds them) and validate again`,
+  })),
   'year-outside-period': kind('error', z.object({ year, from: year, to: year }), (d) => ({
     th: `ปี ${d.year} อยู่นอกช่วงของแผน (พ.ศ. ${d.from}–${d.to})`,
     en: `Year ${d.year} is outside the plan period (${d.from}–${d.to})`,
@@ -115,6 +120,24 @@ export const FINDING_KINDS = {
   'match-none': kind('error', z.object({ reason: z.string(), reasonEn: z.string() }), (d) => ({ th: d.reason, en: d.reasonEn })),
   'match-weak': kind('warning', z.object({ reason: z.string(), reasonEn: z.string(), suggested: z.string().optional() }), (d) => ({ th: d.reason, en: d.reasonEn })),
   'match-undeclared': kind('info', z.object({ reason: z.string(), reasonEn: z.string(), suggested: z.string().optional() }), (d) => ({ th: d.reason, en: d.reasonEn })),
+
+  // A district needs table before it goes to the province (one-plan-process.md: ranked, passed by ก.บ.อ.).
+  /** No district rank on a need (blank, not a number), or no rank column at all (`noColumn`). */
+  'priority-missing': kind('error', z.object({ written: z.string().optional(), noColumn: z.boolean().optional() }), (d) =>
+    d.noColumn
+      ? { th: 'ไม่มีคอลัมน์ลำดับความสำคัญของอำเภอ: ต้องจัดลำดับความสำคัญก่อนส่งจังหวัด', en: 'No district rank column: the needs must be ranked before they go to the province' }
+      : d.written
+        ? { th: `ลำดับความสำคัญของอำเภอ "${d.written}" ไม่ใช่ตัวเลข`, en: `District rank "${d.written}" is not a number` }
+        : { th: 'ไม่ได้ระบุลำดับความสำคัญของอำเภอ', en: 'No district rank' },
+  ),
+  'priority-duplicate': kind('warning', z.object({ rank: z.number(), otherRow: z.number().int().positive() }), (d) => ({
+    th: `ลำดับความสำคัญของอำเภอ ${d.rank} ซ้ำกับแถวที่ ${d.otherRow}`,
+    en: `District rank ${d.rank} is also given on row ${d.otherRow}`,
+  })),
+  'approval-missing': kind('warning', none, () => ({
+    th: 'ยังไม่ได้บันทึกการประชุม ก.บ.อ. ที่เห็นชอบ (ครั้งที่ … เมื่อวันที่ …) ในหัวตาราง',
+    en: 'The title block does not record the district committee (ก.บ.อ.) meeting that passed the list (number and date)',
+  })),
 
   // Totals.
   'total-mismatch': kind('error', z.object({ label: z.string(), year, stated: amount, computed: amount, difference: amount }), (d) => ({

@@ -5,6 +5,7 @@
  */
 import { a1, colIndex, colLetter, type SheetModel, type WorkbookModel } from '../model';
 import { PROJECT_KINDS, type PlanBlock, type PlanSheet, type ProjectRow } from '../plan';
+import { isKnownDocument } from '../forms/own-output';
 import { readPlanSheet, type ReadPlanOptions } from '../forms/read';
 import { flatText, tidySpaces } from '../thai';
 import { readAmount } from '../values';
@@ -12,6 +13,7 @@ import type { StrategyList } from '../strategy/model';
 import { resolveDeclared } from '../strategy/declared';
 import { finding, FIX_LABELS, type Finding, type FindingCode, type FindingDetails, type Fix, type SheetReport, type Text, type WorkbookReport } from './findings';
 import { checkSummaries } from './summary';
+import { checkDistrictNeeds } from './district';
 
 export interface ValidateOptions {
   /** Provincial development issues, when the officer gave a strategy list. */
@@ -53,6 +55,8 @@ const CHECKED_KINDS = new Set<string>([...PROJECT_KINDS, 'local-plan-summary']);
  */
 export function noPlanSheet(plans: PlanSheet[]): { code: 'no-plan-sheet'; message: string; messageEn: string } | undefined {
   if (plans.some((p) => CHECKED_KINDS.has(p.kind))) return undefined;
+  // A calendar, an issue list, OnePlan's own summaries and reports: known for what they are.
+  if (plans.length && plans.every(isKnownDocument)) return undefined;
   if (!plans.length) return { code: 'no-plan-sheet', message: 'ไฟล์ไม่มีชีตใดเลย ไม่มีสิ่งที่ตรวจสอบได้', messageEn: 'The file has no sheets: nothing to check' };
   const shown = plans.slice(0, 5);
   const more = plans.length - shown.length;
@@ -87,11 +91,14 @@ export function validatePlan(sheet: SheetModel, plan: PlanSheet, opts: ValidateO
   const add: Add = (code, details, row, col, field, fix) =>
     findings.push(finding(code, details, { sheet: plan.name, row: row === null ? null : row + 1, column: col === null ? null : colLetter(col), field, fix }));
 
+  // Nothing unchecked passes as "no problems": a sheet read only in part says so.
+  if (sheet.tooLarge) add('sheet-too-large', { cells: sheet.tooLarge.cells, limit: sheet.tooLarge.limit }, null, null);
   if (PROJECT_KINDS.has(plan.kind)) {
     if (!plan.blocks.length) add('no-header', {}, null, null);
     for (const block of plan.blocks) checkBlock(sheet, plan, block, add, opts);
     if (plan.blocks.length && !plan.projects.length) add('no-projects', {}, plan.blocks[0].headerRows[0], null);
     checkDuplicates(plan, add);
+    checkDistrictNeeds(plan, add);
   }
   findings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || colIndex(a.column ?? 'A') - colIndex(b.column ?? 'A'));
   // Projects under one ง. line share it: its finding is reported once, on the line.

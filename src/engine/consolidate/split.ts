@@ -1,0 +1,67 @@
+/**
+ * What goes back down from a province's table: one table per receiver — per agency (the seeds: needs
+ * beyond the province's capacity go to the agencies in October), per district (the province tells
+ * each district what became of its needs), and per route (อบจ. / agency / province). Each part keeps
+ * every need's provenance (district, file, sheet and row of the province's table) and its ranks.
+ */
+import { ROUTE_LABEL } from '../classification';
+import { groupByIssue } from './index';
+import type { ConsolidateResult, NeedsItem } from './types';
+
+export const SPLIT_KEYS = ['route', 'agency', 'district'] as const;
+export type SplitKey = (typeof SPLIT_KEYS)[number];
+
+/** The receiver a need goes to, by key; needs that name none are gathered under one heading. */
+const RECEIVER: Record<SplitKey, { of: (it: NeedsItem) => string | undefined; none: string }> = {
+  route: { of: (it) => ROUTE_LABEL[it.route]?.th, none: 'ไม่ระบุผู้รับ' },
+  agency: { of: (it) => it.agency, none: 'ไม่ระบุหน่วยงาน' },
+  district: { of: (it) => it.district, none: 'ไม่ระบุอำเภอ' },
+};
+
+export interface SplitPart {
+  /** The receiver as written in the table ("กรมทางหลวงชนบท", "อำเภอพุนพิน"). */
+  receiver: string;
+  result: ConsolidateResult;
+}
+
+/** One part per receiver, in order of first appearance in the table; totals are the part's own. */
+export function splitNeeds(r: ConsolidateResult, by: SplitKey): SplitPart[] {
+  const { of, none } = RECEIVER[by];
+  const parts = new Map<string, NeedsItem[]>();
+  for (const it of r.items) {
+    const key = of(it)?.trim() || none;
+    const list = parts.get(key);
+    if (list) list.push(it);
+    else parts.set(key, [it]);
+  }
+  return [...parts].map(([receiver, items]) => {
+    const ids = new Set(items.map((i) => i.id));
+    const files = new Set(items.flatMap((i) => i.sources.map((s) => s.file)));
+    const grouped = groupByIssue(items);
+    return {
+      receiver,
+      result: {
+        ...r,
+        ...grouped,
+        items: grouped.groups.flatMap((g) => g.items),
+        inputs: r.inputs.filter((i) => files.has(i.file)),
+        // Duplicates that concern this receiver's needs (the other member may go elsewhere: listed too).
+        duplicates: r.duplicates.filter((g) => g.items.some((m) => m.itemId !== undefined && ids.has(m.itemId))),
+        strategyMismatches: r.strategyMismatches.filter((m) => ids.has(m.itemId)),
+        districtPlan: r.districtPlan,
+        notInDistrictPlan: r.notInDistrictPlan.filter((id) => ids.has(id)),
+        ...(r.district ? { district: r.district } : {}),
+        ...(r.approval ? { approval: r.approval } : {}),
+        // The whole table's re-run merge and senders are the province's, not a part's.
+        merge: undefined,
+        senders: undefined,
+      },
+    };
+  });
+}
+
+/** A file name for a receiver: its name with the characters file systems refuse replaced. */
+export function receiverFileName(receiver: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are refused in file names
+  return receiver.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/\s+/g, ' ').trim().slice(0, 100) || 'ไม่ระบุ';
+}
