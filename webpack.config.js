@@ -11,7 +11,6 @@
  * Worker), the validator, the report writer and the calendar/consolidate panels load on demand.
  * No CDN, no web fonts, no telemetry: the only external script is Office.js from appsforoffice.
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -33,10 +32,30 @@ function csp(dev, office = true) {
   ].join('; ');
 }
 
+/** Ends `npm start` with a clear message, not webpack-dev-server's stack trace, when the port is taken. */
+async function requireFreePort(port) {
+  const net = require('node:net');
+  const free = await new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', (e) => resolve(e.code !== 'EADDRINUSE'));
+    probe.once('listening', () => probe.close(() => resolve(true)));
+    probe.listen(port, 'localhost');
+  });
+  if (free) return;
+  const next = port + 1;
+  console.error(
+    `\nพอร์ต ${port} ถูกใช้อยู่ (อาจเปิด npm start ไว้แล้ว): ปิดโปรแกรมนั้น หรือใช้พอร์ตอื่น เช่น PORT=${next} npm start\n` +
+      `Port ${port} is already in use (another npm start?): stop it, or pick another port, e.g. PORT=${next} npm start\n` +
+      `(Excel loads the add-in from the port in manifest.xml, 3000: free that port for sideloading.)\n`,
+  );
+  process.exit(1);
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== 'production';
   const https = process.env.HTTPS === '1' || env.https === true || env.https === 'true';
   const port = Number(process.env.PORT || 3000);
+  if (env.WEBPACK_SERVE) await requireFreePort(port);
   // A deployment's manifest (ADDIN_BASE_URL); without it dist/web/manifest.xml is the developer's.
   const deployment = deploymentFromEnv(process.env, require('./package.json').version);
   if (deployment) console.log(`OnePlan manifest for ${deployment.baseUrl} (Id ${deployment.id}, version ${deployment.version})`);

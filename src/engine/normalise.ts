@@ -213,6 +213,7 @@ export function wordSegmenter(): Intl.Segmenter | null {
   return segmenter;
 }
 
+// eslint-disable-next-line no-misleading-character-class -- on purpose: a space then a lone combining mark
 const SPACE_THEN_MARK = /\s[\p{M}\u200c\u200d\u2060\ufeff]/u;
 const CHUNK_CACHE = new Map<string, readonly string[]>();
 

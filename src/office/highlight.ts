@@ -175,11 +175,13 @@ export async function highlightCells(cells: HighlightCell[], run: ExcelRun = exc
       for (const w of block) {
         if (saved.has(w.k)) continue;
         const range = existing.get(w.sheet.toLowerCase())!.getRange(w.address);
+        // eslint-disable-next-line office-addins/no-empty-load -- fillProps names the properties (the rule sees only literals)
         range.format.fill.load(fillProps);
         range.format.font.load('color');
         reads.push({ k: w.k, sheet: w.sheet, address: w.address, range });
       }
       if (pending) fill(pending);
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block of cells: a request stays under Excel's size limits
       await context.sync();
       for (const { k, sheet, address, range } of reads) {
         const f = range.format.fill;
@@ -245,6 +247,7 @@ export async function clearHighlights(run: ExcelRun = excelRun): Promise<{ resto
         return { saved, range };
       });
       if (pending) restore(pending);
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block of cells, as above
       await context.sync();
       pending = reads;
     }

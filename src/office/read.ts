@@ -217,6 +217,7 @@ async function locateData(
       }
     }
     if (split.length === 0) break;
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per round of splitting the used range
     await context.sync();
     todo = split
       .filter(({ used }) => !used.isNullObject)
@@ -274,6 +275,7 @@ async function readMerges(context: Excel.RequestContext, sheets: Excel.Worksheet
   while (blocks.length) {
     const asked = blocks.map((b) => ({ ...b, areas: sheets[b.i].getRange(`${b.r1 + 1}:${b.r2 + 1}`).getMergedAreasOrNullObject().load('address') }));
     try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block of rows (512 merged areas per request)
       await context.sync();
     } catch {
       // Some block holds more than 512 areas: halve every block of this round (one-row blocks that
@@ -362,6 +364,7 @@ async function readInBlocks(context: Excel.RequestContext, pieces: Piece[], shee
       t.next += n;
       if (t.next >= t.rows) todo.shift();
     }
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch of rows under the 5 MB request limit
     await context.sync();
     let bytes = 0;
     let cells = 0;

@@ -263,6 +263,7 @@ export async function writeSheet(sheet: OutSheet, opts: WriteOptions = {}, run: 
         bytes: 120 + addr.length + 80 * Object.keys(style).length,
         apply: () => {
           const rg = ws.getRange(addr);
+          // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read -- format is only written to, never read
           const f = rg.format;
           if (style.bold) f.font.bold = true;
           if (style.italic) f.font.italic = true;

@@ -423,7 +423,7 @@ function renderNumber(sec: Section, a: number): string {
   if (intDigits === '0' && minInt === 0) intDigits = '';
   if (intDigits.length < minInt) intDigits = intDigits.padStart(minInt, '0');
   // fraction: trim optional trailing digits
-  let fr = fracDigits.split('');
+  const fr = fracDigits.split('');
   for (let i = fr.length - 1; i >= 0; i--) {
     if (fr[i] !== '0') break;
     if (fracPh[i] === '#') fr.pop();

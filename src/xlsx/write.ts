@@ -24,10 +24,13 @@ const MAX_CELL_TEXT = 32767;
 // ---------------------------------------------------------------------------------------------
 // Escaping
 
+// XML 1.0 forbids these control characters: the patterns exist to find and drop them.
+/* eslint-disable no-control-regex */
 const NEEDS_ESCAPE = /[&<>"\r\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
 const ILLEGAL = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const HAS_ILLEGAL = /[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+/* eslint-enable no-control-regex */
 
 /** Remove characters that XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/FFFF). */
 export function stripIllegalXml(s: string): string {
@@ -74,6 +77,7 @@ function sheetNames(sheets: ReadonlyArray<{ name: string }>): string[] {
     // Order matters: control characters out, cut by code points (never half an emoji), and only then
     // strip apostrophes at the ends — Excel repairs a file whose sheet name starts or ends with one.
     const cleaned = stripIllegalXml(s.name)
+      // eslint-disable-next-line no-control-regex -- control characters are not allowed in a sheet name
       .replace(/[\u0000-\u001f]/g, ' ')
       .replace(/[[\]:*?/\\]/g, '_')
       .trim();

@@ -11,7 +11,10 @@ import { REAL_SAMPLE } from '../samples';
 
 const schemas = jsonSchemas();
 const ajv = new Ajv2020({ allErrors: true, strict: true });
-const validators = Object.fromEntries(Object.entries(schemas).map(([c, s]) => [c, ajv.compile(s)])) as Record<JsonCommand, ReturnType<typeof ajv.compile>>;
+const validators = Object.fromEntries(Object.entries(schemas).map(([c, s]) => [c, ajv.compile(s)])) as Record<
+  JsonCommand,
+  ReturnType<typeof ajv.compile>
+>;
 
 async function run(argv: string[]): Promise<{ code: number; json: unknown }> {
   const out: string[] = [];
@@ -40,19 +43,34 @@ test.each(Object.keys(schemas) as JsonCommand[])('docs/schemas/%s.schema.json is
 
 test('validate --json (Thai and English, a missing file) passes its schema; findings carry typed details', async () => {
   for (const lang of ['th', 'en']) {
-    const { code, json } = await run(['validate', REAL_SAMPLE, path.join(dir, 'ไม่มี.xlsx'), '--strategies', 'nakhonsawan-2566-2570-inferred', '--json', '--lang', lang]);
+    const { code, json } = await run([
+      'validate',
+      REAL_SAMPLE,
+      path.join(dir, 'ไม่มี.xlsx'),
+      '--strategies',
+      'nakhonsawan-2566-2570-inferred',
+      '--json',
+      '--lang',
+      lang,
+    ]);
     expect(code).toBe(1);
     expectValid('validate', json);
-    const files = (json as { files: Array<{ ok: boolean; sheets: Array<{ findings: Array<{ code: string; details: Record<string, unknown> }> }> }> }).files;
+    const files = (
+      json as { files: Array<{ ok: boolean; sheets: Array<{ findings: Array<{ code: string; details: Record<string, unknown> }> }> }> }
+    ).files;
     expect(files.map((f) => f.ok)).toEqual([true, false]);
     const total = files[0].sheets.flatMap((s) => s.findings).find((f) => f.code === 'total-mismatch');
-    expect(total?.details).toEqual(expect.objectContaining({ stated: expect.any(Number), computed: expect.any(Number), year: expect.any(Number) }));
+    expect(total?.details).toEqual(
+      expect.objectContaining({ stated: expect.any(Number), computed: expect.any(Number), year: expect.any(Number) }),
+    );
   }
 });
 
-test('a finding without its details, or with another code\'s details, fails the schema', async () => {
+test("a finding without its details, or with another code's details, fails the schema", async () => {
   const { json } = await run(['validate', REAL_SAMPLE, '--json']);
-  const f = (json as { files: Array<{ sheets: Array<{ findings: Array<Record<string, unknown>> }> }> }).files[0].sheets.flatMap((s) => s.findings)[0];
+  const f = (json as { files: Array<{ sheets: Array<{ findings: Array<Record<string, unknown>> }> }> }).files[0].sheets.flatMap(
+    (s) => s.findings,
+  )[0];
   const original = { ...f };
   delete f.details;
   expect(validators.validate(json)).toBe(false);

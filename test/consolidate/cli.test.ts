@@ -1,10 +1,12 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { runConsolidate } from '../../src/cli/consolidate';
-import { NEEDS_SHEET } from '../../src/engine/consolidate';
+import { Consolidation, NEEDS_SHEET } from '../../src/engine/consolidate';
+import { districtFile } from '../../bench/gen';
 import { textAt } from '../../src/engine/model';
 import { readXlsx } from '../../src/xlsx/read';
 import { writeXlsx } from '../../src/xlsx/write';
@@ -16,13 +18,13 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'oneplan-consolidate-'));
   const inbox = path.join(dir, 'inbox');
-  require('node:fs').mkdirSync(inbox);
+  fs.mkdirSync(inbox);
   allWorkbooks().forEach((wb, i) => writeFileSync(path.join(inbox, `${i + 1}-${wb.name}`), writeXlsx(toOutWorkbook(wb))));
   writeFileSync(path.join(inbox, '3-เสีย.xlsx'), 'this is not a zip file');
   writeFileSync(path.join(inbox, 'notes.txt'), 'ignored: not .xlsx');
 });
 
-afterAll(() => require('node:fs').rmSync(dir, { recursive: true, force: true }));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function io() {
   const out: string[] = [];
@@ -97,19 +99,18 @@ test('human output and exit 0 when every file reads', async () => {
 });
 
 test('files are read one at a time: each is added to the consolidation before the next is read', async () => {
-  const { Consolidation } = require('../../src/engine/consolidate');
-  const fsp = require('node:fs').promises;
+  const fsp = fs.promises;
   const reads: string[] = [];
   const seen: number[] = [];
   const readOrig = fsp.readFile;
   const addOrig = Consolidation.prototype.add;
   const readSpy = jest.spyOn(fsp, 'readFile').mockImplementation((...a: unknown[]) => {
     reads.push(String(a[0]));
-    return readOrig.apply(fsp, a);
+    return readOrig.apply(fsp, a as Parameters<typeof readOrig>);
   });
   const addSpy = jest.spyOn(Consolidation.prototype, 'add').mockImplementation(function (this: unknown, ...a: unknown[]) {
     seen.push(reads.length);
-    return addOrig.apply(this, a);
+    return addOrig.apply(this, a as Parameters<typeof addOrig>);
   });
   try {
     await runConsolidate([path.join(dir, 'inbox'), '--json'], io().io);
@@ -122,9 +123,8 @@ test('files are read one at a time: each is added to the consolidation before th
 
 /** A folder of `n` generated district workbooks (bench/gen.ts) of `rows` project rows each. */
 function districtFolder(name: string, n: number, rows: number): string {
-  const { districtFile } = require('../../bench/gen');
   const folder = path.join(dir, name);
-  require('node:fs').mkdirSync(folder, { recursive: true });
+  fs.mkdirSync(folder, { recursive: true });
   for (let i = 0; i < n; i++) {
     const f = districtFile(i, rows);
     writeFileSync(path.join(folder, f.name), f.bytes);
@@ -134,7 +134,6 @@ function districtFolder(name: string, n: number, rows: number): string {
 
 /** The compiled command (npm test builds dist/node before jest runs), with extra environment. */
 function oneplanConsolidate(args: string[], env: Record<string, string>) {
-  const { spawnSync } = require('node:child_process');
   const bin = path.resolve(__dirname, '../../bin/oneplan.js');
   return spawnSync(process.execPath, [bin, 'consolidate', ...args], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env } });
 }

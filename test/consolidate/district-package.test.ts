@@ -6,7 +6,7 @@
 import { consolidate, consolidateJson, needsWorkbook, readPrevious, readRoster, NEEDS_SHEET, FOLLOWUP_SHEET, VANISHED_SHEET, type ConsolidateInput, type ConsolidateResult } from '../../src/engine/consolidate';
 import { classify, DEFAULT_CLASS_WORDS, defaultRoute, parseRoute } from '../../src/engine/classification';
 import { senderKey } from '../../src/engine/consolidate/roster';
-import { makeCell, type SheetModel, type WorkbookModel } from '../../src/engine/model';
+import { makeCell, sheetFromValues, type SheetModel, type WorkbookModel } from '../../src/engine/model';
 import { readPlanSheet } from '../../src/engine/forms/read';
 import { validateWorkbook } from '../../src/engine/validate';
 import { toOutWorkbook, nadiWorkbook, nongbuaWorkbook } from './fixtures';
@@ -251,7 +251,6 @@ describe('validate a district needs sheet: ranks and approval', () => {
   });
 
   test('a hand-made needs sheet without any rank column', () => {
-    const { sheetFromValues } = require('../../src/engine/model');
     const sheet = sheetFromValues('x', [
       ['แผนความต้องการของอำเภอเมือง'],
       ['ที่', 'โครงการ', 'งบประมาณ', 'หน่วยงานที่จะขอประสาน'],

@@ -1,4 +1,5 @@
 import {
+  ABBREVIATIONS,
   coreName,
   diceSimilarity,
   extractLocation,
@@ -7,7 +8,11 @@ import {
   parseVillage,
   wordTokens,
 } from '../../src/engine/normalise';
+import * as fs from 'node:fs';
+import * as zlib from 'node:zlib';
 import { parseIssue } from '../../src/engine/consolidate/issue';
+import { readXlsx } from '../../src/xlsx/read';
+import { districtFile } from '../../bench/gen';
 import { REAL_SAMPLE } from '../samples';
 
 describe('normaliseThai', () => {
@@ -71,12 +76,6 @@ describe('provincial issues', () => {
 describe('abbreviation rules: the required text of each rule', () => {
   // normaliseThai skips a rule whose required text is absent; that is only safe if the rule can never
   // match without it. Checked on every cell of the real workbook, generated names and edge cases.
-  const { ABBREVIATIONS } = require('../../src/engine/normalise');
-  const { readXlsx } = require('../../src/xlsx/read');
-  const { districtFile } = require('../../bench/gen');
-  const zlib = require('node:zlib');
-  const fs = require('node:fs');
-  const path = require('node:path');
   const inflateRaw = (d: Uint8Array) => new Uint8Array(zlib.inflateRawSync(d));
   const texts: string[] = [
     'ถนน ค.ส.ล. ม.3', 'คสล สายบ้านนา', 'รพ. สต.บ้านนา', 'อ.บ.ต.นาดี', 'อบต นาดี', 'อ.บ.จ.', 'ทต.หนองบัว', 'ศ.พ.ด.',

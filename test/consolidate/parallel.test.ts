@@ -4,18 +4,17 @@
  * structuredClone stands in for the thread boundary (postMessage clones the same way).
  */
 import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { consolidate, Consolidation, extractInput, type ConsolidateInput } from '../../src/engine/consolidate';
 import { presetById } from '../../src/engine/strategy';
 import { nodeInflateRaw } from '../../src/node/files';
 import { readXlsx } from '../../src/xlsx/read';
 import { allWorkbooks, p02Sheet } from './fixtures';
+import { districtFile } from '../../bench/gen';
 import { REAL_SAMPLE } from '../samples';
 
 const list = presetById('chiangmai-2566-2570')!.list;
 
 function inputs(): ConsolidateInput[] {
-  const { districtFile } = require('../../bench/gen');
   const real = REAL_SAMPLE;
   const out: ConsolidateInput[] = [
     { file: 'nakhonsawan-2566-2570.xlsx', checksum: 'r', workbook: readXlsx(new Uint8Array(readFileSync(real)), 'nakhonsawan-2566-2570.xlsx', { inflateRaw: nodeInflateRaw }) },

@@ -210,7 +210,6 @@ describe('writeSheet', () => {
     expect(fake.cell('ความต้องการ', 'E100001')).toMatchObject({ value: '-', quotePrefix: true });
     expect(fake.sheet('ความต้องการ').tables).toEqual([{ name: 'ความต้องการ', rect: { r1: 0, c1: 0, r2: 100_000, c2: 4 }, style: 'TableStyleLight1' }]);
     fake.assertWritesOnlyTo(['ความต้องการ']);
-    // eslint-disable-next-line no-console
     console.log(`100k rows: ${fake.syncs} syncs, ${res.chunks} chunks, max ${(maxBytes / 1e6).toFixed(2)} MB per sync`);
   });
 

@@ -121,7 +121,6 @@ export const MAX_CELLS_PER_READ = 5_000_000;
 export const MAX_MERGED_AREAS = 512;
 const DEFAULT_ROW_HEIGHT = 15;
 const DEFAULT_COL_WIDTH = 48;
-const VERSIONS = ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '1.9', '1.10', '1.11', '1.12', '1.13', '1.14', '1.15', '1.16', '1.17'];
 
 const ERROR_LITERAL = /^#(REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!)$/i;
 const NUMBER_INPUT = /^\s*[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][-+]?\d+)?%?\s*$/;

@@ -88,7 +88,6 @@ const SHOTS = process.env.ONEPLAN_SCREENSHOTS
 
   const measured: string[] = [];
   afterAll(() => {
-    // eslint-disable-next-line no-console
     console.log(`printed: ${measured.join('; ')}`);
   });
 

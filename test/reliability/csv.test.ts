@@ -31,7 +31,10 @@ test('UTF-8 with and without BOM, TIS-620 (windows-874) detected and decoded', (
   // UTF-16 with a BOM (Excel's "Unicode text")
   const u16 = new Uint8Array(2 + THAI.length * 2);
   u16.set([0xff, 0xfe]);
-  for (let i = 0; i < THAI.length; i++) (u16[2 + 2 * i] = THAI.charCodeAt(i) & 0xff), (u16[3 + 2 * i] = THAI.charCodeAt(i) >> 8);
+  for (let i = 0; i < THAI.length; i++) {
+    u16[2 + 2 * i] = THAI.charCodeAt(i) & 0xff;
+    u16[3 + 2 * i] = THAI.charCodeAt(i) >> 8;
+  }
   expect(values(u16)).toEqual(expected);
   // Every Thai letter, vowel, tone mark and digit survives TIS-620.
   let all = '';

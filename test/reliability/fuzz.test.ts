@@ -3,7 +3,6 @@
  * CI: 300 cases, seed 1. Longer runs: FUZZ_CASES=100000 FUZZ_SEED=7 npx jest test/reliability/fuzz
  * (or scripts/fuzz.ts; see docs/security.md).
  */
-import * as path from 'node:path';
 import { nodeInflateRaw } from '../../src/node/files';
 import { fuzzSeedFiles, runFuzz } from './fuzz-core';
 import { REAL_SAMPLE } from '../samples';
@@ -15,7 +14,6 @@ const SEED = Number(process.env.FUZZ_SEED ?? 1);
 test(`${CASES} mutated files: only WorkbookReadError, no case over 5 s`, async () => {
   const t0 = Date.now();
   const res = await runFuzz({ cases: CASES, seed: SEED, files: fuzzSeedFiles(REAL_SAMPLE), inflateRaw: SEED % 2 ? undefined : nodeInflateRaw });
-  // eslint-disable-next-line no-console
   console.log(
     `fuzz seed ${SEED}: ${res.cases} cases in ${((Date.now() - t0) / 1000).toFixed(1)} s; ${res.processed} read and processed, ` +
       `${res.readErrors} refused (${JSON.stringify(res.byCode)}); slowest ${res.slowestMs} ms; ${res.failures.length} failures`,

@@ -9,6 +9,10 @@ import { readPlanSheet } from '../../src/engine/forms/read';
 import type { WorkbookModel } from '../../src/engine/model';
 import { validateWorkbook } from '../../src/engine/validate';
 import { ROUTE_LABEL } from '../../src/engine/classification';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { writeXlsx } from '../../src/xlsx/write';
 import { inputsOf, muangDistrict, phunphinDistrict, roundTrip, type District } from './fixtures';
 
 let muang: District;
@@ -120,13 +124,9 @@ test("the province's table is valid input one level up: same needs, districts fr
 });
 
 describe('oneplan consolidate --province', () => {
-  const fs = require('node:fs') as typeof import('node:fs');
-  const os = require('node:os') as typeof import('node:os');
-  const path = require('node:path') as typeof import('node:path');
   let dir: string;
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneplan-province-'));
-    const { writeXlsx } = require('../../src/xlsx/write') as typeof import('../../src/xlsx/write');
     fs.mkdirSync(path.join(dir, 'districts'));
     fs.writeFileSync(path.join(dir, 'districts', 'เมือง.xlsx'), writeXlsx(muang.out));
     fs.writeFileSync(path.join(dir, 'districts', 'พุนพิน.xlsx'), writeXlsx(phunphin.out));

@@ -2,7 +2,6 @@
  * End to end on the real workbook: xlsx reader → form recognition → strategy matching against the
  * issue list inferred from the sample's own ง. lines.
  */
-import * as path from 'path';
 import { readWorkbookFile } from '../../src/node/files';
 import { readPlanSheet } from '../../src/engine/forms/read';
 import type { WorkbookModel } from '../../src/engine/model';

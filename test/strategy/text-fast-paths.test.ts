@@ -4,7 +4,6 @@
  * of the characters they act on, and thaiToArabic returns a text without Thai digits untouched.
  * Checked on every text cell of the real workbook and on texts made to hit each step.
  */
-import * as path from 'path';
 import { readWorkbookFile } from '../../src/node/files';
 import { normaliseText, matchedPhrases, terms } from '../../src/engine/strategy/text';
 import { thaiToArabic } from '../../src/engine/thai';

@@ -16,7 +16,11 @@ test('every code has a severity, a Thai and an English message', () => {
   for (const code of FINDING_CODES) {
     expect(['error', 'warning', 'info']).toContain(FINDING_KINDS[code].severity);
   }
-  const f = finding('total-mismatch', { label: 'รวม', year: 2567, stated: 100, computed: 150, difference: 50 }, { sheet: 's', row: 3, column: 'E' });
+  const f = finding(
+    'total-mismatch',
+    { label: 'รวม', year: 2567, stated: 100, computed: 150, difference: 50 },
+    { sheet: 's', row: 3, column: 'E' },
+  );
   expect(f).toMatchObject({ code: 'total-mismatch', severity: 'error', details: { stated: 100, computed: 150 } });
   expect(f.message).toContain('ต่างกัน 50');
   expect(f.messageEn).toContain('difference 50');
@@ -45,7 +49,12 @@ test('a total that is not a number is total-not-number; a wrong one is total-mis
     [null, null, null, 'รวมงบประมาณ', 550000, 'หนึ่งร้อย'],
   ]);
   const [mismatch] = byCode(r.findings, 'total-mismatch');
-  expect(mismatch).toMatchObject({ severity: 'error', row: 6, column: 'E', details: { year: 2566, stated: 550000, computed: 600000, difference: 50000 } });
+  expect(mismatch).toMatchObject({
+    severity: 'error',
+    row: 6,
+    column: 'E',
+    details: { year: 2566, stated: 550000, computed: 600000, difference: 50000 },
+  });
   const notNumber = byCode(r.findings, 'total-not-number');
   expect(notNumber.map((f) => [f.column, f.details.year])).toEqual([['F', 2567]]);
   expect(SheetReportSchema.safeParse(r).success).toBe(true);

@@ -6,7 +6,6 @@ import { readPlanSheet } from '../../src/engine/forms/read';
 import { validateWorkbook } from '../../src/engine/validate';
 import type { WorkbookModel } from '../../src/engine/model';
 import type { WorkbookReport } from '../../src/engine/validate/findings';
-import * as path from 'path';
 import * as fs from 'fs';
 import { REAL_SAMPLE, REAL_FACTS } from '../samples';
 

@@ -133,7 +133,10 @@ test('zip forms: stored entries, data descriptors (streamed zip), zip64 end reco
   z.end();
   const streamed = new Uint8Array(chunks.reduce((a, c) => a + c.length, 0));
   let o = 0;
-  for (const c of chunks) (streamed.set(c, o), (o += c.length));
+  for (const c of chunks) {
+    streamed.set(c, o);
+    o += c.length;
+  }
   expect(streamed[6] & 8).toBe(8); // general purpose flag bit 3: data descriptor
   expect(readXlsx(streamed, 'x.xlsx')).toEqual(expected);
   expect(readXlsx(streamed, 'x.xlsx', { inflateRaw: nodeInflateRaw })).toEqual(expected);

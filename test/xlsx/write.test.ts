@@ -9,6 +9,7 @@ import { textAt } from '../../src/engine/model';
 import type { OutWorkbook, StreamedSheet } from '../../src/engine/output';
 import { OutSheetSchema } from '../../src/engine/output';
 import { nodeZip, readWorkbookFile, writeFileBytes } from '../../src/node/files';
+import { ByteSink } from '../../src/xlsx/bytes';
 import { readXlsx } from '../../src/xlsx/read';
 import { escapeXml, partBytes, writeXlsx, type PartData } from '../../src/xlsx/write';
 
@@ -159,7 +160,6 @@ type OutSheetSchemaRows = OutWorkbook['sheets'][number]['rows'];
 const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 const sofficeTest = SOFFICE ? test : test.skip;
 if (!SOFFICE) {
-  // eslint-disable-next-line no-console
   console.warn('LibreOffice (soffice) not installed: skipping the LibreOffice conversion test');
 }
 
@@ -190,8 +190,6 @@ sofficeTest(
 );
 
 test('sheet names Excel would repair are cleaned in the right order; one-cell merges are dropped', () => {
-  const { writeXlsx } = require('../../src/xlsx/write') as typeof import('../../src/xlsx/write');
-  const { unzipSync, strFromU8 } = require('fflate') as typeof import('fflate');
   const bytes = writeXlsx({
     sheets: [
       { name: "abc' ", rows: [['x']], merges: [{ r1: 0, c1: 0, r2: 0, c2: 0 }] },
@@ -207,7 +205,6 @@ test('sheet names Excel would repair are cleaned in the right order; one-cell me
 });
 
 test('sheet XML is written straight to bytes: the same bytes as encoding it whole, across buffer edges', () => {
-  const { ByteSink } = require('../../src/xlsx/bytes') as typeof import('../../src/xlsx/bytes');
   const parts: Array<['ascii' | 'text' | 'uint', string | number]> = [];
   for (let i = 0; i < 2000; i++)
     parts.push(['ascii', '<c r="B'], ['uint', i * 37], ['ascii', '" t="s"><v>'], ['text', 'ก่อสร้างถนน คสล. หมู่ที่ ๓'], ['text', '😀'], ['text', ''], ['uint', 7]);

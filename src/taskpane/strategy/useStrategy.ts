@@ -47,17 +47,18 @@ export function useStrategy(host: Host, lang: Lang) {
   const [selected, setSelected] = useState<{ sheet: string; address: string } | null>(null);
 
   // Excel: read the open workbook once for its name and its issue-list sheets.
+  const fail = task.fail;
   useEffect(() => {
     if (host.planFile) return;
     let live = true;
     host
       .readWorkbook()
       .then((wb) => live && setOpenWorkbook(wb))
-      .catch((e) => live && task.fail(e));
+      .catch((e) => live && fail(e));
     return () => {
       live = false;
     };
-  }, [host, task.fail]);
+  }, [host, fail]);
 
   // A new picked plan (or none, after a failed pick) drops the verdicts of the old one.
   const shown = useRef(plan.workbook);
