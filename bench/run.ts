@@ -22,7 +22,7 @@ import { consolidate, Consolidation, needsFileWorkbook, needsWorkbook, type Cons
 import { findMatches } from '../src/engine/consolidate/dedupe';
 import { matchProjects, presetById } from '../src/engine/strategy';
 import { clearTermCache } from '../src/engine/strategy/text';
-import { clearTokenCache } from '../src/engine/thai-text';
+import { clearTokenCache } from '../src/engine/normalise';
 import type { Candidate } from '../src/engine/consolidate/extract';
 import { readPlanSheet } from '../src/engine/forms/read';
 import type { SheetModel } from '../src/engine/model';
@@ -32,6 +32,7 @@ import { FakeExcel } from '../test/office/fakeExcel';
 import { DEFAULT_HEAP_MB } from '../src/cli/capped';
 import { consolidateFiles, workerCount } from '../src/cli/parallel';
 import { browserLoad, hostile } from './hostile';
+import { provinceChild, provinceGenChild, provinceRollUp } from './province';
 
 const args = process.argv.slice(2);
 const SMOKE = args.includes('--smoke');
@@ -494,6 +495,8 @@ async function main(): Promise<void> {
   if (args[0] === '--child') {
     if (args[1] === 'country') return countryChild(Number(args[2]), Number(args[3]));
     if (args[1] === 'scaling') return scalingChild(Number(args[2]));
+    if (args[1] === 'province-gen') return provinceGenChild(args[2], Number(args[3]), Number(args[4]), Number(args[5]));
+    if (args[1] === 'province') return provinceChild(args[2]);
     return;
   }
   if (args.includes('--bundle-only')) return bundle();
@@ -508,6 +511,7 @@ async function main(): Promise<void> {
     if (wanted('scaling')) scaling([2000, 10000, 20000]);
     if (wanted('office')) await office([100, 1000], 2000);
     if (wanted('browser')) await browserLoad({ out, verdict, sec }, 10);
+    if (wanted('province')) provinceRollUp({ out, verdict, sec }, __filename, 20000, 140, 14, true);
   } else {
     if (wanted('district')) await district(200, 300, 3);
     if (wanted('big')) await big(100000, 3);
@@ -516,6 +520,7 @@ async function main(): Promise<void> {
     if (wanted('office')) await office([1000, 10000, 100000], 100000);
     if (wanted('hostile')) await hostile({ out, verdict, sec });
     if (wanted('browser')) await browserLoad({ out, verdict, sec }, 200);
+    if (wanted('province')) provinceRollUp({ out, verdict, sec }, __filename, 1_000_000, 7000, 900, false);
   }
   if (wanted('bundle')) bundle();
   out(`Bench wall time ${sec(now() - t0)}.`);

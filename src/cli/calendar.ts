@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import { nodeZip, writeFileBytes } from '../node/files';
-import type { Io } from './oneplan';
+import { parseArgs, usageExit, UsageError, type Io } from './common';
 import {
   BUILTIN_TEMPLATES,
   buildCalendar,
@@ -45,70 +45,33 @@ interface Args {
   printTemplate: boolean;
 }
 
-class UsageError extends Error {}
-
-function parseArgs(argv: string[]): Args {
-  const a: Args = { template: 'dopa', thaiDigits: false, json: false, printTemplate: false };
-  const value = (i: number, flag: string): string => {
-    const v = argv[i + 1];
-    if (v === undefined || (v.startsWith('--') && !/^--?\d/.test(v))) throw new UsageError(`${flag} needs a value`);
-    return v;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const eq = arg.indexOf('=');
-    const [flag, inline] = arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-    const take = (): string => (inline !== undefined ? inline : value(i++, flag));
-    switch (flag) {
-      case '--fiscal-year':
-      case '--fy': {
-        const v = digits(take(), false).trim();
-        if (!/^\d{4}$/.test(v)) throw new UsageError(`--fiscal-year: "${v}" is not a year (B.E., e.g. 2571)`);
-        const n = Number(v);
-        if (n < 2400) throw new UsageError(`--fiscal-year ${n}: give the Buddhist Era year (พ.ศ.), e.g. ${n + 543}`);
-        if (n > 2800) throw new UsageError(`--fiscal-year ${n}: not a plausible B.E. year`);
-        a.fiscalYear = n;
-        break;
-      }
-      case '--template':
-        a.template = take();
-        break;
-      case '--year-offset':
-      case '--offset': {
-        const v = digits(take(), false).trim();
-        if (!/^[+-]?\d{1,2}$/.test(v)) throw new UsageError(`--year-offset: "${v}" is not a whole number of years`);
-        a.yearOffset = Number(v);
-        break;
-      }
-      case '--thai-digits':
-        a.thaiDigits = true;
-        break;
-      case '--updated': {
-        const v = take();
-        const d = parseThaiDate(v);
-        if (!d) throw new UsageError(`--updated: "${v}" is not a date (e.g. 2569-05-10 or "10 พ.ค. 2569")`);
-        a.updated = d;
-        break;
-      }
-      case '--out':
-      case '-o':
-        a.out = take();
-        break;
-      case '--ics':
-        a.ics = take();
-        break;
-      case '--json':
-        a.json = true;
-        break;
-      case '--print-template':
-        a.printTemplate = true;
-        break;
-      case '--help':
-      case '-h':
-        throw new UsageError('');
-      default:
-        throw new UsageError(`unknown argument "${arg}"`);
-    }
+/** The calendar's options from the shared parser, checked and converted (Thai digits allowed in numbers). */
+function calendarArgs(argv: string[]): Args {
+  const p = parseArgs(argv, {
+    flags: ['thai-digits', 'json', 'print-template'],
+    values: ['fiscal-year', 'template', 'year-offset', 'updated', 'out', 'ics'],
+    aliases: { fy: 'fiscal-year', offset: 'year-offset', o: 'out' },
+  });
+  if (p.files.length) throw new UsageError(`unknown argument "${p.files[0]}"`);
+  const v = p.values;
+  const a: Args = { template: v.template ?? 'dopa', thaiDigits: !!p.flags['thai-digits'], json: !!p.flags.json, printTemplate: !!p.flags['print-template'], out: v.out, ics: v.ics };
+  if (v['fiscal-year'] !== undefined) {
+    const y = digits(v['fiscal-year'], false).trim();
+    if (!/^\d{4}$/.test(y)) throw new UsageError(`--fiscal-year: "${y}" is not a year (B.E., e.g. 2571)`);
+    const n = Number(y);
+    if (n < 2400) throw new UsageError(`--fiscal-year ${n}: give the Buddhist Era year (พ.ศ.), e.g. ${n + 543}`);
+    if (n > 2800) throw new UsageError(`--fiscal-year ${n}: not a plausible B.E. year`);
+    a.fiscalYear = n;
+  }
+  if (v['year-offset'] !== undefined) {
+    const k = digits(v['year-offset'], false).trim();
+    if (!/^[+-]?\d{1,2}$/.test(k)) throw new UsageError(`--year-offset: "${k}" is not a whole number of years`);
+    a.yearOffset = Number(k);
+  }
+  if (v.updated !== undefined) {
+    const d = parseThaiDate(v.updated);
+    if (!d) throw new UsageError(`--updated: "${v.updated}" is not a date (e.g. 2569-05-10 or "10 พ.ค. 2569")`);
+    a.updated = d;
   }
   return a;
 }
@@ -126,7 +89,7 @@ export async function runCalendar(argv: string[], io: Io): Promise<number> {
   let args: Args;
   let template: CalendarTemplate;
   try {
-    args = parseArgs(argv);
+    args = calendarArgs(argv);
     template = loadTemplate(args.template);
     if (args.printTemplate) {
       io.out(serializeTemplate(template));
@@ -136,15 +99,7 @@ export async function runCalendar(argv: string[], io: Io): Promise<number> {
     if (!args.out && !args.ics && !args.json) throw new UsageError('nothing to do: give --out OUT.xlsx, --ics OUT.ics or --json');
     if (args.out && !/\.xlsx$/i.test(args.out)) throw new UsageError(`--out ${args.out}: the file name must end in .xlsx`);
   } catch (e) {
-    if (e instanceof UsageError) {
-      if (!e.message) {
-        io.out(CALENDAR_USAGE);
-        return 0;
-      }
-      io.err(`oneplan calendar: ${e.message}\n`);
-      io.err(CALENDAR_USAGE);
-      return 2;
-    }
+    if (e instanceof UsageError) return usageExit(io, 'calendar', e, CALENDAR_USAGE);
     throw e;
   }
 

@@ -10,7 +10,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Io } from './oneplan';
+import type { Io } from './common';
 
 export const DEFAULT_HEAP_MB = 1200;
 

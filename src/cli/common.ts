@@ -1,7 +1,13 @@
-/** What the CLI commands share: argument parsing, reading an input file, loading a strategy list. */
+/** What the CLI commands share: their output streams, argument parsing, reading an input file, loading a strategy list. */
+import { parseArgs as parseNodeArgs } from 'node:util';
 import type { WorkbookModel } from '../engine/model';
+import { inputErrorOf, type InputError } from '../engine/consolidate/types';
 import { readWorkbookFile } from '../node/files';
 import { presetById, readStrategies, STRATEGY_PRESETS, type StrategyList } from '../engine/strategy';
+import { readError } from '../xlsx/errors';
+
+/** Where a command writes: stdout and stderr, or a test's buffers. */
+export type Io = { out: (s: string) => void; err: (s: string) => void };
 
 export class UsageError extends Error {
   /** True for --help: the usage goes to stdout and the command exits 0. */
@@ -9,7 +15,7 @@ export class UsageError extends Error {
 }
 
 /** Print usage for --help (exit 0) or a usage error (exit 2). */
-export function usageExit(io: { out: (s: string) => void; err: (s: string) => void }, command: string, e: UsageError, usage: string): number {
+export function usageExit(io: Io, command: string, e: UsageError, usage: string): number {
   if (e.help) {
     io.out(usage.endsWith('\n') ? usage : usage + '\n');
     return 0;
@@ -24,39 +30,51 @@ export interface ParsedArgs {
   values: Record<string, string>;
 }
 
-/** `--name value` / `--name=value` for `values`, `--name` for `flags`, the rest are files. */
-export function parseArgs(args: string[], spec: { flags: string[]; values: string[] }): ParsedArgs {
-  const out: ParsedArgs = { files: [], flags: {}, values: {} };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '-h') {
-      out.flags.help = true;
-      continue;
-    }
-    // "-x": a mistyped option, not a file named "-x".
-    if (/^-[^-]/.test(a)) throw new UsageError(`ไม่รู้จักตัวเลือก ${a} / unknown option ${a}`);
-    if (!a.startsWith('--') || a === '--') {
-      out.files.push(a);
-      continue;
-    }
-    const [name, inline] = a.slice(2).split(/=(.*)/s, 2);
-    if (name === 'help') out.flags.help = true;
-    else if (spec.flags.includes(name)) out.flags[name] = true;
-    else if (spec.values.includes(name)) {
-      const v = inline ?? args[++i];
-      if (v === undefined || v === '') throw new UsageError(`--${name} ต้องมีค่า / needs a value`);
-      out.values[name] = v;
-    } else throw new UsageError(`ไม่รู้จักตัวเลือก ${a} / unknown option ${a}`);
+export interface ArgSpec {
+  flags: string[];
+  values: string[];
+  /** Other names of an option: { fy: 'fiscal-year', o: 'out' } (one letter: `-o`). */
+  aliases?: Record<string, string>;
+}
+
+/**
+ * `--name value` / `--name=value` for `values`, `--name` for `flags`, the rest are files (Node's
+ * util.parseArgs; `--help`/`-h` throws a help UsageError). A value may start with one dash
+ * (`--year-offset -1`) but not two: `--out --json` is a missing value, not a file named "--json".
+ */
+export function parseArgs(args: string[], spec: ArgSpec): ParsedArgs {
+  type Option = { type: 'boolean' | 'string'; short?: string };
+  const options: Record<string, Option> = { help: { type: 'boolean', short: 'h' } };
+  for (const f of spec.flags) options[f] = { type: 'boolean' };
+  for (const v of spec.values) options[v] = { type: 'string' };
+  const aliases = spec.aliases ?? {};
+  for (const [alias, name] of Object.entries(aliases)) {
+    if (alias.length === 1) options[name].short = alias;
+    else options[alias] = { type: options[name].type };
   }
-  if (out.flags.help) throw Object.assign(new UsageError('help'), { help: true });
+  // Not strict: util.parseArgs refuses "--year-offset -1"; unknown options are refused below instead.
+  const { tokens } = parseNodeArgs({ args, options, allowPositionals: true, strict: false, tokens: true });
+  const out: ParsedArgs = { files: [], flags: {}, values: {} };
+  let help = false;
+  for (const t of tokens) {
+    if (t.kind === 'positional') out.files.push(t.value);
+    if (t.kind !== 'option') continue;
+    const name = aliases[t.name] ?? t.name;
+    const option = Object.hasOwn(options, t.name) ? options[name] : undefined;
+    if (!option) throw new UsageError(`ไม่รู้จักตัวเลือก "${t.rawName}" / unknown option "${t.rawName}"`);
+    if (name === 'help') help = true;
+    else if (option.type === 'boolean') out.flags[name] = true;
+    else {
+      const v = t.value;
+      if (v === undefined || v === '' || (!t.inlineValue && /^--(?!\d)/.test(v))) throw new UsageError(`${t.rawName} ต้องมีค่า / ${t.rawName} needs a value`);
+      out.values[name] = v;
+    }
+  }
+  if (help) throw Object.assign(new UsageError('help'), { help: true });
   return out;
 }
 
-export interface InputError {
-  code: string;
-  message: string;
-  messageEn: string;
-}
+export type { InputError };
 
 /** Read one workbook; any failure becomes a message naming the file, never an exception. */
 export async function readInput(file: string): Promise<{ workbook: WorkbookModel } | { error: InputError }> {
@@ -64,12 +82,10 @@ export async function readInput(file: string): Promise<{ workbook: WorkbookModel
     return { workbook: await readWorkbookFile(file) };
   } catch (e) {
     const err = e as { code?: string; message?: string; messageEn?: string };
-    if (err && typeof err.code === 'string' && typeof err.messageEn === 'string')
-      return { error: { code: err.code, message: err.message ?? err.messageEn, messageEn: err.messageEn } };
-    if (err?.code === 'ENOENT') return { error: { code: 'not-found', message: `ไม่พบไฟล์ "${file}"`, messageEn: `File "${file}" not found` } };
+    if (err && typeof err.code === 'string' && typeof err.messageEn === 'string') return { error: inputErrorOf(e) };
+    if (err?.code === 'ENOENT') return { error: inputErrorOf(readError('not-found', file)) };
     if (err?.code === 'EISDIR') return { error: { code: 'is-folder', message: `"${file}" เป็นโฟลเดอร์ ไม่ใช่ไฟล์`, messageEn: `"${file}" is a folder, not a file` } };
-    const detail = String(err?.message ?? e);
-    return { error: { code: 'read-failed', message: `อ่านไฟล์ "${file}" ไม่ได้: ${detail}`, messageEn: `Cannot read "${file}": ${detail}` } };
+    return { error: inputErrorOf(readError('read-failed', file, String(err?.message ?? e))) };
   }
 }
 

@@ -1,20 +1,45 @@
 /**
  * oneplan consolidate FILE|FOLDER... [--strategies FILE|PRESET] [--district NAME | --province NAME] --out OUT.xlsx [--json]
+ *   [--expect ROSTER] [--approval-meeting 3/2568 --approval-date 15/5/2568] [--pao-words …] [--agency-words …] [--support-words …]
  * Reads every workbook (a folder expands to its .xlsx files; several at once on several cores), builds the district needs table and
- * writes it with the summary, duplicates and sources sheets. Given districts' needs workbooks, it builds
- * the province's table (each need with its district; --province names it). Exit: 0 ok, 1 a file failed (or the
- * output could not be written), 2 bad usage.
+ * writes it with the summary, duplicates and sources sheets (and the follow-up sheet with --expect). Given districts' needs
+ * workbooks, it builds the province's table (each need with its district; --province names it).
+ * --out onto an existing needs table merges: the officer's ranks, routes, notes and approval are kept,
+ * the old file is kept as a backup beside it; any other existing file is refused.
+ * Exit: 0 ok, 1 a file failed (or the output could not be written), 2 bad usage.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { consolidateJson, needsFileWorkbook } from '../engine/consolidate';
+import { consolidateJson, needsFileWorkbook, readPrevious, readRoster, type Approval, type ClassWords, type PreviousTable } from '../engine/consolidate';
+import { parseThaiDate } from '../engine/calendar/thai';
+import { thaiToArabic } from '../engine/thai';
 import { nodeZip, writeFileBytes } from '../node/files';
 import { writeXlsx } from '../xlsx/write';
-import { loadStrategies, parseArgs, usageExit, UsageError } from './common';
-import type { Io } from './oneplan';
+import { loadStrategies, parseArgs, readInput, usageExit, UsageError, type Io } from './common';
 import { consolidateFiles } from './parallel';
 
-const USAGE = 'usage: oneplan consolidate FILE|FOLDER... [--strategies FILE|PRESET] [--district NAME | --province NAME] --out OUT.xlsx [--json]\n';
+const USAGE =
+  'usage: oneplan consolidate FILE|FOLDER... [--strategies FILE|PRESET] --out OUT.xlsx [--json] [--district NAME | --province NAME] [--expect ROSTER.xlsx|.csv]\n' +
+  '         [--approval-meeting 3/2568 --approval-date 15/5/2568] [--pao-words W,W] [--agency-words W,W] [--support-words W,W]\n' +
+  '  --out onto an existing needs table merges with the officer\'s ranks, routes, notes and approval (a backup is kept)\n';
+
+/** "a, b ,c" → ['a', 'b', 'c'] ("" → [] switches the list off). */
+const wordList = (v: string | undefined): string[] | undefined =>
+  v === undefined ? undefined : v.split(/[,;|]/).map((w) => w.trim()).filter(Boolean);
+
+/** The first free "needs (สำรอง N).xlsx" beside `file`. */
+async function backupName(file: string): Promise<string> {
+  const ext = path.extname(file);
+  const base = file.slice(0, file.length - ext.length);
+  for (let n = 1; ; n++) {
+    const name = `${base} (สำรอง ${n})${ext}`;
+    try {
+      await fs.access(name);
+    } catch {
+      return name;
+    }
+  }
+}
 
 /** Files as given; a folder becomes its .xlsx and .csv files (sorted, Excel lock files "~$…" left out). */
 async function expand(args: string[]): Promise<string[]> {
@@ -40,9 +65,16 @@ async function expand(args: string[]): Promise<string[]> {
 export async function runConsolidate(args: string[], io: Io): Promise<number> {
   let opts;
   try {
-    opts = parseArgs(args, { flags: ['json'], values: ['strategies', 'out', 'district', 'province'] });
+    opts = parseArgs(args, {
+      flags: ['json'],
+      values: ['strategies', 'out', 'district', 'province', 'expect', 'approval-meeting', 'approval-date', 'pao-words', 'agency-words', 'support-words'],
+    });
     if (!opts.files.length) throw new UsageError('ต้องระบุไฟล์หรือโฟลเดอร์อย่างน้อยหนึ่งรายการ / give at least one file or folder');
     if (!opts.values.out && !opts.flags.json) throw new UsageError('ต้องระบุ --out OUT.xlsx / --out is required');
+    if (!opts.values['approval-meeting'] !== !opts.values['approval-date'])
+      throw new UsageError('--approval-meeting และ --approval-date ต้องระบุคู่กัน / give both --approval-meeting and --approval-date');
+    if (opts.values['approval-date'] && !parseThaiDate(opts.values['approval-date']))
+      throw new UsageError(`วันที่ "${opts.values['approval-date']}" ไม่ถูกต้อง (เช่น 15/5/2568 หรือ 15 พฤษภาคม 2568) / not a date`);
     if (opts.values.district && opts.values.province) throw new UsageError('ระบุ --district หรือ --province อย่างใดอย่างหนึ่ง / give --district or --province, not both');
   } catch (e) {
     if (e instanceof UsageError) return usageExit(io, 'consolidate', e, USAGE);
@@ -57,6 +89,43 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
     }
     strategies = loaded.list;
   }
+  const approval: Approval | undefined = opts.values['approval-date']
+    ? { meeting: thaiToArabic(opts.values['approval-meeting']).replace(/\s+/g, ''), date: parseThaiDate(opts.values['approval-date'])! }
+    : undefined;
+  const classWords: Partial<ClassWords> = {};
+  for (const k of ['pao', 'agency', 'support'] as const) {
+    const l = wordList(opts.values[`${k}-words`]);
+    if (l) classWords[k] = l;
+  }
+  let expected: string[] | undefined;
+  if (opts.values.expect) {
+    const roster = await readInput(opts.values.expect);
+    if ('error' in roster) {
+      io.err(`oneplan consolidate: --expect: ${roster.error.message}\n`);
+      return 2;
+    }
+    expected = readRoster(roster.workbook);
+    if (!expected.length) {
+      io.err(`oneplan consolidate: --expect: ไม่พบรายชื่อตำบล/อปท. ในไฟล์ "${opts.values.expect}" (หนึ่งชื่อต่อหนึ่งแถว) / no names found in the roster (one a row)\n`);
+      return 2;
+    }
+  }
+  // --out onto an existing file: only a needs table is merged and replaced (its old bytes kept as a backup).
+  let previous: PreviousTable | undefined;
+  let backup: string | undefined;
+  const out = opts.values.out;
+  if (out && (await fs.stat(out).then((st) => st.isFile(), () => false))) {
+    const old = await readInput(out);
+    previous = 'error' in old ? undefined : readPrevious(old.workbook);
+    if (!previous) {
+      io.err(
+        `oneplan consolidate: ไฟล์ "${out}" มีอยู่แล้วและไม่ใช่ตารางแผนความต้องการของอำเภอ: ไม่เขียนทับ (ใช้ชื่ออื่น) / "${out}" exists and is not a needs table: not overwritten\n`,
+      );
+      return 2;
+    }
+    backup = await backupName(out);
+    await fs.copyFile(out, backup);
+  }
   const files = await expand(opts.files);
   if (!files.length) {
     io.err(`oneplan consolidate: ไม่พบไฟล์ .xlsx ในโฟลเดอร์ที่ระบุ / no .xlsx files found\n`);
@@ -66,7 +135,7 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
   // files are never in memory together); ONEPLAN_WORKERS=1 reads them here, one at a time.
   let result;
   try {
-    result = await consolidateFiles(files, { strategies });
+    result = await consolidateFiles(files, { strategies, classWords, district: opts.values.district, previous, expected, approval });
   } catch (e) {
     // A defect must not end in a bare stack trace: name what failed, exit 1.
     io.err(`oneplan consolidate: รวบรวมไม่สำเร็จ / consolidation failed: ${(e as Error)?.message ?? e}\n`);
@@ -75,13 +144,12 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
 
   let output: string | null = null;
   let writeError: string | undefined;
-  if (opts.values.out) {
+  if (out) {
     try {
-      const title = { district: opts.values.district, province: opts.values.province };
-      await writeFileBytes(opts.values.out, writeXlsx(needsFileWorkbook(result, title), { zip: nodeZip }));
-      output = opts.values.out;
+      await writeFileBytes(out, writeXlsx(needsFileWorkbook(result, { province: opts.values.province }), { zip: nodeZip }));
+      output = out;
     } catch (e) {
-      writeError = `เขียนไฟล์ ${opts.values.out} ไม่ได้: ${(e as Error).message}`;
+      writeError = `เขียนไฟล์ ${out} ไม่ได้: ${(e as Error).message}`;
     }
   }
   const failed = result.inputs.some((i) => i.status === 'failed');
@@ -99,6 +167,16 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
     const dup = (c: string) => result.duplicates.filter((d) => d.confidence === c).length;
     io.out(`โครงการซ้ำ: ซ้ำตรงกัน ${dup('exact')}, น่าจะซ้ำ ${dup('likely')}, อาจซ้ำ ${dup('possible')}\n`);
     if (result.strategyMismatches.length) io.out(`ประเด็นการพัฒนาไม่สอดคล้อง/ไม่ระบุ: ${result.strategyMismatches.length} โครงการ\n`);
+    if (result.districtPlan) io.out(`ไม่มีในแผนพัฒนาอำเภอ: ${result.notInDistrictPlan.length} โครงการ\n`);
+    if (!result.approval) io.out('ยังไม่ได้บันทึกการประชุม ก.บ.อ. ที่เห็นชอบ (--approval-meeting, --approval-date)\n');
+    if (result.merge)
+      io.out(`รวมกับตารางเดิม: คงลำดับ/การส่ง/บันทึกไว้ ${result.merge.kept} โครงการ, ใหม่ ${result.merge.new}, หายไป ${result.merge.vanished.length}${backup ? ` (สำรองไฟล์เดิมที่ ${backup})` : ''}\n`);
+    if (result.senders) {
+      const s = result.senders;
+      io.out(`การส่งแผน: ส่งแล้ว ${s.received.length}/${s.expected.length}, อ่านไม่ได้ ${s.unreadable.length}, ยังไม่ส่ง ${s.missing.length}\n`);
+      if (s.missing.length) io.out(`  ยังไม่ส่ง: ${s.missing.join(', ')}\n`);
+      if (s.unreadable.length) io.out(`  อ่านไฟล์ไม่ได้: ${s.unreadable.join(', ')}\n`);
+    }
     if (output) io.out(`เขียนไฟล์ ${output}\n`);
   }
   if (writeError) io.err(`oneplan consolidate: ${writeError}\n`);

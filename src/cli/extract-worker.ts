@@ -4,7 +4,7 @@
  * itself never leaves the worker.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { extractInput } from '../engine/consolidate';
+import { extractInput, type ClassWords } from '../engine/consolidate';
 import type { SheetModel } from '../engine/model';
 import type { PlanSheet } from '../engine/plan';
 import { readPlanSheet } from '../engine/forms/read';
@@ -12,7 +12,7 @@ import type { StrategyList } from '../engine/strategy/model';
 import { validateWorkbook } from '../engine/validate';
 import { readConsolidateInput } from './read-input';
 
-const { strategies, validate } = workerData as { strategies?: StrategyList; validate?: boolean };
+const { strategies, classWords, validate } = workerData as { strategies?: StrategyList; classWords?: Partial<ClassWords>; validate?: boolean };
 
 parentPort!.on('message', async (m: { i: number; file: string }) => {
   try {
@@ -21,7 +21,7 @@ parentPort!.on('message', async (m: { i: number; file: string }) => {
     const plans = new Map<SheetModel, PlanSheet>();
     if (validate && input.workbook)
       input.findings = validateWorkbook(input.workbook, { strategies, plans }).sheets.reduce((n, s) => n + s.findings.length, 0);
-    const ex = extractInput(input, { strategies, recognise: (s) => plans.get(s) ?? readPlanSheet(s) });
+    const ex = extractInput(input, { strategies, classWords, recognise: (s) => plans.get(s) ?? readPlanSheet(s) });
     parentPort!.postMessage({ i: m.i, ex });
   } catch (e) {
     parentPort!.postMessage({ i: m.i, error: (e as Error)?.message ?? String(e) });

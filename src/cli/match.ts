@@ -3,8 +3,7 @@
  * Lists projects that fit no provincial development issue or claim the wrong one, and why.
  * Exit 0 when every project fits, 1 when some are flagged or a file failed, 2 on bad usage.
  */
-import type { Io } from './oneplan';
-import { loadStrategies, parseArgs, readInput, usageExit, UsageError } from './common';
+import { loadStrategies, parseArgs, readInput, usageExit, UsageError, type Io } from './common';
 import { FLAGGED, matchWorkbook, mismatchSheet, statusLabel, type MatchJson, type ProjectMatch } from '../engine/strategy/report';
 import { writeXlsx } from '../xlsx/write';
 import { nodeZip, writeFileBytes } from '../node/files';

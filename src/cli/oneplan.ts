@@ -2,19 +2,21 @@
  * `oneplan` command line: batch work and scripting on .xlsx files.
  *   oneplan validate FILE... [--strategies FILE] [--json]
  *   oneplan consolidate FILE... [--strategies FILE] [--district NAME | --province NAME] --out OUT.xlsx [--json]
- *   oneplan split TABLE.xlsx... --by agency|district --out FOLDER [--province NAME] [--json]
+ *   oneplan split TABLE.xlsx... --by route|agency|district --out FOLDER [--province NAME] [--json]
  *   oneplan match FILE... --strategies FILE|PRESET [--out OUT.xlsx] [--json]
  *   oneplan calendar --fiscal-year N [--template dopa|rayong|FILE] [--thai-digits] --out OUT.xlsx [--ics OUT.ics] [--json]
  * Exit codes: 0 ok, 1 errors found or a file failed, 2 bad usage.
  */
-export type Io = { out: (s: string) => void; err: (s: string) => void };
+import type { Io } from './common';
+
+export type { Io };
 const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
 const USAGE = `oneplan — ตรวจสอบและรวบรวมแผน (One Plan)
 usage:
   oneplan validate FILE... [--strategies FILE] [--json] [--lang th|en]
   oneplan consolidate FILE|FOLDER... [--strategies FILE] [--district NAME | --province NAME] --out OUT.xlsx [--json]
-  oneplan split TABLE.xlsx... --by agency|district --out FOLDER [--province NAME] [--json]
+  oneplan split TABLE.xlsx... --by route|agency|district --out FOLDER [--province NAME] [--json]
   oneplan match FILE... --strategies FILE|PRESET [--out OUT.xlsx] [--json] [--all]
   oneplan calendar --fiscal-year N [--template dopa|rayong|FILE] [--thai-digits] --out OUT.xlsx [--ics OUT.ics] [--json]
   oneplan --version

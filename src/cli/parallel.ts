@@ -11,11 +11,11 @@ import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { Consolidation, extractInput, readFailed, type ConsolidateResult, type Extracted } from '../engine/consolidate';
+import { Consolidation, extractInput, readFailed, type ConsolidateOptions, type ConsolidateResult, type Extracted } from '../engine/consolidate';
 import type { StrategyList } from '../engine/strategy/model';
 import { readConsolidateInput } from './read-input';
 
-export interface ParallelOptions {
+export interface ParallelOptions extends Pick<ConsolidateOptions, 'classWords' | 'district' | 'previous' | 'expected' | 'approval'> {
   strategies?: StrategyList;
   /** Worker threads; default: ONEPLAN_WORKERS, else the machine's cores (at most 8). 1 = none. */
   workers?: number;
@@ -42,7 +42,8 @@ type Reply = { i: number; ex: Extracted } | { i: number; error: string };
 
 /** Consolidates `files` (paths) with `opts.workers` threads. */
 export async function consolidateFiles(files: readonly string[], opts: ParallelOptions = {}): Promise<ConsolidateResult> {
-  const run = new Consolidation({ strategies: opts.strategies });
+  const { strategies, classWords, district, previous, expected, approval } = opts;
+  const run = new Consolidation({ strategies, classWords, district, previous, expected, approval });
   const n = CAN_THREAD ? opts.workers ?? workerCount(files.length) : 1;
   const total = files.length;
   opts.onProgress?.(0, total);
@@ -71,7 +72,7 @@ export async function consolidateFiles(files: readonly string[], opts: ParallelO
   await new Promise<void>((resolve) => {
     let live = 0;
     const start = () => {
-      const w = new Worker(WORKER_SCRIPT, { workerData: { strategies: opts.strategies, validate: !!opts.validate } });
+      const w = new Worker(WORKER_SCRIPT, { workerData: { strategies, classWords, validate: !!opts.validate } });
       live++;
       let current = -1;
       const feed = () => {

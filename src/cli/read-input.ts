@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { inputErrorOf, readFailed, type ConsolidateInput } from '../engine/consolidate';
 import { nodeInflateRaw } from '../node/files';
 import { readWorkbookBytes } from '../xlsx/open';
+import { readError } from '../xlsx/errors';
 
 export async function readConsolidateInput(file: string): Promise<ConsolidateInput> {
   let buf: Buffer;
@@ -15,10 +16,7 @@ export async function readConsolidateInput(file: string): Promise<ConsolidateInp
     buf = await fs.readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException)?.code;
-    const error =
-      code === 'ENOENT'
-        ? { code: 'not-found', message: `ไม่พบไฟล์ "${file}"`, messageEn: `File not found: "${file}"` }
-        : readFailed(file, (e as Error).message);
+    const error = code === 'ENOENT' ? inputErrorOf(readError('not-found', file)) : readFailed(file, (e as Error).message);
     return { file, checksum: '', error };
   }
   const checksum = createHash('sha256').update(buf).digest('hex');

@@ -2,10 +2,9 @@
  * oneplan validate FILE... [--strategies FILE|PRESET] [--json] [--lang th|en]
  * Exit 0 when every file was read and no finding is an error, 1 otherwise, 2 on bad usage.
  */
-import type { Io } from './oneplan';
 import { validateWorkbook } from '../engine/validate';
 import type { ValidateJson, WorkbookReport } from '../engine/validate/findings';
-import { loadStrategies, parseArgs, readInput, usageExit, UsageError } from './common';
+import { loadStrategies, parseArgs, readInput, usageExit, UsageError, type Io } from './common';
 
 const SEVERITY_TH = { error: 'ข้อผิดพลาด', warning: 'คำเตือน', info: 'ข้อแนะนำ' } as const;
 

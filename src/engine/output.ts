@@ -17,6 +17,8 @@ export const CellStyleSchema = z.object({
   align: z.enum(['left', 'center', 'right']).optional(),
   valign: z.enum(['top', 'center', 'bottom']).optional(),
   wrap: z.boolean().optional(),
+  /** Shrink the text to fit the column (a grand total wider than the amounts above it). */
+  shrink: z.boolean().optional(),
   border: z.boolean().optional(),
   /** Excel number format code, e.g. "#,##0" or '#,##0;-#,##0;"-"'. */
   numFmt: z.string().optional(),
@@ -53,7 +55,21 @@ export const OutSheetSchema = z.object({
   /** Data table (header row index, first data row, last row) shown as an Excel table / autofilter. */
   table: z.object({ headerRow: z.number(), lastRow: z.number(), lastCol: z.number(), name: z.string() }).optional(),
   /** A4 landscape / portrait, fit to one page wide. */
-  page: z.object({ orientation: z.enum(['landscape', 'portrait']), fitWidth: z.boolean() }).optional(),
+  page: z
+    .object({
+      orientation: z.enum(['landscape', 'portrait']),
+      fitWidth: z.boolean(),
+      /** Columns printed: the first `columns` (provenance and working columns after them stay on screen). */
+      columns: z.number().int().positive().optional(),
+      /** Footer centred on every page, in Excel's header/footer codes ("หน้า &P/&N"). */
+      footer: z.string().optional(),
+    })
+    .optional(),
+  /**
+   * Rows made tall enough for their wrapped texts, computed from the texts and column widths
+   * (engine/print.ts): neither Excel nor LibreOffice fits row heights when it opens a file.
+   */
+  fitRows: z.boolean().optional(),
   /** Rows repeated at the top of every printed page (0-based inclusive). */
   printTitleRows: z.tuple([z.number(), z.number()]).optional(),
   /** Default font for the sheet; default TH Sarabun New 16. */

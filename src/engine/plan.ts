@@ -11,6 +11,7 @@ export const FORM_KINDS = [
   'tambon-plan',
   'village-plan',
   'district-needs',
+  'district-plan',
   /** A summary of a needs table by provincial issue or district (OnePlan writes one beside each table). */
   'needs-summary',
   'strategies',
@@ -26,6 +27,7 @@ export const PROJECT_KINDS: ReadonlySet<FormKind> = new Set([
   'tambon-plan',
   'village-plan',
   'district-needs',
+  'district-plan',
 ]);
 
 /** Kinds validate checks (project sheets and ผ.01 summaries): a report with none of them checked nothing. */
@@ -49,6 +51,9 @@ export type Field =
   | 'class'
   | 'link'
   | 'priority'
+  /** OnePlan's needs tables: who the need goes to (ส่งถึง) and the officer's own note (บันทึกของอำเภอ). */
+  | 'route'
+  | 'officerNote'
   | 'note'
   | 'source'
   /** OnePlan's needs tables: whether the row is counted in the totals ("นับ" / "ไม่นับ"). */
@@ -57,7 +62,7 @@ export type Field =
   | 'proposer'
   /** The district a row of a province's table came from (อำเภอ). */
   | 'district'
-  /** The rank the district gave a need (ลำดับความสำคัญของอำเภอ), beside the row's own ลำดับความสำคัญ. */
+  /** The rank the table's level gave a need (ลำดับความสำคัญของอำเภอ), beside its source's own ลำดับความสำคัญ. */
   | 'sourcePriority';
 
 /** Where each field sits. Budgets: one column per B.E. year, or one `amount` column with a `year` column. */
@@ -81,8 +86,8 @@ export interface ProjectContext {
   strategy?: ContextLine;
   tactic?: ContextLine;
   programme?: ContextLine;
-  /** Classification section ("3. โครงการที่ขอรับการสนับสนุน…"). */
-  section?: ContextLine & { needsSupport: boolean };
+  /** Classification section ("3. โครงการที่ขอรับการสนับสนุน…"); what it says is read by ../classification. */
+  section?: ContextLine;
   /** Amendment divider ("เพิ่มเติม ครั้งที่ 1/2567"). */
   amendment?: ContextLine;
 }
@@ -110,6 +115,9 @@ export interface ProjectRow {
   agency: string;
   classification: string;
   priority: string;
+  /** Needs tables: the route (ส่งถึง) and the officer's note (บันทึกของอำเภอ) as written. */
+  route?: string;
+  officerNote?: string;
   /** Declared provincial link from a column (the context line is in `context.provincial`). */
   link: string;
   note: string;

@@ -19,8 +19,10 @@ export function arabicToThai(s: string): string {
   return s.replace(/[0-9]/g, (d) => String.fromCharCode(THAI_ZERO + d.charCodeAt(0) - 48));
 }
 
-/** Zero-width characters Thai typists leave behind (ZWSP, ZWNJ, ZWJ, BOM, soft hyphen). */
-export const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+/** Zero-width characters Thai typists leave behind (ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen), for a character class. */
+export const INVISIBLE_CHARS = '\\u200b-\\u200d\\u2060\\ufeff\\u00ad';
+/** Those characters, every occurrence (for `replace`). */
+export const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, 'g');
 
 /** Collapse runs of spaces (incl. NBSP) on each line and trim; keep line breaks. */
 export function tidySpaces(s: string): string {
@@ -78,7 +80,3 @@ export function digits(n: number | string, thai = false): string {
 export function twoDigitYear(be: number): string {
   return String(be % 100).padStart(2, '0');
 }
-
-/** Aliases some modules use. */
-export const fromThaiDigits = thaiToArabic;
-export const toThaiDigits = arabicToThai;

@@ -72,9 +72,17 @@ function safe(f: () => boolean): boolean {
 }
 
 
+/** Is the host Excel for Mac? (Its web view ignores downloads.) */
+export function onMac(): boolean {
+  return officePlatform() === 'Mac';
+}
+
+function officePlatform(): unknown {
+  const ctx = (globalThis as { Office?: { context?: { platform?: unknown; diagnostics?: { platform?: unknown } } } }).Office?.context;
+  return ctx?.platform ?? ctx?.diagnostics?.platform;
+}
+
 /** Is the host Excel on the web? (Office.context.platform; older hosts: diagnostics.platform) */
 export function onTheWeb(): boolean {
-  const ctx = (globalThis as { Office?: { context?: { platform?: unknown; diagnostics?: { platform?: unknown } } } }).Office?.context;
-  const p = ctx?.platform ?? ctx?.diagnostics?.platform;
-  return p === 'OfficeOnline';
+  return officePlatform() === 'OfficeOnline';
 }

@@ -9,13 +9,17 @@
  * detected at run time with Office.context.requirements.isSetSupported and degrade:
  *   1.7  workbook.name, freeze panes                 → 'Workbook', no freeze
  *   1.9  pageLayout, autofilter, fill.pattern, shapes → no page setup, table-only, white = no fill, no text boxes
+ *   1.10 range.top / range.left                      → text boxes placed from Excel's default row/column sizes
  *   1.13 getMergedAreasOrNullObject                  → merges not read (engine sees blank cells)
  *
  * Sync budget (each `context.sync` is a round trip; on Excel on the web a request must stay < 5 MB):
- *   readWorkbook / readWorksheet: 2 syncs (+1 only if the sheets hold text-capable shapes), whatever the size;
- *     on Excel on the web, whose responses must also stay < 5 MB, 2 + one sync per block of cells
- *     (blocks sized from the bytes the previous block really took; small sheets share one block sync)
- *   writeSheet: 1 read sync + 1 sync per value chunk (chunks ≤ CHUNK_BYTES estimated) + format syncs (1 unless huge)
+ *   readWorkbook / readWorksheet: 3 syncs for plan-sized sheets (list; used-range bounds, shapes and merged
+ *     areas; cells in row blocks of ≤ 1M cells, ≤ 2M a sync, < 2 MB a sync on Excel on the web), whatever
+ *     stray values lie far away: a used range over 200,000 cells is split into parts that hold data (one
+ *     sync a round, ≤ 8 rounds); a sheet whose data spans over 3M cells is read from the top (finding
+ *     sheet-too-large); a sheet with over 512 merged areas gets its merges per block of rows (+1-2 syncs)
+ *   writeSheet: 1 read sync + 1 sync per value chunk (chunks ≤ CHUNK_BYTES estimated) + format syncs (1 unless huge);
+ *     our earlier sheet is rewritten in place (never deleted: formulas pointing at it keep working)
  *   highlightCells / clearHighlights: 3 syncs up to 2,000 cells, +1 per further block of 2,000 (web limit);
  *     selectCell: 1; applyFix: 2
  *
@@ -27,7 +31,6 @@
  * every later edit of the cell text too.) Cells whose style asks for numFmt '@' are written raw,
  * because in a Text-formatted cell Excel keeps input literally (an apostrophe would stay visible).
  */
-import { DEFAULT_FONT, type CellStyle, type OutCell, type OutSheet } from '../engine/output';
 export * from './detect';
 export * from './read';
 export * from './write';

@@ -3,6 +3,7 @@
  * page setup), text-safe (see excel.ts).
  */
 import { DEFAULT_FONT, type CellStyle, type OutCell, type OutSheet } from '../engine/output';
+import { mergeLayout, PAGE_MARGINS, rowHeightFor } from '../engine/print';
 import type { Range } from '../engine/model';
 import { colLetter } from '../engine/model';
 import { detectApi, excelRun, type ExcelRun } from './detect';
@@ -45,7 +46,10 @@ export interface WriteOptions {
 export interface WriteResult {
   /** Name the sheet got (the wanted name, or "name (2)" when an officer's sheet holds it). */
   name: string;
-  /** Name of our earlier sheet that was replaced, if any. */
+  /**
+   * Name our earlier sheet had when it was rewritten in place (cleared and written again: its
+   * contents, including any edits made there, are replaced), or null for a new sheet.
+   */
   replaced: string | null;
   filter: 'table' | 'autofilter' | null;
   syncs: number;
@@ -93,7 +97,7 @@ function jsonBytes(v: string | number | boolean): number {
 }
 
 type StyleKey = string;
-const FORMAT_KEYS = ['bold', 'italic', 'size', 'color', 'fill', 'align', 'valign', 'wrap', 'border'] as const;
+const FORMAT_KEYS = ['bold', 'italic', 'size', 'color', 'fill', 'align', 'valign', 'wrap', 'shrink', 'border'] as const;
 
 function formatKey(style: CellStyle | undefined): StyleKey {
   if (!style) return '';
@@ -145,9 +149,9 @@ const ALIGN_H = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const ALIGN_V = { top: 'Top', center: 'Center', bottom: 'Bottom' } as const;
 
 /**
- * Create a new worksheet from `sheet`. Replaces only our own earlier sheet with the same tag
- * (`opts.replaceTag`, default the sheet name); an officer's sheet with the wanted name is never
- * touched — the new sheet is named "name (2)".
+ * Write `sheet` into the workbook. Our own earlier sheet with the same tag (`opts.replaceTag`, default
+ * the sheet name) is rewritten in place (cleared, written, renamed back to the wanted name); otherwise a
+ * new sheet is added. An officer's sheet with the wanted name is never touched: ours is "name (2)".
  */
 export async function writeSheet(sheet: OutSheet, opts: WriteOptions = {}, run: ExcelRun = excelRun): Promise<WriteResult> {
   const api = detectApi();
@@ -182,18 +186,23 @@ export async function writeSheet(sheet: OutSheet, opts: WriteOptions = {}, run: 
     const finalName = freeSheetName(sheet.name, taken);
     taken.add(finalName.toLowerCase());
 
-    // Setup (rides on the first chunk's sync): create under a temporary name, drop our old sheet
-    // and our tags for this output, rename, tag, default font.
-    const tmpName = freeSheetName('~OnePlan', new Set([...taken, ...byName.keys()]));
-    const ws = sheets.add(tmpName);
+    // Setup (rides on the first chunk's sync). Written before: our sheet is rewritten in place, never
+    // deleted (formulas pointing at it stay valid, its position and anything the officer added that is
+    // not cells, such as charts, stay). Else a new sheet under a temporary name. Then our tags for this
+    // output, the name, the tag, the default font.
+    let ws: Excel.Worksheet;
+    if (old) {
+      ws = old;
+      for (const tb of tables.items) if (tb.worksheet.name === old.name) tb.delete();
+      if (api.autoFilter) old.autoFilter.remove();
+      if (api.freezePanes) old.freezePanes.unfreeze();
+      const everything = old.getRange();
+      everything.unmerge();
+      everything.clear();
+    } else ws = sheets.add(freeSheetName('~OnePlan', new Set([...taken, ...byName.keys()])));
     for (const t of mine) tags.untag(context, t);
     // Also drop stale tags of sheets that no longer exist.
     for (const t of all) if (t.tag !== tag && t.sheet === null) tags.untag(context, t);
-    if (old) {
-      const position = old.position;
-      old.delete();
-      ws.position = position;
-    }
     ws.name = finalName;
     tags.tag(context, ws, tag);
     const font = sheet.font ?? DEFAULT_FONT;
@@ -263,6 +272,7 @@ export async function writeSheet(sheet: OutSheet, opts: WriteOptions = {}, run: 
           if (style.align) f.horizontalAlignment = ALIGN_H[style.align];
           if (style.valign) f.verticalAlignment = ALIGN_V[style.valign];
           if (style.wrap) f.wrapText = true;
+          if (style.shrink && api.pageLayout) f.shrinkToFit = true; // ExcelApi 1.9, as pageLayout
           if (style.border) {
             const edges: Excel.BorderIndex[] = [BORDER.top, BORDER.bottom, BORDER.left, BORDER.right];
             if (range.r2 > range.r1) edges.push(BORDER.insideH);
@@ -320,9 +330,30 @@ export async function writeSheet(sheet: OutSheet, opts: WriteOptions = {}, run: 
         ops.push({ bytes: 120, apply: () => ws.autoFilter.apply(ws.getRange(addr)) });
       }
     }
+    // Row heights for wrapped texts, as the .xlsx writer sets them (Excel does not fit merged or
+    // written rows by itself): runs of rows of one height in one request each.
+    if (sheet.fitRows) {
+      const fontSize = (sheet.font ?? DEFAULT_FONT).size;
+      const layout = mergeLayout(sheet);
+      const rowStyles = sheet.rowStyles ?? {};
+      const heights = sheet.rows.map((row, r) =>
+        rowHeightFor(row, sheet.colWidths ?? [], fontSize, rowStyles[String(r)], layout.spans.get(r), layout.tall.get(r), sheet.page?.columns),
+      );
+      for (let r = 0; r < heights.length; ) {
+        let r2 = r;
+        while (r2 + 1 < heights.length && heights[r2 + 1] === heights[r]) r2++;
+        const h = heights[r];
+        if (h !== undefined) {
+          const addr = `${r + 1}:${r2 + 1}`;
+          ops.push({ bytes: 100, apply: () => (ws.getRange(addr).format.rowHeight = h) });
+        }
+        r = r2 + 1;
+      }
+    }
     if (api.pageLayout) {
       const page = sheet.page ?? { orientation: 'landscape' as const, fitWidth: true };
       const titles = sheet.printTitleRows;
+      const printArea = page.columns ? `A1:${colLetter(page.columns - 1)}${Math.max(1, sheet.rows.length)}` : undefined;
       ops.push({
         bytes: 300,
         apply: () => {
@@ -331,6 +362,16 @@ export async function writeSheet(sheet: OutSheet, opts: WriteOptions = {}, run: 
           pl.orientation = page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
           if (page.fitWidth) pl.zoom = { horizontalFitToPages: 1 };
           if (titles) pl.setPrintTitleRows(`$${titles[0] + 1}:$${titles[1] + 1}`);
+          if (page.columns || page.footer) {
+            // Points; the same narrow margins as the .xlsx writer.
+            pl.leftMargin = PAGE_MARGINS.left * 72;
+            pl.rightMargin = PAGE_MARGINS.right * 72;
+            pl.topMargin = PAGE_MARGINS.top * 72;
+            pl.bottomMargin = PAGE_MARGINS.bottom * 72;
+            pl.centerHorizontally = true;
+          }
+          if (printArea) pl.setPrintArea(printArea);
+          if (page.footer) pl.headersFooters.defaultForAllPages.centerFooter = page.footer;
         },
       });
     }

@@ -337,7 +337,7 @@ function condMatch(cond: { op: string; val: number }, v: number): boolean {
 }
 
 const THAI_DIGITS = '๐๑๒๓๔๕๖๗๘๙';
-function toThaiDigits(s: string): string {
+function arabicToThai(s: string): string {
   return s.replace(/[0-9]/g, (d) => THAI_DIGITS[d.charCodeAt(0) - 48]);
 }
 
@@ -650,7 +650,7 @@ function formatWith(c: Compiled, v: number, date1904: boolean): string {
     for (const t of sec.toks) if (t.k === 'lit') out += t.s;
     if (sec.hasText && !out) out = formatGeneral(v);
   }
-  if (sec.thaiDigits) out = toThaiDigits(out);
+  if (sec.thaiDigits) out = arabicToThai(out);
   return out.trim();
 }
 

@@ -9,6 +9,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { CellStyle, FileWorkbook, OutCell, OutSheet, OutWorkbook, StreamedSheet } from '../engine/output';
 import { isStreamed } from '../engine/output';
 import { DEFAULT_FONT } from '../engine/output';
+import { mergeLayout, PAGE_MARGINS, rowHeightFor } from '../engine/print';
 import { ByteSink } from './bytes';
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -187,14 +188,14 @@ class StyleTable {
   xf(st: CellStyle, font: { name: string; size: number }): number {
     const key =
       `${font.name}|${font.size}|${st.bold ? 1 : 0}${st.italic ? 1 : 0}|${st.size ?? ''}|${st.color ?? ''}|${st.fill ?? ''}|` +
-      `${st.align ?? ''}|${st.valign ?? ''}|${st.wrap ? 1 : 0}|${st.border ? 1 : 0}|${st.numFmt ?? ''}`;
+      `${st.align ?? ''}|${st.valign ?? ''}|${st.wrap ? 1 : 0}|${st.border ? 1 : 0}|${st.numFmt ?? ''}${st.shrink ? '|s' : ''}`;
     let i = this.xfIdx.get(key);
     if (i !== undefined) return i;
     const fontId = this.font({ name: font.name, size: st.size ?? font.size, bold: st.bold, italic: st.italic, color: st.color });
     const fillId = this.fill(st.fill);
     const borderId = st.border ? 1 : 0;
     const numFmtId = this.numFmt(st.numFmt);
-    const align = st.align || st.valign || st.wrap;
+    const align = st.align || st.valign || st.wrap || st.shrink;
     let x =
       `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
       (numFmtId ? ' applyNumberFormat="1"' : '') +
@@ -207,6 +208,7 @@ class StyleTable {
         (st.align ? ` horizontal="${st.align}"` : '') +
         (st.valign ? ` vertical="${st.valign}"` : '') +
         (st.wrap ? ' wrapText="1"' : '') +
+        (st.shrink ? ' shrinkToFit="1"' : '') +
         '/></xf>';
     } else x += '/>';
     i = this.xfs.length;
@@ -329,7 +331,7 @@ function* sheetXml(
   let maxRow = rowCount - 1;
   let maxCol = 0;
   if (streamed) maxCol = Math.max(0, streamed.width - 1);
-  else for (const r of (sh as OutSheet).rows) if (r.length - 1 > maxCol) maxCol = r.length - 1;
+  else for (const r of (sh as OutSheet).rows) if (r && r.length - 1 > maxCol) maxCol = r.length - 1; // (rows may have holes)
 
   // Style objects are usually shared constants: cache their xf by identity (and per row style).
   const styleCache = new Map<CellStyle, number>();
@@ -384,6 +386,10 @@ function* sheetXml(
     if (sh.table.lastCol > maxCol) maxCol = sh.table.lastCol;
   }
 
+  // Row heights for wrapped texts (fitRows): merged cells count with their merged width.
+  const widths = sh.colWidths ?? [];
+  const fitLayout = sh.fitRows ? mergeLayout(sh) : undefined;
+
   const out = new ByteSink();
   const push = (...xs: string[]): void => {
     for (const x of xs) out.text(x);
@@ -402,7 +408,6 @@ function* sheetXml(
   }
   push('</sheetView></sheetViews>');
   push(`<sheetFormatPr defaultRowHeight="${num(Math.round(font.size * 1.5 * 4) / 4)}"/>`);
-  const widths = sh.colWidths ?? [];
   if (widths.some((w) => typeof w === 'number' && w > 0)) {
     push('<cols>');
     widths.forEach((w, i) => {
@@ -434,7 +439,9 @@ function* sheetXml(
     const rowStart = out.mark();
     out.ascii('<row r="');
     out.uint(rn);
-    out.ascii('">');
+    const ht = fitLayout ? rowHeightFor(row, widths, font.size, rowSt, fitLayout.spans.get(r), fitLayout.tall.get(r), sh.page?.columns) : undefined;
+    if (ht !== undefined) out.ascii(`" ht="${num(ht)}" customHeight="1">`);
+    else out.ascii('">');
     let any = false;
     let n = row ? row.length : 0;
     if (ex) for (const c of ex.keys()) if (c + 1 > n) n = c + 1;
@@ -535,15 +542,35 @@ function* sheetXml(
     for (const m of merges) push(`<mergeCell ref="${col(m.c1)}${m.r1 + 1}:${col(m.c2)}${m.r2 + 1}"/>`);
     push('</mergeCells>');
   }
-  push('<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  const orient = sh.page?.orientation;
+  const page = sh.page;
+  if (page?.columns || page?.footer) push('<printOptions horizontalCentered="1"/>');
+  push(
+    page?.columns || page?.footer
+      ? // Narrow margins: the width goes to the text (a 16 pt table prints at a larger scale).
+        `<pageMargins left="${PAGE_MARGINS.left}" right="${PAGE_MARGINS.right}" top="${PAGE_MARGINS.top}" bottom="${PAGE_MARGINS.bottom}" header="${PAGE_MARGINS.header}" footer="${PAGE_MARGINS.footer}"/>`
+      : '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
+  );
+  const orient = page?.orientation;
   push(
     '<pageSetup paperSize="9"' +
       (orient ? ` orientation="${orient}"` : '') +
       (fit ? ' fitToWidth="1" fitToHeight="0"' : '') +
       '/>',
   );
+  if (page?.footer) {
+    const f = `&C&"${font.name},Regular"&${Math.max(8, font.size - 2)}${page.footer}`;
+    push('<headerFooter><oddFooter>');
+    out.text(escapeXml(f));
+    push('</oddFooter></headerFooter>');
+  }
   push('</worksheet>');
+  if (page?.columns) {
+    definedNames.push(
+      `<definedName name="_xlnm.Print_Area" localSheetId="${index}">${escapeXml(
+        `${qn}!$A$1:$${col(page.columns - 1)}$${Math.max(0, maxRow, lastRow) + 1}`,
+      )}</definedName>`,
+    );
+  }
   if (sh.printTitleRows) {
     const [a, b] = sh.printTitleRows;
     definedNames.push(

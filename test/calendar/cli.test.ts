@@ -89,7 +89,7 @@ describe('oneplan calendar', () => {
     [['--fiscal-year', '2026', '--json'], /Buddhist Era.*2569/],
     [['--fiscal-year', '2571'], /nothing to do/],
     [['--fiscal-year', '2571', '--template', 'nowhere.json', '--json'], /neither dopa, rayong nor/],
-    [['--fiscal-year', '2571', '--bogus'], /unknown argument "--bogus"/],
+    [['--fiscal-year', '2571', '--bogus'], /unknown option "--bogus"/],
     [['--fiscal-year', '2571', '--out', 'x.pdf'], /must end in \.xlsx/],
     [['--fiscal-year', '2571', '--updated', 'someday', '--json'], /not a date/],
   ])('bad usage %j → exit 2', async (args, msg) => {

@@ -12,7 +12,7 @@ describe('calendar sheet', () => {
   test('is a valid OutSheet: TH Sarabun New 16, A4 landscape one page wide', () => {
     expect(() => OutSheetSchema.parse(sheet)).not.toThrow();
     expect(sheet.font).toEqual({ name: 'TH Sarabun New', size: 16 });
-    expect(sheet.page).toEqual({ orientation: 'landscape', fitWidth: true });
+    expect(sheet.page).toEqual({ orientation: 'landscape', fitWidth: true, footer: 'หน้า &P/&N' });
     expect(sheet.printTitleRows).toEqual([headerRow, headerRow + 1]);
     expect(sheet.name).toBe('ปฏิทิน ๒๕๖๔');
   });
@@ -65,16 +65,22 @@ describe('calendar sheet', () => {
     ]);
   });
 
-  test('each step spans the rows its text needs, merged in every column', () => {
-    expect(stepRows[9].span).toBeGreaterThan(stepRows[2].span); // step 10's title is long, แผนพัฒนาอำเภอ short
-    for (const { row, span } of stepRows) {
-      if (span === 1) continue;
-      for (let c = 0; c < firstMonthCol + cal.months.length; c++) expect(sheet.merges).toContainEqual({ r1: row, c1: c, r2: row + span - 1, c2: c });
-    }
+  test('each step is one row, as tall as its longest text needs (fitRows)', () => {
+    expect(stepRows[9].lines).toBeGreaterThan(stepRows[2].lines); // step 10's title is long, แผนพัฒนาอำเภอ short
+    stepRows.forEach(({ row }, i) => expect(row).toBe(firstStepRow + i));
+    expect(sheet.fitRows).toBe(true);
+    expect((sheet.merges ?? []).filter((m) => m.r2 > m.r1 && m.r1 >= firstStepRow)).toEqual([]);
     const last = stepRows[11];
-    expect(sheet.rows.length).toBe(last.row + last.span + 1 + cal.notes.length);
+    expect(sheet.rows.length).toBe(last.row + 1 + 1 + cal.notes.length);
     const long = calendarSheetLayout(cal, { details: true });
-    expect(long.stepRows[2].span).toBeGreaterThan(stepRows[2].span);
+    expect(long.stepRows[2].lines).toBeGreaterThan(stepRows[2].lines);
+  });
+
+  test('the title says which fiscal year the plan is for and when its steps run', () => {
+    const dopa = buildCalendar(BUILTIN_TEMPLATES.dopa, 2570, { thaiDigits: false });
+    const s = calendarSheet(dopa);
+    const titles = s.rows.slice(0, calendarSheetLayout(dopa).headerRow - 1).map((r) => String(value(r[0])));
+    expect(titles[titles.length - 1]).toMatch(/^\(แผนสำหรับปีงบประมาณ พ\.ศ\. 2570 · ดำเนินการระหว่าง \S+ 256\d – \S+ 256\d\)$/);
   });
 
   test('a deadline: day in its month cell, weekday text in the note', () => {

@@ -1,7 +1,7 @@
 import { consolidate, consolidateCandidates, consolidateJson, MAX_POSSIBLE, needsWorkbook, NEEDS_SHEET, type ConsolidateInput, type ConsolidateResult } from '../../src/engine/consolidate';
 import { compare, findMatches } from '../../src/engine/consolidate/dedupe';
 import type { Candidate } from '../../src/engine/consolidate/extract';
-import { coreName, wordTokens } from '../../src/engine/thai-text';
+import { coreName, wordTokens } from '../../src/engine/normalise';
 import { readPlanSheet } from '../../src/engine/forms/read';
 import type { OutCell } from '../../src/engine/output';
 import { OutSheetSchema } from '../../src/engine/output';
@@ -29,6 +29,7 @@ function candidate(i: number, name: string, village: number | undefined, tambon:
     agency: '',
     priority: '',
     note: '',
+    route: 'province',
     compact: core.replace(/ /g, ''),
     tokens: tokens === 'set' ? new Set(words) : [...new Set(words)],
   };
@@ -36,7 +37,7 @@ function candidate(i: number, name: string, village: number | undefined, tambon:
 
 function inputs(): ConsolidateInput[] {
   const list: ConsolidateInput[] = allWorkbooks().map((wb, i) => ({ file: wb.name, checksum: checksum(i + 1), workbook: wb }));
-  list.splice(2, 0, { file: 'เสีย.xlsx', checksum: checksum(99), error: { code: 'not-zip', message: 'ไฟล์ เสีย.xlsx ไม่ใช่ไฟล์ .xlsx' } });
+  list.splice(2, 0, { file: 'เสีย.xlsx', checksum: checksum(99), error: { code: 'not-zip', message: 'ไฟล์ เสีย.xlsx ไม่ใช่ไฟล์ .xlsx', messageEn: 'เสีย.xlsx is not an .xlsx file' } });
   return list;
 }
 
@@ -143,17 +144,30 @@ test('needs workbook: sheets, grouped rows, totals, plain strings', () => {
   for (const s of wb.sheets) expect(() => OutSheetSchema.parse(s)).not.toThrow();
   const needs = wb.sheets[0];
   expect(needs.name).toBe(NEEDS_SHEET);
-  expect(needs.freezeRows).toBe(4);
-  expect(needs.page).toEqual({ orientation: 'landscape', fitWidth: true });
+  // Title, fiscal years, the ก.บ.อ. approval line, the run's line, then the header.
+  expect(needs.freezeRows).toBe(5);
+  expect(needs.page).toMatchObject({ orientation: 'landscape', fitWidth: true, footer: 'หน้า &P/&N' });
+  expect(needs.fitRows).toBe(true);
   expect(needs.font?.name).toBe('TH Sarabun New');
-  expect(needs.table?.headerRow).toBe(3);
-  const header = needs.rows[3].map(value);
+  expect(needs.table?.headerRow).toBe(4);
+  const header = needs.rows[4].map(value);
+  // Printed columns add up to at most 165 units (≥ 55 % on A4 landscape); the working columns are outside the print area.
+  const printed = needs.page!.columns!;
+  expect(needs.colWidths!.slice(0, printed).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(165);
+  expect(header.slice(printed - 4, printed)).toEqual(['นับยอด', 'ลำดับความสำคัญของอำเภอ', 'ส่งถึง (ผู้รับเรื่อง)', 'อยู่ในแผนพัฒนาอำเภอ']);
+  expect(header.slice(printed)).toContain('ที่มา (ไฟล์ / ชีต / แถว)');
+  // The signature block closes the table.
+  expect(needs.rows.slice(-3).map((r) => String(value(r[0])))).toEqual([
+    expect.stringMatching(/^ลงชื่อ \.+ ผู้จัดทำ$/),
+    expect.stringMatching(/^\( \.+ \)$/),
+    expect.stringMatching(/^ตำแหน่ง \.+$/),
+  ]);
   expect(header.slice(0, 2)).toEqual(['ที่', 'โครงการ']);
   const y2567 = header.findIndex((h) => String(h).includes('2567'));
   const grand = needs.rows.find((r) => value(r[1]) === 'รวมทั้งสิ้น')!;
   expect(value(grand[y2567])).toBe(6_650_000);
   const amountCell = grand[y2567] as { style?: { numFmt?: string } };
-  expect(amountCell.style?.numFmt).toBe('#,##0');
+  expect(amountCell.style?.numFmt).toBe('#,##0;-#,##0;"-"'); // zero prints "-", the cell stays a number
   const subtotals = needs.rows.filter((r) => String(value(r[1])).startsWith('รวม ประเด็น') || value(r[1]) === 'รวม ไม่ระบุ');
   expect(subtotals).toHaveLength(4);
   // A project named like a formula stays a string cell without a formula.
@@ -164,11 +178,10 @@ test('needs workbook: sheets, grouped rows, totals, plain strings', () => {
   // Sources sheet: every file with status and checksum.
   const sources = wb.sheets[3];
   expect(sources.rows.slice(2).map((r) => value(r[1]))).toEqual(result.inputs.map((i) => i.file));
-  expect(sources.rows.slice(2).map((r) => value(r[7]))).toContain(checksum(99));
+  expect(sources.rows.slice(2).map((r) => value(r[8]))).toContain(checksum(99));
   // Summary like ผ.01: last row รวมทั้งสิ้น with counted projects and budgets.
   const summary = wb.sheets[1];
-  const last = summary.rows[summary.rows.length - 1].map(value);
-  expect(last[0]).toBe('รวมทั้งสิ้น');
+  const last = summary.rows.find((r) => value(r[0]) === 'รวมทั้งสิ้น')!.map(value);
   expect(last[last.length - 2]).toBe(9);
   expect(last[last.length - 1]).toBe(6_650_000 + 7_700_000 + 2_000_000);
 });
@@ -209,7 +222,7 @@ test('progress and cancel', async () => {
 });
 
 test('support words are a setting', async () => {
-  const r = await consolidate(inputs(), { supportWords: ['ดำเนินการเอง'] });
+  const r = await consolidate(inputs(), { classWords: { pao: [], agency: [], support: ['ดำเนินการเอง'] } });
   expect(r.items.find((i) => i.name.includes('อาชีพเสริม'))).toBeDefined();
   expect(r.items.find((i) => i.name.startsWith('ติดตั้งไฟฟ้า'))).toBeUndefined();
 });

@@ -10,7 +10,7 @@ import type { SheetModel } from '../../src/engine/model';
 import type { PlanSheet } from '../../src/engine/plan';
 import { matchProjects, presetById, projectMatcher, type ProjectInput } from '../../src/engine/strategy';
 import { validateWorkbook } from '../../src/engine/validate';
-import { coreName, wordTokens } from '../../src/engine/thai-text';
+import { coreName, wordTokens } from '../../src/engine/normalise';
 import { ownString } from '../../src/xlsx/xml';
 import { allWorkbooks } from './fixtures';
 
@@ -42,7 +42,7 @@ test('duplicate detection: token arrays and token sets give the same pairs', () 
       const t = wordTokens(core);
       return {
         seq: i, role: 'need', src: { file: 'f', sheet: 's', row: i + 1, kind: 'tambon-plan' }, name, objective: '', target: '',
-        village: /หมู่ที่ (\d)|ม\.(\d)/.test(name) ? Number(/(\d)$/.exec(name)![1]) : undefined, tambon: 'นาดี', budgets: {}, badBudgetYears: [],
+        village: /หมู่ที่ (\d)|ม\.(\d)/.test(name) ? Number(/(\d)$/.exec(name)![1]) : undefined, tambon: 'นาดี', budgets: {}, badBudgetYears: [], route: 'province',
         issue: null, agency: '', priority: '', note: '', compact: core.replace(/ /g, ''), tokens: set ? new Set(t) : [...new Set(t)],
       };
     });

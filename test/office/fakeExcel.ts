@@ -834,7 +834,7 @@ class WorksheetProxy extends FakeProxy {
   delete(): void {
     this.ctx.enqueue(10, () => this.fake.deleteSheet(this.s()));
   }
-  get freezePanes(): { freezeRows(n?: number): void } {
+  get freezePanes(): { freezeRows(n?: number): void; unfreeze(): void } {
     this.fake.requireApi('1.7', 'Worksheet.freezePanes');
     return {
       freezeRows: (n = 1) =>
@@ -843,14 +843,26 @@ class WorksheetProxy extends FakeProxy {
           this.fake.record(s, '*', 'freezeRows');
           s.freezeRows = n;
         }),
+      unfreeze: () =>
+        this.ctx.enqueue(10, () => {
+          const s = this.s();
+          this.fake.record(s, '*', 'unfreeze');
+          s.freezeRows = undefined;
+        }),
     };
   }
   get tables(): TableCollectionProxy {
     return new TableCollectionProxy(this.ctx, this);
   }
-  get autoFilter(): { apply(range: RangeProxy | string): void } {
+  get autoFilter(): { apply(range: RangeProxy | string): void; remove(): void } {
     this.fake.requireApi('1.9', 'Worksheet.autoFilter');
     return {
+      remove: () =>
+        this.ctx.enqueue(10, () => {
+          const s = this.s();
+          this.fake.record(s, '*', 'autoFilter.remove');
+          s.autoFilter = undefined;
+        }),
       apply: (range) =>
         this.ctx.enqueue(40, () => {
           const s = this.s();
@@ -879,6 +891,29 @@ class WorksheetProxy extends FakeProxy {
         set('zoom', v);
       },
       setPrintTitleRows: (v: string) => set('printTitleRows', v),
+      setPrintArea: (v: string) => set('printArea', v),
+      set leftMargin(v: unknown) {
+        set('leftMargin', v);
+      },
+      set rightMargin(v: unknown) {
+        set('rightMargin', v);
+      },
+      set topMargin(v: unknown) {
+        set('topMargin', v);
+      },
+      set bottomMargin(v: unknown) {
+        set('bottomMargin', v);
+      },
+      set centerHorizontally(v: unknown) {
+        set('centerHorizontally', v);
+      },
+      headersFooters: {
+        defaultForAllPages: {
+          set centerFooter(v: unknown) {
+            set('centerFooter', v);
+          },
+        },
+      },
     };
   }
   get shapes(): ShapeCollectionProxy {
@@ -1042,6 +1077,28 @@ class RangeProxy extends FakeProxy {
       throw new FakeOfficeError('InvalidArgument', `${what}: the number of rows or columns in the input array doesn't match the size of the range`);
     return rect;
   }
+  /** Range.clear() (ExcelApi 1.1): contents and formats. The fake supports the whole sheet only. */
+  clear(applyTo?: string): void {
+    this.ctx.enqueue(20, () => {
+      const s = this.s();
+      if (this.rect !== null || (applyTo && applyTo !== 'All')) throw new FakeOfficeError('InvalidArgument', 'fake: clear() of the whole sheet, All, only');
+      this.fake.record(s, '*', 'clear');
+      s.rows = [];
+      s.numberFormats = [];
+      s.layers = [];
+      s.colWidths.clear();
+      s.rowHeights.clear();
+    });
+  }
+  /** Range.unmerge() (ExcelApi 1.2): every merged area touching the range. */
+  unmerge(): void {
+    this.ctx.enqueue(20, () => {
+      const s = this.s();
+      const rect = this.r();
+      this.fake.record(s, this.addr(), 'unmerge');
+      s.merges = s.merges.filter((m) => !(m.r1 <= rect.r2 && rect.r1 <= m.r2 && m.c1 <= rect.c2 && rect.c1 <= m.c2));
+    });
+  }
   merge(across = false): void {
     this.ctx.enqueue(20, () => {
       const s = this.s();
@@ -1179,6 +1236,21 @@ class RangeFormatProxy extends FakeProxy {
   }
   set wrapText(v: boolean) {
     this.range.setFormat({ wrapText: v }, 'wrapText');
+  }
+  set shrinkToFit(v: boolean) {
+    this.fake.requireApi('1.9', 'RangeFormat.shrinkToFit');
+    this.range.setFormat({ shrinkToFit: v }, 'shrinkToFit');
+  }
+  set rowHeight(v: number) {
+    this.ctx.enqueue(20, () => {
+      const s = this.range.s();
+      const rect = this.range.r();
+      this.fake.record(s, this.range.addr(), 'rowHeight');
+      for (let r = rect.r1; r <= rect.r2; r++) s.rowHeights.set(r, v);
+    });
+  }
+  get rowHeight(): number {
+    return this.get('rowHeight');
   }
 }
 
@@ -1344,6 +1416,16 @@ class TableProxy extends FakeProxy {
         throw new FakeOfficeError('InvalidArgument', `table name ${v} is taken`);
       this.fake.record(this.sheet!, rangeRef(this.table!.rect), 'table.name');
       this.table!.name = v;
+    });
+  }
+  /** Table.delete(): the table and its cells' contents go. */
+  delete(): void {
+    this.ctx.enqueue(10, () => {
+      const s = this.sheet!;
+      const t = this.table!;
+      this.fake.record(s, rangeRef(t.rect), 'table.delete');
+      s.tables = s.tables.filter((x) => x !== t);
+      for (let r = t.rect.r1; r <= t.rect.r2; r++) for (let c = t.rect.c1; c <= t.rect.c2; c++) if (s.rows[r]) s.rows[r]![c] = undefined;
     });
   }
   set style(v: string) {

@@ -4,7 +4,7 @@
  * (and reports only areas whose top-left cell is in the range); Range.top/left need ExcelApi 1.10.
  * Each test here failed on the code before the office layer read in bounded row blocks.
  */
-import { readWorkbook, readWorksheet, SHEET_CELL_LIMIT } from '../../src/office/excel';
+import { readWorkbook, readWorksheet, SHEET_CELL_LIMIT, writeSheet } from '../../src/office/excel';
 import { validateWorkbook } from '../../src/engine/validate';
 import { FakeExcel, FakeOfficeError, MAX_CELLS_PER_READ } from './fakeExcel';
 
@@ -151,4 +151,42 @@ test('text boxes on ExcelApi 1.9 (no Range.top/left) are read and placed from de
   const s = await readWorksheet('ผ.02', fake.run);
   expect(s.textBoxes).toEqual([{ text: 'แบบ ผ.02', row: 1, col: 6 }]);
   expect(s.rows[3]![1]!.v).toBe('โครงการที่ 1');
+});
+
+describe('writing a report, calendar or needs table again rewrites our sheet in place', () => {
+  const report = (rows: number, title: string) => ({
+    name: 'ความต้องการ',
+    rows: [[title, null, null], ['โครงการ', 'งบประมาณ', 'หน่วยงาน'], ...Array.from({ length: rows }, (_, i) => [`โครงการ ${i + 1}`, 1000 * (i + 1), 'อบต.'])],
+    merges: [{ r1: 0, c1: 0, r2: 0, c2: 2 }],
+    freezeRows: 2,
+    table: { headerRow: 1, lastRow: rows + 1, lastCol: 2, name: 'Needs' },
+  });
+
+  test('same sheet (nothing deleted), names pointing at it stay valid, old contents all gone', async () => {
+    setup();
+    plan(fake, 'ผ.02');
+    const first = await writeSheet(report(30, 'รอบที่ 1'), {}, fake.run);
+    expect(first.replaced).toBeNull();
+    const id = fake.sheet('ความต้องการ').id;
+    // The officer points a name (and so formulas) at our sheet, and types in it.
+    fake.addName('ยอดรวม', 'ความต้องการ', '$B$3');
+    fake.setValues('ความต้องการ', 'E5', [['หมายเหตุของเจ้าหน้าที่']]);
+    fake.resetCounters();
+
+    const second = await writeSheet(report(10, 'รอบที่ 2'), {}, fake.run);
+    expect(second).toMatchObject({ name: 'ความต้องการ', replaced: 'ความต้องการ', filter: 'table' });
+    expect(fake.writes.some((w) => w.what === 'delete')).toBe(false);
+    expect(fake.sheet('ความต้องการ').id).toBe(id);
+    expect(fake.sheetNames()).toEqual(['ผ.02', 'ความต้องการ']);
+    expect(fake.nameFormula(fake.names.find((n) => n.name === 'ยอดรวม')!)).toBe("='ความต้องการ'!$B$3");
+    expect(fake.cell('ความต้องการ', 'A1').value).toBe('รอบที่ 2');
+    expect(fake.cell('ความต้องการ', 'A12').value).toBe('โครงการ 10');
+    expect(fake.cell('ความต้องการ', 'A13').value).toBeNull(); // row 13 of the first write is gone
+    expect(fake.cell('ความต้องการ', 'E5').value).toBeNull(); // replaced, as the result says
+    const s = fake.sheet('ความต้องการ');
+    expect(s.tables).toEqual([{ name: 'Needs', rect: { r1: 1, c1: 0, r2: 11, c2: 2 }, style: 'TableStyleLight1' }]);
+    expect(s.merges).toEqual([{ r1: 0, c1: 0, r2: 0, c2: 2 }]);
+    expect(s.freezeRows).toBe(2);
+    fake.assertWritesOnlyTo(['ความต้องการ']);
+  });
 });

@@ -8,6 +8,7 @@ import { consolidate, needsWorkbook, type ConsolidateResult } from '../../src/en
 import { readPlanSheet } from '../../src/engine/forms/read';
 import type { WorkbookModel } from '../../src/engine/model';
 import { validateWorkbook } from '../../src/engine/validate';
+import { ROUTE_LABEL } from '../../src/engine/classification';
 import { inputsOf, muangDistrict, phunphinDistrict, roundTrip, type District } from './fixtures';
 
 let muang: District;
@@ -47,7 +48,7 @@ test("kept-out needs stay out and the province's totals are the districts' sums"
   expect(kept.sort()).toEqual(['อำเภอพุนพิน: ก่อสร้างอาคารอเนกประสงค์ หมู่ที่ 2', 'อำเภอเมืองสุราษฎร์ธานี: ก่อสร้างระบบประปาหมู่บ้าน หมู่ที่ 2']);
 });
 
-test('each need keeps its proposer, agency and the district rank as sourcePriority', () => {
+test("each need keeps its proposer, agency, and the district's rank as its source's", () => {
   for (const d of [muang, phunphin]) {
     // Province ids follow the input rows: the district's table order.
     const mine = province.items.filter((i) => i.district === `อำเภอ${d.name}`).sort((a, b) => a.id - b.id);
@@ -56,12 +57,11 @@ test('each need keeps its proposer, agency and the district rank as sourcePriori
       expect(p.name).toBe(it.name);
       expect(p.organisation).toBe(it.organisation);
       expect(p.agency).toBe(it.agency);
-      expect(p.sourcePriority).toBe(it.priority || undefined);
-      expect(p.priority).toBe('');
+      expect(p.priority).toBe(it.rank === null ? '' : String(it.rank));
     });
   }
-  // The tambon plan ranked its needs 1–4; อำเภอเมือง kept the ranks.
-  expect(province.items.filter((i) => i.sourcePriority).length).toBeGreaterThan(0);
+  // The province ranks its own table 1…N; the districts' ranks stay beside it.
+  expect(province.items.map((i) => i.rank).sort((a, b) => a! - b!)).toEqual(province.items.map((_, k) => k + 1));
 });
 
 test('a need both districts ask for is reported across districts, never merged', () => {
@@ -81,7 +81,8 @@ test("the province's workbook: titled, every need with its district, summaries b
   const plan = readPlanSheet(written.sheets[0]);
   expect(plan.kind).toBe('district-needs');
   expect(plan.projects.map((p) => p.district)).toEqual(province.items.map((i) => i.district));
-  expect(plan.projects.map((p) => p.sourcePriority ?? '')).toEqual(province.items.map((i) => i.sourcePriority ?? ''));
+  expect(plan.projects.map((p) => p.priority)).toEqual(province.items.map((i) => i.priority));
+  expect(plan.projects.map((p) => p.sourcePriority)).toEqual(province.items.map((i) => String(i.rank)));
   const report = validateWorkbook(written);
   expect(report.sheets.map((s) => s.kind)).toEqual(['district-needs', 'needs-summary', 'needs-summary', 'other', 'other']);
   const bad = report.sheets.flatMap((s) => s.findings.filter((f) => f.severity === 'error' || !['objective-missing', 'target-missing', 'kpi-missing'].includes(f.code)));
@@ -99,8 +100,14 @@ test("the province's workbook: titled, every need with its district, summaries b
     expect(r).toBeGreaterThan(0);
     for (const y of years) expect(num(r, yearCol(y))).toBe(d.result.totals[y] ?? 0);
   }
-  const last = summary.rows.length - 1;
-  expect(summary.rows[last]?.[0]?.w).toBe('รวมทั้งสิ้น');
+  // The grand total closes the table (the signature block follows it).
+  const last = Array.from(summary.rows, (row) => row?.[0]?.w).indexOf('รวมทั้งสิ้น');
+  expect(last).toBeGreaterThan(0);
+  expect(Array.from(summary.rows.slice(last + 1), (row) => row?.[0]?.w ?? '').filter(Boolean)).toEqual([
+    expect.stringMatching(/^ลงชื่อ/),
+    expect.stringMatching(/^\(/),
+    expect.stringMatching(/^ตำแหน่ง/),
+  ]);
   for (const y of years) expect(num(last, yearCol(y))).toBe(province.totals[y]);
 });
 
@@ -151,20 +158,23 @@ describe('oneplan consolidate --province', () => {
   });
 });
 
-describe('what goes back down: one workbook per agency and per district', () => {
+describe('what goes back down: one workbook per route, per agency and per district', () => {
   let table: ConsolidateResult;
   beforeAll(async () => {
     table = await consolidate([{ file: 'แผนความต้องการ จ.สุราษฎร์ธานี.xlsx', checksum: '3'.repeat(64), workbook: written }]);
   });
 
-  test.each(['agency', 'district'] as const)('by %s: every need in exactly one part, the parts add up to the province, each part valid and traceable', async (by) => {
+  test.each(['route', 'agency', 'district'] as const)('by %s: every need in exactly one part, the parts add up to the province, each part valid and traceable', async (by) => {
     const { splitNeeds } = await import('../../src/engine/consolidate/split');
+    const ranks = new Map(table.items.map((i) => [i.id, i.rank]));
     const parts = splitNeeds(table, by);
+    // Going back down keeps the province's ranks (a part is not re-ranked 1…N).
+    for (const p of parts) for (const it of p.result.items) expect(it.rank).toBe(ranks.get(it.id));
     expect(parts.length).toBeGreaterThan(1);
     expect(parts.reduce((n, p) => n + p.result.items.length, 0)).toBe(table.items.length);
     for (const y of table.years) expect(parts.reduce((s, p) => s + (p.result.totals[y] ?? 0), 0)).toBe(province.totals[y]);
     for (const p of parts) {
-      const own = (i: (typeof p.result.items)[number]) => (by === 'agency' ? i.agency : i.district);
+      const own = (i: (typeof p.result.items)[number]) => (by === 'agency' ? i.agency : by === 'route' ? ROUTE_LABEL[i.route].th : i.district);
       expect(p.result.items.every((i) => (own(i) || '').trim() === p.receiver || (!own(i) && /^ไม่ระบุ/.test(p.receiver)))).toBe(true);
       const wb = roundTrip(needsWorkbook(p.result, { province: 'สุราษฎร์ธานี', subtitle: `ส่งถึง ${p.receiver}` }), `${p.receiver}.xlsx`);
       const report = validateWorkbook(wb);

@@ -53,7 +53,12 @@ export function fakeHost(opts: { excel?: boolean; workbook?: WorkbookModel; read
     getSetting: async (k) => host.settings.get(k),
     setSetting: async (k, v) => void host.settings.set(k, v),
   };
-  if (opts.excel) host.writeSheet = async (s) => void host.written.push(s);
+  if (opts.excel)
+    host.writeSheet = async (s) => {
+      const replaced = host.written.some((w) => w.name === s.name) ? s.name : null;
+      host.written.push(s);
+      return { name: s.name, replaced };
+    };
   else host.planFile = planFile;
   return host;
 }

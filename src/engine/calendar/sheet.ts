@@ -4,6 +4,7 @@
  * (filled cells on active months), the notes lines; TH Sarabun New 16, A4 landscape, one page wide.
  */
 import { DEFAULT_FONT, type CellStyle, type OutCell, type OutSheet } from '../output';
+import { pageFooter, PRINT_WIDTH_MAX, wrappedLines } from '../print';
 import type { BuiltCalendar } from './build';
 import { THAI_MONTHS_ABBR, ENGLISH_MONTHS_ABBR, beToCe, digits, ymIndex } from './thai';
 
@@ -30,37 +31,19 @@ function cell(value: string | number | null, style: CellStyle): OutCell {
   return { value, style };
 }
 
-/** Thai marks that take no width of their own (above/below vowels, tone marks). */
-const COMBINING = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/g;
-
-/**
- * Lines a wrapped text needs in a column `width` characters wide. Conservative (measured with
- * LibreOffice's fallback Thai font, wider than TH Sarabun New): a row may be a little tall in
- * Excel, never cut off.
- */
-export function estimateLines(text: string, width: number): number {
-  // Thai wraps at word boundaries, so lines end short of the column: count 0.8 of the width.
-  const perLine = Math.max(1, Math.floor(width * 0.8));
-  return text.split('\n').reduce((n, para) => n + Math.max(1, Math.ceil(para.replace(COMBINING, '').length / perLine)), 0);
-}
-
-/** Sheet rows (default height: 1.5 × the font size) that `lines` wrapped lines need: one each. */
-export function rowsForLines(lines: number): number {
-  return Math.max(1, lines);
-}
-
 /** Layout facts the sheet, the preview and the tests share. */
 export interface CalendarSheetLayout {
   headerRow: number;
   firstStepRow: number;
   firstMonthCol: number;
-  /** First sheet row of each step and how many rows it spans (rows stand in for row heights). */
-  stepRows: Array<{ row: number; span: number }>;
+  /** Sheet row of each step and the lines its longest text wraps to (the writer makes the row that tall). */
+  stepRows: Array<{ row: number; lines: number }>;
   colWidths: number[];
 }
 
-const TABLE_WIDTHS = [6, 70, 22, 15, 22];
-const MONTH_WIDTH = 5.5;
+/** ที่, การดำเนินงาน, หน่วยดำเนินการ, วัน/เดือน/ปี, หมายเหตุ; the months share the rest of the printed width. */
+const TABLE_WIDTHS = [5, 50, 18, 14, 20];
+const MONTH_WIDTH = { max: 5.5, min: 4 };
 
 function stepTexts(s: BuiltCalendar['steps'][number], details: boolean): string[] {
   const title = details && s.detail ? `${s.title}\n${s.detail}` : s.title;
@@ -70,22 +53,41 @@ function stepTexts(s: BuiltCalendar['steps'][number], details: boolean): string[
 
 export function calendarSheetLayout(cal: BuiltCalendar, opts: Pick<SheetOptions, 'details'> = {}): CalendarSheetLayout {
   const details = opts.details ?? false;
-  const headerRow = cal.titleLines.length + (cal.titleLines.length ? 1 : 0);
+  const titles = titleLinesOf(cal).length;
+  const headerRow = titles + (titles ? 1 : 0);
   const firstStepRow = headerRow + 2;
-  const stepRows: CalendarSheetLayout['stepRows'] = [];
-  let row = firstStepRow;
-  for (const s of cal.steps) {
-    const span = rowsForLines(Math.max(...stepTexts(s, details).map((t, c) => (t ? estimateLines(t, TABLE_WIDTHS[c]) : 1))));
-    stepRows.push({ row, span });
-    row += span;
-  }
+  const stepRows: CalendarSheetLayout['stepRows'] = cal.steps.map((s, i) => ({
+    row: firstStepRow + i,
+    lines: Math.max(...stepTexts(s, details).map((t, c) => (t ? wrappedLines(t, TABLE_WIDTHS[c]) : 1))),
+  }));
+  const tableWidth = TABLE_WIDTHS.reduce((a, b) => a + b, 0);
+  const month = Math.max(MONTH_WIDTH.min, Math.min(MONTH_WIDTH.max, (PRINT_WIDTH_MAX - tableWidth) / Math.max(1, cal.months.length)));
   return {
     headerRow,
     firstStepRow,
     firstMonthCol: TABLE_COLUMNS,
     stepRows,
-    colWidths: [...TABLE_WIDTHS, ...cal.months.map(() => MONTH_WIDTH)],
+    colWidths: [...TABLE_WIDTHS, ...cal.months.map(() => Math.floor(month * 4) / 4)],
   };
+}
+
+/**
+ * The template's title lines, then one line that says plainly which fiscal year the plan is for and
+ * in which months the steps run (a DOPA title names three different years without saying why).
+ */
+export function titleLinesOf(cal: BuiltCalendar, lang: 'th' | 'en' = 'th'): string[] {
+  if (!cal.titleLines.length || !cal.months.length) return cal.titleLines;
+  const first = cal.months[0];
+  const last = cal.months[cal.months.length - 1];
+  const thai = cal.thaiDigits;
+  const line =
+    lang === 'en'
+      ? `Plan for fiscal year ${cal.fiscalYear} (B.E.): the steps run ${ENGLISH_MONTHS_ABBR[first.month - 1]} ${beToCe(first.year)} – ${ENGLISH_MONTHS_ABBR[last.month - 1]} ${beToCe(last.year)}`
+      : digits(
+          `(แผนสำหรับปีงบประมาณ พ.ศ. ${cal.fiscalYear} · ดำเนินการระหว่าง ${THAI_MONTHS_ABBR[first.month - 1]} ${first.year} – ${THAI_MONTHS_ABBR[last.month - 1]} ${last.year})`,
+          thai,
+        );
+  return [...cal.titleLines, line];
 }
 
 export function calendarSheet(cal: BuiltCalendar, opts: SheetOptions = {}): OutSheet {
@@ -101,11 +103,13 @@ export function calendarSheet(cal: BuiltCalendar, opts: SheetOptions = {}): OutS
   const { headerRow, firstMonthCol } = layout;
 
   // Title lines, centred across the whole table.
-  cal.titleLines.forEach((line, i) => {
-    rows.push([cell(line, { bold: true, align: 'center', size: i === 0 ? 18 : 16 })]);
+  const titles = titleLinesOf(cal, en ? 'en' : 'th');
+  titles.forEach((line, i) => {
+    const last = i === titles.length - 1 && titles.length > cal.titleLines.length;
+    rows.push([cell(line, { bold: !last, align: 'center', wrap: true, size: i === 0 ? 18 : 16 })]);
     merges.push({ r1: i, c1: 0, r2: i, c2: lastCol });
   });
-  if (cal.titleLines.length) rows.push([]);
+  if (titles.length) rows.push([]);
 
   // Two header rows: the five table headers span both; the Gantt has years over months.
   const head: CellStyle = { bold: true, align: 'center', valign: 'center', border: true, fill: HEADER_FILL, wrap: true };
@@ -126,11 +130,10 @@ export function calendarSheet(cal: BuiltCalendar, opts: SheetOptions = {}): OutS
   for (const m of cal.months) bottom.push(cell((en ? ENGLISH_MONTHS_ABBR : THAI_MONTHS_ABBR)[m.month - 1], { ...head, size: 14 }));
   rows.push(top, bottom);
 
-  // Each step spans as many rows as its longest text needs (OutSheet has no row heights): every
-  // column is merged down the step's rows, so wrapped text and the Gantt bar fill the whole block.
+  // One row per step, as tall as its longest text needs (the writers set the height: fitRows).
   const body: CellStyle = { border: true, valign: 'top', wrap: true };
   cal.steps.forEach((s, i) => {
-    const { row: r0, span } = layout.stepRows[i];
+    const { row: r0 } = layout.stepRows[i];
     const [, title, unit, label, note] = stepTexts(s, details);
     const styles: CellStyle[] = [
       { ...body, align: 'center' },
@@ -158,8 +161,6 @@ export function calendarSheet(cal: BuiltCalendar, opts: SheetOptions = {}): OutS
       else first.push(cell(null, style));
     }
     rows[r0] = first;
-    for (let r = r0 + 1; r < r0 + span; r++) rows[r] = styles.map((st) => cell(null, st));
-    if (span > 1) for (let c = 0; c <= lastCol; c++) merges.push({ r1: r0, c1: c, r2: r0 + span - 1, c2: c });
   });
 
   // Notes: "หมายเหตุ : ๑. …" / "๒. …".
@@ -168,7 +169,7 @@ export function calendarSheet(cal: BuiltCalendar, opts: SheetOptions = {}): OutS
     cal.notes.forEach((n, i) => {
       const r = rows.length;
       const prefix = i === 0 ? (en ? 'Note: ' : 'หมายเหตุ : ') : '';
-      rows.push([cell(digits(`${prefix}${i + 1}. ${n}`, thai), { align: 'left' })]);
+      rows.push([cell(digits(`${prefix}${i + 1}. ${n}`, thai), { align: 'left', wrap: true })]);
       merges.push({ r1: r, c1: 0, r2: r, c2: lastCol });
     });
   }
@@ -180,7 +181,8 @@ export function calendarSheet(cal: BuiltCalendar, opts: SheetOptions = {}): OutS
     merges,
     colWidths: layout.colWidths,
     freezeRows: layout.firstStepRow,
-    page: { orientation: 'landscape', fitWidth: true },
+    page: { orientation: 'landscape', fitWidth: true, footer: pageFooter(en ? 'en' : 'th') },
+    fitRows: true,
     printTitleRows: [headerRow, headerRow + 1],
     font: { ...DEFAULT_FONT },
   };

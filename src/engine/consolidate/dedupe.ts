@@ -220,7 +220,7 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
     const b = i < j ? j : i;
     const ca = cands[a];
     const cb = cands[b];
-    if (ca.role === 'local' && cb.role === 'local') return;
+    if (ca.role !== 'need' && cb.role !== 'need') return; // two reference rows (ผ.02, district plan)
     const sameName = gate(ca, cb);
     if (sameName === null) return;
     const a0 = start[a];

@@ -6,12 +6,14 @@
  *   ผ.02 (local-plan): not taken, but kept as the reference "already planned by the อปท.".
  */
 import type { PlanSheet, ProjectRow } from '../plan';
-import { coreNameOfNormalized, extractLocation, locationOfNormalized, normalizeThai, parseTambon, parseVillage, wordTokens, type Location } from '../thai-text';
+import { coreNameOfNormalised, extractLocation, locationOfNormalised, normaliseThai, parseTambon, parseVillage, wordTokens, type Location } from '../normalise';
 import { parseIssue } from './issue';
+import { classify, defaultRoute, parseRoute, type ClassKind, type ClassWords } from '../classification';
 import { tidySpaces } from '../thai';
 import type { ProjectFields, ProvincialIssue, SourceRef } from './types';
 
-export type Role = 'need' | 'local';
+/** need: a row of the needs table; local: an อปท.'s own plan (ผ.02); district: the district's development plan. */
+export type Role = 'need' | 'local' | 'district';
 
 /** One project row ready for matching. */
 export interface Candidate extends ProjectFields {
@@ -37,35 +39,17 @@ export function releaseMatchKeys(c: Candidate): void {
   c.tokens = NO_TOKENS;
 }
 
-/** Does this tambon/village project need outside support? */
-const NORM_WORDS = new WeakMap<readonly string[], { words: string[]; said: Map<string, boolean> }>();
-
-export function needsSupport(p: ProjectRow, words: readonly string[]): boolean {
-  // Normalised words and verdicts per distinct text, kept per word list (classification texts repeat).
-  let memo = NORM_WORDS.get(words);
-  if (!memo) {
-    memo = { words: words.map((w) => normalizeThai(w).replace(/ /g, '')).filter(Boolean), said: new Map() };
-    NORM_WORDS.set(words, memo);
-  }
-  const { words: normWords, said } = memo;
-  const says = (t: string | undefined): boolean => {
-    const key = t ?? '';
-    const hit = said.get(key);
-    if (hit !== undefined) return hit;
-    const n = normalizeThai(key).replace(/ /g, '');
-    const v = n !== '' && normWords.some((w) => n.includes(w));
-    if (said.size >= 10000) said.clear();
-    said.set(key, v);
-    return v;
-  };
-  if (p.classification.trim()) return says(p.classification);
-  const sec = p.context.section;
-  if (sec) return sec.needsSupport || says(sec.text);
-  return false;
+/**
+ * What a tambon/village project's classification says (its column, else its section row: one rule,
+ * ../classification), or null when it is not a need for outside support.
+ */
+export function needClass(p: ProjectRow, words: ClassWords): ClassKind | null {
+  if (p.classification.trim()) return classify(p.classification, words);
+  return p.context.section ? classify(p.context.section.text, words) : null;
 }
 
 /** The role of a sheet's projects in consolidation, or null when the sheet gives none. */
-export function roleOfSheet(kind: PlanSheet['kind']): 'all' | 'support' | 'local' | null {
+export function roleOfSheet(kind: PlanSheet['kind']): 'all' | 'support' | 'local' | 'district' | null {
   switch (kind) {
     case 'local-plan-beyond':
     case 'district-needs':
@@ -75,6 +59,8 @@ export function roleOfSheet(kind: PlanSheet['kind']): 'all' | 'support' | 'local
       return 'support';
     case 'local-plan':
       return 'local';
+    case 'district-plan':
+      return 'district';
     default:
       return null;
   }
@@ -224,19 +210,20 @@ export function toCandidate(
   file: string,
   role: Role,
   seq: number,
+  cls: ClassKind | null = null,
   district?: string,
 ): Candidate {
   const { organisation: sheetOrg, loc: orgLoc } = orgOfSheet(sheet);
   // A needs table names each row's proposer (อปท./ผู้เสนอ); other forms have one organisation line.
   const organisation = p.proposer ? intern(p.proposer) : sheetOrg;
   const locLoc = p.location ? extractLocation(p.location) : {};
-  const normName = normalizeThai(p.name);
-  const nameLoc = locationOfNormalized(normName);
+  const normName = normaliseThai(p.name);
+  const nameLoc = locationOfNormalised(normName);
   const village = parseVillage(p.village) ?? locLoc.village ?? nameLoc.village;
   const tambon = parseTambon(p.tambon) ?? locLoc.tambon ?? nameLoc.tambon ?? orgLoc.tambon;
   const { budgets, bad } = amountsOf(p);
   const issue = issueOf(p.link) ?? issueOf(p.context.provincial?.text);
-  const core = coreNameOfNormalized(normName);
+  const core = coreNameOfNormalised(normName);
   // A row of a needs table (a district's, read by the province): its district, the district's rank
   // of it, and whether the district counted it.
   const fromNeeds = sheet.kind === 'district-needs';
@@ -256,13 +243,14 @@ export function toCandidate(
     badBudgetYears: bad,
     issue,
     agency: intern((p.agency || p.unit).trim()),
-    // The district's rank becomes sourcePriority; the province ranks its table itself.
-    priority: fromNeeds ? '' : intern(p.priority.trim()),
+    // A row of a needs table keeps its route (the sending officer's) and the table's rank of it as the
+    // source's own rank, so the province's default order takes each district's first choice in turn.
+    route: (fromNeeds && parseRoute(p.route)) || defaultRoute(cls, p.agency || p.unit, sheet.kind === 'local-plan-beyond'),
+    priority: intern((fromNeeds ? p.sourcePriority || p.priority : p.priority).trim()),
     note: intern(p.note.trim()),
     compact: core.replace(/ /g, ''),
     tokens: distinctTokens(wordTokens(core)),
     ...(fromNeeds && rowDistrict ? { district: intern(rowDistrict) } : {}),
-    ...(fromNeeds && (p.sourcePriority || p.priority).trim() ? { sourcePriority: intern((p.sourcePriority || p.priority).trim()) } : {}),
     ...(fromNeeds && p.outOfTotals ? { keptOut: true } : {}),
   };
 }

@@ -10,10 +10,13 @@ import type { SheetModel } from '../model';
 import type { PlanSheet } from '../plan';
 import { PROJECT_KINDS } from '../plan';
 import { readPlanSheet } from '../forms/read';
-import { fromThaiDigits } from '../thai';
 import { findMatches, mergeGroups, type Match } from './dedupe';
 import type { Candidate } from './extract';
-import { fileStem, intern, needsSupport, releaseMatchKeys, roleOfSheet, sharedBudgets, sharedTokens, toCandidate, unitOfNeedsSheet } from './extract';
+import { fileStem, intern, needClass, releaseMatchKeys, roleOfSheet, sharedBudgets, sharedTokens, sheetOrganisation, toCandidate, unitOfNeedsSheet } from './extract';
+import { classWordsOf, type ClassWords } from '../classification';
+import { rankItems, sortByRank } from './rank';
+import { applyPrevious } from './merge';
+import { sendersOf } from './roster';
 import { issueKey, issueLabel } from './issue';
 import { projectMatcher } from '../strategy/match';
 import type { MatchVerdict, ProjectInput } from '../strategy/model';
@@ -30,13 +33,30 @@ import type {
   SheetSummary,
   StrategyMismatch,
 } from './types';
-import { DEFAULT_SUPPORT_WORDS } from './types';
 
 export * from './types';
-export { needsWorkbook, needsFileWorkbook, NEEDS_SHEET, SUMMARY_SHEET, DUPLICATES_SHEET, SOURCES_SHEET } from './table';
+export {
+  needsWorkbook,
+  needsFileWorkbook,
+  NEEDS_SHEET,
+  SUMMARY_SHEET,
+  DUPLICATES_SHEET,
+  SOURCES_SHEET,
+  FOLLOWUP_SHEET,
+  VANISHED_SHEET,
+  NEEDS_HEAD,
+  NEEDS_TAIL,
+} from './table';
 export { consolidateJson } from './json';
 export type { ConsolidateJson } from './json';
 export { parseIssue, issueKey, issueLabel } from './issue';
+export { readPrevious } from './merge';
+export { approvalLine, parseApprovalLine } from '../approval';
+export type { PreviousTable, PreviousRow, MergeReport } from './merge';
+export { readRoster, sendersOf, senderKey } from './roster';
+export type { SendersReport } from './roster';
+export { ROUTES, ROUTE_LABEL, DEFAULT_CLASS_WORDS, parseRoute, classify } from '../classification';
+export type { Route, ClassWords } from '../classification';
 
 function abortError(): Error {
   const e = new Error('consolidation cancelled');
@@ -56,6 +76,7 @@ const NOTES = {
   calendar: ['ปฏิทินการดำเนินงาน ไม่มีรายการโครงการ', 'Operation calendar: no project rows'],
   other: ['ไม่ใช่แบบแผนที่มีรายการโครงการ', 'Not a plan form with project rows'],
   local: ['แผนพัฒนาท้องถิ่น (ผ.02): ใช้ตรวจโครงการที่ อปท. ดำเนินการเอง', "Local development plan (ผ.02): used to spot projects the local authority does itself"],
+  district: ['แผนพัฒนาอำเภอ: ใช้ตรวจว่าความต้องการอยู่ในแผนพัฒนาอำเภอแล้ว (ไม่นำเข้าเป็นความต้องการ)', "District development plan: used to check that needs are in it (not taken as needs)"],
   noSupport: ['ไม่มีโครงการที่ขอรับการสนับสนุน/เกินศักยภาพ', 'No projects asking for outside support / beyond capacity'],
   noProjects: ['ไม่พบรายการโครงการ', 'No project rows found'],
   noPlanSheet: ['ไม่พบชีตแผนที่มีรายการโครงการ', 'No plan sheet with project rows'],
@@ -70,7 +91,7 @@ const YIELD_MS = 12;
 function collectInput(
   inp: ConsolidateInput,
   recognise: (s: SheetModel) => PlanSheet,
-  words: readonly string[],
+  words: ClassWords,
   cands: Candidate[],
 ): InputReport {
   const rep: InputReport = {
@@ -98,6 +119,8 @@ function collectInput(
       continue;
     }
     const summary: SheetSummary = { name: sheet.name, kind: plan.kind, formCode: plan.formCode, projects: 0, taken: 0 };
+    const org = sheetOrganisation(plan);
+    if (org) summary.organisation = intern(org);
     rep.sheets.push(summary);
     const role = PROJECT_KINDS.has(plan.kind) ? roleOfSheet(plan.kind) : null;
     if (!role) {
@@ -118,16 +141,17 @@ function collectInput(
     for (const p of plan.projects) {
       // A total row read as a project (label longer than the reader expects): never a need.
       if (!p.name.trim() || (p.no === null && /^รวม/.test(p.name.trim()))) continue;
-      if (role === 'local') {
-        cands.push(toCandidate(p, plan, inp.file, 'local', cands.length));
+      if (role === 'local' || role === 'district') {
+        cands.push(toCandidate(p, plan, inp.file, role, cands.length));
         continue;
       }
-      if (role === 'support' && !needsSupport(p, words)) continue;
-      cands.push(toCandidate(p, plan, inp.file, 'need', cands.length, district));
+      const cls = needClass(p, words);
+      if (role === 'support' && !cls) continue;
+      cands.push(toCandidate(p, plan, inp.file, 'need', cands.length, cls, district));
       summary.taken++;
     }
     rep.taken += summary.taken;
-    if (role === 'local') Object.assign(summary, noteOf('local'));
+    if (role === 'local' || role === 'district') Object.assign(summary, noteOf(role));
     else if (role === 'support' && summary.taken === 0 && summary.projects > 0) Object.assign(summary, noteOf('noSupport'));
     else if (summary.projects === 0) Object.assign(summary, noteOf('noProjects'));
   }
@@ -175,7 +199,7 @@ function sharedVerdict(v: ItemVerdict): ItemVerdict {
 /** Recognise, extract and (with `opts.strategies`) score one input: the per-file part of `Consolidation.add`. */
 export function extractInput(input: ConsolidateInput, opts: ConsolidateOptions = {}): Extracted {
   const candidates: Candidate[] = [];
-  const report = collectInput(input, opts.recognise ?? ((s) => readPlanSheet(s)), opts.supportWords ?? [...DEFAULT_SUPPORT_WORDS], candidates);
+  const report = collectInput(input, opts.recognise ?? ((s) => readPlanSheet(s)), classWordsOf(opts.classWords), candidates);
   const list = opts.strategies;
   if (!list?.issues.length) return { report, candidates };
   const match = projectMatcher(list, {}, { lean: true });
@@ -199,11 +223,11 @@ export class Consolidation {
   /** Strategy verdicts computed with their files (addExtracted), by candidate index. */
   private readonly verdicts: Array<ItemVerdict | undefined> = [];
   private readonly recognise: (s: SheetModel) => PlanSheet;
-  private readonly words: readonly string[];
+  private readonly words: ClassWords;
 
   constructor(private readonly opts: ConsolidateOptions = {}) {
     this.recognise = opts.recognise ?? ((s) => readPlanSheet(s));
-    this.words = opts.supportWords ?? [...DEFAULT_SUPPORT_WORDS];
+    this.words = classWordsOf(opts.classWords);
   }
 
   add(input: ConsolidateInput): InputReport {
@@ -236,7 +260,6 @@ export class Consolidation {
       c.note = intern(c.note);
       if (c.tambon !== undefined) c.tambon = intern(c.tambon);
       if (c.district !== undefined) c.district = intern(c.district);
-      if (c.sourcePriority !== undefined) c.sourcePriority = intern(c.sourcePriority);
       this.cands.push(c);
       const v = ex.verdicts?.[i];
       if (v) this.verdicts[base + i] = sharedVerdict(v);
@@ -265,7 +288,7 @@ async function collect(
   opts: ConsolidateOptions,
 ): Promise<{ reports: InputReport[]; cands: Candidate[] }> {
   const recognise = opts.recognise ?? ((s) => readPlanSheet(s));
-  const words = opts.supportWords ?? [...DEFAULT_SUPPORT_WORDS];
+  const words = classWordsOf(opts.classWords);
   const reports: InputReport[] = [];
   const cands: Candidate[] = [];
   const total = inputs.length;
@@ -343,9 +366,12 @@ export function consolidateCandidates(
       // A need the sending level left out of its totals stays out (its note says why).
       inTotals: !keep.keptOut,
       remarks: [],
+      route: keep.route,
+      rank: null,
+      inDistrictPlan: null,
+      officerNote: '',
     };
     if (keep.district !== undefined) item.district = keep.district;
-    if (keep.sourcePriority !== undefined) item.sourcePriority = keep.sourcePriority;
     if (keep.keptOut && !/ไม่นับยอด/.test(keep.note)) item.remarks.push(KEPT_OUT_REMARK);
     if (others.length) {
       item.remarks.push(
@@ -428,17 +454,21 @@ export function consolidateCandidates(
   }
   const possibleSeen = new Set<string>();
   const possible: Array<{ ra: number; rb: number; m: Match }> = [];
-  const localByRoot = new Map<number, Map<number, { confidence: DuplicateGroup['confidence']; similarity: number }>>();
+  type RefMatches = Map<number, Map<number, { confidence: DuplicateGroup['confidence']; similarity: number }>>;
+  const localByRoot: RefMatches = new Map();
+  const districtByRoot: RefMatches = new Map();
   for (const m of [...matches, ...refused]) {
     const ca = cands[m.a];
     const cb = cands[m.b];
-    if (ca.role === 'local' || cb.role === 'local') {
-      const [needIdx, localIdx] = ca.role === 'local' ? [m.b, m.a] : [m.a, m.b];
+    if (ca.role !== 'need' || cb.role !== 'need') {
+      if (ca.role !== 'need' && cb.role !== 'need') continue;
+      const [needIdx, localIdx] = ca.role !== 'need' ? [m.b, m.a] : [m.a, m.b];
       const r = root[needIdx];
-      const map = localByRoot.get(r) ?? new Map();
+      const byRoot = cands[localIdx].role === 'local' ? localByRoot : districtByRoot;
+      const map = byRoot.get(r) ?? new Map();
       const prev = map.get(localIdx);
       if (!prev || rank(m.confidence) < rank(prev.confidence)) map.set(localIdx, { confidence: m.confidence, similarity: m.similarity });
-      localByRoot.set(r, map);
+      byRoot.set(r, map);
       continue;
     }
     const ra = root[m.a];
@@ -499,6 +529,27 @@ export function consolidateCandidates(
       });
     }
   }
+  // The district's development plan: every need must be in it before the list goes to the province
+  // (rayong-2564, samutsongkhram-2562). A need it lacks is flagged, never dropped or left out of the totals.
+  const planSheets = reports.flatMap((rep) => rep.sheets.filter((s) => s.kind === 'district-plan'));
+  const districtPlan = planSheets.length ? { sheets: planSheets.length, projects: planSheets.reduce((n, s) => n + s.projects, 0) } : null;
+  if (districtPlan) {
+    for (const it of items) it.inDistrictPlan = false;
+    for (const [r, refs] of districtByRoot) {
+      const item = itemAt[r];
+      if (!item) continue;
+      const firm = [...refs.entries()].sort((x, y) => x[0] - y[0]).find(([, m]) => m.confidence !== 'possible');
+      if (firm) {
+        item.inDistrictPlan = true;
+        continue;
+      }
+      const [idx] = [...refs.keys()].sort((x, y) => x - y);
+      const dc = cands[idx];
+      item.remarks.push(`อาจมีในแผนพัฒนาอำเภอ (${dc.src.file} ชีต ${dc.src.sheet} แถว ${dc.src.row}) โปรดตรวจสอบ`);
+    }
+    for (const it of items) if (!it.inDistrictPlan) it.remarks.push(intern('ไม่มีในแผนพัฒนาอำเภอ: ต้องบรรจุในแผนพัฒนาอำเภอก่อนส่งจังหวัด'));
+  }
+
   duplicates.sort(
     (x, y) =>
       rank(x.confidence) - rank(y.confidence) ||
@@ -511,9 +562,10 @@ export function consolidateCandidates(
   }
 
   const { years, groups, totals } = groupByIssue(items);
+  rankItems(groups);
   for (const it of items) if (it.badBudgetYears.length) it.remarks.push(`งบประมาณปี ${it.badBudgetYears.join(', ')} ไม่ใช่ตัวเลข (นับเป็น 0)`);
 
-  return {
+  const result: ConsolidateResult = {
     inputs: reports,
     years,
     items: groups.flatMap((g) => g.items),
@@ -521,12 +573,27 @@ export function consolidateCandidates(
     totals,
     duplicates,
     strategyMismatches: mismatches,
+    districtPlan,
+    notInDistrictPlan: districtPlan ? items.filter((it) => !it.inDistrictPlan).map((it) => it.id) : [],
   };
+  const prev = opts.previous;
+  if (prev) result.merge = applyPrevious(result, prev);
+  // "เมือง", "อ.เมือง" and "อำเภอเมือง" are one district, written "อำเภอเมือง" (as a province reads it).
+  const bare = opts.district?.trim().replace(/^(อำเภอ|อ\.)\s*/, '');
+  const district = (bare ? `อำเภอ${bare}` : undefined) ?? (prev?.district?.startsWith('อำเภอ') ? prev.district : undefined);
+  if (district) {
+    result.district = district;
+    for (const it of items) it.district = district;
+  }
+  const approval = opts.approval ?? prev?.approval;
+  if (approval) result.approval = approval;
+  if (opts.expected) result.senders = sendersOf(opts.expected, reports);
+  return result;
 }
 
 /**
  * Needs items in the table's order: grouped by provincial development issue ("ไม่ระบุ" last), by
- * priority within a group, with the years and the totals of the counted items per group and overall.
+ * district rank within a group (a consolidation then sets the default order: rank.ts), with the years and the totals of the counted items per group and overall.
  */
 export function groupByIssue(items: readonly NeedsItem[]): Pick<ConsolidateResult, 'years' | 'groups' | 'totals'> {
   const yearSet = new Set<number>();
@@ -545,8 +612,8 @@ export function groupByIssue(items: readonly NeedsItem[]): Pick<ConsolidateResul
   const groups = [...groupMap.values()].sort(compareGroups);
   const totals: Record<number, number> = {};
   for (const y of years) totals[y] = 0;
+  sortByRank(groups);
   for (const g of groups) {
-    g.items.sort(comparePriority);
     for (const y of years) g.totals[y] = 0;
     for (const it of g.items) {
       if (!it.inTotals) continue;
@@ -577,15 +644,4 @@ function compareGroups(a: IssueGroup, b: IssueGroup): number {
   }
   if (!!a.code !== !!b.code) return a.code ? -1 : 1;
   return a.items[0].id - b.items[0].id;
-}
-
-/** Within a group: numeric priority first (1 before 2), then the order received. */
-function comparePriority(a: NeedsItem, b: NeedsItem): number {
-  const pa = parseFloat(fromThaiDigits(a.priority));
-  const pb = parseFloat(fromThaiDigits(b.priority));
-  const ha = Number.isFinite(pa);
-  const hb = Number.isFinite(pb);
-  if (ha && hb && pa !== pb) return pa - pb;
-  if (ha !== hb) return ha ? -1 : 1;
-  return a.id - b.id;
 }

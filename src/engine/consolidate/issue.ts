@@ -3,8 +3,8 @@
  * or the sheet's link line ("ง. ยุทธศาสตร์จังหวัดที่ 6 ยกระดับการแพทย์…", "ประเด็นการพัฒนา: 2 การ…"),
  * for grouping; the strategy module (../strategy) resolves it against the province's list.
  */
-import { fromThaiDigits } from '../thai';
-import { compactThai } from '../thai-text';
+import { thaiToArabic } from '../thai';
+import { compactThai } from '../normalise';
 import type { ProvincialIssue } from './types';
 import { numberedIssue } from '../strategy/declared';
 
@@ -15,7 +15,7 @@ const ISSUE_HEAD =
 export function parseIssue(raw: string | undefined): ProvincialIssue | null {
   const text = (raw ?? '').replace(/\s+/g, ' ').trim();
   if (!text || /^[-–—]+$/.test(text)) return null;
-  let s = fromThaiDigits(text);
+  let s = thaiToArabic(text);
   // Link-line letter: "ง. ", "ก) ".
   s = s.replace(/^[ก-ฮ][.)]\s*/, '');
   for (let i = 0; i < 2; i++) s = s.replace(ISSUE_HEAD, '').replace(/^[:：]?\s*(?:ที่)?\s*/, '');

@@ -3,8 +3,9 @@ import { z } from 'zod/v4';
 import { FORM_KINDS } from '../plan';
 import { MATCH_STATUSES } from '../strategy/model';
 import type { ConsolidateResult } from './types';
+import { ROUTES } from '../classification';
 
-const InputErrorSchema = z.object({ code: z.string(), message: z.string(), messageEn: z.string().optional() });
+const InputErrorSchema = z.object({ code: z.string(), message: z.string(), messageEn: z.string() });
 const SourceSchema = z.object({ file: z.string(), sheet: z.string(), row: z.number().int().positive() });
 
 export const ConsolidateJsonSchema = z.object({
@@ -40,18 +41,30 @@ export const ConsolidateJsonSchema = z.object({
     items: z.array(
       z.object({
         name: z.string(),
+        objective: z.string(),
+        target: z.string(),
+        /** The district's rank (ลำดับความสำคัญของอำเภอ; in a province's table, the province's), or null when blank. */
+        priority: z.number().nullable(),
+        /** The source's own rank as written ('' when none): a tambon's, or a district's read by the province. */
+        sourcePriority: z.string(),
+        /** pao: beyond the อปท.'s capacity → อบจ.; agency: a government agency's duty; province: to ก.บ.จ. */
+        route: z.enum(ROUTES),
+        /** "อำเภอเมือง": --district at the district, each need's own district in a province's roll-up. */
+        district: z.string().nullable(),
+        /** The proposing อปท. / tambon (อปท./ผู้เสนอ), when known. */
+        proposer: z.string().optional(),
+        /** Whether the district's development plan holds the need; null when none was given. */
+        inDistrictPlan: z.boolean().nullable(),
+        /** The officer's note (บันทึกของอำเภอ), kept across re-runs. */
+        officerNote: z.string(),
+        /** On a re-run onto an existing table: a need it did not have, or one it had. */
+        status: z.enum(['new', 'kept']).optional(),
         sources: z.array(SourceSchema),
         strategy: z.string().nullable(),
         strategyText: z.string().nullable(),
         village: z.number().nullable(),
         tambon: z.string().nullable(),
         agency: z.string(),
-        /** The proposing อปท. / tambon, when known. */
-        proposer: z.string().optional(),
-        /** The district the need came from (a province's roll-up). */
-        district: z.string().optional(),
-        /** The district's rank of the need (its ลำดับความสำคัญ). */
-        sourcePriority: z.string().optional(),
         budgets: z.record(z.string(), z.number()),
         inTotals: z.boolean(),
         remarks: z.array(z.string()),
@@ -83,6 +96,25 @@ export const ConsolidateJsonSchema = z.object({
       }),
     ),
   }),
+  /** "อำเภอเมือง" (--district, or the previous table's title). */
+  district: z.string().nullable(),
+  /** ก.บ.อ. approval: meeting "3/2568", date as B.E. "2568-05-15"; null when not recorded. */
+  approval: z.object({ meeting: z.string(), date: z.string() }).nullable(),
+  /** A district development plan among the inputs: its sheets, projects, and how many needs it lacks; else null. */
+  districtPlan: z.object({ sheets: z.number().int(), projects: z.number().int(), notIn: z.number().int() }).nullable(),
+  /** With --expect: the roster's names by status. */
+  senders: z
+    .object({ expected: z.array(z.string()), received: z.array(z.string()), unreadable: z.array(z.string()), missing: z.array(z.string()) })
+    .optional(),
+  /** When --out was an existing needs table: needs kept (with the officer's rank, route, note), new, and vanished. */
+  merge: z
+    .object({
+      sheet: z.string(),
+      kept: z.number().int(),
+      new: z.number().int(),
+      vanished: z.array(z.object({ name: z.string(), rank: z.number().nullable(), row: z.number().int(), source: z.string() })),
+    })
+    .optional(),
   /** The .xlsx written, or null. */
   output: z.string().nullable(),
 });
@@ -108,15 +140,22 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
       totals,
       items: r.items.map((it) => ({
         name: it.name,
+        objective: it.objective,
+        target: it.target,
+        priority: it.rank,
+        sourcePriority: it.priority,
+        route: it.route,
+        district: it.district ?? null,
+        ...(it.organisation ? { proposer: it.organisation } : {}),
+        inDistrictPlan: it.inDistrictPlan,
+        officerNote: it.officerNote,
+        ...(it.status ? { status: it.status } : {}),
         sources: it.sources.map((s) => ({ file: s.file, sheet: s.sheet, row: s.row })),
         strategy: it.issue?.code ?? null,
         strategyText: it.issue?.text ?? null,
         village: it.village ?? null,
         tambon: it.tambon ?? null,
         agency: it.agency,
-        ...(it.organisation ? { proposer: it.organisation } : {}),
-        ...(it.district !== undefined ? { district: it.district } : {}),
-        ...(it.sourcePriority !== undefined ? { sourcePriority: it.sourcePriority } : {}),
         budgets: Object.fromEntries(r.years.map((y) => [String(y), it.budgets[y] ?? 0])),
         inTotals: it.inTotals,
         remarks: it.remarks,
@@ -130,6 +169,15 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
       items: g.items.map((m) => ({ file: m.file, sheet: m.sheet, row: m.row, name: m.name, ...(m.localPlan ? { localPlan: true } : {}) })),
     })),
     strategy: { mismatches: r.strategyMismatches },
+    district: r.district ?? null,
+    approval: r.approval
+      ? { meeting: r.approval.meeting, date: `${r.approval.date.year}-${String(r.approval.date.month).padStart(2, '0')}-${String(r.approval.date.day).padStart(2, '0')}` }
+      : null,
+    districtPlan: r.districtPlan ? { ...r.districtPlan, notIn: r.notInDistrictPlan.length } : null,
+    ...(r.senders
+      ? { senders: { expected: r.senders.expected, received: r.senders.received, unreadable: r.senders.unreadable, missing: r.senders.missing } }
+      : {}),
+    ...(r.merge ? { merge: r.merge } : {}),
     output,
   };
 }

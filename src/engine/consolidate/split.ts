@@ -1,17 +1,19 @@
 /**
  * What goes back down from a province's table: one table per receiver — per agency (the seeds: needs
  * beyond the province's capacity go to the agencies in October), per district (the province tells
- * each district what became of its needs), and per route once needs carry one. Each part keeps every
- * need's provenance (district, file, sheet and row of the province's table, the district's rank).
+ * each district what became of its needs), and per route (อบจ. / agency / province). Each part keeps
+ * every need's provenance (district, file, sheet and row of the province's table) and its ranks.
  */
+import { ROUTE_LABEL } from '../classification';
 import { groupByIssue } from './index';
 import type { ConsolidateResult, NeedsItem } from './types';
 
-export const SPLIT_KEYS = ['agency', 'district'] as const;
+export const SPLIT_KEYS = ['route', 'agency', 'district'] as const;
 export type SplitKey = (typeof SPLIT_KEYS)[number];
 
 /** The receiver a need goes to, by key; needs that name none are gathered under one heading. */
 const RECEIVER: Record<SplitKey, { of: (it: NeedsItem) => string | undefined; none: string }> = {
+  route: { of: (it) => ROUTE_LABEL[it.route]?.th, none: 'ไม่ระบุผู้รับ' },
   agency: { of: (it) => it.agency, none: 'ไม่ระบุหน่วยงาน' },
   district: { of: (it) => it.district, none: 'ไม่ระบุอำเภอ' },
 };
@@ -39,12 +41,20 @@ export function splitNeeds(r: ConsolidateResult, by: SplitKey): SplitPart[] {
     return {
       receiver,
       result: {
+        ...r,
         ...grouped,
         items: grouped.groups.flatMap((g) => g.items),
         inputs: r.inputs.filter((i) => files.has(i.file)),
         // Duplicates that concern this receiver's needs (the other member may go elsewhere: listed too).
         duplicates: r.duplicates.filter((g) => g.items.some((m) => m.itemId !== undefined && ids.has(m.itemId))),
         strategyMismatches: r.strategyMismatches.filter((m) => ids.has(m.itemId)),
+        districtPlan: r.districtPlan,
+        notInDistrictPlan: r.notInDistrictPlan.filter((id) => ids.has(id)),
+        ...(r.district ? { district: r.district } : {}),
+        ...(r.approval ? { approval: r.approval } : {}),
+        // The whole table's re-run merge and senders are the province's, not a part's.
+        merge: undefined,
+        senders: undefined,
       },
     };
   });

@@ -6,22 +6,50 @@
  */
 import type { CellStyle, FileWorkbook, OutCell, OutSheet, OutWorkbook, StreamedSheet } from '../output';
 import { DEFAULT_FONT, materialise } from '../output';
+import { AMOUNT_FORMAT, orientationFor, pageFooter, printedWidth, PRINT_WIDTH_MAX, signatureBlock, titleBlockRows, type Signer } from '../print';
 import type { ConsolidateResult, Confidence, InputStatus, NeedsItem } from './types';
+import { ROUTE_LABEL } from '../classification';
+import { approvalLine } from '../approval';
+import { DEFAULT_ORDER_TH } from './rank';
 
 export const NEEDS_SHEET = 'แผนความต้องการอำเภอ';
 export const SUMMARY_SHEET = 'สรุปตามประเด็นการพัฒนา';
 export const DUPLICATES_SHEET = 'โครงการซ้ำ';
 export const SOURCES_SHEET = 'แหล่งข้อมูล';
+export const FOLLOWUP_SHEET = 'ติดตามการส่งแผน';
+export const VANISHED_SHEET = 'ไม่มีในรอบนี้';
+
+/**
+ * The needs table's column headers, a contract: the province's roll-up and a re-run read the table back
+ * by these words (forms/columns.ts maps them to fields). Budget columns sit between NEEDS_HEAD and
+ * NEEDS_TAIL, one per fiscal year: "ปีงบประมาณ 2568 (บาท)".
+ */
+export const NEEDS_HEAD = ['ที่', 'โครงการ', 'วัตถุประสงค์', 'เป้าหมาย (ผลผลิตของโครงการ)', 'หมู่ที่', 'ตำบล', 'อำเภอ', 'อปท./ผู้เสนอ'] as const;
+/** A province's table says "ลำดับความสำคัญของจังหวัด" (its own rank); the district's rank is then the source's. */
+export const NEEDS_TAIL = [
+  'นับยอด',
+  'ประเด็นการพัฒนาจังหวัด',
+  'ลำดับความสำคัญของอำเภอ',
+  'ลำดับความสำคัญ (ของแหล่งที่มา)',
+  'ส่งถึง (ผู้รับเรื่อง)',
+  'หน่วยงานที่จะขอประสาน',
+  'อยู่ในแผนพัฒนาอำเภอ',
+  'ที่มา (ไฟล์ / ชีต / แถว)',
+  'หมายเหตุ',
+  'บันทึกของอำเภอ',
+] as const;
 
 export const DISTRICT_SUMMARY_SHEET = 'สรุปตามอำเภอ';
 
 export interface NeedsWorkbookOptions {
-  /** District name for the title ("เมืองเชียงใหม่" or "อำเภอเมืองเชียงใหม่"). */
+  /** District name for the title ("เมืองเชียงใหม่" or "อำเภอเมืองเชียงใหม่"); default: the result's. */
   district?: string;
   /** Province name: the table is the province's roll-up of its districts ("เชียงใหม่" or "จังหวัดเชียงใหม่"). */
   province?: string;
   /** Extra title line, e.g. the date of the run. */
   subtitle?: string;
+  /** Who signs under the table (default ผู้จัดทำ and ผู้รับรอง, names and positions left to write in). */
+  signers?: Signer[];
 }
 
 /** Whose needs table it is, as its titles say it: "อำเภอเมือง", "จังหวัดเชียงใหม่", or the bare level. */
@@ -30,25 +58,32 @@ export function needsUnit(o: NeedsWorkbookOptions, r?: ConsolidateResult): strin
     const bare = name?.trim().replace(/^(อำเภอ|จังหวัด|อ\.|จ\.)\s*/, '');
     return bare ? `${prefix}${bare}` : undefined;
   };
-  if (o.province !== undefined || r?.items.some((i) => i.district)) return named('จังหวัด', o.province) ?? 'จังหวัด';
-  return named('อำเภอ', o.district) ?? 'อำเภอ';
+  if (isProvinceTable(o, r)) return named('จังหวัด', o.province) ?? 'จังหวัด';
+  return named('อำเภอ', o.district ?? r?.district) ?? 'อำเภอ';
+}
+
+/** A province's roll-up: --province, or needs that carry their own districts while the result names none. */
+function isProvinceTable(o: NeedsWorkbookOptions, r?: ConsolidateResult): boolean {
+  return o.province !== undefined || (!o.district && !r?.district && !!r?.items.some((i) => i.district));
 }
 
 /** The row says whether it is counted: a reader (OnePlan one level up, or an officer) sees it. */
 export const COUNTED_TH = { yes: 'นับ', no: 'ไม่นับ' } as const;
 
-const AMOUNT = '#,##0';
+const AMOUNT = AMOUNT_FORMAT;
 const HEADER: CellStyle = { bold: true, align: 'center', valign: 'center', wrap: true, border: true, fill: 'D9E2F3' };
-const TITLE: CellStyle = { bold: true, size: 18, align: 'center' };
+const TITLE: CellStyle = { bold: true, size: 18, align: 'center', wrap: true };
 const BODY: CellStyle = { border: true, wrap: true, valign: 'top' };
 const BODY_CENTER: CellStyle = { ...BODY, align: 'center' };
 const NUM: CellStyle = { border: true, valign: 'top', align: 'right', numFmt: AMOUNT };
 const NUM_EXCLUDED: CellStyle = { ...NUM, italic: true, color: '808080' };
 const GROUP: CellStyle = { bold: true, border: true, fill: 'F2F2F2' };
-const SUBTOTAL: CellStyle = { bold: true, border: true, fill: 'FFF2CC' };
-const SUBTOTAL_NUM: CellStyle = { ...SUBTOTAL, align: 'right', numFmt: AMOUNT };
+const SUBTOTAL: CellStyle = { bold: true, border: true, fill: 'FFF2CC', wrap: true };
+const SUBTOTAL_NUM: CellStyle = { ...SUBTOTAL, align: 'right', numFmt: AMOUNT, wrap: false, shrink: true };
 const GRAND: CellStyle = { bold: true, border: true, fill: 'FCE4D6' };
 const GRAND_NUM: CellStyle = { ...GRAND, align: 'right', numFmt: AMOUNT };
+/** The needs table's totals shrink when wider than the items' amounts their columns are made for. */
+const GRAND_NUM_FIT: CellStyle = { ...GRAND_NUM, shrink: true };
 
 const c = (value: string | number | null, style: CellStyle): OutCell => ({ value, style });
 const text = (s: string | undefined): string => (s ?? '').toString();
@@ -58,6 +93,37 @@ export const STATUS_TH: Record<InputStatus, string> = { ok: 'อ่านได�
 
 function sourceText(it: NeedsItem): string {
   return it.sources.map((s) => `${s.file} / ${s.sheet} / แถว ${s.row}`).join('\n');
+}
+
+/**
+ * Column width (units) that shows `n` with thousands separators, bold, without "####": a digit is one
+ * unit, a comma about half, plus the cell's padding.
+ */
+export function amountWidth(n: number, min = 10): number {
+  const digits = String(Math.round(Math.abs(n))).length;
+  const units = digits + Math.floor((digits - 1) / 3) * 0.5 + (n < 0 ? 1 : 0);
+  return Math.max(min, Math.ceil(units * 1.05 + 1));
+}
+
+/**
+ * The needs table's printed columns (ที่ … อยู่ในแผนพัฒนาอำเภอ) in the order written, and the working
+ * columns after them, outside the print area. Readers find every column by its header (NEEDS_HEAD,
+ * NEEDS_TAIL), so the order is free: the printed ones come first.
+ */
+const PRINTED_TAIL = ['นับยอด', 'ลำดับความสำคัญของอำเภอ', 'ส่งถึง (ผู้รับเรื่อง)', 'อยู่ในแผนพัฒนาอำเภอ'] as const;
+
+/**
+ * Printed widths: fixed for numbers and short fields, the rest of the printed width shared by the text
+ * columns, so the table prints one page wide at a legible scale (and its working columns after them).
+ */
+function needsWidths(yearCount: number, yearWidth: number, province: boolean): number[] {
+  // ที่, หมู่ที่, ตำบล, years, นับยอด, rank, in the district plan (+ อำเภอ narrow in a district's own table)
+  const fixed = 5 + 5 + 9 + yearCount * yearWidth + 6 + 6 + 6 + (province ? 0 : 6);
+  const rest = Math.max(60, PRINT_WIDTH_MAX - fixed);
+  // โครงการ, วัตถุประสงค์, เป้าหมาย, อำเภอ (a province's), อปท./ผู้เสนอ, ส่งถึง
+  const k = province ? [0.26, 0.17, 0.17, 0.1, 0.15, 0.15] : [0.3, 0.2, 0.2, 0, 0.15, 0.15];
+  const w = k.map((x) => Math.floor(rest * x));
+  return [5, w[0], w[1], w[2], 5, 9, province ? w[3] : 6, w[4], ...Array(yearCount).fill(yearWidth), 6, 6, w[5], 6];
 }
 
 function yearSpan(years: number[]): string {
@@ -81,6 +147,8 @@ enum RowKind {
   Subtotal,
   Grand,
   Note,
+  Order,
+  Sign,
 }
 
 /**
@@ -89,21 +157,13 @@ enum RowKind {
  */
 function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedSheet {
   const years = r.years;
-  // A province's table names each need's district and the district's rank of it.
-  const byDistrict = r.items.some((i) => i.district);
-  const ranked = r.items.some((i) => i.sourcePriority);
-  const head = ['ที่', 'โครงการ', 'วัตถุประสงค์', 'เป้าหมาย (ผลผลิตของโครงการ)', 'หมู่ที่', 'ตำบล', ...(byDistrict ? ['อำเภอ'] : []), 'อปท./ผู้เสนอ'];
-  const tail = [
-    'นับยอด',
-    'ประเด็นการพัฒนาจังหวัด',
-    'หน่วยงานที่จะขอประสาน',
-    ...(ranked ? ['ลำดับความสำคัญของอำเภอ'] : []),
-    'ลำดับความสำคัญ',
-    'ที่มา (ไฟล์ / ชีต / แถว)',
-    'หมายเหตุ',
-  ];
+  const province = isProvinceTable(o, r);
   const unit = needsUnit(o, r);
-  const province = unit.startsWith('จังหวัด');
+  const lvl = province ? 'จังหวัด' : 'อำเภอ';
+  const head = NEEDS_HEAD;
+  const printedTail = new Set<string>(PRINTED_TAIL);
+  const tailOrder = [...PRINTED_TAIL, ...NEEDS_TAIL.filter((h) => !printedTail.has(h))];
+  const tail = tailOrder.map((h) => h.replace(/ของอำเภอ$/, `ของ${lvl}`));
   const header = [...head, ...years.map((y) => `ปีงบประมาณ ${y} (บาท)`), ...tail];
   const lastCol = header.length - 1;
   const yc = head.length; // first year column
@@ -111,27 +171,24 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   const pad = (n: number, style: CellStyle): OutCell[] => Array.from({ length: n }, () => c(null, style));
 
   const counted = r.items.filter((i) => i.inTotals).length;
-  const top: OutCell[][] = [
-    [c(`แผนความต้องการของ${unit}`, TITLE)],
-    [
-      c(
-        `บัญชีโครงการที่ขอรับการสนับสนุนและโครงการที่เกินศักยภาพขององค์กรปกครองส่วนท้องถิ่น${years.length ? ` ปีงบประมาณ ${yearSpan(years)}` : ''}`,
-        { ...TITLE, size: 16 },
-      ),
+  // The title block: title, fiscal years, the ก.บ.อ. approval (dotted blanks until recorded; validate
+  // warns approval-missing), how it was made.
+  const top: OutCell[][] = titleBlockRows({
+    title: `แผนความต้องการของ${unit}`,
+    fiscalYear: `บัญชีโครงการที่ขอรับการสนับสนุนและโครงการที่เกินศักยภาพขององค์กรปกครองส่วนท้องถิ่น${
+      years.length ? ` ปีงบประมาณ ${yearSpan(years)}` : ''
+    }`,
+    approval: approvalLine(r.approval),
+    notes: [
+      o.subtitle ??
+        `รวบรวมจาก ${r.inputs.length} ${province ? 'อำเภอ (ไฟล์)' : 'ไฟล์'} · ${r.items.length} โครงการ (นับยอด ${counted} โครงการ) · จัดกลุ่มตามประเด็นการพัฒนาจังหวัด`,
     ],
-    [
-      c(
-        o.subtitle ??
-          `รวบรวมจาก ${r.inputs.length} ${province ? 'อำเภอ (ไฟล์)' : 'ไฟล์'} · ${r.items.length} โครงการ (นับยอด ${counted} โครงการ) · จัดกลุ่มตามประเด็นการพัฒนาจังหวัด`,
-        { align: 'center', italic: true },
-      ),
-    ],
-  ];
+  });
   const headerRow = top.length;
   top.push(header.map((h) => c(h, HEADER)));
   const excluded = r.items.length - counted;
 
-  let count = top.length + 1 + (excluded ? 1 : 0);
+  let count = top.length + 2 + (excluded ? 1 : 0) + 4; // + the signature block (signatureBlock's 4 rows)
   for (const g of r.groups) count += g.items.length + 2;
   const kinds = new Uint8Array(count);
   const refs = new Int32Array(count);
@@ -156,6 +213,19 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   const lastTableRow = at - 1;
   kinds[at++] = RowKind.Grand;
   if (excluded) kinds[at++] = RowKind.Note;
+  kinds[at++] = RowKind.Order;
+  // Amount columns as wide as the largest item's amount; a wider subtotal or total shrinks to fit.
+  let widest = 0;
+  for (const it of r.items) for (const y of years) widest = Math.max(widest, it.budgets[y] ?? 0);
+  const yearWidth = amountWidth(widest, 12); // at least "ปีงบประมาณ" on one line of the header
+  const printed = tc + PRINTED_TAIL.length;
+  const colWidths = [...needsWidths(years.length, yearWidth, province), 30, 10, 24, 34, 34, 24];
+  // The signature block under the table, inside the print area.
+  const sign = signatureBlock(at, colWidths, printed, o.signers);
+  for (let k = 0; k < sign.rows.length; k++) {
+    kinds[at] = RowKind.Sign;
+    refs[at++] = k;
+  }
 
   const rowAt = (i: number): OutCell[] => {
     const k = kinds[i];
@@ -170,16 +240,20 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
         c(text(it.target), BODY),
         c(it.village !== undefined ? it.village : '', BODY_CENTER),
         c(text(it.tambon), BODY),
-        ...(byDistrict ? [c(text(it.district), BODY)] : []),
+        c(text(it.district), BODY),
         c(text(it.organisation), BODY),
         ...years.map((y) => c(it.budgets[y] ?? 0, it.inTotals ? NUM : NUM_EXCLUDED)),
+        // PRINTED_TAIL, then the rest of NEEDS_TAIL in its order
         c(it.inTotals ? COUNTED_TH.yes : COUNTED_TH.no, it.inTotals ? BODY_CENTER : { ...BODY_CENTER, italic: true, color: '808080' }),
+        c(it.rank, BODY_CENTER),
+        c(ROUTE_LABEL[it.route].th, BODY),
+        c(it.inDistrictPlan === null ? '' : it.inDistrictPlan ? 'มี' : 'ไม่มี', it.inDistrictPlan === false ? { ...BODY_CENTER, color: 'C00000', bold: true } : BODY_CENTER),
         c(it.issue ? text(it.issue.text) : 'ไม่ระบุ', BODY),
-        c(text(it.agency), BODY),
-        ...(ranked ? [c(text(it.sourcePriority), BODY_CENTER)] : []),
         c(text(it.priority), BODY_CENTER),
+        c(text(it.agency), BODY),
         c(sourceText(it), BODY),
         c(note, BODY),
+        c(text(it.officerNote), BODY),
       ];
     }
     if (k === RowKind.Group) {
@@ -203,9 +277,11 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
         c('รวมทั้งสิ้น', GRAND),
         c(`${counted} โครงการ`, GRAND),
         ...pad(yc - 3, GRAND),
-        ...years.map((y) => c(r.totals[y] ?? 0, GRAND_NUM)),
+        ...years.map((y) => c(r.totals[y] ?? 0, GRAND_NUM_FIT)),
         ...pad(lastCol - tc + 1, GRAND),
       ];
+    if (k === RowKind.Sign) return sign.rows[refs[i]];
+    if (k === RowKind.Order) return [c(`หมายเหตุ: ${DEFAULT_ORDER_TH}`, { italic: true })];
     return [
       c(
         `หมายเหตุ: ไม่นับยอด ${excluded} โครงการ (คอลัมน์ "นับยอด" ว่า "ไม่นับ": มีในแผนพัฒนาท้องถิ่นของ อปท. แล้ว หรือไม่นับตามตารางที่ส่งมา แสดงตัวเอียงสีเทา)`,
@@ -214,17 +290,18 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
     ];
   };
 
-  const colWidths = [6, 40, 30, 28, 7, 12, ...(byDistrict ? [16] : []), 22, ...years.map(() => 14), 9, 30, 24, ...(ranked ? [12] : []), 10, 34, 34];
   return {
     name: NEEDS_SHEET,
     rowCount: count,
     width: header.length,
     rowAt,
-    merges: [0, 1, 2].map((rr) => ({ r1: rr, c1: 0, r2: rr, c2: lastCol })),
+    // Title lines centred over the printed columns; the signature block's halves.
+    merges: [...top.slice(0, headerRow).map((_, rr) => ({ r1: rr, c1: 0, r2: rr, c2: printed - 1 })), ...sign.merges],
     colWidths,
     freezeRows: headerRow + 1,
     table: lastTableRow > headerRow ? { headerRow, lastRow: lastTableRow, lastCol, name: 'NeedsTable' } : undefined,
-    page: { orientation: 'landscape', fitWidth: true },
+    page: { orientation: 'landscape', fitWidth: true, columns: printed, footer: pageFooter() },
+    fitRows: true,
     printTitleRows: [headerRow, headerRow],
     font: { ...DEFAULT_FONT },
   };
@@ -249,7 +326,7 @@ function summarySheet(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet {
     merges.push({ r1: 2, c1: 1 + 2 * i, r2: 2, c2: 2 + 2 * i });
   });
   rows.push(h1, h2);
-  const COUNT: CellStyle = { border: true, align: 'center', numFmt: '#,##0' };
+  const COUNT: CellStyle = { border: true, align: 'center', valign: 'top', numFmt: AMOUNT };
   const grand = { counts: years.map(() => 0), sums: years.map(() => 0), count: 0, sum: 0 };
   for (const g of r.groups) {
     const counted = g.items.filter((i) => i.inTotals);
@@ -271,13 +348,23 @@ function summarySheet(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet {
   years.forEach((_, i) => last.push(c(grand.counts[i], { ...GRAND, align: 'center' }), c(grand.sums[i], GRAND_NUM)));
   last.push(c(grand.count, { ...GRAND, align: 'center' }), c(grand.sum, GRAND_NUM));
   rows.push(last);
+  // Widths: the counts' header ("จำนวนโครงการ") wraps in two lines, amounts as wide as the grand sum.
+  const sumWidth = amountWidth(grand.sum, 12);
+  const countWidth = 9;
+  const labelWidth = Math.max(30, Math.min(50, PRINT_WIDTH_MAX - (years.length + 1) * (countWidth + sumWidth)));
+  const colWidths = [labelWidth, ...Array.from({ length: width - 1 }, (_, i) => (i % 2 === 0 ? countWidth : sumWidth))];
+  const sign = signatureBlock(rows.length, colWidths, width);
+  rows.push(...sign.rows);
+  merges.push(...sign.merges);
   return {
     name: SUMMARY_SHEET,
     rows,
     merges,
-    colWidths: [50, ...Array.from({ length: width - 1 }, (_, i) => (i % 2 === 0 ? 10 : 16))],
+    colWidths,
     freezeRows: 4,
-    page: { orientation: 'landscape', fitWidth: true },
+    page: { orientation: orientationFor(printedWidth(colWidths)), fitWidth: true, footer: pageFooter() },
+    fitRows: true,
+    printTitleRows: [2, 3],
     font: { ...DEFAULT_FONT },
   };
 }
@@ -333,10 +420,12 @@ function duplicatesSheet(r: ConsolidateResult): StreamedSheet {
     width: header.length,
     rowAt,
     merges: [{ r1: 0, c1: 0, r2: 0, c2: header.length - 1 }],
-    colWidths: [8, 16, 30, 10, 44, 7, 12, 28, 20, 7],
+    colWidths: [6, 12, 24, 8, 40, 6, 11, 30, 16, 6],
     freezeRows: 2,
     table: r.duplicates.length ? { headerRow: 1, lastRow: last, lastCol: header.length - 1, name: 'DuplicatesTable' } : undefined,
-    page: { orientation: 'landscape', fitWidth: true },
+    page: { orientation: 'landscape', fitWidth: true, footer: pageFooter() },
+    fitRows: true,
+    printTitleRows: [1, 1],
     font: { ...DEFAULT_FONT },
   };
 }
@@ -348,6 +437,7 @@ const KIND_TH: Record<string, string> = {
   'tambon-plan': 'แผนพัฒนาตำบล',
   'village-plan': 'แผนพัฒนาหมู่บ้าน',
   'district-needs': 'แผนความต้องการอำเภอ',
+  'district-plan': 'แผนพัฒนาอำเภอ',
   'needs-summary': 'สรุปแผนความต้องการ',
   strategies: 'ยุทธศาสตร์',
   calendar: 'ปฏิทิน',
@@ -355,7 +445,9 @@ const KIND_TH: Record<string, string> = {
 };
 
 function sourcesSheet(r: ConsolidateResult): OutSheet {
-  const header = ['ที่', 'ไฟล์', 'สถานะ', 'ชีต (ประเภท: โครงการ)', 'โครงการที่อ่าน', 'นำเข้าแผนความต้องการ', 'ข้อค้นพบจากการตรวจ', 'SHA-256', 'หมายเหตุ'];
+  // Printed: ที่ … หมายเหตุ. Every sheet's line (a workbook may have 40) and the checksum are for
+  // tracing and checking the files, outside the print area.
+  const header = ['ที่', 'ไฟล์', 'สถานะ', 'โครงการที่อ่าน', 'นำเข้าแผนความต้องการ', 'ข้อค้นพบจากการตรวจ', 'หมายเหตุ', 'ชีต (ประเภท: โครงการ)', 'SHA-256'];
   const rows: OutCell[][] = [[c('แหล่งข้อมูลที่รวบรวม', TITLE)], header.map((h) => c(h, HEADER))];
   r.inputs.forEach((inp, i) => {
     const sheets = inp.sheets
@@ -365,21 +457,69 @@ function sourcesSheet(r: ConsolidateResult): OutSheet {
       c(i + 1, BODY_CENTER),
       c(text(inp.file), BODY),
       c(STATUS_TH[inp.status], inp.status === 'failed' ? { ...BODY, color: 'C00000', bold: true } : BODY),
-      c(sheets, BODY),
       c(inp.projects, BODY_CENTER),
       c(inp.taken, BODY_CENTER),
       c(inp.findings ?? '', BODY_CENTER),
-      c(text(inp.checksum), { ...BODY, size: 11 }),
       c(text(inp.error ? `${inp.error.message} (${inp.error.code})` : inp.note), BODY),
+      c(sheets, BODY),
+      c(text(inp.checksum), { ...BODY, size: 11 }),
     ]);
   });
   return {
     name: SOURCES_SHEET,
     rows,
     merges: [{ r1: 0, c1: 0, r2: 0, c2: header.length - 1 }],
-    colWidths: [6, 34, 16, 50, 12, 14, 12, 36, 40],
+    colWidths: [5, 44, 12, 10, 12, 10, 52, 50, 36],
     freezeRows: 2,
     table: r.inputs.length ? { headerRow: 1, lastRow: rows.length - 1, lastCol: header.length - 1, name: 'SourcesTable' } : undefined,
+    page: { orientation: 'landscape', fitWidth: true, columns: header.length - 2, footer: pageFooter() },
+    fitRows: true,
+    printTitleRows: [1, 1],
+    font: { ...DEFAULT_FONT },
+  };
+}
+
+const SENDER_STATUS_TH = { received: 'ส่งแล้ว', unreadable: 'ส่งแล้วแต่อ่านไฟล์ไม่ได้ (ขอไฟล์ใหม่)', missing: 'ยังไม่ส่ง' } as const;
+
+/** Who has not sent: the roster in its order, each with its status and the files matched to it. */
+function followUpSheet(r: ConsolidateResult): OutSheet | undefined {
+  const s = r.senders;
+  if (!s) return undefined;
+  const header = ['ที่', 'ตำบล / อปท.', 'สถานะ', 'ไฟล์ที่ได้รับ'];
+  const rows: OutCell[][] = [
+    [c('ติดตามการส่งแผน', TITLE)],
+    [c(`ส่งแล้ว ${s.received.length} · อ่านไม่ได้ ${s.unreadable.length} · ยังไม่ส่ง ${s.missing.length} จาก ${s.expected.length} แห่ง`, { align: 'center', italic: true })],
+    header.map((h) => c(h, HEADER)),
+  ];
+  s.entries.forEach((e, i) => {
+    const style = e.status === 'received' ? BODY : { ...BODY, color: 'C00000', bold: true };
+    rows.push([c(i + 1, BODY_CENTER), c(e.name, BODY), c(SENDER_STATUS_TH[e.status], style), c(e.files.join('\n'), BODY)]);
+  });
+  return {
+    name: FOLLOWUP_SHEET,
+    rows,
+    merges: [0, 1].map((rr) => ({ r1: rr, c1: 0, r2: rr, c2: header.length - 1 })),
+    colWidths: [6, 36, 30, 50],
+    freezeRows: 3,
+    table: s.entries.length ? { headerRow: 2, lastRow: rows.length - 1, lastCol: header.length - 1, name: 'FollowUpTable' } : undefined,
+    page: { orientation: 'portrait', fitWidth: true },
+    font: { ...DEFAULT_FONT },
+  };
+}
+
+/** Needs of the previous table that this run no longer has, for the officer to check. */
+function vanishedSheet(r: ConsolidateResult): OutSheet | undefined {
+  const v = r.merge?.vanished;
+  if (!v?.length) return undefined;
+  const header = ['ที่', 'โครงการ', 'ลำดับความสำคัญของอำเภอ (เดิม)', 'แถวในตารางเดิม', 'ที่มา (เดิม)'];
+  const rows: OutCell[][] = [[c('รายการในตารางเดิมที่ไม่มีในการรวบรวมครั้งนี้', TITLE)], header.map((h) => c(h, HEADER))];
+  v.forEach((x, i) => rows.push([c(i + 1, BODY_CENTER), c(x.name, BODY), c(x.rank, BODY_CENTER), c(x.row, BODY_CENTER), c(x.source, BODY)]));
+  return {
+    name: VANISHED_SHEET,
+    rows,
+    merges: [{ r1: 0, c1: 0, r2: 0, c2: header.length - 1 }],
+    colWidths: [6, 44, 14, 12, 44],
+    freezeRows: 2,
     page: { orientation: 'landscape', fitWidth: true },
     font: { ...DEFAULT_FONT },
   };
@@ -410,7 +550,7 @@ function districtSummarySheet(r: ConsolidateResult, o: NeedsWorkbookOptions): Ou
     merges.push({ r1: 2, c1: 2 + 2 * i, r2: 2, c2: 3 + 2 * i });
   });
   rows.push(h1, h2);
-  const COUNT: CellStyle = { border: true, align: 'center', numFmt: '#,##0' };
+  const COUNT: CellStyle = { border: true, align: 'center', valign: 'top', numFmt: AMOUNT };
   // One pass over the items (a country's table has a million): counts and sums per year, then the
   // all-years count and sum, per district × issue group, per district, and for the whole table.
   type Tally = { counts: number[]; sums: number[] };
@@ -451,26 +591,42 @@ function districtSummarySheet(r: ConsolidateResult, o: NeedsWorkbookOptions): Ou
     for (const [gi, t] of [...e.byGroup.entries()].sort((x, y) => x[0] - y[0])) rows.push(line(d, r.groups[gi].label, t, BODY, NUM, COUNT));
     rows.push(line(d, `รวม ${d}`.slice(0, 40), e.total, SUBTOTAL, SUBTOTAL_NUM, { ...SUBTOTAL, align: 'center' }));
   }
-  rows.push(line('รวมทั้งสิ้น', '', all, GRAND, GRAND_NUM, { ...GRAND, align: 'center' }));
+  rows.push(line('รวมทั้งสิ้น', '', all, GRAND, GRAND_NUM_FIT, { ...GRAND, align: 'center' }));
+  // As the summary by issue: counts' headers wrap, amounts as wide as a district's largest sum.
+  let widest = 0;
+  for (const e of perDistrict.values()) widest = Math.max(widest, ...e.total.sums);
+  const sumWidth = amountWidth(widest, 12);
+  const countWidth = 9;
+  const rest = Math.max(40, PRINT_WIDTH_MAX - (years.length + 1) * (countWidth + sumWidth));
+  const colWidths = [Math.floor(rest * 0.4), Math.ceil(rest * 0.6), ...Array.from({ length: width - 2 }, (_, i) => (i % 2 === 0 ? countWidth : sumWidth))];
+  const sign = signatureBlock(rows.length, colWidths, width);
+  rows.push(...sign.rows);
+  merges.push(...sign.merges);
   return {
     name: DISTRICT_SUMMARY_SHEET,
     rows,
     merges,
-    colWidths: [22, 44, ...Array.from({ length: width - 2 }, (_, i) => (i % 2 === 0 ? 10 : 16))],
+    colWidths,
     freezeRows: 4,
-    page: { orientation: 'landscape', fitWidth: true },
+    page: { orientation: orientationFor(printedWidth(colWidths)), fitWidth: true, footer: pageFooter() },
+    fitRows: true,
+    printTitleRows: [2, 3],
     font: { ...DEFAULT_FONT },
   };
 }
 
+const present = <T,>(x: T | undefined): x is T => x !== undefined;
+
 /** The summaries: by provincial issue, and for a province's table also by district. */
 function summarySheets(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet[] {
-  return r.items.some((i) => i.district) ? [summarySheet(r, o), districtSummarySheet(r, o)] : [summarySheet(r, o)];
+  return isProvinceTable(o, r) ? [summarySheet(r, o), districtSummarySheet(r, o)] : [summarySheet(r, o)];
 }
 
-/** The sheets to write (xlsx file or new worksheets in the open workbook): needs, summaries, duplicates, sources. */
+/** The sheets to write (xlsx file or new worksheets in the open workbook): needs, summaries, duplicates, sources; follow-up and vanished ones when there are any. */
 export function needsWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions = {}): OutWorkbook {
-  return { sheets: [materialise(needsSheet(r, o)), ...summarySheets(r, o), materialise(duplicatesSheet(r)), sourcesSheet(r)] };
+  return {
+    sheets: [materialise(needsSheet(r, o)), ...summarySheets(r, o), materialise(duplicatesSheet(r)), sourcesSheet(r), followUpSheet(r), vanishedSheet(r)].filter(present),
+  };
 }
 
 /**
@@ -478,5 +634,5 @@ export function needsWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions = {}
  * are written (a national table held whole was ~700 MB of cell objects on top of the result).
  */
 export function needsFileWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions = {}): FileWorkbook {
-  return { sheets: [needsSheet(r, o), ...summarySheets(r, o), duplicatesSheet(r), sourcesSheet(r)] };
+  return { sheets: [needsSheet(r, o), ...summarySheets(r, o), duplicatesSheet(r), sourcesSheet(r), followUpSheet(r), vanishedSheet(r)].filter(present) };
 }

@@ -5,6 +5,10 @@
 import type { WorkbookModel, SheetModel } from '../model';
 import type { FormKind, PlanSheet } from '../plan';
 import type { MatchStatus, StrategyList } from '../strategy/model';
+import type { ClassWords, Route } from '../classification';
+import type { Approval } from '../approval';
+import type { PreviousTable, MergeReport } from './merge';
+import type { SendersReport } from './roster';
 
 /** One received file, as the adapter (Node fs / browser File / Office) read it. */
 export interface ConsolidateInput {
@@ -20,8 +24,20 @@ export interface ConsolidateInput {
 }
 
 export interface ConsolidateOptions {
-  /** Classification words meaning "needs outside support"; default DEFAULT_SUPPORT_WORDS. */
-  supportWords?: string[];
+  /**
+   * Classification words (beyond capacity / an agency's duty / asking for support): a tambon or village
+   * row is a need when its class holds one, and its default route follows from which. Missing lists
+   * take the defaults (DEFAULT_CLASS_WORDS).
+   */
+  classWords?: Partial<ClassWords>;
+  /** District name: titles the table and fills `district` on every item. */
+  district?: string;
+  /** The needs table as the officer left it (a re-run): ranks, routes, notes and approval are kept. */
+  previous?: PreviousTable;
+  /** The district's roster of tambons and อปท. expected to send a plan (who has not sent yet). */
+  expected?: string[];
+  /** ก.บ.อ. approval of the list (overrides the one in `previous`). */
+  approval?: Approval;
   /** The province's development issues: items are linked to their codes, mismatches reported. */
   strategies?: StrategyList;
   /** Called after each file (and once at the start with 0). */
@@ -31,7 +47,7 @@ export interface ConsolidateOptions {
   recognise?: (sheet: SheetModel) => PlanSheet;
 }
 
-export const DEFAULT_SUPPORT_WORDS = ['ขอรับการสนับสนุน', 'เกินศักยภาพ'] as const;
+export type { Approval } from '../approval';
 
 export type InputStatus = 'ok' | 'skipped' | 'failed';
 
@@ -43,22 +59,24 @@ export interface SheetSummary {
   projects: number;
   /** Rows taken into the needs table (before duplicates were merged). */
   taken: number;
+  /** Organisation line of the sheet (who sent it: อบต./เทศบาล/ตำบล…), when it has one. */
+  organisation?: string;
   /** Why the sheet gave nothing (not a project form, no support projects, …), in Thai and English. */
   note?: string;
   noteEn?: string;
 }
 
-/** Why a file could not be read: Thai message, and English when the reader gives one. */
+/** Why a file could not be read (every front door: CLI, pane, worker): its code, Thai and English messages. */
 export interface InputError {
   code: string;
   message: string;
-  messageEn?: string;
+  messageEn: string;
 }
 
 /** The InputError of what a reader threw (its code, Thai and English messages; 'read-failed' without a code). */
 export function inputErrorOf(e: unknown): InputError {
   const err = e as { code?: unknown; message?: string; messageEn?: string } | undefined;
-  return { code: typeof err?.code === 'string' ? err.code : 'read-failed', message: err?.message ?? String(e), messageEn: err?.messageEn };
+  return { code: typeof err?.code === 'string' ? err.code : 'read-failed', message: err?.message ?? String(e), messageEn: err?.messageEn ?? err?.message ?? String(e) };
 }
 
 /** A file that could not be read at all, naming it, in Thai and English. */
@@ -117,12 +135,13 @@ export interface ProjectFields {
   badBudgetYears: number[];
   issue: ProvincialIssue | null;
   agency: string;
+  /** The source's own rank as written (ลำดับความสำคัญ), '' when none. */
   priority: string;
   note: string;
-  /** The district a need came from (a province's roll-up: the district table's title or its อำเภอ column). */
+  /** Who handles the need (default from the classification and agency columns; the officer's on a re-run). */
+  route: Route;
+  /** The district a need came from (a province's roll-up: the district table's title or its อำเภอ column; at the district, --district). */
   district?: string;
-  /** The rank the sending level gave the need (the district's ลำดับความสำคัญ, read by the province). */
-  sourcePriority?: string;
 }
 
 /** A project of the needs table (one per duplicate group: the first source kept). */
@@ -135,6 +154,14 @@ export interface NeedsItem extends ProjectFields {
   inTotals: boolean;
   /** Notes the engine adds (merged duplicates, in a local plan, possible duplicate…). */
   remarks: string[];
+  /** The district's rank (ลำดับความสำคัญของอำเภอ): the default order, or the officer's on a re-run; null when blank. */
+  rank: number | null;
+  /** Whether the district's development plan holds the need; null when no district plan was given. */
+  inDistrictPlan: boolean | null;
+  /** The officer's note (บันทึกของอำเภอ), kept across re-runs. */
+  officerNote: string;
+  /** On a re-run: 'new' for a need the previous table did not have, 'kept' for one it had. */
+  status?: 'new' | 'kept';
 }
 
 export interface DuplicateMember {
@@ -198,4 +225,14 @@ export interface ConsolidateResult {
   totals: Record<number, number>;
   duplicates: DuplicateGroup[];
   strategyMismatches: StrategyMismatch[];
+  district?: string;
+  approval?: Approval;
+  /** Whether a district development plan was among the inputs (and how many of its projects were read). */
+  districtPlan: { sheets: number; projects: number } | null;
+  /** Needs the district plan does not hold (ids), when one was given. */
+  notInDistrictPlan: number[];
+  /** The re-run's merge with the previous table, when there was one. */
+  merge?: MergeReport;
+  /** Who was expected to send, who did, whose file could not be read, who has not sent (with a roster). */
+  senders?: SendersReport;
 }

@@ -20,6 +20,7 @@ import { flatText, parseBEYear, thaiToArabic } from '../thai';
 import { amountValue, readAmount, readWholeNumber } from '../values';
 import { exactFieldOf, fieldOf, isHeaderNote, yearOfHeader } from './columns';
 import { recogniseKind, formCodeOf } from './recognise';
+import { SECTION_WORDS } from '../classification';
 
 export interface ReadPlanOptions {
   /** Officer's manual column mapping for this sheet: field → column letter, or "budget:2567" → letter. */
@@ -165,6 +166,9 @@ function findHeaderBlocks(sheet: SheetModel, merges: MergeIndex): HeaderBlock[] 
   return blocks;
 }
 
+/** A provincial issue line with its number: a context line, however short. */
+const NUMBERED_ISSUE = /^(ประเด็นการพัฒนา|ยุทธศาสตร์)\S*\s*(ที่)?\s*[\d๐-๙]/;
+
 /** Rows under a header row that still belong to it: years, "(บาท)", repeated or merged-down labels. */
 function isHeaderContinuation(sheet: SheetModel, merges: MergeIndex, top: number, r: number): boolean {
   if (r >= sheet.rows.length) return false;
@@ -180,6 +184,8 @@ function isHeaderContinuation(sheet: SheetModel, merges: MergeIndex, top: number
     const t = cell.w;
     if (yearOfHeader(t) !== undefined) continue;
     if (isHeaderNote(t)) continue;
+    // A numbered issue line under the header ("ประเด็นการพัฒนาที่ 2" of a needs table) is content, not a label.
+    if (NUMBERED_ISSUE.test(flatText(t))) return false;
     if (fieldOf(t)) continue;
     // Same text as the header cell above (files that repeat merged labels in every cell).
     if (flatText(t) === flatText(shownText(sheet, merges, top, c))) continue;
@@ -283,8 +289,6 @@ function titleLines(sheet: SheetModel, end: number): ContextLine[] {
 
 const LINK_LINE = /^([ก-จ])\s*\.\s*(.+)$/;
 const PROVINCIAL = /ยุทธศาสตร์(การพัฒนา)?จังหวัด|ประเด็นการพัฒนา(จังหวัด)?/;
-const SECTION_CLASS = /ขอรับการสนับสนุน|เกินศักยภาพ|เกินขีดความสามารถ|ดำเนินการเอง|ดำเนินการร่วม|ประสานโครงการ/;
-const NEEDS_SUPPORT = /ขอรับการสนับสนุน|เกินศักยภาพ|เกินขีดความสามารถ|ประสานโครงการ/;
 const AMENDMENT = /^(เพิ่มเติม|แก้ไข|เปลี่ยนแปลง|ทบทวน)\s*(ครั้งที่|ฉบับที่)?\s*\d/;
 
 /** Update the running context with one line; returns false when the line is not a context line. */
@@ -312,8 +316,8 @@ export function applyContextLine(ctx: ProjectContext, line: ContextLine): boolea
     ctx.amendment = line;
     return true;
   }
-  if (/^(\d+[.)]\s*)?(โครงการ|ประเภท).*/.test(text) && SECTION_CLASS.test(text)) {
-    ctx.section = { ...line, needsSupport: NEEDS_SUPPORT.test(text) };
+  if (/^(\d+[.)]\s*)?(โครงการ|ประเภท).*/.test(text) && SECTION_WORDS.test(text.replace(/\s+/g, ''))) {
+    ctx.section = line;
     ctx.amendment = undefined;
     return true;
   }
@@ -420,6 +424,8 @@ function readBlock(
         agency: text(r, f.agency),
         classification: text(r, f.class),
         priority: text(r, f.priority),
+        ...(f.route !== undefined ? { route: text(r, f.route) } : {}),
+        ...(f.officerNote !== undefined ? { officerNote: text(r, f.officerNote) } : {}),
         link: text(r, f.link),
         note: text(r, f.note),
         budgets,

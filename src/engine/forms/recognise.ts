@@ -99,6 +99,8 @@ const FIELD_TH: Record<Field, string> = {
   class: 'ประเภท',
   link: 'ยุทธศาสตร์จังหวัด',
   priority: 'ลำดับความสำคัญ',
+  route: 'ส่งถึง',
+  officerNote: 'บันทึกของอำเภอ',
   note: 'หมายเหตุ',
   source: 'ที่มา',
   counted: 'นับยอด',
@@ -218,6 +220,8 @@ export const KIND_RULES: KindRule[] = [
   ...OWN_OUTPUT_RULES,
   byTitle('calendar', /ปฏิทิน(การ)?ดำเนินงาน|ปฏิทินการจัดทำแผน/, false),
   byTitle('district-needs', /แผนความต้องการ/, false),
+  // The district's (5-year) development plan: a reference the needs must be in, never a source of needs.
+  byTitle('district-plan', /แผนพัฒนา\s*อำเภอ/, true),
   byTitle('local-plan-summary', /บัญชีสรุปโครงการ/, false),
   byCode('local-plan-summary', (c) => c.startsWith('ผ.01'), false),
   byTitle('local-plan-beyond', BEYOND_TITLE, true),

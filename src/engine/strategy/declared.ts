@@ -3,15 +3,14 @@
  * "ยุทธศาสตร์ที่ 3", "ประเด็นการพัฒนา: การขับเคลื่อนเกษตร…", or the issue's name (fuzzy; truncated
  * names "…" match by prefix). Thai or Arabic digits.
  */
-import { fromThaiDigits } from '../thai';
+import { INVISIBLE, thaiToArabic } from '../thai';
 import type { StrategyList } from './model';
 
 export type Declared = { code: string } | { unknown: number | string };
 
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 
 function clean(s: string): string {
-  return fromThaiDigits(s).replace(ZERO_WIDTH, '').replace(/\s+/g, ' ').trim();
+  return thaiToArabic(s).replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Letters only (Thai and Latin, lower case), for comparing names. */
@@ -73,7 +72,7 @@ const NUMBERED = [
 
 /** "…จังหวัดเชียงใหม่ที่ 3 …" → { code: '3', rest: '…' }: the number of an issue named in a link line. */
 export function numberedIssue(text: string): { code: string; rest: string } | undefined {
-  const m = NUMBERED[0].exec(fromThaiDigits(text));
+  const m = NUMBERED[0].exec(thaiToArabic(text));
   return m ? { code: m[1].replace(/\.$/, ''), rest: m.input.slice(m.index + m[0].length).replace(/^[\s.:)–-]+/, '') } : undefined;
 }
 

@@ -7,7 +7,7 @@
  * Thai or Arabic digits.
  */
 import { textAt, type SheetModel } from '../model';
-import { fromThaiDigits } from '../thai';
+import { INVISIBLE, thaiToArabic } from '../thai';
 import { StrategyListSchema, type StrategyIssue, type StrategyList } from './model';
 
 type Col = 'code' | 'name' | 'goals' | 'approaches' | 'keywords';
@@ -15,7 +15,7 @@ type Col = 'code' | 'name' | 'goals' | 'approaches' | 'keywords';
 const HEADER_SCAN_ROWS = 20;
 
 function norm(s: string): string {
-  return fromThaiDigits(s).replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, '').toLowerCase();
+  return thaiToArabic(s).replace(INVISIBLE, '').replace(/\s+/g, '').toLowerCase();
 }
 
 function headerKind(raw: string): Col | undefined {
@@ -63,14 +63,14 @@ function findHeader(sheet: SheetModel): Header | undefined {
 
 /** "1", "๑.", "ประเด็นการพัฒนาที่ 2", "ยุทธศาสตร์ที่ 3" → "1"/"2"/"3". */
 function codeOf(raw: string): string | undefined {
-  const t = fromThaiDigits(raw).trim();
+  const t = thaiToArabic(raw).trim();
   const m = /^(?:(?:ประเด็น(?:การพัฒนา|ยุทธศาสตร์)?|ยุทธศาสตร์)\s*(?:ที่)?\s*)?(\d+(?:\.\d+)?)\.?$/.exec(t);
   return m ? m[1] : undefined;
 }
 
 /** A name cell that starts with its number: "1. การส่งเสริม…", "ประเด็นการพัฒนาที่ 1 การส่งเสริม…". */
 function splitNumbered(raw: string): { code: string; name: string } | undefined {
-  const t = fromThaiDigits(raw).trim();
+  const t = thaiToArabic(raw).trim();
   const m = /^(?:(?:ประเด็น(?:การพัฒนา|ยุทธศาสตร์)?|ยุทธศาสตร์(?:จังหวัด)?)\s*(?:ที่)?\s*)?(\d+(?:\.\d+)?)\s*[.):：]?\s+(\S[\s\S]*)$/.exec(t);
   return m ? { code: m[1].replace(/\.$/, ''), name: m[2].trim() } : undefined;
 }
@@ -90,7 +90,7 @@ function titleInfo(sheet: SheetModel, lastRow: number): { province?: string; per
   const out: { province?: string; period?: string } = {};
   for (let r = 0; r < lastRow; r++) {
     for (let c = 0; c < (sheet.rows[r]?.length ?? 0); c++) {
-      const t = fromThaiDigits(textAt(sheet, r, c));
+      const t = thaiToArabic(textAt(sheet, r, c));
       if (!t) continue;
       const p = /จังหวัด\s*([ก-๙]+?)(?=\s|$|\(|พ\.ศ|ปี|\d)/.exec(t);
       if (p && !out.province && !/^(ที่|ของ)$/.test(p[1])) out.province = p[1];
@@ -156,7 +156,7 @@ function readLines(sheet: SheetModel): StrategyList | undefined {
       const m = LINE.exec(textAt(sheet, r, c));
       if (!m) continue;
       firstRow = Math.min(firstRow, r);
-      issues.push({ code: fromThaiDigits(m[1]), name: m[2].trim() });
+      issues.push({ code: thaiToArabic(m[1]), name: m[2].trim() });
       break;
     }
   }

@@ -5,7 +5,8 @@
 import { colLetter, type WorkbookModel } from '../model';
 import { PROJECT_KINDS, type PlanSheet } from '../plan';
 import { readPlanSheet } from '../forms/read';
-import type { CellStyle, OutCell, OutSheet } from '../output';
+import { DEFAULT_FONT, type CellStyle, type OutCell, type OutSheet } from '../output';
+import { pageFooter, signatureBlock, titleBlockRows } from '../print';
 import { matchPlanSheet } from './index';
 import { z } from 'zod/v4';
 import { finding, type Finding } from '../validate/findings';
@@ -100,14 +101,15 @@ export function mismatchSheet(matches: ProjectMatch[], list: StrategyList, lang:
     const i = list.issues.find((x) => x.code === code);
     return i ? `${code}. ${i.name}` : code;
   };
-  const rows: OutCell[][] = [
-    [{ value: th ? 'โครงการที่ไม่สอดคล้องกับประเด็นการพัฒนาจังหวัด' : 'Projects that do not fit the provincial development issues', style: { bold: true, size: 20 } }],
-    [(th ? 'ยุทธศาสตร์จังหวัด: ' : 'Provincial strategy: ') + [list.province, list.period].filter(Boolean).join(' ')],
-  ];
+  const rows: OutCell[][] = titleBlockRows({
+    title: th ? 'โครงการที่ไม่สอดคล้องกับประเด็นการพัฒนาจังหวัด' : 'Projects that do not fit the provincial development issues',
+    place: (th ? 'ยุทธศาสตร์จังหวัด: ' : 'Provincial strategy: ') + [list.province, list.period].filter(Boolean).join(' '),
+  });
   const headerRow = rows.length;
+  // Printed: ลำดับ … เหตุผล; the matched words (how the reason was found) stay on screen.
   const header = th
-    ? ['ลำดับ', 'ชีต', 'แถว', 'โครงการ', 'ผลการตรวจ', 'ประเด็นที่อ้าง', 'ประเด็นที่แนะนำ', 'คำที่ตรง', 'เหตุผล']
-    : ['No.', 'Sheet', 'Row', 'Project', 'Result', 'Declared issue', 'Suggested issue', 'Matched words', 'Reason'];
+    ? ['ลำดับ', 'ชีต', 'แถว', 'โครงการ', 'ผลการตรวจ', 'ประเด็นที่อ้าง', 'ประเด็นที่แนะนำ', 'เหตุผล', 'คำที่ตรง']
+    : ['No.', 'Sheet', 'Row', 'Project', 'Result', 'Declared issue', 'Suggested issue', 'Reason', 'Matched words'];
   rows.push(header.map((h) => ({ value: h, style: head })));
   let no = 0;
   for (const m of matches) {
@@ -122,18 +124,26 @@ export function mismatchSheet(matches: ProjectMatch[], list: StrategyList, lang:
       { value: statusLabel(v.status, lang), style: { ...cell, fill: STATUS_FILL[v.status] } },
       { value: v.declared ? issueName(v.declared) : v.declaredUnknown ?? '', style: cell },
       { value: issueName(v.suggested), style: cell },
-      { value: v.matched.join(', '), style: cell },
       { value: th ? v.reason : v.reasonEn, style: cell },
+      { value: v.matched.join(', '), style: cell },
     ]);
   }
   if (!no) rows.push([th ? 'ทุกโครงการสอดคล้องกับประเด็นการพัฒนาที่อ้าง' : 'Every project fits the issue it declares']);
+  const lastRow = rows.length - 1;
+  const colWidths = [6, 16, 7, 36, 13, 20, 20, 37, 22];
+  const printed = header.length - 1;
+  const sign = signatureBlock(rows.length, colWidths, printed, undefined, lang);
+  rows.push(...sign.rows);
   return {
     name: MISMATCH_SHEET_NAME[lang],
     rows,
-    colWidths: [7, 24, 8, 45, 18, 30, 30, 22, 50],
+    merges: [...Array.from({ length: headerRow }, (_, r) => ({ r1: r, c1: 0, r2: r, c2: printed - 1 })), ...sign.merges],
+    colWidths,
     freezeRows: headerRow + 1,
-    table: no ? { headerRow, lastRow: rows.length - 1, lastCol: header.length - 1, name: 'OnePlanStrategyFit' } : undefined,
-    page: { orientation: 'landscape', fitWidth: true },
+    table: no ? { headerRow, lastRow, lastCol: header.length - 1, name: 'OnePlanStrategyFit' } : undefined,
+    page: { orientation: 'landscape', fitWidth: true, columns: printed, footer: pageFooter(lang) },
+    fitRows: true,
     printTitleRows: [headerRow, headerRow],
+    font: { ...DEFAULT_FONT },
   };
 }

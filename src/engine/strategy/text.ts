@@ -5,7 +5,8 @@
  * stronger signal than its halves. Segmentation is cached by distinct text (≈25 µs a name).
  */
 import { TextCache } from '../text-cache';
-import { fromThaiDigits } from '../thai';
+import { INVISIBLE, INVISIBLE_CHARS, thaiToArabic } from '../thai';
+import { wordSegmenter } from '../normalise';
 import { STRATEGY_PRESETS } from './presets';
 
 /**
@@ -30,18 +31,17 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'ใช้', 'ทำ', 'มีส่วนร่วม', 'ส่วนร่วม', 'อย่างยั่งยืน', 'ยั่งยืน', 'the', 'and', 'of', 'for',
 ]);
 
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const PUNCTUATION = /[\s"'“”‘’`()[\]{}<>:;,!?/\\|*_=+#@%^&~\-–—•·]+/g;
 /** A character some step of normaliseText other than case, NFC and punctuation acts on. */
-const NEEDS_FULL = /[\u0e50-\u0e59\u200b-\u200d\u2060\ufeff\u00ad.,…]/;
+const NEEDS_FULL = new RegExp(`[\\u0e50-\\u0e59${INVISIBLE_CHARS}.,…]`);
 
 /** Thai digits → Arabic, zero-width removed, Latin lower-cased, PM 2.5 spellings unified, punctuation → space. */
 export function normaliseText(s: string): string {
   // Most texts have no Thai digit, invisible character, dot or comma: then only the case, NFC and the
   // punctuation steps below can change anything (the others all need one of those characters).
   if (!NEEDS_FULL.test(s)) return s.normalize('NFC').toLowerCase().replace(PUNCTUATION, ' ').trim();
-  return fromThaiDigits(s)
-    .replace(ZERO_WIDTH, '')
+  return thaiToArabic(s)
+    .replace(INVISIBLE, '')
     .normalize('NFC')
     .toLowerCase()
     .replace(/pm\s*2\s*[.,]\s*5/g, ' pm25 ')
@@ -51,21 +51,10 @@ export function normaliseText(s: string): string {
     .trim();
 }
 
-type Seg = { segment: string; isWordLike?: boolean };
-type Segmenter = { segment(s: string): Iterable<Seg> };
-
-let segmenter: Segmenter | null | undefined;
-function getSegmenter(): Segmenter | null {
-  if (segmenter === undefined) {
-    const I = Intl as unknown as { Segmenter?: new (l: string, o: { granularity: 'word' }) => Segmenter };
-    segmenter = I.Segmenter ? new I.Segmenter('th', { granularity: 'word' }) : null;
-  }
-  return segmenter;
-}
 
 /** The word runs of a text: its chunks' runs (each chunk's cached), in order. Only the index asks (termCounts). */
 function runsOf(text: string): readonly (readonly string[])[] {
-  const seg = getSegmenter();
+  const seg = wordSegmenter();
   const runs: (readonly string[])[] = [];
   // Runs of the (cached) chunks, shared read-only: never copied or changed.
   for (const chunk of textChunks(text)) {
@@ -118,7 +107,7 @@ export function innerCompounds(token: string): readonly string[] {
 const NO_WORDS: readonly string[] = [];
 
 /** ICU words joined into the longest known compounds, left to right. */
-function mergeCompounds(seg: Segmenter, words: string[]): string[] {
+function mergeCompounds(seg: Intl.Segmenter, words: string[]): string[] {
   const lex = lexiconSet();
   if (words.length < 2 || !lex.size) return words;
   const out: string[] = [];
@@ -167,7 +156,7 @@ function innerOf(words: readonly string[]): string[] {
 /** Runs of one space-free chunk, cached: chunks ("ก่อสร้างถนน", "หมู่ที่", "ตำบลนาดี") repeat across texts. */
 const CHUNK_CACHE_LIMIT = 100000;
 const chunkCache = new Map<string, readonly string[][]>();
-function chunkRuns(seg: Segmenter, chunk: string): readonly string[][] {
+function chunkRuns(seg: Intl.Segmenter, chunk: string): readonly string[][] {
   const hit = chunkCache.get(chunk);
   if (hit) return hit;
   const runs: string[][] = [];
@@ -233,7 +222,7 @@ export function textChunks(text: string): readonly string[] {
   // A text cut short ("…ในส่วนราชการแล...") ends in a piece of a word: never evidence.
   if (out.length && CUT_SHORT.test(text)) {
     const last = out.pop()!;
-    const seg = getSegmenter();
+    const seg = wordSegmenter();
     const runs = seg ? chunkRuns(seg, last) : [];
     const words = runs.flat();
     if (words.length > 1 && runs.length === 1) out.push(words.slice(0, -1).join(''));
@@ -254,7 +243,7 @@ const chunkTermCache = new Map<string, readonly string[]>();
 export function chunkTerms(chunk: string): readonly string[] {
   const hit = chunkTermCache.get(chunk);
   if (hit) return hit;
-  const seg = getSegmenter();
+  const seg = wordSegmenter();
   const runs: readonly (readonly string[])[] = seg ? chunkRuns(seg, chunk) : [[chunk]];
   const out: string[] = [];
   const add = (t: string) => {
@@ -326,7 +315,7 @@ export function matchedPhrasesOfChunks(chunks: readonly string[], matched: Reado
   const push = (x: string) => {
     if (x && !out.includes(x)) out.push(x);
   };
-  const seg = getSegmenter();
+  const seg = wordSegmenter();
   for (const chunk of chunks) {
     const runs: readonly (readonly string[])[] = seg ? chunkRuns(seg, chunk) : [[chunk]];
     for (const run of runs) {

@@ -121,6 +121,24 @@ export const FINDING_KINDS = {
   'match-weak': kind('warning', z.object({ reason: z.string(), reasonEn: z.string(), suggested: z.string().optional() }), (d) => ({ th: d.reason, en: d.reasonEn })),
   'match-undeclared': kind('info', z.object({ reason: z.string(), reasonEn: z.string(), suggested: z.string().optional() }), (d) => ({ th: d.reason, en: d.reasonEn })),
 
+  // A district needs table before it goes to the province (one-plan-process.md: ranked, passed by ก.บ.อ.).
+  /** No district rank on a need (blank, not a number), or no rank column at all (`noColumn`). */
+  'priority-missing': kind('error', z.object({ written: z.string().optional(), noColumn: z.boolean().optional() }), (d) =>
+    d.noColumn
+      ? { th: 'ไม่มีคอลัมน์ลำดับความสำคัญของอำเภอ: ต้องจัดลำดับความสำคัญก่อนส่งจังหวัด', en: 'No district rank column: the needs must be ranked before they go to the province' }
+      : d.written
+        ? { th: `ลำดับความสำคัญของอำเภอ "${d.written}" ไม่ใช่ตัวเลข`, en: `District rank "${d.written}" is not a number` }
+        : { th: 'ไม่ได้ระบุลำดับความสำคัญของอำเภอ', en: 'No district rank' },
+  ),
+  'priority-duplicate': kind('warning', z.object({ rank: z.number(), otherRow: z.number().int().positive() }), (d) => ({
+    th: `ลำดับความสำคัญของอำเภอ ${d.rank} ซ้ำกับแถวที่ ${d.otherRow}`,
+    en: `District rank ${d.rank} is also given on row ${d.otherRow}`,
+  })),
+  'approval-missing': kind('warning', none, () => ({
+    th: 'ยังไม่ได้บันทึกการประชุม ก.บ.อ. ที่เห็นชอบ (ครั้งที่ … เมื่อวันที่ …) ในหัวตาราง',
+    en: 'The title block does not record the district committee (ก.บ.อ.) meeting that passed the list (number and date)',
+  })),
+
   // Totals.
   'total-mismatch': kind('error', z.object({ label: z.string(), year, stated: amount, computed: amount, difference: amount }), (d) => ({
     th: `"${d.label}" ปี ${d.year} ระบุ ${baht(d.stated)} บาท แต่ผลรวมของโครงการคือ ${baht(d.computed)} บาท (ต่างกัน ${baht(d.difference)})`,

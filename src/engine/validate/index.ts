@@ -13,6 +13,7 @@ import type { StrategyList } from '../strategy/model';
 import { resolveDeclared } from '../strategy/declared';
 import { finding, FIX_LABELS, type Finding, type FindingCode, type FindingDetails, type Fix, type SheetReport, type Text, type WorkbookReport } from './findings';
 import { checkSummaries } from './summary';
+import { checkDistrictNeeds } from './district';
 
 export interface ValidateOptions {
   /** Provincial development issues, when the officer gave a strategy list. */
@@ -94,6 +95,7 @@ export function validatePlan(sheet: SheetModel, plan: PlanSheet, opts: ValidateO
     for (const block of plan.blocks) checkBlock(sheet, plan, block, add, opts);
     if (plan.blocks.length && !plan.projects.length) add('no-projects', {}, plan.blocks[0].headerRows[0], null);
     checkDuplicates(plan, add);
+    checkDistrictNeeds(plan, add);
   }
   findings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || colIndex(a.column ?? 'A') - colIndex(b.column ?? 'A'));
   // Projects under one ง. line share it: its finding is reported once, on the line.

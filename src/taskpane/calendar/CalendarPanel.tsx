@@ -167,12 +167,17 @@ export default function CalendarPanel({ lang, host }: CalendarPanelProps) {
             {t.calCreate}
           </Button>
         )}
-        <Button appearance={host.writeSheet ? 'secondary' : 'primary'} disabled={!!task.busy} onClick={() => void c.downloadXlsx()} data-testid="calendar-download-xlsx">
-          {t.calDownloadXlsx}
-        </Button>
-        <Button disabled={!!task.busy} onClick={() => void c.downloadIcs()} data-testid="calendar-download-ics">
-          {t.calDownloadIcs}
-        </Button>
+        {host.download && (
+          <Button appearance={host.writeSheet ? 'secondary' : 'primary'} disabled={!!task.busy} onClick={() => void c.downloadXlsx()} data-testid="calendar-download-xlsx">
+            {t.calDownloadXlsx}
+          </Button>
+        )}
+        {/* Excel for Mac cannot download: the .ics is copied instead. */}
+        {(host.download || host.copyText) && (
+          <Button disabled={!!task.busy} onClick={() => void c.downloadIcs()} data-testid="calendar-download-ics">
+            {host.download ? t.calDownloadIcs : t.calCopyIcs}
+          </Button>
+        )}
       </ActionBar>
       <StatusBars
         t={t}

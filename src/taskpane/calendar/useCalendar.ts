@@ -20,7 +20,7 @@ import {
   type PlaceholderContext,
 } from '../../engine/calendar';
 import { formatThaiDateShort, nextFiscalYear, parseThaiDate, thaiDateOf } from '../../engine/calendar/thai';
-import type { Host } from '../host/host';
+import { writtenNote, type Host } from '../host/host';
 import { PaneError } from '../host/paneError';
 import { STRINGS, type Lang } from '../i18n';
 import { useTask } from '../common/useTask';
@@ -220,16 +220,24 @@ export function useCalendar(host: Host, lang: Lang) {
   const create = () =>
     task.run('output', async () => {
       if (!host.writeSheet) return;
-      await host.writeSheet(sheet);
-      task.note({ intent: 'success', text: (tt) => tt.calCreated });
+      const written = [await host.writeSheet(sheet)];
+      task.note({ intent: 'success', text: (tt) => writtenNote(tt.calCreated, written, tt.sheetsReplaced) });
     });
   const downloadXlsx = () =>
     task.run('output', async () => {
       const { writeXlsx } = await import(/* webpackChunkName: "xlsx-write" */ '../../xlsx/write');
-      host.download(writeXlsx({ sheets: [sheet] }), `${base}.xlsx`);
+      host.download?.(writeXlsx({ sheets: [sheet] }), `${base}.xlsx`);
     });
-  const downloadIcs = () => task.run('output', async () => host.download(calendarIcs(cal), `${base}.ics`, ICS_MIME));
-  const exportTemplate = () => task.run('output', async () => host.download(serializeTemplate(template), t.calTemplateFile(template.id || 'calendar'), JSON_MIME));
+  /** Text files: downloaded, or copied where downloads do nothing (Excel for Mac). */
+  const saveText = async (text: string, fileName: string, mime: string) => {
+    if (host.download) host.download(text, fileName, mime);
+    else if (host.copyText) {
+      await host.copyText(text);
+      task.note({ intent: 'success', text: (tt) => tt.copied });
+    }
+  };
+  const downloadIcs = () => task.run('output', () => saveText(calendarIcs(cal), `${base}.ics`, ICS_MIME));
+  const exportTemplate = () => task.run('output', () => saveText(serializeTemplate(template), t.calTemplateFile(template.id || 'calendar'), JSON_MIME));
   const importTemplate = async (file: File) => {
     const parsed = parseTemplate(await file.text());
     if (!parsed.ok) {

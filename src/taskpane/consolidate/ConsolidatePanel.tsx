@@ -155,9 +155,11 @@ export default function ConsolidatePanel({ lang, host }: ConsolidatePanelProps) 
                 {t.consWrite}
               </Button>
             )}
-            <Button appearance={host.writeSheet ? 'secondary' : 'primary'} onClick={() => void c.download()} disabled={busy} data-testid="consolidate-download">
-              {t.consDownload}
-            </Button>
+            {host.download && (
+              <Button appearance={host.writeSheet ? 'secondary' : 'primary'} onClick={() => void c.download()} disabled={busy} data-testid="consolidate-download">
+                {t.consDownload}
+              </Button>
+            )}
           </ActionBar>
           <Text weight="semibold" size={200} data-testid="consolidate-needs-count">
             {t.consNeeds(result.itemCount, result.counted)}

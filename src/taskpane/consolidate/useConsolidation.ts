@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { consolidate, inputErrorOf, needsFileWorkbook, needsWorkbook, type ConsolidateInput, type ConsolidateResult, type InputReport } from '../../engine/consolidate';
 import type { OutSheet } from '../../engine/output';
-import type { Host } from '../host/host';
+import { writtenNote, type Host, type WrittenSheet } from '../host/host';
 import { consolidateView, type ConsolidateView } from '../worker/protocol';
 import { consolidateInWorker, WorkerUnavailable } from './workerConsolidation';
 import { sha256Hex } from '../common/sha256';
@@ -176,14 +176,15 @@ export function useConsolidation(host: Host, lang: Lang) {
 
   const download = () =>
     task.run('output', async () => {
-      if (output) host.download(await output.xlsx(), STRINGS[lang].consFileName);
+      if (output) host.download?.(await output.xlsx(), STRINGS[lang].consFileName);
     });
 
   const write = () =>
     task.run('output', async () => {
       if (!output || !host.writeSheet) return;
-      for (const s of await output.sheets()) await host.writeSheet(s);
-      task.note({ intent: 'success', text: (t) => t.consWritten });
+      const written: WrittenSheet[] = [];
+      for (const s of await output.sheets()) written.push(await host.writeSheet(s));
+      task.note({ intent: 'success', text: (t) => writtenNote(t.consWritten, written, t.sheetsReplaced) });
     });
 
   return {

@@ -8,15 +8,38 @@ import type { Finding, Fix } from '../../engine/validate/findings';
 import * as excel from '../../office/excel';
 import { downloadBytes, type Host } from './host';
 
+/** Copy text: the async Clipboard API, else a selected textarea and execCommand (older web views). */
+async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return;
+  } catch {
+    /* fall back */
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  document.body.appendChild(area);
+  area.select();
+  const ok = document.execCommand('copy');
+  area.remove();
+  if (!ok) throw new Error('copy failed');
+}
+
 export function createExcelHost(run: excel.ExcelRun = excel.excelRun): Host {
   return {
     mode: 'excel',
     readWorkbook: () => excel.readWorkbook(run),
     // Loaded when first needed: the reading worker's module is not part of this adapter.
     readFile: async (bytes, fileName) => (await import('./readFile')).readReceivedFile(bytes, fileName),
-    download: downloadBytes,
+    // Excel for Mac's web view ignores downloads: no download there (the panels offer the rest).
+    ...(excel.onMac() ? {} : { download: downloadBytes }),
+    copyText,
     writeSheet: async (s: OutSheet) => {
-      await excel.writeSheet(s, { activate: true }, run);
+      const r = await excel.writeSheet(s, { activate: true }, run);
+      return { name: r.name, replaced: r.replaced };
     },
     highlight: async (findings: Finding[]) => {
       await excel.highlightCells(excel.highlightsFromFindings(findings), run);

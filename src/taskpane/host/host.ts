@@ -11,6 +11,12 @@ import type { Finding, Fix } from '../../engine/validate/findings';
 
 export type HostMode = 'excel' | 'browser';
 
+/** A sheet written into the workbook, and the name of our earlier sheet it rewrote (the officer is told). */
+export interface WrittenSheet {
+  name: string;
+  replaced: string | null;
+}
+
 /** The plan file the officer picked (browser mode): one for the whole pane, shared by its tabs. */
 export interface PlanFile {
   /** The loaded workbook, or null (none yet, or the last pick failed: nothing old stays checkable). */
@@ -34,10 +40,15 @@ export interface Host {
    * plan: through the same entry point as the CLI (src/xlsx/open.ts), off the main thread when it can.
    */
   readFile(bytes: Uint8Array, fileName: string): Promise<WorkbookModel>;
-  /** Save a file on the officer's machine (xlsx, ics, json). */
-  download(data: Uint8Array | string, fileName: string, mime?: string): void;
-  /** Write (replace) a worksheet in the open workbook — Excel only. */
-  writeSheet?(s: OutSheet): Promise<void>;
+  /**
+   * Save a file on the officer's machine (xlsx, ics, json). Absent in Excel for Mac, whose web view
+   * ignores downloads (Blob + a[download]): there the panels write into the workbook or copy the text.
+   */
+  download?(data: Uint8Array | string, fileName: string, mime?: string): void;
+  /** Put text (an .ics calendar, a template) on the clipboard — where downloads do nothing. */
+  copyText?(text: string): Promise<void>;
+  /** Write a worksheet into the open workbook (our earlier one is rewritten in place) — Excel only. */
+  writeSheet?(s: OutSheet): Promise<WrittenSheet>;
   /** Colour the cells of these findings by severity — Excel only. */
   highlight?(findings: Finding[]): Promise<void>;
   clearHighlights?(): Promise<void>;
@@ -48,6 +59,12 @@ export interface Host {
   /** Choices remembered per workbook (Excel: in the workbook's settings; browser: per file name), as JSON text. */
   getSetting(key: string): Promise<string | undefined>;
   setSetting(key: string, value: string): Promise<void>;
+}
+
+/** The officer's note after writing sheets: `done`, plus which earlier sheets of ours were rewritten. */
+export function writtenNote(done: string, written: WrittenSheet[], replacedText: (names: string[]) => string): string {
+  const replaced = written.map((w) => w.replaced).filter((n): n is string => !!n);
+  return replaced.length ? `${done} ${replacedText(replaced)}` : done;
 }
 
 /** What the file pickers offer (a hint only: any file goes to the reader, which says what it is). */

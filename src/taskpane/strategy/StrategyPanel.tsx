@@ -223,7 +223,7 @@ export default function StrategyPanel({ lang, host }: StrategyPanelProps) {
                 {t.strategyWriteSheet}
               </Button>
             )}
-            {s.picks && (
+            {s.picks && host.download && (
               <Button size="small" appearance="primary" onClick={() => void s.download()} disabled={!!task.busy} data-testid="strategy-download">
                 {t.strategyDownload}
               </Button>

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { WorkbookModel } from '../../engine/model';
 import { presetById, readStrategies, type MatchStatus, type StrategyList } from '../../engine/strategy';
 import { FLAGGED, matchFindings, matchWorkbook, mismatchSheet, type ProjectMatch } from '../../engine/strategy/report';
-import type { Host } from '../host/host';
+import { writtenNote, type Host } from '../host/host';
 import { PaneError } from '../host/paneError';
 import { baseName, STRINGS, type Lang } from '../i18n';
 import { nextPaint, useTask } from '../common/useTask';
@@ -176,13 +176,13 @@ export function useStrategy(host: Host, lang: Lang) {
     task.run('output', async () => {
       if (!matches || !ranWith) return;
       const { writeXlsx } = await import(/* webpackChunkName: "xlsx-write" */ '../../xlsx/write');
-      host.download(writeXlsx({ sheets: [resultSheet()] }), STRINGS[lang].strategyFileName(baseName(workbook?.name ?? '')));
+      host.download?.(writeXlsx({ sheets: [resultSheet()] }), STRINGS[lang].strategyFileName(baseName(workbook?.name ?? '')));
     });
   const write = () =>
     task.run('output', async () => {
       if (!matches || !ranWith || !host.writeSheet) return;
-      await host.writeSheet(resultSheet());
-      task.note({ intent: 'success', text: (t) => t.strategySheetWritten });
+      const written = [await host.writeSheet(resultSheet())];
+      task.note({ intent: 'success', text: (t) => writtenNote(t.strategySheetWritten, written, t.sheetsReplaced) });
     });
   const highlight = () =>
     task.run('output', async () => {

@@ -123,9 +123,11 @@ export function ValidatePanel({ host, lang }: { host: Host; lang: Lang }) {
             {report.error ? t.summary(report.sheets.length, counts.errors, counts.warnings) : summary}
           </Text>
           <ActionBar label={t.resultsHeading}>
-            <Button size="small" appearance="primary" onClick={() => void v.download()} disabled={!!task.busy} data-testid="download-report">
-              {t.downloadReport}
-            </Button>
+            {host.download && (
+              <Button size="small" appearance="primary" onClick={() => void v.download()} disabled={!!task.busy} data-testid="download-report">
+                {t.downloadReport}
+              </Button>
+            )}
             {host.writeSheet && (
               <Button size="small" onClick={() => void v.writeReport()} disabled={!!task.busy} data-testid="write-report">
                 {t.writeReport}

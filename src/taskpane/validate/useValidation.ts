@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SheetModel, WorkbookModel } from '../../engine/model';
 import type { Finding, WorkbookReport } from '../../engine/validate/findings';
-import type { Host } from '../host/host';
+import { writtenNote, type Host, type WrittenSheet } from '../host/host';
 import { PaneError } from '../host/paneError';
 import { baseName, STRINGS, type Lang } from '../i18n';
 import { nextPaint, useTask } from '../common/useTask';
@@ -155,7 +155,7 @@ export function useValidation(host: Host, lang: Lang) {
       task.run('report', async () => {
         if (!report) return;
         const [wb, { writeXlsx }] = await Promise.all([reportBook(), import(/* webpackChunkName: "xlsx-write" */ '../../xlsx/write')]);
-        host.download(writeXlsx(wb), STRINGS[lang].reportFileName(baseName(report.file)));
+        host.download?.(writeXlsx(wb), STRINGS[lang].reportFileName(baseName(report.file)));
       }),
     [task, report, reportBook, host, lang],
   );
@@ -164,8 +164,9 @@ export function useValidation(host: Host, lang: Lang) {
     () =>
       task.run('report', async () => {
         if (!report || !host.writeSheet) return;
-        for (const s of (await reportBook()).sheets) await host.writeSheet(s);
-        task.note({ intent: 'success', text: (t) => t.reportWritten });
+        const written: WrittenSheet[] = [];
+        for (const s of (await reportBook()).sheets) written.push(await host.writeSheet(s));
+        task.note({ intent: 'success', text: (t) => writtenNote(t.reportWritten, written, t.sheetsReplaced) });
       }),
     [task, report, reportBook, host],
   );

@@ -2,33 +2,33 @@ import {
   coreName,
   diceSimilarity,
   extractLocation,
-  normalizeThai,
+  normaliseThai,
   parseTambon,
   parseVillage,
   wordTokens,
-} from '../../src/engine/thai-text';
+} from '../../src/engine/normalise';
 import { parseIssue } from '../../src/engine/consolidate/issue';
 import { REAL_SAMPLE } from '../samples';
 
-describe('normalizeThai', () => {
+describe('normaliseThai', () => {
   test('abbreviations, village numbers, digits, invisible characters', () => {
-    expect(normalizeThai('ก่อสร้างถนน คสล.  ม.๓ ต.นาดี')).toBe('ก่อสร้างถนน คอนกรีตเสริมเหล็ก หมู่ที่ 3 ตำบลนาดี');
-    expect(normalizeThai('ก่อสร้างถนนคอนกรีตเสริมเหล็ก (คสล.) หมู่ 3')).toBe('ก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 3');
-    expect(normalizeThai('ปรับปรุง\u200bถ.ลาดยาง หมู่ที่3')).toBe('ปรับปรุงถนน ลาดยาง หมู่ที่ 3');
-    expect(normalizeThai('ซ่อมแซม รพ.สต.บ้านนา')).toBe('ซ่อมแซม โรงพยาบาลส่งเสริมสุขภาพตำบลบ้านนา');
-    expect(normalizeThai('ต่อเติม ศพด. อบต.นาดี')).toBe('ต่อเติม ศูนย์พัฒนาเด็กเล็ก องค์การบริหารส่วนตำบลนาดี');
-    expect(normalizeThai('ขยายเขตระบบประปาหมู่บ้าน ม.ที่ 5')).toBe('ขยายเขตประปาหมู่บ้าน หมู่ที่ 5');
-    expect(normalizeThai('ถนนแอสฟัลท์ติกคอนกรีต ยาว ๑,๒๐๐ ม.')).toBe('ถนนลาดยาง ยาว 1200 เมตร');
-    expect(normalizeThai('ทํานา')).toBe('ทำนา');
+    expect(normaliseThai('ก่อสร้างถนน คสล.  ม.๓ ต.นาดี')).toBe('ก่อสร้างถนน คอนกรีตเสริมเหล็ก หมู่ที่ 3 ตำบลนาดี');
+    expect(normaliseThai('ก่อสร้างถนนคอนกรีตเสริมเหล็ก (คสล.) หมู่ 3')).toBe('ก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 3');
+    expect(normaliseThai('ปรับปรุง\u200bถ.ลาดยาง หมู่ที่3')).toBe('ปรับปรุงถนน ลาดยาง หมู่ที่ 3');
+    expect(normaliseThai('ซ่อมแซม รพ.สต.บ้านนา')).toBe('ซ่อมแซม โรงพยาบาลส่งเสริมสุขภาพตำบลบ้านนา');
+    expect(normaliseThai('ต่อเติม ศพด. อบต.นาดี')).toBe('ต่อเติม ศูนย์พัฒนาเด็กเล็ก องค์การบริหารส่วนตำบลนาดี');
+    expect(normaliseThai('ขยายเขตระบบประปาหมู่บ้าน ม.ที่ 5')).toBe('ขยายเขตประปาหมู่บ้าน หมู่ที่ 5');
+    expect(normaliseThai('ถนนแอสฟัลท์ติกคอนกรีต ยาว ๑,๒๐๐ ม.')).toBe('ถนนลาดยาง ยาว 1200 เมตร');
+    expect(normaliseThai('ทํานา')).toBe('ทำนา');
   });
   test('a word repeated in brackets collapses; brackets holding several words stay as words', () => {
-    expect(normalizeThai('ถนน คสล. ( คสล. ) สายบ้านนา')).toBe('ถนน คอนกรีตเสริมเหล็ก สายบ้านนา');
-    expect(normalizeThai('ถนนสายบ้านนา (ช่วงที่ 2 ต่อจากโครงการเดิม)')).toBe('ถนนสายบ้านนา ช่วงที่ 2 ต่อจากโครงการเดิม');
-    expect(normalizeThai('ฝายน้ำล้น (ฝาย) บ้านดอน (บ้านดอน)')).toBe('ฝายน้ำล้น ฝาย บ้านดอน');
+    expect(normaliseThai('ถนน คสล. ( คสล. ) สายบ้านนา')).toBe('ถนน คอนกรีตเสริมเหล็ก สายบ้านนา');
+    expect(normaliseThai('ถนนสายบ้านนา (ช่วงที่ 2 ต่อจากโครงการเดิม)')).toBe('ถนนสายบ้านนา ช่วงที่ 2 ต่อจากโครงการเดิม');
+    expect(normaliseThai('ฝายน้ำล้น (ฝาย) บ้านดอน (บ้านดอน)')).toBe('ฝายน้ำล้น ฝาย บ้านดอน');
   });
   test('idempotent', () => {
     for (const s of ['ก่อสร้างถนน คสล. ม.๓ ต.นาดี', 'ถ.ลาดยาง สาย ก-ข', 'รพ.สต. หมู่ 2'])
-      expect(normalizeThai(normalizeThai(s))).toBe(normalizeThai(s));
+      expect(normaliseThai(normaliseThai(s))).toBe(normaliseThai(s));
   });
 });
 
@@ -69,9 +69,9 @@ describe('provincial issues', () => {
 });
 
 describe('abbreviation rules: the required text of each rule', () => {
-  // normalizeThai skips a rule whose required text is absent; that is only safe if the rule can never
+  // normaliseThai skips a rule whose required text is absent; that is only safe if the rule can never
   // match without it. Checked on every cell of the real workbook, generated names and edge cases.
-  const { ABBREVIATIONS } = require('../../src/engine/thai-text');
+  const { ABBREVIATIONS } = require('../../src/engine/normalise');
   const { readXlsx } = require('../../src/xlsx/read');
   const { districtFile } = require('../../bench/gen');
   const zlib = require('node:zlib');
@@ -89,7 +89,7 @@ describe('abbreviation rules: the required text of each rule', () => {
 
   test('no rule matches a text without its required text (raw and normalised forms)', () => {
     expect(texts.length).toBeGreaterThan(3000);
-    const all = [...texts, ...texts.map((t) => normalizeThai(t))];
+    const all = [...texts, ...texts.map((t) => normaliseThai(t))];
     let fired = 0;
     for (const [re, , need] of ABBREVIATIONS as Array<[RegExp, string, string | string[]]>) {
       const once = new RegExp(re.source, re.flags.replace('g', ''));

@@ -1,17 +1,16 @@
 /**
- * Thai text normalisation for matching projects across plans (duplicates, strategy names).
- * Pure: no I/O. Digits come from ./thai (shared with the calendar).
+ * Thai text normalisation for matching projects across plans (duplicates, strategy names), and the one
+ * Thai word segmenter. Pure: no I/O. Digits and invisible characters come from ./thai (reading officers'
+ * text: digits, spaces, amounts, years), which this builds on.
  *
- *   normalizeThai("ก่อสร้างถนน คสล. ม.๓ ต.นาดี")  → "ก่อสร้างถนน คอนกรีตเสริมเหล็ก หมู่ที่ 3 ตำบลนาดี"
+ *   normaliseThai("ก่อสร้างถนน คสล. ม.๓ ต.นาดี")  → "ก่อสร้างถนน คอนกรีตเสริมเหล็ก หมู่ที่ 3 ตำบลนาดี"
  *   extractLocation(…)                           → { village: 3, tambon: "นาดี" }
  *   coreName(…)                                  → "ก่อสร้างถนน คอนกรีตเสริมเหล็ก"   (location removed)
  *   wordTokens(…)                                → ["ก่อสร้าง", "ถนน", "คอนกรีตเสริมเหล็ก"]
  */
 import { TextCache } from './text-cache';
-import { fromThaiDigits } from './thai';
+import { INVISIBLE, thaiToArabic } from './thai';
 
-/** Zero-width and invisible characters officers paste from PDFs and LINE messages. */
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 /** Every kind of space (NBSP, thin, ideographic…) and line breaks. */
 const SPACES = /[\s\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
 
@@ -71,16 +70,16 @@ function mayMatch(s: string, i: number, hasDot: boolean): boolean {
  * abbreviations expanded, "ม.3"/"หมู่ 3" → "หมู่ที่ 3", punctuation → space, spaces collapsed,
  * Latin lower-cased. Idempotent.
  */
-export function normalizeThai(input: string): string {
+export function normaliseThai(input: string): string {
   const key = String(input ?? '');
   const hit = NORM_CACHE.get(key);
   if (hit !== undefined) return hit;
-  const out = normalizeUncached(key);
+  const out = normaliseUncached(key);
   NORM_CACHE.offer(key, out);
   return out;
 }
 
-/** normalizeThai per distinct text (names, cells and classifications repeat across rows and files). */
+/** normaliseThai per distinct text (names, cells and classifications repeat across rows and files). */
 const NORM_CACHE = new TextCache<string>(50000);
 
 /**
@@ -92,8 +91,8 @@ const ABBREV_ANY = /[.\d]|คสล|อบต|ศพด|แอส[ฟพ]|ลา
 const ONE_WORD_IN_BRACKETS = /\(\s*\S+\s*\)/;
 const WORD_THEN_SAME_IN_BRACKETS = /(\S+)\s*\(\s*\1\s*\)/g;
 
-function normalizeUncached(input: string): string {
-  let s = fromThaiDigits(String(input ?? '').normalize('NFC')).replace(INVISIBLE, '');
+function normaliseUncached(input: string): string {
+  let s = thaiToArabic(String(input ?? '').normalize('NFC')).replace(INVISIBLE, '');
   // Nikhahit + sara aa typed as two characters → sara am; doubled tone marks.
   s = s.replace(/\u0E4D\u0E32/g, '\u0E33').replace(/([\u0E48-\u0E4B])\1+/g, '$1');
   s = s.replace(SPACES, ' ');
@@ -116,7 +115,7 @@ function normalizeUncached(input: string): string {
 
 /** Normalised text without spaces: the key for "same name". */
 export function compactThai(input: string): string {
-  return normalizeThai(input).replace(/ /g, '');
+  return normaliseThai(input).replace(/ /g, '');
 }
 
 export interface Location {
@@ -135,13 +134,13 @@ function placeName(s: string): string | undefined {
   return cut.length > 0 ? cut : undefined;
 }
 
-/** Village number, tambon and district named in a text (any spelling normalizeThai handles). */
+/** Village number, tambon and district named in a text (any spelling normaliseThai handles). */
 export function extractLocation(text: string): Location {
-  return locationOfNormalized(normalizeThai(text));
+  return locationOfNormalised(normaliseThai(text));
 }
 
-/** extractLocation of text already passed through normalizeThai (saves normalising twice). */
-export function locationOfNormalized(s: string): Location {
+/** extractLocation of text already passed through normaliseThai (saves normalising twice). */
+export function locationOfNormalised(s: string): Location {
   const out: Location = {};
   const v = /หมู่ที่ (\d{1,3})(?!\d)/.exec(s);
   if (v) out.village = Number(v[1]);
@@ -165,7 +164,7 @@ export function locationOfNormalized(s: string): Location {
  * Undefined when there is no number.
  */
 export function parseVillage(text: string): number | undefined {
-  const s = normalizeThai(text);
+  const s = normaliseThai(text);
   if (!s) return undefined;
   const m = /หมู่ที่ (\d{1,3})(?!\d)/.exec(s) ?? /^(\d{1,3})(?!\d)/.exec(s);
   return m ? Number(m[1]) : undefined;
@@ -173,7 +172,7 @@ export function parseVillage(text: string): number | undefined {
 
 /** A tambon cell: "นาดี", "ต.นาดี", "ตำบลนาดี" → "นาดี". */
 export function parseTambon(text: string): string | undefined {
-  const s = normalizeThai(text);
+  const s = normaliseThai(text);
   if (!s) return undefined;
   const loc = extractLocation(s);
   if (loc.tambon) return loc.tambon;
@@ -186,12 +185,12 @@ export function parseTambon(text: string): string | undefined {
  * a leading "โครงการ": what two plans share when they list the same work.
  */
 export function coreName(name: string): string {
-  return coreNameOfNormalized(normalizeThai(name));
+  return coreNameOfNormalised(normaliseThai(name));
 }
 
-/** coreName of text already passed through normalizeThai. */
-export function coreNameOfNormalized(normalized: string): string {
-  return normalized
+/** coreName of text already passed through normaliseThai. */
+export function coreNameOfNormalised(normalised: string): string {
+  return normalised
     .replace(/^โครงการ ?/, '')
     .replace(/หมู่ที่ \d{1,3}/g, ' ')
     .replace(/(?<!สุขภาพ)(ตำบล|อำเภอ|จังหวัด) ?[ก-๛]+/g, ' ')
@@ -202,7 +201,8 @@ export function coreNameOfNormalized(normalized: string): string {
 const TOKEN_CACHE = new TextCache<string[]>(50000);
 let segmenter: Intl.Segmenter | null | undefined;
 
-function getSegmenter(): Intl.Segmenter | null {
+/** The one Thai word segmenter (ICU's dictionary), made once; null where Intl.Segmenter is missing (old browsers). */
+export function wordSegmenter(): Intl.Segmenter | null {
   if (segmenter === undefined) {
     try {
       segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('th', { granularity: 'word' }) : null;
@@ -233,7 +233,7 @@ function chunkTokens(seg: Intl.Segmenter, chunk: string): readonly string[] {
 export function wordTokens(normalised: string): string[] {
   const hit = TOKEN_CACHE.get(normalised);
   if (hit) return hit;
-  const seg = getSegmenter();
+  const seg = wordSegmenter();
   let tokens: string[];
   if (seg) {
     tokens = [];

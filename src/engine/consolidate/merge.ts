@@ -1,0 +1,141 @@
+/**
+ * Re-running keeps the officer's work. A late file arrives after the officer ranked, routed and annotated
+ * the needs table, and the table is built again: for every need still present the officer's rank,
+ * route and note are kept, new needs are marked new (ranked after the officer's last rank, in the
+ * default order), and needs that are gone are listed. The ก.บ.อ. approval and the district name in the
+ * title block are kept too.
+ *
+ * A need is the same need when its name and first source (file / sheet / row) are the same, else when its
+ * name, village and tambon are (a file sent again with a row inserted above it).
+ */
+import type { SheetModel, WorkbookModel } from '../model';
+import { readPlanSheet } from '../forms/read';
+import { parseRoute, type Route } from '../classification';
+import { parseApprovalLine, type Approval } from '../approval';
+import { compactThai, parseTambon, parseVillage } from '../normalise';
+import { thaiToArabic } from '../thai';
+import type { ConsolidateResult, NeedsItem } from './types';
+import { sortByRank } from './rank';
+import { unitOfNeedsSheet } from './extract';
+
+export interface PreviousRow {
+  /** 1-based row in the previous sheet. */
+  row: number;
+  name: string;
+  village?: number;
+  tambon?: string;
+  /** First line of its ที่มา cell ("file / sheet / แถว N"). */
+  source: string;
+  rank: number | null;
+  route: Route | null;
+  officerNote: string;
+}
+
+export interface PreviousTable {
+  sheet: string;
+  rows: PreviousRow[];
+  approval?: Approval;
+  district?: string;
+}
+
+export interface MergeReport {
+  /** The previous table's sheet. */
+  sheet: string;
+  kept: number;
+  new: number;
+  /** Needs of the previous table that this run no longer has (a file withdrawn, a row deleted). */
+  vanished: Array<{ name: string; rank: number | null; row: number; source: string }>;
+}
+
+function cellText(sheet: SheetModel, r: number, c: number | undefined): string {
+  return c === undefined ? '' : (sheet.rows[r]?.[c]?.w ?? '').trim();
+}
+
+/**
+ * The needs table of a workbook written by consolidation (or kept by hand in its layout): the sheet read
+ * as a district needs table that has a district rank column. Undefined when the workbook has none.
+ */
+export function readPrevious(wb: WorkbookModel): PreviousTable | undefined {
+  for (const sheet of wb.sheets) {
+    const plan = readPlanSheet(sheet);
+    if (plan.kind !== 'district-needs' || !plan.blocks.length) continue;
+    const f = plan.blocks[0].columns.fields;
+    if (f.sourcePriority === undefined) continue;
+    const rows: PreviousRow[] = plan.projects.map((p) => {
+      const rank = parseFloat(thaiToArabic(p.sourcePriority ?? ''));
+      return {
+        row: p.row + 1,
+        name: p.name,
+        village: parseVillage(p.village),
+        tambon: parseTambon(p.tambon),
+        source: cellText(sheet, p.row, f.source).split('\n')[0].trim(),
+        rank: Number.isFinite(rank) ? rank : null,
+        route: parseRoute(p.route),
+        officerNote: p.officerNote ?? '',
+      };
+    });
+    const approval = plan.titles.map((t) => parseApprovalLine(t.text)).find((a) => a);
+    const district = unitOfNeedsSheet(plan);
+    return { sheet: sheet.name, rows, approval, district };
+  }
+  return undefined;
+}
+
+const sourceLine = (it: NeedsItem): string => `${it.sources[0].file} / ${it.sources[0].sheet} / แถว ${it.sources[0].row}`;
+const placeKey = (name: string, village: number | undefined, tambon: string | undefined): string =>
+  `${compactThai(name)}\u0000${village ?? ''}\u0000${tambon ?? ''}`;
+
+/** Applies the officer's previous table to a fresh result (ranks, routes, notes, status), in place. */
+export function applyPrevious(r: ConsolidateResult, prev: PreviousTable): MergeReport {
+  const bySource = new Map<string, PreviousRow>();
+  const byPlace = new Map<string, PreviousRow[]>();
+  for (const p of prev.rows) {
+    bySource.set(`${compactThai(p.name)}\u0000${p.source}`, p);
+    const k = placeKey(p.name, p.village, p.tambon);
+    const list = byPlace.get(k);
+    if (list) list.push(p);
+    else byPlace.set(k, [p]);
+  }
+  const used = new Set<PreviousRow>();
+  const matchOf = new Map<NeedsItem, PreviousRow>();
+  // Two passes: exact source first, so a place match never takes a row another need owns by source.
+  for (const it of r.items) {
+    const p = bySource.get(`${compactThai(it.name)}\u0000${sourceLine(it)}`);
+    if (p && !used.has(p)) {
+      used.add(p);
+      matchOf.set(it, p);
+    }
+  }
+  for (const it of r.items) {
+    if (matchOf.has(it)) continue;
+    const p = byPlace.get(placeKey(it.name, it.village, it.tambon))?.find((x) => !used.has(x));
+    if (p) {
+      used.add(p);
+      matchOf.set(it, p);
+    }
+  }
+  let maxRank = 0;
+  for (const p of prev.rows) if (p.rank !== null && p.rank > maxRank) maxRank = p.rank;
+  let kept = 0;
+  let fresh = 0;
+  // r.items is in the default order: new needs are numbered after the officer's last rank in that order.
+  for (const it of r.items) {
+    const p = matchOf.get(it);
+    if (p) {
+      kept++;
+      it.status = 'kept';
+      it.rank = p.rank;
+      if (p.route) it.route = p.route;
+      it.officerNote = p.officerNote;
+    } else {
+      fresh++;
+      it.status = 'new';
+      it.rank = ++maxRank;
+      it.remarks.push('ใหม่: ไม่มีในตารางที่จัดลำดับไว้ครั้งก่อน (ลำดับต่อท้าย ให้ตรวจสอบ)');
+    }
+  }
+  sortByRank(r.groups);
+  r.items = r.groups.flatMap((g) => g.items);
+  const vanished = prev.rows.filter((p) => !used.has(p)).map((p) => ({ name: p.name, rank: p.rank, row: p.row, source: p.source }));
+  return { sheet: prev.sheet, kept, new: fresh, vanished };
+}

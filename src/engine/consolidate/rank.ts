@@ -1,0 +1,60 @@
+/**
+ * The district's default priority order (ลำดับความสำคัญของอำเภอ), which the officer then edits. The
+ * seeds only say "โดยจัดลำดับความสำคัญ": the district decides. The default is meant to be explained in
+ * one sentence: by provincial development issue, then the sources' own ranks taken in turn across
+ * sources — every source's first choice before anyone's second. A source's rows without a rank follow
+ * its ranked ones in sheet order (a ผ.02/2 lists its projects in the order it wants them).
+ */
+import { thaiToArabic } from '../thai';
+import type { IssueGroup, NeedsItem } from './types';
+
+export const DEFAULT_ORDER_TH =
+  'ลำดับความสำคัญของอำเภอเริ่มต้น: เรียงตามประเด็นการพัฒนาจังหวัด แล้วสลับทีละแหล่ง ตามลำดับความสำคัญที่แต่ละแหล่งให้ไว้ (อันดับ 1 ของทุกแหล่งก่อนอันดับ 2) แถวที่ไม่มีลำดับตามลำดับแถว — แก้ไขได้ในคอลัมน์ลำดับความสำคัญของอำเภอ';
+export const DEFAULT_ORDER_EN =
+  "Default district order: by provincial development issue, then each source's own ranks taken in turn across sources (every source's 1 before anyone's 2), unranked rows in sheet order — edit the district rank column";
+
+/** A source rank as a number (Thai digits, "1.", "อันดับ 2"), or NaN. */
+export function sourceRank(priority: string): number {
+  const m = /\d+(\.\d+)?/.exec(thaiToArabic(priority));
+  return m ? parseFloat(m[0]) : NaN;
+}
+
+const sourceOf = (it: NeedsItem): string => `${it.sources[0].file}\u0000${it.sources[0].sheet}`;
+
+/** Sorts each group's items into the default order and numbers them 1…N across the table. */
+export function rankItems(groups: IssueGroup[]): void {
+  let next = 1;
+  for (const g of groups) {
+    // Per source: ranked first (by rank, then row), then unranked by row; an item's turn is its place there.
+    const bySource = new Map<string, NeedsItem[]>();
+    for (const it of g.items) {
+      const k = sourceOf(it);
+      const list = bySource.get(k);
+      if (list) list.push(it);
+      else bySource.set(k, [it]);
+    }
+    const turn = new Map<NeedsItem, number>();
+    for (const list of bySource.values()) {
+      const keyed = list.map((it) => ({ it, r: sourceRank(it.priority) }));
+      keyed.sort((a, b) => {
+        const ha = Number.isFinite(a.r);
+        const hb = Number.isFinite(b.r);
+        if (ha !== hb) return ha ? -1 : 1;
+        if (ha && a.r !== b.r) return a.r - b.r;
+        return a.it.id - b.it.id;
+      });
+      keyed.forEach((k, i) => turn.set(k.it, i));
+    }
+    g.items.sort((a, b) => turn.get(a)! - turn.get(b)! || a.id - b.id);
+    for (const it of g.items) it.rank = next++;
+  }
+}
+
+/** Within each group: by the district rank (blank last), then the order received. */
+export function sortByRank(groups: IssueGroup[]): void {
+  for (const g of groups)
+    g.items.sort((a, b) => {
+      if ((a.rank === null) !== (b.rank === null)) return a.rank === null ? 1 : -1;
+      return (a.rank ?? 0) - (b.rank ?? 0) || a.id - b.id;
+    });
+}

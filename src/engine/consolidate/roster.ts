@@ -1,0 +1,131 @@
+/**
+ * Who has not sent yet: the district's roster of tambons and อปท. against the files received. Names
+ * match across the ways they are written: องค์การบริหารส่วนตำบลนาดี = อบต.นาดี = อบต. นาดี,
+ * เทศบาลตำบลหนองบัว = ทต.หนองบัว, ตำบลนาดี = ต.นาดี. A sender is known by its sheets' organisation
+ * lines and by its file name (the only name an unreadable file has).
+ */
+import type { WorkbookModel } from '../model';
+import { flatText, INVISIBLE, thaiToArabic } from '../thai';
+import type { InputReport } from './types';
+
+/** Kind of body and its name: "อบต" + "นาดี". An empty type matches any kind ("นาดี" alone in a roster). */
+export interface SenderKey {
+  type: string;
+  name: string;
+}
+
+/** Full forms and abbreviations (with a dot, or a space after them) → one type; longer alternatives first. */
+const TYPE_RE =
+  /(องค์การบริหารส่วนตำบล|องค์การบริหารส่วนจังหวัด|เทศบาลตำบล|เทศบาลเมือง|เทศบาลนคร|เทศบาล|ตำบล|(?<![ก-๛])(?:อบต|อบจ|ทต|ทม|ทน)(?:\s*\.|\s+)|(?<![ก-๛])ต\s*\.)\s*([ก-๛]+)/g;
+const TYPE_MAP = new Map<string, string>([
+  ['องค์การบริหารส่วนตำบล', 'อบต'],
+  ['องค์การบริหารส่วนจังหวัด', 'อบจ'],
+  ['เทศบาลตำบล', 'ทต'],
+  ['เทศบาลเมือง', 'ทม'],
+  ['เทศบาลนคร', 'ทน'],
+  ['เทศบาล', 'ท'],
+  ['ตำบล', 'ต'],
+]);
+
+function clean(text: string): string {
+  return thaiToArabic(flatText(text).normalize('NFC')).replace(INVISIBLE, '');
+}
+
+/** The name after the type, cut where the district / province / a village begins. */
+function nameOf(raw: string): string {
+  return raw.split(/อำเภอ|จังหวัด|หมู่ที่|ประจำปี|พ\.ศ/)[0];
+}
+
+/**
+ * The sender a text names, or undefined. `atStart`: the type must open the text (a roster cell "1. อบต.นาดี");
+ * otherwise it may be anywhere ("แผนพัฒนาตำบลนาดี", "2-อบต.นาดี.xlsx").
+ */
+export function senderKey(text: string, atStart = false): SenderKey | undefined {
+  const s = clean(text).replace(/\.(xlsx|xls|csv)$/i, '');
+  for (const m of s.matchAll(TYPE_RE)) {
+    if (atStart && s.slice(0, m.index).replace(/^[\s\d.)\-–]*/, '') !== '') return undefined;
+    const word = m[1].replace(/[.\s]/g, '');
+    const type = TYPE_MAP.get(word) ?? word;
+    const name = nameOf(m[2]);
+    if (name.length >= 2) return { type, name };
+  }
+  return undefined;
+}
+
+/** A roster entry written without a type ("นาดี"). */
+function bareKey(text: string): SenderKey | undefined {
+  const s = clean(text).replace(/^[\s\d.)\-–]*/, '').replace(/\s+/g, '');
+  return /^[ก-๛]{2,}$/.test(s) ? { type: '', name: s } : undefined;
+}
+
+function sameSender(roster: SenderKey, sender: SenderKey): boolean {
+  if (roster.name !== sender.name) return false;
+  if (!roster.type || roster.type === sender.type) return true;
+  // "เทศบาล…" without its level matches any เทศบาล.
+  const muni = (t: string) => t === 'ท' || t === 'ทต' || t === 'ทม' || t === 'ทน';
+  return (roster.type === 'ท' && muni(sender.type)) || (sender.type === 'ท' && muni(roster.type));
+}
+
+const HEADER_WORDS = /^(ที่|ลำดับ|ลำดับที่|ชื่อ|ชื่อหน่วยงาน|หน่วยงาน|อปท\.?|รายชื่อ.*|หมายเหตุ|name)$/i;
+
+/**
+ * The roster's names, in order: from each row, the first cell naming a tambon or อปท.; a roster
+ * without such names (plain names, one a row) gives each row's first text cell. Title lines
+ * ("รายชื่อ อปท. ในอำเภอเมือง") are left out.
+ */
+export function readRoster(wb: WorkbookModel): string[] {
+  for (const sheet of wb.sheets) {
+    const typed: string[] = [];
+    const plain: string[] = [];
+    for (const row of sheet.rows) {
+      if (!row) continue;
+      const texts = row.filter((c) => c && c.t === 's' && c.w.trim() !== '').map((c) => flatText(c!.w).trim());
+      if (!texts.length || texts.some((t) => /^(รายชื่อ|บัญชีรายชื่อ|รายการ)/.test(t))) continue;
+      const named = texts.find((t) => senderKey(t, true));
+      if (named) typed.push(named);
+      else {
+        const first = texts.find((t) => !HEADER_WORDS.test(t.replace(/\s+/g, '')) && bareKey(t));
+        if (first) plain.push(first);
+      }
+    }
+    if (typed.length) return typed;
+    if (plain.length) return plain;
+  }
+  return [];
+}
+
+export type SenderStatus = 'received' | 'unreadable' | 'missing';
+
+export interface SendersReport {
+  expected: string[];
+  received: string[];
+  unreadable: string[];
+  missing: string[];
+  /** Per roster entry, in roster order: its status and the files matched to it. */
+  entries: Array<{ name: string; status: SenderStatus; files: string[] }>;
+}
+
+/** Which roster entries sent a readable file, only an unreadable one, or nothing. */
+export function sendersOf(expected: readonly string[], inputs: readonly InputReport[]): SendersReport {
+  const senders = inputs.map((inp) => {
+    const keys: SenderKey[] = [];
+    const base = inp.file.split(/[\\/]/).pop() ?? inp.file;
+    const fromFile = senderKey(base);
+    if (fromFile) keys.push(fromFile);
+    for (const s of inp.sheets) {
+      const k = s.organisation ? senderKey(s.organisation) : undefined;
+      if (k) keys.push(k);
+    }
+    return { inp, keys };
+  });
+  const out: SendersReport = { expected: [...expected], received: [], unreadable: [], missing: [], entries: [] };
+  for (const name of expected) {
+    const key = senderKey(name, true) ?? bareKey(name);
+    const files = key ? senders.filter((s) => s.keys.some((k) => sameSender(key, k))).map((s) => s.inp) : [];
+    const ok = files.filter((f) => f.status !== 'failed');
+    const status: SenderStatus = ok.length ? 'received' : files.length ? 'unreadable' : 'missing';
+    out[status].push(name);
+    out.entries.push({ name, status, files: files.map((f) => f.file) });
+  }
+  return out;
+}

@@ -1,0 +1,242 @@
+/**
+ * How OnePlan's sheets print: the officials' title block and signature block, the zero-as-dash amount
+ * format, the page footer, and the row heights wrapped texts need. Neither Excel nor LibreOffice fits
+ * row heights when it opens a written file, so both writers (the .xlsx writer and the Office.js layer)
+ * set the heights computed here. Widths are in column units: one unit is the width of a digit of the
+ * sheet's font (TH Sarabun New 16; LibreOffice here prints it with Laksaman, the same metrics).
+ */
+import type { CellStyle, OutCell, OutSheet } from './output';
+
+/** Amounts: thousands separators, zero shows "-" (the cell stays the number 0). */
+export const AMOUNT_FORMAT = '#,##0;-#,##0;"-"';
+
+/**
+ * Printed columns may add up to this many units: one A4 landscape page wide at a legible scale.
+ * Measured in LibreOffice: a unit of TH Sarabun New 16 prints 8.8 pt wide with the cell padding, and
+ * the page is 799 pt wide inside 0.3" margins: 155 units print at 58 %, 165 at 55 %, 180 at 50 %.
+ * Wider sheets keep their extra columns outside the print area (the needs table's five year columns
+ * leave its text columns a minimum that makes 163: 56 %).
+ */
+export const PRINT_WIDTH_MAX = 155;
+
+/** A4 portrait is 0.7 of the landscape width: content this narrow prints portrait at the same scale. */
+export const PORTRAIT_WIDTH_MAX = 112;
+
+/** Page margins (inches) of every sheet OnePlan prints: narrow sides leave the width to the text. */
+export const PAGE_MARGINS = { left: 0.3, right: 0.3, top: 0.5, bottom: 0.6, header: 0.25, footer: 0.3 } as const;
+
+/** Landscape for a wide table, portrait for a narrow one (both one page wide at the same scale). */
+export function orientationFor(printedUnits: number): 'landscape' | 'portrait' {
+  return printedUnits > PORTRAIT_WIDTH_MAX ? 'landscape' : 'portrait';
+}
+
+/** Thai marks that take no width of their own (above/below vowels, tone marks) and zero-width characters. */
+const ZERO_WIDTH = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
+/**
+ * Printed width of one line of text in column units. Thai consonants and digits of TH Sarabun New are
+ * about one unit each (measured: 1.01 for Laksaman); a little extra for bold and wide Latin capitals.
+ */
+export function textUnits(line: string, bold = false): number {
+  const n = line.replace(ZERO_WIDTH, '').length;
+  return bold ? n * 1.1 : n;
+}
+
+/**
+ * Lines a wrapped text needs in a column `width` units wide (font `scale` × the sheet's size). Thai
+ * wraps at word boundaries, so lines end short of the column: count 0.8 of the width, less the cell's
+ * padding. Errs on the tall side: a row may be a little tall, never cut off.
+ */
+export function wrappedLines(text: string, width: number, scale = 1, bold = false): number {
+  const perLine = Math.max(1, ((width - 1) * 0.8) / scale);
+  let lines = 0;
+  for (const para of text.split('\n')) {
+    // Fast path: a short line fits however it breaks.
+    const w = para.length * scale <= width - 1 ? 0 : textUnits(para, bold);
+    lines += Math.max(1, Math.ceil(w / perLine));
+  }
+  return lines;
+}
+
+/** Height in points of `lines` lines of `size`-point TH Sarabun New, with the cell's padding. */
+export function linesHeight(lines: number, size: number): number {
+  // TH Sarabun New's line spacing is 1.66 em (its ascent and descent; measured in LibreOffice with
+  // Laksaman, the same metrics: 26.5 pt between the lines of 16 pt text), plus the cell's padding.
+  return Math.ceil((lines * 1.66 + 0.15) * size * 4) / 4;
+}
+
+/** Excel's tallest row (points); a taller text is cut on screen and on paper alike. */
+export const MAX_ROW_HEIGHT = 409;
+
+/** The default row height the writers use for a sheet font of `size` points. */
+export function defaultRowHeight(size: number): number {
+  return Math.round(size * 1.5 * 4) / 4;
+}
+
+const valueAndStyle = (cell: OutCell | undefined): [unknown, CellStyle | undefined] =>
+  cell !== null && cell !== undefined && typeof cell === 'object' ? [cell.value, cell.style] : [cell, undefined];
+
+/**
+ * The height a row needs for its wrapped texts (points), or undefined when one line does. `spans`
+ * gives the width of cells merged across columns (by column); cells merged down several rows are
+ * left out (`skip`), and so are the columns after the printed ones (`columns`): provenance texts
+ * would make every printed row tall.
+ */
+export function rowHeightFor(
+  cells: readonly OutCell[] | undefined,
+  colWidths: readonly number[],
+  fontSize: number,
+  rowStyle?: CellStyle,
+  spans?: ReadonlyMap<number, number>,
+  skip?: ReadonlySet<number>,
+  columns = Infinity,
+): number | undefined {
+  if (!cells) return undefined;
+  let need = 0;
+  const n = Math.min(cells.length, columns);
+  for (let c = 0; c < n; c++) {
+    const [value, style] = valueAndStyle(cells[c]);
+    if (typeof value !== 'string' || value === '') continue;
+    const wrap = style?.wrap ?? rowStyle?.wrap;
+    if (!wrap && value.indexOf('\n') < 0) continue;
+    if (skip?.has(c)) continue;
+    const width = spans?.get(c) ?? colWidths[c] ?? 8.43;
+    const size = style?.size ?? rowStyle?.size ?? fontSize;
+    const lines = wrap ? wrappedLines(value, width, size / fontSize, !!(style?.bold ?? rowStyle?.bold)) : value.split('\n').length;
+    if (lines <= 1 && size <= fontSize) continue;
+    const h = linesHeight(lines, size);
+    if (h > need) need = h;
+  }
+  return need > defaultRowHeight(fontSize) ? Math.min(need, MAX_ROW_HEIGHT) : undefined;
+}
+
+/** Merged cells of a sheet by row: widths of the ones across columns, and the cells merged down rows. */
+export function mergeLayout(sheet: Pick<OutSheet, 'merges' | 'colWidths'>): {
+  spans: Map<number, Map<number, number>>;
+  tall: Map<number, Set<number>>;
+} {
+  const spans = new Map<number, Map<number, number>>();
+  const tall = new Map<number, Set<number>>();
+  const widths = sheet.colWidths ?? [];
+  for (const m0 of sheet.merges ?? []) {
+    const r1 = Math.min(m0.r1, m0.r2);
+    const r2 = Math.max(m0.r1, m0.r2);
+    const c1 = Math.min(m0.c1, m0.c2);
+    const c2 = Math.max(m0.c1, m0.c2);
+    if (r2 > r1) {
+      for (let r = r1; r <= r2; r++) {
+        let s = tall.get(r);
+        if (!s) tall.set(r, (s = new Set()));
+        for (let c = c1; c <= c2; c++) s.add(c);
+      }
+      continue;
+    }
+    let w = 0;
+    for (let c = c1; c <= c2; c++) w += widths[c] ?? 8.43;
+    let s = spans.get(r1);
+    if (!s) spans.set(r1, (s = new Map()));
+    s.set(c1, w);
+  }
+  return { spans, tall };
+}
+
+/** Page footer in the header/footer codes both Excel and LibreOffice read: "หน้า 1/3" or "Page 1/3". */
+export function pageFooter(lang: 'th' | 'en' = 'th'): string {
+  return lang === 'en' ? 'Page &P/&N' : 'หน้า &P/&N';
+}
+
+/** Sum of the first `n` column widths (units). */
+export function printedWidth(colWidths: readonly number[], n = colWidths.length): number {
+  let w = 0;
+  for (let c = 0; c < n && c < colWidths.length; c++) w += colWidths[c] > 0 ? colWidths[c] : 8.43;
+  return w;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Title block and signature block
+
+/**
+ * Title and signature blocks hold text only, no number: a reader (ours or the province's) sees no
+ * project, header or total there. The signature lines start with "ลงชื่อ" / "(" / "ตำแหน่ง", which no
+ * plan row starts with (test/print/blocks.test.ts: the signed table validates as the unsigned one).
+ */
+export const TITLE_STYLE: CellStyle = { bold: true, size: 18, align: 'center' };
+export const SUBTITLE_STYLE: CellStyle = { bold: true, align: 'center' };
+const NOTE_STYLE: CellStyle = { align: 'center' };
+
+export interface TitleBlock {
+  /** The table's title, e.g. "แผนความต้องการของอำเภอเมืองนครสวรรค์". */
+  title: string;
+  /** District / province line, e.g. "อำเภอเมืองนครสวรรค์ จังหวัดนครสวรรค์". */
+  place?: string;
+  /** Fiscal year line, e.g. "ปีงบประมาณ พ.ศ. 2568–2570". */
+  fiscalYear?: string;
+  /** The ก.บ.อ. approval line, when recorded. */
+  approval?: string;
+  /** Other lines (how the table was made), printed smaller. */
+  notes?: string[];
+}
+
+/** The title block's rows (one cell each, to be merged across the printed columns). */
+export function titleBlockRows(t: TitleBlock): OutCell[][] {
+  const rows: OutCell[][] = [[{ value: t.title, style: TITLE_STYLE }]];
+  for (const line of [t.place, t.fiscalYear, t.approval]) if (line) rows.push([{ value: line, style: SUBTITLE_STYLE }]);
+  for (const line of t.notes ?? []) if (line) rows.push([{ value: line, style: NOTE_STYLE }]);
+  return rows;
+}
+
+export interface Signer {
+  /** "ผู้จัดทำ", "ผู้รับรอง", "ผู้ตรวจสอบ". */
+  role: string;
+  /** Name when known (else a dotted line to write it in). */
+  name?: string;
+  /** Position when known (else a dotted line). */
+  position?: string;
+}
+
+export const DEFAULT_SIGNERS: Signer[] = [{ role: 'ผู้จัดทำ' }, { role: 'ผู้รับรอง' }];
+const SIGNERS_EN: Signer[] = [{ role: 'Prepared by' }, { role: 'Certified by' }];
+
+const DOTS = '.'.repeat(40);
+
+/**
+ * The signature block: a blank row, then for each signer side by side
+ *   ลงชื่อ ........................ ผู้จัดทำ
+ *          ( ........................ )
+ *   ตำแหน่ง ........................
+ * Rows and merges start at `firstRow`; signers share the printed width (`width` columns) in halves.
+ */
+export function signatureBlock(
+  firstRow: number,
+  colWidths: readonly number[],
+  width: number,
+  signers: Signer[] = DEFAULT_SIGNERS,
+  lang: 'th' | 'en' = 'th',
+): { rows: OutCell[][]; merges: NonNullable<OutSheet['merges']> } {
+  const list = lang === 'en' && signers === DEFAULT_SIGNERS ? SIGNERS_EN : signers;
+  // Split the printed columns into one part per signer of about equal width.
+  const total = printedWidth(colWidths, width);
+  const starts: number[] = [0];
+  let acc = 0;
+  for (let c = 0; c < width && starts.length < list.length; c++) {
+    acc += colWidths[c] ?? 8.43;
+    if (acc >= (total * starts.length) / list.length) starts.push(c + 1);
+  }
+  const parts = starts.map((s, i) => ({ c1: s, c2: (starts[i + 1] ?? width) - 1 }));
+  const lines = (s: Signer): string[] =>
+    lang === 'en'
+      ? [`Signed ${DOTS} ${s.role}`, `( ${s.name ?? DOTS} )`, `Position ${s.position ?? DOTS}`]
+      : [`ลงชื่อ ${DOTS} ${s.role}`, `( ${s.name ?? DOTS} )`, `ตำแหน่ง ${s.position ?? DOTS}`];
+  const rows: OutCell[][] = [[]];
+  const merges: NonNullable<OutSheet['merges']> = [];
+  for (let k = 0; k < 3; k++) {
+    const row: OutCell[] = [];
+    parts.forEach((p, i) => {
+      row[p.c1] = { value: lines(list[i])[k], style: { align: 'center' } };
+      if (p.c2 > p.c1) merges.push({ r1: firstRow + 1 + k, c1: p.c1, r2: firstRow + 1 + k, c2: p.c2 });
+    });
+    for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
+    rows.push(row);
+  }
+  return { rows, merges };
+}
