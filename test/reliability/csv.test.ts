@@ -99,7 +99,8 @@ test('dispatch by content: zip → xlsx, CSV text → CSV (any extension when ta
     expect(wb.sheets[0].rows[2]?.[3]?.v).toBe('กรมชลประทาน');
     const { io, out } = cliIo();
     await main(['validate', t.p('แผน อบต.csv'), '--json'], io);
-    expect(JSON.parse(out.join('')).files[0]).toMatchObject({ ok: true, sheets: [{ name: 'แผน อบต' }] });
+    // Read as CSV; its four columns (no objective, target, village…) are not enough evidence of a plan form.
+    expect(JSON.parse(out.join('')).files[0]).toMatchObject({ ok: false, error: { code: 'no-plan-sheet' }, sheets: [{ name: 'แผน อบต' }] });
   } finally {
     t.cleanup();
   }
