@@ -36,7 +36,8 @@ export async function hostile(r: Reporter): Promise<void> {
   r.out();
   r.out('| input | time (best of runs) | limit | |');
   r.out('|---|---|---|---|');
-  const row = (what: string, ms: number, limit: number) => r.out(`| ${what} | ${r.sec(ms)} | ${r.sec(limit)} | ${r.verdict(ms <= limit)} |`);
+  const row = (what: string, ms: number, limit: number) =>
+    r.out(`| ${what} | ${r.sec(ms)} | ${r.sec(limit)} | ${r.verdict(ms <= limit)} |`);
 
   const si: string[] = [];
   for (let i = 0; i < 1_000_000; i++) si.push(`<si><t>ข้อความ ${i}</t></si>`);
@@ -63,11 +64,19 @@ export async function hostile(r: Reporter): Promise<void> {
   row('a 64 MB entry over a 16 MB cap, refused', best(3, refuse), 2_000);
 
   const csv = strToU8('โครงการ,"งบ ""ประมาณ""",x\n'.repeat(200_000));
-  row('CSV of 200,000 rows', best(3, () => void readCsv(csv, 'b.csv')), 5_000);
+  row(
+    'CSV of 200,000 rows',
+    best(3, () => void readCsv(csv, 'b.csv')),
+    5_000,
+  );
 
   const sample = new Uint8Array(fs.readFileSync(SAMPLE));
   readXlsx(sample, 'x.xlsx');
-  row('the real sample (31 sheets), read warm', best(5, () => void readXlsx(sample, 'x.xlsx')), 1_000);
+  row(
+    'the real sample (31 sheets), read warm',
+    best(5, () => void readXlsx(sample, 'x.xlsx')),
+    1_000,
+  );
   r.out();
 }
 
@@ -87,7 +96,9 @@ export async function browserLoad(r: Reporter, filesN: number): Promise<void> {
     const { page, context } = await openPane(browser, `${server.url}/index.html`);
     const rep = await runDistrictLoad(page, districtFiles(filesN, 300), 300);
     await context.close();
-    r.out(`- ${rep.files} files × ${rep.rowsPerFile} rows: read in ${r.sec(rep.readingMs)}, done in ${r.sec(rep.totalMs)}; ${new Set(rep.progressValues).size} progress states`);
+    r.out(
+      `- ${rep.files} files × ${rep.rowsPerFile} rows: read in ${r.sec(rep.readingMs)}, done in ${r.sec(rep.totalMs)}; ${new Set(rep.progressValues).size} progress states`,
+    );
     r.out(
       `- longest main-thread task while reading ${rep.maxLongTaskReadingMs} ms (target ≤ 200 ms) ${r.verdict(rep.maxLongTaskReadingMs <= 200)}; ` +
         `over the whole run ${rep.maxLongTaskWholeRunMs} ms`,

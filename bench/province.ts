@@ -57,7 +57,10 @@ export function provinceGenChild(dir: string, totalRows: number, nFiles: number,
 
 /** The roll-up of every workbook in `dir`, read one at a time as `oneplan consolidate` does with one worker. */
 export function provinceChild(dir: string): void {
-  const files = fs.readdirSync(dir).filter((n) => n.endsWith('.xlsx')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.xlsx'))
+    .sort();
   const c = new Consolidation({});
   let t = now();
   for (const name of files) {
@@ -83,17 +86,27 @@ export function provinceChild(dir: string): void {
 
 /** The section: generate (not measured), roll up under the CLI's heap cap, check the totals, report. */
 export function provinceRollUp(r: Reporter, script: string, totalRows: number, nFiles: number, districts: number, smoke: boolean): void {
-  r.out(`## 9. The roll-up: ${totalRows.toLocaleString('en-US')} project rows consolidated into ${districts.toLocaleString('en-US')} district needs workbooks, then rolled up (child process)`);
+  r.out(
+    `## 9. The roll-up: ${totalRows.toLocaleString('en-US')} project rows consolidated into ${districts.toLocaleString('en-US')} district needs workbooks, then rolled up (child process)`,
+  );
   r.out();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneplan-bench-province-'));
   try {
-    const gen = spawnSync(process.execPath, [script, '--child', 'province-gen', dir, String(totalRows), String(nFiles), String(districts)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const gen = spawnSync(
+      process.execPath,
+      [script, '--child', 'province-gen', dir, String(totalRows), String(nFiles), String(districts)],
+      { encoding: 'utf8', maxBuffer: 1 << 26 },
+    );
     if (gen.status !== 0) {
       r.out(`generation failed: ${gen.stderr.slice(-2000)}`);
       return;
     }
     const g = JSON.parse(gen.stdout.trim().split('\n').pop()!);
-    const child = (capMb: number) => spawnSync(process.execPath, [`--max-old-space-size=${capMb}`, script, '--child', 'province', dir], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const child = (capMb: number) =>
+      spawnSync(process.execPath, [`--max-old-space-size=${capMb}`, script, '--child', 'province', dir], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+      });
     let cap = DEFAULT_HEAP_MB;
     let run = child(cap);
     while (run.status !== 0 && /heap out of memory/i.test(run.stderr) && cap < 16384) {
@@ -108,18 +121,30 @@ export function provinceRollUp(r: Reporter, script: string, totalRows: number, n
     const j = JSON.parse(run.stdout.trim().split('\n').pop()!);
     const years = Object.keys(g.totals).sort();
     const same = years.every((y) => j.totals[y] === g.totals[y]) && Object.keys(j.totals).length === years.length;
-    r.out(`${g.rows.toLocaleString('en-US')} generated rows → ${districts.toLocaleString('en-US')} district workbooks (${(g.bytes / 1e6).toFixed(0)} MB, ${g.needs.toLocaleString('en-US')} needs of which ${g.counted.toLocaleString('en-US')} counted; made in ${r.sec(g.tGen)}, not counted)`);
+    r.out(
+      `${g.rows.toLocaleString('en-US')} generated rows → ${districts.toLocaleString('en-US')} district workbooks (${(g.bytes / 1e6).toFixed(0)} MB, ${g.needs.toLocaleString('en-US')} needs of which ${g.counted.toLocaleString('en-US')} counted; made in ${r.sec(g.tGen)}, not counted)`,
+    );
     r.out();
     r.out('| step | result |');
     r.out('|---|---|');
     r.out(`| read and extract ${j.files.toLocaleString('en-US')} district workbooks | ${r.sec(j.tRead)} |`);
-    r.out(`| duplicates across districts + tables (finish) | ${r.sec(j.tFinish)}: ${j.items.toLocaleString('en-US')} needs from ${j.districts.toLocaleString('en-US')} districts, ${j.dups.toLocaleString('en-US')} duplicate groups reported (none merged) |`);
+    r.out(
+      `| duplicates across districts + tables (finish) | ${r.sec(j.tFinish)}: ${j.items.toLocaleString('en-US')} needs from ${j.districts.toLocaleString('en-US')} districts, ${j.dups.toLocaleString('en-US')} duplicate groups reported (none merged) |`,
+    );
     r.out(`| peak RSS (child, V8 heap cap ${cap} MB as in \`oneplan consolidate\`) | ${(j.rss / 2 ** 30).toFixed(2)} GB |`);
-    r.out(`| then the province's workbook written (${(j.outBytes / 1e6).toFixed(0)} MB) | ${r.sec(j.tWrite)}, peak RSS ${(j.rssWithOutput / 2 ** 30).toFixed(2)} GB |`);
+    r.out(
+      `| then the province's workbook written (${(j.outBytes / 1e6).toFixed(0)} MB) | ${r.sec(j.tWrite)}, peak RSS ${(j.rssWithOutput / 2 ** 30).toFixed(2)} GB |`,
+    );
     r.out();
-    r.out(`- every need once: ${j.items.toLocaleString('en-US')} of ${g.needs.toLocaleString('en-US')} ${r.verdict(j.items === g.needs)}; counted ${j.counted.toLocaleString('en-US')} of ${g.counted.toLocaleString('en-US')} ${r.verdict(j.counted === g.counted)}`);
-    r.out(`- province totals per year = sum of the districts' totals: ${same ? 'equal' : `differ (${JSON.stringify(j.totals)} vs ${JSON.stringify(g.totals)})`} ${r.verdict(same)}`);
-    r.out(`- peak RSS ${(j.rss / 2 ** 30).toFixed(2)} GB rolled up, ${(j.rssWithOutput / 2 ** 30).toFixed(2)} GB with the output written (target ≤ 1.5 GB, as section 3)${smoke ? '' : ` ${r.verdict(j.rss <= 1.5 * 2 ** 30)} rolled up, ${r.verdict(j.rssWithOutput <= 1.5 * 2 ** 30)} with the output`}`);
+    r.out(
+      `- every need once: ${j.items.toLocaleString('en-US')} of ${g.needs.toLocaleString('en-US')} ${r.verdict(j.items === g.needs)}; counted ${j.counted.toLocaleString('en-US')} of ${g.counted.toLocaleString('en-US')} ${r.verdict(j.counted === g.counted)}`,
+    );
+    r.out(
+      `- province totals per year = sum of the districts' totals: ${same ? 'equal' : `differ (${JSON.stringify(j.totals)} vs ${JSON.stringify(g.totals)})`} ${r.verdict(same)}`,
+    );
+    r.out(
+      `- peak RSS ${(j.rss / 2 ** 30).toFixed(2)} GB rolled up, ${(j.rssWithOutput / 2 ** 30).toFixed(2)} GB with the output written (target ≤ 1.5 GB, as section 3)${smoke ? '' : ` ${r.verdict(j.rss <= 1.5 * 2 ** 30)} rolled up, ${r.verdict(j.rssWithOutput <= 1.5 * 2 ** 30)} with the output`}`,
+    );
     r.out();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

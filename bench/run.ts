@@ -37,7 +37,10 @@ import { provinceChild, provinceGenChild, provinceRollUp } from './province';
 const args = process.argv.slice(2);
 const SMOKE = args.includes('--smoke');
 /** `--only=district,big` runs just those workloads (for profiling one of them). */
-const ONLY = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const ONLY = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 const wanted = (name: string): boolean => !ONLY || ONLY.includes(name);
 const STRATEGIES = presetById('chiangmai-2566-2570')!.list;
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -112,21 +115,36 @@ async function exceljsLoad(files: GenFile[]): Promise<number> {
 }
 
 /** read → validate → consolidate (with strategy matching) → write the needs workbook. */
-async function districtPipeline(files: GenFile[]): Promise<{ read: number; validate: number; consolidate: number; write: number; items: number; dups: number; outBytes: number }> {
+async function districtPipeline(
+  files: GenFile[],
+): Promise<{ read: number; validate: number; consolidate: number; write: number; items: number; dups: number; outBytes: number }> {
   clearTermCache();
   clearTokenCache();
   const t0 = now();
-  const inputs: ConsolidateInput[] = files.map((f) => ({ file: f.name, checksum: '', workbook: readXlsx(f.bytes, f.name, { inflateRaw: nodeInflateRaw }) }));
+  const inputs: ConsolidateInput[] = files.map((f) => ({
+    file: f.name,
+    checksum: '',
+    workbook: readXlsx(f.bytes, f.name, { inflateRaw: nodeInflateRaw }),
+  }));
   const t1 = now();
   // Validate and consolidate read each sheet's plan once (ValidateOptions.plans + ConsolidateOptions.recognise).
   const plans = new Map<SheetModel, PlanSheet>();
-  for (const i of inputs) i.findings = validateWorkbook(i.workbook!, { strategies: STRATEGIES, plans }).sheets.reduce((n, s) => n + s.findings.length, 0);
+  for (const i of inputs)
+    i.findings = validateWorkbook(i.workbook!, { strategies: STRATEGIES, plans }).sheets.reduce((n, s) => n + s.findings.length, 0);
   const t2 = now();
   const res = await consolidate(inputs, { strategies: STRATEGIES, recognise: (s) => plans.get(s) ?? readPlanSheet(s) });
   const t3 = now();
   const bytes = writeXlsx(needsFileWorkbook(res), { zip: nodeZip });
   const t4 = now();
-  return { read: t1 - t0, validate: t2 - t1, consolidate: t3 - t2, write: t4 - t3, items: res.items.length, dups: res.duplicates.length, outBytes: bytes.length };
+  return {
+    read: t1 - t0,
+    validate: t2 - t1,
+    consolidate: t3 - t2,
+    write: t4 - t3,
+    items: res.items.length,
+    dups: res.duplicates.length,
+    outBytes: bytes.length,
+  };
 }
 
 /** The same pipeline as `oneplan consolidate` runs it: files on disk, read/validate/extract/score in worker threads. */
@@ -170,19 +188,27 @@ async function district(nFiles: number, rows: number, runs: number): Promise<voi
   const totalThreads = median(threaded);
   const ex = SMOKE ? NaN : median([await exceljsLoad(files), ...(runs > 1 ? [await exceljsLoad(files)] : [])]);
   const p = (k: 'read' | 'validate' | 'consolidate' | 'write') => median(parts.map((x) => x[k]));
-  out(`files ${mb.toFixed(1)} MB; ${parts[0].items} needs items, ${parts[0].dups} duplicate groups, output ${(parts[0].outBytes / 1e6).toFixed(1)} MB; medians of ${runs} runs`);
+  out(
+    `files ${mb.toFixed(1)} MB; ${parts[0].items} needs items, ${parts[0].dups} duplicate groups, output ${(parts[0].outBytes / 1e6).toFixed(1)} MB; medians of ${runs} runs`,
+  );
   out();
   out('| step | median |');
   out('|---|---|');
   out(`| inflate floor (node:zlib, every entry) | ${sec(floor)} |`);
   out(`| read only (our reader) | ${sec(readOnly)} (${(readOnly / floor).toFixed(1)}× floor) |`);
-  out(`| end to end: read ${sec(p('read'))} + validate ${sec(p('validate'))} + consolidate & match ${sec(p('consolidate'))} + write ${sec(p('write'))} | **${sec(total)}** |`);
-  out(`| end to end as \`oneplan consolidate\` runs it: files read, validated, extracted and scored by ${workers} worker thread${workers > 1 ? 's' : ''}, then duplicates, tables, write | **${sec(totalThreads)}** |`);
+  out(
+    `| end to end: read ${sec(p('read'))} + validate ${sec(p('validate'))} + consolidate & match ${sec(p('consolidate'))} + write ${sec(p('write'))} | **${sec(total)}** |`,
+  );
+  out(
+    `| end to end as \`oneplan consolidate\` runs it: files read, validated, extracted and scored by ${workers} worker thread${workers > 1 ? 's' : ''}, then duplicates, tables, write | **${sec(totalThreads)}** |`,
+  );
   out(`| exceljs xlsx.load, reading only | ${SMOKE ? 'skipped (smoke)' : sec(ex)} |`);
   out();
   const best = Math.min(total, totalThreads);
   const r1 = best / floor;
-  out(`- end to end / floor = ${r1.toFixed(1)}× (one thread ${(total / floor).toFixed(1)}×, ${workers} threads ${(totalThreads / floor).toFixed(1)}×; target ≤ 6×) ${verdict(r1 <= 6)}`);
+  out(
+    `- end to end / floor = ${r1.toFixed(1)}× (one thread ${(total / floor).toFixed(1)}×, ${workers} threads ${(totalThreads / floor).toFixed(1)}×; target ≤ 6×) ${verdict(r1 <= 6)}`,
+  );
   if (!SMOKE) out(`- exceljs reading alone / our end to end = ${(ex / best).toFixed(1)}× faster (target ≥ 4×) ${verdict(ex / best >= 4)}`);
   out();
 }
@@ -205,7 +231,9 @@ async function big(rows: number, runs: number): Promise<void> {
   out(`| inflate floor | ${sec(floor)} |`);
   out(`| read only | ${sec(read)} (${(read / floor).toFixed(1)}× floor) |`);
   const p = (k: 'read' | 'validate' | 'consolidate' | 'write') => median(parts.map((x) => x[k]));
-  out(`| end to end: read ${sec(p('read'))} + validate ${sec(p('validate'))} + consolidate & match ${sec(p('consolidate'))} + write ${sec(p('write'))} | **${sec(total)}** (${(total / floor).toFixed(1)}× floor) |`);
+  out(
+    `| end to end: read ${sec(p('read'))} + validate ${sec(p('validate'))} + consolidate & match ${sec(p('consolidate'))} + write ${sec(p('write'))} | **${sec(total)}** (${(total / floor).toFixed(1)}× floor) |`,
+  );
   out(`| exceljs xlsx.load | ${SMOKE ? 'skipped (smoke)' : sec(ex) + ` (${(ex / read).toFixed(1)}× our read)`} |`);
   out();
 }
@@ -221,7 +249,16 @@ async function countryChild(totalRows: number, nFiles: number): Promise<void> {
   const tWrite = now() - t;
   const rssWithOutput = process.resourceUsage().maxRSS * 1024;
   process.stdout.write(
-    JSON.stringify({ ...stats, tWrite, outBytes, items: res.items.length, dups: res.duplicates.length, mismatches: res.strategyMismatches.length, rss, rssWithOutput }) + '\n',
+    JSON.stringify({
+      ...stats,
+      tWrite,
+      outBytes,
+      items: res.items.length,
+      dups: res.duplicates.length,
+      mismatches: res.strategyMismatches.length,
+      rss,
+      rssWithOutput,
+    }) + '\n',
   );
 }
 
@@ -264,14 +301,18 @@ function consolidateCountry(totalRows: number, nFiles: number) {
   return { res, stats: { rows, files: nFiles, bytes, tGen, tFloor, tRead, tExtract, tDedupe, tFinish, matches, cands } };
 }
 
-
 function country(totalRows: number, nFiles: number): void {
-  out(`## 3. The whole country: ${totalRows.toLocaleString('en-US')} project rows in ${nFiles.toLocaleString('en-US')} workbooks (streamed, child process)`);
+  out(
+    `## 3. The whole country: ${totalRows.toLocaleString('en-US')} project rows in ${nFiles.toLocaleString('en-US')} workbooks (streamed, child process)`,
+  );
   out();
   // The child runs under the heap cap `oneplan consolidate` uses (src/cli/capped.ts), doubled on
   // out-of-memory as the CLI does.
   const child = (capMb: number) =>
-    spawnSync(process.execPath, [`--max-old-space-size=${capMb}`, __filename, '--child', 'country', String(totalRows), String(nFiles)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    spawnSync(process.execPath, [`--max-old-space-size=${capMb}`, __filename, '--child', 'country', String(totalRows), String(nFiles)], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
   let cap = DEFAULT_HEAP_MB;
   let r = child(cap);
   while (r.status !== 0 && /heap out of memory/i.test(r.stderr) && cap < 16384) {
@@ -285,21 +326,33 @@ function country(totalRows: number, nFiles: number): void {
   }
   const j = JSON.parse(r.stdout.trim().split('\n').pop()!);
   const ours = j.tRead + j.tExtract + j.tFinish;
-  out(`${j.rows.toLocaleString('en-US')} rows, ${(j.bytes / 1e6).toFixed(0)} MB of xlsx generated on the fly (${sec(j.tGen)}, not counted); ${j.cands.toLocaleString('en-US')} candidates → ${j.items.toLocaleString('en-US')} needs items, ${j.dups.toLocaleString('en-US')} duplicate groups, ${j.mismatches.toLocaleString('en-US')} strategy remarks`);
+  out(
+    `${j.rows.toLocaleString('en-US')} rows, ${(j.bytes / 1e6).toFixed(0)} MB of xlsx generated on the fly (${sec(j.tGen)}, not counted); ${j.cands.toLocaleString('en-US')} candidates → ${j.items.toLocaleString('en-US')} needs items, ${j.dups.toLocaleString('en-US')} duplicate groups, ${j.mismatches.toLocaleString('en-US')} strategy remarks`,
+  );
   out();
   out('| step | time |');
   out('|---|---|');
   out(`| inflate floor | ${sec(j.tFloor)} |`);
   out(`| read | ${sec(j.tRead)} |`);
   out(`| recognise + extract candidates | ${sec(j.tExtract)} |`);
-  out(`| dedupe + strategy matching + tables (finish) | ${sec(j.tFinish)} (of which duplicate detection alone ${sec(j.tDedupe)}, measured separately) |`);
+  out(
+    `| dedupe + strategy matching + tables (finish) | ${sec(j.tFinish)} (of which duplicate detection alone ${sec(j.tDedupe)}, measured separately) |`,
+  );
   out(`| **consolidated, total** | **${sec(ours)}** (${(ours / j.tFloor).toFixed(1)}× floor) |`);
   out(`| peak RSS (child, V8 heap cap ${cap} MB as in \`oneplan consolidate\`) | ${(j.rss / 2 ** 30).toFixed(2)} GB |`);
-  out(`| then the output workbook written (needs, summary, duplicates, sources; ${(j.outBytes / 1e6).toFixed(0)} MB) | ${sec(j.tWrite)}, peak RSS ${(j.rssWithOutput / 2 ** 30).toFixed(2)} GB |`);
+  out(
+    `| then the output workbook written (needs, summary, duplicates, sources; ${(j.outBytes / 1e6).toFixed(0)} MB) | ${sec(j.tWrite)}, peak RSS ${(j.rssWithOutput / 2 ** 30).toFixed(2)} GB |`,
+  );
   out();
-  out(`- peak RSS ${(j.rss / 2 ** 30).toFixed(2)} GB consolidated, ${(j.rssWithOutput / 2 ** 30).toFixed(2)} GB with the output written (target ≤ 1.5 GB)${SMOKE ? '' : ` ${verdict(j.rss <= 1.5 * 2 ** 30)} consolidated, ${verdict(j.rssWithOutput <= 1.5 * 2 ** 30)} with the output`}`);
-  out(`- total / floor = ${(ours / j.tFloor).toFixed(1)}× (target ≤ 6×) ${verdict(ours / j.tFloor <= 6)}; with the output ${((ours + j.tWrite) / j.tFloor).toFixed(1)}×`);
-  out('- exceljs baseline: not run at this size (4.4.0 throws `Invalid string length` on very large sheets and needs ~8 s per 200 files; see docs/benchmark.md)');
+  out(
+    `- peak RSS ${(j.rss / 2 ** 30).toFixed(2)} GB consolidated, ${(j.rssWithOutput / 2 ** 30).toFixed(2)} GB with the output written (target ≤ 1.5 GB)${SMOKE ? '' : ` ${verdict(j.rss <= 1.5 * 2 ** 30)} consolidated, ${verdict(j.rssWithOutput <= 1.5 * 2 ** 30)} with the output`}`,
+  );
+  out(
+    `- total / floor = ${(ours / j.tFloor).toFixed(1)}× (target ≤ 6×) ${verdict(ours / j.tFloor <= 6)}; with the output ${((ours + j.tWrite) / j.tFloor).toFixed(1)}×`,
+  );
+  out(
+    '- exceljs baseline: not run at this size (4.4.0 throws `Invalid string length` on very large sheets and needs ~8 s per 200 files; see docs/benchmark.md)',
+  );
   out();
 }
 
@@ -324,7 +377,13 @@ function scalingChild(rows: number): void {
   let t = now();
   const m = findMatches(cands);
   const tDedupe = now() - t;
-  const projects = cands.map((c, i) => ({ id: String(i), name: c.name, objective: c.objective, target: c.target, declared: c.issue?.text }));
+  const projects = cands.map((c, i) => ({
+    id: String(i),
+    name: c.name,
+    objective: c.objective,
+    target: c.target,
+    declared: c.issue?.text,
+  }));
   t = now();
   matchProjects(projects, STRATEGIES);
   const tMatch = now() - t;
@@ -334,13 +393,18 @@ function scalingChild(rows: number): void {
 function scaling(sizes: number[]): void {
   out('## 4. Duplicate detection and strategy scoring: time per 1,000 candidates');
   out();
-  out('Each size in a fresh child process without a heap cap (term caches cold), so that the sizes differ only in rows (section 3 measures the country run under the CLI\'s heap cap, where collection costs more); rows = generated project rows, of which the requests (about 2 in 3) are candidates; costs are per 1,000 candidates.');
+  out(
+    "Each size in a fresh child process without a heap cap (term caches cold), so that the sizes differ only in rows (section 3 measures the country run under the CLI's heap cap, where collection costs more); rows = generated project rows, of which the requests (about 2 in 3) are candidates; costs are per 1,000 candidates.",
+  );
   out();
   out('| rows | candidates | pairs found | dedupe | dedupe per 1k candidates | strategy scoring | scoring per 1k candidates |');
   out('|---|---|---|---|---|---|---|');
   const per: Array<{ d: number; s: number }> = [];
   for (const n of sizes) {
-    const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=6144', __filename, '--child', 'scaling', String(n)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=6144', __filename, '--child', 'scaling', String(n)], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
     if (r.status !== 0) {
       out(`| ${n} | child failed: ${r.stderr.slice(-300).replace(/\n/g, ' ')} |`);
       continue;
@@ -349,13 +413,17 @@ function scaling(sizes: number[]): void {
     const d = j.tDedupe / (j.cands / 1000);
     const s = j.tMatch / (j.cands / 1000);
     per.push({ d, s });
-    out(`| ${j.rows.toLocaleString('en-US')} | ${j.cands.toLocaleString('en-US')} | ${j.matches.toLocaleString('en-US')} | ${sec(j.tDedupe)} | ${d.toFixed(1)} ms | ${sec(j.tMatch)} | ${s.toFixed(1)} ms |`);
+    out(
+      `| ${j.rows.toLocaleString('en-US')} | ${j.cands.toLocaleString('en-US')} | ${j.matches.toLocaleString('en-US')} | ${sec(j.tDedupe)} | ${d.toFixed(1)} ms | ${sec(j.tMatch)} | ${s.toFixed(1)} ms |`,
+    );
   }
   out();
   if (per.length >= 2) {
     const growD = per[per.length - 1].d / per[0].d;
     const growS = per[per.length - 1].s / per[0].s;
-    out(`- cost per 1k candidates, largest vs smallest size: dedupe ${growD.toFixed(2)}×, scoring ${growS.toFixed(2)}× (about linear: ≤ 2×) ${verdict(growD <= 2 && growS <= 2)}`);
+    out(
+      `- cost per 1k candidates, largest vs smallest size: dedupe ${growD.toFixed(2)}×, scoring ${growS.toFixed(2)}× (about linear: ≤ 2×) ${verdict(growD <= 2 && growS <= 2)}`,
+    );
     out();
   }
 }
@@ -371,7 +439,13 @@ async function office(readSizes: number[], writeRows: number): Promise<void> {
     const fake = web ? new FakeExcel().asExcelOnTheWeb() : new FakeExcel();
     const un = fake.installOffice();
     fake.addSheet('ผ.02');
-    const rows = Array.from({ length: n }, (_, i) => [i + 1, `ก่อสร้างถนนคอนกรีตเสริมเหล็ก สายนาหว้า-ดอนมูล หมู่ที่ ${(i % 15) + 1}`, 'เพื่อการสัญจร', { v: 500000, text: '500,000', numberFormat: '#,##0' }, '-']);
+    const rows = Array.from({ length: n }, (_, i) => [
+      i + 1,
+      `ก่อสร้างถนนคอนกรีตเสริมเหล็ก สายนาหว้า-ดอนมูล หมู่ที่ ${(i % 15) + 1}`,
+      'เพื่อการสัญจร',
+      { v: 500000, text: '500,000', numberFormat: '#,##0' },
+      '-',
+    ]);
     fake.setValues('ผ.02', 'A1', [['ที่', 'โครงการ', 'วัตถุประสงค์', 'งบประมาณ', 'หน่วยงาน'], ...rows]);
     fake.resetCounters();
     const sheet = await readWorksheet('ผ.02', fake.run);
@@ -382,7 +456,9 @@ async function office(readSizes: number[], writeRows: number): Promise<void> {
     const { fake, sheet } = await readInFake(n, false);
     const big = Math.max(...fake.syncLog.map((s) => s.bytes));
     syncsBySize.push(fake.syncs);
-    out(`| readWorksheet (validation) | ${n.toLocaleString('en-US')} rows (${sheet.rows.length} read) | ${fake.syncs} | ${fake.syncLog.reduce((a, s) => a + s.requests, 0)} | ${(big / 1e3).toFixed(0)} KB |`);
+    out(
+      `| readWorksheet (validation) | ${n.toLocaleString('en-US')} rows (${sheet.rows.length} read) | ${fake.syncs} | ${fake.syncLog.reduce((a, s) => a + s.requests, 0)} | ${(big / 1e3).toFixed(0)} KB |`,
+    );
   }
   // Excel on the web: the same read in blocks, each response under its 5 MB limit.
   const webLine: string[] = [];
@@ -391,8 +467,12 @@ async function office(readSizes: number[], writeRows: number): Promise<void> {
     const { fake, sheet } = await readInFake(n, true);
     const resp = Math.max(...fake.syncLog.map((s) => s.responseBytes));
     const total = fake.syncLog.reduce((a, s) => a + s.responseBytes, 0);
-    out(`| readWorksheet on Excel on the web (blocks) | ${n.toLocaleString('en-US')} rows (${sheet.rows.length} read) | ${fake.syncs} | ${fake.syncLog.reduce((a, s) => a + s.requests, 0)} | largest response ${(resp / 1e6).toFixed(2)} MB of ${(total / 1e6).toFixed(1)} MB |`);
-    webLine.push(`- Excel on the web: ${n.toLocaleString('en-US')} rows read in ${fake.syncs} syncs, largest response ${(resp / 1e6).toFixed(2)} MB (limit 5 MB) ${verdict(resp < 5 * 1024 * 1024)}`);
+    out(
+      `| readWorksheet on Excel on the web (blocks) | ${n.toLocaleString('en-US')} rows (${sheet.rows.length} read) | ${fake.syncs} | ${fake.syncLog.reduce((a, s) => a + s.requests, 0)} | largest response ${(resp / 1e6).toFixed(2)} MB of ${(total / 1e6).toFixed(1)} MB |`,
+    );
+    webLine.push(
+      `- Excel on the web: ${n.toLocaleString('en-US')} rows read in ${fake.syncs} syncs, largest response ${(resp / 1e6).toFixed(2)} MB (limit 5 MB) ${verdict(resp < 5 * 1024 * 1024)}`,
+    );
   }
   // The needs table of a consolidation with `writeRows` items.
   const files: GenFile[] = [];
@@ -402,7 +482,9 @@ async function office(readSizes: number[], writeRows: number): Promise<void> {
     files.push(f);
     rows += i % 2 === 0 ? 300 : 100;
   }
-  const res = await consolidate(files.map((f) => ({ file: f.name, checksum: '', workbook: readXlsx(f.bytes, f.name, { inflateRaw: nodeInflateRaw }) })));
+  const res = await consolidate(
+    files.map((f) => ({ file: f.name, checksum: '', workbook: readXlsx(f.bytes, f.name, { inflateRaw: nodeInflateRaw }) })),
+  );
   res.items = res.items.slice(0, writeRows);
   for (const g of res.groups) g.items = g.items.filter((it) => res.items.includes(it));
   const sheet = needsWorkbook(res).sheets[0];
@@ -415,13 +497,19 @@ async function office(readSizes: number[], writeRows: number): Promise<void> {
   const tw = now() - t;
   un();
   const big = Math.max(...fake.syncLog.map((s) => s.bytes));
-  out(`| writeSheet (needs table) | ${sheet.rows.length.toLocaleString('en-US')} rows × ${sheet.rows[3].length} cols | ${w.syncs} (${w.chunks} value chunks) | ${fake.syncLog.reduce((a, s) => a + s.requests, 0)} | ${(big / 1e6).toFixed(2)} MB |`);
+  out(
+    `| writeSheet (needs table) | ${sheet.rows.length.toLocaleString('en-US')} rows × ${sheet.rows[3].length} cols | ${w.syncs} (${w.chunks} value chunks) | ${fake.syncLog.reduce((a, s) => a + s.requests, 0)} | ${(big / 1e6).toFixed(2)} MB |`,
+  );
   out();
   const fixed = syncsBySize.every((s) => s === syncsBySize[0]);
-  out(`- reading for validation: ${syncsBySize.join(' / ')} syncs at ${readSizes.join(' / ')} rows (fixed; Excel desktop) ${verdict(fixed)}`);
+  out(
+    `- reading for validation: ${syncsBySize.join(' / ')} syncs at ${readSizes.join(' / ')} rows (fixed; Excel desktop) ${verdict(fixed)}`,
+  );
   webLine.forEach((l) => out(l));
   const chunkOk = big < 4e6 && w.syncs <= w.chunks + 2;
-  out(`- writing ${sheet.rows.length.toLocaleString('en-US')} rows: largest request ${(big / 1e6).toFixed(2)} MB (< 4 MB), ${w.syncs} syncs for ${w.chunks} chunks (1 per chunk + 1 read + 1 format/layout) ${verdict(chunkOk)}; fake-API time ${sec(tw)}`);
+  out(
+    `- writing ${sheet.rows.length.toLocaleString('en-US')} rows: largest request ${(big / 1e6).toFixed(2)} MB (< 4 MB), ${w.syncs} syncs for ${w.chunks} chunks (1 per chunk + 1 read + 1 format/layout) ${verdict(chunkOk)}; fake-API time ${sec(tw)}`,
+  );
   out();
 }
 
@@ -468,7 +556,9 @@ function bundle(): void {
   // Markers of the file reader and the calendar: present in on-demand chunks, absent from the initial ones.
   const readerLazy = /sheetData/.test(lazyText) && !/sharedStrings\.xml/.test(initText);
   const calLazy = /ปฏิทิน|BEGIN:VCALENDAR/.test(lazyText) && !/BEGIN:VCALENDAR/.test(initText);
-  out(`- xlsx file reader on demand: ${readerLazy ? 'yes' : 'no'} ${verdict(readerLazy)}; calendar on demand: ${calLazy ? 'yes' : 'no'} ${verdict(calLazy)}`);
+  out(
+    `- xlsx file reader on demand: ${readerLazy ? 'yes' : 'no'} ${verdict(readerLazy)}; calendar on demand: ${calLazy ? 'yes' : 'no'} ${verdict(calLazy)}`,
+  );
   out();
 }
 
@@ -487,7 +577,9 @@ function machine(): void {
       return 'n/a';
     }
   })();
-  out(`Machine: nproc ${nproc}; free -h: \`${free}\`; node ${process.version}; ${new Date().toISOString()}${SMOKE ? ' — SMOKE RUN (smallest sizes, no thresholds)' : ''}`);
+  out(
+    `Machine: nproc ${nproc}; free -h: \`${free}\`; node ${process.version}; ${new Date().toISOString()}${SMOKE ? ' — SMOKE RUN (smallest sizes, no thresholds)' : ''}`,
+  );
   out();
 }
 

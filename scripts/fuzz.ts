@@ -36,7 +36,8 @@ async function run(): Promise<number> {
     inflateRaw: process.argv.includes('--zlib') ? nodeInflateRaw : undefined,
     onProgress: (done, r) => {
       for (; reported < r.failures.length; reported++) process.stderr.write(`FAILURE ${JSON.stringify(r.failures[reported])}\n`);
-      if (done % 1000 === 0) process.stdout.write(`${done}/${cases} cases, ${r.failures.length} failures, ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
+      if (done % 1000 === 0)
+        process.stdout.write(`${done}/${cases} cases, ${r.failures.length} failures, ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
     },
   });
   process.stdout.write(

@@ -28,15 +28,20 @@ function normaliseBaseUrl(raw) {
   } catch {
     throw new Error(`ADDIN_BASE_URL is not a URL: "${raw}" (example: https://intranet.example.go.th/oneplan/)`);
   }
-  if (url.protocol !== 'https:') throw new Error(`ADDIN_BASE_URL must start with https:// (Office loads add-ins over HTTPS only): "${raw}"`);
-  if (url.search || url.hash || url.username || url.password) throw new Error(`ADDIN_BASE_URL must be a plain folder address, without ?, # or a user name: "${raw}"`);
+  if (url.protocol !== 'https:')
+    throw new Error(`ADDIN_BASE_URL must start with https:// (Office loads add-ins over HTTPS only): "${raw}"`);
+  if (url.search || url.hash || url.username || url.password)
+    throw new Error(`ADDIN_BASE_URL must be a plain folder address, without ?, # or a user name: "${raw}"`);
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return url.href;
 }
 
 /** A stable UUID for a base URL (SHA-1 name-based, RFC 4122 version 5 layout). */
 function deploymentId(baseUrl) {
-  const h = crypto.createHash('sha1').update('OnePlan add-in ' + baseUrl).digest();
+  const h = crypto
+    .createHash('sha1')
+    .update('OnePlan add-in ' + baseUrl)
+    .digest();
   h[6] = (h[6] & 0x0f) | 0x50;
   h[8] = (h[8] & 0x3f) | 0x80;
   const x = h.subarray(0, 16).toString('hex');
@@ -61,7 +66,8 @@ function manifestFor(xml, { baseUrl, id, version }) {
   if (!VERSION.test(version)) throw new Error(`ADDIN_VERSION must be up to four numbers like 1.2.0.3, got "${version}"`);
   let out = xml.split(`"${DEV_BASE}`).join(`"${base}`);
   out = out.replace(/<Id>[^<]*<\/Id>/, `<Id>${id}</Id>`).replace(/<Version>[^<]*<\/Version>/, `<Version>${version}</Version>`);
-  if (out.replace(/<!--[\s\S]*?-->/g, '').includes(DEV_BASE.slice(0, -1))) throw new Error('manifest.xml names localhost:3000 outside a URL attribute; the production manifest would keep it');
+  if (out.replace(/<!--[\s\S]*?-->/g, '').includes(DEV_BASE.slice(0, -1)))
+    throw new Error('manifest.xml names localhost:3000 outside a URL attribute; the production manifest would keep it');
   return out;
 }
 

@@ -23,7 +23,10 @@ module.exports = async function globalSetup(globalConfig) {
   const browserTestsMayRun = !patterns || /browser|test\/?$|\.\//.test(patterns);
   if (!browserTestsMayRun) return;
   const inputs = [path.join(root, 'src'), path.join(root, 'assets')].map(newest);
-  const sources = Math.max(...inputs, ...['webpack.config.js', 'manifest.xml', 'package.json'].map((f) => fs.statSync(path.join(root, f)).mtimeMs));
+  const sources = Math.max(
+    ...inputs,
+    ...['webpack.config.js', 'manifest.xml', 'package.json'].map((f) => fs.statSync(path.join(root, f)).mtimeMs),
+  );
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;
   console.log('\ndist/web is older than its sources: building it for the browser tests (npm run build:web)');
   execFileSync('npm', ['run', '-s', 'build:web'], { cwd: root, stdio: 'inherit' });

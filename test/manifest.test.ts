@@ -30,7 +30,13 @@ interface El {
   parent?: El;
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 function parseXml(xml: string): El {
   if (!xml.startsWith('<?xml')) throw new Error('no XML declaration');
@@ -74,9 +80,23 @@ const child = (el: El, name: string) => el.children.find((c) => c.name === name)
 
 /** OfficeApp's children in schema order (OfficeApp sequence, then TaskPaneApp's extension). */
 const OFFICE_APP_ORDER = [
-  'Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl',
-  'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions',
-  'Dictionary', 'VersionOverrides',
+  'Id',
+  'AlternateId',
+  'Version',
+  'ProviderName',
+  'DefaultLocale',
+  'DisplayName',
+  'Description',
+  'IconUrl',
+  'HighResolutionIconUrl',
+  'SupportUrl',
+  'AppDomains',
+  'Hosts',
+  'Requirements',
+  'DefaultSettings',
+  'Permissions',
+  'Dictionary',
+  'VersionOverrides',
 ];
 const REQUIRED = ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'DefaultSettings', 'Permissions'];
 /** Nested sequences the manifest uses (TaskPaneAppVersionOverridesV1_0.xsd, OfficeAppBasicTypesV1_0.xsd). */
@@ -132,7 +152,8 @@ function manifestProblems(xml: string, base: string): string[] {
   const positions = names.map((n) => OFFICE_APP_ORDER.indexOf(n));
   names.forEach((n, i) => {
     if (positions[i] < 0) fail(`unknown element <${n}> in OfficeApp`);
-    else if (i > 0 && positions[i] <= positions[i - 1]) fail(`<${n}> comes after <${names[i - 1]}> (schema order: ${OFFICE_APP_ORDER.join(', ')})`);
+    else if (i > 0 && positions[i] <= positions[i - 1])
+      fail(`<${n}> comes after <${names[i - 1]}> (schema order: ${OFFICE_APP_ORDER.join(', ')})`);
   });
   for (const r of REQUIRED) if (!names.includes(r)) fail(`<${r}> is missing`);
   for (const el of all(root)) {
@@ -140,17 +161,24 @@ function manifestProblems(xml: string, base: string): string[] {
     if (!order) continue;
     const kids = el.children.map((c) => order.indexOf(c.name));
     kids.forEach((k, i) => {
-      if (k >= 0 && i > 0 && kids[i - 1] >= 0 && k < kids[i - 1]) fail(`<${el.children[i].name}> comes before <${el.children[i - 1].name}> in <${el.name}>`);
+      if (k >= 0 && i > 0 && kids[i - 1] >= 0 && k < kids[i - 1])
+        fail(`<${el.children[i].name}> comes before <${el.children[i - 1].name}> in <${el.name}>`);
     });
   }
 
   // Empty containers the schema forbids (AppDomains needs at least one AppDomain, and so on).
-  for (const [container, item] of [['AppDomains', 'AppDomain'], ['Hosts', 'Host'], ['Sets', 'Set'], ['Icon', 'bt:Image']] as const) {
+  for (const [container, item] of [
+    ['AppDomains', 'AppDomain'],
+    ['Hosts', 'Host'],
+    ['Sets', 'Set'],
+    ['Icon', 'bt:Image'],
+  ] as const) {
     for (const el of all(root).filter((e) => e.name === container)) {
       if (!el.children.some((c) => c.name === item)) fail(`<${container}> holds no <${item}>`);
     }
   }
-  for (const d of all(root).filter((e) => e.name === 'AppDomain')) if (!/^https:\/\/[^/]+/.test(d.text.trim())) fail(`AppDomain "${d.text}" is not an https origin`);
+  for (const d of all(root).filter((e) => e.name === 'AppDomain'))
+    if (!/^https:\/\/[^/]+/.test(d.text.trim())) fail(`AppDomain "${d.text}" is not an https origin`);
 
   // Simple types.
   const text = (n: string) => child(root, n)?.text.trim() ?? '';
@@ -161,7 +189,8 @@ function manifestProblems(xml: string, base: string): string[] {
     if (!el) return;
     const values = [el.attrs.DefaultValue, ...el.children.filter((c) => /Override$/.test(c.name)).map((c) => c.attrs.Value)];
     for (const v of values) if (v === undefined || v.length < 1 || v.length > max) fail(`${what} "${v}" must have 1–${max} characters`);
-    for (const o of el.children.filter((c) => /Override$/.test(c.name))) if (!CULTURE.test(o.attrs.Locale ?? '')) fail(`${what} override locale "${o.attrs.Locale}"`);
+    for (const o of el.children.filter((c) => /Override$/.test(c.name)))
+      if (!CULTURE.test(o.attrs.Locale ?? '')) fail(`${what} override locale "${o.attrs.Locale}"`);
   };
   if ((text('ProviderName').length || 999) > 125) fail('ProviderName must have 1–125 characters');
   lengthOf(child(root, 'DisplayName'), 125, 'DisplayName');
@@ -222,7 +251,8 @@ function manifestProblems(xml: string, base: string): string[] {
   // URLs: every one https, under the deployment's base, at a file the build writes.
   const urls: string[] = [];
   for (const el of all(root)) {
-    const isUrlSetting = ['IconUrl', 'HighResolutionIconUrl', 'SupportUrl'].includes(el.name) || (el.name === 'SourceLocation' && !el.attrs.resid);
+    const isUrlSetting =
+      ['IconUrl', 'HighResolutionIconUrl', 'SupportUrl'].includes(el.name) || (el.name === 'SourceLocation' && !el.attrs.resid);
     if (isUrlSetting || (el.name === 'bt:Url' && el.attrs.id) || (el.name === 'bt:Image' && el.attrs.id)) {
       urls.push(el.attrs.DefaultValue, ...el.children.filter((c) => /Override$/.test(c.name)).map((c) => c.attrs.Value));
     }
@@ -242,7 +272,8 @@ function manifestProblems(xml: string, base: string): string[] {
   // What the add-in needs from Excel.
   const sets = all(root).filter((e) => e.name === 'Set');
   const excelSet = sets.find((s) => s.attrs.Name === 'ExcelApi');
-  if (excelSet?.attrs.MinVersion !== MIN_EXCEL_API) fail(`ExcelApi MinVersion is ${excelSet?.attrs.MinVersion}, the code's minimum is ${MIN_EXCEL_API}`);
+  if (excelSet?.attrs.MinVersion !== MIN_EXCEL_API)
+    fail(`ExcelApi MinVersion is ${excelSet?.attrs.MinVersion}, the code's minimum is ${MIN_EXCEL_API}`);
   if (text('Permissions') !== 'ReadWriteDocument') fail('Permissions must be ReadWriteDocument (the add-in writes sheets)');
   return problems;
 }
@@ -265,7 +296,9 @@ describe.each([
   test('the button is on the Home tab in Thai and English and opens the task pane', () => {
     const root = parseXml(xml);
     expect(all(root).some((e) => e.name === 'OfficeTab' && e.attrs.id === 'TabHome')).toBe(true);
-    expect(xml).toMatch(/<bt:String id="ValidateButton.Label" DefaultValue="ตรวจสอบแผน">\s*<bt:Override Locale="en-US" Value="Validate"\/>/);
+    expect(xml).toMatch(
+      /<bt:String id="ValidateButton.Label" DefaultValue="ตรวจสอบแผน">\s*<bt:Override Locale="en-US" Value="Validate"\/>/,
+    );
     expect(all(root).find((e) => e.name === 'Action')?.attrs['xsi:type']).toBe('ShowTaskpane');
   });
 
@@ -282,13 +315,33 @@ describe('each rule catches the edit that breaks it', () => {
   };
   test.each([
     ['an empty AppDomains', /(<SupportUrl [^>]*\/>)/, '$1<AppDomains/>', /AppDomains> holds no <AppDomain/],
-    ['Hosts before AppDomains', /(<SupportUrl [^>]*\/>)/, '<AppDomains><AppDomain>https://example.org</AppDomain></AppDomains>$1', /<SupportUrl> comes after <AppDomains>/],
-    ['a label pointing at a long string', '<Label resid="ValidateButton.Label"/>', '<Label resid="ValidateButton.Tooltip"/>', /on <Label> is a bt:LongStrings resource/],
+    [
+      'Hosts before AppDomains',
+      /(<SupportUrl [^>]*\/>)/,
+      '<AppDomains><AppDomain>https://example.org</AppDomain></AppDomains>$1',
+      /<SupportUrl> comes after <AppDomains>/,
+    ],
+    [
+      'a label pointing at a long string',
+      '<Label resid="ValidateButton.Label"/>',
+      '<Label resid="ValidateButton.Tooltip"/>',
+      /on <Label> is a bt:LongStrings resource/,
+    ],
     ['a resid over 32 characters', /"Icon\.80x80"/g, '"Icon.80x80.for.the.ribbon.button.big"', /must have 1–32 characters/],
     ['a short string over 125 characters', 'DefaultValue="ตรวจสอบแผน"', `DefaultValue="${'ก'.repeat(126)}"`, /must have 1–125 characters/],
     ['a missing 80px icon', /\s*<bt:Image size="80" resid="Icon.80x80"\/>/g, '', /lacks the 80px image/],
-    ['an icon of the wrong size', 'assets/icon-32.png"/>\n        <bt:Image id="Icon.80x80"', 'assets/icon-64.png"/>\n        <bt:Image id="Icon.80x80"', /icon-64.png is 64×64, declared 32×32/],
-    ['an http URL', 'https://localhost:3000/taskpane.html"/>\n  </DefaultSettings>', 'http://localhost:3000/taskpane.html"/>\n  </DefaultSettings>', /is not https/],
+    [
+      'an icon of the wrong size',
+      'assets/icon-32.png"/>\n        <bt:Image id="Icon.80x80"',
+      'assets/icon-64.png"/>\n        <bt:Image id="Icon.80x80"',
+      /icon-64.png is 64×64, declared 32×32/,
+    ],
+    [
+      'an http URL',
+      'https://localhost:3000/taskpane.html"/>\n  </DefaultSettings>',
+      'http://localhost:3000/taskpane.html"/>\n  </DefaultSettings>',
+      /is not https/,
+    ],
     ['a page the build does not write', 'commands.html', 'command.html', /the build writes no command.html/],
     ['an unclosed element', '</Supertip>', '', /not well-formed/],
     ['a Version with letters', /<Version>[^<]*</, '<Version>1.0-beta<', /Version "1.0-beta"/],
@@ -300,11 +353,17 @@ describe('each rule catches the edit that breaks it', () => {
 describe('the production manifest (scripts/manifest.js)', () => {
   test('rewrites every URL to the base, keeps everything else', () => {
     expect(deployed.replace(/<!--[\s\S]*?-->/g, '')).not.toContain('localhost');
-    const urls = [...deployed.matchAll(/"(https?:\/\/[^"]+)"/g)].map((m) => m[1]).filter((u) => !u.startsWith('http://schemas') && !u.startsWith('http://www.w3.org'));
+    const urls = [...deployed.matchAll(/"(https?:\/\/[^"]+)"/g)]
+      .map((m) => m[1])
+      .filter((u) => !u.startsWith('http://schemas') && !u.startsWith('http://www.w3.org'));
     expect(urls.length).toBe([...devXml.matchAll(/"https:\/\/localhost:3000\//g)].length);
     for (const u of urls) expect(u.startsWith(DEPLOY_BASE)).toBe(true);
     // Outside URLs, Id and Version the two are the same text.
-    const strip = (x: string) => x.replace(/"https:\/\/[^"]+"/g, '""').replace(/<Id>[^<]*<\/Id>/, '').replace(/<Version>[^<]*<\/Version>/, '');
+    const strip = (x: string) =>
+      x
+        .replace(/"https:\/\/[^"]+"/g, '""')
+        .replace(/<Id>[^<]*<\/Id>/, '')
+        .replace(/<Version>[^<]*<\/Version>/, '');
     expect(strip(deployed)).toBe(strip(devXml));
   });
 

@@ -54,7 +54,14 @@ function calendarArgs(argv: string[]): Args {
   });
   if (p.files.length) throw new UsageError(`unknown argument "${p.files[0]}"`);
   const v = p.values;
-  const a: Args = { template: v.template ?? 'dopa', thaiDigits: !!p.flags['thai-digits'], json: !!p.flags.json, printTemplate: !!p.flags['print-template'], out: v.out, ics: v.ics };
+  const a: Args = {
+    template: v.template ?? 'dopa',
+    thaiDigits: !!p.flags['thai-digits'],
+    json: !!p.flags.json,
+    printTemplate: !!p.flags['print-template'],
+    out: v.out,
+    ics: v.ics,
+  };
   if (v['fiscal-year'] !== undefined) {
     const y = digits(v['fiscal-year'], false).trim();
     if (!/^\d{4}$/.test(y)) throw new UsageError(`--fiscal-year: "${y}" is not a year (B.E., e.g. 2571)`);

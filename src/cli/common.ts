@@ -66,7 +66,8 @@ export function parseArgs(args: string[], spec: ArgSpec): ParsedArgs {
     else if (option.type === 'boolean') out.flags[name] = true;
     else {
       const v = t.value;
-      if (v === undefined || v === '' || (!t.inlineValue && /^--(?!\d)/.test(v))) throw new UsageError(`${t.rawName} ต้องมีค่า / ${t.rawName} needs a value`);
+      if (v === undefined || v === '' || (!t.inlineValue && /^--(?!\d)/.test(v)))
+        throw new UsageError(`${t.rawName} ต้องมีค่า / ${t.rawName} needs a value`);
       out.values[name] = v;
     }
   }
@@ -84,7 +85,8 @@ export async function readInput(file: string): Promise<{ workbook: WorkbookModel
     const err = e as { code?: string; message?: string; messageEn?: string };
     if (err && typeof err.code === 'string' && typeof err.messageEn === 'string') return { error: inputErrorOf(e) };
     if (err?.code === 'ENOENT') return { error: inputErrorOf(readError('not-found', file)) };
-    if (err?.code === 'EISDIR') return { error: { code: 'is-folder', message: `"${file}" เป็นโฟลเดอร์ ไม่ใช่ไฟล์`, messageEn: `"${file}" is a folder, not a file` } };
+    if (err?.code === 'EISDIR')
+      return { error: { code: 'is-folder', message: `"${file}" เป็นโฟลเดอร์ ไม่ใช่ไฟล์`, messageEn: `"${file}" is a folder, not a file` } };
     return { error: inputErrorOf(readError('read-failed', file, String(err?.message ?? e))) };
   }
 }

@@ -10,7 +10,15 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { consolidateJson, needsFileWorkbook, readPrevious, readRoster, type Approval, type ClassWords, type PreviousTable } from '../engine/consolidate';
+import {
+  consolidateJson,
+  needsFileWorkbook,
+  readPrevious,
+  readRoster,
+  type Approval,
+  type ClassWords,
+  type PreviousTable,
+} from '../engine/consolidate';
 import { parseThaiDate } from '../engine/calendar/thai';
 import { thaiToArabic } from '../engine/thai';
 import { nodeZip, writeFileBytes } from '../node/files';
@@ -21,11 +29,16 @@ import { consolidateFiles } from './parallel';
 const USAGE =
   'usage: oneplan consolidate FILE|FOLDER... [--strategies FILE|PRESET] --out OUT.xlsx [--json] [--district NAME | --province NAME] [--expect ROSTER.xlsx|.csv]\n' +
   '         [--approval-meeting 3/2568 --approval-date 15/5/2568] [--pao-words W,W] [--agency-words W,W] [--support-words W,W]\n' +
-  '  --out onto an existing needs table merges with the officer\'s ranks, routes, notes and approval (a backup is kept)\n';
+  "  --out onto an existing needs table merges with the officer's ranks, routes, notes and approval (a backup is kept)\n";
 
 /** "a, b ,c" → ['a', 'b', 'c'] ("" → [] switches the list off). */
 const wordList = (v: string | undefined): string[] | undefined =>
-  v === undefined ? undefined : v.split(/[,;|]/).map((w) => w.trim()).filter(Boolean);
+  v === undefined
+    ? undefined
+    : v
+        .split(/[,;|]/)
+        .map((w) => w.trim())
+        .filter(Boolean);
 
 /** The first free "needs (สำรอง N).xlsx" beside `file`. */
 async function backupName(file: string): Promise<string> {
@@ -56,7 +69,9 @@ async function expand(args: string[]): Promise<string[]> {
       out.push(a);
       continue;
     }
-    const names = (await fs.readdir(a)).filter((n) => /\.(xlsx|csv)$/i.test(n) && !n.startsWith('~$')).sort((x, y) => x.localeCompare(y, 'th'));
+    const names = (await fs.readdir(a))
+      .filter((n) => /\.(xlsx|csv)$/i.test(n) && !n.startsWith('~$'))
+      .sort((x, y) => x.localeCompare(y, 'th'));
     for (const n of names) out.push(path.join(a, n));
   }
   return out;
@@ -67,7 +82,18 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
   try {
     opts = parseArgs(args, {
       flags: ['json'],
-      values: ['strategies', 'out', 'district', 'province', 'expect', 'approval-meeting', 'approval-date', 'pao-words', 'agency-words', 'support-words'],
+      values: [
+        'strategies',
+        'out',
+        'district',
+        'province',
+        'expect',
+        'approval-meeting',
+        'approval-date',
+        'pao-words',
+        'agency-words',
+        'support-words',
+      ],
     });
     if (!opts.files.length) throw new UsageError('ต้องระบุไฟล์หรือโฟลเดอร์อย่างน้อยหนึ่งรายการ / give at least one file or folder');
     if (!opts.values.out && !opts.flags.json) throw new UsageError('ต้องระบุ --out OUT.xlsx / --out is required');
@@ -75,7 +101,8 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
       throw new UsageError('--approval-meeting และ --approval-date ต้องระบุคู่กัน / give both --approval-meeting and --approval-date');
     if (opts.values['approval-date'] && !parseThaiDate(opts.values['approval-date']))
       throw new UsageError(`วันที่ "${opts.values['approval-date']}" ไม่ถูกต้อง (เช่น 15/5/2568 หรือ 15 พฤษภาคม 2568) / not a date`);
-    if (opts.values.district && opts.values.province) throw new UsageError('ระบุ --district หรือ --province อย่างใดอย่างหนึ่ง / give --district or --province, not both');
+    if (opts.values.district && opts.values.province)
+      throw new UsageError('ระบุ --district หรือ --province อย่างใดอย่างหนึ่ง / give --district or --province, not both');
   } catch (e) {
     if (e instanceof UsageError) return usageExit(io, 'consolidate', e, USAGE);
     throw e;
@@ -106,7 +133,9 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
     }
     expected = readRoster(roster.workbook);
     if (!expected.length) {
-      io.err(`oneplan consolidate: --expect: ไม่พบรายชื่อตำบล/อปท. ในไฟล์ "${opts.values.expect}" (หนึ่งชื่อต่อหนึ่งแถว) / no names found in the roster (one a row)\n`);
+      io.err(
+        `oneplan consolidate: --expect: ไม่พบรายชื่อตำบล/อปท. ในไฟล์ "${opts.values.expect}" (หนึ่งชื่อต่อหนึ่งแถว) / no names found in the roster (one a row)\n`,
+      );
       return 2;
     }
   }
@@ -114,7 +143,13 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
   let previous: PreviousTable | undefined;
   let backup: string | undefined;
   const out = opts.values.out;
-  if (out && (await fs.stat(out).then((st) => st.isFile(), () => false))) {
+  if (
+    out &&
+    (await fs.stat(out).then(
+      (st) => st.isFile(),
+      () => false,
+    ))
+  ) {
     const old = await readInput(out);
     previous = 'error' in old ? undefined : readPrevious(old.workbook);
     if (!previous) {
@@ -158,7 +193,7 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
   } else {
     for (const i of result.inputs) {
       const mark = i.status === 'ok' ? '✓' : i.status === 'skipped' ? '–' : '✗';
-      const detail = i.error ? i.error.message : i.status === 'skipped' ? i.note ?? '' : `${i.projects} โครงการ, นำเข้า ${i.taken}`;
+      const detail = i.error ? i.error.message : i.status === 'skipped' ? (i.note ?? '') : `${i.projects} โครงการ, นำเข้า ${i.taken}`;
       io.out(`${mark} ${i.file}: ${detail}\n`);
     }
     const counted = result.items.filter((i) => i.inTotals).length;
@@ -170,7 +205,9 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
     if (result.districtPlan) io.out(`ไม่มีในแผนพัฒนาอำเภอ: ${result.notInDistrictPlan.length} โครงการ\n`);
     if (!result.approval) io.out('ยังไม่ได้บันทึกการประชุม ก.บ.อ. ที่เห็นชอบ (--approval-meeting, --approval-date)\n');
     if (result.merge)
-      io.out(`รวมกับตารางเดิม: คงลำดับ/การส่ง/บันทึกไว้ ${result.merge.kept} โครงการ, ใหม่ ${result.merge.new}, หายไป ${result.merge.vanished.length}${backup ? ` (สำรองไฟล์เดิมที่ ${backup})` : ''}\n`);
+      io.out(
+        `รวมกับตารางเดิม: คงลำดับ/การส่ง/บันทึกไว้ ${result.merge.kept} โครงการ, ใหม่ ${result.merge.new}, หายไป ${result.merge.vanished.length}${backup ? ` (สำรองไฟล์เดิมที่ ${backup})` : ''}\n`,
+      );
     if (result.senders) {
       const s = result.senders;
       io.out(`การส่งแผน: ส่งแล้ว ${s.received.length}/${s.expected.length}, อ่านไม่ได้ ${s.unreadable.length}, ยังไม่ส่ง ${s.missing.length}\n`);

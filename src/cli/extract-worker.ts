@@ -12,7 +12,11 @@ import type { StrategyList } from '../engine/strategy/model';
 import { validateWorkbook } from '../engine/validate';
 import { readConsolidateInput } from './read-input';
 
-const { strategies, classWords, validate } = workerData as { strategies?: StrategyList; classWords?: Partial<ClassWords>; validate?: boolean };
+const { strategies, classWords, validate } = workerData as {
+  strategies?: StrategyList;
+  classWords?: Partial<ClassWords>;
+  validate?: boolean;
+};
 
 parentPort!.on('message', async (m: { i: number; file: string }) => {
   try {

@@ -28,7 +28,13 @@ export async function runMatch(args: string[], io: Io): Promise<number> {
   const files: Array<{ file: string; ok: boolean; error?: { code: string; message: string }; matches: ProjectMatch[] }> = [];
   for (const file of opts.files) {
     const input = await readInput(file);
-    if ('error' in input) files.push({ file, ok: false, error: { code: input.error.code, message: lang === 'en' ? input.error.messageEn : input.error.message }, matches: [] });
+    if ('error' in input)
+      files.push({
+        file,
+        ok: false,
+        error: { code: input.error.code, message: lang === 'en' ? input.error.messageEn : input.error.message },
+        matches: [],
+      });
     else {
       // One file the engine cannot handle is reported; the batch goes on.
       try {
@@ -74,9 +80,13 @@ export async function runMatch(args: string[], io: Io): Promise<number> {
         continue;
       }
       const flagged = f.matches.filter((m) => FLAGGED.has(m.verdict.status));
-      io.out(`${f.file}: ${f.matches.length} ${lang === 'en' ? 'projects' : 'โครงการ'}, ${flagged.length} ${lang === 'en' ? 'to check' : 'ต้องตรวจ'}\n`);
+      io.out(
+        `${f.file}: ${f.matches.length} ${lang === 'en' ? 'projects' : 'โครงการ'}, ${flagged.length} ${lang === 'en' ? 'to check' : 'ต้องตรวจ'}\n`,
+      );
       for (const m of f.matches.filter(shown))
-        io.out(`  [${statusLabel(m.verdict.status, lang)}] ${m.sheet}!${m.column}${m.row} ${m.name}: ${lang === 'en' ? m.verdict.reasonEn : m.verdict.reason}\n`);
+        io.out(
+          `  [${statusLabel(m.verdict.status, lang)}] ${m.sheet}!${m.column}${m.row} ${m.name}: ${lang === 'en' ? m.verdict.reasonEn : m.verdict.reason}\n`,
+        );
     }
   }
   return writeFailed || files.some((f) => !f.ok) || all.some((m) => FLAGGED.has(m.verdict.status)) ? 1 : 0;

@@ -11,7 +11,14 @@ import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { Consolidation, extractInput, readFailed, type ConsolidateOptions, type ConsolidateResult, type Extracted } from '../engine/consolidate';
+import {
+  Consolidation,
+  extractInput,
+  readFailed,
+  type ConsolidateOptions,
+  type ConsolidateResult,
+  type Extracted,
+} from '../engine/consolidate';
 import type { StrategyList } from '../engine/strategy/model';
 import { readConsolidateInput } from './read-input';
 
@@ -44,7 +51,7 @@ type Reply = { i: number; ex: Extracted } | { i: number; error: string };
 export async function consolidateFiles(files: readonly string[], opts: ParallelOptions = {}): Promise<ConsolidateResult> {
   const { strategies, classWords, district, previous, expected, approval } = opts;
   const run = new Consolidation({ strategies, classWords, district, previous, expected, approval });
-  const n = CAN_THREAD ? opts.workers ?? workerCount(files.length) : 1;
+  const n = CAN_THREAD ? (opts.workers ?? workerCount(files.length)) : 1;
   const total = files.length;
   opts.onProgress?.(0, total);
   if (n <= 1) {

@@ -22,7 +22,8 @@ export async function runSplit(args: string[], io: Io): Promise<number> {
     opts = parseArgs(args, { flags: ['json'], values: ['by', 'out', 'province'] });
     if (!opts.files.length) throw new UsageError('ต้องระบุตารางแผนความต้องการ / give the needs table');
     if (!opts.values.out) throw new UsageError('ต้องระบุ --out FOLDER / --out is required');
-    if (!SPLIT_KEYS.includes(opts.values.by as SplitKey)) throw new UsageError(`--by ต้องเป็น ${SPLIT_KEYS.join(' หรือ ')} / --by must be ${SPLIT_KEYS.join(' or ')}`);
+    if (!SPLIT_KEYS.includes(opts.values.by as SplitKey))
+      throw new UsageError(`--by ต้องเป็น ${SPLIT_KEYS.join(' หรือ ')} / --by must be ${SPLIT_KEYS.join(' or ')}`);
   } catch (e) {
     if (e instanceof UsageError) return usageExit(io, 'split', e, USAGE);
     throw e;
@@ -36,7 +37,14 @@ export async function runSplit(args: string[], io: Io): Promise<number> {
     return 1;
   }
   const parts = splitNeeds(result, by);
-  const written: Array<{ receiver: string; file: string | null; projects: number; counted: number; totals: Record<string, number>; error?: string }> = [];
+  const written: Array<{
+    receiver: string;
+    file: string | null;
+    projects: number;
+    counted: number;
+    totals: Record<string, number>;
+    error?: string;
+  }> = [];
   const used = new Set<string>();
   for (const p of parts) {
     let name = receiverFileName(p.receiver);
@@ -50,15 +58,33 @@ export async function runSplit(args: string[], io: Io): Promise<number> {
       await writeFileBytes(file, writeXlsx(needsFileWorkbook(p.result, { province: opts.values.province, subtitle }), { zip: nodeZip }));
       written.push({ receiver: p.receiver, file, projects: p.result.items.length, counted, totals });
     } catch (e) {
-      written.push({ receiver: p.receiver, file: null, projects: p.result.items.length, counted, totals, error: `เขียนไฟล์ ${file} ไม่ได้: ${(e as Error).message}` });
+      written.push({
+        receiver: p.receiver,
+        file: null,
+        projects: p.result.items.length,
+        counted,
+        totals,
+        error: `เขียนไฟล์ ${file} ไม่ได้: ${(e as Error).message}`,
+      });
     }
   }
   const failed = result.inputs.filter((i) => i.status === 'failed');
   if (opts.flags.json) {
-    io.out(JSON.stringify({ by, inputs: result.inputs.map((i) => ({ file: i.file, status: i.status, ...(i.error ? { error: i.error } : {}) })), parts: written }, null, 2) + '\n');
+    io.out(
+      JSON.stringify(
+        {
+          by,
+          inputs: result.inputs.map((i) => ({ file: i.file, status: i.status, ...(i.error ? { error: i.error } : {}) })),
+          parts: written,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
   } else {
     for (const i of failed) io.out(`✗ ${i.file}: ${i.error?.message ?? ''}\n`);
-    for (const w of written) io.out(`${w.file ? '✓' : '✗'} ${w.receiver}: ${w.projects} โครงการ (นับยอด ${w.counted})${w.file ? ` → ${w.file}` : ''}\n`);
+    for (const w of written)
+      io.out(`${w.file ? '✓' : '✗'} ${w.receiver}: ${w.projects} โครงการ (นับยอด ${w.counted})${w.file ? ` → ${w.file}` : ''}\n`);
   }
   for (const w of written) if (w.error) io.err(`oneplan split: ${w.error}\n`);
   return failed.length || written.some((w) => w.error) ? 1 : 0;

@@ -14,7 +14,8 @@ export async function runValidate(args: string[], io: Io): Promise<number> {
     opts = parseArgs(args, { flags: ['json'], values: ['strategies', 'lang'] });
     if (!opts.files.length) throw new UsageError('ต้องระบุไฟล์อย่างน้อยหนึ่งไฟล์ / give at least one file');
   } catch (e) {
-    if (e instanceof UsageError) return usageExit(io, 'validate', e, 'usage: oneplan validate FILE... [--strategies FILE|PRESET] [--json] [--lang th|en]');
+    if (e instanceof UsageError)
+      return usageExit(io, 'validate', e, 'usage: oneplan validate FILE... [--strategies FILE|PRESET] [--json] [--lang th|en]');
     throw e;
   }
   const en = opts.values.lang === 'en';
@@ -32,12 +33,20 @@ export async function runValidate(args: string[], io: Io): Promise<number> {
   for (const file of opts.files) {
     const input = await readInput(file);
     if ('error' in input) {
-      files.push({ file, ok: false, error: { code: input.error.code, message: en ? input.error.messageEn : input.error.message }, sheets: [] });
+      files.push({
+        file,
+        ok: false,
+        error: { code: input.error.code, message: en ? input.error.messageEn : input.error.message },
+        sheets: [],
+      });
       continue;
     }
     try {
       const report = validateWorkbook(input.workbook, { strategies });
-      const error = report.error && { code: report.error.code, message: en ? report.error.messageEn ?? report.error.message : report.error.message };
+      const error = report.error && {
+        code: report.error.code,
+        message: en ? (report.error.messageEn ?? report.error.message) : report.error.message,
+      };
       files.push({ ...report, file, ...(error ? { error } : {}) });
     } catch (e) {
       // A defect must not stop the batch: the file is reported, the others are still checked.
@@ -80,7 +89,9 @@ function formatText(files: WorkbookReport[], en: boolean): string {
     );
     for (const s of f.sheets) {
       if (s.kind === 'other' && !s.findings.length) continue;
-      lines.push(`  ${en ? 'sheet' : 'ชีต'} "${s.name}" (${s.kind}${s.formCode ? ' ' + s.formCode : ''}): ${s.projects} ${en ? 'projects' : 'โครงการ'}`);
+      lines.push(
+        `  ${en ? 'sheet' : 'ชีต'} "${s.name}" (${s.kind}${s.formCode ? ' ' + s.formCode : ''}): ${s.projects} ${en ? 'projects' : 'โครงการ'}`,
+      );
       for (const x of s.findings) {
         const where = x.row !== null ? `${x.column ?? ''}${x.row}` : '-';
         lines.push(`    [${en ? x.severity : SEVERITY_TH[x.severity]}] ${where}: ${en ? x.messageEn : x.message}`);

@@ -33,7 +33,11 @@ export const DEFAULT_CLASS_WORDS: ClassWords = {
 
 /** A partial setting filled from the defaults (an empty list is kept: the officer switched it off). */
 export function classWordsOf(w: Partial<ClassWords> | undefined): ClassWords {
-  return { pao: w?.pao ?? DEFAULT_CLASS_WORDS.pao, agency: w?.agency ?? DEFAULT_CLASS_WORDS.agency, support: w?.support ?? DEFAULT_CLASS_WORDS.support };
+  return {
+    pao: w?.pao ?? DEFAULT_CLASS_WORDS.pao,
+    agency: w?.agency ?? DEFAULT_CLASS_WORDS.agency,
+    support: w?.support ?? DEFAULT_CLASS_WORDS.support,
+  };
 }
 
 /** Text → comparable: normalised (อปท./ส่วนราชการ spellings, Thai digits), no spaces. */
@@ -50,7 +54,14 @@ function compiled(words: ClassWords): Compiled {
   if (!c) {
     const norm = (l: string[]) => [...new Set(l.map(squash).filter(Boolean))];
     // Most specific first: "ประสานส่วนราชการ" before a support word it may contain.
-    c = { lists: [['pao', norm(words.pao)], ['agency', norm(words.agency)], ['support', norm(words.support)]], said: new Map() };
+    c = {
+      lists: [
+        ['pao', norm(words.pao)],
+        ['agency', norm(words.agency)],
+        ['support', norm(words.support)],
+      ],
+      said: new Map(),
+    };
     COMPILED.set(words, c);
   }
   return c;
@@ -58,7 +69,8 @@ function compiled(words: ClassWords): Compiled {
 
 /** Does `text` hold `w`, not negated ("ไม่เกินศักยภาพ")? */
 function holds(text: string, w: string): boolean {
-  for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) if (!text.slice(Math.max(0, at - 3), at).endsWith('ไม่')) return true;
+  for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1))
+    if (!text.slice(Math.max(0, at - 3), at).endsWith('ไม่')) return true;
   return false;
 }
 
@@ -71,17 +83,19 @@ export function classify(text: string | undefined, words: ClassWords = DEFAULT_C
   if (hit !== undefined) return hit;
   const n = squash(key);
   let v: ClassKind | null = null;
-  for (const [kind, list] of c.lists) if (list.some((w) => holds(n, w))) {
-    v = kind;
-    break;
-  }
+  for (const [kind, list] of c.lists)
+    if (list.some((w) => holds(n, w))) {
+      v = kind;
+      break;
+    }
   if (c.said.size >= 10000) c.said.clear();
   c.said.set(key, v);
   return v;
 }
 
 /** Words that make a row a classification section row, whatever the lists say (own / joint work too). */
-export const SECTION_WORDS = /ขอรับ(การ)?สนับสนุน|ขอสนับสนุน|เกินศักย|เกินขีดความสามารถ|ดำเนินการเอง|ดำเนินการร่วม|ประสานโครงการ|ประสานส่วนราชการ|ประสานหน่วยงาน/;
+export const SECTION_WORDS =
+  /ขอรับ(การ)?สนับสนุน|ขอสนับสนุน|เกินศักย|เกินขีดความสามารถ|ดำเนินการเอง|ดำเนินการร่วม|ประสานโครงการ|ประสานส่วนราชการ|ประสานหน่วยงาน/;
 
 /** The provincial administrative organisation (อบจ.) named in an agency cell. */
 const PAO = /อบจ|องค์การบริหารส่วนจังหวัด/;

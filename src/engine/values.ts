@@ -26,7 +26,10 @@ export function readAmount(cell: Cell | undefined): Amount {
 }
 
 export function parseAmountText(raw: string): Amount {
-  const s = thaiToArabic(raw).replace(INVISIBLE, '').replace(/[\s\u00a0]+/g, ' ').trim();
+  const s = thaiToArabic(raw)
+    .replace(INVISIBLE, '')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
   if (s === '') return { kind: 'blank' };
   if (NIL.test(s)) return { kind: 'nil' };
   // "500,000 บาท", "500,000.-", "500,000.- บาท": the unit and the ".-" officers add after amounts.

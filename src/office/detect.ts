@@ -8,7 +8,28 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 export const excelRun: ExcelRun = (batch) => Excel.run(batch);
 
 export const MIN_EXCEL_API = '1.4';
-const PROBE_VERSIONS = ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '1.9', '1.10', '1.11', '1.12', '1.13', '1.14', '1.15', '1.16', '1.17', '1.18', '1.19', '1.20'];
+const PROBE_VERSIONS = [
+  '1.1',
+  '1.2',
+  '1.3',
+  '1.4',
+  '1.5',
+  '1.6',
+  '1.7',
+  '1.8',
+  '1.9',
+  '1.10',
+  '1.11',
+  '1.12',
+  '1.13',
+  '1.14',
+  '1.15',
+  '1.16',
+  '1.17',
+  '1.18',
+  '1.19',
+  '1.20',
+];
 
 export interface ApiSupport {
   /** Supported ExcelApi versions, e.g. ['1.1', …, '1.13']. */
@@ -70,7 +91,6 @@ function safe(f: () => boolean): boolean {
     return false;
   }
 }
-
 
 /** Is the host Excel for Mac? (Its web view ignores downloads.) */
 export function onMac(): boolean {

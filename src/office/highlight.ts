@@ -87,7 +87,8 @@ export function parseStore(value: unknown): SavedFormat[] {
     if (parsed?.v === 1 && Array.isArray(parsed.cells)) return (parsed as SavedStoreV1).cells;
     if (parsed?.v === 2 && Array.isArray(parsed.groups)) {
       const out: SavedFormat[] = [];
-      for (const { a, ...format } of (parsed as SavedStoreV2).groups) for (const cell of String(a).split(' ')) if (cell) out.push({ ...format, a: cell });
+      for (const { a, ...format } of (parsed as SavedStoreV2).groups)
+        for (const cell of String(a).split(' ')) if (cell) out.push({ ...format, a: cell });
       return out;
     }
   } catch {
@@ -152,7 +153,8 @@ export async function highlightCells(cells: HighlightCell[], run: ExcelRun = exc
       for (const a of list) {
         const k = key(ws!.name, a);
         const prev = wanted.get(k);
-        if (!prev || SEVERITY_RANK[c.severity] > SEVERITY_RANK[prev.severity]) wanted.set(k, { k, sheet: ws!.name, address: a, severity: c.severity });
+        if (!prev || SEVERITY_RANK[c.severity] > SEVERITY_RANK[prev.severity])
+          wanted.set(k, { k, sheet: ws!.name, address: a, severity: c.severity });
       }
     }
 

@@ -71,7 +71,12 @@ const DEFAULT_COL_POINTS = 48;
 
 const cellsOf = (r: Range) => (r.r2 - r.r1 + 1) * (r.c2 - r.c1 + 1);
 const addressOf = (r: Range) => `${colLetter(r.c1)}${r.r1 + 1}:${colLetter(r.c2)}${r.r2 + 1}`;
-const rectOf = (used: Excel.Range): Range => ({ r1: used.rowIndex, c1: used.columnIndex, r2: used.rowIndex + used.rowCount - 1, c2: used.columnIndex + used.columnCount - 1 });
+const rectOf = (used: Excel.Range): Range => ({
+  r1: used.rowIndex,
+  c1: used.columnIndex,
+  r2: used.rowIndex + used.rowCount - 1,
+  c2: used.columnIndex + used.columnCount - 1,
+});
 
 async function readSheets(run: ExcelRun, which: { all: true } | { all: false; name?: string }, opts: ReadOptions): Promise<WorkbookModel> {
   const api = detectApi();
@@ -145,8 +150,12 @@ async function readSheets(run: ExcelRun, which: { all: true } | { all: false; na
       const textShapes = shapes ? shapes.items.filter((s) => TEXT_SHAPE_TYPES.has(s.type)) : [];
       if (textShapes.length === 0) return undefined;
       const ranges = textShapes.map((s) => s.textFrame.textRange.load('text'));
-      const rowTops = api.rangePosition ? Array.from({ length: SHAPE_GRID_ROWS }, (_, r) => ws.getRange(`A${r + 1}`).load('top')) : undefined;
-      const colLefts = api.rangePosition ? Array.from({ length: SHAPE_GRID_COLS }, (_, c) => ws.getRange(`${colLetter(c)}1`).load('left')) : undefined;
+      const rowTops = api.rangePosition
+        ? Array.from({ length: SHAPE_GRID_ROWS }, (_, r) => ws.getRange(`A${r + 1}`).load('top'))
+        : undefined;
+      const colLefts = api.rangePosition
+        ? Array.from({ length: SHAPE_GRID_COLS }, (_, c) => ws.getRange(`${colLetter(c)}1`).load('left'))
+        : undefined;
       return { textShapes, ranges, rowTops, colLefts };
     });
 
@@ -160,7 +169,11 @@ async function readSheets(run: ExcelRun, which: { all: true } | { all: false; na
     const merges = loads.some((l) => l.merged)
       ? loads.map(({ merged }) => mergedAreas(merged))
       : api.mergedAreas
-        ? await readMerges(context, loads.map(({ ws }) => ws), located.map(({ parts }) => parts))
+        ? await readMerges(
+            context,
+            loads.map(({ ws }) => ws),
+            located.map(({ parts }) => parts),
+          )
         : loads.map(() => []);
 
     const out: SheetModel[] = loads.map(({ ws }, i) => {
@@ -168,7 +181,9 @@ async function readSheets(run: ExcelRun, which: { all: true } | { all: false; na
       const sl = shapeLoads[i];
       if (sl) {
         const tops = sl.rowTops ? sl.rowTops.map((r) => r.top) : Array.from({ length: SHAPE_GRID_ROWS }, (_, r) => r * DEFAULT_ROW_POINTS);
-        const lefts = sl.colLefts ? sl.colLefts.map((r) => r.left) : Array.from({ length: SHAPE_GRID_COLS }, (_, c) => c * DEFAULT_COL_POINTS);
+        const lefts = sl.colLefts
+          ? sl.colLefts.map((r) => r.left)
+          : Array.from({ length: SHAPE_GRID_COLS }, (_, c) => c * DEFAULT_COL_POINTS);
         sl.textShapes.forEach((shape, k) => {
           const text = sl.ranges[k].text;
           if (text && text.trim()) textBoxes.push({ text, row: gridIndex(tops, shape.top), col: gridIndex(lefts, shape.left) });
@@ -270,10 +285,17 @@ async function readMerges(context: Excel.RequestContext, sheets: Excel.Worksheet
       }
     }
     if (cur) joined.push(cur);
-    for (const [a, b] of joined) for (let r = a; r <= b; r += MERGE_BLOCK_ROWS) blocks.push({ i, r1: r, r2: Math.min(b, r + MERGE_BLOCK_ROWS - 1) });
+    for (const [a, b] of joined)
+      for (let r = a; r <= b; r += MERGE_BLOCK_ROWS) blocks.push({ i, r1: r, r2: Math.min(b, r + MERGE_BLOCK_ROWS - 1) });
   });
   while (blocks.length) {
-    const asked = blocks.map((b) => ({ ...b, areas: sheets[b.i].getRange(`${b.r1 + 1}:${b.r2 + 1}`).getMergedAreasOrNullObject().load('address') }));
+    const asked = blocks.map((b) => ({
+      ...b,
+      areas: sheets[b.i]
+        .getRange(`${b.r1 + 1}:${b.r2 + 1}`)
+        .getMergedAreasOrNullObject()
+        .load('address'),
+    }));
     try {
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block of rows (512 merged areas per request)
       await context.sync();
@@ -342,7 +364,13 @@ function approxBytes(grid: unknown[][] | undefined): number {
  * with a byte budget (Excel on the web) each sync's estimated response also stays under it: the first
  * guess is FIRST_GUESS_CELL_BYTES a cell, then the largest bytes per cell measured so far (×1.25).
  */
-async function readInBlocks(context: Excel.RequestContext, pieces: Piece[], sheetCount: number, props: string, budget: number): Promise<Array<SheetModel['rows']>> {
+async function readInBlocks(
+  context: Excel.RequestContext,
+  pieces: Piece[],
+  sheetCount: number,
+  props: string,
+  budget: number,
+): Promise<Array<SheetModel['rows']>> {
   const out: Array<SheetModel['rows']> = Array.from({ length: sheetCount }, () => []);
   const todo = pieces.map((p) => ({ ...p, next: 0, rows: p.rect.r2 - p.rect.r1 + 1, cols: p.rect.c2 - p.rect.c1 + 1 }));
   let perCell = FIRST_GUESS_CELL_BYTES;
@@ -371,7 +399,13 @@ async function readInBlocks(context: Excel.RequestContext, pieces: Piece[], shee
     for (const b of batch) {
       const formats = props.includes('numberFormat') ? b.range.numberFormat : undefined;
       addCells(out[b.i], b.r0, b.c0, b.range, formats);
-      if (budget) bytes += approxBytes(b.range.values) + approxBytes(b.range.text) + approxBytes(b.range.formulas) + approxBytes(b.range.valueTypes) + approxBytes(formats);
+      if (budget)
+        bytes +=
+          approxBytes(b.range.values) +
+          approxBytes(b.range.text) +
+          approxBytes(b.range.formulas) +
+          approxBytes(b.range.valueTypes) +
+          approxBytes(formats);
       cells += b.cells;
     }
     if (budget && cells) {
@@ -383,7 +417,13 @@ async function readInBlocks(context: Excel.RequestContext, pieces: Piece[], shee
 }
 
 /** One Office.js cell → model Cell (undefined for empty). Exported for tests. */
-export function toCell(value: unknown, text: string | undefined, formula: unknown, type: string | undefined, numberFormat?: unknown): Cell | undefined {
+export function toCell(
+  value: unknown,
+  text: string | undefined,
+  formula: unknown,
+  type: string | undefined,
+  numberFormat?: unknown,
+): Cell | undefined {
   const isFormula = typeof formula === 'string' && formula.startsWith('=') && !(typeof value === 'string' && value === formula);
   const f = isFormula ? (formula as string).slice(1) : undefined;
   const z = typeof numberFormat === 'string' && numberFormat !== 'General' && numberFormat !== '' ? numberFormat : undefined;

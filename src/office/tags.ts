@@ -61,7 +61,11 @@ export const namedItemTagStore: TagStore = {
         if (!item.name.startsWith(TAG_NAME_PREFIX)) continue;
         const comment = String(item.comment ?? '');
         if (!comment.startsWith(TAG_COMMENT_PREFIX)) continue;
-        out.push({ tag: comment.slice(TAG_COMMENT_PREFIX.length), sheet: sheetOfFormula(String(formula ? item.formula : item.value)), key: item.name });
+        out.push({
+          tag: comment.slice(TAG_COMMENT_PREFIX.length),
+          sheet: sheetOfFormula(String(formula ? item.formula : item.value)),
+          key: item.name,
+        });
       }
       return out;
     };

@@ -60,7 +60,12 @@ const INVALID_SHEET_CHARS = /[[\]:*?/\\]/g;
 
 /** Free sheet name: `base`, else "base (2)", "base (3)"… within 31 characters. */
 export function freeSheetName(base: string, taken: Set<string>): string {
-  let clean = base.replace(INVALID_SHEET_CHARS, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'OnePlan';
+  let clean =
+    base
+      .replace(INVALID_SHEET_CHARS, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim()
+      .slice(0, 31) || 'OnePlan';
   if (clean.toLowerCase() === 'history') clean = 'History (OnePlan)';
   if (!taken.has(clean.toLowerCase())) return clean;
   for (let n = 2; ; n++) {
@@ -288,7 +293,7 @@ export async function writeSheet(sheet: OutSheet, opts: WriteOptions = {}, run: 
       ops.push({ bytes: 80 + addr.length, apply: () => ws.getRange(addr).merge(false) });
     }
     const widths = sheet.colWidths ?? [];
-    for (let c = 0; c < widths.length; ) {
+    for (let c = 0; c < widths.length;) {
       let c2 = c;
       while (c2 + 1 < widths.length && widths[c2 + 1] === widths[c]) c2++;
       const w = widths[c];
@@ -305,7 +310,9 @@ export async function writeSheet(sheet: OutSheet, opts: WriteOptions = {}, run: 
       const t = sheet.table;
       const tRange: Range = { r1: t.headerRow, c1: 0, r2: t.lastRow, c2: t.lastCol };
       const addr = rangeRef(tRange);
-      const header = (sheet.rows[t.headerRow] ?? []).slice(0, t.lastCol + 1).map((c) => (c !== null && typeof c === 'object' ? c.value : c));
+      const header = (sheet.rows[t.headerRow] ?? [])
+        .slice(0, t.lastCol + 1)
+        .map((c) => (c !== null && typeof c === 'object' ? c.value : c));
       const headerOk =
         header.length === t.lastCol + 1 &&
         header.every((h) => typeof h === 'string' && h.trim() !== '') &&
@@ -338,9 +345,17 @@ export async function writeSheet(sheet: OutSheet, opts: WriteOptions = {}, run: 
       const layout = mergeLayout(sheet);
       const rowStyles = sheet.rowStyles ?? {};
       const heights = sheet.rows.map((row, r) =>
-        rowHeightFor(row, sheet.colWidths ?? [], fontSize, rowStyles[String(r)], layout.spans.get(r), layout.tall.get(r), sheet.page?.columns),
+        rowHeightFor(
+          row,
+          sheet.colWidths ?? [],
+          fontSize,
+          rowStyles[String(r)],
+          layout.spans.get(r),
+          layout.tall.get(r),
+          sheet.page?.columns,
+        ),
       );
-      for (let r = 0; r < heights.length; ) {
+      for (let r = 0; r < heights.length;) {
         let r2 = r;
         while (r2 + 1 < heights.length && heights[r2 + 1] === heights[r]) r2++;
         const h = heights[r];

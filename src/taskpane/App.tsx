@@ -108,12 +108,7 @@ export function App({ host }: { host: Host }) {
             {t.langToggle}
           </Button>
         </header>
-        <TabList
-          className={styles.tabs}
-          selectedValue={tab}
-          onTabSelect={(_, d) => setTab(d.value as TabId)}
-          size="small"
-        >
+        <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
           <Tab value="validate" data-testid="tab-validate">
             {t.tabValidate}
           </Tab>

@@ -31,8 +31,7 @@ const th = {
   validating: 'กำลังตรวจสอบ…',
   validateExcelHint: 'ตรวจสอบทุกชีตในสมุดงานที่เปิดอยู่',
   noFileYet: 'ยังไม่ได้เลือกไฟล์',
-  summary: (sheets: number, errors: number, warnings: number) =>
-    `${sheets} ชีต · ข้อผิดพลาด ${errors} · คำเตือน ${warnings}`,
+  summary: (sheets: number, errors: number, warnings: number) => `${sheets} ชีต · ข้อผิดพลาด ${errors} · คำเตือน ${warnings}`,
   allGood: 'ไม่พบปัญหา',
   nothingChecked: (sheets: number) => `ไม่ได้ตรวจสอบสิ่งใด: ไม่มีชีตแบบแผนในไฟล์นี้ (${sheets} ชีตเป็นเอกสารชนิดอื่น)`,
   kind: 'ประเภท',
@@ -53,7 +52,8 @@ const th = {
   writeReport: 'เขียนรายงานลงชีต',
   reportWritten: 'เขียนชีตรายงานแล้ว',
   /** After a write: which earlier sheets of ours were rewritten in place (their contents replaced). */
-  sheetsReplaced: (names: string[]) => `— เขียนทับชีต ${names.map((n) => `"${n}"`).join(', ')} ที่ OnePlan สร้างไว้ก่อน (ข้อมูลเดิมในชีตนั้นถูกแทนที่ สูตรที่อ้างถึงชีตยังใช้ได้)`,
+  sheetsReplaced: (names: string[]) =>
+    `— เขียนทับชีต ${names.map((n) => `"${n}"`).join(', ')} ที่ OnePlan สร้างไว้ก่อน (ข้อมูลเดิมในชีตนั้นถูกแทนที่ สูตรที่อ้างถึงชีตยังใช้ได้)`,
   copied: 'คัดลอกแล้ว วางในไฟล์ใหม่หรือโปรแกรมปฏิทินได้ (Excel for Mac ดาวน์โหลดไฟล์จากหน้าต่างนี้ไม่ได้)',
   calCopyIcs: 'คัดลอกปฏิทิน (.ics)',
   highlight: 'ไฮไลต์',
@@ -186,12 +186,14 @@ const th = {
   consWordsAgency: 'คำที่หมายถึงประสานส่วนราชการ',
   consWordsSupport: 'คำที่หมายถึงขอรับการสนับสนุน',
   consWordsHint: 'คั่นด้วยจุลภาค เว้นว่าง = ใช้ค่าเริ่มต้น',
-  consRoutes: (pao: number, agency: number, province: number) => `ส่งถึง: อบจ. ${fmt(pao)} · ส่วนราชการ ${fmt(agency)} · จังหวัด (ก.บ.จ.) ${fmt(province)}`,
+  consRoutes: (pao: number, agency: number, province: number) =>
+    `ส่งถึง: อบจ. ${fmt(pao)} · ส่วนราชการ ${fmt(agency)} · จังหวัด (ก.บ.จ.) ${fmt(province)}`,
   consNotInPlan: (n: number) => (n ? `ไม่มีในแผนพัฒนาอำเภอ ${fmt(n)} โครงการ (ต้องบรรจุก่อนส่งจังหวัด)` : 'ทุกโครงการอยู่ในแผนพัฒนาอำเภอ'),
   consNoApproval: 'ยังไม่ได้บันทึกการประชุม ก.บ.อ. ที่เห็นชอบ (กรอกในข้อมูลอำเภอ หรือในหัวตาราง)',
   consSenders: (received: number, expected: number) => `ส่งแผนแล้ว ${fmt(received)} จาก ${fmt(expected)} แห่ง`,
   consSenderStatus: { received: 'ส่งแล้ว', unreadable: 'อ่านไฟล์ไม่ได้', missing: 'ยังไม่ส่ง' },
-  consMerged2: (kept: number, fresh: number, gone: number) => `รวมกับตารางเดิมในสมุดงาน: คงลำดับ/บันทึกไว้ ${fmt(kept)} · ใหม่ ${fmt(fresh)} · หายไป ${fmt(gone)}`,
+  consMerged2: (kept: number, fresh: number, gone: number) =>
+    `รวมกับตารางเดิมในสมุดงาน: คงลำดับ/บันทึกไว้ ${fmt(kept)} · ใหม่ ${fmt(fresh)} · หายไป ${fmt(gone)}`,
   // Calendar
   calTemplate: 'แม่แบบปฏิทิน',
   calCustom: 'แม่แบบที่แก้ไขเอง',
@@ -227,7 +229,10 @@ const th = {
   calFileBase: (fy: number) => `ปฏิทินการดำเนินงาน-${fy}`,
   calTemplateFile: (id: string) => `แม่แบบปฏิทิน-${id}.json`,
   calVariables: 'ค่าที่เปลี่ยนตามปีงบประมาณ',
-  calVars: { fy: 'ปีงบประมาณ', year: 'ปี พ.ศ. ของขั้นตอน', planStart: 'ปีแรกของแผน', planEnd: 'ปีสุดท้ายของแผน', updated: 'วันที่ปรับปรุง' } as Record<string, string>,
+  calVars: { fy: 'ปีงบประมาณ', year: 'ปี พ.ศ. ของขั้นตอน', planStart: 'ปีแรกของแผน', planEnd: 'ปีสุดท้ายของแผน', updated: 'วันที่ปรับปรุง' } as Record<
+    string,
+    string
+  >,
   failed: 'ทำไม่สำเร็จ',
   footer: 'ข้อมูลไม่ถูกส่งออกจากเครื่องของคุณ',
 };
@@ -254,10 +259,10 @@ const en: Strings = {
   validating: 'Validating…',
   validateExcelHint: 'Checks every sheet of the open workbook',
   noFileYet: 'No file chosen yet',
-  summary: (sheets: number, errors: number, warnings: number) =>
-    `${sheets} sheets · ${errors} errors · ${warnings} warnings`,
+  summary: (sheets: number, errors: number, warnings: number) => `${sheets} sheets · ${errors} errors · ${warnings} warnings`,
   allGood: 'No problems found',
-  nothingChecked: (sheets: number) => `Nothing was checked: this file has no plan sheet (${sheets} sheet${sheets === 1 ? ' is another kind' : 's are other kinds'} of document)`,
+  nothingChecked: (sheets: number) =>
+    `Nothing was checked: this file has no plan sheet (${sheets} sheet${sheets === 1 ? ' is another kind' : 's are other kinds'} of document)`,
   kind: 'Kind',
   formCode: 'Form',
   projects: 'Projects',
@@ -275,7 +280,8 @@ const en: Strings = {
   downloadReport: 'Download report',
   writeReport: 'Write report sheet',
   reportWritten: 'Report sheet written',
-  sheetsReplaced: (names: string[]) => `— rewrote ${names.map((n) => `"${n}"`).join(', ')}, made by OnePlan before (its earlier contents were replaced; formulas pointing at it still work)`,
+  sheetsReplaced: (names: string[]) =>
+    `— rewrote ${names.map((n) => `"${n}"`).join(', ')}, made by OnePlan before (its earlier contents were replaced; formulas pointing at it still work)`,
   copied: 'Copied: paste it into a new file or a calendar app (Excel for Mac cannot download files from this pane)',
   calCopyIcs: 'Copy calendar (.ics)',
   highlight: 'Highlight',
@@ -390,7 +396,9 @@ const en: Strings = {
   consStrategyNone: 'No check (grouped as the files declare)',
   consStrategySaved: (label: string) => `Remembered list${label ? `: ${label}` : ''}`,
   consMismatches: (n: number) =>
-    n ? `${fmt(n)} projects declare no development issue, an unknown one or one that does not fit (reasons in the result sheets)` : 'Every project fits the development issue it declares',
+    n
+      ? `${fmt(n)} projects declare no development issue, an unknown one or one that does not fit (reasons in the result sheets)`
+      : 'Every project fits the development issue it declares',
   consNoWorkbook: 'No workbook is open',
   consDistrictGroup: 'District: name, roster, ก.บ.อ. approval, classification words',
   consDistrictName: 'District name',
@@ -403,12 +411,15 @@ const en: Strings = {
   consWordsAgency: 'Words for coordinating with an agency',
   consWordsSupport: 'Words for asking for support',
   consWordsHint: 'Comma-separated; empty = the defaults',
-  consRoutes: (pao: number, agency: number, province: number) => `Routes: PAO ${fmt(pao)} · agencies ${fmt(agency)} · province ${fmt(province)}`,
-  consNotInPlan: (n: number) => (n ? `${fmt(n)} needs are not in the district plan (add them before sending)` : 'Every need is in the district plan'),
+  consRoutes: (pao: number, agency: number, province: number) =>
+    `Routes: PAO ${fmt(pao)} · agencies ${fmt(agency)} · province ${fmt(province)}`,
+  consNotInPlan: (n: number) =>
+    n ? `${fmt(n)} needs are not in the district plan (add them before sending)` : 'Every need is in the district plan',
   consNoApproval: 'No ก.บ.อ. approval recorded yet (fill it in the district settings or the title block)',
   consSenders: (received: number, expected: number) => `${fmt(received)} of ${fmt(expected)} have sent their plans`,
   consSenderStatus: { received: 'received', unreadable: 'unreadable', missing: 'not yet' },
-  consMerged2: (kept: number, fresh: number, gone: number) => `Merged with the table in the workbook: ${fmt(kept)} kept with their ranks and notes · ${fmt(fresh)} new · ${fmt(gone)} gone`,
+  consMerged2: (kept: number, fresh: number, gone: number) =>
+    `Merged with the table in the workbook: ${fmt(kept)} kept with their ranks and notes · ${fmt(fresh)} new · ${fmt(gone)} gone`,
   calTemplate: 'Calendar template',
   calCustom: 'Edited template',
   calFiscalYear: 'Fiscal year (B.E.)',
@@ -443,7 +454,13 @@ const en: Strings = {
   calFileBase: (fy: number) => `planning-calendar-${fy}`,
   calTemplateFile: (id: string) => `calendar-template-${id}.json`,
   calVariables: 'Values that follow the fiscal year',
-  calVars: { fy: 'fiscal year', year: 'steps’ B.E. year', planStart: 'plan’s first year', planEnd: 'plan’s last year', updated: 'date updated' },
+  calVars: {
+    fy: 'fiscal year',
+    year: 'steps’ B.E. year',
+    planStart: 'plan’s first year',
+    planEnd: 'plan’s last year',
+    updated: 'date updated',
+  },
   failed: 'Failed',
   footer: 'Your data never leaves this computer',
 };
@@ -501,7 +518,8 @@ export function noteText(x: { note?: string; noteEn?: string }, lang: Lang): str
 /** The officer's language for any error: reader and pane errors carry Thai and English. */
 export function errorText(e: unknown, lang: Lang): string {
   const err = e as { message?: unknown; messageEn?: unknown } | null | undefined;
-  if (err && typeof err.message === 'string') return say({ message: err.message, messageEn: typeof err.messageEn === 'string' ? err.messageEn : undefined }, lang);
+  if (err && typeof err.message === 'string')
+    return say({ message: err.message, messageEn: typeof err.messageEn === 'string' ? err.messageEn : undefined }, lang);
   return String(e);
 }
 

@@ -186,7 +186,11 @@ export function csvCell(raw: string): Cell | undefined {
 /** Sheet name from a file name: extension dropped, characters Excel refuses replaced, ≤ 31 characters. */
 export function sheetNameOf(fileName: string): string {
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
-  const clean = base.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').trim().slice(0, 31);
+  const clean = base
+    .replace(/[[\]:*?/\\]/g, '_')
+    .replace(/^'+|'+$/g, '')
+    .trim()
+    .slice(0, 31);
   return clean || 'Sheet1';
 }
 

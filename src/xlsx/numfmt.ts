@@ -396,7 +396,7 @@ function renderNumber(sec: Section, a: number): string {
   const fracEnd = expAt >= 0 ? expAt : toks.length;
   if (dotAt >= 0) for (let i = dotAt + 1; i < fracEnd; i++) if (toks[i].k === 'dig') fracPh.push((toks[i] as { c: string }).c);
 
-  let x = a * Math.pow(100, pct) / Math.pow(1000, scale);
+  let x = (a * Math.pow(100, pct)) / Math.pow(1000, scale);
   let expStr = '';
   if (expAt >= 0) {
     const expPh: string[] = [];
@@ -486,7 +486,10 @@ const TH_DAY = ['อาทิตย์', 'จันทร์', 'อังคา�
 const TH_DAY_S = ['อา.', 'จ.', 'อ.', 'พ.', 'พฤ.', 'ศ.', 'ส.'];
 
 /** Excel serial → calendar parts (1900 system with the 29 Feb 1900 bug, or 1904). */
-export function serialToParts(serial: number, date1904 = false): { y: number; m: number; d: number; wd: number; H: number; M: number; S: number; frac: number } {
+export function serialToParts(
+  serial: number,
+  date1904 = false,
+): { y: number; m: number; d: number; wd: number; H: number; M: number; S: number; frac: number } {
   let days = Math.floor(serial);
   let secs = Math.round((serial - days) * 86400 * 1000) / 1000;
   if (secs >= 86400) {
@@ -525,15 +528,17 @@ function renderDate(sec: Section, v: number, date1904: boolean): string {
     const s = kinds[i];
     if (s[0] !== 'm' || s.length > 2) continue;
     let prev = '';
-    for (let j = i - 1; j >= 0; j--) if (kinds[j]) {
-      prev = kinds[j];
-      break;
-    }
+    for (let j = i - 1; j >= 0; j--)
+      if (kinds[j]) {
+        prev = kinds[j];
+        break;
+      }
     let next = '';
-    for (let j = i + 1; j < kinds.length; j++) if (kinds[j]) {
-      next = kinds[j];
-      break;
-    }
+    for (let j = i + 1; j < kinds.length; j++)
+      if (kinds[j]) {
+        next = kinds[j];
+        break;
+      }
     if (prev[0] === 'h' || prev === '[h]' || next[0] === 's' || next === '[s]') kinds[i] = 'M'.repeat(s.length);
   }
   const yearOf = (buddhist: boolean): number => p.y + (buddhist ? 543 : 0);

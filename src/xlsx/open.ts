@@ -73,7 +73,9 @@ function looksTabular(b: Uint8Array): boolean {
 
 /** JSON, HTML or XML by its first non-blank character(s). */
 function textKind(b: Uint8Array): string | undefined {
-  const head = decodeCsvText(b.subarray(0, Math.min(b.length, 512))).text.replace(/^\uFEFF/, '').trimStart();
+  const head = decodeCsvText(b.subarray(0, Math.min(b.length, 512)))
+    .text.replace(/^\uFEFF/, '')
+    .trimStart();
   if (/^[{[]/.test(head)) return 'JSON';
   if (/^<(!doctype\s+html|html)/i.test(head)) return 'HTML';
   if (/^<\?xml|^</.test(head)) return 'XML';
@@ -82,7 +84,8 @@ function textKind(b: Uint8Array): string | undefined {
 
 /** Read a received file's bytes, whatever it is; errors are WorkbookReadError naming the file. */
 export function readWorkbookBytes(bytes: Uint8Array, fileName: string, opts: OpenOptions = {}): WorkbookModel {
-  const zipMagic = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05 || bytes[2] === 0x07);
+  const zipMagic =
+    bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05 || bytes[2] === 0x07);
   if (bytes.length === 0 || zipMagic || isOle2(bytes)) return readXlsx(bytes, fileName, opts);
   const kind = binaryKind(bytes);
   if (kind) throw readError('not-zip', fileName, kind);

@@ -632,7 +632,11 @@ export function parseSharedStrings(s: string): string[] {
     const end = s.indexOf(close, gt);
     if (end < 0) break;
     // fast path: <si><t>text</t></si>
-    if (s.startsWith(tOpen, gt + 1) && s.startsWith(tClose, end - tClose.length) && s.indexOf('<', gt + 1 + tOpen.length) === end - tClose.length) {
+    if (
+      s.startsWith(tOpen, gt + 1) &&
+      s.startsWith(tClose, end - tClose.length) &&
+      s.indexOf('<', gt + 1 + tOpen.length) === end - tClose.length
+    ) {
       const raw = s.slice(gt + 1 + tOpen.length, end - tClose.length);
       out.push(raw.indexOf('&') >= 0 || raw.indexOf('_x') >= 0 ? decodeText(raw) : ownString(raw));
     } else out.push(ownString(richText(s, gt + 1, end)));
@@ -677,7 +681,12 @@ function parseMerges(tail: string): Range[] {
         const a = parseRef(colon >= 0 ? ref.slice(0, colon) : ref);
         const b = colon >= 0 ? parseRef(ref.slice(colon + 1)) : a;
         if (a && b && Math.min(a.r, b.r) <= MAX_ROW && Math.min(a.c, b.c) <= MAX_COL) {
-          out.push({ r1: Math.min(a.r, b.r), c1: Math.min(a.c, b.c), r2: Math.min(MAX_ROW, Math.max(a.r, b.r)), c2: Math.min(MAX_COL, Math.max(a.c, b.c)) });
+          out.push({
+            r1: Math.min(a.r, b.r),
+            c1: Math.min(a.c, b.c),
+            r2: Math.min(MAX_ROW, Math.max(a.r, b.r)),
+            c2: Math.min(MAX_COL, Math.max(a.c, b.c)),
+          });
         }
       }
     }

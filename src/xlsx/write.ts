@@ -81,7 +81,12 @@ function sheetNames(sheets: ReadonlyArray<{ name: string }>): string[] {
       .replace(/[\u0000-\u001f]/g, ' ')
       .replace(/[[\]:*?/\\]/g, '_')
       .trim();
-    let base = Array.from(cleaned).slice(0, 31).join('').trim().replace(/^'+|'+$/g, '').trim();
+    let base = Array.from(cleaned)
+      .slice(0, 31)
+      .join('')
+      .trim()
+      .replace(/^'+|'+$/g, '')
+      .trim();
     if (!base || base.toLowerCase() === 'history') base = `Sheet${i + 1}`;
     let name = base;
     for (let k = 2; used.has(name.toLowerCase()); k++) {
@@ -301,7 +306,6 @@ function hasStyle(st: CellStyle | undefined): st is CellStyle {
   return false;
 }
 
-
 /**
  * A sheet's XML as UTF-8 chunks, yielded as they fill (about 1 MB each), so the zipper compresses a
  * big sheet while its rows are still being made; its defined names go to `definedNames` at the end.
@@ -443,13 +447,15 @@ function* sheetXml(
     const rowStart = out.mark();
     out.ascii('<row r="');
     out.uint(rn);
-    const ht = fitLayout ? rowHeightFor(row, widths, font.size, rowSt, fitLayout.spans.get(r), fitLayout.tall.get(r), sh.page?.columns) : undefined;
+    const ht = fitLayout
+      ? rowHeightFor(row, widths, font.size, rowSt, fitLayout.spans.get(r), fitLayout.tall.get(r), sh.page?.columns)
+      : undefined;
     if (ht !== undefined) out.ascii(`" ht="${num(ht)}" customHeight="1">`);
     else out.ascii('">');
     let any = false;
     let n = row ? row.length : 0;
     if (ex) for (const c of ex.keys()) if (c + 1 > n) n = c + 1;
-    const rowX = rowSt ? rowStyleXf.get(r) ?? xfFor(rowSt, undefined) : baseXf;
+    const rowX = rowSt ? (rowStyleXf.get(r) ?? xfFor(rowSt, undefined)) : baseXf;
     if (rowSt) rowStyleXf.set(r, rowX);
     for (let c = 0; c < n; c++) {
       const cell = row ? row[c] : undefined;
@@ -555,12 +561,7 @@ function* sheetXml(
       : '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
   );
   const orient = page?.orientation;
-  push(
-    '<pageSetup paperSize="9"' +
-      (orient ? ` orientation="${orient}"` : '') +
-      (fit ? ' fitToWidth="1" fitToHeight="0"' : '') +
-      '/>',
-  );
+  push('<pageSetup paperSize="9"' + (orient ? ` orientation="${orient}"` : '') + (fit ? ' fitToWidth="1" fitToHeight="0"' : '') + '/>');
   if (page?.footer) {
     const f = `&C&"${font.name},Regular"&${Math.max(8, font.size - 2)}${page.footer}`;
     push('<headerFooter><oddFooter>');
@@ -649,7 +650,9 @@ export function writeXlsx(wb: OutWorkbook | FileWorkbook, opts: WriteOptions = {
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>',
   ];
   for (let i = 0; i < n; i++)
-    ct.push(`<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
+    ct.push(
+      `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    );
   ct.push(
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>',
     '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>',

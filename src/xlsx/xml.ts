@@ -126,7 +126,7 @@ function decodeUtf8ViaUtf16(b: Uint8Array): string | undefined {
   // decode in slices, never splitting a surrogate pair.
   if (o <= UTF16_SLICE) return UTF16LE.decode(out.subarray(0, o));
   let str = '';
-  for (let at = 0; at < o; ) {
+  for (let at = 0; at < o;) {
     let end = Math.min(o, at + UTF16_SLICE);
     if (end < o && out[end - 1] >= 0xd800 && out[end - 1] <= 0xdbff) end--;
     str += UTF16LE.decode(out.subarray(at, end));

@@ -132,7 +132,10 @@ export class ZipArchive {
       const commentLen = u16(b, p + 32);
       let localOffset = u32(b, p + 42);
       if (p + 46 + nameLen + extraLen > end) throw readError('truncated', this.file, 'central directory');
-      const name = dec.decode(b.subarray(p + 46, p + 46 + nameLen)).replace(/\\/g, '/').replace(/^\/+/, '');
+      const name = dec
+        .decode(b.subarray(p + 46, p + 46 + nameLen))
+        .replace(/\\/g, '/')
+        .replace(/^\/+/, '');
       if (size === 0xffffffff || compSize === 0xffffffff || localOffset === 0xffffffff) {
         // zip64 extended information extra field
         let e = p + 46 + nameLen;

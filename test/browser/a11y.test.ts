@@ -43,7 +43,8 @@ async function scan(page: Page): Promise<{ found: Found[]; dummies: number }> {
     if (v.impact !== 'serious' && v.impact !== 'critical') continue;
     const nodes = v.nodes.filter((n) => !(v.id === 'aria-hidden-focus' && n.html.includes('data-tabster-dummy')));
     dummies += v.nodes.length - nodes.length;
-    if (nodes.length) found.push({ id: v.id, impact: v.impact, nodes: nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)}`) });
+    if (nodes.length)
+      found.push({ id: v.id, impact: v.impact, nodes: nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)}`) });
   }
   return { found, dummies };
 }

@@ -14,7 +14,11 @@ test('the Rayong calendar for FY 2564 renders its steps in 2562 with Thai month 
   await fy.press('Tab');
   const preview = page.getByTestId('calendar-preview');
   await preview.waitFor();
-  await page.waitForFunction(() => document.querySelector('[data-testid="calendar-preview"]')?.textContent?.includes('๖๒') || document.querySelector('[data-testid="calendar-preview"]')?.textContent?.includes(' 62'));
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-testid="calendar-preview"]')?.textContent?.includes('๖๒') ||
+      document.querySelector('[data-testid="calendar-preview"]')?.textContent?.includes(' 62'),
+  );
   const text = await preview.innerText();
   expect(text).toMatch(/ม\.ค\. – ก\.พ\. (๖๒|62)/);
   expect(text).toContain('หน่วยดำเนินการ');

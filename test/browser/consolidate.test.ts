@@ -3,7 +3,7 @@
  * unrelated list, a broken file) → progress bar → needs table with totals → downloaded .xlsx.
  */
 import * as fs from 'fs';
-import {externalRequests, openPane, servedBrowser} from './harness';
+import { externalRequests, openPane, servedBrowser } from './harness';
 import { allWorkbooks, toOutWorkbook } from '../consolidate/fixtures';
 import { writeXlsx } from '../../src/xlsx/write';
 import { readXlsx } from '../../src/xlsx/read';
@@ -24,7 +24,9 @@ test('consolidate received workbooks with a progress bar and download the needs 
   }));
   files.push({ name: 'เสียหาย.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004 broken') });
   // Every file goes to the reader, as in the CLI: a text file that is no table is reported, not dropped.
-  await page.getByTestId('consolidate-input').setInputFiles([...files, { name: 'บันทึก.txt', mimeType: 'text/plain', buffer: Buffer.from('x') }]);
+  await page
+    .getByTestId('consolidate-input')
+    .setInputFiles([...files, { name: 'บันทึก.txt', mimeType: 'text/plain', buffer: Buffer.from('x') }]);
 
   // Record every state of the progress bar while the run goes on.
   await page.evaluate(() => {
@@ -47,13 +49,19 @@ test('consolidate received workbooks with a progress bar and download the needs 
   const total2567 = await page.locator('[data-testid="consolidate-total"][data-year="2567"]').innerText();
   expect(total2567.replace(/\s/g, '')).toContain('6,650,000');
   // Every file says why, in the pane's language.
-  const detail = (file: string) => page.locator('[data-testid="consolidate-input-row"]', { hasText: file }).getByTestId('consolidate-input-detail').innerText();
-  const skipped = await page.locator('[data-testid="consolidate-input-row"][data-status="skipped"]').getByTestId('consolidate-input-detail').innerText();
+  const detail = (file: string) =>
+    page.locator('[data-testid="consolidate-input-row"]', { hasText: file }).getByTestId('consolidate-input-detail').innerText();
+  const skipped = await page
+    .locator('[data-testid="consolidate-input-row"][data-status="skipped"]')
+    .getByTestId('consolidate-input-detail')
+    .innerText();
   expect(skipped).toBe('ไม่พบชีตแผนที่มีรายการโครงการ');
   expect(await detail('บันทึก.txt')).toContain('ไม่ใช่ไฟล์ Excel (.xlsx) หรือ CSV');
   await page.getByTestId('lang-toggle').click();
   await page.locator('[data-testid="app"][data-lang="en"]').waitFor();
-  expect(await page.locator('[data-testid="consolidate-input-row"][data-status="skipped"]').getByTestId('consolidate-input-detail').innerText()).toBe('No plan sheet with project rows');
+  expect(
+    await page.locator('[data-testid="consolidate-input-row"][data-status="skipped"]').getByTestId('consolidate-input-detail').innerText(),
+  ).toBe('No plan sheet with project rows');
   expect(await detail('เสียหาย.xlsx')).toMatch(/^"เสียหาย\.xlsx" is (truncated|damaged|not an Excel)/); // the reader's English message
   expect(await detail('บันทึก.txt')).toContain('is not an Excel .xlsx or CSV file');
   await page.getByTestId('lang-toggle').click();
@@ -109,7 +117,9 @@ test("needs are matched to the province's issues chosen in the pane, as the engi
   await page.getByTestId('tab-strategy').click();
   await page.getByTestId('tab-consolidate').click();
   await page.getByTestId('consolidate-panel').waitFor();
-  await page.waitForFunction(() => (document.querySelector('[data-testid="consolidate-strategy"]') as HTMLSelectElement | null)?.value === 'suratthani');
+  await page.waitForFunction(
+    () => (document.querySelector('[data-testid="consolidate-strategy"]') as HTMLSelectElement | null)?.value === 'suratthani',
+  );
   expect(externalRequests(requests, env.url)).toEqual([]);
   await context.close();
 });

@@ -35,7 +35,9 @@ test('district settings, senders, district plan and routes in the pane; the tabl
   expect(Number(await page.getByTestId('consolidate-not-in-plan').getAttribute('data-count'))).toBe(4);
   expect(await page.getByTestId('consolidate-routes').innerText()).toBe('ส่งถึง: อบจ. 3 · ส่วนราชการ 3 · จังหวัด (ก.บ.จ.) 1');
   expect(await page.getByTestId('consolidate-no-approval').count()).toBe(0);
-  const senders = await page.getByTestId('consolidate-sender').evaluateAll((rows) => rows.map((r) => [r.textContent, r.getAttribute('data-status')]));
+  const senders = await page
+    .getByTestId('consolidate-sender')
+    .evaluateAll((rows) => rows.map((r) => [r.textContent, r.getAttribute('data-status')]));
   expect(senders.map((s) => s[1])).toEqual(['received', 'received', 'missing']);
   expect(senders[2][0]).toContain('เทศบาลตำบลบางกุ้ง');
 
@@ -51,7 +53,9 @@ test('district settings, senders, district plan and routes in the pane; the tabl
   await page.getByTestId('tab-consolidate').click();
   await page.getByTestId('consolidate-panel').waitFor();
   await page.getByTestId('consolidate-district').getByRole('button').first().click();
-  await page.waitForFunction(() => (document.querySelector('[data-testid="consolidate-district-name"]') as HTMLInputElement | null)?.value === 'เมือง');
+  await page.waitForFunction(
+    () => (document.querySelector('[data-testid="consolidate-district-name"]') as HTMLInputElement | null)?.value === 'เมือง',
+  );
   expect(await page.getByTestId('consolidate-roster').inputValue()).toContain('เทศบาลตำบลบางกุ้ง');
   expect(externalRequests(requests, env.url)).toEqual([]);
   await context.close();

@@ -9,7 +9,9 @@ import { launch, serve } from './serve';
 export * from './serve';
 
 /** Screenshots taken by the tests go to the ignored test-output/; `npm run screenshots` refreshes the README's. */
-export const SCREENSHOTS = process.env.ONEPLAN_SCREENSHOTS ? path.resolve(process.env.ONEPLAN_SCREENSHOTS) : path.join(__dirname, '../../test-output/screenshots');
+export const SCREENSHOTS = process.env.ONEPLAN_SCREENSHOTS
+  ? path.resolve(process.env.ONEPLAN_SCREENSHOTS)
+  : path.join(__dirname, '../../test-output/screenshots');
 
 /** Serves dist/web and launches Chromium for the tests of one file, closing both afterwards. */
 export function servedBrowser(): { readonly url: string; readonly browser: Browser } {

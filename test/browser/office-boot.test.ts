@@ -24,7 +24,9 @@ test('the built pane starts with the real Office.js outside Office: browser mode
   // Collect CSP violations as the page reports them.
   await context.addInitScript(() => {
     (window as unknown as { __csp: string[] }).__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   // Office.js and the files it loads after itself, from the npm package; nothing else leaves the test server.
   await page.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, async (route) => {

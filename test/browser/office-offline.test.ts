@@ -3,7 +3,7 @@
  * and work. Office.js is routed to abort (what happens offline); every other request stays on the
  * test server.
  */
-import {externalRequests, servedBrowser} from './harness';
+import { externalRequests, servedBrowser } from './harness';
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 

@@ -23,7 +23,8 @@ test(`screenshots of every tab at ${WIDTH} px`, async () => {
   await shot('taskpane-validate.png');
   // A finding chosen: its cell selected in the preview.
   const finding = page.locator('[data-testid="finding"][data-cell="H45"]');
-  if (!(await finding.isVisible())) await page.locator('[data-testid="sheet-item"][data-sheet="ยุทธ1.1แผนงานสาธารณสุข"]').getByTestId('sheet-header').click();
+  if (!(await finding.isVisible()))
+    await page.locator('[data-testid="sheet-item"][data-sheet="ยุทธ1.1แผนงานสาธารณสุข"]').getByTestId('sheet-header').click();
   await finding.click();
   await page.locator('[data-testid="sheet-preview"] [data-selected="true"]').waitFor();
   await page.getByTestId('preview-section').scrollIntoViewIfNeeded();

@@ -44,12 +44,24 @@ export function serve(root = WEB): Promise<{ url: string; close: () => Promise<v
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 /** A page at the task-pane width that records every request it makes. */
-export async function openPane(browser: Browser, url: string, width = 360, height = 900): Promise<{ context: BrowserContext; page: Page; requests: string[] }> {
+export async function openPane(
+  browser: Browser,
+  url: string,
+  width = 360,
+  height = 900,
+): Promise<{ context: BrowserContext; page: Page; requests: string[] }> {
   const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true, locale: 'th-TH' });
   const page = await context.newPage();
   const requests: string[] = [];
@@ -63,4 +75,3 @@ export async function openPane(browser: Browser, url: string, width = 360, heigh
 export function externalRequests(requests: string[], base: string): string[] {
   return requests.filter((u) => !u.startsWith(base + '/') && !/^(blob|data):/.test(u));
 }
-

@@ -32,7 +32,9 @@ test('strategy fit of the sample against a preset: list, preview, download — a
   const cell = await item.getAttribute('data-cell');
   expect(cell).toMatch(/^[A-Z]+\d+$/);
   await item.click();
-  const previewCell = page.locator(`[data-testid="strategy-preview"] [data-testid="sheet-preview"][data-sheet="${SHEET}"] [data-cell="${cell}"]`);
+  const previewCell = page.locator(
+    `[data-testid="strategy-preview"] [data-testid="sheet-preview"][data-sheet="${SHEET}"] [data-cell="${cell}"]`,
+  );
   await previewCell.waitFor();
   expect(await previewCell.getAttribute('data-selected')).toBe('true');
   expect(await previewCell.getAttribute('data-severity')).toBe('warning');

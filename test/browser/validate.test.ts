@@ -20,7 +20,9 @@ test('validate the built-in sample, click a finding, download the report — all
   const sheet = page.locator('[data-testid="sheet-item"][data-sheet="ยุทธ1.1แผนงานสาธารณสุข"]');
   await sheet.waitFor({ timeout: 30_000 });
   expect(await sheet.getAttribute('data-kind')).toBe('local-plan');
-  expect(await page.locator('[data-testid="sheet-item"][data-sheet="ผ.02.2 ประสาน จว"]').getAttribute('data-kind')).toBe('local-plan-beyond');
+  expect(await page.locator('[data-testid="sheet-item"][data-sheet="ผ.02.2 ประสาน จว"]').getAttribute('data-kind')).toBe(
+    'local-plan-beyond',
+  );
 
   // The 2569 total of ยุทธ1.1 (row 45, column H) is a finding; clicking it selects that cell in the preview.
   const finding = sheet.locator('[data-testid="finding"][data-cell="H45"]');
@@ -58,7 +60,9 @@ test('validate the built-in sample, click a finding, download the report — all
 
 test('a file that is not a workbook gets a clear message and the pane keeps working', async () => {
   const { context, page } = await openPane(env.browser, `${env.url}/index.html`);
-  await page.getByTestId('file-input').setInputFiles({ name: 'จดหมาย.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a zip file at all') });
+  await page
+    .getByTestId('file-input')
+    .setInputFiles({ name: 'จดหมาย.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a zip file at all') });
   const bar = page.getByTestId('error-bar');
   await bar.waitFor();
   expect(await bar.innerText()).toContain('จดหมาย.xlsx');
@@ -120,16 +124,25 @@ test('nothing checked is never "no problems": a procurement list is an error, a 
       },
     ],
   });
-  const calendar = writeXlsx({ sheets: [{ name: 'ปฏิทิน', rows: [['ปฏิทินการดำเนินงาน ปีงบประมาณ 2568'], ['ขั้นตอน', 'ช่วงเวลา'], ['1. ประชาคมหมู่บ้าน', 'ต.ค. 2567']] }] });
+  const calendar = writeXlsx({
+    sheets: [{ name: 'ปฏิทิน', rows: [['ปฏิทินการดำเนินงาน ปีงบประมาณ 2568'], ['ขั้นตอน', 'ช่วงเวลา'], ['1. ประชาคมหมู่บ้าน', 'ต.ค. 2567']] }],
+  });
   const { context, page } = await openPane(env.browser, `${env.url}/index.html`);
-  await page.getByTestId('file-input').setInputFiles({ name: 'จัดซื้อ.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(procurement) });
+  await page
+    .getByTestId('file-input')
+    .setInputFiles({ name: 'จัดซื้อ.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(procurement) });
   await page.getByTestId('validate-button').click();
   await page.getByTestId('report-error').waitFor({ timeout: 30_000 });
   expect(await page.getByTestId('report-error').innerText()).toMatch(/1 ชีต ไม่มีชีตใดเป็นแบบแผน/);
   expect(await page.getByTestId('validate-panel').innerText()).not.toContain('ไม่พบปัญหา');
-  await page.getByTestId('file-input').setInputFiles({ name: 'ปฏิทิน.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(calendar) });
+  await page
+    .getByTestId('file-input')
+    .setInputFiles({ name: 'ปฏิทิน.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(calendar) });
   await page.getByTestId('validate-button').click();
-  await page.getByText(/ไม่ได้ตรวจสอบสิ่งใด/).first().waitFor({ timeout: 30_000 });
+  await page
+    .getByText(/ไม่ได้ตรวจสอบสิ่งใด/)
+    .first()
+    .waitFor({ timeout: 30_000 });
   expect(await page.getByTestId('summary').innerText()).toMatch(/^ไม่ได้ตรวจสอบสิ่งใด/);
   expect(await page.getByTestId('validate-panel').innerText()).not.toContain('ไม่พบปัญหา');
   await context.close();

@@ -35,11 +35,17 @@ test(`${FILES} workbooks × ${ROWS} rows: a moving progress bar, every file read
   // Read by nested workers on a multi-core machine, taken in file order: the same needs table as the
   // engine gives one file at a time.
   const engine = await consolidate(
-    files.map((f) => ({ file: f.name, checksum: '', workbook: readXlsx(new Uint8Array(f.buffer), f.name, { inflateRaw: nodeInflateRaw }) })),
+    files.map((f) => ({
+      file: f.name,
+      checksum: '',
+      workbook: readXlsx(new Uint8Array(f.buffer), f.name, { inflateRaw: nodeInflateRaw }),
+    })),
     { strategies: presetById('chiangmai-2566-2570')!.list },
   );
   const counted = engine.items.filter((i) => i.inTotals).length;
-  await expect(page.getByTestId('consolidate-needs-count').textContent()).resolves.toContain(`แผนความต้องการ ${engine.items.length} โครงการ (นับยอด ${counted})`);
+  await expect(page.getByTestId('consolidate-needs-count').textContent()).resolves.toContain(
+    `แผนความต้องการ ${engine.items.length} โครงการ (นับยอด ${counted})`,
+  );
   expect(engine.strategyMismatches.length).toBeGreaterThan(0);
   expect(Number(await page.getByTestId('consolidate-mismatches').getAttribute('data-count'))).toBe(engine.strategyMismatches.length);
   expect(externalRequests(requests, env.url)).toEqual([]);

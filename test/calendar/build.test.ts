@@ -78,7 +78,14 @@ describe('templates', () => {
     const r = parseTemplate({ id: 'x', name: 'x', steps: [{ id: 'a', title: 't', startMonth: 13, endMonth: 1 }] });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues.join()).toMatch(/steps\.0\.startMonth/);
-    const dup = parseTemplate({ id: 'x', name: 'x', steps: [{ id: 'a', title: 't', startMonth: 1, endMonth: 1 }, { id: 'a', title: 'u', startMonth: 2, endMonth: 2 }] });
+    const dup = parseTemplate({
+      id: 'x',
+      name: 'x',
+      steps: [
+        { id: 'a', title: 't', startMonth: 1, endMonth: 1 },
+        { id: 'a', title: 'u', startMonth: 2, endMonth: 2 },
+      ],
+    });
     expect(dup.ok).toBe(false);
   });
 
@@ -163,7 +170,15 @@ describe('buildCalendar', () => {
     yearOffset: -2,
     steps: [
       { id: 'plan', title: 'กบอ. พิจารณาโครงการในแผนพัฒนาอำเภอ', startMonth: 4, endMonth: 5 },
-      { id: 'send', title: 'อำเภอส่งโครงการให้จังหวัด', unit: 'อำเภอ', startMonth: 6, endMonth: 6, deadline: { month, day }, dependsOn: ['plan'] },
+      {
+        id: 'send',
+        title: 'อำเภอส่งโครงการให้จังหวัด',
+        unit: 'อำเภอ',
+        startMonth: 6,
+        endMonth: 6,
+        deadline: { month, day },
+        dependsOn: ['plan'],
+      },
     ],
   });
 
@@ -214,7 +229,11 @@ describe('buildCalendar', () => {
 
     const u = builtinTemplate('dopa');
     u.steps[1].dependsOn = ['nope', 'agencies'];
-    expect(buildCalendar(u, 2560).warnings.map((x) => x.code).sort()).toEqual(['dependency-later', 'dependency-order', 'dependency-unknown']);
+    expect(
+      buildCalendar(u, 2560)
+        .warnings.map((x) => x.code)
+        .sort(),
+    ).toEqual(['dependency-later', 'dependency-order', 'dependency-unknown']);
   });
 
   test('the built-in templates are not mutated by editing a copy', () => {

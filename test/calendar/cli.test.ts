@@ -37,7 +37,14 @@ describe('oneplan calendar', () => {
     const j = JSON.parse(r.out);
     expect(Object.keys(j)).toEqual(expect.arrayContaining(['steps', 'warnings']));
     expect(j.steps).toHaveLength(6);
-    expect(j.steps[0]).toMatchObject({ no: 1, title: 'ทบทวนแผนชุมชน/หมู่บ้าน', unit: expect.any(String), start: '2569-01', end: '2569-02', label: 'ม.ค. – ก.พ. ๖๙' });
+    expect(j.steps[0]).toMatchObject({
+      no: 1,
+      title: 'ทบทวนแผนชุมชน/หมู่บ้าน',
+      unit: expect.any(String),
+      start: '2569-01',
+      end: '2569-02',
+      label: 'ม.ค. – ก.พ. ๖๙',
+    });
     expect(j.warnings).toEqual([]);
   });
 

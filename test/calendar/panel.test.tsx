@@ -33,7 +33,9 @@ describe('CalendarPanel (server render)', () => {
   test('restores the template saved in localStorage', () => {
     const t = structuredClone(BUILTIN_TEMPLATES.rayong);
     t.steps[0].title = 'ทบทวนแผนหมู่บ้าน (แก้ไข)';
-    const store = new Map([[STORAGE_KEY, JSON.stringify({ source: 'custom', template: JSON.parse(serializeTemplate(t)), thaiDigits: true })]]);
+    const store = new Map([
+      [STORAGE_KEY, JSON.stringify({ source: 'custom', template: JSON.parse(serializeTemplate(t)), thaiDigits: true })],
+    ]);
     (globalThis as { localStorage?: unknown }).localStorage = {
       getItem: (k: string) => store.get(k) ?? null,
       setItem: (k: string, v: string) => void store.set(k, v),

@@ -1,8 +1,15 @@
-import { BUILTIN_TEMPLATES, CalendarTemplateSchema, buildCalendar, calendarSheet, calendarSheetLayout, BAR_COLOR } from '../../src/engine/calendar';
+import {
+  BUILTIN_TEMPLATES,
+  CalendarTemplateSchema,
+  buildCalendar,
+  calendarSheet,
+  calendarSheetLayout,
+  BAR_COLOR,
+} from '../../src/engine/calendar';
 import { OutSheetSchema, type OutCell } from '../../src/engine/output';
 
 const value = (c: OutCell | undefined): unknown => (c !== null && typeof c === 'object' ? c.value : c);
-const style = (c: OutCell | undefined) => (c !== null && typeof c === 'object' ? c.style ?? {} : {});
+const style = (c: OutCell | undefined) => (c !== null && typeof c === 'object' ? (c.style ?? {}) : {});
 
 describe('calendar sheet', () => {
   const cal = buildCalendar(BUILTIN_TEMPLATES.rayong, 2564, { thaiDigits: true, updatedOn: { year: 2562, month: 5, day: 10 } });
@@ -21,7 +28,17 @@ describe('calendar sheet', () => {
     expect(value(sheet.rows[0][0])).toBe('ปฏิทินการดำเนินงานจังหวัดระยอง');
     expect(sheet.rows[headerRow].slice(0, 5).map(value)).toEqual(['ที่', 'การดำเนินงาน', 'หน่วยดำเนินการ', 'วัน/เดือน/ปี', 'หมายเหตุ']);
     expect(value(sheet.rows[headerRow][firstMonthCol])).toBe('พ.ศ. ๒๕๖๒');
-    expect(sheet.rows[headerRow + 1].slice(firstMonthCol).map(value)).toEqual(['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.']);
+    expect(sheet.rows[headerRow + 1].slice(firstMonthCol).map(value)).toEqual([
+      'ม.ค.',
+      'ก.พ.',
+      'มี.ค.',
+      'เม.ย.',
+      'พ.ค.',
+      'มิ.ย.',
+      'ก.ค.',
+      'ส.ค.',
+      'ก.ย.',
+    ]);
     const first = sheet.rows[firstStepRow];
     expect(first.slice(0, 4).map(value)).toEqual([
       '๑',
@@ -34,7 +51,10 @@ describe('calendar sheet', () => {
     const detailed = calendarSheet(cal, { details: true });
     expect(value(detailed.rows[firstStepRow][1])).toMatch(/^แผนชุมชน\/แผนพัฒนาหมู่บ้าน\/แผนพัฒนาท้องถิ่น\n- /);
     expect(stepRows[0].row).toBe(firstStepRow);
-    const texts = sheet.rows.flat().map(value).filter((v) => typeof v === 'string') as string[];
+    const texts = sheet.rows
+      .flat()
+      .map(value)
+      .filter((v) => typeof v === 'string') as string[];
     expect(texts).toContain('หมายเหตุ : ๑. ปรับปรุงปฏิทินการดำเนินงาน ณ วันที่ ๑๐ พ.ค. ๖๒');
     expect(texts).toContain('๒. กำหนดการและระยะเวลาเปลี่ยนแปลงได้ตามความเหมาะสม');
     // Every title line and note is merged across the table.

@@ -90,7 +90,9 @@ test('folder in, needs workbook out, --json report; a broken file makes exit 1',
 test('human output and exit 0 when every file reads', async () => {
   const a = io();
   const inbox = path.join(dir, 'inbox');
-  const good = readdirSync(inbox).filter((n) => n.endsWith('.xlsx') && !n.includes('เสีย')).map((n) => path.join(inbox, n));
+  const good = readdirSync(inbox)
+    .filter((n) => n.endsWith('.xlsx') && !n.includes('เสีย'))
+    .map((n) => path.join(inbox, n));
   const code = await runConsolidate([...good, '--out', path.join(dir, 'ok.xlsx')], a.io);
   expect(code).toBe(0);
   const text = a.out.join('');
@@ -135,7 +137,11 @@ function districtFolder(name: string, n: number, rows: number): string {
 /** The compiled command (npm test builds dist/node before jest runs), with extra environment. */
 function oneplanConsolidate(args: string[], env: Record<string, string>) {
   const bin = path.resolve(__dirname, '../../bin/oneplan.js');
-  return spawnSync(process.execPath, [bin, 'consolidate', ...args], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env } });
+  return spawnSync(process.execPath, [bin, 'consolidate', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    env: { ...process.env, ...env },
+  });
 }
 
 describe('bin/oneplan.js consolidate: files read by worker threads', () => {

@@ -1,4 +1,13 @@
-import { consolidate, consolidateCandidates, consolidateJson, MAX_POSSIBLE, needsWorkbook, NEEDS_SHEET, type ConsolidateInput, type ConsolidateResult } from '../../src/engine/consolidate';
+import {
+  consolidate,
+  consolidateCandidates,
+  consolidateJson,
+  MAX_POSSIBLE,
+  needsWorkbook,
+  NEEDS_SHEET,
+  type ConsolidateInput,
+  type ConsolidateResult,
+} from '../../src/engine/consolidate';
 import { compare, findMatches } from '../../src/engine/consolidate/dedupe';
 import type { Candidate } from '../../src/engine/consolidate/extract';
 import { coreName, wordTokens } from '../../src/engine/normalise';
@@ -37,7 +46,11 @@ function candidate(i: number, name: string, village: number | undefined, tambon:
 
 function inputs(): ConsolidateInput[] {
   const list: ConsolidateInput[] = allWorkbooks().map((wb, i) => ({ file: wb.name, checksum: checksum(i + 1), workbook: wb }));
-  list.splice(2, 0, { file: 'เสีย.xlsx', checksum: checksum(99), error: { code: 'not-zip', message: 'ไฟล์ เสีย.xlsx ไม่ใช่ไฟล์ .xlsx', messageEn: 'เสีย.xlsx is not an .xlsx file' } });
+  list.splice(2, 0, {
+    file: 'เสีย.xlsx',
+    checksum: checksum(99),
+    error: { code: 'not-zip', message: 'ไฟล์ เสีย.xlsx ไม่ใช่ไฟล์ .xlsx', messageEn: 'เสีย.xlsx is not an .xlsx file' },
+  });
   return list;
 }
 
@@ -110,7 +123,10 @@ test('near misses stay apart: another village, another tambon', () => {
 });
 
 test('duplicate groups: exact, likely, possible, local plan', () => {
-  const sig = result.duplicates.map((d) => `${d.confidence}${d.merged ? '+merged' : ''}${d.localPlan ? '+local' : ''}:${d.items.map((m) => `${m.file}#${m.row}`).join(',')}`);
+  const sig = result.duplicates.map(
+    (d) =>
+      `${d.confidence}${d.merged ? '+merged' : ''}${d.localPlan ? '+local' : ''}:${d.items.map((m) => `${m.file}#${m.row}`).join(',')}`,
+  );
   expect(sig).toEqual([
     'exact+merged:อบต.นาดี.xlsx#15,แผนพัฒนาตำบลนาดี.xlsx#5',
     'exact+merged:ทต.หนองบัว.xlsx#15,แผนชุมชนตำบลหนองบัว.xlsx#11',

@@ -22,7 +22,8 @@ beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'oneplan-district-'));
   inbox = path.join(dir, 'inbox');
   mkdirSync(inbox);
-  for (const wb of [nadiTambonPlan(), nongbuaTambonPlan(), districtPlan(), nadiWorkbook()]) writeFileSync(path.join(inbox, wb.name), writeXlsx(toOutWorkbook(wb)));
+  for (const wb of [nadiTambonPlan(), nongbuaTambonPlan(), districtPlan(), nadiWorkbook()])
+    writeFileSync(path.join(inbox, wb.name), writeXlsx(toOutWorkbook(wb)));
   writeFileSync(path.join(inbox, 'อบต.ท่าทอง.xlsx'), 'not a workbook');
   // The roster as the office keeps it: a CSV with full and abbreviated names.
   writeFileSync(path.join(dir, 'roster.csv'), 'ลำดับ,ชื่อ\n1,ตำบลนาดี\n2,ต.หนองบัว\n3,อบต. นาดี\n4,องค์การบริหารส่วนตำบลท่าทอง\n5,เทศบาลตำบลบางกุ้ง\n');
@@ -37,7 +38,11 @@ function io() {
 
 test('bad usage: approval half given, a date that is none, both --district and --province', async () => {
   const out = path.join(dir, 'x.xlsx');
-  for (const extra of [['--approval-meeting', '3/2568'], ['--approval-meeting', '3/2568', '--approval-date', '31/2/2568'], ['--district', 'เมือง', '--province', 'สุราษฎร์ธานี']]) {
+  for (const extra of [
+    ['--approval-meeting', '3/2568'],
+    ['--approval-meeting', '3/2568', '--approval-date', '31/2/2568'],
+    ['--district', 'เมือง', '--province', 'สุราษฎร์ธานี'],
+  ]) {
     const a = io();
     expect(await runConsolidate([inbox, '--out', out, ...extra], a.io)).toBe(2);
     expect(a.err.join('')).toMatch(/usage/);
@@ -45,7 +50,7 @@ test('bad usage: approval half given, a date that is none, both --district and -
   expect(existsSync(out)).toBe(false);
 });
 
-test('first run, then a re-run onto the officer\'s edited table', async () => {
+test("first run, then a re-run onto the officer's edited table", async () => {
   const out = path.join(dir, 'needs.xlsx');
   const a = io();
   const code = await runConsolidate([inbox, '--out', out, '--json', '--district', 'เมือง', '--expect', path.join(dir, 'roster.csv')], a.io);
@@ -86,7 +91,9 @@ test('first run, then a re-run onto the officer\'s edited table', async () => {
   expect(k.approval).toEqual({ meeting: '3/2568', date: '2568-05-15' });
   // The table before the merge is kept beside it; the new one prints the approval.
   expect(existsSync(path.join(dir, 'needs (สำรอง 1).xlsx'))).toBe(true);
-  const titles = read(out).sheets[0].rows.slice(0, 5).map((r) => r?.[0]?.w ?? '');
+  const titles = read(out)
+    .sheets[0].rows.slice(0, 5)
+    .map((r) => r?.[0]?.w ?? '');
   expect(titles.join('\n')).toContain('ในการประชุมครั้งที่ 3/2568 เมื่อวันที่ 15 พฤษภาคม 2568');
 });
 

@@ -3,7 +3,18 @@
  * a reference, the default rank order, re-runs that keep the officer's work, the ก.บ.อ. approval, and who
  * has not sent — on .xlsx files shaped like the real ones (written and read back).
  */
-import { consolidate, consolidateJson, needsWorkbook, readPrevious, readRoster, NEEDS_SHEET, FOLLOWUP_SHEET, VANISHED_SHEET, type ConsolidateInput, type ConsolidateResult } from '../../src/engine/consolidate';
+import {
+  consolidate,
+  consolidateJson,
+  needsWorkbook,
+  readPrevious,
+  readRoster,
+  NEEDS_SHEET,
+  FOLLOWUP_SHEET,
+  VANISHED_SHEET,
+  type ConsolidateInput,
+  type ConsolidateResult,
+} from '../../src/engine/consolidate';
 import { classify, DEFAULT_CLASS_WORDS, defaultRoute, parseRoute } from '../../src/engine/classification';
 import { senderKey } from '../../src/engine/consolidate/roster';
 import { makeCell, sheetFromValues, type SheetModel, type WorkbookModel } from '../../src/engine/model';
@@ -20,7 +31,7 @@ const inputsOf = (wbs: WorkbookModel[]): ConsolidateInput[] =>
   wbs.map((w, i) => ({ file: w.name, checksum: i.toString(16).padStart(64, '0'), workbook: viaXlsx(w) }));
 const names = (r: ConsolidateResult) => r.items.map((i) => i.name);
 
-describe('classification: the seeds\' words, one rule for columns and section rows, a setting', () => {
+describe("classification: the seeds' words, one rule for columns and section rows, a setting", () => {
   test('the ways officers write it', () => {
     expect(classify('เกินขีดความสามารถของ อปท.')).toBe('pao');
     expect(classify('เกินขีดความ สามารถขององค์กรปกครองส่วนท้องถิ่น')).toBe('pao');
@@ -34,21 +45,34 @@ describe('classification: the seeds\' words, one rule for columns and section ro
     expect(classify('')).toBeNull();
   });
 
-  test('routes follow the class and the agency named; the officer\'s words read back', () => {
+  test("routes follow the class and the agency named; the officer's words read back", () => {
     expect(defaultRoute('support', 'อบจ.สุราษฎร์ธานี', false)).toBe('pao');
     expect(defaultRoute('agency', '', false)).toBe('agency');
     expect(defaultRoute('support', 'กรมชลประทาน', false)).toBe('agency');
     expect(defaultRoute('pao', '', false)).toBe('pao');
     expect(defaultRoute(null, 'กองช่าง', true)).toBe('pao');
     expect(defaultRoute('support', '-', false)).toBe('province');
-    expect(['อบจ.', 'ส่วนราชการ/หน่วยงาน', 'จังหวัด (ก.บ.จ.)', 'agency', 'หมอ'].map(parseRoute)).toEqual(['pao', 'agency', 'province', 'agency', null]);
+    expect(['อบจ.', 'ส่วนราชการ/หน่วยงาน', 'จังหวัด (ก.บ.จ.)', 'agency', 'หมอ'].map(parseRoute)).toEqual([
+      'pao',
+      'agency',
+      'province',
+      'agency',
+      null,
+    ]);
   });
 
   test('column and section rows take the same words: nothing the seeds say is lost', async () => {
     const r = await consolidate(inputsOf([nadiTambonPlan(), nongbuaTambonPlan()]));
     const n = names(r);
     // Column: เกินขีดความสามารถของ อปท., ประสานส่วนราชการ, ขอรับการสนับสนุน, "ขอรับ การสนับสนุน".
-    expect(n).toEqual(expect.arrayContaining(['ก่อสร้างถนน คสล. สายบ้านนา-บ้านดอน', 'ขุดลอกหนองน้ำสาธารณะบ้านนาดี', 'ก่อสร้างศาลาอเนกประสงค์', 'ส่งเสริมการท่องเที่ยวชุมชน']));
+    expect(n).toEqual(
+      expect.arrayContaining([
+        'ก่อสร้างถนน คสล. สายบ้านนา-บ้านดอน',
+        'ขุดลอกหนองน้ำสาธารณะบ้านนาดี',
+        'ก่อสร้างศาลาอเนกประสงค์',
+        'ส่งเสริมการท่องเที่ยวชุมชน',
+      ]),
+    );
     // Section rows: "2. โครงการที่เกินขีดความสามารถของ อปท.", "3. โครงการที่ประสานส่วนราชการ".
     expect(n).toEqual(expect.arrayContaining(['ก่อสร้างสะพานข้ามคลองหนองบัว', 'ขยายเขตไฟฟ้าแรงต่ำ', 'ซ่อมแซมถนนลาดยางสายหนองบัว-ท่าทอง']));
     expect(n).not.toContain('ฝึกอบรมอาชีพจักสาน'); // ดำเนินการเอง
@@ -57,13 +81,13 @@ describe('classification: the seeds\' words, one rule for columns and section ro
     expect(r.items).toHaveLength(7);
     const route = Object.fromEntries(r.items.map((i) => [i.name, i.route]));
     expect(route).toMatchObject({
-      'ส่งเสริมการท่องเที่ยวชุมชน': 'province',
+      ส่งเสริมการท่องเที่ยวชุมชน: 'province',
       'ก่อสร้างถนน คสล. สายบ้านนา-บ้านดอน': 'pao',
-      'ก่อสร้างสะพานข้ามคลองหนองบัว': 'pao',
-      'ขยายเขตไฟฟ้าแรงต่ำ': 'agency',
+      ก่อสร้างสะพานข้ามคลองหนองบัว: 'pao',
+      ขยายเขตไฟฟ้าแรงต่ำ: 'agency',
       'ซ่อมแซมถนนลาดยางสายหนองบัว-ท่าทอง': 'agency',
-      'ขุดลอกหนองน้ำสาธารณะบ้านนาดี': 'agency',
-      'ก่อสร้างศาลาอเนกประสงค์': 'pao',
+      ขุดลอกหนองน้ำสาธารณะบ้านนาดี: 'agency',
+      ก่อสร้างศาลาอเนกประสงค์: 'pao',
     });
   });
 
@@ -94,13 +118,13 @@ describe('the district plan: a reference the needs must be in, never a reason to
   test('each need says whether the plan holds it; the others are flagged, all counted', () => {
     const inPlan = Object.fromEntries(r.items.map((i) => [i.name, i.inDistrictPlan]));
     expect(inPlan).toEqual({
-      'ส่งเสริมการท่องเที่ยวชุมชน': false,
+      ส่งเสริมการท่องเที่ยวชุมชน: false,
       'ก่อสร้างถนน คสล. สายบ้านนา-บ้านดอน': true,
-      'ก่อสร้างสะพานข้ามคลองหนองบัว': true,
-      'ขยายเขตไฟฟ้าแรงต่ำ': false,
+      ก่อสร้างสะพานข้ามคลองหนองบัว: true,
+      ขยายเขตไฟฟ้าแรงต่ำ: false,
       'ซ่อมแซมถนนลาดยางสายหนองบัว-ท่าทอง': false,
-      'ขุดลอกหนองน้ำสาธารณะบ้านนาดี': true,
-      'ก่อสร้างศาลาอเนกประสงค์': false,
+      ขุดลอกหนองน้ำสาธารณะบ้านนาดี: true,
+      ก่อสร้างศาลาอเนกประสงค์: false,
     });
     expect(r.items.every((i) => i.inTotals)).toBe(true);
     expect(r.totals).toEqual({ 2568: 1_500_000 + 300_000 + 2_000_000, 2569: 600_000 + 200_000 + 400_000 + 3_000_000 });
@@ -118,7 +142,7 @@ describe('the district plan: a reference the needs must be in, never a reason to
   });
 });
 
-describe('ranking: issue first, then every source\'s first choice before anyone\'s second', () => {
+describe("ranking: issue first, then every source's first choice before anyone's second", () => {
   test('the default order and the district rank', async () => {
     const r = await consolidate(inputsOf([nadiTambonPlan(), nongbuaTambonPlan()]));
     expect(r.items.map((i) => [i.rank, i.name, i.priority])).toEqual([
@@ -163,7 +187,7 @@ const set = (sheet: SheetModel, r: number, c: number, v: string | number | null)
   row[c] = makeCell(v);
 };
 
-describe('re-running keeps the officer\'s work', () => {
+describe("re-running keeps the officer's work", () => {
   let first: ConsolidateResult;
   let edited: WorkbookModel;
   let again: ConsolidateResult;
@@ -184,7 +208,18 @@ describe('re-running keeps the officer\'s work', () => {
     // A late file arrives (ทต.หนองบัว's ผ.02/2) and นาดี withdraws its tourism need.
     const nadi = nadiTambonPlan();
     nadi.sheets[0].rows = nadi.sheets[0].rows.filter((r) => r?.[1]?.w !== 'ส่งเสริมการท่องเที่ยวชุมชน');
-    const prev = readPrevious(roundTrip({ sheets: edited.sheets.map((x) => ({ name: x.name, rows: x.rows.map((r) => (r ?? []).map((c) => (c ? (typeof c.v === 'number' ? c.v : c.w) : null))), merges: x.merges })) }, 'needs.xlsx'));
+    const prev = readPrevious(
+      roundTrip(
+        {
+          sheets: edited.sheets.map((x) => ({
+            name: x.name,
+            rows: x.rows.map((r) => (r ?? []).map((c) => (c ? (typeof c.v === 'number' ? c.v : c.w) : null))),
+            merges: x.merges,
+          })),
+        },
+        'needs.xlsx',
+      ),
+    );
     expect(prev).toBeDefined();
     again = await consolidate(inputsOf([nadi, nongbuaTambonPlan(), districtPlan(), nongbuaWorkbook()]), { previous: prev });
   });
@@ -200,9 +235,11 @@ describe('re-running keeps the officer\'s work', () => {
     expect(again.items.every((i) => i.district === 'อำเภอเมือง')).toBe(true);
   });
 
-  test('new needs are marked new and ranked after the officer\'s last; vanished ones are listed', () => {
+  test("new needs are marked new and ranked after the officer's last; vanished ones are listed", () => {
     const fresh = again.items.filter((i) => i.status === 'new');
-    expect(fresh.map((i) => i.name).sort()).toEqual(['ก่อสร้างถนน คสล. สายบ้านนา-บ้านดอน หมู่ที่ 3', 'ก่อสร้างอาคาร รพ.สต.บ้านหนองบัว หมู่ที่ 1', 'ปรับปรุงถนนลาดยางสายหนองบัว-ห้วยทราย หมู่ที่ 6'].sort());
+    expect(fresh.map((i) => i.name).sort()).toEqual(
+      ['ก่อสร้างถนน คสล. สายบ้านนา-บ้านดอน หมู่ที่ 3', 'ก่อสร้างอาคาร รพ.สต.บ้านหนองบัว หมู่ที่ 1', 'ปรับปรุงถนนลาดยางสายหนองบัว-ห้วยทราย หมู่ที่ 6'].sort(),
+    );
     expect(fresh.map((i) => i.rank!).sort((a, b) => a - b)).toEqual([8, 9, 10]);
     expect(fresh.every((i) => i.remarks.some((m) => m.startsWith('ใหม่')))).toBe(true);
     expect(again.merge).toMatchObject({ kept: 6, new: 3 });
@@ -216,7 +253,12 @@ describe('re-running keeps the officer\'s work', () => {
     const wb = roundTrip(needsWorkbook(again), 'needs.xlsx');
     const s = wb.sheets[0];
     expect(s.rows[0]?.[0]?.w).toBe('แผนความต้องการของอำเภอเมือง');
-    expect(s.rows.slice(0, 5).map((r) => r?.[0]?.w ?? '').join('\n')).toContain('ในการประชุมครั้งที่ 3/2568 เมื่อวันที่ 15 พฤษภาคม 2568');
+    expect(
+      s.rows
+        .slice(0, 5)
+        .map((r) => r?.[0]?.w ?? '')
+        .join('\n'),
+    ).toContain('ในการประชุมครั้งที่ 3/2568 เมื่อวันที่ 15 พฤษภาคม 2568');
     expect(wb.sheets.map((x) => x.name)).toContain(VANISHED_SHEET);
     const codes = validateWorkbook(wb).sheets[0].findings.map((f) => f.code);
     expect(codes).not.toContain('approval-missing');
@@ -238,11 +280,13 @@ describe('validate a district needs sheet: ranks and approval', () => {
     set(s, rowOf(s, 'ขุดลอกหนองน้ำสาธารณะบ้านนาดี'), rank, 'ด่วน');
     const f = validateWorkbook(wb).sheets[0].findings;
     const letter = String.fromCharCode(65 + rank);
-    expect(f.filter((x) => x.code.startsWith('priority-')).map((x) => [x.code, x.row, x.column, x.severity])).toEqual([
-      ['priority-missing', blank + 1, letter, 'error'],
-      ['priority-missing', rowOf(s, 'ขุดลอกหนองน้ำสาธารณะบ้านนาดี') + 1, letter, 'error'],
-      ['priority-duplicate', dup + 1, letter, 'warning'],
-    ].sort((a, b) => (a[1] as number) - (b[1] as number)));
+    expect(f.filter((x) => x.code.startsWith('priority-')).map((x) => [x.code, x.row, x.column, x.severity])).toEqual(
+      [
+        ['priority-missing', blank + 1, letter, 'error'],
+        ['priority-missing', rowOf(s, 'ขุดลอกหนองน้ำสาธารณะบ้านนาดี') + 1, letter, 'error'],
+        ['priority-duplicate', dup + 1, letter, 'warning'],
+      ].sort((a, b) => (a[1] as number) - (b[1] as number)),
+    );
     expect(f.find((x) => x.code === 'priority-missing' && x.row === rowOf(s, 'ขุดลอกหนองน้ำสาธารณะบ้านนาดี') + 1)?.message).toContain('"ด่วน"');
     expect(f.find((x) => x.code === 'priority-duplicate')?.message).toContain(`แถวที่ ${rowOf(s, 'ก่อสร้างสะพานข้ามคลองหนองบัว') + 1}`);
     const approval = f.find((x) => x.code === 'approval-missing')!;
@@ -298,7 +342,14 @@ describe('who has not sent', () => {
     expect(j.senders).toEqual({ expected, received: r.senders!.received, unreadable: ['อบต.ท่าทอง'], missing: ['เทศบาลตำบลบางกุ้ง'] });
     expect(j.district).toBe('อำเภอเมือง');
     const item = j.needs.items.find((i) => i.name === 'ขยายเขตไฟฟ้าแรงต่ำ')!;
-    expect(item).toMatchObject({ district: 'อำเภอเมือง', route: 'agency', sourcePriority: '๒', objective: '', target: '๒ กม.', inDistrictPlan: null });
+    expect(item).toMatchObject({
+      district: 'อำเภอเมือง',
+      route: 'agency',
+      sourcePriority: '๒',
+      objective: '',
+      target: '๒ กม.',
+      inDistrictPlan: null,
+    });
     expect(typeof item.priority).toBe('number');
   });
 });

@@ -78,13 +78,36 @@ describe('abbreviation rules: the required text of each rule', () => {
   // match without it. Checked on every cell of the real workbook, generated names and edge cases.
   const inflateRaw = (d: Uint8Array) => new Uint8Array(zlib.inflateRawSync(d));
   const texts: string[] = [
-    'ถนน ค.ส.ล. ม.3', 'คสล สายบ้านนา', 'รพ. สต.บ้านนา', 'อ.บ.ต.นาดี', 'อบต นาดี', 'อ.บ.จ.', 'ทต.หนองบัว', 'ศ.พ.ด.',
-    'ศพด บ้านนา', 'ร.ร.บ้านนา', 'สนง.เกษตร', 'ยาว 2 กม.', 'กม. 5', 'กว้าง 5 ม.', '100 ตร.ม.', 'พาราแอสฟัลท์ติกคอนกรีต',
-    'ลาดยาง ลาดยาง', 'ระบบ ประปา', 'ประปา ผิวดิน', 'ก่อสร้างถ.ลาดยาง', '(ซ. 5', 'ม.ที่ 4', 'หมู่บ้านที่ 7', 'ต.นาดี อ.เมือง จ.ลำปาง',
+    'ถนน ค.ส.ล. ม.3',
+    'คสล สายบ้านนา',
+    'รพ. สต.บ้านนา',
+    'อ.บ.ต.นาดี',
+    'อบต นาดี',
+    'อ.บ.จ.',
+    'ทต.หนองบัว',
+    'ศ.พ.ด.',
+    'ศพด บ้านนา',
+    'ร.ร.บ้านนา',
+    'สนง.เกษตร',
+    'ยาว 2 กม.',
+    'กม. 5',
+    'กว้าง 5 ม.',
+    '100 ตร.ม.',
+    'พาราแอสฟัลท์ติกคอนกรีต',
+    'ลาดยาง ลาดยาง',
+    'ระบบ ประปา',
+    'ประปา ผิวดิน',
+    'ก่อสร้างถ.ลาดยาง',
+    '(ซ. 5',
+    'ม.ที่ 4',
+    'หมู่บ้านที่ 7',
+    'ต.นาดี อ.เมือง จ.ลำปาง',
   ];
   const wb = readXlsx(new Uint8Array(fs.readFileSync(REAL_SAMPLE)), 'real.xlsx', { inflateRaw });
   for (const sh of wb.sheets) for (const row of sh.rows) for (const c of row ?? []) if (c && typeof c.v === 'string') texts.push(c.v);
-  for (let i = 0; i < 20; i++) for (const sh of readXlsx(districtFile(i, 100).bytes, 'g.xlsx', { inflateRaw }).sheets) for (const row of sh.rows) for (const c of row ?? []) if (c && typeof c.v === 'string') texts.push(c.v);
+  for (let i = 0; i < 20; i++)
+    for (const sh of readXlsx(districtFile(i, 100).bytes, 'g.xlsx', { inflateRaw }).sheets)
+      for (const row of sh.rows) for (const c of row ?? []) if (c && typeof c.v === 'string') texts.push(c.v);
 
   test('no rule matches a text without its required text (raw and normalised forms)', () => {
     expect(texts.length).toBeGreaterThan(3000);

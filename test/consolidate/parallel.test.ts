@@ -17,7 +17,11 @@ const list = presetById('chiangmai-2566-2570')!.list;
 function inputs(): ConsolidateInput[] {
   const real = REAL_SAMPLE;
   const out: ConsolidateInput[] = [
-    { file: 'nakhonsawan-2566-2570.xlsx', checksum: 'r', workbook: readXlsx(new Uint8Array(readFileSync(real)), 'nakhonsawan-2566-2570.xlsx', { inflateRaw: nodeInflateRaw }) },
+    {
+      file: 'nakhonsawan-2566-2570.xlsx',
+      checksum: 'r',
+      workbook: readXlsx(new Uint8Array(readFileSync(real)), 'nakhonsawan-2566-2570.xlsx', { inflateRaw: nodeInflateRaw }),
+    },
     ...allWorkbooks().map((workbook, i) => ({ file: `fixture-${i}.xlsx`, checksum: String(i), workbook })),
     { file: 'broken.xlsx', checksum: 'b', error: { code: 'corrupt', message: 'ไฟล์เสีย', messageEn: 'corrupt' } },
   ];
@@ -54,19 +58,41 @@ test('a precomputed verdict is used only where the needs item asks what its firs
       provincial: 'ง. ยุทธศาสตร์จังหวัดที่ 1 การส่งเสริมอุตสาหกรรมท่องเที่ยวเน้นคุณค่า',
       years,
       projects: [
-        { name: 'ก่อสร้างถนนคอนกรีตเสริมเหล็ก สายบ้านนาดี-บ้านดอน หมู่ที่ 3', objective, target: 'ยาว 500 เมตร', budgets: [500000, '-', '-', '-', '-'], agency: 'กรมทางหลวงชนบท' },
-        ...(extra ? [{ name: 'ฝึกอบรมอาชีพการแปรรูปผลผลิตทางการเกษตร หมู่ที่ 5', objective: 'เพื่อเพิ่มรายได้', target: 'เกษตรกร 30 คน', budgets: ['-', 100000, '-', '-', '-'], agency: 'สำนักงานเกษตรจังหวัด' }] : []),
+        {
+          name: 'ก่อสร้างถนนคอนกรีตเสริมเหล็ก สายบ้านนาดี-บ้านดอน หมู่ที่ 3',
+          objective,
+          target: 'ยาว 500 เมตร',
+          budgets: [500000, '-', '-', '-', '-'],
+          agency: 'กรมทางหลวงชนบท',
+        },
+        ...(extra
+          ? [
+              {
+                name: 'ฝึกอบรมอาชีพการแปรรูปผลผลิตทางการเกษตร หมู่ที่ 5',
+                objective: 'เพื่อเพิ่มรายได้',
+                target: 'เกษตรกร 30 คน',
+                budgets: ['-', 100000, '-', '-', '-'],
+                agency: 'สำนักงานเกษตรจังหวัด',
+              },
+            ]
+          : []),
       ],
     });
   const inp: ConsolidateInput[] = [
     { file: 'a.xlsx', checksum: 'a', workbook: { name: 'a.xlsx', sheets: [sheet('', true)] } },
-    { file: 'b.xlsx', checksum: 'b', workbook: { name: 'b.xlsx', sheets: [sheet('เพื่อส่งเสริมการท่องเที่ยวเชิงเกษตรและการคมนาคมของนักท่องเที่ยว', false)] } },
+    {
+      file: 'b.xlsx',
+      checksum: 'b',
+      workbook: { name: 'b.xlsx', sheets: [sheet('เพื่อส่งเสริมการท่องเที่ยวเชิงเกษตรและการคมนาคมของนักท่องเที่ยว', false)] },
+    },
   ];
   const split = new Consolidation({ strategies: list });
   for (const i of inp) {
     const ex = extractInput(i, { strategies: list });
     // Poison every precomputed verdict: one that is used shows up in the result.
-    ex.verdicts = ex.verdicts?.map((v) => (v ? { ...v, status: 'none' as const, declared: undefined, reason: 'POISON', reasonEn: 'POISON' } : v));
+    ex.verdicts = ex.verdicts?.map((v) =>
+      v ? { ...v, status: 'none' as const, declared: undefined, reason: 'POISON', reasonEn: 'POISON' } : v,
+    );
     split.addExtracted(ex);
   }
   const r = split.finish();

@@ -35,15 +35,35 @@ test('lean verdicts equal full ones, except the words and reason of consistent v
 });
 
 test('duplicate detection: token arrays and token sets give the same pairs', () => {
-  const names = ['ก่อสร้างถนน คสล. สายนาดี-ดอนมูล หมู่ที่ 3', 'ก่อสร้างถนนคอนกรีตเสริมเหล็ก สายนาดี ดอนมูล ม.3', 'ขุดลอกคลองนาดี หมู่ที่ 3', 'ขุดลอกคลอง นาดี', 'ก่อสร้างถนน คสล. สายนาดี-ดอนมูล หมู่ที่ 4'];
+  const names = [
+    'ก่อสร้างถนน คสล. สายนาดี-ดอนมูล หมู่ที่ 3',
+    'ก่อสร้างถนนคอนกรีตเสริมเหล็ก สายนาดี ดอนมูล ม.3',
+    'ขุดลอกคลองนาดี หมู่ที่ 3',
+    'ขุดลอกคลอง นาดี',
+    'ก่อสร้างถนน คสล. สายนาดี-ดอนมูล หมู่ที่ 4',
+  ];
   const mk = (set: boolean): Candidate[] =>
     names.map((name, i) => {
       const core = coreName(name);
       const t = wordTokens(core);
       return {
-        seq: i, role: 'need', src: { file: 'f', sheet: 's', row: i + 1, kind: 'tambon-plan' }, name, objective: '', target: '',
-        village: /หมู่ที่ (\d)|ม\.(\d)/.test(name) ? Number(/(\d)$/.exec(name)![1]) : undefined, tambon: 'นาดี', budgets: {}, badBudgetYears: [], route: 'province',
-        issue: null, agency: '', priority: '', note: '', compact: core.replace(/ /g, ''), tokens: set ? new Set(t) : [...new Set(t)],
+        seq: i,
+        role: 'need',
+        src: { file: 'f', sheet: 's', row: i + 1, kind: 'tambon-plan' },
+        name,
+        objective: '',
+        target: '',
+        village: /หมู่ที่ (\d)|ม\.(\d)/.test(name) ? Number(/(\d)$/.exec(name)![1]) : undefined,
+        tambon: 'นาดี',
+        budgets: {},
+        badBudgetYears: [],
+        route: 'province',
+        issue: null,
+        agency: '',
+        priority: '',
+        note: '',
+        compact: core.replace(/ /g, ''),
+        tokens: set ? new Set(t) : [...new Set(t)],
       };
     });
   expect(findMatches(mk(false))).toEqual(findMatches(mk(true)));

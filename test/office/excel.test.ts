@@ -29,9 +29,16 @@ afterEach(() => uninstall?.());
 
 function planSheet(f: FakeExcel, name: string, dataRows: number): void {
   f.addSheet(name);
-  f.setValues(name, 'B2', [['แผนพัฒนาอำเภอ ปี 2568', null, null], ['โครงการ', 'งบประมาณ', 'หมายเหตุ']]);
+  f.setValues(name, 'B2', [
+    ['แผนพัฒนาอำเภอ ปี 2568', null, null],
+    ['โครงการ', 'งบประมาณ', 'หมายเหตุ'],
+  ]);
   f.addMerge(name, 'B2:D2');
-  const rows = Array.from({ length: dataRows }, (_, i) => [`โครงการที่ ${i + 1}`, { v: 1000 * (i + 1), text: (1000 * (i + 1)).toLocaleString('en-US'), numberFormat: '#,##0' }, '-']);
+  const rows = Array.from({ length: dataRows }, (_, i) => [
+    `โครงการที่ ${i + 1}`,
+    { v: 1000 * (i + 1), text: (1000 * (i + 1)).toLocaleString('en-US'), numberFormat: '#,##0' },
+    '-',
+  ]);
   f.setValues(name, 'B4', rows);
 }
 
@@ -122,7 +129,15 @@ describe('Excel on the web: responses under 5 MB', () => {
   function bigThaiSheet(f: FakeExcel, name: string, rows: number): void {
     planSheet(f, name, 0);
     const long = 'ก่อสร้างถนนคอนกรีตเสริมเหล็ก สายบ้านนาหว้า-บ้านดอนมูล ซอย 12 ข้างศาลาประชาคม หมู่ที่ ';
-    f.setValues(name, 'B4', Array.from({ length: rows }, (_, i) => [`${long}${(i % 15) + 1}`, { v: 500000 + i, text: (500000 + i).toLocaleString('en-US'), numberFormat: '#,##0' }, 'เพื่อให้ประชาชนสัญจรไปมาได้สะดวกและปลอดภัย']));
+    f.setValues(
+      name,
+      'B4',
+      Array.from({ length: rows }, (_, i) => [
+        `${long}${(i % 15) + 1}`,
+        { v: 500000 + i, text: (500000 + i).toLocaleString('en-US'), numberFormat: '#,##0' },
+        'เพื่อให้ประชาชนสัญจรไปมาได้สะดวกและปลอดภัย',
+      ]),
+    );
   }
 
   it('the desktop read of 20,000 long Thai rows would be refused on the web (the fake enforces the limit)', async () => {
@@ -190,7 +205,14 @@ describe('writeSheet', () => {
   it('writes 100,000 rows in chunks under 4 MB, one sync per chunk plus a constant', async () => {
     setup();
     const rows: OutCell[][] = [['ลำดับ', 'โครงการ', 'งบประมาณ', 'หน่วยงาน', 'หมายเหตุ']];
-    for (let i = 1; i <= 100_000; i++) rows.push([i, `โครงการพัฒนาถนนคอนกรีตเสริมเหล็ก หมู่ที่ ${i % 20}`, { value: i * 1000, style: { numFmt: '#,##0' } }, 'องค์การบริหารส่วนตำบล', '-']);
+    for (let i = 1; i <= 100_000; i++)
+      rows.push([
+        i,
+        `โครงการพัฒนาถนนคอนกรีตเสริมเหล็ก หมู่ที่ ${i % 20}`,
+        { value: i * 1000, style: { numFmt: '#,##0' } },
+        'องค์การบริหารส่วนตำบล',
+        '-',
+      ]);
     const sheet: OutSheet = {
       name: 'ความต้องการ',
       rows,
@@ -208,7 +230,9 @@ describe('writeSheet', () => {
     expect(fake.cell('ความต้องการ', 'B100001').value).toBe('โครงการพัฒนาถนนคอนกรีตเสริมเหล็ก หมู่ที่ 0');
     expect(fake.cell('ความต้องการ', 'C100001')).toMatchObject({ value: 100_000_000, numberFormat: '#,##0', text: '100,000,000' });
     expect(fake.cell('ความต้องการ', 'E100001')).toMatchObject({ value: '-', quotePrefix: true });
-    expect(fake.sheet('ความต้องการ').tables).toEqual([{ name: 'ความต้องการ', rect: { r1: 0, c1: 0, r2: 100_000, c2: 4 }, style: 'TableStyleLight1' }]);
+    expect(fake.sheet('ความต้องการ').tables).toEqual([
+      { name: 'ความต้องการ', rect: { r1: 0, c1: 0, r2: 100_000, c2: 4 }, style: 'TableStyleLight1' },
+    ]);
     fake.assertWritesOnlyTo(['ความต้องการ']);
     console.log(`100k rows: ${fake.syncs} syncs, ${res.chunks} chunks, max ${(maxBytes / 1e6).toFixed(2)} MB per sync`);
   });
@@ -270,7 +294,11 @@ describe('writeSheet', () => {
     planSheet(fake, 'ผ.02', 2);
     const sheet: OutSheet = {
       name: 'ความต้องการ',
-      rows: [['ก', 'ก'], ['x', 1], ['y', 2]], // duplicate headers: an Excel table would rename them
+      rows: [
+        ['ก', 'ก'],
+        ['x', 1],
+        ['y', 2],
+      ], // duplicate headers: an Excel table would rename them
       table: { headerRow: 0, lastRow: 2, lastCol: 1, name: 'Needs' },
     };
     const first = await writeSheet(sheet, {}, fake.run);
@@ -282,15 +310,42 @@ describe('writeSheet', () => {
       await ctx.sync();
     });
     expect(fake.sheetNames()).toEqual(['ผ.01', 'ความต้องการ', 'ผ.02']);
-    const second = await writeSheet({ ...sheet, rows: [['ก', 'ข'], ['x', 1], ['y', 2]] }, {}, fake.run);
+    const second = await writeSheet(
+      {
+        ...sheet,
+        rows: [
+          ['ก', 'ข'],
+          ['x', 1],
+          ['y', 2],
+        ],
+      },
+      {},
+      fake.run,
+    );
     expect(second).toMatchObject({ filter: 'table', replaced: 'ความต้องการ' });
     expect(fake.sheetNames()).toEqual(['ผ.01', 'ความต้องการ', 'ผ.02']);
   });
 
   it('writes text starting with = + - @ (and other parseable text) as text; only `formula` makes formulas', async () => {
     setup();
-    const texts = ['=HYPERLINK("http://evil","click")', '+66 81 234 5678', '-', '@SUM(A1)', '001', 'TRUE', "'quoted", '1/2', '#N/A', 'ปกติ', 'Jan 5'];
-    await writeSheet({ name: 'T', rows: [[...texts, { value: 3, formula: 'SUM(1,2)' }, 12.5, null, { value: 'raw', style: { numFmt: '@' } }]] }, {}, fake.run);
+    const texts = [
+      '=HYPERLINK("http://evil","click")',
+      '+66 81 234 5678',
+      '-',
+      '@SUM(A1)',
+      '001',
+      'TRUE',
+      "'quoted",
+      '1/2',
+      '#N/A',
+      'ปกติ',
+      'Jan 5',
+    ];
+    await writeSheet(
+      { name: 'T', rows: [[...texts, { value: 3, formula: 'SUM(1,2)' }, 12.5, null, { value: 'raw', style: { numFmt: '@' } }]] },
+      {},
+      fake.run,
+    );
     texts.forEach((t, c) => {
       const cell = fake.cell('T', `${String.fromCharCode(65 + c)}1`);
       expect({ t, value: cell.value, formula: cell.formula, text: cell.text }).toEqual({ t, value: t, formula: undefined, text: t });
@@ -326,7 +381,11 @@ describe('writeSheet', () => {
     const s = fake.sheet('รายงาน');
     expect(fake.cell('รายงาน', 'C4').font).toMatchObject({ name: 'TH Sarabun New', size: 16, bold: false, color: '#000000' });
     expect(fake.cell('รายงาน', 'A1').font).toMatchObject({ bold: true, size: 20 });
-    expect(fake.cell('รายงาน', 'B2')).toMatchObject({ fill: { color: '#D9E1F2', pattern: 'Solid' }, font: { bold: true }, borders: { EdgeTop: 'Continuous', InsideVertical: 'Continuous' } });
+    expect(fake.cell('รายงาน', 'B2')).toMatchObject({
+      fill: { color: '#D9E1F2', pattern: 'Solid' },
+      font: { bold: true },
+      borders: { EdgeTop: 'Continuous', InsideVertical: 'Continuous' },
+    });
     expect(fake.cell('รายงาน', 'C3').font.color).toBe('#9C0006');
     expect(s.merges).toEqual([{ r1: 0, c1: 0, r2: 0, c2: 2 }]);
     expect(s.colWidths.get(2)).toBeCloseTo((60 * 7 + 5) * 0.75);
@@ -374,7 +433,10 @@ describe('highlightCells / clearHighlights', () => {
     expect(fake.cell('ผ.02', 'A1')).toMatchObject({ fill: { color: '#FFC7CE', pattern: 'Solid' }, font: { color: '#9C0006' } });
     expect(fake.cell('ผ.02', 'B1').fill.color).toBe('#FFEB9C');
     expect(fake.cell('ผ.02', 'C1').fill.color).toBe('#DDEBF7');
-    fake.assertWritesOnlyTo([], cells.map((address) => ({ sheet: 'ผ.02', address })));
+    fake.assertWritesOnlyTo(
+      [],
+      cells.map((address) => ({ sheet: 'ผ.02', address })),
+    );
     expect(() => fake.assertWritesOnlyTo([], [{ sheet: 'ผ.02', address: 'A1' }])).toThrow();
 
     // Highlighting again (a re-run) must not capture our own colours as "original".
@@ -403,7 +465,13 @@ describe('highlightCells / clearHighlights', () => {
   it('leaves a cell alone when the officer refilled it after highlighting', async () => {
     setup();
     officer(fake);
-    await highlightCells([{ sheet: 'ผ.02', address: 'A1', severity: 'error' }, { sheet: 'ผ.02', address: 'B1', severity: 'error' }], fake.run);
+    await highlightCells(
+      [
+        { sheet: 'ผ.02', address: 'A1', severity: 'error' },
+        { sheet: 'ผ.02', address: 'B1', severity: 'error' },
+      ],
+      fake.run,
+    );
     fake.setFormat('ผ.02', 'A1', { fill: '00FF00' });
     expect(await clearHighlights(fake.run)).toEqual({ restored: 1, skipped: 1 });
     expect(fake.cell('ผ.02', 'A1').fill.color).toBe('#00FF00');
@@ -414,7 +482,11 @@ describe('highlightCells / clearHighlights', () => {
     setup('1.13', true);
     fake.addSheet('ผ.02');
     const rows = 15000;
-    fake.setValues('ผ.02', 'A1', Array.from({ length: rows }, (_, i) => [`โครงการที่ ${i + 1}`, i]));
+    fake.setValues(
+      'ผ.02',
+      'A1',
+      Array.from({ length: rows }, (_, i) => [`โครงการที่ ${i + 1}`, i]),
+    );
     fake.setFormat('ผ.02', 'A7', { fill: 'FFFF00', fontColor: 'FF0000' }); // the officer's own colours survive
     const cells = Array.from({ length: rows }, (_, i) => [
       { sheet: 'ผ.02', address: `A${i + 1}`, severity: 'error' as const },
@@ -448,7 +520,10 @@ describe('highlightCells / clearHighlights', () => {
     fake.setFormat('ผ.02', 'B1', { fill: 'FFC7CE', fontColor: '9C0006' }); // as highlighted then
     fake.settings.set(
       'OnePlan.highlights',
-      JSON.stringify({ v: 1, cells: [{ s: 'ผ.02', a: 'B1', fill: '#FFFF00', pattern: 'Solid', patternColor: null, font: '#FF0000', hl: '#FFC7CE' }] }),
+      JSON.stringify({
+        v: 1,
+        cells: [{ s: 'ผ.02', a: 'B1', fill: '#FFFF00', pattern: 'Solid', patternColor: null, font: '#FF0000', hl: '#FFC7CE' }],
+      }),
     );
     expect(await clearHighlights(fake.run)).toEqual({ restored: 1, skipped: 0 });
     expect(fake.cell('ผ.02', 'B1')).toMatchObject({ fill: { color: '#FFFF00' }, font: { color: '#FF0000' } });
@@ -458,7 +533,11 @@ describe('highlightCells / clearHighlights', () => {
     setup('1.13', true);
     fake.addSheet('ผ.02');
     const rows = 5000;
-    fake.setValues('ผ.02', 'A1', Array.from({ length: rows }, (_, i) => [i]));
+    fake.setValues(
+      'ผ.02',
+      'A1',
+      Array.from({ length: rows }, (_, i) => [i]),
+    );
     const cells = Array.from({ length: rows }, (_, i) => ({ sheet: 'ผ.02', address: `A${i + 1}`, severity: 'error' as const }));
     // The 4th sync (second block's originals + first block's fills) succeeds; the 5th is refused.
     const run = fake.run;
@@ -511,7 +590,13 @@ describe('selectCell / applyFix', () => {
     expect(fake.cell('ผ.01', 'C4').value).toBe(1500);
     await applyFix('ผ.01', 'D4', '=cmd|calc', fake.run);
     expect(fake.cell('ผ.01', 'D4')).toMatchObject({ value: '=cmd|calc', formula: undefined });
-    fake.assertWritesOnlyTo([], [{ sheet: 'ผ.01', address: 'C4' }, { sheet: 'ผ.01', address: 'D4' }]);
+    fake.assertWritesOnlyTo(
+      [],
+      [
+        { sheet: 'ผ.01', address: 'C4' },
+        { sheet: 'ผ.01', address: 'D4' },
+      ],
+    );
     await expect(applyFix('ผ.01', 'C4:C5', 1, fake.run)).rejects.toThrow(/one cell/);
   });
 });

@@ -254,7 +254,15 @@ export class FakeExcel {
   setValues(
     sheet: string,
     topLeft: string,
-    rows: ReadonlyArray<ReadonlyArray<number | string | boolean | null | { v: number | string | boolean | null; text?: string; formula?: string; numberFormat?: string; error?: boolean }>>,
+    rows: ReadonlyArray<
+      ReadonlyArray<
+        | number
+        | string
+        | boolean
+        | null
+        | { v: number | string | boolean | null; text?: string; formula?: string; numberFormat?: string; error?: boolean }
+      >
+    >,
   ): void {
     const s = this.sheet(sheet);
     const o = parseRangeRef(topLeft)!;
@@ -275,7 +283,11 @@ export class FakeExcel {
   }
 
   /** Give a cell a format directly (fill colour/pattern, font colour...), bypassing the recorder. */
-  setFormat(sheet: string, address: string, props: { fill?: string; pattern?: string; patternColor?: string; fontColor?: string; bold?: boolean }): void {
+  setFormat(
+    sheet: string,
+    address: string,
+    props: { fill?: string; pattern?: string; patternColor?: string; fontColor?: string; bold?: boolean },
+  ): void {
     const s = this.sheet(sheet);
     const p: FormatProps = {};
     if (props.fill !== undefined) {
@@ -312,9 +324,23 @@ export class FakeExcel {
       formula: typeof slot === 'object' ? slot.formula : undefined,
       quotePrefix: typeof slot === 'object' && !!slot.quotePrefix,
       numberFormat: s.numberFormats[r]?.[c] ?? 'General',
-      fill: { color: f['fill.pattern'] === 'None' ? '#FFFFFF' : String(f['fill.color']), pattern: String(f['fill.pattern']), patternColor: (f['fill.patternColor'] as string) ?? null },
-      font: { color: String(f['font.color']), name: String(f['font.name']), size: Number(f['font.size']), bold: !!f['font.bold'], italic: !!f['font.italic'] },
-      borders: Object.fromEntries(Object.entries(f).filter(([k]) => k.startsWith('border.')).map(([k, v]) => [k.slice(7), String(v)])),
+      fill: {
+        color: f['fill.pattern'] === 'None' ? '#FFFFFF' : String(f['fill.color']),
+        pattern: String(f['fill.pattern']),
+        patternColor: (f['fill.patternColor'] as string) ?? null,
+      },
+      font: {
+        color: String(f['font.color']),
+        name: String(f['font.name']),
+        size: Number(f['font.size']),
+        bold: !!f['font.bold'],
+        italic: !!f['font.italic'],
+      },
+      borders: Object.fromEntries(
+        Object.entries(f)
+          .filter(([k]) => k.startsWith('border.'))
+          .map(([k, v]) => [k.slice(7), String(v)]),
+      ),
     };
   }
 
@@ -341,10 +367,16 @@ export class FakeExcel {
       if (sheetsOk.has(name)) continue;
       const rect = w.address === '*' ? null : parseRangeRef(w.address);
       const allowed = cellsOk.get(name) ?? cellsOk.get(w.sheet.toLowerCase()) ?? [];
-      const inside = rect !== null && rect !== undefined && allowed.some((a) => rect.r1 >= a.r1 && rect.r2 <= a.r2 && rect.c1 >= a.c1 && rect.c2 <= a.c2);
+      const inside =
+        rect !== null &&
+        rect !== undefined &&
+        allowed.some((a) => rect.r1 >= a.r1 && rect.r2 <= a.r2 && rect.c1 >= a.c1 && rect.c2 <= a.c2);
       if (!inside) bad.push(`${w.sheet}!${w.address} ${w.what}`);
     }
-    if (bad.length) throw new Error(`Writes outside the allowed sheets/cells:\n  ${bad.slice(0, 20).join('\n  ')}${bad.length > 20 ? `\n  … ${bad.length - 20} more` : ''}`);
+    if (bad.length)
+      throw new Error(
+        `Writes outside the allowed sheets/cells:\n  ${bad.slice(0, 20).join('\n  ')}${bad.length > 20 ? `\n  … ${bad.length - 20} more` : ''}`,
+      );
   }
 
   // ----- internals used by the proxies -----
@@ -359,8 +391,10 @@ export class FakeExcel {
   }
 
   checkNewName(name: string, except?: SheetState): void {
-    if (!name || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name)) throw new FakeOfficeError('InvalidArgument', `bad sheet name ${name}`);
-    if (this.live().some((s) => s !== except && s.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', `sheet ${name}`);
+    if (!name || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name))
+      throw new FakeOfficeError('InvalidArgument', `bad sheet name ${name}`);
+    if (this.live().some((s) => s !== except && s.name.toLowerCase() === name.toLowerCase()))
+      throw new FakeOfficeError('ItemAlreadyExists', `sheet ${name}`);
   }
 
   record(sheet: SheetState | null, address: string, what: string): void {
@@ -374,7 +408,8 @@ export class FakeExcel {
   }
 
   deleteSheet(s: SheetState): void {
-    if (this.live().filter((x) => x.visibility === 'Visible' && x !== s).length === 0) throw new FakeOfficeError('InvalidOperation', 'cannot delete the last visible sheet');
+    if (this.live().filter((x) => x.visibility === 'Visible' && x !== s).length === 0)
+      throw new FakeOfficeError('InvalidOperation', 'cannot delete the last visible sheet');
     this.record(s, '*', 'delete');
     s.deleted = true;
     if (this.activeSheetId === s.id) this.activeSheetId = this.live()[0]?.id ?? null;
@@ -405,7 +440,8 @@ export class FakeExcel {
       const n = Number(str.replace(/[,%\s]/g, ''));
       return this.putSlot(s, r, c, pct ? n / 100 : n);
     }
-    if (/^[+\-@]/.test(str)) return this.putSlot(s, r, c, { special: true, v: '#NAME?', formula: '=' + str.replace(/^@/, ''), error: true });
+    if (/^[+\-@]/.test(str))
+      return this.putSlot(s, r, c, { special: true, v: '#NAME?', formula: '=' + str.replace(/^@/, ''), error: true });
     if (/^(true|false)$/i.test(str.trim())) return this.putSlot(s, r, c, /^true$/i.test(str.trim()));
     if (ERROR_LITERAL.test(str.trim())) return this.putSlot(s, r, c, { special: true, v: str.trim().toUpperCase(), error: true });
     if (/^\s*\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?\s*$/.test(str)) return this.putSlot(s, r, c, 45000);
@@ -572,7 +608,10 @@ class FakeContext {
 }
 
 function notLoaded(prop: string): FakeOfficeError {
-  return new FakeOfficeError('PropertyNotLoaded', `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+  return new FakeOfficeError(
+    'PropertyNotLoaded',
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
 }
 
 function loadPaths(spec?: string | string[] | { select?: string }): string[] {
@@ -683,7 +722,10 @@ class WorksheetCollectionProxy extends FakeProxy {
   }
   override doLoad(paths: string[]): void {
     super.doLoad(paths.filter((p) => !p.startsWith('items')));
-    const rest = paths.filter((p) => p.startsWith('items')).map((p) => p.replace(/^items\/?/, '')).filter(Boolean);
+    const rest = paths
+      .filter((p) => p.startsWith('items'))
+      .map((p) => p.replace(/^items\/?/, ''))
+      .filter(Boolean);
     if (paths.some((p) => p.startsWith('items'))) this.loaded.set('items', this.doLoadItems(rest));
   }
   get items(): WorksheetProxy[] {
@@ -951,7 +993,8 @@ class RangeProxy extends FakeProxy {
   private grid<T>(f: (r: number, c: number) => T): T[][] {
     const rect = this.r();
     const cells = (rect.r2 - rect.r1 + 1) * (rect.c2 - rect.c1 + 1);
-    if (cells > MAX_CELLS_PER_READ) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `a read of ${cells} cells (the limit is ${MAX_CELLS_PER_READ})`);
+    if (cells > MAX_CELLS_PER_READ)
+      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `a read of ${cells} cells (the limit is ${MAX_CELLS_PER_READ})`);
     this.fake.cellsRead += cells;
     const out: T[][] = [];
     for (let r = rect.r1; r <= rect.r2; r++) {
@@ -1073,14 +1116,18 @@ class RangeProxy extends FakeProxy {
   private checkDims(v: unknown[][], what: string): Range {
     const rect = this.r();
     if (v.length !== rect.r2 - rect.r1 + 1 || v.some((row) => row.length !== rect.c2 - rect.c1 + 1))
-      throw new FakeOfficeError('InvalidArgument', `${what}: the number of rows or columns in the input array doesn't match the size of the range`);
+      throw new FakeOfficeError(
+        'InvalidArgument',
+        `${what}: the number of rows or columns in the input array doesn't match the size of the range`,
+      );
     return rect;
   }
   /** Range.clear() (ExcelApi 1.1): contents and formats. The fake supports the whole sheet only. */
   clear(applyTo?: string): void {
     this.ctx.enqueue(20, () => {
       const s = this.s();
-      if (this.rect !== null || (applyTo && applyTo !== 'All')) throw new FakeOfficeError('InvalidArgument', 'fake: clear() of the whole sheet, All, only');
+      if (this.rect !== null || (applyTo && applyTo !== 'All'))
+        throw new FakeOfficeError('InvalidArgument', 'fake: clear() of the whole sheet, All, only');
       this.fake.record(s, '*', 'clear');
       s.rows = [];
       s.numberFormats = [];
@@ -1122,7 +1169,11 @@ class RangeProxy extends FakeProxy {
       const rect = this.r();
       // Excel reports a merged area only where its top-left cell is in the range (office-js#3611).
       const hits = s.merges.filter((m) => m.r1 >= rect.r1 && m.r1 <= rect.r2 && m.c1 >= rect.c1 && m.c1 <= rect.c2);
-      if (hits.length > MAX_MERGED_AREAS) throw new FakeOfficeError('GeneralException', `getMergedAreasOrNullObject: ${hits.length} merged areas, the limit is ${MAX_MERGED_AREAS}`);
+      if (hits.length > MAX_MERGED_AREAS)
+        throw new FakeOfficeError(
+          'GeneralException',
+          `getMergedAreasOrNullObject: ${hits.length} merged areas, the limit is ${MAX_MERGED_AREAS}`,
+        );
       if (hits.length === 0) p.isNullSet();
       else p.addresses = hits.map((m) => `${quoteIfNeeded(s.name)}!${rangeRef(m)}`);
     });
@@ -1152,7 +1203,8 @@ class RangeProxy extends FakeProxy {
   formatValue(key: string): unknown {
     const s = this.s();
     const rect = this.r();
-    if ((rect.r2 - rect.r1 + 1) * (rect.c2 - rect.c1 + 1) > 100_000) throw new FakeOfficeError('InvalidArgument', 'fake: format read of a huge range');
+    if ((rect.r2 - rect.r1 + 1) * (rect.c2 - rect.c1 + 1) > 100_000)
+      throw new FakeOfficeError('InvalidArgument', 'fake: format read of a huge range');
     let first: unknown;
     let init = false;
     for (let r = rect.r1; r <= rect.r2; r++)
@@ -1362,7 +1414,8 @@ class TableCollectionProxy extends FakeProxy {
     this.ctx.enqueue(byteLength(typeof address === 'string' ? address : 'range'), () => {
       const s = this.ws!.s();
       const rect = typeof address === 'string' ? parseRangeRef(splitSheetAddress(address).local)! : address.r();
-      if (s.merges.some((m) => m.r1 <= rect.r2 && rect.r1 <= m.r2 && m.c1 <= rect.c2 && rect.c1 <= m.c2)) throw new FakeOfficeError('InvalidOperation', 'table over merged cells');
+      if (s.merges.some((m) => m.r1 <= rect.r2 && rect.r1 <= m.r2 && m.c1 <= rect.c2 && rect.c1 <= m.c2))
+        throw new FakeOfficeError('InvalidOperation', 'table over merged cells');
       if (!hasHeaders) throw new FakeOfficeError('InvalidArgument', 'fake supports hasHeaders=true only');
       const t: TableState = { name: `Table${this.fake.sheets.reduce((n, x) => n + x.tables.length, 1)}`, rect };
       this.fake.record(s, rangeRef(rect), 'table');
@@ -1411,7 +1464,10 @@ class TableProxy extends FakeProxy {
   set name(v: string) {
     this.ctx.enqueue(byteLength(v), () => {
       const all = this.fake.live().flatMap((s) => s.tables);
-      if (all.some((t) => t !== this.table && t.name.toLowerCase() === v.toLowerCase()) || this.fake.names.some((n) => n.name.toLowerCase() === v.toLowerCase()))
+      if (
+        all.some((t) => t !== this.table && t.name.toLowerCase() === v.toLowerCase()) ||
+        this.fake.names.some((n) => n.name.toLowerCase() === v.toLowerCase())
+      )
         throw new FakeOfficeError('InvalidArgument', `table name ${v} is taken`);
       this.fake.record(this.sheet!, rangeRef(this.table!.rect), 'table.name');
       this.table!.name = v;
@@ -1494,7 +1550,8 @@ class TextRangeProxy extends FakeProxy {
   }
   protected override read(prop: string): unknown {
     if (prop !== 'text') throw new FakeOfficeError('InvalidArgument', `TextRange.${prop}`);
-    if (this.shape.type !== 'TextBox' && this.shape.type !== 'GeometricShape') throw new FakeOfficeError('GeneralException', 'shape has no text frame');
+    if (this.shape.type !== 'TextBox' && this.shape.type !== 'GeometricShape')
+      throw new FakeOfficeError('GeneralException', 'shape has no text frame');
     return this.shape.text ?? '';
   }
   get text(): string {
@@ -1523,7 +1580,8 @@ class NameCollectionProxy extends FakeProxy {
     this.fake.requireApi('1.4', 'NamedItemCollection.add');
     const p = new NamedItemProxy(this.ctx);
     this.ctx.enqueue(byteLength([name, comment]), () => {
-      if (this.fake.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', `name ${name}`);
+      if (this.fake.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+        throw new FakeOfficeError('ItemAlreadyExists', `name ${name}`);
       if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name)) throw new FakeOfficeError('InvalidArgument', `name ${name}`);
       let state: NameState;
       if (typeof reference === 'string') state = { name, formula: reference, comment: comment ?? '' };

@@ -23,9 +23,16 @@ afterEach(() => uninstall?.());
 /** A small plan table at B2 (title merged over B2:D2). */
 function plan(f: FakeExcel, name: string, rows = 20): void {
   f.addSheet(name);
-  f.setValues(name, 'B2', [['แผนพัฒนาอำเภอ ปี 2568', null, null], ['โครงการ', 'งบประมาณ', 'หมายเหตุ']]);
+  f.setValues(name, 'B2', [
+    ['แผนพัฒนาอำเภอ ปี 2568', null, null],
+    ['โครงการ', 'งบประมาณ', 'หมายเหตุ'],
+  ]);
   f.addMerge(name, 'B2:D2');
-  f.setValues(name, 'B4', Array.from({ length: rows }, (_, i) => [`โครงการที่ ${i + 1}`, 1000 * (i + 1), '-']));
+  f.setValues(
+    name,
+    'B4',
+    Array.from({ length: rows }, (_, i) => [`โครงการที่ ${i + 1}`, 1000 * (i + 1), '-']),
+  );
 }
 
 describe('the fake refuses what Excel refuses', () => {
@@ -107,7 +114,11 @@ test('an absurdly large sheet is read up to a limit and Validate says so on that
   setup();
   plan(fake, 'ผ.02', 30);
   // A dense block far larger than a plan: 300 rows × 40 columns = 12,000 cells against a limit of 5,000.
-  fake.setValues('ผ.02', 'F40', Array.from({ length: 300 }, (_, r) => Array.from({ length: 40 }, (_, c) => r * 40 + c)));
+  fake.setValues(
+    'ผ.02',
+    'F40',
+    Array.from({ length: 300 }, (_, r) => Array.from({ length: 40 }, (_, c) => r * 40 + c)),
+  );
   const wb = await readWorkbook(fake.run, { maxCells: 5_000 });
   const s = wb.sheets[0];
   expect(s.tooLarge).toMatchObject({ limit: 5_000 });
@@ -125,7 +136,11 @@ test('more than 512 merged areas are all read (per row block)', async () => {
   setup();
   fake.addSheet('ผ.02');
   const rows = 1_200;
-  fake.setValues('ผ.02', 'A1', Array.from({ length: rows }, (_, i) => [`โครงการ ${i + 1}`, null, 1000]));
+  fake.setValues(
+    'ผ.02',
+    'A1',
+    Array.from({ length: rows }, (_, i) => [`โครงการ ${i + 1}`, null, 1000]),
+  );
   for (let r = 1; r <= rows; r++) fake.addMerge('ผ.02', `A${r}:B${r}`);
   const s = await readWorksheet('ผ.02', fake.run);
   expect(s.merges).toHaveLength(rows);
@@ -141,7 +156,12 @@ test('a merged area starting in an empty cell above the data is still read', asy
   fake.addMerge('S', 'A1:B2'); // an empty merged banner above the table
   fake.addMerge('S', 'A3:B3');
   const s = await readWorksheet('S', fake.run);
-  expect(s.merges).toEqual(expect.arrayContaining([{ r1: 0, c1: 0, r2: 1, c2: 1 }, { r1: 2, c1: 0, r2: 2, c2: 1 }]));
+  expect(s.merges).toEqual(
+    expect.arrayContaining([
+      { r1: 0, c1: 0, r2: 1, c2: 1 },
+      { r1: 2, c1: 0, r2: 2, c2: 1 },
+    ]),
+  );
 });
 
 test('text boxes on ExcelApi 1.9 (no Range.top/left) are read and placed from default row and column sizes', async () => {
@@ -156,7 +176,11 @@ test('text boxes on ExcelApi 1.9 (no Range.top/left) are read and placed from de
 describe('writing a report, calendar or needs table again rewrites our sheet in place', () => {
   const report = (rows: number, title: string) => ({
     name: 'ความต้องการ',
-    rows: [[title, null, null], ['โครงการ', 'งบประมาณ', 'หน่วยงาน'], ...Array.from({ length: rows }, (_, i) => [`โครงการ ${i + 1}`, 1000 * (i + 1), 'อบต.'])],
+    rows: [
+      [title, null, null],
+      ['โครงการ', 'งบประมาณ', 'หน่วยงาน'],
+      ...Array.from({ length: rows }, (_, i) => [`โครงการ ${i + 1}`, 1000 * (i + 1), 'อบต.']),
+    ],
     merges: [{ r1: 0, c1: 0, r2: 0, c2: 2 }],
     freezeRows: 2,
     table: { headerRow: 1, lastRow: rows + 1, lastCol: 2, name: 'Needs' },

@@ -25,7 +25,12 @@ function sheet(): OutSheet {
     name: 'รายงาน',
     rows: [
       ['ที่', 'โครงการ', 'งบประมาณ', 'ที่มา'],
-      [1, { value: long, style: { wrap: true } }, { value: 0, style: { numFmt: '#,##0;-#,##0;"-"', shrink: true } }, 'a.xlsx / ผ.02 / แถว 9'],
+      [
+        1,
+        { value: long, style: { wrap: true } },
+        { value: 0, style: { numFmt: '#,##0;-#,##0;"-"', shrink: true } },
+        'a.xlsx / ผ.02 / แถว 9',
+      ],
       [2, { value: 'สั้น', style: { wrap: true } }, 5, 'a.xlsx / ผ.02 / แถว 10'],
     ],
     colWidths: [5, 30, 12, 40],

@@ -27,10 +27,26 @@ test('on ExcelApi 1.4 (no NamedItem.formula) a re-run still replaces only the sh
   const uninstall = fake.installOffice();
   try {
     fake.addSheet('รายงานตรวจสอบ'); // the officer's own sheet with our name
-    const sheet = { name: 'รายงานตรวจสอบ', rows: [['ลำดับ', 'รายละเอียด'], [1, 'ยอดรวมไม่ตรง']] };
+    const sheet = {
+      name: 'รายงานตรวจสอบ',
+      rows: [
+        ['ลำดับ', 'รายละเอียด'],
+        [1, 'ยอดรวมไม่ตรง'],
+      ],
+    };
     const first = await writeSheet(sheet, {}, fake.run);
     expect(first.name).toBe('รายงานตรวจสอบ (2)');
-    const second = await writeSheet({ ...sheet, rows: [['ลำดับ', 'รายละเอียด'], [1, 'แก้แล้ว']] }, {}, fake.run);
+    const second = await writeSheet(
+      {
+        ...sheet,
+        rows: [
+          ['ลำดับ', 'รายละเอียด'],
+          [1, 'แก้แล้ว'],
+        ],
+      },
+      {},
+      fake.run,
+    );
     expect(second.name).toBe('รายงานตรวจสอบ (2)');
     expect(fake.sheetNames().sort()).toEqual(['รายงานตรวจสอบ', 'รายงานตรวจสอบ (2)'].sort());
     fake.assertWritesOnlyTo(['รายงานตรวจสอบ (2)'], []);

@@ -16,7 +16,11 @@ test('the signed needs workbook validates as the same table without its signatur
   result.approval = { meeting: '1/2569', date: { year: 2569, month: 1, day: 15 } };
   const written = readXlsx(writeXlsx(needsFileWorkbook(result, { district: 'เมือง' })), 'needs.xlsx');
   const needs = written.sheets.find((s) => s.name === NEEDS_SHEET)!;
-  const texts = Array.from(needs.rows, (r) => Array.from(r ?? [], (c) => c?.w ?? '').join(' ').trim());
+  const texts = Array.from(needs.rows, (r) =>
+    Array.from(r ?? [], (c) => c?.w ?? '')
+      .join(' ')
+      .trim(),
+  );
   // The title block names the district, the fiscal years and the ก.บ.อ. approval; the signature block closes the table.
   expect(texts.slice(0, 3)).toEqual([
     'แผนความต้องการของอำเภอเมือง',
@@ -37,6 +41,7 @@ test('the signed needs workbook validates as the same table without its signatur
   expect(plan.projects.map((p) => p.name)).toEqual(plain.projects.map((p) => p.name));
   expect(plan.projects).toHaveLength(result.items.length);
   expect(plan.blocks.map((b) => b.headerRows)).toEqual(plain.blocks.map((b) => b.headerRows));
-  const findings = (wb: WorkbookModel) => validateWorkbook(wb).sheets.map((s) => [s.name, s.kind, s.findings.map((f) => `${f.code}@${f.column}${f.row}`)]);
+  const findings = (wb: WorkbookModel) =>
+    validateWorkbook(wb).sheets.map((s) => [s.name, s.kind, s.findings.map((f) => `${f.code}@${f.column}${f.row}`)]);
   expect(findings(written)).toEqual(findings(unsigned));
 });

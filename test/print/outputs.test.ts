@@ -52,7 +52,9 @@ const SHOTS = process.env.ONEPLAN_SCREENSHOTS
     flagged = matches.filter((m) => FLAGGED.has(m.verdict.status));
     // The province rolls up two districts' needs workbooks as OnePlan wrote them.
     const districts = [await muangDistrict(), await phunphinDistrict()];
-    province = await consolidate(districts.map((d, i) => ({ file: `${d.name}.xlsx`, checksum: String(i).repeat(64), workbook: d.workbook })));
+    province = await consolidate(
+      districts.map((d, i) => ({ file: `${d.name}.xlsx`, checksum: String(i).repeat(64), workbook: d.workbook })),
+    );
     const files: Record<string, Uint8Array> = {
       // One cell at 100 %: the height of a 16 pt word box, against which the scale is measured.
       reference: writeXlsx({ sheets: [{ name: 'a', rows: [['ทดสอบการพิมพ์']], font: { name: 'TH Sarabun New', size: 16 } }] }),
@@ -92,7 +94,10 @@ const SHOTS = process.env.ONEPLAN_SCREENSHOTS
   });
 
   function scaleOfPages(name: string, pages: number[]): number {
-    const scale = printScale(text[name].filter((w) => pages.includes(w.page)), reference);
+    const scale = printScale(
+      text[name].filter((w) => pages.includes(w.page)),
+      reference,
+    );
     measured.push(`${name} ${pages.length} page(s) at ${Math.round(scale * 100)} % (${pageSizes(pdf[name]).length} in the file)`);
     return scale;
   }
@@ -157,7 +162,7 @@ const SHOTS = process.env.ONEPLAN_SCREENSHOTS
     pagePng(pdf.province, 1, path.join(SHOTS, 'print-province'));
   });
 
-  test('validation report: every finding\'s details whole, landscape, ≥ 55 %, signed', () => {
+  test("validation report: every finding's details whole, landscape, ≥ 55 %, signed", () => {
     const pages = expectPages('report', 'landscape');
     expect(pageNumbers('report')).toHaveLength(pages);
     const reportPages = pagesUntilSigned('report');
@@ -176,7 +181,12 @@ const SHOTS = process.env.ONEPLAN_SCREENSHOTS
 
   test('match report: every flagged project and its reason whole, one page wide at ≥ 55 %', () => {
     const pages = expectPages('match', 'landscape');
-    expect(scaleOfPages('match', Array.from({ length: pages }, (_, i) => i + 1))).toBeGreaterThanOrEqual(0.55);
+    expect(
+      scaleOfPages(
+        'match',
+        Array.from({ length: pages }, (_, i) => i + 1),
+      ),
+    ).toBeGreaterThanOrEqual(0.55);
     const byPage = groupByPage(text.match);
     expect(flagged.length).toBeGreaterThan(0);
     const cut = flagged.flatMap((m) => [m.name, m.verdict.reason]).filter((s) => !printedWhole(text.match, s, byPage));
@@ -186,18 +196,26 @@ const SHOTS = process.env.ONEPLAN_SCREENSHOTS
     pagePng(pdf.match, 1, path.join(SHOTS, 'print-match-report'));
   });
 
-  test.each(['calendar-dopa', 'calendar-rayong'] as const)('%s: landscape, ≥ 55 %, every step whole, the plan year said plainly', (name) => {
-    const pages = expectPages(name, 'landscape');
-    expect(scaleOfPages(name, Array.from({ length: pages }, (_, i) => i + 1))).toBeGreaterThanOrEqual(0.55);
-    expect(pages).toBe(name === 'calendar-dopa' ? 1 : 2);
-    const byPage = groupByPage(text[name]);
-    const steps = calendars[name].steps;
-    // (the units are centred: printedWhole follows left-aligned cells)
-    const cut = steps.flatMap((s) => [s.title, s.note ?? '']).filter((t) => !printedWhole(text[name], t, byPage));
-    expect(cut).toEqual([]);
-    if (name === 'calendar-dopa') {
-      expect(printedWhole(text[name], '(แผนสำหรับปีงบประมาณ พ.ศ. ๒๕๗๐ · ดำเนินการระหว่าง ม.ค. ๒๕๖๘ – ต.ค. ๒๕๖๘)')).toBe(true);
-    }
-    pagePng(pdf[name], 1, path.join(SHOTS, `print-${name}`));
-  });
+  test.each(['calendar-dopa', 'calendar-rayong'] as const)(
+    '%s: landscape, ≥ 55 %, every step whole, the plan year said plainly',
+    (name) => {
+      const pages = expectPages(name, 'landscape');
+      expect(
+        scaleOfPages(
+          name,
+          Array.from({ length: pages }, (_, i) => i + 1),
+        ),
+      ).toBeGreaterThanOrEqual(0.55);
+      expect(pages).toBe(name === 'calendar-dopa' ? 1 : 2);
+      const byPage = groupByPage(text[name]);
+      const steps = calendars[name].steps;
+      // (the units are centred: printedWhole follows left-aligned cells)
+      const cut = steps.flatMap((s) => [s.title, s.note ?? '']).filter((t) => !printedWhole(text[name], t, byPage));
+      expect(cut).toEqual([]);
+      if (name === 'calendar-dopa') {
+        expect(printedWhole(text[name], '(แผนสำหรับปีงบประมาณ พ.ศ. ๒๕๗๐ · ดำเนินการระหว่าง ม.ค. ๒๕๖๘ – ต.ค. ๒๕๖๘)')).toBe(true);
+      }
+      pagePng(pdf[name], 1, path.join(SHOTS, `print-${name}`));
+    },
+  );
 });

@@ -8,7 +8,8 @@ import { readWorkbookBytes } from '../../src/xlsx/open';
 import { writeXlsx } from '../../src/xlsx/write';
 import { cliIo, tempFiles, tis620 } from './helpers';
 
-const THAI = 'ลำดับ,โครงการ,งบประมาณ (บาท),หน่วยงานรับผิดชอบ\n1,ก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ ๓,"1,500,000",กองช่าง\n2,ขุดลอกคลองนาดี,๘๐๐๐๐๐,กรมชลประทาน\n';
+const THAI =
+  'ลำดับ,โครงการ,งบประมาณ (บาท),หน่วยงานรับผิดชอบ\n1,ก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ ๓,"1,500,000",กองช่าง\n2,ขุดลอกคลองนาดี,๘๐๐๐๐๐,กรมชลประทาน\n';
 
 function values(bytes: Uint8Array, name = 'แผน.csv') {
   const wb = readCsv(bytes, name);
@@ -49,14 +50,20 @@ test('RFC 4180: quotes, doubled quotes, delimiters and line breaks inside quotes
     [null, 'x'],
     ['last', 'unterminated\nstill'],
   ]);
-  expect(values(strToU8('a,b\rc,d\r'))).toEqual([['a', 'b'], ['c', 'd']]);
+  expect(values(strToU8('a,b\rc,d\r'))).toEqual([
+    ['a', 'b'],
+    ['c', 'd'],
+  ]);
 });
 
 test('delimiter sniffed: comma, semicolon, tab (amounts with thousands separators do not confuse it)', () => {
   expect(sniffDelimiter('a,b,c\n1,2,3\n')).toBe(',');
   expect(sniffDelimiter('โครงการ;งบประมาณ\nถนน;1,500,000\nคลอง;800,000,00\n')).toBe(';');
   expect(sniffDelimiter('โครงการ\tงบประมาณ\tหมายเหตุ\nถนน\t1,500,000\t-\nคลอง\t"2,000"\tx,y\n')).toBe('\t');
-  expect(values(strToU8('โครงการ\tงบประมาณ\nถนน\t1,500,000\n'), 'p.tsv')).toEqual([['โครงการ', 'งบประมาณ'], ['ถนน', '1,500,000']]);
+  expect(values(strToU8('โครงการ\tงบประมาณ\nถนน\t1,500,000\n'), 'p.tsv')).toEqual([
+    ['โครงการ', 'งบประมาณ'],
+    ['ถนน', '1,500,000'],
+  ]);
   expect(values(strToU8('one column\nonly\n'))).toEqual([['one column'], ['only']]);
 });
 

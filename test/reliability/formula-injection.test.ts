@@ -15,7 +15,7 @@ import { writeXlsx } from '../../src/xlsx/write';
 import { nadiWorkbook, toOutWorkbook } from '../consolidate/fixtures';
 import { FakeExcel } from '../office/fakeExcel';
 
-const HOSTILE = ['=HYPERLINK("http://x","y")', '+cmd|\' /C calc\'!A0', '-2+3+cmd|calc', '@SUM(1+1)*cmd|calc'];
+const HOSTILE = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '-2+3+cmd|calc', '@SUM(1+1)*cmd|calc'];
 
 /** A received workbook (as bytes) whose beyond-capacity projects are named with formula-like text. */
 function receivedFile(): Uint8Array {
@@ -41,7 +41,11 @@ function sheetXml(bytes: Uint8Array, name: string): { xml: string; sst: string[]
   const i = names.indexOf(name);
   expect(i).toBeGreaterThanOrEqual(0);
   const sst = [...strFromU8(files['xl/sharedStrings.xml']).matchAll(/<si><t[^>]*>([\s\S]*?)<\/t><\/si>/g)].map((m) =>
-    m[1].replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'),
+    m[1]
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&'),
   );
   return { xml: strFromU8(files[`xl/worksheets/sheet${i + 1}.xml`]), sst };
 }

@@ -65,10 +65,56 @@ export function prng(seed: number): () => number {
 }
 
 const TOKENS = [
-  '<', '>', '/>', '</c>', '<c r="A1">', '<row>', '</row>', '<v>', '</v>', '<is><t>', '</t></is>', 't="s"', 't="e"', 't="inlineStr"',
-  '&amp;', '&lol;', '&#xFFFF;', '&#99999999;', '_x0000_', '<!DOCTYPE x [<!ENTITY a "b">]>', '<![CDATA[', ']]>', '<!--', '-->', '<?x ', '?>',
-  '"', "'", '=', ':', 'x:', '99999999999', '-1', 'r="XFD1048576"', 'r="ZZZZ99999999"', '<si>', '</si>', '<mergeCell ref="A1:XFD1048576"/>',
-  '<f t="shared" si="0"/>', '<f>', '</f>', 's="9999"', '\u0E01\u0E02', '\uFFFD', '\0', '\r\n', '<xdr:twoCellAnchor>', '<a:t>', '<sheetData>', '</sheetData>',
+  '<',
+  '>',
+  '/>',
+  '</c>',
+  '<c r="A1">',
+  '<row>',
+  '</row>',
+  '<v>',
+  '</v>',
+  '<is><t>',
+  '</t></is>',
+  't="s"',
+  't="e"',
+  't="inlineStr"',
+  '&amp;',
+  '&lol;',
+  '&#xFFFF;',
+  '&#99999999;',
+  '_x0000_',
+  '<!DOCTYPE x [<!ENTITY a "b">]>',
+  '<![CDATA[',
+  ']]>',
+  '<!--',
+  '-->',
+  '<?x ',
+  '?>',
+  '"',
+  "'",
+  '=',
+  ':',
+  'x:',
+  '99999999999',
+  '-1',
+  'r="XFD1048576"',
+  'r="ZZZZ99999999"',
+  '<si>',
+  '</si>',
+  '<mergeCell ref="A1:XFD1048576"/>',
+  '<f t="shared" si="0"/>',
+  '<f>',
+  '</f>',
+  's="9999"',
+  '\u0E01\u0E02',
+  '\uFFFD',
+  '\0',
+  '\r\n',
+  '<xdr:twoCellAnchor>',
+  '<a:t>',
+  '<sheetData>',
+  '</sheetData>',
 ].map((t) => new TextEncoder().encode(t));
 
 function mutateBytes(b: Uint8Array, rnd: () => number): { out: Uint8Array; what: string } {
@@ -124,7 +170,12 @@ function mutateBytes(b: Uint8Array, rnd: () => number): { out: Uint8Array; what:
 }
 
 /** One mutated file for case (seed, index). */
-export function mutateCase(files: FuzzSeedFile[], entries: Array<Record<string, Uint8Array> | undefined>, seed: number, index: number): { name: string; bytes: Uint8Array; mutation: string } {
+export function mutateCase(
+  files: FuzzSeedFile[],
+  entries: Array<Record<string, Uint8Array> | undefined>,
+  seed: number,
+  index: number,
+): { name: string; bytes: Uint8Array; mutation: string } {
   const rnd = prng((seed * 0x9e3779b1 + index * 0x85ebca6b) >>> 0);
   const fi = Math.floor(rnd() * files.length);
   const file = files[fi];

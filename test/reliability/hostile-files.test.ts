@@ -57,7 +57,10 @@ describe('zip bombs', () => {
     files['xl/worksheets/sheet1.xml'] = big;
     const bomb = zipSync(files, { level: 1 });
     const inflater = countingInflater();
-    const e = readErrorOf(() => readXlsx(bomb, 'bomb.xlsx', { maxEntryBytes: 16 * 1024 * 1024, inflateRaw: inflater.inflateRaw }), 'bomb.xlsx');
+    const e = readErrorOf(
+      () => readXlsx(bomb, 'bomb.xlsx', { maxEntryBytes: 16 * 1024 * 1024, inflateRaw: inflater.inflateRaw }),
+      'bomb.xlsx',
+    );
     expect(e.code).toBe('too-large');
     expect(inflater.asked).not.toContain(big.length); // refused on its declared size, never inflated
     expect(e.messageEn).toContain('xl/worksheets/sheet1.xml');
@@ -67,7 +70,11 @@ describe('zip bombs', () => {
     const sheets = Array.from({ length: 8 }, (_, i) => ({ name: `S${i}`, xml: sheetDoc('<sheetData/>' + ' '.repeat(1024 * 1024)) }));
     const bytes = makeXlsx({ sheets });
     const inflater = countingInflater();
-    const e = readErrorOf(() => readXlsx(bytes, 'many.xlsx', { maxEntryBytes: 2 * 1024 * 1024, maxTotalBytes: 4 * 1024 * 1024, inflateRaw: inflater.inflateRaw }), 'many.xlsx');
+    const e = readErrorOf(
+      () =>
+        readXlsx(bytes, 'many.xlsx', { maxEntryBytes: 2 * 1024 * 1024, maxTotalBytes: 4 * 1024 * 1024, inflateRaw: inflater.inflateRaw }),
+      'many.xlsx',
+    );
     expect(e.code).toBe('too-large');
     expect(inflater.asked.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(4 * 1024 * 1024); // stopped at the file cap
   });
@@ -76,7 +83,14 @@ describe('zip bombs', () => {
 describe('XML', () => {
   test('entity references without a DTD are never expanded (kept as written)', async () => {
     const bytes = makeXlsx({
-      sheets: [{ name: 'S', xml: sheetDoc('<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>&lol9;&amp;</t></is></c></row></sheetData>') }],
+      sheets: [
+        {
+          name: 'S',
+          xml: sheetDoc(
+            '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>&lol9;&amp;</t></is></c></row></sheetData>',
+          ),
+        },
+      ],
       sst: '<sst><si><t>&lol9;&lol9;</t></si></sst>',
     });
     const wb = await survive(bytes);
@@ -84,9 +98,22 @@ describe('XML', () => {
   });
 
   test('deeply nested elements (100,000 levels) in a cell, sheetData, rows, shared strings, workbook, drawings: no stack overflow, fast', async () => {
-    const cell = makeXlsx({ sheets: [{ name: 'S', xml: sheetDoc(`<sheetData><row r="1"><c r="A1" t="inlineStr"><is>${'<r>'.repeat(N)}<t>x</t>${'</r>'.repeat(N)}</is></c></row></sheetData>`) }] });
+    const cell = makeXlsx({
+      sheets: [
+        {
+          name: 'S',
+          xml: sheetDoc(
+            `<sheetData><row r="1"><c r="A1" t="inlineStr"><is>${'<r>'.repeat(N)}<t>x</t>${'</r>'.repeat(N)}</is></c></row></sheetData>`,
+          ),
+        },
+      ],
+    });
     expect((await survive(cell)).sheets[0].rows[0]?.[0]?.v).toBe('x');
-    const sheetData = makeXlsx({ sheets: [{ name: 'S', xml: sheetDoc(`<sheetData><row r="1">${'<x>'.repeat(N)}<c r="B1"><v>7</v></c>${'</x>'.repeat(N)}</row></sheetData>`) }] });
+    const sheetData = makeXlsx({
+      sheets: [
+        { name: 'S', xml: sheetDoc(`<sheetData><row r="1">${'<x>'.repeat(N)}<c r="B1"><v>7</v></c>${'</x>'.repeat(N)}</row></sheetData>`) },
+      ],
+    });
     expect((await survive(sheetData)).sheets[0].rows[0]?.[1]?.v).toBe(7);
     await survive(makeXlsx({ sheets: [{ name: 'S', xml: sheetDoc(`<sheetData>${'<row>'.repeat(N)}${'</row>'.repeat(N)}</sheetData>`) }] }));
     const sst = makeXlsx({
@@ -103,7 +130,11 @@ describe('XML', () => {
     const anchors = await survive(withDrawing(anchor.repeat(N) + body + '</xdr:twoCellAnchor>'.repeat(N)));
     expect(anchors.sheets[0].textBoxes).toEqual([]); // the outer anchor has no shape of its own
     // 100,000 paragraphs (trailing line breaks used to be trimmed by a quadratic regex).
-    const paras = await survive(withDrawing(`${anchor}<xdr:sp><xdr:txBody>${'<a:p>'.repeat(N)}<a:t>ข้อความ</a:t>${'</a:p>'.repeat(N)}</xdr:txBody></xdr:sp></xdr:twoCellAnchor>`));
+    const paras = await survive(
+      withDrawing(
+        `${anchor}<xdr:sp><xdr:txBody>${'<a:p>'.repeat(N)}<a:t>ข้อความ</a:t>${'</a:p>'.repeat(N)}</xdr:txBody></xdr:sp></xdr:twoCellAnchor>`,
+      ),
+    );
     expect(paras.sheets[0].textBoxes[0].text.endsWith('ข้อความ')).toBe(true);
   });
 });
@@ -115,7 +146,17 @@ test('invalid UTF-8 bytes in sharedStrings become U+FFFD; the other strings are 
     parts.push(strToU8('<si><t>bad '), new Uint8Array([0xff, 0xfe, 0xc3, 0x28, 0xe0, 0xb8]), strToU8('</t></si></sst>'));
     const sstBytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
     parts.reduce((o, p) => (sstBytes.set(p, o), o + p.length), 0);
-    const files = unzipSync(makeXlsx({ sheets: [{ name: 'S', xml: sheetDoc(`<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>${count}</v></c></row></sheetData>`) }], sst: '<sst/>' }));
+    const files = unzipSync(
+      makeXlsx({
+        sheets: [
+          {
+            name: 'S',
+            xml: sheetDoc(`<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>${count}</v></c></row></sheetData>`),
+          },
+        ],
+        sst: '<sst/>',
+      }),
+    );
     files['xl/sharedStrings.xml'] = sstBytes;
     const wb = await survive(zipSync(files));
     expect(wb.sheets[0].rows[0]?.[0]?.v).toBe('โครงการ 0');
@@ -127,7 +168,12 @@ test('1,000,000 shared strings', async () => {
   const si: string[] = [];
   for (let i = 0; i < 1_000_000; i++) si.push(`<si><t>ข้อความ ${i}</t></si>`);
   const bytes = makeXlsx({
-    sheets: [{ name: 'S', xml: sheetDoc('<sheetData><row r="1"><c r="A1" t="s"><v>999999</v></c><c r="B1" t="s"><v>5000000</v></c></row></sheetData>') }],
+    sheets: [
+      {
+        name: 'S',
+        xml: sheetDoc('<sheetData><row r="1"><c r="A1" t="s"><v>999999</v></c><c r="B1" t="s"><v>5000000</v></c></row></sheetData>'),
+      },
+    ],
     sst: `<sst count="1000000" uniqueCount="1000000">${si.join('')}</sst>`,
   });
   const wb = await survive(bytes, 'sst.xlsx');
@@ -138,7 +184,11 @@ test('1,000,000 shared strings', async () => {
 test('a row with 16,384 columns (to XFD); cells beyond XFD1048576 are ignored', async () => {
   const cells: string[] = [];
   for (let c = 0; c < 16384; c++) cells.push(`<c><v>${c}</v></c>`);
-  const wide = await survive(makeXlsx({ sheets: [{ name: 'S', xml: sheetDoc(`<sheetData><row r="1">${cells.join('')}</row><row r="2">${cells.join('')}</row></sheetData>`) }] }));
+  const wide = await survive(
+    makeXlsx({
+      sheets: [{ name: 'S', xml: sheetDoc(`<sheetData><row r="1">${cells.join('')}</row><row r="2">${cells.join('')}</row></sheetData>`) }],
+    }),
+  );
   expect(wide.sheets[0].rows[1]?.length).toBe(16384);
   expect(wide.sheets[0].rows[1]?.[16383]?.v).toBe(16383);
   // Before the fix, row 999,999,999 / column ZZZZZZ made sparse arrays that the engine walked for minutes.
@@ -168,7 +218,9 @@ test('10,000-character cells in 300 project rows: validate and consolidate stay 
   const header = sheet.rows.findIndex((r) => r?.some((c) => c?.w === 'โครงการ'));
   const template = sheet.rows[header + 3]!;
   const long = 'ก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ '.repeat(300).slice(0, 10000);
-  const extra = Array.from({ length: 300 }, (_, i) => template.map((c, k) => (c && c.t === 's' && k > 0 && k < 4 ? { ...c, v: long + i, w: long + i } : c)));
+  const extra = Array.from({ length: 300 }, (_, i) =>
+    template.map((c, k) => (c && c.t === 's' && k > 0 && k < 4 ? { ...c, v: long + i, w: long + i } : c)),
+  );
   sheet.rows.splice(header + 3, 0, ...extra);
   const bytes = writeXlsx(toOutWorkbook(wb));
   const read = await survive(bytes, 'long.xlsx');
@@ -180,7 +232,11 @@ test('formula error cells (#REF!, #DIV/0!, #N/A) are findings on their cells', (
   const part = 'xl/worksheets/sheet2.xml';
   let xml = new TextDecoder().decode(files[part]);
   const where: Record<string, string> = {};
-  for (const [value, err] of [['2500000', '#REF!'], ['1800000', '#DIV/0!'], ['1200000', '#N/A']]) {
+  for (const [value, err] of [
+    ['2500000', '#REF!'],
+    ['1800000', '#DIV/0!'],
+    ['1200000', '#N/A'],
+  ]) {
     const re = new RegExp(`<c r="([A-Z]+\\d+)"( s="\\d+")?><v>${value}</v></c>`);
     const m = re.exec(xml);
     expect(m).not.toBeNull();
@@ -212,13 +268,18 @@ test('a sheet of only merged cells (200,000 merges)', async () => {
     m.push(`<mergeCell ref="A${i * 5 + 1}:BZ${i * 5 + 5}"/>`);
     if (i < 2000) rows.push(`<row r="${i * 5 + 1}"><c r="A${i * 5 + 1}" t="inlineStr"><is><t>หัวข้อ ${i}</t></is></c></row>`);
   }
-  const wb = await survive(makeXlsx({ sheets: [{ name: 'S', xml: sheetDoc(`<sheetData>${rows.join('')}</sheetData><mergeCells>${m.join('')}</mergeCells>`) }] }), 'm.xlsx');
+  const wb = await survive(
+    makeXlsx({ sheets: [{ name: 'S', xml: sheetDoc(`<sheetData>${rows.join('')}</sheetData><mergeCells>${m.join('')}</mergeCells>`) }] }),
+    'm.xlsx',
+  );
   expect(wb.sheets[0].merges.length).toBe(200_000);
 });
 
 describe('not a spreadsheet at all', () => {
   const pdf = strToU8('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
+  const png = new Uint8Array([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0,
+  ]);
   const prose = strToU8('เรียน นายอำเภอ\nขอส่งแผนพัฒนาท้องถิ่นตามที่แนบมาพร้อมนี้\nจึงเรียนมาเพื่อโปรดทราบ\n');
   test.each([
     ['แผน.pdf', pdf, 'PDF'],
@@ -239,7 +300,9 @@ describe('not a spreadsheet at all', () => {
     return b;
   };
   const docx = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') });
-  const json = strToU8('[\n  {"ที่": 1, "โครงการ": "ก่อสร้างถนน", "งบประมาณ": 500000},\n  {"ที่": 2, "โครงการ": "ขุดลอกคลอง", "งบประมาณ": 100000}\n]\n');
+  const json = strToU8(
+    '[\n  {"ที่": 1, "โครงการ": "ก่อสร้างถนน", "งบประมาณ": 500000},\n  {"ที่": 2, "โครงการ": "ขุดลอกคลอง", "งบประมาณ": 100000}\n]\n',
+  );
   const html = strToU8('<html><body><table><tr><td>ที่</td><td>โครงการ</td></tr></table></body></html>');
   test.each([
     ['แผน.xlsx', 'word-document', docx, /Word/],
@@ -265,7 +328,9 @@ test('CLI batch: validate goes on after bad files and reports each by name', asy
   const name = 'EncryptedPackage';
   for (let i = 0; i < name.length; i++) enc[1024 + 2 * i] = name.charCodeAt(i);
   const laughs = unzipSync(good);
-  laughs['xl/sharedStrings.xml'] = strToU8('<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><sst><si><t>&b;</t></si></sst>');
+  laughs['xl/sharedStrings.xml'] = strToU8(
+    '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><sst><si><t>&b;</t></si></sst>',
+  );
   const t = tempFiles({
     // A plan (a workbook without one is itself an error: no-plan-sheet).
     'a-good.xlsx': good2,
@@ -274,16 +339,32 @@ test('CLI batch: validate goes on after bad files and reports each by name', asy
     'd-old.xls': ole,
     'e-doctype.xlsx': zipSync(laughs),
     'f-scan.pdf': strToU8('%PDF-1.7\n%\xe2\xe3\n'),
-    'g-ods.ods': zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }], 'content.xml': strToU8('<x/>') }),
+    'g-ods.ods': zipSync({
+      mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }],
+      'content.xml': strToU8('<x/>'),
+    }),
     'h-good2.xlsx': good2,
   });
   try {
-    const names = ['a-good.xlsx', 'b-truncated.xlsx', 'c-encrypted.xlsx', 'd-old.xls', 'e-doctype.xlsx', 'f-scan.pdf', 'missing.xlsx', 'g-ods.ods', 'h-good2.xlsx'];
+    const names = [
+      'a-good.xlsx',
+      'b-truncated.xlsx',
+      'c-encrypted.xlsx',
+      'd-old.xls',
+      'e-doctype.xlsx',
+      'f-scan.pdf',
+      'missing.xlsx',
+      'g-ods.ods',
+      'h-good2.xlsx',
+    ];
     const { io, out } = cliIo();
     const code = await main(['validate', ...names.map(t.p), '--json'], io);
     expect(code).toBe(1);
     const j = JSON.parse(out.join(''));
-    const got = j.files.map((f: { file: string; ok: boolean; error?: { code: string; message: string } }) => ({ ok: f.ok, code: f.error?.code }));
+    const got = j.files.map((f: { file: string; ok: boolean; error?: { code: string; message: string } }) => ({
+      ok: f.ok,
+      code: f.error?.code,
+    }));
     expect(got).toEqual([
       { ok: true, code: undefined },
       { ok: false, code: 'truncated' },

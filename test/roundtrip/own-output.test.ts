@@ -33,7 +33,11 @@ function check(wb: WorkbookModel): WorkbookReport {
   // Checked, and known for what it is (a workbook of reports is not "nothing checked").
   expect(report.error).toBeUndefined();
   expect(report.ok).toBe(true);
-  const bad = report.sheets.flatMap((s) => s.findings.filter((f) => f.severity === 'error' || !(SOURCE_GAPS.has(f.code) || OFFICER_STEPS.has(f.code))).map((f) => `${s.name}!${f.column}${f.row} ${f.code}: ${f.message}`));
+  const bad = report.sheets.flatMap((s) =>
+    s.findings
+      .filter((f) => f.severity === 'error' || !(SOURCE_GAPS.has(f.code) || OFFICER_STEPS.has(f.code)))
+      .map((f) => `${s.name}!${f.column}${f.row} ${f.code}: ${f.message}`),
+  );
   expect(bad).toEqual([]);
   return report;
 }
@@ -54,7 +58,7 @@ function gapsAreReal(wb: WorkbookModel, report: WorkbookReport, result: Consolid
   }
 }
 
-describe("the district needs workbook validates as it was written", () => {
+describe('the district needs workbook validates as it was written', () => {
   let result: ConsolidateResult;
   let wb: WorkbookModel;
   let report: WorkbookReport;
@@ -170,5 +174,10 @@ test('a re-run with a roster: the follow-up and vanished sheets validate and are
   expect(out.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([FOLLOWUP_SHEET, VANISHED_SHEET]));
   const report = check(roundTrip(renamed(out), 'needs-again.xlsx'));
   expect(report.sheets[0].kind).toBe('district-needs');
-  expect(report.sheets.slice(1).map((s) => s.kind).filter((k) => k !== 'other' && k !== 'needs-summary')).toEqual([]);
+  expect(
+    report.sheets
+      .slice(1)
+      .map((s) => s.kind)
+      .filter((k) => k !== 'other' && k !== 'needs-summary'),
+  ).toEqual([]);
 });

@@ -35,7 +35,11 @@ const counted = (r: ConsolidateResult): number => r.items.filter((i) => i.inTota
 test('every need comes once, with its district from the table title', () => {
   expect(phunphin.result.items.filter((i) => !i.inTotals).map((i) => i.name)).toEqual(['ก่อสร้างอาคารอเนกประสงค์ หมู่ที่ 2']);
   expect(province.items).toHaveLength(muang.result.items.length + phunphin.result.items.length);
-  const byDistrict = (d: string) => province.items.filter((i) => i.district === d).map((i) => i.name).sort();
+  const byDistrict = (d: string) =>
+    province.items
+      .filter((i) => i.district === d)
+      .map((i) => i.name)
+      .sort();
   expect(byDistrict('อำเภอเมืองสุราษฎร์ธานี')).toEqual(muang.result.items.map((i) => i.name).sort());
   expect(byDistrict('อำเภอพุนพิน')).toEqual(phunphin.result.items.map((i) => i.name).sort());
   expect(province.inputs.map((i) => i.district)).toEqual(['อำเภอเมืองสุราษฎร์ธานี', 'อำเภอพุนพิน']);
@@ -89,7 +93,9 @@ test("the province's workbook: titled, every need with its district, summaries b
   expect(plan.projects.map((p) => p.sourcePriority)).toEqual(province.items.map((i) => String(i.rank)));
   const report = validateWorkbook(written);
   expect(report.sheets.map((s) => s.kind)).toEqual(['district-needs', 'needs-summary', 'needs-summary', 'other', 'other']);
-  const bad = report.sheets.flatMap((s) => s.findings.filter((f) => f.severity === 'error' || !['objective-missing', 'target-missing', 'kpi-missing'].includes(f.code)));
+  const bad = report.sheets.flatMap((s) =>
+    s.findings.filter((f) => f.severity === 'error' || !['objective-missing', 'target-missing', 'kpi-missing'].includes(f.code)),
+  );
   expect(bad).toEqual([]);
   for (const y of province.years) expect(report.sheets[0].totals[y] ?? 0).toBe(province.totals[y]);
 
@@ -154,7 +160,9 @@ describe('oneplan consolidate --province', () => {
     const wb = await readWorkbookFile(file);
     expect(wb.sheets[0].rows[0]?.[0]?.w).toBe('แผนความต้องการของจังหวัดสุราษฎร์ธานี');
     const usage: string[] = [];
-    expect(await runConsolidate([dir, '--province', 'ก', '--district', 'ข', '--json'], { out: () => undefined, err: (s) => void usage.push(s) })).toBe(2);
+    expect(
+      await runConsolidate([dir, '--province', 'ก', '--district', 'ข', '--json'], { out: () => undefined, err: (s) => void usage.push(s) }),
+    ).toBe(2);
   });
 });
 
@@ -164,33 +172,39 @@ describe('what goes back down: one workbook per route, per agency and per distri
     table = await consolidate([{ file: 'แผนความต้องการ จ.สุราษฎร์ธานี.xlsx', checksum: '3'.repeat(64), workbook: written }]);
   });
 
-  test.each(['route', 'agency', 'district'] as const)('by %s: every need in exactly one part, the parts add up to the province, each part valid and traceable', async (by) => {
-    const { splitNeeds } = await import('../../src/engine/consolidate/split');
-    const ranks = new Map(table.items.map((i) => [i.id, i.rank]));
-    const parts = splitNeeds(table, by);
-    // Going back down keeps the province's ranks (a part is not re-ranked 1…N).
-    for (const p of parts) for (const it of p.result.items) expect(it.rank).toBe(ranks.get(it.id));
-    expect(parts.length).toBeGreaterThan(1);
-    expect(parts.reduce((n, p) => n + p.result.items.length, 0)).toBe(table.items.length);
-    for (const y of table.years) expect(parts.reduce((s, p) => s + (p.result.totals[y] ?? 0), 0)).toBe(province.totals[y]);
-    for (const p of parts) {
-      const own = (i: (typeof p.result.items)[number]) => (by === 'agency' ? i.agency : by === 'route' ? ROUTE_LABEL[i.route].th : i.district);
-      expect(p.result.items.every((i) => (own(i) || '').trim() === p.receiver || (!own(i) && /^ไม่ระบุ/.test(p.receiver)))).toBe(true);
-      const wb = roundTrip(needsWorkbook(p.result, { province: 'สุราษฎร์ธานี', subtitle: `ส่งถึง ${p.receiver}` }), `${p.receiver}.xlsx`);
-      const report = validateWorkbook(wb);
-      expect(report.sheets.flatMap((s) => s.findings.filter((f) => f.severity === 'error'))).toEqual([]);
-      // Provenance: each need names its district and the row of the province's table it came from.
-      const plan = readPlanSheet(wb.sheets[0]);
-      expect(plan.projects.every((r) => r.district)).toBe(true);
-      for (const it of p.result.items) expect(it.sources[0].file).toBe('แผนความต้องการ จ.สุราษฎร์ธานี.xlsx');
-    }
-    if (by === 'agency') {
-      const rural = parts.find((p) => p.receiver === 'กรมทางหลวงชนบท')!;
-      const fromDistricts = [muang, phunphin].flatMap((d) => d.result.items.filter((i) => i.agency === 'กรมทางหลวงชนบท').map(() => `อำเภอ${d.name}`));
-      expect(rural.result.items.map((i) => i.district).sort()).toEqual(fromDistricts.sort());
-      expect(new Set(fromDistricts).size).toBe(2);
-    }
-  });
+  test.each(['route', 'agency', 'district'] as const)(
+    'by %s: every need in exactly one part, the parts add up to the province, each part valid and traceable',
+    async (by) => {
+      const { splitNeeds } = await import('../../src/engine/consolidate/split');
+      const ranks = new Map(table.items.map((i) => [i.id, i.rank]));
+      const parts = splitNeeds(table, by);
+      // Going back down keeps the province's ranks (a part is not re-ranked 1…N).
+      for (const p of parts) for (const it of p.result.items) expect(it.rank).toBe(ranks.get(it.id));
+      expect(parts.length).toBeGreaterThan(1);
+      expect(parts.reduce((n, p) => n + p.result.items.length, 0)).toBe(table.items.length);
+      for (const y of table.years) expect(parts.reduce((s, p) => s + (p.result.totals[y] ?? 0), 0)).toBe(province.totals[y]);
+      for (const p of parts) {
+        const own = (i: (typeof p.result.items)[number]) =>
+          by === 'agency' ? i.agency : by === 'route' ? ROUTE_LABEL[i.route].th : i.district;
+        expect(p.result.items.every((i) => (own(i) || '').trim() === p.receiver || (!own(i) && /^ไม่ระบุ/.test(p.receiver)))).toBe(true);
+        const wb = roundTrip(needsWorkbook(p.result, { province: 'สุราษฎร์ธานี', subtitle: `ส่งถึง ${p.receiver}` }), `${p.receiver}.xlsx`);
+        const report = validateWorkbook(wb);
+        expect(report.sheets.flatMap((s) => s.findings.filter((f) => f.severity === 'error'))).toEqual([]);
+        // Provenance: each need names its district and the row of the province's table it came from.
+        const plan = readPlanSheet(wb.sheets[0]);
+        expect(plan.projects.every((r) => r.district)).toBe(true);
+        for (const it of p.result.items) expect(it.sources[0].file).toBe('แผนความต้องการ จ.สุราษฎร์ธานี.xlsx');
+      }
+      if (by === 'agency') {
+        const rural = parts.find((p) => p.receiver === 'กรมทางหลวงชนบท')!;
+        const fromDistricts = [muang, phunphin].flatMap((d) =>
+          d.result.items.filter((i) => i.agency === 'กรมทางหลวงชนบท').map(() => `อำเภอ${d.name}`),
+        );
+        expect(rural.result.items.map((i) => i.district).sort()).toEqual(fromDistricts.sort());
+        expect(new Set(fromDistricts).size).toBe(2);
+      }
+    },
+  );
 
   test('oneplan split --by agency writes one workbook per agency', async () => {
     const fs = await import('node:fs');
@@ -203,7 +217,10 @@ describe('what goes back down: one workbook per route, per agency and per distri
       const src = path.join(dir, 'province.xlsx');
       fs.writeFileSync(src, writeXlsx(needsWorkbook(province, { province: 'สุราษฎร์ธานี' })));
       const out: string[] = [];
-      const code = await runSplit([src, '--by', 'agency', '--out', path.join(dir, 'agencies'), '--province', 'สุราษฎร์ธานี', '--json'], { out: (s) => void out.push(s), err: (s) => void out.push(s) });
+      const code = await runSplit([src, '--by', 'agency', '--out', path.join(dir, 'agencies'), '--province', 'สุราษฎร์ธานี', '--json'], {
+        out: (s) => void out.push(s),
+        err: (s) => void out.push(s),
+      });
       expect(code).toBe(0);
       const j = JSON.parse(out.join(''));
       const files = fs.readdirSync(path.join(dir, 'agencies')).sort();

@@ -40,8 +40,17 @@ interface Numbers {
 function measure(set: LabelledSet, list: StrategyList): Numbers {
   const codes = list.issues.map((i) => i.code);
   const n: Numbers = {
-    top1: 0, top1Of: 0, noneOk: 0, noneOf: 0, falseAlarms: 0, consistentOf: 0,
-    wrongCaught: 0, wrongSuggestedRight: 0, wrongOf: 0, confusion: {}, alarms: [],
+    top1: 0,
+    top1Of: 0,
+    noneOk: 0,
+    noneOf: 0,
+    falseAlarms: 0,
+    consistentOf: 0,
+    wrongCaught: 0,
+    wrongSuggestedRight: 0,
+    wrongOf: 0,
+    confusion: {},
+    alarms: [],
   };
   for (const it of set.items) {
     const p = { id: it.id, name: it.name, objective: it.objective, target: it.target };
@@ -59,7 +68,13 @@ function measure(set: LabelledSet, list: StrategyList): Numbers {
   // consistent projects: declared = the right issue (the sample's own ง. line, or the hand label as "ประเด็นที่ N")
   const consistent = set.items
     .filter((it) => it.label !== null)
-    .map((it) => ({ id: it.id, name: it.name, objective: it.objective, target: it.target, declared: it.declared ?? `ประเด็นการพัฒนาที่ ${it.label}` }));
+    .map((it) => ({
+      id: it.id,
+      name: it.name,
+      objective: it.objective,
+      target: it.target,
+      declared: it.declared ?? `ประเด็นการพัฒนาที่ ${it.label}`,
+    }));
   const v1 = matchProjects(consistent, list);
   n.consistentOf = v1.length;
   for (const v of v1) {
@@ -73,7 +88,10 @@ function measure(set: LabelledSet, list: StrategyList): Numbers {
   const wrong = set.items
     .filter((it) => it.label !== null)
     .map((it) => ({ it, declared: codes[(codes.indexOf(it.label!) + 1) % codes.length] }));
-  const v2 = matchProjects(wrong.map(({ it, declared }) => ({ id: it.id, name: it.name, objective: it.objective, target: it.target, declared })), list);
+  const v2 = matchProjects(
+    wrong.map(({ it, declared }) => ({ id: it.id, name: it.name, objective: it.objective, target: it.target, declared })),
+    list,
+  );
   n.wrongOf = v2.length;
   v2.forEach((v, i) => {
     if (v.status === 'weak') {

@@ -5,7 +5,6 @@ import { main } from '../../src/cli/oneplan';
 import { readWorkbookFile } from '../../src/node/files';
 import { REAL_SAMPLE } from '../samples';
 
-
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
@@ -47,7 +46,10 @@ test('--help prints usage and exits 0; an unwritable --out is reported and the r
   expect(await main(['validate', '--help'], h.io)).toBe(0);
   expect(h.out.join('')).toContain('usage: oneplan validate');
   const c = capture();
-  const code = await main(['match', REAL_SAMPLE, '--strategies', 'nakhonsawan-2566-2570-inferred', '--json', '--out', '/dev/null/x/fit.xlsx'], c.io);
+  const code = await main(
+    ['match', REAL_SAMPLE, '--strategies', 'nakhonsawan-2566-2570-inferred', '--json', '--out', '/dev/null/x/fit.xlsx'],
+    c.io,
+  );
   expect(code).toBe(1);
   expect(c.err.join('')).toContain('/dev/null/x/fit.xlsx');
   expect(JSON.parse(c.out.join('')).files[0].projects.length).toBeGreaterThan(0);

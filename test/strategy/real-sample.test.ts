@@ -11,9 +11,9 @@ import { REAL_SAMPLE } from '../samples';
 
 const ns = presetById('nakhonsawan-2566-2570-inferred')!.list;
 const cm = presetById('chiangmai-2566-2570')!.list;
-const set = (labelled as { sets: Array<{ id: string; items: Array<{ id: string; sheet: string; row: number; name: string; label: string }> }> }).sets.find(
-  (s) => s.id === 'nakhonsawan-sample',
-)!;
+const set = (
+  labelled as { sets: Array<{ id: string; items: Array<{ id: string; sheet: string; row: number; name: string; label: string }> }> }
+).sets.find((s) => s.id === 'nakhonsawan-sample')!;
 
 let wb: WorkbookModel;
 beforeAll(async () => {
@@ -57,7 +57,26 @@ test('matching the same projects again gives the same verdicts (cached terms)', 
 });
 
 test('evidence is whole words: no verdict on the real sample cites a piece of a compound (แล, พื้น, ติด, โรง, ยา …)', () => {
-  const pieces = new Set(['แล', 'พื้น', 'ติด', 'ตั้ง', 'โรง', 'ยา', 'ยก', 'ด้อย', 'ระบาย', 'พอ', 'ทุน', 'ช่วง', 'อายุ', 'กำลังกาย', 'ผู้ประกอบ', 'เศรษฐกิจพอ', 'อนามัยสิ่ง', 'ระบาย']);
+  const pieces = new Set([
+    'แล',
+    'พื้น',
+    'ติด',
+    'ตั้ง',
+    'โรง',
+    'ยา',
+    'ยก',
+    'ด้อย',
+    'ระบาย',
+    'พอ',
+    'ทุน',
+    'ช่วง',
+    'อายุ',
+    'กำลังกาย',
+    'ผู้ประกอบ',
+    'เศรษฐกิจพอ',
+    'อนามัยสิ่ง',
+    'ระบาย',
+  ]);
   let verdicts = 0;
   const cited = new Set<string>();
   for (const sheet of wb.sheets) {

@@ -55,7 +55,8 @@ describe('resolveDeclared', () => {
     expect(resolveDeclared('การพัฒนาระบบราชการ', cm)).toEqual({ unknown: 'การพัฒนาระบบราชการ' });
   });
   test('nothing declared', () => {
-    for (const t of ['', '  ', '-', undefined, null, 'ไม่ระบุ', 'ก. ยุทธศาสตร์ชาติ 20 ปี ยุทธศาสตร์ที่ 5']) expect(resolveDeclared(t, cm)).toBeUndefined();
+    for (const t of ['', '  ', '-', undefined, null, 'ไม่ระบุ', 'ก. ยุทธศาสตร์ชาติ 20 ปี ยุทธศาสตร์ที่ 5'])
+      expect(resolveDeclared(t, cm)).toBeUndefined();
   });
   test('the sample ง. lines resolve against the inferred Nakhon Sawan list', () => {
     const ns = presetById('nakhonsawan-2566-2570-inferred')!.list;
@@ -177,7 +178,7 @@ describe('matchProjects', () => {
     expect(matchProjects(projects, cm, { margin: 100 })[1].status).toBe('consistent');
     expect(matchProjects(projects, cm, { flagUnmatchedDeclared: true })[4].status).toBe('none');
   });
-  test('matched words are the project\'s own phrases', () => {
+  test("matched words are the project's own phrases", () => {
     const [x] = matchProjects([{ id: 'x', name: 'ติดตั้งแผงโซลาร์เซลล์บนหลังคา' }], cm);
     expect(x.matched).toContain('โซลาร์เซลล์');
   });
@@ -193,7 +194,12 @@ describe('matchProjects', () => {
     expect(x.suggested).toBe('4');
   });
   test('a list read from a sheet works the same as a preset', () => {
-    const list: StrategyList = { issues: [{ code: '1', name: 'เกษตร' }, { code: '2', name: 'ท่องเที่ยว' }] };
+    const list: StrategyList = {
+      issues: [
+        { code: '1', name: 'เกษตร' },
+        { code: '2', name: 'ท่องเที่ยว' },
+      ],
+    };
     const [r] = matchProjects([{ id: 'r', name: 'ส่งเสริมการท่องเที่ยวชุมชน', declared: '1' }], list);
     expect(r.status).toBe('weak');
     expect(r.suggested).toBe('2');
@@ -202,13 +208,32 @@ describe('matchProjects', () => {
 
 describe('plan helpers', () => {
   const row = (r: number, name: string, link = '', provincial?: { row: number; col: number; text: string }): ProjectRow => ({
-    row: r, no: 1, name, objective: '', target: '', location: '', village: '', tambon: '', kpi: '', unit: '', agency: '',
-    classification: '', priority: '', link, note: '', budgets: [], context: { links: {}, provincial }, afterTotal: false,
+    row: r,
+    no: 1,
+    name,
+    objective: '',
+    target: '',
+    location: '',
+    village: '',
+    tambon: '',
+    kpi: '',
+    unit: '',
+    agency: '',
+    classification: '',
+    priority: '',
+    link,
+    note: '',
+    budgets: [],
+    context: { links: {}, provincial },
+    afterTotal: false,
   });
   const line = { row: 3, col: 0, text: 'ง. ยุทธศาสตร์จังหวัดที่ 6 ยกระดับการแพทย์' };
   const projects = [row(10, 'ก่อสร้างถนน คสล.', '', line), row(11, 'ตรวจสุขภาพผู้สูงอายุ', '', line), row(12, 'ส่งเสริมท่องเที่ยว', 'ประเด็นที่ ๘')];
   const plan: PlanSheet = {
-    name: 'ผ.02', kind: 'local-plan', titles: [], projects,
+    name: 'ผ.02',
+    kind: 'local-plan',
+    titles: [],
+    projects,
     blocks: [{ headerRows: [8, 9], columns: { fields: { name: 1, link: 14 }, budgetYears: [] }, projects, subItems: [], totals: [] }],
   };
   test('link-unknown findings: once per provincial line, and on the link cell', () => {

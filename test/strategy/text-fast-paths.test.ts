@@ -41,9 +41,7 @@ let cells: string[] = [];
 beforeAll(async () => {
   const wb = await readWorkbookFile(REAL_SAMPLE);
   const seen = new Set<string>();
-  for (const sh of wb.sheets)
-    for (const row of sh.rows)
-      for (const c of row ?? []) if (c && typeof c.v === 'string') seen.add(c.v);
+  for (const sh of wb.sheets) for (const row of sh.rows) for (const c of row ?? []) if (c && typeof c.v === 'string') seen.add(c.v);
   cells = [...seen];
 });
 

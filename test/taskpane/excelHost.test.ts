@@ -82,7 +82,10 @@ test('Calendar in Excel for Mac: the sheet is written, the .ics copied (no downl
   setup('Mac');
   planSheet(fake);
   const copied: string[] = [];
-  Object.defineProperty(globalThis, 'navigator', { value: { clipboard: { writeText: async (t: string) => void copied.push(t) } }, configurable: true });
+  Object.defineProperty(globalThis, 'navigator', {
+    value: { clipboard: { writeText: async (t: string) => void copied.push(t) } },
+    configurable: true,
+  });
   try {
     const host = createExcelHost(fake.run);
     const cal = buildCalendar(BUILTIN_TEMPLATES.dopa, 2570);

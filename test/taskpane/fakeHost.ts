@@ -9,7 +9,9 @@ export interface FakeHost extends Host {
   settings: Map<string, string>;
 }
 
-export function fakeHost(opts: { excel?: boolean; workbook?: WorkbookModel; read?: (bytes: Uint8Array, name: string) => WorkbookModel } = {}): FakeHost {
+export function fakeHost(
+  opts: { excel?: boolean; workbook?: WorkbookModel; read?: (bytes: Uint8Array, name: string) => WorkbookModel } = {},
+): FakeHost {
   let current: WorkbookModel | null = opts.workbook ?? null;
   const listeners = new Set<() => void>();
   const set = (wb: WorkbookModel | null) => {

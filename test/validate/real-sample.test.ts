@@ -64,9 +64,7 @@ test.each(details.map((d) => [d.sheet, d] as const))('%s: a total finding exactl
 });
 
 test('the README table: 2569 total of ยุทธ1.1 is reported with both amounts', () => {
-  const f = report.sheets
-    .find((s) => s.name === 'ยุทธ1.1แผนงานสาธารณสุข')!
-    .findings.find((x) => x.code === 'total-mismatch')!;
+  const f = report.sheets.find((s) => s.name === 'ยุทธ1.1แผนงานสาธารณสุข')!.findings.find((x) => x.code === 'total-mismatch')!;
   expect(f).toMatchObject({ severity: 'error', row: 45, column: 'H' });
   expect(f.message).toContain('1,504,920');
   expect(f.message).toContain('7,504,920');

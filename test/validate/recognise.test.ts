@@ -27,7 +27,17 @@ function procurementList(n = 310): Rows {
     ['ลำดับ', 'ประเภท (ซื้อ/จ้าง)', 'ช่วงวงเงิน', 'รหัสโครงการ', 'ชื่อโครงการ', 'วงเงินงบประมาณ (บาท)', 'วิธีจัดหา', 'หน่วยงานที่รับผิดชอบ', 'สถานะ'],
   ];
   for (let i = 1; i <= n; i++)
-    rows.push([i, i % 2 ? 'ซื้อ' : 'จ้าง', '100,000 - 500,000', `670114${String(i).padStart(5, '0')}`, `จัดซื้อวัสดุสำนักงาน รายการที่ ${i}`, 150000 + i, 'เฉพาะเจาะจง', 'กองคลัง', 'ลงนามสัญญา']);
+    rows.push([
+      i,
+      i % 2 ? 'ซื้อ' : 'จ้าง',
+      '100,000 - 500,000',
+      `670114${String(i).padStart(5, '0')}`,
+      `จัดซื้อวัสดุสำนักงาน รายการที่ ${i}`,
+      150000 + i,
+      'เฉพาะเจาะจง',
+      'กองคลัง',
+      'ลงนามสัญญา',
+    ]);
   return rows;
 }
 
@@ -43,7 +53,8 @@ function phoneList(): Rows {
 /** An e-GP file-read log: thousands of codes with a project name and a type column. */
 function egpLog(n = 400): Rows {
   const rows: Rows = [['ลำดับ', 'เลขที่โครงการ', 'ชื่อโครงการ', 'ประเภท', 'ชื่อไฟล์', 'วันที่อ่านไฟล์', 'สถานะการอ่าน']];
-  for (let i = 1; i <= n; i++) rows.push([i, `66${String(i).padStart(9, '0')}`, `โครงการก่อสร้างถนน ${i % 7}`, 'ประกาศ', `tor_${i}.pdf`, '12/01/2567', 'อ่านแล้ว']);
+  for (let i = 1; i <= n; i++)
+    rows.push([i, `66${String(i).padStart(9, '0')}`, `โครงการก่อสร้างถนน ${i % 7}`, 'ประกาศ', `tor_${i}.pdf`, '12/01/2567', 'อ่านแล้ว']);
   return rows;
 }
 
@@ -60,7 +71,18 @@ function budgetExport(): Rows {
 /** A ผ.02 exported without its title lines (a CSV-like sheet): the header alone is evidence enough. */
 function p02HeaderOnly(): Rows {
   return [
-    ['ที่', 'โครงการ', 'วัตถุประสงค์', 'เป้าหมาย (ผลผลิตของโครงการ)', '2566', '2567', '2568', 'ตัวชี้วัด (KPI)', 'ผลที่คาดว่าจะได้รับ', 'หน่วยงานรับผิดชอบหลัก'],
+    [
+      'ที่',
+      'โครงการ',
+      'วัตถุประสงค์',
+      'เป้าหมาย (ผลผลิตของโครงการ)',
+      '2566',
+      '2567',
+      '2568',
+      'ตัวชี้วัด (KPI)',
+      'ผลที่คาดว่าจะได้รับ',
+      'หน่วยงานรับผิดชอบหลัก',
+    ],
     [1, 'ก่อสร้างถนน คสล. หมู่ที่ 3', 'เพื่อการสัญจร', 'ยาว 200 ม.', 500000, '-', '-', 'ร้อยละ 80', 'สัญจรสะดวก', 'กองช่าง'],
   ];
 }
@@ -82,7 +104,14 @@ test('non-plan workbooks are "other", each with a reason that says what was seen
 });
 
 test('the procurement list is no tambon plan: no 310 "projects", no missing-budget error, validate fails with no-plan-sheet', () => {
-  const wb = read(xlsx([{ name: 'TOR', rows: procurementList() }, { name: 'โทรศัพท์', rows: phoneList() }, { name: 'log', rows: egpLog() }]), 'จัดซื้อ.xlsx');
+  const wb = read(
+    xlsx([
+      { name: 'TOR', rows: procurementList() },
+      { name: 'โทรศัพท์', rows: phoneList() },
+      { name: 'log', rows: egpLog() },
+    ]),
+    'จัดซื้อ.xlsx',
+  );
   const report = validateWorkbook(wb);
   WorkbookReportSchema.parse(report);
   expect(report.ok).toBe(false);

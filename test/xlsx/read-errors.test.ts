@@ -81,7 +81,13 @@ const LAUGHS =
 
 test('DOCTYPE with entities is refused, in any part', () => {
   const files = unzipSync(good);
-  for (const part of ['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/workbook.xml', 'xl/styles.xml', 'xl/_rels/workbook.xml.rels']) {
+  for (const part of [
+    'xl/worksheets/sheet1.xml',
+    'xl/sharedStrings.xml',
+    'xl/workbook.xml',
+    'xl/styles.xml',
+    'xl/_rels/workbook.xml.rels',
+  ]) {
     const xml = new TextDecoder().decode(files[part]).replace(/^<\?xml[^>]*\?>\s*/, '');
     const bad = zipSync({ ...files, [part]: strToU8(LAUGHS + xml.replace(/(<\w+[^>]*>)/, '$1&lol3;')) });
     const e = expectReadError(bad, 'bad-xml');
@@ -89,7 +95,14 @@ test('DOCTYPE with entities is refused, in any part', () => {
   }
   // external entity (XXE) form
   const xxe = makeXlsx({
-    sheets: [{ name: 'S', xml: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>' + sheetDoc('<sheetData/>').replace(/^<\?xml[^>]*\?>\s*/, '') }],
+    sheets: [
+      {
+        name: 'S',
+        xml:
+          '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>' +
+          sheetDoc('<sheetData/>').replace(/^<\?xml[^>]*\?>\s*/, ''),
+      },
+    ],
   });
   expectReadError(xxe, 'bad-xml');
 });
@@ -163,9 +176,18 @@ test('xlsb is named as such', () => {
 });
 
 test('a declared sheet whose part or relationship is missing is damage naming the sheet and the part, not an empty sheet', () => {
-  const parts = unzipSync(writeXlsx({ sheets: [{ name: 'ผ.02', rows: [['โครงการ', 1]] }, { name: 'ผ.02-2', rows: [['โครงการ', 2]] }] }));
+  const parts = unzipSync(
+    writeXlsx({
+      sheets: [
+        { name: 'ผ.02', rows: [['โครงการ', 1]] },
+        { name: 'ผ.02-2', rows: [['โครงการ', 2]] },
+      ],
+    }),
+  );
   const rels = new TextDecoder().decode(parts['xl/_rels/workbook.xml.rels']);
-  const sheetPart = Object.keys(parts).filter((k) => /^xl\/worksheets\/[^/]+\.xml$/.test(k)).sort()[1];
+  const sheetPart = Object.keys(parts)
+    .filter((k) => /^xl\/worksheets\/[^/]+\.xml$/.test(k))
+    .sort()[1];
   const noPart = { ...parts };
   delete noPart[sheetPart];
   const e1 = expectReadError(zipSync(noPart), 'missing-part');

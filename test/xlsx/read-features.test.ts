@@ -111,7 +111,16 @@ test('text boxes: AlternateContent (fallback not doubled), oneCellAnchor, paragr
 });
 
 const sample = writeXlsx({
-  sheets: [{ name: 'แผ่น1', rows: [['โครงการ', 1500000, { value: 2, formula: 'B1/750000' }], ['บรรทัด 2', 3.5]], merges: [{ r1: 1, c1: 2, r2: 1, c2: 3 }] }],
+  sheets: [
+    {
+      name: 'แผ่น1',
+      rows: [
+        ['โครงการ', 1500000, { value: 2, formula: 'B1/750000' }],
+        ['บรรทัด 2', 3.5],
+      ],
+      merges: [{ r1: 1, c1: 2, r2: 1, c2: 3 }],
+    },
+  ],
 });
 const expected = readXlsx(sample, 'x.xlsx');
 
@@ -159,8 +168,14 @@ test('1904 date system and ISO date cells', () => {
   const wbXml =
     '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr date1904="1"/><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>';
   const base = makeXlsx({
-    sheets: [{ name: 'S', xml: sheetDoc('<sheetData><row r="1"><c r="A1" s="1"><v>0</v></c><c r="B1" t="d"><v>2024-05-13T00:00:00</v></c></row></sheetData>') }],
-    styles: '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>',
+    sheets: [
+      {
+        name: 'S',
+        xml: sheetDoc('<sheetData><row r="1"><c r="A1" s="1"><v>0</v></c><c r="B1" t="d"><v>2024-05-13T00:00:00</v></c></row></sheetData>'),
+      },
+    ],
+    styles:
+      '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>',
   });
   const files = unzipSync(base);
   files['xl/workbook.xml'] = strToU8(wbXml);
@@ -193,7 +208,12 @@ test('fast UTF-8 decoding matches TextDecoder, and refuses invalid input (caller
   const sst = new TextEncoder().encode(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${si}</sst>`);
   const at = sst.indexOf(0xe0, 5000);
   sst[at + 1] = 0x41;
-  const files = unzipSync(makeXlsx({ sheets: [{ name: 'S', xml: sheetDoc('<sheetData><row r="1"><c r="A1" t="s"><v>2999</v></c></row></sheetData>') }], sst: '' }));
+  const files = unzipSync(
+    makeXlsx({
+      sheets: [{ name: 'S', xml: sheetDoc('<sheetData><row r="1"><c r="A1" t="s"><v>2999</v></c></row></sheetData>') }],
+      sst: '',
+    }),
+  );
   files['xl/sharedStrings.xml'] = sst;
   const wb = readXlsx(zipSync(files), 'u.xlsx');
   expect(wb.sheets[0].rows[0]?.[0]?.v).toBe('โครงการที่ 2999');

@@ -106,7 +106,10 @@ test('every non-empty cell of every sheet equals exceljs', async () => {
         const ev = norm(excelValue(cell.value));
         if (ev === null || ev === '') return;
         const mine = ours.rows[rn - 1]?.[cn - 1];
-        expect({ at: `${ws.name}!${cell.address}`, v: mine ? norm(mine.v) : undefined }).toEqual({ at: `${ws.name}!${cell.address}`, v: ev });
+        expect({ at: `${ws.name}!${cell.address}`, v: mine ? norm(mine.v) : undefined }).toEqual({
+          at: `${ws.name}!${cell.address}`,
+          v: ev,
+        });
         seen.add(`${rn - 1},${cn - 1}`);
         compared++;
       });
@@ -114,7 +117,8 @@ test('every non-empty cell of every sheet equals exceljs', async () => {
     // and nothing extra on our side
     ours.rows.forEach((r, ri) =>
       r?.forEach((c, ci) => {
-        if (c) expect({ at: `${ws.name}!${ri},${ci}`, seen: seen.has(`${ri},${ci}`) }).toEqual({ at: `${ws.name}!${ri},${ci}`, seen: true });
+        if (c)
+          expect({ at: `${ws.name}!${ri},${ci}`, seen: seen.has(`${ri},${ci}`) }).toEqual({ at: `${ws.name}!${ri},${ci}`, seen: true });
       }),
     );
     // merges too
@@ -123,4 +127,3 @@ test('every non-empty cell of every sheet equals exceljs', async () => {
   }
   expect(compared).toBeGreaterThan(5000);
 });
-

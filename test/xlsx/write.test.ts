@@ -23,8 +23,22 @@ const wbOut: OutWorkbook = {
       rows: [
         [{ value: 'บัญชีความต้องการของอำเภอ ปี 2568', style: { bold: true, size: 20, align: 'center' } }],
         ['ที่', 'โครงการ', 'งบประมาณ 2568', 'งบประมาณ 2569', 'รวม', 'หมายเหตุ'],
-        [1, 'ก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 3', { value: 1500000, style: money }, { value: 0, style: money }, { value: 1500000, formula: 'C3+D3', style: money }, '=1+1'],
-        [2, 'ขุดลอกคลอง\nบ้านหนองบัว', { value: 250000.5, style: { numFmt: '#,##0.00' } }, { value: -1000, style: money }, { value: 249000.5, formula: '=SUM(C4:D4)' }, '+HYPERLINK("x")'],
+        [
+          1,
+          'ก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 3',
+          { value: 1500000, style: money },
+          { value: 0, style: money },
+          { value: 1500000, formula: 'C3+D3', style: money },
+          '=1+1',
+        ],
+        [
+          2,
+          'ขุดลอกคลอง\nบ้านหนองบัว',
+          { value: 250000.5, style: { numFmt: '#,##0.00' } },
+          { value: -1000, style: money },
+          { value: 249000.5, formula: '=SUM(C4:D4)' },
+          '+HYPERLINK("x")',
+        ],
         [3, '@SUM(A1)', null, { value: 'ข้อความ', style: { italic: true, color: 'FF0000' } }, { value: true }, '-5'],
       ],
       rowStyles: { '1': header },
@@ -35,7 +49,12 @@ const wbOut: OutWorkbook = {
       page: { orientation: 'landscape', fitWidth: true },
       printTitleRows: [0, 1],
     },
-    { name: "O'Brien [1]", rows: [['x', 'y']], font: { name: 'TH SarabunIT๙', size: 14 }, page: { orientation: 'portrait', fitWidth: false } },
+    {
+      name: "O'Brien [1]",
+      rows: [['x', 'y']],
+      font: { name: 'TH SarabunIT๙', size: 14 },
+      page: { orientation: 'portrait', fitWidth: false },
+    },
   ],
 };
 
@@ -137,7 +156,10 @@ test('Node adapter writes and reads files; missing file is a Thai error', async 
     const wb = await readWorkbookFile(f);
     expect(wb.name).toBe('ผล.xlsx');
     expect(textAt(wb.sheets[0], 2, 1)).toBe('ก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 3');
-    await expect(readWorkbookFile(path.join(dir, 'ไม่มี.xlsx'))).rejects.toMatchObject({ code: 'not-found', message: expect.stringContaining('"ไม่มี.xlsx"') });
+    await expect(readWorkbookFile(path.join(dir, 'ไม่มี.xlsx'))).rejects.toMatchObject({
+      code: 'not-found',
+      message: expect.stringContaining('"ไม่มี.xlsx"'),
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -146,7 +168,13 @@ test('Node adapter writes and reads files; missing file is a Thai error', async 
 test('100,000 rows write and read back', () => {
   const rows: OutSheetSchemaRows = [];
   for (let i = 0; i < 100000; i++) {
-    rows.push([i + 1, `โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ ${i % 20} ตำบลหนองบัว`, { value: (i % 97) * 10000, style: money }, 'กองช่าง', i % 3 === 0 ? '-' : null]);
+    rows.push([
+      i + 1,
+      `โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ ${i % 20} ตำบลหนองบัว`,
+      { value: (i % 97) * 10000, style: money },
+      'กองช่าง',
+      i % 3 === 0 ? '-' : null,
+    ]);
   }
   const b = writeXlsx({ sheets: [{ name: 'big', rows, colWidths: [6, 50, 14, 20], freezeRows: 1 }] });
   const wb = readXlsx(b, 'big.xlsx');
@@ -172,7 +200,15 @@ sofficeTest(
       writeFileSync(f, bytes);
       execFileSync(
         SOFFICE as string,
-        [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', dir, f],
+        [
+          `-env:UserInstallation=file://${dir}/profile`,
+          '--headless',
+          '--convert-to',
+          'csv:Text - txt - csv (StarCalc):44,34,76,1',
+          '--outdir',
+          dir,
+          f,
+        ],
         { timeout: 120000, stdio: 'pipe' },
       );
       const csvName = readdirSync(dir).find((x) => x.endsWith('.csv'));
@@ -207,9 +243,22 @@ test('sheet names Excel would repair are cleaned in the right order; one-cell me
 test('sheet XML is written straight to bytes: the same bytes as encoding it whole, across buffer edges', () => {
   const parts: Array<['ascii' | 'text' | 'uint', string | number]> = [];
   for (let i = 0; i < 2000; i++)
-    parts.push(['ascii', '<c r="B'], ['uint', i * 37], ['ascii', '" t="s"><v>'], ['text', 'ก่อสร้างถนน คสล. หมู่ที่ ๓'], ['text', '😀'], ['text', ''], ['uint', 7]);
+    parts.push(
+      ['ascii', '<c r="B'],
+      ['uint', i * 37],
+      ['ascii', '" t="s"><v>'],
+      ['text', 'ก่อสร้างถนน คสล. หมู่ที่ ๓'],
+      ['text', '😀'],
+      ['text', ''],
+      ['uint', 7],
+    );
   const whole = new TextEncoder().encode(parts.map(([, v]) => String(v)).join(''));
-  for (const [first, max] of [[1, 1], [7, 16], [100, 1000], [1 << 14, 1 << 20]]) {
+  for (const [first, max] of [
+    [1, 1],
+    [7, 16],
+    [100, 1000],
+    [1 << 14, 1 << 20],
+  ]) {
     const sink = new ByteSink(first, max);
     const taken: Uint8Array[] = [];
     parts.forEach(([k, v], i) => {
@@ -263,10 +312,14 @@ describe('writeXlsx hands the zipper one sheet at a time', () => {
     const bytes = writeXlsx(wb as OutWorkbook, { zip: loggingZip(log) });
     const order = log.filter((l) => /made|zip .*(sheet\d|styles|sharedStrings)/.test(l));
     expect(order).toEqual([
-      'zip xl/worksheets/sheet1.xml', 'made 1',
-      'zip xl/worksheets/sheet2.xml', 'made 2',
-      'zip xl/worksheets/sheet3.xml', 'made 3',
-      'zip xl/styles.xml', 'zip xl/sharedStrings.xml',
+      'zip xl/worksheets/sheet1.xml',
+      'made 1',
+      'zip xl/worksheets/sheet2.xml',
+      'made 2',
+      'zip xl/worksheets/sheet3.xml',
+      'made 3',
+      'zip xl/styles.xml',
+      'zip xl/sharedStrings.xml',
     ]);
     const back = unzipSync(bytes);
     expect(strFromU8(back['xl/sharedStrings.xml'])).toContain('โครงการที่ 3-49');

@@ -130,7 +130,8 @@ export function buildCalendar(template: CalendarTemplate, fiscalYear: number, op
   const thai = opts.thaiDigits ?? false;
   const yearOffset = opts.yearOffset ?? template.yearOffset;
   const calendarYear = fiscalYear + yearOffset;
-  const updatedOn = opts.updatedOn instanceof Date || opts.updatedOn === undefined ? thaiDateOf(opts.updatedOn ?? new Date()) : opts.updatedOn;
+  const updatedOn =
+    opts.updatedOn instanceof Date || opts.updatedOn === undefined ? thaiDateOf(opts.updatedOn ?? new Date()) : opts.updatedOn;
   const cycle = planCycle(fiscalYear, template.planCycleStart, template.planCycleYears);
   const ctx: PlaceholderContext = {
     fy: fiscalYear,

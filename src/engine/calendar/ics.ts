@@ -58,7 +58,10 @@ function icsDate(d: ThaiDate): string {
 }
 
 function icsStamp(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** FNV-1a 32-bit, hex: a short stable hash for UIDs. */
@@ -72,7 +75,13 @@ export function fnv1a(s: string): string {
 }
 
 function stepDescription(s: BuiltStep): string {
-  return [s.detail, s.unit ? `หน่วยดำเนินการ: ${s.unit}` : '', `วัน/เดือน/ปี: ${s.label}`, s.deadline ? `ภายใน${s.deadline.text}` : '', s.note ? `หมายเหตุ: ${s.note}` : '']
+  return [
+    s.detail,
+    s.unit ? `หน่วยดำเนินการ: ${s.unit}` : '',
+    `วัน/เดือน/ปี: ${s.label}`,
+    s.deadline ? `ภายใน${s.deadline.text}` : '',
+    s.note ? `หมายเหตุ: ${s.note}` : '',
+  ]
     .filter(Boolean)
     .join('\n');
 }

@@ -135,13 +135,7 @@ export function calendarSheet(cal: BuiltCalendar, opts: SheetOptions = {}): OutS
   cal.steps.forEach((s, i) => {
     const { row: r0 } = layout.stepRows[i];
     const [, title, unit, label, note] = stepTexts(s, details);
-    const styles: CellStyle[] = [
-      { ...body, align: 'center' },
-      body,
-      { ...body, align: 'center' },
-      { ...body, align: 'center' },
-      body,
-    ];
+    const styles: CellStyle[] = [{ ...body, align: 'center' }, body, { ...body, align: 'center' }, { ...body, align: 'center' }, body];
     const first: OutCell[] = [
       cell(digits(s.no, thai), styles[0]),
       cell(title, styles[1]),
@@ -157,7 +151,8 @@ export function calendarSheet(cal: BuiltCalendar, opts: SheetOptions = {}): OutS
       const active = k >= a && k <= b;
       const style: CellStyle = { border: true, align: 'center', valign: 'center', ...(active ? { fill: bar } : {}) };
       styles.push(style);
-      if (k === dl) first.push(cell(digits(s.deadline!.day, thai), { ...style, bold: true, color: active ? 'FFFFFF' : 'C00000', size: 14 }));
+      if (k === dl)
+        first.push(cell(digits(s.deadline!.day, thai), { ...style, bold: true, color: active ? 'FFFFFF' : 'C00000', size: 14 }));
       else first.push(cell(null, style));
     }
     rows[r0] = first;

@@ -26,7 +26,20 @@ export function digits(s: string | number, thai: boolean | undefined): string {
 }
 
 export const ENGLISH_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+const ENGLISH_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 
 /** A calendar date with a Buddhist Era year; month 1–12. */
 export interface ThaiDate {
@@ -123,7 +136,10 @@ function monthFromName(s: string): number | undefined {
  * มิถุนายน ๒๕๖๙", "15/6/2569", "2569-06-15" (a year below 2400 is C.E.; two digits are 25xx).
  */
 export function parseThaiDate(input: string): ThaiDate | undefined {
-  const s = thaiToArabic(input).trim().replace(/^วัน\S*?ที่\s*/, '').replace(/^ที่\s*/, '');
+  const s = thaiToArabic(input)
+    .trim()
+    .replace(/^วัน\S*?ที่\s*/, '')
+    .replace(/^ที่\s*/, '');
   const yearOf = (y: string): number => {
     const n = Number(y);
     if (y.length <= 2) return 2500 + n;

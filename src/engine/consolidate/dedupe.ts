@@ -124,7 +124,8 @@ function relate(a: Candidate, b: Candidate, sameName: boolean, shared: number, n
     const s2 = shared + cut;
     if (cut && (s2 >= na || s2 >= nb)) {
       const simCut = (2 * s2) / (na + nb);
-      if ((sameVillage && simCut >= POSSIBLE) || ((oneMissing || noVillage) && simCut >= MISSING)) return { confidence: 'possible', similarity: simCut };
+      if ((sameVillage && simCut >= POSSIBLE) || ((oneMissing || noVillage) && simCut >= MISSING))
+        return { confidence: 'possible', similarity: simCut };
     }
     return null;
   }
@@ -259,7 +260,8 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
     return rank;
   };
   const eachBlock = function* (): Generator<number[]> {
-    for (const m of [byCompact, byVillage, byToken] as Array<Map<unknown, number | number[]>>) for (const b of m.values()) if (typeof b !== 'number') yield b;
+    for (const m of [byCompact, byVillage, byToken] as Array<Map<unknown, number | number[]>>)
+      for (const b of m.values()) if (typeof b !== 'number') yield b;
   };
   for (const members of eachBlock()) {
     if (members.length < 2) continue;

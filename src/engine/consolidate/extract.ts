@@ -6,7 +6,16 @@
  *   ผ.02 (local-plan): not taken, but kept as the reference "already planned by the อปท.".
  */
 import type { PlanSheet, ProjectRow } from '../plan';
-import { coreNameOfNormalised, extractLocation, locationOfNormalised, normaliseThai, parseTambon, parseVillage, wordTokens, type Location } from '../normalise';
+import {
+  coreNameOfNormalised,
+  extractLocation,
+  locationOfNormalised,
+  normaliseThai,
+  parseTambon,
+  parseVillage,
+  wordTokens,
+  type Location,
+} from '../normalise';
 import { parseIssue } from './issue';
 import { classify, defaultRoute, parseRoute, type ClassKind, type ClassWords } from '../classification';
 import { tidySpaces } from '../thai';
@@ -193,7 +202,11 @@ const NEEDS_TITLE_UNIT = /แผนความต้องการ(?:ของ
 export function unitOfNeedsSheet(sheet: PlanSheet): string | undefined {
   for (const t of sheet.titles.slice(0, 6)) {
     const m = NEEDS_TITLE_UNIT.exec(t.text);
-    if (m) return m[1].replace(/^อ\.\s*/, 'อำเภอ').replace(/^จ\.\s*/, 'จังหวัด').replace(/\s+/g, '');
+    if (m)
+      return m[1]
+        .replace(/^อ\.\s*/, 'อำเภอ')
+        .replace(/^จ\.\s*/, 'จังหวัด')
+        .replace(/\s+/g, '');
   }
   const org = sheet.organisation && /^อำเภอ\s*\S/.test(sheet.organisation) ? sheet.organisation.split(/\s+(?=จังหวัด)/)[0] : undefined;
   return org?.replace(/\s+/g, '');

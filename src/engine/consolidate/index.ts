@@ -12,7 +12,18 @@ import { PROJECT_KINDS } from '../plan';
 import { readPlanSheet } from '../forms/read';
 import { findMatches, mergeGroups, type Match } from './dedupe';
 import type { Candidate } from './extract';
-import { fileStem, intern, needClass, releaseMatchKeys, roleOfSheet, sharedBudgets, sharedTokens, sheetOrganisation, toCandidate, unitOfNeedsSheet } from './extract';
+import {
+  fileStem,
+  intern,
+  needClass,
+  releaseMatchKeys,
+  roleOfSheet,
+  sharedBudgets,
+  sharedTokens,
+  sheetOrganisation,
+  toCandidate,
+  unitOfNeedsSheet,
+} from './extract';
 import { classWordsOf, type ClassWords } from '../classification';
 import { rankItems, sortByRank } from './rank';
 import { applyPrevious } from './merge';
@@ -65,8 +76,7 @@ function abortError(): Error {
 }
 
 /** Lets the UI repaint and a cancel click land between files. */
-const tick = (): Promise<void> =>
-  new Promise((resolve) => (typeof setTimeout === 'function' ? setTimeout(resolve, 0) : resolve()));
+const tick = (): Promise<void> => new Promise((resolve) => (typeof setTimeout === 'function' ? setTimeout(resolve, 0) : resolve()));
 
 /** Notes on inputs and sheets, [Thai, English]. */
 const NOTES = {
@@ -75,8 +85,14 @@ const NOTES = {
   strategies: ['ชีตยุทธศาสตร์/ประเด็นการพัฒนา ไม่มีรายการโครงการ', 'Strategies / development issues: no project rows'],
   calendar: ['ปฏิทินการดำเนินงาน ไม่มีรายการโครงการ', 'Operation calendar: no project rows'],
   other: ['ไม่ใช่แบบแผนที่มีรายการโครงการ', 'Not a plan form with project rows'],
-  local: ['แผนพัฒนาท้องถิ่น (ผ.02): ใช้ตรวจโครงการที่ อปท. ดำเนินการเอง', "Local development plan (ผ.02): used to spot projects the local authority does itself"],
-  district: ['แผนพัฒนาอำเภอ: ใช้ตรวจว่าความต้องการอยู่ในแผนพัฒนาอำเภอแล้ว (ไม่นำเข้าเป็นความต้องการ)', "District development plan: used to check that needs are in it (not taken as needs)"],
+  local: [
+    'แผนพัฒนาท้องถิ่น (ผ.02): ใช้ตรวจโครงการที่ อปท. ดำเนินการเอง',
+    'Local development plan (ผ.02): used to spot projects the local authority does itself',
+  ],
+  district: [
+    'แผนพัฒนาอำเภอ: ใช้ตรวจว่าความต้องการอยู่ในแผนพัฒนาอำเภอแล้ว (ไม่นำเข้าเป็นความต้องการ)',
+    'District development plan: used to check that needs are in it (not taken as needs)',
+  ],
   noSupport: ['ไม่มีโครงการที่ขอรับการสนับสนุน/เกินศักยภาพ', 'No projects asking for outside support / beyond capacity'],
   noProjects: ['ไม่พบรายการโครงการ', 'No project rows found'],
   noPlanSheet: ['ไม่พบชีตแผนที่มีรายการโครงการ', 'No plan sheet with project rows'],
@@ -88,12 +104,7 @@ const now = (): number => (typeof performance !== 'undefined' ? performance.now(
 const YIELD_MS = 12;
 
 /** Reads one input's sheets and appends its candidates (requests and local-plan rows). */
-function collectInput(
-  inp: ConsolidateInput,
-  recognise: (s: SheetModel) => PlanSheet,
-  words: ClassWords,
-  cands: Candidate[],
-): InputReport {
+function collectInput(inp: ConsolidateInput, recognise: (s: SheetModel) => PlanSheet, words: ClassWords, cands: Candidate[]): InputReport {
   const rep: InputReport = {
     file: inp.file,
     checksum: inp.checksum,
@@ -115,7 +126,14 @@ function collectInput(
       plan = recognise(sheet);
     } catch (e) {
       const why = (e as Error).message;
-      rep.sheets.push({ name: sheet.name, kind: 'other', projects: 0, taken: 0, note: `อ่านชีตไม่ได้: ${why}`, noteEn: `Could not read the sheet: ${why}` });
+      rep.sheets.push({
+        name: sheet.name,
+        kind: 'other',
+        projects: 0,
+        taken: 0,
+        note: `อ่านชีตไม่ได้: ${why}`,
+        noteEn: `Could not read the sheet: ${why}`,
+      });
       continue;
     }
     const summary: SheetSummary = { name: sheet.name, kind: plan.kind, formCode: plan.formCode, projects: 0, taken: 0 };
@@ -134,7 +152,7 @@ function collectInput(
     }
     projectSheets++;
     // A needs table (a district's, read by its province): which district it is, for every row.
-    const district = plan.kind === 'district-needs' ? unitOfNeedsSheet(plan) ?? fileStem(inp.file) : undefined;
+    const district = plan.kind === 'district-needs' ? (unitOfNeedsSheet(plan) ?? fileStem(inp.file)) : undefined;
     if (district && !rep.district) rep.district = district;
     summary.projects = plan.projects.length;
     rep.projects += plan.projects.length;
@@ -203,7 +221,9 @@ export function extractInput(input: ConsolidateInput, opts: ConsolidateOptions =
   const list = opts.strategies;
   if (!list?.issues.length) return { report, candidates };
   const match = projectMatcher(list, {}, { lean: true });
-  const verdicts = candidates.map((c) => (c.role === 'need' ? itemVerdict(match(matchInput(c.name, c.objective, c.target, c.issue))) : null));
+  const verdicts = candidates.map((c) =>
+    c.role === 'need' ? itemVerdict(match(matchInput(c.name, c.objective, c.target, c.issue))) : null,
+  );
   return { report, candidates, verdicts };
 }
 
@@ -345,8 +365,7 @@ export function consolidateCandidates(
     const members = membersOfRoot.get(r) ?? [r];
     const keep = cands[r];
     const others = members.length > 1 ? members.slice(1).map((m) => cands[m]) : [];
-    const pick = <K extends 'objective' | 'target' | 'agency' | 'priority'>(k: K): string =>
-      keep[k] || others.find((o) => o[k])?.[k] || '';
+    const pick = <K extends 'objective' | 'target' | 'agency' | 'priority'>(k: K): string => keep[k] || others.find((o) => o[k])?.[k] || '';
     const item: NeedsItem = {
       id: r,
       name: keep.name,
@@ -418,13 +437,15 @@ export function consolidateCandidates(
         reason: intern(v.reason),
         reasonEn: intern(v.reasonEn),
       });
-      it.remarks.push(intern(
-        status === 'unknown'
-          ? `ประเด็นการพัฒนา "${it.issue?.text ?? ''}" ไม่มีในแผนพัฒนาจังหวัด${v.suggested ? ` (เสนอประเด็นที่ ${v.suggested})` : ''}`
-          : status === 'undeclared' || status === 'none'
-            ? `ไม่ระบุประเด็นการพัฒนาจังหวัด${v.suggested ? ` (เสนอประเด็นที่ ${v.suggested})` : ''}`
-            : `ประเด็นการพัฒนาอาจไม่สอดคล้อง${v.suggested ? ` (เสนอประเด็นที่ ${v.suggested})` : ''}`,
-      ));
+      it.remarks.push(
+        intern(
+          status === 'unknown'
+            ? `ประเด็นการพัฒนา "${it.issue?.text ?? ''}" ไม่มีในแผนพัฒนาจังหวัด${v.suggested ? ` (เสนอประเด็นที่ ${v.suggested})` : ''}`
+            : status === 'undeclared' || status === 'none'
+              ? `ไม่ระบุประเด็นการพัฒนาจังหวัด${v.suggested ? ` (เสนอประเด็นที่ ${v.suggested})` : ''}`
+              : `ประเด็นการพัฒนาอาจไม่สอดคล้อง${v.suggested ? ` (เสนอประเด็นที่ ${v.suggested})` : ''}`,
+        ),
+      );
     });
   }
 
@@ -499,7 +520,13 @@ export function consolidateCandidates(
   for (const p of possible) {
     if (!shown.has(p)) continue;
     const { m, ra, rb } = p;
-    duplicates.push({ confidence: 'possible', merged: false, localPlan: false, similarity: round2(m.similarity), items: [member(m.a), member(m.b)] });
+    duplicates.push({
+      confidence: 'possible',
+      merged: false,
+      localPlan: false,
+      similarity: round2(m.similarity),
+      items: [member(m.a), member(m.b)],
+    });
     const ia = itemAt[ra];
     const ib = itemAt[rb];
     if (ia && ib) {
@@ -550,15 +577,11 @@ export function consolidateCandidates(
       maybe.add(item);
     }
     // A possible match says so instead (still not counted as in the plan until the officer checks).
-    for (const it of items) if (!it.inDistrictPlan && !maybe.has(it)) it.remarks.push(intern('ไม่มีในแผนพัฒนาอำเภอ: ต้องบรรจุในแผนพัฒนาอำเภอก่อนส่งจังหวัด'));
+    for (const it of items)
+      if (!it.inDistrictPlan && !maybe.has(it)) it.remarks.push(intern('ไม่มีในแผนพัฒนาอำเภอ: ต้องบรรจุในแผนพัฒนาอำเภอก่อนส่งจังหวัด'));
   }
 
-  duplicates.sort(
-    (x, y) =>
-      rank(x.confidence) - rank(y.confidence) ||
-      Number(x.localPlan) - Number(y.localPlan) ||
-      seqOf(x) - seqOf(y),
-  );
+  duplicates.sort((x, y) => rank(x.confidence) - rank(y.confidence) || Number(x.localPlan) - Number(y.localPlan) || seqOf(x) - seqOf(y));
   function seqOf(g: DuplicateGroup): number {
     const m = g.items[0];
     return m.itemId ?? 0;

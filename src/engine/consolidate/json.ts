@@ -131,7 +131,13 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
       ...(i.error ? { error: i.error } : {}),
       ...(i.note ? { note: i.note, noteEn: i.noteEn } : {}),
       ...(i.district ? { district: i.district } : {}),
-      sheets: i.sheets.map((s) => ({ name: s.name, kind: s.kind, projects: s.projects, taken: s.taken, ...(s.note ? { note: s.note, noteEn: s.noteEn } : {}) })),
+      sheets: i.sheets.map((s) => ({
+        name: s.name,
+        kind: s.kind,
+        projects: s.projects,
+        taken: s.taken,
+        ...(s.note ? { note: s.note, noteEn: s.noteEn } : {}),
+      })),
     })),
     needs: {
       projects: r.items.length,
@@ -171,11 +177,21 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
     strategy: { mismatches: r.strategyMismatches },
     district: r.district ?? null,
     approval: r.approval
-      ? { meeting: r.approval.meeting, date: `${r.approval.date.year}-${String(r.approval.date.month).padStart(2, '0')}-${String(r.approval.date.day).padStart(2, '0')}` }
+      ? {
+          meeting: r.approval.meeting,
+          date: `${r.approval.date.year}-${String(r.approval.date.month).padStart(2, '0')}-${String(r.approval.date.day).padStart(2, '0')}`,
+        }
       : null,
     districtPlan: r.districtPlan ? { ...r.districtPlan, notIn: r.notInDistrictPlan.length } : null,
     ...(r.senders
-      ? { senders: { expected: r.senders.expected, received: r.senders.received, unreadable: r.senders.unreadable, missing: r.senders.missing } }
+      ? {
+          senders: {
+            expected: r.senders.expected,
+            received: r.senders.received,
+            unreadable: r.senders.unreadable,
+            missing: r.senders.missing,
+          },
+        }
       : {}),
     ...(r.merge ? { merge: r.merge } : {}),
     output,

@@ -54,7 +54,9 @@ export function senderKey(text: string, atStart = false): SenderKey | undefined 
 
 /** A roster entry written without a type ("นาดี"). */
 function bareKey(text: string): SenderKey | undefined {
-  const s = clean(text).replace(/^[\s\d.)\-–]*/, '').replace(/\s+/g, '');
+  const s = clean(text)
+    .replace(/^[\s\d.)\-–]*/, '')
+    .replace(/\s+/g, '');
   return /^[ก-๛]{2,}$/.test(s) ? { type: '', name: s } : undefined;
 }
 

@@ -61,6 +61,12 @@ export function splitNeeds(r: ConsolidateResult, by: SplitKey): SplitPart[] {
 
 /** A file name for a receiver: its name with the characters file systems refuse replaced. */
 export function receiverFileName(receiver: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are refused in file names
-  return receiver.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/\s+/g, ' ').trim().slice(0, 100) || 'ไม่ระบุ';
+  return (
+    receiver
+      // eslint-disable-next-line no-control-regex -- control characters are refused in file names
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 100) || 'ไม่ระบุ'
+  );
 }

@@ -7,7 +7,16 @@
 import type { Range } from '../model';
 import type { CellStyle, FileWorkbook, OutCell, OutSheet, OutWorkbook, StreamedSheet } from '../output';
 import { DEFAULT_FONT, materialise } from '../output';
-import { AMOUNT_FORMAT, orientationFor, pageFooter, printedWidth, PRINT_WIDTH_MAX, signatureBlock, titleBlockRows, type Signer } from '../print';
+import {
+  AMOUNT_FORMAT,
+  orientationFor,
+  pageFooter,
+  printedWidth,
+  PRINT_WIDTH_MAX,
+  signatureBlock,
+  titleBlockRows,
+  type Signer,
+} from '../print';
 import type { ConsolidateResult, Confidence, InputStatus, NeedsItem } from './types';
 import { ROUTE_LABEL } from '../classification';
 import { approvalLine } from '../approval';
@@ -176,9 +185,7 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   // warns approval-missing), how it was made.
   const top: OutCell[][] = titleBlockRows({
     title: `แผนความต้องการของ${unit}`,
-    fiscalYear: `บัญชีโครงการที่ขอรับการสนับสนุนและโครงการที่เกินศักยภาพขององค์กรปกครองส่วนท้องถิ่น${
-      years.length ? ` ปีงบประมาณ ${yearSpan(years)}` : ''
-    }`,
+    fiscalYear: `บัญชีโครงการที่ขอรับการสนับสนุนและโครงการที่เกินศักยภาพขององค์กรปกครองส่วนท้องถิ่น${years.length ? ` ปีงบประมาณ ${yearSpan(years)}` : ''}`,
     // A province's table answers to ก.บ.จ., not ก.บ.อ.: no approval line there.
     approval: province ? undefined : approvalLine(r.approval),
     notes: [
@@ -249,7 +256,10 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
         c(it.inTotals ? COUNTED_TH.yes : COUNTED_TH.no, it.inTotals ? BODY_CENTER : { ...BODY_CENTER, italic: true, color: '808080' }),
         c(it.rank, BODY_CENTER),
         c(ROUTE_LABEL[it.route].th, BODY),
-        c(it.inDistrictPlan === null ? '' : it.inDistrictPlan ? 'มี' : 'ไม่มี', it.inDistrictPlan === false ? { ...BODY_CENTER, color: 'C00000', bold: true } : BODY_CENTER),
+        c(
+          it.inDistrictPlan === null ? '' : it.inDistrictPlan ? 'มี' : 'ไม่มี',
+          it.inDistrictPlan === false ? { ...BODY_CENTER, color: 'C00000', bold: true } : BODY_CENTER,
+        ),
         c(it.issue ? text(it.issue.text) : 'ไม่ระบุ', BODY),
         c(text(it.priority), BODY_CENTER),
         c(text(it.agency), BODY),
@@ -285,10 +295,9 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
     if (k === RowKind.Sign) return sign.rows[refs[i]];
     if (k === RowKind.Order) return [c(`หมายเหตุ: ${DEFAULT_ORDER_TH}`, { italic: true })];
     return [
-      c(
-        `หมายเหตุ: ไม่นับยอด ${excluded} โครงการ (คอลัมน์ "นับยอด" ว่า "ไม่นับ": มีในแผนพัฒนาท้องถิ่นของ อปท. แล้ว หรือไม่นับตามตารางที่ส่งมา แสดงตัวเอียงสีเทา)`,
-        { italic: true },
-      ),
+      c(`หมายเหตุ: ไม่นับยอด ${excluded} โครงการ (คอลัมน์ "นับยอด" ว่า "ไม่นับ": มีในแผนพัฒนาท้องถิ่นของ อปท. แล้ว หรือไม่นับตามตารางที่ส่งมา แสดงตัวเอียงสีเทา)`, {
+        italic: true,
+      }),
     ];
   };
 
@@ -459,11 +468,24 @@ const KIND_TH: Record<string, string> = {
 function sourcesSheet(r: ConsolidateResult): OutSheet {
   // Printed: ที่ … หมายเหตุ. Every sheet's line (a workbook may have 40) and the checksum are for
   // tracing and checking the files, outside the print area.
-  const header = ['ที่', 'ไฟล์', 'สถานะ', 'โครงการที่อ่าน', 'นำเข้าแผนความต้องการ', 'ข้อค้นพบจากการตรวจ', 'หมายเหตุ', 'ชีต (ประเภท: โครงการ)', 'SHA-256'];
+  const header = [
+    'ที่',
+    'ไฟล์',
+    'สถานะ',
+    'โครงการที่อ่าน',
+    'นำเข้าแผนความต้องการ',
+    'ข้อค้นพบจากการตรวจ',
+    'หมายเหตุ',
+    'ชีต (ประเภท: โครงการ)',
+    'SHA-256',
+  ];
   const rows: OutCell[][] = [[c('แหล่งข้อมูลที่รวบรวม', TITLE)], header.map((h) => c(h, HEADER))];
   r.inputs.forEach((inp, i) => {
     const sheets = inp.sheets
-      .map((s) => `${s.name} (${s.formCode ?? KIND_TH[s.kind] ?? s.kind}: ${s.projects}${s.taken !== s.projects && s.taken ? `, นำเข้า ${s.taken}` : ''})${s.note ? ` — ${s.note}` : ''}`)
+      .map(
+        (s) =>
+          `${s.name} (${s.formCode ?? KIND_TH[s.kind] ?? s.kind}: ${s.projects}${s.taken !== s.projects && s.taken ? `, นำเข้า ${s.taken}` : ''})${s.note ? ` — ${s.note}` : ''}`,
+      )
       .join('\n');
     rows.push([
       c(i + 1, BODY_CENTER),
@@ -500,7 +522,12 @@ function followUpSheet(r: ConsolidateResult): OutSheet | undefined {
   const header = ['ที่', 'ตำบล / อปท.', 'สถานะ', 'ไฟล์ที่ได้รับ'];
   const rows: OutCell[][] = [
     [c('ติดตามการส่งแผน', TITLE)],
-    [c(`ส่งแล้ว ${s.received.length} · อ่านไม่ได้ ${s.unreadable.length} · ยังไม่ส่ง ${s.missing.length} จาก ${s.expected.length} แห่ง`, { align: 'center', italic: true })],
+    [
+      c(`ส่งแล้ว ${s.received.length} · อ่านไม่ได้ ${s.unreadable.length} · ยังไม่ส่ง ${s.missing.length} จาก ${s.expected.length} แห่ง`, {
+        align: 'center',
+        italic: true,
+      }),
+    ],
     header.map((h) => c(h, HEADER)),
   ];
   s.entries.forEach((e, i) => {
@@ -525,7 +552,9 @@ function vanishedSheet(r: ConsolidateResult): OutSheet | undefined {
   if (!v?.length) return undefined;
   const header = ['ที่', 'โครงการ', 'ลำดับความสำคัญของอำเภอ (เดิม)', 'แถวในตารางเดิม', 'ที่มา (เดิม)'];
   const rows: OutCell[][] = [[c('รายการในตารางเดิมที่ไม่มีในการรวบรวมครั้งนี้', TITLE)], header.map((h) => c(h, HEADER))];
-  v.forEach((x, i) => rows.push([c(i + 1, BODY_CENTER), c(x.name, BODY), c(x.rank, BODY_CENTER), c(x.row, BODY_CENTER), c(x.source, BODY)]));
+  v.forEach((x, i) =>
+    rows.push([c(i + 1, BODY_CENTER), c(x.name, BODY), c(x.rank, BODY_CENTER), c(x.row, BODY_CENTER), c(x.source, BODY)]),
+  );
   return {
     name: VANISHED_SHEET,
     rows,
@@ -598,7 +627,11 @@ function districtSummarySheet(r: ConsolidateResult, o: NeedsWorkbookOptions): Ou
   const sumWidth = amountWidth(widest, 12);
   const countWidth = 9;
   const rest = Math.max(40, PRINT_WIDTH_MAX - (years.length + 1) * (countWidth + sumWidth));
-  const colWidths = [Math.floor(rest * 0.4), Math.ceil(rest * 0.6), ...Array.from({ length: width - 2 }, (_, i) => (i % 2 === 0 ? countWidth : sumWidth))];
+  const colWidths = [
+    Math.floor(rest * 0.4),
+    Math.ceil(rest * 0.6),
+    ...Array.from({ length: width - 2 }, (_, i) => (i % 2 === 0 ? countWidth : sumWidth)),
+  ];
   const sign = signatureBlock(rows.length, colWidths, width);
   rows.push(...sign.rows);
   merges.push(...sign.merges);
@@ -615,7 +648,7 @@ function districtSummarySheet(r: ConsolidateResult, o: NeedsWorkbookOptions): Ou
   };
 }
 
-const present = <T,>(x: T | undefined): x is T => x !== undefined;
+const present = <T>(x: T | undefined): x is T => x !== undefined;
 
 /** The summaries: by provincial issue, and for a province's table also by district. */
 function summarySheets(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet[] {
@@ -625,7 +658,14 @@ function summarySheets(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet[
 /** The sheets to write (xlsx file or new worksheets in the open workbook): needs, summaries, duplicates, sources; follow-up and vanished ones when there are any. */
 export function needsWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions = {}): OutWorkbook {
   return {
-    sheets: [materialise(needsSheet(r, o)), ...summarySheets(r, o), materialise(duplicatesSheet(r)), sourcesSheet(r), followUpSheet(r), vanishedSheet(r)].filter(present),
+    sheets: [
+      materialise(needsSheet(r, o)),
+      ...summarySheets(r, o),
+      materialise(duplicatesSheet(r)),
+      sourcesSheet(r),
+      followUpSheet(r),
+      vanishedSheet(r),
+    ].filter(present),
   };
 }
 
@@ -634,5 +674,9 @@ export function needsWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions = {}
  * are written (a national table held whole was ~700 MB of cell objects on top of the result).
  */
 export function needsFileWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions = {}): FileWorkbook {
-  return { sheets: [needsSheet(r, o), ...summarySheets(r, o), duplicatesSheet(r), sourcesSheet(r), followUpSheet(r), vanishedSheet(r)].filter(present) };
+  return {
+    sheets: [needsSheet(r, o), ...summarySheets(r, o), duplicatesSheet(r), sourcesSheet(r), followUpSheet(r), vanishedSheet(r)].filter(
+      present,
+    ),
+  };
 }

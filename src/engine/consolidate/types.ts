@@ -76,7 +76,11 @@ export interface InputError {
 /** The InputError of what a reader threw (its code, Thai and English messages; 'read-failed' without a code). */
 export function inputErrorOf(e: unknown): InputError {
   const err = e as { code?: unknown; message?: string; messageEn?: string } | undefined;
-  return { code: typeof err?.code === 'string' ? err.code : 'read-failed', message: err?.message ?? String(e), messageEn: err?.messageEn ?? err?.message ?? String(e) };
+  return {
+    code: typeof err?.code === 'string' ? err.code : 'read-failed',
+    message: err?.message ?? String(e),
+    messageEn: err?.messageEn ?? err?.message ?? String(e),
+  };
 }
 
 /** A file that could not be read at all, naming it, in Thai and English. */

@@ -21,7 +21,8 @@ export function listsRowsOfOtherFiles(sheet: SheetModel): boolean {
     const texts = new Set(cellTexts(sheet, r));
     const file = texts.has('ไฟล์') || texts.has('File');
     const where = texts.has('ชีต') || texts.has('Sheet');
-    const row = texts.has('แถว') || texts.has('เซลล์') || texts.has('Row') || texts.has('Cell') || [...texts].some((t) => t.startsWith('ชีต('));
+    const row =
+      texts.has('แถว') || texts.has('เซลล์') || texts.has('Row') || texts.has('Cell') || [...texts].some((t) => t.startsWith('ชีต('));
     // Two of the three: the match report names sheet and row (its files were given on the command line).
     if (Number(file) + Number(where) + Number(row) >= 2) return true;
   }

@@ -352,20 +352,14 @@ const NOT_COUNTED = /^(ไม่|✗|✘|×|no\b|false$)/i;
 /** "รวม", "รวมงบประมาณ", "รวมจำนวนโครงการ", "รวมทั้งสิ้น", "รวม 5 ปี" — not a project named "รวมกลุ่มอาชีพ…". */
 const TOTAL_LABEL = /^รวม(?:$|\s|งบ|จำนวน|ทั้ง|ยอด|เงิน|ประเด็น|ปี|แผน|โครงการ)/;
 
-function readBlock(
-  sheet: SheetModel,
-  headerRows: number[],
-  columns: ColumnMap,
-  end: number,
-  context: ProjectContext,
-): PlanBlock {
+function readBlock(sheet: SheetModel, headerRows: number[], columns: ColumnMap, end: number, context: ProjectContext): PlanBlock {
   const projects: ProjectRow[] = [];
   const subItems: SubItemRow[] = [];
   const totals: TotalRow[] = [];
   const f = columns.fields;
   const firstBudgetCol = columns.budgetYears.length
     ? Math.min(...columns.budgetYears.map((b) => b.col))
-    : f.amount ?? Number.MAX_SAFE_INTEGER;
+    : (f.amount ?? Number.MAX_SAFE_INTEGER);
   let snap = snapshot(context);
   let dirty = false;
   const text = (r: number, c: number | undefined): string => {
@@ -473,7 +467,7 @@ function budgetsOf(sheet: SheetModel, r: number, columns: ColumnMap): BudgetValu
   const yearCol = columns.fields.year;
   if (amountCol === undefined) return [];
   const cell = row?.[amountCol];
-  const yearText = yearCol !== undefined ? row?.[yearCol]?.w ?? '' : '';
+  const yearText = yearCol !== undefined ? (row?.[yearCol]?.w ?? '') : '';
   const year = parseBEYear(yearText) ?? 0;
   return [{ year, col: amountCol, amount: amountValue(readAmount(cell)), cell }];
 }

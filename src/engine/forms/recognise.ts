@@ -164,7 +164,19 @@ function titleMatching(s: SheetSigns, re: RegExp): string | undefined {
 const hasProjectTable = (s: SheetSigns): boolean => s.blocks.length > 0;
 
 /** Fields only a plan's project table has (procurement lists, phone lists and budget exports lack them). */
-const PLAN_FIELDS: Field[] = ['objective', 'target', 'kpi', 'result', 'unit', 'agency', 'village', 'tambon', 'location', 'link', 'priority'];
+const PLAN_FIELDS: Field[] = [
+  'objective',
+  'target',
+  'kpi',
+  'result',
+  'unit',
+  'agency',
+  'village',
+  'tambon',
+  'location',
+  'link',
+  'priority',
+];
 /** The ผ.02 detail columns. */
 const DETAIL_FIELDS: Field[] = ['objective', 'target', 'kpi', 'result'];
 const count = (s: SheetSigns, fs: Field[]): number => fs.filter((f) => s.fields.has(f)).length;

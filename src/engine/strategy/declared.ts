@@ -8,7 +8,6 @@ import type { StrategyList } from './model';
 
 export type Declared = { code: string } | { unknown: number | string };
 
-
 function clean(s: string): string {
   return thaiToArabic(s).replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 }

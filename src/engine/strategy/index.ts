@@ -58,7 +58,14 @@ export function linkUnknownFindings(plan: PlanSheet, list: StrategyList): Findin
     const details = { declared: String(r.unknown), known: list.issues.map((i) => i.code) };
     if (fromColumn) {
       const c = linkCol.get(p.row);
-      out.push(finding('link-unknown', details, { sheet: plan.name, row: p.row + 1, column: c === undefined ? null : colLetter(c), field: 'link' }));
+      out.push(
+        finding('link-unknown', details, {
+          sheet: plan.name,
+          row: p.row + 1,
+          column: c === undefined ? null : colLetter(c),
+          field: 'link',
+        }),
+      );
     } else {
       const line = p.context.provincial!;
       const key = `${line.row}:${line.col}`;

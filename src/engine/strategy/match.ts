@@ -210,15 +210,22 @@ function words(hits: IssueScore['hits'], max: number, f?: Fields): string[] {
   const value = new Map(hits.map((h) => [h.term, h.value]));
   const set = new Set(value.keys());
   const phrases: string[] = [];
-  if (f) for (const chunks of [f.name, f.objective, f.target]) for (const x of matchedPhrasesOfChunks(chunks, set)) if (!phrases.includes(x)) phrases.push(x);
+  if (f)
+    for (const chunks of [f.name, f.objective, f.target])
+      for (const x of matchedPhrasesOfChunks(chunks, set)) if (!phrases.includes(x)) phrases.push(x);
   const covered = new Set<string>();
   const scored = phrases.map((ph, i) => {
     let v = 0;
-    for (const [t, n] of value) if (ph.includes(t)) { v += n; covered.add(t); }
+    for (const [t, n] of value)
+      if (ph.includes(t)) {
+        v += n;
+        covered.add(t);
+      }
     return { ph, v, i };
   });
   // terms not found as phrases (should not happen; keeps the list complete)
-  for (const h of hits) if (!covered.has(h.term) && !phrases.some((ph) => ph.includes(h.term))) scored.push({ ph: h.term, v: h.value, i: scored.length });
+  for (const h of hits)
+    if (!covered.has(h.term) && !phrases.some((ph) => ph.includes(h.term))) scored.push({ ph: h.term, v: h.value, i: scored.length });
   scored.sort((a, b) => b.v - a.v || a.i - b.i);
   const out: string[] = [];
   for (const { ph } of scored) {
@@ -291,12 +298,7 @@ export function projectMatcher(
     if (declared) {
       const d = scored.find((x) => x.code === declared)!;
       const other = best(scored, declared);
-      if (
-        other &&
-        other.score >= s.threshold &&
-        other.score - d.score >= s.margin &&
-        other.score >= d.score * s.ratio
-      ) {
+      if (other && other.score >= s.threshold && other.score - d.score >= s.margin && other.score >= d.score * s.ratio) {
         const w = words(other.hits, s.maxWords, f);
         const dw = words(d.hits, s.maxWords, f);
         return {
@@ -340,7 +342,9 @@ export function projectMatcher(
     }
 
     const unknownTh = declaredUnknown ? `ระบุประเด็น "${declaredUnknown}" ซึ่งไม่มีในรายการประเด็นการพัฒนา` : 'ไม่ได้ระบุประเด็นการพัฒนา';
-    const unknownEn = declaredUnknown ? `Declares "${declaredUnknown}", which is not in the list of issues` : 'No development issue declared';
+    const unknownEn = declaredUnknown
+      ? `Declares "${declaredUnknown}", which is not in the list of issues`
+      : 'No development issue declared';
     if (top.score >= s.threshold) {
       const w = words(top.hits, s.maxWords, f);
       return {

@@ -55,7 +55,10 @@ function findHeader(sheet: SheetModel): Header | undefined {
       if (k === 'name') nameCols++;
       if (cols[k] === undefined) cols[k] = c;
     }
-    if (cols.name !== undefined && (cols.code !== undefined || cols.goals !== undefined || cols.approaches !== undefined || cols.keywords !== undefined))
+    if (
+      cols.name !== undefined &&
+      (cols.code !== undefined || cols.goals !== undefined || cols.approaches !== undefined || cols.keywords !== undefined)
+    )
       return { row: r, cols, nameCols, planLike };
   }
   return undefined;

@@ -57,7 +57,8 @@ export function matchFindings(matches: readonly ProjectMatch[]): Finding[] {
     const reason = { reason: v.reason, reasonEn: v.reasonEn };
     if (v.status === 'none') out.push(finding('match-none', reason, place));
     else if (v.status === 'weak') out.push(finding('match-weak', { ...reason, ...(v.suggested ? { suggested: v.suggested } : {}) }, place));
-    else if (v.status === 'undeclared') out.push(finding('match-undeclared', { ...reason, ...(v.suggested ? { suggested: v.suggested } : {}) }, place));
+    else if (v.status === 'undeclared')
+      out.push(finding('match-undeclared', { ...reason, ...(v.suggested ? { suggested: v.suggested } : {}) }, place));
   }
   return out;
 }
@@ -67,7 +68,12 @@ export const MISMATCH_SHEET_NAME = { th: 'ตรวจความสอดค�
 /** Statuses the officer must look at; 'consistent' needs nothing. */
 export const FLAGGED: ReadonlySet<MatchStatus> = new Set(['weak', 'undeclared', 'none']);
 
-export function matchWorkbook(wb: WorkbookModel, list: StrategyList, settings?: Partial<MatchSettings>, plans?: PlanSheet[]): ProjectMatch[] {
+export function matchWorkbook(
+  wb: WorkbookModel,
+  list: StrategyList,
+  settings?: Partial<MatchSettings>,
+  plans?: PlanSheet[],
+): ProjectMatch[] {
   const out: ProjectMatch[] = [];
   const read = plans ?? wb.sheets.map((s) => readPlanSheet(s));
   for (const plan of read) {
@@ -122,7 +128,7 @@ export function mismatchSheet(matches: ProjectMatch[], list: StrategyList, lang:
       { value: `${m.column}${m.row}`, style: { ...cell, align: 'center' } },
       { value: m.name, style: cell },
       { value: statusLabel(v.status, lang), style: { ...cell, fill: STATUS_FILL[v.status] } },
-      { value: v.declared ? issueName(v.declared) : v.declaredUnknown ?? '', style: cell },
+      { value: v.declared ? issueName(v.declared) : (v.declaredUnknown ?? ''), style: cell },
       { value: issueName(v.suggested), style: cell },
       { value: th ? v.reason : v.reasonEn, style: cell },
       { value: v.matched.join(', '), style: cell },

@@ -29,7 +29,7 @@ export function checkDistrictNeeds(plan: PlanSheet, add: Add): void {
     const seen = new Map<number, number>();
     for (const p of block.projects) {
       if (p.afterTotal || !p.name) continue;
-      const written = (f.sourcePriority !== undefined ? p.sourcePriority ?? '' : p.priority).trim();
+      const written = (f.sourcePriority !== undefined ? (p.sourcePriority ?? '') : p.priority).trim();
       const n = /^\d+(\.\d+)?$/.test(thaiToArabic(written)) ? parseFloat(thaiToArabic(written)) : NaN;
       if (!Number.isFinite(n)) {
         add('priority-missing', written ? { written } : {}, p.row, col, 'priority');

@@ -30,7 +30,11 @@ interface Kind<D extends z.ZodObject> {
   details: D;
   text: (d: z.infer<D>) => Text;
 }
-const kind = <D extends z.ZodObject>(severity: Severity, details: D, text: (d: z.infer<D>) => Text): Kind<D> => ({ severity, details, text });
+const kind = <D extends z.ZodObject>(severity: Severity, details: D, text: (d: z.infer<D>) => Text): Kind<D> => ({
+  severity,
+  details,
+  text,
+});
 
 /** Which required column a header lacks. */
 const REQUIRED_COLUMNS = {
@@ -66,7 +70,10 @@ export const FINDING_KINDS = {
 
   // A project row.
   'project-name-missing': kind('error', none, () => ({ th: 'แถวนี้มีลำดับที่แต่ไม่มีชื่อโครงการ', en: 'This row has a number but no project name' })),
-  'stray-spaces': kind('info', none, () => ({ th: 'ชื่อโครงการมีช่องว่างเกินหรือช่องว่างหัวท้าย', en: 'The project name has extra or leading/trailing spaces' })),
+  'stray-spaces': kind('info', none, () => ({
+    th: 'ชื่อโครงการมีช่องว่างเกินหรือช่องว่างหัวท้าย',
+    en: 'The project name has extra or leading/trailing spaces',
+  })),
   'budget-not-number': kind('error', z.object({ year, text: z.string() }), (d) => ({
     th: `งบประมาณปี ${d.year} ไม่ใช่ตัวเลข ("${d.text}")`,
     en: `Budget for ${d.year} is not a number ("${d.text}")`,
@@ -118,14 +125,23 @@ export const FINDING_KINDS = {
   })),
   /** The strategy tab's verdicts, as findings so the sheet preview and the workbook highlight show them. */
   'match-none': kind('error', z.object({ reason: z.string(), reasonEn: z.string() }), (d) => ({ th: d.reason, en: d.reasonEn })),
-  'match-weak': kind('warning', z.object({ reason: z.string(), reasonEn: z.string(), suggested: z.string().optional() }), (d) => ({ th: d.reason, en: d.reasonEn })),
-  'match-undeclared': kind('info', z.object({ reason: z.string(), reasonEn: z.string(), suggested: z.string().optional() }), (d) => ({ th: d.reason, en: d.reasonEn })),
+  'match-weak': kind('warning', z.object({ reason: z.string(), reasonEn: z.string(), suggested: z.string().optional() }), (d) => ({
+    th: d.reason,
+    en: d.reasonEn,
+  })),
+  'match-undeclared': kind('info', z.object({ reason: z.string(), reasonEn: z.string(), suggested: z.string().optional() }), (d) => ({
+    th: d.reason,
+    en: d.reasonEn,
+  })),
 
   // A district needs table before it goes to the province (one-plan-process.md: ranked, passed by ก.บ.อ.).
   /** No district rank on a need (blank, not a number), or no rank column at all (`noColumn`). */
   'priority-missing': kind('error', z.object({ written: z.string().optional(), noColumn: z.boolean().optional() }), (d) =>
     d.noColumn
-      ? { th: 'ไม่มีคอลัมน์ลำดับความสำคัญของอำเภอ: ต้องจัดลำดับความสำคัญก่อนส่งจังหวัด', en: 'No district rank column: the needs must be ranked before they go to the province' }
+      ? {
+          th: 'ไม่มีคอลัมน์ลำดับความสำคัญของอำเภอ: ต้องจัดลำดับความสำคัญก่อนส่งจังหวัด',
+          en: 'No district rank column: the needs must be ranked before they go to the province',
+        }
       : d.written
         ? { th: `ลำดับความสำคัญของอำเภอ "${d.written}" ไม่ใช่ตัวเลข`, en: `District rank "${d.written}" is not a number` }
         : { th: 'ไม่ได้ระบุลำดับความสำคัญของอำเภอ', en: 'No district rank' },

@@ -11,7 +11,17 @@ import { flatText, tidySpaces } from '../thai';
 import { readAmount } from '../values';
 import type { StrategyList } from '../strategy/model';
 import { resolveDeclared } from '../strategy/declared';
-import { finding, FIX_LABELS, type Finding, type FindingCode, type FindingDetails, type Fix, type SheetReport, type Text, type WorkbookReport } from './findings';
+import {
+  finding,
+  FIX_LABELS,
+  type Finding,
+  type FindingCode,
+  type FindingDetails,
+  type Fix,
+  type SheetReport,
+  type Text,
+  type WorkbookReport,
+} from './findings';
 import { checkSummaries } from './summary';
 import { checkDistrictNeeds } from './district';
 
@@ -54,7 +64,8 @@ export function noPlanSheet(plans: PlanSheet[]): { code: 'no-plan-sheet'; messag
   if (plans.some((p) => CHECKED_KINDS.has(p.kind))) return undefined;
   // A calendar, an issue list, OnePlan's own summaries and reports: known for what they are.
   if (plans.length && plans.every(isKnownDocument)) return undefined;
-  if (!plans.length) return { code: 'no-plan-sheet', message: 'ไฟล์ไม่มีชีตใดเลย ไม่มีสิ่งที่ตรวจสอบได้', messageEn: 'The file has no sheets: nothing to check' };
+  if (!plans.length)
+    return { code: 'no-plan-sheet', message: 'ไฟล์ไม่มีชีตใดเลย ไม่มีสิ่งที่ตรวจสอบได้', messageEn: 'The file has no sheets: nothing to check' };
   const shown = plans.slice(0, 5);
   const more = plans.length - shown.length;
   const why = (p: PlanSheet, en: boolean) => {
@@ -86,7 +97,15 @@ export function projectTotals(plan: PlanSheet): Record<string, number> {
 export function validatePlan(sheet: SheetModel, plan: PlanSheet, opts: ValidateOptions = {}): SheetReport {
   const findings: Finding[] = [];
   const add: Add = (code, details, row, col, field, fix) =>
-    findings.push(finding(code, details, { sheet: plan.name, row: row === null ? null : row + 1, column: col === null ? null : colLetter(col), field, fix }));
+    findings.push(
+      finding(code, details, {
+        sheet: plan.name,
+        row: row === null ? null : row + 1,
+        column: col === null ? null : colLetter(col),
+        field,
+        fix,
+      }),
+    );
 
   // Nothing unchecked passes as "no problems": a sheet read only in part says so.
   if (sheet.tooLarge) add('sheet-too-large', { cells: sheet.tooLarge.cells, limit: sheet.tooLarge.limit }, null, null);
@@ -127,7 +146,14 @@ export function columnLetters(block: PlanBlock): Record<string, string> {
   return out;
 }
 
-type Add = <C extends FindingCode>(code: C, details: FindingDetails<C>, row: number | null, col: number | null, field?: string, fix?: Fix) => void;
+type Add = <C extends FindingCode>(
+  code: C,
+  details: FindingDetails<C>,
+  row: number | null,
+  col: number | null,
+  field?: string,
+  fix?: Fix,
+) => void;
 
 function checkBlock(sheet: SheetModel, plan: PlanSheet, block: PlanBlock, add: Add, opts: ValidateOptions): void {
   const f = block.columns.fields;
@@ -137,8 +163,7 @@ function checkBlock(sheet: SheetModel, plan: PlanSheet, block: PlanBlock, add: A
   // Required columns.
   if (!block.columns.budgetYears.length && f.amount === undefined)
     add('required-column-missing', { column: 'budget' }, headerRow, null, 'budget');
-  if (beyond && f.agency === undefined)
-    add('required-column-missing', { column: 'agency' }, headerRow, null, 'agency');
+  if (beyond && f.agency === undefined) add('required-column-missing', { column: 'agency' }, headerRow, null, 'agency');
   if (!beyond && plan.kind !== 'district-needs' && f.unit === undefined && f.agency === undefined)
     add('unit-column-missing', {}, headerRow, null, 'unit');
 
@@ -146,7 +171,8 @@ function checkBlock(sheet: SheetModel, plan: PlanSheet, block: PlanBlock, add: A
   if (plan.period) {
     const { from, to } = plan.period;
     for (const b of block.columns.budgetYears) {
-      if (b.year < from || b.year > to) add('year-outside-period', { year: b.year, from, to }, lastHeaderRowWithYear(sheet, block, b.col), b.col, 'budget');
+      if (b.year < from || b.year > to)
+        add('year-outside-period', { year: b.year, from, to }, lastHeaderRowWithYear(sheet, block, b.col), b.col, 'budget');
     }
   }
 
@@ -186,12 +212,25 @@ function checkProject(sheet: SheetModel, plan: PlanSheet, block: PlanBlock, p: P
       if (a.value < 0) add('budget-negative', { year, value: a.value }, r, b.col, 'budget');
       else if (a.fromText)
         // A formula's result is fixed at its source, not by overwriting the formula.
-        add('budget-as-text', { year, text: String(b.cell?.v ?? '').trim(), value: a.value }, r, b.col, 'budget', b.cell?.f ? undefined : fix(r, b.col, a.value, FIX_LABELS.number(a.value)));
+        add(
+          'budget-as-text',
+          { year, text: String(b.cell?.v ?? '').trim(), value: a.value },
+          r,
+          b.col,
+          'budget',
+          b.cell?.f ? undefined : fix(r, b.col, a.value, FIX_LABELS.number(a.value)),
+        );
     }
     // One-amount layout: the year is in its own column.
-    if (f.year !== undefined && !year && a.kind === 'number' && a.value !== 0)
-      add('year-missing', { value: a.value }, r, f.year, 'year');
-    if (f.year !== undefined && plan.period && year && (a.kind === 'number' && a.value !== 0) && (year < plan.period.from || year > plan.period.to))
+    if (f.year !== undefined && !year && a.kind === 'number' && a.value !== 0) add('year-missing', { value: a.value }, r, f.year, 'year');
+    if (
+      f.year !== undefined &&
+      plan.period &&
+      year &&
+      a.kind === 'number' &&
+      a.value !== 0 &&
+      (year < plan.period.from || year > plan.period.to)
+    )
       add('year-outside-period', { year, from: plan.period.from, to: plan.period.to }, r, f.year, 'year');
   }
 
@@ -205,8 +244,7 @@ function checkProject(sheet: SheetModel, plan: PlanSheet, block: PlanBlock, p: P
     if (plan.kind === 'local-plan-beyond') {
       if (f.agency !== undefined && p.agency === '') add('agency-missing', {}, r, f.agency, 'agency');
     } else if (f.unit !== undefined && p.unit === '') add('unit-missing', {}, r, f.unit, 'unit');
-    else if (plan.kind === 'district-needs' && f.agency !== undefined && p.agency === '')
-      add('agency-missing', {}, r, f.agency, 'agency');
+    else if (plan.kind === 'district-needs' && f.agency !== undefined && p.agency === '') add('agency-missing', {}, r, f.agency, 'agency');
     if (f.objective !== undefined && p.objective === '') add('objective-missing', {}, r, f.objective, 'objective');
     if (f.target !== undefined && p.target === '') add('target-missing', {}, r, f.target, 'target');
     if (f.kpi !== undefined && p.kpi === '') add('kpi-missing', {}, r, f.kpi, 'kpi');
@@ -217,7 +255,11 @@ function checkProject(sheet: SheetModel, plan: PlanSheet, block: PlanBlock, p: P
 
 function checkLink(p: ProjectRow, linkCol: number | undefined, add: Add, list: StrategyList): void {
   const declaredText = p.link || p.context.provincial?.text || '';
-  const where = p.link ? { row: p.row, col: linkCol ?? 0 } : p.context.provincial ? { row: p.context.provincial.row, col: p.context.provincial.col } : { row: p.row, col: linkCol ?? 0 };
+  const where = p.link
+    ? { row: p.row, col: linkCol ?? 0 }
+    : p.context.provincial
+      ? { row: p.context.provincial.row, col: p.context.provincial.col }
+      : { row: p.row, col: linkCol ?? 0 };
   if (!declaredText) {
     add('link-missing', {}, p.row, linkCol ?? null, 'link');
     return;
@@ -252,10 +294,17 @@ function checkTotals(block: PlanBlock, add: Add): void {
         // Sub-item rows (cost lines without a number) are part of some sheets' totals.
         const withSub = sum + subItems.reduce((s, i) => s + (i.budgets.find((b) => b.year === v.year)?.amount ?? 0), 0);
         if (subItems.length && Math.abs(withSub - v.value) < 0.5) continue;
-        add('total-mismatch', { label: t.label, year: v.year, stated: v.value, computed: sum, difference: sum - v.value }, t.row, v.col, 'total');
+        add(
+          'total-mismatch',
+          { label: t.label, year: v.year, stated: v.value, computed: sum, difference: sum - v.value },
+          t.row,
+          v.col,
+          'total',
+        );
       } else {
         const count = projects.filter((p) => (p.budgets.find((b) => b.year === v.year)?.amount ?? 0) > 0).length;
-        if (count !== v.value) add('count-mismatch', { label: t.label, year: v.year, stated: v.value, computed: count }, t.row, v.col, 'total');
+        if (count !== v.value)
+          add('count-mismatch', { label: t.label, year: v.year, stated: v.value, computed: count }, t.row, v.col, 'total');
       }
     }
   }

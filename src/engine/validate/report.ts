@@ -116,7 +116,9 @@ export function summarySheet(reports: WorkbookReport[], lang: 'th' | 'en' = 'th'
   const years = [...new Set(reports.flatMap((f) => f.sheets.flatMap((s) => Object.keys(s.totals))))].sort();
   const headerRow = rows.length;
   const header = [
-    ...(th ? ['ไฟล์', 'ชีต', 'แบบ', 'จำนวนโครงการ', 'ข้อผิดพลาด', 'คำเตือน', 'ข้อแนะนำ'] : ['File', 'Sheet', 'Form', 'Projects', 'Errors', 'Warnings', 'Notes']),
+    ...(th
+      ? ['ไฟล์', 'ชีต', 'แบบ', 'จำนวนโครงการ', 'ข้อผิดพลาด', 'คำเตือน', 'ข้อแนะนำ']
+      : ['File', 'Sheet', 'Form', 'Projects', 'Errors', 'Warnings', 'Notes']),
     ...years.map((y) => (th ? `งบประมาณ ${y} (บาท)` : `Budget ${y} (baht)`)),
   ];
   rows.push(header.map((h) => ({ value: h, style: head })));

@@ -50,7 +50,14 @@ const useStyles = makeStyles({
   input: { width: '100%', minWidth: 0 },
   summary: { fontWeight: tokens.fontWeightSemibold },
   step: { display: 'flex', flexDirection: 'column', gap: '6px', minWidth: 0 },
-  stepHead: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', textAlign: 'left', minWidth: 0, overflowWrap: 'anywhere' },
+  stepHead: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    textAlign: 'left',
+    minWidth: 0,
+    overflowWrap: 'anywhere',
+  },
   stepWhen: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   months: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '6px' },
   chips: { display: 'flex', flexWrap: 'wrap', gap: '4px', alignItems: 'center' },
@@ -113,7 +120,7 @@ export function SheetPreview({ sheet }: { sheet: OutSheet }) {
             {Array.from({ length: row.length ? width : 1 }, (_, c) => {
               if (covered.has(`${r}:${c}`)) return null;
               const cell = row[c];
-              const st = cell !== null && typeof cell === 'object' ? cell.style ?? {} : {};
+              const st = cell !== null && typeof cell === 'object' ? (cell.style ?? {}) : {};
               const span = spans.get(`${r}:${c}`);
               const style: CSSProperties = {
                 border: st.border ? '1px solid #999' : undefined,
@@ -121,7 +128,7 @@ export function SheetPreview({ sheet }: { sheet: OutSheet }) {
                 color: st.color ? `#${st.color}` : undefined,
                 fontWeight: st.bold ? 700 : undefined,
                 textAlign: st.align,
-                verticalAlign: st.valign === 'center' ? 'middle' : st.valign ?? 'top',
+                verticalAlign: st.valign === 'center' ? 'middle' : (st.valign ?? 'top'),
                 whiteSpace: 'pre-wrap',
                 padding: '1px 3px',
                 minWidth: c >= 5 ? 18 : undefined,
@@ -168,7 +175,12 @@ export default function CalendarPanel({ lang, host }: CalendarPanelProps) {
           </Button>
         )}
         {host.download && (
-          <Button appearance={host.writeSheet ? 'secondary' : 'primary'} disabled={!!task.busy} onClick={() => void c.downloadXlsx()} data-testid="calendar-download-xlsx">
+          <Button
+            appearance={host.writeSheet ? 'secondary' : 'primary'}
+            disabled={!!task.busy}
+            onClick={() => void c.downloadXlsx()}
+            data-testid="calendar-download-xlsx"
+          >
             {t.calDownloadXlsx}
           </Button>
         )}
@@ -197,12 +209,29 @@ export default function CalendarPanel({ lang, host }: CalendarPanelProps) {
           </Select>
         </Field>
         <Field label={t.calFiscalYear}>
-          <Input className={styles.input} value={c.fyText} inputMode="numeric" data-testid="calendar-fy" onChange={(_, d) => c.setFy(d.value)} />
+          <Input
+            className={styles.input}
+            value={c.fyText}
+            inputMode="numeric"
+            data-testid="calendar-fy"
+            onChange={(_, d) => c.setFy(d.value)}
+          />
         </Field>
         <Field label={t.calOffset} hint={t.calOffsetHint(cal.calendarYear, template.yearOffset)}>
-          <Input className={styles.input} type="number" value={String(cal.calendarYear)} data-testid="calendar-year" onChange={(_, d) => c.setCalendarYear(Number(d.value))} />
+          <Input
+            className={styles.input}
+            type="number"
+            value={String(cal.calendarYear)}
+            data-testid="calendar-year"
+            onChange={(_, d) => c.setCalendarYear(Number(d.value))}
+          />
         </Field>
-        <Switch checked={c.thaiDigits} label={t.calThaiDigits} onChange={(_, d) => c.setThaiDigits(d.checked)} data-testid="calendar-thai-digits" />
+        <Switch
+          checked={c.thaiDigits}
+          label={t.calThaiDigits}
+          onChange={(_, d) => c.setThaiDigits(d.checked)}
+          data-testid="calendar-thai-digits"
+        />
         <Switch checked={c.details} label={t.calDetails} onChange={(_, d) => c.setDetails(d.checked)} data-testid="calendar-details" />
       </div>
 
@@ -265,7 +294,19 @@ export default function CalendarPanel({ lang, host }: CalendarPanelProps) {
 }
 
 /** One step, readable at pane width: its text with variables as values, chips naming them, its months. */
-function StepCard({ c, s, i, t, months }: { c: ReturnType<typeof useCalendar>; s: CalendarStep; i: number; t: Strings; months: readonly string[] }) {
+function StepCard({
+  c,
+  s,
+  i,
+  t,
+  months,
+}: {
+  c: ReturnType<typeof useCalendar>;
+  s: CalendarStep;
+  i: number;
+  t: Strings;
+  months: readonly string[];
+}) {
   const styles = useStyles();
   const built = c.cal.steps[i];
   const no = built?.no ?? i + 1;
@@ -283,7 +324,12 @@ function StepCard({ c, s, i, t, months }: { c: ReturnType<typeof useCalendar>; s
       <AccordionPanel>
         <div className={styles.step}>
           <Field label={t.calTitle}>
-            <Textarea resize="vertical" value={c.shown(s.title)} onChange={(_, d) => c.editText(i, 'title', d.value)} data-testid="calendar-step-title" />
+            <Textarea
+              resize="vertical"
+              value={c.shown(s.title)}
+              onChange={(_, d) => c.editText(i, 'title', d.value)}
+              data-testid="calendar-step-title"
+            />
           </Field>
           {vars.length > 0 && (
             <div className={styles.chips} role="group" aria-label={t.calVariables} data-testid="calendar-step-variables">

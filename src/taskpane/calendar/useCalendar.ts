@@ -150,7 +150,13 @@ export function useCalendar(host: Host, lang: Lang) {
   // What the variables stand for now (Arabic digits: the editor shows what the officer types).
   const ctx = useMemo<PlaceholderContext>(() => {
     const cycle = planCycle(fiscalYear, template.planCycleStart, template.planCycleYears);
-    return { fy: fiscalYear, year: cal.calendarYear, planStart: cycle.start, planEnd: cycle.end, updated: formatThaiDateShort(thaiDateOf(new Date())) };
+    return {
+      fy: fiscalYear,
+      year: cal.calendarYear,
+      planStart: cycle.start,
+      planEnd: cycle.end,
+      updated: formatThaiDateShort(thaiDateOf(new Date())),
+    };
   }, [fiscalYear, template.planCycleStart, template.planCycleYears, cal.calendarYear]);
 
   const edit = useCallback((f: (t: CalendarTemplate) => void) => {
@@ -164,7 +170,8 @@ export function useCalendar(host: Host, lang: Lang) {
   const editStep = (i: number, patch: Partial<CalendarStep>) => edit((tp) => Object.assign(tp.steps[i], patch));
   /** A step's text as the officer reads it, and its edit turned back into the template's text. */
   const shown = (text: string) => fillPlaceholders(text, ctx);
-  const editText = (i: number, field: 'title' | 'unit', value: string) => editStep(i, { [field]: retemplate(value, template.steps[i][field], ctx) });
+  const editText = (i: number, field: 'title' | 'unit', value: string) =>
+    editStep(i, { [field]: retemplate(value, template.steps[i][field], ctx) });
 
   const pickSource = (s: Source) => {
     setSource(s);
@@ -237,7 +244,8 @@ export function useCalendar(host: Host, lang: Lang) {
     }
   };
   const downloadIcs = () => task.run('output', () => saveText(calendarIcs(cal), `${base}.ics`, ICS_MIME));
-  const exportTemplate = () => task.run('output', () => saveText(serializeTemplate(template), t.calTemplateFile(template.id || 'calendar'), JSON_MIME));
+  const exportTemplate = () =>
+    task.run('output', () => saveText(serializeTemplate(template), t.calTemplateFile(template.id || 'calendar'), JSON_MIME));
   const importTemplate = async (file: File) => {
     const parsed = parseTemplate(await file.text());
     if (!parsed.ok) {

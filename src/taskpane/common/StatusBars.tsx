@@ -39,7 +39,7 @@ export function StatusBars(props: {
     <>
       {busyText && <Spinner size="tiny" label={busyText} data-testid={testIds.busy} />}
       <div role="status" aria-live="polite" className={styles.live} data-testid="live-region">
-        {busyText ?? (errorLine || (notice ? notice.text(t) : announce ?? ''))}
+        {busyText ?? (errorLine || (notice ? notice.text(t) : (announce ?? '')))}
       </div>
       {error != null && (
         <MessageBar intent="error" data-testid={testIds.error}>

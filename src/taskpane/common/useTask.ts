@@ -29,7 +29,7 @@ export function useTask<B extends string>(): Task<B> {
   // A second click while a task runs is ignored (state updates are not seen until the next render).
   const running = useRef(false);
 
-  const run = useCallback(async <R,>(kind: B, fn: () => Promise<R>): Promise<R | undefined> => {
+  const run = useCallback(async <R>(kind: B, fn: () => Promise<R>): Promise<R | undefined> => {
     if (running.current) return undefined;
     running.current = true;
     setBusy(kind);

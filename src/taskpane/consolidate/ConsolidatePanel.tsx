@@ -64,7 +64,12 @@ export default function ConsolidatePanel({ lang, host }: ConsolidatePanelProps) 
   const summaryRef = useRef<HTMLSpanElement>(null);
   useFocusOn(result, summaryRef);
 
-  const progressText = c.phase === 'reading' ? t.consReading(c.progress.done, c.progress.total) : c.phase === 'consolidating' ? t.consConsolidating(c.progress.done, c.progress.total) : null;
+  const progressText =
+    c.phase === 'reading'
+      ? t.consReading(c.progress.done, c.progress.total)
+      : c.phase === 'consolidating'
+        ? t.consConsolidating(c.progress.done, c.progress.total)
+        : null;
   const unread = result?.inputs.filter((i) => i.status !== 'ok').length ?? 0;
   const summary = result ? t.consSummary(result.inputs.length, result.itemCount, result.duplicateCount, unread) : '';
 
@@ -90,27 +95,67 @@ export default function ConsolidatePanel({ lang, host }: ConsolidatePanelProps) 
       <Group title={t.consDistrictGroup} count={rosterNames(c.district).length} testId="consolidate-district">
         <div style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
           <Field label={t.consDistrictName}>
-            <Input data-testid="consolidate-district-name" value={c.district.district} onChange={(_, d) => c.setDistrict({ district: d.value })} disabled={busy} />
+            <Input
+              data-testid="consolidate-district-name"
+              value={c.district.district}
+              onChange={(_, d) => c.setDistrict({ district: d.value })}
+              disabled={busy}
+            />
           </Field>
           <Field label={t.consRoster}>
-            <Textarea data-testid="consolidate-roster" rows={4} resize="vertical" value={c.district.roster} onChange={(_, d) => c.setDistrict({ roster: d.value })} disabled={busy} />
+            <Textarea
+              data-testid="consolidate-roster"
+              rows={4}
+              resize="vertical"
+              value={c.district.roster}
+              onChange={(_, d) => c.setDistrict({ roster: d.value })}
+              disabled={busy}
+            />
           </Field>
           <div className={styles.row}>
             <Field label={t.consMeeting} style={{ flex: '1 1 90px' }}>
-              <Input data-testid="consolidate-meeting" placeholder="3/2568" value={c.district.meeting} onChange={(_, d) => c.setDistrict({ meeting: d.value })} disabled={busy} />
+              <Input
+                data-testid="consolidate-meeting"
+                placeholder="3/2568"
+                value={c.district.meeting}
+                onChange={(_, d) => c.setDistrict({ meeting: d.value })}
+                disabled={busy}
+              />
             </Field>
             <Field
               label={t.consMeetingDate}
               style={{ flex: '1 1 140px' }}
               validationState={approvalError(c.district) ? 'warning' : 'none'}
-              validationMessage={approvalError(c.district) === 'date' ? t.consApprovalDate : approvalError(c.district) === 'half' ? t.consApprovalHalf : undefined}
+              validationMessage={
+                approvalError(c.district) === 'date'
+                  ? t.consApprovalDate
+                  : approvalError(c.district) === 'half'
+                    ? t.consApprovalHalf
+                    : undefined
+              }
             >
-              <Input data-testid="consolidate-meeting-date" placeholder="15/5/2568" value={c.district.date} onChange={(_, d) => c.setDistrict({ date: d.value })} disabled={busy} />
+              <Input
+                data-testid="consolidate-meeting-date"
+                placeholder="15/5/2568"
+                value={c.district.date}
+                onChange={(_, d) => c.setDistrict({ date: d.value })}
+                disabled={busy}
+              />
             </Field>
           </div>
           {(['pao', 'agency', 'support'] as const).map((k) => (
-            <Field key={k} label={k === 'pao' ? t.consWordsPao : k === 'agency' ? t.consWordsAgency : t.consWordsSupport} hint={t.consWordsHint}>
-              <Input data-testid={`consolidate-words-${k}`} placeholder={DEFAULT_WORDS_TEXT[k]} value={c.district[k]} onChange={(_, d) => c.setDistrict({ [k]: d.value })} disabled={busy} />
+            <Field
+              key={k}
+              label={k === 'pao' ? t.consWordsPao : k === 'agency' ? t.consWordsAgency : t.consWordsSupport}
+              hint={t.consWordsHint}
+            >
+              <Input
+                data-testid={`consolidate-words-${k}`}
+                placeholder={DEFAULT_WORDS_TEXT[k]}
+                value={c.district[k]}
+                onChange={(_, d) => c.setDistrict({ [k]: d.value })}
+                disabled={busy}
+              />
             </Field>
           ))}
         </div>
@@ -187,7 +232,12 @@ export default function ConsolidatePanel({ lang, host }: ConsolidatePanelProps) 
               </Button>
             )}
             {host.download && (
-              <Button appearance={host.writeSheet ? 'secondary' : 'primary'} onClick={() => void c.download()} disabled={busy} data-testid="consolidate-download">
+              <Button
+                appearance={host.writeSheet ? 'secondary' : 'primary'}
+                onClick={() => void c.download()}
+                disabled={busy}
+                data-testid="consolidate-download"
+              >
                 {t.consDownload}
               </Button>
             )}
@@ -229,7 +279,10 @@ export default function ConsolidatePanel({ lang, host }: ConsolidatePanelProps) 
                 {result.senders.entries.map((e, k) => (
                   <li key={k} className={styles.file} data-testid="consolidate-sender" data-status={e.status}>
                     <span>
-                      <Badge appearance="tint" color={e.status === 'received' ? 'success' : e.status === 'unreadable' ? 'danger' : 'warning'}>
+                      <Badge
+                        appearance="tint"
+                        color={e.status === 'received' ? 'success' : e.status === 'unreadable' ? 'danger' : 'warning'}
+                      >
                         {t.consSenderStatus[e.status]}
                       </Badge>{' '}
                       {e.name}
@@ -240,7 +293,12 @@ export default function ConsolidatePanel({ lang, host }: ConsolidatePanelProps) 
             </Group>
           )}
 
-          <Group title={t.consInputs(result.inputs.length)} count={result.inputs.length} defaultOpen={unread > 0} testId="consolidate-files">
+          <Group
+            title={t.consInputs(result.inputs.length)}
+            count={result.inputs.length}
+            defaultOpen={unread > 0}
+            testId="consolidate-files"
+          >
             <ul className={styles.plain}>
               {result.inputs.map((i, k) => (
                 <li key={k} className={styles.file} data-testid="consolidate-input-row" data-status={i.status}>

@@ -64,7 +64,10 @@ export function approvalError(s: DistrictSettings): 'date' | 'half' | undefined 
 }
 
 const list = (text: string): string[] | undefined => {
-  const l = text.split(/[,;|\n]/).map((w) => w.trim()).filter(Boolean);
+  const l = text
+    .split(/[,;|\n]/)
+    .map((w) => w.trim())
+    .filter(Boolean);
   return l.length ? l : undefined;
 };
 

@@ -6,7 +6,17 @@
  * In Excel the open workbook's sheets can be consolidated too.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { consolidate, inputErrorOf, needsFileWorkbook, needsWorkbook, readPrevious, type ConsolidateInput, type ConsolidateResult, type InputReport, type PreviousTable } from '../../engine/consolidate';
+import {
+  consolidate,
+  inputErrorOf,
+  needsFileWorkbook,
+  needsWorkbook,
+  readPrevious,
+  type ConsolidateInput,
+  type ConsolidateResult,
+  type InputReport,
+  type PreviousTable,
+} from '../../engine/consolidate';
 import type { OutSheet } from '../../engine/output';
 import { writtenNote, type Host, type WrittenSheet } from '../host/host';
 import { consolidateView, type ConsolidateView, type RunOptions } from '../worker/protocol';

@@ -68,7 +68,8 @@ export function writtenNote(done: string, written: WrittenSheet[], replacedText:
 }
 
 /** What the file pickers offer (a hint only: any file goes to the reader, which says what it is). */
-export const PICK_ACCEPT = '.xlsx,.xlsm,.csv,.tsv,.txt,.xls,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
+export const PICK_ACCEPT =
+  '.xlsx,.xlsm,.csv,.tsv,.txt,.xls,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

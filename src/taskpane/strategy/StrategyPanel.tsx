@@ -168,7 +168,7 @@ export default function StrategyPanel({ lang, host }: StrategyPanelProps) {
             </Text>
             {s.preset?.note && (
               <Text className={styles.small} data-testid="preset-note">
-                {lang === 'en' ? s.preset.noteEn ?? s.preset.note : s.preset.note}
+                {lang === 'en' ? (s.preset.noteEn ?? s.preset.note) : s.preset.note}
               </Text>
             )}
             <ol className={styles.issues} data-testid="strategy-issues" aria-label={t.strategyIssues(list.issues.length)} tabIndex={0}>
@@ -223,7 +223,13 @@ export default function StrategyPanel({ lang, host }: StrategyPanelProps) {
               </Button>
             )}
             {s.picks && host.download && (
-              <Button size="small" appearance="primary" onClick={() => void s.download()} disabled={!!task.busy} data-testid="strategy-download">
+              <Button
+                size="small"
+                appearance="primary"
+                onClick={() => void s.download()}
+                disabled={!!task.busy}
+                data-testid="strategy-download"
+              >
                 {t.strategyDownload}
               </Button>
             )}
@@ -262,7 +268,12 @@ export default function StrategyPanel({ lang, host }: StrategyPanelProps) {
                             <Item m={m} t={t} lang={lang} selected={isSel} issueName={s.issueName} onClick={s.pick} />
                             {isSel && s.previewSheet && (
                               <div className={styles.preview} data-testid="strategy-preview">
-                                <SheetPreview sheet={s.previewSheet} findings={s.previewFindings} selected={address} label={`${t.preview}: ${m.sheet}`} />
+                                <SheetPreview
+                                  sheet={s.previewSheet}
+                                  findings={s.previewFindings}
+                                  selected={address}
+                                  label={`${t.preview}: ${m.sheet}`}
+                                />
                               </div>
                             )}
                           </div>

@@ -166,7 +166,9 @@ export function useStrategy(host: Host, lang: Lang) {
   const pick = useCallback(
     (m: ProjectMatch) => {
       const address = `${m.column}${m.row}`;
-      setSelected((prev) => (prev && prev.sheet === m.sheet && prev.address === address && !host.selectCell ? null : { sheet: m.sheet, address }));
+      setSelected((prev) =>
+        prev && prev.sheet === m.sheet && prev.address === address && !host.selectCell ? null : { sheet: m.sheet, address },
+      );
       host.selectCell?.(m.sheet, address).catch(task.fail);
     },
     [host, task.fail],
@@ -195,7 +197,10 @@ export function useStrategy(host: Host, lang: Lang) {
   const clearHighlights = () => task.run('output', async () => host.clearHighlights?.());
 
   const previewSheet = host.planFile && selected && workbook ? workbook.sheets.find((s) => s.name === selected.sheet) : undefined;
-  const previewFindings = useMemo(() => (previewSheet ? findings.filter((f) => f.sheet === previewSheet.name) : []), [findings, previewSheet]);
+  const previewFindings = useMemo(
+    () => (previewSheet ? findings.filter((f) => f.sheet === previewSheet.name) : []),
+    [findings, previewSheet],
+  );
   const issueName = (code?: string) => {
     if (!code || !ranWith) return '';
     const i = ranWith.issues.find((x) => x.code === code);

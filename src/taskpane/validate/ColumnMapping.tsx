@@ -34,7 +34,10 @@ export function ColumnMapping({ lang, sheet, detected, saved, onSave }: ColumnMa
   const years = Object.keys({ ...detected, ...saved })
     .filter((k) => k.startsWith('budget:'))
     .sort();
-  const fields = [...FIELDS.map((key) => ({ key, label: t.mapFields[key] })), ...years.map((k) => ({ key: k, label: t.mapBudget(k.slice(7)) }))];
+  const fields = [
+    ...FIELDS.map((key) => ({ key, label: t.mapFields[key] })),
+    ...years.map((k) => ({ key: k, label: t.mapBudget(k.slice(7)) })),
+  ];
   const [draft, setDraft] = useState<Record<string, string>>(() => ({ ...detected, ...saved }));
 
   if (!open)

@@ -53,7 +53,11 @@ const useStyles = makeStyles({
     overflowWrap: 'break-word',
   },
   num: { textAlign: 'right', whiteSpace: 'nowrap' },
-  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px', '@media (forced-colors: active)': { outline: '3px solid Highlight' } },
+  selected: {
+    outline: `2px solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: '-2px',
+    '@media (forced-colors: active)': { outline: '3px solid Highlight' },
+  },
   // High contrast drops the severity fills: a flagged cell keeps a dashed frame.
   flagged: { '@media (forced-colors: active)': { outline: '1px dashed CanvasText', outlineOffset: '-3px' } },
   wrapFocus: { ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
@@ -81,8 +85,7 @@ function mergeInfo(sheet: SheetModel): MergeInfo {
   for (const m of sheet.merges) {
     const top = a1(m.r1, m.c1);
     anchors.set(top, { rowSpan: m.r2 - m.r1 + 1, colSpan: m.c2 - m.c1 + 1 });
-    for (let r = m.r1; r <= m.r2; r++)
-      for (let c = m.c1; c <= m.c2; c++) if (r !== m.r1 || c !== m.c1) covered.set(a1(r, c), top);
+    for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) if (r !== m.r1 || c !== m.c1) covered.set(a1(r, c), top);
   }
   return { anchors, covered };
 }

@@ -68,8 +68,7 @@ export function ValidatePanel({ host, lang }: { host: Host; lang: Lang }) {
   const summaryRef = useRef<HTMLSpanElement>(null);
   useFocusOn(report, summaryRef);
 
-  const busyText =
-    task.busy === 'reading' ? t.reading : task.busy === 'validating' ? t.validating : task.busy ? t.loading : null;
+  const busyText = task.busy === 'reading' ? t.reading : task.busy === 'validating' ? t.validating : task.busy ? t.loading : null;
   const summary = !report
     ? ''
     : report.error
@@ -124,7 +123,13 @@ export function ValidatePanel({ host, lang }: { host: Host; lang: Lang }) {
           </Text>
           <ActionBar label={t.resultsHeading}>
             {host.download && (
-              <Button size="small" appearance="primary" onClick={() => void v.download()} disabled={!!task.busy} data-testid="download-report">
+              <Button
+                size="small"
+                appearance="primary"
+                onClick={() => void v.download()}
+                disabled={!!task.busy}
+                data-testid="download-report"
+              >
                 {t.downloadReport}
               </Button>
             )}
@@ -315,7 +320,13 @@ function SheetItem({ sheet, t, lang, selection, canFix, onFindingClick, onFix, m
                     }
                   }}
                 >
-                  <Badge appearance="filled" color={SEV_COLOR[f.severity]} size="small" data-testid="severity" style={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
+                  <Badge
+                    appearance="filled"
+                    color={SEV_COLOR[f.severity]}
+                    size="small"
+                    data-testid="severity"
+                    style={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+                  >
                     {t.severity[f.severity]}
                   </Badge>
                   <span className={styles.findingText}>
@@ -346,7 +357,13 @@ function SheetItem({ sheet, t, lang, selection, canFix, onFindingClick, onFix, m
           </div>
         )}
         {(sheet.columns || sheet.findings.some((f) => f.code === 'required-column-missing')) && (
-          <ColumnMapping lang={lang} sheet={sheet.name} detected={sheet.columns ?? {}} saved={mapping} onSave={(m) => onSaveMapping(sheet.name, m)} />
+          <ColumnMapping
+            lang={lang}
+            sheet={sheet.name}
+            detected={sheet.columns ?? {}}
+            saved={mapping}
+            onSave={(m) => onSaveMapping(sheet.name, m)}
+          />
         )}
       </AccordionPanel>
     </AccordionItem>

@@ -31,7 +31,9 @@ export function parseMappings(raw: string | undefined): Mappings {
     const out: Mappings = {};
     for (const [sheet, m] of Object.entries(v as Record<string, unknown>)) {
       if (!m || typeof m !== 'object') continue;
-      out[sheet] = Object.fromEntries(Object.entries(m as Record<string, unknown>).filter(([, l]) => typeof l === 'string' && /^[A-Z]{1,3}$/.test(l))) as Record<string, string>;
+      out[sheet] = Object.fromEntries(
+        Object.entries(m as Record<string, unknown>).filter(([, l]) => typeof l === 'string' && /^[A-Z]{1,3}$/.test(l)),
+      ) as Record<string, string>;
     }
     return out;
   } catch {

@@ -58,7 +58,8 @@ scope.onmessage = (ev) => {
     if (!last || last.runId !== msg.runId) throw new Error('no consolidation result');
     if (msg.type === 'xlsx') {
       const u8 = writeXlsx(needsFileWorkbook(last.result));
-      const buf = u8.byteOffset === 0 && u8.byteLength === u8.buffer.byteLength ? (u8.buffer as ArrayBuffer) : (u8.slice().buffer as ArrayBuffer);
+      const buf =
+        u8.byteOffset === 0 && u8.byteLength === u8.buffer.byteLength ? (u8.buffer as ArrayBuffer) : (u8.slice().buffer as ArrayBuffer);
       scope.postMessage({ type: 'xlsx', runId: msg.runId, bytes: buf }, [buf]);
     } else if (msg.type === 'sheets') {
       scope.postMessage({ type: 'sheets', runId: msg.runId, sheets: needsWorkbook(last.result).sheets });
