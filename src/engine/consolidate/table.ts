@@ -339,6 +339,24 @@ function countBudgetHeader(years: number[], labels: string[], width: number): { 
   return { header: [h1, h2], merges };
 }
 
+/** A summary sheet as printed: signed at the end, its two header rows repeated on every page. */
+function summaryOut(name: string, rows: OutCell[][], merges: Range[], colWidths: number[], width: number): OutSheet {
+  const sign = signatureBlock(rows.length, colWidths, width);
+  rows.push(...sign.rows);
+  merges.push(...sign.merges);
+  return {
+    name,
+    rows,
+    merges,
+    colWidths,
+    freezeRows: 4,
+    page: { orientation: orientationFor(printedWidth(colWidths)), fitWidth: true, footer: pageFooter() },
+    fitRows: true,
+    printTitleRows: [2, 3],
+    font: { ...DEFAULT_FONT },
+  };
+}
+
 function summarySheet(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet {
   const years = r.years;
   const width = 1 + 2 * (years.length + 1);
@@ -374,20 +392,7 @@ function summarySheet(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet {
   const countWidth = 9;
   const labelWidth = Math.max(30, Math.min(50, PRINT_WIDTH_MAX - (years.length + 1) * (countWidth + sumWidth)));
   const colWidths = [labelWidth, ...Array.from({ length: width - 1 }, (_, i) => (i % 2 === 0 ? countWidth : sumWidth))];
-  const sign = signatureBlock(rows.length, colWidths, width);
-  rows.push(...sign.rows);
-  merges.push(...sign.merges);
-  return {
-    name: SUMMARY_SHEET,
-    rows,
-    merges,
-    colWidths,
-    freezeRows: 4,
-    page: { orientation: orientationFor(printedWidth(colWidths)), fitWidth: true, footer: pageFooter() },
-    fitRows: true,
-    printTitleRows: [2, 3],
-    font: { ...DEFAULT_FONT },
-  };
+  return summaryOut(SUMMARY_SHEET, rows, merges, colWidths, width);
 }
 
 /** The duplicate groups, a row per member, made row by row like the needs table. */
@@ -632,20 +637,7 @@ function districtSummarySheet(r: ConsolidateResult, o: NeedsWorkbookOptions): Ou
     Math.ceil(rest * 0.6),
     ...Array.from({ length: width - 2 }, (_, i) => (i % 2 === 0 ? countWidth : sumWidth)),
   ];
-  const sign = signatureBlock(rows.length, colWidths, width);
-  rows.push(...sign.rows);
-  merges.push(...sign.merges);
-  return {
-    name: DISTRICT_SUMMARY_SHEET,
-    rows,
-    merges,
-    colWidths,
-    freezeRows: 4,
-    page: { orientation: orientationFor(printedWidth(colWidths)), fitWidth: true, footer: pageFooter() },
-    fitRows: true,
-    printTitleRows: [2, 3],
-    font: { ...DEFAULT_FONT },
-  };
+  return summaryOut(DISTRICT_SUMMARY_SHEET, rows, merges, colWidths, width);
 }
 
 const present = <T>(x: T | undefined): x is T => x !== undefined;
