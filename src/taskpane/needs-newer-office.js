@@ -19,12 +19,7 @@
     } catch (e) {
       return false;
     }
-    return (
-      typeof Object.hasOwn === 'function' &&
-      typeof [].at === 'function' &&
-      typeof [].findLast === 'function' &&
-      typeof Promise === 'function'
-    );
+    return typeof Object.hasOwn === 'function' && typeof [].at === 'function' && typeof [].findLast === 'function' && typeof Promise === 'function';
   }
 
   function line(parent, tag, text, lang) {
@@ -47,31 +42,11 @@
     box.style.fontSize = '14px';
     box.style.lineHeight = '1.5';
     line(box, 'h1', 'OnePlan ใช้กับ Excel รุ่นนี้ไม่ได้', 'th');
-    line(
-      box,
-      'p',
-      'OnePlan ต้องใช้ Microsoft 365 หรือ Office 2021 ขึ้นไปบน Windows (ที่มี Microsoft Edge WebView2), Excel บนเว็บ หรือ Excel for Mac บน macOS ที่มี Safari 16.4 ขึ้นไป',
-      'th',
-    );
-    line(
-      box,
-      'p',
-      'Office 2016 และ 2019 แบบซื้อขาดเปิด add-in ด้วย Internet Explorer หรือ Edge รุ่นเก่า จึงเปิด OnePlan ไม่ได้ โปรดแจ้งผู้ดูแลระบบให้ติดตั้ง Microsoft Edge WebView2 Runtime หรือปรับรุ่น Office หรือใช้ OnePlan ผ่าน Excel บนเว็บ',
-      'th',
-    );
+    line(box, 'p', 'OnePlan ต้องใช้ Microsoft 365 หรือ Office 2021 ขึ้นไปบน Windows (ที่มี Microsoft Edge WebView2), Excel บนเว็บ หรือ Excel for Mac บน macOS ที่มี Safari 16.4 ขึ้นไป', 'th');
+    line(box, 'p', 'Office 2016 และ 2019 แบบซื้อขาดเปิด add-in ด้วย Internet Explorer หรือ Edge รุ่นเก่า จึงเปิด OnePlan ไม่ได้ โปรดแจ้งผู้ดูแลระบบให้ติดตั้ง Microsoft Edge WebView2 Runtime หรือปรับรุ่น Office หรือใช้ OnePlan ผ่าน Excel บนเว็บ', 'th');
     line(box, 'h2', 'OnePlan cannot run in this version of Excel', 'en');
-    line(
-      box,
-      'p',
-      'OnePlan needs Microsoft 365 or Office 2021 or later on Windows (with Microsoft Edge WebView2), Excel on the web, or Excel for Mac on macOS with Safari 16.4 or later.',
-      'en',
-    );
-    line(
-      box,
-      'p',
-      'Office 2016 and 2019 bought outright open add-ins in Internet Explorer or the old Edge, where OnePlan cannot start. Ask your IT contact to install the Microsoft Edge WebView2 Runtime or a newer Office, or use OnePlan in Excel on the web.',
-      'en',
-    );
+    line(box, 'p', 'OnePlan needs Microsoft 365 or Office 2021 or later on Windows (with Microsoft Edge WebView2), Excel on the web, or Excel for Mac on macOS with Safari 16.4 or later.', 'en');
+    line(box, 'p', 'Office 2016 and 2019 bought outright open add-ins in Internet Explorer or the old Edge, where OnePlan cannot start. Ask your IT contact to install the Microsoft Edge WebView2 Runtime or a newer Office, or use OnePlan in Excel on the web.', 'en');
     root.appendChild(box);
   }
 
@@ -85,7 +60,6 @@
   // data-host-mode) shows the same page.
   window.addEventListener('error', function (ev) {
     var msg = ev && ev.message ? String(ev.message) : '';
-    if (!document.documentElement.getAttribute('data-host-mode') && /SyntaxError|Syntax error|Expected|Unexpected/.test(msg))
-      whenReady(show);
+    if (!document.documentElement.getAttribute('data-host-mode') && /SyntaxError|Syntax error|Expected|Unexpected/.test(msg)) whenReady(show);
   });
 })();
