@@ -593,6 +593,7 @@ async function main(): Promise<void> {
   }
   if (args.includes('--bundle-only')) return bundle();
   const t0 = now();
+  const reporter = { out, verdict, sec, timeRuns };
   out('# OnePlan benchmark');
   out();
   machine();
@@ -602,17 +603,17 @@ async function main(): Promise<void> {
     if (wanted('country')) country(20000, 140);
     if (wanted('scaling')) scaling([2000, 10000, 20000]);
     if (wanted('office')) await office([100, 1000], 2000);
-    if (wanted('browser')) await browserLoad({ out, verdict, sec }, 10);
-    if (wanted('province')) provinceRollUp({ out, verdict, sec }, __filename, 20000, 140, 14, true);
+    if (wanted('browser')) await browserLoad(reporter, 10);
+    if (wanted('province')) provinceRollUp(reporter, __filename, 20000, 140, 14, true);
   } else {
     if (wanted('district')) await district(200, 300, 3);
     if (wanted('big')) await big(100000, 3);
     if (wanted('country')) country(1_000_000, 7000);
     if (wanted('scaling')) scaling([10_000, 100_000, 1_000_000]);
     if (wanted('office')) await office([1000, 10000, 100000], 100000);
-    if (wanted('hostile')) await hostile({ out, verdict, sec });
-    if (wanted('browser')) await browserLoad({ out, verdict, sec }, 200);
-    if (wanted('province')) provinceRollUp({ out, verdict, sec }, __filename, 1_000_000, 7000, 900, false);
+    if (wanted('hostile')) await hostile(reporter);
+    if (wanted('browser')) await browserLoad(reporter, 200);
+    if (wanted('province')) provinceRollUp(reporter, __filename, 1_000_000, 7000, 900, false);
   }
   if (wanted('bundle')) bundle();
   out(`Bench wall time ${sec(now() - t0)}.`);
