@@ -3,7 +3,7 @@
  * สนับสนุน…"), and where a need goes (its route). One rule for columns and section rows; the word
  * lists are a setting (CLI --class-words, the pane's settings), these are the defaults.
  *
- * Routes, from the seeds (../../shared/reference/one-plan-process.md):
+ * Routes, from the seed letters (One Plan process notes, "what the district must meet"):
  *   pao      beyond the อปท.'s capacity → provincial local-plan coordination committee → อบจ.
  *   agency   a government agency's duty → the district works with that agency (named)
  *   province to ก.บ.จ. for the provincial plan and its annual action plan

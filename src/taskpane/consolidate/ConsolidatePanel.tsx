@@ -59,6 +59,7 @@ export default function ConsolidatePanel({ lang, host }: ConsolidatePanelProps) 
   const t = STRINGS[lang];
   const styles = useStyles();
   const c = useConsolidation(host, lang);
+  const approval = approvalError(c.district);
   const { result, task } = c;
   const busy = c.phase !== 'idle' || !!task.busy;
   const summaryRef = useRef<HTMLSpanElement>(null);
@@ -125,14 +126,8 @@ export default function ConsolidatePanel({ lang, host }: ConsolidatePanelProps) 
             <Field
               label={t.consMeetingDate}
               style={{ flex: '1 1 140px' }}
-              validationState={approvalError(c.district) ? 'warning' : 'none'}
-              validationMessage={
-                approvalError(c.district) === 'date'
-                  ? t.consApprovalDate
-                  : approvalError(c.district) === 'half'
-                    ? t.consApprovalHalf
-                    : undefined
-              }
+              validationState={approval ? 'warning' : 'none'}
+              validationMessage={approval === 'date' ? t.consApprovalDate : approval === 'half' ? t.consApprovalHalf : undefined}
             >
               <Input
                 data-testid="consolidate-meeting-date"
