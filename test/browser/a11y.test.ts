@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { FileChooser, Page } from 'playwright-core';
 import { openPane, servedBrowser } from './harness';
 import { mainAction, openTab, receivedFiles, TABS, type TabId } from './pane-flows';
 
@@ -149,9 +149,13 @@ test('keyboard only — Validate: the sample, the check, focus on the result, th
 
 test('keyboard only — Consolidate: the file chooser, the run, focus on the result, the download', async () => {
   const { context, page } = await freshPane();
+  // Listen for the file chooser before the keys: playwright turns on its interception asynchronously, and a
+  // listener added together with the key press could miss the dialog.
+  const chosen = new Promise<FileChooser>((resolve) => page.once('filechooser', resolve));
   await keyboardTab(page, 'consolidate');
   await tabTo(page, 'consolidate-choose');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  await page.keyboard.press('Enter');
+  const chooser = await chosen;
   await chooser.setFiles(receivedFiles());
   await tabTo(page, 'consolidate-run');
   await page.keyboard.press('Space');
