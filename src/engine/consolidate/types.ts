@@ -9,6 +9,7 @@ import type { ClassWords, Route } from '../classification';
 import type { Approval } from '../approval';
 import type { PreviousTable, MergeReport } from './merge';
 import type { SendersReport } from './roster';
+import type { PlaceCodes } from '../places/types';
 
 /** One received file, as the adapter (Node fs / browser File / Office) read it. */
 export interface ConsolidateInput {
@@ -146,6 +147,8 @@ export interface ProjectFields {
   route: Route;
   /** The district a need came from (a province's roll-up: the district table's title or its อำเภอ column; at the district, --district). */
   district?: string;
+  /** Where the project is, as gazetteer codes (places/types.ts); absent parts are unknown. */
+  place?: PlaceCodes;
 }
 
 /** A project of the needs table (one per duplicate group: the first source kept). */
