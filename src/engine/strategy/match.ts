@@ -25,6 +25,8 @@ interface IssueDoc {
   issue: StrategyIssue;
   tf: Map<string, number>;
   len: number;
+  /** Terms of the issue's name and keywords: what the province said the issue is about (not its prose). */
+  stated: ReadonlySet<string>;
 }
 
 export interface StrategyIndex {
@@ -48,12 +50,13 @@ const indexCache = new WeakMap<StrategyList, StrategyIndex>();
  */
 export const ISSUE_FIELD_WEIGHTS = { name: 2, keywords: 2, goals: 0.5, approaches: 0.5 } as const;
 
-function issueFields(i: StrategyIssue): Array<[string, number]> {
+/** Each field of an issue: its text, its weight, and whether it states what the issue is (name, keywords). */
+function issueFields(i: StrategyIssue): Array<[string, number, boolean]> {
   return [
-    [i.name, ISSUE_FIELD_WEIGHTS.name],
-    [(i.keywords ?? []).join(' , '), ISSUE_FIELD_WEIGHTS.keywords],
-    [i.goals ?? '', ISSUE_FIELD_WEIGHTS.goals],
-    [i.approaches ?? '', ISSUE_FIELD_WEIGHTS.approaches],
+    [i.name, ISSUE_FIELD_WEIGHTS.name, true],
+    [(i.keywords ?? []).join(' , '), ISSUE_FIELD_WEIGHTS.keywords, true],
+    [i.goals ?? '', ISSUE_FIELD_WEIGHTS.goals, false],
+    [i.approaches ?? '', ISSUE_FIELD_WEIGHTS.approaches, false],
   ];
 }
 
@@ -62,10 +65,15 @@ export function buildIndex(list: StrategyList): StrategyIndex {
   if (cached) return cached;
   const docs: IssueDoc[] = list.issues.map((issue) => {
     const tf = new Map<string, number>();
-    for (const [part, w] of issueFields(issue)) for (const [t, n] of termCounts(part)) tf.set(t, (tf.get(t) ?? 0) + n * w);
+    const stated = new Set<string>();
+    for (const [part, w, states] of issueFields(issue))
+      for (const [t, n] of termCounts(part)) {
+        tf.set(t, (tf.get(t) ?? 0) + n * w);
+        if (states) stated.add(t);
+      }
     let len = 0;
     for (const n of tf.values()) len += n;
-    return { issue, tf, len };
+    return { issue, tf, len, stated };
   });
   const N = docs.length;
   const df = new Map<string, number>();
@@ -213,19 +221,12 @@ function words(hits: IssueScore['hits'], max: number, f?: Fields): string[] {
   if (f)
     for (const chunks of [f.name, f.objective, f.target])
       for (const x of matchedPhrasesOfChunks(chunks, set)) if (!phrases.includes(x)) phrases.push(x);
-  const covered = new Set<string>();
   const scored = phrases.map((ph, i) => {
     let v = 0;
-    for (const [t, n] of value)
-      if (ph.includes(t)) {
-        v += n;
-        covered.add(t);
-      }
+    for (const [t, n] of value) if (ph.includes(t)) v += n;
     return { ph, v, i };
   });
-  // terms not found as phrases (should not happen; keeps the list complete)
-  for (const h of hits)
-    if (!covered.has(h.term) && !phrases.some((ph) => ph.includes(h.term))) scored.push({ ph: h.term, v: h.value, i: scored.length });
+  // A term found in no phrase is a piece of a longer word of the project ("ยา" of ยาเสพติด): never cited.
   scored.sort((a, b) => b.v - a.v || a.i - b.i);
   const out: string[] = [];
   for (const { ph } of scored) {
@@ -249,6 +250,16 @@ function fieldTh(h: IssueScore['hits']): string {
 }
 function fieldEn(h: IssueScore['hits']): string {
   return h.some((x) => x.inName) ? 'The project name' : "The project's objective/target";
+}
+
+/**
+ * The words that can decide a challenge: the project's whole words that the other issue states (its
+ * name or keywords) and the declared issue does not. Words only in an issue's prose ("ระบบ", "ชีวิต")
+ * and pieces of longer words never decide; a phrase ("เศรษฐกิจพอเพียง") is one word.
+ */
+function decidingWords(other: IssueScore, otherDoc: IssueDoc, declaredDoc: IssueDoc, f: Fields): string[] {
+  const hits = other.hits.filter((h) => otherDoc.stated.has(h.term) && !declaredDoc.stated.has(h.term));
+  return words(hits, Infinity, f);
 }
 
 /** Match each project against the list. One verdict per project, in input order. */
@@ -275,6 +286,8 @@ export function projectMatcher(
   const index = buildIndex(list);
   const codes = new Set(list.issues.map((i) => i.code));
   const lean = !!opts.lean;
+  const docs = new Map(index.docs.map((d) => [d.issue.code, d]));
+  const docOf = (code: string) => docs.get(code)!;
   // A file's rows share a few link lines: resolve each distinct one once.
   const declaredSeen = new Map<string, ReturnType<typeof resolveDeclared>>();
   const declaredOf = (text: string): ReturnType<typeof resolveDeclared> => {
@@ -298,22 +311,34 @@ export function projectMatcher(
     if (declared) {
       const d = scored.find((x) => x.code === declared)!;
       const other = best(scored, declared);
+      // A hint: another issue scores clearly higher. It becomes a challenge only on enough deciding words.
+      let hint: { other: IssueScore; deciding: string[]; need: number } | undefined;
       if (other && other.score >= s.threshold && other.score - d.score >= s.margin && other.score >= d.score * s.ratio) {
-        const w = words(other.hits, s.maxWords, f);
-        const dw = words(d.hits, s.maxWords, f);
-        return {
-          ...base,
-          status: 'weak',
-          suggested: other.code,
-          score: round(other.score),
-          matched: w,
-          reason:
-            `${fieldTh(other.hits)}ตรงกับประเด็นที่ ${other.code} (คำที่ตรง: ${w.join(', ')}) มากกว่าประเด็นที่ประกาศ (ประเด็นที่ ${declared}` +
-            (dw.length ? `, คำที่ตรง: ${dw.join(', ')})` : ', ไม่มีคำที่ตรง)'),
-          reasonEn:
-            `${fieldEn(other.hits)} fits issue ${other.code} (matched: ${w.join(', ')}) better than the declared issue ${declared}` +
-            (dw.length ? ` (matched: ${dw.join(', ')})` : ' (no words matched)'),
-        };
+        const otherDoc = docOf(other.code);
+        const deciding = decidingWords(other, otherDoc, docOf(declared), f);
+        const need = Math.min(s.minWords, 1 + (otherDoc.issue.keywords?.length ?? 0));
+        if (deciding.length >= need) {
+          const w = [...deciding, ...words(other.hits, s.maxWords, f).filter((x) => !deciding.includes(x))].slice(
+            0,
+            Math.max(s.maxWords, deciding.length),
+          );
+          const dw = words(d.hits, s.maxWords, f);
+          const where = other.hits.filter((h) => deciding.some((x) => x.includes(h.term)));
+          return {
+            ...base,
+            status: 'weak',
+            suggested: other.code,
+            score: round(other.score),
+            matched: w,
+            reason:
+              `${fieldTh(where)}ตรงกับประเด็นที่ ${other.code} (คำที่ตรง: ${deciding.join(', ')}) มากกว่าประเด็นที่ประกาศ (ประเด็นที่ ${declared}` +
+              (dw.length ? `, คำที่ตรง: ${dw.join(', ')})` : ', ไม่มีคำที่ตรง)'),
+            reasonEn:
+              `${fieldEn(where)} fits issue ${other.code} (matched: ${deciding.join(', ')}) better than the declared issue ${declared}` +
+              (dw.length ? ` (matched: ${dw.join(', ')})` : ' (no words matched)'),
+          };
+        }
+        hint = { other, deciding, need };
       }
       if (top.score < s.threshold && s.flagUnmatchedDeclared) {
         return {
@@ -327,6 +352,23 @@ export function projectMatcher(
       }
       if (lean) return { ...base, status: 'consistent', score: round(d.score), matched: [], reason: '', reasonEn: '' };
       const w = words(d.hits, s.maxWords, f);
+      if (hint) {
+        // Said, not hidden: another issue scored higher, on too few of its own words to challenge.
+        const hw = words(hint.other.hits, s.maxWords, f);
+        const o = hint.other.code;
+        return {
+          ...base,
+          status: 'consistent',
+          score: round(d.score),
+          matched: w,
+          reason:
+            `ยึดตามประเด็นที่ประกาศ (ประเด็นที่ ${declared}${w.length ? `, คำที่ตรง: ${w.join(', ')}` : ''}) ` +
+            `คำที่ชี้ไปทางประเด็นที่ ${o} (${hw.join(', ')}) ยังไม่พอจะแย้ง ต้องมีคำสำคัญของประเด็นที่ ${o} อย่างน้อย ${hint.need} คำ`,
+          reasonEn:
+            `Kept as declared (issue ${declared}${w.length ? `; matched: ${w.join(', ')}` : ''}): ` +
+            `the words pointing to issue ${o} (${hw.join(', ')}) are too few to challenge it; that takes at least ${hint.need} of issue ${o}'s own words`,
+        };
+      }
       return {
         ...base,
         status: 'consistent',

@@ -38,6 +38,12 @@ export interface MatchSettings {
   margin: number;
   /** …and by this factor (other ≥ declared × ratio). Default 2. */
   ratio: number;
+  /**
+   * A challenge needs at least this many distinct words of the project that the other issue states
+   * (name, keywords) and the declared issue does not; never one generic word. An issue stated by its
+   * name alone (a bare list read from a sheet) needs one. Default 2.
+   */
+  minWords: number;
   /** Weights of the project fields in the query. Defaults name 1, objective 0.5, target 0.3. */
   nameWeight: number;
   objectiveWeight: number;
@@ -52,6 +58,7 @@ export const DEFAULT_MATCH_SETTINGS: Readonly<MatchSettings> = Object.freeze({
   threshold: 0.5,
   margin: 0.6,
   ratio: 2,
+  minWords: 2,
   nameWeight: 1,
   objectiveWeight: 0.5,
   targetWeight: 0.3,
