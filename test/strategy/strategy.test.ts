@@ -206,6 +206,37 @@ describe('matchProjects', () => {
   });
 });
 
+describe('a declared issue is challenged only on words that clearly outweigh it', () => {
+  const ns = presetById('nakhonsawan-2566-2570-inferred')!.list;
+  test('one generic word of another issue is said, not a challenge', () => {
+    // "ปลอดภัย" of food safety is a word of issue 7 (safety of life and property); the health issue stands.
+    const [v] = matchProjects([{ id: 'a', name: 'ตลาดสดน่าซื้อ อาหารปลอดภัย', declared: 'ประเด็นที่ 6' }], ns);
+    expect(v).toMatchObject({ status: 'consistent', declared: '6' });
+    expect(v.reason).toContain('คำที่ชี้ไปทางประเด็นที่ 7 (ปลอดภัย) ยังไม่พอจะแย้ง');
+    expect(v.reasonEn).toContain('the words pointing to issue 7 (ปลอดภัย) are too few to challenge it');
+    // Words only in an issue's prose (ระบบ) do not decide either.
+    const [w] = matchProjects([{ id: 'b', name: 'เอกชนร่วมลงทุนระบบกำจัดขยะมูลฝอย', declared: 'ประเด็นที่ 6' }], ns);
+    expect(w.status).toBe('consistent');
+  });
+  test('two words the other issue states challenge, and the reason names them whole', () => {
+    const [v] = matchProjects([{ id: 'a', name: 'ติดตั้งระบบผลิตไฟฟ้าจากพลังงานแสงอาทิตย์', declared: 'ประเด็นที่ 7' }], ns);
+    expect(v).toMatchObject({ status: 'weak', declared: '7', suggested: '5' });
+    expect(v.reason).toMatch(
+      /^ชื่อโครงการตรงกับประเด็นที่ 5 \(คำที่ตรง: (ไฟฟ้า, พลังงาน|พลังงาน, ไฟฟ้า)\) มากกว่าประเด็นที่ประกาศ \(ประเด็นที่ 7, ไม่มีคำที่ตรง\)$/,
+    );
+    expect(v.matched.slice(0, 2).sort()).toEqual(['พลังงาน', 'ไฟฟ้า']);
+    // The same words do not challenge with minWords 3.
+    expect(matchProjects([{ id: 'a', name: 'ติดตั้งระบบผลิตไฟฟ้าจากพลังงานแสงอาทิตย์', declared: '7' }], ns, { minWords: 3 })[0].status).toBe(
+      'consistent',
+    );
+  });
+  test('a piece of a longer word is never cited for the declared issue ("ยา" of ยาเสพติด)', () => {
+    const [v] = matchProjects([{ id: 'a', name: 'ศูนย์ฟื้นฟูสภาพทางสังคม (ยาเสพติด) ของเด็กและเยาวชน', declared: '6' }], ns);
+    expect(v).toMatchObject({ status: 'weak', suggested: '7' });
+    expect(v.reason).toContain('(ประเด็นที่ 6, ไม่มีคำที่ตรง)');
+  });
+});
+
 describe('plan helpers', () => {
   const row = (r: number, name: string, link = '', provincial?: { row: number; col: number; text: string }): ProjectRow => ({
     row: r,
@@ -228,7 +259,11 @@ describe('plan helpers', () => {
     afterTotal: false,
   });
   const line = { row: 3, col: 0, text: 'ง. ยุทธศาสตร์จังหวัดที่ 6 ยกระดับการแพทย์' };
-  const projects = [row(10, 'ก่อสร้างถนน คสล.', '', line), row(11, 'ตรวจสุขภาพผู้สูงอายุ', '', line), row(12, 'ส่งเสริมท่องเที่ยว', 'ประเด็นที่ ๘')];
+  const projects = [
+    row(10, 'ก่อสร้างถนน คสล. และวางท่อระบายน้ำ', '', line),
+    row(11, 'ตรวจสุขภาพผู้สูงอายุ', '', line),
+    row(12, 'ส่งเสริมท่องเที่ยว', 'ประเด็นที่ ๘'),
+  ];
   const plan: PlanSheet = {
     name: 'ผ.02',
     kind: 'local-plan',

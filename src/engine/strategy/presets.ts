@@ -340,6 +340,8 @@ const nakhonSawanInferred: StrategyList = {
         'การค้า',
         'การลงทุน',
         'ตลาด',
+        // The sample's own ง. lines file tourist sites and a tourist centre under this issue.
+        'ท่องเที่ยว',
         'ผู้ประกอบการ',
         'เศรษฐกิจ',
         'โครงสร้างพื้นฐาน',
