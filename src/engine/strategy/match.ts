@@ -312,16 +312,15 @@ export function projectMatcher(
       const d = scored.find((x) => x.code === declared)!;
       const other = best(scored, declared);
       // A hint: another issue scores clearly higher. It becomes a challenge only on enough deciding words.
-      let hint: { other: IssueScore; deciding: string[]; need: number } | undefined;
+      let hint: { other: IssueScore; need: number } | undefined;
       if (other && other.score >= s.threshold && other.score - d.score >= s.margin && other.score >= d.score * s.ratio) {
         const otherDoc = docOf(other.code);
         const deciding = decidingWords(other, otherDoc, docOf(declared), f);
-        const need = Math.min(s.minWords, 1 + (otherDoc.issue.keywords?.length ?? 0));
+        const need = Math.min(s.minWords, otherDoc.stated.size);
         if (deciding.length >= need) {
-          const w = [...deciding, ...words(other.hits, s.maxWords, f).filter((x) => !deciding.includes(x))].slice(
-            0,
-            Math.max(s.maxWords, deciding.length),
-          );
+          // The deciding words first, then the other matched words that are not part of one of them.
+          const more = words(other.hits, s.maxWords, f).filter((x) => !deciding.some((y) => x.includes(y) || y.includes(x)));
+          const w = [...deciding, ...more].slice(0, Math.max(s.maxWords, deciding.length));
           const dw = words(d.hits, s.maxWords, f);
           const where = other.hits.filter((h) => deciding.some((x) => x.includes(h.term)));
           return {
@@ -338,7 +337,7 @@ export function projectMatcher(
               (dw.length ? ` (matched: ${dw.join(', ')})` : ' (no words matched)'),
           };
         }
-        hint = { other, deciding, need };
+        hint = { other, need };
       }
       if (top.score < s.threshold && s.flagUnmatchedDeclared) {
         return {

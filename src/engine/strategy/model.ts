@@ -40,8 +40,8 @@ export interface MatchSettings {
   ratio: number;
   /**
    * A challenge needs at least this many distinct words of the project that the other issue states
-   * (name, keywords) and the declared issue does not; never one generic word. An issue stated by its
-   * name alone (a bare list read from a sheet) needs one. Default 2.
+   * (name, keywords) and the declared issue does not; never one generic word. An issue whose name
+   * and keywords hold fewer words (a one-word name read from a sheet) needs as many as it has. Default 2.
    */
   minWords: number;
   /** Weights of the project fields in the query. Defaults name 1, objective 0.5, target 0.3. */
