@@ -214,21 +214,27 @@ describe('a declared issue is challenged only on words that clearly outweigh it'
     expect(v).toMatchObject({ status: 'consistent', declared: '6' });
     expect(v.reason).toContain('คำที่ชี้ไปทางประเด็นที่ 7 (ปลอดภัย) ยังไม่พอจะแย้ง');
     expect(v.reasonEn).toContain('the words pointing to issue 7 (ปลอดภัย) are too few to challenge it');
-    // Words only in an issue's prose (ระบบ) do not decide either.
+    // A word only in an issue's prose (ระบบ) counts half: ลงทุน + ระบบ is not enough.
     const [w] = matchProjects([{ id: 'b', name: 'เอกชนร่วมลงทุนระบบกำจัดขยะมูลฝอย', declared: 'ประเด็นที่ 6' }], ns);
     expect(w.status).toBe('consistent');
   });
   test('two words the other issue states challenge, and the reason names them whole', () => {
     const [v] = matchProjects([{ id: 'a', name: 'ติดตั้งระบบผลิตไฟฟ้าจากพลังงานแสงอาทิตย์', declared: 'ประเด็นที่ 7' }], ns);
     expect(v).toMatchObject({ status: 'weak', declared: '7', suggested: '5' });
+    // ไฟฟ้า, พลังงาน: words of issue 5 (1 each); ระบบ: only in its prose (½)
     expect(v.reason).toMatch(
-      /^ชื่อโครงการตรงกับประเด็นที่ 5 \(คำที่ตรง: (ไฟฟ้า, พลังงาน|พลังงาน, ไฟฟ้า)\) มากกว่าประเด็นที่ประกาศ \(ประเด็นที่ 7, ไม่มีคำที่ตรง\)$/,
+      /^ชื่อโครงการตรงกับประเด็นที่ 5 \(คำที่ตรง: (ไฟฟ้า, พลังงาน|พลังงาน, ไฟฟ้า), ระบบ\) มากกว่าประเด็นที่ประกาศ \(ประเด็นที่ 7, ไม่มีคำที่ตรง\)$/,
     );
     expect(v.matched.slice(0, 2).sort()).toEqual(['พลังงาน', 'ไฟฟ้า']);
-    // The same words do not challenge with minWords 3.
+    // The same words (worth 2½) do not challenge with minWords 3.
     expect(matchProjects([{ id: 'a', name: 'ติดตั้งระบบผลิตไฟฟ้าจากพลังงานแสงอาทิตย์', declared: '7' }], ns, { minWords: 3 })[0].status).toBe(
       'consistent',
     );
+  });
+  test("words of the other issue's prose count half: MICE and three words of its approaches challenge", () => {
+    const [v] = matchProjects([{ id: 'a', name: 'ส่งเสริมการจัดประชุมสัมมนาและนิทรรศการ (MICE) ในอำเภอ', declared: '2' }], cm);
+    expect(v).toMatchObject({ status: 'weak', suggested: '1' });
+    expect(v.matched).toEqual(expect.arrayContaining(['mice', 'ประชุม', 'สัมมนา', 'นิทรรศการ']));
   });
   test('a piece of a longer word is never cited for the declared issue ("ยา" of ยาเสพติด)', () => {
     const [v] = matchProjects([{ id: 'a', name: 'ศูนย์ฟื้นฟูสภาพทางสังคม (ยาเสพติด) ของเด็กและเยาวชน', declared: '6' }], ns);

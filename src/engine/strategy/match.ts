@@ -253,13 +253,19 @@ function fieldEn(h: IssueScore['hits']): string {
 }
 
 /**
- * The words that can decide a challenge: the project's whole words that the other issue states (its
- * name or keywords) and the declared issue does not. Words only in an issue's prose ("ระบบ", "ชีวิต")
- * and pieces of longer words never decide; a phrase ("เศรษฐกิจพอเพียง") is one word.
+ * The words that can decide a challenge, and their weight: the project's whole words that the other
+ * issue states (its name or keywords) and the declared issue does not count 1 each; words found only
+ * in the other issue's prose (goals, approaches) and nowhere in the declared issue count ½ ("ระบบ" of
+ * "ระบบประปา" is no issue's word on its own). Pieces of longer words never count; a phrase
+ * ("เศรษฐกิจพอเพียง") is one word.
  */
-function decidingWords(other: IssueScore, otherDoc: IssueDoc, declaredDoc: IssueDoc, f: Fields): string[] {
-  const hits = other.hits.filter((h) => otherDoc.stated.has(h.term) && !declaredDoc.stated.has(h.term));
-  return words(hits, Infinity, f);
+function decidingWords(other: IssueScore, otherDoc: IssueDoc, declaredDoc: IssueDoc, f: Fields): { words: string[]; weight: number } {
+  const stated = other.hits.filter((h) => otherDoc.stated.has(h.term) && !declaredDoc.stated.has(h.term)).map((h) => h.term);
+  const hits = other.hits.filter((h) => stated.includes(h.term) || (!otherDoc.stated.has(h.term) && !declaredDoc.tf.has(h.term)));
+  const out = words(hits, Infinity, f);
+  let weight = 0;
+  for (const x of out) weight += stated.some((t) => x.includes(t)) ? 1 : 0.5;
+  return { words: out, weight };
 }
 
 /** Match each project against the list. One verdict per project, in input order. */
@@ -315,9 +321,9 @@ export function projectMatcher(
       let hint: { other: IssueScore; need: number } | undefined;
       if (other && other.score >= s.threshold && other.score - d.score >= s.margin && other.score >= d.score * s.ratio) {
         const otherDoc = docOf(other.code);
-        const deciding = decidingWords(other, otherDoc, docOf(declared), f);
+        const { words: deciding, weight } = decidingWords(other, otherDoc, docOf(declared), f);
         const need = Math.min(s.minWords, otherDoc.stated.size);
-        if (deciding.length >= need) {
+        if (weight >= need) {
           // The deciding words first, then the other matched words that are not part of one of them.
           const more = words(other.hits, s.maxWords, f).filter((x) => !deciding.some((y) => x.includes(y) || y.includes(x)));
           const w = [...deciding, ...more].slice(0, Math.max(s.maxWords, deciding.length));

@@ -39,9 +39,10 @@ export interface MatchSettings {
   /** …and by this factor (other ≥ declared × ratio). Default 2. */
   ratio: number;
   /**
-   * A challenge needs at least this many distinct words of the project that the other issue states
-   * (name, keywords) and the declared issue does not; never one generic word. An issue whose name
-   * and keywords hold fewer words (a one-word name read from a sheet) needs as many as it has. Default 2.
+   * A challenge needs words of the project worth at least this much: 1 for each word the other issue
+   * states (name, keywords) and the declared issue does not, ½ for each word only in the other issue's
+   * prose and nowhere in the declared one; never one generic word. An issue whose name and keywords
+   * hold fewer words (a one-word name read from a sheet) needs as many as it has. Default 2.
    */
   minWords: number;
   /** Weights of the project fields in the query. Defaults name 1, objective 0.5, target 0.3. */
