@@ -200,7 +200,9 @@ const SHOTS = process.env.ONEPLAN_SCREENSHOTS
     const cut = flagged.flatMap((m) => [m.name, m.verdict.reason]).filter((s) => !printedWhole(text.match, s, byPage));
     expect(cut).toEqual([]);
     expect(text.match.filter((w) => w.text === 'ลงชื่อ')).toHaveLength(2);
-    expect(pages).toBe(4);
+    // 2 pages since challenges need two words of the other issue (10 on the sample, was 23 on 4 pages); a range, as above.
+    expect(pages).toBeGreaterThanOrEqual(2);
+    expect(pages).toBeLessThanOrEqual(3);
     pagePng(pdf.match, 1, path.join(SHOTS, 'print-match-report'));
   });
 
