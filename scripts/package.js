@@ -88,6 +88,13 @@ function checksums(dir, files) {
   return files.map((f) => `${sha256(fs.readFileSync(path.join(dir, f)))}  ${f}\n`).join('');
 }
 
+/** `files` of `dir` zipped under the folder `name`: sorted, with fixed times, so the same files give the same bytes. */
+function releaseZip(dir, name, files) {
+  const entries = {};
+  for (const f of [...files].sort()) entries[`${name}/${f}`] = fs.readFileSync(path.join(dir, f));
+  return zipSync(entries, { level: 9, mtime: ZIP_TIME });
+}
+
 /** The release folder for `deployment` written into `outDir`; returns the zip's path. */
 async function makePackage(deployment, outDir) {
   const name = `oneplan-${deployment.version}-${releaseName(deployment.baseUrl)}`;
@@ -100,9 +107,7 @@ async function makePackage(deployment, outDir) {
     fs.writeFileSync(path.join(dir, 'INSTALL.md'), installGuide(template, deployment, zipName));
     const files = listFiles(dir);
     fs.writeFileSync(path.join(dir, 'SHA256SUMS.txt'), checksums(dir, files));
-    const entries = {};
-    for (const f of [...files, 'SHA256SUMS.txt'].sort()) entries[`${name}/${f}`] = fs.readFileSync(path.join(dir, f));
-    const zip = zipSync(entries, { level: 9, mtime: ZIP_TIME });
+    const zip = releaseZip(dir, name, [...files, 'SHA256SUMS.txt']);
     fs.writeFileSync(path.join(dir, zipName), zip);
     fs.writeFileSync(path.join(dir, `${zipName}.sha256`), `${sha256(zip)}  ${zipName}\n`);
   });
@@ -142,7 +147,7 @@ async function main(args) {
   );
 }
 
-module.exports = { IIS_WEB_CONFIG, releaseName, installGuide, listFiles, makePackage };
+module.exports = { IIS_WEB_CONFIG, releaseName, installGuide, listFiles, releaseZip, makePackage };
 
 if (require.main === module) {
   main(process.argv.slice(2)).catch((e) => {
