@@ -45,7 +45,7 @@ async function compileWeb(outDir, { release = false } = {}) {
   const report = stats.toString({ preset: 'errors-warnings', colors: Boolean(process.stdout.isTTY) });
   if (report.trim()) console.log(report);
   if (stats.hasErrors()) throw new Error('การสร้างหน้าต่างงานล้มเหลว (ดูข้อผิดพลาดด้านบน)\nThe web build failed (errors above)');
-  console.log(`web build: ${path.relative(process.cwd(), outDir) || '.'} in ${((stats.endTime - stats.startTime) / 1000).toFixed(1)} s`);
+  console.log(`webpack: ${((stats.endTime - stats.startTime) / 1000).toFixed(1)} s`);
 }
 
 module.exports = { buildInto, compileWeb, DEV_WEB };
@@ -59,8 +59,14 @@ if (require.main === module) {
     );
     process.exit(1);
   }
-  buildInto(DEV_WEB, (dir) => compileWeb(dir)).catch((e) => {
-    console.error(`\n${e.message}\nลบ dist/web แล้ว จะไม่เหลือของเก่าที่ล้าสมัยให้ใช้ต่อ\ndist/web was removed, so no stale build is left behind`);
-    process.exit(1);
-  });
+  buildInto(DEV_WEB, (dir) => compileWeb(dir)).then(
+    () =>
+      console.log(
+        'dist/web: สร้างแล้ว (ของนักพัฒนา manifest ชี้ https://localhost:3000/)\ndist/web: built (the developer build, manifest on https://localhost:3000/)',
+      ),
+    (e) => {
+      console.error(`\n${e.message}\nลบ dist/web แล้ว จะไม่เหลือของเก่าที่ล้าสมัยให้ใช้ต่อ\ndist/web was removed, so no stale build is left behind`);
+      process.exit(1);
+    },
+  );
 }
