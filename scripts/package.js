@@ -64,13 +64,12 @@ function releaseName(baseUrl) {
 /** The install guide with this deployment's address, Id, version and file names filled in. */
 function installGuide(template, { baseUrl, id, version }, zipName) {
   const values = { ADDIN_BASE_URL: baseUrl, ADDIN_ID: id, ADDIN_VERSION: version, PACKAGE: zipName.replace(/\.zip$/, '') };
-  const out = template
+  return template
     .replace(/^<!--[\s\S]*?-->\s*/, '') // the note to editors of the template
     .replace(/\{\{(\w+)\}\}/g, (m, k) => {
       if (!(k in values)) throw new Error(`docs/install-guide.md: unknown placeholder ${m}`);
       return values[k];
     });
-  return out;
 }
 
 /** Every file under `dir`, as sorted forward-slash paths. */
@@ -134,6 +133,12 @@ async function main(args) {
         'ADDIN_BASE_URL is required: the https:// address the add-in files will be served from (examples above).',
     );
   const out = path.resolve(argValue(args, '--out') || path.join(ROOT, 'dist/release', releaseName(deployment.baseUrl)));
+  // The folder is replaced whole: only an earlier release (or nothing) may be there.
+  if (fs.existsSync(out) && fs.readdirSync(out).length && !fs.existsSync(path.join(out, 'SHA256SUMS.txt')))
+    throw new Error(
+      `${out} มีไฟล์อื่นอยู่และไม่ใช่ชุดติดตั้งเดิม: เลือกโฟลเดอร์ว่างด้วย --out\n` +
+        `${out} holds other files and is not an earlier release: choose an empty folder with --out`,
+    );
   const zip = await makePackage(deployment, out);
   const rel = path.relative(process.cwd(), zip);
   console.log(

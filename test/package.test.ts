@@ -127,7 +127,7 @@ describe('the release package for https://oneplan.amphoe.example/addin/', () => 
   });
 });
 
-describe('a package needs an https ADDIN_BASE_URL, and says so in Thai and English', () => {
+describe('what a package run refuses, in Thai and English', () => {
   test.each([
     ['missing', undefined, /ต้องระบุ ADDIN_BASE_URL[\s\S]*ADDIN_BASE_URL is required/],
     ['http', 'http://oneplan.amphoe.example/addin/', /ADDIN_BASE_URL ใช้ไม่ได้[\s\S]*must start with https/],
@@ -138,6 +138,16 @@ describe('a package needs an https ADDIN_BASE_URL, and says so in Thai and Engli
     expect(run.stderr).toMatch(message);
     expect(fs.existsSync(out)).toBe(false);
     fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  });
+
+  test('a folder with other files in it is never replaced', () => {
+    const dir = tempDir('package-occupied');
+    fs.writeFileSync(path.join(dir, 'แผนพัฒนาอำเภอ.xlsx'), 'the officer’s file');
+    const run = runPackage({ ADDIN_BASE_URL: BASE }, dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/ไม่ใช่ชุดติดตั้งเดิม[\s\S]*is not an earlier release/);
+    expect(fs.readdirSync(dir)).toEqual(['แผนพัฒนาอำเภอ.xlsx']);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   test('release folders are named by host and path', () => {
