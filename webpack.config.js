@@ -1,11 +1,11 @@
 /**
  * Web build of the OnePlan task pane (Excel add-in and plain-browser mode).
  *
- *   npm run build:web     → dist/web (production, minified, code-split)
+ *   npm run build:web     → dist/web (production, minified, code-split; scripts/build-web.js)
  *   npm start             → http://localhost:3000 (browser mode, no Office needed)
  *   npm run start:excel   → https://localhost:3000 with office-addin-dev-certs (HTTPS=1), for sideloading
- *   ADDIN_BASE_URL=https://host/path/ npm run build
- *                         → dist/web for that server, its manifest.xml pointing there (scripts/manifest.js)
+ *   ADDIN_BASE_URL=https://host/path/ npm run package
+ *                         → dist/release/<host>/ and its zip, the manifest pointing there (scripts/package.js)
  *
  * The initial chunk holds React, Fluent UI and the pane shell only; the xlsx reader (also in a Web
  * Worker), the validator, the report writer and the calendar/consolidate panels load on demand.
@@ -56,9 +56,16 @@ module.exports = async (env = {}, argv = {}) => {
   const https = process.env.HTTPS === '1' || env.https === true || env.https === 'true';
   const port = Number(process.env.PORT || 3000);
   if (env.WEBPACK_SERVE) await requireFreePort(port);
-  // A deployment's manifest (ADDIN_BASE_URL); without it dist/web/manifest.xml is the developer's.
+  // A deployment's manifest (ADDIN_BASE_URL) is written only by `npm run package`, into its own folder:
+  // dist/web always holds the developer's, so no build or test run replaces a production manifest.
   const deployment = deploymentFromEnv(process.env, require('./package.json').version);
-  if (deployment) console.log(`OnePlan manifest for ${deployment.baseUrl} (Id ${deployment.id}, version ${deployment.version})`);
+  if (deployment && !env.release && !env.WEBPACK_SERVE)
+    throw new Error(
+      'ตั้ง ADDIN_BASE_URL ไว้: สร้างชุดติดตั้งด้วย npm run package (ไม่ใช่ npm run build)\n' +
+        'ADDIN_BASE_URL is set: build a deployment with npm run package (not npm run build or webpack)',
+    );
+  if (deployment && env.release)
+    console.log(`OnePlan manifest for ${deployment.baseUrl} (Id ${deployment.id}, version ${deployment.version})`);
 
   let server = { type: 'http' };
   if (https) {
@@ -75,7 +82,7 @@ module.exports = async (env = {}, argv = {}) => {
       commands: './src/commands/commands.ts',
     },
     output: {
-      path: path.resolve(__dirname, 'dist/web'),
+      path: env.out ? path.resolve(env.out) : path.resolve(__dirname, 'dist/web'),
       filename: dev ? '[name].js' : '[name].[contenthash:8].js',
       chunkFilename: dev ? '[name].chunk.js' : '[name].[contenthash:8].chunk.js',
       publicPath: 'auto',
@@ -143,7 +150,7 @@ module.exports = async (env = {}, argv = {}) => {
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            ...(deployment ? { transform: (content) => manifestFor(content.toString('utf8'), deployment) } : {}),
+            ...(deployment && env.release ? { transform: (content) => manifestFor(content.toString('utf8'), deployment) } : {}),
           },
         ],
       }),

@@ -1,7 +1,7 @@
 /**
  * The manifest Office installs, made from manifest.xml (the developer's, on https://localhost:3000/) for
- * one deployment. webpack.config.js calls it when ADDIN_BASE_URL is set; test/manifest.test.ts checks
- * its output against the same rules as manifest.xml.
+ * one deployment. webpack.config.js calls it for `npm run package` (scripts/package.js); test/manifest.test.ts
+ * and test/package.test.ts check its output against the same rules as manifest.xml.
  *
  * Policy (README "Deploying"):
  *  - every https://localhost:3000/ URL becomes the base URL (https only: Office refuses http add-ins);
