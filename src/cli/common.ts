@@ -1,4 +1,6 @@
 /** What the CLI commands share: their output streams, argument parsing, reading an input file, loading a strategy list. */
+import { constants as fsConstants, promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import { parseArgs as parseNodeArgs } from 'node:util';
 import type { WorkbookModel } from '../engine/model';
 import { inputErrorOf, type InputError } from '../engine/consolidate/types';
@@ -14,14 +16,65 @@ export class UsageError extends Error {
   help = false;
 }
 
+/** A path that cannot be used (a misspelt input, an --out that is a folder): one line naming it, no usage text. */
+export class PathError extends UsageError {}
+
 /** Print usage for --help (exit 0) or a usage error (exit 2). */
 export function usageExit(io: Io, command: string, e: UsageError, usage: string): number {
   if (e.help) {
     io.out(usage.endsWith('\n') ? usage : usage + '\n');
     return 0;
   }
-  io.err(`oneplan ${command}: ${e.message}\n${usage.endsWith('\n') ? usage : usage + '\n'}`);
+  io.err(`oneplan ${command}: ${e.message}\n${e instanceof PathError ? '' : usage.endsWith('\n') ? usage : usage + '\n'}`);
   return 2;
+}
+
+const statOf = (p: string) => fs.stat(p).catch(() => undefined);
+
+/**
+ * Before anything is read or written: every input path exists (a misspelt folder must not become an
+ * empty needs table over the officer's ranked one), and is a file unless the command reads folders.
+ */
+export async function checkInputs(paths: readonly string[], opts: { folders: boolean }): Promise<void> {
+  const missing: string[] = [];
+  for (const p of paths) {
+    const st = await statOf(p);
+    if (!st) missing.push(`"${p}"`);
+    else if (st.isDirectory() && !opts.folders) throw new PathError(`"${p}" เป็นโฟลเดอร์: ระบุไฟล์ / "${p}" is a folder: give its files`);
+  }
+  if (missing.length)
+    throw new PathError(
+      `ไม่พบ ${missing.join(', ')}: ตรวจชื่อไฟล์หรือโฟลเดอร์ ไม่ได้อ่านหรือเขียนไฟล์ใด / ${missing.join(', ')} not found: check the name; nothing was read or written`,
+    );
+}
+
+/**
+ * Before any work: `--out` (a file, or a folder for split) can be written — not a folder where a file
+ * is wanted, and the nearest existing folder on its way writable (missing folders are created).
+ */
+export async function checkOut(out: string, want: 'file' | 'folder', option = '--out'): Promise<void> {
+  const st = await statOf(out);
+  if (st?.isDirectory() && want === 'file')
+    throw new PathError(
+      `${option} "${out}" เป็นโฟลเดอร์: ระบุชื่อไฟล์ เช่น "${path.join(out, 'แผนความต้องการ.xlsx')}" / ${option} "${out}" is a folder: give a file name`,
+    );
+  if (st && !st.isDirectory() && want === 'folder')
+    throw new PathError(`${option} "${out}" เป็นไฟล์: ระบุโฟลเดอร์ / ${option} "${out}" is a file: give a folder`);
+  const notWritable = new PathError(`เขียน ${option} "${out}" ไม่ได้: ไม่มีสิทธิ์เขียนที่นั่น / cannot write ${option} "${out}": no permission there`);
+  let at = st ? out : path.dirname(path.resolve(out));
+  for (;;) {
+    const s = await statOf(at);
+    if (s) {
+      if (!s.isDirectory() && at !== out) throw notWritable; // a file where a folder should be
+      break;
+    }
+    const up = path.dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  await fs.access(at, fsConstants.W_OK).catch(() => {
+    throw notWritable;
+  });
 }
 
 export interface ParsedArgs {
@@ -85,8 +138,7 @@ export async function readInput(file: string): Promise<{ workbook: WorkbookModel
     const err = e as { code?: string; message?: string; messageEn?: string };
     if (err && typeof err.code === 'string' && typeof err.messageEn === 'string') return { error: inputErrorOf(e) };
     if (err?.code === 'ENOENT') return { error: inputErrorOf(readError('not-found', file)) };
-    if (err?.code === 'EISDIR')
-      return { error: { code: 'is-folder', message: `"${file}" เป็นโฟลเดอร์ ไม่ใช่ไฟล์`, messageEn: `"${file}" is a folder, not a file` } };
+    if (err?.code === 'EISDIR') return { error: inputErrorOf(readError('is-folder', file)) };
     return { error: inputErrorOf(readError('read-failed', file, String(err?.message ?? e))) };
   }
 }

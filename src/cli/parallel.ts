@@ -22,7 +22,10 @@ import {
 import type { StrategyList } from '../engine/strategy/model';
 import { readConsolidateInput } from './read-input';
 
-export interface ParallelOptions extends Pick<ConsolidateOptions, 'classWords' | 'district' | 'previous' | 'expected' | 'approval'> {
+export interface ParallelOptions extends Pick<
+  ConsolidateOptions,
+  'classWords' | 'district' | 'previous' | 'expected' | 'approval' | 'skipped'
+> {
   strategies?: StrategyList;
   /** Worker threads; default: ONEPLAN_WORKERS, else the machine's cores (at most 8). 1 = none. */
   workers?: number;
@@ -49,8 +52,8 @@ type Reply = { i: number; ex: Extracted } | { i: number; error: string };
 
 /** Consolidates `files` (paths) with `opts.workers` threads. */
 export async function consolidateFiles(files: readonly string[], opts: ParallelOptions = {}): Promise<ConsolidateResult> {
-  const { strategies, classWords, district, previous, expected, approval } = opts;
-  const run = new Consolidation({ strategies, classWords, district, previous, expected, approval });
+  const { strategies, classWords, district, previous, expected, approval, skipped } = opts;
+  const run = new Consolidation({ strategies, classWords, district, previous, expected, approval, skipped });
   const n = CAN_THREAD ? (opts.workers ?? workerCount(files.length)) : 1;
   const total = files.length;
   opts.onProgress?.(0, total);

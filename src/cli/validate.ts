@@ -4,7 +4,7 @@
  */
 import { validateWorkbook } from '../engine/validate';
 import type { ValidateJson, WorkbookReport } from '../engine/validate/findings';
-import { loadStrategies, parseArgs, readInput, usageExit, UsageError, type Io } from './common';
+import { checkInputs, loadStrategies, parseArgs, readInput, usageExit, UsageError, type Io } from './common';
 
 const SEVERITY_TH = { error: 'ข้อผิดพลาด', warning: 'คำเตือน', info: 'ข้อแนะนำ' } as const;
 
@@ -13,6 +13,7 @@ export async function runValidate(args: string[], io: Io): Promise<number> {
   try {
     opts = parseArgs(args, { flags: ['json'], values: ['strategies', 'lang'] });
     if (!opts.files.length) throw new UsageError('ต้องระบุไฟล์อย่างน้อยหนึ่งไฟล์ / give at least one file');
+    await checkInputs(opts.files, { folders: false });
   } catch (e) {
     if (e instanceof UsageError)
       return usageExit(io, 'validate', e, 'usage: oneplan validate FILE... [--strategies FILE|PRESET] [--json] [--lang th|en]');
