@@ -48,6 +48,18 @@ export async function checkInputs(paths: readonly string[], opts: { folders: boo
     );
 }
 
+/** checkInputs (files only) once the options are known good: false after saying why in one line (then exit 2). */
+export async function filesExist(io: Io, command: string, paths: readonly string[]): Promise<boolean> {
+  try {
+    await checkInputs(paths, { folders: false });
+    return true;
+  } catch (e) {
+    if (!(e instanceof PathError)) throw e;
+    io.err(`oneplan ${command}: ${e.message}\n`);
+    return false;
+  }
+}
+
 /**
  * Before any work: `--out` (a file, or a folder for split) can be written — not a folder where a file
  * is wanted, and the nearest existing folder on its way writable (missing folders are created).
@@ -60,12 +72,13 @@ export async function checkOut(out: string, want: 'file' | 'folder', option = '-
     );
   if (st && !st.isDirectory() && want === 'folder')
     throw new PathError(`${option} "${out}" เป็นไฟล์: ระบุโฟลเดอร์ / ${option} "${out}" is a file: give a folder`);
-  const notWritable = new PathError(`เขียน ${option} "${out}" ไม่ได้: ไม่มีสิทธิ์เขียนที่นั่น / cannot write ${option} "${out}": no permission there`);
+  const notWritable = (th: string, en: string) =>
+    new PathError(`เขียน ${option} "${out}" ไม่ได้: ${th} / cannot write ${option} "${out}": ${en}`);
   let at = st ? out : path.dirname(path.resolve(out));
   for (;;) {
     const s = await statOf(at);
     if (s) {
-      if (!s.isDirectory() && at !== out) throw notWritable; // a file where a folder should be
+      if (!s.isDirectory() && at !== out) throw notWritable(`"${at}" เป็นไฟล์ ไม่ใช่โฟลเดอร์`, `"${at}" is a file, not a folder`);
       break;
     }
     const up = path.dirname(at);
@@ -73,7 +86,7 @@ export async function checkOut(out: string, want: 'file' | 'folder', option = '-
     at = up;
   }
   await fs.access(at, fsConstants.W_OK).catch(() => {
-    throw notWritable;
+    throw notWritable(`ไม่มีสิทธิ์เขียนใน "${at}"`, `no permission to write in "${at}"`);
   });
 }
 

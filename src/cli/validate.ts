@@ -4,7 +4,7 @@
  */
 import { validateWorkbook } from '../engine/validate';
 import type { ValidateJson, WorkbookReport } from '../engine/validate/findings';
-import { checkInputs, loadStrategies, parseArgs, readInput, usageExit, UsageError, type Io } from './common';
+import { filesExist, loadStrategies, parseArgs, readInput, usageExit, UsageError, type Io } from './common';
 
 const SEVERITY_TH = { error: 'ข้อผิดพลาด', warning: 'คำเตือน', info: 'ข้อแนะนำ' } as const;
 
@@ -13,7 +13,6 @@ export async function runValidate(args: string[], io: Io): Promise<number> {
   try {
     opts = parseArgs(args, { flags: ['json'], values: ['strategies', 'lang'] });
     if (!opts.files.length) throw new UsageError('ต้องระบุไฟล์อย่างน้อยหนึ่งไฟล์ / give at least one file');
-    await checkInputs(opts.files, { folders: false });
   } catch (e) {
     if (e instanceof UsageError)
       return usageExit(io, 'validate', e, 'usage: oneplan validate FILE... [--strategies FILE|PRESET] [--json] [--lang th|en]');
@@ -29,6 +28,7 @@ export async function runValidate(args: string[], io: Io): Promise<number> {
     }
     strategies = loaded.list;
   }
+  if (!(await filesExist(io, 'validate', opts.files))) return 2;
 
   const files: WorkbookReport[] = [];
   for (const file of opts.files) {

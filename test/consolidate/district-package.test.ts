@@ -335,7 +335,7 @@ describe('who has not sent', () => {
     const follow = wb.sheets.find((s) => s.name === FOLLOWUP_SHEET)!;
     const text = follow.rows.map((row) => row.map((c) => (c && typeof c === 'object' && 'value' in c ? c.value : c)).join('|'));
     expect(text.find((t) => t.includes('เทศบาลตำบลบางกุ้ง'))).toContain('ยังไม่ส่ง');
-    expect(text.find((t) => t.includes('อบต.ท่าทอง'))).toContain('อ่านไฟล์ไม่ได้');
+    expect(text.find((t) => t.includes('อบต.ท่าทอง'))).toContain('ส่งมาแล้วแต่ใช้ไม่ได้: อ่านไม่ได้');
     expect(wb.sheets[0].name).toBe(NEEDS_SHEET);
 
     const j = ConsolidateJsonSchema.parse(consolidateJson(r, null));
