@@ -32,7 +32,7 @@ const docx = zipSync({
 });
 
 /** An old .xls: an OLE2 compound file with a Workbook stream. */
-function xls(): Uint8Array {
+function xls(): Uint8Array<ArrayBuffer> {
   const b = new Uint8Array(4096);
   b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
   for (let i = 0; i < 'Workbook'.length; i++) b[1024 + 2 * i] = 'Workbook'.charCodeAt(i);
