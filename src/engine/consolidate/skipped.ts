@@ -28,7 +28,10 @@ const WHY: Record<SkipReason, (ext: string) => readonly [string, string]> = {
     'เป็นเอกสาร Word ไม่ใช่สมุดงาน Excel: คัดลอกตารางแผนไปวางใน Excel แล้วบันทึกเป็น .xlsx',
     'is a Word document, not an Excel workbook: copy the plan table into Excel and save it as .xlsx',
   ],
-  folder: () => ['เป็นโฟลเดอร์ย่อย: ไม่อ่านไฟล์ในโฟลเดอร์ย่อย (ระบุโฟลเดอร์นั้นแยกต่างหาก)', 'is a sub-folder: not read (name it on its own)'],
+  folder: () => [
+    'เป็นโฟลเดอร์: ไม่ได้อ่านไฟล์ข้างใน (ระบุโฟลเดอร์นั้นหรือไฟล์ในนั้นแยกต่างหาก)',
+    'is a folder: the files in it were not read (give that folder or its files on their own)',
+  ],
   temp: () => [
     'เป็นไฟล์ชั่วคราวของโปรแกรม (เช่น ~$ ของ Excel ที่เปิดค้างอยู่)',
     'is a program’s temporary or hidden file (e.g. Excel’s ~$ lock file)',
