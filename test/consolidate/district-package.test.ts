@@ -339,7 +339,8 @@ describe('who has not sent', () => {
     expect(wb.sheets[0].name).toBe(NEEDS_SHEET);
 
     const j = ConsolidateJsonSchema.parse(consolidateJson(r, null));
-    expect(j.senders).toEqual({ expected, received: r.senders!.received, unreadable: ['อบต.ท่าทอง'], missing: ['เทศบาลตำบลบางกุ้ง'] });
+    expect(j.senders).toMatchObject({ expected, received: r.senders!.received, unreadable: ['อบต.ท่าทอง'], missing: ['เทศบาลตำบลบางกุ้ง'] });
+    expect(j.senders!.entries.find((e) => e.name === 'อบต.ท่าทอง')).toMatchObject({ reason: 'อ่านไม่ได้', reasonEn: 'unreadable' });
     expect(j.district).toBe('อำเภอเมือง');
     const item = j.needs.items.find((i) => i.name === 'ขยายเขตไฟฟ้าแรงต่ำ')!;
     expect(item).toMatchObject({
