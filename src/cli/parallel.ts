@@ -14,12 +14,13 @@ import { Worker } from 'node:worker_threads';
 import {
   Consolidation,
   extractInput,
-  readFailed,
+  inputErrorOf,
   type ConsolidateOptions,
   type ConsolidateResult,
   type Extracted,
 } from '../engine/consolidate';
 import type { StrategyList } from '../engine/strategy/model';
+import { readError } from '../xlsx/errors';
 import { readConsolidateInput } from './read-input';
 
 export interface ParallelOptions extends Pick<
@@ -77,7 +78,9 @@ export async function consolidateFiles(files: readonly string[], opts: ParallelO
   };
   // A file whose worker failed (a defect, or out of memory on a huge file) is reported as unreadable,
   // naming the file; the rest of the work goes on.
-  const failed = (i: number, why: string): Extracted => extractInput({ file: files[i], checksum: '', error: readFailed(files[i], why) });
+  // The cause (a worker's English message) stays in the English text: each message is wholly one language.
+  const failed = (i: number, why: string): Extracted =>
+    extractInput({ file: files[i], checksum: '', error: inputErrorOf(readError('read-failed', files[i], why)) });
 
   await new Promise<void>((resolve) => {
     let live = 0;

@@ -66,7 +66,7 @@ export async function runSplit(args: string[], io: Io): Promise<number> {
         projects: p.result.items.length,
         counted,
         totals,
-        error: `เขียนไฟล์ ${file} ไม่ได้: ${(e as Error).message}`,
+        error: `เขียนไฟล์ "${file}" ไม่ได้ / cannot write "${file}": ${(e as Error).message}`,
       });
     }
   }

@@ -52,7 +52,8 @@ export async function runValidate(args: string[], io: Io): Promise<number> {
     } catch (e) {
       // A defect must not stop the batch: the file is reported, the others are still checked.
       const detail = (e as Error)?.message ?? String(e);
-      const message = en ? `Could not check "${file}": ${detail}` : `ตรวจสอบไฟล์ "${file}" ไม่สำเร็จ: ${detail}`;
+      // The defect's own (English) words stay out of the Thai message.
+      const message = en ? `Could not check "${file}": ${detail}` : `ตรวจสอบไฟล์ "${file}" ไม่สำเร็จ (ข้อผิดพลาดภายในโปรแกรม)`;
       files.push({ file, ok: false, error: { code: 'internal', message }, sheets: [] });
     }
   }
