@@ -151,7 +151,6 @@ export async function readInput(file: string): Promise<{ workbook: WorkbookModel
     const err = e as { code?: string; message?: string; messageEn?: string };
     if (err && typeof err.code === 'string' && typeof err.messageEn === 'string') return { error: inputErrorOf(e) };
     if (err?.code === 'ENOENT') return { error: inputErrorOf(readError('not-found', file)) };
-    if (err?.code === 'EISDIR') return { error: inputErrorOf(readError('is-folder', file)) };
     return { error: inputErrorOf(readError('read-failed', file, String(err?.message ?? e))) };
   }
 }
