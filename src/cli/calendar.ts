@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import { nodeZip, writeFileBytes } from '../node/files';
-import { parseArgs, usageExit, UsageError, type Io } from './common';
+import { checkOut, parseArgs, usageExit, UsageError, type Io } from './common';
 import {
   BUILTIN_TEMPLATES,
   buildCalendar,
@@ -105,6 +105,8 @@ export async function runCalendar(argv: string[], io: Io): Promise<number> {
     if (args.fiscalYear === undefined) throw new UsageError('--fiscal-year N is required (B.E., e.g. 2571)');
     if (!args.out && !args.ics && !args.json) throw new UsageError('nothing to do: give --out OUT.xlsx, --ics OUT.ics or --json');
     if (args.out && !/\.xlsx$/i.test(args.out)) throw new UsageError(`--out ${args.out}: the file name must end in .xlsx`);
+    if (args.out) await checkOut(args.out, 'file');
+    if (args.ics) await checkOut(args.ics, 'file', '--ics');
   } catch (e) {
     if (e instanceof UsageError) return usageExit(io, 'calendar', e, CALENDAR_USAGE);
     throw e;

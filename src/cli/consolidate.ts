@@ -1,11 +1,14 @@
 /**
  * oneplan consolidate FILE|FOLDER... [--strategies FILE|PRESET] [--district NAME | --province NAME] --out OUT.xlsx [--json]
  *   [--expect ROSTER] [--approval-meeting 3/2568 --approval-date 15/5/2568] [--pao-words …] [--agency-words …] [--support-words …]
- * Reads every workbook (a folder expands to its .xlsx files; several at once on several cores), builds the district needs table and
+ * Reads every workbook (a folder expands to its .xlsx, .xlsm and .csv files, every other entry listed as skipped with why;
+ * several at once on several cores), builds the district needs table and
  * writes it with the summary, duplicates and sources sheets (and the follow-up sheet with --expect). Given districts' needs
  * workbooks, it builds the province's table (each need with its district; --province names it).
  * --out onto an existing needs table merges: the officer's ranks, routes, notes and approval are kept,
  * the old file is kept as a backup beside it; any other existing file is refused.
+ * Inputs and --out are checked before anything is read or written: a missing path, an --out that is a
+ * folder or not writable, a folder with no readable file are usage errors, and no table or backup is made.
  * Exit: 0 ok, 1 a file failed (or the output could not be written), 2 bad usage.
  */
 import { promises as fs } from 'node:fs';
@@ -21,9 +24,9 @@ import {
 } from '../engine/consolidate';
 import { parseThaiDate } from '../engine/calendar/thai';
 import { thaiToArabic } from '../engine/thai';
-import { nodeZip, writeFileBytes } from '../node/files';
+import { nodeZip, scanInputs, writeFileBytes } from '../node/files';
 import { writeXlsx } from '../xlsx/write';
-import { loadStrategies, parseArgs, readInput, usageExit, UsageError, type Io } from './common';
+import { checkInputs, checkOut, loadStrategies, parseArgs, PathError, readInput, usageExit, UsageError, type Io } from './common';
 import { consolidateFiles } from './parallel';
 
 const USAGE =
@@ -54,31 +57,9 @@ async function backupName(file: string): Promise<string> {
   }
 }
 
-/** Files as given; a folder becomes its .xlsx and .csv files (sorted, Excel lock files "~$…" left out). */
-async function expand(args: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const a of args) {
-    let st;
-    try {
-      st = await fs.stat(a);
-    } catch {
-      out.push(a); // reported as not found
-      continue;
-    }
-    if (!st.isDirectory()) {
-      out.push(a);
-      continue;
-    }
-    const names = (await fs.readdir(a))
-      .filter((n) => /\.(xlsx|csv)$/i.test(n) && !n.startsWith('~$'))
-      .sort((x, y) => x.localeCompare(y, 'th'));
-    for (const n of names) out.push(path.join(a, n));
-  }
-  return out;
-}
-
 export async function runConsolidate(args: string[], io: Io): Promise<number> {
   let opts;
+  let scan;
   try {
     opts = parseArgs(args, {
       flags: ['json'],
@@ -103,6 +84,15 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
       throw new UsageError(`วันที่ "${opts.values['approval-date']}" ไม่ถูกต้อง (เช่น 15/5/2568 หรือ 15 พฤษภาคม 2568) / not a date`);
     if (opts.values.district && opts.values.province)
       throw new UsageError('ระบุ --district หรือ --province อย่างใดอย่างหนึ่ง / give --district or --province, not both');
+    await checkInputs(opts.files, { folders: true });
+    if (opts.values.out) await checkOut(opts.values.out, 'file');
+    scan = await scanInputs(opts.files);
+    if (scan.emptyFolders.length) {
+      const names = scan.emptyFolders.map((f) => `"${f}"`).join(', ');
+      throw new PathError(
+        `โฟลเดอร์ ${names} ไม่มีไฟล์ที่อ่านได้ (.xlsx, .xlsm, .csv; ข้าม ${scan.skipped.length} รายการ) / folder ${names} holds no readable file (.xlsx, .xlsm, .csv; ${scan.skipped.length} entries skipped)`,
+      );
+    }
   } catch (e) {
     if (e instanceof UsageError) return usageExit(io, 'consolidate', e, USAGE);
     throw e;
@@ -161,16 +151,20 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
     backup = await backupName(out);
     await fs.copyFile(out, backup);
   }
-  const files = await expand(opts.files);
-  if (!files.length) {
-    io.err(`oneplan consolidate: ไม่พบไฟล์ .xlsx ในโฟลเดอร์ที่ระบุ / no .xlsx files found\n`);
-    return 2;
-  }
+  const { files, skipped } = scan;
   // Files are read by worker threads, each holding one workbook at a time (a province's thousands of
   // files are never in memory together); ONEPLAN_WORKERS=1 reads them here, one at a time.
   let result;
   try {
-    result = await consolidateFiles(files, { strategies, classWords, district: opts.values.district, previous, expected, approval });
+    result = await consolidateFiles(files, {
+      strategies,
+      classWords,
+      district: opts.values.district,
+      previous,
+      expected,
+      approval,
+      skipped,
+    });
   } catch (e) {
     // A defect must not end in a bare stack trace: name what failed, exit 1.
     io.err(`oneplan consolidate: รวบรวมไม่สำเร็จ / consolidation failed: ${(e as Error)?.message ?? e}\n`);
@@ -184,7 +178,7 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
       await writeFileBytes(out, writeXlsx(needsFileWorkbook(result, { province: opts.values.province }), { zip: nodeZip }));
       output = out;
     } catch (e) {
-      writeError = `เขียนไฟล์ ${out} ไม่ได้: ${(e as Error).message}`;
+      writeError = `เขียนไฟล์ "${out}" ไม่ได้ / cannot write "${out}": ${(e as Error).message}`;
     }
   }
   const failed = result.inputs.some((i) => i.status === 'failed');
@@ -196,6 +190,7 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
       const detail = i.error ? i.error.message : i.status === 'skipped' ? (i.note ?? '') : `${i.projects} โครงการ, นำเข้า ${i.taken}`;
       io.out(`${mark} ${i.file}: ${detail}\n`);
     }
+    for (const f of skipped) io.out(`– ${f.message}\n`);
     const counted = result.items.filter((i) => i.inTotals).length;
     io.out(`แผนความต้องการ: ${result.items.length} โครงการ (นับยอด ${counted})\n`);
     for (const y of result.years) io.out(`  ปีงบประมาณ ${y}: ${result.totals[y].toLocaleString('en-US')} บาท\n`);
@@ -210,9 +205,11 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
       );
     if (result.senders) {
       const s = result.senders;
-      io.out(`การส่งแผน: ส่งแล้ว ${s.received.length}/${s.expected.length}, อ่านไม่ได้ ${s.unreadable.length}, ยังไม่ส่ง ${s.missing.length}\n`);
+      io.out(
+        `การส่งแผน: ส่งแล้ว ${s.received.length}/${s.expected.length}, ส่งมาแล้วแต่ใช้ไม่ได้ ${s.unreadable.length}, ยังไม่ส่ง ${s.missing.length}\n`,
+      );
       if (s.missing.length) io.out(`  ยังไม่ส่ง: ${s.missing.join(', ')}\n`);
-      if (s.unreadable.length) io.out(`  อ่านไฟล์ไม่ได้: ${s.unreadable.join(', ')}\n`);
+      for (const e of s.entries) if (e.status === 'unreadable') io.out(`  ส่งมาแล้วแต่ใช้ไม่ได้: ${e.name}: ${e.reason}\n`);
     }
     if (output) io.out(`เขียนไฟล์ ${output}\n`);
   }

@@ -3,7 +3,7 @@
  * Lists projects that fit no provincial development issue or claim the wrong one, and why.
  * Exit 0 when every project fits, 1 when some are flagged or a file failed, 2 on bad usage.
  */
-import { loadStrategies, parseArgs, readInput, usageExit, UsageError, type Io } from './common';
+import { checkOut, filesExist, loadStrategies, parseArgs, readInput, usageExit, UsageError, type Io } from './common';
 import { FLAGGED, matchWorkbook, mismatchSheet, statusLabel, type MatchJson, type ProjectMatch } from '../engine/strategy/report';
 import { writeXlsx } from '../xlsx/write';
 import { nodeZip, writeFileBytes } from '../node/files';
@@ -14,6 +14,7 @@ export async function runMatch(args: string[], io: Io): Promise<number> {
     opts = parseArgs(args, { flags: ['json', 'all'], values: ['strategies', 'out', 'lang'] });
     if (!opts.files.length) throw new UsageError('ต้องระบุไฟล์อย่างน้อยหนึ่งไฟล์ / give at least one file');
     if (!opts.values.strategies) throw new UsageError('ต้องระบุ --strategies FILE หรือชื่อชุดสำเร็จรูป / --strategies is required');
+    if (opts.values.out) await checkOut(opts.values.out, 'file');
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     return usageExit(io, 'match', e, 'usage: oneplan match FILE... --strategies FILE|PRESET [--out OUT.xlsx] [--json] [--all]');
@@ -25,6 +26,7 @@ export async function runMatch(args: string[], io: Io): Promise<number> {
     return 2;
   }
   const list = loaded.list;
+  if (!(await filesExist(io, 'match', opts.files))) return 2;
   const files: Array<{ file: string; ok: boolean; error?: { code: string; message: string }; matches: ProjectMatch[] }> = [];
   for (const file of opts.files) {
     const input = await readInput(file);

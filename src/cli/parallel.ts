@@ -14,15 +14,19 @@ import { Worker } from 'node:worker_threads';
 import {
   Consolidation,
   extractInput,
-  readFailed,
+  inputErrorOf,
   type ConsolidateOptions,
   type ConsolidateResult,
   type Extracted,
 } from '../engine/consolidate';
 import type { StrategyList } from '../engine/strategy/model';
+import { readError } from '../xlsx/errors';
 import { readConsolidateInput } from './read-input';
 
-export interface ParallelOptions extends Pick<ConsolidateOptions, 'classWords' | 'district' | 'previous' | 'expected' | 'approval'> {
+export interface ParallelOptions extends Pick<
+  ConsolidateOptions,
+  'classWords' | 'district' | 'previous' | 'expected' | 'approval' | 'skipped'
+> {
   strategies?: StrategyList;
   /** Worker threads; default: ONEPLAN_WORKERS, else the machine's cores (at most 8). 1 = none. */
   workers?: number;
@@ -49,8 +53,8 @@ type Reply = { i: number; ex: Extracted } | { i: number; error: string };
 
 /** Consolidates `files` (paths) with `opts.workers` threads. */
 export async function consolidateFiles(files: readonly string[], opts: ParallelOptions = {}): Promise<ConsolidateResult> {
-  const { strategies, classWords, district, previous, expected, approval } = opts;
-  const run = new Consolidation({ strategies, classWords, district, previous, expected, approval });
+  const { strategies, classWords, district, previous, expected, approval, skipped } = opts;
+  const run = new Consolidation({ strategies, classWords, district, previous, expected, approval, skipped });
   const n = CAN_THREAD ? (opts.workers ?? workerCount(files.length)) : 1;
   const total = files.length;
   opts.onProgress?.(0, total);
@@ -74,7 +78,9 @@ export async function consolidateFiles(files: readonly string[], opts: ParallelO
   };
   // A file whose worker failed (a defect, or out of memory on a huge file) is reported as unreadable,
   // naming the file; the rest of the work goes on.
-  const failed = (i: number, why: string): Extracted => extractInput({ file: files[i], checksum: '', error: readFailed(files[i], why) });
+  // The cause (a worker's English message) stays in the English text: each message is wholly one language.
+  const failed = (i: number, why: string): Extracted =>
+    extractInput({ file: files[i], checksum: '', error: inputErrorOf(readError('read-failed', files[i], why)) });
 
   await new Promise<void>((resolve) => {
     let live = 0;

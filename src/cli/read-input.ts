@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { inputErrorOf, readFailed, type ConsolidateInput } from '../engine/consolidate';
+import { inputErrorOf, type ConsolidateInput } from '../engine/consolidate';
 import { nodeInflateRaw } from '../node/files';
 import { readWorkbookBytes } from '../xlsx/open';
 import { readError } from '../xlsx/errors';
@@ -16,7 +16,7 @@ export async function readConsolidateInput(file: string): Promise<ConsolidateInp
     buf = await fs.readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException)?.code;
-    const error = code === 'ENOENT' ? inputErrorOf(readError('not-found', file)) : readFailed(file, (e as Error).message);
+    const error = inputErrorOf(code === 'ENOENT' ? readError('not-found', file) : readError('read-failed', file, (e as Error).message));
     return { file, checksum: '', error };
   }
   const checksum = createHash('sha256').update(buf).digest('hex');

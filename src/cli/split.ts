@@ -9,7 +9,7 @@ import { needsFileWorkbook } from '../engine/consolidate';
 import { receiverFileName, splitNeeds, SPLIT_KEYS, type SplitKey } from '../engine/consolidate/split';
 import { nodeZip, writeFileBytes } from '../node/files';
 import { writeXlsx } from '../xlsx/write';
-import { parseArgs, usageExit, UsageError } from './common';
+import { checkInputs, checkOut, parseArgs, usageExit, UsageError } from './common';
 import type { Io } from './oneplan';
 import { consolidateFiles } from './parallel';
 
@@ -24,6 +24,8 @@ export async function runSplit(args: string[], io: Io): Promise<number> {
     if (!opts.values.out) throw new UsageError('ต้องระบุ --out FOLDER / --out is required');
     if (!SPLIT_KEYS.includes(opts.values.by as SplitKey))
       throw new UsageError(`--by ต้องเป็น ${SPLIT_KEYS.join(' หรือ ')} / --by must be ${SPLIT_KEYS.join(' or ')}`);
+    await checkInputs(opts.files, { folders: false });
+    await checkOut(opts.values.out, 'folder');
   } catch (e) {
     if (e instanceof UsageError) return usageExit(io, 'split', e, USAGE);
     throw e;
@@ -64,7 +66,7 @@ export async function runSplit(args: string[], io: Io): Promise<number> {
         projects: p.result.items.length,
         counted,
         totals,
-        error: `เขียนไฟล์ ${file} ไม่ได้: ${(e as Error).message}`,
+        error: `เขียนไฟล์ "${file}" ไม่ได้ / cannot write "${file}": ${(e as Error).message}`,
       });
     }
   }

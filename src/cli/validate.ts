@@ -4,7 +4,7 @@
  */
 import { validateWorkbook } from '../engine/validate';
 import type { ValidateJson, WorkbookReport } from '../engine/validate/findings';
-import { loadStrategies, parseArgs, readInput, usageExit, UsageError, type Io } from './common';
+import { filesExist, loadStrategies, parseArgs, readInput, usageExit, UsageError, type Io } from './common';
 
 const SEVERITY_TH = { error: 'ข้อผิดพลาด', warning: 'คำเตือน', info: 'ข้อแนะนำ' } as const;
 
@@ -28,6 +28,7 @@ export async function runValidate(args: string[], io: Io): Promise<number> {
     }
     strategies = loaded.list;
   }
+  if (!(await filesExist(io, 'validate', opts.files))) return 2;
 
   const files: WorkbookReport[] = [];
   for (const file of opts.files) {
@@ -51,7 +52,8 @@ export async function runValidate(args: string[], io: Io): Promise<number> {
     } catch (e) {
       // A defect must not stop the batch: the file is reported, the others are still checked.
       const detail = (e as Error)?.message ?? String(e);
-      const message = en ? `Could not check "${file}": ${detail}` : `ตรวจสอบไฟล์ "${file}" ไม่สำเร็จ: ${detail}`;
+      // The defect's own (English) words stay out of the Thai message.
+      const message = en ? `Could not check "${file}": ${detail}` : `ตรวจสอบไฟล์ "${file}" ไม่สำเร็จ (ข้อผิดพลาดภายในโปรแกรม)`;
       files.push({ file, ok: false, error: { code: 'internal', message }, sheets: [] });
     }
   }

@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import type { WorkbookModel } from '../engine/model';
+import { skipReasonOf, skippedFile, type SkippedFile } from '../engine/consolidate/skipped';
 import { readError } from '../xlsx/errors';
 import { readWorkbookBytes, type OpenOptions } from '../xlsx/open';
 import { WorkbookReadError, type InflateRaw } from '../xlsx/read';
@@ -140,8 +141,8 @@ export async function readWorkbookFile(filePath: string, opts: OpenOptions = {})
     buf = await fs.readFile(filePath);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException)?.code;
-    if (code === 'ENOENT') throw readError('not-found', name, filePath);
-    if (code === 'EISDIR') throw readError('read-failed', name, 'is a directory');
+    if (code === 'ENOENT') throw readError('not-found', name, filePath, filePath);
+    if (code === 'EISDIR') throw readError('is-folder', filePath);
     throw readError('read-failed', name, (e as Error)?.message);
   }
   const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
@@ -152,6 +153,54 @@ export async function readWorkbookFile(filePath: string, opts: OpenOptions = {})
 export async function writeFileBytes(filePath: string, bytes: Uint8Array): Promise<void> {
   await fs.mkdir(path.dirname(path.resolve(filePath)), { recursive: true });
   await fs.writeFile(filePath, bytes);
+}
+
+/** Inputs as given, folders opened: the files to read, the ones left out (with why), folders with nothing readable. */
+export interface InputScan {
+  files: string[];
+  skipped: SkippedFile[];
+  /** Folders holding no file a scan reads (a wrong folder, or only .xls / Word files). */
+  emptyFolders: string[];
+}
+
+/**
+ * Files as given (read by content, whatever their names); a folder becomes its .xlsx, .xlsm and .csv
+ * files, sorted, and every other entry is listed as skipped with its reason (skipped.ts), none silently.
+ */
+export async function scanInputs(args: readonly string[]): Promise<InputScan> {
+  const scan: InputScan = { files: [], skipped: [], emptyFolders: [] };
+  for (const a of args) {
+    if (
+      !(await fs.stat(a).then(
+        (st) => st.isDirectory(),
+        () => false,
+      ))
+    ) {
+      scan.files.push(a);
+      continue;
+    }
+    const entries = (await fs.readdir(a, { withFileTypes: true })).sort((x, y) => x.name.localeCompare(y.name, 'th'));
+    let read = 0;
+    for (const e of entries) {
+      const file = path.join(a, e.name);
+      // A link to a folder is a folder.
+      const isFolder =
+        e.isDirectory() ||
+        (e.isSymbolicLink() &&
+          (await fs.stat(file).then(
+            (st) => st.isDirectory(),
+            () => false,
+          )));
+      const reason = skipReasonOf(e.name, isFolder);
+      if (reason) scan.skipped.push(skippedFile(file, e.name, reason));
+      else {
+        scan.files.push(file);
+        read++;
+      }
+    }
+    if (!read) scan.emptyFolders.push(a);
+  }
+  return scan;
 }
 
 export { WorkbookReadError };

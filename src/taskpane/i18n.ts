@@ -147,6 +147,7 @@ const th = {
   cancel: 'ยกเลิก',
   consCancelled: 'ยกเลิกการรวบรวมแล้ว',
   consInputs: (n: number) => `ไฟล์ที่รวบรวม (${n})`,
+  consSkipped: (n: number) => `ไฟล์ที่ข้าม (${n})`,
   consFile: 'ไฟล์',
   consStatus: 'สถานะ',
   consDetail: 'รายละเอียด',
@@ -191,7 +192,7 @@ const th = {
   consNotInPlan: (n: number) => (n ? `ไม่มีในแผนพัฒนาอำเภอ ${fmt(n)} โครงการ (ต้องบรรจุก่อนส่งจังหวัด)` : 'ทุกโครงการอยู่ในแผนพัฒนาอำเภอ'),
   consNoApproval: 'ยังไม่ได้บันทึกการประชุม ก.บ.อ. ที่เห็นชอบ (กรอกในข้อมูลอำเภอ หรือในหัวตาราง)',
   consSenders: (received: number, expected: number) => `ส่งแผนแล้ว ${fmt(received)} จาก ${fmt(expected)} แห่ง`,
-  consSenderStatus: { received: 'ส่งแล้ว', unreadable: 'อ่านไฟล์ไม่ได้', missing: 'ยังไม่ส่ง' },
+  consSenderStatus: { received: 'ส่งแล้ว', unreadable: 'ส่งมาแล้วแต่ใช้ไม่ได้', missing: 'ยังไม่ส่ง' },
   consMerged2: (kept: number, fresh: number, gone: number) =>
     `รวมกับตารางเดิมในสมุดงาน: คงลำดับ/บันทึกไว้ ${fmt(kept)} · ใหม่ ${fmt(fresh)} · หายไป ${fmt(gone)}`,
   // Calendar
@@ -370,6 +371,7 @@ const en: Strings = {
   cancel: 'Cancel',
   consCancelled: 'Consolidation cancelled',
   consInputs: (n: number) => `Files (${n})`,
+  consSkipped: (n: number) => `Files left out (${n})`,
   consFile: 'File',
   consStatus: 'Status',
   consDetail: 'Details',
@@ -417,7 +419,7 @@ const en: Strings = {
     n ? `${fmt(n)} needs are not in the district plan (add them before sending)` : 'Every need is in the district plan',
   consNoApproval: 'No ก.บ.อ. approval recorded yet (fill it in the district settings or the title block)',
   consSenders: (received: number, expected: number) => `${fmt(received)} of ${fmt(expected)} have sent their plans`,
-  consSenderStatus: { received: 'received', unreadable: 'unreadable', missing: 'not yet' },
+  consSenderStatus: { received: 'received', unreadable: 'received, unusable', missing: 'not yet' },
   consMerged2: (kept: number, fresh: number, gone: number) =>
     `Merged with the table in the workbook: ${fmt(kept)} kept with their ranks and notes · ${fmt(fresh)} new · ${fmt(gone)} gone`,
   calTemplate: 'Calendar template',

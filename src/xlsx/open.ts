@@ -96,7 +96,7 @@ export function readWorkbookBytes(bytes: Uint8Array, fileName: string, opts: Ope
     if (markup) throw readError(markup !== 'JSON' && /\.xls$/i.test(fileName) ? 'xls-format' : 'not-zip', fileName, markup);
     const csvName = /\.(csv|tsv)$/i.test(fileName);
     if (csvName || looksTabular(bytes)) return readCsv(bytes, fileName, { maxBytes: opts.maxCsvBytes });
-    throw readError('not-zip', fileName, 'text without columns');
+    throw readError('not-zip', fileName, 'text without columns', 'ข้อความที่ไม่เป็นตาราง');
   }
   // Not text and not a known format: let the zip reader explain (e.g. a zip with junk in front).
   return readXlsx(bytes, fileName, opts);

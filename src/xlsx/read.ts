@@ -60,7 +60,7 @@ interface Rel {
 
 export function readXlsx(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): WorkbookModel {
   const file = fileName;
-  if (bytes.length === 0) throw readError('not-zip', file, 'empty file');
+  if (bytes.length === 0) throw readError('not-zip', file, 'empty file', 'ไฟล์ว่าง ไม่มีข้อมูล');
   if (isOle2(bytes)) {
     if (oleHasEncryptedPackage(bytes)) throw readError('encrypted', file);
     // An old Word .doc (renamed or picked by mistake) is OLE2 too: say Word, not "old Excel".
@@ -140,6 +140,11 @@ class Reader {
     for (const r of this.rels('').values()) {
       if (r.type.endsWith(REL_OFFICE_DOC) && !r.external) wbPath = r.target;
     }
+    // The package's main part says what it is: a Word document or a presentation is no workbook, even named .xlsx.
+    if (!/^xl\//i.test(wbPath) && !zip.has('xl/workbook.xml')) {
+      if (/^word\//i.test(wbPath)) throw readError('word-document', this.file, '.docx');
+      if (/^ppt\//i.test(wbPath)) throw readError('not-spreadsheet', this.file, 'PowerPoint');
+    }
     if (!zip.has(wbPath)) {
       if (zip.has('xl/workbook.xml')) wbPath = 'xl/workbook.xml';
       else if (zip.has('xl/workbook.bin') || /\.bin$/i.test(wbPath)) throw readError('xlsb-format', this.file);
@@ -178,8 +183,12 @@ class Reader {
         const sheet: SheetModel = { name, rows: [], merges: [], textBoxes: [] };
         if (a.state === 'hidden' || a.state === 'veryHidden') sheet.hidden = true;
         // A declared sheet without its part is damage, not an empty sheet: its projects would be lost unseen.
-        if (!rid || !rel) throw readError('missing-part', this.file, `"${name}" → ${rid ?? 'r:id'} (${relsPathOf(wbPath)})`);
-        if (rel.external || !zip.has(rel.target)) throw readError('missing-part', this.file, `"${name}" → ${rel.target}`);
+        if (!rid || !rel) {
+          const where = `"${name}" → ${rid ?? 'r:id'} (${relsPathOf(wbPath)})`;
+          throw readError('missing-part', this.file, where, where);
+        }
+        if (rel.external || !zip.has(rel.target))
+          throw readError('missing-part', this.file, `"${name}" → ${rel.target}`, `"${name}" → ${rel.target}`);
         if (rel.type.endsWith('/worksheet')) this.parseSheet(rel.target, sheet);
         else if (this.opts.textBoxes !== false) this.parseSheetDrawings(rel.target, sheet); // chartsheet, dialogsheet
         sheets.push(sheet);

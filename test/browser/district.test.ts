@@ -4,6 +4,7 @@
  * needs not in the district plan, routes — and the downloaded table titled with the district and the approval.
  */
 import * as fs from 'fs';
+import { strToU8, zipSync } from 'fflate';
 import { externalRequests, openPane, servedBrowser } from './harness';
 import { toOutWorkbook } from '../consolidate/fixtures';
 import { districtPlan, nadiTambonPlan, nongbuaTambonPlan } from '../consolidate/district-fixtures';
@@ -28,6 +29,17 @@ test('district settings, senders, district plan and routes in the pane; the tabl
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: Buffer.from(writeXlsx(toOutWorkbook(wb))),
   }));
+  // What also comes in: a Word document named for a roster sender, and Excel's lock file of an open plan.
+  const word = zipSync({
+    '_rels/.rels': strToU8(
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ),
+    'word/document.xml': strToU8('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'),
+  });
+  files.push(
+    { name: 'เทศบาลตำบลบางกุ้ง.xlsx', mimeType: files[0].mimeType, buffer: Buffer.from(word) },
+    { name: '~$แผนพัฒนาตำบลนาดี.xlsx', mimeType: files[0].mimeType, buffer: Buffer.from('lock') },
+  );
   await page.getByTestId('consolidate-input').setInputFiles(files);
   await page.getByTestId('consolidate-run').click();
   await page.getByTestId('consolidate-results').waitFor({ timeout: 30_000 });
@@ -38,8 +50,10 @@ test('district settings, senders, district plan and routes in the pane; the tabl
   const senders = await page
     .getByTestId('consolidate-sender')
     .evaluateAll((rows) => rows.map((r) => [r.textContent, r.getAttribute('data-status')]));
-  expect(senders.map((s) => s[1])).toEqual(['received', 'received', 'missing']);
-  expect(senders[2][0]).toContain('เทศบาลตำบลบางกุ้ง');
+  expect(senders.map((s) => s[1])).toEqual(['received', 'received', 'unreadable']);
+  expect(senders[2][0]).toMatch(/ส่งมาแล้วแต่ใช้ไม่ได้\s*เทศบาลตำบลบางกุ้ง: ไฟล์ "เทศบาลตำบลบางกุ้ง.xlsx" เป็นเอกสาร Word/);
+  const skipped = await page.getByTestId('consolidate-skipped-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-reason')));
+  expect(skipped).toEqual(['temp']);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('consolidate-download').click()]);
   const out = readXlsx(new Uint8Array(fs.readFileSync((await download.path())!)), download.suggestedFilename());

@@ -41,12 +41,12 @@ test.each(Object.keys(schemas) as JsonCommand[])('docs/schemas/%s.schema.json is
   expect(readFileSync(file, 'utf8')).toBe(schemaFileText(schemas[command]));
 });
 
-test('validate --json (Thai and English, a missing file) passes its schema; findings carry typed details', async () => {
+test('validate --json (Thai and English, an unreadable file) passes its schema; findings carry typed details', async () => {
   for (const lang of ['th', 'en']) {
     const { code, json } = await run([
       'validate',
       REAL_SAMPLE,
-      path.join(dir, 'ไม่มี.xlsx'),
+      path.join(dir, 'เสีย.xlsx'),
       '--strategies',
       'nakhonsawan-2566-2570-inferred',
       '--json',

@@ -57,11 +57,16 @@ test("first run, then a re-run onto the officer's edited table", async () => {
   expect(code).toBe(1); // อบต.ท่าทอง.xlsx could not be read; the rest went on
   const j = ConsolidateJsonSchema.parse(JSON.parse(a.out.join('')));
   expect(j.district).toBe('อำเภอเมือง');
-  expect(j.senders).toEqual({
+  expect(j.senders).toMatchObject({
     expected: ['ตำบลนาดี', 'ต.หนองบัว', 'อบต. นาดี', 'องค์การบริหารส่วนตำบลท่าทอง', 'เทศบาลตำบลบางกุ้ง'],
     received: ['ตำบลนาดี', 'ต.หนองบัว', 'อบต. นาดี'],
     unreadable: ['องค์การบริหารส่วนตำบลท่าทอง'],
     missing: ['เทศบาลตำบลบางกุ้ง'],
+  });
+  // Why it is unusable, per name: the reader's message.
+  expect(j.senders!.entries.find((e) => e.status === 'unreadable')).toMatchObject({
+    name: 'องค์การบริหารส่วนตำบลท่าทอง',
+    reason: expect.stringContaining('อบต.ท่าทอง.xlsx'),
   });
   expect(j.approval).toBeNull();
   expect(j.districtPlan).toMatchObject({ sheets: 1, projects: 4 });
@@ -112,7 +117,7 @@ test('text output names who has not sent and what the district plan lacks', asyn
   await runConsolidate([inbox, '--out', path.join(dir, 'text.xlsx'), '--expect', path.join(dir, 'roster.csv')], a.io);
   const text = a.out.join('');
   expect(text).toMatch(/ยังไม่ส่ง: เทศบาลตำบลบางกุ้ง/);
-  expect(text).toMatch(/อ่านไฟล์ไม่ได้: องค์การบริหารส่วนตำบลท่าทอง/);
+  expect(text).toMatch(/ส่งมาแล้วแต่ใช้ไม่ได้: องค์การบริหารส่วนตำบลท่าทอง: ไฟล์ "อบต.ท่าทอง.xlsx"/);
   expect(text).toMatch(/ไม่มีในแผนพัฒนาอำเภอ: \d+ โครงการ/);
   expect(text).toMatch(/ก\.บ\.อ\./);
 });

@@ -335,11 +335,12 @@ describe('who has not sent', () => {
     const follow = wb.sheets.find((s) => s.name === FOLLOWUP_SHEET)!;
     const text = follow.rows.map((row) => row.map((c) => (c && typeof c === 'object' && 'value' in c ? c.value : c)).join('|'));
     expect(text.find((t) => t.includes('เทศบาลตำบลบางกุ้ง'))).toContain('ยังไม่ส่ง');
-    expect(text.find((t) => t.includes('อบต.ท่าทอง'))).toContain('อ่านไฟล์ไม่ได้');
+    expect(text.find((t) => t.includes('อบต.ท่าทอง'))).toContain('ส่งมาแล้วแต่ใช้ไม่ได้: อ่านไม่ได้');
     expect(wb.sheets[0].name).toBe(NEEDS_SHEET);
 
     const j = ConsolidateJsonSchema.parse(consolidateJson(r, null));
-    expect(j.senders).toEqual({ expected, received: r.senders!.received, unreadable: ['อบต.ท่าทอง'], missing: ['เทศบาลตำบลบางกุ้ง'] });
+    expect(j.senders).toMatchObject({ expected, received: r.senders!.received, unreadable: ['อบต.ท่าทอง'], missing: ['เทศบาลตำบลบางกุ้ง'] });
+    expect(j.senders!.entries.find((e) => e.name === 'อบต.ท่าทอง')).toMatchObject({ reason: 'อ่านไม่ได้', reasonEn: 'unreadable' });
     expect(j.district).toBe('อำเภอเมือง');
     const item = j.needs.items.find((i) => i.name === 'ขยายเขตไฟฟ้าแรงต่ำ')!;
     expect(item).toMatchObject({

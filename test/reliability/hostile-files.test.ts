@@ -353,7 +353,6 @@ test('CLI batch: validate goes on after bad files and reports each by name', asy
       'd-old.xls',
       'e-doctype.xlsx',
       'f-scan.pdf',
-      'missing.xlsx',
       'g-ods.ods',
       'h-good2.xlsx',
     ];
@@ -372,14 +371,18 @@ test('CLI batch: validate goes on after bad files and reports each by name', asy
       { ok: false, code: 'xls-format' },
       { ok: false, code: 'bad-xml' },
       { ok: false, code: 'not-zip' },
-      { ok: false, code: 'not-found' },
       { ok: false, code: 'ods' },
       { ok: true, code: undefined },
     ]);
     j.files.forEach((f: { ok: boolean; error?: { message: string } }, i: number) => {
       if (!f.ok) expect(f.error!.message).toContain(names[i]);
     });
-    expect(j.files[8].sheets.length).toBe(2);
+    expect(j.files[7].sheets.length).toBe(2);
+    // A misspelt name is no bad file but a usage error: nothing is checked, the line names it (exit 2).
+    const typo = cliIo();
+    expect(await main(['validate', t.p('a-good.xlsx'), t.p('missing.xlsx'), '--json'], typo.io)).toBe(2);
+    expect(typo.out.join('')).toBe('');
+    expect(typo.err.join('')).toContain('missing.xlsx');
     // consolidate goes on too
     const c = cliIo();
     expect(await main(['consolidate', ...names.map(t.p), '--json'], c.io)).toBe(1);

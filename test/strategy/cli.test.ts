@@ -41,7 +41,7 @@ test('oneplan match without --strategies is a usage error', async () => {
   expect(c.err.join('')).toContain('--strategies');
 });
 
-test('--help prints usage and exits 0; an unwritable --out is reported and the results still print', async () => {
+test('--help prints usage and exits 0; an unwritable --out is a usage error found before any work', async () => {
   const h = capture();
   expect(await main(['validate', '--help'], h.io)).toBe(0);
   expect(h.out.join('')).toContain('usage: oneplan validate');
@@ -50,7 +50,7 @@ test('--help prints usage and exits 0; an unwritable --out is reported and the r
     ['match', REAL_SAMPLE, '--strategies', 'nakhonsawan-2566-2570-inferred', '--json', '--out', '/dev/null/x/fit.xlsx'],
     c.io,
   );
-  expect(code).toBe(1);
-  expect(c.err.join('')).toContain('/dev/null/x/fit.xlsx');
-  expect(JSON.parse(c.out.join('')).files[0].projects.length).toBeGreaterThan(0);
+  expect(code).toBe(2);
+  expect(c.err.join('')).toMatch(/เขียน --out "\/dev\/null\/x\/fit.xlsx" ไม่ได้: "\/dev\/null" เป็นไฟล์ ไม่ใช่โฟลเดอร์/);
+  expect(c.out.join('')).toBe('');
 });

@@ -66,6 +66,8 @@ export { approvalLine, parseApprovalLine } from '../approval';
 export type { PreviousTable, PreviousRow, MergeReport } from './merge';
 export { readRoster, sendersOf, senderKey } from './roster';
 export type { SendersReport } from './roster';
+export { READABLE_FILE, skipReasonOf, skippedFile, SKIP_REASONS } from './skipped';
+export type { SkippedFile, SkipReason } from './skipped';
 export { ROUTES, ROUTE_LABEL, DEFAULT_CLASS_WORDS, parseRoute, classify } from '../classification';
 export type { Route, ClassWords } from '../classification';
 
@@ -613,7 +615,8 @@ export function consolidateCandidates(
   }
   const approval = opts.approval ?? prev?.approval;
   if (approval) result.approval = approval;
-  if (opts.expected) result.senders = sendersOf(opts.expected, reports);
+  if (opts.skipped?.length) result.skipped = opts.skipped;
+  if (opts.expected) result.senders = sendersOf(opts.expected, reports, opts.skipped);
   return result;
 }
 

@@ -4,6 +4,7 @@ import { FORM_KINDS } from '../plan';
 import { MATCH_STATUSES } from '../strategy/model';
 import type { ConsolidateResult } from './types';
 import { ROUTES } from '../classification';
+import { SKIP_REASONS } from './skipped';
 
 const InputErrorSchema = z.object({ code: z.string(), message: z.string(), messageEn: z.string() });
 const SourceSchema = z.object({ file: z.string(), sheet: z.string(), row: z.number().int().positive() });
@@ -102,10 +103,29 @@ export const ConsolidateJsonSchema = z.object({
   approval: z.object({ meeting: z.string(), date: z.string() }).nullable(),
   /** A district development plan among the inputs: its sheets, projects, and how many needs it lacks; else null. */
   districtPlan: z.object({ sheets: z.number().int(), projects: z.number().int(), notIn: z.number().int() }).nullable(),
-  /** With --expect: the roster's names by status. */
+  /**
+   * With --expect: the roster's names by status. `unreadable`: sent, but unusable (ส่งมาแล้วแต่ใช้ไม่ได้): no plan
+   * sheet of theirs was read; `entries` say why, per name in roster order.
+   */
   senders: z
-    .object({ expected: z.array(z.string()), received: z.array(z.string()), unreadable: z.array(z.string()), missing: z.array(z.string()) })
+    .object({
+      expected: z.array(z.string()),
+      received: z.array(z.string()),
+      unreadable: z.array(z.string()),
+      missing: z.array(z.string()),
+      entries: z.array(
+        z.object({
+          name: z.string(),
+          status: z.enum(['received', 'unreadable', 'missing']),
+          files: z.array(z.string()),
+          reason: z.string().optional(),
+          reasonEn: z.string().optional(),
+        }),
+      ),
+    })
     .optional(),
+  /** Files a folder scan left out (.xls, Word, sub-folders, other types, temporary files), each with why. */
+  skipped: z.array(z.object({ file: z.string(), reason: z.enum(SKIP_REASONS), message: z.string(), messageEn: z.string() })),
   /** When --out was an existing needs table: needs kept (with the officer's rank, route, note), new, and vanished. */
   merge: z
     .object({
@@ -190,10 +210,12 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
             received: r.senders.received,
             unreadable: r.senders.unreadable,
             missing: r.senders.missing,
+            entries: r.senders.entries,
           },
         }
       : {}),
     ...(r.merge ? { merge: r.merge } : {}),
+    skipped: r.skipped ?? [],
     output,
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { WorkbookModel } from '../model';
 import { flatText, INVISIBLE, thaiToArabic } from '../thai';
+import type { SkippedFile } from './skipped';
 import type { InputReport } from './types';
 
 /** Kind of body and its name: "อบต" + "นาดี". An empty type matches any kind ("นาดี" alone in a roster). */
@@ -96,38 +97,72 @@ export function readRoster(wb: WorkbookModel): string[] {
   return [];
 }
 
+/** 'unreadable': sent, but nothing usable came (a file that could not be read, held no plan sheet, or was left out). */
 export type SenderStatus = 'received' | 'unreadable' | 'missing';
 
 export interface SendersReport {
   expected: string[];
   received: string[];
+  /** Sent, but unusable: "ส่งมาแล้วแต่ใช้ไม่ได้" (the name is kept for the contract's sake). */
   unreadable: string[];
   missing: string[];
-  /** Per roster entry, in roster order: its status and the files matched to it. */
-  entries: Array<{ name: string; status: SenderStatus; files: string[] }>;
+  /** Per roster entry, in roster order: its status, the files matched to it and, when unusable, why. */
+  entries: Array<{ name: string; status: SenderStatus; files: string[]; reason?: string; reasonEn?: string }>;
 }
 
-/** Which roster entries sent a readable file, only an unreadable one, or nothing. */
-export function sendersOf(expected: readonly string[], inputs: readonly InputReport[]): SendersReport {
-  const senders = inputs.map((inp) => {
-    const keys: SenderKey[] = [];
-    const base = inp.file.split(/[\\/]/).pop() ?? inp.file;
-    const fromFile = senderKey(base);
-    if (fromFile) keys.push(fromFile);
-    for (const s of inp.sheets) {
-      const k = s.organisation ? senderKey(s.organisation) : undefined;
-      if (k) keys.push(k);
-    }
-    return { inp, keys };
-  });
+/** What a sender's file gave: a plan sheet read, or why not. */
+interface Sent {
+  file: string;
+  usable: boolean;
+  why: string;
+  whyEn: string;
+  keys: SenderKey[];
+}
+
+function sentOf(inp: InputReport): Sent {
+  const keys: SenderKey[] = [];
+  const fromFile = senderKey(inp.file.split(/[\\/]/).pop() ?? inp.file);
+  if (fromFile) keys.push(fromFile);
+  for (const s of inp.sheets) {
+    const k = s.organisation ? senderKey(s.organisation) : undefined;
+    if (k) keys.push(k);
+  }
+  // Only a plan sheet read counts ('ok'); a file with no plan sheet ('skipped') is no plan received.
+  const why = inp.error?.message ?? inp.note ?? 'ไม่พบชีตแผนที่มีรายการโครงการ';
+  const whyEn = inp.error?.messageEn ?? inp.noteEn ?? 'No plan sheet with project rows';
+  return { file: inp.file, usable: inp.status === 'ok', why, whyEn, keys };
+}
+
+/** A file the folder scan left out: only its name tells whose it is. */
+function sentSkipped(f: SkippedFile): Sent | undefined {
+  if (f.reason === 'folder' || f.reason === 'temp') return undefined;
+  const key = senderKey(f.file.split(/[\\/]/).pop() ?? f.file);
+  return { file: f.file, usable: false, why: f.message, whyEn: f.messageEn, keys: key ? [key] : [] };
+}
+
+/**
+ * Which roster entries sent a usable plan (a plan sheet of theirs was read), sent only something
+ * unusable (with why: the reader's message, "no plan sheet", a Word document left out), or nothing.
+ */
+export function sendersOf(
+  expected: readonly string[],
+  inputs: readonly InputReport[],
+  skipped: readonly SkippedFile[] = [],
+): SendersReport {
+  const sent = [...inputs.map(sentOf), ...skipped.flatMap((f) => sentSkipped(f) ?? [])];
   const out: SendersReport = { expected: [...expected], received: [], unreadable: [], missing: [], entries: [] };
   for (const name of expected) {
     const key = senderKey(name, true) ?? bareKey(name);
-    const files = key ? senders.filter((s) => s.keys.some((k) => sameSender(key, k))).map((s) => s.inp) : [];
-    const ok = files.filter((f) => f.status !== 'failed');
-    const status: SenderStatus = ok.length ? 'received' : files.length ? 'unreadable' : 'missing';
+    const files = key ? sent.filter((s) => s.keys.some((k) => sameSender(key, k))) : [];
+    const unusable = files.filter((f) => !f.usable);
+    const status: SenderStatus = files.length > unusable.length ? 'received' : files.length ? 'unreadable' : 'missing';
     out[status].push(name);
-    out.entries.push({ name, status, files: files.map((f) => f.file) });
+    const entry: SendersReport['entries'][number] = { name, status, files: files.map((f) => f.file) };
+    if (status === 'unreadable') {
+      entry.reason = unusable.map((f) => f.why).join('; ');
+      entry.reasonEn = unusable.map((f) => f.whyEn).join('; ');
+    }
+    out.entries.push(entry);
   }
   return out;
 }

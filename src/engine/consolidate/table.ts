@@ -518,7 +518,7 @@ function sourcesSheet(r: ConsolidateResult): OutSheet {
   };
 }
 
-const SENDER_STATUS_TH = { received: 'ส่งแล้ว', unreadable: 'ส่งแล้วแต่อ่านไฟล์ไม่ได้ (ขอไฟล์ใหม่)', missing: 'ยังไม่ส่ง' } as const;
+const SENDER_STATUS_TH = { received: 'ส่งแล้ว', unreadable: 'ส่งมาแล้วแต่ใช้ไม่ได้', missing: 'ยังไม่ส่ง' } as const;
 
 /** Who has not sent: the roster in its order, each with its status and the files matched to it. */
 function followUpSheet(r: ConsolidateResult): OutSheet | undefined {
@@ -528,7 +528,7 @@ function followUpSheet(r: ConsolidateResult): OutSheet | undefined {
   const rows: OutCell[][] = [
     [c('ติดตามการส่งแผน', TITLE)],
     [
-      c(`ส่งแล้ว ${s.received.length} · อ่านไม่ได้ ${s.unreadable.length} · ยังไม่ส่ง ${s.missing.length} จาก ${s.expected.length} แห่ง`, {
+      c(`ส่งแล้ว ${s.received.length} · ส่งมาแล้วแต่ใช้ไม่ได้ ${s.unreadable.length} · ยังไม่ส่ง ${s.missing.length} จาก ${s.expected.length} แห่ง`, {
         align: 'center',
         italic: true,
       }),
@@ -537,13 +537,14 @@ function followUpSheet(r: ConsolidateResult): OutSheet | undefined {
   ];
   s.entries.forEach((e, i) => {
     const style = e.status === 'received' ? BODY : { ...BODY, color: 'C00000', bold: true };
-    rows.push([c(i + 1, BODY_CENTER), c(e.name, BODY), c(SENDER_STATUS_TH[e.status], style), c(e.files.join('\n'), BODY)]);
+    const status = SENDER_STATUS_TH[e.status] + (e.reason ? `: ${e.reason}` : '');
+    rows.push([c(i + 1, BODY_CENTER), c(e.name, BODY), c(status, style), c(e.files.join('\n'), BODY)]);
   });
   return {
     name: FOLLOWUP_SHEET,
     rows,
     merges: [0, 1].map((rr) => ({ r1: rr, c1: 0, r2: rr, c2: header.length - 1 })),
-    colWidths: [6, 36, 30, 50],
+    colWidths: [6, 36, 50, 50],
     freezeRows: 3,
     table: s.entries.length ? { headerRow: 2, lastRow: rows.length - 1, lastCol: header.length - 1, name: 'FollowUpTable' } : undefined,
     page: { orientation: 'portrait', fitWidth: true },

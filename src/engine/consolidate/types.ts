@@ -9,6 +9,7 @@ import type { ClassWords, Route } from '../classification';
 import type { Approval } from '../approval';
 import type { PreviousTable, MergeReport } from './merge';
 import type { SendersReport } from './roster';
+import type { SkippedFile } from './skipped';
 import type { PlaceCodes } from '../places/types';
 
 /** One received file, as the adapter (Node fs / browser File / Office) read it. */
@@ -39,6 +40,8 @@ export interface ConsolidateOptions {
   expected?: string[];
   /** ก.บ.อ. approval of the list (overrides the one in `previous`). */
   approval?: Approval;
+  /** Files the adapter's folder scan left out (reported with the result; a roster sender's is "unusable"). */
+  skipped?: SkippedFile[];
   /** The province's development issues: items are linked to their codes, mismatches reported. */
   strategies?: StrategyList;
   /** Called after each file (and once at the start with 0). */
@@ -242,4 +245,6 @@ export interface ConsolidateResult {
   merge?: MergeReport;
   /** Who was expected to send, who did, whose file could not be read, who has not sent (with a roster). */
   senders?: SendersReport;
+  /** Files left out by the folder scan, each with why (none: absent or empty). */
+  skipped?: SkippedFile[];
 }

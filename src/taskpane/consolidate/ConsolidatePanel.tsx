@@ -25,7 +25,7 @@ import {
 } from '@fluentui/react-components';
 import type { Host } from '../host/host';
 import { STRATEGY_PRESETS } from '../../engine/strategy/presets';
-import { STRINGS, type Lang } from '../i18n';
+import { say, STRINGS, type Lang } from '../i18n';
 import { ActionBar } from '../common/ActionBar';
 import { FileDrop } from '../common/FileDrop';
 import { Group } from '../common/Group';
@@ -281,6 +281,7 @@ export default function ConsolidatePanel({ lang, host }: ConsolidatePanelProps) 
                         {t.consSenderStatus[e.status]}
                       </Badge>{' '}
                       {e.name}
+                      {e.reason && <span data-testid="consolidate-sender-reason">: {lang === 'en' ? e.reasonEn : e.reason}</span>}
                     </span>
                   </li>
                 ))}
@@ -308,6 +309,18 @@ export default function ConsolidatePanel({ lang, host }: ConsolidatePanelProps) 
               ))}
             </ul>
           </Group>
+
+          {result.skipped && (
+            <Group title={t.consSkipped(result.skipped.length)} count={result.skipped.length} defaultOpen testId="consolidate-skipped">
+              <ul className={styles.plain}>
+                {result.skipped.map((f, k) => (
+                  <li key={k} className={styles.file} data-testid="consolidate-skipped-row" data-reason={f.reason}>
+                    {say(f, lang)}
+                  </li>
+                ))}
+              </ul>
+            </Group>
+          )}
 
           <Table size="small" aria-label={t.consTotals}>
             <TableHeader>

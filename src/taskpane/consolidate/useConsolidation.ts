@@ -22,6 +22,8 @@ import { writtenNote, type Host, type WrittenSheet } from '../host/host';
 import { consolidateView, type ConsolidateView, type RunOptions } from '../worker/protocol';
 import { districtOptions, EMPTY_DISTRICT, loadDistrictSettings, saveDistrictSettings, type DistrictSettings } from './districtSettings';
 import { consolidateInWorker, WorkerUnavailable } from './workerConsolidation';
+import { intake } from './intake';
+import { readError } from '../../xlsx/errors';
 import { sha256Hex } from '../common/sha256';
 import { listOfChoice, parseChoice, saveChoice, SETTING_KEY, type StrategyChoice } from '../common/strategyChoice';
 import { noteText, say, STRINGS, type Lang, type Strings } from '../i18n';
@@ -41,6 +43,10 @@ function localOutput(r: ConsolidateResult): Output {
     sheets: async () => needsWorkbook(r).sheets,
   };
 }
+
+/** A reader's error as it is; anything else (a file gone since it was chosen) told in Thai and English, naming the file. */
+const readerError = (e: unknown, name: string): unknown =>
+  typeof (e as { messageEn?: unknown })?.messageEn === 'string' ? e : readError('read-failed', name, (e as Error)?.message ?? String(e));
 
 const abortError = () => Object.assign(new Error('cancelled'), { name: 'AbortError' });
 
@@ -176,10 +182,10 @@ export function useConsolidation(host: Host, lang: Lang) {
   const onProgress = (done: number, total: number) => setProgress({ done, total });
 
   /** Main thread: each file read by the host (the shared entry point), then the engine. */
-  const consolidateHere = async (signal: AbortSignal, opts: RunOptions): Promise<Output> => {
+  const consolidateHere = async (signal: AbortSignal, opts: RunOptions, chosen: File[]): Promise<Output> => {
     const inputs: ConsolidateInput[] = [];
-    onProgress(0, files.length);
-    for (const f of files) {
+    onProgress(0, chosen.length);
+    for (const f of chosen) {
       if (signal.aborted) throw abortError();
       let checksum = '';
       try {
@@ -187,9 +193,9 @@ export function useConsolidation(host: Host, lang: Lang) {
         checksum = await sha256Hex(bytes);
         inputs.push({ file: f.name, checksum, workbook: await host.readFile(bytes, f.name) });
       } catch (e) {
-        inputs.push({ file: f.name, checksum, error: inputErrorOf(e) });
+        inputs.push({ file: f.name, checksum, error: inputErrorOf(readerError(e, f.name)) });
       }
-      onProgress(inputs.length, files.length);
+      onProgress(inputs.length, chosen.length);
     }
     setPhase('consolidating');
     return localOutput(await consolidate(inputs, { ...opts, signal, onProgress }));
@@ -197,11 +203,13 @@ export function useConsolidation(host: Host, lang: Lang) {
 
   const run = () =>
     runWith(files.length, async (signal) => {
-      const opts = await runOptions();
+      // Lock files and dropped folders are left out with why; every other file is read by content.
+      const { read, skipped } = await intake(files);
+      const opts: RunOptions = { ...(await runOptions()), ...(skipped.length ? { skipped } : {}) };
       if (typeof Worker !== 'undefined') {
         try {
           return await consolidateInWorker(
-            files,
+            read,
             (ph, done, total) => {
               setPhase(ph);
               setProgress({ done, total });
@@ -214,7 +222,7 @@ export function useConsolidation(host: Host, lang: Lang) {
           setPhase('reading'); // no worker here (CSP, old browser): the main-thread path
         }
       }
-      return consolidateHere(signal, opts);
+      return consolidateHere(signal, opts, read);
     });
 
   /** Excel: received sheets the officer already copied into the open workbook (our own sheets are skipped). */

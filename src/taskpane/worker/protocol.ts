@@ -15,11 +15,15 @@ export type ReadResponse =
 
 import type { ConsolidateOptions, ConsolidateResult, DuplicateGroup, InputReport } from '../../engine/consolidate/types';
 import type { SendersReport } from '../../engine/consolidate/roster';
+import type { SkippedFile } from '../../engine/consolidate/skipped';
 import type { Route } from '../../engine/classification';
 import type { OutSheet } from '../../engine/output';
 
 /** What a pane run passes to the engine (plain data: it crosses to the worker). */
-export type RunOptions = Pick<ConsolidateOptions, 'strategies' | 'district' | 'expected' | 'approval' | 'classWords' | 'previous'>;
+export type RunOptions = Pick<
+  ConsolidateOptions,
+  'strategies' | 'district' | 'expected' | 'approval' | 'classWords' | 'previous' | 'skipped'
+>;
 
 /** What the panel shows of a consolidation (the full result stays in the worker). */
 export interface ConsolidateView {
@@ -41,6 +45,8 @@ export interface ConsolidateView {
   district?: string;
   approved: boolean;
   senders?: SendersReport;
+  /** Files left out before reading (lock files, dropped folders), each with why. */
+  skipped?: SkippedFile[];
   /** Merged with the table already in the workbook: needs kept, new, and gone. */
   merge?: { kept: number; new: number; vanished: string[] };
 }
@@ -68,6 +74,7 @@ export function consolidateView(r: ConsolidateResult): ConsolidateView {
     ...(r.district ? { district: r.district } : {}),
     approved: !!r.approval,
     ...(r.senders ? { senders: r.senders } : {}),
+    ...(r.skipped?.length ? { skipped: r.skipped } : {}),
     ...(r.merge ? { merge: { kept: r.merge.kept, new: r.merge.new, vanished: r.merge.vanished.map((v) => v.name) } } : {}),
   };
 }
