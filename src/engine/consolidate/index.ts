@@ -63,9 +63,9 @@ export type { ConsolidateJson } from './json';
 export { parseIssue, issueKey, issueLabel } from './issue';
 export { readPrevious } from './merge';
 export { approvalLine, parseApprovalLine } from '../approval';
-export type { PreviousTable, PreviousRow, MergeReport } from './merge';
+export type { PreviousTable, PreviousRow, MergeReport } from './types';
 export { readRoster, sendersOf, senderKey } from './roster';
-export type { SendersReport } from './roster';
+export type { SendersReport } from './types';
 export { ROUTES, ROUTE_LABEL, DEFAULT_CLASS_WORDS, parseRoute, classify } from '../classification';
 export type { Route, ClassWords } from '../classification';
 

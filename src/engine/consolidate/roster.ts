@@ -6,7 +6,7 @@
  */
 import type { WorkbookModel } from '../model';
 import { flatText, INVISIBLE, thaiToArabic } from '../thai';
-import type { InputReport } from './types';
+import type { InputReport, SenderStatus, SendersReport } from './types';
 
 /** Kind of body and its name: "อบต" + "นาดี". An empty type matches any kind ("นาดี" alone in a roster). */
 export interface SenderKey {
@@ -94,17 +94,6 @@ export function readRoster(wb: WorkbookModel): string[] {
     if (plain.length) return plain;
   }
   return [];
-}
-
-export type SenderStatus = 'received' | 'unreadable' | 'missing';
-
-export interface SendersReport {
-  expected: string[];
-  received: string[];
-  unreadable: string[];
-  missing: string[];
-  /** Per roster entry, in roster order: its status and the files matched to it. */
-  entries: Array<{ name: string; status: SenderStatus; files: string[] }>;
 }
 
 /** Which roster entries sent a readable file, only an unreadable one, or nothing. */

@@ -7,8 +7,6 @@ import type { FormKind, PlanSheet } from '../plan';
 import type { MatchStatus, StrategyList } from '../strategy/model';
 import type { ClassWords, Route } from '../classification';
 import type { Approval } from '../approval';
-import type { PreviousTable, MergeReport } from './merge';
-import type { SendersReport } from './roster';
 import type { PlaceCodes } from '../places/types';
 
 /** One received file, as the adapter (Node fs / browser File / Office) read it. */
@@ -242,4 +240,46 @@ export interface ConsolidateResult {
   merge?: MergeReport;
   /** Who was expected to send, who did, whose file could not be read, who has not sent (with a roster). */
   senders?: SendersReport;
+}
+
+/** The previous needs table as the re-run reads it (merge.ts), and what the merge kept (here so types.ts imports no stage). */
+export interface PreviousRow {
+  /** 1-based row in the previous sheet. */
+  row: number;
+  name: string;
+  village?: number;
+  tambon?: string;
+  /** First line of its ที่มา cell ("file / sheet / แถว N"). */
+  source: string;
+  rank: number | null;
+  route: Route | null;
+  officerNote: string;
+}
+
+export interface PreviousTable {
+  sheet: string;
+  rows: PreviousRow[];
+  approval?: Approval;
+  district?: string;
+}
+
+export interface MergeReport {
+  /** The previous table's sheet. */
+  sheet: string;
+  kept: number;
+  new: number;
+  /** Needs of the previous table that this run no longer has (a file withdrawn, a row deleted). */
+  vanished: Array<{ name: string; rank: number | null; row: number; source: string }>;
+}
+
+/** Who sent what, against the roster (roster.ts). */
+export type SenderStatus = 'received' | 'unreadable' | 'missing';
+
+export interface SendersReport {
+  expected: string[];
+  received: string[];
+  unreadable: string[];
+  missing: string[];
+  /** Per roster entry, in roster order: its status and the files matched to it. */
+  entries: Array<{ name: string; status: SenderStatus; files: string[] }>;
 }

@@ -1,0 +1,97 @@
+/**
+ * The shape of src/: no module may reach itself through its imports (type-only imports count too), so every
+ * layer can be read, tested and changed from the bottom up.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as ts from 'typescript';
+
+const SRC = path.join(__dirname, '../src');
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(p);
+    return /\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts') ? [p] : [];
+  });
+}
+
+/** The file a relative specifier names, as TypeScript resolves it (x.ts, x.tsx, x/index.ts…); undefined for packages. */
+function resolve(from: string, specifier: string): string | undefined {
+  if (!specifier.startsWith('.')) return undefined;
+  const base = path.resolve(path.dirname(from), specifier);
+  const tries = [base, ...['.ts', '.tsx'].map((e) => base + e), ...['index.ts', 'index.tsx'].map((i) => path.join(base, i))];
+  return tries.find((p) => fs.existsSync(p) && fs.statSync(p).isFile());
+}
+
+/** Every src/ file each src/ file imports or re-exports from, including `import type` and `export … from`. */
+export function importGraph(files: readonly string[]): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const file of files) {
+    const info = ts.preProcessFile(fs.readFileSync(file, 'utf8'), true, false);
+    const targets = info.importedFiles.map((f) => resolve(file, f.fileName)).filter((p): p is string => !!p);
+    graph.set(file, [...new Set(targets)]);
+  }
+  return graph;
+}
+
+/** Each strongly connected set of more than one file (Tarjan), plus files that import themselves: the circles. */
+export function cycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const found: string[][] = [];
+  let next = 0;
+  const visit = (v: string): void => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const set: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        set.push(w);
+      } while (w !== v);
+      if (set.length > 1 || (graph.get(v) ?? []).includes(v)) found.push(set.sort());
+    }
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return found;
+}
+
+describe('the import graph of src/', () => {
+  test('finds a circle when there is one (the check can fail)', () => {
+    const graph = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a']],
+    ]);
+    expect(cycles(graph)).toEqual([['a', 'b', 'c']]);
+    expect(cycles(new Map([['a', ['b']], ['b', []]]))).toEqual([]);
+  });
+
+  test('reads type-only imports and re-exports as edges', () => {
+    const graph = importGraph(sourceFiles(SRC));
+    expect(graph.size).toBeGreaterThan(50);
+    const edges = [...graph.values()].reduce((n, t) => n + t.length, 0);
+    expect(edges).toBeGreaterThan(graph.size);
+  });
+
+  test('has no circles', () => {
+    const circles = cycles(importGraph(sourceFiles(SRC))).map((set) =>
+      set.map((f) => path.relative(SRC, f).split(path.sep).join('/')).join(' ↔ '),
+    );
+    expect(circles).toEqual([]);
+  });
+});
