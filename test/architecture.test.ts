@@ -78,7 +78,14 @@ describe('the import graph of src/', () => {
       ['d', ['a']],
     ]);
     expect(cycles(graph)).toEqual([['a', 'b', 'c']]);
-    expect(cycles(new Map([['a', ['b']], ['b', []]]))).toEqual([]);
+    expect(
+      cycles(
+        new Map([
+          ['a', ['b']],
+          ['b', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   test('reads type-only imports and re-exports as edges', () => {
@@ -93,5 +100,22 @@ describe('the import graph of src/', () => {
       set.map((f) => path.relative(SRC, f).split(path.sep).join('/')).join(' ↔ '),
     );
     expect(circles).toEqual([]);
+  });
+
+  test("has no circles between the engine's folders (validate, strategy, forms, consolidate …)", () => {
+    // A file at the engine's root (findings.ts, plan.ts, thai.ts) is its own node: shared below every folder.
+    const folderOf = (f: string): string => path.relative(path.join(SRC, 'engine'), f).split(path.sep).slice(0, -1).join('/') || f;
+    const files = importGraph(sourceFiles(path.join(SRC, 'engine')));
+    const folders = new Map<string, Set<string>>();
+    for (const [file, targets] of files) {
+      const from = folderOf(file);
+      const edges = folders.get(from) ?? folders.set(from, new Set()).get(from)!;
+      for (const t of targets) if (folderOf(t) !== from) edges.add(folderOf(t));
+    }
+    const graph = new Map([...folders].map(([k, v]) => [k, [...v]]));
+    // forms/recognise asks strategy/read whether a sheet is an issue list, and strategy/report reads plans with
+    // forms/read: the one circle left, until the strategy-list reader moves (issue 25). Fixed → delete it here.
+    const known = ['forms ↔ strategy'];
+    expect(cycles(graph).map((set) => set.join(' ↔ '))).toEqual(known);
   });
 });
