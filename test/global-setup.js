@@ -35,7 +35,7 @@ function buildWhenStale(built, inputs, script, why) {
   );
   const out = path.join(root, built);
   if (fs.existsSync(out) && fs.statSync(out).mtimeMs >= sources) return;
-  console.log(`\n${built} is older than its sources: building it for ${why} (npm run ${script})`);
+  console.log(`\n${built} is missing or older than its sources: building it for ${why} (npm run ${script})`);
   execFileSync('npm', ['run', '-s', script], { cwd: root, stdio: 'inherit' });
 }
 
@@ -58,5 +58,10 @@ module.exports = async function globalSetup(globalConfig, projectConfig) {
     console.log(`\n${missing}\nข้ามการทดสอบในเบราว์เซอร์ (ใน CI จะล้มเหลว)\nThe browser tests are skipped (in CI they fail).`);
     return;
   }
-  buildWhenStale('dist/web/index.html', ['src', 'assets', 'webpack.config.js', 'manifest.xml', 'package.json'], 'build:web', 'the browser tests');
+  buildWhenStale(
+    'dist/web/index.html',
+    ['src', 'assets', 'webpack.config.js', 'manifest.xml', 'package.json'],
+    'build:web',
+    'the browser tests',
+  );
 };
