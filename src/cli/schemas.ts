@@ -4,7 +4,7 @@
  * outputs validate against them.
  */
 import { z } from 'zod/v4';
-import { ValidateJsonSchema } from '../engine/validate/findings';
+import { ValidateJsonSchema } from '../engine/findings';
 import { ConsolidateJsonSchema } from '../engine/consolidate/json';
 import { MatchJsonSchema } from '../engine/strategy/report';
 import { CalendarJsonSchema } from '../engine/calendar/build';

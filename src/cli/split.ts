@@ -9,8 +9,7 @@ import { needsFileWorkbook } from '../engine/consolidate';
 import { receiverFileName, splitNeeds, SPLIT_KEYS, type SplitKey } from '../engine/consolidate/split';
 import { nodeZip, writeFileBytes } from '../node/files';
 import { writeXlsx } from '../xlsx/write';
-import { checkInputs, checkOut, parseArgs, usageExit, UsageError } from './common';
-import type { Io } from './oneplan';
+import { checkInputs, checkOut, parseArgs, usageExit, UsageError, type Io } from './common';
 import { consolidateFiles } from './parallel';
 
 const USAGE = `usage: oneplan split TABLE.xlsx... --by ${SPLIT_KEYS.join('|')} --out FOLDER [--province NAME] [--json]\n`;

@@ -3,7 +3,7 @@
  * Exit 0 when every file was read and no finding is an error, 1 otherwise, 2 on bad usage.
  */
 import { validateWorkbook } from '../engine/validate';
-import type { ValidateJson, WorkbookReport } from '../engine/validate/findings';
+import type { ValidateJson, WorkbookReport } from '../engine/findings';
 import { filesExist, loadStrategies, parseArgs, readInput, usageExit, UsageError, type Io } from './common';
 
 const SEVERITY_TH = { error: 'ข้อผิดพลาด', warning: 'คำเตือน', info: 'ข้อแนะนำ' } as const;

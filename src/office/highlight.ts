@@ -1,7 +1,7 @@
 /**
  * Colouring the cells of findings, and restoring the officer's own formats afterwards.
  */
-import type { Finding } from '../engine/validate/findings';
+import type { Finding } from '../engine/findings';
 import { colLetter } from '../engine/model';
 import { detectApi, excelRun, type ExcelRun } from './detect';
 import { parseRangeRef, splitSheetAddress } from './tags';

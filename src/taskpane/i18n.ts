@@ -4,7 +4,7 @@
  * `findingMessage`, so no panel keeps strings of its own. The chosen language is kept in localStorage
  * ("oneplan.lang"); Thai is the default.
  */
-import type { Finding } from '../engine/validate/findings';
+import type { Finding } from '../engine/findings';
 
 export type Lang = 'th' | 'en';
 

@@ -7,9 +7,9 @@ import * as http from 'http';
 import * as path from 'path';
 import type { AddressInfo } from 'net';
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { CHROMIUM, chromiumMissing } from './chromium';
 
 export const WEB = path.join(__dirname, '../../dist/web');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -42,6 +42,8 @@ export function serve(root = WEB): Promise<{ url: string; close: () => Promise<v
 }
 
 export async function launch(): Promise<Browser> {
+  const missing = chromiumMissing();
+  if (missing) throw new Error(missing); // rather than playwright's "Failed to launch … ENOENT"
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [

@@ -13,7 +13,7 @@ import type { WorkbookModel } from '../../src/engine/model';
 import { FLAGGED, matchWorkbook, mismatchSheet, type ProjectMatch } from '../../src/engine/strategy/report';
 import { presetById } from '../../src/engine/strategy/presets';
 import { validateWorkbook } from '../../src/engine/validate';
-import type { WorkbookReport } from '../../src/engine/validate/findings';
+import type { WorkbookReport } from '../../src/engine/findings';
 import { reportWorkbook } from '../../src/engine/validate/report';
 import { readWorkbookFile } from '../../src/node/files';
 import { writeXlsx } from '../../src/xlsx/write';

@@ -25,7 +25,7 @@ export interface FuzzOptions {
   cases: number;
   seed: number;
   files: FuzzSeedFile[];
-  /** A case slower than this is a failure (default 5000 ms). */
+  /** A case slower than this is a failure (default: no limit; scripts/fuzz.ts gives 5000 ms). */
   maxMs?: number;
   inflateRaw?: InflateRaw;
   /** First case index (to resume or reproduce one case). */

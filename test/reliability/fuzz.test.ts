@@ -11,7 +11,8 @@ const CASES = Number(process.env.FUZZ_CASES ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? 1);
 
 test(
-  `${CASES} mutated files: only WorkbookReadError, no case over 5 s`,
+  // No time limit here (speed is the bench's job); scripts/fuzz.ts --max-ms fails slow cases on long runs.
+  `${CASES} mutated files: each is read and processed, or refused with a WorkbookReadError naming the file`,
   async () => {
     const t0 = Date.now();
     const res = await runFuzz({

@@ -9,7 +9,7 @@ import type { WorkbookModel } from '../../src/engine/model';
 import type { OutWorkbook } from '../../src/engine/output';
 import { readPlanSheet } from '../../src/engine/forms/read';
 import { validateWorkbook } from '../../src/engine/validate';
-import type { Finding, WorkbookReport } from '../../src/engine/validate/findings';
+import type { Finding, WorkbookReport } from '../../src/engine/findings';
 import { reportWorkbook } from '../../src/engine/validate/report';
 import { matchWorkbook, mismatchSheet } from '../../src/engine/strategy/report';
 import { presetById } from '../../src/engine/strategy/presets';

@@ -4,7 +4,7 @@
  * remembered column mappings survive, and that a failed pick leaves no old plan to re-check.
  */
 import type { SheetModel, WorkbookModel } from '../../src/engine/model';
-import { finding, type WorkbookReport } from '../../src/engine/validate/findings';
+import { finding, type WorkbookReport } from '../../src/engine/findings';
 import type { InputReport } from '../../src/engine/consolidate';
 import { firstPlanSheet, parseMappings } from '../../src/taskpane/validate/useValidation';
 import { fileDetail } from '../../src/taskpane/consolidate/useConsolidation';

@@ -2,7 +2,7 @@
 import { sheetFromValues } from '../../src/engine/model';
 import { readPlanSheet } from '../../src/engine/forms/read';
 import { validatePlan } from '../../src/engine/validate';
-import { FINDING_CODES, FINDING_KINDS, FindingSchema, SheetReportSchema, finding, type Finding } from '../../src/engine/validate/findings';
+import { FINDING_CODES, FINDING_KINDS, FindingSchema, SheetReportSchema, finding, type Finding } from '../../src/engine/findings';
 
 type V = string | number | null;
 const check = (values: V[][], name = 'ผ.02') => {

@@ -5,7 +5,7 @@ import { readWorkbookFile } from '../../src/node/files';
 import { readPlanSheet } from '../../src/engine/forms/read';
 import { validateWorkbook } from '../../src/engine/validate';
 import type { WorkbookModel } from '../../src/engine/model';
-import type { WorkbookReport } from '../../src/engine/validate/findings';
+import type { WorkbookReport } from '../../src/engine/findings';
 import * as fs from 'fs';
 import { REAL_SAMPLE, REAL_FACTS } from '../samples';
 

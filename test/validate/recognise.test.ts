@@ -8,7 +8,7 @@ import { readPlanSheet } from '../../src/engine/forms/read';
 import { KIND_RULES } from '../../src/engine/forms/recognise';
 import { fieldOf, yearOfHeader } from '../../src/engine/forms/columns';
 import { validateWorkbook } from '../../src/engine/validate';
-import { WorkbookReportSchema } from '../../src/engine/validate/findings';
+import { WorkbookReportSchema } from '../../src/engine/findings';
 import { consolidate } from '../../src/engine/consolidate';
 import type { OutCell } from '../../src/engine/output';
 import { readWorkbookBytes } from '../../src/xlsx/open';

@@ -10,42 +10,13 @@
  */
 import type { SheetModel, WorkbookModel } from '../model';
 import { readPlanSheet } from '../forms/read';
-import { parseRoute, type Route } from '../classification';
-import { parseApprovalLine, type Approval } from '../approval';
+import { parseRoute } from '../classification';
+import { parseApprovalLine } from '../approval';
 import { compactThai, parseTambon, parseVillage } from '../normalise';
 import { thaiToArabic } from '../thai';
-import type { ConsolidateResult, NeedsItem } from './types';
+import type { ConsolidateResult, MergeReport, NeedsItem, PreviousRow, PreviousTable } from './types';
 import { sortByRank } from './rank';
 import { unitOfNeedsSheet } from './extract';
-
-export interface PreviousRow {
-  /** 1-based row in the previous sheet. */
-  row: number;
-  name: string;
-  village?: number;
-  tambon?: string;
-  /** First line of its ที่มา cell ("file / sheet / แถว N"). */
-  source: string;
-  rank: number | null;
-  route: Route | null;
-  officerNote: string;
-}
-
-export interface PreviousTable {
-  sheet: string;
-  rows: PreviousRow[];
-  approval?: Approval;
-  district?: string;
-}
-
-export interface MergeReport {
-  /** The previous table's sheet. */
-  sheet: string;
-  kept: number;
-  new: number;
-  /** Needs of the previous table that this run no longer has (a file withdrawn, a row deleted). */
-  vanished: Array<{ name: string; rank: number | null; row: number; source: string }>;
-}
 
 function cellText(sheet: SheetModel, r: number, c: number | undefined): string {
   return c === undefined ? '' : (sheet.rows[r]?.[c]?.w ?? '').trim();

@@ -7,7 +7,7 @@
 import type { WorkbookModel } from '../model';
 import { flatText, INVISIBLE, thaiToArabic } from '../thai';
 import type { SkippedFile } from './skipped';
-import type { InputReport } from './types';
+import type { InputReport, SenderStatus, SendersReport } from './types';
 
 /** Kind of body and its name: "อบต" + "นาดี". An empty type matches any kind ("นาดี" alone in a roster). */
 export interface SenderKey {
@@ -95,19 +95,6 @@ export function readRoster(wb: WorkbookModel): string[] {
     if (plain.length) return plain;
   }
   return [];
-}
-
-/** 'unreadable': sent, but nothing usable came (a file that could not be read, held no plan sheet, or was left out). */
-export type SenderStatus = 'received' | 'unreadable' | 'missing';
-
-export interface SendersReport {
-  expected: string[];
-  received: string[];
-  /** Sent, but unusable: "ส่งมาแล้วแต่ใช้ไม่ได้" (the name is kept for the contract's sake). */
-  unreadable: string[];
-  missing: string[];
-  /** Per roster entry, in roster order: its status, the files matched to it and, when unusable, why. */
-  entries: Array<{ name: string; status: SenderStatus; files: string[]; reason?: string; reasonEn?: string }>;
 }
 
 /** What a sender's file gave: a plan sheet read, or why not. */

@@ -7,8 +7,6 @@ import type { FormKind, PlanSheet } from '../plan';
 import type { MatchStatus, StrategyList } from '../strategy/model';
 import type { ClassWords, Route } from '../classification';
 import type { Approval } from '../approval';
-import type { PreviousTable, MergeReport } from './merge';
-import type { SendersReport } from './roster';
 import type { SkippedFile } from './skipped';
 import type { PlaceCodes } from '../places/types';
 
@@ -247,4 +245,47 @@ export interface ConsolidateResult {
   senders?: SendersReport;
   /** Files left out by the folder scan, each with why (none: absent or empty). */
   skipped?: SkippedFile[];
+}
+
+/** The previous needs table as the re-run reads it (merge.ts), and what the merge kept (here so types.ts imports no stage). */
+export interface PreviousRow {
+  /** 1-based row in the previous sheet. */
+  row: number;
+  name: string;
+  village?: number;
+  tambon?: string;
+  /** First line of its ที่มา cell ("file / sheet / แถว N"). */
+  source: string;
+  rank: number | null;
+  route: Route | null;
+  officerNote: string;
+}
+
+export interface PreviousTable {
+  sheet: string;
+  rows: PreviousRow[];
+  approval?: Approval;
+  district?: string;
+}
+
+export interface MergeReport {
+  /** The previous table's sheet. */
+  sheet: string;
+  kept: number;
+  new: number;
+  /** Needs of the previous table that this run no longer has (a file withdrawn, a row deleted). */
+  vanished: Array<{ name: string; rank: number | null; row: number; source: string }>;
+}
+
+/** Who sent what, against the roster (roster.ts): received, sent but unusable (status 'unreadable'), or missing. */
+export type SenderStatus = 'received' | 'unreadable' | 'missing';
+
+export interface SendersReport {
+  expected: string[];
+  received: string[];
+  /** Sent, but unusable: "ส่งมาแล้วแต่ใช้ไม่ได้" (the name is kept for the contract's sake). */
+  unreadable: string[];
+  missing: string[];
+  /** Per roster entry, in roster order: its status, the files matched to it and, when unusable, why. */
+  entries: Array<{ name: string; status: SenderStatus; files: string[]; reason?: string; reasonEn?: string }>;
 }

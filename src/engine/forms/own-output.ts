@@ -7,7 +7,7 @@
 import type { SheetModel } from '../model';
 import type { ContextLine, PlanSheet } from '../plan';
 import { flatText } from '../thai';
-import type { KindReason, KindRule, SheetSigns } from './recognise';
+import type { KindReason, KindRule, SheetSigns } from './kind-rule';
 
 /** Rows searched for a header (title blocks above it are short). */
 const HEAD_ROWS = 12;

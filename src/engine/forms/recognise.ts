@@ -13,6 +13,7 @@ import type { ContextLine, Field, FormKind, PlanBlock } from '../plan';
 import { flatText } from '../thai';
 import { detectStrategiesSheet } from '../strategy/read';
 import { OWN_OUTPUT_RULES, rowListReason } from './own-output';
+import type { KindReason, KindRule, SheetSigns } from './kind-rule';
 
 const FORM_CODE = /ผ\s*\.?\s*0?(\d{1,2})(?:\s*[/.]\s*(\d))?/;
 
@@ -38,42 +39,9 @@ export function formCodeOf(sheet: SheetModel, titles: ContextLine[]): string | u
   return undefined;
 }
 
-/** Why a sheet is of its kind, in the officer's words (Thai) and in English. */
-export interface KindReason {
-  th: string;
-  en: string;
-}
-
 export interface Recognised {
   kind: FormKind;
   reason: KindReason;
-}
-
-/** The signs of one sheet, computed once and shared by every rule. */
-export interface SheetSigns {
-  sheet: SheetModel;
-  titles: ContextLine[];
-  /** The first title lines joined (where the form's own title lines are). */
-  titleText: string;
-  /** Form code from a text box or a short title cell ("ผ.02/2"). */
-  code?: string;
-  blocks: PlanBlock[];
-  /** Fields named by the header of any block. */
-  fields: Set<Field>;
-  /** The header has budget columns: one per B.E. year, or one amount column. */
-  hasBudget: boolean;
-  /** Number of B.E. year budget columns in the richest block. */
-  yearColumns: number;
-  /** Share of the project rows whose classification cell holds a classification word (0 when no such column). */
-  classWords: number;
-}
-
-/** One piece of evidence for a kind: the reason when the sheet shows it, undefined otherwise. */
-export interface KindRule {
-  kind: FormKind;
-  /** Short name for tests and debugging ("title", "form-code", "header"). */
-  name: string;
-  test: (s: SheetSigns) => KindReason | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
  */
 import { colLetter } from '../model';
 import type { PlanSheet, ProjectRow } from '../plan';
-import { finding, type Finding } from '../validate/findings';
+import { finding, type Finding } from '../findings';
 import { resolveDeclared } from './declared';
 import { matchProjects } from './match';
 import type { MatchSettings, MatchVerdict, ProjectInput, StrategyList } from './model';

@@ -9,7 +9,7 @@ import { DEFAULT_FONT, type CellStyle, type OutCell, type OutSheet } from '../ou
 import { pageFooter, signatureBlock, titleBlockRows } from '../print';
 import { matchPlanSheet } from './index';
 import { z } from 'zod/v4';
-import { finding, type Finding } from '../validate/findings';
+import { finding, type Finding } from '../findings';
 import { MATCH_STATUSES, type MatchSettings, type MatchStatus, type MatchVerdict, type StrategyList } from './model';
 
 export interface ProjectMatch {

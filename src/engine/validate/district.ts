@@ -5,7 +5,7 @@
 import type { PlanSheet } from '../plan';
 import { thaiToArabic } from '../thai';
 import { isApprovalLine, parseApprovalLine } from '../approval';
-import type { FindingCode, FindingDetails } from './findings';
+import type { FindingCode, FindingDetails } from '../findings';
 
 type Add = <C extends FindingCode>(code: C, details: FindingDetails<C>, row: number | null, col: number | null, field?: string) => void;
 

@@ -21,7 +21,7 @@ import {
   type SheetReport,
   type Text,
   type WorkbookReport,
-} from './findings';
+} from '../findings';
 import { checkSummaries } from './summary';
 import { checkDistrictNeeds } from './district';
 

@@ -5,7 +5,7 @@
 import { DEFAULT_FONT, type CellStyle, type OutCell, type OutSheet, type OutWorkbook } from '../output';
 import { AMOUNT_FORMAT, orientationFor, pageFooter, printedWidth, signatureBlock, titleBlockRows } from '../print';
 import { THAI_MONTHS_ABBR } from '../thai';
-import type { WorkbookReport } from './findings';
+import type { WorkbookReport } from '../findings';
 
 export const REPORT_SHEET_NAME = { th: 'รายงานตรวจสอบ', en: 'Validation report' } as const;
 export const SUMMARY_SHEET_NAME = { th: 'สรุปผลตรวจสอบ', en: 'Validation summary' } as const;

@@ -6,7 +6,7 @@ import { colLetter, type SheetModel } from '../model';
 import type { PlanSheet } from '../plan';
 import { flatText, parseBEYear, thaiToArabic } from '../thai';
 import { amountValue, readAmount } from '../values';
-import { finding, type Finding } from './findings';
+import { finding, type Finding } from '../findings';
 
 interface SummaryLine {
   row: number;

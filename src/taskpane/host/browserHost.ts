@@ -5,7 +5,7 @@
  */
 import type { Cell, WorkbookModel } from '../../engine/model';
 import { parseA1 } from '../../engine/model';
-import type { Fix } from '../../engine/validate/findings';
+import type { Fix } from '../../engine/findings';
 import { downloadBytes, type Host, type PlanFile } from './host';
 import { PaneError } from './paneError';
 import { readReceivedFile } from './readFile';

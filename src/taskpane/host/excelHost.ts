@@ -4,7 +4,7 @@
  * planFile); received files are read like in the browser, downloads go through the web view.
  */
 import type { OutSheet } from '../../engine/output';
-import type { Finding, Fix } from '../../engine/validate/findings';
+import type { Finding, Fix } from '../../engine/findings';
 import * as excel from '../../office/excel';
 import { downloadBytes, type Host } from './host';
 

@@ -7,7 +7,7 @@
  */
 import type { WorkbookModel } from '../../engine/model';
 import type { OutSheet } from '../../engine/output';
-import type { Finding, Fix } from '../../engine/validate/findings';
+import type { Finding, Fix } from '../../engine/findings';
 
 export type HostMode = 'excel' | 'browser';
 

@@ -6,7 +6,7 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { a1, colLetter, parseA1, type SheetModel } from '../../engine/model';
-import type { Finding, Severity } from '../../engine/validate/findings';
+import type { Finding, Severity } from '../../engine/findings';
 
 export const MAX_PREVIEW_ROWS = 400;
 const MAX_PREVIEW_COLS = 40;

@@ -19,7 +19,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import type { Finding, Severity, SheetReport } from '../../engine/validate/findings';
+import type { Finding, Severity, SheetReport } from '../../engine/findings';
 import { CHECKED_KINDS } from '../../engine/plan';
 import type { Host } from '../host/host';
 import { beYear, findingMessage, formatNumber, say, STRINGS, type Lang, type Strings } from '../i18n';

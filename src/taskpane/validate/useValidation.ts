@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SheetModel, WorkbookModel } from '../../engine/model';
-import type { Finding, WorkbookReport } from '../../engine/validate/findings';
+import type { Finding, WorkbookReport } from '../../engine/findings';
 import { writtenNote, type Host, type WrittenSheet } from '../host/host';
 import { PaneError } from '../host/paneError';
 import { baseName, STRINGS, type Lang } from '../i18n';

@@ -14,7 +14,7 @@ export type ReadResponse =
 // ---- Consolidation worker (consolidate.worker.ts): read + collect + match off the main thread ----
 
 import type { ConsolidateOptions, ConsolidateResult, DuplicateGroup, InputReport } from '../../engine/consolidate/types';
-import type { SendersReport } from '../../engine/consolidate/roster';
+import type { SendersReport } from '../../engine/consolidate/types';
 import type { SkippedFile } from '../../engine/consolidate/skipped';
 import type { Route } from '../../engine/classification';
 import type { OutSheet } from '../../engine/output';

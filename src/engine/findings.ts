@@ -8,8 +8,8 @@
  * Adding a kind: one entry in FINDING_KINDS (the union, the schema and the messages follow).
  */
 import { z } from 'zod/v4';
-import { formatAmount } from '../thai';
-import { FORM_KINDS } from '../plan';
+import { formatAmount } from './thai';
+import { FORM_KINDS } from './plan';
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
