@@ -79,7 +79,7 @@ export async function consolidateFiles(files: readonly string[], opts: ParallelO
   await new Promise<void>((resolve) => {
     let live = 0;
     const start = () => {
-      const w = new Worker(WORKER_SCRIPT, { workerData: { strategies, classWords, validate: !!opts.validate } });
+      const w = new Worker(WORKER_SCRIPT, { workerData: { strategies, classWords, district, validate: !!opts.validate } });
       live++;
       let current = -1;
       const feed = () => {
