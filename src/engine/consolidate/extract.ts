@@ -19,7 +19,7 @@ import {
 import { parseIssue } from './issue';
 import { classify, defaultRoute, parseRoute, type ClassKind, type ClassWords } from '../classification';
 import { tidySpaces } from '../thai';
-import { placeOf, readPlaceNames, type PlaceCodes, type PlaceNames } from '../places';
+import { namesInLines, placeOf, type PlaceCodes, type PlaceNames } from '../places';
 import type { ProjectFields, ProvincialIssue, SourceRef } from './types';
 
 /** need: a row of the needs table; local: an อปท.'s own plan (ผ.02); district: the district's development plan. */
@@ -88,7 +88,7 @@ export function sheetOrganisation(sheet: PlanSheet): string | undefined {
 interface SheetOrg {
   organisation: string | undefined;
   loc: Location;
-  /** The organisation's tambon, then the first of each level the title lines name. */
+  /** The first of each level the organisation, then the title lines, name. */
   names: PlaceNames;
   /** The codes of `names` in the run's context, and that context's key. */
   place?: { context: string; codes: PlaceCodes };
@@ -99,13 +99,7 @@ function orgOfSheet(sheet: PlanSheet): SheetOrg {
   if (!o) {
     const organisation = sheetOrganisationUncached(sheet);
     const loc = organisation ? extractLocation(organisation) : {};
-    const names: PlaceNames = loc.tambon ? { tambon: loc.tambon } : {};
-    for (const line of [organisation ?? '', ...sheet.titles.map((t) => t.text)]) {
-      const found = readPlaceNames(normaliseThai(line));
-      names.tambon ??= found.tambon;
-      names.district ??= found.district;
-      names.province ??= found.province;
-    }
+    const names = namesInLines([organisation ?? '', ...sheet.titles.map((t) => t.text)]);
     o = { organisation, loc, names };
     ORG_CACHE.set(sheet, o);
   }

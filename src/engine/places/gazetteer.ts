@@ -116,6 +116,8 @@ export function longestName(level: PlaceLevel): number {
 /** Places of `level` inside `within` (all of them when `within` is not given). */
 function placesAt(level: PlaceLevel, within?: PlaceCodes): KnownPlace[] {
   const inside = innermost(within);
+  // A district's tambons, a province's districts: the tree's children.
+  if (inside && inside.length + 2 === CODE_LENGTH[level]) return known(ix().children.get(inside));
   const out: KnownPlace[] = [];
   for (const [code, name] of ix().names) if (code.length === CODE_LENGTH[level] && code.startsWith(inside)) out.push({ code, name });
   return out;

@@ -40,6 +40,19 @@ export function placeOf(names: PlaceNames, context: PlaceCodes = {}): PlaceCodes
   return out;
 }
 
+/** The first tambon, district and province named across lines (a sheet's organisation, then its titles). */
+export function namesInLines(lines: readonly string[]): PlaceNames {
+  const names: PlaceNames = {};
+  for (const line of lines) {
+    if (!line) continue;
+    const found = readPlaceNames(normaliseThai(line));
+    names.tambon ??= found.tambon;
+    names.district ??= found.district;
+    names.province ??= found.province;
+  }
+  return names;
+}
+
 /** The places a text names (any spelling normaliseThai reads), as codes in `context`. */
 export function findPlaces(text: string, context?: PlaceCodes): PlaceCodes {
   return placeOf(readPlaceNames(normaliseThai(text)), context);
