@@ -37,7 +37,8 @@ for (const d of districts) {
 }
 const byDistrict = new Map();
 for (const t of tambons) {
-  if (!/^\d{6}$/.test(t.id) || t.id.slice(0, 4) !== t.district_id) throw new Error(`sub_districts.csv: id ${t.id} is not a tambon of ${t.district_id}`);
+  if (!/^\d{6}$/.test(t.id) || t.id.slice(0, 4) !== t.district_id)
+    throw new Error(`sub_districts.csv: id ${t.id} is not a tambon of ${t.district_id}`);
   if (!byDistrict.has(t.district_id)) byDistrict.set(t.district_id, []);
   byDistrict.get(t.district_id).push(`${t.id.slice(4)}${t.name_th}`);
 }
@@ -61,4 +62,6 @@ export const GAZETTEER_SOURCE = { repository: 'kongvut/thai-province-data', comm
 export const GAZETTEER_DATA = \`${lines.join('\n')}\`;
 `,
 );
-console.log(`wrote ${path.relative(process.cwd(), out)}: ${provinces.size} provinces, ${districts.length} districts, ${tambons.length} tambons`);
+console.log(
+  `wrote ${path.relative(process.cwd(), out)}: ${provinces.size} provinces, ${districts.length} districts, ${tambons.length} tambons`,
+);

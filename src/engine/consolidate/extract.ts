@@ -248,7 +248,11 @@ export function fileStem(file: string): string {
 
 /** "อำเภอชุมแสง", "อ.ชุมแสง", "ชุมแสง" → "ชุมแสง" (a needs table's district column or title). */
 function districtName(text: string | undefined): string | undefined {
-  return text ? normaliseThai(text).replace(/^อำเภอ ?/, '').replace(/ /g, '') || undefined : undefined;
+  return text
+    ? normaliseThai(text)
+        .replace(/^อำเภอ ?/, '')
+        .replace(/ /g, '') || undefined
+    : undefined;
 }
 
 /**
@@ -288,7 +292,12 @@ export function toCandidate(
   // of it, and whether the district counted it.
   const fromNeeds = sheet.kind === 'district-needs';
   const rowDistrict = p.district?.trim() || district;
-  const place = placeOfRow(tambon, locLoc.amphoe ?? nameLoc.amphoe ?? (fromNeeds ? districtName(rowDistrict) : undefined), sheetPlace, tambon === orgLoc.tambon);
+  const place = placeOfRow(
+    tambon,
+    locLoc.amphoe ?? nameLoc.amphoe ?? (fromNeeds ? districtName(rowDistrict) : undefined),
+    sheetPlace,
+    tambon === orgLoc.tambon,
+  );
   return {
     seq,
     role,

@@ -4,7 +4,12 @@
  * Sangkla), commit 9711e723dfe9c0c48630f05090ed70a1aa3c66f1, 2025-09-27. One line per province ("60นครสวรรค์") and per district, its
  * tambons after it by the last two digits of their codes ("6001เมืองนครสวรรค์|01ปากน้ำโพ|02กลางแดด|…").
  */
-export const GAZETTEER_SOURCE = { repository: 'kongvut/thai-province-data', commit: '9711e723dfe9c0c48630f05090ed70a1aa3c66f1', date: '2025-09-27', licence: 'MIT' } as const;
+export const GAZETTEER_SOURCE = {
+  repository: 'kongvut/thai-province-data',
+  commit: '9711e723dfe9c0c48630f05090ed70a1aa3c66f1',
+  date: '2025-09-27',
+  licence: 'MIT',
+} as const;
 
 export const GAZETTEER_DATA = `10กรุงเทพมหานคร
 1001เขตพระนคร|01พระบรมมหาราชวัง|02วังบูรพาภิรมย์|03วัดราชบพิธ|04สำราญราษฎร์|05ศาลเจ้าพ่อเสือ|06เสาชิงช้า|07บวรนิเวศ|08ตลาดยอด|09ชนะสงคราม|10บ้านพานถม|11บางขุนพรหม|12วัดสามพระยา

@@ -27,6 +27,7 @@ export function checkTambons(plan: PlanSheet, add: Add): void {
   for (const block of plan.blocks) {
     const col = block.columns.fields.tambon;
     if (col === undefined) continue;
-    for (const p of block.projects) if (!p.afterTotal) check(parseTambon(p.tambon), district, (d) => add('tambon-misspelt', d, p.row, col, 'tambon'));
+    for (const p of block.projects)
+      if (!p.afterTotal) check(parseTambon(p.tambon), district, (d) => add('tambon-misspelt', d, p.row, col, 'tambon'));
   }
 }
