@@ -103,9 +103,9 @@ export function codesNamed(name: string, level: PlaceLevel, within?: PlaceCodes)
   return inside ? all.filter((c) => c.startsWith(inside) || inside.startsWith(c)) : all;
 }
 
-/** Whether some place of `level` has this name (anywhere in the country). */
-export function isPlaceName(name: string, level: PlaceLevel): boolean {
-  return ix().byName[level].has(nameKey(name));
+/** Whether some place of `level` has this name (anywhere in the country). `bare`: the name has no spaces or dots. */
+export function isPlaceName(name: string, level: PlaceLevel, bare = false): boolean {
+  return ix().byName[level].has(bare ? name : nameKey(name));
 }
 
 /** The longest name of `level` in characters (a prefix search needs look no further). */

@@ -28,11 +28,11 @@ const AFTER_NAME = /^(?:อำเภอ|จังหวัด|ตำบล|ห�
 /** Where a name the gazetteer does not know ends. "บ้าน" only after a name: "บ้านใหม่" is a name. */
 const END_OF_UNKNOWN = /อำเภอ|จังหวัด|หมู่ที่|ตำบล|(?<=[ก-๛]{2})บ้าน/;
 
-/** The place name at the start of `run` (Thai letters up to a space), or undefined when there is none. */
+/** The place name at the start of `run` (Thai letters, no space), or undefined when there is none. */
 export function nameAtStart(run: string, level: PlaceLevel): string | undefined {
   for (let n = Math.min(run.length, longestName(level)); n >= 2; n--) {
     const name = run.slice(0, n);
-    if (isPlaceName(name, level) && (n === run.length || AFTER_NAME.test(run.slice(n)))) return name;
+    if (isPlaceName(name, level, true) && (n === run.length || AFTER_NAME.test(run.slice(n)))) return name;
   }
   const cut = run.split(END_OF_UNKNOWN)[0];
   return cut.length > 0 ? cut : undefined;
