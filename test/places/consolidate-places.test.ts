@@ -5,7 +5,7 @@
  * (another tambon of the district) has a ditch of the same name "หมู่ที่ 2" in its own ผ.02. They are two
  * projects in two places: the need keeps its tambon's code and stays in the totals.
  */
-import { consolidate, extractInput, type ConsolidateInput } from '../../src/engine/consolidate';
+import { consolidate, extractInput, needsWorkbook, type ConsolidateInput } from '../../src/engine/consolidate';
 import { sheetFromValues, type Range, type WorkbookModel } from '../../src/engine/model';
 import { validateWorkbook } from '../../src/engine/validate';
 import { p02Sheet, toOutWorkbook } from '../consolidate/fixtures';
@@ -149,4 +149,16 @@ test('a misspelt tambon is reported with the near names of its district', () => 
       .sheets.flatMap((s) => s.findings)
       .filter((f) => f.code === 'tambon-misspelt'),
   ).toEqual([]);
+});
+
+test("at the province, a district's needs table gives each need its codes (the table's district, the row's tambon)", async () => {
+  const district = await consolidate(inputsOf([khlongPhraUdom(), banMaiPakKret()]), { district: 'ปากเกร็ด' });
+  expect(district.items.find((i) => i.name.startsWith(DITCH))!.place).toEqual({ province: '12', district: '1206', tambon: '120603' });
+  const table = roundTrip(needsWorkbook(district), 'แผนความต้องการ ปากเกร็ด.xlsx');
+  const province = await consolidate([{ file: table.name, checksum: 'a'.repeat(64), workbook: table }]);
+  const ditch = province.items.find((i) => i.name.startsWith(DITCH))!;
+  expect(ditch.district).toBe('อำเภอปากเกร็ด');
+  expect(ditch.tambon).toBe('บ้านใหม่');
+  expect(ditch.place).toEqual({ province: '12', district: '1206', tambon: '120603' });
+  expect(province.totals[2569]).toBe(850000);
 });

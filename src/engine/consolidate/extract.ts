@@ -246,13 +246,11 @@ export function fileStem(file: string): string {
   return file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
 }
 
-/** "อำเภอชุมแสง", "อ.ชุมแสง", "ชุมแสง" → "ชุมแสง" (a needs table's district column or title). */
+/** "อำเภอชุมแสง", "อ.ชุมแสง", "ชุมแสง" → "ชุมแสง" (a needs table's district column or title); a province's title is none. */
 function districtName(text: string | undefined): string | undefined {
-  return text
-    ? normaliseThai(text)
-        .replace(/^อำเภอ ?/, '')
-        .replace(/ /g, '') || undefined
-    : undefined;
+  const s = text ? normaliseThai(text) : '';
+  if (!s || s.startsWith('จังหวัด')) return undefined;
+  return s.replace(/^อำเภอ ?/, '').replace(/ /g, '') || undefined;
 }
 
 /**

@@ -2,9 +2,9 @@
  * Places as codes: names read from officers' text (read.ts) resolved against the gazetteer
  * (gazetteer.ts) in the context of the file or the run (its district or province).
  *
- *   findPlaces('องค์การบริหารส่วนตำบลบ้านใหม่ อำเภอชุมแสง จังหวัดนครสวรรค์') → { province: '60', district: '6004', tambon: '6004xx' }
- *   placeOf({ tambon: 'นาดี' })                 → {}                      (a name in many districts: no guess)
- *   placeOf({ tambon: 'นาดี' }, { district })   → { province, district, tambon }
+ *   findPlaces('อบต.บ้านใหม่ อ.ปากเกร็ด จ.นนทบุรี')  → { province: '12', district: '1206', tambon: '120603' }
+ *   placeOf({ tambon: 'บ้านใหม่' }, { province: '12' }) → { province: '12' }   (in two districts of นนทบุรี: no guess)
+ *   placeOf({ tambon: 'เกาะเกร็ด' }, { province: '12' }) → { province: '12', district: '1206', tambon: '120608' }
  */
 import { normaliseThai } from '../normalise';
 import { codesNamed, placeName, suggest, type KnownPlace } from './gazetteer';
