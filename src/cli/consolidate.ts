@@ -170,7 +170,15 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
   // files are never in memory together); ONEPLAN_WORKERS=1 reads them here, one at a time.
   let result;
   try {
-    result = await consolidateFiles(files, { strategies, classWords, district: opts.values.district, previous, expected, approval });
+    result = await consolidateFiles(files, {
+      strategies,
+      classWords,
+      district: opts.values.district,
+      province: opts.values.province,
+      previous,
+      expected,
+      approval,
+    });
   } catch (e) {
     // A defect must not end in a bare stack trace: name what failed, exit 1.
     io.err(`oneplan consolidate: รวบรวมไม่สำเร็จ / consolidation failed: ${(e as Error)?.message ?? e}\n`);

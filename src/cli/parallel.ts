@@ -22,7 +22,10 @@ import {
 import type { StrategyList } from '../engine/strategy/model';
 import { readConsolidateInput } from './read-input';
 
-export interface ParallelOptions extends Pick<ConsolidateOptions, 'classWords' | 'district' | 'previous' | 'expected' | 'approval'> {
+export interface ParallelOptions extends Pick<
+  ConsolidateOptions,
+  'classWords' | 'district' | 'province' | 'previous' | 'expected' | 'approval'
+> {
   strategies?: StrategyList;
   /** Worker threads; default: ONEPLAN_WORKERS, else the machine's cores (at most 8). 1 = none. */
   workers?: number;
@@ -49,8 +52,8 @@ type Reply = { i: number; ex: Extracted } | { i: number; error: string };
 
 /** Consolidates `files` (paths) with `opts.workers` threads. */
 export async function consolidateFiles(files: readonly string[], opts: ParallelOptions = {}): Promise<ConsolidateResult> {
-  const { strategies, classWords, district, previous, expected, approval } = opts;
-  const run = new Consolidation({ strategies, classWords, district, previous, expected, approval });
+  const { strategies, classWords, district, province, previous, expected, approval } = opts;
+  const run = new Consolidation({ strategies, classWords, district, province, previous, expected, approval });
   const n = CAN_THREAD ? (opts.workers ?? workerCount(files.length)) : 1;
   const total = files.length;
   opts.onProgress?.(0, total);
@@ -79,7 +82,7 @@ export async function consolidateFiles(files: readonly string[], opts: ParallelO
   await new Promise<void>((resolve) => {
     let live = 0;
     const start = () => {
-      const w = new Worker(WORKER_SCRIPT, { workerData: { strategies, classWords, district, validate: !!opts.validate } });
+      const w = new Worker(WORKER_SCRIPT, { workerData: { strategies, classWords, district, province, validate: !!opts.validate } });
       live++;
       let current = -1;
       const feed = () => {

@@ -162,3 +162,18 @@ test("at the province, a district's needs table gives each need its codes (the t
   expect(ditch.place).toEqual({ province: '12', district: '1206', tambon: '120603' });
   expect(province.totals[2569]).toBe(850000);
 });
+
+test('--province tells "อำเภอเมือง" apart: the province\'s capital district and its tambons get their codes', () => {
+  const wb = tambonPlan(
+    'ท่าทราย.xlsx',
+    ['แผนชุมชนระดับตำบล ตำบลท่าทราย', 'อำเภอเมือง'],
+    [['๑', 'ก่อสร้างลานกีฬา', '๑ แห่ง', 'หมู่ที่ ๓', '๒๐๐,๐๐๐', '-', 'อบจ.']],
+  );
+  const [input] = inputsOf([wb]);
+  expect(extractInput(input).candidates[0].place).toBeUndefined();
+  expect(extractInput(input, { province: 'จังหวัดนนทบุรี' }).candidates[0].place).toEqual({
+    province: '12',
+    district: '1201',
+    tambon: '120105',
+  });
+});

@@ -105,10 +105,11 @@ const now = (): number => (typeof performance !== 'undefined' ? performance.now(
 /** Yield to the event loop at most this often (a repaint / a cancel click lands; a timer per file costs 1–4 ms). */
 const YIELD_MS = 12;
 
-/** The run's place: the district named by --district (a name in several provinces, e.g. "เมือง", gives none). */
-function runPlace(district: string | undefined): PlaceCodes {
-  const bare = district?.trim().replace(/^(อำเภอ|อ\.)\s*/, '');
-  return bare ? placeOf({ district: bare }) : {};
+/** The run's place: --district, --province ("เมือง" in no province is in many: none). */
+function runPlace(opts: Pick<ConsolidateOptions, 'district' | 'province'>): PlaceCodes {
+  const district = opts.district?.trim().replace(/^(อำเภอ|อ\.)\s*/, '') || undefined;
+  const province = opts.province?.trim().replace(/^(จังหวัด|จ\.)\s*/, '') || undefined;
+  return district || province ? placeOf({ district, province }) : {};
 }
 
 /** Reads one input's sheets and appends its candidates (requests and local-plan rows). */
@@ -236,7 +237,7 @@ export function extractInput(input: ConsolidateInput, opts: ConsolidateOptions =
     opts.recognise ?? ((s) => readPlanSheet(s)),
     classWordsOf(opts.classWords),
     candidates,
-    runPlace(opts.district),
+    runPlace(opts),
   );
   const list = opts.strategies;
   if (!list?.issues.length) return { report, candidates };
@@ -269,7 +270,7 @@ export class Consolidation {
   constructor(private readonly opts: ConsolidateOptions = {}) {
     this.recognise = opts.recognise ?? ((s) => readPlanSheet(s));
     this.words = classWordsOf(opts.classWords);
-    this.place = runPlace(opts.district);
+    this.place = runPlace(opts);
   }
 
   add(input: ConsolidateInput): InputReport {
