@@ -105,7 +105,7 @@ const now = (): number => (typeof performance !== 'undefined' ? performance.now(
 /** Yield to the event loop at most this often (a repaint / a cancel click lands; a timer per file costs 1–4 ms). */
 const YIELD_MS = 12;
 
-/** The run's place: --district, --province ("เมือง" in no province is in many: none). */
+/** The run's place: --district and --province ("เมือง" without a province is no one district: no code). */
 function runPlace(opts: Pick<ConsolidateOptions, 'district' | 'province'>): PlaceCodes {
   const district = opts.district?.trim().replace(/^(อำเภอ|อ\.)\s*/, '') || undefined;
   const province = opts.province?.trim().replace(/^(จังหวัด|จ\.)\s*/, '') || undefined;

@@ -62,12 +62,3 @@ export function findPlaces(text: string, context?: PlaceCodes): PlaceCodes {
 export function tambonSuggestions(name: string, place: PlaceCodes): KnownPlace[] {
   return !place.tambon && place.district ? suggest(name, 'tambon', { district: place.district }) : [];
 }
-
-/** "ตำบลบ้านใหม่ อำเภอชุมแสง จังหวัดนครสวรรค์": the names of a place's codes, as officers write them. */
-export function placeLabel(place: PlaceCodes): string {
-  const parts: string[] = [];
-  if (place.tambon) parts.push(`ตำบล${placeName(place.tambon)}`);
-  if (place.district) parts.push(`อำเภอ${placeName(place.district)}`);
-  if (place.province) parts.push(`จังหวัด${placeName(place.province)}`);
-  return parts.join(' ');
-}
