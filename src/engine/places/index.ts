@@ -7,7 +7,7 @@
  *   placeOf({ tambon: 'เกาะเกร็ด' }, { province: '12' }) → { province: '12', district: '1206', tambon: '120608' }
  */
 import { normaliseThai } from '../normalise';
-import { codesNamed, placeName, suggest, type KnownPlace } from './gazetteer';
+import { codesNamed, suggest, type KnownPlace } from './gazetteer';
 import { readPlaceNames, type PlaceNames } from './read';
 import type { PlaceCodes } from './types';
 
