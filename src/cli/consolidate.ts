@@ -160,6 +160,7 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
       strategies,
       classWords,
       district: opts.values.district,
+      province: opts.values.province,
       previous,
       expected,
       approval,

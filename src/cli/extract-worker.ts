@@ -12,9 +12,12 @@ import type { StrategyList } from '../engine/strategy/model';
 import { validateWorkbook } from '../engine/validate';
 import { readConsolidateInput } from './read-input';
 
-const { strategies, classWords, validate } = workerData as {
+const { strategies, classWords, district, province, validate } = workerData as {
   strategies?: StrategyList;
   classWords?: Partial<ClassWords>;
+  /** --district / --province: the run's place, where the files' place names are resolved to codes. */
+  district?: string;
+  province?: string;
   validate?: boolean;
 };
 
@@ -25,7 +28,7 @@ parentPort!.on('message', async (m: { i: number; file: string }) => {
     const plans = new Map<SheetModel, PlanSheet>();
     if (validate && input.workbook)
       input.findings = validateWorkbook(input.workbook, { strategies, plans }).sheets.reduce((n, s) => n + s.findings.length, 0);
-    const ex = extractInput(input, { strategies, classWords, recognise: (s) => plans.get(s) ?? readPlanSheet(s) });
+    const ex = extractInput(input, { strategies, classWords, district, province, recognise: (s) => plans.get(s) ?? readPlanSheet(s) });
     parentPort!.postMessage({ i: m.i, ex });
   } catch (e) {
     parentPort!.postMessage({ i: m.i, error: (e as Error)?.message ?? String(e) });

@@ -25,7 +25,7 @@ import { readConsolidateInput } from './read-input';
 
 export interface ParallelOptions extends Pick<
   ConsolidateOptions,
-  'classWords' | 'district' | 'previous' | 'expected' | 'approval' | 'skipped'
+  'classWords' | 'district' | 'province' | 'previous' | 'expected' | 'approval' | 'skipped'
 > {
   strategies?: StrategyList;
   /** Worker threads; default: ONEPLAN_WORKERS, else the machine's cores (at most 8). 1 = none. */
@@ -53,8 +53,8 @@ type Reply = { i: number; ex: Extracted } | { i: number; error: string };
 
 /** Consolidates `files` (paths) with `opts.workers` threads. */
 export async function consolidateFiles(files: readonly string[], opts: ParallelOptions = {}): Promise<ConsolidateResult> {
-  const { strategies, classWords, district, previous, expected, approval, skipped } = opts;
-  const run = new Consolidation({ strategies, classWords, district, previous, expected, approval, skipped });
+  const { strategies, classWords, district, province, previous, expected, approval, skipped } = opts;
+  const run = new Consolidation({ strategies, classWords, district, province, previous, expected, approval, skipped });
   const n = CAN_THREAD ? (opts.workers ?? workerCount(files.length)) : 1;
   const total = files.length;
   opts.onProgress?.(0, total);
@@ -85,7 +85,7 @@ export async function consolidateFiles(files: readonly string[], opts: ParallelO
   await new Promise<void>((resolve) => {
     let live = 0;
     const start = () => {
-      const w = new Worker(WORKER_SCRIPT, { workerData: { strategies, classWords, validate: !!opts.validate } });
+      const w = new Worker(WORKER_SCRIPT, { workerData: { strategies, classWords, district, province, validate: !!opts.validate } });
       live++;
       let current = -1;
       const feed = () => {

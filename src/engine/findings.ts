@@ -113,6 +113,12 @@ export const FINDING_KINDS = {
   'target-missing': kind('warning', none, () => ({ th: 'ไม่ระบุเป้าหมาย (ผลผลิตของโครงการ)', en: 'No target (output)' })),
   'kpi-missing': kind('warning', none, () => ({ th: 'ไม่ระบุตัวชี้วัด (KPI)', en: 'No KPI' })),
 
+  /** A tambon name its district lacks, close to one it has (the gazetteer's, places/): a misspelling. */
+  'tambon-misspelt': kind('warning', z.object({ written: z.string(), district: z.string(), suggestions: z.array(z.string()) }), (d) => ({
+    th: `ไม่พบตำบล "${d.written}" ในอำเภอ${d.district} — หมายถึง ${d.suggestions.map((s) => `ตำบล${s}`).join(' หรือ ')} หรือไม่`,
+    en: `District ${d.district} has no tambon "${d.written}": did you mean ${d.suggestions.join(' or ')}?`,
+  })),
+
   // Provincial development issues (with a strategy list).
   'link-missing': kind('warning', none, () => ({
     th: 'ไม่พบความเชื่อมโยงกับประเด็นการพัฒนาจังหวัด (บรรทัด ง. ยุทธศาสตร์จังหวัดที่ … หรือคอลัมน์ประเด็นการพัฒนา)',

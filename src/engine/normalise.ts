@@ -10,6 +10,7 @@
  */
 import { TextCache } from './text-cache';
 import { INVISIBLE, thaiToArabic } from './thai';
+import { nameAtStart, readName } from './places/read';
 
 /** Every kind of space (NBSP, thin, ideographic…) and line breaks. */
 const SPACES = /[\s\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
@@ -127,13 +128,6 @@ export interface Location {
   amphoe?: string;
 }
 
-const STOP_AFTER_PLACE = /(อำเภอ|จังหวัด|หมู่ที่|ตำบล|บ้าน)/;
-
-function placeName(s: string): string | undefined {
-  const cut = s.split(STOP_AFTER_PLACE)[0].trim();
-  return cut.length > 0 ? cut : undefined;
-}
-
 /** Village number, tambon and district named in a text (any spelling normaliseThai handles). */
 export function extractLocation(text: string): Location {
   return locationOfNormalised(normaliseThai(text));
@@ -144,18 +138,11 @@ export function locationOfNormalised(s: string): Location {
   const out: Location = {};
   const v = /หมู่ที่ (\d{1,3})(?!\d)/.exec(s);
   if (v) out.village = Number(v[1]);
-  // "องค์การบริหารส่วนตำบลนาดี", "เทศบาลตำบลนาดี", "ตำบลนาดี", "ตำบล นาดี".
-  // "…ส่งเสริมสุขภาพตำบล" (รพ.สต.) names a health station, not a tambon.
-  for (const t of s.matchAll(/(?<!สุขภาพ)ตำบล ?(?=([ก-๛]+))/g)) {
-    out.tambon = placeName(t[1]);
-    if (out.tambon) break;
-  }
-  if (!out.tambon) delete out.tambon;
-  for (const a of s.matchAll(/อำเภอ ?(?=([ก-๛]+))/g)) {
-    out.amphoe = placeName(a[1]);
-    if (out.amphoe) break;
-  }
-  if (!out.amphoe) delete out.amphoe;
+  // "องค์การบริหารส่วนตำบลบ้านใหม่", "เทศบาลตำบลนาดี", "ตำบล นาดี": names read whole (places/read.ts).
+  const tambon = readName(s, 'tambon');
+  if (tambon) out.tambon = tambon;
+  const amphoe = readName(s, 'district');
+  if (amphoe) out.amphoe = amphoe;
   return out;
 }
 
@@ -177,7 +164,7 @@ export function parseTambon(text: string): string | undefined {
   const loc = extractLocation(s);
   if (loc.tambon) return loc.tambon;
   if (/\d/.test(s) || /หมู่ที่|อำเภอ/.test(s)) return undefined;
-  return placeName(s.replace(/ /g, ''));
+  return nameAtStart(s.replace(/ /g, ''), 'tambon');
 }
 
 /**

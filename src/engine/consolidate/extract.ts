@@ -19,6 +19,7 @@ import {
 import { parseIssue } from './issue';
 import { classify, defaultRoute, parseRoute, type ClassKind, type ClassWords } from '../classification';
 import { tidySpaces } from '../thai';
+import { namesInLines, placeOf, type PlaceCodes, type PlaceNames } from '../places';
 import type { ProjectFields, ProvincialIssue, SourceRef } from './types';
 
 /** need: a row of the needs table; local: an อปท.'s own plan (ผ.02); district: the district's development plan. */
@@ -83,16 +84,44 @@ export function sheetOrganisation(sheet: PlanSheet): string | undefined {
   return orgOfSheet(sheet).organisation;
 }
 
-/** Organisation and its location, once per sheet (every project of the sheet asks). */
-const ORG_CACHE = new WeakMap<PlanSheet, { organisation: string | undefined; loc: Location }>();
-function orgOfSheet(sheet: PlanSheet): { organisation: string | undefined; loc: Location } {
+/** Organisation, its location and the place names of the sheet, once per sheet (every project of the sheet asks). */
+interface SheetOrg {
+  organisation: string | undefined;
+  loc: Location;
+  /** The first of each level the organisation, then the title lines, name. */
+  names: PlaceNames;
+  /** The codes of `names` in the run's context, and that context's key. */
+  place?: { context: string; codes: PlaceCodes };
+}
+const ORG_CACHE = new WeakMap<PlanSheet, SheetOrg>();
+function orgOfSheet(sheet: PlanSheet): SheetOrg {
   let o = ORG_CACHE.get(sheet);
   if (!o) {
     const organisation = sheetOrganisationUncached(sheet);
-    o = { organisation, loc: organisation ? extractLocation(organisation) : {} };
+    const loc = organisation ? extractLocation(organisation) : {};
+    const names = namesInLines([organisation ?? '', ...sheet.titles.map((t) => t.text)]);
+    o = { organisation, loc, names };
     ORG_CACHE.set(sheet, o);
   }
   return o;
+}
+
+/** The codes of the place a sheet names (its organisation and titles), in the run's context (--district). */
+function placeOfSheet(o: SheetOrg, context: PlaceCodes): PlaceCodes {
+  const key = `${context.province ?? ''}/${context.district ?? ''}`;
+  if (o.place?.context !== key) o.place = { context: key, codes: sharedPlace(placeOf(o.names, context)) };
+  return o.place.codes;
+}
+
+/** One object per distinct place (needs of one tambon share it; a million rows). Bounded. */
+const PLACES = new Map<string, PlaceCodes>();
+export function sharedPlace(place: PlaceCodes): PlaceCodes {
+  const key = `${place.province ?? ''}/${place.district ?? ''}/${place.tambon ?? ''}`;
+  const hit = PLACES.get(key);
+  if (hit) return hit;
+  if (PLACES.size >= 100000) PLACES.clear();
+  PLACES.set(key, Object.freeze(place));
+  return place;
 }
 
 function sheetOrganisationUncached(sheet: PlanSheet): string | undefined {
@@ -217,6 +246,23 @@ export function fileStem(file: string): string {
   return file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
 }
 
+/** "อำเภอชุมแสง", "อ.ชุมแสง", "ชุมแสง" → "ชุมแสง" (a needs table's district column or title); a province's title is none. */
+function districtName(text: string | undefined): string | undefined {
+  const s = text ? normaliseThai(text) : '';
+  if (!s || s.startsWith('จังหวัด')) return undefined;
+  return s.replace(/^อำเภอ ?/, '').replace(/ /g, '') || undefined;
+}
+
+/**
+ * A row's place: the sheet's when the row names no other tambon; else its own tambon (and district)
+ * inside the sheet's district or province. Empty when nothing is known.
+ */
+function placeOfRow(tambon: string | undefined, district: string | undefined, sheetPlace: PlaceCodes, sheetsTambon: boolean): PlaceCodes {
+  if (sheetsTambon && !district) return sheetPlace;
+  const { province, district: d } = sheetPlace;
+  return sharedPlace(placeOf({ tambon, district }, { province, district: d }));
+}
+
 export function toCandidate(
   p: ProjectRow,
   sheet: PlanSheet,
@@ -225,8 +271,11 @@ export function toCandidate(
   seq: number,
   cls: ClassKind | null = null,
   district?: string,
+  context: PlaceCodes = {},
 ): Candidate {
-  const { organisation: sheetOrg, loc: orgLoc } = orgOfSheet(sheet);
+  const org = orgOfSheet(sheet);
+  const { organisation: sheetOrg, loc: orgLoc } = org;
+  const sheetPlace = placeOfSheet(org, context);
   // A needs table names each row's proposer (อปท./ผู้เสนอ); other forms have one organisation line.
   const organisation = p.proposer ? intern(p.proposer) : sheetOrg;
   const locLoc = p.location ? extractLocation(p.location) : {};
@@ -241,6 +290,12 @@ export function toCandidate(
   // of it, and whether the district counted it.
   const fromNeeds = sheet.kind === 'district-needs';
   const rowDistrict = p.district?.trim() || district;
+  const place = placeOfRow(
+    tambon,
+    locLoc.amphoe ?? nameLoc.amphoe ?? (fromNeeds ? districtName(rowDistrict) : undefined),
+    sheetPlace,
+    tambon === orgLoc.tambon,
+  );
   return {
     seq,
     role,
@@ -264,6 +319,8 @@ export function toCandidate(
     compact: core.replace(/ /g, ''),
     tokens: distinctTokens(wordTokens(core)),
     ...(fromNeeds && rowDistrict ? { district: intern(rowDistrict) } : {}),
+    // Every code lies in a province: none means the place is unknown.
+    ...(place.province ? { place } : {}),
     ...(fromNeeds && p.outOfTotals ? { keptOut: true } : {}),
   };
 }

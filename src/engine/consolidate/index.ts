@@ -19,12 +19,14 @@ import {
   releaseMatchKeys,
   roleOfSheet,
   sharedBudgets,
+  sharedPlace,
   sharedTokens,
   sheetOrganisation,
   toCandidate,
   unitOfNeedsSheet,
 } from './extract';
 import { classWordsOf, type ClassWords } from '../classification';
+import { placeOf, type PlaceCodes } from '../places';
 import { rankItems, sortByRank } from './rank';
 import { applyPrevious } from './merge';
 import { sendersOf } from './roster';
@@ -105,8 +107,21 @@ const now = (): number => (typeof performance !== 'undefined' ? performance.now(
 /** Yield to the event loop at most this often (a repaint / a cancel click lands; a timer per file costs 1–4 ms). */
 const YIELD_MS = 12;
 
+/** The run's place: --district and --province ("เมือง" without a province is no one district: no code). */
+function runPlace(opts: Pick<ConsolidateOptions, 'district' | 'province'>): PlaceCodes {
+  const district = opts.district?.trim().replace(/^(อำเภอ|อ\.)\s*/, '') || undefined;
+  const province = opts.province?.trim().replace(/^(จังหวัด|จ\.)\s*/, '') || undefined;
+  return district || province ? placeOf({ district, province }) : {};
+}
+
 /** Reads one input's sheets and appends its candidates (requests and local-plan rows). */
-function collectInput(inp: ConsolidateInput, recognise: (s: SheetModel) => PlanSheet, words: ClassWords, cands: Candidate[]): InputReport {
+function collectInput(
+  inp: ConsolidateInput,
+  recognise: (s: SheetModel) => PlanSheet,
+  words: ClassWords,
+  cands: Candidate[],
+  context: PlaceCodes = {},
+): InputReport {
   const rep: InputReport = {
     file: inp.file,
     checksum: inp.checksum,
@@ -162,12 +177,12 @@ function collectInput(inp: ConsolidateInput, recognise: (s: SheetModel) => PlanS
       // A total row read as a project (label longer than the reader expects): never a need.
       if (!p.name.trim() || (p.no === null && /^รวม/.test(p.name.trim()))) continue;
       if (role === 'local' || role === 'district') {
-        cands.push(toCandidate(p, plan, inp.file, role, cands.length));
+        cands.push(toCandidate(p, plan, inp.file, role, cands.length, null, undefined, context));
         continue;
       }
       const cls = needClass(p, words);
       if (role === 'support' && !cls) continue;
-      cands.push(toCandidate(p, plan, inp.file, 'need', cands.length, cls, district));
+      cands.push(toCandidate(p, plan, inp.file, 'need', cands.length, cls, district, context));
       summary.taken++;
     }
     rep.taken += summary.taken;
@@ -219,7 +234,13 @@ function sharedVerdict(v: ItemVerdict): ItemVerdict {
 /** Recognise, extract and (with `opts.strategies`) score one input: the per-file part of `Consolidation.add`. */
 export function extractInput(input: ConsolidateInput, opts: ConsolidateOptions = {}): Extracted {
   const candidates: Candidate[] = [];
-  const report = collectInput(input, opts.recognise ?? ((s) => readPlanSheet(s)), classWordsOf(opts.classWords), candidates);
+  const report = collectInput(
+    input,
+    opts.recognise ?? ((s) => readPlanSheet(s)),
+    classWordsOf(opts.classWords),
+    candidates,
+    runPlace(opts),
+  );
   const list = opts.strategies;
   if (!list?.issues.length) return { report, candidates };
   const match = projectMatcher(list, {}, { lean: true });
@@ -246,14 +267,16 @@ export class Consolidation {
   private readonly verdicts: Array<ItemVerdict | undefined> = [];
   private readonly recognise: (s: SheetModel) => PlanSheet;
   private readonly words: ClassWords;
+  private readonly place: PlaceCodes;
 
   constructor(private readonly opts: ConsolidateOptions = {}) {
     this.recognise = opts.recognise ?? ((s) => readPlanSheet(s));
     this.words = classWordsOf(opts.classWords);
+    this.place = runPlace(opts);
   }
 
   add(input: ConsolidateInput): InputReport {
-    const rep = collectInput(input, this.recognise, this.words, this.cands);
+    const rep = collectInput(input, this.recognise, this.words, this.cands, this.place);
     this.reports.push(rep);
     return rep;
   }
@@ -282,6 +305,7 @@ export class Consolidation {
       c.note = intern(c.note);
       if (c.tambon !== undefined) c.tambon = intern(c.tambon);
       if (c.district !== undefined) c.district = intern(c.district);
+      if (c.place !== undefined) c.place = sharedPlace(c.place);
       this.cands.push(c);
       const v = ex.verdicts?.[i];
       if (v) this.verdicts[base + i] = sharedVerdict(v);
@@ -393,6 +417,8 @@ export function consolidateCandidates(
       officerNote: '',
     };
     if (keep.district !== undefined) item.district = keep.district;
+    const place = keep.place ?? others.find((o) => o.place)?.place;
+    if (place) item.place = place;
     if (keep.keptOut && !/ไม่นับยอด/.test(keep.note)) item.remarks.push(KEPT_OUT_REMARK);
     if (others.length) {
       item.remarks.push(

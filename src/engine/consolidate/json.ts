@@ -5,6 +5,7 @@ import { MATCH_STATUSES } from '../strategy/model';
 import type { ConsolidateResult } from './types';
 import { ROUTES } from '../classification';
 import { SKIP_REASONS } from './skipped';
+import { PlaceCodesSchema } from '../places/schema';
 
 const InputErrorSchema = z.object({ code: z.string(), message: z.string(), messageEn: z.string() });
 const SourceSchema = z.object({ file: z.string(), sheet: z.string(), row: z.number().int().positive() });
@@ -63,6 +64,8 @@ export const ConsolidateJsonSchema = z.object({
         strategyText: z.string().nullable(),
         village: z.number().nullable(),
         tambon: z.string().nullable(),
+        /** Where the need is, as the gazetteer's DOPA codes (absent when no place is known). */
+        place: PlaceCodesSchema.optional(),
         agency: z.string(),
         /** The proposing อปท. / tambon, when known. */
         proposer: z.string().optional(),
@@ -180,6 +183,7 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
         strategyText: it.issue?.text ?? null,
         village: it.village ?? null,
         tambon: it.tambon ?? null,
+        ...(it.place ? { place: it.place } : {}),
         agency: it.agency,
         ...(it.organisation ? { proposer: it.organisation } : {}),
         budgets: Object.fromEntries(r.years.map((y) => [String(y), it.budgets[y] ?? 0])),

@@ -32,6 +32,11 @@ export interface ConsolidateOptions {
   classWords?: Partial<ClassWords>;
   /** District name: titles the table and fills `district` on every item. */
   district?: string;
+  /**
+   * Province name (a province's roll-up, or "อำเภอเมือง" told apart): where the files' district and tambon
+   * names are resolved to codes (places/). Nothing else changes with it.
+   */
+  province?: string;
   /** The needs table as the officer left it (a re-run): ranks, routes, notes and approval are kept. */
   previous?: PreviousTable;
   /** The district's roster of tambons and อปท. expected to send a plan (who has not sent yet). */

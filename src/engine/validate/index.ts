@@ -24,6 +24,7 @@ import {
 } from '../findings';
 import { checkSummaries } from './summary';
 import { checkDistrictNeeds } from './district';
+import { checkTambons } from './places';
 
 export interface ValidateOptions {
   /** Provincial development issues, when the officer gave a strategy list. */
@@ -115,6 +116,7 @@ export function validatePlan(sheet: SheetModel, plan: PlanSheet, opts: ValidateO
     if (plan.blocks.length && !plan.projects.length) add('no-projects', {}, plan.blocks[0].headerRows[0], null);
     checkDuplicates(plan, add);
     checkDistrictNeeds(plan, add);
+    checkTambons(plan, add);
   }
   findings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || colIndex(a.column ?? 'A') - colIndex(b.column ?? 'A'));
   // Projects under one ง. line share it: its finding is reported once, on the line.

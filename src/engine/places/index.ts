@@ -1,0 +1,64 @@
+/**
+ * Places as codes: names read from officers' text (read.ts) resolved against the gazetteer
+ * (gazetteer.ts) in the context of the file or the run (its district or province).
+ *
+ *   findPlaces('อบต.บ้านใหม่ อ.ปากเกร็ด จ.นนทบุรี')  → { province: '12', district: '1206', tambon: '120603' }
+ *   placeOf({ tambon: 'บ้านใหม่' }, { province: '12' }) → { province: '12' }   (in two districts of นนทบุรี: no guess)
+ *   placeOf({ tambon: 'เกาะเกร็ด' }, { province: '12' }) → { province: '12', district: '1206', tambon: '120608' }
+ */
+import { normaliseThai } from '../normalise';
+import { codesNamed, suggest, type KnownPlace } from './gazetteer';
+import { readPlaceNames, type PlaceNames } from './read';
+import type { PlaceCodes } from './types';
+
+export type { PlaceCodes } from './types';
+export type { PlaceNames } from './read';
+export { readPlaceNames, readName, nameAtStart } from './read';
+export { placeName, tambonsOf, districtsOf, codesNamed, suggest, isPlaceName, type KnownPlace, type PlaceLevel } from './gazetteer';
+
+const inAny = (code: string, within: readonly string[] | undefined): boolean => !within || within.some((w) => code.startsWith(w));
+
+/**
+ * The codes of the places named, each level resolved inside the one above it (the names', else the
+ * context's). A level is coded only when exactly one place fits: the same tambon name in two districts
+ * of an unnamed district stays uncoded. A coded tambon gives its district and province.
+ */
+export function placeOf(names: PlaceNames, context: PlaceCodes = {}): PlaceCodes {
+  const provinces = names.province ? codesNamed(names.province, 'province') : context.province ? [context.province] : undefined;
+  let districts: string[] | undefined;
+  if (names.district) districts = codesNamed(names.district, 'district').filter((c) => inAny(c, provinces));
+  else if (context.district && inAny(context.district, provinces)) districts = [context.district];
+  const out: PlaceCodes = {};
+  if (names.tambon) {
+    const tambons = codesNamed(names.tambon, 'tambon').filter((c) => inAny(c, districts ?? provinces));
+    if (tambons.length === 1) out.tambon = tambons[0];
+  }
+  const district = out.tambon?.slice(0, 4) ?? (districts?.length === 1 ? districts[0] : undefined);
+  if (district) out.district = district;
+  const province = district?.slice(0, 2) ?? (provinces?.length === 1 ? provinces[0] : undefined);
+  if (province) out.province = province;
+  return out;
+}
+
+/** The first tambon, district and province named across lines (a sheet's organisation, then its titles). */
+export function namesInLines(lines: readonly string[]): PlaceNames {
+  const names: PlaceNames = {};
+  for (const line of lines) {
+    if (!line) continue;
+    const found = readPlaceNames(normaliseThai(line));
+    names.tambon ??= found.tambon;
+    names.district ??= found.district;
+    names.province ??= found.province;
+  }
+  return names;
+}
+
+/** The places a text names (any spelling normaliseThai reads), as codes in `context`. */
+export function findPlaces(text: string, context?: PlaceCodes): PlaceCodes {
+  return placeOf(readPlaceNames(normaliseThai(text)), context);
+}
+
+/** Known tambons near a tambon name that is not in its district (a misspelling), when the district is known. */
+export function tambonSuggestions(name: string, place: PlaceCodes): KnownPlace[] {
+  return !place.tambon && place.district ? suggest(name, 'tambon', { district: place.district }) : [];
+}

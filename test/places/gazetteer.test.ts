@@ -1,0 +1,80 @@
+/**
+ * The gazetteer and place reading: names read whole (บ้าน…, ท่า…, หนอง…, นา…), resolved to DOPA codes in
+ * their context, ambiguity left uncoded, misspellings answered with the near names. Real names from
+ * จังหวัดนนทบุรี: ตำบลบ้านใหม่ is a tambon of both อำเภอปากเกร็ด (120603) and อำเภอบางใหญ่ (120306).
+ */
+import { extractLocation, parseTambon } from '../../src/engine/normalise';
+import { codesNamed, findPlaces, placeName, placeOf, suggest, tambonsOf, districtsOf } from '../../src/engine/places';
+import { GAZETTEER_SOURCE } from '../../src/engine/places/gazetteer-data';
+
+test('the gazetteer holds the country: 77 provinces, their districts and tambons, with the source recorded', () => {
+  expect(districtsOf('12').map((d) => d.name)).toEqual(['เมืองนนทบุรี', 'บางกรวย', 'บางใหญ่', 'บางบัวทอง', 'ไทรน้อย', 'ปากเกร็ด']);
+  expect(tambonsOf('1206')).toHaveLength(12);
+  expect(tambonsOf('1206')).toContainEqual({ code: '120603', name: 'บ้านใหม่' });
+  expect(placeName('12')).toBe('นนทบุรี');
+  expect(placeName('60')).toBe('นครสวรรค์');
+  expect(placeName('999999')).toBeUndefined();
+  let provinces = 0;
+  for (let p = 10; p < 100; p++) if (placeName(String(p))) provinces++;
+  expect(provinces).toBe(77);
+  expect(GAZETTEER_SOURCE).toMatchObject({ repository: 'kongvut/thai-province-data', licence: 'MIT' });
+  expect(GAZETTEER_SOURCE.commit).toMatch(/^[0-9a-f]{40}$/);
+});
+
+test.each([
+  ['ตำบลบ้านใหม่ อำเภอทุ่งทอง', 'บ้านใหม่', 'ทุ่งทอง'],
+  ['องค์การบริหารส่วนตำบลท่าอิฐ', 'ท่าอิฐ', undefined],
+  ['อบต.บ้านใหม่ อ.ปากเกร็ด จ.นนทบุรี', 'บ้านใหม่', 'ปากเกร็ด'],
+  ['ทต.หนองบัว', 'หนองบัว', undefined],
+  ['เทศบาลตำบลนาดีบ้านนา', 'นาดี', undefined],
+  ['ต.บ้านใหม่ หมู่ที่ ๒ บ้านใหม่', 'บ้านใหม่', undefined],
+  ['ขุดลอกลำเหมือง ม.2 ต.ท่าอิฐอำเภอปากเกร็ด', 'ท่าอิฐ', 'ปากเกร็ด'],
+  // Not in the gazetteer: read whole all the same, up to the next level word or village.
+  ['ตำบลบ้านสวนผึ้งงาม อำเภอทุ่งทอง', 'บ้านสวนผึ้งงาม', 'ทุ่งทอง'],
+  ['ตำบลหนองน้ำใสบ้านดอน', 'หนองน้ำใส', undefined],
+  // A health station (รพ.สต.) names no tambon.
+  ['ก่อสร้างอาคาร รพ.สต.บ้านหนองบัว', undefined, undefined],
+])('%s: tambon %s, district %s', (text, tambon, amphoe) => {
+  const loc = extractLocation(text);
+  expect(loc.tambon).toBe(tambon);
+  expect(loc.amphoe).toBe(amphoe);
+});
+
+test('a tambon cell is read whole, with or without its level word', () => {
+  expect(parseTambon('บ้านใหม่')).toBe('บ้านใหม่');
+  expect(parseTambon('ต.บ้านใหม่')).toBe('บ้านใหม่');
+  expect(parseTambon('ท่า อิฐ')).toBe('ท่าอิฐ');
+  expect(parseTambon('หมู่ที่ 3')).toBeUndefined();
+});
+
+test('the same tambon name in two districts stays two places; without its district it is not guessed', () => {
+  expect(findPlaces('ตำบลบ้านใหม่ อำเภอปากเกร็ด จังหวัดนนทบุรี')).toEqual({ province: '12', district: '1206', tambon: '120603' });
+  expect(findPlaces('ตำบลบ้านใหม่ อำเภอบางใหญ่ จังหวัดนนทบุรี')).toEqual({ province: '12', district: '1203', tambon: '120306' });
+  // Both are in นนทบุรี: the province alone does not tell them apart.
+  expect(findPlaces('ตำบลบ้านใหม่ จังหวัดนนทบุรี')).toEqual({ province: '12' });
+  expect(findPlaces('ตำบลบ้านใหม่')).toEqual({});
+  expect(codesNamed('บ้านใหม่', 'tambon').length).toBeGreaterThan(10);
+  // The run's district (--district) is the context of a file that names none.
+  expect(findPlaces('อบต.บ้านใหม่', { province: '12', district: '1203' })).toEqual({ province: '12', district: '1203', tambon: '120306' });
+  // The file's own names win over the context.
+  expect(findPlaces('ตำบลบ้านใหม่ อำเภอปากเกร็ด', { province: '12', district: '1203' }).tambon).toBe('120603');
+});
+
+test('a tambon fills its district and province when it is the only one of its name in the context', () => {
+  expect(findPlaces('ตำบลเกาะเกร็ด จังหวัดนนทบุรี')).toEqual({ province: '12', district: '1206', tambon: '120608' });
+  expect(placeOf({ tambon: 'คลองพระอุดม' }, { province: '12' })).toEqual({ province: '12', district: '1206', tambon: '120606' });
+  // "อำเภอเมือง" is the province's capital district.
+  expect(findPlaces('อำเภอเมือง จังหวัดนนทบุรี')).toEqual({ province: '12', district: '1201' });
+  expect(findPlaces('อำเภอเมือง')).toEqual({});
+  // A district the gazetteer does not know: its tambons are not guessed elsewhere.
+  expect(findPlaces('ตำบลเกาะเกร็ด อำเภอทุ่งทอง จังหวัดนนทบุรี')).toEqual({ province: '12' });
+});
+
+test('a misspelt tambon gets the near names of its district', () => {
+  expect(suggest('บ้านไหม่', 'tambon', { district: '1206' })).toEqual([{ code: '120603', name: 'บ้านใหม่' }]);
+  expect(suggest('คลองพระอุดน', 'tambon', { district: '1206' })).toEqual([{ code: '120606', name: 'คลองพระอุดม' }]);
+  // A known name, or one far from all of the district's: nothing to suggest.
+  expect(suggest('บ้านใหม่', 'tambon', { district: '1206' })).toEqual([]);
+  expect(suggest('หนองบัวแดง', 'tambon', { district: '1206' })).toEqual([]);
+  expect(suggest('นนทบูรี', 'province')).toEqual([{ code: '12', name: 'นนทบุรี' }]);
+});
