@@ -22,6 +22,11 @@ export interface Text {
 
 const baht = (n: number) => formatAmount(n);
 const year = z.number().int();
+/** The B.E. year of an amount, absent when its layout gives none (never printed as year 0). */
+const ofYear = z.number().int().optional();
+/** " ปี 2567" / " for 2567", or nothing for an amount whose year is not known. */
+const yearTh = (y: number | undefined) => (y ? ` ปี ${y}` : '');
+const yearEn = (y: number | undefined) => (y ? ` for ${y}` : '');
 const amount = z.number();
 const none = z.object({});
 
@@ -57,6 +62,22 @@ export const FINDING_KINDS = {
     th: 'ไม่พบคอลัมน์ "หน่วยงานที่รับผิดชอบหลัก" ในหัวตาราง',
     en: 'The header has no "responsible unit" column',
   })),
+  /**
+   * Never a silent zero: amounts under a header whose year columns were not found count in no year,
+   * so the sheet's yearly totals would show nothing. Names the columns seen and the plan period.
+   */
+  'budget-years-missing': kind(
+    'error',
+    z.object({ column: z.string(), seen: z.array(z.string()), from: year.optional(), to: year.optional() }),
+    (d) => {
+      const seen = d.seen.join(', ');
+      const period = d.from && d.to ? { th: ` ช่วงของแผน พ.ศ. ${d.from}–${d.to}`, en: ` The plan period is ${d.from}–${d.to}.` } : { th: ' ไม่พบช่วงปีของแผนในหัวเรื่อง', en: ' No plan period was found in the title.' };
+      return {
+        th: `มีจำนวนเงินในคอลัมน์ ${d.column} แต่ไม่พบคอลัมน์ของแต่ละปีงบประมาณในหัวตาราง จึงไม่นับยอดนี้ในปีใด (หัวตารางที่อ่านได้: ${seen})${period.th} — กำหนดคอลัมน์ปีเอง`,
+        en: `Column ${d.column} holds amounts but no column per fiscal year was found in the header, so they count in no year (header read: ${seen}).${period.en} Map the year columns by hand.`,
+      };
+    },
+  ),
   'no-projects': kind('info', none, () => ({ th: 'มีหัวตารางแต่ไม่พบแถวโครงการ', en: 'The table has a header but no project rows' })),
   /** Nothing unchecked passes as "no problems": a sheet read only in part says so (Excel's 5M-cell reads). */
   'sheet-too-large': kind('error', z.object({ cells: z.number().int(), limit: z.number().int() }), (d) => ({
@@ -74,17 +95,18 @@ export const FINDING_KINDS = {
     th: 'ชื่อโครงการมีช่องว่างเกินหรือช่องว่างหัวท้าย',
     en: 'The project name has extra or leading/trailing spaces',
   })),
-  'budget-not-number': kind('error', z.object({ year, text: z.string() }), (d) => ({
-    th: `งบประมาณปี ${d.year} ไม่ใช่ตัวเลข ("${d.text}")`,
-    en: `Budget for ${d.year} is not a number ("${d.text}")`,
+  'budget-not-number': kind('error', z.object({ year: ofYear, text: z.string() }), (d) => ({
+    th: `งบประมาณ${yearTh(d.year)} ไม่ใช่ตัวเลข ("${d.text}")`,
+    en: `Budget${yearEn(d.year)} is not a number ("${d.text}")`,
   })),
-  'budget-negative': kind('error', z.object({ year, value: amount }), (d) => ({
-    th: `งบประมาณปี ${d.year} ติดลบ (${baht(d.value)})`,
-    en: `Budget for ${d.year} is negative (${baht(d.value)})`,
+  'budget-negative': kind('error', z.object({ year: ofYear, value: amount }), (d) => ({
+    th: `งบประมาณ${yearTh(d.year)} ติดลบ (${baht(d.value)})`,
+    en: `Budget${yearEn(d.year)} is negative (${baht(d.value)})`,
   })),
-  'budget-as-text': kind('info', z.object({ year, text: z.string(), value: amount }), (d) => ({
-    th: `งบประมาณปี ${d.year} เป็นข้อความ "${d.text}" — แปลงเป็นตัวเลข ${baht(d.value)} ได้`,
-    en: `Budget for ${d.year} is text "${d.text}"; it can be converted to the number ${baht(d.value)}`,
+  /** "200,000.-", "200,000  .-", "300,000-.", "๒๐๐,๐๐๐ บาท": all one kind, with the same safe fix. */
+  'budget-as-text': kind('info', z.object({ year: ofYear, text: z.string(), value: amount }), (d) => ({
+    th: `งบประมาณ${yearTh(d.year)} เป็นข้อความ "${d.text}" — แปลงเป็นตัวเลข ${baht(d.value)} ได้`,
+    en: `Budget${yearEn(d.year)} is text "${d.text}"; it can be converted to the number ${baht(d.value)}`,
   })),
   /** One-amount layout: an amount whose year cell is blank or unreadable. */
   'year-missing': kind('error', z.object({ value: amount }), () => ({
@@ -156,17 +178,17 @@ export const FINDING_KINDS = {
   })),
 
   // Totals.
-  'total-mismatch': kind('error', z.object({ label: z.string(), year, stated: amount, computed: amount, difference: amount }), (d) => ({
-    th: `"${d.label}" ปี ${d.year} ระบุ ${baht(d.stated)} บาท แต่ผลรวมของโครงการคือ ${baht(d.computed)} บาท (ต่างกัน ${baht(d.difference)})`,
-    en: `"${d.label}" for ${d.year} says ${baht(d.stated)} baht but the projects add up to ${baht(d.computed)} baht (difference ${baht(d.difference)})`,
+  'total-mismatch': kind('error', z.object({ label: z.string(), year: ofYear, stated: amount, computed: amount, difference: amount }), (d) => ({
+    th: `"${d.label}"${yearTh(d.year)} ระบุ ${baht(d.stated)} บาท แต่ผลรวมของโครงการคือ ${baht(d.computed)} บาท (ต่างกัน ${baht(d.difference)})`,
+    en: `"${d.label}"${yearEn(d.year)} says ${baht(d.stated)} baht but the projects add up to ${baht(d.computed)} baht (difference ${baht(d.difference)})`,
   })),
-  'total-not-number': kind('error', z.object({ label: z.string(), year }), (d) => ({
-    th: `"${d.label}" ปี ${d.year} ไม่ใช่ตัวเลข`,
-    en: `"${d.label}" for ${d.year} is not a number`,
+  'total-not-number': kind('error', z.object({ label: z.string(), year: ofYear }), (d) => ({
+    th: `"${d.label}"${yearTh(d.year)} ไม่ใช่ตัวเลข`,
+    en: `"${d.label}"${yearEn(d.year)} is not a number`,
   })),
-  'count-mismatch': kind('error', z.object({ label: z.string(), year, stated: z.number(), computed: z.number().int() }), (d) => ({
-    th: `"${d.label}" ปี ${d.year} ระบุ ${d.stated} โครงการ แต่มีโครงการที่มีงบประมาณปีนี้ ${d.computed} โครงการ`,
-    en: `"${d.label}" for ${d.year} says ${d.stated} projects but ${d.computed} projects have a budget that year`,
+  'count-mismatch': kind('error', z.object({ label: z.string(), year: ofYear, stated: z.number(), computed: z.number().int() }), (d) => ({
+    th: `"${d.label}"${yearTh(d.year)} ระบุ ${d.stated} โครงการ แต่มีโครงการที่มีงบประมาณ${d.year ? 'ปีนี้' : ''} ${d.computed} โครงการ`,
+    en: `"${d.label}"${yearEn(d.year)} says ${d.stated} projects but ${d.computed} projects have a budget${d.year ? ' that year' : ''}`,
   })),
   /** ผ.01 against its ผ.02 sheets: `what` is the count or the budget of the year. */
   'summary-mismatch': kind(
