@@ -47,6 +47,26 @@ const REQUIRED_COLUMNS = {
   agency: { th: 'หน่วยงานที่จะขอประสาน', en: 'agency to ask' },
 } as const;
 
+/** Why a ผ.01 was compared with nothing. */
+const SUMMARY_NOT_COMPARED = {
+  'no-header': {
+    th: 'ไม่ได้เทียบ ผ.01 กับ ผ.02: ไม่พบหัวตาราง "ปี 25xx" (จำนวนโครงการ / งบประมาณ) ในชีตนี้',
+    en: 'ผ.01 not compared with the ผ.02 sheets: no "ปี 25xx" (count / budget) header was found in this sheet',
+  },
+  'no-lines': {
+    th: 'ไม่ได้เทียบ ผ.01 กับ ผ.02: ไม่พบบรรทัดยุทธศาสตร์ แนวทาง/กลยุทธ์ หรือแผนงานที่มีตัวเลข',
+    en: 'ผ.01 not compared with the ผ.02 sheets: no strategy, approach or แผนงาน line with figures was found',
+  },
+  'no-detail-sheet': {
+    th: 'ไม่ได้เทียบ ผ.01 กับ ผ.02: ไฟล์นี้ไม่มีชีต ผ.02 (รายละเอียดโครงการพัฒนา)',
+    en: 'ผ.01 not compared: this file has no ผ.02 (project detail) sheet',
+  },
+  'no-detail-match': {
+    th: 'ไม่ได้เทียบ ผ.01 กับ ผ.02: ไม่มีโครงการใน ผ.02 ที่อยู่ใต้ยุทธศาสตร์ แนวทาง หรือแผนงานเดียวกับบรรทัดของ ผ.01',
+    en: 'ผ.01 not compared: no ผ.02 project sits under the same strategy, approach or แผนงาน as a ผ.01 line',
+  },
+} as const;
+
 export const FINDING_KINDS = {
   // The sheet and its header.
   'no-header': kind('error', none, () => ({
@@ -206,6 +226,12 @@ export const FINDING_KINDS = {
             en: `ผ.01 "${d.plan}" ${d.year} count ${d.stated} differs from the ผ.02 sheets (${sheets}): ${d.computed}`,
           };
     },
+  ),
+  /** Nothing checked is never "no problems": a ผ.01 that could not be compared with any ผ.02 says why. */
+  'summary-not-compared': kind(
+    'warning',
+    z.object({ reason: z.enum(['no-header', 'no-lines', 'no-detail-sheet', 'no-detail-match']) }),
+    (d) => SUMMARY_NOT_COMPARED[d.reason],
   ),
 } as const;
 
