@@ -163,6 +163,8 @@ export interface TotalRow {
 export interface PlanBlock {
   /** Header rows (0-based), two or three for merged headers. */
   headerRows: number[];
+  /** The header repeated at the top of later printed pages (rows of each repeat), when the table goes on under it. */
+  pageHeaders?: number[][];
   columns: ColumnMap;
   projects: ProjectRow[];
   subItems: SubItemRow[];

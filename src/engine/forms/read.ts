@@ -42,7 +42,11 @@ export function readPlanSheet(sheet: SheetModel, opts: ReadPlanOptions = {}): Pl
     const h = headers[i];
     const columns = applyMapping(h.columns, opts.columnMapping);
     const end = i + 1 < headers.length ? headers[i + 1].rows[0] : sheet.rows.length;
-    blocks.push(readBlock(sheet, h.rows, columns, end, context));
+    const block = readBlock(sheet, h.rows, columns, end, context);
+    const prev = blocks[blocks.length - 1];
+    // The header repeated at the top of a printed page continues the table above (one table, one total).
+    if (prev && !prev.totals.length && sameColumns(prev.columns, columns) && !headedTable(sheet, h.rows[0])) continueBlock(prev, block);
+    else blocks.push(block);
   }
   const { kind, reason } = recogniseKind(sheet, titles, blocks);
   if (kind === 'local-plan-beyond') for (const b of blocks) unitAsAgency(b);
@@ -59,6 +63,28 @@ export function readPlanSheet(sheet: SheetModel, opts: ReadPlanOptions = {}): Pl
     blocks,
     projects: blocks.flatMap((b) => b.projects),
   };
+}
+
+/** A header under a context line ("ประเด็นการพัฒนา: สังคม", "2.1 แนวทาง…") starts a table of its own. */
+function headedTable(sheet: SheetModel, headerRow: number): boolean {
+  for (let r = headerRow - 1; r >= 0; r--) {
+    const line = firstText(sheet, r);
+    if (line) return applyContextLine({ links: {} }, line);
+    if (sheet.rows[r]?.some((c) => c && c.w.trim() !== '')) return false;
+  }
+  return false;
+}
+
+function sameColumns(a: ColumnMap, b: ColumnMap): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Adds a page's rows to the table its header repeats. */
+function continueBlock(block: PlanBlock, page: PlanBlock): void {
+  (block.pageHeaders ??= []).push(page.headerRows);
+  block.projects.push(...page.projects);
+  block.subItems.push(...page.subItems);
+  block.totals.push(...page.totals);
 }
 
 /**

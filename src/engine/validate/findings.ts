@@ -91,7 +91,10 @@ export const FINDING_KINDS = {
     z.object({ column: z.string(), seen: z.array(z.string()), from: year.optional(), to: year.optional() }),
     (d) => {
       const seen = d.seen.join(', ');
-      const period = d.from && d.to ? { th: ` ช่วงของแผน พ.ศ. ${d.from}–${d.to}`, en: ` The plan period is ${d.from}–${d.to}.` } : { th: ' ไม่พบช่วงปีของแผนในหัวเรื่อง', en: ' No plan period was found in the title.' };
+      const period =
+        d.from && d.to
+          ? { th: ` ช่วงของแผน พ.ศ. ${d.from}–${d.to}`, en: ` The plan period is ${d.from}–${d.to}.` }
+          : { th: ' ไม่พบช่วงปีของแผนในหัวเรื่อง', en: ' No plan period was found in the title.' };
       return {
         th: `มีจำนวนเงินในคอลัมน์ ${d.column} แต่ไม่พบคอลัมน์ของแต่ละปีงบประมาณในหัวตาราง จึงไม่นับยอดนี้ในปีใด (หัวตารางที่อ่านได้: ${seen})${period.th} — กำหนดคอลัมน์ปีเอง`,
         en: `Column ${d.column} holds amounts but no column per fiscal year was found in the header, so they count in no year (header read: ${seen}).${period.en} Map the year columns by hand.`,
@@ -198,10 +201,14 @@ export const FINDING_KINDS = {
   })),
 
   // Totals.
-  'total-mismatch': kind('error', z.object({ label: z.string(), year: ofYear, stated: amount, computed: amount, difference: amount }), (d) => ({
-    th: `"${d.label}"${yearTh(d.year)} ระบุ ${baht(d.stated)} บาท แต่ผลรวมของโครงการคือ ${baht(d.computed)} บาท (ต่างกัน ${baht(d.difference)})`,
-    en: `"${d.label}"${yearEn(d.year)} says ${baht(d.stated)} baht but the projects add up to ${baht(d.computed)} baht (difference ${baht(d.difference)})`,
-  })),
+  'total-mismatch': kind(
+    'error',
+    z.object({ label: z.string(), year: ofYear, stated: amount, computed: amount, difference: amount }),
+    (d) => ({
+      th: `"${d.label}"${yearTh(d.year)} ระบุ ${baht(d.stated)} บาท แต่ผลรวมของโครงการคือ ${baht(d.computed)} บาท (ต่างกัน ${baht(d.difference)})`,
+      en: `"${d.label}"${yearEn(d.year)} says ${baht(d.stated)} baht but the projects add up to ${baht(d.computed)} baht (difference ${baht(d.difference)})`,
+    }),
+  ),
   'total-not-number': kind('error', z.object({ label: z.string(), year: ofYear }), (d) => ({
     th: `"${d.label}"${yearTh(d.year)} ไม่ใช่ตัวเลข`,
     en: `"${d.label}"${yearEn(d.year)} is not a number`,

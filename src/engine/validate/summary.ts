@@ -123,7 +123,9 @@ export function checkSummaries(sheets: SheetModel[], plans: PlanSheet[]): Findin
     let compared = false;
     for (const line of lines ?? []) {
       // Each project by its own context lines: one ผ.02 sheet may hold several แผนงาน.
-      const matching = details.flatMap((d) => d.projects.filter((p) => !p.afterTotal && underLine(line, p)).map((p) => ({ sheet: d.name, p })));
+      const matching = details.flatMap((d) =>
+        d.projects.filter((p) => !p.afterTotal && underLine(line, p)).map((p) => ({ sheet: d.name, p })),
+      );
       if (!matching.length) continue;
       compared = true;
       const names = [...new Set(matching.map((m) => m.sheet))];
