@@ -8,6 +8,7 @@ import { readPlanSheet, periodOf } from '../../src/engine/forms/read';
 import { validateWorkbook } from '../../src/engine/validate';
 import { consolidate } from '../../src/engine/consolidate';
 import { parseAmountText } from '../../src/engine/values';
+import { writeXlsx } from '../../src/xlsx/write';
 import type { Finding } from '../../src/engine/validate/findings';
 import { oldStyleBeyondWorkbook, oldStyleWorkbook, ROWS, undatedWorkbook } from './old-style-fixtures';
 
@@ -116,4 +117,32 @@ test('plan periods in every spelling', () => {
   expect(p('ปี 2566-2570')).toEqual({ from: 2566, to: 2570 });
   expect(p('พ.ศ.๒๕๖๖–๒๕๗๐')).toEqual({ from: 2566, to: 2570 });
   expect(p('ประชุมครั้งที่ 2566')).toBeUndefined();
+});
+
+test('continuation rows on a tambon plan too: the wrapped name and agency are joined, the row is no project', () => {
+  const bytes = writeXlsx({
+    sheets: [
+      {
+        name: 'แผนตำบล',
+        rows: [
+          ['แผนพัฒนาตำบลไทรย้อย พ.ศ. ๒๕๖๗ - ๒๕๖๙'],
+          ['ลำดับ', 'ชื่อโครงการ', 'หมู่ที่', 'งบประมาณ (บาท)', 'ปีงบประมาณ', 'การดำเนินการ', 'หน่วยงานที่ขอรับการสนับสนุน'],
+          [1, 'ก่อสร้างถนน คสล.', '3', 200000, 2567, 'ขอรับการสนับสนุน', 'อบจ.แพร่'],
+          [null, 'สายบ้านนา-บ้านดอน', null, null, null, null, '(กองช่าง)'],
+          [2, 'ก่อสร้างถนน คสล.', '4', 200000, 2567, 'ขอรับการสนับสนุน', 'อบจ.แพร่'],
+          [null, 'สายบ้านดอน-บ้านใหม่', null, null, null, null, null],
+        ],
+      },
+    ],
+  });
+  const tambon = readWorkbookBytes(bytes, 'tambon.xlsx');
+  const plan = readPlanSheet(tambon.sheets[0]);
+  expect(plan.kind).toBe('tambon-plan');
+  expect(plan.projects.map((p) => [p.row + 1, p.name, p.agency])).toEqual([
+    [3, 'ก่อสร้างถนน คสล. สายบ้านนา-บ้านดอน', 'อบจ.แพร่ (กองช่าง)'],
+    [5, 'ก่อสร้างถนน คสล. สายบ้านดอน-บ้านใหม่', 'อบจ.แพร่'],
+  ]);
+  const sheet = validateWorkbook(tambon).sheets[0];
+  expect(sheet.findings.filter((f) => f.code === 'duplicate-project')).toEqual([]);
+  expect(sheet.totals).toEqual({ 2567: 400_000 });
 });
