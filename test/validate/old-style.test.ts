@@ -131,6 +131,7 @@ test('continuation rows on a tambon plan too: the wrapped name and agency are jo
           [null, 'สายบ้านนา-บ้านดอน', null, null, null, null, '(กองช่าง)'],
           [2, 'ก่อสร้างถนน คสล.', '4', 200000, 2567, 'ขอรับการสนับสนุน', 'อบจ.แพร่'],
           [null, 'สายบ้านดอน-บ้านใหม่', null, null, null, null, null],
+          [null, 'หมายเหตุ: ราคาตามประมาณการของกองช่าง'],
         ],
       },
     ],

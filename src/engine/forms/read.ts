@@ -439,6 +439,9 @@ const NOT_COUNTED = /^(ไม่|✗|✘|×|no\b|false$)/i;
 /** A budget line of the project above, in its name column: "จุดที่ 2", "- ช่วงที่ 3", "ระยะที่ 2". */
 const SUB_LINE = /^[-–•*]?\s*(จุดที่|ช่วงที่|ระยะที่|สายที่|แห่งที่|ส่วนที่|งวดที่)\s*[\d๐-๙]/;
 
+/** Notes and signature lines under a table: never a project's wrapped text. */
+const FOOTNOTE = /^(หมายเหตุ|ลงชื่อ|ลงนาม|ผู้จัดทำ|ผู้ตรวจ|ผู้รับรอง|ผู้อนุมัติ|ผู้เสนอ|ที่มา\s*[:：]|\*)/;
+
 /** Fields whose text officers wrap onto the next row(s) of a project. */
 const WRAPPED_FIELDS = ['name', 'objective', 'target', 'kpi', 'unit', 'agency', 'location', 'village', 'tambon'] as const;
 
@@ -538,6 +541,8 @@ function readBlock(sheet: SheetModel, headerRows: number[], columns: ColumnMap, 
     } else if (hasAmounts && name === '') {
       const line = firstText(sheet, r);
       subItems.push({ row: r, text: line?.text ?? '', budgets });
+    } else if (FOOTNOTE.test(firstText(sheet, r)?.text ?? '')) {
+      current = undefined;
     } else if (current && no === null && !hasAmounts) {
       // A row without number or amount under a project continues its wrapped texts ("…ถนน คสล." / "หมู่ที่ 6").
       for (const field of WRAPPED_FIELDS) {
