@@ -133,6 +133,16 @@ export interface ProjectRow {
   district?: string;
   /** The district's rank (ลำดับความสำคัญของอำเภอ column), when the sheet has one. */
   sourcePriority?: string;
+  /** Budget lines of this project on the rows below it ("จุดที่ 2", "จุดที่ 3"): counted in its totals. */
+  parts?: SubItemRow[];
+}
+
+/** A project's amount in a B.E. year: its own row's and its parts' (unreadable amounts count 0). */
+export function yearAmount(p: ProjectRow, year: number): number {
+  let sum = 0;
+  for (const b of p.budgets) if (b.year === year) sum += b.amount ?? 0;
+  for (const part of p.parts ?? []) for (const b of part.budgets) if (b.year === year) sum += b.amount ?? 0;
+  return sum;
 }
 
 /** A sub-item row: no number, but budgets (counted by some total rows). */
@@ -153,6 +163,8 @@ export interface TotalRow {
 export interface PlanBlock {
   /** Header rows (0-based), two or three for merged headers. */
   headerRows: number[];
+  /** The header repeated at the top of later printed pages (rows of each repeat), when the table goes on under it. */
+  pageHeaders?: number[][];
   columns: ColumnMap;
   projects: ProjectRow[];
   subItems: SubItemRow[];

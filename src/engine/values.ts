@@ -32,11 +32,9 @@ export function parseAmountText(raw: string): Amount {
     .trim();
   if (s === '') return { kind: 'blank' };
   if (NIL.test(s)) return { kind: 'nil' };
-  // "500,000 บาท", "500,000.-", "500,000.- บาท": the unit and the ".-" officers add after amounts.
-  const stripped = s
-    .replace(/\s*(บาท|บ\.)$/, '')
-    .replace(/(\d)\.?-$/, '$1')
-    .replace(/\s/g, '');
+  // "500,000 บาท", "500,000.-", "200,000  .-", "300,000-.", "500,000.- บาท": the unit and the dashes and
+  // dots officers add after amounts, in any order and spacing (one rule: all are the same amount as text).
+  const stripped = s.replace(/\s/g, '').replace(/(\d)(?:บาท|บ\.|[-–.])+$/, '$1');
   if (NUMBER_TEXT.test(stripped)) {
     const negative = /^[-−]|^\(.*\)$/.test(stripped);
     const value = parseFloat(stripped.replace(/[-−(),]/g, ''));

@@ -17,6 +17,7 @@ type Detail = {
   header_rows: number[];
   project_rows: { count: number; rows: number[] };
   budget_sums_project_rows: Record<string, number>;
+  budget_sums_project_plus_subitem_rows?: Record<string, number>;
   total_rows_agree: boolean | null;
   total_row_equals_project_plus_subitem_rows?: boolean;
   total_rows: Array<{ row: number; label: string }>;
@@ -44,7 +45,9 @@ test.each(details.map((d) => [d.sheet, d] as const))('%s: kind, header and proje
   expect(plan.projects.filter((p) => !p.afterTotal).map((p) => p.row + 1)).toEqual(d.project_rows.rows);
   const sheet = report.sheets.find((s) => s.name === d.sheet)!;
   expect(sheet.projects).toBe(d.project_rows.count);
-  for (const [year, sum] of Object.entries(d.budget_sums_project_rows)) expect(sheet.totals[year] ?? 0).toBe(sum);
+  // A project's budget lines on the rows below it (issue 23's "จุดที่ 2") count in its totals, as the sheet's own total row does.
+  const sums = d.total_row_equals_project_plus_subitem_rows ? d.budget_sums_project_plus_subitem_rows! : d.budget_sums_project_rows;
+  for (const [year, sum] of Object.entries(sums)) expect(sheet.totals[year] ?? 0).toBe(sum);
 });
 
 test.each(details.map((d) => [d.sheet, d] as const))('%s: a total finding exactly where the total row disagrees', (_name, d) => {

@@ -210,7 +210,8 @@ export function sharedBudgets(budgets: Record<number, number>): Record<number, n
 function amountsOf(p: ProjectRow): { budgets: Record<number, number>; bad: number[] } {
   const budgets: Record<number, number> = {};
   let bad = NO_BAD;
-  for (const b of p.budgets) {
+  // The project's own row and its budget lines below it ("จุดที่ 2").
+  for (const b of p.parts ? [...p.budgets, ...p.parts.flatMap((x) => x.budgets)] : p.budgets) {
     // One-amount layouts with a blank or unreadable year: no year column to put it in (validate reports it).
     if (!b.year) continue;
     let amt = b.amount;

@@ -42,7 +42,11 @@ export function readPlanSheet(sheet: SheetModel, opts: ReadPlanOptions = {}): Pl
     const h = headers[i];
     const columns = applyMapping(h.columns, opts.columnMapping);
     const end = i + 1 < headers.length ? headers[i + 1].rows[0] : sheet.rows.length;
-    blocks.push(readBlock(sheet, h.rows, columns, end, context));
+    const block = readBlock(sheet, h.rows, columns, end, context);
+    const prev = blocks[blocks.length - 1];
+    // The header repeated at the top of a printed page continues the table above (one table, one total).
+    if (prev && !prev.totals.length && sameColumns(prev.columns, columns) && !headedTable(sheet, h.rows[0])) continueBlock(prev, block);
+    else blocks.push(block);
   }
   const { kind, reason } = recogniseKind(sheet, titles, blocks);
   if (kind === 'local-plan-beyond') for (const b of blocks) unitAsAgency(b);
@@ -59,6 +63,28 @@ export function readPlanSheet(sheet: SheetModel, opts: ReadPlanOptions = {}): Pl
     blocks,
     projects: blocks.flatMap((b) => b.projects),
   };
+}
+
+/** A header under a context line ("ประเด็นการพัฒนา: สังคม", "2.1 แนวทาง…") starts a table of its own. */
+function headedTable(sheet: SheetModel, headerRow: number): boolean {
+  for (let r = headerRow - 1; r >= 0; r--) {
+    const line = firstText(sheet, r);
+    if (line) return applyContextLine({ links: {} }, line);
+    if (sheet.rows[r]?.some((c) => c && c.w.trim() !== '')) return false;
+  }
+  return false;
+}
+
+function sameColumns(a: ColumnMap, b: ColumnMap): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Adds a page's rows to the table its header repeats. */
+function continueBlock(block: PlanBlock, page: PlanBlock): void {
+  (block.pageHeaders ??= []).push(page.headerRows);
+  block.projects.push(...page.projects);
+  block.subItems.push(...page.subItems);
+  block.totals.push(...page.totals);
 }
 
 /**
@@ -79,10 +105,16 @@ function unitAsAgency(block: PlanBlock): void {
 
 const ORGANISATION = /^(เทศบาล|องค์การบริหารส่วน|อบต\.|อบจ\.|ตำบล|อำเภอ|ศอช\.)/;
 
-function periodOf(titles: ContextLine[]): PlanSheet['period'] {
+/** "พ.ศ. 2556 - 2558", "(พ.ศ. 2556 ถึง 2558)", "ปี 2566-2570", "พ.ศ.๒๕๖๖–๒๕๗๐", "2556 ถึง พ.ศ. 2558". */
+const PERIOD = /(25\d\d)\s*(?:[-–—]|ถึง|จนถึง)\s*(?:พ\.\s*ศ\.?|ปี)?\s*(25\d\d)/;
+
+export function periodOf(titles: ContextLine[]): PlanSheet['period'] {
   for (const t of titles) {
-    const m = /(25\d\d)\s*[-–—]\s*(25\d\d)/.exec(thaiToArabic(t.text));
-    if (m) return { from: parseInt(m[1], 10), to: parseInt(m[2], 10) };
+    const m = PERIOD.exec(thaiToArabic(t.text));
+    if (!m) continue;
+    const from = parseInt(m[1], 10);
+    const to = parseInt(m[2], 10);
+    if (to >= from && to - from < 10) return { from, to };
   }
   return undefined;
 }
@@ -157,7 +189,7 @@ function findHeaderBlocks(sheet: SheetModel, merges: MergeIndex): HeaderBlock[] 
     const row = sheet.rows[r];
     if (!row || !isHeaderRow(sheet, r)) continue;
     const rows = [r];
-    while (rows.length < 4 && isHeaderContinuation(sheet, merges, r, rows[rows.length - 1] + 1)) {
+    while (rows.length < 4 && isHeaderContinuation(sheet, merges, rows, rows[rows.length - 1] + 1)) {
       rows.push(rows[rows.length - 1] + 1);
     }
     blocks.push({ rows, columns: columnsOf(sheet, merges, rows) });
@@ -169,35 +201,92 @@ function findHeaderBlocks(sheet: SheetModel, merges: MergeIndex): HeaderBlock[] 
 /** A provincial issue line with its number: a context line, however short. */
 const NUMBERED_ISSUE = /^(ประเด็นการพัฒนา|ยุทธศาสตร์)\S*\s*(ที่)?\s*[\d๐-๙]/;
 
-/** Rows under a header row that still belong to it: years, "(บาท)", repeated or merged-down labels. */
-function isHeaderContinuation(sheet: SheetModel, merges: MergeIndex, top: number, r: number): boolean {
+/** A column's header texts over the given rows, top to bottom, each once. */
+function columnTexts(sheet: SheetModel, merges: MergeIndex, rows: number[], c: number): string[] {
+  const texts: string[] = [];
+  for (const r of rows) {
+    const t = shownText(sheet, merges, r, c);
+    if (t && texts[texts.length - 1] !== t) texts.push(t);
+  }
+  return texts;
+}
+
+/** A piece of a parenthesised note wrapped over rows without a merge: "(ผลผลิตของ" / "โครงการ)". */
+const NOTE_PIECE = /^\([^)]*$|^[^(]*\)$/;
+
+/**
+ * A label wrapped onto this row without a merge: the text above and this one together name a field
+ * ("หน่วยงาน" + "ที่รับผิดชอบ", "ผลที่คาดว่า" + "จะได้รับ"), or it is a piece of a parenthesised note.
+ */
+function continuesLabel(above: string[], text: string): boolean {
+  const t = flatText(text);
+  if (NOTE_PIECE.test(t)) return true;
+  return above.length > 0 && fieldOf(above[above.length - 1]) === undefined && fieldOf(`${above.join(' ')} ${t}`) !== undefined;
+}
+
+/** Short text without digits under a labelled column: a wrapped label word, when the row shows a surer sign. */
+const labelWord = (text: string): boolean => text.length <= 20 && !/[\d๐-๙]/.test(text);
+
+/**
+ * Rows under a header row that still belong to it: years, "(บาท)", repeated or merged-down labels,
+ * and labels officers wrapped over several rows without merging them.
+ */
+function isHeaderContinuation(sheet: SheetModel, merges: MergeIndex, rows: number[], r: number): boolean {
   if (r >= sheet.rows.length) return false;
+  const top = rows[0];
   // A missing row is blank: header only when a vertical merge from the header reaches it (below).
   const row = sheet.rows[r] ?? [];
   let any = false;
+  let sure = false;
   for (let c = 0; c < row.length; c++) {
     const cell = row[c];
     if (!cell || cell.w.trim() === '') continue;
     any = true;
     const m = merges.at(r, c);
-    if (m && m.r1 >= top && m.r1 < r) continue;
     const t = cell.w;
-    if (yearOfHeader(t) !== undefined) continue;
-    if (isHeaderNote(t)) continue;
+    if ((m && m.r1 >= top && m.r1 < r) || yearOfHeader(t) !== undefined || isHeaderNote(t)) {
+      sure = true;
+      continue;
+    }
     // A numbered issue line under the header ("ประเด็นการพัฒนาที่ 2" of a needs table) is content, not a label.
     if (NUMBERED_ISSUE.test(flatText(t))) return false;
-    if (fieldOf(t)) continue;
+    if (fieldOf(t)) {
+      sure = true;
+      continue;
+    }
     // Same text as the header cell above (files that repeat merged labels in every cell).
-    if (flatText(t) === flatText(shownText(sheet, merges, top, c))) continue;
+    if (flatText(t) === flatText(shownText(sheet, merges, top, c))) {
+      sure = true;
+      continue;
+    }
+    const above = columnTexts(sheet, merges, rows, c);
+    if (cell.t === 's' && continuesLabel(above, t)) {
+      sure = true;
+      continue;
+    }
+    if (cell.t === 's' && above.length && labelWord(flatText(t))) continue;
     return false;
   }
-  if (any) return true;
+  if (any) return sure;
   // A blank row: header only when a vertical merge from the header reaches it.
   for (let c = 0; c < rowWidth(sheet, top); c++) {
     const m = merges.at(r, c);
     if (m && m.r1 >= top && m.r1 < r) return true;
   }
   return false;
+}
+
+/** "(ผลผลิตของ", "โครงการ)" → "(ผลผลิตของ โครงการ)": a note wrapped over rows is one text. */
+function joinNotePieces(texts: string[]): string[] {
+  const out: string[] = [];
+  let open = false;
+  for (const t of texts) {
+    if (open) out[out.length - 1] += ` ${t}`;
+    else out.push(t);
+    const joined = out[out.length - 1];
+    open = (joined.match(/\(/g)?.length ?? 0) > (joined.match(/\)/g)?.length ?? 0);
+  }
+  return out;
 }
 
 /** Year columns that are not the plan's budget: local ordinances, or money spent in past years. */
@@ -213,11 +302,7 @@ function columnsOf(sheet: SheetModel, merges: MergeIndex, rows: number[]): Colum
   const years: Array<{ year: number; col: number; underBudget: boolean; ordinance: boolean; bare: boolean }> = [];
   let budgetCol: number | undefined;
   for (let c = 0; c < width; c++) {
-    const texts: string[] = [];
-    for (const r of rows) {
-      const t = shownText(sheet, merges, r, c);
-      if (t && texts[texts.length - 1] !== t) texts.push(t);
-    }
+    const texts = joinNotePieces(columnTexts(sheet, merges, rows, c));
     if (!texts.length) continue;
     const year = texts.map(yearOfHeader).find((y) => y !== undefined);
     const all = texts.join(' ');
@@ -235,6 +320,8 @@ function columnsOf(sheet: SheetModel, merges: MergeIndex, rows: number[]): Colum
     // The most specific text (lowest header row) decides, falling back to the ones above.
     let field: Field | 'budget' | undefined;
     for (let i = texts.length - 1; i >= 0 && !field; i--) field = fieldOf(texts[i]);
+    // A label wrapped over rows ("หน่วยงาน" / "ที่รับผิดชอบ") names its field only whole.
+    field ??= fieldOf(all);
     if (!field) continue;
     if (field === 'budget') {
       if (budgetCol === undefined) budgetCol = c;
@@ -349,6 +436,15 @@ function snapshot(ctx: ProjectContext): ProjectContext {
 /** A นับยอด cell saying the row is left out of the totals ("ไม่นับ", "ไม่นับยอด", "✗", "no"). */
 const NOT_COUNTED = /^(ไม่|✗|✘|×|no\b|false$)/i;
 
+/** A budget line of the project above, in its name column: "จุดที่ 2", "- ช่วงที่ 3", "ระยะที่ 2". */
+const SUB_LINE = /^[-–•*]?\s*(จุดที่|ช่วงที่|ระยะที่|สายที่|แห่งที่|ส่วนที่|งวดที่)\s*[\d๐-๙]/;
+
+/** Notes and signature lines under a table: never a project's wrapped text. */
+const FOOTNOTE = /^(หมายเหตุ|ลงชื่อ|ลงนาม|ผู้จัดทำ|ผู้ตรวจ|ผู้รับรอง|ผู้อนุมัติ|ผู้เสนอ|ที่มา\s*[:：]|\*)/;
+
+/** Fields whose text officers wrap onto the next row(s) of a project. */
+const WRAPPED_FIELDS = ['name', 'objective', 'target', 'kpi', 'unit', 'agency', 'location', 'village', 'tambon'] as const;
+
 /** "รวม", "รวมงบประมาณ", "รวมจำนวนโครงการ", "รวมทั้งสิ้น", "รวม 5 ปี" — not a project named "รวมกลุ่มอาชีพ…". */
 const TOTAL_LABEL = /^รวม(?:$|\s|งบ|จำนวน|ทั้ง|ยอด|เงิน|ประเด็น|ปี|แผน|โครงการ)/;
 
@@ -362,6 +458,8 @@ function readBlock(sheet: SheetModel, headerRows: number[], columns: ColumnMap, 
     : (f.amount ?? Number.MAX_SAFE_INTEGER);
   let snap = snapshot(context);
   let dirty = false;
+  // The project the next rows may continue (wrapped texts) or add budget lines to; none after a total or a context line.
+  let current: ProjectRow | undefined;
   const text = (r: number, c: number | undefined): string => {
     if (c === undefined) return '';
     const cell = sheet.rows[r]?.[c];
@@ -378,6 +476,7 @@ function readBlock(sheet: SheetModel, headerRows: number[], columns: ColumnMap, 
     const label = totalLabelOf(row, firstBudgetCol);
     const no = f.no !== undefined ? readWholeNumber(row[f.no]) : null;
     if (label && no === null) {
+      current = undefined;
       totals.push({
         row: r,
         label,
@@ -393,8 +492,16 @@ function readBlock(sheet: SheetModel, headerRows: number[], columns: ColumnMap, 
       const line = firstText(sheet, r);
       if (line && applyContextLine(context, line)) {
         dirty = true;
+        current = undefined;
         continue;
       }
+    }
+    if (current && no === null && hasAmounts && (name === '' || SUB_LINE.test(name))) {
+      const part: SubItemRow = { row: r, text: name || (firstText(sheet, r)?.text ?? ''), budgets };
+      (current.parts ??= []).push(part);
+      // Still a sub-item for the total rows that count such lines on their own.
+      subItems.push(part);
+      continue;
     }
     // Without a ที่ column a new project shows a budget or its details; a wrapped name line shows neither.
     const hasDetail = [f.objective, f.target, f.unit, f.agency, f.village].some((c) => text(r, c) !== '');
@@ -404,7 +511,7 @@ function readBlock(sheet: SheetModel, headerRows: number[], columns: ColumnMap, 
         snap = snapshot(context);
         dirty = false;
       }
-      projects.push({
+      current = {
         row: r,
         no,
         name,
@@ -429,12 +536,20 @@ function readBlock(sheet: SheetModel, headerRows: number[], columns: ColumnMap, 
         ...(f.proposer !== undefined ? { proposer: text(r, f.proposer) } : {}),
         ...(f.district !== undefined ? { district: text(r, f.district) } : {}),
         ...(f.sourcePriority !== undefined ? { sourcePriority: text(r, f.sourcePriority) } : {}),
-      });
+      };
+      projects.push(current);
     } else if (hasAmounts && name === '') {
       const line = firstText(sheet, r);
       subItems.push({ row: r, text: line?.text ?? '', budgets });
+    } else if (FOOTNOTE.test(firstText(sheet, r)?.text ?? '')) {
+      current = undefined;
+    } else if (current && no === null && !hasAmounts) {
+      // A row without number or amount under a project continues its wrapped texts ("…ถนน คสล." / "หมู่ที่ 6").
+      for (const field of WRAPPED_FIELDS) {
+        const more = text(r, f[field]);
+        if (more) current[field] = current[field] ? `${current[field]} ${more}` : more;
+      }
     }
-    // Anything else is a continuation line of the project above (multi-row objectives).
   }
   // Projects below the block's last total row are counted by no total (subtotals above them do count).
   if (totals.length) {

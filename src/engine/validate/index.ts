@@ -4,7 +4,7 @@
  * "-" is not an error.
  */
 import { a1, colIndex, colLetter, type SheetModel, type WorkbookModel } from '../model';
-import { CHECKED_KINDS, PROJECT_KINDS, type PlanBlock, type PlanSheet, type ProjectRow } from '../plan';
+import { CHECKED_KINDS, PROJECT_KINDS, yearAmount, type BudgetValue, type PlanBlock, type PlanSheet, type ProjectRow } from '../plan';
 import { isKnownDocument } from '../forms/own-output';
 import { readPlanSheet, type ReadPlanOptions } from '../forms/read';
 import { flatText, tidySpaces } from '../thai';
@@ -89,7 +89,8 @@ export function projectTotals(plan: PlanSheet): Record<string, number> {
     if (p.afterTotal || p.outOfTotals) continue;
     for (const b of p.budgets) {
       if (!b.year) continue;
-      totals[b.year] = (totals[b.year] ?? 0) + (b.amount ?? 0);
+      // With the project's budget lines on the rows below ("จุดที่ 2").
+      totals[b.year] = (totals[b.year] ?? 0) + yearAmount(p, b.year);
     }
   }
   return totals;
@@ -178,8 +179,31 @@ function checkBlock(sheet: SheetModel, plan: PlanSheet, block: PlanBlock, add: A
     }
   }
 
+  // Never a silent zero: amounts that count in no year say so.
+  if (!block.columns.budgetYears.length && f.amount !== undefined && f.year === undefined && block.projects.some(hasMoney))
+    add(
+      'budget-years-missing',
+      { column: colLetter(f.amount), seen: headerSeen(sheet, block), ...(plan.period ?? {}) },
+      headerRow,
+      f.amount,
+      'budget',
+    );
+
   for (const p of block.projects) checkProject(sheet, plan, block, p, add, opts);
   checkTotals(block, add);
+}
+
+const hasMoney = (p: ProjectRow): boolean => p.budgets.some((b) => (b.amount ?? 0) !== 0);
+
+/** The header as read, column by column: 'E "งบประมาณและที่ผ่านมา"'. */
+function headerSeen(sheet: SheetModel, block: PlanBlock): string[] {
+  const out: string[] = [];
+  const width = Math.max(...block.headerRows.map((r) => sheet.rows[r]?.length ?? 0));
+  for (let c = 0; c < width; c++) {
+    const texts = block.headerRows.map((r) => flatText(sheet.rows[r]?.[c]?.w ?? '')).filter((t) => t !== '');
+    if (texts.length) out.push(`${colLetter(c)} "${texts.join(' ')}"`);
+  }
+  return out;
 }
 
 function lastHeaderRowWithYear(sheet: SheetModel, block: PlanBlock, col: number): number {
@@ -206,35 +230,9 @@ function checkProject(sheet: SheetModel, plan: PlanSheet, block: PlanBlock, p: P
     }
   }
 
-  for (const b of p.budgets) {
-    const a = readAmount(b.cell);
-    const year = b.year;
-    if (a.kind === 'text') add('budget-not-number', { year, text: a.text.trim() }, r, b.col, 'budget');
-    else if (a.kind === 'number') {
-      if (a.value < 0) add('budget-negative', { year, value: a.value }, r, b.col, 'budget');
-      else if (a.fromText)
-        // A formula's result is fixed at its source, not by overwriting the formula.
-        add(
-          'budget-as-text',
-          { year, text: String(b.cell?.v ?? '').trim(), value: a.value },
-          r,
-          b.col,
-          'budget',
-          b.cell?.f ? undefined : fix(r, b.col, a.value, FIX_LABELS.number(a.value)),
-        );
-    }
-    // One-amount layout: the year is in its own column.
-    if (f.year !== undefined && !year && a.kind === 'number' && a.value !== 0) add('year-missing', { value: a.value }, r, f.year, 'year');
-    if (
-      f.year !== undefined &&
-      plan.period &&
-      year &&
-      a.kind === 'number' &&
-      a.value !== 0 &&
-      (year < plan.period.from || year > plan.period.to)
-    )
-      add('year-outside-period', { year, from: plan.period.from, to: plan.period.to }, r, f.year, 'year');
-  }
+  // The project's budget lines below it ("จุดที่ 2") are checked on their own rows.
+  const lines = [{ row: r, budgets: p.budgets }, ...(p.parts ?? [])];
+  for (const line of lines) checkAmounts(plan, f, line.row, line.budgets, add);
 
   // Formula errors anywhere on the project row.
   for (let c = 0; c < row.length; c++) {
@@ -253,6 +251,39 @@ function checkProject(sheet: SheetModel, plan: PlanSheet, block: PlanBlock, p: P
   }
 
   if (opts.strategies && p.name !== '') checkLink(p, f.link, add, opts.strategies);
+}
+
+/** The amounts of one row: text, negative, as text (with the safe fix), and the year of one-amount layouts. */
+function checkAmounts(plan: PlanSheet, f: PlanBlock['columns']['fields'], r: number, budgets: BudgetValue[], add: Add): void {
+  for (const b of budgets) {
+    const a = readAmount(b.cell);
+    const year = b.year;
+    if (a.kind === 'text') add('budget-not-number', { ...known(year), text: a.text.trim() }, r, b.col, 'budget');
+    else if (a.kind === 'number') {
+      if (a.value < 0) add('budget-negative', { ...known(year), value: a.value }, r, b.col, 'budget');
+      else if (a.fromText)
+        // A formula's result is fixed at its source, not by overwriting the formula.
+        add(
+          'budget-as-text',
+          { ...known(year), text: String(b.cell?.v ?? '').trim(), value: a.value },
+          r,
+          b.col,
+          'budget',
+          b.cell?.f ? undefined : fix(r, b.col, a.value, FIX_LABELS.number(a.value)),
+        );
+    }
+    // One-amount layout: the year is in its own column.
+    if (f.year !== undefined && !year && a.kind === 'number' && a.value !== 0) add('year-missing', { value: a.value }, r, f.year, 'year');
+    if (
+      f.year !== undefined &&
+      plan.period &&
+      year &&
+      a.kind === 'number' &&
+      a.value !== 0 &&
+      (year < plan.period.from || year > plan.period.to)
+    )
+      add('year-outside-period', { year, from: plan.period.from, to: plan.period.to }, r, f.year, 'year');
+  }
 }
 
 function checkLink(p: ProjectRow, linkCol: number | undefined, add: Add, list: StrategyList): void {
@@ -287,7 +318,7 @@ function checkTotals(block: PlanBlock, add: Add): void {
     const subItems = block.subItems.filter((s) => inSegment(s.row));
     for (const v of t.values) {
       if (v.value === null) {
-        add('total-not-number', { label: t.label, year: v.year }, t.row, v.col, 'total');
+        add('total-not-number', { label: t.label, ...known(v.year) }, t.row, v.col, 'total');
         continue;
       }
       if (t.kind === 'budget') {
@@ -298,7 +329,7 @@ function checkTotals(block: PlanBlock, add: Add): void {
         if (subItems.length && Math.abs(withSub - v.value) < 0.5) continue;
         add(
           'total-mismatch',
-          { label: t.label, year: v.year, stated: v.value, computed: sum, difference: sum - v.value },
+          { label: t.label, ...known(v.year), stated: v.value, computed: sum, difference: sum - v.value },
           t.row,
           v.col,
           'total',
@@ -306,7 +337,7 @@ function checkTotals(block: PlanBlock, add: Add): void {
       } else {
         const count = projects.filter((p) => (p.budgets.find((b) => b.year === v.year)?.amount ?? 0) > 0).length;
         if (count !== v.value)
-          add('count-mismatch', { label: t.label, year: v.year, stated: v.value, computed: count }, t.row, v.col, 'total');
+          add('count-mismatch', { label: t.label, ...known(v.year), stated: v.value, computed: count }, t.row, v.col, 'total');
       }
     }
   }
@@ -333,6 +364,9 @@ function checkDuplicates(plan: PlanSheet, add: Add): void {
     } else seen.set(key, p);
   }
 }
+
+/** A year for a finding's details, left out when the layout gives none (0): no message speaks of a year 0. */
+const known = (year: number): { year?: number } => (year ? { year } : {});
 
 function fix(r: number, c: number, value: number | string, label: Text): Fix {
   return { row: r + 1, column: colLetter(c), value, label: label.th, labelEn: label.en };

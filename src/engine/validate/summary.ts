@@ -3,15 +3,20 @@
  * and budget of each year must equal what the detail sheets' project rows give.
  */
 import { colLetter, type SheetModel } from '../model';
-import type { PlanSheet } from '../plan';
+import { yearAmount, type PlanSheet, type ProjectRow } from '../plan';
 import { flatText, parseBEYear, thaiToArabic } from '../thai';
 import { amountValue, readAmount } from '../values';
 import { finding, type Finding } from '../findings';
 
+/** What a summary line totals: a whole ยุทธศาสตร์, one แนวทาง/กลยุทธ์ of it, or one แผนงาน line. */
+type Level = 'strategy' | 'tactic' | 'programme';
+
 interface SummaryLine {
   row: number;
+  level: Level;
   strategy?: string;
   tactic?: string;
+  /** The line as written ("1. ยุทธศาสตร์การพัฒนาด้านโครงสร้างพื้นฐาน", "แผนงานเคหะและชุมชน"). */
   plan: string;
   years: Array<{ year: number; countCol: number; budgetCol: number; count: number | null; budget: number | null }>;
 }
@@ -31,7 +36,14 @@ function leadingNumber(text: string | undefined, pattern: RegExp): string | unde
   return m ? m[1] : undefined;
 }
 
-export function readSummary(sheet: SheetModel): SummaryLine[] {
+/** "1. ยุทธศาสตร์…", "1) ยุทธศาสตร์…", "ยุทธศาสตร์ที่ 1 …" → "1". */
+const strategyNumber = (text: string | undefined): string | undefined =>
+  leadingNumber(text, /^(\d+)\s*[).]?\s*ยุทธศาสตร์/) ?? leadingNumber(text, /^ยุทธศาสตร์(?:การพัฒนา)?(?:ด้าน)?\S*?ที่\s*(\d+)/);
+/** "1.1 แนวทาง…", "1.2 กลยุทธ์…" → "1.1". */
+const tacticNumber = (text: string | undefined): string | undefined => leadingNumber(text, /^(\d+\.\d+)\s*(กลยุทธ์|แนวทาง)/);
+
+/** The ผ.01's lines with figures, or undefined when it has no "ปี 25xx" header to read them by. */
+export function readSummary(sheet: SheetModel): SummaryLine[] | undefined {
   // Header: a row with two or more "ปี 2566"-like cells, each over a count and a budget column.
   let header = -1;
   let yearCols: Array<{ year: number; col: number }> = [];
@@ -48,7 +60,7 @@ export function readSummary(sheet: SheetModel): SummaryLine[] {
       yearCols = found;
     }
   }
-  if (header < 0) return [];
+  if (header < 0) return undefined;
   const lines: SummaryLine[] = [];
   let strategy: string | undefined;
   let tactic: string | undefined;
@@ -59,61 +71,69 @@ export function readSummary(sheet: SheetModel): SummaryLine[] {
     const text = flatText(first.w);
     // Only the ผ.02 section; ผ.02/2 and ผ.03 blocks follow in the same sheet.
     if (/เกินศักยภาพ|ผ\.\s*0?2\s*\/\s*2|ครุภัณฑ์|ผ\.\s*0?3/.test(text)) break;
-    const s = leadingNumber(text, /^(\d+)\s*[).]\s*ยุทธศาสตร์/);
-    if (s) {
-      strategy = s;
+    let level: Level;
+    const sn = strategyNumber(text);
+    const tn = sn ? undefined : tacticNumber(text);
+    if (sn) {
+      strategy = sn;
       tactic = undefined;
-      continue;
-    }
-    const t = leadingNumber(text, /^(\d+\.\d+)\s*(กลยุทธ์|แนวทาง)/);
-    if (t) {
-      tactic = t;
-      continue;
-    }
-    if (!/^(\(?\d+\)?\s*)?แผนงาน/.test(text)) continue;
-    lines.push({
-      row: r,
-      strategy,
-      tactic,
-      plan: text,
-      years: yearCols.map(({ year, col }) => ({
-        year,
-        countCol: col,
-        budgetCol: col + 1,
-        count: amountValue(readAmount(row?.[col])),
-        budget: amountValue(readAmount(row?.[col + 1])),
-      })),
-    });
+      level = 'strategy';
+    } else if (tn) {
+      tactic = tn;
+      level = 'tactic';
+    } else if (/^(\(?\d+\)?\s*)?แผนงาน/.test(text)) level = 'programme';
+    else continue;
+    const years = yearCols.map(({ year, col }) => ({
+      year,
+      countCol: col,
+      budgetCol: col + 1,
+      count: amountValue(readAmount(row?.[col])),
+      budget: amountValue(readAmount(row?.[col + 1])),
+    }));
+    // A heading without figures (a ยุทธศาสตร์ line above its แผนงาน lines) totals nothing to compare.
+    const blank = (c: number) => readAmount(row?.[c]).kind === 'blank';
+    if (level !== 'programme' && yearCols.every(({ col }) => blank(col) && blank(col + 1))) continue;
+    lines.push({ row: r, level, strategy, tactic, plan: text, years });
   }
   return lines;
 }
 
+/** Whether a detail project is under the summary line: its ยุทธศาสตร์, its แนวทาง/กลยุทธ์, or its แผนงาน line. */
+function underLine(line: SummaryLine, p: ProjectRow): boolean {
+  const ctx = p.context;
+  const ds = strategyNumber(ctx.strategy?.text);
+  const dt = tacticNumber(ctx.tactic?.text);
+  if (line.strategy && ds !== line.strategy) return false;
+  if (line.level === 'strategy') return ds !== undefined;
+  if (line.tactic && dt !== line.tactic) return false;
+  if (line.level === 'tactic') return dt !== undefined;
+  return !!ctx.programme && canonicalProgramme(ctx.programme.text) === canonicalProgramme(line.plan);
+}
+
+/**
+ * Each ผ.01 against the ผ.02 sheets of its workbook, line by line (ยุทธศาสตร์, แนวทาง, แผนงาน: whichever
+ * carry figures), per year. A summary compared with nothing says why.
+ */
 export function checkSummaries(sheets: SheetModel[], plans: PlanSheet[]): Finding[] {
   const details = plans.filter((p) => p.kind === 'local-plan');
   const findings: Finding[] = [];
   plans.forEach((plan, i) => {
     if (plan.kind !== 'local-plan-summary') return;
-    for (const line of readSummary(sheets[i])) {
-      // Each project by its own แผนงาน / strategy / tactic lines: one ผ.02 sheet may hold several แผนงาน.
-      const key = canonicalProgramme(line.plan);
+    const lines = readSummary(sheets[i]);
+    let compared = false;
+    for (const line of lines ?? []) {
+      // Each project by its own context lines: one ผ.02 sheet may hold several แผนงาน.
       const matching = details.flatMap((d) =>
-        d.projects
-          .filter((p) => {
-            const ctx = p.context;
-            if (p.afterTotal || !ctx.programme || canonicalProgramme(ctx.programme.text) !== key) return false;
-            const ds = leadingNumber(ctx.strategy?.text, /^(\d+)/);
-            const dt = leadingNumber(ctx.tactic?.text, /^(\d+\.\d+)/);
-            return (!line.strategy || ds === line.strategy) && (!line.tactic || dt === line.tactic);
-          })
-          .map((p) => ({ sheet: d.name, p })),
+        d.projects.filter((p) => !p.afterTotal && underLine(line, p)).map((p) => ({ sheet: d.name, p })),
       );
       if (!matching.length) continue;
+      compared = true;
       const names = [...new Set(matching.map((m) => m.sheet))];
       for (const y of line.years) {
         let budget = 0;
         let count = 0;
         for (const { p } of matching) {
-          const a = p.budgets.find((b) => b.year === y.year)?.amount ?? 0;
+          const a = yearAmount(p, y.year);
           budget += a;
           if (a > 0) count++;
         }
@@ -124,6 +144,10 @@ export function checkSummaries(sheets: SheetModel[], plans: PlanSheet[]): Findin
         if (y.count !== null && y.count !== count) push('count', y.count, count, y.countCol);
         if (y.budget !== null && Math.abs(y.budget - budget) >= 0.5) push('budget', y.budget, budget, y.budgetCol);
       }
+    }
+    if (!compared) {
+      const reason = !lines ? 'no-header' : !lines.length ? 'no-lines' : !details.length ? 'no-detail-sheet' : 'no-detail-match';
+      findings.push(finding('summary-not-compared', { reason }, { sheet: plan.name, row: null, column: null }));
     }
   });
   return findings;
