@@ -42,4 +42,3 @@ export async function exceljsLoad(files: GenFile[]): Promise<number> {
   }
   return performance.now() - t;
 }
-

@@ -69,7 +69,9 @@ export async function cliConsolidate(r: Reporter, nFiles: number, rows: number, 
     r.out(`| the same with \`--strategies chiangmai-2566-2570\` (strategy matching too) | ${r.sec(med((x) => x.cliStrat))} |`);
     r.out();
     const toFloor = med((x) => x.cli / x.floor);
-    r.out(`- consolidation / inflate floor = ${toFloor.toFixed(1)}× (${span((x) => x.cli / x.floor)}; target ≤ 10×) ${r.verdict(toFloor <= 10)}`);
+    r.out(
+      `- consolidation / inflate floor = ${toFloor.toFixed(1)}× (${span((x) => x.cli / x.floor)}; target ≤ 10×) ${r.verdict(toFloor <= 10)}`,
+    );
     if (!smoke) {
       const vsEx = med((x) => x.ex / x.cli);
       r.out(
