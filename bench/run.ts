@@ -32,6 +32,8 @@ import { FakeExcel } from '../test/office/fakeExcel';
 import { DEFAULT_HEAP_MB } from '../src/cli/capped';
 import { consolidateFiles, workerCount } from '../src/cli/parallel';
 import { browserLoad, hostile } from './hostile';
+import { exceljsLoad, inflateAll, median } from './baselines';
+import { cliConsolidate } from './cli';
 import { provinceChild, provinceGenChild, provinceRollUp } from './province';
 
 const args = process.argv.slice(2);
@@ -46,40 +48,12 @@ const STRATEGIES = presetById('chiangmai-2566-2570')!.list;
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const now = () => performance.now();
 const sec = (ms: number) => (ms / 1000).toFixed(2) + ' s';
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const lines: string[] = [];
 const out = (s = '') => {
   lines.push(s);
   console.log(s);
 };
 const verdict = (ok: boolean) => (SMOKE ? '' : ok ? 'PASS' : 'FAIL');
-
-/** Every entry of a zip inflated with node:zlib (the floor no reader can beat). */
-function inflateAll(bytes: Uint8Array): number {
-  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  let eocd = b.length - 22;
-  while (eocd >= 0 && b.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  const n = b.readUInt16LE(eocd + 10);
-  let p = b.readUInt32LE(eocd + 16);
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    const method = b.readUInt16LE(p + 10);
-    const comp = b.readUInt32LE(p + 20);
-    const size = b.readUInt32LE(p + 24);
-    const nl = b.readUInt16LE(p + 28);
-    const el = b.readUInt16LE(p + 30);
-    const cl = b.readUInt16LE(p + 32);
-    const lo = b.readUInt32LE(p + 42);
-    const start = lo + 30 + b.readUInt16LE(lo + 26) + b.readUInt16LE(lo + 28);
-    const data = bytes.subarray(start, start + comp);
-    total += method === 8 ? nodeInflateRaw(data, size).length : data.length;
-    p += 46 + nl + el + cl;
-  }
-  return total;
-}
 
 function timeRuns(runs: number, f: () => void): number {
   const ts: number[] = [];
@@ -101,17 +75,6 @@ async function timeRunsAsync(runs: number, f: () => Promise<void>): Promise<numb
     ts.push(now() - t);
   }
   return median(ts);
-}
-
-async function exceljsLoad(files: GenFile[]): Promise<number> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- exceljs is loaded only when its comparison runs
-  const ExcelJS = require('exceljs');
-  const t = now();
-  for (const f of files) {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(f.bytes));
-  }
-  return now() - t;
 }
 
 /** read → validate → consolidate (with strategy matching) → write the needs workbook. */
@@ -605,6 +568,7 @@ async function main(): Promise<void> {
     if (wanted('office')) await office([100, 1000], 2000);
     if (wanted('browser')) await browserLoad(reporter, 10);
     if (wanted('province')) provinceRollUp(reporter, __filename, 20000, 140, 14, true);
+    if (wanted('cli')) await cliConsolidate(reporter, 10, 300, 1, true);
   } else {
     if (wanted('district')) await district(200, 300, 3);
     if (wanted('big')) await big(100000, 3);
@@ -614,6 +578,7 @@ async function main(): Promise<void> {
     if (wanted('hostile')) await hostile(reporter);
     if (wanted('browser')) await browserLoad(reporter, 200);
     if (wanted('province')) provinceRollUp(reporter, __filename, 1_000_000, 7000, 900, false);
+    if (wanted('cli')) await cliConsolidate(reporter, 200, 300, 5, false);
   }
   if (wanted('bundle')) bundle();
   out(`Bench wall time ${sec(now() - t0)}.`);

@@ -39,13 +39,18 @@ export interface ReadOptions {
   maxTotalBytes?: number;
   /** Read text boxes from drawings (default true). */
   textBoxes?: boolean;
-  /** Sheet XML is decoded in slices of about this many bytes, cut after a </row> (default 32 MiB). */
+  /** Sheet XML and shared strings are decoded in slices of about this many bytes, cut after a </row> or </si> (default 64 KiB). */
   sheetSliceBytes?: number;
 }
 
 const GiB = 1024 * 1024 * 1024;
-/** Sheet XML is decoded in slices of about this many bytes, cut after a </row> (V8 string limits, memory). */
-const SHEET_SLICE = 32 * 1024 * 1024;
+/**
+ * Sheet XML and shared strings are decoded in slices of about this many bytes, each cut just after a
+ * closing tag. A string below V8's large-object size (128 KiB) is made and collected in the young
+ * generation; a part decoded whole was most of reading (issue 25: a 160 KB sheet cost ~80× more per
+ * byte decoded whole than in 64 KiB slices on the bench machine; see docs/benchmark.md).
+ */
+const SLICE = 64 * 1024;
 
 const REL_OFFICE_DOC = '/officeDocument';
 /** Excel's grid: 1,048,576 rows × 16,384 columns (0-based last indices). */
@@ -167,7 +172,7 @@ class Reader {
     sstPath ??= zip.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : undefined;
     stylesPath ??= zip.has('xl/styles.xml') ? 'xl/styles.xml' : undefined;
     if (stylesPath && zip.has(stylesPath)) this.parseStyles(this.text(stylesPath) as string);
-    if (sstPath && zip.has(sstPath)) this.sst = parseSharedStrings(this.text(sstPath) as string);
+    if (sstPath && zip.has(sstPath)) this.sst = this.sharedStrings(sstPath);
 
     const sheets: SheetModel[] = [];
     for (let t = nextTag(wbXml, 0); t; t = nextTag(wbXml, t.end + 1)) {
@@ -250,22 +255,44 @@ class Reader {
     const state: RowState = { row: -1, col: 0, shared: new Map() };
     if (bodyStart >= 0) {
       const closeRow = encodeAscii('</' + prefix + 'row>');
-      let p = bodyStart;
-      while (p < bodyEnd) {
-        let q = bodyEnd;
-        const slice = this.opts.sheetSliceBytes ?? SHEET_SLICE;
-        if (bodyEnd - p > slice) {
-          const cut = lastIndexOfBytes(b, closeRow, p + slice);
-          if (cut > p) q = cut + closeRow.length;
-        }
-        const chunk = decodeBytes(b.subarray(p, q));
-        this.parseRows(chunk, prefix, state, sheet.rows);
-        p = q;
+      const slice = this.opts.sheetSliceBytes ?? SLICE;
+      for (let p = bodyStart, q = p; p < bodyEnd; p = q) {
+        q = sliceEnd(b, p, bodyEnd, closeRow, slice);
+        this.parseRows(decodeBytes(b.subarray(p, q)), prefix, state, sheet.rows);
       }
     }
     const tail = bodyEnd >= 0 ? decodeBytes(b.subarray(bodyEnd)) : sdName < 0 ? head : '';
     sheet.merges = parseMerges(tail);
     if (this.opts.textBoxes !== false) this.parseSheetDrawings(path, sheet);
+  }
+
+  /**
+   * The shared-string table, decoded in slices cut after </si> (see SLICE). A part with a byte-order
+   * mark, or whose first <si> is not in its first slice, is decoded whole as before.
+   */
+  private sharedStrings(part: string): string[] {
+    const b = this.zip.read(part) as Uint8Array;
+    const slice = this.opts.sheetSliceBytes ?? SLICE;
+    const headLen = Math.min(b.length, slice);
+    const head = decodeBytes(b.subarray(0, headLen));
+    const first = b[0] === 0xef || b[0] === 0xff || b[0] === 0xfe ? undefined : firstSi(head);
+    if (b.length <= slice || !first) {
+      const s = headLen === b.length ? head : decodeBytes(b);
+      checkProlog(s, part);
+      return parseSharedStrings(s);
+    }
+    checkProlog(head.slice(0, first.at) + '<', part);
+    const close = encodeAscii('</' + first.prefix + 'si>');
+    const out: string[] = [];
+    // The head's character index is not a byte index (Thai in a comment before it): found again in the bytes.
+    const start = findBytes(b, encodeAscii('<' + first.prefix + 'si'), 0);
+    for (let p = start, q = p; p < b.length; p = q) {
+      q = sliceEnd(b, p, b.length, close, slice);
+      const s = decodeBytes(b.subarray(p, q));
+      if (s.indexOf('<!ENTITY') >= 0) throw new XmlError(`${part}: ENTITY declaration is not allowed`);
+      parseSharedStrings(s, first.prefix, out);
+    }
+    return out;
   }
 
   private parseSheetDrawings(path: string, sheet: SheetModel): void {
@@ -564,12 +591,25 @@ function findBytes(b: Uint8Array, pat: Uint8Array, from: number): number {
   return -1;
 }
 
-function lastIndexOfBytes(b: Uint8Array, pat: Uint8Array, from: number): number {
+/** Last `pat` in `b` starting at or before `from` and at or after `stop`, or -1. */
+function lastIndexOfBytes(b: Uint8Array, pat: Uint8Array, from: number, stop = 0): number {
   const first = pat[0];
-  for (let i = b.lastIndexOf(first, Math.min(from, b.length - pat.length)); i >= 0; i = i > 0 ? b.lastIndexOf(first, i - 1) : -1) {
+  for (let i = b.lastIndexOf(first, Math.min(from, b.length - pat.length)); i >= stop; i = i > 0 ? b.lastIndexOf(first, i - 1) : -1) {
     if (matchesAt(b, pat, i)) return i;
   }
   return -1;
+}
+
+/**
+ * End of the slice of b[p, to) that starts at p: just after the last `close` within `size` bytes,
+ * else just after the first one beyond (one element longer than a slice), else `to`.
+ */
+function sliceEnd(b: Uint8Array, p: number, to: number, close: Uint8Array, size: number): number {
+  if (to - p <= size) return to;
+  const back = lastIndexOfBytes(b, close, p + size - close.length, p);
+  if (back >= 0) return back + close.length;
+  const next = findBytes(b, close, p + size - close.length);
+  return next < 0 || next + close.length > to ? to : next + close.length;
 }
 
 /**
@@ -614,16 +654,28 @@ function richText(s: string, from: number, to: number): string {
   return out.indexOf('&') >= 0 || out.indexOf('_x') >= 0 ? decodeText(out) : out;
 }
 
-export function parseSharedStrings(s: string): string[] {
-  const out: string[] = [];
-  // prefix of <si> (usually none)
-  let si = s.indexOf('<si>');
-  let P = '';
-  if (si < 0) {
-    const m = /<([A-Za-z_][\w.-]*:)?si[\s>/]/.exec(s);
-    if (!m) return out;
-    P = m[1] ?? '';
-    si = m.index;
+/** Where the first <si> of a shared-string table starts, and its prefix ("" or "x:"). */
+function firstSi(s: string): { at: number; prefix: string } | undefined {
+  const si = s.indexOf('<si>');
+  if (si >= 0) return { at: si, prefix: '' };
+  const m = /<([A-Za-z_][\w.-]*:)?si[\s>/]/.exec(s);
+  return m ? { at: m.index, prefix: m[1] ?? '' } : undefined;
+}
+
+/** The strings of a shared-string table (or of a slice of one cut after </si>, given its prefix), appended to `out`. */
+export function parseSharedStrings(s: string, prefix?: string, out: string[] = []): string[] {
+  let si: number;
+  let P: string;
+  if (prefix === undefined) {
+    const first = firstSi(s);
+    if (!first) return out;
+    si = first.at;
+    P = first.prefix;
+  } else {
+    P = prefix;
+    si = s.indexOf('<' + P + 'si');
+    while (si >= 0 && !isNameEnd(s.charCodeAt(si + P.length + 3))) si = s.indexOf('<' + P + 'si', si + 1);
+    if (si < 0) return out;
   }
   const open = '<' + P + 'si';
   const close = '</' + P + 'si>';

@@ -86,7 +86,7 @@ const UTF16LE = new TextDecoder('utf-16le');
  */
 function decodeUtf8ViaUtf16(b: Uint8Array): string | undefined {
   const n = b.length;
-  const out = new Uint16Array(n);
+  const out = n <= SCRATCH_UNITS ? scratch16 : new Uint16Array(n);
   let o = 0;
   let i = 0;
   // skip a UTF-8 BOM like TextDecoder does
@@ -135,6 +135,12 @@ function decodeUtf8ViaUtf16(b: Uint8Array): string | undefined {
   return str;
 }
 const UTF16_SLICE = 1 << 24;
+/**
+ * Parts are decoded in slices (see read.ts `sliceEnd`): one buffer for their UTF-16 units is reused
+ * instead of a fresh one per slice (a large allocation was most of the cost, see docs/benchmark.md).
+ */
+const SCRATCH_UNITS = 1 << 17;
+const scratch16 = new Uint16Array(SCRATCH_UNITS);
 
 /** Mostly non-ASCII (Thai shared strings, inline-string sheets)? Sampled on the first 4 KiB. */
 function mostlyMultibyte(b: Uint8Array): boolean {
@@ -150,7 +156,7 @@ export function decodeBytes(b: Uint8Array): string {
     if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
     if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
   }
-  if (b.length >= 65536 && mostlyMultibyte(b)) {
+  if (b.length >= 4096 && mostlyMultibyte(b)) {
     const s = decodeUtf8ViaUtf16(b);
     if (s !== undefined) return s;
   }

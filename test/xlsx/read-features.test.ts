@@ -164,6 +164,45 @@ test('sheet XML decoded in slices gives the same rows (cut after </row>)', () =>
   expect(sliced.sheets[0].merges).toHaveLength(1);
 });
 
+test('shared strings decoded in slices (cut after </si>) give the same strings; a row or string longer than a slice; ENTITY refused in any slice', () => {
+  const texts = Array.from({ length: 400 }, (_x, i) => `โครงการก่อสร้างถนน หมู่ที่ ${i} &amp; <>`.replace('<>', '&lt;&gt;'));
+  const long = 'ถนนคอนกรีตเสริมเหล็ก '.repeat(60); // ~1.9 KB: longer than the slices below
+  for (const P of ['', 'x:']) {
+    const si = texts.map((t, i) =>
+      i % 50 === 7
+        ? `<${P}si/>`
+        : i % 50 === 9
+          ? `<${P}si><${P}r><${P}t>${t}</${P}t></${P}r><${P}rPh><${P}t>ฟ</${P}t></${P}rPh></${P}si>`
+          : i === 200
+            ? `<${P}si><${P}t>${long}</${P}t></${P}si>`
+            : `<${P}si><${P}t xml:space="preserve">${t}</${P}t></${P}si>`,
+    );
+    const ns = P
+      ? ` xmlns:x="${'http://schemas.openxmlformats.org/spreadsheetml/2006/main'}"`
+      : ' xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+    // Thai in a comment before the first <si>: the prolog is checked on characters, the slices cut on bytes.
+    const sst = `<?xml version="1.0"?><!-- ตารางข้อความ --><${P}sst${ns} count="400">${si.join('')}</${P}sst>`;
+    const cells = texts.map((_t, i) => `<${P}row r="${i + 1}"><${P}c r="A${i + 1}" t="s"><${P}v>${i}</${P}v></${P}c></${P}row>`).join('');
+    const wide = `<${P}row r="401">${Array.from({ length: 100 }, (_x, k) => `<${P}c t="s"><${P}v>${k}</${P}v></${P}c>`).join('')}</${P}row>`;
+    const xml = `<?xml version="1.0"?><${P}worksheet${ns}><${P}sheetData>${cells}${wide}</${P}sheetData></${P}worksheet>`;
+    const b = makeXlsx({ sheets: [{ name: 'S', xml }], sst });
+    const whole = readXlsx(b, 's.xlsx', { sheetSliceBytes: 1 << 30 });
+    const sliced = readXlsx(b, 's.xlsx', { sheetSliceBytes: 300 });
+    expect(sliced).toEqual(whole);
+    const col = sliced.sheets[0].rows.map((r) => r?.[0]?.v);
+    expect(col[0]).toBe('โครงการก่อสร้างถนน หมู่ที่ 0 & <>');
+    expect(col[7]).toBeUndefined(); // the empty <si/>
+    expect(col[9]).toBe('โครงการก่อสร้างถนน หมู่ที่ 9 & <>');
+    expect(col[200]).toBe(long);
+    expect(col[399]).toBe('โครงการก่อสร้างถนน หมู่ที่ 399 & <>');
+    expect(sliced.sheets[0].rows[400]).toHaveLength(100);
+    // An ENTITY declaration deep in the table is refused as before, whatever the slice.
+    const files = unzipSync(b);
+    files['xl/sharedStrings.xml'] = strToU8(sst.replace(si[300], '<!ENTITY x "y">' + si[300]));
+    for (const size of [300, 1 << 30]) expect(() => readXlsx(zipSync(files), 'e.xlsx', { sheetSliceBytes: size })).toThrow(/ENTITY/);
+  }
+});
+
 test('1904 date system and ISO date cells', () => {
   const wbXml =
     '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr date1904="1"/><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>';

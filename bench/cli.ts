@@ -1,0 +1,88 @@
+/**
+ * Bench section 10 (issue 25): `oneplan consolidate` as an officer runs it — process start to the
+ * written needs workbook — against exceljs merely loading the same files and against inflating
+ * every zip entry (the floor), all three measured in the same round so that the machine's load
+ * (shared, noisy) falls on each alike; the ratios are taken per round and their median judged.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { districtFile } from './gen';
+import { exceljsLoad, inflateAll, median } from './baselines';
+import type { Reporter } from './hostile';
+
+// The repository's root from bench/ or from dist/bench/bench/ (the compiled bench).
+const ROOT = fs.existsSync(path.join(__dirname, '../package.json')) ? path.join(__dirname, '..') : path.join(__dirname, '../../..');
+const CLI = path.join(ROOT, 'bin', 'oneplan.js');
+
+/** One `oneplan consolidate DIR --out OUT` in a fresh process; wall time in ms. */
+function runCli(dir: string, outFile: string, extra: string[]): number {
+  fs.rmSync(outFile, { force: true });
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [CLI, 'consolidate', dir, '--out', outFile, ...extra], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const ms = performance.now() - t;
+  if (r.status !== 0 || !fs.existsSync(outFile)) throw new Error(`oneplan consolidate failed (${r.status}): ${r.stderr.slice(-1000)}`);
+  return ms;
+}
+
+export async function cliConsolidate(r: Reporter, nFiles: number, rows: number, runs: number, smoke: boolean): Promise<void> {
+  r.out(`## 10. \`oneplan consolidate\` of ${nFiles} workbooks × ${rows} rows: process start to written workbook (issue 25)`);
+  r.out();
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'node', 'cli', 'oneplan.js'))) {
+    r.out('dist/node not built: run `npm run build:cli` first (skipped)');
+    r.out();
+    return;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneplan-bench-cli-'));
+  const inDir = path.join(dir, 'in');
+  fs.mkdirSync(inDir);
+  const outFile = path.join(dir, 'needs.xlsx');
+  const files = Array.from({ length: nFiles }, (_, i) => districtFile(i, rows));
+  files.forEach((f, i) => fs.writeFileSync(path.join(inDir, `${String(i).padStart(4, '0')}.xlsx`), f.bytes));
+  const mb = files.reduce((n, f) => n + f.bytes.length, 0) / 1e6;
+  try {
+    const rounds: Array<{ floor: number; ex: number; cli: number; cliStrat: number }> = [];
+    for (let k = 0; k < runs; k++) {
+      const t = performance.now();
+      files.forEach((f) => inflateAll(f.bytes));
+      const floor = performance.now() - t;
+      const ex = smoke ? NaN : await exceljsLoad(files);
+      const cli = runCli(inDir, outFile, []);
+      const cliStrat = runCli(inDir, outFile, ['--strategies', 'chiangmai-2566-2570']);
+      rounds.push({ floor, ex, cli, cliStrat });
+    }
+    const med = (f: (x: (typeof rounds)[number]) => number) => median(rounds.map(f));
+    const span = (f: (x: (typeof rounds)[number]) => number) => {
+      const xs = rounds.map(f);
+      return `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
+    };
+    r.out(
+      `files ${mb.toFixed(1)} MB on disk; ${runs} rounds, each measuring all rows below in turn; medians (min–max of the per-round ratios); output ${(fs.statSync(outFile).size / 1e6).toFixed(1)} MB`,
+    );
+    r.out();
+    r.out('| step | median |');
+    r.out('|---|---|');
+    r.out(`| inflate floor (node:zlib, every entry, in-process) | ${r.sec(med((x) => x.floor))} |`);
+    r.out(`| exceljs xlsx.load, reading only (in-process, warm) | ${smoke ? 'skipped (smoke)' : r.sec(med((x) => x.ex))} |`);
+    r.out(`| \`oneplan consolidate DIR --out OUT.xlsx\`, process start to exit | **${r.sec(med((x) => x.cli))}** |`);
+    r.out(`| the same with \`--strategies chiangmai-2566-2570\` (strategy matching too) | ${r.sec(med((x) => x.cliStrat))} |`);
+    r.out();
+    const toFloor = med((x) => x.cli / x.floor);
+    r.out(
+      `- consolidation / inflate floor = ${toFloor.toFixed(1)}× (${span((x) => x.cli / x.floor)}; target ≤ 10×) ${r.verdict(toFloor <= 10)}`,
+    );
+    if (!smoke) {
+      const vsEx = med((x) => x.ex / x.cli);
+      r.out(
+        `- exceljs loading alone / our whole consolidation = ${vsEx.toFixed(2)}× (${span((x) => x.ex / x.cli)}; target ≥ 2×) ${r.verdict(vsEx >= 2)}`,
+      );
+      r.out(
+        `- with strategy matching: ${med((x) => x.ex / x.cliStrat).toFixed(2)}× exceljs, ${med((x) => x.cliStrat / x.floor).toFixed(1)}× floor (no target)`,
+      );
+    }
+    r.out();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
