@@ -9,7 +9,7 @@ import { validateWorkbook } from '../../src/engine/validate';
 import { consolidate } from '../../src/engine/consolidate';
 import { parseAmountText } from '../../src/engine/values';
 import { writeXlsx } from '../../src/xlsx/write';
-import type { Finding } from '../../src/engine/validate/findings';
+import type { Finding } from '../../src/engine/findings';
 import { oldStyleBeyondWorkbook, oldStyleWorkbook, ROWS, undatedWorkbook } from './old-style-fixtures';
 
 const wb = readWorkbookBytes(oldStyleWorkbook(), 'อบต.ไทรย้อย แผนสามปี 2556-2558.xlsx');
