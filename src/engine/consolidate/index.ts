@@ -239,9 +239,11 @@ function matchInput(name: string, objective: string, target: string, issue: Prov
  */
 export class Consolidation {
   private readonly reports: InputReport[] = [];
-  private readonly cands: Candidate[] = [];
+  private cands: Candidate[] = [];
   /** Strategy verdicts computed with their files (addExtracted), by candidate index. */
-  private readonly verdicts: Array<ItemVerdict | undefined> = [];
+  private verdicts: Array<ItemVerdict | undefined> = [];
+  /** The candidates of reports[k] are cands[starts[k]] up to the next start. */
+  private readonly starts: number[] = [];
   private readonly recognise: (s: SheetModel) => PlanSheet;
   private readonly words: ClassWords;
 
@@ -251,6 +253,7 @@ export class Consolidation {
   }
 
   add(input: ConsolidateInput): InputReport {
+    this.starts.push(this.cands.length);
     const rep = collectInput(input, this.recognise, this.words, this.cands);
     this.reports.push(rep);
     return rep;
@@ -263,6 +266,7 @@ export class Consolidation {
    */
   addExtracted(ex: Extracted): InputReport {
     const base = this.cands.length;
+    this.starts.push(base);
     // The file name, sheet, organisation, budgets and tokens were shared by the rows of a file (and
     // across files) before the thread boundary copied them: share them again (a million rows).
     ex.candidates.forEach((c, i) => {
@@ -297,7 +301,29 @@ export class Consolidation {
   finish(): ConsolidateResult {
     if (this.finished) throw new Error('Consolidation.finish() was already called');
     this.finished = true;
+    this.putInCanonicalOrder();
     return consolidateCandidates(this.reports, this.cands, this.opts, { release: true, verdicts: this.verdicts });
+  }
+
+  /** The inputs in canonical order (inputOrder), their candidates and verdicts with them, numbered again. */
+  private putInCanonicalOrder(): void {
+    const n = this.reports.length;
+    const order = Array.from(this.reports.keys()).sort((x, y) => inputOrder(this.reports[x], this.reports[y]) || x - y);
+    if (order.every((k, i) => k === i)) return;
+    const cands: Candidate[] = [];
+    const verdicts: Array<ItemVerdict | undefined> = [];
+    for (const k of order) {
+      const end = k + 1 < n ? this.starts[k + 1] : this.cands.length;
+      for (let i = this.starts[k]; i < end; i++) {
+        const c = this.cands[i];
+        verdicts[cands.length] = this.verdicts[i];
+        c.seq = cands.length;
+        cands.push(c);
+      }
+    }
+    this.reports.splice(0, n, ...order.map((k) => this.reports[k]));
+    this.cands = cands;
+    this.verdicts = verdicts;
   }
   private finished = false;
 }
@@ -328,9 +354,20 @@ async function collect(
 
 const orgOf = (c: Candidate): string => c.organisation ?? c.src.file;
 
+/**
+ * The order inputs are read in, whatever order they were given in (dropped, typed, listed by a folder,
+ * finished by a worker): by file name, then checksum. Every "first" of a consolidation (item ids, the
+ * default ranks, which of equal rows is listed first) follows it, so the same files give the same table.
+ * Code-unit order, not the locale's: the same on every machine.
+ */
+export function inputOrder(a: { file: string; checksum: string }, b: { file: string; checksum: string }): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.checksum < b.checksum ? -1 : a.checksum > b.checksum ? 1 : 0;
+}
+
 /** Consolidates received workbooks into the needs table. Throws an AbortError when cancelled. */
 export async function consolidate(inputs: readonly ConsolidateInput[], opts: ConsolidateOptions = {}): Promise<ConsolidateResult> {
-  const { reports, cands } = await collect(inputs, opts);
+  const { reports, cands } = await collect([...inputs].sort(inputOrder), opts);
   if (opts.signal?.aborted) throw abortError();
   return consolidateCandidates(reports, cands, opts, { release: true });
 }
