@@ -26,6 +26,8 @@ import {
 } from './extract';
 import { classWordsOf, type ClassWords } from '../classification';
 import { rankItems, sortByRank } from './rank';
+import { conflictRemark, countingOrder, disagree } from './conflict';
+import { comparePlaces } from './place';
 import { applyPrevious } from './merge';
 import { sendersOf } from './roster';
 import { issueKey, issueLabel } from './issue';
@@ -399,12 +401,17 @@ export function consolidateCandidates(
   });
   for (let r = 0; r < cands.length; r++) {
     if (cands[r].role !== 'need' || root[r] !== r) continue;
-    const members = membersOfRoot.get(r) ?? [r];
-    const keep = cands[r];
+    let members = membersOfRoot.get(r) ?? [r];
+    // The kept source (whose fields and amounts the need has) is the first in the counting order.
+    if (members.length > 1) {
+      members = members.sort((x, y) => countingOrder(cands[x], cands[y]));
+      membersOfRoot.set(r, members);
+    }
+    const keep = cands[members[0]];
     const others = members.length > 1 ? members.slice(1).map((m) => cands[m]) : [];
     const pick = <K extends 'objective' | 'target' | 'agency' | 'priority'>(k: K): string => keep[k] || others.find((o) => o[k])?.[k] || '';
     const item: NeedsItem = {
-      id: r,
+      id: members[0],
       name: keep.name,
       objective: pick('objective'),
       target: pick('target'),
@@ -433,6 +440,11 @@ export function consolidateCandidates(
       item.remarks.push(
         intern(`รวมรายการซ้ำ ${members.length} แหล่ง (${confidence.get(r) === 'exact' ? 'ซ้ำตรงกัน' : 'น่าจะซ้ำ'}) นับยอดครั้งเดียว`),
       );
+      const asked = [keep.budgets, ...others.map((o) => o.budgets)];
+      if (disagree(asked)) {
+        item.conflict = { budgets: asked, counted: 1, by: 'rule' };
+        item.remarks.push(conflictRemark(item));
+      }
     }
     itemAt[r] = item;
     items.push(item);
@@ -496,23 +508,26 @@ export function consolidateCandidates(
       name: c.name,
       village: c.village,
       tambon: c.tambon,
-      itemId: c.role === 'need' ? root[i] : undefined,
+      itemId: c.role === 'need' ? itemAt[root[i]]?.id : undefined,
       localPlan: c.role === 'local' ? true : undefined,
     };
   };
   const duplicates: DuplicateGroup[] = [];
   for (const [r, members] of membersOfRoot) {
+    const conflict = itemAt[r]?.conflict;
     duplicates.push({
       confidence: confidence.get(r) ?? 'exact',
       merged: true,
       localPlan: false,
       similarity: round2(similarity.get(r) ?? 1),
-      items: members.map(member),
+      ...(conflict ? { conflict: true } : {}),
+      // Members in the item's source order: member k asks conflict.budgets[k].
+      items: members.map((m, k) => (conflict ? { ...member(m), budgets: conflict.budgets[k] } : member(m))),
     });
   }
   const possibleSeen = new Set<string>();
   const possible: Array<{ ra: number; rb: number; m: Match }> = [];
-  type RefMatches = Map<number, Map<number, { confidence: DuplicateGroup['confidence']; similarity: number }>>;
+  type RefMatches = Map<number, Map<number, { confidence: DuplicateGroup['confidence']; similarity: number; need: number }>>;
   const localByRoot: RefMatches = new Map();
   const districtByRoot: RefMatches = new Map();
   for (const m of [...matches, ...refused]) {
@@ -525,7 +540,8 @@ export function consolidateCandidates(
       const byRoot = cands[localIdx].role === 'local' ? localByRoot : districtByRoot;
       const map = byRoot.get(r) ?? new Map();
       const prev = map.get(localIdx);
-      if (!prev || rank(m.confidence) < rank(prev.confidence)) map.set(localIdx, { confidence: m.confidence, similarity: m.similarity });
+      if (!prev || rank(m.confidence) < rank(prev.confidence) || (m.confidence === prev.confidence && needIdx < prev.need))
+        map.set(localIdx, { confidence: m.confidence, similarity: m.similarity, need: needIdx });
       byRoot.set(r, map);
       continue;
     }
@@ -577,7 +593,8 @@ export function consolidateCandidates(
     if (!item) continue;
     for (const [localIdx, m] of [...locals.entries()].sort((x, y) => x[0] - y[0])) {
       const lc = cands[localIdx];
-      const firm = m.confidence !== 'possible';
+      // Out of the totals only when the local plan's row is known to be in the need's own place.
+      const firm = m.confidence !== 'possible' && comparePlaces(cands[m.need], lc) === 'same';
       if (firm) {
         item.inTotals = false;
         item.remarks.push(`มีในแผนพัฒนาท้องถิ่นของ ${orgOf(lc)} (${lc.src.file} ชีต ${lc.src.sheet} แถว ${lc.src.row}) ไม่นับยอด`);
@@ -585,7 +602,7 @@ export function consolidateCandidates(
         item.remarks.push(`อาจมีในแผนพัฒนาท้องถิ่นของ ${orgOf(lc)} (${lc.src.file} ชีต ${lc.src.sheet} แถว ${lc.src.row}) โปรดตรวจสอบ`);
       }
       duplicates.push({
-        confidence: m.confidence,
+        confidence: firm ? m.confidence : 'possible',
         merged: false,
         localPlan: true,
         similarity: round2(m.similarity),
@@ -640,7 +657,14 @@ export function consolidateCandidates(
     notInDistrictPlan: districtPlan ? items.filter((it) => !it.inDistrictPlan).map((it) => it.id) : [],
   };
   const prev = opts.previous;
-  if (prev) result.merge = applyPrevious(result, prev);
+  if (prev) {
+    result.merge = applyPrevious(result, prev);
+    // A source the officer counts instead (ยอดไม่ตรงกัน) changes the amounts: the totals and years again.
+    if (items.some((it) => it.conflict?.by === 'officer')) {
+      Object.assign(result, groupByIssue(items));
+      result.items = result.groups.flatMap((g) => g.items);
+    }
+  }
   // "เมือง", "อ.เมือง" and "อำเภอเมือง" are one district, written "อำเภอเมือง" (as a province reads it).
   const bare = opts.district?.trim().replace(/^(อำเภอ|อ\.)\s*/, '');
   const district = (bare ? `อำเภอ${bare}` : undefined) ?? (prev?.district?.startsWith('อำเภอ') ? prev.district : undefined);
