@@ -6,7 +6,6 @@
  */
 import {
   consolidate,
-  consolidateCandidates,
   consolidateJson,
   Consolidation,
   extractInput,

@@ -59,7 +59,10 @@ export function askText(b: Record<number, number>): string {
 export function conflictRemark(it: NeedsItem): string {
   const c = it.conflict!;
   const list = it.sources
-    .map((s, k) => `(${k + 1}) ${s.organisation ?? s.file} ${LEVEL_TH[s.kind] ?? s.kind} ${askText(c.budgets[k])} [${s.file} / ${s.sheet} / แถว ${s.row}]`)
+    .map(
+      (s, k) =>
+        `(${k + 1}) ${s.organisation ?? s.file} ${LEVEL_TH[s.kind] ?? s.kind} ${askText(c.budgets[k])} [${s.file} / ${s.sheet} / แถว ${s.row}]`,
+    )
     .join('; ');
   const why = c.by === 'officer' ? 'ตามที่อำเภอระบุ' : `ตามหลัก: ${COUNTING_RULE_TH}; เลือกแหล่งอื่นได้ในคอลัมน์ "แหล่งที่นับยอด"`;
   return `${CONFLICT_TH}: ${list} — นับยอดแหล่ง (${c.counted}) ${why}`;

@@ -10,14 +10,15 @@
  * "อาคาร รพ.สต. บ้านคลองตะเคียน ซอย 21" and "อาคาร รพ.สต. บ้านท่าข้าม ซอย 28" of one village share most
  * words but each has words the other lacks, so they are only "possible" (the officer decides).
  *
- *   exact:    same normalised name, same village (or none on both sides), same tambon
- *   likely:   Dice ≥ LIKELY with the same village number, one name's words all in the other
+ *   exact:    same normalised name, same village (or none on both sides), same place
+ *   likely:   Dice ≥ LIKELY with the same village number, one name's words all in the other, same place
  *   possible: Dice ≥ POSSIBLE with the same village, or a village missing on one side and Dice ≥ MISSING;
  *             when words are replaced on both sides, Dice ≥ LIKELY (else every two roads of a village
  *             would be flagged), or every word of one side found with some only cut short ("พัฒน" in a
  *             truncated cell for "พัฒนา")
- * A village or tambon that differs on both sides is never a duplicate (the same road in หมู่ที่ 3 and
- * หมู่ที่ 4 are two projects).
+ * A village or place (place.ts: gazetteer codes, else tambon names) that differs on both sides is never a
+ * duplicate (the same road in หมู่ที่ 3 and หมู่ที่ 4 are two projects). A pair whose place is unknown on
+ * either side is at most "possible": a name match alone never takes a row out of the totals.
  */
 import type { Candidate } from './extract';
 import type { Confidence } from './types';
@@ -292,7 +293,7 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
 /** What two rows of one group say of its place together (each part from whichever names it). */
 function mergedPlace(a: Placed, b: Placed): Placed {
   const place = a.place || b.place ? { ...b.place, ...a.place } : undefined;
-  return { tambon: a.tambon || b.tambon, district: a.district || b.district, ...(place ? { place } : {}) };
+  return { tambon: a.tambon || b.tambon, ...(place ? { place } : {}) };
 }
 
 /**

@@ -2,7 +2,8 @@
  * Whether two rows are in the same place, for the duplicate rules: two rows in different known places
  * are never one need, and a row whose place is unknown is never taken out of the totals on a name
  * match alone (dedupe.ts caps it at "possible"). Gazetteer codes (places/types.ts) decide when both
- * rows have them; else the tambon names as read, then the districts' names (a province's roll-up).
+ * rows have them; else the tambon names as read. (District names alone do not decide: at the province, a
+ * need two districts both ask for is reported across districts, dedupe.ts mergeGroups.)
  */
 import type { PlaceCodes } from '../places/types';
 
@@ -11,7 +12,6 @@ export type PlaceRelation = 'same' | 'different' | 'unknown';
 /** What a row says of its place. */
 export interface Placed {
   tambon?: string;
-  district?: string;
   place?: PlaceCodes;
 }
 
@@ -28,8 +28,6 @@ export function comparePlaces(a: Placed, b: Placed): PlaceRelation {
     const r = byCodes(a.place, b.place);
     if (r !== 'unknown') return r;
   }
-  // Two districts' tambons may share a name: a different district settles it first.
-  if (a.district && b.district && a.district !== b.district) return 'different';
   if (a.tambon && b.tambon) return a.tambon === b.tambon ? 'same' : 'different';
   return 'unknown';
 }

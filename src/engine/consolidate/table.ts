@@ -403,7 +403,19 @@ function summarySheet(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet {
 
 /** The duplicate groups, a row per member, made row by row like the needs table. */
 function duplicatesSheet(r: ConsolidateResult): StreamedSheet {
-  const header = ['กลุ่มที่', 'ความน่าจะซ้ำ', 'การดำเนินการ', 'ความคล้าย (%)', 'โครงการ', 'หมู่ที่', 'ตำบล', 'ไฟล์', 'ชีต', 'แถว', 'งบประมาณที่ขอ (ยอดไม่ตรงกัน)'];
+  const header = [
+    'กลุ่มที่',
+    'ความน่าจะซ้ำ',
+    'การดำเนินการ',
+    'ความคล้าย (%)',
+    'โครงการ',
+    'หมู่ที่',
+    'ตำบล',
+    'ไฟล์',
+    'ชีต',
+    'แถว',
+    'งบประมาณที่ขอ (ยอดไม่ตรงกัน)',
+  ];
   // Merged groups whose sources disagree: which source their need counts (the officer may have named another).
   const conflictOf = new Map<number, NonNullable<NeedsItem['conflict']>>();
   for (const it of r.items) if (it.conflict) conflictOf.set(it.id, it.conflict);

@@ -58,6 +58,12 @@ function checkConflicts(block: PlanSheet['blocks'][number], add: Add): void {
     const written = (p.countedSource ?? '').trim();
     if (parseCountedSource(written, sources) !== null) continue;
     const col = f.countedSource ?? f.note ?? null;
-    add('budget-conflict', written ? { sources, written } : { sources }, p.row, col, f.countedSource !== undefined ? 'countedSource' : 'note');
+    add(
+      'budget-conflict',
+      written ? { sources, written } : { sources },
+      p.row,
+      col,
+      f.countedSource !== undefined ? 'countedSource' : 'note',
+    );
   }
 }
