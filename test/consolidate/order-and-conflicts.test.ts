@@ -18,7 +18,7 @@ import {
 } from '../../src/engine/consolidate';
 import { ConsolidateJsonSchema } from '../../src/engine/consolidate/json';
 import { comparePlaces } from '../../src/engine/consolidate/place';
-import { makeCell, sheetFromValues, type Range, type SheetModel, type WorkbookModel } from '../../src/engine/model';
+import { makeCell, sheetFromValues, type SheetModel, type WorkbookModel } from '../../src/engine/model';
 import { validateWorkbook } from '../../src/engine/validate';
 import { nadiWorkbook, nongbuaWorkbook, p02Sheet, toOutWorkbook, unrelatedWorkbook } from './fixtures';
 import { districtPlan, nadiTambonPlan, nongbuaTambonPlan } from './district-fixtures';
@@ -197,31 +197,13 @@ describe('disagreeing duplicates are the officer’s decision, shown', () => {
   });
 });
 
-/** ตำบลบ้านใหม่ อำเภอทุ่งทอง's plan: a tambon whose name begins with บ้าน (the issue's case). */
+/** ตำบลบ้านใหม่ อำเภอทุ่งทอง's plan (the layout of นาดี's): a tambon whose name begins with บ้าน (the issue's case). */
 function banMaiTambonPlan(): WorkbookModel {
-  const merges: Range[] = [
-    { r1: 0, c1: 0, r2: 0, c2: 10 },
-    { r1: 1, c1: 0, r2: 1, c2: 10 },
-    { r1: 2, c1: 5, r2: 2, c2: 6 },
-    ...[0, 1, 2, 3, 4, 7, 8, 9, 10].map((c) => ({ r1: 2, c1: c, r2: 3, c2: c })),
-  ];
-  const rows = [
+  const wb = nadiTambonPlan();
+  const rows = wb.sheets[0].rows;
+  const [title, place, ditch] = sheetFromValues('x', [
     ['แผนพัฒนาตำบลบ้านใหม่ ประจำปีงบประมาณ ๒๕๖๙'],
     ['ตำบลบ้านใหม่ อำเภอทุ่งทอง จังหวัดกำแพงเพชร'],
-    [
-      'ลำดับ',
-      'ชื่อโครงการ',
-      'วัตถุประสงค์',
-      'เป้าหมาย',
-      'หมู่ที่',
-      'งบประมาณ (บาท)',
-      null,
-      'ประเด็นการพัฒนาจังหวัด',
-      'ประเภทการดำเนินการ',
-      'หน่วยงานที่ขอรับการสนับสนุน',
-      'ลำดับความสำคัญ',
-    ],
-    [null, null, null, null, null, 'พ.ศ. ๒๕๖๘', 'พ.ศ. ๒๕๖๙', null, null, null, null],
     [
       '๑',
       'ขุดลอกลำเหมืองสาธารณะเพื่อการเกษตร หมู่ที่ 2 บ้านใหม่',
@@ -235,8 +217,10 @@ function banMaiTambonPlan(): WorkbookModel {
       'กรมชลประทาน',
       '๑',
     ],
-  ];
-  return { name: 'แผนพัฒนาตำบลบ้านใหม่.xlsx', sheets: [sheetFromValues('แผนตำบล', rows, merges)] };
+  ]).rows;
+  rows.splice(0, 2, title, place);
+  rows.splice(4, rows.length - 4, ditch);
+  return { name: 'แผนพัฒนาตำบลบ้านใหม่.xlsx', sheets: wb.sheets };
 }
 
 /** อบต.หนองบัว (another tambon of อำเภอทุ่งทอง): its own ผ.02 has "… หมู่ที่ 2" of the same name. */
