@@ -168,6 +168,12 @@ describe('disagreeing duplicates are the officer’s decision, shown', () => {
     expect(validateWorkbook(wb2).sheets[0].findings.filter((f) => f.code === 'budget-conflict')).toEqual([]);
     const third = await consolidate(FOUR.map(inputOf), { previous: readPrevious(wb2) });
     expect(third.totals).toEqual(again.totals);
+
+    // The province reads the decided table: the officer's amount, and nothing left to ask.
+    const province = await consolidate([{ file: 'แผนความต้องการ อ.เมือง.xlsx', checksum: checksumOf(1), workbook: wb2 }]);
+    expect(province.totals[2568]).toBe(again.totals[2568]);
+    const rolled = roundTrip(needsWorkbook(province, { province: 'สุราษฎร์ธานี' }), 'province.xlsx');
+    expect(validateWorkbook(rolled).sheets[0].findings.filter((f) => f.code === 'budget-conflict')).toEqual([]);
   });
 
   test('a number that names no source is reported, and the rule still counts', async () => {

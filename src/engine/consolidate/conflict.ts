@@ -15,6 +15,9 @@ import type { NeedsItem, SourceRef } from './types';
 /** The marker of a need whose sources disagree: in its remarks, and what validate looks for. */
 export const CONFLICT_TH = 'ยอดไม่ตรงกัน';
 
+/** The remark's words when the officer named the source (validate then has nothing to ask, one level up too). */
+export const BY_OFFICER_TH = 'ตามที่อำเภอระบุ';
+
 export const COUNTING_RULE_TH =
   'นับยอดตามแผนของ อปท. (ผ.02/2) ก่อนแผนความต้องการอำเภอ แผนพัฒนาตำบล และแผนพัฒนาหมู่บ้าน ระดับเดียวกันนับแหล่งที่ชื่อไฟล์เรียงก่อน';
 export const COUNTING_RULE_EN =
@@ -64,7 +67,7 @@ export function conflictRemark(it: NeedsItem): string {
         `(${k + 1}) ${s.organisation ?? s.file} ${LEVEL_TH[s.kind] ?? s.kind} ${askText(c.budgets[k])} [${s.file} / ${s.sheet} / แถว ${s.row}]`,
     )
     .join('; ');
-  const why = c.by === 'officer' ? 'ตามที่อำเภอระบุ' : `ตามหลัก: ${COUNTING_RULE_TH}; เลือกแหล่งอื่นได้ในคอลัมน์ "แหล่งที่นับยอด"`;
+  const why = c.by === 'officer' ? BY_OFFICER_TH : `ตามหลัก: ${COUNTING_RULE_TH}; เลือกแหล่งอื่นได้ในคอลัมน์ "แหล่งที่นับยอด"`;
   return `${CONFLICT_TH}: ${list} — นับยอดแหล่ง (${c.counted}) ${why}`;
 }
 

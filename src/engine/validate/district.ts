@@ -6,7 +6,7 @@ import type { PlanSheet } from '../plan';
 import { thaiToArabic } from '../thai';
 import { isApprovalLine, parseApprovalLine } from '../approval';
 import type { FindingCode, FindingDetails } from './findings';
-import { CONFLICT_TH, parseCountedSource } from '../consolidate/conflict';
+import { BY_OFFICER_TH, CONFLICT_TH, parseCountedSource } from '../consolidate/conflict';
 
 type Add = <C extends FindingCode>(code: C, details: FindingDetails<C>, row: number | null, col: number | null, field?: string) => void;
 
@@ -53,7 +53,8 @@ function checkConflicts(block: PlanSheet['blocks'][number], add: Add): void {
   for (const p of block.projects) {
     if (p.afterTotal || !p.name) continue;
     const remark = p.note.split('\n').find((l) => l.startsWith(`${CONFLICT_TH}:`));
-    if (!remark) continue;
+    // Decided by the officer (a district's table read by the province carries the district's remark).
+    if (!remark || remark.includes(BY_OFFICER_TH)) continue;
     const sources = remark.match(/(?::|;) \(\d+\) /g)?.length ?? 0;
     const written = (p.countedSource ?? '').trim();
     if (parseCountedSource(written, sources) !== null) continue;
