@@ -201,6 +201,18 @@ export const FINDING_KINDS = {
     th: `ลำดับความสำคัญของอำเภอ ${d.rank} ซ้ำกับแถวที่ ${d.otherRow}`,
     en: `District rank ${d.rank} is also given on row ${d.otherRow}`,
   })),
+  /** Merged sources of a need disagree (ยอดไม่ตรงกัน) and the officer has not named the one counted (แหล่งที่นับยอด). */
+  'budget-conflict': kind('warning', z.object({ sources: z.number().int(), written: z.string().optional() }), (d) =>
+    d.written
+      ? {
+          th: `แหล่งที่นับยอด "${d.written}" ไม่ใช่หมายเลขแหล่ง (1–${d.sources}) ในหมายเหตุ: ระบุแหล่งที่จะนับยอด`,
+          en: `Counted source "${d.written}" is not a source number (1–${d.sources}) in the remarks: name the source to count`,
+        }
+      : {
+          th: `ยอดไม่ตรงกันระหว่าง ${d.sources} แหล่งที่รวมเป็นรายการเดียว: ตรวจสอบแล้วระบุหมายเลขแหล่งที่นับยอดในคอลัมน์แหล่งที่นับยอด`,
+          en: `The ${d.sources} merged sources of this need ask different amounts or years: check them and write the number of the source to count in the counted-source column`,
+        },
+  ),
   'approval-missing': kind('warning', none, () => ({
     th: 'ยังไม่ได้บันทึกการประชุม ก.บ.อ. ที่เห็นชอบ (ครั้งที่ … เมื่อวันที่ …) ในหัวตาราง',
     en: 'The title block does not record the district committee (ก.บ.อ.) meeting that passed the list (number and date)',

@@ -63,7 +63,9 @@ export type Field =
   /** The district a row of a province's table came from (อำเภอ). */
   | 'district'
   /** The rank the table's level gave a need (ลำดับความสำคัญของอำเภอ), beside its source's own ลำดับความสำคัญ. */
-  | 'sourcePriority';
+  | 'sourcePriority'
+  /** OnePlan's needs tables: which source the officer counts when merged sources disagree (แหล่งที่นับยอด). */
+  | 'countedSource';
 
 /** Where each field sits. Budgets: one column per B.E. year, or one `amount` column with a `year` column. */
 export interface ColumnMap {
@@ -118,6 +120,8 @@ export interface ProjectRow {
   /** Needs tables: the route (ส่งถึง) and the officer's note (บันทึกของอำเภอ) as written. */
   route?: string;
   officerNote?: string;
+  /** Needs tables: the source the officer counts when merged sources disagree, as written ("2"). */
+  countedSource?: string;
   /** Declared provincial link from a column (the context line is in `context.provincial`). */
   link: string;
   note: string;

@@ -73,20 +73,24 @@ test('inputs: ok, failed, skipped, with sheet kinds', () => {
     'แผนชุมชนตำบลหนองบัว.xlsx': 'ok',
     'รายชื่อผู้เข้าประชุม.xlsx': 'skipped',
   });
-  const nadi = result.inputs[0];
+  const nadi = result.inputs.find((i) => i.file === 'อบต.นาดี.xlsx')!;
   expect(nadi.sheets.map((s) => [s.kind, s.projects, s.taken])).toEqual([
     ['local-plan', 2, 0],
     ['local-plan-beyond', 4, 4],
   ]);
-  expect(result.inputs[2].error?.code).toBe('not-zip');
-  expect(result.inputs[5].sheets[0].note).toMatch(/^ไม่ใช่แบบแผนที่มีรายการโครงการ \(.+\)$/);
+  const input = (file: string) => result.inputs.find((i) => i.file === file)!;
+  expect(input('เสีย.xlsx').error?.code).toBe('not-zip');
+  expect(input('รายชื่อผู้เข้าประชุม.xlsx').sheets[0].note).toMatch(/^ไม่ใช่แบบแผนที่มีรายการโครงการ \(.+\)$/);
   // Notes in English too, for the task pane's English mode and --json.
-  expect(result.inputs[5].sheets[0].noteEn).toMatch(/^Not a plan form with project rows \(.+\)$/);
-  expect([result.inputs[5].note, result.inputs[5].noteEn]).toEqual(['ไม่พบชีตแผนที่มีรายการโครงการ', 'No plan sheet with project rows']);
-  expect(result.inputs[0].sheets[0].noteEn).toMatch(/^Local development plan/);
+  expect(input('รายชื่อผู้เข้าประชุม.xlsx').sheets[0].noteEn).toMatch(/^Not a plan form with project rows \(.+\)$/);
+  expect([input('รายชื่อผู้เข้าประชุม.xlsx').note, input('รายชื่อผู้เข้าประชุม.xlsx').noteEn]).toEqual([
+    'ไม่พบชีตแผนที่มีรายการโครงการ',
+    'No plan sheet with project rows',
+  ]);
+  expect(input('อบต.นาดี.xlsx').sheets[0].noteEn).toMatch(/^Local development plan/);
   // Tambon plans: only the support / beyond-capacity projects.
-  expect(result.inputs[3].taken).toBe(4);
-  expect(result.inputs[4].taken).toBe(3);
+  expect(input('แผนพัฒนาตำบลนาดี.xlsx').taken).toBe(4);
+  expect(input('แผนชุมชนตำบลหนองบัว.xlsx').taken).toBe(3);
 });
 
 test('needs items, merged duplicates and totals to the baht', () => {
@@ -128,9 +132,10 @@ test('duplicate groups: exact, likely, possible, local plan', () => {
       `${d.confidence}${d.merged ? '+merged' : ''}${d.localPlan ? '+local' : ''}:${d.items.map((m) => `${m.file}#${m.row}`).join(',')}`,
   );
   expect(sig).toEqual([
-    'exact+merged:อบต.นาดี.xlsx#15,แผนพัฒนาตำบลนาดี.xlsx#5',
+    // Listed in the canonical order of the files (by name), whatever order they were given in.
     'exact+merged:ทต.หนองบัว.xlsx#15,แผนชุมชนตำบลหนองบัว.xlsx#11',
     'exact+merged:ทต.หนองบัว.xlsx#16,แผนชุมชนตำบลหนองบัว.xlsx#12',
+    'exact+merged:อบต.นาดี.xlsx#15,แผนพัฒนาตำบลนาดี.xlsx#5',
     'exact+local:อบต.นาดี.xlsx#18,อบต.นาดี.xlsx#14',
     'likely+merged:อบต.นาดี.xlsx#16,แผนพัฒนาตำบลนาดี.xlsx#9',
     'possible:อบต.นาดี.xlsx#17,แผนพัฒนาตำบลนาดี.xlsx#6',
@@ -206,9 +211,9 @@ test('JSON shape for the CLI', () => {
   const j = consolidateJson(result, 'needs.xlsx');
   expect(j.needs.projects).toBe(10);
   expect(j.needs.totals).toEqual({ '2566': 0, '2567': 6650000, '2568': 7700000, '2569': 2000000, '2570': 0 });
-  expect(j.inputs[2]).toMatchObject({ file: 'เสีย.xlsx', status: 'failed', error: { code: 'not-zip' } });
+  expect(j.inputs.find((i) => i.file === 'เสีย.xlsx')).toMatchObject({ file: 'เสีย.xlsx', status: 'failed', error: { code: 'not-zip' } });
   expect(j.needs.items[0]).toHaveProperty('strategy');
-  expect(j.duplicates[0].items[0]).toEqual({ file: 'อบต.นาดี.xlsx', sheet: 'ผ.02-2 เกินศักยภาพ', row: 15, name: expect.any(String) });
+  expect(j.duplicates[0].items[0]).toEqual({ file: 'ทต.หนองบัว.xlsx', sheet: 'ผ02_2', row: 15, name: expect.any(String) });
   expect(j.output).toBe('needs.xlsx');
 });
 

@@ -147,8 +147,9 @@ describe("ranking: issue first, then every source's first choice before anyone's
     const r = await consolidate(inputsOf([nadiTambonPlan(), nongbuaTambonPlan()]));
     expect(r.items.map((i) => [i.rank, i.name, i.priority])).toEqual([
       [1, 'ส่งเสริมการท่องเที่ยวชุมชน', '๔'],
-      [2, 'ก่อสร้างถนน คสล. สายบ้านนา-บ้านดอน', '๒'],
-      [3, 'ก่อสร้างสะพานข้ามคลองหนองบัว', '๑'],
+      // Equal turns in the canonical order of the files (by name: แผนชุมชน… before แผนพัฒนา…), not the order given.
+      [2, 'ก่อสร้างสะพานข้ามคลองหนองบัว', '๑'],
+      [3, 'ก่อสร้างถนน คสล. สายบ้านนา-บ้านดอน', '๒'],
       [4, 'ขยายเขตไฟฟ้าแรงต่ำ', '๒'],
       [5, 'ซ่อมแซมถนนลาดยางสายหนองบัว-ท่าทอง', '๓'],
       [6, 'ขุดลอกหนองน้ำสาธารณะบ้านนาดี', '๑'],
@@ -229,7 +230,7 @@ describe("re-running keeps the officer's work", () => {
     expect(by['ขยายเขตไฟฟ้าแรงต่ำ'].rank).toBe(1);
     expect(by['ก่อสร้างศาลาอเนกประสงค์'].route).toBe('agency');
     expect(by['ก่อสร้างสะพานข้ามคลองหนองบัว'].officerNote).toBe('รอแบบแปลนจากโยธาธิการ');
-    expect(by['ก่อสร้างถนน คสล. สายบ้านนา-บ้านดอน'].rank).toBe(2);
+    expect(by['ก่อสร้างถนน คสล. สายบ้านนา-บ้านดอน'].rank).toBe(3);
     expect(again.approval).toEqual({ meeting: '3/2568', date: { year: 2568, month: 5, day: 15 } });
     expect(again.district).toBe('อำเภอเมือง');
     expect(again.items.every((i) => i.district === 'อำเภอเมือง')).toBe(true);
@@ -276,7 +277,7 @@ describe('validate a district needs sheet: ranks and approval', () => {
     const blank = rowOf(s, 'ขยายเขตไฟฟ้าแรงต่ำ');
     const dup = rowOf(s, 'ก่อสร้างศาลาอเนกประสงค์');
     set(s, blank, rank, null);
-    set(s, dup, rank, '๓'); // the bridge is 3 already
+    set(s, dup, rank, '๓'); // the road is 3 already
     set(s, rowOf(s, 'ขุดลอกหนองน้ำสาธารณะบ้านนาดี'), rank, 'ด่วน');
     const f = validateWorkbook(wb).sheets[0].findings;
     const letter = String.fromCharCode(65 + rank);
@@ -288,7 +289,7 @@ describe('validate a district needs sheet: ranks and approval', () => {
       ].sort((a, b) => (a[1] as number) - (b[1] as number)),
     );
     expect(f.find((x) => x.code === 'priority-missing' && x.row === rowOf(s, 'ขุดลอกหนองน้ำสาธารณะบ้านนาดี') + 1)?.message).toContain('"ด่วน"');
-    expect(f.find((x) => x.code === 'priority-duplicate')?.message).toContain(`แถวที่ ${rowOf(s, 'ก่อสร้างสะพานข้ามคลองหนองบัว') + 1}`);
+    expect(f.find((x) => x.code === 'priority-duplicate')?.message).toContain(`แถวที่ ${rowOf(s, 'ก่อสร้างถนน คสล. สายบ้านนา-บ้านดอน') + 1}`);
     const approval = f.find((x) => x.code === 'approval-missing')!;
     expect(approval.severity).toBe('warning');
     expect(s.rows[approval.row! - 1]?.[0]?.w).toMatch(/ก\.บ\.อ\..*\.\.\.\./);

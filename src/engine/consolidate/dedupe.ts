@@ -10,17 +10,19 @@
  * "อาคาร รพ.สต. บ้านคลองตะเคียน ซอย 21" and "อาคาร รพ.สต. บ้านท่าข้าม ซอย 28" of one village share most
  * words but each has words the other lacks, so they are only "possible" (the officer decides).
  *
- *   exact:    same normalised name, same village (or none on both sides), same tambon
- *   likely:   Dice ≥ LIKELY with the same village number, one name's words all in the other
+ *   exact:    same normalised name, same village (or none on both sides), same place
+ *   likely:   Dice ≥ LIKELY with the same village number, one name's words all in the other, same place
  *   possible: Dice ≥ POSSIBLE with the same village, or a village missing on one side and Dice ≥ MISSING;
  *             when words are replaced on both sides, Dice ≥ LIKELY (else every two roads of a village
  *             would be flagged), or every word of one side found with some only cut short ("พัฒน" in a
  *             truncated cell for "พัฒนา")
- * A village or tambon that differs on both sides is never a duplicate (the same road in หมู่ที่ 3 and
- * หมู่ที่ 4 are two projects).
+ * A village or place (place.ts: gazetteer codes, else tambon names) that differs on both sides is never a
+ * duplicate (the same road in หมู่ที่ 3 and หมู่ที่ 4 are two projects). A pair whose place is unknown on
+ * either side is at most "possible": a name match alone never takes a row out of the totals.
  */
 import type { Candidate } from './extract';
 import type { Confidence } from './types';
+import { comparePlaces, type Placed } from './place';
 
 export const LIKELY = 0.8;
 export const POSSIBLE = 0.55;
@@ -96,10 +98,10 @@ function cutShortPairs(xa: readonly string[], xb: readonly string[]): number {
   return n;
 }
 
-/** Village, tambon and name checks that need no tokens: null = never related, else "same name?". */
+/** Village, place and name checks that need no tokens: null = never related, else "same name?". */
 function gate(a: Candidate, b: Candidate): boolean | null {
   if (a.village !== undefined && b.village !== undefined && a.village !== b.village) return null;
-  if (a.tambon && b.tambon && a.tambon !== b.tambon) return null;
+  if (comparePlaces(a, b) === 'different') return null;
   if (!a.compact || !b.compact) return null;
   return a.compact === b.compact;
 }
@@ -109,13 +111,20 @@ function gate(a: Candidate, b: Candidate): boolean | null {
  * other lacks ("ซอย 7" against "ซอย 23", "บ้านโพนทอง" against "บ้านวังน้ำเย็น").
  */
 function relate(a: Candidate, b: Candidate, sameName: boolean, shared: number, na: number, nb: number, cut = 0): Relation {
+  const r = relateByWords(a, b, sameName, shared, na, nb, cut);
+  // A name match alone never takes a row out of the totals when the place of either is unknown.
+  if (r && r.confidence !== 'possible' && comparePlaces(a, b) === 'unknown') return { confidence: 'possible', similarity: r.similarity };
+  return r;
+}
+
+/** relate() by the names and villages alone (the places were found not different by gate()). */
+function relateByWords(a: Candidate, b: Candidate, sameName: boolean, shared: number, na: number, nb: number, cut: number): Relation {
   const sim = sameName || (na === 0 && nb === 0) ? 1 : (2 * shared) / (na + nb);
   const replaced = !sameName && shared < na && shared < nb;
   const sameVillage = a.village !== undefined && a.village === b.village;
   const noVillage = a.village === undefined && b.village === undefined;
   const oneMissing = !sameVillage && !noVillage;
-  const sameTambon = !!a.tambon && a.tambon === b.tambon;
-  if (sameName && (sameVillage || noVillage)) return { confidence: sameTambon ? 'exact' : 'likely', similarity: 1 };
+  if (sameName && (sameVillage || noVillage)) return { confidence: 'exact', similarity: 1 };
   // Merged (counted once) only when one name adds words to the other; words replaced on both sides
   // may be another road or another phase, so the officer decides.
   if (sameVillage && sim >= LIKELY && !replaced) return { confidence: 'likely', similarity: sim };
@@ -281,6 +290,12 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
   return out;
 }
 
+/** What two rows of one group say of its place together (each part from whichever names it). */
+function mergedPlace(a: Placed, b: Placed): Placed {
+  const place = a.place || b.place ? { ...b.place, ...a.place } : undefined;
+  return { tambon: a.tambon || b.tambon, ...(place ? { place } : {}) };
+}
+
 /**
  * Union-find over exact/likely matches between requests, refusing a union that would put two
  * villages or two tambons in one group (chains through a row without a location). Returns the
@@ -295,7 +310,7 @@ export function mergeGroups(
   // The village and tambon of each group: a group never holds two (such unions are refused), so one
   // value per root, undefined when none of its rows names one.
   const villages: Array<number | undefined> = cands.map((c) => c.village);
-  const tambons: Array<string | undefined> = cands.map((c) => c.tambon || undefined);
+  const places: Placed[] = cands.map((c) => c);
   const conf = new Map<number, Confidence>();
   const sim = new Map<number, number>();
   const find = (i: number): number => {
@@ -320,9 +335,9 @@ export function mergeGroups(
     if (ra === rb) continue;
     const va = villages[ra];
     const vb = villages[rb];
-    const ta = tambons[ra];
-    const tb = tambons[rb];
-    if ((va !== undefined && vb !== undefined && va !== vb) || (ta !== undefined && tb !== undefined && ta !== tb)) {
+    const pa = places[ra];
+    const pb = places[rb];
+    if ((va !== undefined && vb !== undefined && va !== vb) || comparePlaces(pa, pb) === 'different') {
       refused.push({ ...m, confidence: 'possible' });
       continue;
     }
@@ -330,7 +345,7 @@ export function mergeGroups(
     if (rb < ra) [ra, rb] = [rb, ra];
     parent[rb] = ra;
     villages[ra] = va ?? vb;
-    tambons[ra] = ta ?? tb;
+    if (pa !== pb) places[ra] = mergedPlace(pa, pb);
     const c = weaker(weaker(conf.get(ra) ?? 'exact', conf.get(rb) ?? 'exact'), m.confidence);
     conf.set(ra, c);
     sim.set(ra, Math.min(sim.get(ra) ?? 1, sim.get(rb) ?? 1, m.similarity));

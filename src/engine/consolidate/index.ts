@@ -28,6 +28,8 @@ import {
 import { classWordsOf, type ClassWords } from '../classification';
 import { placeOf, type PlaceCodes } from '../places';
 import { rankItems, sortByRank } from './rank';
+import { conflictRemark, countingOrder, disagree } from './conflict';
+import { comparePlaces } from './place';
 import { applyPrevious } from './merge';
 import { sendersOf } from './roster';
 import { issueKey, issueLabel } from './issue';
@@ -262,9 +264,11 @@ function matchInput(name: string, objective: string, target: string, issue: Prov
  */
 export class Consolidation {
   private readonly reports: InputReport[] = [];
-  private readonly cands: Candidate[] = [];
+  private cands: Candidate[] = [];
   /** Strategy verdicts computed with their files (addExtracted), by candidate index. */
-  private readonly verdicts: Array<ItemVerdict | undefined> = [];
+  private verdicts: Array<ItemVerdict | undefined> = [];
+  /** The candidates of reports[k] are cands[starts[k]] up to the next start. */
+  private readonly starts: number[] = [];
   private readonly recognise: (s: SheetModel) => PlanSheet;
   private readonly words: ClassWords;
   private readonly place: PlaceCodes;
@@ -276,6 +280,7 @@ export class Consolidation {
   }
 
   add(input: ConsolidateInput): InputReport {
+    this.starts.push(this.cands.length);
     const rep = collectInput(input, this.recognise, this.words, this.cands, this.place);
     this.reports.push(rep);
     return rep;
@@ -288,6 +293,7 @@ export class Consolidation {
    */
   addExtracted(ex: Extracted): InputReport {
     const base = this.cands.length;
+    this.starts.push(base);
     // The file name, sheet, organisation, budgets and tokens were shared by the rows of a file (and
     // across files) before the thread boundary copied them: share them again (a million rows).
     ex.candidates.forEach((c, i) => {
@@ -323,7 +329,29 @@ export class Consolidation {
   finish(): ConsolidateResult {
     if (this.finished) throw new Error('Consolidation.finish() was already called');
     this.finished = true;
+    this.putInCanonicalOrder();
     return consolidateCandidates(this.reports, this.cands, this.opts, { release: true, verdicts: this.verdicts });
+  }
+
+  /** The inputs in canonical order (inputOrder), their candidates and verdicts with them, numbered again. */
+  private putInCanonicalOrder(): void {
+    const n = this.reports.length;
+    const order = Array.from(this.reports.keys()).sort((x, y) => inputOrder(this.reports[x], this.reports[y]) || x - y);
+    if (order.every((k, i) => k === i)) return;
+    const cands: Candidate[] = [];
+    const verdicts: Array<ItemVerdict | undefined> = [];
+    for (const k of order) {
+      const end = k + 1 < n ? this.starts[k + 1] : this.cands.length;
+      for (let i = this.starts[k]; i < end; i++) {
+        const c = this.cands[i];
+        verdicts[cands.length] = this.verdicts[i];
+        c.seq = cands.length;
+        cands.push(c);
+      }
+    }
+    this.reports.splice(0, n, ...order.map((k) => this.reports[k]));
+    this.cands = cands;
+    this.verdicts = verdicts;
   }
   private finished = false;
 }
@@ -354,9 +382,20 @@ async function collect(
 
 const orgOf = (c: Candidate): string => c.organisation ?? c.src.file;
 
+/**
+ * The order inputs are read in, whatever order they were given in (dropped, typed, listed by a folder,
+ * finished by a worker): by file name, then checksum. Every "first" of a consolidation (item ids, the
+ * default ranks, which of equal rows is listed first) follows it, so the same files give the same table.
+ * Code-unit order, not the locale's: the same on every machine.
+ */
+export function inputOrder(a: { file: string; checksum: string }, b: { file: string; checksum: string }): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.checksum < b.checksum ? -1 : a.checksum > b.checksum ? 1 : 0;
+}
+
 /** Consolidates received workbooks into the needs table. Throws an AbortError when cancelled. */
 export async function consolidate(inputs: readonly ConsolidateInput[], opts: ConsolidateOptions = {}): Promise<ConsolidateResult> {
-  const { reports, cands } = await collect(inputs, opts);
+  const { reports, cands } = await collect([...inputs].sort(inputOrder), opts);
   if (opts.signal?.aborted) throw abortError();
   return consolidateCandidates(reports, cands, opts, { release: true });
 }
@@ -388,12 +427,17 @@ export function consolidateCandidates(
   });
   for (let r = 0; r < cands.length; r++) {
     if (cands[r].role !== 'need' || root[r] !== r) continue;
-    const members = membersOfRoot.get(r) ?? [r];
-    const keep = cands[r];
+    let members = membersOfRoot.get(r) ?? [r];
+    // The kept source (whose fields and amounts the need has) is the first in the counting order.
+    if (members.length > 1) {
+      members = members.sort((x, y) => countingOrder(cands[x], cands[y]));
+      membersOfRoot.set(r, members);
+    }
+    const keep = cands[members[0]];
     const others = members.length > 1 ? members.slice(1).map((m) => cands[m]) : [];
     const pick = <K extends 'objective' | 'target' | 'agency' | 'priority'>(k: K): string => keep[k] || others.find((o) => o[k])?.[k] || '';
     const item: NeedsItem = {
-      id: r,
+      id: members[0],
       name: keep.name,
       objective: pick('objective'),
       target: pick('target'),
@@ -424,6 +468,11 @@ export function consolidateCandidates(
       item.remarks.push(
         intern(`รวมรายการซ้ำ ${members.length} แหล่ง (${confidence.get(r) === 'exact' ? 'ซ้ำตรงกัน' : 'น่าจะซ้ำ'}) นับยอดครั้งเดียว`),
       );
+      const asked = [keep.budgets, ...others.map((o) => o.budgets)];
+      if (disagree(asked)) {
+        item.conflict = { budgets: asked, counted: 1, by: 'rule' };
+        item.remarks.push(conflictRemark(item));
+      }
     }
     itemAt[r] = item;
     items.push(item);
@@ -487,23 +536,26 @@ export function consolidateCandidates(
       name: c.name,
       village: c.village,
       tambon: c.tambon,
-      itemId: c.role === 'need' ? root[i] : undefined,
+      itemId: c.role === 'need' ? itemAt[root[i]]?.id : undefined,
       localPlan: c.role === 'local' ? true : undefined,
     };
   };
   const duplicates: DuplicateGroup[] = [];
   for (const [r, members] of membersOfRoot) {
+    const conflict = itemAt[r]?.conflict;
     duplicates.push({
       confidence: confidence.get(r) ?? 'exact',
       merged: true,
       localPlan: false,
       similarity: round2(similarity.get(r) ?? 1),
-      items: members.map(member),
+      ...(conflict ? { conflict: true } : {}),
+      // Members in the item's source order: member k asks conflict.budgets[k].
+      items: members.map((m, k) => (conflict ? { ...member(m), budgets: conflict.budgets[k] } : member(m))),
     });
   }
   const possibleSeen = new Set<string>();
   const possible: Array<{ ra: number; rb: number; m: Match }> = [];
-  type RefMatches = Map<number, Map<number, { confidence: DuplicateGroup['confidence']; similarity: number }>>;
+  type RefMatches = Map<number, Map<number, { confidence: DuplicateGroup['confidence']; similarity: number; need: number }>>;
   const localByRoot: RefMatches = new Map();
   const districtByRoot: RefMatches = new Map();
   for (const m of [...matches, ...refused]) {
@@ -516,7 +568,8 @@ export function consolidateCandidates(
       const byRoot = cands[localIdx].role === 'local' ? localByRoot : districtByRoot;
       const map = byRoot.get(r) ?? new Map();
       const prev = map.get(localIdx);
-      if (!prev || rank(m.confidence) < rank(prev.confidence)) map.set(localIdx, { confidence: m.confidence, similarity: m.similarity });
+      if (!prev || rank(m.confidence) < rank(prev.confidence) || (m.confidence === prev.confidence && needIdx < prev.need))
+        map.set(localIdx, { confidence: m.confidence, similarity: m.similarity, need: needIdx });
       byRoot.set(r, map);
       continue;
     }
@@ -568,7 +621,8 @@ export function consolidateCandidates(
     if (!item) continue;
     for (const [localIdx, m] of [...locals.entries()].sort((x, y) => x[0] - y[0])) {
       const lc = cands[localIdx];
-      const firm = m.confidence !== 'possible';
+      // Out of the totals only when the local plan's row is known to be in the need's own place.
+      const firm = m.confidence !== 'possible' && comparePlaces(cands[m.need], lc) === 'same';
       if (firm) {
         item.inTotals = false;
         item.remarks.push(`มีในแผนพัฒนาท้องถิ่นของ ${orgOf(lc)} (${lc.src.file} ชีต ${lc.src.sheet} แถว ${lc.src.row}) ไม่นับยอด`);
@@ -576,7 +630,7 @@ export function consolidateCandidates(
         item.remarks.push(`อาจมีในแผนพัฒนาท้องถิ่นของ ${orgOf(lc)} (${lc.src.file} ชีต ${lc.src.sheet} แถว ${lc.src.row}) โปรดตรวจสอบ`);
       }
       duplicates.push({
-        confidence: m.confidence,
+        confidence: firm ? m.confidence : 'possible',
         merged: false,
         localPlan: true,
         similarity: round2(m.similarity),
@@ -631,7 +685,14 @@ export function consolidateCandidates(
     notInDistrictPlan: districtPlan ? items.filter((it) => !it.inDistrictPlan).map((it) => it.id) : [],
   };
   const prev = opts.previous;
-  if (prev) result.merge = applyPrevious(result, prev);
+  if (prev) {
+    result.merge = applyPrevious(result, prev);
+    // A source the officer counts instead (ยอดไม่ตรงกัน) changes the amounts: the totals and years again.
+    if (items.some((it) => it.conflict?.by === 'officer')) {
+      Object.assign(result, groupByIssue(items));
+      result.items = result.groups.flatMap((g) => g.items);
+    }
+  }
   // "เมือง", "อ.เมือง" and "อำเภอเมือง" are one district, written "อำเภอเมือง" (as a province reads it).
   const bare = opts.district?.trim().replace(/^(อำเภอ|อ\.)\s*/, '');
   const district = (bare ? `อำเภอ${bare}` : undefined) ?? (prev?.district?.startsWith('อำเภอ') ? prev.district : undefined);

@@ -2,13 +2,16 @@
 import { z } from 'zod/v4';
 import { FORM_KINDS } from '../plan';
 import { MATCH_STATUSES } from '../strategy/model';
-import type { ConsolidateResult } from './types';
+import type { BudgetConflict, ConsolidateResult, NeedsItem } from './types';
+import { COUNTING_RULE_EN } from './conflict';
 import { ROUTES } from '../classification';
 import { SKIP_REASONS } from './skipped';
 import { PlaceCodesSchema } from '../places/schema';
 
 const InputErrorSchema = z.object({ code: z.string(), message: z.string(), messageEn: z.string() });
 const SourceSchema = z.object({ file: z.string(), sheet: z.string(), row: z.number().int().positive() });
+/** Year → baht. */
+const BudgetsSchema = z.record(z.string(), z.number());
 
 export const ConsolidateJsonSchema = z.object({
   inputs: z.array(
@@ -72,6 +75,19 @@ export const ConsolidateJsonSchema = z.object({
         budgets: z.record(z.string(), z.number()),
         inTotals: z.boolean(),
         remarks: z.array(z.string()),
+        /**
+         * ยอดไม่ตรงกัน: the merged sources ask different amounts or years. `sources` in the counting order
+         * (the item's sources), each with what it asks; `counted` (1-based) is the one in the totals, chosen
+         * by the rule or named by the officer in the table's แหล่งที่นับยอด column.
+         */
+        conflict: z
+          .object({
+            counted: z.number().int().positive(),
+            by: z.enum(['rule', 'officer']),
+            rule: z.string(),
+            sources: z.array(SourceSchema.extend({ proposer: z.string().optional(), budgets: BudgetsSchema })),
+          })
+          .optional(),
       }),
     ),
   }),
@@ -81,7 +97,9 @@ export const ConsolidateJsonSchema = z.object({
       merged: z.boolean(),
       localPlan: z.boolean(),
       similarity: z.number(),
-      items: z.array(SourceSchema.extend({ name: z.string(), localPlan: z.boolean().optional() })),
+      /** A merged group whose sources disagree on amount or year (the need's `conflict`). */
+      conflict: z.boolean().optional(),
+      items: z.array(SourceSchema.extend({ name: z.string(), localPlan: z.boolean().optional(), budgets: BudgetsSchema.optional() })),
     }),
   ),
   strategy: z.object({
@@ -143,6 +161,23 @@ export const ConsolidateJsonSchema = z.object({
 });
 export type ConsolidateJson = z.infer<typeof ConsolidateJsonSchema>;
 
+const yearKeys = (b: Record<number, number>): Record<string, number> => Object.fromEntries(Object.entries(b));
+
+function conflictJson(it: NeedsItem, c: BudgetConflict): NonNullable<ConsolidateJson['needs']['items'][number]['conflict']> {
+  return {
+    counted: c.counted,
+    by: c.by,
+    rule: COUNTING_RULE_EN,
+    sources: it.sources.map((s, k) => ({
+      file: s.file,
+      sheet: s.sheet,
+      row: s.row,
+      ...(s.organisation ? { proposer: s.organisation } : {}),
+      budgets: yearKeys(c.budgets[k]),
+    })),
+  };
+}
+
 export function consolidateJson(r: ConsolidateResult, output: string | null): ConsolidateJson {
   const totals: Record<string, number> = {};
   for (const y of r.years) totals[String(y)] = r.totals[y] ?? 0;
@@ -189,6 +224,7 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
         budgets: Object.fromEntries(r.years.map((y) => [String(y), it.budgets[y] ?? 0])),
         inTotals: it.inTotals,
         remarks: it.remarks,
+        ...(it.conflict ? { conflict: conflictJson(it, it.conflict) } : {}),
       })),
     },
     duplicates: r.duplicates.map((g) => ({
@@ -196,7 +232,15 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
       merged: g.merged,
       localPlan: g.localPlan,
       similarity: g.similarity,
-      items: g.items.map((m) => ({ file: m.file, sheet: m.sheet, row: m.row, name: m.name, ...(m.localPlan ? { localPlan: true } : {}) })),
+      ...(g.conflict ? { conflict: true } : {}),
+      items: g.items.map((m) => ({
+        file: m.file,
+        sheet: m.sheet,
+        row: m.row,
+        name: m.name,
+        ...(m.localPlan ? { localPlan: true } : {}),
+        ...(m.budgets ? { budgets: yearKeys(m.budgets) } : {}),
+      })),
     })),
     strategy: { mismatches: r.strategyMismatches },
     district: r.district ?? null,

@@ -5,6 +5,8 @@
  * default order), and needs that are gone are listed. The ก.บ.อ. approval and the district name in the
  * title block are kept too.
  *
+ * When a need's sources disagree (ยอดไม่ตรงกัน), the source the officer named in แหล่งที่นับยอด is counted.
+ *
  * A need is the same need when its name and first source (file / sheet / row) are the same, else when its
  * name, village and tambon are (a file sent again with a row inserted above it).
  */
@@ -17,6 +19,7 @@ import { thaiToArabic } from '../thai';
 import type { ConsolidateResult, MergeReport, NeedsItem, PreviousRow, PreviousTable } from './types';
 import { sortByRank } from './rank';
 import { unitOfNeedsSheet } from './extract';
+import { countSource, parseCountedSource } from './conflict';
 
 function cellText(sheet: SheetModel, r: number, c: number | undefined): string {
   return c === undefined ? '' : (sheet.rows[r]?.[c]?.w ?? '').trim();
@@ -43,6 +46,7 @@ export function readPrevious(wb: WorkbookModel): PreviousTable | undefined {
         rank: Number.isFinite(rank) ? rank : null,
         route: parseRoute(p.route),
         officerNote: p.officerNote ?? '',
+        countedSource: p.countedSource ?? '',
       };
     });
     const approval = plan.titles.map((t) => parseApprovalLine(t.text)).find((a) => a);
@@ -98,6 +102,8 @@ export function applyPrevious(r: ConsolidateResult, prev: PreviousTable): MergeR
       it.rank = p.rank;
       if (p.route) it.route = p.route;
       it.officerNote = p.officerNote;
+      const n = it.conflict ? parseCountedSource(p.countedSource, it.sources.length) : null;
+      if (n !== null) countSource(it, n);
     } else {
       fresh++;
       it.status = 'new';

@@ -21,6 +21,7 @@ import type { ConsolidateResult, Confidence, InputStatus, NeedsItem } from './ty
 import { ROUTE_LABEL } from '../classification';
 import { approvalLine } from '../approval';
 import { DEFAULT_ORDER_TH } from './rank';
+import { askText, CONFLICT_TH } from './conflict';
 
 export const NEEDS_SHEET = 'แผนความต้องการอำเภอ';
 export const SUMMARY_SHEET = 'สรุปตามประเด็นการพัฒนา';
@@ -47,6 +48,8 @@ export const NEEDS_TAIL = [
   'ที่มา (ไฟล์ / ชีต / แถว)',
   'หมายเหตุ',
   'บันทึกของอำเภอ',
+  // Which source counts when a need's sources disagree (ยอดไม่ตรงกัน): the officer writes its number.
+  'แหล่งที่นับยอด (เมื่อยอดไม่ตรงกัน)',
 ] as const;
 
 export const DISTRICT_SUMMARY_SHEET = 'สรุปตามอำเภอ';
@@ -87,6 +90,7 @@ const BODY: CellStyle = { border: true, wrap: true, valign: 'top' };
 const BODY_CENTER: CellStyle = { ...BODY, align: 'center' };
 const NUM: CellStyle = { border: true, valign: 'top', align: 'right', numFmt: AMOUNT };
 const NUM_EXCLUDED: CellStyle = { ...NUM, italic: true, color: '808080' };
+const UNRESOLVED: CellStyle = { ...BODY_CENTER, fill: 'FFF2CC' };
 const GROUP: CellStyle = { bold: true, border: true, fill: 'F2F2F2' };
 const SUBTOTAL: CellStyle = { bold: true, border: true, fill: 'FFF2CC', wrap: true };
 const SUBTOTAL_NUM: CellStyle = { ...SUBTOTAL, align: 'right', numFmt: AMOUNT, wrap: false, shrink: true };
@@ -228,7 +232,7 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   for (const it of r.items) for (const y of years) widest = Math.max(widest, it.budgets[y] ?? 0);
   const yearWidth = amountWidth(widest, 12); // at least "ปีงบประมาณ" on one line of the header
   const printed = tc + PRINTED_TAIL.length;
-  const colWidths = [...needsWidths(years.length, yearWidth, province), 30, 10, 24, 34, 34, 24];
+  const colWidths = [...needsWidths(years.length, yearWidth, province), 30, 10, 24, 34, 34, 24, 14];
   // The signature block under the table, inside the print area.
   const sign = signatureBlock(at, colWidths, printed, o.signers);
   for (let k = 0; k < sign.rows.length; k++) {
@@ -266,6 +270,8 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
         c(sourceText(it), BODY),
         c(note, BODY),
         c(text(it.officerNote), BODY),
+        // Blank until the officer names a source: validate reports the need as unresolved meanwhile.
+        c(it.conflict?.by === 'officer' ? it.conflict.counted : '', it.conflict?.by === 'rule' ? UNRESOLVED : BODY_CENTER),
       ];
     }
     if (k === RowKind.Group) {
@@ -397,7 +403,22 @@ function summarySheet(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet {
 
 /** The duplicate groups, a row per member, made row by row like the needs table. */
 function duplicatesSheet(r: ConsolidateResult): StreamedSheet {
-  const header = ['กลุ่มที่', 'ความน่าจะซ้ำ', 'การดำเนินการ', 'ความคล้าย (%)', 'โครงการ', 'หมู่ที่', 'ตำบล', 'ไฟล์', 'ชีต', 'แถว'];
+  const header = [
+    'กลุ่มที่',
+    'ความน่าจะซ้ำ',
+    'การดำเนินการ',
+    'ความคล้าย (%)',
+    'โครงการ',
+    'หมู่ที่',
+    'ตำบล',
+    'ไฟล์',
+    'ชีต',
+    'แถว',
+    'งบประมาณที่ขอ (ยอดไม่ตรงกัน)',
+  ];
+  // Merged groups whose sources disagree: which source their need counts (the officer may have named another).
+  const conflictOf = new Map<number, NonNullable<NeedsItem['conflict']>>();
+  for (const it of r.items) if (it.conflict) conflictOf.set(it.id, it.conflict);
   const top: OutCell[][] = [[c('โครงการที่อาจซ้ำกัน', TITLE)], header.map((h) => c(h, HEADER))];
   let members = 0;
   for (const g of r.duplicates) members += g.items.length;
@@ -419,13 +440,20 @@ function duplicatesSheet(r: ConsolidateResult): StreamedSheet {
     const gi = groupOf[k];
     const g = r.duplicates[gi];
     const m = memberAt[k];
+    const conflict = g.conflict && m.itemId !== undefined ? conflictOf.get(m.itemId) : undefined;
+    // Members of a conflict group are in their item's source order: the first of the group is source 1.
+    let first = k;
+    if (conflict) while (first > 0 && groupOf[first - 1] === gi) first--;
+    const counted = conflict?.counted === k - first + 1;
     const action = g.localPlan
       ? g.confidence === 'possible'
         ? 'อาจมีในแผนพัฒนาท้องถิ่นแล้ว: ให้ตรวจสอบ'
         : 'มีในแผนพัฒนาท้องถิ่นแล้ว: ไม่นับยอด'
-      : g.merged
-        ? 'รวมเป็นรายการเดียว นับยอดครั้งเดียว'
-        : 'ให้เจ้าหน้าที่ตรวจสอบ (ไม่รวม)';
+      : conflict
+        ? `รวมเป็นรายการเดียว ${CONFLICT_TH}: ${counted ? `นับยอดแหล่งนี้ (${k - first + 1})` : `ไม่นับยอดแหล่งนี้ (${k - first + 1})`}${conflict.by === 'officer' ? ' ตามที่อำเภอระบุ' : ''}`
+        : g.merged
+          ? 'รวมเป็นรายการเดียว นับยอดครั้งเดียว'
+          : 'ให้เจ้าหน้าที่ตรวจสอบ (ไม่รวม)';
     return [
       c(gi + 1, BODY_CENTER),
       c(CONFIDENCE_TH[g.confidence], BODY),
@@ -437,6 +465,7 @@ function duplicatesSheet(r: ConsolidateResult): StreamedSheet {
       c(text(m.file), BODY),
       c(text(m.sheet), BODY),
       c(m.row, BODY_CENTER),
+      c(m.budgets ? askText(m.budgets) : '', counted ? { ...BODY, bold: true } : BODY),
     ];
   };
   const last = rowCount - 1;
@@ -446,7 +475,7 @@ function duplicatesSheet(r: ConsolidateResult): StreamedSheet {
     width: header.length,
     rowAt,
     merges: [{ r1: 0, c1: 0, r2: 0, c2: header.length - 1 }],
-    colWidths: [6, 12, 24, 8, 40, 6, 11, 30, 16, 6],
+    colWidths: [6, 12, 24, 8, 40, 6, 11, 30, 16, 6, 30],
     freezeRows: 2,
     table: r.duplicates.length ? { headerRow: 1, lastRow: last, lastCol: header.length - 1, name: 'DuplicatesTable' } : undefined,
     page: { orientation: 'landscape', fitWidth: true, footer: pageFooter() },

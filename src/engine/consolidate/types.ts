@@ -157,12 +157,27 @@ export interface ProjectFields {
   place?: PlaceCodes;
 }
 
-/** A project of the needs table (one per duplicate group: the first source kept). */
+/**
+ * Merged sources of one need that ask different amounts or years (ยอดไม่ตรงกัน): the table counts one
+ * of them, by the rule (conflict.ts) or as the officer named it in the table's แหล่งที่นับยอด column.
+ */
+export interface BudgetConflict {
+  /** What each source asks: budgets[k] is the item's sources[k]'s. */
+  budgets: Array<Record<number, number>>;
+  /** The source counted, 1-based as the table numbers them (sources[counted - 1]). */
+  counted: number;
+  /** 'rule': the first source in the counting order; 'officer': named in the needs table on a re-run. */
+  by: 'rule' | 'officer';
+}
+
+/** A project of the needs table (one per duplicate group: the source first in the counting order kept). */
 export interface NeedsItem extends ProjectFields {
-  /** Stable id: index in input order of the kept source. */
+  /** Stable id: index, in the canonical input order, of the kept source. */
   id: number;
-  /** Every source: the kept one first, then merged duplicates (exact/likely). */
+  /** Every source: the kept one first, then merged duplicates (exact/likely), in the counting order (conflict.ts). */
   sources: SourceRef[];
+  /** Set when the merged sources disagree on amount or year. */
+  conflict?: BudgetConflict;
   /** False when the project is already in a local authority's own plan (ผ.02). */
   inTotals: boolean;
   /** Notes the engine adds (merged duplicates, in a local plan, possible duplicate…). */
@@ -188,6 +203,8 @@ export interface DuplicateMember {
   itemId?: number;
   /** True for a local-plan (ผ.02) project the request duplicates. */
   localPlan?: boolean;
+  /** What the row asks, for the members of a merged group whose sources disagree (ยอดไม่ตรงกัน). */
+  budgets?: Record<number, number>;
 }
 
 export interface DuplicateGroup {
@@ -197,6 +214,8 @@ export interface DuplicateGroup {
   /** The request duplicates a project in a local authority's own plan. */
   localPlan: boolean;
   similarity: number;
+  /** Merged sources that disagree on amount or year: the item's `conflict` says which one counts. */
+  conflict?: boolean;
   items: DuplicateMember[];
 }
 
@@ -264,6 +283,8 @@ export interface PreviousRow {
   rank: number | null;
   route: Route | null;
   officerNote: string;
+  /** The source the officer counts when the need's sources disagree (แหล่งที่นับยอด), as written. */
+  countedSource: string;
 }
 
 export interface PreviousTable {

@@ -8,6 +8,7 @@ import { flatText, parseBEYear } from '../thai';
 /** Most specific first: "ลำดับความสำคัญ" before "ลำดับ", "ปีงบประมาณ" before "งบประมาณ". */
 const SYNONYMS: Array<[Field | 'budget', string[]]> = [
   // OnePlan's needs tables' own columns (consolidate/table.ts writes them; a re-run and the province read them back).
+  ['countedSource', ['แหล่งที่นับยอด']],
   ['counted', ['นับยอด', 'นับรวมยอด', 'นับในยอดรวม']],
   ['proposer', ['อปท./ผู้เสนอ', 'ผู้เสนอโครงการ', 'ผู้เสนอ', 'หน่วยงานที่เสนอ']],
   ['district', ['อำเภอ']],

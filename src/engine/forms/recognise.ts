@@ -75,6 +75,7 @@ const FIELD_TH: Record<Field, string> = {
   sourcePriority: 'ลำดับความสำคัญของอำเภอ',
   route: 'ส่งถึง',
   officerNote: 'บันทึกของอำเภอ',
+  countedSource: 'แหล่งที่นับยอด',
 };
 
 export function signsOf(sheet: SheetModel, titles: ContextLine[], blocks: PlanBlock[]): SheetSigns {

@@ -1,11 +1,12 @@
 /**
  * A district needs table before it goes to the province: every need ranked once (ลำดับความสำคัญของอำเภอ),
- * and the ก.บ.อ. meeting that passed it recorded in its title block (one-plan-process.md, the seeds' rules).
+ * every disagreement between merged sources (ยอดไม่ตรงกัน) decided, and the ก.บ.อ. meeting that passed it recorded in its title block (one-plan-process.md, the seeds' rules).
  */
 import type { PlanSheet } from '../plan';
 import { thaiToArabic } from '../thai';
 import { isApprovalLine, parseApprovalLine } from '../approval';
 import type { FindingCode, FindingDetails } from '../findings';
+import { BY_OFFICER_TH, CONFLICT_TH, parseCountedSource } from '../consolidate/conflict';
 
 type Add = <C extends FindingCode>(code: C, details: FindingDetails<C>, row: number | null, col: number | null, field?: string) => void;
 
@@ -39,5 +40,31 @@ export function checkDistrictNeeds(plan: PlanSheet, add: Add): void {
       if (other !== undefined) add('priority-duplicate', { rank: n, otherRow: other + 1 }, p.row, col, 'priority');
       else seen.set(n, p.row);
     }
+    checkConflicts(block, add);
+  }
+}
+
+/**
+ * Needs whose merged sources disagree (the remark consolidation writes begins "ยอดไม่ตรงกัน: (1) … (2) …")
+ * and whose แหล่งที่นับยอด does not name one of them: counted by the rule until the officer decides.
+ */
+function checkConflicts(block: PlanSheet['blocks'][number], add: Add): void {
+  const f = block.columns.fields;
+  for (const p of block.projects) {
+    if (p.afterTotal || !p.name) continue;
+    const remark = p.note.split('\n').find((l) => l.startsWith(`${CONFLICT_TH}:`));
+    // Decided by the officer (a district's table read by the province carries the district's remark).
+    if (!remark || remark.includes(BY_OFFICER_TH)) continue;
+    const sources = remark.match(/(?::|;) \(\d+\) /g)?.length ?? 0;
+    const written = (p.countedSource ?? '').trim();
+    if (parseCountedSource(written, sources) !== null) continue;
+    const col = f.countedSource ?? f.note ?? null;
+    add(
+      'budget-conflict',
+      written ? { sources, written } : { sources },
+      p.row,
+      col,
+      f.countedSource !== undefined ? 'countedSource' : 'note',
+    );
   }
 }

@@ -1,0 +1,33 @@
+/**
+ * Whether two rows are in the same place, for the duplicate rules: two rows in different known places
+ * are never one need, and a row whose place is unknown is never taken out of the totals on a name
+ * match alone (dedupe.ts caps it at "possible"). Gazetteer codes (places/types.ts) decide when both
+ * rows have them; else the tambon names as read. (District names alone do not decide: at the province, a
+ * need two districts both ask for is reported across districts, dedupe.ts mergeGroups.)
+ */
+import type { PlaceCodes } from '../places/types';
+
+export type PlaceRelation = 'same' | 'different' | 'unknown';
+
+/** What a row says of its place. */
+export interface Placed {
+  tambon?: string;
+  place?: PlaceCodes;
+}
+
+/** A part both codes have and that differs, or a tambon both have that is equal. */
+function byCodes(a: PlaceCodes, b: PlaceCodes): PlaceRelation {
+  if (a.tambon && b.tambon) return a.tambon === b.tambon ? 'same' : 'different';
+  if (a.district && b.district && a.district !== b.district) return 'different';
+  if (a.province && b.province && a.province !== b.province) return 'different';
+  return 'unknown';
+}
+
+export function comparePlaces(a: Placed, b: Placed): PlaceRelation {
+  if (a.place && b.place) {
+    const r = byCodes(a.place, b.place);
+    if (r !== 'unknown') return r;
+  }
+  if (a.tambon && b.tambon) return a.tambon === b.tambon ? 'same' : 'different';
+  return 'unknown';
+}
