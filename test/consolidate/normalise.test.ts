@@ -1,13 +1,5 @@
-import {
-  ABBREVIATIONS,
-  coreName,
-  diceSimilarity,
-  extractLocation,
-  normaliseThai,
-  parseTambon,
-  parseVillage,
-  wordTokens,
-} from '../../src/engine/normalise';
+import { ABBREVIATIONS, coreName, diceSimilarity, normaliseThai, wordTokens } from '../../src/engine/normalise';
+import { extractLocation, parseTambon, parseVillage } from '../../src/engine/places';
 import * as fs from 'node:fs';
 import * as zlib from 'node:zlib';
 import { parseIssue } from '../../src/engine/consolidate/issue';

@@ -3,7 +3,7 @@
  * their context, ambiguity left uncoded, misspellings answered with the near names. Real names from
  * จังหวัดนนทบุรี: ตำบลบ้านใหม่ is a tambon of both อำเภอปากเกร็ด (120603) and อำเภอบางใหญ่ (120306).
  */
-import { extractLocation, parseTambon } from '../../src/engine/normalise';
+import { extractLocation, parseTambon } from '../../src/engine/places';
 import { codesNamed, findPlaces, placeName, placeOf, suggest, tambonsOf, districtsOf } from '../../src/engine/places';
 import { GAZETTEER_SOURCE } from '../../src/engine/places/gazetteer-data';
 

@@ -6,20 +6,21 @@
  *   ผ.02 (local-plan): not taken, but kept as the reference "already planned by the อปท.".
  */
 import type { PlanSheet, ProjectRow } from '../plan';
-import {
-  coreNameOfNormalised,
-  extractLocation,
-  locationOfNormalised,
-  normaliseThai,
-  parseTambon,
-  parseVillage,
-  wordTokens,
-  type Location,
-} from '../normalise';
+import { coreNameOfNormalised, normaliseThai, wordTokens } from '../normalise';
 import { parseIssue } from './issue';
 import { classify, defaultRoute, parseRoute, type ClassKind, type ClassWords } from '../classification';
 import { tidySpaces } from '../thai';
-import { namesInLines, placeOf, type PlaceCodes, type PlaceNames } from '../places';
+import {
+  extractLocation,
+  locationOfNormalised,
+  namesInLines,
+  parseTambon,
+  parseVillage,
+  placeOf,
+  type Location,
+  type PlaceCodes,
+  type PlaceNames,
+} from '../places';
 import type { ProjectFields, ProvincialIssue, SourceRef } from './types';
 
 /** need: a row of the needs table; local: an อปท.'s own plan (ผ.02); district: the district's development plan. */

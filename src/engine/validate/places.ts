@@ -5,8 +5,7 @@
  * lacks) is not reported: nothing certain can be said of it.
  */
 import type { PlanSheet } from '../plan';
-import { parseTambon } from '../normalise';
-import { namesInLines, placeOf, placeName, tambonSuggestions, type PlaceCodes } from '../places';
+import { namesInLines, parseTambon, placeOf, placeName, tambonSuggestions, type PlaceCodes } from '../places';
 import type { FindingCode, FindingDetails } from '../findings';
 
 type Add = <C extends FindingCode>(code: C, details: FindingDetails<C>, row: number | null, col: number | null, field?: string) => void;
