@@ -21,6 +21,7 @@ import type { ConsolidateResult, Confidence, InputStatus, NeedsItem } from './ty
 import { ROUTE_LABEL } from '../classification';
 import { approvalLine } from '../approval';
 import { DEFAULT_ORDER_TH } from './rank';
+import { proposerShort } from './roster';
 
 export const NEEDS_SHEET = 'แผนความต้องการอำเภอ';
 export const SUMMARY_SHEET = 'สรุปตามประเด็นการพัฒนา';
@@ -87,9 +88,11 @@ const BODY: CellStyle = { border: true, wrap: true, valign: 'top' };
 const BODY_CENTER: CellStyle = { ...BODY, align: 'center' };
 const NUM: CellStyle = { border: true, valign: 'top', align: 'right', numFmt: AMOUNT };
 const NUM_EXCLUDED: CellStyle = { ...NUM, italic: true, color: '808080' };
-const GROUP: CellStyle = { bold: true, border: true, fill: 'F2F2F2' };
+/** Wrapped: a long issue name stays inside its row's border on paper instead of running across the columns. */
+const GROUP: CellStyle = { bold: true, border: true, fill: 'F2F2F2', wrap: true };
 const SUBTOTAL: CellStyle = { bold: true, border: true, fill: 'FFF2CC', wrap: true };
 const SUBTOTAL_NUM: CellStyle = { ...SUBTOTAL, align: 'right', numFmt: AMOUNT, wrap: false, shrink: true };
+const NOTE: CellStyle = { italic: true, wrap: true, valign: 'top' };
 const GRAND: CellStyle = { bold: true, border: true, fill: 'FCE4D6' };
 const GRAND_NUM: CellStyle = { ...GRAND, align: 'right', numFmt: AMOUNT };
 /** The needs table's totals shrink when wider than the items' amounts their columns are made for. */
@@ -120,20 +123,66 @@ export function amountWidth(n: number, min = 10): number {
  * columns after them, outside the print area. Readers find every column by its header (NEEDS_HEAD,
  * NEEDS_TAIL), so the order is free: the printed ones come first.
  */
-const PRINTED_TAIL = ['นับยอด', 'ลำดับความสำคัญของอำเภอ', 'ส่งถึง (ผู้รับเรื่อง)', 'อยู่ในแผนพัฒนาอำเภอ'] as const;
+const PRINTED_TAIL = ['นับยอด', 'ลำดับความสำคัญของอำเภอ', 'ส่งถึง (ผู้รับเรื่อง)', 'หน่วยงานที่จะขอประสาน', 'อยู่ในแผนพัฒนาอำเภอ'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Print layout: the needs table as the officer signs it (one page wide, pages filled, short cells).
+
+/**
+ * The proposer as printed (ทต.หนองบัว, ตำบลนาดี). The whole line ("ตำบลนาดี อำเภอเมือง จังหวัด…") stays in
+ * the column before it, hidden: readers take the first อปท./ผู้เสนอ column, so a re-run keeps the line.
+ */
+export const PROPOSER_SHORT = 'อปท./ผู้เสนอ (ย่อ)';
+
+/** Hidden: the proposer's whole line (column 7, NEEDS_HEAD's last). */
+const PROPOSER_FULL_COL = NEEDS_HEAD.length - 1;
+const DISTRICT_COL = NEEDS_HEAD.indexOf('อำเภอ');
+
+/** Hidden full proposer line: not wrapped (no row grows for it when the officer shows the column). */
+const BODY_LINE: CellStyle = { border: true, valign: 'top' };
 
 /**
  * Printed widths: fixed for numbers and short fields, the rest of the printed width shared by the text
  * columns, so the table prints one page wide at a legible scale (and its working columns after them).
+ * `shown` years print; the others are hidden (no amount in any need) and leave their width to the text.
  */
-function needsWidths(yearCount: number, yearWidth: number, province: boolean): number[] {
-  // ที่, หมู่ที่, ตำบล, years, นับยอด, rank, in the district plan (+ อำเภอ narrow in a district's own table)
-  const fixed = 5 + 5 + 9 + yearCount * yearWidth + 6 + 6 + 6 + (province ? 0 : 6);
+function needsWidths(yearCount: number, shown: number, yearWidth: number, province: boolean, districts: boolean): number[] {
+  // ที่, หมู่ที่, ตำบล, shown years, นับยอด, rank, in the district plan (+ อำเภอ narrow in a district's own table, when it has any)
+  const fixed = 5 + 5 + 9 + shown * yearWidth + 6 + 6 + 6 + (province || !districts ? 0 : 6);
   const rest = Math.max(60, PRINT_WIDTH_MAX - fixed);
-  // โครงการ, วัตถุประสงค์, เป้าหมาย, อำเภอ (a province's), อปท./ผู้เสนอ, ส่งถึง
-  const k = province ? [0.26, 0.17, 0.17, 0.1, 0.15, 0.15] : [0.3, 0.2, 0.2, 0, 0.15, 0.15];
+  // โครงการ, วัตถุประสงค์, เป้าหมาย, อำเภอ (a province's), ผู้เสนอ (ย่อ), ส่งถึง, หน่วยงานที่จะขอประสาน
+  const k = province ? [0.26, 0.15, 0.15, 0.08, 0.1, 0.11, 0.15] : [0.3, 0.17, 0.17, 0, 0.1, 0.11, 0.15];
   const w = k.map((x) => Math.floor(rest * x));
-  return [5, w[0], w[1], w[2], 5, 9, province ? w[3] : 6, w[4], ...Array(yearCount).fill(yearWidth), 6, 6, w[5], 6];
+  return [5, w[0], w[1], w[2], 5, 9, province ? w[3] : 6, 30, w[4], ...Array(yearCount).fill(yearWidth), 6, 6, w[5], w[6], 6];
+}
+
+/** Years no need asks an amount for: hidden from print (the column stays, with its zeros), unless every year is. */
+function emptyYears(r: ConsolidateResult): Set<number> {
+  const empty = new Set(r.years.filter((y) => !r.items.some((it) => (it.budgets[y] ?? 0) !== 0)));
+  return empty.size < r.years.length ? empty : new Set();
+}
+
+/**
+ * The issue cell: its number and name ("3 ส่งเสริมการท่องเที่ยว"), not the link as written ("๒",
+ * "ง. ยุทธศาสตร์จังหวัดที่ 3 …"). A bare number takes the name another need of the issue gave.
+ */
+function issueCell(it: NeedsItem, names: ReadonlyMap<string, string>): string {
+  const issue = it.issue;
+  if (!issue) return 'ไม่ระบุ';
+  if (!issue.code) return issue.name || issue.text;
+  const name = issue.name || names.get(issue.code) || '';
+  return name ? `${issue.code} ${name}` : issue.code;
+}
+
+/** Each issue number's name, from the first need that wrote one. */
+function issueNames(r: ConsolidateResult): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const g of r.groups) {
+    if (!g.code) continue;
+    const named = g.items.find((it) => it.issue?.name);
+    if (named) names.set(g.code, named.issue!.name);
+  }
+  return names;
 }
 
 function yearSpan(years: number[]): string {
@@ -174,9 +223,9 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   const printedTail = new Set<string>(PRINTED_TAIL);
   const tailOrder = [...PRINTED_TAIL, ...NEEDS_TAIL.filter((h) => !printedTail.has(h))];
   const tail = tailOrder.map((h) => h.replace(/ของอำเภอ$/, `ของ${lvl}`));
-  const header = [...head, ...years.map((y) => `ปีงบประมาณ ${y} (บาท)`), ...tail];
+  const header = [...head, PROPOSER_SHORT, ...years.map((y) => `ปีงบประมาณ ${y} (บาท)`), ...tail];
   const lastCol = header.length - 1;
-  const yc = head.length; // first year column
+  const yc = head.length + 1; // first year column
   const tc = yc + years.length; // first tail column
   const pad = (n: number, style: CellStyle): OutCell[] => Array.from({ length: n }, () => c(null, style));
 
@@ -221,16 +270,27 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   });
   const lastTableRow = at - 1;
   kinds[at++] = RowKind.Grand;
-  if (excluded) kinds[at++] = RowKind.Note;
+  // The notes under the table: merged across the printed width and wrapped (a long one is never cut).
+  const noteRows: number[] = [];
+  if (excluded) {
+    noteRows.push(at);
+    kinds[at++] = RowKind.Note;
+  }
+  noteRows.push(at);
   kinds[at++] = RowKind.Order;
   // Amount columns as wide as the largest item's amount; a wider subtotal or total shrinks to fit.
   let widest = 0;
   for (const it of r.items) for (const y of years) widest = Math.max(widest, it.budgets[y] ?? 0);
   const yearWidth = amountWidth(widest, 12); // at least "ปีงบประมาณ" on one line of the header
   const printed = tc + PRINTED_TAIL.length;
-  const colWidths = [...needsWidths(years.length, yearWidth, province), 30, 10, 24, 34, 34, 24];
+  const empty = emptyYears(r);
+  const noDistrict = !r.items.some((it) => it.district);
+  const colWidths = [...needsWidths(years.length, years.length - empty.size, yearWidth, province, !noDistrict), 30, 10, 34, 34, 24];
+  // A district's own table leaves its อำเภอ column empty: hidden, as the empty years are.
+  const hiddenCols = [...(noDistrict ? [DISTRICT_COL] : []), PROPOSER_FULL_COL, ...years.flatMap((y, k) => (empty.has(y) ? [yc + k] : []))];
+  const names = issueNames(r);
   // The signature block under the table, inside the print area.
-  const sign = signatureBlock(at, colWidths, printed, o.signers);
+  const sign = signatureBlock(at, colWidths, printed, o.signers, 'th', new Set(hiddenCols));
   for (let k = 0; k < sign.rows.length; k++) {
     kinds[at] = RowKind.Sign;
     refs[at++] = k;
@@ -250,19 +310,20 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
         c(it.village !== undefined ? it.village : '', BODY_CENTER),
         c(text(it.tambon), BODY),
         c(text(it.district), BODY),
-        c(text(it.organisation), BODY),
+        c(text(it.organisation), BODY_LINE),
+        c(it.organisation ? proposerShort(it.organisation) : '', BODY),
         ...years.map((y) => c(it.budgets[y] ?? 0, it.inTotals ? NUM : NUM_EXCLUDED)),
         // PRINTED_TAIL, then the rest of NEEDS_TAIL in its order
         c(it.inTotals ? COUNTED_TH.yes : COUNTED_TH.no, it.inTotals ? BODY_CENTER : { ...BODY_CENTER, italic: true, color: '808080' }),
         c(it.rank, BODY_CENTER),
         c(ROUTE_LABEL[it.route].th, BODY),
+        c(text(it.agency), BODY),
         c(
           it.inDistrictPlan === null ? '' : it.inDistrictPlan ? 'มี' : 'ไม่มี',
           it.inDistrictPlan === false ? { ...BODY_CENTER, color: 'C00000', bold: true } : BODY_CENTER,
         ),
-        c(it.issue ? text(it.issue.text) : 'ไม่ระบุ', BODY),
+        c(issueCell(it, names), BODY),
         c(text(it.priority), BODY_CENTER),
-        c(text(it.agency), BODY),
         c(sourceText(it), BODY),
         c(note, BODY),
         c(text(it.officerNote), BODY),
@@ -293,11 +354,12 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
         ...pad(lastCol - tc + 1, GRAND),
       ];
     if (k === RowKind.Sign) return sign.rows[refs[i]];
-    if (k === RowKind.Order) return [c(`หมายเหตุ: ${DEFAULT_ORDER_TH}`, { italic: true })];
+    if (k === RowKind.Order) return [c(`หมายเหตุ: ${DEFAULT_ORDER_TH}`, NOTE)];
     return [
-      c(`หมายเหตุ: ไม่นับยอด ${excluded} โครงการ (คอลัมน์ "นับยอด" ว่า "ไม่นับ": มีในแผนพัฒนาท้องถิ่นของ อปท. แล้ว หรือไม่นับตามตารางที่ส่งมา แสดงตัวเอียงสีเทา)`, {
-        italic: true,
-      }),
+      c(
+        `หมายเหตุ: ไม่นับยอด ${excluded} โครงการ (คอลัมน์ "นับยอด" ว่า "ไม่นับ": มีในแผนพัฒนาท้องถิ่นของ อปท. แล้ว หรือไม่นับตามตารางที่ส่งมา แสดงตัวเอียงสีเทา)`,
+        NOTE,
+      ),
     ];
   };
 
@@ -307,8 +369,9 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
     width: header.length,
     rowAt,
     // Title lines centred over the printed columns; the signature block's halves.
-    merges: [...top.slice(0, headerRow).map((_, rr) => ({ r1: rr, c1: 0, r2: rr, c2: printed - 1 })), ...sign.merges],
+    merges: [...[...top.slice(0, headerRow).keys(), ...noteRows].map((rr) => ({ r1: rr, c1: 0, r2: rr, c2: printed - 1 })), ...sign.merges],
     colWidths,
+    hiddenCols,
     freezeRows: headerRow + 1,
     table: lastTableRow > headerRow ? { headerRow, lastRow: lastTableRow, lastCol, name: 'NeedsTable' } : undefined,
     page: { orientation: 'landscape', fitWidth: true, columns: printed, footer: pageFooter() },
