@@ -88,9 +88,11 @@ const BODY: CellStyle = { border: true, wrap: true, valign: 'top' };
 const BODY_CENTER: CellStyle = { ...BODY, align: 'center' };
 const NUM: CellStyle = { border: true, valign: 'top', align: 'right', numFmt: AMOUNT };
 const NUM_EXCLUDED: CellStyle = { ...NUM, italic: true, color: '808080' };
-/** Wrapped: a long issue name stays inside its row's border on paper instead of running across the columns. */
-const GROUP: CellStyle = { bold: true, border: true, fill: 'F2F2F2', wrap: true };
+/** Merged across the printed columns and wrapped: a long issue name stays inside its row on paper. */
+const GROUP: CellStyle = { bold: true, border: true, fill: 'F2F2F2', wrap: true, valign: 'top' };
 const SUBTOTAL: CellStyle = { bold: true, border: true, fill: 'FFF2CC', wrap: true };
+/** One line, shrunk when longer than the โครงการ column: a subtotal row takes no more paper than a heading. */
+const SUBTOTAL_LABEL: CellStyle = { ...SUBTOTAL, wrap: false, shrink: true };
 const SUBTOTAL_NUM: CellStyle = { ...SUBTOTAL, align: 'right', numFmt: AMOUNT, wrap: false, shrink: true };
 const NOTE: CellStyle = { italic: true, wrap: true, valign: 'top' };
 const GRAND: CellStyle = { bold: true, border: true, fill: 'FCE4D6' };
@@ -142,24 +144,79 @@ const DISTRICT_COL = NEEDS_HEAD.indexOf('อำเภอ');
 const BODY_LINE: CellStyle = { border: true, valign: 'top' };
 
 /**
+ * The needs table prints at 56 % (measured in LibreOffice: 159 units), near the smallest legible scale:
+ * the smaller the scale, the more needs a page holds (the real sample's 72 needs: 15 pages at 56 %, 19
+ * at 60 %; 162 units printed at 54 %). Five years of amounts still leave the text columns 56 units.
+ */
+const NEEDS_PRINT_WIDTH = 159;
+
+/**
  * Printed widths: fixed for numbers and short fields, the rest of the printed width shared by the text
  * columns, so the table prints one page wide at a legible scale (and its working columns after them).
- * `shown` years print; the others are hidden (no amount in any need) and leave their width to the text.
+ * Hidden columns keep a width for the officer who shows them again, and leave their part to the others.
  */
-function needsWidths(yearCount: number, shown: number, yearWidth: number, province: boolean, districts: boolean): number[] {
-  // ที่, หมู่ที่, ตำบล, shown years, นับยอด, rank, in the district plan (+ อำเภอ narrow in a district's own table, when it has any)
-  const fixed = 5 + 5 + 9 + shown * yearWidth + 6 + 6 + 6 + (province || !districts ? 0 : 6);
-  const rest = Math.max(60, PRINT_WIDTH_MAX - fixed);
-  // โครงการ, วัตถุประสงค์, เป้าหมาย, อำเภอ (a province's), ผู้เสนอ (ย่อ), ส่งถึง, หน่วยงานที่จะขอประสาน
-  const k = province ? [0.26, 0.15, 0.15, 0.08, 0.1, 0.11, 0.15] : [0.3, 0.17, 0.17, 0, 0.1, 0.11, 0.15];
-  const w = k.map((x) => Math.floor(rest * x));
-  return [5, w[0], w[1], w[2], 5, 9, province ? w[3] : 6, 30, w[4], ...Array(yearCount).fill(yearWidth), 6, 6, w[5], w[6], 6];
+function needsWidths(yearCount: number, yearWidth: number, province: boolean, hidden: ReadonlySet<number>): number[] {
+  const yc = NEEDS_HEAD.length + 1;
+  const tc = yc + yearCount;
+  // ที่, หมู่ที่, ตำบล, the whole proposer line (hidden), ผู้เสนอ (ย่อ) (ทต.หนองบัว on one line), years,
+  // นับยอด; อำเภอ narrow in a district's own table. Then rank and in-plan: 10 and 8 wide where there is
+  // room (their headers in three lines, not five, on every page), else 6 each. Wide ones only where the
+  // text keeps 66 units: narrower text columns cost more paper (every row taller) than a taller header.
+  const fixed = new Map<number, number>([
+    [0, 5],
+    [4, 5],
+    [5, 9],
+    [PROPOSER_FULL_COL, 30],
+    [PROPOSER_FULL_COL + 1, 10],
+    [tc, 6],
+  ]);
+  if (!province) fixed.set(DISTRICT_COL, 6);
+  for (let k = 0; k < yearCount; k++) fixed.set(yc + k, yearWidth);
+  // โครงการ, วัตถุประสงค์, เป้าหมาย, อำเภอ (a province's), ส่งถึง, หน่วยงานที่จะขอประสาน
+  const share = new Map<number, number>([
+    [1, province ? 0.28 : 0.32],
+    [2, province ? 0.135 : 0.17],
+    [3, province ? 0.135 : 0.17],
+    [tc + 2, 0.17],
+    [tc + 3, 0.17],
+  ]);
+  if (province) share.set(DISTRICT_COL, 0.11);
+  const shown = (c: number) => !hidden.has(c);
+  let base = 0;
+  for (const [c, w] of fixed) if (shown(c)) base += w;
+  const plan = shown(tc + 4) ? 1 : 0;
+  const roomy = NEEDS_PRINT_WIDTH - base - 10 - 8 * plan >= 66;
+  fixed.set(tc + 1, roomy ? 10 : 6);
+  fixed.set(tc + 4, roomy ? 8 : 6);
+  base += fixed.get(tc + 1)! + plan * fixed.get(tc + 4)!;
+  const rest = Math.max(56, NEEDS_PRINT_WIDTH - base);
+  let shares = 0;
+  for (const [c, k] of share) if (shown(c)) shares += k;
+  return Array.from({ length: tc + 5 }, (_, c) => fixed.get(c) ?? Math.floor((rest * share.get(c)!) / (shown(c) ? shares : 1)));
 }
 
 /** Years no need asks an amount for: hidden from print (the column stays, with its zeros), unless every year is. */
 function emptyYears(r: ConsolidateResult): Set<number> {
   const empty = new Set(r.years.filter((y) => !r.items.some((it) => (it.budgets[y] ?? 0) !== 0)));
   return empty.size < r.years.length ? empty : new Set();
+}
+
+/**
+ * Printed columns no need fills (a municipality's ผ.02 names no หมู่ที่ or ตำบล; a district's own table
+ * no อำเภอ; no in-plan mark without a district plan): hidden like the empty years, their width to the text.
+ */
+function emptyColumns(r: ConsolidateResult, tc: number): number[] {
+  const fields: Array<[number, (it: NeedsItem) => unknown]> = [
+    [2, (it) => it.objective],
+    [3, (it) => it.target],
+    [4, (it) => it.village],
+    [5, (it) => it.tambon],
+    [DISTRICT_COL, (it) => it.district],
+    [PROPOSER_FULL_COL + 1, (it) => it.organisation],
+    [tc + 3, (it) => it.agency],
+    [tc + 4, (it) => it.inDistrictPlan],
+  ];
+  return fields.filter(([, get]) => !r.items.some((it) => get(it) !== undefined && get(it) !== null && get(it) !== '')).map(([c]) => c);
 }
 
 /**
@@ -272,6 +329,8 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   kinds[at++] = RowKind.Grand;
   // The notes under the table: merged across the printed width and wrapped (a long one is never cut).
   const noteRows: number[] = [];
+  const groupRows: number[] = [];
+  for (let i = headerRow + 1; i <= lastTableRow; i++) if (kinds[i] === RowKind.Group) groupRows.push(i);
   if (excluded) {
     noteRows.push(at);
     kinds[at++] = RowKind.Note;
@@ -284,10 +343,10 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   const yearWidth = amountWidth(widest, 12); // at least "ปีงบประมาณ" on one line of the header
   const printed = tc + PRINTED_TAIL.length;
   const empty = emptyYears(r);
-  const noDistrict = !r.items.some((it) => it.district);
-  const colWidths = [...needsWidths(years.length, years.length - empty.size, yearWidth, province, !noDistrict), 30, 10, 34, 34, 24];
-  // A district's own table leaves its อำเภอ column empty: hidden, as the empty years are.
-  const hiddenCols = [...(noDistrict ? [DISTRICT_COL] : []), PROPOSER_FULL_COL, ...years.flatMap((y, k) => (empty.has(y) ? [yc + k] : []))];
+  const hiddenCols = [PROPOSER_FULL_COL, ...emptyColumns(r, tc), ...years.flatMap((y, k) => (empty.has(y) ? [yc + k] : []))].sort(
+    (a, b) => a - b,
+  );
+  const colWidths = [...needsWidths(years.length, yearWidth, province, new Set(hiddenCols)), 30, 10, 34, 34, 24];
   const names = issueNames(r);
   // The signature block under the table, inside the print area.
   const sign = signatureBlock(at, colWidths, printed, o.signers, 'th', new Set(hiddenCols));
@@ -337,7 +396,7 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
       const g = r.groups[refs[i]];
       return [
         c('', SUBTOTAL),
-        c(subtotalLabel(g), SUBTOTAL),
+        c(subtotalLabel(g), SUBTOTAL_LABEL),
         c(`${g.counted} โครงการ`, SUBTOTAL),
         ...pad(yc - 3, SUBTOTAL),
         ...years.map((y) => c(g.totals[y] ?? 0, SUBTOTAL_NUM)),
@@ -369,7 +428,12 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
     width: header.length,
     rowAt,
     // Title lines centred over the printed columns; the signature block's halves.
-    merges: [...[...top.slice(0, headerRow).keys(), ...noteRows].map((rr) => ({ r1: rr, c1: 0, r2: rr, c2: printed - 1 })), ...sign.merges],
+    merges: [
+      ...[...top.slice(0, headerRow).keys(), ...noteRows].map((rr) => ({ r1: rr, c1: 0, r2: rr, c2: printed - 1 })),
+      // A group heading from โครงการ to the last printed column (ที่ stays its own cell, as in the rows).
+      ...groupRows.map((rr) => ({ r1: rr, c1: 1, r2: rr, c2: printed - 1 })),
+      ...sign.merges,
+    ],
     colWidths,
     hiddenCols,
     freezeRows: headerRow + 1,
