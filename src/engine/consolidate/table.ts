@@ -14,6 +14,7 @@ import {
   printedWidth,
   PRINT_WIDTH_MAX,
   signatureBlock,
+  textUnits,
   titleBlockRows,
   type Signer,
 } from '../print';
@@ -144,21 +145,28 @@ const DISTRICT_COL = NEEDS_HEAD.indexOf('อำเภอ');
 const BODY_LINE: CellStyle = { border: true, valign: 'top' };
 
 /**
- * The needs table prints at 56 % (measured in LibreOffice: 159 units), near the smallest legible scale:
- * the smaller the scale, the more needs a page holds (the real sample's 72 needs: 15 pages at 56 %, 19
- * at 60 %; 162 units printed at 54 %). Five years of amounts still leave the text columns 56 units.
+ * The needs table prints at 56 % (measured in LibreOffice: 157 units; 159 printed at 55–57 %, 162 at
+ * 54 %), near the smallest legible scale: the smaller the scale, the more needs a page holds (the real
+ * sample's 72 needs: 13 pages at 56 %, 19 at 60 %). Five years of amounts leave the text columns 56 units.
  */
-const NEEDS_PRINT_WIDTH = 159;
+const NEEDS_PRINT_WIDTH = 157;
 
 /**
  * Printed widths: fixed for numbers and short fields, the rest of the printed width shared by the text
  * columns, so the table prints one page wide at a legible scale (and its working columns after them).
  * Hidden columns keep a width for the officer who shows them again, and leave their part to the others.
  */
-function needsWidths(yearCount: number, yearWidth: number, province: boolean, hidden: ReadonlySet<number>): number[] {
+function needsWidths(
+  yearCount: number,
+  yearWidth: number,
+  proposerWidth: number,
+  share: ReadonlyMap<number, number>,
+  province: boolean,
+  hidden: ReadonlySet<number>,
+): number[] {
   const yc = NEEDS_HEAD.length + 1;
   const tc = yc + yearCount;
-  // ที่, หมู่ที่, ตำบล, the whole proposer line (hidden), ผู้เสนอ (ย่อ) (ทต.หนองบัว on one line), years,
+  // ที่, หมู่ที่, ตำบล, the whole proposer line (hidden), ผู้เสนอ (ย่อ) (its longest on one line), years,
   // นับยอด; อำเภอ narrow in a district's own table. Then rank and in-plan: 10 and 8 wide where there is
   // room (their headers in three lines, not five, on every page), else 6 each. Wide ones only where the
   // text keeps 66 units: narrower text columns cost more paper (every row taller) than a taller header.
@@ -167,20 +175,11 @@ function needsWidths(yearCount: number, yearWidth: number, province: boolean, hi
     [4, 5],
     [5, 9],
     [PROPOSER_FULL_COL, 30],
-    [PROPOSER_FULL_COL + 1, 10],
+    [PROPOSER_FULL_COL + 1, proposerWidth],
     [tc, 6],
   ]);
   if (!province) fixed.set(DISTRICT_COL, 6);
   for (let k = 0; k < yearCount; k++) fixed.set(yc + k, yearWidth);
-  // โครงการ, วัตถุประสงค์, เป้าหมาย, อำเภอ (a province's), ส่งถึง, หน่วยงานที่จะขอประสาน
-  const share = new Map<number, number>([
-    [1, province ? 0.28 : 0.32],
-    [2, province ? 0.135 : 0.17],
-    [3, province ? 0.135 : 0.17],
-    [tc + 2, 0.17],
-    [tc + 3, 0.17],
-  ]);
-  if (province) share.set(DISTRICT_COL, 0.11);
   const shown = (c: number) => !hidden.has(c);
   let base = 0;
   for (const [c, w] of fixed) if (shown(c)) base += w;
@@ -192,7 +191,49 @@ function needsWidths(yearCount: number, yearWidth: number, province: boolean, hi
   const rest = Math.max(56, NEEDS_PRINT_WIDTH - base);
   let shares = 0;
   for (const [c, k] of share) if (shown(c)) shares += k;
-  return Array.from({ length: tc + 5 }, (_, c) => fixed.get(c) ?? Math.floor((rest * share.get(c)!) / (shown(c) ? shares : 1)));
+  const widths = Array.from({ length: tc + 5 }, (_, c) => fixed.get(c) ?? Math.max(8, Math.floor((rest * share.get(c)!) / shares)));
+  // What the rounding left goes to โครงการ: the printed width is the one measured, whatever the shares.
+  let others = 0;
+  for (const c of share.keys()) if (c !== 1 && shown(c)) others += widths[c];
+  widths[1] = rest - others;
+  return widths;
+}
+
+/**
+ * How the text columns share the printed width: as their texts' usual length (a row is as tall as its
+ * longest text: columns as wide as their texts make every text about as many lines), each at least a
+ * tenth. Keys are columns: โครงการ, วัตถุประสงค์, เป้าหมาย, อำเภอ (a province's), ส่งถึง, หน่วยงานที่จะขอประสาน.
+ */
+function textShares(r: ConsolidateResult, tc: number, province: boolean): Map<number, number> {
+  const texts: Array<[number, (it: NeedsItem) => string | undefined]> = [
+    [1, (it) => it.name],
+    [2, (it) => it.objective],
+    [3, (it) => it.target],
+    [tc + 2, (it) => ROUTE_LABEL[it.route].th],
+    [tc + 3, (it) => it.agency],
+  ];
+  if (province) texts.push([DISTRICT_COL, (it) => it.district]);
+  // A sample of a large table is enough for a mean; a text past 120 units wraps however wide its column.
+  const step = Math.max(1, Math.floor(r.items.length / 2000));
+  const sums = texts.map(() => 0);
+  let n = 0;
+  for (let i = 0; i < r.items.length; i += step, n++)
+    texts.forEach(([, get], k) => (sums[k] += Math.min(120, textUnits(get(r.items[i]) ?? ''))));
+  const total = sums.reduce((a, b) => a + b, 0) || 1;
+  return new Map(texts.map(([c], k) => [c, Math.max(0.1, n ? sums[k] / total : 0.2)]));
+}
+
+/** Each proposer's short form (once per distinct line), and a column width that holds the longest on one line (8–14). */
+function shortProposers(r: ConsolidateResult): { short: Map<string, string>; width: number } {
+  const short = new Map<string, string>();
+  let widest = 0;
+  for (const it of r.items) {
+    if (!it.organisation || short.has(it.organisation)) continue;
+    const s = proposerShort(it.organisation);
+    short.set(it.organisation, s);
+    widest = Math.max(widest, textUnits(s));
+  }
+  return { short, width: Math.min(14, Math.max(8, Math.ceil(widest + 1.5))) };
 }
 
 /** Years no need asks an amount for: hidden from print (the column stays, with its zeros), unless every year is. */
@@ -343,10 +384,14 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   const yearWidth = amountWidth(widest, 12); // at least "ปีงบประมาณ" on one line of the header
   const printed = tc + PRINTED_TAIL.length;
   const empty = emptyYears(r);
+  const proposers = shortProposers(r);
   const hiddenCols = [PROPOSER_FULL_COL, ...emptyColumns(r, tc), ...years.flatMap((y, k) => (empty.has(y) ? [yc + k] : []))].sort(
     (a, b) => a - b,
   );
-  const colWidths = [...needsWidths(years.length, yearWidth, province, new Set(hiddenCols)), 30, 10, 34, 34, 24];
+  const colWidths = [
+    ...needsWidths(years.length, yearWidth, proposers.width, textShares(r, tc, province), province, new Set(hiddenCols)),
+    ...[30, 10, 34, 34, 24],
+  ];
   const names = issueNames(r);
   // The signature block under the table, inside the print area.
   const sign = signatureBlock(at, colWidths, printed, o.signers, 'th', new Set(hiddenCols));
@@ -370,7 +415,7 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
         c(text(it.tambon), BODY),
         c(text(it.district), BODY),
         c(text(it.organisation), BODY_LINE),
-        c(it.organisation ? proposerShort(it.organisation) : '', BODY),
+        c(it.organisation ? proposers.short.get(it.organisation)! : '', BODY),
         ...years.map((y) => c(it.budgets[y] ?? 0, it.inTotals ? NUM : NUM_EXCLUDED)),
         // PRINTED_TAIL, then the rest of NEEDS_TAIL in its order
         c(it.inTotals ? COUNTED_TH.yes : COUNTED_TH.no, it.inTotals ? BODY_CENTER : { ...BODY_CENTER, italic: true, color: '808080' }),
