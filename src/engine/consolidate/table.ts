@@ -257,7 +257,8 @@ function emptyColumns(r: ConsolidateResult, tc: number): number[] {
     [tc + 3, (it) => it.agency],
     [tc + 4, (it) => it.inDistrictPlan],
   ];
-  return fields.filter(([, get]) => !r.items.some((it) => get(it) !== undefined && get(it) !== null && get(it) !== '')).map(([c]) => c);
+  const filled = (v: unknown) => v !== undefined && v !== null && v !== '';
+  return fields.filter(([, get]) => !r.items.some((it) => filled(get(it)))).map(([c]) => c);
 }
 
 /**
@@ -368,10 +369,11 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   });
   const lastTableRow = at - 1;
   kinds[at++] = RowKind.Grand;
-  // The notes under the table: merged across the printed width and wrapped (a long one is never cut).
-  const noteRows: number[] = [];
+  // Group headings and the notes under the table: merged across the printed width and wrapped (a long
+  // one is never cut, nor runs across the borders).
   const groupRows: number[] = [];
   for (let i = headerRow + 1; i <= lastTableRow; i++) if (kinds[i] === RowKind.Group) groupRows.push(i);
+  const noteRows: number[] = [];
   if (excluded) {
     noteRows.push(at);
     kinds[at++] = RowKind.Note;
@@ -390,7 +392,12 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   );
   const colWidths = [
     ...needsWidths(years.length, yearWidth, proposers.width, textShares(r, tc, province), province, new Set(hiddenCols)),
-    ...[30, 10, 34, 34, 24],
+    // ประเด็นการพัฒนาจังหวัด, the source's rank, ที่มา, หมายเหตุ, บันทึกของอำเภอ (not printed)
+    30,
+    10,
+    34,
+    34,
+    24,
   ];
   const names = issueNames(r);
   // The signature block under the table, inside the print area.
