@@ -16,6 +16,7 @@ import type { OutCell } from '../../src/engine/output';
 import { OutSheetSchema } from '../../src/engine/output';
 import type { StrategyList } from '../../src/engine/strategy/model';
 import { allWorkbooks } from './fixtures';
+import { roundTrip } from '../roundtrip/fixtures';
 
 const checksum = (i: number) => i.toString(16).padStart(64, '0');
 
@@ -152,6 +153,15 @@ test('grouped by provincial development issue, ไม่ระบุ last', () =
   expect(result.groups[1].totals).toEqual({ 2566: 0, 2567: 3_300_000, 2568: 2_700_000, 2569: 0, 2570: 0 });
   // Within a group, priority 1 before 2 before unnumbered.
   expect(result.groups[1].items[0].priority).toBe('1');
+});
+
+test("the needs table read back (a re-run, the province): the proposer's whole line from its hidden column, the issue by number", () => {
+  const wb = roundTrip(needsWorkbook(result, { district: 'อำเภอเมือง' }), 'needs.xlsx');
+  const table = readPlanSheet(wb.sheets.find((s) => s.name === NEEDS_SHEET)!);
+  const road = table.projects.find((p) => p.name === 'ก่อสร้างถนน คสล. สายบ้านนา-บ้านดอน หมู่ที่ 3')!;
+  // Readers take the first อปท./ผู้เสนอ column: the whole line, not the printed "อบต.นาดี".
+  expect(road.proposer).toBe('องค์การบริหารส่วนตำบลนาดี อำเภอเมือง จังหวัดสุราษฎร์ธานี');
+  expect(road.link).toBe('3 การเชื่อมโยงเส้นทางคมนาคมและศูนย์โลจิสติกส์ภาคใต้ตอนบน');
 });
 
 test('needs workbook: sheets, grouped rows, totals, plain strings', () => {
