@@ -50,6 +50,11 @@ export const OutSheetSchema = z.object({
   merges: z.array(z.object({ r1: z.number(), c1: z.number(), r2: z.number(), c2: z.number() })).optional(),
   /** Column widths in characters. */
   colWidths: z.array(z.number()).optional(),
+  /**
+   * Columns hidden on screen and on paper, their cells kept (0-based): a fiscal year no row asks an
+   * amount for, a whole line printed in a short form beside it. The officer shows them again in Excel.
+   */
+  hiddenCols: z.array(z.number().int().nonnegative()).optional(),
   /** Rows frozen at the top (header). */
   freezeRows: z.number().optional(),
   /** Data table (header row index, first data row, last row) shown as an Excel table / autofilter. */

@@ -90,6 +90,7 @@ export function rowHeightFor(
   spans?: ReadonlyMap<number, number>,
   skip?: ReadonlySet<number>,
   columns = Infinity,
+  hidden?: ReadonlySet<number>,
 ): number | undefined {
   if (!cells) return undefined;
   let need = 0;
@@ -99,7 +100,7 @@ export function rowHeightFor(
     if (typeof value !== 'string' || value === '') continue;
     const wrap = style?.wrap ?? rowStyle?.wrap;
     if (!wrap && value.indexOf('\n') < 0) continue;
-    if (skip?.has(c)) continue;
+    if (skip?.has(c) || hidden?.has(c)) continue;
     const width = spans?.get(c) ?? colWidths[c] ?? 8.43;
     const size = style?.size ?? rowStyle?.size ?? fontSize;
     const lines = wrap ? wrappedLines(value, width, size / fontSize, !!(style?.bold ?? rowStyle?.bold)) : value.split('\n').length;
@@ -110,14 +111,15 @@ export function rowHeightFor(
   return need > defaultRowHeight(fontSize) ? Math.min(need, MAX_ROW_HEIGHT) : undefined;
 }
 
-/** Merged cells of a sheet by row: widths of the ones across columns, and the cells merged down rows. */
-export function mergeLayout(sheet: Pick<OutSheet, 'merges' | 'colWidths'>): {
+/** Merged cells of a sheet by row: widths of the ones across columns (hidden ones left out), and the cells merged down rows. */
+export function mergeLayout(sheet: Pick<OutSheet, 'merges' | 'colWidths' | 'hiddenCols'>): {
   spans: Map<number, Map<number, number>>;
   tall: Map<number, Set<number>>;
 } {
   const spans = new Map<number, Map<number, number>>();
   const tall = new Map<number, Set<number>>();
   const widths = sheet.colWidths ?? [];
+  const hidden = new Set(sheet.hiddenCols);
   for (const m0 of sheet.merges ?? []) {
     const r1 = Math.min(m0.r1, m0.r2);
     const r2 = Math.max(m0.r1, m0.r2);
@@ -132,7 +134,7 @@ export function mergeLayout(sheet: Pick<OutSheet, 'merges' | 'colWidths'>): {
       continue;
     }
     let w = 0;
-    for (let c = c1; c <= c2; c++) w += widths[c] ?? 8.43;
+    for (let c = c1; c <= c2; c++) if (!hidden.has(c)) w += widths[c] ?? 8.43;
     let s = spans.get(r1);
     if (!s) spans.set(r1, (s = new Map()));
     s.set(c1, w);
@@ -145,10 +147,10 @@ export function pageFooter(lang: 'th' | 'en' = 'th'): string {
   return lang === 'en' ? 'Page &P/&N' : 'หน้า &P/&N';
 }
 
-/** Sum of the first `n` column widths (units). */
-export function printedWidth(colWidths: readonly number[], n = colWidths.length): number {
+/** Sum of the first `n` column widths (units), hidden columns left out (they do not print). */
+export function printedWidth(colWidths: readonly number[], n = colWidths.length, hidden?: ReadonlySet<number>): number {
   let w = 0;
-  for (let c = 0; c < n && c < colWidths.length; c++) w += colWidths[c] > 0 ? colWidths[c] : 8.43;
+  for (let c = 0; c < n && c < colWidths.length; c++) if (!hidden?.has(c)) w += colWidths[c] > 0 ? colWidths[c] : 8.43;
   return w;
 }
 
@@ -212,14 +214,15 @@ export function signatureBlock(
   width: number,
   signers: Signer[] = DEFAULT_SIGNERS,
   lang: 'th' | 'en' = 'th',
+  hidden?: ReadonlySet<number>,
 ): { rows: OutCell[][]; merges: NonNullable<OutSheet['merges']> } {
   const list = lang === 'en' && signers === DEFAULT_SIGNERS ? SIGNERS_EN : signers;
   // Split the printed columns into one part per signer of about equal width.
-  const total = printedWidth(colWidths, width);
+  const total = printedWidth(colWidths, width, hidden);
   const starts: number[] = [0];
   let acc = 0;
   for (let c = 0; c < width && starts.length < list.length; c++) {
-    acc += colWidths[c] ?? 8.43;
+    if (!hidden?.has(c)) acc += colWidths[c] ?? 8.43;
     if (acc >= (total * starts.length) / list.length) starts.push(c + 1);
   }
   const parts = starts.map((s, i) => ({ c1: s, c2: (starts[i + 1] ?? width) - 1 }));

@@ -195,25 +195,31 @@ export async function writeSheet(sheet: OutSheet, opts: WriteOptions = {}, run: 
     // deleted (formulas pointing at it stay valid, its position and anything the officer added that is
     // not cells, such as charts, stay). Else a new sheet under a temporary name. Then our tags for this
     // output, the name, the tag, the default font.
-    let ws: Excel.Worksheet;
-    if (old) {
-      ws = old;
-      for (const tb of tables.items) if (tb.worksheet.name === old.name) tb.delete();
-      if (api.autoFilter) old.autoFilter.remove();
-      if (api.freezePanes) old.freezePanes.unfreeze();
-      const everything = old.getRange();
-      everything.unmerge();
-      everything.clear();
-    } else ws = sheets.add(freeSheetName('~OnePlan', new Set([...taken, ...byName.keys()])));
-    for (const t of mine) tags.untag(context, t);
-    // Also drop stale tags of sheets that no longer exist.
-    for (const t of all) if (t.tag !== tag && t.sheet === null) tags.untag(context, t);
-    ws.name = finalName;
-    tags.tag(context, ws, tag);
+    // A function: a request Excel refuses for its size ran nothing, and the setup goes again with the
+    // first half of the rows it carried.
+    let ws!: Excel.Worksheet;
     const font = sheet.font ?? DEFAULT_FONT;
-    const whole = ws.getRange();
-    whole.format.font.name = font.name;
-    whole.format.font.size = font.size;
+    const setup = (): void => {
+      if (old) {
+        ws = old;
+        for (const tb of tables.items) if (tb.worksheet.name === old.name) tb.delete();
+        if (api.autoFilter) old.autoFilter.remove();
+        if (api.freezePanes) old.freezePanes.unfreeze();
+        const everything = old.getRange();
+        everything.unmerge();
+        everything.clear();
+        // clear() leaves hidden columns hidden: the rewritten sheet hides its own.
+        everything.columnHidden = false;
+      } else ws = sheets.add(freeSheetName('~OnePlan', new Set([...taken, ...byName.keys()])));
+      for (const t of mine) tags.untag(context, t);
+      // Also drop stale tags of sheets that no longer exist.
+      for (const t of all) if (t.tag !== tag && t.sheet === null) tags.untag(context, t);
+      ws.name = finalName;
+      tags.tag(context, ws, tag);
+      const whole = ws.getRange();
+      whole.format.font.name = font.name;
+      whole.format.font.size = font.size;
+    };
 
     // Values (and number formats) in row chunks under CHUNK_BYTES each, one sync per chunk.
     const nCols = sheet.rows.reduce((n, r) => Math.max(n, r.length), 1);
@@ -249,13 +255,15 @@ export async function writeSheet(sheet: OutSheet, opts: WriteOptions = {}, run: 
         bytes += rowBytes;
         r++;
       }
-      if (values.length > 0) {
-        const range = ws.getRange(`A${r0 + 1}:${lastCol}${r}`);
-        if (anyNumFmt) range.numberFormat = formats;
-        range.values = values;
-      }
+      const first = r0;
+      const queueRows = (a: number, b: number): void => {
+        if (b <= a) return;
+        const range = ws.getRange(`A${a + 1}:${lastCol}${b}`);
+        if (anyNumFmt) range.numberFormat = formats.slice(a - first, b - first);
+        range.values = values.slice(a - first, b - first);
+      };
+      await inHalves(r0, r, queueRows, sync, chunks === 0 ? setup : undefined);
       chunks++;
-      await sync();
       r0 = r;
       if (sheet.rows.length === 0) break;
     }
@@ -301,6 +309,11 @@ export async function writeSheet(sheet: OutSheet, opts: WriteOptions = {}, run: 
       if (w > 0) ops.push({ bytes: 100, apply: () => (ws.getRange(addr).format.columnWidth = charsToPoints(w)) });
       c = c2 + 1;
     }
+    // Hidden columns (a year no need asks for, a whole line printed short): off screen and off paper.
+    for (const c of sheet.hiddenCols ?? []) {
+      const addr = columnsRef(c, c);
+      ops.push({ bytes: 80, apply: () => (ws.getRange(addr).columnHidden = true) });
+    }
     if (sheet.freezeRows && api.freezePanes) {
       const n = sheet.freezeRows;
       ops.push({ bytes: 80, apply: () => ws.freezePanes.freezeRows(n) });
@@ -343,6 +356,7 @@ export async function writeSheet(sheet: OutSheet, opts: WriteOptions = {}, run: 
     if (sheet.fitRows) {
       const fontSize = (sheet.font ?? DEFAULT_FONT).size;
       const layout = mergeLayout(sheet);
+      const hidden = new Set(sheet.hiddenCols);
       const rowStyles = sheet.rowStyles ?? {};
       const heights = sheet.rows.map((row, r) =>
         rowHeightFor(
@@ -353,6 +367,7 @@ export async function writeSheet(sheet: OutSheet, opts: WriteOptions = {}, run: 
           layout.spans.get(r),
           layout.tall.get(r),
           sheet.page?.columns,
+          hidden,
         ),
       );
       for (let r = 0; r < heights.length;) {
@@ -393,18 +408,49 @@ export async function writeSheet(sheet: OutSheet, opts: WriteOptions = {}, run: 
     }
     if (opts.activate !== false) ops.push({ bytes: 60, apply: () => ws.activate() });
 
-    let pending = 0;
-    for (const op of ops) {
-      if (pending > 0 && pending + op.bytes > CHUNK_BYTES) {
-        await sync();
-        pending = 0;
-      }
-      op.apply();
-      pending += op.bytes;
+    const applyOps = (a: number, b: number): void => {
+      for (let i = a; i < b; i++) ops[i].apply();
+    };
+    for (let i = 0; i < ops.length;) {
+      let j = i;
+      let pending = 0;
+      while (j < ops.length && (j === i || pending + ops[j].bytes <= CHUNK_BYTES)) pending += ops[j++].bytes;
+      await inHalves(i, j, applyOps, sync);
+      i = j;
     }
-    if (pending > 0) await sync();
     return { name: finalName, replaced: old ? old.name : null, filter, syncs, chunks };
   });
+}
+
+/** Excel on the web refuses a request over its size limit (5 MB) as a whole: nothing in it ran. */
+export function isPayloadTooLarge(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown } | null;
+  return err?.code === 'RequestPayloadSizeLimitExceeded' || /RequestPayloadSizeLimitExceeded/.test(String(err?.message ?? ''));
+}
+
+/**
+ * Queue items [a, b) (rows of a range write, formatting requests) and sync. A request refused for its
+ * size goes again in halves, each halved again until it fits (the estimate of CHUNK_BYTES can be
+ * wrong: Excel counts its own encoding). `before` is queued again with the first half (what rode on
+ * the refused request). One item that alone does not fit fails as Excel said.
+ */
+export async function inHalves(
+  a: number,
+  b: number,
+  queue: (a: number, b: number) => void,
+  sync: () => Promise<void>,
+  before?: () => void,
+): Promise<void> {
+  before?.();
+  queue(a, b);
+  try {
+    await sync();
+  } catch (e) {
+    if (!isPayloadTooLarge(e) || b - a < 2) throw e;
+    const mid = a + Math.floor((b - a) / 2);
+    await inHalves(a, mid, queue, sync, before);
+    await inHalves(mid, b, queue, sync);
+  }
 }
 
 /** Border indices as string literals (the `Excel` enum object does not exist outside Office). */

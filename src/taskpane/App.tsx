@@ -42,8 +42,18 @@ const useStyles = makeStyles({
   },
   title: { flexGrow: 1, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
   langBtn: { color: tokens.colorNeutralForegroundOnBrand, minWidth: 'auto' },
-  // Excel desktop opens panes ~320 px wide: the four tabs wrap rather than push the last one out of sight.
-  tabs: { backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexWrap: 'wrap' },
+  // Excel desktop opens panes ~320 px wide: the four tabs stay on one line (as a tab bar reads), with
+  // narrow sides and a smaller text that may wrap inside its tab ("Strategy / fit"): 294 px in Thai,
+  // 312 in English (test/browser/layout.test.ts).
+  tabs: { backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexWrap: 'nowrap' },
+  tab: {
+    minWidth: 0,
+    flexShrink: 1,
+    paddingLeft: '3px',
+    paddingRight: '3px',
+    // The label and Fluent's hidden bold copy of it (which reserves the selected tab's width) alike.
+    '& > span': { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, whiteSpace: 'normal', textAlign: 'center' },
+  },
   body: { flexGrow: 1 },
   mode: { padding: '4px 12px 0' },
   footer: { padding: '8px 12px', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
@@ -109,16 +119,16 @@ export function App({ host }: { host: Host }) {
           </Button>
         </header>
         <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
-          <Tab value="validate" data-testid="tab-validate">
+          <Tab value="validate" data-testid="tab-validate" className={styles.tab}>
             {t.tabValidate}
           </Tab>
-          <Tab value="consolidate" data-testid="tab-consolidate">
+          <Tab value="consolidate" data-testid="tab-consolidate" className={styles.tab}>
             {t.tabConsolidate}
           </Tab>
-          <Tab value="strategy" data-testid="tab-strategy">
+          <Tab value="strategy" data-testid="tab-strategy" className={styles.tab}>
             {t.tabStrategy}
           </Tab>
-          <Tab value="calendar" data-testid="tab-calendar">
+          <Tab value="calendar" data-testid="tab-calendar" className={styles.tab}>
             {t.tabCalendar}
           </Tab>
         </TabList>

@@ -397,6 +397,7 @@ function* sheetXml(
   // Row heights for wrapped texts (fitRows): merged cells count with their merged width.
   const widths = sh.colWidths ?? [];
   const fitLayout = sh.fitRows ? mergeLayout(sh) : undefined;
+  const hidden = new Set(sh.hiddenCols);
 
   const out = new ByteSink();
   const push = (...xs: string[]): void => {
@@ -416,11 +417,15 @@ function* sheetXml(
   }
   push('</sheetView></sheetViews>');
   push(`<sheetFormatPr defaultRowHeight="${num(Math.round(font.size * 1.5 * 4) / 4)}"/>`);
-  if (widths.some((w) => typeof w === 'number' && w > 0)) {
+  if (widths.some((w) => typeof w === 'number' && w > 0) || hidden.size) {
     push('<cols>');
-    widths.forEach((w, i) => {
-      if (typeof w === 'number' && w > 0) push(`<col min="${i + 1}" max="${i + 1}" width="${num(w)}" customWidth="1"/>`);
-    });
+    const n = Math.max(widths.length, ...[...hidden].map((c) => c + 1));
+    for (let i = 0; i < n; i++) {
+      const w = widths[i];
+      const width = typeof w === 'number' && w > 0 ? ` width="${num(w)}" customWidth="1"` : '';
+      // A hidden column keeps its width: the officer who shows it again gets it as made.
+      if (width || hidden.has(i)) push(`<col min="${i + 1}" max="${i + 1}"${width}${hidden.has(i) ? ' hidden="1"' : ''}/>`);
+    }
     push('</cols>');
   }
   push('<sheetData>');
@@ -448,7 +453,7 @@ function* sheetXml(
     out.ascii('<row r="');
     out.uint(rn);
     const ht = fitLayout
-      ? rowHeightFor(row, widths, font.size, rowSt, fitLayout.spans.get(r), fitLayout.tall.get(r), sh.page?.columns)
+      ? rowHeightFor(row, widths, font.size, rowSt, fitLayout.spans.get(r), fitLayout.tall.get(r), sh.page?.columns, hidden)
       : undefined;
     if (ht !== undefined) out.ascii(`" ht="${num(ht)}" customHeight="1">`);
     else out.ascii('">');

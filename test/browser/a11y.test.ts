@@ -1,7 +1,7 @@
 /**
  * Issue 19: the pane for every officer. axe-core scans every tab before and after its main action, in
  * Thai and English, at Excel's 320 px and again with Windows high contrast emulated (forced-colors:
- * active); any serious or critical violation fails. A keyboard-only run drives each tab's main flow:
+ * active), with nothing moving (`still`); any serious or critical violation fails. A keyboard-only run drives each tab's main flow:
  * Tab / Enter / Space / arrows only, focus always visible, focus moved to the result when it arrives,
  * and the progress and result announced in a polite live region.
  */
@@ -31,6 +31,7 @@ interface Found {
  *   nothing the table's own markup (caption, headers, its scrolling region) does not already show.
  */
 async function scan(page: Page): Promise<{ found: Found[]; dummies: number }> {
+  await still(page);
   const result = await new AxeBuilder({ page })
     .exclude('[data-testid="sheet-preview"] tbody')
     .exclude('[data-testid="calendar-preview"] tbody')
@@ -47,6 +48,32 @@ async function scan(page: Page): Promise<{ found: Found[]; dummies: number }> {
       found.push({ id: v.id, impact: v.impact, nodes: nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)}`) });
   }
   return { found, dummies };
+}
+
+/**
+ * Nothing moves while axe looks: with a colour half-way through a transition (Fluent fades buttons and
+ * the calendar editor's fields in), color-contrast measured a colour no one sees and failed in some
+ * runs. Reduced motion asked as an officer's system would, transitions and animations off, and any
+ * still running finished.
+ */
+async function still(page: Page): Promise<void> {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.evaluate(() => {
+    if (!document.getElementById('axe-still')) {
+      const style = document.createElement('style');
+      style.id = 'axe-still';
+      style.textContent =
+        '*, *::before, *::after { transition: none !important; animation: none !important; caret-color: transparent !important; }';
+      document.head.appendChild(style);
+    }
+    for (const a of document.getAnimations()) {
+      try {
+        a.finish();
+      } catch {
+        a.cancel(); // an endless one (a spinner) cannot finish
+      }
+    }
+  });
 }
 
 const report: Record<string, { serious: Found[]; tabsterDummies: number }> = {};

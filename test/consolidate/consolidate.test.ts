@@ -16,6 +16,7 @@ import type { OutCell } from '../../src/engine/output';
 import { OutSheetSchema } from '../../src/engine/output';
 import type { StrategyList } from '../../src/engine/strategy/model';
 import { allWorkbooks } from './fixtures';
+import { roundTrip } from '../roundtrip/fixtures';
 
 const checksum = (i: number) => i.toString(16).padStart(64, '0');
 
@@ -159,6 +160,15 @@ test('grouped by provincial development issue, ไม่ระบุ last', () =
   expect(result.groups[1].items[0].priority).toBe('1');
 });
 
+test("the needs table read back (a re-run, the province): the proposer's whole line from its hidden column, the issue by number", () => {
+  const wb = roundTrip(needsWorkbook(result, { district: 'อำเภอเมือง' }), 'needs.xlsx');
+  const table = readPlanSheet(wb.sheets.find((s) => s.name === NEEDS_SHEET)!);
+  const road = table.projects.find((p) => p.name === 'ก่อสร้างถนน คสล. สายบ้านนา-บ้านดอน หมู่ที่ 3')!;
+  // Readers take the first อปท./ผู้เสนอ column: the whole line, not the printed "อบต.นาดี".
+  expect(road.proposer).toBe('องค์การบริหารส่วนตำบลนาดี อำเภอเมือง จังหวัดสุราษฎร์ธานี');
+  expect(road.link).toBe('3 การเชื่อมโยงเส้นทางคมนาคมและศูนย์โลจิสติกส์ภาคใต้ตอนบน');
+});
+
 test('needs workbook: sheets, grouped rows, totals, plain strings', () => {
   const wb = needsWorkbook(result, { district: 'อำเภอเมือง' });
   expect(wb.sheets.map((s) => s.name)).toHaveLength(4);
@@ -174,9 +184,33 @@ test('needs workbook: sheets, grouped rows, totals, plain strings', () => {
   const header = needs.rows[4].map(value);
   // Printed columns add up to at most 165 units (≥ 55 % on A4 landscape); the working columns are outside the print area.
   const printed = needs.page!.columns!;
-  expect(needs.colWidths!.slice(0, printed).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(165);
-  expect(header.slice(printed - 4, printed)).toEqual(['นับยอด', 'ลำดับความสำคัญของอำเภอ', 'ส่งถึง (ผู้รับเรื่อง)', 'อยู่ในแผนพัฒนาอำเภอ']);
+  const hidden = new Set(needs.hiddenCols);
+  expect(needs.colWidths!.slice(0, printed).reduce((a, w, c) => a + (hidden.has(c) ? 0 : w), 0)).toBeLessThanOrEqual(165);
+  expect(header.slice(printed - 5, printed)).toEqual([
+    'นับยอด',
+    'ลำดับความสำคัญของอำเภอ',
+    'ส่งถึง (ผู้รับเรื่อง)',
+    'หน่วยงานที่จะขอประสาน',
+    'อยู่ในแผนพัฒนาอำเภอ',
+  ]);
   expect(header.slice(printed)).toContain('ที่มา (ไฟล์ / ชีต / แถว)');
+  // Hidden from print, kept in the sheet: the proposer's whole line (its short form prints beside it),
+  // the years no need asks an amount for, the columns no need fills (อำเภอ in a district's own table,
+  // the in-plan mark without a district plan).
+  expect([...hidden].map((c) => header[c])).toEqual([
+    'อำเภอ',
+    'อปท./ผู้เสนอ',
+    'ปีงบประมาณ 2566 (บาท)',
+    'ปีงบประมาณ 2570 (บาท)',
+    'อยู่ในแผนพัฒนาอำเภอ',
+  ]);
+  const road = needs.rows.find((r) => value(r[1]) === 'ก่อสร้างถนน คสล. สายบ้านนา-บ้านดอน หมู่ที่ 3')!;
+  const at = (h: string) => value(road[header.indexOf(h)]);
+  expect(at('อปท./ผู้เสนอ')).toBe('องค์การบริหารส่วนตำบลนาดี อำเภอเมือง จังหวัดสุราษฎร์ธานี');
+  expect(at('อปท./ผู้เสนอ (ย่อ)')).toBe('อบต.นาดี');
+  expect(at('ประเด็นการพัฒนาจังหวัด')).toBe('3 การเชื่อมโยงเส้นทางคมนาคมและศูนย์โลจิสติกส์ภาคใต้ตอนบน');
+  expect(at('หน่วยงานที่จะขอประสาน')).toBe('กรมทางหลวงชนบท');
+  expect(at('ปีงบประมาณ 2566 (บาท)')).toBe(0); // a hidden year keeps its zeros
   // The signature block closes the table.
   expect(needs.rows.slice(-3).map((r) => String(value(r[0])))).toEqual([
     expect.stringMatching(/^ลงชื่อ \.+ ผู้จัดทำ$/),

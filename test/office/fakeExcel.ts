@@ -80,6 +80,8 @@ export interface SheetState {
   pageLayout: Record<string, unknown>;
   colWidths: Map<number, number>;
   rowHeights: Map<number, number>;
+  /** Hidden columns (Range.columnHidden; clear() leaves them, as Excel does). */
+  hiddenCols: Set<number>;
   selection?: string;
 }
 
@@ -234,6 +236,7 @@ export class FakeExcel {
       pageLayout: {},
       colWidths: new Map(),
       rowHeights: new Map(),
+      hiddenCols: new Set(),
     };
     this.sheets.push(s);
     this.activeSheetId ??= s.id;
@@ -593,15 +596,18 @@ class FakeContext {
     this.queue = [];
     const stat: SyncStat = { requests: ops.length, bytes: ops.reduce((n, o) => n + o.bytes, 0), responseBytes: 0 };
     this.fake.syncLog.push(stat);
-    // Excel on the web refuses an oversized request as a whole: nothing in it runs.
+    // Excel on the web refuses an oversized request as a whole (RequestPayloadSizeLimitExceeded): nothing in it runs.
     if (this.fake.requestLimit !== undefined && stat.bytes > this.fake.requestLimit)
-      throw new FakeOfficeError('PayloadTooLarge', `request of ${stat.bytes} bytes exceeds ${this.fake.requestLimit}`);
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `request of ${stat.bytes} bytes exceeds ${this.fake.requestLimit}`);
     this.response = 0;
     for (const op of ops) op.run(); // throws → rejects this sync; remaining ops are dropped
     stat.responseBytes = this.response;
     // Excel on the web answers an oversized response with an error instead of the data.
     if (this.fake.responseLimit !== undefined && this.response > this.fake.responseLimit)
-      throw new FakeOfficeError('PayloadTooLarge', `response of ${this.response} bytes exceeds ${this.fake.responseLimit}`);
+      throw new FakeOfficeError(
+        'ResponsePayloadSizeLimitExceeded',
+        `response of ${this.response} bytes exceeds ${this.fake.responseLimit}`,
+      );
   }
 
   trackedObjects = { add: () => undefined, remove: () => undefined };
@@ -1112,6 +1118,19 @@ class RangeProxy extends FakeProxy {
   }
   get left(): number {
     return this.get('left');
+  }
+  /** Range.columnHidden (ExcelApi 1.2): the range's whole columns. */
+  set columnHidden(v: boolean) {
+    this.fake.requireApi('1.2', 'Range.columnHidden');
+    this.ctx.enqueue(20, () => {
+      const s = this.s();
+      const rect = this.r();
+      this.fake.record(s, this.addr(), v ? 'hide columns' : 'show columns');
+      for (let c = rect.c1; c <= rect.c2; c++) {
+        if (v) s.hiddenCols.add(c);
+        else s.hiddenCols.delete(c);
+      }
+    });
   }
   private checkDims(v: unknown[][], what: string): Range {
     const rect = this.r();

@@ -1,9 +1,10 @@
 /**
  * The pane in Excel mode: the Excel host (src/taskpane/host/excelHost.ts) over the fake Excel, doing
- * what each tab's main action does with it — Validate reads the open workbook, highlights and writes
- * its report; Strategy and Consolidate write their sheets; Calendar writes its sheet and copies the
- * .ics where downloads do nothing (Excel for Mac). Writing again rewrites our sheet in place and the
- * officer's note says which sheet was replaced.
+ * what each tab's actions do with it — Validate reads the open workbook, goes to a finding, applies a
+ * safe fix, highlights and writes its report; Strategy writes its sheet; Consolidate merges with the
+ * needs table an earlier run wrote into the workbook (the officer's ranks, routes and notes kept);
+ * Calendar writes its sheet and copies the .ics where downloads do nothing (Excel for Mac). Writing
+ * again rewrites our sheet in place and the officer's note says which sheet was replaced.
  */
 import { createExcelHost } from '../../src/taskpane/host/excelHost';
 import { writtenNote, type WrittenSheet } from '../../src/taskpane/host/host';
@@ -12,6 +13,12 @@ import { validateWorkbook } from '../../src/engine/validate';
 import { reportWorkbook } from '../../src/engine/validate/report';
 import { BUILTIN_TEMPLATES, buildCalendar, calendarIcs, calendarSheet } from '../../src/engine/calendar';
 import { FakeExcel } from '../office/fakeExcel';
+import { consolidate, needsWorkbook, NEEDS_SHEET, readPrevious } from '../../src/engine/consolidate';
+import { readPlanSheet } from '../../src/engine/forms/read';
+import { matchWorkbook, mismatchSheet } from '../../src/engine/strategy/report';
+import { presetById } from '../../src/engine/strategy/presets';
+import { allWorkbooks } from '../consolidate/fixtures';
+import { inputsOf } from '../roundtrip/fixtures';
 
 let fake: FakeExcel;
 let uninstall: (() => void) | undefined;
@@ -98,4 +105,95 @@ test('Calendar in Excel for Mac: the sheet is written, the .ics copied (no downl
   } finally {
     delete (globalThis as { navigator?: unknown }).navigator;
   }
+});
+
+/** Row and column (0-based) of a written sheet's cell by its header and a text in its row, read back as the pane reads. */
+async function cellOf(host: ReturnType<typeof createExcelHost>, sheet: string, header: string, rowText: string) {
+  const wb = await host.readWorkbook({ withOutputs: true });
+  const s = wb.sheets.find((x) => x.name === sheet)!;
+  const rows = Array.from(s.rows, (r) => Array.from(r ?? [], (c) => c?.w ?? ''));
+  const headerRow = rows.findIndex((r) => r.includes(header));
+  const col = rows[headerRow].indexOf(header);
+  const row = rows.findIndex((r) => r.includes(rowText));
+  return { row, col };
+}
+
+const colLetterOf = (c: number): string =>
+  c < 26 ? String.fromCharCode(65 + c) : String.fromCharCode(64 + Math.floor(c / 26)) + String.fromCharCode(65 + (c % 26));
+
+test("Consolidate in Excel where the workbook already holds the needs table: the officer's ranks, routes and notes kept", async () => {
+  setup();
+  const host = createExcelHost(fake.run);
+  // The first run writes the needs table (and its summaries) into the open workbook.
+  const first = await consolidate(inputsOf(allWorkbooks()), { district: 'เมือง' });
+  for (const s of needsWorkbook(first).sheets) await host.writeSheet!(s);
+  const id = fake.sheet(NEEDS_SHEET).id;
+  // Its print layout: the proposer's whole line and the years without amounts hidden, kept in the sheet.
+  const hiddenHeaders = [...fake.sheet(NEEDS_SHEET).hiddenCols].map((c) => fake.cell(NEEDS_SHEET, `${colLetterOf(c)}5`).value);
+  expect(hiddenHeaders).toEqual(expect.arrayContaining(['อปท./ผู้เสนอ', 'ปีงบประมาณ 2566 (บาท)']));
+
+  // The officer works in Excel: ranks the weir first, routes the road to the อบจ., writes a note.
+  const weir = 'ขุดลอกคลองนาดี พร้อมก่อสร้างฝายชะลอน้ำ';
+  const road = 'ก่อสร้างถนน คสล. สายบ้านนา-บ้านดอน หมู่ที่ 3';
+  const rank = await cellOf(host, NEEDS_SHEET, 'ลำดับความสำคัญของอำเภอ', weir);
+  const route = await cellOf(host, NEEDS_SHEET, 'ส่งถึง (ผู้รับเรื่อง)', road);
+  const note = await cellOf(host, NEEDS_SHEET, 'บันทึกของอำเภอ', road);
+  fake.setValues(NEEDS_SHEET, `${colLetterOf(rank.col)}${rank.row + 1}`, [[0.5]]);
+  fake.setValues(NEEDS_SHEET, `${colLetterOf(route.col)}${route.row + 1}`, [['อบจ.']]);
+  fake.setValues(NEEDS_SHEET, `${colLetterOf(note.col)}${note.row + 1}`, [['นายอำเภอให้เร่งรัด ประชุม ๓ มี.ค.']]);
+
+  // The second run (a late file would come in here) reads the table back from the workbook, as the pane does.
+  // (A plain read leaves our sheets out: the table was not found, and the officer's work not merged.)
+  expect(readPrevious(await host.readWorkbook())).toBeUndefined();
+  const previous = readPrevious(await host.readWorkbook({ withOutputs: true }));
+  expect(previous?.sheet).toBe(NEEDS_SHEET);
+  const second = await consolidate(inputsOf(allWorkbooks()), { district: 'เมือง', previous });
+  expect(second.merge).toMatchObject({ kept: 10, new: 0, vanished: [] });
+  const written: WrittenSheet[] = [];
+  for (const s of needsWorkbook(second).sheets) written.push(await host.writeSheet!(s));
+  expect(written[0]).toEqual({ name: NEEDS_SHEET, replaced: NEEDS_SHEET });
+  expect(fake.sheet(NEEDS_SHEET).id).toBe(id); // rewritten in place
+
+  // Nothing the officer wrote is lost: the weir first, the road to the อบจ., the note.
+  const table = readPlanSheet((await host.readWorkbook({ withOutputs: true })).sheets.find((s) => s.name === NEEDS_SHEET)!);
+  // (Two roads have this name: นาดี's, the first, is the one edited.)
+  const find = (name: string) => table.projects.find((p) => p.name === name)!;
+  expect(Number(find(weir).sourcePriority)).toBe(0.5); // the rank as the officer wrote it
+  expect(find(weir).row).toBeLessThan(find(road).row); // and the table in that order
+  expect(find(road).route).toMatch(/^อบจ\./);
+  expect(find(road).officerNote).toBe('นายอำเภอให้เร่งรัด ประชุม ๓ มี.ค.');
+  // The sheet's hidden columns are its own again after the rewrite (none left over, none lost).
+  expect([...fake.sheet(NEEDS_SHEET).hiddenCols].sort()).toEqual([...new Set(needsWorkbook(second).sheets[0].hiddenCols)].sort());
+});
+
+test('Strategy in Excel: the mismatch sheet written, then rewritten in place', async () => {
+  setup();
+  planSheet(fake);
+  const host = createExcelHost(fake.run);
+  const list = presetById('nakhonsawan-2566-2570-inferred')!.list;
+  const matches = matchWorkbook(await host.readWorkbook(), list);
+  const a = await host.writeSheet!(mismatchSheet(matches, list, 'th'));
+  const b = await host.writeSheet!(mismatchSheet(matches, list, 'th'));
+  expect(a.replaced).toBeNull();
+  expect(b).toEqual({ name: a.name, replaced: a.name });
+  expect(fake.sheetNames().filter((n) => n === a.name)).toHaveLength(1);
+});
+
+test('Validate in Excel: go to a finding, apply its safe fix, clear the highlights; settings kept in the workbook', async () => {
+  setup();
+  planSheet(fake);
+  fake.setValues('ผ.02', 'E5', [['200,000']]); // an amount typed as text: the fix makes it a number
+  const host = createExcelHost(fake.run);
+  const findings = validateWorkbook(await host.readWorkbook()).sheets.flatMap((s) => s.findings);
+  const fixable = findings.find((f) => f.fix)!;
+  expect(fixable).toBeDefined();
+  await host.selectCell!(fixable.sheet, `${fixable.fix!.column}${fixable.fix!.row}`);
+  expect(fake.sheet(fixable.sheet).selection).toBe(`${fixable.fix!.column}${fixable.fix!.row}`);
+  await host.applyFix!(fixable.sheet, fixable.fix!);
+  expect(fake.cell(fixable.sheet, `${fixable.fix!.column}${fixable.fix!.row}`).value).toBe(fixable.fix!.value);
+  await host.highlight!(findings);
+  await host.clearHighlights!();
+  expect(fake.cell('ผ.02', 'B4').fill.color).toBe('#FFFFFF');
+  await host.setSetting('oneplan.district', JSON.stringify({ district: 'เมือง' }));
+  expect(JSON.parse((await host.getSetting('oneplan.district'))!)).toEqual({ district: 'เมือง' });
 });

@@ -15,9 +15,12 @@ export interface SenderKey {
   name: string;
 }
 
-/** Full forms and abbreviations (with a dot, or a space after them) → one type; longer alternatives first. */
+/**
+ * Full forms and abbreviations (with a dot, or a space after them) → one type; longer alternatives first.
+ * A name never starts with another type ("แผนชุมชนระดับตำบล ตำบลหนองบัว" names หนองบัว).
+ */
 const TYPE_RE =
-  /(องค์การบริหารส่วนตำบล|องค์การบริหารส่วนจังหวัด|เทศบาลตำบล|เทศบาลเมือง|เทศบาลนคร|เทศบาล|ตำบล|(?<![ก-๛])(?:อบต|อบจ|ทต|ทม|ทน)(?:\s*\.|\s+)|(?<![ก-๛])ต\s*\.)\s*([ก-๛]+)/g;
+  /(องค์การบริหารส่วนตำบล|องค์การบริหารส่วนจังหวัด|เทศบาลตำบล|เทศบาลเมือง|เทศบาลนคร|เทศบาล|ตำบล|(?<![ก-๛])(?:อบต|อบจ|ทต|ทม|ทน)(?:\s*\.|\s+)|(?<![ก-๛])ต\s*\.)\s*(?!ตำบล|เทศบาล|องค์การ)([ก-๛]+)/g;
 const TYPE_MAP = new Map<string, string>([
   ['องค์การบริหารส่วนตำบล', 'อบต'],
   ['องค์การบริหารส่วนจังหวัด', 'อบจ'],
@@ -51,6 +54,22 @@ export function senderKey(text: string, atStart = false): SenderKey | undefined 
     if (name.length >= 2) return { type, name };
   }
   return undefined;
+}
+
+/** How a printed table names a body: the abbreviation officials write, or the word for a tambon or a เทศบาล. */
+const SHORT_TYPE: Record<string, string> = { ต: 'ตำบล', ท: 'เทศบาล' };
+
+/**
+ * The proposer's short form for a printed table: "เทศบาลตำบลหนองบัว อำเภอเมือง จังหวัด…" → "ทต.หนองบัว",
+ * "องค์การบริหารส่วนตำบลนาดี" → "อบต.นาดี", "ตำบลนาดี อำเภอเมือง…" → "ตำบลนาดี". Another text is cut where
+ * its district or province begins (the table's title names them).
+ */
+export function proposerShort(text: string): string {
+  const k = senderKey(text);
+  if (k) return SHORT_TYPE[k.type] ? `${SHORT_TYPE[k.type]}${k.name}` : `${k.type}.${k.name}`;
+  return flatText(text)
+    .split(/\s+(?=อำเภอ|จังหวัด|อ\.|จ\.)/)[0]
+    .trim();
 }
 
 /** A roster entry written without a type ("นาดี"). */

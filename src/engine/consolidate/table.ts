@@ -14,6 +14,7 @@ import {
   printedWidth,
   PRINT_WIDTH_MAX,
   signatureBlock,
+  textUnits,
   titleBlockRows,
   type Signer,
 } from '../print';
@@ -22,6 +23,7 @@ import { ROUTE_LABEL } from '../classification';
 import { approvalLine } from '../approval';
 import { DEFAULT_ORDER_TH } from './rank';
 import { askText, CONFLICT_TH } from './conflict';
+import { proposerShort } from './roster';
 
 export const NEEDS_SHEET = 'แผนความต้องการอำเภอ';
 export const SUMMARY_SHEET = 'สรุปตามประเด็นการพัฒนา';
@@ -91,9 +93,13 @@ const BODY_CENTER: CellStyle = { ...BODY, align: 'center' };
 const NUM: CellStyle = { border: true, valign: 'top', align: 'right', numFmt: AMOUNT };
 const NUM_EXCLUDED: CellStyle = { ...NUM, italic: true, color: '808080' };
 const UNRESOLVED: CellStyle = { ...BODY_CENTER, fill: 'FFF2CC' };
-const GROUP: CellStyle = { bold: true, border: true, fill: 'F2F2F2' };
+/** Merged across the printed columns and wrapped: a long issue name stays inside its row on paper. */
+const GROUP: CellStyle = { bold: true, border: true, fill: 'F2F2F2', wrap: true, valign: 'top' };
 const SUBTOTAL: CellStyle = { bold: true, border: true, fill: 'FFF2CC', wrap: true };
+/** One line, shrunk when longer than the โครงการ column: a subtotal row takes no more paper than a heading. */
+const SUBTOTAL_LABEL: CellStyle = { ...SUBTOTAL, wrap: false, shrink: true };
 const SUBTOTAL_NUM: CellStyle = { ...SUBTOTAL, align: 'right', numFmt: AMOUNT, wrap: false, shrink: true };
+const NOTE: CellStyle = { italic: true, wrap: true, valign: 'top' };
 const GRAND: CellStyle = { bold: true, border: true, fill: 'FCE4D6' };
 const GRAND_NUM: CellStyle = { ...GRAND, align: 'right', numFmt: AMOUNT };
 /** The needs table's totals shrink when wider than the items' amounts their columns are made for. */
@@ -124,20 +130,162 @@ export function amountWidth(n: number, min = 10): number {
  * columns after them, outside the print area. Readers find every column by its header (NEEDS_HEAD,
  * NEEDS_TAIL), so the order is free: the printed ones come first.
  */
-const PRINTED_TAIL = ['นับยอด', 'ลำดับความสำคัญของอำเภอ', 'ส่งถึง (ผู้รับเรื่อง)', 'อยู่ในแผนพัฒนาอำเภอ'] as const;
+const PRINTED_TAIL = ['นับยอด', 'ลำดับความสำคัญของอำเภอ', 'ส่งถึง (ผู้รับเรื่อง)', 'หน่วยงานที่จะขอประสาน', 'อยู่ในแผนพัฒนาอำเภอ'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Print layout: the needs table as the officer signs it (one page wide, pages filled, short cells).
+
+/**
+ * The proposer as printed (ทต.หนองบัว, ตำบลนาดี). The whole line ("ตำบลนาดี อำเภอเมือง จังหวัด…") stays in
+ * the column before it, hidden: readers take the first อปท./ผู้เสนอ column, so a re-run keeps the line.
+ */
+export const PROPOSER_SHORT = 'อปท./ผู้เสนอ (ย่อ)';
+
+/** Hidden: the proposer's whole line (column 7, NEEDS_HEAD's last). */
+const PROPOSER_FULL_COL = NEEDS_HEAD.length - 1;
+const DISTRICT_COL = NEEDS_HEAD.indexOf('อำเภอ');
+
+/** Hidden full proposer line: not wrapped (no row grows for it when the officer shows the column). */
+const BODY_LINE: CellStyle = { border: true, valign: 'top' };
+
+/**
+ * The needs table prints at 56 % (measured in LibreOffice: 157 units; 159 printed at 55–57 %, 162 at
+ * 54 %), near the smallest legible scale: the smaller the scale, the more needs a page holds (the real
+ * sample's 72 needs: 13 pages at 56 %, 19 at 60 %). Five years of amounts leave the text columns 56 units.
+ */
+const NEEDS_PRINT_WIDTH = 157;
 
 /**
  * Printed widths: fixed for numbers and short fields, the rest of the printed width shared by the text
  * columns, so the table prints one page wide at a legible scale (and its working columns after them).
+ * Hidden columns keep a width for the officer who shows them again, and leave their part to the others.
  */
-function needsWidths(yearCount: number, yearWidth: number, province: boolean): number[] {
-  // ที่, หมู่ที่, ตำบล, years, นับยอด, rank, in the district plan (+ อำเภอ narrow in a district's own table)
-  const fixed = 5 + 5 + 9 + yearCount * yearWidth + 6 + 6 + 6 + (province ? 0 : 6);
-  const rest = Math.max(60, PRINT_WIDTH_MAX - fixed);
-  // โครงการ, วัตถุประสงค์, เป้าหมาย, อำเภอ (a province's), อปท./ผู้เสนอ, ส่งถึง
-  const k = province ? [0.26, 0.17, 0.17, 0.1, 0.15, 0.15] : [0.3, 0.2, 0.2, 0, 0.15, 0.15];
-  const w = k.map((x) => Math.floor(rest * x));
-  return [5, w[0], w[1], w[2], 5, 9, province ? w[3] : 6, w[4], ...Array(yearCount).fill(yearWidth), 6, 6, w[5], 6];
+function needsWidths(
+  yearCount: number,
+  yearWidth: number,
+  proposerWidth: number,
+  share: ReadonlyMap<number, number>,
+  province: boolean,
+  hidden: ReadonlySet<number>,
+): number[] {
+  const yc = NEEDS_HEAD.length + 1;
+  const tc = yc + yearCount;
+  // ที่, หมู่ที่, ตำบล, the whole proposer line (hidden), ผู้เสนอ (ย่อ) (its longest on one line), years,
+  // นับยอด; อำเภอ narrow in a district's own table. Then rank and in-plan: 10 and 8 wide where there is
+  // room (their headers in three lines, not five, on every page), else 6 each. Wide ones only where the
+  // text keeps 66 units: narrower text columns cost more paper (every row taller) than a taller header.
+  const fixed = new Map<number, number>([
+    [0, 5],
+    [4, 5],
+    [5, 9],
+    [PROPOSER_FULL_COL, 30],
+    [PROPOSER_FULL_COL + 1, proposerWidth],
+    [tc, 6],
+  ]);
+  if (!province) fixed.set(DISTRICT_COL, 6);
+  for (let k = 0; k < yearCount; k++) fixed.set(yc + k, yearWidth);
+  const shown = (c: number) => !hidden.has(c);
+  let base = 0;
+  for (const [c, w] of fixed) if (shown(c)) base += w;
+  const plan = shown(tc + 4) ? 1 : 0;
+  const roomy = NEEDS_PRINT_WIDTH - base - 10 - 8 * plan >= 66;
+  fixed.set(tc + 1, roomy ? 10 : 6);
+  fixed.set(tc + 4, roomy ? 8 : 6);
+  base += fixed.get(tc + 1)! + plan * fixed.get(tc + 4)!;
+  const rest = Math.max(56, NEEDS_PRINT_WIDTH - base);
+  let shares = 0;
+  for (const [c, k] of share) if (shown(c)) shares += k;
+  const widths = Array.from({ length: tc + 5 }, (_, c) => fixed.get(c) ?? Math.max(8, Math.floor((rest * share.get(c)!) / shares)));
+  // What the rounding left goes to โครงการ: the printed width is the one measured, whatever the shares.
+  let others = 0;
+  for (const c of share.keys()) if (c !== 1 && shown(c)) others += widths[c];
+  widths[1] = rest - others;
+  return widths;
+}
+
+/**
+ * How the text columns share the printed width: as their texts' usual length (a row is as tall as its
+ * longest text: columns as wide as their texts make every text about as many lines), each at least a
+ * tenth. Keys are columns: โครงการ, วัตถุประสงค์, เป้าหมาย, อำเภอ (a province's), ส่งถึง, หน่วยงานที่จะขอประสาน.
+ */
+function textShares(r: ConsolidateResult, tc: number, province: boolean): Map<number, number> {
+  const texts: Array<[number, (it: NeedsItem) => string | undefined]> = [
+    [1, (it) => it.name],
+    [2, (it) => it.objective],
+    [3, (it) => it.target],
+    [tc + 2, (it) => ROUTE_LABEL[it.route].th],
+    [tc + 3, (it) => it.agency],
+  ];
+  if (province) texts.push([DISTRICT_COL, (it) => it.district]);
+  // A sample of a large table is enough for a mean; a text past 120 units wraps however wide its column.
+  const step = Math.max(1, Math.floor(r.items.length / 2000));
+  const sums = texts.map(() => 0);
+  let n = 0;
+  for (let i = 0; i < r.items.length; i += step, n++)
+    texts.forEach(([, get], k) => (sums[k] += Math.min(120, textUnits(get(r.items[i]) ?? ''))));
+  const total = sums.reduce((a, b) => a + b, 0) || 1;
+  return new Map(texts.map(([c], k) => [c, Math.max(0.1, n ? sums[k] / total : 0.2)]));
+}
+
+/** Each proposer's short form (once per distinct line), and a column width that holds the longest on one line (8–14). */
+function shortProposers(r: ConsolidateResult): { short: Map<string, string>; width: number } {
+  const short = new Map<string, string>();
+  let widest = 0;
+  for (const it of r.items) {
+    if (!it.organisation || short.has(it.organisation)) continue;
+    const s = proposerShort(it.organisation);
+    short.set(it.organisation, s);
+    widest = Math.max(widest, textUnits(s));
+  }
+  return { short, width: Math.min(14, Math.max(8, Math.ceil(widest + 1.5))) };
+}
+
+/** Years no need asks an amount for: hidden from print (the column stays, with its zeros), unless every year is. */
+function emptyYears(r: ConsolidateResult): Set<number> {
+  const empty = new Set(r.years.filter((y) => !r.items.some((it) => (it.budgets[y] ?? 0) !== 0)));
+  return empty.size < r.years.length ? empty : new Set();
+}
+
+/**
+ * Printed columns no need fills (a municipality's ผ.02 names no หมู่ที่ or ตำบล; a district's own table
+ * no อำเภอ; no in-plan mark without a district plan): hidden like the empty years, their width to the text.
+ */
+function emptyColumns(r: ConsolidateResult, tc: number): number[] {
+  const fields: Array<[number, (it: NeedsItem) => unknown]> = [
+    [2, (it) => it.objective],
+    [3, (it) => it.target],
+    [4, (it) => it.village],
+    [5, (it) => it.tambon],
+    [DISTRICT_COL, (it) => it.district],
+    [PROPOSER_FULL_COL + 1, (it) => it.organisation],
+    [tc + 3, (it) => it.agency],
+    [tc + 4, (it) => it.inDistrictPlan],
+  ];
+  const filled = (v: unknown) => v !== undefined && v !== null && v !== '';
+  return fields.filter(([, get]) => !r.items.some((it) => filled(get(it)))).map(([c]) => c);
+}
+
+/**
+ * The issue cell: its number and name ("3 ส่งเสริมการท่องเที่ยว"), not the link as written ("๒",
+ * "ง. ยุทธศาสตร์จังหวัดที่ 3 …"). A bare number takes the name another need of the issue gave.
+ */
+function issueCell(it: NeedsItem, names: ReadonlyMap<string, string>): string {
+  const issue = it.issue;
+  if (!issue) return 'ไม่ระบุ';
+  if (!issue.code) return issue.name || issue.text;
+  const name = issue.name || names.get(issue.code) || '';
+  return name ? `${issue.code} ${name}` : issue.code;
+}
+
+/** Each issue number's name, from the first need that wrote one. */
+function issueNames(r: ConsolidateResult): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const g of r.groups) {
+    if (!g.code) continue;
+    const named = g.items.find((it) => it.issue?.name);
+    if (named) names.set(g.code, named.issue!.name);
+  }
+  return names;
 }
 
 function yearSpan(years: number[]): string {
@@ -178,9 +326,9 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   const printedTail = new Set<string>(PRINTED_TAIL);
   const tailOrder = [...PRINTED_TAIL, ...NEEDS_TAIL.filter((h) => !printedTail.has(h))];
   const tail = tailOrder.map((h) => h.replace(/ของอำเภอ$/, `ของ${lvl}`));
-  const header = [...head, ...years.map((y) => `ปีงบประมาณ ${y} (บาท)`), ...tail];
+  const header = [...head, PROPOSER_SHORT, ...years.map((y) => `ปีงบประมาณ ${y} (บาท)`), ...tail];
   const lastCol = header.length - 1;
-  const yc = head.length; // first year column
+  const yc = head.length + 1; // first year column
   const tc = yc + years.length; // first tail column
   const pad = (n: number, style: CellStyle): OutCell[] => Array.from({ length: n }, () => c(null, style));
 
@@ -225,16 +373,40 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   });
   const lastTableRow = at - 1;
   kinds[at++] = RowKind.Grand;
-  if (excluded) kinds[at++] = RowKind.Note;
+  // Group headings and the notes under the table: merged across the printed width and wrapped (a long
+  // one is never cut, nor runs across the borders).
+  const groupRows: number[] = [];
+  for (let i = headerRow + 1; i <= lastTableRow; i++) if (kinds[i] === RowKind.Group) groupRows.push(i);
+  const noteRows: number[] = [];
+  if (excluded) {
+    noteRows.push(at);
+    kinds[at++] = RowKind.Note;
+  }
+  noteRows.push(at);
   kinds[at++] = RowKind.Order;
   // Amount columns as wide as the largest item's amount; a wider subtotal or total shrinks to fit.
   let widest = 0;
   for (const it of r.items) for (const y of years) widest = Math.max(widest, it.budgets[y] ?? 0);
   const yearWidth = amountWidth(widest, 12); // at least "ปีงบประมาณ" on one line of the header
   const printed = tc + PRINTED_TAIL.length;
-  const colWidths = [...needsWidths(years.length, yearWidth, province), 30, 10, 24, 34, 34, 24, 14];
+  const empty = emptyYears(r);
+  const proposers = shortProposers(r);
+  const hiddenCols = [PROPOSER_FULL_COL, ...emptyColumns(r, tc), ...years.flatMap((y, k) => (empty.has(y) ? [yc + k] : []))].sort(
+    (a, b) => a - b,
+  );
+  const colWidths = [
+    ...needsWidths(years.length, yearWidth, proposers.width, textShares(r, tc, province), province, new Set(hiddenCols)),
+    // ประเด็นการพัฒนาจังหวัด, the source's rank, ที่มา, หมายเหตุ, บันทึกของอำเภอ, แหล่งที่นับยอด (not printed)
+    30,
+    10,
+    34,
+    34,
+    24,
+    14,
+  ];
+  const names = issueNames(r);
   // The signature block under the table, inside the print area.
-  const sign = signatureBlock(at, colWidths, printed, o.signers);
+  const sign = signatureBlock(at, colWidths, printed, o.signers, 'th', new Set(hiddenCols));
   for (let k = 0; k < sign.rows.length; k++) {
     kinds[at] = RowKind.Sign;
     refs[at++] = k;
@@ -254,19 +426,20 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
         c(it.village !== undefined ? it.village : '', BODY_CENTER),
         c(text(it.tambon), BODY),
         c(text(it.district), BODY),
-        c(text(it.organisation), BODY),
+        c(text(it.organisation), BODY_LINE),
+        c(it.organisation ? proposers.short.get(it.organisation)! : '', BODY),
         ...years.map((y) => c(it.budgets[y] ?? 0, it.inTotals ? NUM : NUM_EXCLUDED)),
         // PRINTED_TAIL, then the rest of NEEDS_TAIL in its order
         c(it.inTotals ? COUNTED_TH.yes : COUNTED_TH.no, it.inTotals ? BODY_CENTER : { ...BODY_CENTER, italic: true, color: '808080' }),
         c(it.rank, BODY_CENTER),
         c(ROUTE_LABEL[it.route].th, BODY),
+        c(text(it.agency), BODY),
         c(
           it.inDistrictPlan === null ? '' : it.inDistrictPlan ? 'มี' : 'ไม่มี',
           it.inDistrictPlan === false ? { ...BODY_CENTER, color: 'C00000', bold: true } : BODY_CENTER,
         ),
-        c(it.issue ? text(it.issue.text) : 'ไม่ระบุ', BODY),
+        c(issueCell(it, names), BODY),
         c(text(it.priority), BODY_CENTER),
-        c(text(it.agency), BODY),
         c(sourceText(it), BODY),
         c(note, BODY),
         c(text(it.officerNote), BODY),
@@ -282,7 +455,7 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
       const g = r.groups[refs[i]];
       return [
         c('', SUBTOTAL),
-        c(subtotalLabel(g), SUBTOTAL),
+        c(subtotalLabel(g), SUBTOTAL_LABEL),
         c(`${g.counted} โครงการ`, SUBTOTAL),
         ...pad(yc - 3, SUBTOTAL),
         ...years.map((y) => c(g.totals[y] ?? 0, SUBTOTAL_NUM)),
@@ -299,11 +472,12 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
         ...pad(lastCol - tc + 1, GRAND),
       ];
     if (k === RowKind.Sign) return sign.rows[refs[i]];
-    if (k === RowKind.Order) return [c(`หมายเหตุ: ${DEFAULT_ORDER_TH}`, { italic: true })];
+    if (k === RowKind.Order) return [c(`หมายเหตุ: ${DEFAULT_ORDER_TH}`, NOTE)];
     return [
-      c(`หมายเหตุ: ไม่นับยอด ${excluded} โครงการ (คอลัมน์ "นับยอด" ว่า "ไม่นับ": มีในแผนพัฒนาท้องถิ่นของ อปท. แล้ว หรือไม่นับตามตารางที่ส่งมา แสดงตัวเอียงสีเทา)`, {
-        italic: true,
-      }),
+      c(
+        `หมายเหตุ: ไม่นับยอด ${excluded} โครงการ (คอลัมน์ "นับยอด" ว่า "ไม่นับ": มีในแผนพัฒนาท้องถิ่นของ อปท. แล้ว หรือไม่นับตามตารางที่ส่งมา แสดงตัวเอียงสีเทา)`,
+        NOTE,
+      ),
     ];
   };
 
@@ -313,8 +487,14 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
     width: header.length,
     rowAt,
     // Title lines centred over the printed columns; the signature block's halves.
-    merges: [...top.slice(0, headerRow).map((_, rr) => ({ r1: rr, c1: 0, r2: rr, c2: printed - 1 })), ...sign.merges],
+    merges: [
+      ...[...top.slice(0, headerRow).keys(), ...noteRows].map((rr) => ({ r1: rr, c1: 0, r2: rr, c2: printed - 1 })),
+      // A group heading from โครงการ to the last printed column (ที่ stays its own cell, as in the rows).
+      ...groupRows.map((rr) => ({ r1: rr, c1: 1, r2: rr, c2: printed - 1 })),
+      ...sign.merges,
+    ],
     colWidths,
+    hiddenCols,
     freezeRows: headerRow + 1,
     table: lastTableRow > headerRow ? { headerRow, lastRow: lastTableRow, lastCol, name: 'NeedsTable' } : undefined,
     page: { orientation: 'landscape', fitWidth: true, columns: printed, footer: pageFooter() },

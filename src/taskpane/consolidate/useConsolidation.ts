@@ -134,7 +134,8 @@ export function useConsolidation(host: Host, lang: Lang) {
   const previousTable = async (): Promise<PreviousTable | undefined> => {
     if (host.mode !== 'excel' || host.planFile) return undefined;
     try {
-      return readPrevious(await host.readWorkbook());
+      // The table a run wrote is one of our sheets, which a plain read leaves out.
+      return readPrevious(await host.readWorkbook({ withOutputs: true }));
     } catch {
       return undefined;
     }

@@ -31,7 +31,7 @@ async function copyText(text: string): Promise<void> {
 export function createExcelHost(run: excel.ExcelRun = excel.excelRun): Host {
   return {
     mode: 'excel',
-    readWorkbook: () => excel.readWorkbook(run),
+    readWorkbook: (opts) => excel.readWorkbook(run, { includeOurSheets: !!opts?.withOutputs }),
     // Loaded when first needed: the reading worker's module is not part of this adapter.
     readFile: async (bytes, fileName) => (await import('./readFile')).readReceivedFile(bytes, fileName),
     // Excel for Mac's web view ignores downloads: no download there (the panels offer the rest).

@@ -33,8 +33,11 @@ export interface Host {
   mode: HostMode;
   /** Browser mode: the officer picks the plan file. Absent in Excel, where the open workbook is the plan. */
   planFile?: PlanFile;
-  /** The workbook to check: the open Excel workbook, or the picked file. */
-  readWorkbook(): Promise<WorkbookModel>;
+  /**
+   * The workbook to check: the open Excel workbook, or the picked file. In Excel the sheets OnePlan wrote
+   * (reports, the needs table) are left out unless `withOutputs`: a re-run merges with its needs table.
+   */
+  readWorkbook(opts?: { withOutputs?: boolean }): Promise<WorkbookModel>;
   /**
    * Read a received file (a province's issue list, a workbook to consolidate) without making it the
    * plan: through the same entry point as the CLI (src/xlsx/open.ts), off the main thread when it can.
