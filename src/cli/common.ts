@@ -5,6 +5,7 @@ import { inputErrorOf, type InputError } from '../engine/consolidate/types';
 import { readWorkbookFile } from '../node/files';
 import { presetById, readStrategies, STRATEGY_PRESETS, type StrategyList } from '../engine/strategy';
 import { readError } from '../xlsx/errors';
+import { thaiToArabic } from '../engine/thai';
 
 /** Where a command writes: stdout and stderr, or a test's buffers. */
 export type Io = { out: (s: string) => void; err: (s: string) => void };
@@ -76,6 +77,16 @@ export function parseArgs(args: string[], spec: ArgSpec): ParsedArgs {
 }
 
 export type { InputError };
+
+/** A --fiscal-year value: a B.E. year, Thai digits allowed ("๒๕๖๙"). */
+export function fiscalYearArg(value: string): number {
+  const y = thaiToArabic(value).trim();
+  if (!/^\d{4}$/.test(y)) throw new UsageError(`--fiscal-year: "${y}" is not a year (B.E., e.g. 2571)`);
+  const n = Number(y);
+  if (n < 2400) throw new UsageError(`--fiscal-year ${n}: give the Buddhist Era year (พ.ศ.), e.g. ${n + 543}`);
+  if (n > 2800) throw new UsageError(`--fiscal-year ${n}: not a plausible B.E. year`);
+  return n;
+}
 
 /** Read one workbook; any failure becomes a message naming the file, never an exception. */
 export async function readInput(file: string): Promise<{ workbook: WorkbookModel } | { error: InputError }> {

@@ -55,7 +55,7 @@ async function backupName(file: string): Promise<string> {
 }
 
 /** Files as given; a folder becomes its .xlsx and .csv files (sorted, Excel lock files "~$…" left out). */
-async function expand(args: string[]): Promise<string[]> {
+export async function expand(args: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const a of args) {
     let st;
