@@ -28,10 +28,12 @@ export async function runActionPlan(argv: string[], io: Io): Promise<number> {
   try {
     opts = parseArgs(argv, { flags: ['json'], values: ['fiscal-year', 'district', 'out'], aliases: { fy: 'fiscal-year', o: 'out' } });
     if (!opts.files.length) throw new UsageError('ต้องระบุไฟล์หรือโฟลเดอร์อย่างน้อยหนึ่งรายการ / give at least one file or folder');
-    if (opts.values['fiscal-year'] === undefined) throw new UsageError('ต้องระบุ --fiscal-year N (พ.ศ.) / --fiscal-year N is required (B.E., e.g. 2569)');
+    if (opts.values['fiscal-year'] === undefined)
+      throw new UsageError('ต้องระบุ --fiscal-year N (พ.ศ.) / --fiscal-year N is required (B.E., e.g. 2569)');
     fy = fiscalYearArg(opts.values['fiscal-year']);
     if (!opts.values.out && !opts.flags.json) throw new UsageError('ต้องระบุ --out OUT.xlsx หรือ --json / give --out OUT.xlsx or --json');
-    if (opts.values.out && !/\.xlsx$/i.test(opts.values.out)) throw new UsageError(`--out ${opts.values.out}: ชื่อไฟล์ต้องลงท้ายด้วย .xlsx / must end in .xlsx`);
+    if (opts.values.out && !/\.xlsx$/i.test(opts.values.out))
+      throw new UsageError(`--out ${opts.values.out}: ชื่อไฟล์ต้องลงท้ายด้วย .xlsx / must end in .xlsx`);
   } catch (e) {
     if (e instanceof UsageError) return usageExit(io, 'action-plan', e, ACTION_PLAN_USAGE);
     throw e;
@@ -56,7 +58,9 @@ export async function runActionPlan(argv: string[], io: Io): Promise<number> {
   const inputFailed = plan.inputs.some((i) => i.status === 'failed');
   if (opts.flags.json) io.out(JSON.stringify(actionPlanJson(plan, written), null, 2) + '\n');
   else {
-    io.out(`แผนปฏิบัติการประจำปีของ${plan.district ?? 'อำเภอ'} ปีงบประมาณ ${fy}: ${plan.rows.length} โครงการ งบประมาณรวม ${plan.total.toLocaleString('en-US')} บาท\n`);
+    io.out(
+      `แผนปฏิบัติการประจำปีของ${plan.district ?? 'อำเภอ'} ปีงบประมาณ ${fy}: ${plan.rows.length} โครงการ งบประมาณรวม ${plan.total.toLocaleString('en-US')} บาท\n`,
+    );
     for (const g of plan.groups) io.out(`  ${g.agency}: ${g.count} โครงการ ${g.total.toLocaleString('en-US')} บาท\n`);
     if (plan.duplicates.length) io.out(`โครงการที่อาจซ้ำกัน ${plan.duplicates.length} คู่ (ดูชีต "โครงการที่อาจซ้ำกัน")\n`);
     for (const i of plan.inputs)
@@ -65,7 +69,6 @@ export async function runActionPlan(argv: string[], io: Io): Promise<number> {
   }
   for (const i of plan.inputs) if (i.error) io.err(`${i.error.message}\n`);
   for (const p of plan.problems) io.err(`${p.message}\n`);
-  if (!plan.rows.length)
-    io.err(`ไม่พบโครงการที่ได้รับงบประมาณปี ${fy} ในไฟล์ที่ให้มา / no project funded in ${fy} was found in the files given\n`);
+  if (!plan.rows.length) io.err(`ไม่พบโครงการที่ได้รับงบประมาณปี ${fy} ในไฟล์ที่ให้มา / no project funded in ${fy} was found in the files given\n`);
   return failed || inputFailed || plan.problems.length > 0 || !plan.rows.length ? 1 : 0;
 }

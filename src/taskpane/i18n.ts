@@ -172,7 +172,8 @@ const th = {
   consFileName: 'แผนความต้องการอำเภอ.xlsx',
   // The district's annual action plan (a section of the Consolidate tab)
   apTitle: 'แผนปฏิบัติการประจำปีของอำเภอ',
-  apIntro: 'รวมโครงการที่ได้รับงบประมาณในพื้นที่อำเภอของปีงบประมาณหนึ่ง: บัญชีโครงการของส่วนราชการที่จังหวัดแจ้ง โครงการของอำเภอ และข้อบัญญัติ/เทศบัญญัติงบประมาณ หรือแผนพัฒนาท้องถิ่น (ผ.02) ของ อปท.',
+  apIntro:
+    'รวมโครงการที่ได้รับงบประมาณในพื้นที่อำเภอของปีงบประมาณหนึ่ง: บัญชีโครงการของส่วนราชการที่จังหวัดแจ้ง โครงการของอำเภอ และข้อบัญญัติ/เทศบัญญัติงบประมาณ หรือแผนพัฒนาท้องถิ่น (ผ.02) ของ อปท.',
   apFiscalYear: 'ปีงบประมาณ (พ.ศ.)',
   apFiscalYearBad: 'ใส่ปี พ.ศ. 4 หลัก เช่น 2569',
   apDistrict: 'อำเภอ',
@@ -413,7 +414,8 @@ const en: Strings = {
   consDownload: 'Download the needs table (.xlsx)',
   consFileName: 'district-needs.xlsx',
   apTitle: "District's annual action plan",
-  apIntro: "The funded projects in the district for one fiscal year: the province's list of agencies' projects, the district's own, and each local authority's budget ordinance or local plan (ผ.02).",
+  apIntro:
+    "The funded projects in the district for one fiscal year: the province's list of agencies' projects, the district's own, and each local authority's budget ordinance or local plan (ผ.02).",
   apFiscalYear: 'Fiscal year (B.E.)',
   apFiscalYearBad: 'Give a 4-digit B.E. year, e.g. 2569',
   apDistrict: 'District',

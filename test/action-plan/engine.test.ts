@@ -39,7 +39,14 @@ describe('the district action plan of FY 2569', () => {
     // The agency written on a line of its own above its project.
     expect(plan.rows.find((r) => r.name.startsWith('ซ่อมสร้างผิวทาง'))).toMatchObject({ agency: THANG, tambon: 'หนองบัว', src: { row: 11 } });
     const drain = plan.rows.find((r) => r.name.startsWith('ก่อสร้างรางระบายน้ำ'))!;
-    expect(drain).toMatchObject({ agency: 'องค์การบริหารส่วนตำบลนาดี', side: 'local', source: 'local-plan', amount: 450_000, tambon: 'นาดี', village: 1 });
+    expect(drain).toMatchObject({
+      agency: 'องค์การบริหารส่วนตำบลนาดี',
+      side: 'local',
+      source: 'local-plan',
+      amount: 450_000,
+      tambon: 'นาดี',
+      village: 1,
+    });
     expect(drain.src.file).toBe('อบต.นาดี-ผ02.xlsx');
     for (const r of plan.rows) expect(r.src.row).toBeGreaterThan(1);
   });
@@ -85,7 +92,10 @@ describe('the district action plan of FY 2569', () => {
 
   test('a file that could not be read is reported and the others are taken', () => {
     const p = buildActionPlan(
-      [{ file: 'เสีย.xlsx', checksum: '', error: { code: 'read-failed', message: 'อ่านไม่ได้', messageEn: 'unreadable' } }, ...inputsOf([districtList()])],
+      [
+        { file: 'เสีย.xlsx', checksum: '', error: { code: 'read-failed', message: 'อ่านไม่ได้', messageEn: 'unreadable' } },
+        ...inputsOf([districtList()]),
+      ],
       { fiscalYear: 2569 },
     );
     expect(p.inputs[0].status).toBe('failed');

@@ -130,7 +130,13 @@ export function nongbuaOrdinance(): WorkbookModel {
   ];
   return {
     name: 'ทต.หนองบัว-เทศบัญญัติ-2569.xlsx',
-    sheets: [sheet('เทศบัญญัติ', rows, [0, 1].map((r) => ({ r1: r, c1: 0, r2: r, c2: 5 })))],
+    sheets: [
+      sheet(
+        'เทศบัญญัติ',
+        rows,
+        [0, 1].map((r) => ({ r1: r, c1: 0, r2: r, c2: 5 })),
+      ),
+    ],
   };
 }
 

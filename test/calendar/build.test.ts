@@ -109,7 +109,15 @@ describe('buildCalendar', () => {
       ['2558-10', '2558-10'],
       ['2558-11', '2558-11'],
     ]);
-    expect(cal.steps.map((s) => s.label)).toEqual(['ม.ค. – ก.พ. 58', 'มี.ค. – พ.ค. 58', 'พ.ค. 58', 'ก.ค. 58', 'ก.ค. – ก.ย. 58', 'ต.ค. 58', 'พ.ย. 58']);
+    expect(cal.steps.map((s) => s.label)).toEqual([
+      'ม.ค. – ก.พ. 58',
+      'มี.ค. – พ.ค. 58',
+      'พ.ค. 58',
+      'ก.ค. 58',
+      'ก.ค. – ก.ย. 58',
+      'ต.ค. 58',
+      'พ.ย. 58',
+    ]);
     expect(cal.months).toHaveLength(11);
     // dopa-2558: the district's annual action plan of the fiscal year starting that October, due in November.
     expect(cal.steps[6]).toMatchObject({

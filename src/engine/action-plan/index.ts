@@ -48,7 +48,9 @@ export function buildActionPlan(inputs: ConsolidateInput[], opts: ActionPlanOpti
   }
 
   // An อปท.'s budget ordinance is what it funds: its ผ.02 year column is the fallback where none was given.
-  const withOrdinance = new Set(read.filter((x) => x.sheet.report.source === 'ordinance' && x.sheet.rows.length).map((x) => x.sheet.localKey));
+  const withOrdinance = new Set(
+    read.filter((x) => x.sheet.report.source === 'ordinance' && x.sheet.rows.length).map((x) => x.sheet.localKey),
+  );
   for (const x of read) {
     if (x.sheet.report.source !== 'local-plan' || !withOrdinance.has(x.sheet.localKey) || !x.sheet.rows.length) continue;
     x.sheet.rows = [];

@@ -44,8 +44,7 @@ const tambonLabel = (t: string | null): string => (t ? `ตำบล${t}` : 'ไ
 function duplicateRemarks(plan: ActionPlan): string[][] {
   const out = plan.rows.map((): string[] => []);
   for (const d of plan.duplicates) {
-    const say = (i: number, j: number) =>
-      out[i].push(`${CONFIDENCE_TH[d.confidence]}กับที่ ${j + 1} (${plan.rows[j].agency})`);
+    const say = (i: number, j: number) => out[i].push(`${CONFIDENCE_TH[d.confidence]}กับที่ ${j + 1} (${plan.rows[j].agency})`);
     say(d.a, d.b);
     say(d.b, d.a);
   }
@@ -55,7 +54,17 @@ function duplicateRemarks(plan: ActionPlan): string[][] {
 function planSheet(plan: ActionPlan): OutSheet {
   const fy = plan.fiscalYear;
   const unit = plan.district ?? 'อำเภอ';
-  const header = ['ที่', 'โครงการ/กิจกรรม', 'หมู่ที่', 'ตำบล', 'ส่วนราชการ/อปท.', `งบประมาณ ปี ${fy} (บาท)`, 'แหล่งข้อมูล', 'หมายเหตุ', PROVENANCE_HEADER];
+  const header = [
+    'ที่',
+    'โครงการ/กิจกรรม',
+    'หมู่ที่',
+    'ตำบล',
+    'ส่วนราชการ/อปท.',
+    `งบประมาณ ปี ${fy} (บาท)`,
+    'แหล่งข้อมูล',
+    'หมายเหตุ',
+    PROVENANCE_HEADER,
+  ];
   const printed = header.length - 1;
   const amountCol = 5;
   const files = plan.inputs.filter((i) => i.status === 'ok').length;
@@ -134,7 +143,10 @@ function planSheet(plan: ActionPlan): OutSheet {
 
 function duplicatesSheet(plan: ActionPlan): OutSheet {
   const header = ['คู่ที่', 'ความน่าจะซ้ำ', 'ความคล้าย (%)', 'ที่ (ในแผน)', 'โครงการ', 'ส่วนราชการ/อปท.', 'หมู่ที่', 'ตำบล', 'ไฟล์', 'ชีต', 'แถว'];
-  const rows: OutCell[][] = [[c('โครงการที่อาจซ้ำกัน (ส่วนราชการกับ อปท. หรือไฟล์ต่างกัน)', { bold: true, size: 18 })], header.map((h) => c(h, HEADER))];
+  const rows: OutCell[][] = [
+    [c('โครงการที่อาจซ้ำกัน (ส่วนราชการกับ อปท. หรือไฟล์ต่างกัน)', { bold: true, size: 18 })],
+    header.map((h) => c(h, HEADER)),
+  ];
   plan.duplicates.forEach((d, k) => {
     for (const i of [d.a, d.b]) {
       const r = plan.rows[i];
@@ -170,7 +182,15 @@ function sourcesSheet(plan: ActionPlan): OutSheet {
   const rows: OutCell[][] = [[c('แหล่งข้อมูลของแผนปฏิบัติการ', { bold: true, size: 18 })], header.map((h) => c(h, HEADER))];
   for (const inp of plan.inputs) {
     if (inp.status === 'failed') {
-      rows.push([c(inp.file, BODY), c('', BODY), c('อ่านไม่ได้', BODY), c('', BODY), c(0, BODY_CENTER), c(0, BODY_CENTER), c(inp.error?.message ?? '', BODY)]);
+      rows.push([
+        c(inp.file, BODY),
+        c('', BODY),
+        c('อ่านไม่ได้', BODY),
+        c('', BODY),
+        c(0, BODY_CENTER),
+        c(0, BODY_CENTER),
+        c(inp.error?.message ?? '', BODY),
+      ]);
       continue;
     }
     for (const s of inp.sheets)
@@ -184,7 +204,16 @@ function sourcesSheet(plan: ActionPlan): OutSheet {
         c(s.note ?? '', BODY),
       ]);
   }
-  for (const p of plan.problems) rows.push([c(p.file, BODY), c(p.sheet, BODY), c(`เซลล์ ${p.cell}`, BODY), c('', BODY), c('', BODY), c(0, BODY_CENTER), c(p.message, BODY)]);
+  for (const p of plan.problems)
+    rows.push([
+      c(p.file, BODY),
+      c(p.sheet, BODY),
+      c(`เซลล์ ${p.cell}`, BODY),
+      c('', BODY),
+      c('', BODY),
+      c(0, BODY_CENTER),
+      c(p.message, BODY),
+    ]);
   return {
     name: SOURCES_SHEET,
     rows,

@@ -34,7 +34,8 @@ const FUNDED_TITLE = /ได้รับ(การ)?จัดสรร|ได้
 /** A header cell naming the agency column: "ส่วนราชการ", "ส่วนราชการ/หน่วยงาน", "หน่วยงาน". */
 const AGENCY_HEADER = /^(ส่วนราชการ|หน่วยงาน)/;
 /** A row between projects that names the agency of the rows below ("สำนักงานเกษตรจังหวัด…"). */
-const AGENCY_LINE = /^(สำนักงาน|กรม|ส่วนราชการ|ที่ทำการ|โรงพยาบาล|แขวงทางหลวง|หน่วย|ศูนย์|อำเภอ|องค์การบริหารส่วนจังหวัด|อบจ\.|โครงการชลประทาน|สถานี|วิทยาลัย)/;
+const AGENCY_LINE =
+  /^(สำนักงาน|กรม|ส่วนราชการ|ที่ทำการ|โรงพยาบาล|แขวงทางหลวง|หน่วย|ศูนย์|อำเภอ|องค์การบริหารส่วนจังหวัด|อบจ\.|โครงการชลประทาน|สถานี|วิทยาลัย)/;
 /** An อปท.'s name in a title ("เทศบัญญัติงบประมาณรายจ่าย … เทศบาลตำบลหนองบัว"). */
 const LOCAL_ORG = /(องค์การบริหารส่วนตำบล\s*\S+|เทศบาล(?:ตำบล|เมือง|นคร)\s*\S+|อบต\.\s*\S+|ทต\.\s*\S+)/;
 /** "ประจำปีงบประมาณ พ.ศ. ๒๕๖๙", "ปี 2569" — not a plan period "2566 - 2570". */
@@ -61,13 +62,17 @@ function localOrganisation(plan: PlanSheet, file: string): string {
 /** What the sheet is for the action plan, or why it is left out. */
 function sourceOf(plan: PlanSheet, agencyCol: number | undefined): ActionSource | { th: string; en: string } {
   const titles = plan.titles.slice(0, 8).map((t) => t.text);
-  if (plan.kind === 'action-plan') return { th: 'แผนปฏิบัติการที่ OnePlan ทำไว้ (ไม่นำมารวมซ้ำ)', en: 'an action plan OnePlan made (not taken again)' };
+  if (plan.kind === 'action-plan')
+    return { th: 'แผนปฏิบัติการที่ OnePlan ทำไว้ (ไม่นำมารวมซ้ำ)', en: 'an action plan OnePlan made (not taken again)' };
   if (plan.kind === 'district-needs' || plan.kind === 'needs-summary')
     return { th: 'แผนความต้องการ ไม่ใช่โครงการที่ได้รับงบประมาณ', en: 'a needs table, not funded projects' };
   if (titles.some((t) => ORDINANCE.test(t) && /งบประมาณ/.test(t))) return 'ordinance';
   if (plan.kind === 'local-plan') return 'local-plan';
   if (plan.kind === 'local-plan-beyond')
-    return { th: 'โครงการที่เกินศักยภาพ (ผ.02/2) ไม่ใช่โครงการที่ อปท. ตั้งงบประมาณเอง', en: 'projects beyond capacity (ผ.02/2): not funded by the อปท.' };
+    return {
+      th: 'โครงการที่เกินศักยภาพ (ผ.02/2) ไม่ใช่โครงการที่ อปท. ตั้งงบประมาณเอง',
+      en: 'projects beyond capacity (ผ.02/2): not funded by the อปท.',
+    };
   if (agencyCol !== undefined || titles.some((t) => FUNDED_TITLE.test(t))) return 'funded-list';
   return {
     th: 'ไม่ใช่บัญชีโครงการที่ได้รับงบประมาณ (ไม่มีคอลัมน์ส่วนราชการ/หน่วยงาน และหัวเรื่องไม่ได้บอกว่าได้รับจัดสรรงบประมาณ)',

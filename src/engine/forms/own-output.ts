@@ -56,7 +56,10 @@ export const OWN_OUTPUT_RULES: KindRule[] = [
     name: 'action-plan',
     test: (s) =>
       isActionPlan(s.sheet, s.titles)
-        ? { th: 'แผนปฏิบัติการประจำปีของอำเภอที่ OnePlan ทำ (มีคอลัมน์ที่มาของทุกแถว)', en: "OnePlan's district action plan (a provenance column on every row)" }
+        ? {
+            th: 'แผนปฏิบัติการประจำปีของอำเภอที่ OnePlan ทำ (มีคอลัมน์ที่มาของทุกแถว)',
+            en: "OnePlan's district action plan (a provenance column on every row)",
+          }
         : undefined,
   },
   {

@@ -14,7 +14,14 @@ import { StatusBars } from '../common/StatusBars';
 import { useActionPlan } from './useActionPlan';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: '10px', padding: '10px 12px', minWidth: 0, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '10px',
+    padding: '10px 12px',
+    minWidth: 0,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   row: { display: 'flex', gap: '6px', alignItems: 'flex-end', flexWrap: 'wrap' },
   list: { margin: 0, paddingLeft: '18px', fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   summary: { fontWeight: tokens.fontWeightSemibold },
@@ -26,8 +33,18 @@ export default function ActionPlanPanel({ lang, host }: { lang: Lang; host: Host
   const a = useActionPlan(host, lang);
   const busy = !!a.task.busy;
   const plan = a.plan;
-  const leftOut = plan ? plan.inputs.flatMap((i) => (i.error ? [{ file: i.file, why: say(i.error, lang) }] : i.sheets.filter((s) => !s.taken).map((s) => ({ file: `${i.file} / ${s.name}`, why: noteText(s, lang) })))) : [];
-  const summary = plan ? (plan.rows.length ? t.apSummary(plan.rows.length, plan.total, plan.duplicates.length) : t.apNone(plan.fiscalYear)) : '';
+  const leftOut = plan
+    ? plan.inputs.flatMap((i) =>
+        i.error
+          ? [{ file: i.file, why: say(i.error, lang) }]
+          : i.sheets.filter((s) => !s.taken).map((s) => ({ file: `${i.file} / ${s.name}`, why: noteText(s, lang) })),
+      )
+    : [];
+  const summary = plan
+    ? plan.rows.length
+      ? t.apSummary(plan.rows.length, plan.total, plan.duplicates.length)
+      : t.apNone(plan.fiscalYear)
+    : '';
 
   return (
     <section data-testid="action-plan-panel" className={styles.root} aria-label={t.apTitle}>
@@ -59,7 +76,12 @@ export default function ActionPlanPanel({ lang, host }: { lang: Lang; host: Host
       {a.files.length > 0 && (
         <>
           <ActionBar label={t.apTitle}>
-            <Button appearance="primary" onClick={() => void a.run()} disabled={busy || a.fiscalYear === undefined} data-testid="action-plan-run">
+            <Button
+              appearance="primary"
+              onClick={() => void a.run()}
+              disabled={busy || a.fiscalYear === undefined}
+              data-testid="action-plan-run"
+            >
               {t.apRun}
             </Button>
             <Button size="small" appearance="subtle" onClick={a.clearFiles} disabled={busy}>
@@ -97,7 +119,12 @@ export default function ActionPlanPanel({ lang, host }: { lang: Lang; host: Host
                 </Button>
               )}
               {host.download && (
-                <Button appearance={host.writeSheet ? 'secondary' : 'primary'} onClick={() => void a.download()} disabled={busy} data-testid="action-plan-download">
+                <Button
+                  appearance={host.writeSheet ? 'secondary' : 'primary'}
+                  onClick={() => void a.download()}
+                  disabled={busy}
+                  data-testid="action-plan-download"
+                >
                   {t.apDownload}
                 </Button>
               )}

@@ -8,19 +8,14 @@ import { useEffect, useState } from 'react';
 import { actionPlanWorkbook, buildActionPlan, type ActionPlan } from '../../engine/action-plan';
 import { inputErrorOf, type ConsolidateInput } from '../../engine/consolidate/types';
 import { fiscalYearOf } from '../../engine/calendar/thai';
-import { thaiToArabic } from '../../engine/thai';
+import { parseBEYear } from '../../engine/thai';
 import { writtenNote, type Host, type WrittenSheet } from '../host/host';
 import { loadDistrictSettings } from '../consolidate/districtSettings';
 import { useTask } from '../common/useTask';
 import { STRINGS, type Lang } from '../i18n';
 
-/** "๒๕๖๙" or "2569" → 2569; undefined when not a plausible B.E. year. */
-export function parseFiscalYear(text: string): number | undefined {
-  const t = thaiToArabic(text).trim();
-  if (!/^\d{4}$/.test(t)) return undefined;
-  const n = Number(t);
-  return n >= 2400 && n <= 2800 ? n : undefined;
-}
+/** "๒๕๖๙" or "2569" → 2569; undefined when the field holds anything but a plausible B.E. year. */
+export const parseFiscalYear = (text: string): number | undefined => (/^\s*[0-9๐-๙]{4}\s*$/.test(text) ? parseBEYear(text) : undefined);
 
 export function useActionPlan(host: Host, lang: Lang) {
   const task = useTask<'run' | 'output'>();
