@@ -84,9 +84,10 @@ export function buildActionPlan(inputs: ConsolidateInput[], opts: ActionPlanOpti
   const groups = groupRows(rows);
   const ordered = groups.flatMap((g) => g.tambons.flatMap((t) => t.rows));
   const at = new Map(ordered.map((r, i) => [r, i]));
-  // Only rows of different files: a file's own repeats are validate's to report.
+  // Rows of different files, an agency's against an อปท.'s or another agency list's: a file's own
+  // repeats are validate's to report, and two อปท. each budget their own money.
   const duplicates = findMatches(cands)
-    .filter((m) => rows[m.a].src.file !== rows[m.b].src.file)
+    .filter((m) => rows[m.a].src.file !== rows[m.b].src.file && (rows[m.a].side === 'agency' || rows[m.b].side === 'agency'))
     .map((m) => {
       const [a, b] = [at.get(rows[m.a])!, at.get(rows[m.b])!].sort((x, y) => x - y);
       return { a, b, confidence: m.confidence, similarity: m.similarity, acrossSides: rows[m.a].side !== rows[m.b].side };

@@ -40,15 +40,22 @@ const SIDE_TH: Record<ActionSide, string> = { agency: 'ส่วนราชก�
 const provenance = (r: ActionRow): string => `${r.src.file} / ${r.src.sheet} / แถว ${r.src.row}`;
 const tambonLabel = (t: string | null): string => (t ? `ตำบล${t}` : 'ไม่ระบุตำบล');
 
+/** Remarks shown per row; the rest are counted ("และอีก N รายการ") and all are on the duplicates sheet. */
+const REMARKS_SHOWN = 3;
+
 /** Remarks of each row (table index): the rows of other files it may be. */
-function duplicateRemarks(plan: ActionPlan): string[][] {
-  const out = plan.rows.map((): string[] => []);
+function duplicateRemarks(plan: ActionPlan): string[] {
+  const lines = plan.rows.map((): string[] => []);
+  const more = plan.rows.map(() => 0);
   for (const d of plan.duplicates) {
-    const say = (i: number, j: number) => out[i].push(`${CONFIDENCE_TH[d.confidence]}กับที่ ${j + 1} (${plan.rows[j].agency})`);
+    const say = (i: number, j: number) => {
+      if (lines[i].length < REMARKS_SHOWN) lines[i].push(`${CONFIDENCE_TH[d.confidence]}กับที่ ${j + 1} (${plan.rows[j].agency})`);
+      else more[i]++;
+    };
     say(d.a, d.b);
     say(d.b, d.a);
   }
-  return out;
+  return lines.map((l, i) => [...l, ...(more[i] ? [`และอีก ${more[i]} รายการ (ชีต${DUPLICATES_SHEET})`] : [])].join('\n'));
 }
 
 function planSheet(plan: ActionPlan): OutSheet {
@@ -106,7 +113,7 @@ function planSheet(plan: ActionPlan): OutSheet {
             c(r.agency, BODY),
             c(r.amount, NUM),
             c(SOURCE_TH[r.source], BODY),
-            c([r.note, ...remarks[n]].filter(Boolean).join('\n'), BODY),
+            c([r.note, remarks[n]].filter(Boolean).join('\n'), BODY),
             c(provenance(r), BODY),
           ]);
           n++;
