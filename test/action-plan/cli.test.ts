@@ -58,13 +58,14 @@ describe('oneplan action-plan', () => {
     expect(report.sheets.flatMap((s) => s.findings).filter((f) => f.severity === 'error')).toEqual([]);
     // Group, tambon, subtotal and total rows as printed; provenance on every project row.
     const texts = main.rows.map((row) => (row ?? []).map((c) => c?.w ?? ''));
-    const at = (label: string) => texts.find((t) => t[1] === label);
+    const at = (label: string) => texts.find((t) => t[0] === label || t[0].startsWith(`${label} (`));
     expect(at(`ส่วนราชการ: ${YOTHA}`)).toBeDefined();
     expect(at('รวมตำบลนาดี')?.[5]).toBe('2,500,000');
     expect(at(`รวม ${YOTHA}`)?.[5]).toBe('3,300,000');
     expect(at('รวมส่วนราชการ')?.[5]).toBe('8,650,000');
     expect(at('รวมองค์กรปกครองส่วนท้องถิ่น')?.[5]).toBe('5,260,000');
     expect(at('รวมทั้งสิ้น')?.[5]).toBe('13,910,000');
+    expect(at('รวมทั้งสิ้น')?.[0]).toBe('รวมทั้งสิ้น (11 โครงการ)');
     const projects = texts.filter((t) => /^\d+$/.test(t[0]));
     expect(projects).toHaveLength(11);
     for (const p of projects) expect(p[8]).toMatch(/\.xlsx \/ .+ \/ แถว \d+$/);

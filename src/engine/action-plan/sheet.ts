@@ -86,15 +86,17 @@ function planSheet(plan: ActionPlan): OutSheet {
   rows.push(header.map((h) => c(h, HEADER)));
   const width = header.length;
   const pad = (n: number, style: CellStyle): OutCell[] => Array.from({ length: n }, () => c(null, style));
-  const line = (label: string, style: CellStyle): OutCell[] => [c('', style), c(label, style), ...pad(width - 2, style)];
-  const total = (label: string, count: string, amount: number, style: CellStyle, num: CellStyle): OutCell[] => [
-    c('', style),
-    c(label, style),
-    c(count, style),
-    ...pad(amountCol - 3, style),
-    c(amount, num),
-    ...pad(width - amountCol - 1, style),
-  ];
+  // Group, tambon and total lines: the label merged over the columns before the amount (the needs table
+  // puts its count in a wide column; here the columns after the name are narrow).
+  const merges: NonNullable<OutSheet['merges']> = [];
+  const line = (label: string, style: CellStyle): OutCell[] => {
+    merges.push({ r1: rows.length, c1: 0, r2: rows.length, c2: printed - 1 });
+    return [c(label, style), ...pad(width - 1, style)];
+  };
+  const total = (label: string, count: number, amount: number, style: CellStyle, num: CellStyle): OutCell[] => {
+    merges.push({ r1: rows.length, c1: 0, r2: rows.length, c2: amountCol - 1 });
+    return [c(`${label} (${count} โครงการ)`, style), ...pad(amountCol - 1, style), c(amount, num), ...pad(width - amountCol - 1, style)];
+  };
   const remarks = duplicateRemarks(plan);
   let n = 0;
   for (const side of ['agency', 'local'] as const) {
@@ -118,15 +120,15 @@ function planSheet(plan: ActionPlan): OutSheet {
           ]);
           n++;
         }
-        rows.push(total(`รวม${tambonLabel(t.tambon)}`, `${t.rows.length} โครงการ`, t.total, SUBTOTAL, SUBTOTAL_NUM));
+        rows.push(total(`รวม${tambonLabel(t.tambon)}`, t.rows.length, t.total, SUBTOTAL, SUBTOTAL_NUM));
       }
-      rows.push(total(`รวม ${g.agency}`, `${g.count} โครงการ`, g.total, SUBTOTAL, SUBTOTAL_NUM));
+      rows.push(total(`รวม ${g.agency}`, g.count, g.total, SUBTOTAL, SUBTOTAL_NUM));
     }
     const count = groups.reduce((s, g) => s + g.count, 0);
     const sum = groups.reduce((s, g) => s + g.total, 0);
-    rows.push(total(`รวม${SIDE_TH[side]}`, `${count} โครงการ`, sum, GRAND, GRAND_NUM));
+    rows.push(total(`รวม${SIDE_TH[side]}`, count, sum, GRAND, GRAND_NUM));
   }
-  rows.push(total('รวมทั้งสิ้น', `${plan.rows.length} โครงการ`, plan.total, GRAND, GRAND_NUM));
+  rows.push(total('รวมทั้งสิ้น', plan.rows.length, plan.total, GRAND, GRAND_NUM));
   if (!plan.rows.length) rows.push([c(`ไม่พบโครงการที่ได้รับงบประมาณปี ${fy} ในไฟล์ที่ให้มา`, { italic: true })]);
 
   const widest = Math.max(plan.total, 0);
@@ -138,7 +140,7 @@ function planSheet(plan: ActionPlan): OutSheet {
   return {
     name: ACTION_PLAN_SHEET,
     rows,
-    merges: [...rows.slice(0, headerRow).map((_, r) => ({ r1: r, c1: 0, r2: r, c2: printed - 1 })), ...sign.merges],
+    merges: [...rows.slice(0, headerRow).map((_, r) => ({ r1: r, c1: 0, r2: r, c2: printed - 1 })), ...merges, ...sign.merges],
     colWidths,
     freezeRows: headerRow + 1,
     page: { orientation: 'landscape', fitWidth: true, columns: printed, footer: pageFooter() },
