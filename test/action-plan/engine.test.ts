@@ -1,7 +1,7 @@
-import { buildActionPlan, type ActionPlan } from '../../src/engine/action-plan';
+import { actionPlanWorkbook, buildActionPlan, type ActionPlan } from '../../src/engine/action-plan';
 import type { ConsolidateInput } from '../../src/engine/consolidate/types';
 import type { WorkbookModel } from '../../src/engine/model';
-import { actionPlanInputs, AMPHOE, districtList, KASET, THANG, YOTHA } from './fixtures';
+import { actionPlanInputs, AMPHOE, districtList, KASET, nadiPlan, provinceList, THANG, YOTHA } from './fixtures';
 
 const inputsOf = (wbs: WorkbookModel[]): ConsolidateInput[] => wbs.map((workbook) => ({ file: workbook.name, checksum: '', workbook }));
 const build = (wbs = actionPlanInputs(), fiscalYear = 2569): ActionPlan =>
@@ -101,4 +101,18 @@ describe('the district action plan of FY 2569', () => {
     expect(p.inputs[0].status).toBe('failed');
     expect(p.rows).toHaveLength(2);
   });
+});
+
+test('a row that may be one project with many others names three in its remark and counts the rest', () => {
+  const copies = [1, 2, 3, 4, 5].map((k) => ({ ...nadiPlan(), name: `อบต.นาดี-${k}.xlsx` }));
+  const p = build([provinceList(), ...copies]);
+  const road = p.rows.findIndex((r) => r.agency === YOTHA && r.tambon === 'นาดี');
+  expect(p.duplicates.filter((d) => d.a === road || d.b === road)).toHaveLength(5);
+  // Two อปท. each budget their own money: their rows are not paired with each other.
+  expect(p.duplicates.every((d) => d.acrossSides)).toBe(true);
+  const sheet = actionPlanWorkbook(p).sheets[0];
+  const cells = sheet.rows.find((r) => r.some((c) => typeof c === 'object' && c?.value === road + 1))!;
+  const remark = String((cells[7] as { value: unknown }).value);
+  expect(remark.split('\n')).toHaveLength(4);
+  expect(remark).toContain('และอีก 2 รายการ');
 });
