@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import { nodeZip, writeFileBytes } from '../node/files';
-import { checkOut, parseArgs, usageExit, UsageError, type Io } from './common';
+import { checkOut, fiscalYearArg, parseArgs, usageExit, UsageError, type Io } from './common';
 import {
   BUILTIN_TEMPLATES,
   buildCalendar,
@@ -62,14 +62,7 @@ function calendarArgs(argv: string[]): Args {
     out: v.out,
     ics: v.ics,
   };
-  if (v['fiscal-year'] !== undefined) {
-    const y = digits(v['fiscal-year'], false).trim();
-    if (!/^\d{4}$/.test(y)) throw new UsageError(`--fiscal-year: "${y}" is not a year (B.E., e.g. 2571)`);
-    const n = Number(y);
-    if (n < 2400) throw new UsageError(`--fiscal-year ${n}: give the Buddhist Era year (พ.ศ.), e.g. ${n + 543}`);
-    if (n > 2800) throw new UsageError(`--fiscal-year ${n}: not a plausible B.E. year`);
-    a.fiscalYear = n;
-  }
+  if (v['fiscal-year'] !== undefined) a.fiscalYear = fiscalYearArg(v['fiscal-year']);
   if (v['year-offset'] !== undefined) {
     const k = digits(v['year-offset'], false).trim();
     if (!/^[+-]?\d{1,2}$/.test(k)) throw new UsageError(`--year-offset: "${k}" is not a whole number of years`);

@@ -4,9 +4,10 @@ import * as path from 'node:path';
 import { parseArgs as parseNodeArgs } from 'node:util';
 import type { WorkbookModel } from '../engine/model';
 import { inputErrorOf, type InputError } from '../engine/consolidate/types';
-import { readWorkbookFile } from '../node/files';
+import { readWorkbookFile, scanInputs, type InputScan } from '../node/files';
 import { presetById, readStrategies, STRATEGY_PRESETS, type StrategyList } from '../engine/strategy';
 import { readError } from '../xlsx/errors';
+import { thaiToArabic } from '../engine/thai';
 
 /** Where a command writes: stdout and stderr, or a test's buffers. */
 export type Io = { out: (s: string) => void; err: (s: string) => void };
@@ -90,6 +91,23 @@ export async function checkOut(out: string, want: 'file' | 'folder', option = '-
   });
 }
 
+/**
+ * The input files and folders of a command that reads received workbooks, checked before any work: every
+ * path exists, --out is writable, each folder holds a readable file (PathError: exit 2, nothing written).
+ */
+export async function scanChecked(files: readonly string[], out: string | undefined): Promise<InputScan> {
+  await checkInputs(files, { folders: true });
+  if (out) await checkOut(out, 'file');
+  const scan = await scanInputs(files);
+  if (scan.emptyFolders.length) {
+    const names = scan.emptyFolders.map((f) => `"${f}"`).join(', ');
+    throw new PathError(
+      `โฟลเดอร์ ${names} ไม่มีไฟล์ที่อ่านได้ (.xlsx, .xlsm, .csv; ข้าม ${scan.skipped.length} รายการ) / folder ${names} holds no readable file (.xlsx, .xlsm, .csv; ${scan.skipped.length} entries skipped)`,
+    );
+  }
+  return scan;
+}
+
 export interface ParsedArgs {
   files: string[];
   flags: Record<string, boolean>;
@@ -142,6 +160,16 @@ export function parseArgs(args: string[], spec: ArgSpec): ParsedArgs {
 }
 
 export type { InputError };
+
+/** A --fiscal-year value: a B.E. year, Thai digits allowed ("๒๕๖๙"). */
+export function fiscalYearArg(value: string): number {
+  const y = thaiToArabic(value).trim();
+  if (!/^\d{4}$/.test(y)) throw new UsageError(`--fiscal-year: "${y}" is not a year (B.E., e.g. 2571)`);
+  const n = Number(y);
+  if (n < 2400) throw new UsageError(`--fiscal-year ${n}: give the Buddhist Era year (พ.ศ.), e.g. ${n + 543}`);
+  if (n > 2800) throw new UsageError(`--fiscal-year ${n}: not a plausible B.E. year`);
+  return n;
+}
 
 /** Read one workbook; any failure becomes a message naming the file, never an exception. */
 export async function readInput(file: string): Promise<{ workbook: WorkbookModel } | { error: InputError }> {

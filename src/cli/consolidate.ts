@@ -24,9 +24,9 @@ import {
 } from '../engine/consolidate';
 import { parseThaiDate } from '../engine/calendar/thai';
 import { thaiToArabic } from '../engine/thai';
-import { nodeZip, scanInputs, writeFileBytes } from '../node/files';
+import { nodeZip, writeFileBytes } from '../node/files';
 import { writeXlsx } from '../xlsx/write';
-import { checkInputs, checkOut, loadStrategies, parseArgs, PathError, readInput, usageExit, UsageError, type Io } from './common';
+import { loadStrategies, parseArgs, readInput, scanChecked, usageExit, UsageError, type Io } from './common';
 import { consolidateFiles } from './parallel';
 
 const USAGE =
@@ -84,15 +84,7 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
       throw new UsageError(`วันที่ "${opts.values['approval-date']}" ไม่ถูกต้อง (เช่น 15/5/2568 หรือ 15 พฤษภาคม 2568) / not a date`);
     if (opts.values.district && opts.values.province)
       throw new UsageError('ระบุ --district หรือ --province อย่างใดอย่างหนึ่ง / give --district or --province, not both');
-    await checkInputs(opts.files, { folders: true });
-    if (opts.values.out) await checkOut(opts.values.out, 'file');
-    scan = await scanInputs(opts.files);
-    if (scan.emptyFolders.length) {
-      const names = scan.emptyFolders.map((f) => `"${f}"`).join(', ');
-      throw new PathError(
-        `โฟลเดอร์ ${names} ไม่มีไฟล์ที่อ่านได้ (.xlsx, .xlsm, .csv; ข้าม ${scan.skipped.length} รายการ) / folder ${names} holds no readable file (.xlsx, .xlsm, .csv; ${scan.skipped.length} entries skipped)`,
-      );
-    }
+    scan = await scanChecked(opts.files, opts.values.out);
   } catch (e) {
     if (e instanceof UsageError) return usageExit(io, 'consolidate', e, USAGE);
     throw e;

@@ -5,6 +5,7 @@
  *   oneplan split TABLE.xlsx... --by route|agency|district --out FOLDER [--province NAME] [--json]
  *   oneplan match FILE... --strategies FILE|PRESET [--out OUT.xlsx] [--json]
  *   oneplan calendar --fiscal-year N [--template dopa|rayong|FILE] [--thai-digits] --out OUT.xlsx [--ics OUT.ics] [--json]
+ *   oneplan action-plan FILE|FOLDER... --fiscal-year N [--district NAME] --out OUT.xlsx [--json]
  * Exit codes: 0 ok, 1 errors found or a file failed, 2 bad usage.
  */
 import type { Io } from './common';
@@ -19,6 +20,7 @@ usage:
   oneplan split TABLE.xlsx... --by route|agency|district --out FOLDER [--province NAME] [--json]
   oneplan match FILE... --strategies FILE|PRESET [--out OUT.xlsx] [--json] [--all]
   oneplan calendar --fiscal-year N [--template dopa|rayong|FILE] [--thai-digits] --out OUT.xlsx [--ics OUT.ics] [--json]
+  oneplan action-plan FILE|FOLDER... --fiscal-year N [--district NAME] --out OUT.xlsx [--json]
   oneplan --version
 presets (--strategies):
 `;
@@ -41,6 +43,8 @@ export async function main(argv: string[], io: Io = stdio, how: { inWorker?: boo
       return (await import('./match')).runMatch(rest, io);
     case 'calendar':
       return (await import('./calendar')).runCalendar(rest, io);
+    case 'action-plan':
+      return (await import('./action-plan')).runActionPlan(rest, io);
     case '--help':
     case '-h':
     case 'help':

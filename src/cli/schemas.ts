@@ -8,12 +8,14 @@ import { ValidateJsonSchema } from '../engine/findings';
 import { ConsolidateJsonSchema } from '../engine/consolidate/json';
 import { MatchJsonSchema } from '../engine/strategy/report';
 import { CalendarJsonSchema } from '../engine/calendar/build';
+import { ActionPlanJsonSchema } from '../engine/action-plan/json';
 
 export const JSON_OUTPUTS = {
   validate: ValidateJsonSchema,
   consolidate: ConsolidateJsonSchema,
   match: MatchJsonSchema,
   calendar: CalendarJsonSchema,
+  'action-plan': ActionPlanJsonSchema,
 } as const;
 
 export type JsonCommand = keyof typeof JSON_OUTPUTS;

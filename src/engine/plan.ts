@@ -14,6 +14,8 @@ export const FORM_KINDS = [
   'district-plan',
   /** A summary of a needs table by provincial issue or district (OnePlan writes one beside each table). */
   'needs-summary',
+  /** The district's annual action plan (แผนปฏิบัติการประจำปีของอำเภอ) OnePlan writes (action-plan/). */
+  'action-plan',
   'strategies',
   'calendar',
   'other',

@@ -23,6 +23,7 @@ import { loadLang, saveLang, STRINGS, type Lang } from './i18n';
 import { ValidatePanel } from './validate/ValidatePanel';
 
 const ConsolidatePanel = lazy(() => import(/* webpackChunkName: "consolidate" */ './consolidate/ConsolidatePanel'));
+const ActionPlanPanel = lazy(() => import(/* webpackChunkName: "consolidate" */ './action-plan/ActionPlanPanel'));
 const CalendarPanel = lazy(() => import(/* webpackChunkName: "calendar" */ './calendar/CalendarPanel'));
 const StrategyPanel = lazy(() => import(/* webpackChunkName: "strategy" */ './strategy/StrategyPanel'));
 
@@ -146,6 +147,7 @@ export function App({ host }: { host: Host }) {
             <PanelBoundary fallback={failed}>
               <Suspense fallback={loading}>
                 <ConsolidatePanel lang={lang} host={host} />
+                <ActionPlanPanel lang={lang} host={host} />
               </Suspense>
             </PanelBoundary>
           )}

@@ -130,7 +130,9 @@ async function tabTo(page: Page, target: string, max = 80): Promise<void> {
 }
 
 const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
-const live = (page: Page) => page.getByTestId('live-region').last().innerText();
+/** The live region's text: the last one in the pane, or a panel's own (the Consolidate tab holds two panels). */
+const live = (page: Page, panel?: string) =>
+  (panel ? page.getByTestId(panel).getByTestId('live-region') : page.getByTestId('live-region').last()).innerText();
 
 async function keyboardTab(page: Page, tab: TabId): Promise<void> {
   await page.keyboard.press('Tab');
@@ -188,7 +190,7 @@ test('keyboard only — Consolidate: the file chooser, the run, focus on the res
   await page.keyboard.press('Space');
   await page.getByTestId('consolidate-results').waitFor({ timeout: 30_000 });
   await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'consolidate-summary');
-  expect(await live(page)).toContain(await page.getByTestId('consolidate-summary').innerText());
+  expect(await live(page, 'consolidate-panel')).toContain(await page.getByTestId('consolidate-summary').innerText());
   await page.keyboard.press('Tab');
   expect(await focusedTestId(page)).toBe('consolidate-download');
   const [needs] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);

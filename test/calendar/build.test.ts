@@ -64,7 +64,7 @@ describe('Thai dates', () => {
 
 describe('templates', () => {
   test('built-ins parse, serialise and read back', () => {
-    expect(BUILTIN_TEMPLATES.dopa.steps).toHaveLength(6);
+    expect(BUILTIN_TEMPLATES.dopa.steps).toHaveLength(7);
     expect(BUILTIN_TEMPLATES.rayong.steps).toHaveLength(12);
     for (const t of Object.values(BUILTIN_TEMPLATES)) {
       const back = parseTemplate(serializeTemplate(t));
@@ -97,7 +97,7 @@ describe('templates', () => {
 });
 
 describe('buildCalendar', () => {
-  test('FY 2560 DOPA steps fall January–October 2558', () => {
+  test('FY 2560 DOPA steps fall January–November 2558', () => {
     const cal = buildCalendar(BUILTIN_TEMPLATES.dopa, 2560, { updatedOn: UPDATED });
     expect(cal.calendarYear).toBe(2558);
     expect(cal.steps.map((s) => [s.start, s.end])).toEqual([
@@ -107,9 +107,23 @@ describe('buildCalendar', () => {
       ['2558-07', '2558-07'],
       ['2558-07', '2558-09'],
       ['2558-10', '2558-10'],
+      ['2558-11', '2558-11'],
     ]);
-    expect(cal.steps.map((s) => s.label)).toEqual(['ม.ค. – ก.พ. 58', 'มี.ค. – พ.ค. 58', 'พ.ค. 58', 'ก.ค. 58', 'ก.ค. – ก.ย. 58', 'ต.ค. 58']);
-    expect(cal.months).toHaveLength(10);
+    expect(cal.steps.map((s) => s.label)).toEqual([
+      'ม.ค. – ก.พ. 58',
+      'มี.ค. – พ.ค. 58',
+      'พ.ค. 58',
+      'ก.ค. 58',
+      'ก.ค. – ก.ย. 58',
+      'ต.ค. 58',
+      'พ.ย. 58',
+    ]);
+    expect(cal.months).toHaveLength(11);
+    // dopa-2558: the district's annual action plan of the fiscal year starting that October, due in November.
+    expect(cal.steps[6]).toMatchObject({
+      title: 'อำเภอจัดทำแผนปฏิบัติการประจำปีของอำเภอ ประจำปีงบประมาณ พ.ศ. 2559',
+      note: 'ให้แล้วเสร็จภายในเดือนพฤศจิกายน',
+    });
     expect(cal.titleLines[0]).toBe('ปฏิทินการจัดทำแผนพัฒนาพื้นที่ในระดับต่างๆ ปีงบประมาณ พ.ศ. 2559');
     expect(cal.steps[5].note).toContain('2560');
     expect(cal.warnings).toEqual([]);

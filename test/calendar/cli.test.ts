@@ -36,7 +36,7 @@ describe('oneplan calendar', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(Object.keys(j)).toEqual(expect.arrayContaining(['steps', 'warnings']));
-    expect(j.steps).toHaveLength(6);
+    expect(j.steps).toHaveLength(7);
     expect(j.steps[0]).toMatchObject({
       no: 1,
       title: 'ทบทวนแผนชุมชน/หมู่บ้าน',

@@ -118,12 +118,12 @@ describe('calendar sheet', () => {
     expect(style(row[l.firstMonthCol + 1]).fill).toBe(BAR_COLOR);
   });
 
-  test('DOPA FY 2560: months January–October 2558, Arabic digits', () => {
+  test('DOPA FY 2560: months January–November 2558, Arabic digits', () => {
     const d = buildCalendar(BUILTIN_TEMPLATES.dopa, 2560);
     const s = calendarSheet(d, { lang: 'en' });
     const l = calendarSheetLayout(d);
     expect(value(s.rows[l.headerRow][l.firstMonthCol])).toBe('2015');
-    expect(s.rows[l.headerRow + 1].slice(l.firstMonthCol).map(value)).toHaveLength(10);
+    expect(s.rows[l.headerRow + 1].slice(l.firstMonthCol).map(value)).toHaveLength(11);
     expect(s.name).toBe('ปฏิทิน 2560');
   });
 });

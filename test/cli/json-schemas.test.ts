@@ -1,5 +1,5 @@
 /** The published JSON Schemas (docs/schemas) are current, and real `--json` outputs of every command pass them. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
@@ -8,6 +8,7 @@ import { jsonSchemas, schemaFileText, type JsonCommand } from '../../src/cli/sch
 import { writeXlsx } from '../../src/xlsx/write';
 import { allWorkbooks, toOutWorkbook } from '../consolidate/fixtures';
 import { REAL_SAMPLE } from '../samples';
+import { actionPlanInputs } from '../action-plan/fixtures';
 
 const schemas = jsonSchemas();
 const ajv = new Ajv2020({ allErrors: true, strict: true });
@@ -101,4 +102,14 @@ test('calendar --json passes its schema', async () => {
     expectValid('calendar', json);
     expect((json as { steps: unknown[] }).steps.length).toBeGreaterThan(3);
   }
+});
+
+test('action-plan --json passes its schema', async () => {
+  const inputs = path.join(dir, 'action-plan');
+  mkdirSync(inputs);
+  for (const wb of actionPlanInputs()) writeFileSync(path.join(inputs, wb.name), writeXlsx(toOutWorkbook(wb)));
+  const { code, json } = await run(['action-plan', inputs, '--fiscal-year', '2569', '--json']);
+  expect(code).toBe(0);
+  expectValid('action-plan', json);
+  expect((json as { rows: unknown[] }).rows.length).toBeGreaterThan(0);
 });

@@ -8,6 +8,8 @@ import { reportSheet } from '../../src/engine/validate/report';
 import { rowHeightFor } from '../../src/engine/print';
 import type { OutSheet } from '../../src/engine/output';
 import { FakeExcel } from './fakeExcel';
+import { actionPlanWorkbook, buildActionPlan } from '../../src/engine/action-plan';
+import { actionPlanInputs } from '../action-plan/fixtures';
 
 let uninstall: (() => void) | undefined;
 afterEach(() => uninstall?.());
@@ -76,4 +78,20 @@ test('the validation report written by the pane keeps its signature block inside
   const cols = s.page!.columns!;
   expect(fake.sheet(s.name).pageLayout.printArea).toBe(`A1:${String.fromCharCode(64 + cols)}${s.rows.length}`);
   expect(s.rows.some((r) => typeof r[0] === 'object' && r[0] && String((r[0] as { value: unknown }).value).startsWith('ลงชื่อ'))).toBe(true);
+});
+
+test('the action plan written in Excel prints without its provenance column, signed inside the print area', async () => {
+  const fake = setup('1.13');
+  const plan = buildActionPlan(
+    actionPlanInputs().map((workbook) => ({ file: workbook.name, checksum: '', workbook })),
+    { fiscalYear: 2569 },
+  );
+  const sheets = actionPlanWorkbook(plan).sheets;
+  for (const s of sheets) await writeSheet(s, {}, fake.run);
+  const main = sheets[0];
+  expect(main.page!.columns).toBe(8); // ที่ … หมายเหตุ; ที่มา (ไฟล์ / ชีต / แถว) after them, on screen only
+  expect(fake.sheet(main.name).pageLayout.printArea).toBe(`A1:H${main.rows.length}`);
+  expect(main.rows.some((r) => typeof r[0] === 'object' && r[0] && String((r[0] as { value: unknown }).value).startsWith('ลงชื่อ'))).toBe(
+    true,
+  );
 });

@@ -8,6 +8,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { BUILTIN_TEMPLATES, buildCalendar, calendarSheet } from '../../src/engine/calendar';
+import { actionPlanWorkbook, buildActionPlan } from '../../src/engine/action-plan';
+import { actionPlanInputs } from '../action-plan/fixtures';
 import { consolidate, needsFileWorkbook, type ConsolidateResult } from '../../src/engine/consolidate';
 import type { WorkbookModel } from '../../src/engine/model';
 import { FLAGGED, matchWorkbook, mismatchSheet, type ProjectMatch } from '../../src/engine/strategy/report';
@@ -43,6 +45,11 @@ const SHOTS = process.env.ONEPLAN_SCREENSHOTS
     'calendar-rayong': buildCalendar(BUILTIN_TEMPLATES.rayong, 2564, { thaiDigits: true, updatedOn: { year: 2562, month: 5, day: 10 } }),
   };
 
+  const actionPlan = buildActionPlan(
+    actionPlanInputs().map((workbook) => ({ file: workbook.name, checksum: '', workbook })),
+    { fiscalYear: 2569, district: 'อำเภอเมืองนครสวรรค์' },
+  );
+
   beforeAll(async () => {
     wb = await readWorkbookFile(REAL_SAMPLE);
     const list = presetById('nakhonsawan-2566-2570-inferred')!.list;
@@ -64,6 +71,7 @@ const SHOTS = process.env.ONEPLAN_SCREENSHOTS
       match: writeXlsx({ sheets: [mismatchSheet(matches, list)] }),
       'calendar-dopa': writeXlsx({ sheets: [calendarSheet(calendars['calendar-dopa'])] }),
       'calendar-rayong': writeXlsx({ sheets: [calendarSheet(calendars['calendar-rayong'])] }),
+      'action-plan': writeXlsx(actionPlanWorkbook(actionPlan)),
     };
     const names = Object.keys(files);
     const paths = names.map((n) => path.join(dir, `${n}.xlsx`));
@@ -151,6 +159,22 @@ const SHOTS = process.env.ONEPLAN_SCREENSHOTS
     pagePng(pdf.needs, needsPages[needsPages.length - 1] + 1, path.join(SHOTS, 'print-needs-summary'));
   });
 
+  test('action plan: landscape A4, one page wide at ≥ 55 %, every project and total whole, signed, provenance not printed', () => {
+    expectPages('action-plan', 'landscape');
+    const planPages = pagesUntilSigned('action-plan');
+    // 11 projects under 6 agency lines, 12 tambon lines and their 21 subtotals and totals (a range, as above).
+    expect(planPages.length).toBeGreaterThanOrEqual(2);
+    expect(planPages.length).toBeLessThanOrEqual(5);
+    expect(scaleOfPages('action-plan', planPages)).toBeGreaterThanOrEqual(0.55);
+    const ws = text['action-plan'].filter((w) => planPages.includes(w.page));
+    const byPage = groupByPage(ws);
+    const texts = [...actionPlan.rows.map((r) => r.name), 'รวมส่วนราชการ', 'รวมองค์กรปกครองส่วนท้องถิ่น', 'รวมทั้งสิ้น', '13,910,000'];
+    expect(texts.filter((t) => !printedWhole(ws, t, byPage))).toEqual([]);
+    expect(ws.some((w) => w.text.startsWith('ที่มา'))).toBe(false);
+    expect(ws.some((w) => /^#+$/.test(w.text))).toBe(false);
+    pagePng(pdf['action-plan'], 1, path.join(SHOTS, 'print-action-plan'));
+  });
+
   test("province's workbook: its table, both summaries signed, landscape at ≥ 55 %, every need whole", () => {
     const pages = expectPages('province', 'landscape');
     const tablePages = pagesUntilSigned('province');
@@ -223,7 +247,7 @@ const SHOTS = process.env.ONEPLAN_SCREENSHOTS
       const cut = steps.flatMap((s) => [s.title, s.note ?? '']).filter((t) => !printedWhole(text[name], t, byPage));
       expect(cut).toEqual([]);
       if (name === 'calendar-dopa') {
-        expect(printedWhole(text[name], '(แผนสำหรับปีงบประมาณ พ.ศ. ๒๕๗๐ · ดำเนินการระหว่าง ม.ค. ๒๕๖๘ – ต.ค. ๒๕๖๘)')).toBe(true);
+        expect(printedWhole(text[name], '(แผนสำหรับปีงบประมาณ พ.ศ. ๒๕๗๐ · ดำเนินการระหว่าง ม.ค. ๒๕๖๘ – พ.ย. ๒๕๖๘)')).toBe(true);
       }
       pagePng(pdf[name], 1, path.join(SHOTS, `print-${name}`));
     },

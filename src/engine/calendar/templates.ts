@@ -145,6 +145,17 @@ export const DOPA_2558: CalendarTemplateInput = {
       note: 'เพื่อบรรจุในคำของบประมาณ ปี พ.ศ. {fy}',
       dependsOn: ['province'],
     },
+    // dopa-2558: the district's annual action plan of the fiscal year that starts in October, due in November.
+    {
+      id: 'action-plan',
+      title: 'อำเภอจัดทำแผนปฏิบัติการประจำปีของอำเภอ ประจำปีงบประมาณ พ.ศ. {year+1}',
+      detail:
+        '- ที่ทำการปกครองจังหวัดแจ้งแผนงาน/โครงการของส่วนราชการที่ได้รับจัดสรรงบประมาณในพื้นที่อำเภอ อำเภอรวบรวมกับแผนงาน/โครงการของอำเภอและ อปท. ในพื้นที่',
+      unit: 'อำเภอ/ที่ทำการปกครองจังหวัด',
+      startMonth: 11,
+      endMonth: 11,
+      note: 'ให้แล้วเสร็จภายในเดือนพฤศจิกายน',
+    },
   ],
   notes: NOTES,
 };

@@ -39,8 +39,29 @@ export function isNeedsSummary(sheet: SheetModel, titles: ContextLine[]): boolea
   return false;
 }
 
+/**
+ * OnePlan's action plan: its title over a header with the one provenance column it writes
+ * (action-plan/sheet.ts); an officer's own action plan has no such column and is read as a plan.
+ */
+export function isActionPlan(sheet: SheetModel, titles: ContextLine[]): boolean {
+  if (!titles.slice(0, 4).some((t) => /แผนปฏิบัติการประจำปีของ\s*อำเภอ/.test(t.text))) return false;
+  for (let r = 0; r < Math.min(sheet.rows.length, HEAD_ROWS); r++) if (cellTexts(sheet, r).includes('ที่มา(ไฟล์/ชีต/แถว)')) return true;
+  return false;
+}
+
 /** Evidence for OnePlan's own output sheets (forms/recognise.ts runs these first). */
 export const OWN_OUTPUT_RULES: KindRule[] = [
+  {
+    kind: 'action-plan',
+    name: 'action-plan',
+    test: (s) =>
+      isActionPlan(s.sheet, s.titles)
+        ? {
+            th: 'แผนปฏิบัติการประจำปีของอำเภอที่ OnePlan ทำ (มีคอลัมน์ที่มาของทุกแถว)',
+            en: "OnePlan's district action plan (a provenance column on every row)",
+          }
+        : undefined,
+  },
   {
     kind: 'needs-summary',
     name: 'needs-summary',
@@ -68,5 +89,11 @@ const ROW_LIST = {
  * A workbook made only of these was looked at and understood: not "nothing checked".
  */
 export function isKnownDocument(plan: Pick<PlanSheet, 'kind' | 'kindReason'>): boolean {
-  return plan.kind === 'calendar' || plan.kind === 'strategies' || plan.kind === 'needs-summary' || plan.kindReason === ROW_LIST;
+  return (
+    plan.kind === 'calendar' ||
+    plan.kind === 'strategies' ||
+    plan.kind === 'needs-summary' ||
+    plan.kind === 'action-plan' ||
+    plan.kindReason === ROW_LIST
+  );
 }

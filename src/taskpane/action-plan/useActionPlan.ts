@@ -1,0 +1,81 @@
+/**
+ * The action plan section's logic (Consolidate tab): the funded-project files, the fiscal year (the one
+ * in progress by default: the plan is due in its November), the district's name from the Consolidate
+ * tab's settings, one run (each file read by the host, then the engine), and the plan downloaded or
+ * its sheets written.
+ */
+import { useEffect, useState } from 'react';
+import { actionPlanWorkbook, buildActionPlan, type ActionPlan } from '../../engine/action-plan';
+import { inputErrorOf, type ConsolidateInput } from '../../engine/consolidate/types';
+import { fiscalYearOf } from '../../engine/calendar/thai';
+import { parseBEYear } from '../../engine/thai';
+import { writtenNote, type Host, type WrittenSheet } from '../host/host';
+import { loadDistrictSettings } from '../consolidate/districtSettings';
+import { useTask } from '../common/useTask';
+import { STRINGS, type Lang } from '../i18n';
+
+/** "๒๕๖๙" or "2569" → 2569; undefined when the field holds anything but a plausible B.E. year. */
+export const parseFiscalYear = (text: string): number | undefined => (/^\s*[0-9๐-๙]{4}\s*$/.test(text) ? parseBEYear(text) : undefined);
+
+export function useActionPlan(host: Host, lang: Lang) {
+  const task = useTask<'run' | 'output'>();
+  const [files, setFiles] = useState<File[]>([]);
+  const [fyText, setFyText] = useState(() => String(fiscalYearOf(new Date())));
+  const [district, setDistrict] = useState('');
+  const [plan, setPlan] = useState<ActionPlan | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadDistrictSettings(host).then((s) => live && setDistrict(s.district));
+    return () => {
+      live = false;
+    };
+  }, [host]);
+  const fiscalYear = parseFiscalYear(fyText);
+
+  const addFiles = (list: File[]) => {
+    setFiles((prev) => {
+      const seen = new Set(prev.map((f) => `${f.name}:${f.size}`));
+      return [...prev, ...list.filter((f) => !seen.has(`${f.name}:${f.size}`))];
+    });
+    setPlan(null);
+  };
+  const clearFiles = () => {
+    setFiles([]);
+    setPlan(null);
+  };
+  const setFy = (text: string) => {
+    setFyText(text);
+    setPlan(null);
+  };
+
+  const run = () =>
+    task.run('run', async () => {
+      if (fiscalYear === undefined) return;
+      const inputs: ConsolidateInput[] = [];
+      for (const f of files) {
+        try {
+          inputs.push({ file: f.name, checksum: '', workbook: await host.readFile(new Uint8Array(await f.arrayBuffer()), f.name) });
+        } catch (e) {
+          inputs.push({ file: f.name, checksum: '', error: inputErrorOf(e) });
+        }
+      }
+      setPlan(buildActionPlan(inputs, { fiscalYear, ...(district.trim() ? { district: district.trim() } : {}) }));
+    });
+
+  const download = () =>
+    task.run('output', async () => {
+      if (!plan || !host.download) return;
+      const { writeXlsx } = await import(/* webpackChunkName: "xlsx-write" */ '../../xlsx/write');
+      host.download(writeXlsx(actionPlanWorkbook(plan)), STRINGS[lang].apFileName(plan.fiscalYear));
+    });
+
+  const write = () =>
+    task.run('output', async () => {
+      if (!plan || !host.writeSheet) return;
+      const written: WrittenSheet[] = [];
+      for (const s of actionPlanWorkbook(plan).sheets) written.push(await host.writeSheet(s));
+      task.note({ intent: 'success', text: (t) => writtenNote(t.consWritten, written, t.sheetsReplaced) });
+    });
+
+  return { task, files, addFiles, clearFiles, fyText, setFy, fiscalYear, district, setDistrict, plan, run, download, write };
+}
