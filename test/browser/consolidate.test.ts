@@ -89,8 +89,9 @@ test("needs are matched to the province's issues chosen in the pane, as the engi
     files.map((f) => ({ file: f.name, checksum: '', workbook: readXlsx(new Uint8Array(f.buffer), f.name) })),
     { strategies: list },
   );
-  // Enough mismatches to compare counts (fewer since evidence must be whole words: no match through a syllable).
-  expect(expected.strategyMismatches.length).toBeGreaterThan(1);
+  // At least one mismatch, so the pane's line shows and its count can be compared (a challenge now needs two
+  // deciding whole words: one generic word never challenges an officer's declared issue).
+  expect(expected.strategyMismatches.length).toBeGreaterThanOrEqual(1);
 
   // Without a list: no strategy line.
   await page.getByTestId('consolidate-input').setInputFiles(files);
