@@ -7,7 +7,7 @@
 import { Badge, Button, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { Host } from '../host/host';
 import { noteText, say, STRINGS, type Lang } from '../i18n';
-import { ActionBar } from '../common/ActionBar';
+import { ActionBar, WriteOrDownload } from '../common/ActionBar';
 import { FileDrop } from '../common/FileDrop';
 import { Group } from '../common/Group';
 import { StatusBars } from '../common/StatusBars';
@@ -113,21 +113,15 @@ export default function ActionPlanPanel({ lang, host }: { lang: Lang; host: Host
           </Text>
           {plan.rows.length > 0 && (
             <ActionBar label={t.resultsHeading}>
-              {host.writeSheet && (
-                <Button appearance="primary" onClick={() => void a.write()} disabled={busy} data-testid="action-plan-write">
-                  {t.consWrite}
-                </Button>
-              )}
-              {host.download && (
-                <Button
-                  appearance={host.writeSheet ? 'secondary' : 'primary'}
-                  onClick={() => void a.download()}
-                  disabled={busy}
-                  data-testid="action-plan-download"
-                >
-                  {t.apDownload}
-                </Button>
-              )}
+              <WriteOrDownload
+                host={host}
+                busy={busy}
+                onWrite={() => void a.write()}
+                onDownload={() => void a.download()}
+                writeLabel={t.consWrite}
+                downloadLabel={t.apDownload}
+                testIds={{ write: 'action-plan-write', download: 'action-plan-download' }}
+              />
             </ActionBar>
           )}
           <ul className={styles.list} data-testid="action-plan-groups">

@@ -30,7 +30,7 @@ import { BUILTIN_TEMPLATES, type CalendarStep } from '../../engine/calendar';
 import { THAI_MONTHS_ABBR, ENGLISH_MONTHS_ABBR } from '../../engine/calendar/thai';
 import type { Host } from '../host/host';
 import { STRINGS, type Lang, type Strings } from '../i18n';
-import { ActionBar } from '../common/ActionBar';
+import { ActionBar, WriteOrDownload } from '../common/ActionBar';
 import { Group } from '../common/Group';
 import { StatusBars } from '../common/StatusBars';
 import { useCalendar, variablesOf, type Source } from './useCalendar';
@@ -169,21 +169,15 @@ export default function CalendarPanel({ lang, host }: CalendarPanelProps) {
         {summary}
       </Text>
       <ActionBar label={t.tabCalendar}>
-        {host.writeSheet && (
-          <Button appearance="primary" disabled={!!task.busy} onClick={() => void c.create()} data-testid="calendar-create">
-            {t.calCreate}
-          </Button>
-        )}
-        {host.download && (
-          <Button
-            appearance={host.writeSheet ? 'secondary' : 'primary'}
-            disabled={!!task.busy}
-            onClick={() => void c.downloadXlsx()}
-            data-testid="calendar-download-xlsx"
-          >
-            {t.calDownloadXlsx}
-          </Button>
-        )}
+        <WriteOrDownload
+          host={host}
+          busy={!!task.busy}
+          onWrite={() => void c.create()}
+          onDownload={() => void c.downloadXlsx()}
+          writeLabel={t.calCreate}
+          downloadLabel={t.calDownloadXlsx}
+          testIds={{ write: 'calendar-create', download: 'calendar-download-xlsx' }}
+        />
         {/* Excel for Mac cannot download: the .ics is copied instead. */}
         {(host.download || host.copyText) && (
           <Button disabled={!!task.busy} onClick={() => void c.downloadIcs()} data-testid="calendar-download-ics">

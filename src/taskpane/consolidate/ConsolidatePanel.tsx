@@ -26,7 +26,7 @@ import {
 import type { Host } from '../host/host';
 import { STRATEGY_PRESETS } from '../../engine/strategy/presets';
 import { say, STRINGS, type Lang } from '../i18n';
-import { ActionBar } from '../common/ActionBar';
+import { ActionBar, WriteOrDownload } from '../common/ActionBar';
 import { FileDrop } from '../common/FileDrop';
 import { Group } from '../common/Group';
 import { StatusBars } from '../common/StatusBars';
@@ -221,21 +221,15 @@ export default function ConsolidatePanel({ lang, host }: ConsolidatePanelProps) 
             {summary}
           </Text>
           <ActionBar label={t.resultsHeading}>
-            {host.writeSheet && (
-              <Button appearance="primary" onClick={() => void c.write()} disabled={busy} data-testid="consolidate-write">
-                {t.consWrite}
-              </Button>
-            )}
-            {host.download && (
-              <Button
-                appearance={host.writeSheet ? 'secondary' : 'primary'}
-                onClick={() => void c.download()}
-                disabled={busy}
-                data-testid="consolidate-download"
-              >
-                {t.consDownload}
-              </Button>
-            )}
+            <WriteOrDownload
+              host={host}
+              busy={busy}
+              onWrite={() => void c.write()}
+              onDownload={() => void c.download()}
+              writeLabel={t.consWrite}
+              downloadLabel={t.consDownload}
+              testIds={{ write: 'consolidate-write', download: 'consolidate-download' }}
+            />
           </ActionBar>
           <Text weight="semibold" size={200} data-testid="consolidate-needs-count">
             {t.consNeeds(result.itemCount, result.counted)}
