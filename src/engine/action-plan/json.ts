@@ -1,8 +1,8 @@
 /** The machine-readable action plan (`oneplan action-plan --json`); its schema is published in docs/schemas. */
 import { z } from 'zod/v4';
 import { ACTION_SOURCES, type ActionPlan } from './types';
+import { InputErrorSchema } from '../consolidate/json';
 
-const InputErrorSchema = z.object({ code: z.string(), message: z.string(), messageEn: z.string() });
 const RefSchema = z.object({ file: z.string(), sheet: z.string(), row: z.number().int().positive() });
 const SideSchema = z.enum(['agency', 'local']);
 

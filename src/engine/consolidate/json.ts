@@ -8,7 +8,8 @@ import { ROUTES } from '../classification';
 import { SKIP_REASONS } from './skipped';
 import { PlaceCodesSchema } from '../places/schema';
 
-const InputErrorSchema = z.object({ code: z.string(), message: z.string(), messageEn: z.string() });
+/** A file that could not be read (types.ts InputError); the action plan's JSON reports its inputs with it too. */
+export const InputErrorSchema = z.object({ code: z.string(), message: z.string(), messageEn: z.string() });
 const SourceSchema = z.object({ file: z.string(), sheet: z.string(), row: z.number().int().positive() });
 /** Year → baht. */
 const BudgetsSchema = z.record(z.string(), z.number());
