@@ -73,13 +73,13 @@ test("each need keeps its proposer, agency, and the district's rank as its sourc
   expect(province.items.map((i) => i.rank).sort((a, b) => a! - b!)).toEqual(province.items.map((_, k) => k + 1));
 });
 
-test('a need both districts ask for is reported across districts, never merged', () => {
-  const both = province.duplicates.filter((g) => new Set(g.items.map((m) => m.file)).size > 1);
-  expect(both.length).toBeGreaterThan(0);
-  expect(both.every((g) => !g.merged)).toBe(true);
-  const dredging = both.find((g) => g.items.every((m) => /ขุดลอกคลองนาดี/.test(m.name)));
-  expect(dredging).toBeDefined();
-  expect(province.items.filter((i) => /ขุดลอกคลองนาดี หมู่ที่/.test(i.name))).toHaveLength(2);
+test('a need named alike in both districts stays two needs, both counted: two districts are two places, never paired', () => {
+  const dredging = province.items.filter((i) => /ขุดลอกคลองนาดี หมู่ที่/.test(i.name));
+  expect(dredging).toHaveLength(2);
+  expect(new Set(dredging.map((i) => i.place?.district)).size).toBe(2); // the gazetteer's codes of the two districts
+  expect(dredging.every((i) => i.inTotals)).toBe(true);
+  // No group pairs rows of the two districts (a district's own possible duplicates are still listed).
+  expect(province.duplicates.filter((g) => new Set(g.items.map((m) => m.file)).size > 1)).toEqual([]);
   // Duplicates the district merged are not merged again, nor split.
   expect(province.duplicates.filter((g) => g.merged)).toEqual([]);
 });
