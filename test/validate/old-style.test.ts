@@ -10,7 +10,7 @@ import { consolidate } from '../../src/engine/consolidate';
 import { parseAmountText } from '../../src/engine/values';
 import { writeXlsx } from '../../src/xlsx/write';
 import type { Finding } from '../../src/engine/findings';
-import { oldStyleBeyondWorkbook, oldStyleWorkbook, ROWS, undatedWorkbook } from './old-style-fixtures';
+import { MIXED_ROWS, mixedSummaryWorkbook, oldStyleBeyondWorkbook, oldStyleWorkbook, ROWS, undatedWorkbook } from './old-style-fixtures';
 
 const wb = readWorkbookBytes(oldStyleWorkbook(), 'อบต.ไทรย้อย แผนสามปี 2556-2558.xlsx');
 const detail = readPlanSheet(wb.sheets[1]);
@@ -73,10 +73,33 @@ test('ผ.01 by ยุทธศาสตร์ / แนวทาง against the 
   expect(fs.map((f) => `${f.code}@${f.column}${f.row}`)).toEqual([
     `summary-mismatch@C${ROWS.p01Road}`,
     `summary-mismatch@E${ROWS.p01Water}`,
+    // The grand total "รวม" against every project of the detail: short by the same amounts.
+    `summary-mismatch@C${ROWS.p01Total}`,
+    `summary-mismatch@E${ROWS.p01Total}`,
   ]);
   expect(fs.map((f) => f.details)).toEqual([
     expect.objectContaining({ year: 2556, what: 'budget', stated: 850_000, computed: 1_600_000 }),
     expect.objectContaining({ year: 2557, what: 'budget', stated: 300_000, computed: 440_000 }),
+    expect.objectContaining({ plan: 'รวม', year: 2556, what: 'budget', stated: 1_100_000, computed: 1_850_000 }),
+    expect.objectContaining({ plan: 'รวม', year: 2557, what: 'budget', stated: 650_000, computed: 790_000 }),
+  ]);
+  expect(fs[2].message).toBe('ผ.01 "รวม" ปี 2556 ระบุงบประมาณ 1,100,000 บาท แต่ ผ.02 (ผ.02) รวมได้ 1,850,000 บาท');
+});
+
+test('ผ.01 mixing figured ยุทธศาสตร์ lines with แผนงาน lines, a "รวม" per strategy and "รวมทั้งสิ้น"', () => {
+  const r = validateWorkbook(readWorkbookBytes(mixedSummaryWorkbook(), 'mixed.xlsx'));
+  expect(r.sheets.map((s) => s.kind)).toEqual(['local-plan-summary', 'local-plan']);
+  // Strategy 1's "รวม" agrees with its projects (it is no grand total); only the planted cells are reported.
+  const fs = r.sheets[0].findings;
+  expect(fs.map((f) => `${f.code}@${f.column}${f.row}`)).toEqual([
+    `summary-mismatch@D${MIXED_ROWS.strategy2Total}`,
+    `summary-mismatch@E${MIXED_ROWS.strategy2Total}`,
+    `summary-mismatch@E${MIXED_ROWS.grandTotal}`,
+  ]);
+  expect(fs.map((f) => f.details)).toEqual([
+    expect.objectContaining({ plan: 'รวม ยุทธศาสตร์ที่ 2', year: 2567, what: 'count', stated: 2, computed: 1 }),
+    expect.objectContaining({ plan: 'รวม ยุทธศาสตร์ที่ 2', year: 2567, what: 'budget', stated: 90_000, computed: 50_000 }),
+    expect.objectContaining({ plan: 'รวมทั้งสิ้น', year: 2567, what: 'budget', stated: 300_000, computed: 350_000 }),
   ]);
 });
 
