@@ -7,9 +7,8 @@ import { formatAmount } from '../thai';
 import type { NeedsPart, ProjectFields, SourceRef } from './types';
 
 /** The sub-lines of a project row as the needs table keeps them (row 1-based; unreadable amounts count 0). */
-export function partsOf(p: ProjectRow): NeedsPart[] | undefined {
-  if (!p.parts?.length) return undefined;
-  return p.parts.map((part) => {
+export function partsOf(p: ProjectRow): NeedsPart[] {
+  return (p.parts ?? []).map((part) => {
     const budgets: Record<number, number> = {};
     for (const b of part.budgets) if (b.year) budgets[b.year] = (budgets[b.year] ?? 0) + (b.amount ?? 0);
     return { name: part.text, row: part.row + 1, budgets };

@@ -1,6 +1,7 @@
 /**
- * ผ.01 (summary) against the ผ.02 sheets it summarises: per strategy × กลยุทธ์ × แผนงาน line, the count
- * and budget of each year must equal what the detail sheets' project rows give.
+ * ผ.01 (summary) against the ผ.02 sheets it summarises: per strategy × กลยุทธ์ × แผนงาน line, each
+ * strategy's "รวม" and the grand total, the count and budget of each year must equal what the detail
+ * sheets' project rows give.
  */
 import { colLetter, type SheetModel } from '../model';
 import { yearAmount, type PlanSheet, type ProjectRow } from '../plan';
