@@ -6,11 +6,12 @@
 import { readWorkbookBytes } from '../../src/xlsx/open';
 import { readPlanSheet, periodOf } from '../../src/engine/forms/read';
 import { validateWorkbook } from '../../src/engine/validate';
-import { consolidate } from '../../src/engine/consolidate';
+import { consolidate, consolidateJson, needsWorkbook, NEEDS_SHEET } from '../../src/engine/consolidate';
+import { ConsolidateJsonSchema } from '../../src/engine/consolidate/json';
 import { parseAmountText } from '../../src/engine/values';
 import { writeXlsx } from '../../src/xlsx/write';
 import type { Finding } from '../../src/engine/findings';
-import { oldStyleBeyondWorkbook, oldStyleWorkbook, ROWS, undatedWorkbook } from './old-style-fixtures';
+import { MIXED_ROWS, mixedSummaryWorkbook, oldStyleBeyondWorkbook, oldStyleWorkbook, ROWS, undatedWorkbook } from './old-style-fixtures';
 
 const wb = readWorkbookBytes(oldStyleWorkbook(), 'อบต.ไทรย้อย แผนสามปี 2556-2558.xlsx');
 const detail = readPlanSheet(wb.sheets[1]);
@@ -73,10 +74,33 @@ test('ผ.01 by ยุทธศาสตร์ / แนวทาง against the 
   expect(fs.map((f) => `${f.code}@${f.column}${f.row}`)).toEqual([
     `summary-mismatch@C${ROWS.p01Road}`,
     `summary-mismatch@E${ROWS.p01Water}`,
+    // The grand total "รวม" against every project of the detail: short by the same amounts.
+    `summary-mismatch@C${ROWS.p01Total}`,
+    `summary-mismatch@E${ROWS.p01Total}`,
   ]);
   expect(fs.map((f) => f.details)).toEqual([
     expect.objectContaining({ year: 2556, what: 'budget', stated: 850_000, computed: 1_600_000 }),
     expect.objectContaining({ year: 2557, what: 'budget', stated: 300_000, computed: 440_000 }),
+    expect.objectContaining({ plan: 'รวม', year: 2556, what: 'budget', stated: 1_100_000, computed: 1_850_000 }),
+    expect.objectContaining({ plan: 'รวม', year: 2557, what: 'budget', stated: 650_000, computed: 790_000 }),
+  ]);
+  expect(fs[2].message).toBe('ผ.01 "รวม" ปี 2556 ระบุงบประมาณ 1,100,000 บาท แต่ ผ.02 (ผ.02) รวมได้ 1,850,000 บาท');
+});
+
+test('ผ.01 mixing figured ยุทธศาสตร์ lines with แผนงาน lines, a "รวม" per strategy and "รวมทั้งสิ้น"', () => {
+  const r = validateWorkbook(readWorkbookBytes(mixedSummaryWorkbook(), 'mixed.xlsx'));
+  expect(r.sheets.map((s) => s.kind)).toEqual(['local-plan-summary', 'local-plan']);
+  // Strategy 1's "รวม" agrees with its projects (it is no grand total); only the planted cells are reported.
+  const fs = r.sheets[0].findings;
+  expect(fs.map((f) => `${f.code}@${f.column}${f.row}`)).toEqual([
+    `summary-mismatch@D${MIXED_ROWS.strategy2Total}`,
+    `summary-mismatch@E${MIXED_ROWS.strategy2Total}`,
+    `summary-mismatch@E${MIXED_ROWS.grandTotal}`,
+  ]);
+  expect(fs.map((f) => f.details)).toEqual([
+    expect.objectContaining({ plan: 'รวม ยุทธศาสตร์ที่ 2', year: 2567, what: 'count', stated: 2, computed: 1 }),
+    expect.objectContaining({ plan: 'รวม ยุทธศาสตร์ที่ 2', year: 2567, what: 'budget', stated: 90_000, computed: 50_000 }),
+    expect.objectContaining({ plan: 'รวมทั้งสิ้น', year: 2567, what: 'budget', stated: 300_000, computed: 350_000 }),
   ]);
 });
 
@@ -85,6 +109,44 @@ test('consolidate counts the sub-lines and the text amounts of a ผ.02/2 in thi
   const result = await consolidate([{ file: 'ผ.02-2 ไทรย้อย.xlsx', checksum: '0'.repeat(64), workbook: beyond }]);
   expect(result.items).toHaveLength(6);
   expect(result.totals).toEqual({ 2556: 1_850_000, 2557: 790_000, 2558: 250_000 });
+
+  // Shown as the project's parts: in --json, each with its row and amounts (already in the item's budgets).
+  const json = ConsolidateJsonSchema.parse(consolidateJson(result, null));
+  const laterite = json.needs.items.find((it) => it.name === 'ปรับปรุงถนนลูกรังภายในตำบล')!;
+  expect(laterite.budgets).toEqual({ 2556: 600_000, 2557: 300_000, 2558: 0 });
+  expect(laterite.parts).toEqual([
+    { name: 'จุดที่ 2', row: ROWS.point2, budgets: { 2556: 200_000, 2557: 0, 2558: 0 } },
+    { name: 'จุดที่ 3 ยาว 100 ม.', row: ROWS.point3, budgets: { 2556: 100_000, 2557: 0, 2558: 0 } },
+  ]);
+  expect(json.needs.items.filter((it) => it.parts).map((it) => it.name)).toEqual([laterite.name]);
+
+  // And in the written needs table's หมายเหตุ: the project's own row, then each line under it.
+  const table = readWorkbookBytes(writeXlsx(needsWorkbook(result)), 'needs.xlsx').sheets.find((s) => s.name === NEEDS_SHEET)!;
+  const header = table.rows.find((r) => r?.some((c) => c?.w === 'โครงการ'))!;
+  const noteCol = header.findIndex((c) => c?.w === 'หมายเหตุ');
+  const row = table.rows.find((r) => r?.[1]?.w === laterite.name)!;
+  expect(row[noteCol]?.w).toBe(
+    `ประกอบด้วย: แถว ${ROWS.laterite} 300,000 (2556), 300,000 (2557); แถว ${ROWS.point2} จุดที่ 2 200,000 (2556); ` +
+      `แถว ${ROWS.point3} จุดที่ 3 ยาว 100 ม. 100,000 (2556)`,
+  );
+});
+
+test('a project with parts in two files: the same items and parts whatever order the files come in', async () => {
+  const bytes = oldStyleBeyondWorkbook();
+  const files = ['ไทรย้อย ก.xlsx', 'ไทรย้อย ข.xlsx'].map((file, i) => ({
+    file,
+    checksum: String(i).repeat(64),
+    workbook: readWorkbookBytes(bytes, file),
+  }));
+  const needs = async (inputs: typeof files) => ConsolidateJsonSchema.parse(consolidateJson(await consolidate(inputs), null)).needs;
+  const [forward, backward] = [await needs(files), await needs([...files].reverse())];
+  expect(backward).toEqual(forward);
+  // Each file's copy (the place is unknown, so never merged on a name alone) shows its own lines.
+  const withParts = forward.items.filter((it) => it.parts);
+  expect(withParts.map((it) => [it.sources[0].file, it.parts!.map((p) => p.row)])).toEqual([
+    ['ไทรย้อย ก.xlsx', [ROWS.point2, ROWS.point3]],
+    ['ไทรย้อย ข.xlsx', [ROWS.point2, ROWS.point3]],
+  ]);
 });
 
 test('never a silent zero: amounts without a year column are an error naming the header read and the plan period', () => {

@@ -22,6 +22,7 @@ import {
   type PlaceNames,
 } from '../places';
 import type { ProjectFields, ProvincialIssue, SourceRef } from './types';
+import { partsOf } from './parts';
 
 /** need: a row of the needs table; local: an อปท.'s own plan (ผ.02); district: the district's development plan. */
 export type Role = 'need' | 'local' | 'district';
@@ -324,5 +325,6 @@ export function toCandidate(
     // Every code lies in a province: none means the place is unknown.
     ...(place.province ? { place } : {}),
     ...(fromNeeds && p.outOfTotals ? { keptOut: true } : {}),
+    ...(p.parts?.length ? { parts: partsOf(p) } : {}),
   };
 }

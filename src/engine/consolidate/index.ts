@@ -33,6 +33,7 @@ import { comparePlaces } from './place';
 import { applyPrevious } from './merge';
 import { sendersOf } from './roster';
 import { issueKey, issueLabel } from './issue';
+import { partsRemark } from './parts';
 import { projectMatcher } from '../strategy/match';
 import type { MatchVerdict, ProjectInput } from '../strategy/model';
 import type {
@@ -463,6 +464,10 @@ export function consolidateCandidates(
     if (keep.district !== undefined) item.district = keep.district;
     const place = keep.place ?? others.find((o) => o.place)?.place;
     if (place) item.place = place;
+    if (keep.parts) {
+      item.parts = keep.parts;
+      item.remarks.push(partsRemark(item, keep.src));
+    }
     if (keep.keptOut && !/ไม่นับยอด/.test(keep.note)) item.remarks.push(KEPT_OUT_REMARK);
     if (others.length) {
       item.remarks.push(

@@ -74,6 +74,11 @@ export const ConsolidateJsonSchema = z.object({
         /** The proposing อปท. / tambon, when known. */
         proposer: z.string().optional(),
         budgets: z.record(z.string(), z.number()),
+        /**
+         * Budget lines written under the project's row ("จุดที่ 2"), each with its row in the kept source
+         * (sources[0]) and its amounts: already counted in `budgets`. Absent when the project has none.
+         */
+        parts: z.array(z.object({ name: z.string(), row: z.number().int().positive(), budgets: BudgetsSchema })).optional(),
         inTotals: z.boolean(),
         remarks: z.array(z.string()),
         /**
@@ -223,6 +228,7 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
         agency: it.agency,
         ...(it.organisation ? { proposer: it.organisation } : {}),
         budgets: Object.fromEntries(r.years.map((y) => [String(y), it.budgets[y] ?? 0])),
+        ...(it.parts ? { parts: it.parts.map((p) => ({ name: p.name, row: p.row, budgets: yearKeys(p.budgets) })) } : {}),
         inTotals: it.inTotals,
         remarks: it.remarks,
         ...(it.conflict ? { conflict: conflictJson(it, it.conflict) } : {}),

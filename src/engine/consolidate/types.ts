@@ -155,6 +155,15 @@ export interface ProjectFields {
   district?: string;
   /** Where the project is, as gazetteer codes (places/types.ts); absent parts are unknown. */
   place?: PlaceCodes;
+  /** Budget lines under the project's row ("จุดที่ 2"): already counted in `budgets`, kept to show them. */
+  parts?: NeedsPart[];
+}
+
+/** A sub-line of a project as its source wrote it: its text, its row (1-based) and its amounts by B.E. year. */
+export interface NeedsPart {
+  name: string;
+  row: number;
+  budgets: Record<number, number>;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
- * ผ.01 (summary) against the ผ.02 sheets it summarises: per strategy × กลยุทธ์ × แผนงาน line, the count
- * and budget of each year must equal what the detail sheets' project rows give.
+ * ผ.01 (summary) against the ผ.02 sheets it summarises: per strategy × กลยุทธ์ × แผนงาน line, each
+ * strategy's "รวม" and the grand total, the count and budget of each year must equal what the detail
+ * sheets' project rows give.
  */
 import { colLetter, type SheetModel } from '../model';
 import { yearAmount, type PlanSheet, type ProjectRow } from '../plan';
@@ -8,8 +9,11 @@ import { flatText, parseBEYear, thaiToArabic } from '../thai';
 import { amountValue, readAmount } from '../values';
 import { finding, type Finding } from '../findings';
 
-/** What a summary line totals: a whole ยุทธศาสตร์, one แนวทาง/กลยุทธ์ of it, or one แผนงาน line. */
-type Level = 'strategy' | 'tactic' | 'programme';
+/**
+ * What a summary line totals: a whole ยุทธศาสตร์ (its heading, or the "รวม" under its lines), one
+ * แนวทาง/กลยุทธ์ of it, one แผนงาน line, or every project (the grand total "รวมทั้งสิ้น").
+ */
+type Level = 'strategy' | 'tactic' | 'programme' | 'total';
 
 interface SummaryLine {
   row: number;
@@ -64,6 +68,9 @@ export function readSummary(sheet: SheetModel): SummaryLine[] | undefined {
   const lines: SummaryLine[] = [];
   let strategy: string | undefined;
   let tactic: string | undefined;
+  // Strategies seen, and those closed by their own "รวม" line.
+  const strategies: string[] = [];
+  const subtotalled = new Set<string>();
   for (let r = header + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
     const first = row?.find((c) => c && c.t === 's' && c.w.trim() !== '');
@@ -72,16 +79,33 @@ export function readSummary(sheet: SheetModel): SummaryLine[] | undefined {
     // Only the ผ.02 section; ผ.02/2 and ผ.03 blocks follow in the same sheet.
     if (/เกินศักยภาพ|ผ\.\s*0?2\s*\/\s*2|ครุภัณฑ์|ผ\.\s*0?3/.test(text)) break;
     let level: Level;
+    let plan = text;
     const sn = strategyNumber(text);
     const tn = sn ? undefined : tacticNumber(text);
-    if (sn) {
+    const total = totalKind(text);
+    if (total) {
+      // A plain "รวม" closes the strategy above when every strategy gets one (the 2561 form); else it is the
+      // grand total (old forms write one "รวม" at the end, or it follows the last strategy's own "รวม").
+      const closes =
+        total === 'plain' &&
+        strategy !== undefined &&
+        !subtotalled.has(strategy) &&
+        strategies.every((x) => x === strategy || subtotalled.has(x));
+      if (closes) {
+        subtotalled.add(strategy!);
+        tactic = undefined;
+        level = 'strategy';
+        plan = `${text} ยุทธศาสตร์ที่ ${strategy}`;
+      } else level = 'total';
+    } else if (sn) {
       strategy = sn;
+      if (!strategies.includes(sn)) strategies.push(sn);
       tactic = undefined;
       level = 'strategy';
     } else if (tn) {
       tactic = tn;
       level = 'tactic';
-    } else if (/^(\(?\d+\)?\s*)?แผนงาน/.test(text)) level = 'programme';
+    } else if (/^(\(?\d+\)?\s*|\d+(\.\d+){1,2}\s*)?แผนงาน/.test(text)) level = 'programme';
     else continue;
     const years = yearCols.map(({ year, col }) => ({
       year,
@@ -93,13 +117,20 @@ export function readSummary(sheet: SheetModel): SummaryLine[] | undefined {
     // A heading without figures (a ยุทธศาสตร์ line above its แผนงาน lines) totals nothing to compare.
     const blank = (c: number) => readAmount(row?.[c]).kind === 'blank';
     if (level !== 'programme' && yearCols.every(({ col }) => blank(col) && blank(col + 1))) continue;
-    lines.push({ row: r, level, strategy, tactic, plan: text, years });
+    lines.push({ row: r, level, strategy: level === 'total' ? undefined : strategy, tactic, plan, years });
   }
   return lines;
 }
 
+/** "รวมทั้งสิ้น" / "รวมทั้งหมด": the grand total; a plain "รวม": a strategy's or the grand total (by place). */
+function totalKind(text: string): 'grand' | 'plain' | undefined {
+  const t = text.replace(/\s+/g, '');
+  return /^รวม(ทั้งสิ้น|ทั้งหมด|ทุกยุทธศาสตร์)/.test(t) ? 'grand' : t === 'รวม' ? 'plain' : undefined;
+}
+
 /** Whether a detail project is under the summary line: its ยุทธศาสตร์, its แนวทาง/กลยุทธ์, or its แผนงาน line. */
 function underLine(line: SummaryLine, p: ProjectRow): boolean {
+  if (line.level === 'total') return true;
   const ctx = p.context;
   const ds = strategyNumber(ctx.strategy?.text);
   const dt = tacticNumber(ctx.tactic?.text);
