@@ -10,6 +10,7 @@ import { runConsolidate } from '../../src/cli/consolidate';
 import { expectedSenders } from '../../src/engine/consolidate';
 import { ConsolidateJsonSchema } from '../../src/engine/consolidate/json';
 import { nodeInflateRaw } from '../../src/node/files';
+import { districtOptions, EMPTY_DISTRICT } from '../../src/taskpane/consolidate/districtSettings';
 import { readWorkbookBytes } from '../../src/xlsx/open';
 import { writeXlsx } from '../../src/xlsx/write';
 import { tambonPlan } from '../places/tambon-plan';
@@ -139,4 +140,12 @@ test('expectedSenders: a province alone expects its districts; names the officer
   expect(muang?.ok && muang.names[0]).toBe('ตำบลสวนใหญ่');
   expect(expectedSenders({}, ['อบต.นาดี'])).toBeUndefined();
   expect(expectedSenders({ province: 'นนทบุร' })).toMatchObject({ ok: false, suggestions: ['จังหวัดนนทบุรี'] });
+});
+
+test("the pane's district settings give the engine the same list; a name the gazetteer lacks keeps the typed names", () => {
+  const settings = { ...EMPTY_DISTRICT, district: 'ปากเกร็ด', province: 'นนทบุรี', roster: '1. เทศบาลนครปากเกร็ด\n2. ต.บางตลาด' };
+  const cli = expectedSenders({ district: 'ปากเกร็ด', province: 'นนทบุรี' }, ['เทศบาลนครปากเกร็ด', 'ต.บางตลาด']);
+  expect(districtOptions(settings).expected).toEqual(cli?.ok && cli.names);
+  expect(districtOptions(settings).expected).toHaveLength(13);
+  expect(districtOptions({ ...settings, district: 'เมือง', province: '' }).expected).toEqual(['เทศบาลนครปากเกร็ด', 'ต.บางตลาด']);
 });
