@@ -230,7 +230,7 @@ export async function runConsolidate(args: string[], io: Io, run: RunDate = {}):
       const late = (d: number | undefined) => (d ? ` (ล่าช้า ${d} วัน)` : '');
       const missing = s.entries.filter((e) => e.status === 'missing');
       if (missing.length) io.out(`  ยังไม่ส่ง: ${missing.map((e) => e.name + late(e.daysLate)).join(', ')}\n`);
-      for (const e of s.entries) if (e.status === 'unreadable') io.out(`  ส่งมาแล้วแต่ใช้ไม่ได้: ${e.name}${late(e.daysLate)}: ${e.reason}\n`);
+      for (const e of s.entries) if (e.status === 'unreadable') io.out(`  ส่งมาแล้วแต่ใช้ไม่ได้: ${e.name}: ${e.reason}${late(e.daysLate)}\n`);
     }
     if (output) io.out(`เขียนไฟล์ ${output}\n`);
   }

@@ -96,6 +96,12 @@ test('--district ปากเกร็ด: every tambon of the district, the อ
   expect(row('ตำบลบ้านใหม่').slice(2, 5)).toEqual(['ส่งแล้ว', '28 ก.พ. 2569', '']);
   expect(row('ตำบลคลองเกลือ').slice(2, 5)).toEqual(['ยังไม่ส่ง', '28 ก.พ. 2569', '10']);
   expect(row('ตำบลบางพูด')[2]).toMatch(/^ส่งมาแล้วแต่ใช้ไม่ได้: .*Word/);
+
+  // The report says how late, after why.
+  const b = io();
+  expect(await runConsolidate(args.slice(0, -3).concat('--out', path.join(dir, 'text.xlsx')), b.io, { today: TODAY })).toBe(0);
+  expect(b.out.join('')).toMatch(/ยังไม่ส่ง: ตำบลปากเกร็ด \(ล่าช้า 10 วัน\), ตำบลบางตลาด \(ล่าช้า 10 วัน\)/);
+  expect(b.out.join('')).toMatch(/ส่งมาแล้วแต่ใช้ไม่ได้: ตำบลบางพูด: .*Word.* \(ล่าช้า 10 วัน\)/);
 });
 
 test("without --due the date is the calendar's: tambons send by the end of February of the running year", async () => {
