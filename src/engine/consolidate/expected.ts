@@ -22,22 +22,24 @@ const bareProvince = (s: string): string => s.trim().replace(/^(จังหว�
 /** "อำเภอปากเกร็ด จังหวัดนนทบุรี": how a suggestion names a district anywhere in the country. */
 const districtInProvince = (p: KnownPlace): string => `อำเภอ${p.name} จังหวัด${placeName(p.code.slice(0, 2))}`;
 
-function unknown(what: string, name: string, suggestions: string[], ambiguous = false): ExpectedSenders {
-  const near = suggestions.length ? ` ใกล้เคียง: ${suggestions.join(', ')}` : '';
-  const nearEn = suggestions.length ? ` Did you mean: ${suggestions.join(', ')}` : '';
-  return ambiguous
-    ? {
-        ok: false,
-        message: `มี${what}ชื่อ "${name}" มากกว่าหนึ่งแห่ง: ระบุจังหวัดด้วย (${suggestions.join(', ')})`,
-        messageEn: `more than one ${what === 'อำเภอ' ? 'district' : 'province'} is named "${name}": give the province too (${suggestions.join(', ')})`,
-        suggestions,
-      }
-    : {
-        ok: false,
-        message: `ไม่พบ${what} "${name}" ในทำเนียบพื้นที่ของกรมการปกครอง${near}`,
-        messageEn: `no ${what === 'อำเภอ' ? 'district' : 'province'} "${name}" in the official gazetteer.${nearEn}`,
-        suggestions,
-      };
+const LEVEL_EN = { อำเภอ: 'district', จังหวัด: 'province' } as const;
+
+/** A name the gazetteer lacks (with the nearest ones), or a district name it has in several provinces. */
+function notFound(what: keyof typeof LEVEL_EN, name: string, suggestions: string[], ambiguous = false): ExpectedSenders {
+  const list = suggestions.join(', ');
+  if (ambiguous)
+    return {
+      ok: false,
+      message: `มี${what}ชื่อ "${name}" มากกว่าหนึ่งแห่ง: ระบุจังหวัดด้วย (${list})`,
+      messageEn: `more than one ${LEVEL_EN[what]} is named "${name}": give the province too (${list})`,
+      suggestions,
+    };
+  return {
+    ok: false,
+    message: `ไม่พบ${what} "${name}" ในทำเนียบพื้นที่ของกรมการปกครอง${list ? ` ใกล้เคียง: ${list}` : ''}`,
+    messageEn: `no ${LEVEL_EN[what]} "${name}" in the official gazetteer${list ? `; did you mean: ${list}` : ''}`,
+    suggestions,
+  };
 }
 
 /**
@@ -49,17 +51,14 @@ export function expectedSenders(run: { district?: string; province?: string }, e
   const d = run.district ? bareDistrict(run.district) : '';
   const p = run.province ? bareProvince(run.province) : '';
   if (!d && !p) return undefined;
-  let province: string | undefined;
-  if (p) {
-    const codes = codesNamed(p, 'province');
-    if (codes.length !== 1)
-      return unknown(
-        'จังหวัด',
-        p,
-        suggest(p, 'province').map((s) => `จังหวัด${s.name}`),
-      );
-    province = codes[0];
-  }
+  const provinces = p ? codesNamed(p, 'province') : [];
+  if (p && provinces.length !== 1)
+    return notFound(
+      'จังหวัด',
+      p,
+      suggest(p, 'province').map((x) => `จังหวัด${x.name}`),
+    );
+  const province = provinces[0] as string | undefined;
   if (!d)
     return withExtra(
       'district',
@@ -67,22 +66,21 @@ export function expectedSenders(run: { district?: string; province?: string }, e
       districtsOf(province!).map((x) => `อำเภอ${x.name}`),
       extra,
     );
-  const codes = codesNamed(d, 'district', province ? { province } : undefined);
+  const within = province ? { province } : undefined;
+  const codes = codesNamed(d, 'district', within);
   if (codes.length > 1)
-    return unknown(
+    return notFound(
       'อำเภอ',
       d,
       codes.map((c) => districtInProvince({ code: c, name: placeName(c)! })),
       true,
     );
-  if (!codes.length) {
-    const near = suggest(d, 'district', province ? { province } : undefined);
-    return unknown(
+  if (!codes.length)
+    return notFound(
       'อำเภอ',
       d,
-      near.map((x) => (province ? `อำเภอ${x.name}` : districtInProvince(x))),
+      suggest(d, 'district', within).map((x) => (province ? `อำเภอ${x.name}` : districtInProvince(x))),
     );
-  }
   const place = { province: codes[0].slice(0, 2), district: codes[0] };
   return withExtra(
     'tambon',
