@@ -1,10 +1,12 @@
 /**
- * oneplan consolidate FILE|FOLDER... [--strategies FILE|PRESET] [--district NAME | --province NAME] --out OUT.xlsx [--json]
- *   [--expect ROSTER] [--approval-meeting 3/2568 --approval-date 15/5/2568] [--pao-words …] [--agency-words …] [--support-words …]
+ * oneplan consolidate FILE|FOLDER... [--strategies FILE|PRESET] [--district NAME] [--province NAME] --out OUT.xlsx [--json]
+ *   [--expect ROSTER] [--due DATE] [--approval-meeting 3/2568 --approval-date 15/5/2568] [--pao-words …] [--agency-words …] [--support-words …]
  * Reads every workbook (a folder expands to its .xlsx, .xlsm and .csv files, every other entry listed as skipped with why;
  * several at once on several cores), builds the district needs table and
- * writes it with the summary, duplicates and sources sheets (and the follow-up sheet with --expect). Given districts' needs
- * workbooks, it builds the province's table (each need with its district; --province names it).
+ * writes it with the summary, duplicates and sources sheets, and the follow-up sheet of who must send: the district's
+ * tambons from the gazetteer (--district), or the province's districts (--province alone), plus --expect's names, each
+ * with its due date and days late. Given districts' needs workbooks, it builds the province's table (each need with its
+ * district; --province names it).
  * --out onto an existing needs table merges: the officer's ranks, routes, notes and approval are kept,
  * the old file is kept as a backup beside it; any other existing file is refused.
  * Inputs and --out are checked before anything is read or written: a missing path, an --out that is a
@@ -15,6 +17,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import {
   consolidateJson,
+  expectedSenders,
   needsFileWorkbook,
   readPrevious,
   readRoster,
@@ -22,7 +25,7 @@ import {
   type ClassWords,
   type PreviousTable,
 } from '../engine/consolidate';
-import { parseThaiDate } from '../engine/calendar/thai';
+import { formatThaiDateShort, parseThaiDate, type ThaiDate } from '../engine/calendar/thai';
 import { thaiToArabic } from '../engine/thai';
 import { nodeZip, writeFileBytes } from '../node/files';
 import { writeXlsx } from '../xlsx/write';
@@ -30,7 +33,8 @@ import { loadStrategies, parseArgs, readInput, scanChecked, usageExit, UsageErro
 import { consolidateFiles } from './parallel';
 
 const USAGE =
-  'usage: oneplan consolidate FILE|FOLDER... [--strategies FILE|PRESET] --out OUT.xlsx [--json] [--district NAME | --province NAME] [--expect ROSTER.xlsx|.csv]\n' +
+  'usage: oneplan consolidate FILE|FOLDER... [--strategies FILE|PRESET] --out OUT.xlsx [--json] [--district NAME] [--province NAME] [--expect ROSTER.xlsx|.csv]\n' +
+  '         [--due 28/2/2569]\n' +
   '         [--approval-meeting 3/2568 --approval-date 15/5/2568] [--pao-words W,W] [--agency-words W,W] [--support-words W,W]\n' +
   "  --out onto an existing needs table merges with the officer's ranks, routes, notes and approval (a backup is kept)\n";
 
@@ -57,7 +61,12 @@ async function backupName(file: string): Promise<string> {
   }
 }
 
-export async function runConsolidate(args: string[], io: Io): Promise<number> {
+/** The run's date, fixed by tests (days late are counted to it); default today. */
+export interface RunDate {
+  today?: ThaiDate;
+}
+
+export async function runConsolidate(args: string[], io: Io, run: RunDate = {}): Promise<number> {
   let opts;
   let scan;
   try {
@@ -69,6 +78,7 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
         'district',
         'province',
         'expect',
+        'due',
         'approval-meeting',
         'approval-date',
         'pao-words',
@@ -82,8 +92,11 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
       throw new UsageError('--approval-meeting และ --approval-date ต้องระบุคู่กัน / give both --approval-meeting and --approval-date');
     if (opts.values['approval-date'] && !parseThaiDate(opts.values['approval-date']))
       throw new UsageError(`วันที่ "${opts.values['approval-date']}" ไม่ถูกต้อง (เช่น 15/5/2568 หรือ 15 พฤษภาคม 2568) / not a date`);
-    if (opts.values.district && opts.values.province)
-      throw new UsageError('ระบุ --district หรือ --province อย่างใดอย่างหนึ่ง / give --district or --province, not both');
+    if (opts.values.due && !parseThaiDate(opts.values.due))
+      throw new UsageError(`วันที่ --due "${opts.values.due}" ไม่ถูกต้อง (เช่น 28/2/2569 หรือ 28 กุมภาพันธ์ 2569) / not a date`);
+    // Who must send comes from the gazetteer: a name it does not know (or knows twice) is a usage error.
+    const place = expectedSenders({ district: opts.values.district, province: opts.values.province });
+    if (place && !place.ok) throw new UsageError(`${place.message} / ${place.messageEn}`);
     scan = await scanChecked(opts.files, opts.values.out);
   } catch (e) {
     if (e instanceof UsageError) return usageExit(io, 'consolidate', e, USAGE);
@@ -106,21 +119,23 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
     const l = wordList(opts.values[`${k}-words`]);
     if (l) classWords[k] = l;
   }
-  let expected: string[] | undefined;
+  let roster: string[] | undefined;
   if (opts.values.expect) {
-    const roster = await readInput(opts.values.expect);
-    if ('error' in roster) {
-      io.err(`oneplan consolidate: --expect: ${roster.error.message}\n`);
+    const file = await readInput(opts.values.expect);
+    if ('error' in file) {
+      io.err(`oneplan consolidate: --expect: ${file.error.message}\n`);
       return 2;
     }
-    expected = readRoster(roster.workbook);
-    if (!expected.length) {
+    roster = readRoster(file.workbook);
+    if (!roster.length) {
       io.err(
         `oneplan consolidate: --expect: ไม่พบรายชื่อตำบล/อปท. ในไฟล์ "${opts.values.expect}" (หนึ่งชื่อต่อหนึ่งแถว) / no names found in the roster (one a row)\n`,
       );
       return 2;
     }
   }
+  const gazetteer = expectedSenders({ district: opts.values.district, province: opts.values.province }, roster);
+  const expected = gazetteer?.ok ? gazetteer.names : roster;
   // --out onto an existing file: only a needs table is merged and replaced (its old bytes kept as a backup).
   let previous: PreviousTable | undefined;
   let backup: string | undefined;
@@ -155,6 +170,8 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
       province: opts.values.province,
       previous,
       expected,
+      due: opts.values.due ? parseThaiDate(opts.values.due) : undefined,
+      today: run.today,
       approval,
       skipped,
     });
@@ -168,7 +185,14 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
   let writeError: string | undefined;
   if (out) {
     try {
-      await writeFileBytes(out, writeXlsx(needsFileWorkbook(result, { province: opts.values.province }), { zip: nodeZip }));
+      await writeFileBytes(
+        out,
+        writeXlsx(
+          // --province beside --district only places the district: the table is the district's.
+          needsFileWorkbook(result, opts.values.district ? {} : { province: opts.values.province }),
+          { zip: nodeZip },
+        ),
+      );
       output = out;
     } catch (e) {
       writeError = `เขียนไฟล์ "${out}" ไม่ได้ / cannot write "${out}": ${(e as Error).message}`;
@@ -201,8 +225,12 @@ export async function runConsolidate(args: string[], io: Io): Promise<number> {
       io.out(
         `การส่งแผน: ส่งแล้ว ${s.received.length}/${s.expected.length}, ส่งมาแล้วแต่ใช้ไม่ได้ ${s.unreadable.length}, ยังไม่ส่ง ${s.missing.length}\n`,
       );
-      if (s.missing.length) io.out(`  ยังไม่ส่ง: ${s.missing.join(', ')}\n`);
-      for (const e of s.entries) if (e.status === 'unreadable') io.out(`  ส่งมาแล้วแต่ใช้ไม่ได้: ${e.name}: ${e.reason}\n`);
+      const due = s.entries.find((e) => e.due)?.due;
+      if (due) io.out(`  กำหนดส่ง ${formatThaiDateShort(due, { fullYear: true })}\n`);
+      const late = (d: number | undefined) => (d ? ` (ล่าช้า ${d} วัน)` : '');
+      const missing = s.entries.filter((e) => e.status === 'missing');
+      if (missing.length) io.out(`  ยังไม่ส่ง: ${missing.map((e) => e.name + late(e.daysLate)).join(', ')}\n`);
+      for (const e of s.entries) if (e.status === 'unreadable') io.out(`  ส่งมาแล้วแต่ใช้ไม่ได้: ${e.name}: ${e.reason}${late(e.daysLate)}\n`);
     }
     if (output) io.out(`เขียนไฟล์ ${output}\n`);
   }

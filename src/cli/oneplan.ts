@@ -1,7 +1,7 @@
 /**
  * `oneplan` command line: batch work and scripting on .xlsx files.
  *   oneplan validate FILE... [--strategies FILE] [--json]
- *   oneplan consolidate FILE... [--strategies FILE] [--district NAME | --province NAME] --out OUT.xlsx [--json]
+ *   oneplan consolidate FILE... [--strategies FILE] [--district NAME] [--province NAME] [--expect ROSTER] [--due DATE] --out OUT.xlsx [--json]
  *   oneplan split TABLE.xlsx... --by route|agency|district --out FOLDER [--province NAME] [--json]
  *   oneplan match FILE... --strategies FILE|PRESET [--out OUT.xlsx] [--json]
  *   oneplan calendar --fiscal-year N [--template dopa|rayong|FILE] [--thai-digits] --out OUT.xlsx [--ics OUT.ics] [--json]
@@ -16,7 +16,7 @@ const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.std
 const USAGE = `oneplan — ตรวจสอบและรวบรวมแผน (One Plan)
 usage:
   oneplan validate FILE... [--strategies FILE] [--json] [--lang th|en]
-  oneplan consolidate FILE|FOLDER... [--strategies FILE] [--district NAME | --province NAME] --out OUT.xlsx [--json]
+  oneplan consolidate FILE|FOLDER... [--strategies FILE] [--district NAME] [--province NAME] [--expect ROSTER] [--due DATE] --out OUT.xlsx [--json]
   oneplan split TABLE.xlsx... --by route|agency|district --out FOLDER [--province NAME] [--json]
   oneplan match FILE... --strategies FILE|PRESET [--out OUT.xlsx] [--json] [--all]
   oneplan calendar --fiscal-year N [--template dopa|rayong|FILE] [--thai-digits] --out OUT.xlsx [--ics OUT.ics] [--json]

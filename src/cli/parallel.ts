@@ -25,7 +25,7 @@ import { readConsolidateInput } from './read-input';
 
 export interface ParallelOptions extends Pick<
   ConsolidateOptions,
-  'classWords' | 'district' | 'province' | 'previous' | 'expected' | 'approval' | 'skipped'
+  'classWords' | 'district' | 'province' | 'previous' | 'expected' | 'approval' | 'skipped' | 'due' | 'today'
 > {
   strategies?: StrategyList;
   /** Worker threads; default: ONEPLAN_WORKERS, else the machine's cores (at most 8). 1 = none. */
@@ -53,8 +53,8 @@ type Reply = { i: number; ex: Extracted } | { i: number; error: string };
 
 /** Consolidates `files` (paths) with `opts.workers` threads. */
 export async function consolidateFiles(files: readonly string[], opts: ParallelOptions = {}): Promise<ConsolidateResult> {
-  const { strategies, classWords, district, province, previous, expected, approval, skipped } = opts;
-  const run = new Consolidation({ strategies, classWords, district, province, previous, expected, approval, skipped });
+  const { strategies, classWords, district, province, previous, expected, approval, skipped, due, today } = opts;
+  const run = new Consolidation({ strategies, classWords, district, province, previous, expected, approval, skipped, due, today });
   const n = CAN_THREAD ? (opts.workers ?? workerCount(files.length)) : 1;
   const total = files.length;
   opts.onProgress?.(0, total);

@@ -198,7 +198,12 @@ const th = {
   consNoWorkbook: 'ยังไม่มีสมุดงานที่เปิดอยู่',
   consDistrictGroup: 'ข้อมูลอำเภอ: ชื่อ รายชื่อผู้ส่ง การประชุม ก.บ.อ. คำจัดประเภท',
   consDistrictName: 'ชื่ออำเภอ',
-  consRoster: 'ตำบลและ อปท. ที่ต้องส่งแผน (บรรทัดละหนึ่งชื่อ)',
+  consProvinceName: 'จังหวัด',
+  consExpected: (n: number, level: 'tambon' | 'district') =>
+    level === 'tambon'
+      ? `ต้องส่งแผน ${fmt(n)} แห่ง: ตำบลทุกตำบลของอำเภอตามทำเนียบของกรมการปกครอง และชื่อที่เพิ่มด้านล่าง`
+      : `ต้องส่งแผน ${fmt(n)} แห่ง: อำเภอทุกอำเภอของจังหวัดตามทำเนียบของกรมการปกครอง และชื่อที่เพิ่มด้านล่าง`,
+  consRoster: 'อปท. และหน่วยงานที่ต้องส่งแผนเพิ่มจากตำบล (บรรทัดละหนึ่งชื่อ)',
   consMeeting: 'ก.บ.อ. ประชุมครั้งที่',
   consMeetingDate: 'วันที่ประชุม (พ.ศ.)',
   consApprovalDate: 'อ่านวันที่ไม่ได้ (เช่น 15/5/2568 หรือ 15 พฤษภาคม 2568)',
@@ -443,7 +448,12 @@ const en: Strings = {
   consNoWorkbook: 'No workbook is open',
   consDistrictGroup: 'District: name, roster, ก.บ.อ. approval, classification words',
   consDistrictName: 'District name',
-  consRoster: 'Tambons and local authorities expected to send (one a line)',
+  consProvinceName: 'Province',
+  consExpected: (n: number, level: 'tambon' | 'district') =>
+    level === 'tambon'
+      ? `${fmt(n)} expected to send: every tambon of the district in the official gazetteer, and the names added below`
+      : `${fmt(n)} expected to send: every district of the province in the official gazetteer, and the names added below`,
+  consRoster: 'Local authorities and agencies expected to send besides the tambons (one a line)',
   consMeeting: 'ก.บ.อ. meeting no.',
   consMeetingDate: 'Meeting date (B.E.)',
   consApprovalDate: 'Cannot read the date (e.g. 15/5/2568 or 15 พฤษภาคม 2568)',

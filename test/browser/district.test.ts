@@ -71,6 +71,11 @@ test('district settings, senders, district plan and routes in the pane; the tabl
     () => (document.querySelector('[data-testid="consolidate-district-name"]') as HTMLInputElement | null)?.value === 'เมือง',
   );
   expect(await page.getByTestId('consolidate-roster').inputValue()).toContain('เทศบาลตำบลบางกุ้ง');
+  // "เมือง" is in every province: the field says so, and the typed names alone are expected.
+  expect(await page.getByTestId('consolidate-panel').innerText()).toContain('มีอำเภอชื่อ "เมือง" มากกว่าหนึ่งแห่ง');
+  // With its province, the gazetteer's eleven tambons of อำเภอเมืองสุราษฎร์ธานี come first, the typed names after.
+  await page.getByTestId('consolidate-province-name').fill('สุราษฎร์ธานี');
+  expect(await page.getByTestId('consolidate-expected').innerText()).toMatch(/^ต้องส่งแผน 14 แห่ง: ตำบลทุกตำบลของอำเภอ/);
   expect(externalRequests(requests, env.url)).toEqual([]);
   await context.close();
 });

@@ -36,12 +36,13 @@ function io() {
   return { io: { out: (s: string) => void out.push(s), err: (s: string) => void err.push(s) }, out, err };
 }
 
-test('bad usage: approval half given, a date that is none, both --district and --province', async () => {
+test('bad usage: approval half given, a date that is none, a due date that is none, a district the gazetteer lacks', async () => {
   const out = path.join(dir, 'x.xlsx');
   for (const extra of [
     ['--approval-meeting', '3/2568'],
     ['--approval-meeting', '3/2568', '--approval-date', '31/2/2568'],
-    ['--district', 'เมือง', '--province', 'สุราษฎร์ธานี'],
+    ['--due', '30 กุมภาพันธ์ 2569'],
+    ['--district', 'เมืองนาดี', '--province', 'สุราษฎร์ธานี'],
   ]) {
     const a = io();
     expect(await runConsolidate([inbox, '--out', out, ...extra], a.io)).toBe(2);
@@ -53,15 +54,19 @@ test('bad usage: approval half given, a date that is none, both --district and -
 test("first run, then a re-run onto the officer's edited table", async () => {
   const out = path.join(dir, 'needs.xlsx');
   const a = io();
-  const code = await runConsolidate([inbox, '--out', out, '--json', '--district', 'เมือง', '--expect', path.join(dir, 'roster.csv')], a.io);
+  const args = [inbox, '--out', out, '--json', '--district', 'เมือง', '--province', 'สุราษฎร์ธานี', '--expect', path.join(dir, 'roster.csv')];
+  const code = await runConsolidate(args, a.io);
   expect(code).toBe(1); // อบต.ท่าทอง.xlsx could not be read; the rest went on
   const j = ConsolidateJsonSchema.parse(JSON.parse(a.out.join('')));
   expect(j.district).toBe('อำเภอเมือง');
+  // The gazetteer's eleven tambons of อำเภอเมืองสุราษฎร์ธานี first (none sent), then the roster's names.
+  const roster = ['ตำบลนาดี', 'ต.หนองบัว', 'อบต. นาดี', 'องค์การบริหารส่วนตำบลท่าทอง', 'เทศบาลตำบลบางกุ้ง'];
+  expect(j.senders!.expected.slice(0, 2)).toEqual(['ตำบลตลาด', 'ตำบลมะขามเตี้ย']);
   expect(j.senders).toMatchObject({
-    expected: ['ตำบลนาดี', 'ต.หนองบัว', 'อบต. นาดี', 'องค์การบริหารส่วนตำบลท่าทอง', 'เทศบาลตำบลบางกุ้ง'],
+    expected: [...j.senders!.expected.slice(0, 11), ...roster],
     received: ['ตำบลนาดี', 'ต.หนองบัว', 'อบต. นาดี'],
     unreadable: ['องค์การบริหารส่วนตำบลท่าทอง'],
-    missing: ['เทศบาลตำบลบางกุ้ง'],
+    missing: [...j.senders!.expected.slice(0, 11), 'เทศบาลตำบลบางกุ้ง'],
   });
   // Why it is unusable, per name: the reader's message.
   expect(j.senders!.entries.find((e) => e.status === 'unreadable')).toMatchObject({
@@ -114,7 +119,10 @@ test('--out onto a workbook that is not a needs table is refused, the file untou
 
 test('text output names who has not sent and what the district plan lacks', async () => {
   const a = io();
-  await runConsolidate([inbox, '--out', path.join(dir, 'text.xlsx'), '--expect', path.join(dir, 'roster.csv')], a.io);
+  // Before the calendar's due date (end of February): nobody late yet.
+  await runConsolidate([inbox, '--out', path.join(dir, 'text.xlsx'), '--expect', path.join(dir, 'roster.csv')], a.io, {
+    today: { year: 2569, month: 1, day: 15 },
+  });
   const text = a.out.join('');
   expect(text).toMatch(/ยังไม่ส่ง: เทศบาลตำบลบางกุ้ง/);
   expect(text).toMatch(/ส่งมาแล้วแต่ใช้ไม่ได้: องค์การบริหารส่วนตำบลท่าทอง: ไฟล์ "อบต.ท่าทอง.xlsx"/);

@@ -165,6 +165,21 @@ describe('oneplan consolidate --province', () => {
       await runConsolidate([dir, '--province', 'ก', '--district', 'ข', '--json'], { out: () => undefined, err: (s) => void usage.push(s) }),
     ).toBe(2);
   });
+
+  test("who must send: the province's districts from the gazetteer, each due by the calendar's step (July)", async () => {
+    const { runConsolidate } = await import('../../src/cli/consolidate');
+    const out: string[] = [];
+    const args = [path.join(dir, 'districts'), '--province', 'สุราษฎร์ธานี', '--out', path.join(dir, 'senders.xlsx'), '--json'];
+    const today = { year: 2569, month: 8, day: 5 };
+    expect(await runConsolidate(args, { out: (s) => void out.push(s), err: () => undefined }, { today })).toBe(0);
+    const s = JSON.parse(out.join('')).senders;
+    expect(s.expected).toHaveLength(19);
+    expect(s.expected).toContain('อำเภอเกาะสมุย');
+    expect(s.received).toEqual(['อำเภอเมืองสุราษฎร์ธานี', 'อำเภอพุนพิน']);
+    expect(s.missing).toHaveLength(17);
+    const samui = s.entries.find((e: { name: string }) => e.name === 'อำเภอเกาะสมุย');
+    expect(samui).toMatchObject({ status: 'missing', due: '2569-07-31', daysLate: 5 });
+  });
 });
 
 describe('what goes back down: one workbook per route, per agency and per district', () => {

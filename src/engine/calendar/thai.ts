@@ -123,6 +123,12 @@ export function addDays(d: ThaiDate, n: number): ThaiDate {
   return { year: ceToBe(t.getUTCFullYear()), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
 }
 
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: ThaiDate, to: ThaiDate): number {
+  const utc = (d: ThaiDate) => Date.UTC(beToCe(d.year), d.month - 1, d.day);
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}
+
 function monthFromName(s: string): number | undefined {
   const t = s.replace(/\s+/g, '');
   const full = THAI_MONTHS.findIndex((m) => m === t);
@@ -163,6 +169,11 @@ export interface YearMonth {
 }
 
 export const RANGE_DASH = ' – ';
+
+/** 'YYYY-MM-DD' (B.E.), as dates go into --json. */
+export function isoDateBE(d: ThaiDate): string {
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
 
 /** 'YYYY-MM' (B.E.). */
 export function ymKey(ym: YearMonth): string {

@@ -32,6 +32,8 @@ import { conflictRemark, countingOrder, disagree } from './conflict';
 import { comparePlaces } from './place';
 import { applyPrevious } from './merge';
 import { sendersOf } from './roster';
+import { calendarDue } from './expected';
+import { thaiDateOf } from '../calendar/thai';
 import { issueKey, issueLabel } from './issue';
 import { partsRemark } from './parts';
 import { projectMatcher } from '../strategy/match';
@@ -70,6 +72,7 @@ export { readPrevious } from './merge';
 export { approvalLine, parseApprovalLine } from '../approval';
 export type { PreviousTable, PreviousRow, MergeReport } from './types';
 export { readRoster, sendersOf, senderKey } from './roster';
+export { expectedSenders, calendarDue, type ExpectedSenders, type SenderLevel } from './expected';
 export type { SendersReport } from './types';
 export { READABLE_FILE, skipReasonOf, skippedFile, SKIP_REASONS } from './skipped';
 export type { SkippedFile, SkipReason } from './skipped';
@@ -708,7 +711,12 @@ export function consolidateCandidates(
   const approval = opts.approval ?? prev?.approval;
   if (approval) result.approval = approval;
   if (opts.skipped?.length) result.skipped = opts.skipped;
-  if (opts.expected) result.senders = sendersOf(opts.expected, reports, opts.skipped);
+  if (opts.expected) {
+    // A province alone reads its districts' tables: they send by the calendar's step for districts.
+    const today = opts.today ?? thaiDateOf(new Date());
+    const due = opts.due ?? calendarDue(opts.province && !opts.district ? 'district' : 'tambon', today);
+    result.senders = sendersOf(opts.expected, reports, opts.skipped, { due, today });
+  }
   return result;
 }
 

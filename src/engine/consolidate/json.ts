@@ -7,6 +7,7 @@ import { COUNTING_RULE_EN } from './conflict';
 import { ROUTES } from '../classification';
 import { SKIP_REASONS } from './skipped';
 import { PlaceCodesSchema } from '../places/schema';
+import { isoDateBE } from '../calendar/thai';
 
 /** A file that could not be read (types.ts InputError); the action plan's JSON reports its inputs with it too. */
 export const InputErrorSchema = z.object({ code: z.string(), message: z.string(), messageEn: z.string() });
@@ -147,6 +148,10 @@ export const ConsolidateJsonSchema = z.object({
           files: z.array(z.string()),
           reason: z.string().optional(),
           reasonEn: z.string().optional(),
+          /** When the plan is due: B.E. "2569-02-28" (--due, else the calendar's step); null when no date. */
+          due: z.string().nullable(),
+          /** Days past the due date as of the run, for an entry without a usable plan (0 before it); else null. */
+          daysLate: z.number().int().nullable(),
         }),
       ),
     })
@@ -254,7 +259,7 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
     approval: r.approval
       ? {
           meeting: r.approval.meeting,
-          date: `${r.approval.date.year}-${String(r.approval.date.month).padStart(2, '0')}-${String(r.approval.date.day).padStart(2, '0')}`,
+          date: isoDateBE(r.approval.date),
         }
       : null,
     districtPlan: r.districtPlan ? { ...r.districtPlan, notIn: r.notInDistrictPlan.length } : null,
@@ -265,7 +270,11 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
             received: r.senders.received,
             unreadable: r.senders.unreadable,
             missing: r.senders.missing,
-            entries: r.senders.entries,
+            entries: r.senders.entries.map(({ due, daysLate, ...e }) => ({
+              ...e,
+              due: due ? isoDateBE(due) : null,
+              daysLate: daysLate ?? null,
+            })),
           },
         }
       : {}),

@@ -6,6 +6,7 @@
  */
 import type { WorkbookModel } from '../model';
 import { flatText, INVISIBLE, thaiToArabic } from '../thai';
+import { daysBetween, type ThaiDate } from '../calendar/thai';
 import type { SkippedFile } from './skipped';
 import type { InputReport, SenderStatus, SendersReport } from './types';
 
@@ -73,11 +74,17 @@ export function proposerShort(text: string): string {
 }
 
 /** A roster entry written without a type ("นาดี"). */
-function bareKey(text: string): SenderKey | undefined {
+export function bareKey(text: string): SenderKey | undefined {
   const s = clean(text)
     .replace(/^[\s\d.)\-–]*/, '')
     .replace(/\s+/g, '');
   return /^[ก-๛]{2,}$/.test(s) ? { type: '', name: s } : undefined;
+}
+
+/** A district as a province's roster or a needs table names it: "อำเภอปากเกร็ด", "อ.ปากเกร็ด" (type "อ"). */
+export function districtKey(text: string): SenderKey | undefined {
+  const m = /^[\s\d.)\-–]*(?:อำเภอ|อ\s*\.)\s*([ก-๛]{2,})/.exec(clean(text));
+  return m && nameOf(m[1]).length >= 2 ? { type: 'อ', name: nameOf(m[1]) } : undefined;
 }
 
 function sameSender(roster: SenderKey, sender: SenderKey): boolean {
@@ -127,8 +134,12 @@ interface Sent {
 
 function sentOf(inp: InputReport): Sent {
   const keys: SenderKey[] = [];
-  const fromFile = senderKey(inp.file.split(/[\\/]/).pop() ?? inp.file);
+  const base = inp.file.split(/[\\/]/).pop() ?? inp.file;
+  const fromFile = senderKey(base) ?? districtKey(base);
   if (fromFile) keys.push(fromFile);
+  // A district's needs table, read by its province: the district it names.
+  const district = inp.district ? districtKey(inp.district) : undefined;
+  if (district) keys.push(district);
   for (const s of inp.sheets) {
     const k = s.organisation ? senderKey(s.organisation) : undefined;
     if (k) keys.push(k);
@@ -142,23 +153,32 @@ function sentOf(inp: InputReport): Sent {
 /** A file the folder scan left out: only its name tells whose it is. */
 function sentSkipped(f: SkippedFile): Sent | undefined {
   if (f.reason === 'folder' || f.reason === 'temp') return undefined;
-  const key = senderKey(f.file.split(/[\\/]/).pop() ?? f.file);
+  const base = f.file.split(/[\\/]/).pop() ?? f.file;
+  const key = senderKey(base) ?? districtKey(base);
   return { file: f.file, usable: false, why: f.message, whyEn: f.messageEn, keys: key ? [key] : [] };
+}
+
+/** When plans are due and the day the run counts lateness on. */
+export interface SendersDates {
+  due?: ThaiDate;
+  today: ThaiDate;
 }
 
 /**
  * Which roster entries sent a usable plan (a plan sheet of theirs was read), sent only something
- * unusable (with why: the reader's message, "no plan sheet", a Word document left out), or nothing.
+ * unusable (with why: the reader's message, "no plan sheet", a Word document left out), or nothing;
+ * with a due date, each entry carries it, and those without a usable plan how many days late they are.
  */
 export function sendersOf(
   expected: readonly string[],
   inputs: readonly InputReport[],
   skipped: readonly SkippedFile[] = [],
+  dates?: SendersDates,
 ): SendersReport {
   const sent = [...inputs.map(sentOf), ...skipped.flatMap((f) => sentSkipped(f) ?? [])];
   const out: SendersReport = { expected: [...expected], received: [], unreadable: [], missing: [], entries: [] };
   for (const name of expected) {
-    const key = senderKey(name, true) ?? bareKey(name);
+    const key = senderKey(name, true) ?? districtKey(name) ?? bareKey(name);
     const files = key ? sent.filter((s) => s.keys.some((k) => sameSender(key, k))) : [];
     const unusable = files.filter((f) => !f.usable);
     const status: SenderStatus = files.length > unusable.length ? 'received' : files.length ? 'unreadable' : 'missing';
@@ -167,6 +187,10 @@ export function sendersOf(
     if (status === 'unreadable') {
       entry.reason = unusable.map((f) => f.why).join('; ');
       entry.reasonEn = unusable.map((f) => f.whyEn).join('; ');
+    }
+    if (dates?.due) {
+      entry.due = dates.due;
+      if (status !== 'received') entry.daysLate = Math.max(0, daysBetween(dates.due, dates.today));
     }
     out.entries.push(entry);
   }

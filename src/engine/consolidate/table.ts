@@ -24,6 +24,7 @@ import { approvalLine } from '../approval';
 import { DEFAULT_ORDER_TH } from './rank';
 import { askText, CONFLICT_TH } from './conflict';
 import { proposerShort } from './roster';
+import { formatThaiDateShort } from '../calendar/thai';
 
 export const NEEDS_SHEET = 'แผนความต้องการอำเภอ';
 export const SUMMARY_SHEET = 'สรุปตามประเด็นการพัฒนา';
@@ -729,11 +730,11 @@ function sourcesSheet(r: ConsolidateResult): OutSheet {
 
 const SENDER_STATUS_TH = { received: 'ส่งแล้ว', unreadable: 'ส่งมาแล้วแต่ใช้ไม่ได้', missing: 'ยังไม่ส่ง' } as const;
 
-/** Who has not sent: the roster in its order, each with its status and the files matched to it. */
+/** Who has not sent: the roster in its order, each with its status, due date, days late and the files matched to it. */
 function followUpSheet(r: ConsolidateResult): OutSheet | undefined {
   const s = r.senders;
   if (!s) return undefined;
-  const header = ['ที่', 'ตำบล / อปท.', 'สถานะ', 'ไฟล์ที่ได้รับ'];
+  const header = ['ที่', 'ตำบล / อปท.', 'สถานะ', 'กำหนดส่ง', 'ล่าช้า (วัน)', 'ไฟล์ที่ได้รับ'];
   const rows: OutCell[][] = [
     [c('ติดตามการส่งแผน', TITLE)],
     [
@@ -747,16 +748,18 @@ function followUpSheet(r: ConsolidateResult): OutSheet | undefined {
   s.entries.forEach((e, i) => {
     const style = e.status === 'received' ? BODY : { ...BODY, color: 'C00000', bold: true };
     const status = SENDER_STATUS_TH[e.status] + (e.reason ? `: ${e.reason}` : '');
-    rows.push([c(i + 1, BODY_CENTER), c(e.name, BODY), c(status, style), c(e.files.join('\n'), BODY)]);
+    const due = e.due ? formatThaiDateShort(e.due, { fullYear: true }) : '';
+    const late = e.daysLate ? c(e.daysLate, { ...BODY_CENTER, color: 'C00000', bold: true }) : c(e.daysLate ?? '', BODY_CENTER);
+    rows.push([c(i + 1, BODY_CENTER), c(e.name, BODY), c(status, style), c(due, BODY_CENTER), late, c(e.files.join('\n'), BODY)]);
   });
   return {
     name: FOLLOWUP_SHEET,
     rows,
     merges: [0, 1].map((rr) => ({ r1: rr, c1: 0, r2: rr, c2: header.length - 1 })),
-    colWidths: [6, 36, 50, 50],
+    colWidths: [6, 36, 50, 14, 10, 50],
     freezeRows: 3,
     table: s.entries.length ? { headerRow: 2, lastRow: rows.length - 1, lastCol: header.length - 1, name: 'FollowUpTable' } : undefined,
-    page: { orientation: 'portrait', fitWidth: true },
+    page: { orientation: 'landscape', fitWidth: true },
     font: { ...DEFAULT_FONT },
   };
 }

@@ -7,6 +7,7 @@ import type { FormKind, PlanSheet } from '../plan';
 import type { MatchStatus, StrategyList } from '../strategy/model';
 import type { ClassWords, Route } from '../classification';
 import type { Approval } from '../approval';
+import type { ThaiDate } from '../calendar/thai';
 import type { SkippedFile } from './skipped';
 import type { PlaceCodes } from '../places/types';
 
@@ -41,6 +42,10 @@ export interface ConsolidateOptions {
   previous?: PreviousTable;
   /** The district's roster of tambons and อปท. expected to send a plan (who has not sent yet). */
   expected?: string[];
+  /** When the roster's plans are due; default the calendar's step for their sending (expected.ts). */
+  due?: ThaiDate;
+  /** The day lateness is counted on; default the run's (local) date. */
+  today?: ThaiDate;
   /** ก.บ.อ. approval of the list (overrides the one in `previous`). */
   approval?: Approval;
   /** Files the adapter's folder scan left out (reported with the result; a roster sender's is "unusable"). */
@@ -321,6 +326,17 @@ export interface SendersReport {
   /** Sent, but unusable: "ส่งมาแล้วแต่ใช้ไม่ได้" (the name is kept for the contract's sake). */
   unreadable: string[];
   missing: string[];
-  /** Per roster entry, in roster order: its status, the files matched to it and, when unusable, why. */
-  entries: Array<{ name: string; status: SenderStatus; files: string[]; reason?: string; reasonEn?: string }>;
+  /**
+   * Per roster entry, in roster order: its status, the files matched to it and, when unusable, why; with a
+   * due date, the date and, for an entry without a usable plan, the days late as of the run (0 before it).
+   */
+  entries: Array<{
+    name: string;
+    status: SenderStatus;
+    files: string[];
+    reason?: string;
+    reasonEn?: string;
+    due?: ThaiDate;
+    daysLate?: number;
+  }>;
 }

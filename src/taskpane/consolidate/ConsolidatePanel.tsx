@@ -8,6 +8,7 @@ import { useRef } from 'react';
 import {
   Badge,
   Button,
+  Caption1,
   Field,
   Input,
   makeStyles,
@@ -32,7 +33,7 @@ import { Group } from '../common/Group';
 import { StatusBars } from '../common/StatusBars';
 import { useFocusOn } from '../common/useFocusOn';
 import { fileDetail, useConsolidation } from './useConsolidation';
-import { approvalError, DEFAULT_WORDS_TEXT, rosterNames } from './districtSettings';
+import { approvalError, DEFAULT_WORDS_TEXT, placeSenders, rosterNames } from './districtSettings';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -60,6 +61,8 @@ export default function ConsolidatePanel({ lang, host }: ConsolidatePanelProps) 
   const styles = useStyles();
   const c = useConsolidation(host, lang);
   const approval = approvalError(c.district);
+  const senders = placeSenders(c.district);
+  const placeError = senders && !senders.ok ? (lang === 'th' ? senders.message : senders.messageEn) : undefined;
   const { result, task } = c;
   const busy = c.phase !== 'idle' || !!task.busy;
   const summaryRef = useRef<HTMLSpanElement>(null);
@@ -93,16 +96,36 @@ export default function ConsolidatePanel({ lang, host }: ConsolidatePanelProps) 
           {c.choice?.kind === 'list' && <option value="saved">{t.consStrategySaved(c.choice.label)}</option>}
         </Select>
       </Field>
-      <Group title={t.consDistrictGroup} count={rosterNames(c.district).length} testId="consolidate-district">
+      <Group
+        title={t.consDistrictGroup}
+        count={senders?.ok ? senders.names.length : rosterNames(c.district).length}
+        testId="consolidate-district"
+      >
         <div style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
-          <Field label={t.consDistrictName}>
-            <Input
-              data-testid="consolidate-district-name"
-              value={c.district.district}
-              onChange={(_, d) => c.setDistrict({ district: d.value })}
-              disabled={busy}
-            />
-          </Field>
+          <div className={styles.row}>
+            <Field
+              label={t.consDistrictName}
+              style={{ flex: '1 1 120px' }}
+              validationState={placeError ? 'error' : 'none'}
+              validationMessage={placeError}
+            >
+              <Input
+                data-testid="consolidate-district-name"
+                value={c.district.district}
+                onChange={(_, d) => c.setDistrict({ district: d.value })}
+                disabled={busy}
+              />
+            </Field>
+            <Field label={t.consProvinceName} style={{ flex: '1 1 120px' }}>
+              <Input
+                data-testid="consolidate-province-name"
+                value={c.district.province}
+                onChange={(_, d) => c.setDistrict({ province: d.value })}
+                disabled={busy}
+              />
+            </Field>
+          </div>
+          {senders?.ok && <Caption1 data-testid="consolidate-expected">{t.consExpected(senders.names.length, senders.level)}</Caption1>}
           <Field label={t.consRoster}>
             <Textarea
               data-testid="consolidate-roster"

@@ -1,9 +1,10 @@
 /**
  * The district's settings of the Consolidate tab, remembered per workbook (host settings): the district's
- * name, its roster (who is expected to send), the ก.บ.อ. approval, and the classification word lists.
+ * name (and its province's, to tell "อำเภอเมือง" apart), the names added to the gazetteer's tambons (who is
+ * expected to send), the ก.บ.อ. approval, and the classification word lists.
  * Kept as the officer typed them; turned into engine options when a run starts.
  */
-import type { Approval, ClassWords, ConsolidateOptions } from '../../engine/consolidate';
+import { expectedSenders, type Approval, type ClassWords, type ConsolidateOptions, type ExpectedSenders } from '../../engine/consolidate';
 import { DEFAULT_CLASS_WORDS } from '../../engine/classification';
 import { parseThaiDate } from '../../engine/calendar/thai';
 import { thaiToArabic } from '../../engine/thai';
@@ -13,7 +14,9 @@ export const DISTRICT_SETTING_KEY = 'oneplan.consolidate.district';
 
 export interface DistrictSettings {
   district: string;
-  /** One name a line. */
+  /** The province: places the district ("อำเภอเมือง"); alone, the province's roll-up (its districts send). */
+  province: string;
+  /** One name a line: added to the gazetteer's tambons of the district (อปท., agencies). */
   roster: string;
   meeting: string;
   /** As typed: "15/5/2568", "15 พฤษภาคม 2568". */
@@ -24,7 +27,16 @@ export interface DistrictSettings {
   support: string;
 }
 
-export const EMPTY_DISTRICT: DistrictSettings = { district: '', roster: '', meeting: '', date: '', pao: '', agency: '', support: '' };
+export const EMPTY_DISTRICT: DistrictSettings = {
+  district: '',
+  province: '',
+  roster: '',
+  meeting: '',
+  date: '',
+  pao: '',
+  agency: '',
+  support: '',
+};
 
 /** The default lists, shown as placeholders. */
 export const DEFAULT_WORDS_TEXT: Record<keyof ClassWords, string> = {
@@ -79,16 +91,26 @@ export function rosterNames(s: DistrictSettings): string[] {
     .filter(Boolean);
 }
 
+/** Who must send as the CLI finds them: the gazetteer's tambons (or districts) and the roster's names. */
+export function placeSenders(s: DistrictSettings): ExpectedSenders | undefined {
+  return expectedSenders({ district: s.district, province: s.province }, rosterNames(s));
+}
+
 /** Engine options of the settings (the issue list and the previous table are added by the caller). */
-export function districtOptions(s: DistrictSettings): Pick<ConsolidateOptions, 'district' | 'expected' | 'approval' | 'classWords'> {
+export function districtOptions(
+  s: DistrictSettings,
+): Pick<ConsolidateOptions, 'district' | 'province' | 'expected' | 'approval' | 'classWords'> {
   const classWords: Partial<ClassWords> = {};
   for (const k of ['pao', 'agency', 'support'] as const) {
     const l = list(s[k]);
     if (l) classWords[k] = l;
   }
-  const expected = rosterNames(s);
+  // A name the gazetteer does not know (the field says so) leaves the typed names alone.
+  const place = placeSenders(s);
+  const expected = place?.ok ? place.names : rosterNames(s);
   return {
     ...(s.district.trim() ? { district: s.district.trim() } : {}),
+    ...(s.province.trim() ? { province: s.province.trim() } : {}),
     ...(expected.length ? { expected } : {}),
     ...(approvalOf(s) ? { approval: approvalOf(s) } : {}),
     ...(Object.keys(classWords).length ? { classWords } : {}),
