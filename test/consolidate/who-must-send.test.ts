@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runConsolidate } from '../../src/cli/consolidate';
-import { expectedSenders } from '../../src/engine/consolidate';
+import { calendarDue, expectedSenders } from '../../src/engine/consolidate';
 import { ConsolidateJsonSchema } from '../../src/engine/consolidate/json';
 import { nodeInflateRaw } from '../../src/node/files';
 import { districtOptions, EMPTY_DISTRICT } from '../../src/taskpane/consolidate/districtSettings';
@@ -118,6 +118,12 @@ test("without --due the date is the calendar's: tambons send by the end of Febru
     inflateRaw: nodeInflateRaw,
   });
   expect(wb.sheets[0].rows[0]?.[0]?.w).toMatch(/อำเภอปากเกร็ด/);
+});
+
+test('in November and December the due dates are those of the next cycle (its steps run January to October)', () => {
+  expect(calendarDue('tambon', { year: 2569, month: 12, day: 6 })).toEqual({ year: 2570, month: 2, day: 28 });
+  expect(calendarDue('tambon', { year: 2569, month: 10, day: 6 })).toEqual({ year: 2569, month: 2, day: 28 });
+  expect(calendarDue('district', { year: 2569, month: 11, day: 1 })).toEqual({ year: 2570, month: 7, day: 31 });
 });
 
 test("an unknown or ambiguous district is a usage error with the gazetteer's suggestions; no table is written", async () => {

@@ -112,12 +112,14 @@ const SENDS_TO: Record<SenderLevel, RegExp> = { tambon: /ส่ง.*(ไปย�
 
 /**
  * The due date of a level's plans from the calendar (กระทรวงมหาดไทย template) for the cycle running in
- * `today`'s year: the step's deadline, else the last day of its end month. Undefined unless exactly one
- * step is that level's sending.
+ * `today`'s year: the step's deadline, else the last day of its end month. The cycle's steps run from
+ * January to October, so in November and December the officer is already gathering the next year's:
+ * its dates are the ones due. Undefined unless exactly one step is that level's sending.
  */
 export function calendarDue(level: SenderLevel, today: ThaiDate): ThaiDate | undefined {
   const template = builtinTemplate('dopa');
-  const cal = buildCalendar(template, today.year - template.yearOffset, { updatedOn: today });
+  const cycle = today.month >= 11 ? today.year + 1 : today.year;
+  const cal = buildCalendar(template, cycle - template.yearOffset, { updatedOn: today });
   const steps = cal.steps.filter((s) => SENDS_TO[level].test(s.title) || SENDS_TO[level].test(s.note));
   if (steps.length !== 1) return undefined;
   const s = steps[0];
