@@ -7,6 +7,17 @@ import { COUNTING_RULE_EN } from './conflict';
 import { ROUTES } from '../classification';
 import { SKIP_REASONS } from './skipped';
 import { PlaceCodesSchema } from '../places/schema';
+import { DECISION_KINDS } from './decision';
+
+/** The province's decision (ผลการพิจารณาของจังหวัด): its kind, what it names, the officer's note and the cell as written. */
+const DecisionSchema = z.object({
+  kind: z.enum(DECISION_KINDS),
+  agency: z.string().optional(),
+  amount: z.number().optional(),
+  year: z.number().int().optional(),
+  note: z.string(),
+  text: z.string(),
+});
 
 const InputErrorSchema = z.object({ code: z.string(), message: z.string(), messageEn: z.string() });
 const SourceSchema = z.object({ file: z.string(), sheet: z.string(), row: z.number().int().positive() });
@@ -88,6 +99,8 @@ export const ConsolidateJsonSchema = z.object({
             sources: z.array(SourceSchema.extend({ proposer: z.string().optional(), budgets: BudgetsSchema })),
           })
           .optional(),
+        /** The province's decision, when its officer wrote one (kept across re-runs; carried back into the district's table). */
+        decision: DecisionSchema.optional(),
       }),
     ),
   }),
@@ -154,6 +167,25 @@ export const ConsolidateJsonSchema = z.object({
       kept: z.number().int(),
       new: z.number().int(),
       vanished: z.array(z.object({ name: z.string(), rank: z.number().nullable(), row: z.number().int(), source: z.string() })),
+    })
+    .optional(),
+  /**
+   * The province's returned table among a district's inputs: its files, how many needs received a
+   * decision, and the decisions that match no need (sheet ผลการพิจารณาที่ไม่พบรายการ).
+   */
+  returned: z
+    .object({
+      files: z.array(z.string()),
+      applied: z.number().int().nonnegative(),
+      unmatched: z.array(
+        SourceSchema.extend({
+          name: z.string(),
+          village: z.number().nullable(),
+          tambon: z.string().nullable(),
+          sources: z.array(z.string()),
+          decision: DecisionSchema,
+        }),
+      ),
     })
     .optional(),
   /** The .xlsx written, or null. */
@@ -225,6 +257,7 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
         inTotals: it.inTotals,
         remarks: it.remarks,
         ...(it.conflict ? { conflict: conflictJson(it, it.conflict) } : {}),
+        ...(it.decision ? { decision: it.decision } : {}),
       })),
     },
     duplicates: r.duplicates.map((g) => ({
@@ -263,6 +296,15 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
         }
       : {}),
     ...(r.merge ? { merge: r.merge } : {}),
+    ...(r.returned
+      ? {
+          returned: {
+            files: r.returned.files,
+            applied: r.returned.applied,
+            unmatched: r.returned.unmatched.map((d) => ({ ...d, village: d.village ?? null, tambon: d.tambon ?? null })),
+          },
+        }
+      : {}),
     skipped: r.skipped ?? [],
     output,
   };
