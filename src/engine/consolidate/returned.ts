@@ -30,6 +30,7 @@ export function returnedDecisions(sheet: SheetModel, plan: PlanSheet, file: stri
         name: p.name,
         village: parseVillage(p.village),
         tambon: parseTambon(p.tambon),
+        ...(p.district?.trim() ? { district: p.district.trim() } : {}),
         sources: cell
           .split('\n')
           .map((l) => l.trim())
@@ -90,7 +91,10 @@ export function applyReturned(
     const unknown = named.filter((it) => comparePlaces(it, d) === 'unknown');
     return unknown.length === 1 && named.length === 1 ? unknown[0] : undefined;
   };
-  const all = returned.flatMap((rep) => rep.returned ?? []);
+  // Another district's rows of a whole province's table are not this district's business.
+  const bare = (d: string | undefined): string => (d ?? '').replace(/^(อำเภอ|อ\.)/, '').replace(/\s+/g, '');
+  const ours = (d: ReturnedDecision): boolean => !r.district || !d.district || bare(d.district) === bare(r.district);
+  const all = returned.flatMap((rep) => (rep.returned ?? []).filter(ours));
   const unmatched: ReturnedDecision[] = [];
   const done = new Set<NeedsItem>();
   // Provenance first, so a name match never takes a need another decision names by its row.

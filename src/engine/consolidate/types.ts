@@ -124,6 +124,8 @@ export interface ReturnedDecision {
   name: string;
   village?: number;
   tambon?: string;
+  /** Its อำเภอ cell: a whole province's table returned to one district brings the others' rows too. */
+  district?: string;
   /** Its ที่มา lines ("file / sheet / แถว N"): the district table's row it came from. */
   sources: string[];
   decision: ProvinceDecision;
