@@ -19,6 +19,14 @@ import { ConsolidateJsonSchema } from '../../src/engine/consolidate/json';
 import { splitNeeds } from '../../src/engine/consolidate/split';
 import { makeCell, type SheetModel, type WorkbookModel } from '../../src/engine/model';
 import { validateWorkbook } from '../../src/engine/validate';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { runConsolidate } from '../../src/cli/consolidate';
+import { runSplit } from '../../src/cli/split';
+import { nodeInflateRaw } from '../../src/node/files';
+import { readWorkbookBytes } from '../../src/xlsx/open';
+import { writeXlsx } from '../../src/xlsx/write';
 import { allWorkbooks, toOutWorkbook } from './fixtures';
 import { muangDistrict, phunphinDistrict, roundTrip, type District } from '../roundtrip/fixtures';
 
@@ -197,5 +205,50 @@ describe('from the province back to the district', () => {
     expect(withFunded.result.items.every((i) => i.organisation === withFunded.receiver)).toBe(true);
     const pw = roundTrip(needsWorkbook(withFunded.result), 'part.xlsx').sheets[0];
     expect(cellAt(pw, rowOf(pw, names[0]), DECISION)).toBe('ได้รับงบประมาณ ๒,๕๐๐,๐๐๐ บาท ปี ๒๕๖๘');
+  });
+
+  test('the CLI: split --by district, consolidate onto the district table with the returned file, split --by proposer', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'oneplan-decisions-'));
+    try {
+      const io = { out: (x: string) => void out.push(x), err: (x: string) => void err.push(x) };
+      const out: string[] = [];
+      const err: string[] = [];
+      const provinceFile = path.join(dir, 'แผนความต้องการจังหวัด.xlsx');
+      writeFileSync(provinceFile, writeXlsx(toOutWorkbook(decided)));
+      expect(await runSplit([provinceFile, '--by', 'district', '--out', path.join(dir, 'อำเภอ'), '--province', 'สุราษฎร์ธานี'], io)).toBe(0);
+      const part = readdirSync(path.join(dir, 'อำเภอ')).find((f) => f.includes('เมือง'))!;
+      const inbox = path.join(dir, 'รับมา');
+      mkdirSync(inbox);
+      for (const wb of allWorkbooks()) writeFileSync(path.join(inbox, wb.name), writeXlsx(toOutWorkbook(wb)));
+      writeFileSync(path.join(inbox, 'ผลการพิจารณาจังหวัด.xlsx'), readFileSync(path.join(dir, 'อำเภอ', part)));
+      const table = path.join(dir, 'แผนความต้องการ อ.เมือง.xlsx');
+      writeFileSync(table, writeXlsx(toOutWorkbook(muangSent)));
+      out.length = 0;
+      expect(await runConsolidate([inbox, '--out', table, '--json'], io)).toBe(0);
+      const json = ConsolidateJsonSchema.parse(JSON.parse(out.join('')));
+      expect(json.returned).toMatchObject({ applied: 2, unmatched: [{ name: 'โครงการที่จังหวัดพิมพ์ชื่อใหม่' }] });
+      expect(json.needs.items.find((i) => i.name === names[0])).toMatchObject({
+        priority: Number(ranked[names[0]].rank),
+        decision: { kind: 'funded' },
+      });
+
+      expect(await runSplit([table, '--by', 'proposer', '--out', path.join(dir, 'ผู้เสนอ')], io)).toBe(0);
+      const files = readdirSync(path.join(dir, 'ผู้เสนอ'));
+      expect(files.length).toBeGreaterThan(1);
+      const decisions = files.flatMap((f) => {
+        const wb = readWorkbookBytes(new Uint8Array(readFileSync(path.join(dir, 'ผู้เสนอ', f))), f, { inflateRaw: nodeInflateRaw });
+        const sh = wb.sheets[0];
+        const col = headerCol(sh, DECISION);
+        return sh.rows.flatMap((row) => (row?.[col]?.w && row[col]!.w !== DECISION ? [[f, row[1]?.w, row[col]!.w]] : []));
+      });
+      expect(decisions.map(([, name, d]) => [name, d]).sort()).toEqual(
+        [
+          [names[0], 'ได้รับงบประมาณ ๒,๕๐๐,๐๐๐ บาท ปี ๒๕๖๘'],
+          [names[1], 'ส่งส่วนราชการ แขวงทางหลวงชนบทสุราษฎร์ธานี (รอผล)'],
+        ].sort(),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
