@@ -182,6 +182,7 @@ export const ConsolidateJsonSchema = z.object({
           name: z.string(),
           village: z.number().nullable(),
           tambon: z.string().nullable(),
+          district: z.string().nullable(),
           sources: z.array(z.string()),
           decision: DecisionSchema,
         }),
@@ -301,7 +302,17 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
           returned: {
             files: r.returned.files,
             applied: r.returned.applied,
-            unmatched: r.returned.unmatched.map((d) => ({ ...d, village: d.village ?? null, tambon: d.tambon ?? null })),
+            unmatched: r.returned.unmatched.map((d) => ({
+              file: d.file,
+              sheet: d.sheet,
+              row: d.row,
+              name: d.name,
+              village: d.village ?? null,
+              tambon: d.tambon ?? null,
+              district: d.district ?? null,
+              sources: d.sources,
+              decision: d.decision,
+            })),
           },
         }
       : {}),
