@@ -147,7 +147,9 @@ describe('from the province back to the district', () => {
     ).toEqual(['agency', 'funded', 'pao']);
     // The retyped row is another need now: its decision stays with the province's vanished row.
     expect(again.merge?.vanished.map((v) => v.name)).toContain('โครงการที่จังหวัดพิมพ์ชื่อใหม่');
-    const written = roundTrip(needsWorkbook(again, { province: 'สุราษฎร์ธานี' }), 'again.xlsx').sheets[0];
+    const againWb = roundTrip(needsWorkbook(again, { province: 'สุราษฎร์ธานี' }), 'again.xlsx');
+    expect(errorsOf(againWb)).toEqual([]);
+    const written = againWb.sheets[0];
     expect(cellAt(written, rowOf(written, names[0], 'เมือง'), DECISION)).toBe('ได้รับงบประมาณ ๒,๕๐๐,๐๐๐ บาท ปี ๒๕๖๘');
   });
 

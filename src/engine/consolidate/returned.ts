@@ -95,23 +95,15 @@ export function applyReturned(
   const bare = (d: string | undefined): string => (d ?? '').replace(/^(อำเภอ|อ\.)/, '').replace(/\s+/g, '');
   const ours = (d: ReturnedDecision): boolean => !r.district || !d.district || bare(d.district) === bare(r.district);
   const all = returned.flatMap((rep) => (rep.returned ?? []).filter(ours));
-  const unmatched: ReturnedDecision[] = [];
   const done = new Set<NeedsItem>();
+  const give = (d: ReturnedDecision, it: NeedsItem | undefined): boolean => {
+    if (!it || done.has(it)) return false;
+    it.decision = d.decision;
+    done.add(it);
+    return true;
+  };
   // Provenance first, so a name match never takes a need another decision names by its row.
-  const pending: ReturnedDecision[] = [];
-  for (const d of all) {
-    const it = viaProvenance(d);
-    if (it && !done.has(it)) {
-      it.decision = d.decision;
-      done.add(it);
-    } else pending.push(d);
-  }
-  for (const d of pending) {
-    const it = viaPlace(d);
-    if (it && !done.has(it)) {
-      it.decision = d.decision;
-      done.add(it);
-    } else unmatched.push(d);
-  }
+  const pending = all.filter((d) => !give(d, viaProvenance(d)));
+  const unmatched = pending.filter((d) => !give(d, viaPlace(d)));
   return { files: returned.map((rep) => rep.file), applied: done.size, unmatched };
 }

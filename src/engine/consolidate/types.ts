@@ -116,14 +116,7 @@ export interface InputReport {
 }
 
 /** A row of the province's returned table that has a decision (ผลการพิจารณาของจังหวัด). */
-export interface ReturnedDecision {
-  file: string;
-  sheet: string;
-  /** 1-based. */
-  row: number;
-  name: string;
-  village?: number;
-  tambon?: string;
+export interface ReturnedDecision extends Pick<DuplicateMember, 'file' | 'sheet' | 'row' | 'name' | 'village' | 'tambon'> {
   /** Its อำเภอ cell: a whole province's table returned to one district brings the others' rows too. */
   district?: string;
   /** Its ที่มา lines ("file / sheet / แถว N"): the district table's row it came from. */
