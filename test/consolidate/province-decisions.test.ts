@@ -24,6 +24,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runConsolidate } from '../../src/cli/consolidate';
 import { runSplit } from '../../src/cli/split';
+import { consolidateView } from '../../src/taskpane/worker/protocol';
 import { nodeInflateRaw } from '../../src/node/files';
 import { readWorkbookBytes } from '../../src/xlsx/open';
 import { writeXlsx } from '../../src/xlsx/write';
@@ -185,6 +186,8 @@ describe('from the province back to the district', () => {
     const rep = back.inputs.find((i) => i.file.startsWith('ผลการพิจารณา'))!;
     expect([rep.taken, rep.note]).toEqual([0, expect.stringContaining('ไม่นับเป็นความต้องการใหม่')]);
     expect(ConsolidateJsonSchema.parse(consolidateJson(back, null)).returned?.unmatched).toHaveLength(1);
+    // The pane's summary line says it too.
+    expect(consolidateView(back).returned).toEqual({ applied: 2, unmatched: 1 });
 
     // Written: the decisions in their column, the unmatched one listed, validate clean; a re-run keeps them.
     const out = roundTrip(needsWorkbook(back), 'แผนความต้องการ อ.เมือง.xlsx');
