@@ -1,7 +1,8 @@
 /**
- * oneplan split TABLE.xlsx... --by route|agency|district --out FOLDER [--province NAME] [--json]
+ * oneplan split TABLE.xlsx... --by route|agency|district|proposer --out FOLDER [--province NAME] [--json]
  * What goes back down: from a province's needs table (as `oneplan consolidate --province` writes it),
- * one workbook per route (อบจ. / agencies / province), per agency or per district, each need with its provenance (district, file, sheet, row).
+ * one workbook per route (อบจ. / agencies / province), per agency or per district, each need with its provenance (district, file, sheet, row);
+ * from a district's table, one per proposer (tambon / อปท.), the province's decisions included.
  * Exit: 0 ok, 1 a file failed or a part could not be written, 2 bad usage.
  */
 import * as path from 'node:path';
@@ -13,7 +14,7 @@ import { checkInputs, checkOut, parseArgs, usageExit, UsageError, type Io } from
 import { consolidateFiles } from './parallel';
 
 const USAGE = `usage: oneplan split TABLE.xlsx... --by ${SPLIT_KEYS.join('|')} --out FOLDER [--province NAME] [--json]\n`;
-const BY_TH: Record<SplitKey, string> = { route: 'ผู้รับ', agency: 'หน่วยงาน', district: 'อำเภอ' };
+const BY_TH: Record<SplitKey, string> = { route: 'ผู้รับ', agency: 'หน่วยงาน', district: 'อำเภอ', proposer: 'ผู้เสนอ' };
 
 export async function runSplit(args: string[], io: Io): Promise<number> {
   let opts;

@@ -67,7 +67,9 @@ export type Field =
   /** The rank the table's level gave a need (ลำดับความสำคัญของอำเภอ), beside its source's own ลำดับความสำคัญ. */
   | 'sourcePriority'
   /** OnePlan's needs tables: which source the officer counts when merged sources disagree (แหล่งที่นับยอด). */
-  | 'countedSource';
+  | 'countedSource'
+  /** OnePlan's needs tables: the province's decision on the need (ผลการพิจารณาของจังหวัด), as written. */
+  | 'decision';
 
 /** Where each field sits. Budgets: one column per B.E. year, or one `amount` column with a `year` column. */
 export interface ColumnMap {
@@ -124,6 +126,8 @@ export interface ProjectRow {
   officerNote?: string;
   /** Needs tables: the source the officer counts when merged sources disagree, as written ("2"). */
   countedSource?: string;
+  /** Needs tables: the province's decision (ผลการพิจารณาของจังหวัด) as written. */
+  decision?: string;
   /** Declared provincial link from a column (the context line is in `context.provincial`). */
   link: string;
   note: string;

@@ -220,6 +220,8 @@ const th = {
   consSenderStatus: { received: 'ส่งแล้ว', unreadable: 'ส่งมาแล้วแต่ใช้ไม่ได้', missing: 'ยังไม่ส่ง' },
   consMerged2: (kept: number, fresh: number, gone: number) =>
     `รวมกับตารางเดิมในสมุดงาน: คงลำดับ/บันทึกไว้ ${fmt(kept)} · ใหม่ ${fmt(fresh)} · หายไป ${fmt(gone)}`,
+  consReturned: (applied: number, unmatched: number) =>
+    `ผลการพิจารณาของจังหวัด: ใส่ในตาราง ${fmt(applied)} โครงการ${unmatched ? ` · ไม่พบรายการ ${fmt(unmatched)} (ดูชีตผลการพิจารณาที่ไม่พบรายการ)` : ''}`,
   // Calendar
   calTemplate: 'แม่แบบปฏิทิน',
   calCustom: 'แม่แบบที่แก้ไขเอง',
@@ -471,6 +473,8 @@ const en: Strings = {
   consSenderStatus: { received: 'received', unreadable: 'received, unusable', missing: 'not yet' },
   consMerged2: (kept: number, fresh: number, gone: number) =>
     `Merged with the table in the workbook: ${fmt(kept)} kept with their ranks and notes · ${fmt(fresh)} new · ${fmt(gone)} gone`,
+  consReturned: (applied: number, unmatched: number) =>
+    `The province's decisions: ${fmt(applied)} needs filled${unmatched ? ` · ${fmt(unmatched)} match no need (listed in a sheet of their own)` : ''}`,
   calTemplate: 'Calendar template',
   calCustom: 'Edited template',
   calFiscalYear: 'Fiscal year (B.E.)',

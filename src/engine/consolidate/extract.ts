@@ -23,6 +23,7 @@ import {
 } from '../places';
 import type { ProjectFields, ProvincialIssue, SourceRef } from './types';
 import { partsOf } from './parts';
+import { parseDecision, type ProvinceDecision } from './decision';
 
 /** need: a row of the needs table; local: an อปท.'s own plan (ผ.02); district: the district's development plan. */
 export type Role = 'need' | 'local' | 'district';
@@ -42,6 +43,10 @@ export interface Candidate extends ProjectFields {
   tokens: ReadonlySet<string> | readonly string[];
   /** The sending level left it out of its totals (a needs table's ไม่นับ): it stays out. */
   keptOut?: boolean;
+  /** A needs table's ผลการพิจารณาของจังหวัด, read. */
+  decision?: ProvinceDecision;
+  /** A row of a province's table: at the district its decision goes back, the row is no new need. */
+  fromProvince?: boolean;
 }
 
 const NO_TOKENS: readonly string[] = Object.freeze([]);
@@ -244,6 +249,11 @@ export function unitOfNeedsSheet(sheet: PlanSheet): string | undefined {
   return org?.replace(/\s+/g, '');
 }
 
+/** A province's needs table (or a part `split` made of one): its title says แผนความต้องการของจังหวัด. */
+export function isProvinceNeeds(sheet: PlanSheet): boolean {
+  return sheet.kind === 'district-needs' && sheet.titles.slice(0, 6).some((t) => /แผนความต้องการ(?:ของ)?\s*(?:จังหวัด|จ\.)/.test(t.text));
+}
+
 /** A file name without its folder and extension: the district's name when its table does not say it. */
 export function fileStem(file: string): string {
   return file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
@@ -326,5 +336,6 @@ export function toCandidate(
     ...(place.province ? { place } : {}),
     ...(fromNeeds && p.outOfTotals ? { keptOut: true } : {}),
     ...(p.parts?.length ? { parts: partsOf(p) } : {}),
+    ...(fromNeeds && p.decision ? { decision: parseDecision(p.decision) } : {}),
   };
 }

@@ -24,6 +24,7 @@ import {
   sheetOrganisation,
   toCandidate,
   unitOfNeedsSheet,
+  isProvinceNeeds,
 } from './extract';
 import { classWordsOf, type ClassWords } from '../classification';
 import { placeOf, type PlaceCodes } from '../places';
@@ -31,6 +32,7 @@ import { rankItems, sortByRank } from './rank';
 import { conflictRemark, countingOrder, disagree } from './conflict';
 import { comparePlaces } from './place';
 import { applyPrevious } from './merge';
+import { applyReturned, returnedDecisions } from './returned';
 import { sendersOf } from './roster';
 import { calendarDue } from './expected';
 import { thaiDateOf } from '../calendar/thai';
@@ -47,6 +49,7 @@ import type {
   InputReport,
   IssueGroup,
   NeedsItem,
+  PreviousRow,
   ProvincialIssue,
   SheetSummary,
   StrategyMismatch,
@@ -62,6 +65,7 @@ export {
   SOURCES_SHEET,
   FOLLOWUP_SHEET,
   VANISHED_SHEET,
+  UNMATCHED_DECISIONS_SHEET,
   NEEDS_HEAD,
   NEEDS_TAIL,
 } from './table';
@@ -177,6 +181,9 @@ function collectInput(
     // A needs table (a district's, read by its province): which district it is, for every row.
     const district = plan.kind === 'district-needs' ? (unitOfNeedsSheet(plan) ?? fileStem(inp.file)) : undefined;
     if (district && !rep.district) rep.district = district;
+    // A province's table: at a district its decisions go back onto the district's needs (returned.ts).
+    const province = isProvinceNeeds(plan);
+    if (province) rep.returned = [...(rep.returned ?? []), ...returnedDecisions(sheet, plan, inp.file)];
     summary.projects = plan.projects.length;
     rep.projects += plan.projects.length;
     for (const p of plan.projects) {
@@ -188,7 +195,9 @@ function collectInput(
       }
       const cls = needClass(p, words);
       if (role === 'support' && !cls) continue;
-      cands.push(toCandidate(p, plan, inp.file, 'need', cands.length, cls, district, context));
+      const cand = toCandidate(p, plan, inp.file, 'need', cands.length, cls, district, context);
+      if (province) cand.fromProvince = true;
+      cands.push(cand);
       summary.taken++;
     }
     rep.taken += summary.taken;
@@ -411,6 +420,16 @@ export function consolidateCandidates(
   opts: ConsolidateOptions = {},
   own: { release?: boolean; verdicts?: ReadonlyArray<ItemVerdict | undefined> } = {},
 ): ConsolidateResult {
+  const prev = opts.previous;
+  // At a district (its name, its own previous table, or tambon and อปท. files among the inputs) a
+  // province's table brings decisions back: its rows are no new needs. Elsewhere (split, the province's
+  // re-run) the table is read as needs, each with its decision.
+  const returned = reports.filter((rep) => rep.returned);
+  const atDistrict =
+    !!opts.district?.trim() ||
+    !!prev?.district?.startsWith('อำเภอ') ||
+    cands.some((c) => c.role === 'need' && c.src.kind !== 'district-needs');
+  if (returned.length && atDistrict) ({ cands, own } = withoutProvinceRows(returned, cands, own));
   const matches = findMatches(cands);
   // The compact name and tokens (a third of a candidate) serve only duplicate detection: when the
   // caller's candidates are ours, drop them before the strategy and table steps (the peak at 1M rows).
@@ -465,6 +484,7 @@ export function consolidateCandidates(
       officerNote: '',
     };
     if (keep.district !== undefined) item.district = keep.district;
+    if (keep.decision) item.decision = keep.decision;
     const place = keep.place ?? others.find((o) => o.place)?.place;
     if (place) item.place = place;
     if (keep.parts) {
@@ -692,9 +712,9 @@ export function consolidateCandidates(
     districtPlan,
     notInDistrictPlan: districtPlan ? items.filter((it) => !it.inDistrictPlan).map((it) => it.id) : [],
   };
-  const prev = opts.previous;
+  const previousRow = new Map<NeedsItem, PreviousRow>();
   if (prev) {
-    result.merge = applyPrevious(result, prev);
+    result.merge = applyPrevious(result, prev, previousRow);
     // A source the officer counts instead (ยอดไม่ตรงกัน) changes the amounts: the totals and years again.
     if (items.some((it) => it.conflict?.by === 'officer')) {
       Object.assign(result, groupByIssue(items));
@@ -708,6 +728,7 @@ export function consolidateCandidates(
     result.district = district;
     for (const it of items) it.district = district;
   }
+  if (returned.length && atDistrict) result.returned = applyReturned(result, returned, previousRow, prev?.sheet);
   const approval = opts.approval ?? prev?.approval;
   if (approval) result.approval = approval;
   if (opts.skipped?.length) result.skipped = opts.skipped;
@@ -718,6 +739,29 @@ export function consolidateCandidates(
     result.senders = sendersOf(opts.expected, reports, opts.skipped, { due, today });
   }
   return result;
+}
+
+/** The candidates without the province's returned rows (numbered again), their reports saying so. */
+function withoutProvinceRows(
+  returned: InputReport[],
+  cands: Candidate[],
+  own: { release?: boolean; verdicts?: ReadonlyArray<ItemVerdict | undefined> },
+): { cands: Candidate[]; own: typeof own } {
+  const kept: Candidate[] = [];
+  const verdicts: Array<ItemVerdict | undefined> = [];
+  cands.forEach((c, i) => {
+    if (c.fromProvince) return;
+    verdicts[kept.length] = own.verdicts?.[i];
+    c.seq = kept.length;
+    kept.push(c);
+  });
+  for (const rep of returned) {
+    rep.taken = 0;
+    rep.note = `ผลการพิจารณาของจังหวัด ${rep.returned!.length} รายการ: นำกลับใส่ตารางของอำเภอ (ไม่นับเป็นความต้องการใหม่)`;
+    rep.noteEn = `The province's decisions (${rep.returned!.length}): carried back into the district's table (not new needs)`;
+    for (const s of rep.sheets) if (s.kind === 'district-needs') s.taken = 0;
+  }
+  return { cands: kept, own: { ...own, verdicts } };
 }
 
 /**

@@ -8,6 +8,17 @@ import { ROUTES } from '../classification';
 import { SKIP_REASONS } from './skipped';
 import { PlaceCodesSchema } from '../places/schema';
 import { isoDateBE } from '../calendar/thai';
+import { DECISION_KINDS } from './decision';
+
+/** The province's decision (ผลการพิจารณาของจังหวัด): its kind, what it names, the officer's note and the cell as written. */
+const DecisionSchema = z.object({
+  kind: z.enum(DECISION_KINDS),
+  agency: z.string().optional(),
+  amount: z.number().optional(),
+  year: z.number().int().optional(),
+  note: z.string(),
+  text: z.string(),
+});
 
 /** A file that could not be read (types.ts InputError); the action plan's JSON reports its inputs with it too. */
 export const InputErrorSchema = z.object({ code: z.string(), message: z.string(), messageEn: z.string() });
@@ -95,6 +106,8 @@ export const ConsolidateJsonSchema = z.object({
             sources: z.array(SourceSchema.extend({ proposer: z.string().optional(), budgets: BudgetsSchema })),
           })
           .optional(),
+        /** The province's decision, when its officer wrote one (kept across re-runs; carried back into the district's table). */
+        decision: DecisionSchema.optional(),
       }),
     ),
   }),
@@ -167,6 +180,26 @@ export const ConsolidateJsonSchema = z.object({
       vanished: z.array(z.object({ name: z.string(), rank: z.number().nullable(), row: z.number().int(), source: z.string() })),
     })
     .optional(),
+  /**
+   * The province's returned table among a district's inputs: its files, how many needs received a
+   * decision, and the decisions that match no need (sheet ผลการพิจารณาที่ไม่พบรายการ).
+   */
+  returned: z
+    .object({
+      files: z.array(z.string()),
+      applied: z.number().int().nonnegative(),
+      unmatched: z.array(
+        SourceSchema.extend({
+          name: z.string(),
+          village: z.number().nullable(),
+          tambon: z.string().nullable(),
+          district: z.string().nullable(),
+          sources: z.array(z.string()),
+          decision: DecisionSchema,
+        }),
+      ),
+    })
+    .optional(),
   /** The .xlsx written, or null. */
   output: z.string().nullable(),
 });
@@ -237,6 +270,7 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
         inTotals: it.inTotals,
         remarks: it.remarks,
         ...(it.conflict ? { conflict: conflictJson(it, it.conflict) } : {}),
+        ...(it.decision ? { decision: it.decision } : {}),
       })),
     },
     duplicates: r.duplicates.map((g) => ({
@@ -279,6 +313,25 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
         }
       : {}),
     ...(r.merge ? { merge: r.merge } : {}),
+    ...(r.returned
+      ? {
+          returned: {
+            files: r.returned.files,
+            applied: r.returned.applied,
+            unmatched: r.returned.unmatched.map((d) => ({
+              file: d.file,
+              sheet: d.sheet,
+              row: d.row,
+              name: d.name,
+              village: d.village ?? null,
+              tambon: d.tambon ?? null,
+              district: d.district ?? null,
+              sources: d.sources,
+              decision: d.decision,
+            })),
+          },
+        }
+      : {}),
     skipped: r.skipped ?? [],
     output,
   };

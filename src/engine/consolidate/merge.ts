@@ -21,6 +21,7 @@ import type { ConsolidateResult, MergeReport, NeedsItem, PreviousRow, PreviousTa
 import { sortByRank } from './rank';
 import { unitOfNeedsSheet } from './extract';
 import { countSource, parseCountedSource } from './conflict';
+import { parseDecision } from './decision';
 
 function cellText(sheet: SheetModel, r: number, c: number | undefined): string {
   return c === undefined ? '' : (sheet.rows[r]?.[c]?.w ?? '').trim();
@@ -48,6 +49,7 @@ export function readPrevious(wb: WorkbookModel): PreviousTable | undefined {
         route: parseRoute(p.route),
         officerNote: p.officerNote ?? '',
         countedSource: p.countedSource ?? '',
+        decision: p.decision ?? '',
       };
     });
     const approval = plan.titles.map((t) => parseApprovalLine(t.text)).find((a) => a);
@@ -61,8 +63,11 @@ const sourceLine = (it: NeedsItem): string => `${it.sources[0].file} / ${it.sour
 const placeKey = (name: string, village: number | undefined, tambon: string | undefined): string =>
   `${compactThai(name)}\u0000${village ?? ''}\u0000${tambon ?? ''}`;
 
-/** Applies the officer's previous table to a fresh result (ranks, routes, notes, status), in place. */
-export function applyPrevious(r: ConsolidateResult, prev: PreviousTable): MergeReport {
+/**
+ * Applies the officer's previous table to a fresh result (ranks, routes, notes, the province's decisions,
+ * status), in place. `matched` receives each kept need's previous row.
+ */
+export function applyPrevious(r: ConsolidateResult, prev: PreviousTable, matched = new Map<NeedsItem, PreviousRow>()): MergeReport {
   const bySource = new Map<string, PreviousRow>();
   const byPlace = new Map<string, PreviousRow[]>();
   for (const p of prev.rows) {
@@ -73,7 +78,7 @@ export function applyPrevious(r: ConsolidateResult, prev: PreviousTable): MergeR
     else byPlace.set(k, [p]);
   }
   const used = new Set<PreviousRow>();
-  const matchOf = new Map<NeedsItem, PreviousRow>();
+  const matchOf = matched;
   // Two passes: exact source first, so a place match never takes a row another need owns by source.
   for (const it of r.items) {
     const p = bySource.get(`${compactThai(it.name)}\u0000${sourceLine(it)}`);
@@ -103,6 +108,8 @@ export function applyPrevious(r: ConsolidateResult, prev: PreviousTable): MergeR
       it.rank = p.rank;
       if (p.route) it.route = p.route;
       it.officerNote = p.officerNote;
+      // The province's officer's decision as the table holds it (blank: none, whatever a source said).
+      it.decision = parseDecision(p.decision);
       const n = it.conflict ? parseCountedSource(p.countedSource, it.sources.length) : null;
       if (n !== null) countSource(it, n);
     } else {

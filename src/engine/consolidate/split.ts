@@ -1,14 +1,14 @@
 /**
  * What goes back down from a province's table: one table per receiver — per agency (the seeds: needs
  * beyond the province's capacity go to the agencies in October), per district (the province tells
- * each district what became of its needs), and per route (อบจ. / agency / province). Each part keeps
+ * each district what became of its needs), per proposer (the district tells each tambon and อปท.), and per route (อบจ. / agency / province). Each part keeps
  * every need's provenance (district, file, sheet and row of the province's table) and its ranks.
  */
 import { ROUTE_LABEL } from '../classification';
 import { groupByIssue } from './index';
 import type { ConsolidateResult, NeedsItem } from './types';
 
-export const SPLIT_KEYS = ['route', 'agency', 'district'] as const;
+export const SPLIT_KEYS = ['route', 'agency', 'district', 'proposer'] as const;
 export type SplitKey = (typeof SPLIT_KEYS)[number];
 
 /** The receiver a need goes to, by key; needs that name none are gathered under one heading. */
@@ -16,6 +16,8 @@ const RECEIVER: Record<SplitKey, { of: (it: NeedsItem) => string | undefined; no
   route: { of: (it) => ROUTE_LABEL[it.route]?.th, none: 'ไม่ระบุผู้รับ' },
   agency: { of: (it) => it.agency, none: 'ไม่ระบุหน่วยงาน' },
   district: { of: (it) => it.district, none: 'ไม่ระบุอำเภอ' },
+  // At the district: each tambon and อปท. its own list back, with the province's decisions.
+  proposer: { of: (it) => it.organisation, none: 'ไม่ระบุผู้เสนอ' },
 };
 
 export interface SplitPart {

@@ -32,6 +32,7 @@ export const DUPLICATES_SHEET = 'โครงการซ้ำ';
 export const SOURCES_SHEET = 'แหล่งข้อมูล';
 export const FOLLOWUP_SHEET = 'ติดตามการส่งแผน';
 export const VANISHED_SHEET = 'ไม่มีในรอบนี้';
+export const UNMATCHED_DECISIONS_SHEET = 'ผลการพิจารณาที่ไม่พบรายการ';
 
 /**
  * The needs table's column headers, a contract: the province's roll-up and a re-run read the table back
@@ -53,6 +54,8 @@ export const NEEDS_TAIL = [
   'บันทึกของอำเภอ',
   // Which source counts when a need's sources disagree (ยอดไม่ตรงกัน): the officer writes its number.
   'แหล่งที่นับยอด (เมื่อยอดไม่ตรงกัน)',
+  // The province's decision: blank as OnePlan writes it, typed by the province's officer, carried back down.
+  'ผลการพิจารณาของจังหวัด',
 ] as const;
 
 export const DISTRICT_SUMMARY_SHEET = 'สรุปตามอำเภอ';
@@ -397,13 +400,14 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   );
   const colWidths = [
     ...needsWidths(years.length, yearWidth, proposers.width, textShares(r, tc, province), province, new Set(hiddenCols)),
-    // ประเด็นการพัฒนาจังหวัด, the source's rank, ที่มา, หมายเหตุ, บันทึกของอำเภอ, แหล่งที่นับยอด (not printed)
+    // ประเด็นการพัฒนาจังหวัด, the source's rank, ที่มา, หมายเหตุ, บันทึกของอำเภอ, แหล่งที่นับยอด, ผลการพิจารณาของจังหวัด (not printed)
     30,
     10,
     34,
     34,
     24,
     14,
+    30,
   ];
   const names = issueNames(r);
   // The signature block under the table, inside the print area.
@@ -446,6 +450,7 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
         c(text(it.officerNote), BODY),
         // Blank until the officer names a source: validate reports the need as unresolved meanwhile.
         c(it.conflict?.by === 'officer' ? it.conflict.counted : '', it.conflict?.by === 'rule' ? UNRESOLVED : BODY_CENTER),
+        c(text(it.decision?.text), BODY),
       ];
     }
     if (k === RowKind.Group) {
@@ -784,6 +789,36 @@ function vanishedSheet(r: ConsolidateResult): OutSheet | undefined {
   };
 }
 
+/** The province's returned decisions that match no need of the district's table: listed, never dropped. */
+function unmatchedDecisionsSheet(r: ConsolidateResult): OutSheet | undefined {
+  const u = r.returned?.unmatched;
+  if (!u?.length) return undefined;
+  const header = ['ที่', 'โครงการ', 'หมู่ที่', 'ตำบล', 'ผลการพิจารณาของจังหวัด', 'ไฟล์', 'ชีต', 'แถว', 'ที่มา'];
+  const rows: OutCell[][] = [[c('ผลการพิจารณาของจังหวัดที่ไม่พบรายการในตารางของอำเภอ', TITLE)], header.map((h) => c(h, HEADER))];
+  u.forEach((d, i) =>
+    rows.push([
+      c(i + 1, BODY_CENTER),
+      c(d.name, BODY),
+      c(d.village ?? '', BODY_CENTER),
+      c(text(d.tambon), BODY),
+      c(d.decision.text, BODY),
+      c(d.file, BODY),
+      c(d.sheet, BODY),
+      c(d.row, BODY_CENTER),
+      c(d.sources.join('\n'), BODY),
+    ]),
+  );
+  return {
+    name: UNMATCHED_DECISIONS_SHEET,
+    rows,
+    merges: [{ r1: 0, c1: 0, r2: 0, c2: header.length - 1 }],
+    colWidths: [6, 40, 6, 11, 34, 30, 16, 6, 40],
+    freezeRows: 2,
+    page: { orientation: 'landscape', fitWidth: true },
+    font: { ...DEFAULT_FONT },
+  };
+}
+
 /**
  * A province's summary by district × provincial issue: per district, a row per issue with its counted
  * needs and budgets per year, the district's total, and the province's total (the districts' sum).
@@ -870,6 +905,7 @@ export function needsWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions = {}
       sourcesSheet(r),
       followUpSheet(r),
       vanishedSheet(r),
+      unmatchedDecisionsSheet(r),
     ].filter(present),
   };
 }
@@ -880,8 +916,14 @@ export function needsWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions = {}
  */
 export function needsFileWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions = {}): FileWorkbook {
   return {
-    sheets: [needsSheet(r, o), ...summarySheets(r, o), duplicatesSheet(r), sourcesSheet(r), followUpSheet(r), vanishedSheet(r)].filter(
-      present,
-    ),
+    sheets: [
+      needsSheet(r, o),
+      ...summarySheets(r, o),
+      duplicatesSheet(r),
+      sourcesSheet(r),
+      followUpSheet(r),
+      vanishedSheet(r),
+      unmatchedDecisionsSheet(r),
+    ].filter(present),
   };
 }

@@ -10,6 +10,9 @@ import type { Approval } from '../approval';
 import type { ThaiDate } from '../calendar/thai';
 import type { SkippedFile } from './skipped';
 import type { PlaceCodes } from '../places/types';
+import type { ProvinceDecision } from './decision';
+
+export type { ProvinceDecision, DecisionKind } from './decision';
 
 /** One received file, as the adapter (Node fs / browser File / Office) read it. */
 export interface ConsolidateInput {
@@ -113,6 +116,27 @@ export interface InputReport {
   noteEn?: string;
   /** The district whose needs table the file is (a province's roll-up). */
   district?: string;
+  /** A province's needs table (or a part `split` made of one): its rows' decisions, to carry back into the district's table. */
+  returned?: ReturnedDecision[];
+}
+
+/** A row of the province's returned table that has a decision (ผลการพิจารณาของจังหวัด). */
+export interface ReturnedDecision extends Pick<DuplicateMember, 'file' | 'sheet' | 'row' | 'name' | 'village' | 'tambon'> {
+  /** Its อำเภอ cell: a whole province's table returned to one district brings the others' rows too. */
+  district?: string;
+  /** Its ที่มา lines ("file / sheet / แถว N"): the district table's row it came from. */
+  sources: string[];
+  decision: ProvinceDecision;
+}
+
+/** What the province's returned decisions did to the district's table. */
+export interface ReturnedReport {
+  /** The returned files. */
+  files: string[];
+  /** Needs that received a decision. */
+  applied: number;
+  /** Decisions that match no need of the table (listed in ผลการพิจารณาที่ไม่พบรายการ). */
+  unmatched: ReturnedDecision[];
 }
 
 /** Where a row came from; `row` is 1-based (as the officer sees it). */
@@ -204,6 +228,8 @@ export interface NeedsItem extends ProjectFields {
   officerNote: string;
   /** On a re-run: 'new' for a need the previous table did not have, 'kept' for one it had. */
   status?: 'new' | 'kept';
+  /** The province's decision (ผลการพิจารณาของจังหวัด): typed by its officer, kept across re-runs, carried back down. */
+  decision?: ProvinceDecision;
 }
 
 export interface DuplicateMember {
@@ -283,6 +309,8 @@ export interface ConsolidateResult {
   senders?: SendersReport;
   /** Files left out by the folder scan, each with why (none: absent or empty). */
   skipped?: SkippedFile[];
+  /** At the district: the province's returned decisions, when its table was among the inputs. */
+  returned?: ReturnedReport;
 }
 
 /** The previous needs table as the re-run reads it (merge.ts), and what the merge kept (here so types.ts imports no stage). */
@@ -299,6 +327,8 @@ export interface PreviousRow {
   officerNote: string;
   /** The source the officer counts when the need's sources disagree (แหล่งที่นับยอด), as written. */
   countedSource: string;
+  /** The province's decision (ผลการพิจารณาของจังหวัด), as written. */
+  decision: string;
 }
 
 export interface PreviousTable {

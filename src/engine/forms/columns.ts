@@ -9,6 +9,7 @@ import { flatText, parseBEYear } from '../thai';
 const SYNONYMS: Array<[Field | 'budget', string[]]> = [
   // OnePlan's needs tables' own columns (consolidate/table.ts writes them; a re-run and the province read them back).
   ['countedSource', ['แหล่งที่นับยอด']],
+  ['decision', ['ผลการพิจารณาของจังหวัด', 'ผลการพิจารณา']],
   ['counted', ['นับยอด', 'นับรวมยอด', 'นับในยอดรวม']],
   ['proposer', ['อปท./ผู้เสนอ', 'ผู้เสนอโครงการ', 'ผู้เสนอ', 'หน่วยงานที่เสนอ']],
   ['district', ['อำเภอ']],

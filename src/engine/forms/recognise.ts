@@ -76,6 +76,7 @@ const FIELD_TH: Record<Field, string> = {
   route: 'ส่งถึง',
   officerNote: 'บันทึกของอำเภอ',
   countedSource: 'แหล่งที่นับยอด',
+  decision: 'ผลการพิจารณาของจังหวัด',
 };
 
 export function signsOf(sheet: SheetModel, titles: ContextLine[], blocks: PlanBlock[]): SheetSigns {

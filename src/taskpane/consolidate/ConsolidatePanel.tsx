@@ -280,6 +280,11 @@ export default function ConsolidatePanel({ lang, host }: ConsolidatePanelProps) 
               {t.consMerged2(result.merge.kept, result.merge.new, result.merge.vanished.length)}
             </Text>
           )}
+          {result.returned && (
+            <Text block size={200} data-testid="consolidate-returned" data-unmatched={result.returned.unmatched}>
+              {t.consReturned(result.returned.applied, result.returned.unmatched)}
+            </Text>
+          )}
           {result.senders && (
             <Group
               title={t.consSenders(result.senders.received.length, result.senders.expected.length)}

@@ -49,6 +49,8 @@ export interface ConsolidateView {
   skipped?: SkippedFile[];
   /** Merged with the table already in the workbook: needs kept, new, and gone. */
   merge?: { kept: number; new: number; vanished: string[] };
+  /** The province's decisions carried back: how many needs received one, how many matched none. */
+  returned?: { applied: number; unmatched: number };
 }
 
 /** Duplicate groups the pane shows (a district run can have thousands; the sheet lists them all). */
@@ -76,6 +78,7 @@ export function consolidateView(r: ConsolidateResult): ConsolidateView {
     ...(r.senders ? { senders: r.senders } : {}),
     ...(r.skipped?.length ? { skipped: r.skipped } : {}),
     ...(r.merge ? { merge: { kept: r.merge.kept, new: r.merge.new, vanished: r.merge.vanished.map((v) => v.name) } } : {}),
+    ...(r.returned ? { returned: { applied: r.returned.applied, unmatched: r.returned.unmatched.length } } : {}),
   };
 }
 
