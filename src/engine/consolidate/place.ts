@@ -2,8 +2,9 @@
  * Whether two rows are in the same place, for the duplicate rules: two rows in different known places
  * are never one need, and a row whose place is unknown is never taken out of the totals on a name
  * match alone (dedupe.ts caps it at "possible"). Gazetteer codes (places/types.ts) decide when both
- * rows have them; else the tambon names as read. (District names alone do not decide: at the province, a
- * need two districts both ask for is reported across districts, dedupe.ts mergeGroups.)
+ * rows have them (two districts' codes are two places, so at the province alike needs of two districts stay
+ * apart); else the tambon names as read. District names without codes do not decide (a name may be written
+ * "อ.เมือง" in one file and "อำเภอเมืองสุราษฎร์ธานี" in another).
  */
 import type { PlaceCodes } from '../places/types';
 
