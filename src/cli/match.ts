@@ -7,6 +7,7 @@ import { checkOut, filesExist, loadStrategies, parseArgs, readInput, usageExit, 
 import { FLAGGED, matchWorkbook, mismatchSheet, statusLabel, type MatchJson, type ProjectMatch } from '../engine/strategy/report';
 import { writeXlsx } from '../xlsx/write';
 import { nodeZip, writeFileBytes } from '../node/files';
+import type { FileErrorCode } from '../engine/file-errors';
 
 export async function runMatch(args: string[], io: Io): Promise<number> {
   let opts;
@@ -27,7 +28,7 @@ export async function runMatch(args: string[], io: Io): Promise<number> {
   }
   const list = loaded.list;
   if (!(await filesExist(io, 'match', opts.files))) return 2;
-  const files: Array<{ file: string; ok: boolean; error?: { code: string; message: string }; matches: ProjectMatch[] }> = [];
+  const files: Array<{ file: string; ok: boolean; error?: { code: FileErrorCode; message: string }; matches: ProjectMatch[] }> = [];
   for (const file of opts.files) {
     const input = await readInput(file);
     if ('error' in input)

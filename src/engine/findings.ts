@@ -10,6 +10,7 @@
 import { z } from 'zod/v4';
 import { formatAmount } from './thai';
 import { FORM_KINDS } from './plan';
+import { FileErrorCodeSchema } from './file-errors';
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -350,7 +351,7 @@ export const WorkbookReportSchema = z.object({
   file: z.string(),
   ok: z.boolean(),
   /** A file that could not be read, or holds no plan sheet (`no-plan-sheet`): nothing was checked. */
-  error: z.object({ code: z.string(), message: z.string(), messageEn: z.string().optional() }).optional(),
+  error: z.object({ code: FileErrorCodeSchema, message: z.string(), messageEn: z.string().optional() }).optional(),
   sheets: z.array(SheetReportSchema),
 });
 export type WorkbookReport = z.infer<typeof WorkbookReportSchema>;

@@ -1,26 +1,13 @@
 /** Errors for files that cannot be read. Messages name the file, in Thai first (officers read Thai). */
 
-export type ReadErrorCode =
-  | 'not-zip'
-  | 'truncated'
-  | 'corrupt'
-  | 'too-large'
-  | 'encrypted'
-  | 'xls-format'
-  | 'xlsb-format'
-  | 'ods'
-  | 'not-spreadsheet'
-  | 'bad-xml'
-  | 'missing-part'
-  | 'word-document'
-  | 'not-found'
-  | 'is-folder'
-  | 'read-failed';
+import type { ReadErrorCode } from '../engine/file-errors';
+
+export type { ReadErrorCode };
 
 /** A file that cannot be read: the message names the file (Thai), `messageEn` in English. */
 export class WorkbookReadError extends Error {
   constructor(
-    public readonly code: string,
+    public readonly code: ReadErrorCode,
     message: string,
     public readonly messageEn: string,
     public readonly file: string,

@@ -324,7 +324,7 @@ describe('who has not sent', () => {
     expect(expected).toEqual(['ตำบลนาดี', 'ต.หนองบัว', 'องค์การบริหารส่วนตำบลนาดี', 'ทต. หนองบัว', 'อบต.ท่าทอง', 'เทศบาลตำบลบางกุ้ง']);
     const inputs = [
       ...inputsOf([nadiTambonPlan(), nongbuaTambonPlan(), nadiWorkbook(), nongbuaWorkbook()]),
-      { file: 'inbox/อบต.ท่าทอง.xlsx', checksum: '', error: { code: 'not-zip', message: 'อ่านไม่ได้', messageEn: 'unreadable' } },
+      { file: 'inbox/อบต.ท่าทอง.xlsx', checksum: '', error: { code: 'not-zip' as const, message: 'อ่านไม่ได้', messageEn: 'unreadable' } },
     ];
     const r = await consolidate(inputs, { expected, district: 'อ.เมือง' });
     expect(r.senders).toMatchObject({

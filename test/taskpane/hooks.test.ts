@@ -76,7 +76,7 @@ describe('fileDetail: every file says why', () => {
     expect(fileDetail({ ...base, status: 'skipped', projects: 0, note: 'ไม่พบชีตแผน', noteEn: 'No plan sheet' }, STRINGS.en, 'en')).toBe(
       'No plan sheet',
     );
-    const failed = { ...base, status: 'failed' as const, error: { code: 'x', message: 'ไฟล์เสียหาย', messageEn: 'damaged' } };
+    const failed = { ...base, status: 'failed' as const, error: { code: 'corrupt' as const, message: 'ไฟล์เสียหาย', messageEn: 'damaged' } };
     expect(fileDetail(failed, STRINGS.th, 'th')).toBe('ไฟล์เสียหาย');
     expect(fileDetail(failed, STRINGS.en, 'en')).toBe('damaged');
   });

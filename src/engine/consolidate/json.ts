@@ -9,6 +9,7 @@ import { SKIP_REASONS } from './skipped';
 import { PlaceCodesSchema } from '../places/schema';
 import { isoDateBE } from '../calendar/thai';
 import { DECISION_KINDS } from './decision';
+import { FileErrorCodeSchema } from '../file-errors';
 
 /** The province's decision (ผลการพิจารณาของจังหวัด): its kind, what it names, the officer's note and the cell as written. */
 const DecisionSchema = z.object({
@@ -21,7 +22,7 @@ const DecisionSchema = z.object({
 });
 
 /** A file that could not be read (types.ts InputError); the action plan's JSON reports its inputs with it too. */
-export const InputErrorSchema = z.object({ code: z.string(), message: z.string(), messageEn: z.string() });
+export const InputErrorSchema = z.object({ code: FileErrorCodeSchema, message: z.string(), messageEn: z.string() });
 const SourceSchema = z.object({ file: z.string(), sheet: z.string(), row: z.number().int().positive() });
 /** Year → baht. */
 const BudgetsSchema = z.record(z.string(), z.number());

@@ -11,6 +11,7 @@ import type { ThaiDate } from '../calendar/thai';
 import type { SkippedFile } from './skipped';
 import type { PlaceCodes } from '../places/types';
 import type { ProvinceDecision } from './decision';
+import { isFileErrorCode, type FileErrorCode } from '../file-errors';
 
 export type { ProvinceDecision, DecisionKind } from './decision';
 
@@ -83,16 +84,16 @@ export interface SheetSummary {
 
 /** Why a file could not be read (every front door: CLI, pane, worker): its code, Thai and English messages. */
 export interface InputError {
-  code: string;
+  code: FileErrorCode;
   message: string;
   messageEn: string;
 }
 
-/** The InputError of what a reader threw (its code, Thai and English messages; 'read-failed' without a code). */
+/** The InputError of what a reader threw (its code, Thai and English messages; 'read-failed' without one of ours). */
 export function inputErrorOf(e: unknown): InputError {
   const err = e as { code?: unknown; message?: string; messageEn?: string } | undefined;
   return {
-    code: typeof err?.code === 'string' ? err.code : 'read-failed',
+    code: isFileErrorCode(err?.code) ? err.code : 'read-failed',
     message: err?.message ?? String(e),
     messageEn: err?.messageEn ?? err?.message ?? String(e),
   };

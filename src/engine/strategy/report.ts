@@ -10,6 +10,7 @@ import { pageFooter, signatureBlock, titleBlockRows } from '../print';
 import { matchPlanSheet } from './index';
 import { z } from 'zod/v4';
 import { finding, type Finding } from '../findings';
+import { FileErrorCodeSchema } from '../file-errors';
 import { MATCH_STATUSES, type MatchSettings, type MatchStatus, type MatchVerdict, type StrategyList } from './model';
 
 export interface ProjectMatch {
@@ -27,7 +28,7 @@ export const MatchJsonSchema = z.object({
     z.object({
       file: z.string(),
       ok: z.boolean(),
-      error: z.object({ code: z.string(), message: z.string() }).optional(),
+      error: z.object({ code: FileErrorCodeSchema, message: z.string() }).optional(),
       projects: z.array(
         z.object({
           sheet: z.string(),

@@ -29,7 +29,7 @@ function readInWorker(w: Worker, bytes: Uint8Array, fileName: string): Promise<W
       if (ev.data.ok) resolve(ev.data.workbook);
       else {
         const e = ev.data.error;
-        reject(new PaneError(e.message, e.messageEn ?? e.message, e.code ?? 'read-error'));
+        reject(new PaneError(e.message, e.messageEn ?? e.message, e.code ?? 'read-failed'));
       }
     };
     const onError = (ev: ErrorEvent) => {
@@ -55,7 +55,7 @@ async function readOnMainThread(bytes: Uint8Array, fileName: string): Promise<Wo
     return readWorkbookBytes(bytes, fileName);
   } catch (e) {
     const err = e as Error & { messageEn?: string; code?: string };
-    throw new PaneError(err.message, err.messageEn ?? err.message, err.code ?? 'read-error');
+    throw new PaneError(err.message, err.messageEn ?? err.message, err.code ?? 'read-failed');
   }
 }
 

@@ -1,5 +1,6 @@
 /** Messages between the pane and the xlsx-reading worker, and the view of a consolidation both sides make. */
 import type { WorkbookModel } from '../../engine/model';
+import type { ReadErrorCode } from '../../engine/file-errors';
 
 export interface ReadRequest {
   id: number;
@@ -9,7 +10,7 @@ export interface ReadRequest {
 
 export type ReadResponse =
   | { id: number; ok: true; workbook: WorkbookModel }
-  | { id: number; ok: false; error: { name: string; code?: string; message: string; messageEn?: string } };
+  | { id: number; ok: false; error: { name: string; code?: ReadErrorCode; message: string; messageEn?: string } };
 
 // ---- Consolidation worker (consolidate.worker.ts): read + collect + match off the main thread ----
 
