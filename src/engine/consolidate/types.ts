@@ -99,11 +99,6 @@ export function inputErrorOf(e: unknown): InputError {
   };
 }
 
-/** A file that could not be read at all, naming it, in Thai and English. */
-export function readFailed(file: string, why: string): InputError {
-  return { code: 'read-failed', message: `อ่านไฟล์ "${file}" ไม่ได้: ${why}`, messageEn: `Could not read "${file}": ${why}` };
-}
-
 export interface InputReport {
   file: string;
   checksum: string;
