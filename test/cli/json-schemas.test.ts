@@ -67,6 +67,15 @@ test('validate --json (Thai and English, an unreadable file) passes its schema; 
   }
 });
 
+test('a file error carries a registered code (src/engine/file-errors.ts); any other code fails the schema', async () => {
+  const { json } = await run(['validate', path.join(dir, 'เสีย.xlsx'), '--json']);
+  const error = (json as { files: Array<{ error: { code: string } }> }).files[0].error;
+  expect(error.code).toBe('not-zip');
+  expect(validators.validate(json)).toBe(true);
+  error.code = 'EACCES';
+  expect(validators.validate(json)).toBe(false);
+});
+
 test("a finding without its details, or with another code's details, fails the schema", async () => {
   const { json } = await run(['validate', REAL_SAMPLE, '--json']);
   const f = (json as { files: Array<{ sheets: Array<{ findings: Array<Record<string, unknown>> }> }> }).files[0].sheets.flatMap(

@@ -4,6 +4,10 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { nodeInflateRaw } from '../../src/node/files';
 import { readXlsx, WorkbookReadError, type ReadOptions } from '../../src/xlsx/read';
 import { writeXlsx } from '../../src/xlsx/write';
+import { inputErrorOf } from '../../src/engine/consolidate/types';
+import { InputErrorSchema } from '../../src/engine/consolidate/json';
+import { READ_ERROR_CODES } from '../../src/engine/file-errors';
+import { readError } from '../../src/xlsx/errors';
 import { centralEntries, makeXlsx, patchDeclaredSize, SAMPLE, sheetDoc } from './helpers';
 
 function expectReadError(bytes: Uint8Array, code: string, file = 'แผน ตำบล.xlsx', opts?: ReadOptions): WorkbookReadError {
@@ -200,4 +204,30 @@ test('a declared sheet whose part or relationship is missing is damage naming th
   const noRel = { ...parts, 'xl/_rels/workbook.xml.rels': strToU8(rels.replace(new RegExp(`<Relationship [^>]*Id="${id}"[^>]*/>`), '')) };
   const e2 = expectReadError(zipSync(noRel), 'missing-part');
   expect(e2.message).toContain(`"ผ.02-2" → ${id}`);
+});
+
+test("every reader code's messages: Thai names the file in Thai, English has no Thai, a detail in each language", () => {
+  for (const code of READ_ERROR_CODES) {
+    const e = readError(code, 'plan.xlsx', 'bad local header', 'ส่วนหัวเสีย');
+    expect(e.code).toBe(code);
+    expect(e.message).toMatch(/[\u0E00-\u0E7F]/);
+    expect(e.message).toContain('"plan.xlsx"');
+    expect(e.message).not.toContain('bad local header');
+    expect(e.messageEn).toContain('"plan.xlsx"');
+    expect(e.messageEn).not.toMatch(/[\u0E00-\u0E7F]/);
+  }
+  expect(readError('corrupt', 'plan.xlsx', 'bad local header').messageEn).toContain('(bad local header)');
+});
+
+test('what a reader threw becomes an InputError with a registered code; a foreign code (Node EACCES) reads as read-failed', () => {
+  const ours = inputErrorOf(readError('encrypted', 'แผน.xlsx'));
+  expect(ours.code).toBe('encrypted');
+  const denied = inputErrorOf(Object.assign(new Error('EACCES: permission denied, open แผน.xlsx'), { code: 'EACCES' }));
+  expect(denied).toEqual({
+    code: 'read-failed',
+    message: 'EACCES: permission denied, open แผน.xlsx',
+    messageEn: 'EACCES: permission denied, open แผน.xlsx',
+  });
+  expect(InputErrorSchema.safeParse(ours).success).toBe(true);
+  expect(InputErrorSchema.safeParse({ ...ours, code: 'EACCES' }).success).toBe(false);
 });
