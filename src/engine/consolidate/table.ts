@@ -25,6 +25,7 @@ import { DEFAULT_ORDER_TH } from './rank';
 import { askText, CONFLICT_TH } from './conflict';
 import { proposerShort } from './roster';
 import { formatThaiDateShort } from '../calendar/thai';
+import { PROVENANCE_HEADER, provenanceKey } from './provenance';
 
 export const NEEDS_SHEET = 'แผนความต้องการอำเภอ';
 export const SUMMARY_SHEET = 'สรุปตามประเด็นการพัฒนา';
@@ -49,7 +50,7 @@ export const NEEDS_TAIL = [
   'ส่งถึง (ผู้รับเรื่อง)',
   'หน่วยงานที่จะขอประสาน',
   'อยู่ในแผนพัฒนาอำเภอ',
-  'ที่มา (ไฟล์ / ชีต / แถว)',
+  PROVENANCE_HEADER,
   'หมายเหตุ',
   'บันทึกของอำเภอ',
   // Which source counts when a need's sources disagree (ยอดไม่ตรงกัน): the officer writes its number.
@@ -116,7 +117,7 @@ export const CONFIDENCE_TH: Record<Confidence, string> = { exact: 'ซ้ำต�
 export const STATUS_TH: Record<InputStatus, string> = { ok: 'อ่านได้', skipped: 'ข้าม (ไม่มีแผนโครงการ)', failed: 'อ่านไม่ได้' };
 
 function sourceText(it: NeedsItem): string {
-  return it.sources.map((s) => `${s.file} / ${s.sheet} / แถว ${s.row}`).join('\n');
+  return it.sources.map(provenanceKey).join('\n');
 }
 
 /**
