@@ -9,7 +9,7 @@ import { AMOUNT_FORMAT, pageFooter, PRINT_WIDTH_MAX, signatureBlock, titleBlockR
 import { digits } from '../thai';
 import { amountWidth, CONFIDENCE_TH } from '../consolidate/table';
 import { PROVENANCE_HEADER, provenanceKey } from '../consolidate/provenance';
-import type { ActionPlan, ActionRow, ActionSide, ActionSource } from './types';
+import type { ActionPlan, ActionSide, ActionSource } from './types';
 
 export const ACTION_PLAN_SHEET = 'แผนปฏิบัติการอำเภอ';
 const DUPLICATES_SHEET = 'โครงการที่อาจซ้ำกัน';
