@@ -42,22 +42,7 @@ export const UNMATCHED_DECISIONS_SHEET = 'ผลการพิจารณา�
  */
 export const NEEDS_HEAD = ['ที่', 'โครงการ', 'วัตถุประสงค์', 'เป้าหมาย (ผลผลิตของโครงการ)', 'หมู่ที่', 'ตำบล', 'อำเภอ', 'อปท./ผู้เสนอ'] as const;
 /** A province's table says "ลำดับความสำคัญของจังหวัด" (its own rank); the district's rank is then the source's. */
-export const NEEDS_TAIL = [
-  'นับยอด',
-  'ประเด็นการพัฒนาจังหวัด',
-  'ลำดับความสำคัญของอำเภอ',
-  'ลำดับความสำคัญ (ของแหล่งที่มา)',
-  'ส่งถึง (ผู้รับเรื่อง)',
-  'หน่วยงานที่จะขอประสาน',
-  'อยู่ในแผนพัฒนาอำเภอ',
-  PROVENANCE_HEADER,
-  'หมายเหตุ',
-  'บันทึกของอำเภอ',
-  // Which source counts when a need's sources disagree (ยอดไม่ตรงกัน): the officer writes its number.
-  'แหล่งที่นับยอด (เมื่อยอดไม่ตรงกัน)',
-  // The province's decision: blank as OnePlan writes it, typed by the province's officer, carried back down.
-  'ผลการพิจารณาของจังหวัด',
-] as const;
+export const NEEDS_TAIL: readonly string[] = tailColumns().map((t) => t.header);
 
 export const DISTRICT_SUMMARY_SHEET = 'สรุปตามอำเภอ';
 
@@ -130,12 +115,53 @@ export function amountWidth(n: number, min = 10): number {
   return Math.max(min, Math.ceil(units * 1.05 + 1));
 }
 
+/** A column after the amounts: its header, its cell for a need, and its width when not printed. */
+interface TailColumn {
+  header: string;
+  cell: (it: NeedsItem, issues: ReadonlyMap<string, string>) => OutCell;
+  /** Width outside the print area; printed columns (none given) take theirs from needsWidths. */
+  width?: number;
+}
+
 /**
- * The needs table's printed columns (ที่ … อยู่ในแผนพัฒนาอำเภอ) in the order written, and the working
- * columns after them, outside the print area. Readers find every column by its header (NEEDS_HEAD,
- * NEEDS_TAIL), so the order is free: the printed ones come first.
+ * The needs table's columns after the amounts, in the order written: the printed ones (… อยู่ในแผนพัฒนา
+ * อำเภอ) first, then the working columns outside the print area. Readers find every column by its header,
+ * so the order is free; a new column is added here only. A function: the styles are defined below.
  */
-const PRINTED_TAIL = ['นับยอด', 'ลำดับความสำคัญของอำเภอ', 'ส่งถึง (ผู้รับเรื่อง)', 'หน่วยงานที่จะขอประสาน', 'อยู่ในแผนพัฒนาอำเภอ'] as const;
+function tailColumns(): TailColumn[] {
+  return [
+    {
+      header: 'นับยอด',
+      cell: (it) =>
+        c(it.inTotals ? COUNTED_TH.yes : COUNTED_TH.no, it.inTotals ? BODY_CENTER : { ...BODY_CENTER, italic: true, color: '808080' }),
+    },
+    { header: 'ลำดับความสำคัญของอำเภอ', cell: (it) => c(it.rank, BODY_CENTER) },
+    { header: 'ส่งถึง (ผู้รับเรื่อง)', cell: (it) => c(ROUTE_LABEL[it.route].th, BODY) },
+    { header: 'หน่วยงานที่จะขอประสาน', cell: (it) => c(text(it.agency), BODY) },
+    {
+      header: 'อยู่ในแผนพัฒนาอำเภอ',
+      cell: (it) =>
+        c(
+          it.inDistrictPlan === null ? '' : it.inDistrictPlan ? 'มี' : 'ไม่มี',
+          it.inDistrictPlan === false ? { ...BODY_CENTER, color: 'C00000', bold: true } : BODY_CENTER,
+        ),
+    },
+    { header: 'ประเด็นการพัฒนาจังหวัด', cell: (it, issues) => c(issueCell(it, issues), BODY), width: 30 },
+    { header: 'ลำดับความสำคัญ (ของแหล่งที่มา)', cell: (it) => c(text(it.priority), BODY_CENTER), width: 10 },
+    { header: PROVENANCE_HEADER, cell: (it) => c(sourceText(it), BODY), width: 34 },
+    { header: 'หมายเหตุ', cell: (it) => c([it.note, ...it.remarks].filter(Boolean).join('\n'), BODY), width: 34 },
+    { header: 'บันทึกของอำเภอ', cell: (it) => c(text(it.officerNote), BODY), width: 24 },
+    {
+      // Which source counts when a need's sources disagree (ยอดไม่ตรงกัน): the officer writes its number;
+      // blank until then, and validate reports the need as unresolved meanwhile.
+      header: 'แหล่งที่นับยอด (เมื่อยอดไม่ตรงกัน)',
+      cell: (it) => c(it.conflict?.by === 'officer' ? it.conflict.counted : '', it.conflict?.by === 'rule' ? UNRESOLVED : BODY_CENTER),
+      width: 14,
+    },
+    // The province's decision: blank as OnePlan writes it, typed by the province's officer, carried back down.
+    { header: 'ผลการพิจารณาของจังหวัด', cell: (it) => c(text(it.decision?.text), BODY), width: 30 },
+  ];
+}
 
 // ---------------------------------------------------------------------------------------------
 // Print layout: the needs table as the officer signs it (one page wide, pages filled, short cells).
@@ -328,9 +354,8 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   const unit = needsUnit(o, r);
   const lvl = province ? 'จังหวัด' : 'อำเภอ';
   const head = NEEDS_HEAD;
-  const printedTail = new Set<string>(PRINTED_TAIL);
-  const tailOrder = [...PRINTED_TAIL, ...NEEDS_TAIL.filter((h) => !printedTail.has(h))];
-  const tail = tailOrder.map((h) => h.replace(/ของอำเภอ$/, `ของ${lvl}`));
+  const tailCols = tailColumns();
+  const tail = tailCols.map((t) => t.header.replace(/ของอำเภอ$/, `ของ${lvl}`));
   const header = [...head, PROPOSER_SHORT, ...years.map((y) => `ปีงบประมาณ ${y} (บาท)`), ...tail];
   const lastCol = header.length - 1;
   const yc = head.length + 1; // first year column
@@ -393,7 +418,7 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   let widest = 0;
   for (const it of r.items) for (const y of years) widest = Math.max(widest, it.budgets[y] ?? 0);
   const yearWidth = amountWidth(widest, 12); // at least "ปีงบประมาณ" on one line of the header
-  const printed = tc + PRINTED_TAIL.length;
+  const printed = tc + tailCols.filter((t) => t.width === undefined).length;
   const empty = emptyYears(r);
   const proposers = shortProposers(r);
   const hiddenCols = [PROPOSER_FULL_COL, ...emptyColumns(r, tc), ...years.flatMap((y, k) => (empty.has(y) ? [yc + k] : []))].sort(
@@ -401,14 +426,7 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   );
   const colWidths = [
     ...needsWidths(years.length, yearWidth, proposers.width, textShares(r, tc, province), province, new Set(hiddenCols)),
-    // ประเด็นการพัฒนาจังหวัด, the source's rank, ที่มา, หมายเหตุ, บันทึกของอำเภอ, แหล่งที่นับยอด, ผลการพิจารณาของจังหวัด (not printed)
-    30,
-    10,
-    34,
-    34,
-    24,
-    14,
-    30,
+    ...tailCols.flatMap((t) => (t.width === undefined ? [] : [t.width])),
   ];
   const names = issueNames(r);
   // The signature block under the table, inside the print area.
@@ -423,7 +441,6 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
     if (k === RowKind.Top) return top[refs[i]];
     if (k === RowKind.Item) {
       const it = flat[refs[i]];
-      const note = [it.note, ...it.remarks].filter(Boolean).join('\n');
       return [
         c(refs[i] + 1, BODY_CENTER),
         c(text(it.name), BODY),
@@ -435,23 +452,7 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
         c(text(it.organisation), BODY_LINE),
         c(it.organisation ? proposers.short.get(it.organisation)! : '', BODY),
         ...years.map((y) => c(it.budgets[y] ?? 0, it.inTotals ? NUM : NUM_EXCLUDED)),
-        // PRINTED_TAIL, then the rest of NEEDS_TAIL in its order
-        c(it.inTotals ? COUNTED_TH.yes : COUNTED_TH.no, it.inTotals ? BODY_CENTER : { ...BODY_CENTER, italic: true, color: '808080' }),
-        c(it.rank, BODY_CENTER),
-        c(ROUTE_LABEL[it.route].th, BODY),
-        c(text(it.agency), BODY),
-        c(
-          it.inDistrictPlan === null ? '' : it.inDistrictPlan ? 'มี' : 'ไม่มี',
-          it.inDistrictPlan === false ? { ...BODY_CENTER, color: 'C00000', bold: true } : BODY_CENTER,
-        ),
-        c(issueCell(it, names), BODY),
-        c(text(it.priority), BODY_CENTER),
-        c(sourceText(it), BODY),
-        c(note, BODY),
-        c(text(it.officerNote), BODY),
-        // Blank until the officer names a source: validate reports the need as unresolved meanwhile.
-        c(it.conflict?.by === 'officer' ? it.conflict.counted : '', it.conflict?.by === 'rule' ? UNRESOLVED : BODY_CENTER),
-        c(text(it.decision?.text), BODY),
+        ...tailCols.map((t) => t.cell(it, names)),
       ];
     }
     if (k === RowKind.Group) {
