@@ -163,6 +163,15 @@ function tailColumns(): TailColumn[] {
   ];
 }
 
+/** Printed tail columns the layout sizes or hides, as offsets from the first column after the amounts. */
+const tailAt = (header: string): number => NEEDS_TAIL.indexOf(header);
+const COUNTED_AT = tailAt('นับยอด');
+const RANK_AT = tailAt('ลำดับความสำคัญของอำเภอ');
+const ROUTE_AT = tailAt('ส่งถึง (ผู้รับเรื่อง)');
+const AGENCY_AT = tailAt('หน่วยงานที่จะขอประสาน');
+const IN_PLAN_AT = tailAt('อยู่ในแผนพัฒนาอำเภอ');
+const PRINTED_TAIL_COUNT = tailColumns().filter((t) => t.width === undefined).length;
+
 // ---------------------------------------------------------------------------------------------
 // Print layout: the needs table as the officer signs it (one page wide, pages filled, short cells).
 
@@ -211,22 +220,25 @@ function needsWidths(
     [5, 9],
     [PROPOSER_FULL_COL, 30],
     [PROPOSER_FULL_COL + 1, proposerWidth],
-    [tc, 6],
+    [tc + COUNTED_AT, 6],
   ]);
   if (!province) fixed.set(DISTRICT_COL, 6);
   for (let k = 0; k < yearCount; k++) fixed.set(yc + k, yearWidth);
   const shown = (c: number) => !hidden.has(c);
   let base = 0;
   for (const [c, w] of fixed) if (shown(c)) base += w;
-  const plan = shown(tc + 4) ? 1 : 0;
+  const plan = shown(tc + IN_PLAN_AT) ? 1 : 0;
   const roomy = NEEDS_PRINT_WIDTH - base - 10 - 8 * plan >= 66;
-  fixed.set(tc + 1, roomy ? 10 : 6);
-  fixed.set(tc + 4, roomy ? 8 : 6);
-  base += fixed.get(tc + 1)! + plan * fixed.get(tc + 4)!;
+  fixed.set(tc + RANK_AT, roomy ? 10 : 6);
+  fixed.set(tc + IN_PLAN_AT, roomy ? 8 : 6);
+  base += fixed.get(tc + RANK_AT)! + plan * fixed.get(tc + IN_PLAN_AT)!;
   const rest = Math.max(56, NEEDS_PRINT_WIDTH - base);
   let shares = 0;
   for (const [c, k] of share) if (shown(c)) shares += k;
-  const widths = Array.from({ length: tc + 5 }, (_, c) => fixed.get(c) ?? Math.max(8, Math.floor((rest * share.get(c)!) / shares)));
+  const widths = Array.from(
+    { length: tc + PRINTED_TAIL_COUNT },
+    (_, c) => fixed.get(c) ?? Math.max(8, Math.floor((rest * share.get(c)!) / shares)),
+  );
   // What the rounding left goes to โครงการ: the printed width is the one measured, whatever the shares.
   let others = 0;
   for (const c of share.keys()) if (c !== 1 && shown(c)) others += widths[c];
@@ -244,8 +256,8 @@ function textShares(r: ConsolidateResult, tc: number, province: boolean): Map<nu
     [1, (it) => it.name],
     [2, (it) => it.objective],
     [3, (it) => it.target],
-    [tc + 2, (it) => ROUTE_LABEL[it.route].th],
-    [tc + 3, (it) => it.agency],
+    [tc + ROUTE_AT, (it) => ROUTE_LABEL[it.route].th],
+    [tc + AGENCY_AT, (it) => it.agency],
   ];
   if (province) texts.push([DISTRICT_COL, (it) => it.district]);
   // A sample of a large table is enough for a mean; a text past 120 units wraps however wide its column.
@@ -289,8 +301,8 @@ function emptyColumns(r: ConsolidateResult, tc: number): number[] {
     [5, (it) => it.tambon],
     [DISTRICT_COL, (it) => it.district],
     [PROPOSER_FULL_COL + 1, (it) => it.organisation],
-    [tc + 3, (it) => it.agency],
-    [tc + 4, (it) => it.inDistrictPlan],
+    [tc + AGENCY_AT, (it) => it.agency],
+    [tc + IN_PLAN_AT, (it) => it.inDistrictPlan],
   ];
   const filled = (v: unknown) => v !== undefined && v !== null && v !== '';
   return fields.filter(([, get]) => !r.items.some((it) => filled(get(it)))).map(([c]) => c);
@@ -418,7 +430,7 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   let widest = 0;
   for (const it of r.items) for (const y of years) widest = Math.max(widest, it.budgets[y] ?? 0);
   const yearWidth = amountWidth(widest, 12); // at least "ปีงบประมาณ" on one line of the header
-  const printed = tc + tailCols.filter((t) => t.width === undefined).length;
+  const printed = tc + PRINTED_TAIL_COUNT;
   const empty = emptyYears(r);
   const proposers = shortProposers(r);
   const hiddenCols = [PROPOSER_FULL_COL, ...emptyColumns(r, tc), ...years.flatMap((y, k) => (empty.has(y) ? [yc + k] : []))].sort(
