@@ -6,6 +6,7 @@ import { DEFAULT_FONT, type CellStyle, type OutCell, type OutSheet } from '../en
 import { mergeLayout, PAGE_MARGINS, rowHeightFor } from '../engine/print';
 import type { Range } from '../engine/model';
 import { colLetter } from '../engine/model';
+import { freeSheetName } from '../engine/sheet-name';
 import { detectApi, excelRun, type ExcelRun } from './detect';
 import { columnsRef, intersects, namedItemTagStore, rangeRef, type TagStore } from './tags';
 
@@ -54,25 +55,6 @@ export interface WriteResult {
   filter: 'table' | 'autofilter' | null;
   syncs: number;
   chunks: number;
-}
-
-const INVALID_SHEET_CHARS = /[[\]:*?/\\]/g;
-
-/** Free sheet name: `base`, else "base (2)", "base (3)"… within 31 characters. */
-export function freeSheetName(base: string, taken: Set<string>): string {
-  let clean =
-    base
-      .replace(INVALID_SHEET_CHARS, ' ')
-      .replace(/^'+|'+$/g, '')
-      .trim()
-      .slice(0, 31) || 'OnePlan';
-  if (clean.toLowerCase() === 'history') clean = 'History (OnePlan)';
-  if (!taken.has(clean.toLowerCase())) return clean;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const name = clean.slice(0, 31 - suffix.length).trimEnd() + suffix;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
 }
 
 function effectiveStyle(sheet: OutSheet, r: number, cell: OutCell | undefined): CellStyle | undefined {

@@ -11,6 +11,7 @@ import { isStreamed } from '../engine/output';
 import { DEFAULT_FONT } from '../engine/output';
 import { mergeLayout, PAGE_MARGINS, rowHeightFor } from '../engine/print';
 import { ByteSink } from './bytes';
+import { freeSheetName } from '../engine/sheet-name';
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -70,29 +71,11 @@ function num(n: number): string {
   return String(n);
 }
 
-/** Valid, unique sheet names: no []:*?/\ , at most 31 characters, not empty, not quoted. */
+/** Valid, unique sheet names, by the rule the Office.js writer uses too (engine/sheet-name.ts). */
 function sheetNames(sheets: ReadonlyArray<{ name: string }>): string[] {
   const used = new Set<string>();
-  return sheets.map((s, i) => {
-    // Order matters: control characters out, cut by code points (never half an emoji), and only then
-    // strip apostrophes at the ends — Excel repairs a file whose sheet name starts or ends with one.
-    const cleaned = stripIllegalXml(s.name)
-      // eslint-disable-next-line no-control-regex -- control characters are not allowed in a sheet name
-      .replace(/[\u0000-\u001f]/g, ' ')
-      .replace(/[[\]:*?/\\]/g, '_')
-      .trim();
-    let base = Array.from(cleaned)
-      .slice(0, 31)
-      .join('')
-      .trim()
-      .replace(/^'+|'+$/g, '')
-      .trim();
-    if (!base || base.toLowerCase() === 'history') base = `Sheet${i + 1}`;
-    let name = base;
-    for (let k = 2; used.has(name.toLowerCase()); k++) {
-      const suffix = ` (${k})`;
-      name = base.slice(0, 31 - suffix.length) + suffix;
-    }
+  return sheets.map((s) => {
+    const name = freeSheetName(s.name, used);
     used.add(name.toLowerCase());
     return name;
   });

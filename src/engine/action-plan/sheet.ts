@@ -8,15 +8,14 @@ import { DEFAULT_FONT } from '../output';
 import { AMOUNT_FORMAT, pageFooter, PRINT_WIDTH_MAX, signatureBlock, titleBlockRows } from '../print';
 import { digits } from '../thai';
 import { amountWidth, CONFIDENCE_TH } from '../consolidate/table';
-import type { ActionPlan, ActionRow, ActionSide, ActionSource } from './types';
+import { PROVENANCE_HEADER, provenanceKey } from '../consolidate/provenance';
+import type { ActionPlan, ActionSide, ActionSource } from './types';
 
 export const ACTION_PLAN_SHEET = 'แผนปฏิบัติการอำเภอ';
 const DUPLICATES_SHEET = 'โครงการที่อาจซ้ำกัน';
 const SOURCES_SHEET = 'แหล่งข้อมูล';
 /** The title forms/own-output.ts knows OnePlan's action plan by (with the provenance header below). */
 export const ACTION_PLAN_TITLE = 'แผนปฏิบัติการประจำปีของ';
-/** The provenance column's header (one column: never the ไฟล์ / ชีต / แถว columns of a report). */
-export const PROVENANCE_HEADER = 'ที่มา (ไฟล์ / ชีต / แถว)';
 
 const HEADER: CellStyle = { bold: true, align: 'center', valign: 'center', wrap: true, border: true, fill: 'D9E2F3' };
 const BODY: CellStyle = { border: true, wrap: true, valign: 'top' };
@@ -37,7 +36,6 @@ export const SOURCE_TH: Record<ActionSource, string> = {
 };
 const SIDE_TH: Record<ActionSide, string> = { agency: 'ส่วนราชการ', local: 'องค์กรปกครองส่วนท้องถิ่น' };
 
-const provenance = (r: ActionRow): string => `${r.src.file} / ${r.src.sheet} / แถว ${r.src.row}`;
 const tambonLabel = (t: string | null): string => (t ? `ตำบล${t}` : 'ไม่ระบุตำบล');
 
 /** Remarks shown per row; the rest are counted ("และอีก N รายการ") and all are on the duplicates sheet. */
@@ -116,7 +114,7 @@ function planSheet(plan: ActionPlan): OutSheet {
             c(r.amount, NUM),
             c(SOURCE_TH[r.source], BODY),
             c([r.note, remarks[n]].filter(Boolean).join('\n'), BODY),
-            c(provenance(r), BODY),
+            c(provenanceKey(r.src), BODY),
           ]);
           n++;
         }

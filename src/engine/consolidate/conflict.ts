@@ -11,6 +11,7 @@
 import type { FormKind } from '../plan';
 import { formatAmount, thaiToArabic } from '../thai';
 import type { NeedsItem, SourceRef } from './types';
+import { provenanceKey } from './provenance';
 
 /** The marker of a need whose sources disagree: in its remarks, and what validate looks for. */
 export const CONFLICT_TH = 'ยอดไม่ตรงกัน';
@@ -62,10 +63,7 @@ export function askText(b: Record<number, number>): string {
 export function conflictRemark(it: NeedsItem): string {
   const c = it.conflict!;
   const list = it.sources
-    .map(
-      (s, k) =>
-        `(${k + 1}) ${s.organisation ?? s.file} ${LEVEL_TH[s.kind] ?? s.kind} ${askText(c.budgets[k])} [${s.file} / ${s.sheet} / แถว ${s.row}]`,
-    )
+    .map((s, k) => `(${k + 1}) ${s.organisation ?? s.file} ${LEVEL_TH[s.kind] ?? s.kind} ${askText(c.budgets[k])} [${provenanceKey(s)}]`)
     .join('; ');
   const why = c.by === 'officer' ? BY_OFFICER_TH : `ตามหลัก: ${COUNTING_RULE_TH}; เลือกแหล่งอื่นได้ในคอลัมน์ "แหล่งที่นับยอด"`;
   return `${CONFLICT_TH}: ${list} — นับยอดแหล่ง (${c.counted}) ${why}`;

@@ -38,6 +38,7 @@ import { calendarDue } from './expected';
 import { thaiDateOf } from '../calendar/thai';
 import { issueKey, issueLabel } from './issue';
 import { partsRemark } from './parts';
+import { provenanceMention } from './provenance';
 import { projectMatcher } from '../strategy/match';
 import type { MatchVerdict, ProjectInput } from '../strategy/model';
 import type {
@@ -639,8 +640,8 @@ export function consolidateCandidates(
     const ia = itemAt[ra];
     const ib = itemAt[rb];
     if (ia && ib) {
-      ia.remarks.push(`อาจซ้ำกับ "${ib.name}" (${refText(ib)}) โปรดตรวจสอบ`);
-      ib.remarks.push(`อาจซ้ำกับ "${ia.name}" (${refText(ia)}) โปรดตรวจสอบ`);
+      ia.remarks.push(`อาจซ้ำกับ "${ib.name}" (${provenanceMention(ib.sources[0])}) โปรดตรวจสอบ`);
+      ib.remarks.push(`อาจซ้ำกับ "${ia.name}" (${provenanceMention(ia.sources[0])}) โปรดตรวจสอบ`);
     }
   }
   for (const [r, n] of hidden) itemAt[r]?.remarks.push(intern(`และอาจซ้ำกับโครงการอื่นอีก ${n} รายการที่คล้ายน้อยกว่า (ไม่ได้แสดงในชีตโครงการซ้ำ)`));
@@ -653,9 +654,9 @@ export function consolidateCandidates(
       const firm = m.confidence !== 'possible' && comparePlaces(cands[m.need], lc) === 'same';
       if (firm) {
         item.inTotals = false;
-        item.remarks.push(`มีในแผนพัฒนาท้องถิ่นของ ${orgOf(lc)} (${lc.src.file} ชีต ${lc.src.sheet} แถว ${lc.src.row}) ไม่นับยอด`);
+        item.remarks.push(`มีในแผนพัฒนาท้องถิ่นของ ${orgOf(lc)} (${provenanceMention(lc.src)}) ไม่นับยอด`);
       } else {
-        item.remarks.push(`อาจมีในแผนพัฒนาท้องถิ่นของ ${orgOf(lc)} (${lc.src.file} ชีต ${lc.src.sheet} แถว ${lc.src.row}) โปรดตรวจสอบ`);
+        item.remarks.push(`อาจมีในแผนพัฒนาท้องถิ่นของ ${orgOf(lc)} (${provenanceMention(lc.src)}) โปรดตรวจสอบ`);
       }
       duplicates.push({
         confidence: firm ? m.confidence : 'possible',
@@ -683,7 +684,7 @@ export function consolidateCandidates(
       }
       const [idx] = [...refs.keys()].sort((x, y) => x - y);
       const dc = cands[idx];
-      item.remarks.push(`อาจมีในแผนพัฒนาอำเภอ (${dc.src.file} ชีต ${dc.src.sheet} แถว ${dc.src.row}) โปรดตรวจสอบ`);
+      item.remarks.push(`อาจมีในแผนพัฒนาอำเภอ (${provenanceMention(dc.src)}) โปรดตรวจสอบ`);
       maybe.add(item);
     }
     // A possible match says so instead (still not counted as in the plan until the officer checks).
@@ -807,7 +808,6 @@ export const MAX_POSSIBLE = 3;
 
 const rank = (c: DuplicateGroup['confidence']): number => (c === 'exact' ? 0 : c === 'likely' ? 1 : 2);
 const round2 = (x: number): number => Math.round(x * 100) / 100;
-const refText = (it: NeedsItem): string => `${it.sources[0].file} ชีต ${it.sources[0].sheet} แถว ${it.sources[0].row}`;
 
 function compareGroups(a: IssueGroup, b: IssueGroup): number {
   if (!a.key !== !b.key) return a.key ? -1 : 1; // ไม่ระบุ last

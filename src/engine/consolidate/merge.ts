@@ -22,6 +22,7 @@ import { sortByRank } from './rank';
 import { unitOfNeedsSheet } from './extract';
 import { countSource, parseCountedSource } from './conflict';
 import { parseDecision } from './decision';
+import { provenanceKey } from './provenance';
 
 function cellText(sheet: SheetModel, r: number, c: number | undefined): string {
   return c === undefined ? '' : (sheet.rows[r]?.[c]?.w ?? '').trim();
@@ -59,7 +60,6 @@ export function readPrevious(wb: WorkbookModel): PreviousTable | undefined {
   return undefined;
 }
 
-const sourceLine = (it: NeedsItem): string => `${it.sources[0].file} / ${it.sources[0].sheet} / แถว ${it.sources[0].row}`;
 const placeKey = (name: string, village: number | undefined, tambon: string | undefined): string =>
   `${compactThai(name)}\u0000${village ?? ''}\u0000${tambon ?? ''}`;
 
@@ -81,7 +81,7 @@ export function applyPrevious(r: ConsolidateResult, prev: PreviousTable, matched
   const matchOf = matched;
   // Two passes: exact source first, so a place match never takes a row another need owns by source.
   for (const it of r.items) {
-    const p = bySource.get(`${compactThai(it.name)}\u0000${sourceLine(it)}`);
+    const p = bySource.get(`${compactThai(it.name)}\u0000${provenanceKey(it.sources[0])}`);
     if (p && !used.has(p)) {
       used.add(p);
       matchOf.set(it, p);

@@ -12,6 +12,7 @@ import { compactThai } from '../normalise';
 import { parseTambon, parseVillage } from '../places';
 import { parseDecision } from './decision';
 import { comparePlaces } from './place';
+import { parseProvenance, provenanceKey } from './provenance';
 import type { ConsolidateResult, InputReport, NeedsItem, PreviousRow, ReturnedDecision, ReturnedReport } from './types';
 
 /** The rows of a province's table that carry a decision. */
@@ -42,10 +43,10 @@ export function returnedDecisions(sheet: SheetModel, plan: PlanSheet, file: stri
   return out;
 }
 
-/** "file / sheet / แถว N" → its sheet and row, compared without the file (a table is renamed when sent). */
+/** A ที่มา line's sheet and row, compared without the file (a table is renamed when sent). */
 function sheetRow(line: string): string | undefined {
-  const m = /\/\s*([^/]+?)\s*\/\s*แถว\s*(\d+)\s*$/.exec(line);
-  return m ? `${m[1]}\u0000${m[2]}` : undefined;
+  const ref = parseProvenance(line);
+  return ref ? `${ref.sheet}\u0000${ref.row}` : undefined;
 }
 
 /**
@@ -62,7 +63,7 @@ export function applyReturned(
   const byRow = new Map<string, NeedsItem>();
   const byName = new Map<string, NeedsItem[]>();
   for (const it of r.items) {
-    for (const s of it.sources) bySource.set(`${s.file} / ${s.sheet} / แถว ${s.row}`, it);
+    for (const s of it.sources) bySource.set(provenanceKey(s), it);
     const prev = previousRow.get(it);
     if (prev && previousSheet) byRow.set(`${previousSheet}\u0000${prev.row}`, it);
     const k = compactThai(it.name);

@@ -25,6 +25,7 @@ import { DEFAULT_ORDER_TH } from './rank';
 import { askText, CONFLICT_TH } from './conflict';
 import { proposerShort } from './roster';
 import { formatThaiDateShort } from '../calendar/thai';
+import { PROVENANCE_HEADER, provenanceKey } from './provenance';
 
 export const NEEDS_SHEET = 'แผนความต้องการอำเภอ';
 export const SUMMARY_SHEET = 'สรุปตามประเด็นการพัฒนา';
@@ -41,22 +42,7 @@ export const UNMATCHED_DECISIONS_SHEET = 'ผลการพิจารณา�
  */
 export const NEEDS_HEAD = ['ที่', 'โครงการ', 'วัตถุประสงค์', 'เป้าหมาย (ผลผลิตของโครงการ)', 'หมู่ที่', 'ตำบล', 'อำเภอ', 'อปท./ผู้เสนอ'] as const;
 /** A province's table says "ลำดับความสำคัญของจังหวัด" (its own rank); the district's rank is then the source's. */
-export const NEEDS_TAIL = [
-  'นับยอด',
-  'ประเด็นการพัฒนาจังหวัด',
-  'ลำดับความสำคัญของอำเภอ',
-  'ลำดับความสำคัญ (ของแหล่งที่มา)',
-  'ส่งถึง (ผู้รับเรื่อง)',
-  'หน่วยงานที่จะขอประสาน',
-  'อยู่ในแผนพัฒนาอำเภอ',
-  'ที่มา (ไฟล์ / ชีต / แถว)',
-  'หมายเหตุ',
-  'บันทึกของอำเภอ',
-  // Which source counts when a need's sources disagree (ยอดไม่ตรงกัน): the officer writes its number.
-  'แหล่งที่นับยอด (เมื่อยอดไม่ตรงกัน)',
-  // The province's decision: blank as OnePlan writes it, typed by the province's officer, carried back down.
-  'ผลการพิจารณาของจังหวัด',
-] as const;
+export const NEEDS_TAIL: readonly string[] = tailColumns().map((t) => t.header);
 
 export const DISTRICT_SUMMARY_SHEET = 'สรุปตามอำเภอ';
 
@@ -116,7 +102,7 @@ export const CONFIDENCE_TH: Record<Confidence, string> = { exact: 'ซ้ำต�
 export const STATUS_TH: Record<InputStatus, string> = { ok: 'อ่านได้', skipped: 'ข้าม (ไม่มีแผนโครงการ)', failed: 'อ่านไม่ได้' };
 
 function sourceText(it: NeedsItem): string {
-  return it.sources.map((s) => `${s.file} / ${s.sheet} / แถว ${s.row}`).join('\n');
+  return it.sources.map(provenanceKey).join('\n');
 }
 
 /**
@@ -129,12 +115,62 @@ export function amountWidth(n: number, min = 10): number {
   return Math.max(min, Math.ceil(units * 1.05 + 1));
 }
 
+/** A column after the amounts: its header, its cell for a need, and its width when not printed. */
+interface TailColumn {
+  header: string;
+  cell: (it: NeedsItem, issues: ReadonlyMap<string, string>) => OutCell;
+  /** Width outside the print area; printed columns (none given) take theirs from needsWidths. */
+  width?: number;
+}
+
 /**
- * The needs table's printed columns (ที่ … อยู่ในแผนพัฒนาอำเภอ) in the order written, and the working
- * columns after them, outside the print area. Readers find every column by its header (NEEDS_HEAD,
- * NEEDS_TAIL), so the order is free: the printed ones come first.
+ * The needs table's columns after the amounts, in the order written: the printed ones (… อยู่ในแผนพัฒนา
+ * อำเภอ) first, then the working columns outside the print area. Readers find every column by its header,
+ * so the order is free; a new column is added here only. A function: the styles are defined below.
  */
-const PRINTED_TAIL = ['นับยอด', 'ลำดับความสำคัญของอำเภอ', 'ส่งถึง (ผู้รับเรื่อง)', 'หน่วยงานที่จะขอประสาน', 'อยู่ในแผนพัฒนาอำเภอ'] as const;
+function tailColumns(): TailColumn[] {
+  return [
+    {
+      header: 'นับยอด',
+      cell: (it) =>
+        c(it.inTotals ? COUNTED_TH.yes : COUNTED_TH.no, it.inTotals ? BODY_CENTER : { ...BODY_CENTER, italic: true, color: '808080' }),
+    },
+    { header: 'ลำดับความสำคัญของอำเภอ', cell: (it) => c(it.rank, BODY_CENTER) },
+    { header: 'ส่งถึง (ผู้รับเรื่อง)', cell: (it) => c(ROUTE_LABEL[it.route].th, BODY) },
+    { header: 'หน่วยงานที่จะขอประสาน', cell: (it) => c(text(it.agency), BODY) },
+    {
+      header: 'อยู่ในแผนพัฒนาอำเภอ',
+      cell: (it) =>
+        c(
+          it.inDistrictPlan === null ? '' : it.inDistrictPlan ? 'มี' : 'ไม่มี',
+          it.inDistrictPlan === false ? { ...BODY_CENTER, color: 'C00000', bold: true } : BODY_CENTER,
+        ),
+    },
+    { header: 'ประเด็นการพัฒนาจังหวัด', cell: (it, issues) => c(issueCell(it, issues), BODY), width: 30 },
+    { header: 'ลำดับความสำคัญ (ของแหล่งที่มา)', cell: (it) => c(text(it.priority), BODY_CENTER), width: 10 },
+    { header: PROVENANCE_HEADER, cell: (it) => c(sourceText(it), BODY), width: 34 },
+    { header: 'หมายเหตุ', cell: (it) => c([it.note, ...it.remarks].filter(Boolean).join('\n'), BODY), width: 34 },
+    { header: 'บันทึกของอำเภอ', cell: (it) => c(text(it.officerNote), BODY), width: 24 },
+    {
+      // Which source counts when a need's sources disagree (ยอดไม่ตรงกัน): the officer writes its number;
+      // blank until then, and validate reports the need as unresolved meanwhile.
+      header: 'แหล่งที่นับยอด (เมื่อยอดไม่ตรงกัน)',
+      cell: (it) => c(it.conflict?.by === 'officer' ? it.conflict.counted : '', it.conflict?.by === 'rule' ? UNRESOLVED : BODY_CENTER),
+      width: 14,
+    },
+    // The province's decision: blank as OnePlan writes it, typed by the province's officer, carried back down.
+    { header: 'ผลการพิจารณาของจังหวัด', cell: (it) => c(text(it.decision?.text), BODY), width: 30 },
+  ];
+}
+
+/** Printed tail columns the layout sizes or hides, as offsets from the first column after the amounts. */
+const tailAt = (header: string): number => NEEDS_TAIL.indexOf(header);
+const COUNTED_AT = tailAt('นับยอด');
+const RANK_AT = tailAt('ลำดับความสำคัญของอำเภอ');
+const ROUTE_AT = tailAt('ส่งถึง (ผู้รับเรื่อง)');
+const AGENCY_AT = tailAt('หน่วยงานที่จะขอประสาน');
+const IN_PLAN_AT = tailAt('อยู่ในแผนพัฒนาอำเภอ');
+const PRINTED_TAIL_COUNT = tailColumns().filter((t) => t.width === undefined).length;
 
 // ---------------------------------------------------------------------------------------------
 // Print layout: the needs table as the officer signs it (one page wide, pages filled, short cells).
@@ -184,22 +220,25 @@ function needsWidths(
     [5, 9],
     [PROPOSER_FULL_COL, 30],
     [PROPOSER_FULL_COL + 1, proposerWidth],
-    [tc, 6],
+    [tc + COUNTED_AT, 6],
   ]);
   if (!province) fixed.set(DISTRICT_COL, 6);
   for (let k = 0; k < yearCount; k++) fixed.set(yc + k, yearWidth);
   const shown = (c: number) => !hidden.has(c);
   let base = 0;
   for (const [c, w] of fixed) if (shown(c)) base += w;
-  const plan = shown(tc + 4) ? 1 : 0;
+  const plan = shown(tc + IN_PLAN_AT) ? 1 : 0;
   const roomy = NEEDS_PRINT_WIDTH - base - 10 - 8 * plan >= 66;
-  fixed.set(tc + 1, roomy ? 10 : 6);
-  fixed.set(tc + 4, roomy ? 8 : 6);
-  base += fixed.get(tc + 1)! + plan * fixed.get(tc + 4)!;
+  fixed.set(tc + RANK_AT, roomy ? 10 : 6);
+  fixed.set(tc + IN_PLAN_AT, roomy ? 8 : 6);
+  base += fixed.get(tc + RANK_AT)! + plan * fixed.get(tc + IN_PLAN_AT)!;
   const rest = Math.max(56, NEEDS_PRINT_WIDTH - base);
   let shares = 0;
   for (const [c, k] of share) if (shown(c)) shares += k;
-  const widths = Array.from({ length: tc + 5 }, (_, c) => fixed.get(c) ?? Math.max(8, Math.floor((rest * share.get(c)!) / shares)));
+  const widths = Array.from(
+    { length: tc + PRINTED_TAIL_COUNT },
+    (_, c) => fixed.get(c) ?? Math.max(8, Math.floor((rest * share.get(c)!) / shares)),
+  );
   // What the rounding left goes to โครงการ: the printed width is the one measured, whatever the shares.
   let others = 0;
   for (const c of share.keys()) if (c !== 1 && shown(c)) others += widths[c];
@@ -217,8 +256,8 @@ function textShares(r: ConsolidateResult, tc: number, province: boolean): Map<nu
     [1, (it) => it.name],
     [2, (it) => it.objective],
     [3, (it) => it.target],
-    [tc + 2, (it) => ROUTE_LABEL[it.route].th],
-    [tc + 3, (it) => it.agency],
+    [tc + ROUTE_AT, (it) => ROUTE_LABEL[it.route].th],
+    [tc + AGENCY_AT, (it) => it.agency],
   ];
   if (province) texts.push([DISTRICT_COL, (it) => it.district]);
   // A sample of a large table is enough for a mean; a text past 120 units wraps however wide its column.
@@ -262,8 +301,8 @@ function emptyColumns(r: ConsolidateResult, tc: number): number[] {
     [5, (it) => it.tambon],
     [DISTRICT_COL, (it) => it.district],
     [PROPOSER_FULL_COL + 1, (it) => it.organisation],
-    [tc + 3, (it) => it.agency],
-    [tc + 4, (it) => it.inDistrictPlan],
+    [tc + AGENCY_AT, (it) => it.agency],
+    [tc + IN_PLAN_AT, (it) => it.inDistrictPlan],
   ];
   const filled = (v: unknown) => v !== undefined && v !== null && v !== '';
   return fields.filter(([, get]) => !r.items.some((it) => filled(get(it)))).map(([c]) => c);
@@ -327,9 +366,8 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   const unit = needsUnit(o, r);
   const lvl = province ? 'จังหวัด' : 'อำเภอ';
   const head = NEEDS_HEAD;
-  const printedTail = new Set<string>(PRINTED_TAIL);
-  const tailOrder = [...PRINTED_TAIL, ...NEEDS_TAIL.filter((h) => !printedTail.has(h))];
-  const tail = tailOrder.map((h) => h.replace(/ของอำเภอ$/, `ของ${lvl}`));
+  const tailCols = tailColumns();
+  const tail = tailCols.map((t) => t.header.replace(/ของอำเภอ$/, `ของ${lvl}`));
   const header = [...head, PROPOSER_SHORT, ...years.map((y) => `ปีงบประมาณ ${y} (บาท)`), ...tail];
   const lastCol = header.length - 1;
   const yc = head.length + 1; // first year column
@@ -392,7 +430,7 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   let widest = 0;
   for (const it of r.items) for (const y of years) widest = Math.max(widest, it.budgets[y] ?? 0);
   const yearWidth = amountWidth(widest, 12); // at least "ปีงบประมาณ" on one line of the header
-  const printed = tc + PRINTED_TAIL.length;
+  const printed = tc + PRINTED_TAIL_COUNT;
   const empty = emptyYears(r);
   const proposers = shortProposers(r);
   const hiddenCols = [PROPOSER_FULL_COL, ...emptyColumns(r, tc), ...years.flatMap((y, k) => (empty.has(y) ? [yc + k] : []))].sort(
@@ -400,14 +438,7 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   );
   const colWidths = [
     ...needsWidths(years.length, yearWidth, proposers.width, textShares(r, tc, province), province, new Set(hiddenCols)),
-    // ประเด็นการพัฒนาจังหวัด, the source's rank, ที่มา, หมายเหตุ, บันทึกของอำเภอ, แหล่งที่นับยอด, ผลการพิจารณาของจังหวัด (not printed)
-    30,
-    10,
-    34,
-    34,
-    24,
-    14,
-    30,
+    ...tailCols.flatMap((t) => (t.width === undefined ? [] : [t.width])),
   ];
   const names = issueNames(r);
   // The signature block under the table, inside the print area.
@@ -422,7 +453,6 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
     if (k === RowKind.Top) return top[refs[i]];
     if (k === RowKind.Item) {
       const it = flat[refs[i]];
-      const note = [it.note, ...it.remarks].filter(Boolean).join('\n');
       return [
         c(refs[i] + 1, BODY_CENTER),
         c(text(it.name), BODY),
@@ -434,23 +464,7 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
         c(text(it.organisation), BODY_LINE),
         c(it.organisation ? proposers.short.get(it.organisation)! : '', BODY),
         ...years.map((y) => c(it.budgets[y] ?? 0, it.inTotals ? NUM : NUM_EXCLUDED)),
-        // PRINTED_TAIL, then the rest of NEEDS_TAIL in its order
-        c(it.inTotals ? COUNTED_TH.yes : COUNTED_TH.no, it.inTotals ? BODY_CENTER : { ...BODY_CENTER, italic: true, color: '808080' }),
-        c(it.rank, BODY_CENTER),
-        c(ROUTE_LABEL[it.route].th, BODY),
-        c(text(it.agency), BODY),
-        c(
-          it.inDistrictPlan === null ? '' : it.inDistrictPlan ? 'มี' : 'ไม่มี',
-          it.inDistrictPlan === false ? { ...BODY_CENTER, color: 'C00000', bold: true } : BODY_CENTER,
-        ),
-        c(issueCell(it, names), BODY),
-        c(text(it.priority), BODY_CENTER),
-        c(sourceText(it), BODY),
-        c(note, BODY),
-        c(text(it.officerNote), BODY),
-        // Blank until the officer names a source: validate reports the need as unresolved meanwhile.
-        c(it.conflict?.by === 'officer' ? it.conflict.counted : '', it.conflict?.by === 'rule' ? UNRESOLVED : BODY_CENTER),
-        c(text(it.decision?.text), BODY),
+        ...tailCols.map((t) => t.cell(it, names)),
       ];
     }
     if (k === RowKind.Group) {
