@@ -155,6 +155,13 @@ export async function writeFileBytes(filePath: string, bytes: Uint8Array): Promi
   await fs.writeFile(filePath, bytes);
 }
 
+/** Whether a path is a folder (following links); false when it does not exist. */
+const isFolder = (p: string): Promise<boolean> =>
+  fs.stat(p).then(
+    (st) => st.isDirectory(),
+    () => false,
+  );
+
 /** Inputs as given, folders opened: the files to read, the ones left out (with why), folders with nothing readable. */
 export interface InputScan {
   files: string[];
@@ -170,12 +177,7 @@ export interface InputScan {
 export async function scanInputs(args: readonly string[]): Promise<InputScan> {
   const scan: InputScan = { files: [], skipped: [], emptyFolders: [] };
   for (const a of args) {
-    if (
-      !(await fs.stat(a).then(
-        (st) => st.isDirectory(),
-        () => false,
-      ))
-    ) {
+    if (!(await isFolder(a))) {
       scan.files.push(a);
       continue;
     }
@@ -184,14 +186,8 @@ export async function scanInputs(args: readonly string[]): Promise<InputScan> {
     for (const e of entries) {
       const file = path.join(a, e.name);
       // A link to a folder is a folder.
-      const isFolder =
-        e.isDirectory() ||
-        (e.isSymbolicLink() &&
-          (await fs.stat(file).then(
-            (st) => st.isDirectory(),
-            () => false,
-          )));
-      const reason = skipReasonOf(e.name, isFolder);
+      const folder = e.isDirectory() || (e.isSymbolicLink() && (await isFolder(file)));
+      const reason = skipReasonOf(e.name, folder);
       if (reason) scan.skipped.push(skippedFile(file, e.name, reason));
       else {
         scan.files.push(file);

@@ -6,7 +6,7 @@
  */
 import { builtinTemplate, buildCalendar } from '../calendar';
 import { daysInMonth, type ThaiDate } from '../calendar/thai';
-import { codesNamed, districtsOf, placeName, suggest, tambonsOf, type KnownPlace } from '../places';
+import { bareProvinceName, codesNamed, districtsOf, placeName, suggest, tambonsOf, type KnownPlace } from '../places';
 import { bareKey, districtKey, senderKey } from './roster';
 
 /** Who sends to the run: a district's tambons (and อปท.), or a province's districts. */
@@ -17,7 +17,6 @@ export type ExpectedSenders =
   | { ok: false; message: string; messageEn: string; suggestions: string[] };
 
 const bareDistrict = (s: string): string => s.trim().replace(/^(อำเภอ|อ\.|เขต)\s*/, '');
-const bareProvince = (s: string): string => s.trim().replace(/^(จังหวัด|จ\.)\s*/, '');
 
 /** "อำเภอปากเกร็ด จังหวัดนนทบุรี": how a suggestion names a district anywhere in the country. */
 const districtInProvince = (p: KnownPlace): string => `อำเภอ${p.name} จังหวัด${placeName(p.code.slice(0, 2))}`;
@@ -49,7 +48,7 @@ function notFound(what: keyof typeof LEVEL_EN, name: string, suggestions: string
  */
 export function expectedSenders(run: { district?: string; province?: string }, extra: readonly string[] = []): ExpectedSenders | undefined {
   const d = run.district ? bareDistrict(run.district) : '';
-  const p = run.province ? bareProvince(run.province) : '';
+  const p = run.province ? bareProvinceName(run.province) : '';
   if (!d && !p) return undefined;
   const provinces = p ? codesNamed(p, 'province') : [];
   if (p && provinces.length !== 1)

@@ -27,7 +27,7 @@ import {
   isProvinceNeeds,
 } from './extract';
 import { classWordsOf, type ClassWords } from '../classification';
-import { placeOf, type PlaceCodes } from '../places';
+import { bareDistrictName, bareProvinceName, placeOf, type PlaceCodes } from '../places';
 import { rankItems, sortByRank } from './rank';
 import { conflictRemark, countingOrder, disagree } from './conflict';
 import { comparePlaces } from './place';
@@ -120,8 +120,8 @@ const YIELD_MS = 12;
 
 /** The run's place: --district and --province ("เมือง" without a province is no one district: no code). */
 function runPlace(opts: Pick<ConsolidateOptions, 'district' | 'province'>): PlaceCodes {
-  const district = opts.district?.trim().replace(/^(อำเภอ|อ\.)\s*/, '') || undefined;
-  const province = opts.province?.trim().replace(/^(จังหวัด|จ\.)\s*/, '') || undefined;
+  const district = (opts.district && bareDistrictName(opts.district)) || undefined;
+  const province = (opts.province && bareProvinceName(opts.province)) || undefined;
   return district || province ? placeOf({ district, province }) : {};
 }
 
@@ -723,7 +723,7 @@ export function consolidateCandidates(
     }
   }
   // "เมือง", "อ.เมือง" and "อำเภอเมือง" are one district, written "อำเภอเมือง" (as a province reads it).
-  const bare = opts.district?.trim().replace(/^(อำเภอ|อ\.)\s*/, '');
+  const bare = opts.district && bareDistrictName(opts.district);
   const district = (bare ? `อำเภอ${bare}` : undefined) ?? (prev?.district?.startsWith('อำเภอ') ? prev.district : undefined);
   if (district) {
     result.district = district;

@@ -14,7 +14,15 @@ import type { PlaceCodes } from './types';
 export type { PlaceCodes } from './types';
 export type { PlaceNames } from './read';
 export { readPlaceNames, readName, nameAtStart } from './read';
-export { extractLocation, locationOfNormalised, parseTambon, parseVillage, type Location } from './location';
+export {
+  bareDistrictName,
+  bareProvinceName,
+  extractLocation,
+  locationOfNormalised,
+  parseTambon,
+  parseVillage,
+  type Location,
+} from './location';
 export { placeName, tambonsOf, districtsOf, codesNamed, suggest, isPlaceName, type KnownPlace, type PlaceLevel } from './gazetteer';
 
 const inAny = (code: string, within: readonly string[] | undefined): boolean => !within || within.some((w) => code.startsWith(w));

@@ -54,3 +54,9 @@ export function parseTambon(text: string): string | undefined {
   if (/\d/.test(s) || /หมู่ที่|อำเภอ/.test(s)) return undefined;
   return nameAtStart(s.replace(/ /g, ''), 'tambon');
 }
+
+/** A district's name without its level word: "อำเภอเมือง", "อ.เมือง", "เมือง" → "เมือง". */
+export const bareDistrictName = (s: string): string => s.trim().replace(/^(อำเภอ|อ\.)\s*/, '');
+
+/** A province's name without its level word: "จังหวัดน่าน", "จ.น่าน", "น่าน" → "น่าน". */
+export const bareProvinceName = (s: string): string => s.trim().replace(/^(จังหวัด|จ\.)\s*/, '');
