@@ -9,6 +9,7 @@ import type { PlanSheet, ProjectRow } from '../plan';
 import { flatText, thaiToArabic } from '../thai';
 import { headerLabel } from '../forms/columns';
 import { fileStem, sheetOrganisation } from '../consolidate/extract';
+import { senderKey } from '../consolidate/roster';
 import type { ActionProblem, ActionSheetReport, ActionSide, ActionSource } from './types';
 
 /** A project row of a sheet with what the action plan needs of it (candidates are made later). */
@@ -179,11 +180,8 @@ export function readActionSheet(sheet: SheetModel, plan: PlanSheet, file: string
   return { report, rows, problems, ...(side === 'local' ? { localKey: organisationKey(organisation!) } : {}) };
 }
 
-/** "อบต.หนองบัว" and "องค์การบริหารส่วนตำบลหนองบัว" → one key. */
+/** "อบต.หนองบัว" and "องค์การบริหารส่วนตำบลหนองบัว" → one key: the roster's way of knowing a sender (roster.ts). */
 export function organisationKey(org: string): string {
-  return flatText(org)
-    .replace(/องค์การบริหารส่วนตำบล|อบต\./g, 'อบต')
-    .replace(/เทศบาลตำบล|ทต\./g, 'ทต')
-    .replace(/\s+(อำเภอ|จังหวัด).*$/, '')
-    .replace(/\s+/g, '');
+  const k = senderKey(org);
+  return k ? `${k.type}.${k.name}` : flatText(org).replace(/\s+/g, '');
 }
