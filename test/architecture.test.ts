@@ -123,9 +123,6 @@ describe('the import graph of src/', () => {
       for (const t of targets) if (folderOf(t) !== from) edges.add(folderOf(t));
     }
     const graph = new Map([...folders].map(([k, v]) => [k, [...v]]));
-    // forms/recognise asks strategy/read whether a sheet is an issue list, and strategy/report reads plans with
-    // forms/read: the one circle left, until the strategy-list reader moves (issue 25). Fixed → delete it here.
-    const known = ['forms ↔ strategy'];
-    expect(cycles(graph).map((set) => set.join(' ↔ '))).toEqual(known);
+    expect(cycles(graph).map((set) => set.join(' ↔ '))).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@
 import type { SheetModel } from '../model';
 import type { ContextLine, Field, FormKind, PlanBlock } from '../plan';
 import { flatText } from '../thai';
-import { detectStrategiesSheet } from '../strategy/read';
+import { detectStrategiesSheet } from './issue-list';
 import { OWN_OUTPUT_RULES, rowListReason } from './own-output';
 import type { KindReason, KindRule, SheetSigns } from './kind-rule';
 
