@@ -7,14 +7,15 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runConsolidate } from '../../src/cli/consolidate';
-import { calendarDue, expectedSenders } from '../../src/engine/consolidate';
+import { calendarDue, consolidate, Consolidation, expectedSenders, sendersOf } from '../../src/engine/consolidate';
 import { ConsolidateJsonSchema } from '../../src/engine/consolidate/json';
 import { nodeInflateRaw } from '../../src/node/files';
 import { districtOptions, EMPTY_DISTRICT } from '../../src/taskpane/consolidate/districtSettings';
 import { readWorkbookBytes } from '../../src/xlsx/open';
 import { writeXlsx } from '../../src/xlsx/write';
 import { tambonPlan } from '../places/tambon-plan';
-import { toOutWorkbook } from './fixtures';
+import { districtNeeds, phunphinWorkbooks } from '../roundtrip/fixtures';
+import { allWorkbooks, toOutWorkbook } from './fixtures';
 
 const PAK_KRET = [
   'ปากเกร็ด',
@@ -160,4 +161,55 @@ test("the pane's district settings give the engine the same list; a name the gaz
   expect(districtOptions(settings).expected).toEqual(cli?.ok && cli.names);
   expect(districtOptions(settings).expected).toHaveLength(13);
   expect(districtOptions({ ...settings, district: 'เมือง', province: '' }).expected).toEqual(['เทศบาลนครปากเกร็ด', 'ต.บางตลาด']);
+});
+
+describe('a province whose capital district calls itself "อำเภอเมือง" (issue 26)', () => {
+  let provinceInbox: string;
+  beforeAll(async () => {
+    provinceInbox = path.join(dir, 'province');
+    mkdirSync(provinceInbox);
+    // อำเภอเมืองสุราษฎร์ธานี's table as its officer made it: `--district เมือง`, so its title says อำเภอเมือง only.
+    const muang = await districtNeeds('เมือง', allWorkbooks(), 'แผนความต้องการ อ.เมือง.xlsx');
+    expect(muang.workbook.sheets[0].rows[0]?.[0]?.w).toBe('แผนความต้องการของอำเภอเมือง');
+    const phunphin = await districtNeeds('พุนพิน', phunphinWorkbooks(), 'แผนความต้องการ อ.พุนพิน.xlsx');
+    writeFileSync(path.join(provinceInbox, 'แผนความต้องการ อ.เมือง.xlsx'), writeXlsx(muang.out));
+    writeFileSync(path.join(provinceInbox, 'แผนความต้องการ อ.พุนพิน.xlsx'), writeXlsx(phunphin.out));
+  });
+
+  test('its table counts as เมืองสุราษฎร์ธานี sent; "อ.เมือง" added by the officer is not a second district; the sheet heads อำเภอ', async () => {
+    const extra = path.join(dir, 'หน่วยงาน.csv');
+    writeFileSync(extra, 'ที่,ชื่อ\n๑,อ.เมือง\n๒,สำนักงานเกษตรจังหวัดสุราษฎร์ธานี\n');
+    const out = path.join(dir, 'province.xlsx');
+    const a = io();
+    const args = [provinceInbox, '--province', 'สุราษฎร์ธานี', '--expect', extra, '--due', '31/7/2569', '--out', out, '--json'];
+    expect(await runConsolidate(args, a.io, { today: { year: 2569, month: 8, day: 5 } })).toBe(0);
+    const s = ConsolidateJsonSchema.parse(JSON.parse(a.out.join(''))).senders!;
+    expect(s.expected).toHaveLength(19 + 1);
+    expect(s.expected).not.toContain('อ.เมือง');
+    expect(s.received).toEqual(['อำเภอเมืองสุราษฎร์ธานี', 'อำเภอพุนพิน']);
+    expect(s.missing).toContain('สำนักงานเกษตรจังหวัดสุราษฎร์ธานี');
+
+    const wb = readWorkbookBytes(new Uint8Array(readFileSync(out)), 'province.xlsx', { inflateRaw: nodeInflateRaw });
+    const sheet = wb.sheets.find((x) => x.name === 'ติดตามการส่งแผน')!;
+    expect(sheet.rows[2]!.map((c) => c?.w)).toEqual(['ที่', 'อำเภอ', 'สถานะ', 'กำหนดส่ง', 'ล่าช้า (วัน)', 'ไฟล์ที่ได้รับ']);
+    const muangRow = sheet.rows.find((r) => r?.[1]?.w === 'อำเภอเมืองสุราษฎร์ธานี')!;
+    expect([muangRow[2]?.w, muangRow[5]?.w]).toEqual(['ส่งแล้ว', expect.stringContaining('อ.เมือง.xlsx')]);
+  });
+
+  test("its needs are placed in เมืองสุราษฎร์ธานี (8401) by the pane's consolidate as by the CLI's", async () => {
+    const muang = await districtNeeds('เมือง', allWorkbooks(), 'แผนความต้องการ อ.เมือง.xlsx');
+    const inputs = [{ file: 'แผนความต้องการ อ.เมือง.xlsx', checksum: '1'.repeat(64), workbook: muang.workbook }];
+    const pane = await consolidate(inputs, { province: 'สุราษฎร์ธานี' });
+    const cli = new Consolidation({ province: 'สุราษฎร์ธานี' });
+    inputs.forEach((i) => cli.add(i));
+    for (const r of [pane, cli.finish()]) expect(new Set(r.items.map((i) => i.place?.district))).toEqual(new Set(['8401']));
+  });
+
+  test('sendersOf by the gazetteer: "เมือง" is the capital of the roster, never another district', () => {
+    const report = (district: string) =>
+      ({ file: 'x.xlsx', checksum: '0'.repeat(64), status: 'ok', sheets: [], projects: 1, taken: 1, district }) as const;
+    const s = sendersOf(['อำเภอเมืองสุราษฎร์ธานี', 'อำเภอพุนพิน'], [report('อำเภอเมือง')]);
+    expect([s.received, s.missing]).toEqual([['อำเภอเมืองสุราษฎร์ธานี'], ['อำเภอพุนพิน']]);
+    expect(sendersOf(['อำเภอพุนพิน'], [report('อำเภอเมือง')]).missing).toEqual(['อำเภอพุนพิน']);
+  });
 });

@@ -6,7 +6,7 @@
  */
 import { builtinTemplate, buildCalendar } from '../calendar';
 import { daysInMonth, type ThaiDate } from '../calendar/thai';
-import { bareProvinceName, codesNamed, districtsOf, placeName, suggest, tambonsOf, type KnownPlace } from '../places';
+import { bareProvinceName, codesNamed, districtsOf, placeName, placeOf, suggest, tambonsOf, type KnownPlace } from '../places';
 import { bareKey, districtKey, senderKey } from './roster';
 
 /** Who sends to the run: a district's tambons (and อปท.), or a province's districts. */
@@ -98,10 +98,13 @@ function withExtra(
 ): ExpectedSenders {
   const keyOf = (n: string) => senderKey(n, true) ?? districtKey(n) ?? bareKey(n);
   const listed = new Set(names.map((n) => keyOf(n)!.name));
+  // A province's district as the gazetteer names it: "อ.เมือง" there is its capital, เมือง<province>.
+  const named = (name: string): string =>
+    level === 'district' ? (placeName(placeOf({ district: name }, place).district ?? '') ?? name) : name;
   const same = (n: string): boolean => {
     const k = keyOf(n);
     // "บางตลาด" alone, or written with this level's word, is the gazetteer's.
-    return !!k && listed.has(k.name) && (k.type === '' || k.type === (level === 'tambon' ? 'ต' : 'อ'));
+    return !!k && listed.has(named(k.name)) && (k.type === '' || k.type === (level === 'tambon' ? 'ต' : 'อ'));
   };
   return { ok: true, level, place, names: [...names, ...extra.filter((n) => !same(n))] };
 }

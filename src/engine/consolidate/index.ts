@@ -377,6 +377,8 @@ async function collect(
 ): Promise<{ reports: InputReport[]; cands: Candidate[] }> {
   const recognise = opts.recognise ?? ((s) => readPlanSheet(s));
   const words = classWordsOf(opts.classWords);
+  // The run's district or province places each row, as in Consolidation (the pane's and the CLI's tables agree).
+  const place = runPlace(opts);
   const reports: InputReport[] = [];
   const cands: Candidate[] = [];
   const total = inputs.length;
@@ -384,7 +386,7 @@ async function collect(
   let lastYield = now();
   for (let i = 0; i < inputs.length; i++) {
     if (opts.signal?.aborted) throw abortError();
-    reports.push(collectInput(inputs[i], recognise, words, cands));
+    reports.push(collectInput(inputs[i], recognise, words, cands, place));
     opts.onProgress?.(i + 1, total);
     if (now() - lastYield >= YIELD_MS) {
       await tick();

@@ -749,11 +749,14 @@ function sourcesSheet(r: ConsolidateResult): OutSheet {
 
 const SENDER_STATUS_TH = { received: 'ส่งแล้ว', unreadable: 'ส่งมาแล้วแต่ใช้ไม่ได้', missing: 'ยังไม่ส่ง' } as const;
 
-/** Who has not sent: the roster in its order, each with its status, due date, days late and the files matched to it. */
-function followUpSheet(r: ConsolidateResult): OutSheet | undefined {
+/**
+ * Who has not sent: the roster in its order, each with its status, due date, days late and the files matched
+ * to it. A province's senders are its districts.
+ */
+function followUpSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet | undefined {
   const s = r.senders;
   if (!s) return undefined;
-  const header = ['ที่', 'ตำบล / อปท.', 'สถานะ', 'กำหนดส่ง', 'ล่าช้า (วัน)', 'ไฟล์ที่ได้รับ'];
+  const header = ['ที่', isProvinceTable(o, r) ? 'อำเภอ' : 'ตำบล / อปท.', 'สถานะ', 'กำหนดส่ง', 'ล่าช้า (วัน)', 'ไฟล์ที่ได้รับ'];
   const rows: OutCell[][] = [
     [c('ติดตามการส่งแผน', TITLE)],
     [
@@ -917,7 +920,7 @@ export function needsWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions = {}
       ...summarySheets(r, o),
       materialise(duplicatesSheet(r)),
       sourcesSheet(r),
-      followUpSheet(r),
+      followUpSheet(r, o),
       vanishedSheet(r),
       unmatchedDecisionsSheet(r),
     ].filter(present),
@@ -935,7 +938,7 @@ export function needsFileWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions 
       ...summarySheets(r, o),
       duplicatesSheet(r),
       sourcesSheet(r),
-      followUpSheet(r),
+      followUpSheet(r, o),
       vanishedSheet(r),
       unmatchedDecisionsSheet(r),
     ].filter(present),
