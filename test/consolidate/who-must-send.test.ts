@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runConsolidate } from '../../src/cli/consolidate';
-import { calendarDue, consolidate, Consolidation, expectedSenders, sendersOf } from '../../src/engine/consolidate';
+import { calendarDue, consolidate, Consolidation, expectedSenders, sendersOf, type InputReport } from '../../src/engine/consolidate';
 import { ConsolidateJsonSchema } from '../../src/engine/consolidate/json';
 import { nodeInflateRaw } from '../../src/node/files';
 import { districtOptions, EMPTY_DISTRICT } from '../../src/taskpane/consolidate/districtSettings';
@@ -206,8 +206,15 @@ describe('a province whose capital district calls itself "อำเภอเม�
   });
 
   test('sendersOf by the gazetteer: "เมือง" is the capital of the roster, never another district', () => {
-    const report = (district: string) =>
-      ({ file: 'x.xlsx', checksum: '0'.repeat(64), status: 'ok', sheets: [], projects: 1, taken: 1, district }) as const;
+    const report = (district: string): InputReport => ({
+      file: 'x.xlsx',
+      checksum: '0'.repeat(64),
+      status: 'ok',
+      sheets: [],
+      projects: 1,
+      taken: 1,
+      district,
+    });
     const s = sendersOf(['อำเภอเมืองสุราษฎร์ธานี', 'อำเภอพุนพิน'], [report('อำเภอเมือง')]);
     expect([s.received, s.missing]).toEqual([['อำเภอเมืองสุราษฎร์ธานี'], ['อำเภอพุนพิน']]);
     expect(sendersOf(['อำเภอพุนพิน'], [report('อำเภอเมือง')]).missing).toEqual(['อำเภอพุนพิน']);

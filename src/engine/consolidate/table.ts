@@ -35,12 +35,15 @@ export const FOLLOWUP_SHEET = 'ติดตามการส่งแผน';
 export const VANISHED_SHEET = 'ไม่มีในรอบนี้';
 export const UNMATCHED_DECISIONS_SHEET = 'ผลการพิจารณาที่ไม่พบรายการ';
 
+/** The proposer as printed (ทต.หนองบัว, ตำบลนาดี), after its hidden whole line. */
+export const PROPOSER_SHORT = 'อปท./ผู้เสนอ (ย่อ)';
+
 /**
  * The needs table's column headers, a contract: the province's roll-up and a re-run read the table back
  * by these words (forms/columns.ts maps them to fields). Budget columns sit between NEEDS_HEAD and
  * NEEDS_TAIL, one per fiscal year: "ปีงบประมาณ 2568 (บาท)".
  */
-export const NEEDS_HEAD = ['ที่', 'โครงการ', 'วัตถุประสงค์', 'เป้าหมาย (ผลผลิตของโครงการ)', 'หมู่ที่', 'ตำบล', 'อำเภอ', 'อปท./ผู้เสนอ'] as const;
+export const NEEDS_HEAD: readonly string[] = headColumns().map((h) => h.header);
 /** A province's table says "ลำดับความสำคัญของจังหวัด" (its own rank); the district's rank is then the source's. */
 export const NEEDS_TAIL: readonly string[] = tailColumns().map((t) => t.header);
 
@@ -115,12 +118,83 @@ export function amountWidth(n: number, min = 10): number {
   return Math.max(min, Math.ceil(units * 1.05 + 1));
 }
 
-/** A column after the amounts: its header, its cell for a need, and its width when not printed. */
-interface TailColumn {
+/** What a need's cells take from the whole table: each proposer's short form, each issue number's name. */
+interface TableTexts {
+  short: ReadonlyMap<string, string>;
+  issues: ReadonlyMap<string, string>;
+}
+
+/** What the print layout knows when it sizes a column. */
+interface Layout {
+  province: boolean;
+  /** Holds the longest short proposer on one line. */
+  proposerWidth: number;
+}
+
+/**
+ * A column of the needs table: its header, its cell for need number `no`, and how it prints. A printed
+ * column has a fixed width, or shares the width left with the other text columns as long as its texts;
+ * the layout sizes the rest itself, finding them by header.
+ */
+interface NeedsColumn {
   header: string;
-  cell: (it: NeedsItem, issues: ReadonlyMap<string, string>) => OutCell;
-  /** Width outside the print area; printed columns (none given) take theirs from needsWidths. */
+  cell: (it: NeedsItem, no: number, t: TableTexts) => OutCell;
+  /** Fixed printed width (undefined in a layout where the column is a text column, or sized by the layout). */
+  fixed?: (l: Layout) => number | undefined;
+  /** A text column: its share of the printed width follows these texts' usual length. */
+  text?: (it: NeedsItem) => string | undefined;
+  /** Hidden from print when no need fills it (a municipality's ผ.02 names no หมู่ที่ or ตำบล). */
+  filled?: (it: NeedsItem) => unknown;
+  /** Kept for readers, never shown (the proposer's whole line). */
+  hidden?: boolean;
+  /** A working column after the print area, this wide (tail columns only). */
   width?: number;
+}
+
+/** A width the same in every layout. A declaration: the column lists are made before the consts below. */
+function fixedAt(w: number): () => number {
+  return () => w;
+}
+
+/**
+ * The needs table's columns before the amounts, in the order written. The proposer's whole line
+ * ("ตำบลนาดี อำเภอเมือง จังหวัด…") stays hidden before its printed short form: readers take the first
+ * อปท./ผู้เสนอ column, so a re-run keeps the line. อำเภอ is narrow in a district's own table, a text
+ * column in a province's. A function: the styles are defined below.
+ */
+function headColumns(): NeedsColumn[] {
+  return [
+    { header: 'ที่', cell: (_, no) => c(no, BODY_CENTER), fixed: fixedAt(5) },
+    { header: 'โครงการ', cell: (it) => c(text(it.name), BODY), text: (it) => it.name },
+    { header: 'วัตถุประสงค์', cell: (it) => c(text(it.objective), BODY), text: (it) => it.objective, filled: (it) => it.objective },
+    {
+      header: 'เป้าหมาย (ผลผลิตของโครงการ)',
+      cell: (it) => c(text(it.target), BODY),
+      text: (it) => it.target,
+      filled: (it) => it.target,
+    },
+    {
+      header: 'หมู่ที่',
+      cell: (it) => c(it.village !== undefined ? it.village : '', BODY_CENTER),
+      fixed: fixedAt(5),
+      filled: (it) => it.village,
+    },
+    { header: 'ตำบล', cell: (it) => c(text(it.tambon), BODY), fixed: fixedAt(9), filled: (it) => it.tambon },
+    {
+      header: 'อำเภอ',
+      cell: (it) => c(text(it.district), BODY),
+      fixed: (l) => (l.province ? undefined : 6),
+      text: (it) => it.district,
+      filled: (it) => it.district,
+    },
+    { header: 'อปท./ผู้เสนอ', cell: (it) => c(text(it.organisation), BODY_LINE), fixed: fixedAt(30), hidden: true },
+    {
+      header: PROPOSER_SHORT,
+      cell: (it, _, t) => c(it.organisation ? t.short.get(it.organisation)! : '', BODY),
+      fixed: (l) => l.proposerWidth,
+      filled: (it) => it.organisation,
+    },
+  ];
 }
 
 /**
@@ -128,16 +202,18 @@ interface TailColumn {
  * อำเภอ) first, then the working columns outside the print area. Readers find every column by its header,
  * so the order is free; a new column is added here only. A function: the styles are defined below.
  */
-function tailColumns(): TailColumn[] {
+function tailColumns(): NeedsColumn[] {
   return [
     {
       header: 'นับยอด',
       cell: (it) =>
         c(it.inTotals ? COUNTED_TH.yes : COUNTED_TH.no, it.inTotals ? BODY_CENTER : { ...BODY_CENTER, italic: true, color: '808080' }),
+      fixed: fixedAt(6),
     },
+    // Rank and in-plan: as wide as the room the text columns leave (needsWidths).
     { header: 'ลำดับความสำคัญของอำเภอ', cell: (it) => c(it.rank, BODY_CENTER) },
-    { header: 'ส่งถึง (ผู้รับเรื่อง)', cell: (it) => c(ROUTE_LABEL[it.route].th, BODY) },
-    { header: 'หน่วยงานที่จะขอประสาน', cell: (it) => c(text(it.agency), BODY) },
+    { header: 'ส่งถึง (ผู้รับเรื่อง)', cell: (it) => c(ROUTE_LABEL[it.route].th, BODY), text: (it) => ROUTE_LABEL[it.route].th },
+    { header: 'หน่วยงานที่จะขอประสาน', cell: (it) => c(text(it.agency), BODY), text: (it) => it.agency, filled: (it) => it.agency },
     {
       header: 'อยู่ในแผนพัฒนาอำเภอ',
       cell: (it) =>
@@ -145,8 +221,9 @@ function tailColumns(): TailColumn[] {
           it.inDistrictPlan === null ? '' : it.inDistrictPlan ? 'มี' : 'ไม่มี',
           it.inDistrictPlan === false ? { ...BODY_CENTER, color: 'C00000', bold: true } : BODY_CENTER,
         ),
+      filled: (it) => it.inDistrictPlan,
     },
-    { header: 'ประเด็นการพัฒนาจังหวัด', cell: (it, issues) => c(issueCell(it, issues), BODY), width: 30 },
+    { header: 'ประเด็นการพัฒนาจังหวัด', cell: (it, _, t) => c(issueCell(it, t.issues), BODY), width: 30 },
     { header: 'ลำดับความสำคัญ (ของแหล่งที่มา)', cell: (it) => c(text(it.priority), BODY_CENTER), width: 10 },
     { header: PROVENANCE_HEADER, cell: (it) => c(sourceText(it), BODY), width: 34 },
     { header: 'หมายเหตุ', cell: (it) => c([it.note, ...it.remarks].filter(Boolean).join('\n'), BODY), width: 34 },
@@ -163,27 +240,22 @@ function tailColumns(): TailColumn[] {
   ];
 }
 
-/** Printed tail columns the layout sizes or hides, as offsets from the first column after the amounts. */
-const tailAt = (header: string): number => NEEDS_TAIL.indexOf(header);
-const COUNTED_AT = tailAt('นับยอด');
-const RANK_AT = tailAt('ลำดับความสำคัญของอำเภอ');
-const ROUTE_AT = tailAt('ส่งถึง (ผู้รับเรื่อง)');
-const AGENCY_AT = tailAt('หน่วยงานที่จะขอประสาน');
-const IN_PLAN_AT = tailAt('อยู่ในแผนพัฒนาอำเภอ');
-const PRINTED_TAIL_COUNT = tailColumns().filter((t) => t.width === undefined).length;
+const HEAD = headColumns();
+const TAIL = tailColumns();
+/** The columns the layout and the total rows place by header: โครงการ (the one that takes what the others leave), rank and in-plan (tail offsets). */
+const NAME_AT = NEEDS_HEAD.indexOf('โครงการ');
+const RANK_AT = NEEDS_TAIL.indexOf('ลำดับความสำคัญของอำเภอ');
+const IN_PLAN_AT = NEEDS_TAIL.indexOf('อยู่ในแผนพัฒนาอำเภอ');
+const PRINTED_TAIL = TAIL.filter((t) => t.width === undefined);
+
+/** Each printed column with its column number, the amounts' `yearCount` columns between head and tail. */
+function printedColumns(yearCount: number): Array<[number, NeedsColumn]> {
+  const tc = HEAD.length + yearCount;
+  return [...HEAD.map((h, k): [number, NeedsColumn] => [k, h]), ...PRINTED_TAIL.map((t, k): [number, NeedsColumn] => [tc + k, t])];
+}
 
 // ---------------------------------------------------------------------------------------------
 // Print layout: the needs table as the officer signs it (one page wide, pages filled, short cells).
-
-/**
- * The proposer as printed (ทต.หนองบัว, ตำบลนาดี). The whole line ("ตำบลนาดี อำเภอเมือง จังหวัด…") stays in
- * the column before it, hidden: readers take the first อปท./ผู้เสนอ column, so a re-run keeps the line.
- */
-export const PROPOSER_SHORT = 'อปท./ผู้เสนอ (ย่อ)';
-
-/** Hidden: the proposer's whole line (column 7, NEEDS_HEAD's last). */
-const PROPOSER_FULL_COL = NEEDS_HEAD.length - 1;
-const DISTRICT_COL = NEEDS_HEAD.indexOf('อำเภอ');
 
 /** Hidden full proposer line: not wrapped (no row grows for it when the officer shows the column). */
 const BODY_LINE: CellStyle = { border: true, valign: 'top' };
@@ -203,26 +275,22 @@ const NEEDS_PRINT_WIDTH = 157;
 function needsWidths(
   yearCount: number,
   yearWidth: number,
-  proposerWidth: number,
+  layout: Layout,
   share: ReadonlyMap<number, number>,
-  province: boolean,
   hidden: ReadonlySet<number>,
 ): number[] {
-  const yc = NEEDS_HEAD.length + 1;
+  const yc = HEAD.length;
   const tc = yc + yearCount;
-  // ที่, หมู่ที่, ตำบล, the whole proposer line (hidden), ผู้เสนอ (ย่อ) (its longest on one line), years,
-  // นับยอด; อำเภอ narrow in a district's own table. Then rank and in-plan: 10 and 8 wide where there is
-  // room (their headers in three lines, not five, on every page), else 6 each. Wide ones only where the
-  // text keeps 66 units: narrower text columns cost more paper (every row taller) than a taller header.
-  const fixed = new Map<number, number>([
-    [0, 5],
-    [4, 5],
-    [5, 9],
-    [PROPOSER_FULL_COL, 30],
-    [PROPOSER_FULL_COL + 1, proposerWidth],
-    [tc + COUNTED_AT, 6],
-  ]);
-  if (!province) fixed.set(DISTRICT_COL, 6);
+  // The columns' own fixed widths (ที่, หมู่ที่, ตำบล, the whole proposer line (hidden), ผู้เสนอ (ย่อ) (its
+  // longest on one line), นับยอด; อำเภอ in a district's own table) and the years. Then rank and in-plan: 10
+  // and 8 wide where there is room (their headers in three lines, not five, on every page), else 6 each.
+  // Wide ones only where the text keeps 66 units: narrower text columns cost more paper (every row taller)
+  // than a taller header.
+  const fixed = new Map<number, number>();
+  for (const [c, col] of printedColumns(yearCount)) {
+    const w = col.fixed?.(layout);
+    if (w !== undefined) fixed.set(c, w);
+  }
   for (let k = 0; k < yearCount; k++) fixed.set(yc + k, yearWidth);
   const shown = (c: number) => !hidden.has(c);
   let base = 0;
@@ -236,30 +304,26 @@ function needsWidths(
   let shares = 0;
   for (const [c, k] of share) if (shown(c)) shares += k;
   const widths = Array.from(
-    { length: tc + PRINTED_TAIL_COUNT },
+    { length: tc + PRINTED_TAIL.length },
     (_, c) => fixed.get(c) ?? Math.max(8, Math.floor((rest * share.get(c)!) / shares)),
   );
   // What the rounding left goes to โครงการ: the printed width is the one measured, whatever the shares.
   let others = 0;
-  for (const c of share.keys()) if (c !== 1 && shown(c)) others += widths[c];
-  widths[1] = rest - others;
+  for (const c of share.keys()) if (c !== NAME_AT && shown(c)) others += widths[c];
+  widths[NAME_AT] = rest - others;
   return widths;
 }
 
 /**
  * How the text columns share the printed width: as their texts' usual length (a row is as tall as its
  * longest text: columns as wide as their texts make every text about as many lines), each at least a
- * tenth. Keys are columns: โครงการ, วัตถุประสงค์, เป้าหมาย, อำเภอ (a province's), ส่งถึง, หน่วยงานที่จะขอประสาน.
+ * tenth. Keys are columns: the printed ones with texts and no fixed width in this layout (โครงการ,
+ * วัตถุประสงค์, เป้าหมาย, a province's อำเภอ, ส่งถึง, หน่วยงานที่จะขอประสาน).
  */
-function textShares(r: ConsolidateResult, tc: number, province: boolean): Map<number, number> {
-  const texts: Array<[number, (it: NeedsItem) => string | undefined]> = [
-    [1, (it) => it.name],
-    [2, (it) => it.objective],
-    [3, (it) => it.target],
-    [tc + ROUTE_AT, (it) => ROUTE_LABEL[it.route].th],
-    [tc + AGENCY_AT, (it) => it.agency],
-  ];
-  if (province) texts.push([DISTRICT_COL, (it) => it.district]);
+function textShares(r: ConsolidateResult, yearCount: number, layout: Layout): Map<number, number> {
+  const texts = printedColumns(yearCount).flatMap(([c, col]): Array<[number, (it: NeedsItem) => string | undefined]> =>
+    col.text && col.fixed?.(layout) === undefined ? [[c, col.text]] : [],
+  );
   // A sample of a large table is enough for a mean; a text past 120 units wraps however wide its column.
   const step = Math.max(1, Math.floor(r.items.length / 2000));
   const sums = texts.map(() => 0);
@@ -293,19 +357,11 @@ function emptyYears(r: ConsolidateResult): Set<number> {
  * Printed columns no need fills (a municipality's ผ.02 names no หมู่ที่ or ตำบล; a district's own table
  * no อำเภอ; no in-plan mark without a district plan): hidden like the empty years, their width to the text.
  */
-function emptyColumns(r: ConsolidateResult, tc: number): number[] {
-  const fields: Array<[number, (it: NeedsItem) => unknown]> = [
-    [2, (it) => it.objective],
-    [3, (it) => it.target],
-    [4, (it) => it.village],
-    [5, (it) => it.tambon],
-    [DISTRICT_COL, (it) => it.district],
-    [PROPOSER_FULL_COL + 1, (it) => it.organisation],
-    [tc + AGENCY_AT, (it) => it.agency],
-    [tc + IN_PLAN_AT, (it) => it.inDistrictPlan],
-  ];
+function emptyColumns(r: ConsolidateResult, yearCount: number): number[] {
   const filled = (v: unknown) => v !== undefined && v !== null && v !== '';
-  return fields.filter(([, get]) => !r.items.some((it) => filled(get(it)))).map(([c]) => c);
+  return printedColumns(yearCount)
+    .filter(([, col]) => col.filled && !r.items.some((it) => filled(col.filled!(it))))
+    .map(([c]) => c);
 }
 
 /**
@@ -344,6 +400,11 @@ function subtotalLabel(g: ConsolidateResult['groups'][number]): string {
   return l.length > 40 ? `${l.slice(0, 38)}…` : l;
 }
 
+/** A subtotal or total row's cells before the amounts: its label under โครงการ, its count in the column after. */
+function labelled(label: OutCell, count: OutCell, style: CellStyle): OutCell[] {
+  return HEAD.map((_, k) => (k === NAME_AT ? label : k === NAME_AT + 1 ? count : c(k < NAME_AT ? '' : null, style)));
+}
+
 /** What a row of a streamed sheet is (with the index it refers to). */
 enum RowKind {
   Top,
@@ -365,12 +426,10 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   const province = isProvinceTable(o, r);
   const unit = needsUnit(o, r);
   const lvl = province ? 'จังหวัด' : 'อำเภอ';
-  const head = NEEDS_HEAD;
-  const tailCols = tailColumns();
-  const tail = tailCols.map((t) => t.header.replace(/ของอำเภอ$/, `ของ${lvl}`));
-  const header = [...head, PROPOSER_SHORT, ...years.map((y) => `ปีงบประมาณ ${y} (บาท)`), ...tail];
+  const tail = NEEDS_TAIL.map((h) => h.replace(/ของอำเภอ$/, `ของ${lvl}`));
+  const header = [...NEEDS_HEAD, ...years.map((y) => `ปีงบประมาณ ${y} (บาท)`), ...tail];
   const lastCol = header.length - 1;
-  const yc = head.length + 1; // first year column
+  const yc = HEAD.length; // first year column
   const tc = yc + years.length; // first tail column
   const pad = (n: number, style: CellStyle): OutCell[] => Array.from({ length: n }, () => c(null, style));
 
@@ -430,17 +489,20 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   let widest = 0;
   for (const it of r.items) for (const y of years) widest = Math.max(widest, it.budgets[y] ?? 0);
   const yearWidth = amountWidth(widest, 12); // at least "ปีงบประมาณ" on one line of the header
-  const printed = tc + PRINTED_TAIL_COUNT;
+  const printed = tc + PRINTED_TAIL.length;
   const empty = emptyYears(r);
   const proposers = shortProposers(r);
-  const hiddenCols = [PROPOSER_FULL_COL, ...emptyColumns(r, tc), ...years.flatMap((y, k) => (empty.has(y) ? [yc + k] : []))].sort(
-    (a, b) => a - b,
-  );
+  const hiddenCols = [
+    ...printedColumns(years.length).flatMap(([c, col]) => (col.hidden ? [c] : [])),
+    ...emptyColumns(r, years.length),
+    ...years.flatMap((y, k) => (empty.has(y) ? [yc + k] : [])),
+  ].sort((a, b) => a - b);
+  const layout: Layout = { province, proposerWidth: proposers.width };
   const colWidths = [
-    ...needsWidths(years.length, yearWidth, proposers.width, textShares(r, tc, province), province, new Set(hiddenCols)),
-    ...tailCols.flatMap((t) => (t.width === undefined ? [] : [t.width])),
+    ...needsWidths(years.length, yearWidth, layout, textShares(r, years.length, layout), new Set(hiddenCols)),
+    ...TAIL.flatMap((t) => (t.width === undefined ? [] : [t.width])),
   ];
-  const names = issueNames(r);
+  const texts: TableTexts = { short: proposers.short, issues: issueNames(r) };
   // The signature block under the table, inside the print area.
   const sign = signatureBlock(at, colWidths, printed, o.signers, 'th', new Set(hiddenCols));
   for (let k = 0; k < sign.rows.length; k++) {
@@ -453,41 +515,28 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
     if (k === RowKind.Top) return top[refs[i]];
     if (k === RowKind.Item) {
       const it = flat[refs[i]];
+      const no = refs[i] + 1;
       return [
-        c(refs[i] + 1, BODY_CENTER),
-        c(text(it.name), BODY),
-        c(text(it.objective), BODY),
-        c(text(it.target), BODY),
-        c(it.village !== undefined ? it.village : '', BODY_CENTER),
-        c(text(it.tambon), BODY),
-        c(text(it.district), BODY),
-        c(text(it.organisation), BODY_LINE),
-        c(it.organisation ? proposers.short.get(it.organisation)! : '', BODY),
+        ...HEAD.map((h) => h.cell(it, no, texts)),
         ...years.map((y) => c(it.budgets[y] ?? 0, it.inTotals ? NUM : NUM_EXCLUDED)),
-        ...tailCols.map((t) => t.cell(it, names)),
+        ...TAIL.map((t) => t.cell(it, no, texts)),
       ];
     }
     if (k === RowKind.Group) {
       const g = r.groups[refs[i]];
-      return [c('', GROUP), c(g.label, GROUP), ...pad(lastCol - 1, GROUP)];
+      return [...Array.from({ length: NAME_AT }, () => c('', GROUP)), c(g.label, GROUP), ...pad(lastCol - NAME_AT, GROUP)];
     }
     if (k === RowKind.Subtotal) {
       const g = r.groups[refs[i]];
       return [
-        c('', SUBTOTAL),
-        c(subtotalLabel(g), SUBTOTAL_LABEL),
-        c(`${g.counted} โครงการ`, SUBTOTAL),
-        ...pad(yc - 3, SUBTOTAL),
+        ...labelled(c(subtotalLabel(g), SUBTOTAL_LABEL), c(`${g.counted} โครงการ`, SUBTOTAL), SUBTOTAL),
         ...years.map((y) => c(g.totals[y] ?? 0, SUBTOTAL_NUM)),
         ...pad(lastCol - tc + 1, SUBTOTAL),
       ];
     }
     if (k === RowKind.Grand)
       return [
-        c('', GRAND),
-        c('รวมทั้งสิ้น', GRAND),
-        c(`${counted} โครงการ`, GRAND),
-        ...pad(yc - 3, GRAND),
+        ...labelled(c('รวมทั้งสิ้น', GRAND), c(`${counted} โครงการ`, GRAND), GRAND),
         ...years.map((y) => c(r.totals[y] ?? 0, GRAND_NUM_FIT)),
         ...pad(lastCol - tc + 1, GRAND),
       ];
@@ -510,7 +559,7 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
     merges: [
       ...[...top.slice(0, headerRow).keys(), ...noteRows].map((rr) => ({ r1: rr, c1: 0, r2: rr, c2: printed - 1 })),
       // A group heading from โครงการ to the last printed column (ที่ stays its own cell, as in the rows).
-      ...groupRows.map((rr) => ({ r1: rr, c1: 1, r2: rr, c2: printed - 1 })),
+      ...groupRows.map((rr) => ({ r1: rr, c1: NAME_AT, r2: rr, c2: printed - 1 })),
       ...sign.merges,
     ],
     colWidths,
