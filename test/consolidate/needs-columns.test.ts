@@ -4,7 +4,7 @@
  * header and must hold that need's value; and the form reader (what a re-run and the province read) must
  * take each field from the column its header names.
  */
-import { consolidate, NEEDS_HEAD, NEEDS_TAIL, needsWorkbook, type NeedsItem } from '../../src/engine/consolidate';
+import { consolidate, NEEDS_HEAD, NEEDS_TAIL, needsWorkbook, readPrevious, type NeedsItem } from '../../src/engine/consolidate';
 import { parseDecision } from '../../src/engine/consolidate/decision';
 import { provenanceKey } from '../../src/engine/consolidate/provenance';
 import { proposerShort } from '../../src/engine/consolidate/roster';
@@ -101,6 +101,13 @@ describe('the needs table: header row and cells from one list', () => {
         const col = header.indexOf(`ปีงบประมาณ ${y} (บาท)`);
         expect([y, sheet.rows[r]?.[col]?.v]).toEqual([y, amount]);
       }
+  });
+
+  test('a re-run finds its previous rows by header: each row’s ที่มา and the officer’s work', () => {
+    const prev = readPrevious({ name: 'แผนความต้องการ.xlsx', sheets: [sheet] })!;
+    expect(prev.rows.map((p) => [p.name, p.source, p.officerNote, p.decision])).toEqual(
+      items.map((it) => [it.name, provenanceKey(it.sources[0]), it.officerNote, it.decision?.text]),
+    );
   });
 
   test('the form reader (a re-run, the province) takes each field from its header’s column', () => {
