@@ -242,7 +242,7 @@ function tailColumns(): NeedsColumn[] {
 
 const HEAD = headColumns();
 const TAIL = tailColumns();
-/** The columns the layout and the total rows place by header: โครงการ (the one that takes what the others leave), rank and in-plan (tail offsets). */
+/** Columns placed by header: โครงการ (total rows' label; takes the width the others leave), rank and in-plan (tail offsets). */
 const NAME_AT = NEEDS_HEAD.indexOf('โครงการ');
 const RANK_AT = NEEDS_TAIL.indexOf('ลำดับความสำคัญของอำเภอ');
 const IN_PLAN_AT = NEEDS_TAIL.indexOf('อยู่ในแผนพัฒนาอำเภอ');
