@@ -14,7 +14,7 @@ import { districtOptions, EMPTY_DISTRICT } from '../../src/taskpane/consolidate/
 import { readWorkbookBytes } from '../../src/xlsx/open';
 import { writeXlsx } from '../../src/xlsx/write';
 import { tambonPlan } from '../places/tambon-plan';
-import { districtNeeds, phunphinWorkbooks } from '../roundtrip/fixtures';
+import { districtNeeds, phunphinWorkbooks, type District } from '../roundtrip/fixtures';
 import { allWorkbooks, toOutWorkbook } from './fixtures';
 
 const PAK_KRET = [
@@ -165,11 +165,12 @@ test("the pane's district settings give the engine the same list; a name the gaz
 
 describe('a province whose capital district calls itself "อำเภอเมือง" (issue 26)', () => {
   let provinceInbox: string;
+  let muang: District;
   beforeAll(async () => {
     provinceInbox = path.join(dir, 'province');
     mkdirSync(provinceInbox);
     // อำเภอเมืองสุราษฎร์ธานี's table as its officer made it: `--district เมือง`, so its title says อำเภอเมือง only.
-    const muang = await districtNeeds('เมือง', allWorkbooks(), 'แผนความต้องการ อ.เมือง.xlsx');
+    muang = await districtNeeds('เมือง', allWorkbooks(), 'แผนความต้องการ อ.เมือง.xlsx');
     expect(muang.workbook.sheets[0].rows[0]?.[0]?.w).toBe('แผนความต้องการของอำเภอเมือง');
     const phunphin = await districtNeeds('พุนพิน', phunphinWorkbooks(), 'แผนความต้องการ อ.พุนพิน.xlsx');
     writeFileSync(path.join(provinceInbox, 'แผนความต้องการ อ.เมือง.xlsx'), writeXlsx(muang.out));
@@ -197,7 +198,6 @@ describe('a province whose capital district calls itself "อำเภอเม�
   });
 
   test("its needs are placed in เมืองสุราษฎร์ธานี (8401) by the pane's consolidate as by the CLI's", async () => {
-    const muang = await districtNeeds('เมือง', allWorkbooks(), 'แผนความต้องการ อ.เมือง.xlsx');
     const inputs = [{ file: 'แผนความต้องการ อ.เมือง.xlsx', checksum: '1'.repeat(64), workbook: muang.workbook }];
     const pane = await consolidate(inputs, { province: 'สุราษฎร์ธานี' });
     const cli = new Consolidation({ province: 'สุราษฎร์ธานี' });
