@@ -33,7 +33,11 @@ function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
   if (value === null || typeof value !== 'object' || seen.has(value)) return value;
   seen.add(value);
   for (const v of Object.values(value as object)) deepFreeze(v, seen);
-  if (value instanceof Map) for (const [k, v] of value) (deepFreeze(k, seen), deepFreeze(v, seen));
+  if (value instanceof Map)
+    for (const [k, v] of value) {
+      deepFreeze(k, seen);
+      deepFreeze(v, seen);
+    }
   return Object.freeze(value);
 }
 
