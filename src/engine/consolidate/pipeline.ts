@@ -4,21 +4,32 @@
  * table → the province's returned decisions → the result. Each stage returns new objects and leaves its
  * inputs as they were (copying the items it changes).
  */
+/* eslint prefer-const: ["error", { destructuring: "all" }] -- a stage's facts are declared apart from the items it hands on, so that the old items are let go */
 import { bareDistrictName } from '../places';
 import type { Candidate } from './extract';
-import { setAsideProvinceRows, applyReturned } from './returned';
+import { setAsideProvinceRows, applyReturned, type Rows } from './returned';
 import { sameNeeds } from './same-need';
-import { needsItems, noteBadBudgetYears } from './items';
+import { needsItems, noteBadBudgetYears, type NeedsItems } from './items';
 import { linkIssues } from './issue-links';
-import { listDuplicates } from './duplicates';
+import { listDuplicates, type References } from './duplicates';
 import { checkDistrictPlan } from './district-plan';
-import { groupByIssue, withTotals } from './grouping';
+import { groupByIssue, withTotals, type GroupedNeeds } from './grouping';
 import { rankItems } from './rank';
 import { applyPrevious } from './merge';
 import { itemsOf } from './order';
 import { sendersReport } from './senders';
 import type { ItemVerdict } from './verdicts';
-import type { ConsolidateOptions, ConsolidateResult, InputReport, NeedsItem, PreviousRow, PreviousTable } from './types';
+import type { StrategyList } from '../strategy/model';
+import type {
+  ConsolidateOptions,
+  ConsolidateResult,
+  DuplicateGroup,
+  InputReport,
+  NeedsItem,
+  PreviousRow,
+  PreviousTable,
+  StrategyMismatch,
+} from './types';
 
 /** What the caller hands over with its candidates: whether they are ours to release, and verdicts computed with the files. */
 export interface OwnRows {
@@ -45,15 +56,9 @@ export function consolidateCandidates(
     cands.some((c) => c.role === 'need' && c.src.kind !== 'district-needs');
   const backDown = returned.length > 0 && atDistrict;
   const rows = { reports, cands, verdicts: own.verdicts };
-  const { reports: inputs, cands: rowsOfNeeds, verdicts } = backDown ? setAsideProvinceRows(rows) : rows;
+  const rowsOf = backDown ? setAsideProvinceRows(rows) : rows;
 
-  const same = sameNeeds(rowsOfNeeds, !!own.release);
-  const needs = needsItems(rowsOfNeeds, same, district);
-  const linked = linkIssues(needs.items, rowsOfNeeds, opts.strategies, verdicts);
-  const dups = listDuplicates(rowsOfNeeds, same, { items: linked.items, at: needs.at });
-  const plan = checkDistrictPlan(inputs, rowsOfNeeds, dups.items, needs.at, dups.districtPlan);
-  let { years, groups, totals } = groupByIssue(plan.items);
-  groups = noteBadBudgetYears(rankItems(groups));
+  let { years, groups, totals, ...found } = rankedNeeds(rowsOf, opts.strategies, !!own.release, district);
 
   let previousRow: ReadonlyMap<NeedsItem, PreviousRow> = new Map();
   const merged = prev && applyPrevious(groups, prev);
@@ -66,17 +71,17 @@ export function consolidateCandidates(
   if (back) groups = back.groups;
 
   const approval = opts.approval ?? prev?.approval;
-  const senders = sendersReport(opts, inputs);
+  const senders = sendersReport(opts, rowsOf.reports);
   return {
-    inputs: [...inputs],
+    inputs: [...rowsOf.reports],
     years,
     items: itemsOf(groups),
     groups,
     totals,
-    duplicates: dups.duplicates,
-    strategyMismatches: linked.mismatches,
-    districtPlan: plan.districtPlan,
-    notInDistrictPlan: plan.notInDistrictPlan,
+    duplicates: found.duplicates,
+    strategyMismatches: found.strategyMismatches,
+    districtPlan: found.districtPlan,
+    notInDistrictPlan: found.notInDistrictPlan,
     ...(merged ? { merge: merged.merge } : {}),
     ...(district ? { district } : {}),
     ...(back ? { returned: back.returned } : {}),
@@ -84,6 +89,32 @@ export function consolidateCandidates(
     ...(opts.skipped?.length ? { skipped: opts.skipped } : {}),
     ...(senders ? { senders } : {}),
   };
+}
+
+/**
+ * The needs with their issue links, duplicates and district-plan check, grouped by issue and ranked.
+ * Each stage's items are let go once the next stage has them (a million needs: one generation at a
+ * time, plus the copies a stage is making), and the matching's work ends with this call.
+ */
+function rankedNeeds(
+  rows: Rows,
+  strategies: StrategyList | undefined,
+  release: boolean,
+  district: string | undefined,
+): Omit<GroupedNeeds, 'items'> & Pick<ConsolidateResult, 'duplicates' | 'strategyMismatches' | 'districtPlan' | 'notInDistrictPlan'> {
+  const same = sameNeeds(rows.cands, release);
+  let items: readonly NeedsItem[];
+  let at: NeedsItems['at'];
+  ({ items, at } = needsItems(rows.cands, same, district));
+  let strategyMismatches: StrategyMismatch[];
+  ({ items, mismatches: strategyMismatches } = linkIssues(items, rows.cands, strategies, rows.verdicts));
+  let duplicates: DuplicateGroup[];
+  let refs: References;
+  ({ items, duplicates, districtPlan: refs } = listDuplicates(rows.cands, same, { items, at }));
+  let plan: Pick<ConsolidateResult, 'districtPlan' | 'notInDistrictPlan'>;
+  ({ items, ...plan } = checkDistrictPlan(rows.reports, rows.cands, items, at, refs));
+  const { years, groups, totals } = groupByIssue(items);
+  return { years, groups: noteBadBudgetYears(rankItems(groups)), totals, duplicates, strategyMismatches, ...plan };
 }
 
 /** "เมือง", "อ.เมือง" and "อำเภอเมือง" are one district, written "อำเภอเมือง" (as a province reads it). */
