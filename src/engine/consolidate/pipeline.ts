@@ -7,7 +7,8 @@
 /* eslint prefer-const: ["error", { destructuring: "all" }] -- a stage's facts are declared apart from the items it hands on, so that the old items are let go */
 import { bareDistrictName } from '../places';
 import type { Candidate } from './extract';
-import { setAsideProvinceRows, applyReturned, type Rows } from './returned';
+import { setAsideProvinceRows, applyReturned } from './returned';
+import type { Rows } from './rows';
 import { sameNeeds } from './same-need';
 import { needsItems, noteBadBudgetYears, type NeedsItems } from './items';
 import { linkIssues } from './issue-links';
@@ -31,7 +32,7 @@ import type {
   StrategyMismatch,
 } from './types';
 
-/** What the caller hands over with its candidates: whether they are ours to release, and verdicts computed with the files. */
+/** What the caller hands over with its candidates: whether they are ours to release (their match keys), and verdicts computed with the files. */
 export interface OwnRows {
   release?: boolean;
   verdicts?: ReadonlyArray<ItemVerdict | undefined>;

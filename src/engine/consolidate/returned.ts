@@ -16,6 +16,7 @@ import { parseProvenance, provenanceKey } from './provenance';
 import { replaceItems, itemsOf } from './order';
 import type { Candidate } from './extract';
 import type { ItemVerdict } from './verdicts';
+import type { Rows } from './rows';
 import type { InputReport, IssueGroup, NeedsItem, PreviousRow, ReturnedDecision, ReturnedReport } from './types';
 
 /** The rows of a province's table that carry a decision. */
@@ -50,13 +51,6 @@ export function returnedDecisions(sheet: SheetModel, plan: PlanSheet, file: stri
 function sheetRow(line: string): string | undefined {
   const ref = parseProvenance(line);
   return ref ? `${ref.sheet}\u0000${ref.row}` : undefined;
-}
-
-/** The candidates and their reports, with the verdicts computed with the files (by candidate index). */
-export interface Rows {
-  reports: readonly InputReport[];
-  cands: readonly Candidate[];
-  verdicts?: ReadonlyArray<ItemVerdict | undefined>;
 }
 
 /**
