@@ -7,6 +7,8 @@ import { intern, type Candidate } from './extract';
 import { conflictRemark, disagree } from './conflict';
 import { partsRemark } from './parts';
 import type { SameNeeds } from './same-need';
+import type { IssueLinks } from './issue-links';
+import { issueOf, pick } from './asked';
 import type { IssueGroup, NeedsItem } from './types';
 
 export interface NeedsItems {
@@ -18,8 +20,16 @@ export interface NeedsItems {
 
 const KEPT_OUT_REMARK = 'ไม่นับยอดตามตารางที่ส่งมา';
 
-/** `district`: the run's district (every need is its), else each need keeps its own. */
-export function needsItems(cands: readonly Candidate[], same: SameNeeds, district: string | undefined): NeedsItems {
+/**
+ * `district`: the run's district (every need is its), else each need keeps its own; `links`: each
+ * need's issue link and remark (issue-links.ts), by its group's root.
+ */
+export function needsItems(
+  cands: readonly Candidate[],
+  same: SameNeeds,
+  district: string | undefined,
+  links: IssueLinks['links'] = [],
+): NeedsItems {
   const { root, confidence } = same;
   const at: Array<number | undefined> = [];
   const items: NeedsItem[] = [];
@@ -28,21 +38,21 @@ export function needsItems(cands: readonly Candidate[], same: SameNeeds, distric
     const members = same.members.get(r) ?? [r];
     const keep = cands[members[0]];
     const others = members.length > 1 ? members.slice(1).map((m) => cands[m]) : [];
-    const pick = <K extends 'objective' | 'target' | 'agency' | 'priority'>(k: K): string => keep[k] || others.find((o) => o[k])?.[k] || '';
+    const link = links[r];
     const item: NeedsItem = {
       id: members[0],
       name: keep.name,
-      objective: pick('objective'),
-      target: pick('target'),
+      objective: pick(cands, members, 'objective'),
+      target: pick(cands, members, 'target'),
       village: keep.village ?? others.find((o) => o.village !== undefined)?.village,
       tambon: keep.tambon ?? others.find((o) => o.tambon)?.tambon,
       organisation: keep.organisation,
       // Shared with the candidate (extract.ts shares equal amounts; nothing mutates them).
       budgets: keep.budgets,
       badBudgetYears: keep.badBudgetYears,
-      issue: keep.issue ?? others.find((o) => o.issue)?.issue ?? null,
-      agency: pick('agency'),
-      priority: pick('priority'),
+      issue: link?.issue ?? issueOf(cands, members),
+      agency: pick(cands, members, 'agency'),
+      priority: pick(cands, members, 'priority'),
       note: keep.note,
       sources: [keep.src, ...others.map((o) => o.src)],
       // A need the sending level left out of its totals stays out (its note says why).
@@ -73,6 +83,7 @@ export function needsItems(cands: readonly Candidate[], same: SameNeeds, distric
         item.remarks.push(conflictRemark(item));
       }
     }
+    if (link?.remark) item.remarks.push(link.remark);
     at[r] = items.length;
     items.push(item);
   }

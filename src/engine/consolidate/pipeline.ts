@@ -1,5 +1,5 @@
 /**
- * The consolidation's stages, chained: candidates → which rows are one need → needs items → issue links
+ * The consolidation's stages, chained: candidates → which rows are one need → issue links → needs items
  * → duplicates → the district plan → grouped by issue and ranked → merged with the officer's previous
  * table → the province's returned decisions → the result. Each stage returns new objects and leaves its
  * inputs as they were (copying the items it changes).
@@ -21,16 +21,7 @@ import { itemsOf } from './order';
 import { sendersReport } from './senders';
 import type { ItemVerdict } from './verdicts';
 import type { StrategyList } from '../strategy/model';
-import type {
-  ConsolidateOptions,
-  ConsolidateResult,
-  DuplicateGroup,
-  InputReport,
-  NeedsItem,
-  PreviousRow,
-  PreviousTable,
-  StrategyMismatch,
-} from './types';
+import type { ConsolidateOptions, ConsolidateResult, DuplicateGroup, InputReport, NeedsItem, PreviousRow, PreviousTable } from './types';
 
 /** What the caller hands over with its candidates: whether they are ours to release (their match keys), and verdicts computed with the files. */
 export interface OwnRows {
@@ -104,11 +95,10 @@ function rankedNeeds(
   district: string | undefined,
 ): Omit<GroupedNeeds, 'items'> & Pick<ConsolidateResult, 'duplicates' | 'strategyMismatches' | 'districtPlan' | 'notInDistrictPlan'> {
   const same = sameNeeds(rows.cands, release);
+  const { links, mismatches: strategyMismatches } = linkIssues(rows.cands, same, strategies, rows.verdicts);
   let items: readonly NeedsItem[];
   let at: NeedsItems['at'];
-  ({ items, at } = needsItems(rows.cands, same, district));
-  let strategyMismatches: StrategyMismatch[];
-  ({ items, mismatches: strategyMismatches } = linkIssues(items, rows.cands, strategies, rows.verdicts));
+  ({ items, at } = needsItems(rows.cands, same, district, links));
   let duplicates: DuplicateGroup[];
   let refs: References;
   ({ items, duplicates, districtPlan: refs } = listDuplicates(rows.cands, same, { items, at }));
