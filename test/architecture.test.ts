@@ -126,3 +126,46 @@ describe('the import graph of src/', () => {
     expect(cycles(graph).map((set) => set.join(' ↔ '))).toEqual([]);
   });
 });
+
+describe("the consolidation's stages (src/engine/consolidate/pipeline.ts)", () => {
+  const DIR = path.join(SRC, 'engine/consolidate');
+  /** The modules pipeline.ts chains: each reads another's result only through its type. */
+  const STAGES = ['same-need', 'items', 'issue-links', 'duplicates', 'district-plan', 'grouping', 'rank', 'merge', 'returned', 'senders'];
+
+  /** The stages a module imports values (not only types) from. */
+  function valueImports(file: string): string[] {
+    const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    return source.statements.flatMap((s) => {
+      if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier)) return [];
+      const clause = s.importClause;
+      const named = clause?.namedBindings;
+      const typesOnly =
+        !!clause &&
+        (clause.isTypeOnly || (!clause.name && !!named && ts.isNamedImports(named) && named.elements.every((e) => e.isTypeOnly)));
+      const target = path.basename(s.moduleSpecifier.text);
+      return !typesOnly && s.moduleSpecifier.text.startsWith('./') && STAGES.includes(target) ? [target] : [];
+    });
+  }
+
+  test('the check reads type-only imports apart (it can fail)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oneplan-stages-'));
+    const file = path.join(dir, 'x.ts');
+    fs.writeFileSync(
+      file,
+      "import type { A } from './items';\nimport { type B, rankItems } from './rank';\nimport { type C } from './merge';\n",
+    );
+    try {
+      expect(valueImports(file)).toEqual(['rank']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('each stage exists and imports no other stage but its types', () => {
+    const found = STAGES.map((s) => path.join(DIR, `${s}.ts`)).filter((f) => fs.existsSync(f));
+    expect(found).toHaveLength(STAGES.length);
+    expect(Object.fromEntries(found.map((f) => [path.basename(f, '.ts'), valueImports(f)]))).toEqual(
+      Object.fromEntries(STAGES.map((s) => [s, []])),
+    );
+  });
+});

@@ -76,13 +76,11 @@ export function parseCountedSource(text: string | undefined, sources: number): n
   return Number.isInteger(n) && n >= 1 && n <= sources ? n : null;
 }
 
-/** Counts the source the officer named: its amounts become the item's, its remark says so. */
-export function countSource(it: NeedsItem, n: number): void {
-  const c = it.conflict!;
+/** The need counting the source the officer named: its amounts become the item's, its remark says so (a copy). */
+export function countSource(it: NeedsItem, n: number): NeedsItem {
   const old = conflictRemark(it);
-  c.counted = n;
-  c.by = 'officer';
-  it.budgets = c.budgets[n - 1];
+  const counted: NeedsItem = { ...it, conflict: { ...it.conflict!, counted: n, by: 'officer' }, budgets: it.conflict!.budgets[n - 1] };
   const k = it.remarks.indexOf(old);
-  if (k >= 0) it.remarks[k] = conflictRemark(it);
+  if (k >= 0) counted.remarks = it.remarks.map((r, i) => (i === k ? conflictRemark(counted) : r));
+  return counted;
 }

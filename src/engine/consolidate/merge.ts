@@ -17,8 +17,8 @@ import { parseApprovalLine } from '../approval';
 import { compactThai } from '../normalise';
 import { parseTambon, parseVillage } from '../places';
 import { thaiToArabic } from '../thai';
-import type { ConsolidateResult, MergeReport, NeedsItem, PreviousRow, PreviousTable } from './types';
-import { sortByRank } from './rank';
+import type { IssueGroup, MergeReport, NeedsItem, PreviousRow, PreviousTable } from './types';
+import { byRank, itemsOf } from './order';
 import { unitOfNeedsSheet } from './extract';
 import { countSource, parseCountedSource } from './conflict';
 import { parseDecision } from './decision';
@@ -63,11 +63,16 @@ export function readPrevious(wb: WorkbookModel): PreviousTable | undefined {
 const placeKey = (name: string, village: number | undefined, tambon: string | undefined): string =>
   `${compactThai(name)}\u0000${village ?? ''}\u0000${tambon ?? ''}`;
 
-/**
- * Applies the officer's previous table to a fresh result (ranks, routes, notes, the province's decisions,
- * status), in place. `matched` receives each kept need's previous row.
- */
-export function applyPrevious(r: ConsolidateResult, prev: PreviousTable, matched = new Map<NeedsItem, PreviousRow>()): MergeReport {
+/** The table after the merge: the needs (each a copy, in rank order), what the merge kept, each kept need's previous row. */
+export interface MergedTable {
+  groups: IssueGroup[];
+  merge: MergeReport;
+  /** Keyed by the needs of `groups`. */
+  previousRow: ReadonlyMap<NeedsItem, PreviousRow>;
+}
+
+/** Applies the officer's previous table to a fresh table (ranks, routes, notes, the province's decisions, status). */
+export function applyPrevious(groups: readonly IssueGroup[], prev: PreviousTable): MergedTable {
   const bySource = new Map<string, PreviousRow>();
   const byPlace = new Map<string, PreviousRow[]>();
   for (const p of prev.rows) {
@@ -77,17 +82,18 @@ export function applyPrevious(r: ConsolidateResult, prev: PreviousTable, matched
     if (list) list.push(p);
     else byPlace.set(k, [p]);
   }
+  const items = itemsOf(groups);
   const used = new Set<PreviousRow>();
-  const matchOf = matched;
+  const matchOf = new Map<NeedsItem, PreviousRow>();
   // Two passes: exact source first, so a place match never takes a row another need owns by source.
-  for (const it of r.items) {
+  for (const it of items) {
     const p = bySource.get(`${compactThai(it.name)}\u0000${provenanceKey(it.sources[0])}`);
     if (p && !used.has(p)) {
       used.add(p);
       matchOf.set(it, p);
     }
   }
-  for (const it of r.items) {
+  for (const it of items) {
     if (matchOf.has(it)) continue;
     const p = byPlace.get(placeKey(it.name, it.village, it.tambon))?.find((x) => !used.has(x));
     if (p) {
@@ -99,28 +105,37 @@ export function applyPrevious(r: ConsolidateResult, prev: PreviousTable, matched
   for (const p of prev.rows) if (p.rank !== null && p.rank > maxRank) maxRank = p.rank;
   let kept = 0;
   let fresh = 0;
-  // r.items is in the default order: new needs are numbered after the officer's last rank in that order.
-  for (const it of r.items) {
+  const previousRow = new Map<NeedsItem, PreviousRow>();
+  // The items are in the default order: new needs are numbered after the officer's last rank in that order.
+  const merged = new Map<NeedsItem, NeedsItem>();
+  for (const it of items) {
     const p = matchOf.get(it);
     if (p) {
       kept++;
-      it.status = 'kept';
-      it.rank = p.rank;
-      if (p.route) it.route = p.route;
-      it.officerNote = p.officerNote;
-      // The province's officer's decision as the table holds it (blank: none, whatever a source said).
-      it.decision = parseDecision(p.decision);
       const n = it.conflict ? parseCountedSource(p.countedSource, it.sources.length) : null;
-      if (n !== null) countSource(it, n);
+      const own: NeedsItem = {
+        ...it,
+        status: 'kept',
+        rank: p.rank,
+        route: p.route ?? it.route,
+        officerNote: p.officerNote,
+        // The province's officer's decision as the table holds it (blank: none, whatever a source said).
+        decision: parseDecision(p.decision),
+      };
+      const copy = n !== null ? countSource(own, n) : own;
+      merged.set(it, copy);
+      previousRow.set(copy, p);
     } else {
       fresh++;
-      it.status = 'new';
-      it.rank = ++maxRank;
-      it.remarks.push('ใหม่: ไม่มีในตารางที่จัดลำดับไว้ครั้งก่อน (ลำดับต่อท้าย ให้ตรวจสอบ)');
+      merged.set(it, {
+        ...it,
+        status: 'new',
+        rank: ++maxRank,
+        remarks: [...it.remarks, 'ใหม่: ไม่มีในตารางที่จัดลำดับไว้ครั้งก่อน (ลำดับต่อท้าย ให้ตรวจสอบ)'],
+      });
     }
   }
-  sortByRank(r.groups);
-  r.items = r.groups.flatMap((g) => g.items);
+  const ranked = groups.map((g) => ({ ...g, items: g.items.map((it) => merged.get(it)!).sort(byRank) }));
   const vanished = prev.rows.filter((p) => !used.has(p)).map((p) => ({ name: p.name, rank: p.rank, row: p.row, source: p.source }));
-  return { sheet: prev.sheet, kept, new: fresh, vanished };
+  return { groups: ranked, merge: { sheet: prev.sheet, kept, new: fresh, vanished }, previousRow };
 }

@@ -21,10 +21,10 @@ export function sourceRank(priority: string): number {
 
 const sourceOf = (it: NeedsItem): string => `${it.sources[0].file}\u0000${it.sources[0].sheet}`;
 
-/** Sorts each group's items into the default order and numbers them 1…N across the table. */
-export function rankItems(groups: IssueGroup[]): void {
+/** New groups, each one's items in the default order and numbered 1…N across the table (copies). */
+export function rankItems(groups: readonly IssueGroup[]): IssueGroup[] {
   let next = 1;
-  for (const g of groups) {
+  return groups.map((g) => {
     // Per source: ranked first (by rank, then row), then unranked by row; an item's turn is its place there.
     const bySource = new Map<string, NeedsItem[]>();
     for (const it of g.items) {
@@ -45,16 +45,7 @@ export function rankItems(groups: IssueGroup[]): void {
       });
       keyed.forEach((k, i) => turn.set(k.it, i));
     }
-    g.items.sort((a, b) => turn.get(a)! - turn.get(b)! || a.id - b.id);
-    for (const it of g.items) it.rank = next++;
-  }
-}
-
-/** Within each group: by the district rank (blank last), then the order received. */
-export function sortByRank(groups: IssueGroup[]): void {
-  for (const g of groups)
-    g.items.sort((a, b) => {
-      if ((a.rank === null) !== (b.rank === null)) return a.rank === null ? 1 : -1;
-      return (a.rank ?? 0) - (b.rank ?? 0) || a.id - b.id;
-    });
+    const ordered = [...g.items].sort((a, b) => turn.get(a)! - turn.get(b)! || a.id - b.id);
+    return { ...g, items: ordered.map((it) => ({ ...it, rank: next++ })) };
+  });
 }

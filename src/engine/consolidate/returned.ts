@@ -13,7 +13,11 @@ import { parseTambon, parseVillage } from '../places';
 import { parseDecision } from './decision';
 import { comparePlaces } from './place';
 import { parseProvenance, provenanceKey } from './provenance';
-import type { ConsolidateResult, InputReport, NeedsItem, PreviousRow, ReturnedDecision, ReturnedReport } from './types';
+import { replaceItems, itemsOf } from './order';
+import type { Candidate } from './extract';
+import type { ItemVerdict } from './verdicts';
+import type { Rows } from './rows';
+import type { InputReport, IssueGroup, NeedsItem, PreviousRow, ReturnedDecision, ReturnedReport } from './types';
 
 /** The rows of a province's table that carry a decision. */
 export function returnedDecisions(sheet: SheetModel, plan: PlanSheet, file: string): ReturnedDecision[] {
@@ -50,19 +54,52 @@ function sheetRow(line: string): string | undefined {
 }
 
 /**
- * Puts the returned decisions onto the result's needs, in place. `previousRow` is each need's row in the
- * district's previous table (merge.ts), `previousSheet` that table's sheet.
+ * At a district: the province's returned rows are no new needs. The candidates without them (numbered
+ * again: a renumbered one is a copy), the returned files' reports saying so (copies).
+ */
+export function setAsideProvinceRows(rows: Rows): Rows {
+  const cands: Candidate[] = [];
+  const verdicts: Array<ItemVerdict | undefined> = [];
+  rows.cands.forEach((c, i) => {
+    if (c.fromProvince) return;
+    verdicts[cands.length] = rows.verdicts?.[i];
+    cands.push(c.seq === cands.length ? c : { ...c, seq: cands.length });
+  });
+  const reports = rows.reports.map((rep) =>
+    rep.returned
+      ? {
+          ...rep,
+          taken: 0,
+          note: `ผลการพิจารณาของจังหวัด ${rep.returned.length} รายการ: นำกลับใส่ตารางของอำเภอ (ไม่นับเป็นความต้องการใหม่)`,
+          noteEn: `The province's decisions (${rep.returned.length}): carried back into the district's table (not new needs)`,
+          sheets: rep.sheets.map((s) => (s.kind === 'district-needs' ? { ...s, taken: 0 } : s)),
+        }
+      : rep,
+  );
+  return { reports, cands, verdicts };
+}
+
+/** The table with the province's decisions on its needs (a need that received one is a copy). */
+export interface ReturnedTable {
+  groups: IssueGroup[];
+  returned: ReturnedReport;
+}
+
+/**
+ * Puts the returned decisions onto the table's needs. `district` is the table's, `previousRow` each
+ * need's row in the district's previous table (merge.ts), `previousSheet` that table's sheet.
  */
 export function applyReturned(
-  r: ConsolidateResult,
+  groups: readonly IssueGroup[],
+  district: string | undefined,
   returned: readonly InputReport[],
   previousRow: ReadonlyMap<NeedsItem, PreviousRow>,
   previousSheet: string | undefined,
-): ReturnedReport {
+): ReturnedTable {
   const bySource = new Map<string, NeedsItem>();
   const byRow = new Map<string, NeedsItem>();
   const byName = new Map<string, NeedsItem[]>();
-  for (const it of r.items) {
+  for (const it of itemsOf(groups)) {
     for (const s of it.sources) bySource.set(provenanceKey(s), it);
     const prev = previousRow.get(it);
     if (prev && previousSheet) byRow.set(`${previousSheet}\u0000${prev.row}`, it);
@@ -94,17 +131,16 @@ export function applyReturned(
   };
   // Another district's rows of a whole province's table are not this district's business.
   const bare = (d: string | undefined): string => (d ?? '').replace(/^(อำเภอ|อ\.)/, '').replace(/\s+/g, '');
-  const ours = (d: ReturnedDecision): boolean => !r.district || !d.district || bare(d.district) === bare(r.district);
+  const ours = (d: ReturnedDecision): boolean => !district || !d.district || bare(d.district) === bare(district);
   const all = returned.flatMap((rep) => (rep.returned ?? []).filter(ours));
-  const done = new Set<NeedsItem>();
+  const given = new Map<NeedsItem, NeedsItem>();
   const give = (d: ReturnedDecision, it: NeedsItem | undefined): boolean => {
-    if (!it || done.has(it)) return false;
-    it.decision = d.decision;
-    done.add(it);
+    if (!it || given.has(it)) return false;
+    given.set(it, { ...it, decision: d.decision });
     return true;
   };
   // Provenance first, so a name match never takes a need another decision names by its row.
   const pending = all.filter((d) => !give(d, viaProvenance(d)));
   const unmatched = pending.filter((d) => !give(d, viaPlace(d)));
-  return { files: returned.map((rep) => rep.file), applied: done.size, unmatched };
+  return { groups: replaceItems(groups, given), returned: { files: returned.map((rep) => rep.file), applied: given.size, unmatched } };
 }

@@ -5,7 +5,7 @@
  * every need's provenance (district, file, sheet and row of the province's table) and its ranks.
  */
 import { ROUTE_LABEL } from '../classification';
-import { groupByIssue } from './index';
+import { groupByIssue } from './grouping';
 import type { ConsolidateResult, NeedsItem } from './types';
 
 export const SPLIT_KEYS = ['route', 'agency', 'district', 'proposer'] as const;
@@ -44,7 +44,6 @@ export function splitNeeds(r: ConsolidateResult, by: SplitKey): SplitPart[] {
       receiver,
       result: {
         ...grouped,
-        items: grouped.groups.flatMap((g) => g.items),
         inputs: r.inputs.filter((i) => files.has(i.file)),
         // Duplicates that concern this receiver's needs (the other member may go elsewhere: listed too).
         duplicates: r.duplicates.filter((g) => g.items.some((m) => m.itemId !== undefined && ids.has(m.itemId))),

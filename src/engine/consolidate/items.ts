@@ -1,0 +1,107 @@
+/**
+ * The needs items: one per group of requests that are one need (same-need.ts), with the fields and
+ * amounts of its kept source, its other sources merged in (นับยอดครั้งเดียว). Every later stage copies
+ * an item it changes; this is the only place items are made.
+ */
+import { intern, type Candidate } from './extract';
+import { conflictRemark, disagree } from './conflict';
+import { partsRemark } from './parts';
+import type { SameNeeds } from './same-need';
+import type { IssueLinks } from './issue-links';
+import { issueOf, pick } from './asked';
+import type { IssueGroup, NeedsItem } from './types';
+
+export interface NeedsItems {
+  /** One per need, in the order of their groups' roots (the earliest candidate). */
+  items: readonly NeedsItem[];
+  /** The index in `items` of each group root's need, by candidate index (undefined for other candidates). */
+  at: ReadonlyArray<number | undefined>;
+}
+
+const KEPT_OUT_REMARK = 'ไม่นับยอดตามตารางที่ส่งมา';
+
+/**
+ * `district`: the run's district (every need is its), else each need keeps its own; `links`: each
+ * need's issue link and remark (issue-links.ts), by its group's root.
+ */
+export function needsItems(
+  cands: readonly Candidate[],
+  same: SameNeeds,
+  district: string | undefined,
+  links: IssueLinks['links'] = [],
+): NeedsItems {
+  const { root, confidence } = same;
+  const at: Array<number | undefined> = [];
+  const items: NeedsItem[] = [];
+  for (let r = 0; r < cands.length; r++) {
+    if (cands[r].role !== 'need' || root[r] !== r) continue;
+    const members = same.members.get(r) ?? [r];
+    const keep = cands[members[0]];
+    const others = members.length > 1 ? members.slice(1).map((m) => cands[m]) : [];
+    const link = links[r];
+    const item: NeedsItem = {
+      id: members[0],
+      name: keep.name,
+      objective: pick(cands, members, 'objective'),
+      target: pick(cands, members, 'target'),
+      village: keep.village ?? others.find((o) => o.village !== undefined)?.village,
+      tambon: keep.tambon ?? others.find((o) => o.tambon)?.tambon,
+      organisation: keep.organisation,
+      // Shared with the candidate (extract.ts shares equal amounts; nothing mutates them).
+      budgets: keep.budgets,
+      badBudgetYears: keep.badBudgetYears,
+      issue: link?.issue ?? issueOf(cands, members),
+      agency: pick(cands, members, 'agency'),
+      priority: pick(cands, members, 'priority'),
+      note: keep.note,
+      sources: [keep.src, ...others.map((o) => o.src)],
+      // A need the sending level left out of its totals stays out (its note says why).
+      inTotals: !keep.keptOut,
+      remarks: [],
+      route: keep.route,
+      rank: null,
+      inDistrictPlan: null,
+      officerNote: '',
+    };
+    const inDistrict = district ?? keep.district;
+    if (inDistrict !== undefined) item.district = inDistrict;
+    if (keep.decision) item.decision = keep.decision;
+    const place = keep.place ?? others.find((o) => o.place)?.place;
+    if (place) item.place = place;
+    if (keep.parts) {
+      item.parts = keep.parts;
+      item.remarks.push(partsRemark(item, keep.src));
+    }
+    if (keep.keptOut && !/ไม่นับยอด/.test(keep.note)) item.remarks.push(KEPT_OUT_REMARK);
+    if (others.length) {
+      item.remarks.push(
+        intern(`รวมรายการซ้ำ ${members.length} แหล่ง (${confidence.get(r) === 'exact' ? 'ซ้ำตรงกัน' : 'น่าจะซ้ำ'}) นับยอดครั้งเดียว`),
+      );
+      const asked = [keep.budgets, ...others.map((o) => o.budgets)];
+      if (disagree(asked)) {
+        item.conflict = { budgets: asked, counted: 1, by: 'rule' };
+        item.remarks.push(conflictRemark(item));
+      }
+    }
+    if (link?.remark) item.remarks.push(link.remark);
+    at[r] = items.length;
+    items.push(item);
+  }
+  return { items, at };
+}
+
+/** Years whose amount was not a number: said in the need's remarks (after the other stages' remarks). */
+export function noteBadBudgetYears(groups: readonly IssueGroup[]): IssueGroup[] {
+  return groups.map((g) =>
+    g.items.some((it) => it.badBudgetYears.length)
+      ? {
+          ...g,
+          items: g.items.map((it) =>
+            it.badBudgetYears.length
+              ? { ...it, remarks: [...it.remarks, `งบประมาณปี ${it.badBudgetYears.join(', ')} ไม่ใช่ตัวเลข (นับเป็น 0)`] }
+              : it,
+          ),
+        }
+      : g,
+  );
+}

@@ -1,0 +1,199 @@
+/**
+ * The consolidation's stages (pipeline.ts) never change what they are given: every stage's input is
+ * deep-frozen here, so a stage that pushes a remark, sorts a list or sets a field of another stage's
+ * result throws. Real-shaped inputs that reach every stage: two อปท.' ผ.02/2 and tambon plans (merged
+ * duplicates, a conflict of amounts), an อปท.'s own ผ.02, the district's development plan, a strategy
+ * list, the officer's previous table (ranks, notes, a counted source, a decision) and the province's
+ * returned decisions.
+ */
+import { consolidateCandidates, type ConsolidateResult, type InputReport, type PreviousTable } from '../../src/engine/consolidate';
+import { collectInput } from '../../src/engine/consolidate/collect';
+import type { Candidate } from '../../src/engine/consolidate/extract';
+import { parseDecision } from '../../src/engine/consolidate/decision';
+import { provenanceKey } from '../../src/engine/consolidate/provenance';
+import { setAsideProvinceRows, applyReturned } from '../../src/engine/consolidate/returned';
+import { sameNeeds } from '../../src/engine/consolidate/same-need';
+import { needsItems, noteBadBudgetYears } from '../../src/engine/consolidate/items';
+import { linkIssues } from '../../src/engine/consolidate/issue-links';
+import { listDuplicates } from '../../src/engine/consolidate/duplicates';
+import { checkDistrictPlan } from '../../src/engine/consolidate/district-plan';
+import { groupByIssue, withTotals } from '../../src/engine/consolidate/grouping';
+import { rankItems } from '../../src/engine/consolidate/rank';
+import { applyPrevious } from '../../src/engine/consolidate/merge';
+import { itemsOf } from '../../src/engine/consolidate/order';
+import { DEFAULT_CLASS_WORDS } from '../../src/engine/classification';
+import { readPlanSheet } from '../../src/engine/forms/read';
+import type { StrategyList } from '../../src/engine/strategy/model';
+import type { WorkbookModel } from '../../src/engine/model';
+import { allWorkbooks } from './fixtures';
+import { districtPlan, nadiTambonPlan, nongbuaTambonPlan } from './district-fixtures';
+
+/** Freezes a value and everything it reaches (Maps and Sets are frozen as objects: their entries stay writable, none are passed). */
+function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return value;
+  seen.add(value);
+  for (const v of Object.values(value as object)) deepFreeze(v, seen);
+  if (value instanceof Map)
+    for (const [k, v] of value) {
+      deepFreeze(k, seen);
+      deepFreeze(v, seen);
+    }
+  return Object.freeze(value);
+}
+
+const STRATEGIES: StrategyList = {
+  issues: [
+    { code: '1', name: 'การเพิ่มศักยภาพการแข่งขันภาคเกษตร และอุตสาหกรรมเกษตร' },
+    { code: '3', name: 'การเชื่อมโยงเส้นทางคมนาคมและศูนย์โลจิสติกส์ภาคใต้ตอนบน' },
+    { code: '5', name: 'การสร้างฐานทรัพยากรธรรมชาติที่มั่นคง' },
+  ],
+};
+const OPTS = { district: 'เมือง', strategies: STRATEGIES };
+
+/** The district's files read into reports and candidates, as Consolidation.add does. */
+function read(workbooks: WorkbookModel[]): { reports: InputReport[]; cands: Candidate[] } {
+  const cands: Candidate[] = [];
+  const reports = workbooks.map((wb, i) =>
+    collectInput({ file: wb.name, checksum: String(i).repeat(64), workbook: wb }, (s) => readPlanSheet(s), DEFAULT_CLASS_WORDS, cands),
+  );
+  return { reports, cands };
+}
+
+/**
+ * The officer's previous table for a first run's needs: ranks reversed, a note on each, the second source
+ * counted where sources disagree, a decision on the first need; the last need left out (it comes back
+ * "new") and a need that is gone.
+ */
+function previousOf(first: ConsolidateResult): PreviousTable {
+  const kept = first.items.slice(0, -1);
+  return {
+    sheet: 'แผนความต้องการ',
+    district: 'อำเภอเมือง',
+    rows: [
+      ...kept.map((it, k) => ({
+        row: 6 + k,
+        name: it.name,
+        village: it.village,
+        tambon: it.tambon,
+        source: provenanceKey(it.sources[0]),
+        rank: kept.length - k,
+        route: null,
+        officerNote: `บันทึกที่ ${k + 1}`,
+        countedSource: it.conflict ? '๒' : '',
+        decision: k === 0 ? 'อบจ. รับพิจารณา' : '',
+      })),
+      {
+        row: 99,
+        name: 'โครงการที่ถอนออกแล้ว',
+        source: 'เก่า.xlsx / ผ02_2 / แถว 9',
+        rank: 1,
+        route: null,
+        officerNote: '',
+        countedSource: '',
+        decision: '',
+      },
+    ],
+  };
+}
+
+/**
+ * The district's inputs plus a province's returned table (first): its report carries a decision on one
+ * need, its row is a candidate the district sets aside (the others are numbered again behind it).
+ */
+function withProvinceTable(first: ConsolidateResult): { reports: InputReport[]; cands: Candidate[] } {
+  const { reports, cands } = read([...allWorkbooks(), nadiTambonPlan(), nongbuaTambonPlan(), districtPlan()]);
+  const target = first.items[1];
+  const decision = parseDecision('ได้รับงบประมาณ ๒,๕๐๐,๐๐๐ บาท ปี ๒๕๖๘')!;
+  const province: InputReport = {
+    file: 'ผลการพิจารณาจังหวัด.xlsx',
+    checksum: 'p'.repeat(64),
+    status: 'ok',
+    sheets: [{ name: 'แผนความต้องการ', kind: 'district-needs', projects: 1, taken: 1 }],
+    projects: 1,
+    taken: 1,
+    returned: [
+      {
+        file: 'ผลการพิจารณาจังหวัด.xlsx',
+        sheet: 'แผนความต้องการ',
+        row: 6,
+        name: target.name,
+        sources: [provenanceKey(target.sources[0])],
+        decision,
+      },
+    ],
+  };
+  const need = cands.find((c) => c.role === 'need')!;
+  const fromProvince: Candidate = { ...need, src: { ...need.src, file: province.file, kind: 'district-needs' }, fromProvince: true };
+  return { reports: [province, ...reports], cands: [fromProvince, ...cands].map((c, seq) => ({ ...c, seq })) };
+}
+
+describe('the stages leave what they are given as it was', () => {
+  const plain = read([...allWorkbooks(), nadiTambonPlan(), nongbuaTambonPlan(), districtPlan()]);
+  const first = consolidateCandidates(plain.reports, plain.cands, OPTS);
+  const opts = { ...OPTS, previous: previousOf(first) };
+
+  test('the fixtures reach every stage (else the freezing proves nothing)', () => {
+    const { reports, cands } = withProvinceTable(first);
+    const r = consolidateCandidates(reports, cands, opts);
+    expect(r.duplicates.some((d) => d.merged)).toBe(true);
+    expect(r.duplicates.some((d) => d.localPlan)).toBe(true);
+    expect(r.strategyMismatches.length).toBeGreaterThan(0);
+    expect(r.districtPlan).not.toBeNull();
+    expect(r.items.some((it) => it.conflict?.by === 'officer')).toBe(true);
+    expect(r.merge).toMatchObject({ new: 1, vanished: [{ name: 'โครงการที่ถอนออกแล้ว' }] });
+    expect(r.returned).toMatchObject({ applied: 1, unmatched: [] });
+    expect(r.inputs[0]).toMatchObject({ taken: 0, note: expect.stringContaining('ผลการพิจารณาของจังหวัด 1 รายการ') });
+    expect(r.items.every((it) => it.district === 'อำเภอเมือง')).toBe(true);
+  });
+
+  test('a frozen result throws when written to (the check can fail)', () => {
+    const r = deepFreeze(
+      consolidateCandidates(
+        plain.reports.map((x) => ({ ...x })),
+        [...plain.cands],
+        OPTS,
+      ),
+    );
+    expect(() => r.items[0].remarks.push('x')).toThrow(TypeError);
+    expect(() => r.groups[0].items.sort(() => 0)).toThrow(TypeError);
+    expect(() => Object.assign(r.items[0], { rank: 7 })).toThrow(TypeError);
+  });
+
+  test('the whole pipeline on frozen reports, candidates and options', () => {
+    const { reports, cands } = withProvinceTable(first);
+    const before = JSON.stringify({ reports, cands, opts });
+    const open = consolidateCandidates(reports, cands, opts);
+    deepFreeze({ reports, cands, opts });
+    const frozen = consolidateCandidates(reports, cands, opts);
+    expect(frozen).toEqual(open);
+    expect(JSON.stringify({ reports, cands, opts })).toBe(before);
+  });
+
+  test('each stage on the frozen results of the stages before it gives the pipeline’s table', () => {
+    const { reports, cands } = withProvinceTable(first);
+    const want = consolidateCandidates(reports, cands, opts);
+    const f = deepFreeze;
+    const rows = f(setAsideProvinceRows(f({ reports, cands })));
+    const same = f(sameNeeds(rows.cands, false));
+    const linked = f(linkIssues(rows.cands, same, STRATEGIES, rows.verdicts));
+    const needs = f(needsItems(rows.cands, same, 'อำเภอเมือง', linked.links));
+    const dups = f(listDuplicates(rows.cands, same, needs));
+    const plan = f(checkDistrictPlan(rows.reports, rows.cands, dups.items, needs.at, dups.districtPlan));
+    const grouped = f(groupByIssue(plan.items));
+    const ranked = f(noteBadBudgetYears(f(rankItems(grouped.groups))));
+    const merged = f(applyPrevious(ranked, opts.previous));
+    const counted = f(withTotals(merged.groups));
+    const back = f(applyReturned(counted.groups, 'อำเภอเมือง', [reports[0]], merged.previousRow, opts.previous.sheet));
+    expect(back.groups).toEqual(want.groups);
+    expect(itemsOf(back.groups)).toEqual(want.items);
+    expect([counted.years, counted.totals]).toEqual([want.years, want.totals]);
+    expect([dups.duplicates, linked.mismatches, back.returned, merged.merge]).toEqual([
+      want.duplicates,
+      want.strategyMismatches,
+      want.returned,
+      want.merge,
+    ]);
+    // The stages before the merge were not touched by it: the default ranks and no status.
+    expect(itemsOf(ranked).map((it) => [it.rank, it.status])).toEqual(itemsOf(ranked).map((_, k) => [k + 1, undefined]));
+  });
+});
