@@ -183,6 +183,20 @@ export async function readInput(file: string): Promise<{ workbook: WorkbookModel
   }
 }
 
+/** The first free "name (สำรอง N).xlsx" beside `file`. */
+export async function backupName(file: string): Promise<string> {
+  const ext = path.extname(file);
+  const base = file.slice(0, file.length - ext.length);
+  for (let n = 1; ; n++) {
+    const name = `${base} (สำรอง ${n})${ext}`;
+    try {
+      await fs.access(name);
+    } catch {
+      return name;
+    }
+  }
+}
+
 /** A strategy list from a preset id (e.g. chiangmai-2566-2570) or from the first sheet of a workbook that holds one. */
 export async function loadStrategies(spec: string): Promise<{ list: StrategyList } | { error: InputError }> {
   const preset = presetById(spec);

@@ -14,7 +14,6 @@
  * Exit: 0 ok, 1 a file failed (or the output could not be written), 2 bad usage.
  */
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import {
   consolidateJson,
   expectedSenders,
@@ -29,7 +28,7 @@ import { formatThaiDateShort, parseThaiDate, type ThaiDate } from '../engine/cal
 import { thaiToArabic } from '../engine/thai';
 import { nodeZip, writeFileBytes } from '../node/files';
 import { writeXlsx } from '../xlsx/write';
-import { loadStrategies, parseArgs, readInput, scanChecked, usageExit, UsageError, type Io } from './common';
+import { backupName, loadStrategies, parseArgs, readInput, scanChecked, usageExit, UsageError, type Io } from './common';
 import { consolidateFiles } from './parallel';
 
 const USAGE =
@@ -46,20 +45,6 @@ const wordList = (v: string | undefined): string[] | undefined =>
         .split(/[,;|]/)
         .map((w) => w.trim())
         .filter(Boolean);
-
-/** The first free "needs (สำรอง N).xlsx" beside `file`. */
-async function backupName(file: string): Promise<string> {
-  const ext = path.extname(file);
-  const base = file.slice(0, file.length - ext.length);
-  for (let n = 1; ; n++) {
-    const name = `${base} (สำรอง ${n})${ext}`;
-    try {
-      await fs.access(name);
-    } catch {
-      return name;
-    }
-  }
-}
 
 /** The run's date, fixed by tests (days late are counted to it); default today. */
 export interface RunDate {
