@@ -7,7 +7,13 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { actionPlanJson, actionPlanWorkbook, buildActionPlan, readPreviousActionPlan, type PreviousActionPlan } from '../engine/action-plan';
+import {
+  actionPlanJson,
+  actionPlanWorkbook,
+  buildActionPlan,
+  readPreviousActionPlan,
+  type PreviousActionPlan,
+} from '../engine/action-plan';
 import { nodeZip, writeFileBytes } from '../node/files';
 import { writeXlsx } from '../xlsx/write';
 import { backupName, fiscalYearArg, parseArgs, readInput, scanChecked, usageExit, UsageError, type Io } from './common';
@@ -46,7 +52,13 @@ export async function runActionPlan(argv: string[], io: Io): Promise<number> {
   // --out onto an existing file: only an action plan of the same year is merged and replaced (backed up first).
   let previous: PreviousActionPlan | undefined;
   let backup: string | null = null;
-  if (out && (await fs.stat(out).then((st) => st.isFile(), () => false))) {
+  if (
+    out &&
+    (await fs.stat(out).then(
+      (st) => st.isFile(),
+      () => false,
+    ))
+  ) {
     const old = await readInput(out);
     previous = 'error' in old ? undefined : readPreviousActionPlan(old.workbook);
     if (!previous) {

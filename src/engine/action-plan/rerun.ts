@@ -25,7 +25,9 @@ export function mergePreviousPlan(fresh: readonly ActionRow[], prev: PreviousAct
     return p;
   };
   // Source first for every row, so a place match never takes a row another owns by its ที่มา.
-  const match: Array<PreviousActionRow | undefined> = fresh.map((r) => take(bySource.get(`${compactThai(r.name)}\u0000${provenanceKey(r.src)}`)));
+  const match: Array<PreviousActionRow | undefined> = fresh.map((r) =>
+    take(bySource.get(`${compactThai(r.name)}\u0000${provenanceKey(r.src)}`)),
+  );
   fresh.forEach((r, i) => {
     match[i] ??= take(byPlace.get(placeKey(r.name, r.village, r.tambon))?.find((p) => !used.has(p)));
   });
