@@ -22,6 +22,8 @@ import { validateWorkbook } from '../../src/engine/validate';
 import { main, type Io } from '../../src/cli/oneplan';
 import { readWorkbookFile } from '../../src/node/files';
 import { writeXlsx } from '../../src/xlsx/write';
+import { previousActionPlan } from '../../src/taskpane/action-plan/useActionPlan';
+import { fakeHost } from '../taskpane/fakeHost';
 import { roundTrip } from '../roundtrip/fixtures';
 import { toOutWorkbook } from '../consolidate/fixtures';
 import {
@@ -196,6 +198,14 @@ describe('a re-run onto the edited plan', () => {
     const first = actionPlanJson(buildActionPlan(inputsOf(actionPlanInputs()), { fiscalYear: FY }));
     expect([first.merge, first.rows[0].status, first.rows[0].officer]).toEqual([null, null, { responsible: '', progress: '', note: '' }]);
   });
+});
+
+test('the pane in Excel merges with the plan of the same year in the workbook; the browser and another year do not', async () => {
+  const workbook = editedPlan();
+  const prev = await previousActionPlan(fakeHost({ excel: true, workbook }), 2569);
+  expect(prev?.rows.find((r) => r.name === ADDED)?.officer.responsible).toBe('ปลัดอำเภอฝ่ายบริหารงานปกครอง');
+  expect(await previousActionPlan(fakeHost({ excel: true, workbook }), 2570)).toBeUndefined();
+  expect(await previousActionPlan(fakeHost({ workbook }), 2569)).toBeUndefined();
 });
 
 describe('oneplan action-plan --out onto the plan already there', () => {

@@ -5,7 +5,13 @@
  * its sheets written.
  */
 import { useEffect, useState } from 'react';
-import { actionPlanWorkbook, buildActionPlan, type ActionPlan } from '../../engine/action-plan';
+import {
+  actionPlanWorkbook,
+  buildActionPlan,
+  readPreviousActionPlan,
+  type ActionPlan,
+  type PreviousActionPlan,
+} from '../../engine/action-plan';
 import { inputErrorOf, type ConsolidateInput } from '../../engine/consolidate/types';
 import { fiscalYearOf } from '../../engine/calendar/thai';
 import { parseBEYear } from '../../engine/thai';
@@ -16,6 +22,21 @@ import { STRINGS, type Lang } from '../i18n';
 
 /** "๒๕๖๙" or "2569" → 2569; undefined when the field holds anything but a plausible B.E. year. */
 export const parseFiscalYear = (text: string): number | undefined => (/^\s*[0-9๐-๙]{4}\s*$/.test(text) ? parseBEYear(text) : undefined);
+
+/**
+ * In Excel, the action plan of the same fiscal year already in the open workbook: a run merges with it
+ * (the officer's columns and added rows kept), and writing replaces it with the merged one.
+ */
+export async function previousActionPlan(host: Host, fiscalYear: number): Promise<PreviousActionPlan | undefined> {
+  if (host.mode !== 'excel' || host.planFile) return undefined;
+  try {
+    // The plan a run wrote is one of our sheets, which a plain read leaves out.
+    const prev = readPreviousActionPlan(await host.readWorkbook({ withOutputs: true }));
+    return prev && (prev.fiscalYear === undefined || prev.fiscalYear === fiscalYear) ? prev : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export function useActionPlan(host: Host, lang: Lang) {
   const task = useTask<'run' | 'output'>();
@@ -59,7 +80,14 @@ export function useActionPlan(host: Host, lang: Lang) {
           inputs.push({ file: f.name, checksum: '', error: inputErrorOf(e) });
         }
       }
-      setPlan(buildActionPlan(inputs, { fiscalYear, ...(district.trim() ? { district: district.trim() } : {}) }));
+      const previous = await previousActionPlan(host, fiscalYear);
+      setPlan(
+        buildActionPlan(inputs, {
+          fiscalYear,
+          ...(district.trim() ? { district: district.trim() } : {}),
+          ...(previous ? { previous } : {}),
+        }),
+      );
     });
 
   const download = () =>
