@@ -24,6 +24,7 @@ import {
 import type { ProjectFields, ProvincialIssue, SourceRef } from './types';
 import { partsOf } from './parts';
 import { parseDecision, type ProvinceDecision } from './decision';
+import { parseProvenanceLines } from './provenance';
 
 /** need: a row of the needs table; local: an อปท.'s own plan (ผ.02); district: the district's development plan. */
 export type Role = 'need' | 'local' | 'district';
@@ -309,10 +310,12 @@ export function toCandidate(
     sheetPlace,
     tambon === orgLoc.tambon,
   );
+  // A needs table's ที่มา: the rows the need came from, kept for a part split by district (split.ts).
+  const origin = fromNeeds && p.provenance ? parseProvenanceLines(p.provenance) : undefined;
   return {
     seq,
     role,
-    src: { file, sheet: intern(sheet.name), row: p.row + 1, kind: sheet.kind, organisation },
+    src: { file, sheet: intern(sheet.name), row: p.row + 1, kind: sheet.kind, organisation, ...(origin?.length ? { origin } : {}) },
     // The table is a new document: a name's stray spaces (a finding on the source) are not carried.
     name: tidySpaces(p.name),
     objective: intern(p.objective.trim()),

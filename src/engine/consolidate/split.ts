@@ -36,10 +36,10 @@ export function splitNeeds(r: ConsolidateResult, by: SplitKey): SplitPart[] {
     if (list) list.push(it);
     else parts.set(key, [it]);
   }
-  return [...parts].map(([receiver, items]) => {
-    const ids = new Set(items.map((i) => i.id));
-    const files = new Set(items.flatMap((i) => i.sources.map((s) => s.file)));
-    const grouped = groupByIssue(items);
+  return [...parts].map(([receiver, list]) => {
+    const ids = new Set(list.map((i) => i.id));
+    const files = new Set(list.flatMap((i) => i.sources.map((s) => s.file)));
+    const grouped = groupByIssue(by === 'district' ? list.map(fromDistrictTable) : list);
     return {
       receiver,
       result: {
@@ -59,6 +59,16 @@ export function splitNeeds(r: ConsolidateResult, by: SplitKey): SplitPart[] {
       },
     };
   });
+}
+
+/**
+ * A district's part names the rows of the district's own table its needs came from (the province's
+ * ที่มา, read back as each source's origin), so the district takes the decisions back onto exactly those
+ * rows (returned-match.ts); a need whose table gave none keeps the province's row.
+ */
+function fromDistrictTable(it: NeedsItem): NeedsItem {
+  if (!it.sources.some((s) => s.origin?.length)) return it;
+  return { ...it, sources: it.sources.flatMap((s) => s.origin?.map((o) => ({ ...o, kind: s.kind })) ?? [s]) };
 }
 
 /** A file name for a receiver: its name with the characters file systems refuse replaced. */

@@ -11,6 +11,7 @@ import type { ThaiDate } from '../calendar/thai';
 import type { SkippedFile } from './skipped';
 import type { PlaceCodes } from '../places/types';
 import type { ProvinceDecision } from './decision';
+import type { RowRef } from './provenance';
 import { isFileErrorCode, type FileErrorCode } from '../file-errors';
 
 export type { ProvinceDecision, DecisionKind } from './decision';
@@ -154,6 +155,11 @@ export interface SourceRef {
   kind: FormKind;
   /** Organisation line of the sheet (อบต./เทศบาล/ตำบล…). */
   organisation?: string;
+  /**
+   * A row of a needs table: the rows its ที่มา names (the sending level's own table rows, as the
+   * province received them) — what a part split by district points back at (split.ts).
+   */
+  origin?: RowRef[];
 }
 
 export interface ProvincialIssue {
