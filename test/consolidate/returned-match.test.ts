@@ -18,7 +18,14 @@ import { splitNeeds } from '../../src/engine/consolidate/split';
 import { matchReturned } from '../../src/engine/consolidate/returned-match';
 import { makeCell, type SheetModel, type WorkbookModel } from '../../src/engine/model';
 import type { NeedsItem, PreviousRow, ReturnedDecision } from '../../src/engine/consolidate/types';
-import { allWorkbooks, p02Sheet } from './fixtures';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { runSplit } from '../../src/cli/split';
+import { nodeInflateRaw } from '../../src/node/files';
+import { readWorkbookBytes } from '../../src/xlsx/open';
+import { writeXlsx } from '../../src/xlsx/write';
+import { allWorkbooks, p02Sheet, toOutWorkbook } from './fixtures';
 import { districtNeeds, phunphinDistrict, roundTrip, type District } from '../roundtrip/fixtures';
 
 const CANAL = 'ขุดลอกคลองส่งน้ำสาธารณะ';
@@ -170,5 +177,23 @@ describe('decisions from the split part land on the district’s own rows', () =
     expect(u.rows.some((row) => row?.[1]?.w === CANAL && row?.[4]?.w === 'อบจ. รับพิจารณา' && (row?.[9]?.w ?? '').includes('จึงไม่ใส่ซ้ำ'))).toBe(
       true,
     );
+  });
+
+  test('oneplan split --by district writes the same ที่มา: the district table’s rows as the province received it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'oneplan-returned-'));
+    try {
+      const file = path.join(dir, 'แผนความต้องการจังหวัด.xlsx');
+      writeFileSync(file, writeXlsx(toOutWorkbook(decided)));
+      const io = { out: () => undefined, err: () => undefined };
+      expect(await runSplit([file, '--by', 'district', '--out', path.join(dir, 'อำเภอ'), '--province', 'สุราษฎร์ธานี'], io)).toBe(0);
+      const name = readdirSync(path.join(dir, 'อำเภอ')).find((f) => f.includes('เมือง'))!;
+      const s = readWorkbookBytes(new Uint8Array(readFileSync(path.join(dir, 'อำเภอ', name))), name, { inflateRaw: nodeInflateRaw })
+        .sheets[0];
+      const written = s.rows[canalRow(s, 'หนองบัว')]![headerCol(s, 'ที่มา (ไฟล์ / ชีต / แถว)')]?.w ?? '';
+      const own = district.workbook.sheets[0];
+      expect(written).toBe(`${SENT_AS} / ${own.name} / แถว ${canalRow(own, 'หนองบัว') + 1}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -2,7 +2,8 @@
  * What goes back down from a province's table: one table per receiver — per agency (the seeds: needs
  * beyond the province's capacity go to the agencies in October), per district (the province tells
  * each district what became of its needs), per proposer (the district tells each tambon and อปท.), and per route (อบจ. / agency / province). Each part keeps
- * every need's provenance (district, file, sheet and row of the province's table) and its ranks.
+ * every need's provenance and its ranks: the row of the province's table, or in a district's part the row of
+ * the district's own table it came from (so the district's decisions go back onto that row).
  */
 import { ROUTE_LABEL } from '../classification';
 import { groupByIssue } from './index';
