@@ -46,6 +46,7 @@ const REPAVE = 'ซ่อมสร้างผิวทางลาดยาง 
 const DRAIN = 'ก่อสร้างรางระบายน้ำ หมู่ที่ 1';
 const NURSERY = 'ก่อสร้างโรงเรือนเพาะชำกล้าไม้';
 const ADDED = 'ปรับปรุงภูมิทัศน์หน้าที่ว่าการอำเภอ';
+const CHECKED = 'ตรวจแล้ว ๒ ก.พ. ไม่ซ้ำ (คนละช่วงถนน)';
 
 const inputsOf = (wbs: WorkbookModel[]): ConsolidateInput[] => wbs.map((workbook) => ({ file: workbook.name, checksum: '', workbook }));
 
@@ -83,6 +84,8 @@ function editedPlan(): WorkbookModel {
   type(s, rowOf(s, ROAD), 'บันทึกของอำเภอ', 'ติดตามทุกเดือน\nรายงานที่ประชุมหัวหน้าส่วน');
   type(s, rowOf(s, REPAVE), 'ผลการดำเนินงาน', 'อยู่ระหว่างจัดซื้อจัดจ้าง');
   type(s, rowOf(s, DRAIN), 'บันทึกของอำเภอ', 'ตรวจรับงานแล้ว');
+  // The officer types into หมายเหตุ too, under OnePlan's remark that the road may be อบต.นาดี's.
+  type(s, rowOf(s, ROAD), 'หมายเหตุ', `${cell(s, ROAD, 'หมายเหตุ')}\n${CHECKED}`);
   // A project the officer adds by hand in the district's own group, above its subtotal (ที่มา blank).
   const amphoeTotal = s.rows.findIndex((row) => row?.[0]?.w?.startsWith(`รวม ${AMPHOE}`));
   const added: Array<string | number | null> = [];
@@ -163,6 +166,10 @@ describe('a re-run onto the edited plan', () => {
     expect(cell(s, ADDED, 'ที่มา (ไฟล์ / ชีต / แถว)')).toBe('');
     expect(cell(s, ADDED, 'แหล่งข้อมูล')).toBe('อำเภอเพิ่มเอง');
     expect(cell(s, NURSERY, 'หมายเหตุ')).toContain('ใหม่');
+    // What the officer typed in หมายเหตุ stays, once, under OnePlan's remark written afresh.
+    const remark = cell(s, ROAD, 'หมายเหตุ').split('\n');
+    expect(remark.filter((l) => l === CHECKED)).toHaveLength(1);
+    expect(remark.filter((l) => /กับที่ \d+ \(องค์การบริหารส่วนตำบลนาดี\)/.test(l))).toHaveLength(1);
     const v = wb.sheets.find((x) => x.name === VANISHED_SHEET)!;
     expect(v.rows.some((r) => r?.[1]?.w === DRAIN && r.some((c) => c?.w === 'ตรวจรับงานแล้ว'))).toBe(true);
     expect(
@@ -173,6 +180,7 @@ describe('a re-run onto the edited plan', () => {
     const again = buildActionPlan(inputsOf(laterInputs()), { fiscalYear: FY, district: DISTRICT, previous: readPreviousActionPlan(wb) });
     expect(again.merge).toMatchObject({ kept: 11, new: 0, added: 1, vanished: [] });
     expect(again.rows.find((r) => r.name === ADDED)?.officer?.responsible).toBe('ปลัดอำเภอฝ่ายบริหารงานปกครอง');
+    expect(again.rows.find((r) => r.name.startsWith(ROAD))?.note.split('\n')).toEqual([CHECKED]);
   });
 
   test('an input that later gives the officer’s added row takes its place (one row, not two)', () => {

@@ -92,6 +92,7 @@ export const ActionPlanJsonSchema = z.object({
           agency: z.string(),
           amount: z.number(),
           source: z.string(),
+          remark: z.string(),
           officer: OfficerSchema,
         }),
       ),
@@ -141,6 +142,7 @@ export function actionPlanJson(plan: ActionPlan, out: string | null = null, back
             agency: v.agency,
             amount: v.amount,
             source: v.source,
+            remark: v.remark,
             officer: v.officer,
           })),
         }

@@ -96,6 +96,7 @@ export function readPreviousActionPlan(wb: WorkbookModel): PreviousActionPlan | 
         side: group.side,
         amount: amountOf(sheet, r, cols.amount),
         source: text(sheet, r, cols.provenance).split('\n')[0].trim(),
+        remark: text(sheet, r, cols.remark),
         officer,
       });
     }

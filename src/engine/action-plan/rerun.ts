@@ -7,7 +7,15 @@
 import { compactThai } from '../normalise';
 import { placeKey } from '../consolidate/merge';
 import { provenanceKey } from '../consolidate/provenance';
+import { isWrittenRemark } from './sheet';
 import type { ActionMergeReport, ActionRow, PreviousActionPlan, PreviousActionRow } from './types';
+
+/** The source's note, then the lines the officer typed into หมายเหตุ (neither the note's nor OnePlan's remarks). */
+function withOfficerLines(note: string, remark: string): string {
+  const own = new Set(note.split('\n'));
+  const typed = remark.split('\n').filter((l) => l.trim() && !own.has(l) && !isWrittenRemark(l));
+  return [note, ...typed].filter(Boolean).join('\n');
+}
 
 /** The fresh rows (same order, officer's columns and status set), then the rows the officer added. */
 export function mergePreviousPlan(fresh: readonly ActionRow[], prev: PreviousActionPlan): { rows: ActionRow[]; report: ActionMergeReport } {
@@ -33,7 +41,7 @@ export function mergePreviousPlan(fresh: readonly ActionRow[], prev: PreviousAct
   });
   const rows: ActionRow[] = fresh.map((r, i) => {
     const p = match[i];
-    return p ? { ...r, officer: p.officer, status: 'kept' } : { ...r, status: 'new' };
+    return p ? { ...r, note: withOfficerLines(r.note, p.remark), officer: p.officer, status: 'kept' } : { ...r, status: 'new' };
   });
   const left = prev.rows.filter((p) => !used.has(p));
   const added = left.filter((p) => !p.source);
@@ -47,7 +55,7 @@ export function mergePreviousPlan(fresh: readonly ActionRow[], prev: PreviousAct
       amount: p.amount,
       source: 'officer',
       src: { file: prev.file, sheet: prev.sheet, row: p.row },
-      note: '',
+      note: withOfficerLines('', p.remark),
       officer: p.officer,
       status: 'added',
     });

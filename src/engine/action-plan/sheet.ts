@@ -61,6 +61,13 @@ export const GRAND_TOTAL = 'รวมทั้งสิ้น';
 
 /** The remark of a row a re-run found for the first time. */
 const NEW_REMARK = 'ใหม่: ไม่มีในแผนครั้งก่อน';
+const WRITTEN_REMARK = new RegExp(
+  `^(?:(?:${Object.values(CONFIDENCE_TH)
+    .map((w) => w.replace(/[()]/g, '\\$&'))
+    .join('|')})กับที่ \\d+ |และอีก \\d+ รายการ |${NEW_REMARK}$)`,
+);
+/** A หมายเหตุ line OnePlan writes (duplicates, "ใหม่"): a re-run writes it afresh; other lines are kept (rerun.ts). */
+export const isWrittenRemark = (line: string): boolean => WRITTEN_REMARK.test(line);
 
 const tambonLabel = (t: string | null): string => (t ? `ตำบล${t}` : 'ไม่ระบุตำบล');
 
@@ -273,6 +280,7 @@ function vanishedSheet(plan: ActionPlan): OutSheet | undefined {
     PLAN_HEADER.tambon,
     PLAN_HEADER.agency,
     'งบประมาณ (บาท)',
+    PLAN_HEADER.remark,
     ...OFFICER_COLUMNS.map((o) => o.header),
     // Sheet and row of the previous plan (OnePlan's own-output recogniser knows a list of rows by them).
     'ชีต',
@@ -291,6 +299,7 @@ function vanishedSheet(plan: ActionPlan): OutSheet | undefined {
       c(x.tambon ?? '', BODY),
       c(x.agency, BODY),
       c(x.amount, NUM),
+      c(x.remark, BODY),
       ...OFFICER_COLUMNS.map((o) => c(x.officer[o.key], BODY)),
       c(plan.merge!.sheet, BODY),
       c(x.row, BODY_CENTER),
@@ -300,7 +309,7 @@ function vanishedSheet(plan: ActionPlan): OutSheet | undefined {
   return {
     name: VANISHED_SHEET,
     rows,
-    colWidths: [6, 44, 7, 14, 24, 14, ...OFFICER_COLUMNS.map((o) => o.width), 16, 7, 40],
+    colWidths: [6, 44, 7, 14, 24, 14, 24, ...OFFICER_COLUMNS.map((o) => o.width), 16, 7, 40],
     freezeRows: 2,
     page: { orientation: 'landscape', fitWidth: true, footer: pageFooter() },
     fitRows: true,

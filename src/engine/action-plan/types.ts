@@ -64,6 +64,8 @@ export interface PreviousActionRow {
   amount: number;
   /** Its ที่มา line ('' when the officer added the row by hand). */
   source: string;
+  /** Its หมายเหตุ as written (the source's note, OnePlan's remarks, and what the officer typed there). */
+  remark: string;
   officer: OfficerCells;
 }
 
