@@ -176,11 +176,22 @@ describe('a re-run onto the edited plan', () => {
       validateWorkbook(wb).sheets.flatMap((x) => x.findings.filter((f) => f.severity === 'error').map((f) => `${x.name}: ${f.code}`)),
     ).toEqual([]);
 
-    // Once more with the same inputs: nothing new, the officer's row still there, nothing vanishes.
+    // Once more with the same inputs: nothing new, the officer's row still there, the gone row still listed.
     const again = buildActionPlan(inputsOf(laterInputs()), { fiscalYear: FY, district: DISTRICT, previous: readPreviousActionPlan(wb) });
-    expect(again.merge).toMatchObject({ kept: 11, new: 0, added: 1, vanished: [] });
+    expect(again.merge).toMatchObject({ kept: 11, new: 0, added: 1 });
+    expect(again.merge!.vanished.map((x) => [x.name, x.sheet, x.officer.note])).toEqual([[DRAIN, VANISHED_SHEET, 'ตรวจรับงานแล้ว']]);
     expect(again.rows.find((r) => r.name === ADDED)?.officer?.responsible).toBe('ปลัดอำเภอฝ่ายบริหารงานปกครอง');
     expect(again.rows.find((r) => r.name.startsWith(ROAD))?.note.split('\n')).toEqual([CHECKED]);
+
+    // อบต.นาดี funds the drain again: it comes back with what the officer wrote on it.
+    const back = buildActionPlan(inputsOf(actionPlanInputs()), {
+      fiscalYear: FY,
+      district: DISTRICT,
+      previous: readPreviousActionPlan(roundTrip(actionPlanWorkbook(again), 'แผนปฏิบัติการ-2569.xlsx')),
+    });
+    expect(back.rows.find((r) => r.name === DRAIN)).toMatchObject({ status: 'kept', officer: { note: 'ตรวจรับงานแล้ว' } });
+    // The province's list as first sent has no nursery: that one is listed as gone now.
+    expect(back.merge?.vanished.map((x) => x.name)).toEqual([NURSERY]);
   });
 
   test('an input that later gives the officer’s added row takes its place (one row, not two)', () => {
@@ -248,7 +259,7 @@ describe('oneplan action-plan --out onto the plan already there', () => {
 
     const text = io();
     expect(await main(['action-plan', inbox, '--fiscal-year', '2569', '--district', DISTRICT, '--out', out], text.i)).toBe(0);
-    expect(text.o.out).toContain('รวมกับแผนเดิม: คงผู้รับผิดชอบ/ผลการดำเนินงาน/บันทึกไว้ 11 โครงการ, ใหม่ 0, อำเภอเพิ่มเอง 1, หายไป 0');
+    expect(text.o.out).toContain('รวมกับแผนเดิม: คงผู้รับผิดชอบ/ผลการดำเนินงาน/บันทึกไว้ 11 โครงการ, ใหม่ 0, อำเภอเพิ่มเอง 1, หายไป 1 (ดูชีต "ไม่มีในรอบนี้")');
     expect(existsSync(path.join(dir, 'แผนปฏิบัติการ-2569 (สำรอง 2).xlsx'))).toBe(true);
   });
 

@@ -85,6 +85,8 @@ export const ActionPlanJsonSchema = z.object({
       added: z.number().int().nonnegative(),
       vanished: z.array(
         z.object({
+          /** The sheet and row that listed it: the previous plan's, or the gone list of an earlier run. */
+          sheet: z.string(),
           row: z.number().int().positive(),
           name: z.string(),
           village: z.number().int().nullable(),
@@ -135,6 +137,7 @@ export function actionPlanJson(plan: ActionPlan, out: string | null = null, back
       ? {
           ...plan.merge,
           vanished: plan.merge.vanished.map((v) => ({
+            sheet: v.sheet ?? plan.merge!.sheet,
             row: v.row,
             name: v.name,
             village: v.village ?? null,

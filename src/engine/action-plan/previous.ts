@@ -10,7 +10,7 @@ import { parseTambon, parseVillage } from '../places';
 import { flatText, thaiToArabic } from '../thai';
 import { parseAmountText } from '../values';
 import { PROVENANCE_HEADER } from '../consolidate/provenance';
-import { ACTION_PLAN_TITLE, GRAND_TOTAL, OFFICER_COLUMNS, PLAN_HEADER, SIDE_TH } from './sheet';
+import { ACTION_PLAN_TITLE, GRAND_TOTAL, OFFICER_COLUMNS, PLAN_HEADER, SIDE_TH, VANISHED_TITLE } from './sheet';
 import type { ActionSide, OfficerCells, PreviousActionPlan, PreviousActionRow } from './types';
 
 /** Rows searched for the title and header. */
@@ -23,8 +23,8 @@ const text = (sheet: SheetModel, r: number, c: number | undefined): string => (c
 
 type Columns = Partial<Record<keyof typeof PLAN_HEADER | keyof OfficerCells | 'amount' | 'provenance', number>>;
 
-/** The header row: the one naming the project and ที่มา columns, under the plan's title. */
-function findHeader(sheet: SheetModel): { row: number; cols: Columns; fiscalYear?: number } | undefined {
+/** The header row: the one naming the project and ที่มา columns, under the title. */
+function findHeader(sheet: SheetModel, title: string): { row: number; cols: Columns; fiscalYear?: number } | undefined {
   const labels = new Map<string, keyof Columns>([
     ...Object.entries(PLAN_HEADER).map(([k, h]) => [headerLabel(h), k as keyof Columns] as const),
     ...OFFICER_COLUMNS.map((o) => [headerLabel(o.header), o.key] as const),
@@ -33,7 +33,7 @@ function findHeader(sheet: SheetModel): { row: number; cols: Columns; fiscalYear
   let titled = false;
   for (let r = 0; r < Math.min(sheet.rows.length, HEAD_ROWS); r++) {
     const row = sheet.rows[r] ?? [];
-    if (row.some((c) => c?.t === 's' && flatText(c.w).includes(ACTION_PLAN_TITLE))) titled = true;
+    if (row.some((c) => c?.t === 's' && flatText(c.w).includes(title))) titled = true;
     const cols: Columns = {};
     let fiscalYear: number | undefined;
     row.forEach((cell, c) => {
@@ -68,39 +68,56 @@ function amountOf(sheet: SheetModel, r: number, c: number | undefined): number {
   return a?.kind === 'number' ? a.value : 0;
 }
 
-/** OnePlan's action plan in a workbook (the first sheet that is one), or undefined when it holds none. */
+/** The project rows under a header: group lines set the side and agency of the rows below them. */
+function readRows(sheet: SheetModel, headerRow: number, cols: Columns): PreviousActionRow[] {
+  const rows: PreviousActionRow[] = [];
+  let group: { side: ActionSide; agency: string } = { side: 'agency', agency: '' };
+  for (let r = headerRow + 1; r < sheet.rows.length; r++) {
+    const first = flatText(text(sheet, r, 0));
+    if (first.startsWith(GRAND_TOTAL)) break;
+    const g = groupLine(first);
+    if (g) group = g;
+    const name = text(sheet, r, cols.name);
+    // Group, tambon and subtotal lines name no project.
+    if (g || !name || first.startsWith('รวม')) continue;
+    const officer = Object.fromEntries(OFFICER_COLUMNS.map((o) => [o.key, text(sheet, r, cols[o.key])])) as unknown as OfficerCells;
+    const village = parseVillage(text(sheet, r, cols.village));
+    const tambon = parseTambon(text(sheet, r, cols.tambon));
+    rows.push({
+      row: r + 1,
+      name,
+      ...(village !== undefined ? { village } : {}),
+      ...(tambon ? { tambon } : {}),
+      agency: text(sheet, r, cols.agency) || group.agency,
+      side: group.side,
+      amount: amountOf(sheet, r, cols.amount),
+      source: text(sheet, r, cols.provenance).split('\n')[0].trim(),
+      remark: text(sheet, r, cols.remark),
+      officer,
+    });
+  }
+  return rows;
+}
+
+/**
+ * OnePlan's action plan in a workbook (the first sheet that is one), with the rows an earlier re-run
+ * listed as gone (their sheet), or undefined when it holds none.
+ */
 export function readPreviousActionPlan(wb: WorkbookModel): PreviousActionPlan | undefined {
   for (const sheet of wb.sheets) {
-    const head = findHeader(sheet);
+    const head = findHeader(sheet, ACTION_PLAN_TITLE);
     if (!head) continue;
-    const { cols } = head;
-    const rows: PreviousActionRow[] = [];
-    let group: { side: ActionSide; agency: string } = { side: 'agency', agency: '' };
-    for (let r = head.row + 1; r < sheet.rows.length; r++) {
-      const first = flatText(text(sheet, r, 0));
-      if (first.startsWith(GRAND_TOTAL)) break;
-      const g = groupLine(first);
-      if (g) group = g;
-      const name = text(sheet, r, cols.name);
-      // Group, tambon and subtotal lines name no project.
-      if (g || !name || first.startsWith('รวม')) continue;
-      const officer = Object.fromEntries(OFFICER_COLUMNS.map((o) => [o.key, text(sheet, r, cols[o.key])])) as unknown as OfficerCells;
-      const village = parseVillage(text(sheet, r, cols.village));
-      const tambon = parseTambon(text(sheet, r, cols.tambon));
-      rows.push({
-        row: r + 1,
-        name,
-        ...(village !== undefined ? { village } : {}),
-        ...(tambon ? { tambon } : {}),
-        agency: text(sheet, r, cols.agency) || group.agency,
-        side: group.side,
-        amount: amountOf(sheet, r, cols.amount),
-        source: text(sheet, r, cols.provenance).split('\n')[0].trim(),
-        remark: text(sheet, r, cols.remark),
-        officer,
-      });
-    }
-    return { file: wb.name, sheet: sheet.name, ...(head.fiscalYear ? { fiscalYear: head.fiscalYear } : {}), rows };
+    const gone = wb.sheets.flatMap((s) => {
+      const h = findHeader(s, VANISHED_TITLE);
+      return h ? readRows(s, h.row, h.cols).map((r) => ({ ...r, sheet: s.name })) : [];
+    });
+    return {
+      file: wb.name,
+      sheet: sheet.name,
+      ...(head.fiscalYear ? { fiscalYear: head.fiscalYear } : {}),
+      rows: readRows(sheet, head.row, head.cols),
+      ...(gone.length ? { gone } : {}),
+    };
   }
   return undefined;
 }

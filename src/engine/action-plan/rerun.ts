@@ -21,7 +21,9 @@ function withOfficerLines(note: string, remark: string): string {
 export function mergePreviousPlan(fresh: readonly ActionRow[], prev: PreviousActionPlan): { rows: ActionRow[]; report: ActionMergeReport } {
   const bySource = new Map<string, PreviousActionRow>();
   const byPlace = new Map<string, PreviousActionRow[]>();
-  for (const p of prev.rows) {
+  // Rows listed as gone by an earlier run come after the plan's: an input that gives one back restores it.
+  const all = [...prev.rows, ...(prev.gone ?? [])];
+  for (const p of all) {
     if (p.source) bySource.set(`${compactThai(p.name)}\u0000${p.source}`, p);
     const k = placeKey(p.name, p.village, p.tambon);
     byPlace.set(k, [...(byPlace.get(k) ?? []), p]);
@@ -43,7 +45,7 @@ export function mergePreviousPlan(fresh: readonly ActionRow[], prev: PreviousAct
     const p = match[i];
     return p ? { ...r, note: withOfficerLines(r.note, p.remark), officer: p.officer, status: 'kept' } : { ...r, status: 'new' };
   });
-  const left = prev.rows.filter((p) => !used.has(p));
+  const left = all.filter((p) => !used.has(p));
   const added = left.filter((p) => !p.source);
   for (const p of added)
     rows.push({

@@ -56,6 +56,8 @@ export const OFFICER_COLUMNS: ReadonlyArray<{ key: keyof OfficerCells; header: s
   { key: 'progress', header: 'ผลการดำเนินงาน', width: 16 },
   { key: 'note', header: 'บันทึกของอำเภอ', width: 18 },
 ];
+/** The title of the sheet of rows gone from the inputs: a re-run reads them back too (previous.ts). */
+export const VANISHED_TITLE = 'โครงการในแผนครั้งก่อนที่ไม่มีในไฟล์ที่รวบรวมครั้งนี้';
 /** The grand total's label: the plan's rows end there (the signatures follow). */
 export const GRAND_TOTAL = 'รวมทั้งสิ้น';
 
@@ -287,10 +289,7 @@ function vanishedSheet(plan: ActionPlan): OutSheet | undefined {
     'แถว',
     'ที่มา (เดิม)',
   ];
-  const rows: OutCell[][] = [
-    [c('โครงการในแผนครั้งก่อนที่ไม่มีในไฟล์ที่รวบรวมครั้งนี้ (ตรวจสอบก่อนลบ)', { bold: true, size: 18 })],
-    header.map((h) => c(h, HEADER)),
-  ];
+  const rows: OutCell[][] = [[c(`${VANISHED_TITLE} (ตรวจสอบก่อนลบ)`, { bold: true, size: 18 })], header.map((h) => c(h, HEADER))];
   v.forEach((x, i) =>
     rows.push([
       c(i + 1, BODY_CENTER),
@@ -301,7 +300,7 @@ function vanishedSheet(plan: ActionPlan): OutSheet | undefined {
       c(x.amount, NUM),
       c(x.remark, BODY),
       ...OFFICER_COLUMNS.map((o) => c(x.officer[o.key], BODY)),
-      c(plan.merge!.sheet, BODY),
+      c(x.sheet ?? plan.merge!.sheet, BODY),
       c(x.row, BODY_CENTER),
       c(x.source, BODY),
     ]),

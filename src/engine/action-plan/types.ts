@@ -54,8 +54,10 @@ export interface OfficerCells {
 
 /** A row of the previous plan as read back (action-plan/previous.ts). */
 export interface PreviousActionRow {
-  /** 1-based row in the previous plan's sheet. */
+  /** 1-based row in the previous plan's sheet (or in `sheet`). */
   row: number;
+  /** Set for a row an earlier re-run listed as gone: the sheet that lists it. */
+  sheet?: string;
   name: string;
   village?: number;
   tambon?: string;
@@ -76,6 +78,8 @@ export interface PreviousActionPlan {
   sheet: string;
   fiscalYear?: number;
   rows: PreviousActionRow[];
+  /** Rows an earlier re-run listed as gone (sheet ไม่มีในรอบนี้): found again when an input gives them back. */
+  gone?: PreviousActionRow[];
 }
 
 /** What a re-run did with the previous plan. */
