@@ -5,18 +5,11 @@
  * อปท.'s budget ordinance (else its ผ.02's year N column). Exit: 0 ok, 1 a file failed, a budget cell
  * was not a number, no funded project was found or the output could not be written, 2 bad usage.
  */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import {
-  actionPlanJson,
-  actionPlanWorkbook,
-  buildActionPlan,
-  readPreviousActionPlan,
-  type PreviousActionPlan,
-} from '../engine/action-plan';
+import { actionPlanJson, actionPlanWorkbook, buildActionPlan, readPreviousActionPlan } from '../engine/action-plan';
 import { nodeZip, writeFileBytes } from '../node/files';
 import { writeXlsx } from '../xlsx/write';
-import { backupName, fiscalYearArg, parseArgs, readInput, scanChecked, usageExit, UsageError, type Io } from './common';
+import { fiscalYearArg, keepBackup, parseArgs, readExistingOut, scanChecked, usageExit, UsageError, type Io } from './common';
 import { readConsolidateInput } from './read-input';
 
 export const ACTION_PLAN_USAGE = `usage: oneplan action-plan FILE|FOLDER... --fiscal-year N [--district NAME] --out OUT.xlsx [--json]
@@ -50,17 +43,10 @@ export async function runActionPlan(argv: string[], io: Io): Promise<number> {
   }
   const out = opts.values.out;
   // --out onto an existing file: only an action plan of the same year is merged and replaced (backed up first).
-  let previous: PreviousActionPlan | undefined;
   let backup: string | null = null;
-  if (
-    out &&
-    (await fs.stat(out).then(
-      (st) => st.isFile(),
-      () => false,
-    ))
-  ) {
-    const old = await readInput(out);
-    previous = 'error' in old ? undefined : readPreviousActionPlan(old.workbook);
+  const existing = await readExistingOut(out, readPreviousActionPlan);
+  const previous = existing?.previous;
+  if (out && existing) {
     if (!previous) {
       io.err(
         `oneplan action-plan: ไฟล์ "${out}" มีอยู่แล้วและไม่ใช่แผนปฏิบัติการที่ OnePlan ทำ: ไม่เขียนทับ (ใช้ชื่ออื่น) / "${out}" exists and is not an action plan OnePlan made: not overwritten\n`,
@@ -73,8 +59,7 @@ export async function runActionPlan(argv: string[], io: Io): Promise<number> {
       );
       return 2;
     }
-    backup = await backupName(out);
-    await fs.copyFile(out, backup);
+    backup = await keepBackup(out);
   }
   const inputs = [];
   for (const f of scan.files) inputs.push(await readConsolidateInput(f));

@@ -183,8 +183,34 @@ export async function readInput(file: string): Promise<{ workbook: WorkbookModel
   }
 }
 
+/**
+ * An --out that already exists, read by `read` (`previous` undefined when the file is not that output:
+ * the command refuses to overwrite it); undefined when there is no such file.
+ */
+export async function readExistingOut<T>(
+  out: string | undefined,
+  read: (wb: WorkbookModel) => T | undefined,
+): Promise<{ previous: T | undefined } | undefined> {
+  const isFile = out
+    ? await fs.stat(out).then(
+        (st) => st.isFile(),
+        () => false,
+      )
+    : false;
+  if (!out || !isFile) return undefined;
+  const old = await readInput(out);
+  return { previous: 'error' in old ? undefined : read(old.workbook) };
+}
+
+/** Keeps the old bytes of `file` beside it before it is replaced; the copy's name. */
+export async function keepBackup(file: string): Promise<string> {
+  const name = await backupName(file);
+  await fs.copyFile(file, name);
+  return name;
+}
+
 /** The first free "name (สำรอง N).xlsx" beside `file`. */
-export async function backupName(file: string): Promise<string> {
+async function backupName(file: string): Promise<string> {
   const ext = path.extname(file);
   const base = file.slice(0, file.length - ext.length);
   for (let n = 1; ; n++) {

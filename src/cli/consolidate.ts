@@ -13,7 +13,6 @@
  * folder or not writable, a folder with no readable file are usage errors, and no table or backup is made.
  * Exit: 0 ok, 1 a file failed (or the output could not be written), 2 bad usage.
  */
-import { promises as fs } from 'node:fs';
 import {
   consolidateJson,
   expectedSenders,
@@ -22,13 +21,12 @@ import {
   readRoster,
   type Approval,
   type ClassWords,
-  type PreviousTable,
 } from '../engine/consolidate';
 import { formatThaiDateShort, parseThaiDate, type ThaiDate } from '../engine/calendar/thai';
 import { thaiToArabic } from '../engine/thai';
 import { nodeZip, writeFileBytes } from '../node/files';
 import { writeXlsx } from '../xlsx/write';
-import { backupName, loadStrategies, parseArgs, readInput, scanChecked, usageExit, UsageError, type Io } from './common';
+import { keepBackup, loadStrategies, parseArgs, readExistingOut, readInput, scanChecked, usageExit, UsageError, type Io } from './common';
 import { consolidateFiles } from './parallel';
 
 const USAGE =
@@ -122,26 +120,18 @@ export async function runConsolidate(args: string[], io: Io, run: RunDate = {}):
   const gazetteer = expectedSenders({ district: opts.values.district, province: opts.values.province }, roster);
   const expected = gazetteer?.ok ? gazetteer.names : roster;
   // --out onto an existing file: only a needs table is merged and replaced (its old bytes kept as a backup).
-  let previous: PreviousTable | undefined;
   let backup: string | undefined;
   const out = opts.values.out;
-  if (
-    out &&
-    (await fs.stat(out).then(
-      (st) => st.isFile(),
-      () => false,
-    ))
-  ) {
-    const old = await readInput(out);
-    previous = 'error' in old ? undefined : readPrevious(old.workbook);
+  const existing = await readExistingOut(out, readPrevious);
+  const previous = existing?.previous;
+  if (out && existing) {
     if (!previous) {
       io.err(
         `oneplan consolidate: ไฟล์ "${out}" มีอยู่แล้วและไม่ใช่ตารางแผนความต้องการของอำเภอ: ไม่เขียนทับ (ใช้ชื่ออื่น) / "${out}" exists and is not a needs table: not overwritten\n`,
       );
       return 2;
     }
-    backup = await backupName(out);
-    await fs.copyFile(out, backup);
+    backup = await keepBackup(out);
   }
   const { files, skipped } = scan;
   // Files are read by worker threads, each holding one workbook at a time (a province's thousands of
