@@ -24,7 +24,9 @@ export function mergePreviousPlan(fresh: readonly ActionRow[], prev: PreviousAct
   // Rows listed as gone by an earlier run come after the plan's: an input that gives one back restores it.
   const all = [...prev.rows, ...(prev.gone ?? [])];
   for (const p of all) {
-    if (p.source) bySource.set(`${compactThai(p.name)}\u0000${p.source}`, p);
+    const key = `${compactThai(p.name)}\u0000${p.source}`;
+    // The plan's own row first: a gone list left over in a workbook never shadows it.
+    if (p.source && !bySource.has(key)) bySource.set(key, p);
     const k = placeKey(p.name, p.village, p.tambon);
     byPlace.set(k, [...(byPlace.get(k) ?? []), p]);
   }

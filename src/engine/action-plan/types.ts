@@ -53,17 +53,11 @@ export interface OfficerCells {
 }
 
 /** A row of the previous plan as read back (action-plan/previous.ts). */
-export interface PreviousActionRow {
+export interface PreviousActionRow extends Pick<ActionRow, 'name' | 'village' | 'tambon' | 'agency' | 'side' | 'amount'> {
   /** 1-based row in the previous plan's sheet (or in `sheet`). */
   row: number;
   /** Set for a row an earlier re-run listed as gone: the sheet that lists it. */
   sheet?: string;
-  name: string;
-  village?: number;
-  tambon?: string;
-  agency: string;
-  side: ActionSide;
-  amount: number;
   /** Its ที่มา line ('' when the officer added the row by hand). */
   source: string;
   /** Its หมายเหตุ as written (the source's note, OnePlan's remarks, and what the officer typed there). */
