@@ -194,6 +194,13 @@ describe('a re-run onto the edited plan', () => {
     expect(back.merge?.vanished.map((x) => x.name)).toEqual([NURSERY]);
   });
 
+  test('a gone list left over in an Excel workbook (its row back in the plan) lists nothing twice', () => {
+    const stale = { ...previous, gone: previous.rows.filter((r) => r.name.startsWith(ROAD)).map((r) => ({ ...r, sheet: VANISHED_SHEET })) };
+    const again = buildActionPlan(inputsOf(laterInputs()), { fiscalYear: FY, district: DISTRICT, previous: stale });
+    expect(again.merge).toMatchObject({ kept: 10, new: 1, added: 1 });
+    expect(again.merge!.vanished.map((v) => v.name)).toEqual([DRAIN]);
+  });
+
   test('an input that later gives the officer’s added row takes its place (one row, not two)', () => {
     const district = districtList();
     const s = district.sheets[0];
@@ -259,7 +266,9 @@ describe('oneplan action-plan --out onto the plan already there', () => {
 
     const text = io();
     expect(await main(['action-plan', inbox, '--fiscal-year', '2569', '--district', DISTRICT, '--out', out], text.i)).toBe(0);
-    expect(text.o.out).toContain('รวมกับแผนเดิม: คงผู้รับผิดชอบ/ผลการดำเนินงาน/บันทึกไว้ 11 โครงการ, ใหม่ 0, อำเภอเพิ่มเอง 1, หายไป 1 (ดูชีต "ไม่มีในรอบนี้")');
+    expect(text.o.out).toContain(
+      'รวมกับแผนเดิม: คงผู้รับผิดชอบ/ผลการดำเนินงาน/บันทึกไว้ 11 โครงการ, ใหม่ 0, อำเภอเพิ่มเอง 1, หายไป 1 (ดูชีต "ไม่มีในรอบนี้")',
+    );
     expect(existsSync(path.join(dir, 'แผนปฏิบัติการ-2569 (สำรอง 2).xlsx'))).toBe(true);
   });
 

@@ -21,12 +21,13 @@ function withOfficerLines(note: string, remark: string): string {
 export function mergePreviousPlan(fresh: readonly ActionRow[], prev: PreviousActionPlan): { rows: ActionRow[]; report: ActionMergeReport } {
   const bySource = new Map<string, PreviousActionRow>();
   const byPlace = new Map<string, PreviousActionRow[]>();
+  const sourceKey = (name: string, source: string) => `${compactThai(name)}\u0000${source}`;
   // Rows listed as gone by an earlier run come after the plan's: an input that gives one back restores it.
-  const all = [...prev.rows, ...(prev.gone ?? [])];
+  // One the plan holds again (a gone list left over in a workbook) is the plan's row, not a second one.
+  const inPlan = new Set(prev.rows.map((p) => sourceKey(p.name, p.source)));
+  const all = [...prev.rows, ...(prev.gone ?? []).filter((g) => !inPlan.has(sourceKey(g.name, g.source)))];
   for (const p of all) {
-    const key = `${compactThai(p.name)}\u0000${p.source}`;
-    // The plan's own row first: a gone list left over in a workbook never shadows it.
-    if (p.source && !bySource.has(key)) bySource.set(key, p);
+    if (p.source) bySource.set(sourceKey(p.name, p.source), p);
     const k = placeKey(p.name, p.village, p.tambon);
     byPlace.set(k, [...(byPlace.get(k) ?? []), p]);
   }
@@ -37,9 +38,7 @@ export function mergePreviousPlan(fresh: readonly ActionRow[], prev: PreviousAct
     return p;
   };
   // Source first for every row, so a place match never takes a row another owns by its ที่มา.
-  const match: Array<PreviousActionRow | undefined> = fresh.map((r) =>
-    take(bySource.get(`${compactThai(r.name)}\u0000${provenanceKey(r.src)}`)),
-  );
+  const match: Array<PreviousActionRow | undefined> = fresh.map((r) => take(bySource.get(sourceKey(r.name, provenanceKey(r.src)))));
   fresh.forEach((r, i) => {
     match[i] ??= take(byPlace.get(placeKey(r.name, r.village, r.tambon))?.find((p) => !used.has(p)));
   });
