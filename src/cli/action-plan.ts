@@ -18,7 +18,7 @@ export const ACTION_PLAN_USAGE = `usage: oneplan action-plan FILE|FOLDER... --fi
   --out OUT.xlsx    write the action plan (grouped by agency and tambon, totals, provenance)
   --json            print the plan as JSON (docs/schemas/action-plan.schema.json)
   --out onto an existing action plan of the same year merges with it: the officer's columns (ผู้รับผิดชอบ,
-  ผลการดำเนินงาน, บันทึกของอำเภอ) and added rows are kept, rows gone from the inputs are listed (a backup is kept)
+  ผลการดำเนินงาน), lines typed into หมายเหตุ and added rows are kept, rows gone from the inputs are listed (a backup is kept)
 inputs: the province's list of agencies' funded projects in the district, the district's own list,
 each อปท.'s budget ordinance (ข้อบัญญัติ/เทศบัญญัติงบประมาณรายจ่าย) or local plan (ผ.02 with year columns)
 `;
@@ -88,7 +88,7 @@ export async function runActionPlan(argv: string[], io: Io): Promise<number> {
       for (const s of i.sheets) if (!s.taken && s.note) io.out(`  ไม่นำมารวม: ${path.basename(i.file)} / ${s.name}: ${s.note}\n`);
     if (plan.merge)
       io.out(
-        `รวมกับแผนเดิม: คงผู้รับผิดชอบ/ผลการดำเนินงาน/บันทึกไว้ ${plan.merge.kept} โครงการ, ใหม่ ${plan.merge.new}, อำเภอเพิ่มเอง ${plan.merge.added}, หายไป ${plan.merge.vanished.length}${plan.merge.vanished.length ? ' (ดูชีต "ไม่มีในรอบนี้")' : ''}${backup ? ` (สำรองไฟล์เดิมที่ ${backup})` : ''}\n`,
+        `รวมกับแผนเดิม: คงผู้รับผิดชอบ/ผลการดำเนินงาน/หมายเหตุไว้ ${plan.merge.kept} โครงการ, ใหม่ ${plan.merge.new}, อำเภอเพิ่มเอง ${plan.merge.added}, หายไป ${plan.merge.vanished.length}${plan.merge.vanished.length ? ' (ดูชีต "ไม่มีในรอบนี้")' : ''}${backup ? ` (สำรองไฟล์เดิมที่ ${backup})` : ''}\n`,
       );
     if (written) io.out(`เขียนไฟล์ ${written}\n`);
   }

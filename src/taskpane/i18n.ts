@@ -191,7 +191,7 @@ const th = {
   apDownload: 'ดาวน์โหลดแผนปฏิบัติการ (.xlsx)',
   apFileName: (fy: number) => `แผนปฏิบัติการอำเภอ-${fy}.xlsx`,
   apMerged: (kept: number, fresh: number, added: number, vanished: number) =>
-    `รวมกับแผนเดิมในสมุดงาน: คงผู้รับผิดชอบ/ผลการดำเนินงาน/บันทึกไว้ ${fmt(kept)} โครงการ · ใหม่ ${fmt(fresh)} · อำเภอเพิ่มเอง ${fmt(added)}${vanished ? ` · ไม่มีในรอบนี้ ${fmt(vanished)} (ดูชีตไม่มีในรอบนี้)` : ''}`,
+    `รวมกับแผนเดิมในสมุดงาน: คงผู้รับผิดชอบ/ผลการดำเนินงาน/หมายเหตุไว้ ${fmt(kept)} โครงการ · ใหม่ ${fmt(fresh)} · อำเภอเพิ่มเอง ${fmt(added)}${vanished ? ` · ไม่มีในรอบนี้ ${fmt(vanished)} (ดูชีตไม่มีในรอบนี้)` : ''}`,
   consStrategy: 'ตรวจกับประเด็นการพัฒนาจังหวัด',
   consStrategyNone: 'ไม่ตรวจ (จัดกลุ่มตามที่ไฟล์ระบุ)',
   consStrategySaved: (label: string) => `รายการที่บันทึกไว้${label ? `: ${label}` : ''}`,
@@ -443,7 +443,7 @@ const en: Strings = {
   apDownload: 'Download the action plan (.xlsx)',
   apFileName: (fy: number) => `district-action-plan-${fy}.xlsx`,
   apMerged: (kept: number, fresh: number, added: number, vanished: number) =>
-    `Merged with the plan in the workbook: ${fmt(kept)} kept with their responsible person, progress and notes · ${fmt(fresh)} new · ${fmt(added)} added by the district${vanished ? ` · ${fmt(vanished)} gone from the inputs (sheet ไม่มีในรอบนี้)` : ''}`,
+    `Merged with the plan in the workbook: ${fmt(kept)} kept with their responsible person, progress and remarks · ${fmt(fresh)} new · ${fmt(added)} added by the district${vanished ? ` · ${fmt(vanished)} gone from the inputs (sheet ไม่มีในรอบนี้)` : ''}`,
   consStrategy: "Check against the province's development issues",
   consStrategyNone: 'No check (grouped as the files declare)',
   consStrategySaved: (label: string) => `Remembered list${label ? `: ${label}` : ''}`,

@@ -1,6 +1,6 @@
 /**
  * Re-running the action plan onto the one already written keeps the officer's work (issue 26): the
- * officer's columns (ผู้รับผิดชอบ, ผลการดำเนินงาน, บันทึกของอำเภอ) stay on their rows — found by ที่มา, else by
+ * officer's columns (ผู้รับผิดชอบ, ผลการดำเนินงาน) and lines typed into หมายเหตุ stay on their rows — found by ที่มา, else by
  * name and place when a file was sent again with a row inserted — rows the officer added by hand stay in
  * the plan and its totals, and rows no input gives any more are listed on their own sheet with what the
  * officer wrote. On .xlsx files as OnePlan writes them and an officer edits them.
@@ -80,10 +80,9 @@ function editedPlan(): WorkbookModel {
   );
   const s = wb.sheets[0];
   type(s, rowOf(s, ROAD), 'ผู้รับผิดชอบ', 'นายช่างโยธา สมชาย ใจดี');
-  type(s, rowOf(s, ROAD), 'ผลการดำเนินงาน', 'ลงนามสัญญาแล้ว ๑๕ ม.ค. ๒๕๖๙');
-  type(s, rowOf(s, ROAD), 'บันทึกของอำเภอ', 'ติดตามทุกเดือน\nรายงานที่ประชุมหัวหน้าส่วน');
+  type(s, rowOf(s, ROAD), 'ผลการดำเนินงาน', 'ลงนามสัญญาแล้ว ๑๕ ม.ค. ๒๕๖๙\nเริ่มงาน ๑ มี.ค. ๒๕๖๙');
   type(s, rowOf(s, REPAVE), 'ผลการดำเนินงาน', 'อยู่ระหว่างจัดซื้อจัดจ้าง');
-  type(s, rowOf(s, DRAIN), 'บันทึกของอำเภอ', 'ตรวจรับงานแล้ว');
+  type(s, rowOf(s, DRAIN), 'ผลการดำเนินงาน', 'ตรวจรับงานแล้ว');
   // The officer types into หมายเหตุ too, under OnePlan's remark that the road may be อบต.นาดี's.
   type(s, rowOf(s, ROAD), 'หมายเหตุ', `${cell(s, ROAD, 'หมายเหตุ')}\n${CHECKED}`);
   // A project the officer adds by hand in the district's own group, above its subtotal (ที่มา blank).
@@ -131,13 +130,13 @@ describe('a re-run onto the edited plan', () => {
 
   test('kept, new, added and vanished are counted', () => {
     expect(plan.merge).toMatchObject({ sheet: 'แผนปฏิบัติการอำเภอ', kept: 10, new: 1, added: 1 });
-    expect(plan.merge!.vanished.map((v) => [v.name, v.officer.note])).toEqual([[DRAIN, 'ตรวจรับงานแล้ว']]);
+    expect(plan.merge!.vanished.map((v) => [v.name, v.officer.progress])).toEqual([[DRAIN, 'ตรวจรับงานแล้ว']]);
   });
 
   test('the officer’s columns stay on their rows, as written (Thai digits, line breaks)', () => {
     expect(row(ROAD)).toMatchObject({
       status: 'kept',
-      officer: { responsible: 'นายช่างโยธา สมชาย ใจดี', progress: 'ลงนามสัญญาแล้ว ๑๕ ม.ค. ๒๕๖๙', note: 'ติดตามทุกเดือน\nรายงานที่ประชุมหัวหน้าส่วน' },
+      officer: { responsible: 'นายช่างโยธา สมชาย ใจดี', progress: 'ลงนามสัญญาแล้ว ๑๕ ม.ค. ๒๕๖๙\nเริ่มงาน ๑ มี.ค. ๒๕๖๙' },
     });
     // Its row moved down in the province's list (ที่มา changed): found by name and place.
     expect(row(REPAVE)).toMatchObject({ status: 'kept', src: { row: 12 }, officer: { progress: 'อยู่ระหว่างจัดซื้อจัดจ้าง' } });
@@ -162,7 +161,7 @@ describe('a re-run onto the edited plan', () => {
   test('written: the officer’s cells in their columns, the added row without ที่มา, the vanished row on its sheet, validate clean', () => {
     const wb = roundTrip(actionPlanWorkbook(plan), 'แผนปฏิบัติการ-2569.xlsx');
     const s = wb.sheets[0];
-    expect(cell(s, ROAD, 'ผลการดำเนินงาน')).toBe('ลงนามสัญญาแล้ว ๑๕ ม.ค. ๒๕๖๙');
+    expect(cell(s, ROAD, 'ผลการดำเนินงาน')).toBe('ลงนามสัญญาแล้ว ๑๕ ม.ค. ๒๕๖๙\nเริ่มงาน ๑ มี.ค. ๒๕๖๙');
     expect(cell(s, ADDED, 'ที่มา (ไฟล์ / ชีต / แถว)')).toBe('');
     expect(cell(s, ADDED, 'แหล่งข้อมูล')).toBe('อำเภอเพิ่มเอง');
     expect(cell(s, NURSERY, 'หมายเหตุ')).toContain('ใหม่');
@@ -179,7 +178,7 @@ describe('a re-run onto the edited plan', () => {
     // Once more with the same inputs: nothing new, the officer's row still there, the gone row still listed.
     const again = buildActionPlan(inputsOf(laterInputs()), { fiscalYear: FY, district: DISTRICT, previous: readPreviousActionPlan(wb) });
     expect(again.merge).toMatchObject({ kept: 11, new: 0, added: 1 });
-    expect(again.merge!.vanished.map((x) => [x.name, x.sheet, x.officer.note])).toEqual([[DRAIN, VANISHED_SHEET, 'ตรวจรับงานแล้ว']]);
+    expect(again.merge!.vanished.map((x) => [x.name, x.sheet, x.officer.progress])).toEqual([[DRAIN, VANISHED_SHEET, 'ตรวจรับงานแล้ว']]);
     expect(again.rows.find((r) => r.name === ADDED)?.officer?.responsible).toBe('ปลัดอำเภอฝ่ายบริหารงานปกครอง');
     expect(again.rows.find((r) => r.name.startsWith(ROAD))?.note.split('\n')).toEqual([CHECKED]);
 
@@ -189,7 +188,7 @@ describe('a re-run onto the edited plan', () => {
       district: DISTRICT,
       previous: readPreviousActionPlan(roundTrip(actionPlanWorkbook(again), 'แผนปฏิบัติการ-2569.xlsx')),
     });
-    expect(back.rows.find((r) => r.name === DRAIN)).toMatchObject({ status: 'kept', officer: { note: 'ตรวจรับงานแล้ว' } });
+    expect(back.rows.find((r) => r.name === DRAIN)).toMatchObject({ status: 'kept', officer: { progress: 'ตรวจรับงานแล้ว' } });
     // The province's list as first sent has no nursery: that one is listed as gone now.
     expect(back.merge?.vanished.map((x) => x.name)).toEqual([NURSERY]);
   });
@@ -218,11 +217,11 @@ describe('a re-run onto the edited plan', () => {
 
   test('--json: merge and the officer’s columns, valid against the schema', () => {
     const json = ActionPlanJsonSchema.parse(actionPlanJson(plan, 'x.xlsx', 'x (สำรอง 1).xlsx'));
-    expect(json.merge).toMatchObject({ kept: 10, new: 1, added: 1, vanished: [{ name: DRAIN, officer: { note: 'ตรวจรับงานแล้ว' } }] });
+    expect(json.merge).toMatchObject({ kept: 10, new: 1, added: 1, vanished: [{ name: DRAIN, officer: { progress: 'ตรวจรับงานแล้ว' } }] });
     expect(json.rows.find((r) => r.name === ADDED)).toMatchObject({ source: 'officer', status: 'added' });
     expect(json.backup).toBe('x (สำรอง 1).xlsx');
     const first = actionPlanJson(buildActionPlan(inputsOf(actionPlanInputs()), { fiscalYear: FY }));
-    expect([first.merge, first.rows[0].status, first.rows[0].officer]).toEqual([null, null, { responsible: '', progress: '', note: '' }]);
+    expect([first.merge, first.rows[0].status, first.rows[0].officer]).toEqual([null, null, { responsible: '', progress: '' }]);
   });
 });
 
@@ -267,7 +266,7 @@ describe('oneplan action-plan --out onto the plan already there', () => {
     const text = io();
     expect(await main(['action-plan', inbox, '--fiscal-year', '2569', '--district', DISTRICT, '--out', out], text.i)).toBe(0);
     expect(text.o.out).toContain(
-      'รวมกับแผนเดิม: คงผู้รับผิดชอบ/ผลการดำเนินงาน/บันทึกไว้ 11 โครงการ, ใหม่ 0, อำเภอเพิ่มเอง 1, หายไป 1 (ดูชีต "ไม่มีในรอบนี้")',
+      'รวมกับแผนเดิม: คงผู้รับผิดชอบ/ผลการดำเนินงาน/หมายเหตุไว้ 11 โครงการ, ใหม่ 0, อำเภอเพิ่มเอง 1, หายไป 1 (ดูชีต "ไม่มีในรอบนี้")',
     );
     expect(existsSync(path.join(dir, 'แผนปฏิบัติการ-2569 (สำรอง 2).xlsx'))).toBe(true);
   });

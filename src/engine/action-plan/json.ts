@@ -5,9 +5,9 @@ import { InputErrorSchema } from '../consolidate/json';
 
 const RefSchema = z.object({ file: z.string(), sheet: z.string(), row: z.number().int().positive() });
 const SideSchema = z.enum(['agency', 'local']);
-/** The officer's columns (ผู้รับผิดชอบ, ผลการดำเนินงาน, บันทึกของอำเภอ), as written. */
-const OfficerSchema = z.object({ responsible: z.string(), progress: z.string(), note: z.string() });
-const NO_OFFICER: OfficerCells = { responsible: '', progress: '', note: '' };
+/** The officer's columns (ผู้รับผิดชอบ, ผลการดำเนินงาน), as written. */
+const OfficerSchema = z.object({ responsible: z.string(), progress: z.string() });
+const NO_OFFICER: OfficerCells = { responsible: '', progress: '' };
 
 export const ActionPlanJsonSchema = z.object({
   /** B.E. fiscal year. */

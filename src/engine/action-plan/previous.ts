@@ -1,6 +1,6 @@
 /**
  * The action plan already in the output, read back for a re-run: its rows with the officer's columns
- * (ผู้รับผิดชอบ, ผลการดำเนินงาน, บันทึกของอำเภอ), found by their headers (an officer may move or insert
+ * (ผู้รับผิดชอบ, ผลการดำเนินงาน) and หมายเหตุ, found by their headers (an officer may move or insert
  * columns), their ที่มา, and the group line above each row (a row the officer added names its agency
  * by where it was put).
  */

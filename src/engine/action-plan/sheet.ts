@@ -52,9 +52,8 @@ export const amountHeader = (fy: number): string => `งบประมาณ �
 
 /** The officer's columns: written blank, filled by the district, kept by re-runs (previous.ts). */
 export const OFFICER_COLUMNS: ReadonlyArray<{ key: keyof OfficerCells; header: string; width: number }> = [
-  { key: 'responsible', header: 'ผู้รับผิดชอบ', width: 14 },
+  { key: 'responsible', header: 'ผู้รับผิดชอบ', width: 12 },
   { key: 'progress', header: 'ผลการดำเนินงาน', width: 16 },
-  { key: 'note', header: 'บันทึกของอำเภอ', width: 18 },
 ];
 /** The title of the sheet of rows gone from the inputs: a re-run reads them back too (previous.ts). */
 export const VANISHED_TITLE = 'โครงการในแผนครั้งก่อนที่ไม่มีในไฟล์ที่รวบรวมครั้งนี้';
@@ -169,7 +168,8 @@ function planSheet(plan: ActionPlan): OutSheet {
   if (!plan.rows.length) rows.push([c(`ไม่พบโครงการที่ได้รับงบประมาณปี ${fy} ในไฟล์ที่ให้มา`, { italic: true })]);
 
   const widest = Math.max(plan.total, 0);
-  const fixed = [5, 0, 7, 14, 20, amountWidth(widest, 14), 14, 20, ...OFFICER_COLUMNS.map((o) => o.width)];
+  // One page wide at a readable scale: the officer's columns take their room from the source and remark columns.
+  const fixed = [5, 0, 7, 12, 18, amountWidth(widest, 14), 12, 18, ...OFFICER_COLUMNS.map((o) => o.width)];
   fixed[1] = Math.max(40, PRINT_WIDTH_MAX - fixed.reduce((a, b) => a + b, 0));
   const colWidths = [...fixed, 40];
   const sign = signatureBlock(rows.length, colWidths, printed);

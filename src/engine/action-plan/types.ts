@@ -42,14 +42,15 @@ export interface ActionRow {
   status?: 'kept' | 'new' | 'added';
 }
 
-/** The columns the district officer fills in the action plan (OnePlan writes them blank, then keeps them). */
+/**
+ * The columns the district officer fills in the action plan (OnePlan writes them blank, then keeps them);
+ * the officer's own lines in หมายเหตุ are kept too (rerun.ts).
+ */
 export interface OfficerCells {
   /** ผู้รับผิดชอบ */
   responsible: string;
   /** ผลการดำเนินงาน */
   progress: string;
-  /** บันทึกของอำเภอ */
-  note: string;
 }
 
 /** A row of the previous plan as read back (action-plan/previous.ts). */
