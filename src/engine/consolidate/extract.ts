@@ -255,6 +255,14 @@ export function isProvinceNeeds(sheet: PlanSheet): boolean {
   return sheet.kind === 'district-needs' && sheet.titles.slice(0, 6).some((t) => /แผนความต้องการ(?:ของ)?\s*(?:จังหวัด|จ\.)/.test(t.text));
 }
 
+const provinceSheets = new WeakMap<PlanSheet, boolean>();
+/** isProvinceNeeds once per sheet (toCandidate runs per row). */
+function provinceSheet(sheet: PlanSheet): boolean {
+  let v = provinceSheets.get(sheet);
+  if (v === undefined) provinceSheets.set(sheet, (v = isProvinceNeeds(sheet)));
+  return v;
+}
+
 /** A file name without its folder and extension: the district's name when its table does not say it. */
 export function fileStem(file: string): string {
   return file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
@@ -310,8 +318,9 @@ export function toCandidate(
     sheetPlace,
     tambon === orgLoc.tambon,
   );
-  // A needs table's ที่มา: the rows the need came from, kept for a part split by district (split.ts).
-  const origin = fromNeeds && p.provenance ? parseProvenanceLines(p.provenance) : undefined;
+  // A province's table's ที่มา: the district table rows the need came from, kept for a part split by
+  // district (split.ts). A district's table read by its province keeps none (its rows are the provenance).
+  const origin = fromNeeds && p.provenance && provinceSheet(sheet) ? parseProvenanceLines(p.provenance) : undefined;
   return {
     seq,
     role,

@@ -37,10 +37,10 @@ export function splitNeeds(r: ConsolidateResult, by: SplitKey): SplitPart[] {
     if (list) list.push(it);
     else parts.set(key, [it]);
   }
-  return [...parts].map(([receiver, list]) => {
-    const ids = new Set(list.map((i) => i.id));
-    const files = new Set(list.flatMap((i) => i.sources.map((s) => s.file)));
-    const grouped = groupByIssue(by === 'district' ? list.map(fromDistrictTable) : list);
+  return [...parts].map(([receiver, items]) => {
+    const ids = new Set(items.map((i) => i.id));
+    const files = new Set(items.flatMap((i) => i.sources.map((s) => s.file)));
+    const grouped = groupByIssue(by === 'district' ? items.map(fromDistrictTable) : items);
     return {
       receiver,
       result: {

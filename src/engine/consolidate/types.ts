@@ -156,7 +156,7 @@ export interface SourceRef {
   /** Organisation line of the sheet (อบต./เทศบาล/ตำบล…). */
   organisation?: string;
   /**
-   * A row of a needs table: the rows its ที่มา names (the sending level's own table rows, as the
+   * A row of a province's needs table: the rows its ที่มา names (the districts' own table rows, as the
    * province received them) — what a part split by district points back at (split.ts).
    */
   origin?: RowRef[];
