@@ -227,10 +227,11 @@ describe('a re-run onto the edited plan', () => {
 
 test('the pane in Excel merges with the plan of the same year in the workbook; the browser and another year do not', async () => {
   const workbook = editedPlan();
-  const prev = await previousActionPlan(fakeHost({ excel: true, workbook }), 2569);
+  const { previous: prev } = await previousActionPlan(fakeHost({ excel: true, workbook }), 2569);
   expect(prev?.rows.find((r) => r.name === ADDED)?.officer.responsible).toBe('ปลัดอำเภอฝ่ายบริหารงานปกครอง');
-  expect(await previousActionPlan(fakeHost({ excel: true, workbook }), 2570)).toBeUndefined();
-  expect(await previousActionPlan(fakeHost({ workbook }), 2569)).toBeUndefined();
+  // Another year's plan is not merged, and the pane will not write over it.
+  expect(await previousActionPlan(fakeHost({ excel: true, workbook }), 2570)).toEqual({ otherYear: 2569 });
+  expect(await previousActionPlan(fakeHost({ workbook }), 2569)).toEqual({});
 });
 
 describe('oneplan action-plan --out onto the plan already there', () => {

@@ -24,17 +24,19 @@ import { STRINGS, type Lang } from '../i18n';
 export const parseFiscalYear = (text: string): number | undefined => (/^\s*[0-9๐-๙]{4}\s*$/.test(text) ? parseBEYear(text) : undefined);
 
 /**
- * In Excel, the action plan of the same fiscal year already in the open workbook: a run merges with it
- * (the officer's columns and added rows kept), and writing replaces it with the merged one.
+ * In Excel, the action plan already in the open workbook. Of the same fiscal year (`previous`): a run
+ * merges with it (the officer's columns and rows kept) and writing replaces it with the merged one. Of
+ * another year (`otherYear`): writing would replace another year's plan, so the pane downloads instead.
  */
-export async function previousActionPlan(host: Host, fiscalYear: number): Promise<PreviousActionPlan | undefined> {
-  if (host.mode !== 'excel' || host.planFile) return undefined;
+export async function previousActionPlan(host: Host, fiscalYear: number): Promise<{ previous?: PreviousActionPlan; otherYear?: number }> {
+  if (host.mode !== 'excel' || host.planFile) return {};
   try {
     // The plan a run wrote is one of our sheets, which a plain read leaves out.
     const prev = readPreviousActionPlan(await host.readWorkbook({ withOutputs: true }));
-    return prev && (prev.fiscalYear === undefined || prev.fiscalYear === fiscalYear) ? prev : undefined;
+    if (!prev) return {};
+    return prev.fiscalYear === undefined || prev.fiscalYear === fiscalYear ? { previous: prev } : { otherYear: prev.fiscalYear };
   } catch {
-    return undefined;
+    return {};
   }
 }
 
@@ -44,6 +46,7 @@ export function useActionPlan(host: Host, lang: Lang) {
   const [fyText, setFyText] = useState(() => String(fiscalYearOf(new Date())));
   const [district, setDistrict] = useState('');
   const [plan, setPlan] = useState<ActionPlan | null>(null);
+  const [otherYear, setOtherYear] = useState<number | undefined>(undefined);
   useEffect(() => {
     let live = true;
     loadDistrictSettings(host).then((s) => live && setDistrict(s.district));
@@ -80,7 +83,8 @@ export function useActionPlan(host: Host, lang: Lang) {
           inputs.push({ file: f.name, checksum: '', error: inputErrorOf(e) });
         }
       }
-      const previous = await previousActionPlan(host, fiscalYear);
+      const { previous, otherYear: other } = await previousActionPlan(host, fiscalYear);
+      setOtherYear(other);
       setPlan(
         buildActionPlan(inputs, {
           fiscalYear,
@@ -100,6 +104,10 @@ export function useActionPlan(host: Host, lang: Lang) {
   const write = () =>
     task.run('output', async () => {
       if (!plan || !host.writeSheet) return;
+      if (otherYear !== undefined) {
+        task.note({ intent: 'warning', text: (t) => t.apOtherYear(otherYear, plan.fiscalYear) });
+        return;
+      }
       const written: WrittenSheet[] = [];
       for (const s of actionPlanWorkbook(plan).sheets) written.push(await host.writeSheet(s));
       task.note({ intent: 'success', text: (t) => writtenNote(t.consWritten, written, t.sheetsReplaced) });
