@@ -1,6 +1,6 @@
 /** The machine-readable action plan (`oneplan action-plan --json`); its schema is published in docs/schemas. */
 import { z } from 'zod/v4';
-import { ACTION_SOURCES, ROW_SOURCES, type ActionPlan, type OfficerCells } from './types';
+import { ACTION_SOURCES, ROW_SOURCES, type ActionPlan, type ActionRow, type OfficerCells } from './types';
 import { InputErrorSchema } from '../consolidate/json';
 
 const RefSchema = z.object({ file: z.string(), sheet: z.string(), row: z.number().int().positive() });
@@ -105,6 +105,15 @@ export const ActionPlanJsonSchema = z.object({
 });
 export type ActionPlanJson = z.infer<typeof ActionPlanJsonSchema>;
 
+/** A row's project, place, agency and amount (null where the row names no village or tambon). */
+const project = (r: Pick<ActionRow, 'name' | 'village' | 'tambon' | 'agency' | 'amount'>) => ({
+  name: r.name,
+  village: r.village ?? null,
+  tambon: r.tambon ?? null,
+  agency: r.agency,
+  amount: r.amount,
+});
+
 export function actionPlanJson(plan: ActionPlan, out: string | null = null, backup: string | null = null): ActionPlanJson {
   return {
     fiscalYear: plan.fiscalYear,
@@ -120,12 +129,8 @@ export function actionPlanJson(plan: ActionPlan, out: string | null = null, back
       tambons: g.tambons.map((t) => ({ tambon: t.tambon, count: t.rows.length, total: t.total })),
     })),
     rows: plan.rows.map((r) => ({
-      name: r.name,
-      village: r.village ?? null,
-      tambon: r.tambon ?? null,
-      agency: r.agency,
+      ...project(r),
       side: r.side,
-      amount: r.amount,
       source: r.source,
       src: r.src,
       officer: r.officer ?? NO_OFFICER,
@@ -139,11 +144,7 @@ export function actionPlanJson(plan: ActionPlan, out: string | null = null, back
           vanished: plan.merge.vanished.map((v) => ({
             sheet: v.sheet ?? plan.merge!.sheet,
             row: v.row,
-            name: v.name,
-            village: v.village ?? null,
-            tambon: v.tambon ?? null,
-            agency: v.agency,
-            amount: v.amount,
+            ...project(v),
             source: v.source,
             remark: v.remark,
             officer: v.officer,
