@@ -6,10 +6,10 @@
  * was not a number, no funded project was found or the output could not be written, 2 bad usage.
  */
 import * as path from 'node:path';
-import { actionPlanJson, actionPlanWorkbook, buildActionPlan } from '../engine/action-plan';
+import { actionPlanJson, actionPlanWorkbook, buildActionPlan, readPreviousActionPlan } from '../engine/action-plan';
 import { nodeZip, writeFileBytes } from '../node/files';
 import { writeXlsx } from '../xlsx/write';
-import { fiscalYearArg, parseArgs, scanChecked, usageExit, UsageError, type Io } from './common';
+import { fiscalYearArg, keepBackup, parseArgs, readExistingOut, scanChecked, usageExit, UsageError, type Io } from './common';
 import { readConsolidateInput } from './read-input';
 
 export const ACTION_PLAN_USAGE = `usage: oneplan action-plan FILE|FOLDER... --fiscal-year N [--district NAME] --out OUT.xlsx [--json]
@@ -17,6 +17,8 @@ export const ACTION_PLAN_USAGE = `usage: oneplan action-plan FILE|FOLDER... --fi
   --district NAME   อำเภอ, e.g. "อำเภอเมืองนครสวรรค์" (title; the agency of the district's own list)
   --out OUT.xlsx    write the action plan (grouped by agency and tambon, totals, provenance)
   --json            print the plan as JSON (docs/schemas/action-plan.schema.json)
+  --out onto an existing action plan of the same year merges with it: the officer's columns (ผู้รับผิดชอบ,
+  ผลการดำเนินงาน), lines typed into หมายเหตุ and added rows are kept, rows gone from the inputs are listed (a backup is kept)
 inputs: the province's list of agencies' funded projects in the district, the district's own list,
 each อปท.'s budget ordinance (ข้อบัญญัติ/เทศบัญญัติงบประมาณรายจ่าย) or local plan (ผ.02 with year columns)
 `;
@@ -39,13 +41,32 @@ export async function runActionPlan(argv: string[], io: Io): Promise<number> {
     if (e instanceof UsageError) return usageExit(io, 'action-plan', e, ACTION_PLAN_USAGE);
     throw e;
   }
+  const out = opts.values.out;
+  // --out onto an existing file: only an action plan of the same year is merged and replaced (backed up first).
+  let backup: string | null = null;
+  const existing = await readExistingOut(out, readPreviousActionPlan);
+  const previous = existing?.previous;
+  if (out && existing) {
+    if (!previous) {
+      io.err(
+        `oneplan action-plan: ไฟล์ "${out}" มีอยู่แล้วและไม่ใช่แผนปฏิบัติการที่ OnePlan ทำ: ไม่เขียนทับ (ใช้ชื่ออื่น) / "${out}" exists and is not an action plan OnePlan made: not overwritten\n`,
+      );
+      return 2;
+    }
+    if (previous.fiscalYear !== undefined && previous.fiscalYear !== fy) {
+      io.err(
+        `oneplan action-plan: ไฟล์ "${out}" เป็นแผนปฏิบัติการปีงบประมาณ ${previous.fiscalYear} ไม่ใช่ปี ${fy}: ไม่เขียนทับ (ใช้ชื่ออื่น) / "${out}" is the action plan of ${previous.fiscalYear}, not ${fy}: not overwritten\n`,
+      );
+      return 2;
+    }
+    backup = await keepBackup(out);
+  }
   const inputs = [];
   for (const f of scan.files) inputs.push(await readConsolidateInput(f));
-  const plan = buildActionPlan(inputs, { fiscalYear: fy, district: opts.values.district });
+  const plan = buildActionPlan(inputs, { fiscalYear: fy, district: opts.values.district, ...(previous ? { previous } : {}) });
 
   let failed = false;
   let written: string | null = null;
-  const out = opts.values.out;
   if (out) {
     try {
       await writeFileBytes(out, writeXlsx(actionPlanWorkbook(plan), { zip: nodeZip }));
@@ -56,7 +77,7 @@ export async function runActionPlan(argv: string[], io: Io): Promise<number> {
     }
   }
   const inputFailed = plan.inputs.some((i) => i.status === 'failed');
-  if (opts.flags.json) io.out(JSON.stringify(actionPlanJson(plan, written), null, 2) + '\n');
+  if (opts.flags.json) io.out(JSON.stringify(actionPlanJson(plan, written, backup), null, 2) + '\n');
   else {
     io.out(
       `แผนปฏิบัติการประจำปีของ${plan.district ?? 'อำเภอ'} ปีงบประมาณ ${fy}: ${plan.rows.length} โครงการ งบประมาณรวม ${plan.total.toLocaleString('en-US')} บาท\n`,
@@ -65,6 +86,10 @@ export async function runActionPlan(argv: string[], io: Io): Promise<number> {
     if (plan.duplicates.length) io.out(`โครงการที่อาจซ้ำกัน ${plan.duplicates.length} คู่ (ดูชีต "โครงการที่อาจซ้ำกัน")\n`);
     for (const i of plan.inputs)
       for (const s of i.sheets) if (!s.taken && s.note) io.out(`  ไม่นำมารวม: ${path.basename(i.file)} / ${s.name}: ${s.note}\n`);
+    if (plan.merge)
+      io.out(
+        `รวมกับแผนเดิม: คงผู้รับผิดชอบ/ผลการดำเนินงาน/หมายเหตุไว้ ${plan.merge.kept} โครงการ, ใหม่ ${plan.merge.new}, อำเภอเพิ่มเอง ${plan.merge.added}, หายไป ${plan.merge.vanished.length}${plan.merge.vanished.length ? ' (ดูชีต "ไม่มีในรอบนี้")' : ''}${backup ? ` (สำรองไฟล์เดิมที่ ${backup})` : ''}\n`,
+      );
     if (written) io.out(`เขียนไฟล์ ${written}\n`);
   }
   for (const i of plan.inputs) if (i.error) io.err(`${i.error.message}\n`);

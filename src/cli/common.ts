@@ -183,6 +183,46 @@ export async function readInput(file: string): Promise<{ workbook: WorkbookModel
   }
 }
 
+/**
+ * An --out that already exists, read by `read` (`previous` undefined when the file is not that output:
+ * the command refuses to overwrite it); undefined when there is no such file.
+ */
+export async function readExistingOut<T>(
+  out: string | undefined,
+  read: (wb: WorkbookModel) => T | undefined,
+): Promise<{ previous: T | undefined } | undefined> {
+  const isFile = out
+    ? await fs.stat(out).then(
+        (st) => st.isFile(),
+        () => false,
+      )
+    : false;
+  if (!out || !isFile) return undefined;
+  const old = await readInput(out);
+  return { previous: 'error' in old ? undefined : read(old.workbook) };
+}
+
+/** Keeps the old bytes of `file` beside it before it is replaced; the copy's name. */
+export async function keepBackup(file: string): Promise<string> {
+  const name = await backupName(file);
+  await fs.copyFile(file, name);
+  return name;
+}
+
+/** The first free "name (สำรอง N).xlsx" beside `file`. */
+async function backupName(file: string): Promise<string> {
+  const ext = path.extname(file);
+  const base = file.slice(0, file.length - ext.length);
+  for (let n = 1; ; n++) {
+    const name = `${base} (สำรอง ${n})${ext}`;
+    try {
+      await fs.access(name);
+    } catch {
+      return name;
+    }
+  }
+}
+
 /** A strategy list from a preset id (e.g. chiangmai-2566-2570) or from the first sheet of a workbook that holds one. */
 export async function loadStrategies(spec: string): Promise<{ list: StrategyList } | { error: InputError }> {
   const preset = presetById(spec);

@@ -13,8 +13,6 @@
  * folder or not writable, a folder with no readable file are usage errors, and no table or backup is made.
  * Exit: 0 ok, 1 a file failed (or the output could not be written), 2 bad usage.
  */
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import {
   consolidateJson,
   expectedSenders,
@@ -23,13 +21,12 @@ import {
   readRoster,
   type Approval,
   type ClassWords,
-  type PreviousTable,
 } from '../engine/consolidate';
 import { formatThaiDateShort, parseThaiDate, type ThaiDate } from '../engine/calendar/thai';
 import { thaiToArabic } from '../engine/thai';
 import { nodeZip, writeFileBytes } from '../node/files';
 import { writeXlsx } from '../xlsx/write';
-import { loadStrategies, parseArgs, readInput, scanChecked, usageExit, UsageError, type Io } from './common';
+import { keepBackup, loadStrategies, parseArgs, readExistingOut, readInput, scanChecked, usageExit, UsageError, type Io } from './common';
 import { consolidateFiles } from './parallel';
 
 const USAGE =
@@ -46,20 +43,6 @@ const wordList = (v: string | undefined): string[] | undefined =>
         .split(/[,;|]/)
         .map((w) => w.trim())
         .filter(Boolean);
-
-/** The first free "needs (สำรอง N).xlsx" beside `file`. */
-async function backupName(file: string): Promise<string> {
-  const ext = path.extname(file);
-  const base = file.slice(0, file.length - ext.length);
-  for (let n = 1; ; n++) {
-    const name = `${base} (สำรอง ${n})${ext}`;
-    try {
-      await fs.access(name);
-    } catch {
-      return name;
-    }
-  }
-}
 
 /** The run's date, fixed by tests (days late are counted to it); default today. */
 export interface RunDate {
@@ -137,26 +120,18 @@ export async function runConsolidate(args: string[], io: Io, run: RunDate = {}):
   const gazetteer = expectedSenders({ district: opts.values.district, province: opts.values.province }, roster);
   const expected = gazetteer?.ok ? gazetteer.names : roster;
   // --out onto an existing file: only a needs table is merged and replaced (its old bytes kept as a backup).
-  let previous: PreviousTable | undefined;
   let backup: string | undefined;
   const out = opts.values.out;
-  if (
-    out &&
-    (await fs.stat(out).then(
-      (st) => st.isFile(),
-      () => false,
-    ))
-  ) {
-    const old = await readInput(out);
-    previous = 'error' in old ? undefined : readPrevious(old.workbook);
+  const existing = await readExistingOut(out, readPrevious);
+  const previous = existing?.previous;
+  if (out && existing) {
     if (!previous) {
       io.err(
         `oneplan consolidate: ไฟล์ "${out}" มีอยู่แล้วและไม่ใช่ตารางแผนความต้องการของอำเภอ: ไม่เขียนทับ (ใช้ชื่ออื่น) / "${out}" exists and is not a needs table: not overwritten\n`,
       );
       return 2;
     }
-    backup = await backupName(out);
-    await fs.copyFile(out, backup);
+    backup = await keepBackup(out);
   }
   const { files, skipped } = scan;
   // Files are read by worker threads, each holding one workbook at a time (a province's thousands of

@@ -128,6 +128,8 @@ export interface ProjectRow {
   countedSource?: string;
   /** Needs tables: the province's decision (ผลการพิจารณาของจังหวัด) as written. */
   decision?: string;
+  /** Needs tables: the ที่มา cell as written (the rows the need came from, one a line). */
+  provenance?: string;
   /** Declared provincial link from a column (the context line is in `context.provincial`). */
   link: string;
   note: string;

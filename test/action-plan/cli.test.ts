@@ -68,7 +68,7 @@ describe('oneplan action-plan', () => {
     expect(at('รวมทั้งสิ้น')?.[0]).toBe('รวมทั้งสิ้น (11 โครงการ)');
     const projects = texts.filter((t) => /^\d+$/.test(t[0]));
     expect(projects).toHaveLength(11);
-    for (const p of projects) expect(p[8]).toMatch(/\.xlsx \/ .+ \/ แถว \d+$/);
+    for (const p of projects) expect(p[10]).toMatch(/\.xlsx \/ .+ \/ แถว \d+$/);
     expect(projects.find((p) => p[1].startsWith('ขุดลอกคลอง') && p[4] === YOTHA)?.[7]).toContain('กับที่');
     expect(wb.sheets.map((s) => s.name)).toEqual(['แผนปฏิบัติการอำเภอ', 'โครงการที่อาจซ้ำกัน', 'แหล่งข้อมูล']);
   });

@@ -89,8 +89,9 @@ test('the action plan written in Excel prints without its provenance column, sig
   const sheets = actionPlanWorkbook(plan).sheets;
   for (const s of sheets) await writeSheet(s, {}, fake.run);
   const main = sheets[0];
-  expect(main.page!.columns).toBe(8); // ที่ … หมายเหตุ; ที่มา (ไฟล์ / ชีต / แถว) after them, on screen only
-  expect(fake.sheet(main.name).pageLayout.printArea).toBe(`A1:H${main.rows.length}`);
+  // ที่ … หมายเหตุ, then the officer's ผู้รับผิดชอบ / ผลการดำเนินงาน; ที่มา (ไฟล์ / ชีต / แถว) after them, on screen only
+  expect(main.page!.columns).toBe(10);
+  expect(fake.sheet(main.name).pageLayout.printArea).toBe(`A1:J${main.rows.length}`);
   expect(main.rows.some((r) => typeof r[0] === 'object' && r[0] && String((r[0] as { value: unknown }).value).startsWith('ลงชื่อ'))).toBe(
     true,
   );

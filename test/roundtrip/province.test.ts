@@ -206,10 +206,14 @@ describe('what goes back down: one workbook per route, per agency and per distri
         const wb = roundTrip(needsWorkbook(p.result, { province: 'สุราษฎร์ธานี', subtitle: `ส่งถึง ${p.receiver}` }), `${p.receiver}.xlsx`);
         const report = validateWorkbook(wb);
         expect(report.sheets.flatMap((s) => s.findings.filter((f) => f.severity === 'error'))).toEqual([]);
-        // Provenance: each need names its district and the row of the province's table it came from.
+        // Provenance: each need names its district and the row it came from — of the province's table, or,
+        // in a district's part, of the district's own table (where its decisions go back to).
         const plan = readPlanSheet(wb.sheets[0]);
         expect(plan.projects.every((r) => r.district)).toBe(true);
-        for (const it of p.result.items) expect(it.sources[0].file).toBe('แผนความต้องการ จ.สุราษฎร์ธานี.xlsx');
+        for (const it of p.result.items)
+          expect(it.sources[0].file).toBe(
+            by === 'district' ? `แผนความต้องการ อ.${p.receiver.includes('เมือง') ? 'เมือง' : 'พุนพิน'}.xlsx` : 'แผนความต้องการ จ.สุราษฎร์ธานี.xlsx',
+          );
       }
       if (by === 'agency') {
         const rural = parts.find((p) => p.receiver === 'กรมทางหลวงชนบท')!;

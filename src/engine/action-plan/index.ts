@@ -10,11 +10,13 @@ import { readPlanSheet } from '../forms/read';
 import type { PlanSheet } from '../plan';
 import type { SheetModel } from '../model';
 import { readActionSheet, type ReadSheet } from './sources';
-import type { ActionGroup, ActionInputReport, ActionPlan, ActionRow, ActionTambon } from './types';
+import { mergePreviousPlan } from './rerun';
+import type { ActionGroup, ActionInputReport, ActionPlan, ActionRow, ActionTambon, PreviousActionPlan } from './types';
 
 export * from './types';
 export { actionPlanWorkbook, ACTION_PLAN_SHEET, ACTION_PLAN_TITLE } from './sheet';
 export { actionPlanJson, ActionPlanJsonSchema } from './json';
+export { readPreviousActionPlan } from './previous';
 
 export interface ActionPlanOptions {
   /** B.E. fiscal year, e.g. 2569. */
@@ -23,6 +25,8 @@ export interface ActionPlanOptions {
   district?: string;
   /** Plans already read (e.g. by validate on the same models). */
   recognise?: (sheet: SheetModel) => PlanSheet;
+  /** The plan already in the output: a re-run keeps the officer's columns and rows (rerun.ts). */
+  previous?: PreviousActionPlan;
 }
 
 export function buildActionPlan(inputs: ConsolidateInput[], opts: ActionPlanOptions): ActionPlan {
@@ -81,7 +85,10 @@ export function buildActionPlan(inputs: ConsolidateInput[], opts: ActionPlanOpti
     }
   }
 
-  const groups = groupRows(rows);
+  // The merged rows keep the fresh rows' indices (the candidates'); the officer's added rows follow.
+  const merged = opts.previous ? mergePreviousPlan(rows, opts.previous) : undefined;
+  const planRows = merged?.rows ?? rows;
+  const groups = groupRows(planRows);
   const ordered = groups.flatMap((g) => g.tambons.flatMap((t) => t.rows));
   const at = new Map(ordered.map((r, i) => [r, i]));
   // Rows of different files, an agency's against an อปท.'s or another agency list's: a file's own
@@ -89,7 +96,7 @@ export function buildActionPlan(inputs: ConsolidateInput[], opts: ActionPlanOpti
   const duplicates = findMatches(cands)
     .filter((m) => rows[m.a].src.file !== rows[m.b].src.file && (rows[m.a].side === 'agency' || rows[m.b].side === 'agency'))
     .map((m) => {
-      const [a, b] = [at.get(rows[m.a])!, at.get(rows[m.b])!].sort((x, y) => x - y);
+      const [a, b] = [at.get(planRows[m.a])!, at.get(planRows[m.b])!].sort((x, y) => x - y);
       return { a, b, confidence: m.confidence, similarity: m.similarity, acrossSides: rows[m.a].side !== rows[m.b].side };
     })
     .sort((x, y) => x.a - y.a || x.b - y.b);
@@ -102,6 +109,7 @@ export function buildActionPlan(inputs: ConsolidateInput[], opts: ActionPlanOpti
     total: groups.reduce((s, g) => s + g.total, 0),
     duplicates,
     problems: read.flatMap((x) => x.sheet.problems),
+    ...(merged ? { merge: merged.report } : {}),
   };
 }
 

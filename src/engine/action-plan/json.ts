@@ -1,10 +1,13 @@
 /** The machine-readable action plan (`oneplan action-plan --json`); its schema is published in docs/schemas. */
 import { z } from 'zod/v4';
-import { ACTION_SOURCES, type ActionPlan } from './types';
+import { ACTION_SOURCES, ROW_SOURCES, type ActionPlan, type ActionRow, type OfficerCells } from './types';
 import { InputErrorSchema } from '../consolidate/json';
 
 const RefSchema = z.object({ file: z.string(), sheet: z.string(), row: z.number().int().positive() });
 const SideSchema = z.enum(['agency', 'local']);
+/** The officer's columns (ผู้รับผิดชอบ, ผลการดำเนินงาน), as written. */
+const OfficerSchema = z.object({ responsible: z.string(), progress: z.string() });
+const NO_OFFICER: OfficerCells = { responsible: '', progress: '' };
 
 export const ActionPlanJsonSchema = z.object({
   /** B.E. fiscal year. */
@@ -51,8 +54,12 @@ export const ActionPlanJsonSchema = z.object({
       agency: z.string(),
       side: SideSchema,
       amount: z.number(),
-      source: z.enum(ACTION_SOURCES),
+      /** 'officer': a row the district officer added to the plan by hand (kept by re-runs). */
+      source: z.enum(ROW_SOURCES),
       src: RefSchema,
+      officer: OfficerSchema,
+      /** On a re-run onto a previous plan: found again, new, or added by the officer; null on a first run. */
+      status: z.enum(['kept', 'new', 'added']).nullable(),
     }),
   ),
   /** Pairs of rows (0-based indices into rows) of different files that may be one project. */
@@ -66,10 +73,48 @@ export const ActionPlanJsonSchema = z.object({
     }),
   ),
   problems: z.array(z.object({ file: z.string(), sheet: z.string(), cell: z.string(), message: z.string(), messageEn: z.string() })),
+  /**
+   * The re-run onto the plan already in --out (null on a first run): rows kept with the officer's columns,
+   * new rows, rows the officer added, and rows no input gives any more (sheet ไม่มีในรอบนี้).
+   */
+  merge: z
+    .object({
+      sheet: z.string(),
+      kept: z.number().int().nonnegative(),
+      new: z.number().int().nonnegative(),
+      added: z.number().int().nonnegative(),
+      vanished: z.array(
+        z.object({
+          /** The sheet and row that listed it: the previous plan's, or the gone list of an earlier run. */
+          sheet: z.string(),
+          row: z.number().int().positive(),
+          name: z.string(),
+          village: z.number().int().nullable(),
+          tambon: z.string().nullable(),
+          agency: z.string(),
+          amount: z.number(),
+          source: z.string(),
+          remark: z.string(),
+          officer: OfficerSchema,
+        }),
+      ),
+    })
+    .nullable(),
+  /** The copy of the previous --out kept before it was replaced, or null. */
+  backup: z.string().nullable(),
 });
 export type ActionPlanJson = z.infer<typeof ActionPlanJsonSchema>;
 
-export function actionPlanJson(plan: ActionPlan, out: string | null = null): ActionPlanJson {
+/** A row's project, place, agency and amount (null where the row names no village or tambon). */
+const project = (r: Pick<ActionRow, 'name' | 'village' | 'tambon' | 'agency' | 'amount'>) => ({
+  name: r.name,
+  village: r.village ?? null,
+  tambon: r.tambon ?? null,
+  agency: r.agency,
+  amount: r.amount,
+});
+
+export function actionPlanJson(plan: ActionPlan, out: string | null = null, backup: string | null = null): ActionPlanJson {
   return {
     fiscalYear: plan.fiscalYear,
     district: plan.district ?? null,
@@ -84,16 +129,28 @@ export function actionPlanJson(plan: ActionPlan, out: string | null = null): Act
       tambons: g.tambons.map((t) => ({ tambon: t.tambon, count: t.rows.length, total: t.total })),
     })),
     rows: plan.rows.map((r) => ({
-      name: r.name,
-      village: r.village ?? null,
-      tambon: r.tambon ?? null,
-      agency: r.agency,
+      ...project(r),
       side: r.side,
-      amount: r.amount,
       source: r.source,
       src: r.src,
+      officer: r.officer ?? NO_OFFICER,
+      status: r.status ?? null,
     })),
     duplicates: plan.duplicates,
     problems: plan.problems,
+    merge: plan.merge
+      ? {
+          ...plan.merge,
+          vanished: plan.merge.vanished.map((v) => ({
+            sheet: v.sheet ?? plan.merge!.sheet,
+            row: v.row,
+            ...project(v),
+            source: v.source,
+            remark: v.remark,
+            officer: v.officer,
+          })),
+        }
+      : null,
+    backup,
   };
 }

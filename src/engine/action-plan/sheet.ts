@@ -7,9 +7,9 @@ import type { CellStyle, OutCell, OutSheet, OutWorkbook } from '../output';
 import { DEFAULT_FONT } from '../output';
 import { AMOUNT_FORMAT, pageFooter, PRINT_WIDTH_MAX, signatureBlock, titleBlockRows } from '../print';
 import { digits } from '../thai';
-import { amountWidth, CONFIDENCE_TH } from '../consolidate/table';
+import { amountWidth, CONFIDENCE_TH, VANISHED_SHEET } from '../consolidate/table';
 import { PROVENANCE_HEADER, provenanceKey } from '../consolidate/provenance';
-import type { ActionPlan, ActionSide, ActionSource } from './types';
+import type { ActionPlan, ActionSide, OfficerCells, RowSource } from './types';
 
 export const ACTION_PLAN_SHEET = 'แผนปฏิบัติการอำเภอ';
 const DUPLICATES_SHEET = 'โครงการที่อาจซ้ำกัน';
@@ -29,12 +29,46 @@ const GRAND: CellStyle = { bold: true, border: true, fill: 'FCE4D6' };
 const GRAND_NUM: CellStyle = { ...GRAND, align: 'right', numFmt: AMOUNT_FORMAT, shrink: true };
 const c = (value: string | number | null, style: CellStyle): OutCell => ({ value, style });
 
-export const SOURCE_TH: Record<ActionSource, string> = {
+export const SOURCE_TH: Record<RowSource, string> = {
   'funded-list': 'บัญชีโครงการที่ได้รับจัดสรร',
   ordinance: 'ข้อบัญญัติ/เทศบัญญัติงบประมาณ',
   'local-plan': 'แผนพัฒนาท้องถิ่น (ผ.02)',
+  officer: 'อำเภอเพิ่มเอง',
 };
-const SIDE_TH: Record<ActionSide, string> = { agency: 'ส่วนราชการ', local: 'องค์กรปกครองส่วนท้องถิ่น' };
+export const SIDE_TH: Record<ActionSide, string> = { agency: 'ส่วนราชการ', local: 'องค์กรปกครองส่วนท้องถิ่น' };
+
+/** The plan's columns by header: the reader of a previous plan (previous.ts) finds them by these words. */
+export const PLAN_HEADER = {
+  no: 'ที่',
+  name: 'โครงการ/กิจกรรม',
+  village: 'หมู่ที่',
+  tambon: 'ตำบล',
+  agency: 'ส่วนราชการ/อปท.',
+  source: 'แหล่งข้อมูล',
+  remark: 'หมายเหตุ',
+} as const;
+/** "งบประมาณ ปี 2569 (บาท)": the amount column's header. */
+export const amountHeader = (fy: number): string => `งบประมาณ ปี ${fy} (บาท)`;
+
+/** The officer's columns: written blank, filled by the district, kept by re-runs (previous.ts). */
+export const OFFICER_COLUMNS: ReadonlyArray<{ key: keyof OfficerCells; header: string; width: number }> = [
+  { key: 'responsible', header: 'ผู้รับผิดชอบ', width: 12 },
+  { key: 'progress', header: 'ผลการดำเนินงาน', width: 16 },
+];
+/** The title of the sheet of rows gone from the inputs: a re-run reads them back too (previous.ts). */
+export const VANISHED_TITLE = 'โครงการในแผนครั้งก่อนที่ไม่มีในไฟล์ที่รวบรวมครั้งนี้';
+/** The grand total's label: the plan's rows end there (the signatures follow). */
+export const GRAND_TOTAL = 'รวมทั้งสิ้น';
+
+/** The remark of a row a re-run found for the first time. */
+const NEW_REMARK = 'ใหม่: ไม่มีในแผนครั้งก่อน';
+const WRITTEN_REMARK = new RegExp(
+  `^(?:(?:${Object.values(CONFIDENCE_TH)
+    .map((w) => w.replace(/[()]/g, '\\$&'))
+    .join('|')})กับที่ \\d+ |และอีก \\d+ รายการ |${NEW_REMARK}$)`,
+);
+/** A หมายเหตุ line OnePlan writes (duplicates, "ใหม่"): a re-run writes it afresh; other lines are kept (rerun.ts). */
+export const isWrittenRemark = (line: string): boolean => WRITTEN_REMARK.test(line);
 
 const tambonLabel = (t: string | null): string => (t ? `ตำบล${t}` : 'ไม่ระบุตำบล');
 
@@ -59,15 +93,17 @@ function duplicateRemarks(plan: ActionPlan): string[] {
 function planSheet(plan: ActionPlan): OutSheet {
   const fy = plan.fiscalYear;
   const unit = plan.district ?? 'อำเภอ';
+  const H = PLAN_HEADER;
   const header = [
-    'ที่',
-    'โครงการ/กิจกรรม',
-    'หมู่ที่',
-    'ตำบล',
-    'ส่วนราชการ/อปท.',
-    `งบประมาณ ปี ${fy} (บาท)`,
-    'แหล่งข้อมูล',
-    'หมายเหตุ',
+    H.no,
+    H.name,
+    H.village,
+    H.tambon,
+    H.agency,
+    amountHeader(fy),
+    H.source,
+    H.remark,
+    ...OFFICER_COLUMNS.map((o) => o.header),
     PROVENANCE_HEADER,
   ];
   const printed = header.length - 1;
@@ -113,8 +149,10 @@ function planSheet(plan: ActionPlan): OutSheet {
             c(r.agency, BODY),
             c(r.amount, NUM),
             c(SOURCE_TH[r.source], BODY),
-            c([r.note, remarks[n]].filter(Boolean).join('\n'), BODY),
-            c(provenanceKey(r.src), BODY),
+            c([r.note, remarks[n], r.status === 'new' ? NEW_REMARK : ''].filter(Boolean).join('\n'), BODY),
+            ...OFFICER_COLUMNS.map((o) => c(r.officer?.[o.key] ?? '', BODY)),
+            // A row the officer added keeps a blank ที่มา: re-runs know it as the officer's by that.
+            c(r.status === 'added' ? '' : provenanceKey(r.src), BODY),
           ]);
           n++;
         }
@@ -126,11 +164,12 @@ function planSheet(plan: ActionPlan): OutSheet {
     const sum = groups.reduce((s, g) => s + g.total, 0);
     rows.push(total(`รวม${SIDE_TH[side]}`, count, sum, GRAND, GRAND_NUM));
   }
-  rows.push(total('รวมทั้งสิ้น', plan.rows.length, plan.total, GRAND, GRAND_NUM));
+  rows.push(total(GRAND_TOTAL, plan.rows.length, plan.total, GRAND, GRAND_NUM));
   if (!plan.rows.length) rows.push([c(`ไม่พบโครงการที่ได้รับงบประมาณปี ${fy} ในไฟล์ที่ให้มา`, { italic: true })]);
 
   const widest = Math.max(plan.total, 0);
-  const fixed = [5, 0, 7, 14, 24, amountWidth(widest, 14), 16, 26];
+  // One page wide at a readable scale: the officer's columns take their room from the source and remark columns.
+  const fixed = [5, 0, 7, 12, 18, amountWidth(widest, 14), 12, 18, ...OFFICER_COLUMNS.map((o) => o.width)];
   fixed[1] = Math.max(40, PRINT_WIDTH_MAX - fixed.reduce((a, b) => a + b, 0));
   const colWidths = [...fixed, 40];
   const sign = signatureBlock(rows.length, colWidths, printed);
@@ -232,6 +271,52 @@ function sourcesSheet(plan: ActionPlan): OutSheet {
   };
 }
 
+/** Rows of the previous plan no input gives any more, with what the officer wrote on them: listed, not dropped. */
+function vanishedSheet(plan: ActionPlan): OutSheet | undefined {
+  const v = plan.merge?.vanished;
+  if (!v?.length) return undefined;
+  const header = [
+    'ที่',
+    PLAN_HEADER.name,
+    PLAN_HEADER.village,
+    PLAN_HEADER.tambon,
+    PLAN_HEADER.agency,
+    'งบประมาณ (บาท)',
+    PLAN_HEADER.remark,
+    ...OFFICER_COLUMNS.map((o) => o.header),
+    // Sheet and row of the previous plan (OnePlan's own-output recogniser knows a list of rows by them).
+    'ชีต',
+    'แถว',
+    'ที่มา (เดิม)',
+  ];
+  const rows: OutCell[][] = [[c(`${VANISHED_TITLE} (ตรวจสอบก่อนลบ)`, { bold: true, size: 18 })], header.map((h) => c(h, HEADER))];
+  v.forEach((x, i) =>
+    rows.push([
+      c(i + 1, BODY_CENTER),
+      c(x.name, BODY),
+      c(x.village ?? '', BODY_CENTER),
+      c(x.tambon ?? '', BODY),
+      c(x.agency, BODY),
+      c(x.amount, NUM),
+      c(x.remark, BODY),
+      ...OFFICER_COLUMNS.map((o) => c(x.officer[o.key], BODY)),
+      c(x.sheet ?? plan.merge!.sheet, BODY),
+      c(x.row, BODY_CENTER),
+      c(x.source, BODY),
+    ]),
+  );
+  return {
+    name: VANISHED_SHEET,
+    rows,
+    colWidths: [6, 44, 7, 14, 24, 14, 24, ...OFFICER_COLUMNS.map((o) => o.width), 16, 7, 40],
+    freezeRows: 2,
+    page: { orientation: 'landscape', fitWidth: true, footer: pageFooter() },
+    fitRows: true,
+    font: { ...DEFAULT_FONT },
+  };
+}
+
 export function actionPlanWorkbook(plan: ActionPlan): OutWorkbook {
-  return { sheets: [planSheet(plan), duplicatesSheet(plan), sourcesSheet(plan)] };
+  const vanished = vanishedSheet(plan);
+  return { sheets: [planSheet(plan), ...(vanished ? [vanished] : []), duplicatesSheet(plan), sourcesSheet(plan)] };
 }

@@ -24,6 +24,7 @@ import {
 import type { ProjectFields, ProvincialIssue, SourceRef } from './types';
 import { partsOf } from './parts';
 import { parseDecision, type ProvinceDecision } from './decision';
+import { parseProvenanceLines } from './provenance';
 
 /** need: a row of the needs table; local: an อปท.'s own plan (ผ.02); district: the district's development plan. */
 export type Role = 'need' | 'local' | 'district';
@@ -254,6 +255,14 @@ export function isProvinceNeeds(sheet: PlanSheet): boolean {
   return sheet.kind === 'district-needs' && sheet.titles.slice(0, 6).some((t) => /แผนความต้องการ(?:ของ)?\s*(?:จังหวัด|จ\.)/.test(t.text));
 }
 
+const provinceSheets = new WeakMap<PlanSheet, boolean>();
+/** isProvinceNeeds once per sheet (toCandidate runs per row). */
+function provinceSheet(sheet: PlanSheet): boolean {
+  let v = provinceSheets.get(sheet);
+  if (v === undefined) provinceSheets.set(sheet, (v = isProvinceNeeds(sheet)));
+  return v;
+}
+
 /** A file name without its folder and extension: the district's name when its table does not say it. */
 export function fileStem(file: string): string {
   return file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
@@ -309,10 +318,13 @@ export function toCandidate(
     sheetPlace,
     tambon === orgLoc.tambon,
   );
+  // A province's table's ที่มา: the district table rows the need came from, kept for a part split by
+  // district (split.ts). A district's table read by its province keeps none (its rows are the provenance).
+  const origin = fromNeeds && p.provenance && provinceSheet(sheet) ? parseProvenanceLines(p.provenance) : undefined;
   return {
     seq,
     role,
-    src: { file, sheet: intern(sheet.name), row: p.row + 1, kind: sheet.kind, organisation },
+    src: { file, sheet: intern(sheet.name), row: p.row + 1, kind: sheet.kind, organisation, ...(origin?.length ? { origin } : {}) },
     // The table is a new document: a name's stray spaces (a finding on the source) are not carried.
     name: tidySpaces(p.name),
     objective: intern(p.objective.trim()),

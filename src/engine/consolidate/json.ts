@@ -2,7 +2,7 @@
 import { z } from 'zod/v4';
 import { FORM_KINDS } from '../plan';
 import { MATCH_STATUSES } from '../strategy/model';
-import type { BudgetConflict, ConsolidateResult, NeedsItem } from './types';
+import { UNMATCHED_DECISION_REASONS, type BudgetConflict, type ConsolidateResult, type NeedsItem } from './types';
 import { COUNTING_RULE_EN } from './conflict';
 import { ROUTES } from '../classification';
 import { SKIP_REASONS } from './skipped';
@@ -197,6 +197,10 @@ export const ConsolidateJsonSchema = z.object({
           district: z.string().nullable(),
           sources: z.array(z.string()),
           decision: DecisionSchema,
+          /** Why it was put on no need: none fits, its need already has a decision, several needs fit. */
+          reason: z.enum(UNMATCHED_DECISION_REASONS),
+          message: z.string(),
+          messageEn: z.string(),
         }),
       ),
     })
@@ -329,6 +333,9 @@ export function consolidateJson(r: ConsolidateResult, output: string | null): Co
               district: d.district ?? null,
               sources: d.sources,
               decision: d.decision,
+              reason: d.reason,
+              message: d.message,
+              messageEn: d.messageEn,
             })),
           },
         }

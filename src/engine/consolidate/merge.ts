@@ -60,7 +60,7 @@ export function readPrevious(wb: WorkbookModel): PreviousTable | undefined {
   return undefined;
 }
 
-const placeKey = (name: string, village: number | undefined, tambon: string | undefined): string =>
+export const placeKey = (name: string, village: number | undefined, tambon: string | undefined): string =>
   `${compactThai(name)}\u0000${village ?? ''}\u0000${tambon ?? ''}`;
 
 /** The table after the merge: the needs (each a copy, in rank order), what the merge kept, each kept need's previous row. */

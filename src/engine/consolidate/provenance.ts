@@ -26,3 +26,10 @@ export function parseProvenance(line: string): RowRef | undefined {
   const m = /^(.*?)\s*\/\s*([^/]+?)\s*\/\s*แถว\s*(\d+)\s*$/.exec(line.trim());
   return m ? { file: m[1], sheet: m[2], row: Number(m[3]) } : undefined;
 }
+
+/** A ที่มา cell (one line per source) back into its rows; lines that are not ที่มา lines are left out. */
+export const parseProvenanceLines = (text: string): RowRef[] =>
+  text.split('\n').flatMap((line) => {
+    const ref = parseProvenance(line);
+    return ref ? [ref] : [];
+  });

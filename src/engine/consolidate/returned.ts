@@ -8,11 +8,9 @@
  */
 import type { SheetModel } from '../model';
 import type { PlanSheet } from '../plan';
-import { compactThai } from '../normalise';
 import { parseTambon, parseVillage } from '../places';
 import { parseDecision } from './decision';
-import { comparePlaces } from './place';
-import { parseProvenance, provenanceKey } from './provenance';
+import { matchReturned } from './returned-match';
 import { replaceItems, itemsOf } from './order';
 import type { Candidate } from './extract';
 import type { ItemVerdict } from './verdicts';
@@ -45,12 +43,6 @@ export function returnedDecisions(sheet: SheetModel, plan: PlanSheet, file: stri
     }
   }
   return out;
-}
-
-/** A ที่มา line's sheet and row, compared without the file (a table is renamed when sent). */
-function sheetRow(line: string): string | undefined {
-  const ref = parseProvenance(line);
-  return ref ? `${ref.sheet}\u0000${ref.row}` : undefined;
 }
 
 /**
@@ -96,51 +88,11 @@ export function applyReturned(
   previousRow: ReadonlyMap<NeedsItem, PreviousRow>,
   previousSheet: string | undefined,
 ): ReturnedTable {
-  const bySource = new Map<string, NeedsItem>();
-  const byRow = new Map<string, NeedsItem>();
-  const byName = new Map<string, NeedsItem[]>();
-  for (const it of itemsOf(groups)) {
-    for (const s of it.sources) bySource.set(provenanceKey(s), it);
-    const prev = previousRow.get(it);
-    if (prev && previousSheet) byRow.set(`${previousSheet}\u0000${prev.row}`, it);
-    const k = compactThai(it.name);
-    const list = byName.get(k);
-    if (list) list.push(it);
-    else byName.set(k, [it]);
-  }
-  const viaProvenance = (d: ReturnedDecision): NeedsItem | undefined => {
-    for (const line of d.sources) {
-      const own = bySource.get(line);
-      if (own) return own;
-      const key = sheetRow(line);
-      const it = key ? byRow.get(key) : undefined;
-      // The row of the table the district sent: the same need while its name is the same.
-      if (it && compactThai(it.name) === compactThai(d.name)) return it;
-    }
-    return undefined;
-  };
-  const viaPlace = (d: ReturnedDecision): NeedsItem | undefined => {
-    const named = byName.get(compactThai(d.name)) ?? [];
-    const same = named.filter(
-      (it) => comparePlaces(it, d) === 'same' && (d.village === undefined || it.village === undefined || it.village === d.village),
-    );
-    if (same.length) return same[0];
-    // Neither says its tambon: the name alone, when only one need has it.
-    const unknown = named.filter((it) => comparePlaces(it, d) === 'unknown');
-    return unknown.length === 1 && named.length === 1 ? unknown[0] : undefined;
-  };
   // Another district's rows of a whole province's table are not this district's business.
   const bare = (d: string | undefined): string => (d ?? '').replace(/^(อำเภอ|อ\.)/, '').replace(/\s+/g, '');
   const ours = (d: ReturnedDecision): boolean => !district || !d.district || bare(d.district) === bare(district);
   const all = returned.flatMap((rep) => (rep.returned ?? []).filter(ours));
-  const given = new Map<NeedsItem, NeedsItem>();
-  const give = (d: ReturnedDecision, it: NeedsItem | undefined): boolean => {
-    if (!it || given.has(it)) return false;
-    given.set(it, { ...it, decision: d.decision });
-    return true;
-  };
-  // Provenance first, so a name match never takes a need another decision names by its row.
-  const pending = all.filter((d) => !give(d, viaProvenance(d)));
-  const unmatched = pending.filter((d) => !give(d, viaPlace(d)));
-  return { groups: replaceItems(groups, given), returned: { files: returned.map((rep) => rep.file), applied: given.size, unmatched } };
+  const { given, unmatched } = matchReturned(itemsOf(groups), all, previousRow, previousSheet);
+  const decided = new Map(given.map((g): [NeedsItem, NeedsItem] => [g.item, { ...g.item, decision: g.decision.decision }]));
+  return { groups: replaceItems(groups, decided), returned: { files: returned.map((rep) => rep.file), applied: given.length, unmatched } };
 }

@@ -2,7 +2,8 @@
  * What goes back down from a province's table: one table per receiver — per agency (the seeds: needs
  * beyond the province's capacity go to the agencies in October), per district (the province tells
  * each district what became of its needs), per proposer (the district tells each tambon and อปท.), and per route (อบจ. / agency / province). Each part keeps
- * every need's provenance (district, file, sheet and row of the province's table) and its ranks.
+ * every need's provenance and its ranks: the row of the province's table, or in a district's part the row of
+ * the district's own table it came from (so the district's decisions go back onto that row).
  */
 import { ROUTE_LABEL } from '../classification';
 import { groupByIssue } from './grouping';
@@ -39,7 +40,7 @@ export function splitNeeds(r: ConsolidateResult, by: SplitKey): SplitPart[] {
   return [...parts].map(([receiver, items]) => {
     const ids = new Set(items.map((i) => i.id));
     const files = new Set(items.flatMap((i) => i.sources.map((s) => s.file)));
-    const grouped = groupByIssue(items);
+    const grouped = groupByIssue(by === 'district' ? items.map(fromDistrictTable) : items);
     return {
       receiver,
       result: {
@@ -58,6 +59,16 @@ export function splitNeeds(r: ConsolidateResult, by: SplitKey): SplitPart[] {
       },
     };
   });
+}
+
+/**
+ * A district's part names the rows of the district's own table its needs came from (the province's
+ * ที่มา, read back as each source's origin), so the district takes the decisions back onto exactly those
+ * rows (returned-match.ts); a need whose table gave none keeps the province's row.
+ */
+function fromDistrictTable(it: NeedsItem): NeedsItem {
+  if (!it.sources.some((s) => s.origin?.length)) return it;
+  return { ...it, sources: it.sources.flatMap((s) => s.origin?.map((o) => ({ ...o, kind: s.kind })) ?? [s]) };
 }
 
 /** A file name for a receiver: its name with the characters file systems refuse replaced. */

@@ -859,7 +859,7 @@ function vanishedSheet(r: ConsolidateResult): OutSheet | undefined {
 function unmatchedDecisionsSheet(r: ConsolidateResult): OutSheet | undefined {
   const u = r.returned?.unmatched;
   if (!u?.length) return undefined;
-  const header = ['ที่', 'โครงการ', 'หมู่ที่', 'ตำบล', 'ผลการพิจารณาของจังหวัด', 'ไฟล์', 'ชีต', 'แถว', 'ที่มา'];
+  const header = ['ที่', 'โครงการ', 'หมู่ที่', 'ตำบล', 'ผลการพิจารณาของจังหวัด', 'ไฟล์', 'ชีต', 'แถว', 'ที่มา', 'เหตุที่ไม่ได้ใส่ในตาราง'];
   const rows: OutCell[][] = [[c('ผลการพิจารณาของจังหวัดที่ไม่พบรายการในตารางของอำเภอ', TITLE)], header.map((h) => c(h, HEADER))];
   u.forEach((d, i) =>
     rows.push([
@@ -872,13 +872,14 @@ function unmatchedDecisionsSheet(r: ConsolidateResult): OutSheet | undefined {
       c(d.sheet, BODY),
       c(d.row, BODY_CENTER),
       c(d.sources.join('\n'), BODY),
+      c(d.message, BODY),
     ]),
   );
   return {
     name: UNMATCHED_DECISIONS_SHEET,
     rows,
     merges: [{ r1: 0, c1: 0, r2: 0, c2: header.length - 1 }],
-    colWidths: [6, 40, 6, 11, 34, 30, 16, 6, 40],
+    colWidths: [6, 40, 6, 11, 34, 30, 16, 6, 40, 44],
     freezeRows: 2,
     page: { orientation: 'landscape', fitWidth: true },
     font: { ...DEFAULT_FONT },

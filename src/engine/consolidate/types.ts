@@ -11,6 +11,7 @@ import type { ThaiDate } from '../calendar/thai';
 import type { SkippedFile } from './skipped';
 import type { PlaceCodes } from '../places/types';
 import type { ProvinceDecision } from './decision';
+import type { RowRef } from './provenance';
 import { isFileErrorCode, type FileErrorCode } from '../file-errors';
 
 export type { ProvinceDecision, DecisionKind } from './decision';
@@ -125,14 +126,25 @@ export interface ReturnedDecision extends Pick<DuplicateMember, 'file' | 'sheet'
   decision: ProvinceDecision;
 }
 
+/** Why a returned decision was put on no need: none fits, its need already has one, several fit. */
+export const UNMATCHED_DECISION_REASONS = ['not-found', 'taken', 'ambiguous'] as const;
+export type UnmatchedDecisionReason = (typeof UNMATCHED_DECISION_REASONS)[number];
+
+/** A returned decision put on no need, with why (Thai and English). */
+export interface UnmatchedDecision extends ReturnedDecision {
+  reason: UnmatchedDecisionReason;
+  message: string;
+  messageEn: string;
+}
+
 /** What the province's returned decisions did to the district's table. */
 export interface ReturnedReport {
   /** The returned files. */
   files: string[];
   /** Needs that received a decision. */
   applied: number;
-  /** Decisions that match no need of the table (listed in ผลการพิจารณาที่ไม่พบรายการ). */
-  unmatched: ReturnedDecision[];
+  /** Decisions put on no need of the table, with why (listed in ผลการพิจารณาที่ไม่พบรายการ). */
+  unmatched: UnmatchedDecision[];
 }
 
 /** Where a row came from; `row` is 1-based (as the officer sees it). */
@@ -143,6 +155,11 @@ export interface SourceRef {
   kind: FormKind;
   /** Organisation line of the sheet (อบต./เทศบาล/ตำบล…). */
   organisation?: string;
+  /**
+   * A row of a province's needs table: the rows its ที่มา names (the districts' own table rows, as the
+   * province received them) — what a part split by district points back at (split.ts).
+   */
+  origin?: RowRef[];
 }
 
 export interface ProvincialIssue {

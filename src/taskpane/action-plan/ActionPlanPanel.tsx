@@ -111,6 +111,11 @@ export default function ActionPlanPanel({ lang, host }: { lang: Lang; host: Host
           <Text className={styles.summary} data-testid="action-plan-summary">
             {summary}
           </Text>
+          {plan.merge && (
+            <Text block size={200} data-testid="action-plan-merged">
+              {t.apMerged(plan.merge.kept, plan.merge.new, plan.merge.added, plan.merge.vanished.length)}
+            </Text>
+          )}
           {plan.rows.length > 0 && (
             <ActionBar label={t.resultsHeading}>
               <WriteOrDownload

@@ -5,7 +5,13 @@
  * its sheets written.
  */
 import { useEffect, useState } from 'react';
-import { actionPlanWorkbook, buildActionPlan, type ActionPlan } from '../../engine/action-plan';
+import {
+  actionPlanWorkbook,
+  buildActionPlan,
+  readPreviousActionPlan,
+  type ActionPlan,
+  type PreviousActionPlan,
+} from '../../engine/action-plan';
 import { inputErrorOf, type ConsolidateInput } from '../../engine/consolidate/types';
 import { fiscalYearOf } from '../../engine/calendar/thai';
 import { parseBEYear } from '../../engine/thai';
@@ -17,12 +23,30 @@ import { STRINGS, type Lang } from '../i18n';
 /** "๒๕๖๙" or "2569" → 2569; undefined when the field holds anything but a plausible B.E. year. */
 export const parseFiscalYear = (text: string): number | undefined => (/^\s*[0-9๐-๙]{4}\s*$/.test(text) ? parseBEYear(text) : undefined);
 
+/**
+ * In Excel, the action plan already in the open workbook. Of the same fiscal year (`previous`): a run
+ * merges with it (the officer's columns and rows kept) and writing replaces it with the merged one. Of
+ * another year (`otherYear`): writing would replace another year's plan, so the pane downloads instead.
+ */
+export async function previousActionPlan(host: Host, fiscalYear: number): Promise<{ previous?: PreviousActionPlan; otherYear?: number }> {
+  if (host.mode !== 'excel' || host.planFile) return {};
+  try {
+    // The plan a run wrote is one of our sheets, which a plain read leaves out.
+    const prev = readPreviousActionPlan(await host.readWorkbook({ withOutputs: true }));
+    if (!prev) return {};
+    return prev.fiscalYear === undefined || prev.fiscalYear === fiscalYear ? { previous: prev } : { otherYear: prev.fiscalYear };
+  } catch {
+    return {};
+  }
+}
+
 export function useActionPlan(host: Host, lang: Lang) {
   const task = useTask<'run' | 'output'>();
   const [files, setFiles] = useState<File[]>([]);
   const [fyText, setFyText] = useState(() => String(fiscalYearOf(new Date())));
   const [district, setDistrict] = useState('');
   const [plan, setPlan] = useState<ActionPlan | null>(null);
+  const [otherYear, setOtherYear] = useState<number | undefined>(undefined);
   useEffect(() => {
     let live = true;
     loadDistrictSettings(host).then((s) => live && setDistrict(s.district));
@@ -59,7 +83,15 @@ export function useActionPlan(host: Host, lang: Lang) {
           inputs.push({ file: f.name, checksum: '', error: inputErrorOf(e) });
         }
       }
-      setPlan(buildActionPlan(inputs, { fiscalYear, ...(district.trim() ? { district: district.trim() } : {}) }));
+      const { previous, otherYear: other } = await previousActionPlan(host, fiscalYear);
+      setOtherYear(other);
+      setPlan(
+        buildActionPlan(inputs, {
+          fiscalYear,
+          ...(district.trim() ? { district: district.trim() } : {}),
+          ...(previous ? { previous } : {}),
+        }),
+      );
     });
 
   const download = () =>
@@ -72,6 +104,10 @@ export function useActionPlan(host: Host, lang: Lang) {
   const write = () =>
     task.run('output', async () => {
       if (!plan || !host.writeSheet) return;
+      if (otherYear !== undefined) {
+        task.note({ intent: 'warning', text: (t) => t.apOtherYear(otherYear, plan.fiscalYear) });
+        return;
+      }
       const written: WrittenSheet[] = [];
       for (const s of actionPlanWorkbook(plan).sheets) written.push(await host.writeSheet(s));
       task.note({ intent: 'success', text: (t) => writtenNote(t.consWritten, written, t.sheetsReplaced) });
