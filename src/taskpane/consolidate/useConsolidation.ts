@@ -17,7 +17,6 @@ import {
   type InputReport,
   type PreviousTable,
 } from '../../engine/consolidate';
-import type { OutSheet } from '../../engine/output';
 import type { SplitKey } from '../../engine/consolidate/split';
 import { writtenNote, type Host, type WrittenSheet } from '../host/host';
 import { consolidateView, type ConsolidateView, type RunOptions } from '../worker/protocol';
