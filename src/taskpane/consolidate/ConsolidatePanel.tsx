@@ -339,7 +339,12 @@ export default function ConsolidatePanel({ lang, host }: ConsolidatePanelProps) 
             </Text>
           )}
           {!!result.merge?.vanished.length && (
-            <Group title={t.consVanished(result.merge.vanished.length)} count={result.merge.vanished.length} testId="consolidate-vanished">
+            <Group
+              title={t.consVanished(result.merge.vanished.length)}
+              count={result.merge.vanished.length}
+              defaultOpen
+              testId="consolidate-vanished"
+            >
               <ul className={styles.list}>
                 {result.merge.vanished.map((name, k) => (
                   <li key={k} data-testid="consolidate-vanished-row">
