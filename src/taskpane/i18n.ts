@@ -230,6 +230,7 @@ const th = {
   consPrevNone: 'ไม่ได้เลือกตารางเดิม: จัดลำดับใหม่ทั้งหมด',
   consPrevPicked: (file: string, sheet: string, n: number) => `ตารางเดิม: ${file} (ชีต ${sheet}, ${fmt(n)} โครงการ) — ไม่นับเป็นไฟล์ที่รวบรวม`,
   consPrevClear: 'ไม่ใช้ตารางเดิม',
+  consPrevNotInput: (file: string) => `${file} เป็นตารางเดิมที่เลือกไว้: ใช้รวมลำดับและบันทึก ไม่นับเป็นไฟล์ที่รวบรวม`,
   consSplitBy: 'แยกไฟล์ส่งกลับให้ผู้รับแต่ละราย',
   consSplitKeys: {
     district: (n: number) => `ตามอำเภอ (${fmt(n)} ไฟล์)`,
@@ -500,6 +501,7 @@ const en: Strings = {
   consPrevPicked: (file: string, sheet: string, n: number) =>
     `Earlier table: ${file} (sheet ${sheet}, ${fmt(n)} needs) — not counted as a received file`,
   consPrevClear: 'Do not use the earlier table',
+  consPrevNotInput: (file: string) => `${file} is the earlier table chosen above: merged with, not counted as a received file`,
   consSplitBy: 'One file back to each receiver',
   consSplitKeys: {
     district: (n: number) => `by district (${fmt(n)} files)`,

@@ -55,6 +55,7 @@ test("the earlier table picked in the browser: the officer's rank and note survi
   sheet.rows[rowOf(WEIR)]![headerCol(sheet, 'ลำดับความสำคัญของอำเภอ')] = makeCell('๐.๕');
   sheet.rows[rowOf(ROAD)]![headerCol(sheet, 'บันทึกของอำเภอ')] = makeCell(NOTE);
   const edited = 'แผนความต้องการอำเภอ (แก้ไขแล้ว).xlsx';
+  const editedFile = { name: edited, mimeType: XLSX, buffer: Buffer.from(writeXlsx(toOutWorkbook(wb))) };
 
   // A file without a needs table is refused by name, and nothing is picked.
   await page.getByTestId('consolidate-previous-input').setInputFiles(receivedFiles()[0]);
@@ -63,12 +64,12 @@ test("the earlier table picked in the browser: the officer's rank and note survi
   expect(await refused.innerText()).toContain(`ไม่พบตารางแผนความต้องการในไฟล์ "${allWorkbooks()[0].name}"`);
   expect(await page.getByTestId('consolidate-previous-clear').count()).toBe(0);
 
-  await page
-    .getByTestId('consolidate-previous-input')
-    .setInputFiles({ name: edited, mimeType: XLSX, buffer: Buffer.from(writeXlsx(toOutWorkbook(wb))) });
+  await page.getByTestId('consolidate-previous-input').setInputFiles(editedFile);
   await page.getByTestId('consolidate-previous').filter({ hasText: edited }).waitFor();
   // Told to screen readers too.
   expect(await page.getByTestId('consolidate-panel').getByTestId('live-region').innerText()).toContain(edited);
+  // Dropped among the received files as well by mistake: still merged with, not read as needs.
+  await page.getByTestId('consolidate-input').setInputFiles(editedFile);
 
   await run(page);
   const merge = page.getByTestId('consolidate-merge');
@@ -79,6 +80,7 @@ test("the earlier table picked in the browser: the officer's rank and note survi
   ]);
   expect(await merge.innerText()).toContain(`รวมกับตารางเดิม (${edited})`);
   expect(await inputRows(page)).toBe(files); // the earlier table is not a received file
+  expect(await page.getByTestId('consolidate-message').innerText()).toContain(`${edited} เป็นตารางเดิมที่เลือกไว้`);
 
   const second = await downloaded(page, 'consolidate-download');
   const table = readPlanSheet(readXlsx(second.bytes, second.name).sheets.find((s) => s.name === NEEDS_SHEET)!);

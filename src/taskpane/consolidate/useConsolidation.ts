@@ -46,6 +46,7 @@ function localOutput(r: ConsolidateResult): Output {
 /** The table the officer picked to merge with (browser): its file and what readPrevious found in it. */
 export interface PickedPrevious {
   file: string;
+  size: number;
   table: PreviousTable;
 }
 
@@ -190,7 +191,7 @@ export function useConsolidation(host: Host, lang: Lang) {
           `"${file.name}" holds no needs table (a sheet with the district rank column): pick the file OnePlan downloaded last time`,
           'no-needs-table',
         );
-      setPrevious({ file: file.name, table });
+      setPrevious({ file: file.name, size: file.size, table });
       setOutput(null);
       task.note({ intent: 'success', text: (t) => t.consPrevPicked(file.name, table.sheet, table.rows.length) });
     });
@@ -245,7 +246,11 @@ export function useConsolidation(host: Host, lang: Lang) {
   const run = () =>
     runWith(files.length, async (signal) => {
       // Lock files and dropped folders are left out with why; every other file is read by content.
-      const { read, skipped } = await intake(files);
+      const { read: chosen, skipped } = await intake(files);
+      // The earlier table chosen among the received files too: merged with, never counted again as needs.
+      const isPrevious = (f: File) => !!previous && f.name === previous.file && f.size === previous.size;
+      const read = chosen.filter((f) => !isPrevious(f));
+      if (read.length < chosen.length) task.note({ intent: 'warning', text: (t) => t.consPrevNotInput(previous!.file) });
       const opts: RunOptions = { ...(await runOptions()), ...(skipped.length ? { skipped } : {}) };
       if (typeof Worker !== 'undefined') {
         try {
