@@ -5,7 +5,7 @@
  * (a district's proposers; a province's districts, the province's decisions carried), read back here.
  */
 import * as fs from 'fs';
-import type { Page } from 'playwright-core';
+import type { FileChooser, Page } from 'playwright-core';
 import { unzipSync } from 'fflate';
 import { externalRequests, openPane, servedBrowser } from './harness';
 import { openTab, receivedFiles } from './pane-flows';
@@ -155,5 +155,27 @@ test('one file per receiver: a district run by proposer, a province table by dis
     expect(row[headerCol(sheet, DECISION)]?.w).toBe(d.decision);
   }
   expect(externalRequests(requests, env.url)).toEqual([]);
+  await context.close();
+});
+
+test('keyboard only: the earlier-table chooser is reached by Tab, opens with Enter, and the pick is announced', async () => {
+  const { context, page } = await openPane(env.browser, `${env.url}/index.html`);
+  await openTab(page, 'consolidate');
+  await page.bringToFront();
+  // The province's table, picked to re-run at the province with its decisions kept.
+  const table = (await decidedProvinceTable()).workbook;
+  const chosen = new Promise<FileChooser>((resolve) => page.once('filechooser', resolve));
+  await page.getByTestId('tab-consolidate').focus();
+  for (
+    let i = 0;
+    i < 80 && !(await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'consolidate-previous-choose'));
+    i++
+  )
+    await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement!.matches(':focus-visible'))).toBe(true);
+  await page.keyboard.press('Enter');
+  await (await chosen).setFiles({ name: table.name, mimeType: XLSX, buffer: Buffer.from(writeXlsx(toOutWorkbook(table))) });
+  await page.getByTestId('consolidate-previous').filter({ hasText: table.name }).waitFor();
+  expect(await page.getByTestId('consolidate-panel').getByTestId('live-region').innerText()).toContain(`ตารางเดิม: ${table.name}`);
   await context.close();
 });
