@@ -230,6 +230,8 @@ const th = {
   consPrevNone: 'ไม่ได้เลือกตารางเดิม: จัดลำดับใหม่ทั้งหมด',
   consPrevPicked: (file: string, sheet: string, n: number) => `ตารางเดิม: ${file} (ชีต ${sheet}, ${fmt(n)} โครงการ) — ไม่นับเป็นไฟล์ที่รวบรวม`,
   consPrevClear: 'ไม่ใช้ตารางเดิม',
+  consPrevNoTable: (file: string) =>
+    `ไม่พบตารางแผนความต้องการในไฟล์ "${file}" (ชีตที่มีคอลัมน์ลำดับความสำคัญของอำเภอ): เลือกไฟล์ที่ OnePlan ดาวน์โหลดไว้ครั้งก่อน`,
   consPrevNotInput: (file: string) => `${file} เป็นตารางเดิมที่เลือกไว้: ใช้รวมลำดับและบันทึก ไม่นับเป็นไฟล์ที่รวบรวม`,
   consSplitBy: 'แยกไฟล์ส่งกลับให้ผู้รับแต่ละราย',
   consSplitKeys: {
@@ -501,6 +503,8 @@ const en: Strings = {
   consPrevPicked: (file: string, sheet: string, n: number) =>
     `Earlier table: ${file} (sheet ${sheet}, ${fmt(n)} needs) — not counted as a received file`,
   consPrevClear: 'Do not use the earlier table',
+  consPrevNoTable: (file: string) =>
+    `"${file}" holds no needs table (a sheet with the district rank column): pick the file OnePlan downloaded last time`,
   consPrevNotInput: (file: string) => `${file} is the earlier table chosen above: merged with, not counted as a received file`,
   consSplitBy: 'One file back to each receiver',
   consSplitKeys: {

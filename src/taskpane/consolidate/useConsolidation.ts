@@ -22,7 +22,6 @@ import { writtenNote, type Host, type WrittenSheet } from '../host/host';
 import { consolidateView, type ConsolidateView, type RunOptions } from '../worker/protocol';
 import { districtOptions, EMPTY_DISTRICT, loadDistrictSettings, saveDistrictSettings, type DistrictSettings } from './districtSettings';
 import { consolidateInWorker, WorkerUnavailable, type WorkerRun } from './workerConsolidation';
-import { receiverZip } from './receiverZip';
 import { PaneError } from '../host/paneError';
 import { intake } from './intake';
 import { readError } from '../../xlsx/errors';
@@ -39,7 +38,8 @@ function localOutput(r: ConsolidateResult): Output {
     view: consolidateView(r),
     xlsx: async () => (await import(/* webpackChunkName: "xlsx-write" */ '../../xlsx/write')).writeXlsx(needsFileWorkbook(r)),
     sheets: async () => needsWorkbook(r).sheets,
-    receivers: async (by, from) => receiverZip(r, by, from),
+    // With the writer: neither is in the panel's first download.
+    receivers: async (by, from) => (await import(/* webpackChunkName: "xlsx-write" */ './receiverZip')).receiverZip(r, by, from),
   };
 }
 
@@ -185,12 +185,7 @@ export function useConsolidation(host: Host, lang: Lang) {
     task.run('previous', async () => {
       const wb = await host.readFile(new Uint8Array(await file.arrayBuffer()), file.name);
       const table = readPrevious(wb);
-      if (!table)
-        throw new PaneError(
-          `ไม่พบตารางแผนความต้องการในไฟล์ "${file.name}" (ชีตที่มีคอลัมน์ลำดับความสำคัญของอำเภอ): เลือกไฟล์ที่ OnePlan ดาวน์โหลดไว้ครั้งก่อน`,
-          `"${file.name}" holds no needs table (a sheet with the district rank column): pick the file OnePlan downloaded last time`,
-          'no-needs-table',
-        );
+      if (!table) throw new PaneError(STRINGS.th.consPrevNoTable(file.name), STRINGS.en.consPrevNoTable(file.name), 'no-needs-table');
       setPrevious({ file: file.name, size: file.size, table });
       setOutput(null);
       task.note({ intent: 'success', text: (t) => t.consPrevPicked(file.name, table.sheet, table.rows.length) });
