@@ -7,14 +7,13 @@
  */
 import * as path from 'node:path';
 import { needsFileWorkbook } from '../engine/consolidate';
-import { receiverFileName, splitNeeds, SPLIT_KEYS, type SplitKey } from '../engine/consolidate/split';
+import { partFileNames, partSubtitle, splitNeeds, SPLIT_KEYS, type SplitKey } from '../engine/consolidate/split';
 import { nodeZip, writeFileBytes } from '../node/files';
 import { writeXlsx } from '../xlsx/write';
 import { checkInputs, checkOut, parseArgs, usageExit, UsageError, type Io } from './common';
 import { consolidateFiles } from './parallel';
 
 const USAGE = `usage: oneplan split TABLE.xlsx... --by ${SPLIT_KEYS.join('|')} --out FOLDER [--province NAME] [--json]\n`;
-const BY_TH: Record<SplitKey, string> = { route: 'ผู้รับ', agency: 'หน่วยงาน', district: 'อำเภอ', proposer: 'ผู้เสนอ' };
 
 export async function runSplit(args: string[], io: Io): Promise<number> {
   let opts;
@@ -47,15 +46,13 @@ export async function runSplit(args: string[], io: Io): Promise<number> {
     totals: Record<string, number>;
     error?: string;
   }> = [];
-  const used = new Set<string>();
-  for (const p of parts) {
-    let name = receiverFileName(p.receiver);
-    for (let k = 2; used.has(name.toLowerCase()); k++) name = `${receiverFileName(p.receiver)} (${k})`;
-    used.add(name.toLowerCase());
-    const file = path.join(opts.values.out, `${name}.xlsx`);
+  const names = partFileNames(parts);
+  const from = opts.files.map((f) => path.basename(f)).join(', ');
+  for (const [k, p] of parts.entries()) {
+    const file = path.join(opts.values.out, names[k]);
     const counted = p.result.items.filter((i) => i.inTotals).length;
     const totals = Object.fromEntries(p.result.years.map((y) => [String(y), p.result.totals[y]]));
-    const subtitle = `ส่งถึง${BY_TH[by]}: ${p.receiver} · ${p.result.items.length} โครงการ (นับยอด ${counted} โครงการ) · จาก ${opts.files.map((f) => path.basename(f)).join(', ')}`;
+    const subtitle = partSubtitle(p, by, from);
     try {
       await writeFileBytes(file, writeXlsx(needsFileWorkbook(p.result, { province: opts.values.province, subtitle }), { zip: nodeZip }));
       written.push({ receiver: p.receiver, file, projects: p.result.items.length, counted, totals });

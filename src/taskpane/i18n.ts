@@ -5,10 +5,14 @@
  * ("oneplan.lang"); Thai is the default.
  */
 import type { Finding } from '../engine/findings';
+import type { SplitKey } from '../engine/consolidate/split';
 
 export type Lang = 'th' | 'en';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
+
+/** The receiver in a per-receiver zip's Thai name ("แผนความต้องการ-แยกตามอำเภอ.zip"). */
+const SPLIT_WORD: Record<SplitKey, string> = { district: 'อำเภอ', proposer: 'ผู้เสนอ', agency: 'หน่วยงาน', route: 'ผู้รับเรื่อง' };
 
 const th = {
   appTitle: 'OnePlan แผนเดียวกัน',
@@ -222,8 +226,27 @@ const th = {
   consNoApproval: 'ยังไม่ได้บันทึกการประชุม ก.บ.อ. ที่เห็นชอบ (กรอกในข้อมูลอำเภอ หรือในหัวตาราง)',
   consSenders: (received: number, expected: number) => `ส่งแผนแล้ว ${fmt(received)} จาก ${fmt(expected)} แห่ง`,
   consSenderStatus: { received: 'ส่งแล้ว', unreadable: 'ส่งมาแล้วแต่ใช้ไม่ได้', missing: 'ยังไม่ส่ง' },
-  consMerged2: (kept: number, fresh: number, gone: number) =>
-    `รวมกับตารางเดิมในสมุดงาน: คงลำดับ/บันทึกไว้ ${fmt(kept)} · ใหม่ ${fmt(fresh)} · หายไป ${fmt(gone)}`,
+  consMerged2: (kept: number, fresh: number, gone: number, file?: string) =>
+    `รวมกับตารางเดิม${file ? ` (${file})` : 'ในสมุดงาน'}: คงลำดับ/บันทึกไว้ ${fmt(kept)} · ใหม่ ${fmt(fresh)} · หายไป ${fmt(gone)}`,
+  consVanished: (n: number) => `โครงการในตารางเดิมที่ไม่มีในไฟล์ที่รวบรวมครั้งนี้ (${fmt(n)})`,
+  consPrevHint: 'ตารางแผนความต้องการที่ดาวน์โหลดไว้ครั้งก่อน (ถ้ามี): ลำดับ ผู้รับเรื่อง บันทึก และผลการพิจารณาที่แก้ไว้จะคงไว้ในตารางใหม่ — ลากมาวางที่นี่ หรือ',
+  consPrevChoose: 'เลือกตารางเดิม',
+  consPrevNone: 'ไม่ได้เลือกตารางเดิม: จัดลำดับใหม่ทั้งหมด',
+  consPrevPicked: (file: string, sheet: string, n: number) => `ตารางเดิม: ${file} (ชีต ${sheet}, ${fmt(n)} โครงการ) — ไม่นับเป็นไฟล์ที่รวบรวม`,
+  consPrevClear: 'ไม่ใช้ตารางเดิม',
+  consPrevNoTable: (file: string) =>
+    `ไม่พบตารางแผนความต้องการในไฟล์ "${file}" (ชีตที่มีคอลัมน์ลำดับความสำคัญของอำเภอ): เลือกไฟล์ที่ OnePlan ดาวน์โหลดไว้ครั้งก่อน`,
+  consPrevNotInput: (file: string) => `${file} เป็นตารางเดิมที่เลือกไว้: ใช้รวมลำดับและบันทึก ไม่นับเป็นไฟล์ที่รวบรวม`,
+  consSplitBy: 'แยกไฟล์ส่งกลับให้ผู้รับแต่ละราย',
+  consSplitKeys: {
+    district: (n: number) => `ตามอำเภอ (${fmt(n)} ไฟล์)`,
+    proposer: (n: number) => `ตามผู้เสนอ: ตำบล/อปท. (${fmt(n)} ไฟล์)`,
+    agency: (n: number) => `ตามหน่วยงาน (${fmt(n)} ไฟล์)`,
+    route: (n: number) => `ตามผู้รับเรื่อง: อบจ./ส่วนราชการ/จังหวัด (${fmt(n)} ไฟล์)`,
+  } as Record<SplitKey, (n: number) => string>,
+  consSplitDownload: 'ดาวน์โหลดแยกไฟล์ (.zip)',
+  consSplitFileName: (by: SplitKey) => `แผนความต้องการ-แยกตาม${SPLIT_WORD[by]}.zip`,
+  consSplitDone: (n: number, zip: string) => `ดาวน์โหลดแล้ว ${fmt(n)} ไฟล์ รวมใน ${zip}`,
   consReturned: (applied: number, unmatched: number) =>
     `ผลการพิจารณาของจังหวัด: ใส่ในตาราง ${fmt(applied)} โครงการ${unmatched ? ` · ไม่พบรายการ ${fmt(unmatched)} (ดูชีตผลการพิจารณาที่ไม่พบรายการ)` : ''}`,
   // Calendar
@@ -479,8 +502,28 @@ const en: Strings = {
   consNoApproval: 'No ก.บ.อ. approval recorded yet (fill it in the district settings or the title block)',
   consSenders: (received: number, expected: number) => `${fmt(received)} of ${fmt(expected)} have sent their plans`,
   consSenderStatus: { received: 'received', unreadable: 'received, unusable', missing: 'not yet' },
-  consMerged2: (kept: number, fresh: number, gone: number) =>
-    `Merged with the table in the workbook: ${fmt(kept)} kept with their ranks and notes · ${fmt(fresh)} new · ${fmt(gone)} gone`,
+  consMerged2: (kept: number, fresh: number, gone: number, file?: string) =>
+    `Merged with the ${file ? `earlier table (${file})` : 'table in the workbook'}: ${fmt(kept)} kept with their ranks and notes · ${fmt(fresh)} new · ${fmt(gone)} gone`,
+  consVanished: (n: number) => `Needs of the earlier table not in this run's files (${fmt(n)})`,
+  consPrevHint: "Last time's needs table, if any (the ranks, receivers, notes and decisions edited in it are kept): drop it here, or",
+  consPrevChoose: 'Choose the earlier table',
+  consPrevNone: 'No earlier table: every need ranked afresh',
+  consPrevPicked: (file: string, sheet: string, n: number) =>
+    `Earlier table: ${file} (sheet ${sheet}, ${fmt(n)} needs) — not counted as a received file`,
+  consPrevClear: 'Do not use the earlier table',
+  consPrevNoTable: (file: string) =>
+    `"${file}" holds no needs table (a sheet with the district rank column): pick the file OnePlan downloaded last time`,
+  consPrevNotInput: (file: string) => `${file} is the earlier table chosen above: merged with, not counted as a received file`,
+  consSplitBy: 'One file back to each receiver',
+  consSplitKeys: {
+    district: (n: number) => `by district (${fmt(n)} files)`,
+    proposer: (n: number) => `by proposer: tambon / local government (${fmt(n)} files)`,
+    agency: (n: number) => `by agency (${fmt(n)} files)`,
+    route: (n: number) => `by receiver: PAO / agencies / province (${fmt(n)} files)`,
+  },
+  consSplitDownload: 'Download one file per receiver (.zip)',
+  consSplitFileName: (by: SplitKey) => `district-needs-by-${by}.zip`,
+  consSplitDone: (n: number, zip: string) => `Downloaded ${fmt(n)} files in ${zip}`,
   consReturned: (applied: number, unmatched: number) =>
     `The province's decisions: ${fmt(applied)} needs filled${unmatched ? ` · ${fmt(unmatched)} match no need (listed in a sheet of their own)` : ''}`,
   calTemplate: 'Calendar template',

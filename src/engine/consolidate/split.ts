@@ -21,6 +21,12 @@ const RECEIVER: Record<SplitKey, { of: (it: NeedsItem) => string | undefined; no
   proposer: { of: (it) => it.organisation, none: 'ไม่ระบุผู้เสนอ' },
 };
 
+/** Who a need goes to under `by`, as the table writes it; needs that name none share one heading. */
+export function receiverOf(it: NeedsItem, by: SplitKey): string {
+  const { of, none } = RECEIVER[by];
+  return of(it)?.trim() || none;
+}
+
 export interface SplitPart {
   /** The receiver as written in the table ("กรมทางหลวงชนบท", "อำเภอพุนพิน"). */
   receiver: string;
@@ -29,10 +35,9 @@ export interface SplitPart {
 
 /** One part per receiver, in order of first appearance in the table; totals are the part's own. */
 export function splitNeeds(r: ConsolidateResult, by: SplitKey): SplitPart[] {
-  const { of, none } = RECEIVER[by];
   const parts = new Map<string, NeedsItem[]>();
   for (const it of r.items) {
-    const key = of(it)?.trim() || none;
+    const key = receiverOf(it, by);
     const list = parts.get(key);
     if (list) list.push(it);
     else parts.set(key, [it]);
@@ -71,7 +76,10 @@ function fromDistrictTable(it: NeedsItem): NeedsItem {
   return { ...it, sources: it.sources.flatMap((s) => s.origin?.map((o) => ({ ...o, kind: s.kind })) ?? [s]) };
 }
 
-/** A file name for a receiver: its name with the characters file systems refuse replaced. */
+/**
+ * A file name for a receiver: its name with the characters file systems refuse replaced, and no
+ * trailing dot (Windows drops it: "ทต." would become "ทต").
+ */
 export function receiverFileName(receiver: string): string {
   return (
     receiver
@@ -79,6 +87,27 @@ export function receiverFileName(receiver: string): string {
       .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
       .replace(/\s+/g, ' ')
       .trim()
-      .slice(0, 100) || 'ไม่ระบุ'
+      .slice(0, 100)
+      .replace(/[. ]+$/, '') || 'ไม่ระบุ'
   );
+}
+
+/** One file name per part, in order: a receiver's name, "(2)", "(3)"… after names already taken (case aside, as Windows compares). */
+export function partFileNames(parts: readonly SplitPart[], ext = '.xlsx'): string[] {
+  const used = new Set<string>();
+  return parts.map((p) => {
+    const base = receiverFileName(p.receiver);
+    let name = base;
+    for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base} (${k})`;
+    used.add(name.toLowerCase());
+    return `${name}${ext}`;
+  });
+}
+
+const BY_TH: Record<SplitKey, string> = { route: 'ผู้รับ', agency: 'หน่วยงาน', district: 'อำเภอ', proposer: 'ผู้เสนอ' };
+
+/** The title line of a part's table: who it is for, how many needs, and which table it was cut from. */
+export function partSubtitle(p: SplitPart, by: SplitKey, from: string): string {
+  const counted = p.result.items.filter((i) => i.inTotals).length;
+  return `ส่งถึง${BY_TH[by]}: ${p.receiver} · ${p.result.items.length} โครงการ (นับยอด ${counted} โครงการ) · จาก ${from}`;
 }

@@ -4,7 +4,7 @@
  * it, then the files (each says why in words), totals by year, and the possible duplicates as
  * collapsed groups with counts. The logic is useConsolidation's. Loaded lazily by App.tsx.
  */
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import {
   Badge,
   Button,
@@ -34,6 +34,7 @@ import { StatusBars } from '../common/StatusBars';
 import { useFocusOn } from '../common/useFocusOn';
 import { fileDetail, useConsolidation } from './useConsolidation';
 import { approvalError, DEFAULT_WORDS_TEXT, placeSenders, rosterNames } from './districtSettings';
+import { SPLIT_KEYS, type SplitKey } from '../../engine/consolidate/split';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -67,6 +68,9 @@ export default function ConsolidatePanel({ lang, host }: ConsolidatePanelProps) 
   const busy = c.phase !== 'idle' || !!task.busy;
   const summaryRef = useRef<HTMLSpanElement>(null);
   useFocusOn(result, summaryRef);
+  // The per-receiver split: the officer's pick, else by district for a province's table, by proposer for a district's.
+  const [splitPick, setSplitPick] = useState<SplitKey | null>(null);
+  const splitBy: SplitKey = splitPick ?? (result && result.receivers.district > 1 ? 'district' : 'proposer');
 
   const progressText =
     c.phase === 'reading'
@@ -192,6 +196,31 @@ export default function ConsolidatePanel({ lang, host }: ConsolidatePanelProps) 
         testIds={{ zone: 'consolidate-drop', choose: 'consolidate-choose', input: 'consolidate-input' }}
       />
 
+      {host.planFile && (
+        <div style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
+          <FileDrop
+            hint={t.consPrevHint}
+            chooseLabel={t.consPrevChoose}
+            onFiles={(f) => void c.pickPrevious(f[0])}
+            disabled={busy}
+            status={c.previous ? t.consPrevPicked(c.previous.file, c.previous.table.sheet, c.previous.table.rows.length) : t.consPrevNone}
+            testIds={{
+              zone: 'consolidate-previous-drop',
+              choose: 'consolidate-previous-choose',
+              input: 'consolidate-previous-input',
+              status: 'consolidate-previous',
+            }}
+          />
+          {c.previous && (
+            <div className={styles.row}>
+              <Button size="small" appearance="subtle" onClick={c.clearPrevious} disabled={busy} data-testid="consolidate-previous-clear">
+                {t.consPrevClear}
+              </Button>
+            </div>
+          )}
+        </div>
+      )}
+
       {c.files.length > 0 && (
         <>
           <ActionBar label={t.tabConsolidate}>
@@ -254,6 +283,28 @@ export default function ConsolidatePanel({ lang, host }: ConsolidatePanelProps) 
               testIds={{ write: 'consolidate-write', download: 'consolidate-download' }}
             />
           </ActionBar>
+          {host.download && (
+            <div className={styles.row} style={{ alignItems: 'flex-end' }}>
+              <Field label={t.consSplitBy} style={{ flex: '1 1 160px', minWidth: 0 }}>
+                <Select
+                  className={styles.picker}
+                  data-testid="consolidate-split-by"
+                  value={splitBy}
+                  onChange={(_, d) => setSplitPick(d.value as SplitKey)}
+                  disabled={busy}
+                >
+                  {SPLIT_KEYS.map((k) => (
+                    <option key={k} value={k}>
+                      {t.consSplitKeys[k](result.receivers[k])}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Button onClick={() => void c.downloadReceivers(splitBy)} disabled={busy} data-testid="consolidate-split-download">
+                {t.consSplitDownload}
+              </Button>
+            </div>
+          )}
           <Text weight="semibold" size={200} data-testid="consolidate-needs-count">
             {t.consNeeds(result.itemCount, result.counted)}
           </Text>
@@ -276,9 +327,32 @@ export default function ConsolidatePanel({ lang, host }: ConsolidatePanelProps) 
             </Text>
           )}
           {result.merge && (
-            <Text block size={200} data-testid="consolidate-merge">
-              {t.consMerged2(result.merge.kept, result.merge.new, result.merge.vanished.length)}
+            <Text
+              block
+              size={200}
+              data-testid="consolidate-merge"
+              data-kept={result.merge.kept}
+              data-new={result.merge.new}
+              data-vanished={result.merge.vanished.length}
+            >
+              {t.consMerged2(result.merge.kept, result.merge.new, result.merge.vanished.length, c.mergedWith ?? undefined)}
             </Text>
+          )}
+          {!!result.merge?.vanished.length && (
+            <Group
+              title={t.consVanished(result.merge.vanished.length)}
+              count={result.merge.vanished.length}
+              defaultOpen
+              testId="consolidate-vanished"
+            >
+              <ul className={styles.list}>
+                {result.merge.vanished.map((name, k) => (
+                  <li key={k} data-testid="consolidate-vanished-row">
+                    {name}
+                  </li>
+                ))}
+              </ul>
+            </Group>
           )}
           {result.returned && (
             <Text block size={200} data-testid="consolidate-returned" data-unmatched={result.returned.unmatched}>

@@ -17,11 +17,12 @@ import {
   type InputReport,
   type PreviousTable,
 } from '../../engine/consolidate';
-import type { OutSheet } from '../../engine/output';
+import type { SplitKey } from '../../engine/consolidate/split';
 import { writtenNote, type Host, type WrittenSheet } from '../host/host';
 import { consolidateView, type ConsolidateView, type RunOptions } from '../worker/protocol';
 import { districtOptions, EMPTY_DISTRICT, loadDistrictSettings, saveDistrictSettings, type DistrictSettings } from './districtSettings';
-import { consolidateInWorker, WorkerUnavailable } from './workerConsolidation';
+import { consolidateInWorker, WorkerUnavailable, type WorkerRun } from './workerConsolidation';
+import { PaneError } from '../host/paneError';
 import { intake } from './intake';
 import { readError } from '../../xlsx/errors';
 import { sha256Hex } from '../common/sha256';
@@ -29,20 +30,31 @@ import { listOfChoice, parseChoice, saveChoice, SETTING_KEY, type StrategyChoice
 import { noteText, say, STRINGS, type Lang, type Strings } from '../i18n';
 import { useTask } from '../common/useTask';
 
-/** The result as the panel shows it, and how to get the full sheets. */
-export interface Output {
-  view: ConsolidateView;
-  xlsx(): Promise<Uint8Array>;
-  sheets(): Promise<OutSheet[]>;
-}
+/** The result as the panel shows it, and how to get the full sheets and the receivers' parts. */
+export type Output = WorkerRun;
 
 function localOutput(r: ConsolidateResult): Output {
   return {
     view: consolidateView(r),
     xlsx: async () => (await import(/* webpackChunkName: "xlsx-write" */ '../../xlsx/write')).writeXlsx(needsFileWorkbook(r)),
     sheets: async () => needsWorkbook(r).sheets,
+    // With the writer: neither is in the panel's first download.
+    receivers: async (by, from) => (await import(/* webpackChunkName: "xlsx-write" */ './receiverZip')).receiverZip(r, by, from),
   };
 }
+
+/** The table the officer picked to merge with (browser): its file and what readPrevious found in it. */
+export interface PickedPrevious {
+  file: string;
+  size: number;
+  table: PreviousTable;
+}
+
+/** Which table a part came from, for its title: the files when few (a province table split), else how many. */
+const tableSource = (v: ConsolidateView): string => {
+  const read = v.inputs.filter((i) => i.status === 'ok').map((i) => i.file);
+  return read.length <= 3 ? read.join(', ') : `${read.length} ไฟล์`;
+};
 
 /** A reader's error as it is; anything else (a file gone since it was chosen) told in Thai and English, naming the file. */
 const readerError = (e: unknown, name: string): unknown =>
@@ -66,12 +78,15 @@ export function fileDetail(i: InputReport, t: Strings, lang: Lang): string {
 export type Phase = 'idle' | 'reading' | 'consolidating';
 
 export function useConsolidation(host: Host, lang: Lang) {
-  const task = useTask<'run' | 'output'>();
+  const task = useTask<'run' | 'output' | 'previous'>();
   const [files, setFiles] = useState<File[]>([]);
   const [phase, setPhase] = useState<Phase>('idle');
   const [progress, setProgress] = useState({ done: 0, total: 0 });
   const [output, setOutput] = useState<Output | null>(null);
   const [ranWith, setRanWith] = useState(false);
+  const [previous, setPrevious] = useState<PickedPrevious | null>(null);
+  // The picked table the shown result was merged with (its file name for the merge line).
+  const [mergedWith, setMergedWith] = useState<string | null>(null);
   const abortRef = useRef<AbortController | null>(null);
 
   // The issue list: the one remembered for this workbook until the officer picks.
@@ -129,10 +144,12 @@ export function useConsolidation(host: Host, lang: Lang) {
 
   /**
    * In Excel, the needs table already in the open workbook (the officer's ranks, routes, notes, approval):
-   * a run merges with it, and writing replaces it with the merged one. The browser has no such table.
+   * a run merges with it, and writing replaces it with the merged one. The browser has no workbook: the
+   * officer picks the table downloaded last time (pickPrevious).
    */
   const previousTable = async (): Promise<PreviousTable | undefined> => {
-    if (host.mode !== 'excel' || host.planFile) return undefined;
+    if (host.planFile) return previous?.table;
+    if (host.mode !== 'excel') return undefined;
     try {
       // The table a run wrote is one of our sheets, which a plain read leaves out.
       return readPrevious(await host.readWorkbook({ withOutputs: true }));
@@ -160,6 +177,24 @@ export function useConsolidation(host: Host, lang: Lang) {
     setOutput(null);
   }, []);
 
+  /**
+   * Browser: last run's needs table (downloaded, perhaps edited by the officer), read like any received
+   * file. It is not an input: a run merges with it (kept edits, new and vanished needs), as in Excel.
+   */
+  const pickPrevious = (file: File) =>
+    task.run('previous', async () => {
+      const wb = await host.readFile(new Uint8Array(await file.arrayBuffer()), file.name);
+      const table = readPrevious(wb);
+      if (!table) throw new PaneError(STRINGS.th.consPrevNoTable(file.name), STRINGS.en.consPrevNoTable(file.name), 'no-needs-table');
+      setPrevious({ file: file.name, size: file.size, table });
+      setOutput(null);
+      task.note({ intent: 'success', text: (t) => t.consPrevPicked(file.name, table.sheet, table.rows.length) });
+    });
+  const clearPrevious = useCallback(() => {
+    setPrevious(null);
+    setOutput(null);
+  }, []);
+
   /** One run at a time: cancel, progress, messages and the result are handled alike for every source. */
   const runWith = (total: number, body: (signal: AbortSignal) => Promise<Output>) =>
     task.run('run', async () => {
@@ -167,6 +202,7 @@ export function useConsolidation(host: Host, lang: Lang) {
       abortRef.current = ctl;
       setOutput(null);
       setRanWith(!!strategies);
+      setMergedWith(host.planFile ? (previous?.file ?? null) : null);
       setPhase('reading');
       setProgress({ done: 0, total });
       try {
@@ -205,7 +241,11 @@ export function useConsolidation(host: Host, lang: Lang) {
   const run = () =>
     runWith(files.length, async (signal) => {
       // Lock files and dropped folders are left out with why; every other file is read by content.
-      const { read, skipped } = await intake(files);
+      const { read: chosen, skipped } = await intake(files);
+      // The earlier table chosen among the received files too: merged with, never counted again as needs.
+      const isPrevious = (f: File) => !!previous && f.name === previous.file && f.size === previous.size;
+      const read = chosen.filter((f) => !isPrevious(f));
+      if (read.length < chosen.length) task.note({ intent: 'warning', text: (t) => t.consPrevNotInput(previous!.file) });
       const opts: RunOptions = { ...(await runOptions()), ...(skipped.length ? { skipped } : {}) };
       if (typeof Worker !== 'undefined') {
         try {
@@ -242,6 +282,16 @@ export function useConsolidation(host: Host, lang: Lang) {
       if (output) host.download?.(await output.xlsx(), STRINGS[lang].consFileName);
     });
 
+  /** One file per receiver (district or proposer…), zipped, named by the table and the key. */
+  const downloadReceivers = (by: SplitKey) =>
+    task.run('output', async () => {
+      if (!output || !host.download) return;
+      const t = STRINGS[lang];
+      const name = t.consSplitFileName(by);
+      host.download(await output.receivers(by, tableSource(output.view)), name, 'application/zip');
+      task.note({ intent: 'success', text: (t2) => t2.consSplitDone(output.view.receivers[by], name) });
+    });
+
   const write = () =>
     task.run('output', async () => {
       if (!output || !host.writeSheet) return;
@@ -264,9 +314,14 @@ export function useConsolidation(host: Host, lang: Lang) {
     cancel,
     result: output?.view ?? null,
     ranWith,
+    previous,
+    pickPrevious,
+    clearPrevious,
+    mergedWith,
     run,
     runOpenWorkbook,
     download,
+    downloadReceivers,
     write,
   };
 }

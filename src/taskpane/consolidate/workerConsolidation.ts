@@ -5,6 +5,7 @@
  * `WorkerUnavailable` means the worker could not start (CSP, old browser): use the main-thread path.
  */
 import type { OutSheet } from '../../engine/output';
+import type { SplitKey } from '../../engine/consolidate/split';
 import type { ConsolidateRequest, ConsolidateResponse, ConsolidateView, RunOptions } from '../worker/protocol';
 import { PaneError, WorkerUnavailable } from '../host/paneError';
 
@@ -81,6 +82,7 @@ export interface WorkerRun {
   view: ConsolidateView;
   xlsx(): Promise<Uint8Array>;
   sheets(): Promise<OutSheet[]>;
+  receivers(by: SplitKey, from: string): Promise<Uint8Array>;
 }
 
 export async function consolidateInWorker(
@@ -110,5 +112,7 @@ export async function consolidateInWorker(
     view,
     xlsx: () => exchange(w, { type: 'xlsx', runId }, [], (m) => (m.type === 'xlsx' ? new Uint8Array(m.bytes) : undefined)),
     sheets: () => exchange(w, { type: 'sheets', runId }, [], (m) => (m.type === 'sheets' ? m.sheets : undefined)),
+    receivers: (by, from) =>
+      exchange(w, { type: 'receivers', runId, by, from }, [], (m) => (m.type === 'receivers' ? new Uint8Array(m.bytes) : undefined)),
   };
 }

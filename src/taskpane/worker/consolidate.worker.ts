@@ -11,6 +11,7 @@ import { readWorkbookBytes } from '../../xlsx/open';
 import { writeXlsx } from '../../xlsx/write';
 import { consolidateView, type ConsolidateRequest, type ConsolidateResponse, type RunOptions } from './protocol';
 import { sha256Hex } from '../common/sha256';
+import { receiverZip } from '../consolidate/receiverZip';
 
 interface WorkerScope {
   onmessage: ((ev: MessageEvent<ConsolidateRequest>) => void) | null;
@@ -44,6 +45,10 @@ async function run(runId: number, files: Array<{ name: string; bytes: ArrayBuffe
   scope.postMessage({ type: 'result', runId, view: consolidateView(result) });
 }
 
+/** The bytes' own buffer, to transfer (a copy when they are a view into a larger one). */
+const ownBuffer = (u8: Uint8Array): ArrayBuffer =>
+  u8.byteOffset === 0 && u8.byteLength === u8.buffer.byteLength ? (u8.buffer as ArrayBuffer) : (u8.slice().buffer as ArrayBuffer);
+
 scope.onmessage = (ev) => {
   const msg = ev.data;
   const fail = (e: unknown) => {
@@ -57,10 +62,11 @@ scope.onmessage = (ev) => {
     }
     if (!last || last.runId !== msg.runId) throw new Error('no consolidation result');
     if (msg.type === 'xlsx') {
-      const u8 = writeXlsx(needsFileWorkbook(last.result));
-      const buf =
-        u8.byteOffset === 0 && u8.byteLength === u8.buffer.byteLength ? (u8.buffer as ArrayBuffer) : (u8.slice().buffer as ArrayBuffer);
+      const buf = ownBuffer(writeXlsx(needsFileWorkbook(last.result)));
       scope.postMessage({ type: 'xlsx', runId: msg.runId, bytes: buf }, [buf]);
+    } else if (msg.type === 'receivers') {
+      const buf = ownBuffer(receiverZip(last.result, msg.by, msg.from));
+      scope.postMessage({ type: 'receivers', runId: msg.runId, bytes: buf }, [buf]);
     } else if (msg.type === 'sheets') {
       scope.postMessage({ type: 'sheets', runId: msg.runId, sheets: needsWorkbook(last.result).sheets });
     }

@@ -19,6 +19,7 @@ import type { SendersReport } from '../../engine/consolidate/types';
 import type { SkippedFile } from '../../engine/consolidate/skipped';
 import type { Route } from '../../engine/classification';
 import type { OutSheet } from '../../engine/output';
+import { receiverOf, SPLIT_KEYS, type SplitKey } from '../../engine/consolidate/split';
 
 /** What a pane run passes to the engine (plain data: it crosses to the worker). */
 export type RunOptions = Pick<
@@ -52,6 +53,8 @@ export interface ConsolidateView {
   merge?: { kept: number; new: number; vanished: string[] };
   /** The province's decisions carried back: how many needs received one, how many matched none. */
   returned?: { applied: number; unmatched: number };
+  /** How many receivers the table goes back to, by key (the per-receiver download's choices). */
+  receivers: Record<SplitKey, number>;
 }
 
 /** Duplicate groups the pane shows (a district run can have thousands; the sheet lists them all). */
@@ -80,17 +83,24 @@ export function consolidateView(r: ConsolidateResult): ConsolidateView {
     ...(r.skipped?.length ? { skipped: r.skipped } : {}),
     ...(r.merge ? { merge: { kept: r.merge.kept, new: r.merge.new, vanished: r.merge.vanished.map((v) => v.name) } } : {}),
     ...(r.returned ? { returned: { applied: r.returned.applied, unmatched: r.returned.unmatched.length } } : {}),
+    receivers: Object.fromEntries(SPLIT_KEYS.map((by) => [by, new Set(r.items.map((it) => receiverOf(it, by))).size])) as Record<
+      SplitKey,
+      number
+    >,
   };
 }
 
 export type ConsolidateRequest =
   | { type: 'run'; runId: number; files: Array<{ name: string; bytes: ArrayBuffer }>; opts?: RunOptions }
   | { type: 'xlsx'; runId: number }
-  | { type: 'sheets'; runId: number };
+  | { type: 'sheets'; runId: number }
+  /** One file per receiver, zipped (receiverZip); `from` names the table in each part's title. */
+  | { type: 'receivers'; runId: number; by: SplitKey; from: string };
 
 export type ConsolidateResponse =
   | { type: 'progress'; runId: number; phase: 'reading' | 'consolidating'; done: number; total: number }
   | { type: 'result'; runId: number; view: ConsolidateView }
   | { type: 'xlsx'; runId: number; bytes: ArrayBuffer }
   | { type: 'sheets'; runId: number; sheets: OutSheet[] }
+  | { type: 'receivers'; runId: number; bytes: ArrayBuffer }
   | { type: 'error'; runId: number; message: string; messageEn?: string };
