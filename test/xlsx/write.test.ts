@@ -363,7 +363,12 @@ describe('writeXlsx hands the zipper one sheet at a time', () => {
       rowAt: (i) =>
         i === 0
           ? [{ value: 'แผนความต้องการของอำเภอ ปี ๒๕๖๘', style: { bold: true } }]
-          : [i, `ก่อสร้างถนน คสล. หมู่ที่ ${i % 20} ตำบลนาดี`, i % 7 === 0 ? '-' : { value: i * 1000, style: { numFmt: '#,##0' } }, i % 5 ? '' : 'หมายเหตุ'],
+          : [
+              i,
+              `ก่อสร้างถนน คสล. หมู่ที่ ${i % 20} ตำบลนาดี`,
+              i % 7 === 0 ? '-' : { value: i * 1000, style: { numFmt: '#,##0' } },
+              i % 5 ? '' : 'หมายเหตุ',
+            ],
     };
     const created = new Date(Date.UTC(2025, 4, 15, 9, 30));
     jest.useFakeTimers({ now: created, doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
