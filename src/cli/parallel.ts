@@ -123,8 +123,9 @@ export async function consolidateFiles(files: readonly string[], opts: ParallelO
     if (nextToAdd >= total) break;
     const i = Atomics.add(counter, 0, 1);
     if (i < total) {
-      // Reading awaits the file system: the workers' results are taken meanwhile.
-      ready.set(i, await readAndExtract(files[i], here));
+      // Reading awaits the file system: the workers' results are taken meanwhile. A defect in one
+      // file is that file's failure here too, as in a worker.
+      ready.set(i, await readAndExtract(files[i], here).catch((e: unknown) => failed(i, (e as Error)?.message ?? String(e))));
     } else if (live > 0) await new Promise<void>((r) => (wake = r));
     // Every worker gone and this file's result never came (cannot happen: each exit names its file).
     else ready.set(nextToAdd, failed(nextToAdd, 'the reading thread stopped'));
