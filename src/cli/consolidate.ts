@@ -24,8 +24,8 @@ import {
 } from '../engine/consolidate';
 import { formatThaiDateShort, parseThaiDate, type ThaiDate } from '../engine/calendar/thai';
 import { thaiToArabic } from '../engine/thai';
-import { nodeZip, writeFileBytes } from '../node/files';
-import { writeXlsx } from '../xlsx/write';
+import { nodeZipAsync, writeFileBytes } from '../node/files';
+import { XLSX_LEVEL, xlsxParts } from '../xlsx/write';
 import { keepBackup, loadStrategies, parseArgs, readExistingOut, readInput, scanChecked, usageExit, UsageError, type Io } from './common';
 import { consolidateFiles } from './parallel';
 
@@ -162,10 +162,10 @@ export async function runConsolidate(args: string[], io: Io, run: RunDate = {}):
     try {
       await writeFileBytes(
         out,
-        writeXlsx(
+        await nodeZipAsync(
           // --province beside --district only places the district: the table is the district's.
-          needsFileWorkbook(result, opts.values.district ? {} : { province: opts.values.province }),
-          { zip: nodeZip },
+          xlsxParts(needsFileWorkbook(result, opts.values.district ? {} : { province: opts.values.province })),
+          XLSX_LEVEL,
         ),
       );
       output = out;

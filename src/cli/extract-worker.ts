@@ -1,36 +1,28 @@
 /**
- * Worker side of parallel.ts: reads the files it is given, one at a time, and sends back what
- * consolidation needs of each (extractInput: report, candidates, strategy verdicts). The workbook
- * itself never leaves the worker.
+ * Worker side of parallel.ts: takes the next file from the counter shared by every thread, one at a
+ * time, and sends back what consolidation needs of each (extractInput: report, candidates, strategy
+ * verdicts). The workbook itself never leaves the worker.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { extractInput, type ClassWords } from '../engine/consolidate';
-import type { SheetModel } from '../engine/model';
-import type { PlanSheet } from '../engine/plan';
-import { readPlanSheet } from '../engine/forms/read';
-import type { StrategyList } from '../engine/strategy/model';
-import { validateWorkbook } from '../engine/validate';
-import { readConsolidateInput } from './read-input';
+import { readAndExtract, type ExtractOptions } from './read-input';
 
-const { strategies, classWords, district, province, validate } = workerData as {
-  strategies?: StrategyList;
-  classWords?: Partial<ClassWords>;
-  /** --district / --province: the run's place, where the files' place names are resolved to codes. */
-  district?: string;
-  province?: string;
-  validate?: boolean;
+const { files, counter, reading, slot, ...opts } = workerData as ExtractOptions & {
+  files: readonly string[];
+  /** The next file to read, shared by every thread (parallel.ts). */
+  counter: Int32Array;
+  /** This worker's slot: the file it is reading. */
+  reading: Int32Array;
+  slot: number;
 };
 
-parentPort!.on('message', async (m: { i: number; file: string }) => {
-  try {
-    const input = await readConsolidateInput(m.file);
-    // Validate and consolidate read each sheet's plan once (as the task pane does).
-    const plans = new Map<SheetModel, PlanSheet>();
-    if (validate && input.workbook)
-      input.findings = validateWorkbook(input.workbook, { strategies, plans }).sheets.reduce((n, s) => n + s.findings.length, 0);
-    const ex = extractInput(input, { strategies, classWords, district, province, recognise: (s) => plans.get(s) ?? readPlanSheet(s) });
-    parentPort!.postMessage({ i: m.i, ex });
-  } catch (e) {
-    parentPort!.postMessage({ i: m.i, error: (e as Error)?.message ?? String(e) });
+void (async () => {
+  for (let i = Atomics.add(counter, 0, 1); i < files.length; i = Atomics.add(counter, 0, 1)) {
+    Atomics.store(reading, slot, i);
+    try {
+      parentPort!.postMessage({ i, ex: await readAndExtract(files[i], opts) });
+    } catch (e) {
+      parentPort!.postMessage({ i, error: (e as Error)?.message ?? String(e) });
+    }
   }
-});
+  Atomics.store(reading, slot, -1);
+})();

@@ -1,10 +1,11 @@
 /**
- * Consolidate files on several cores: worker threads read, (optionally) validate, recognise, extract
- * and score each file; this thread takes their results in file order (Consolidation.addExtracted),
- * then finds duplicates and builds the tables. The result is the same as one file at a time.
+ * Consolidate files on several cores: every thread, this one and the workers, takes the next file,
+ * reads, (optionally) validates, recognises, extracts and scores it; this thread also takes the
+ * results in file order (Consolidation.addExtracted), then finds duplicates and builds the tables.
+ * The result is the same as one file at a time.
  *
  * Why: reading and per-row text work are ~70 % of a district's consolidation and independent per
- * file; an office PC has 4–8 cores. Memory: each worker holds one workbook at a time; results wait
+ * file; an office PC has 4–8 cores. Memory: each thread holds one workbook at a time; results wait
  * here only until the files before them are in.
  */
 import { existsSync } from 'node:fs';
@@ -21,14 +22,14 @@ import {
 } from '../engine/consolidate';
 import type { StrategyList } from '../engine/strategy/model';
 import { readError } from '../xlsx/errors';
-import { readConsolidateInput } from './read-input';
+import { readAndExtract, readConsolidateInput, type ExtractOptions } from './read-input';
 
 export interface ParallelOptions extends Pick<
   ConsolidateOptions,
   'classWords' | 'district' | 'province' | 'previous' | 'expected' | 'approval' | 'skipped' | 'due' | 'today'
 > {
   strategies?: StrategyList;
-  /** Worker threads; default: ONEPLAN_WORKERS, else the machine's cores (at most 8). 1 = none. */
+  /** Threads reading files, this one included; default: ONEPLAN_WORKERS, else the machine's cores (at most 8). 1 = no worker. */
   workers?: number;
   /** Validate each workbook too (findings counted per input, as the task pane does). */
   validate?: boolean;
@@ -39,7 +40,7 @@ export interface ParallelOptions extends Pick<
 const WORKER_SCRIPT = path.join(__dirname, 'extract-worker.js');
 const CAN_THREAD = existsSync(WORKER_SCRIPT);
 
-/** Worker threads to use for `files` files. */
+/** Threads reading files, this one included; default: ONEPLAN_WORKERS, else the machine's cores (at most 8). */
 export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env): number {
   if (!CAN_THREAD) return 1;
   const asked = Number(env.ONEPLAN_WORKERS);
@@ -51,7 +52,7 @@ export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env)
 
 type Reply = { i: number; ex: Extracted } | { i: number; error: string };
 
-/** Consolidates `files` (paths) with `opts.workers` threads. */
+/** Consolidates `files` (paths) with `opts.workers` threads, this one included. */
 export async function consolidateFiles(files: readonly string[], opts: ParallelOptions = {}): Promise<ConsolidateResult> {
   const { strategies, classWords, district, province, previous, expected, approval, skipped, due, today } = opts;
   const run = new Consolidation({ strategies, classWords, district, province, previous, expected, approval, skipped, due, today });
@@ -66,9 +67,15 @@ export async function consolidateFiles(files: readonly string[], opts: ParallelO
     return run.finish();
   }
 
+  // Every thread, this one too, takes the next file from one shared counter: a worker never waits for
+  // this thread to hand it work (this thread also adds the results, in file order, and may be busy
+  // reading a file of its own). On two cores that is one worker beside this thread, not two workers
+  // and this thread fighting for the cores, each worker with its own copy of the modules and caches.
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  /** Per worker slot: the file it is reading (-1: none), so a worker that dies names its file. */
+  const reading = new Int32Array(new SharedArrayBuffer(4 * (n - 1))).fill(-1);
   const ready = new Map<number, Extracted>();
   let nextToAdd = 0;
-  let nextToSend = 0;
   const take = () => {
     for (let ex = ready.get(nextToAdd); ex; ex = ready.get(nextToAdd)) {
       ready.delete(nextToAdd++);
@@ -81,46 +88,47 @@ export async function consolidateFiles(files: readonly string[], opts: ParallelO
   // The cause (a worker's English message) stays in the English text: each message is wholly one language.
   const failed = (i: number, why: string): Extracted =>
     extractInput({ file: files[i], checksum: '', error: inputErrorOf(readError('read-failed', files[i], why)) });
+  const here: ExtractOptions = { strategies, classWords, district, province, validate: !!opts.validate };
 
-  await new Promise<void>((resolve) => {
-    let live = 0;
-    const start = () => {
-      const w = new Worker(WORKER_SCRIPT, { workerData: { strategies, classWords, district, province, validate: !!opts.validate } });
-      live++;
-      let current = -1;
-      const feed = () => {
-        if (nextToSend < total) w.postMessage({ i: (current = nextToSend++), file: files[current] });
-        else {
-          current = -1;
-          void w.terminate();
-        }
-      };
-      w.on('message', (m: Reply) => {
-        ready.set(m.i, 'ex' in m ? m.ex : failed(m.i, m.error));
-        take();
-        feed();
-      });
-      w.on('error', (e) => {
-        if (current >= 0) {
-          ready.set(current, failed(current, e.message));
-          take();
-          current = -1;
-        }
-      });
-      w.on('exit', () => {
-        live--;
-        if (current >= 0) {
-          ready.set(current, failed(current, 'the reading thread stopped'));
-          take();
-          current = -1;
-        }
-        // A worker that died with files left: a fresh one takes over.
-        if (nextToSend < total) start();
-        else if (live === 0) resolve();
-      });
-      feed();
-    };
-    for (let k = 0; k < Math.min(n, total); k++) start();
-  });
+  let wake: (() => void) | undefined;
+  const arrived = () => {
+    wake?.();
+    wake = undefined;
+  };
+  let live = 0;
+  const start = (slot: number) => {
+    const w = new Worker(WORKER_SCRIPT, {
+      workerData: { ...here, files, counter, reading, slot },
+    });
+    live++;
+    let why = 'the reading thread stopped';
+    w.on('message', (m: Reply) => {
+      ready.set(m.i, 'ex' in m ? m.ex : failed(m.i, m.error));
+      arrived();
+    });
+    w.on('error', (e) => (why = e.message));
+    w.on('exit', () => {
+      live--;
+      const i = Atomics.exchange(reading, slot, -1);
+      if (i >= 0 && i >= nextToAdd && !ready.has(i)) ready.set(i, failed(i, why));
+      // A worker that died with files left: a fresh one takes over.
+      if (Atomics.load(counter, 0) < total) start(slot);
+      arrived();
+    });
+  };
+  for (let k = 0; k < Math.min(n - 1, total); k++) start(k);
+
+  while (nextToAdd < total) {
+    take();
+    if (nextToAdd >= total) break;
+    const i = Atomics.add(counter, 0, 1);
+    if (i < total) {
+      // Reading awaits the file system: the workers' results are taken meanwhile. A defect in one
+      // file is that file's failure here too, as in a worker.
+      ready.set(i, await readAndExtract(files[i], here).catch((e: unknown) => failed(i, (e as Error)?.message ?? String(e))));
+    } else if (live > 0) await new Promise<void>((r) => (wake = r));
+    // Every worker gone and this file's result never came (cannot happen: each exit names its file).
+    else ready.set(nextToAdd, failed(nextToAdd, 'the reading thread stopped'));
+  }
   return run.finish();
 }

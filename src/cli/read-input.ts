@@ -5,7 +5,11 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { inputErrorOf, type ConsolidateInput } from '../engine/consolidate';
+import { extractInput, inputErrorOf, type ClassWords, type ConsolidateInput, type Extracted } from '../engine/consolidate';
+import type { SheetModel } from '../engine/model';
+import type { PlanSheet } from '../engine/plan';
+import { readPlanSheet } from '../engine/forms/read';
+import type { StrategyList } from '../engine/strategy/model';
 import { nodeInflateRaw } from '../node/files';
 import { readWorkbookBytes } from '../xlsx/open';
 import { readError } from '../xlsx/errors';
@@ -27,4 +31,29 @@ export async function readConsolidateInput(file: string): Promise<ConsolidateInp
   } catch (e) {
     return { file, checksum, error: inputErrorOf(e) };
   }
+}
+
+/** What every reading thread is told of the run (parallel.ts, extract-worker.ts). */
+export interface ExtractOptions {
+  strategies?: StrategyList;
+  classWords?: Partial<ClassWords>;
+  /** --district / --province: the run's place, where the files' place names are resolved to codes. */
+  district?: string;
+  province?: string;
+  /** Validate each workbook too (findings counted per input, as the task pane does). */
+  validate?: boolean;
+}
+
+/** One file read, (optionally) validated, recognised, extracted and scored: a reading thread's share of the run. */
+export async function readAndExtract(file: string, opts: ExtractOptions): Promise<Extracted> {
+  const { strategies, classWords, district, province, validate } = opts;
+  const input = await readConsolidateInput(file);
+  // Validate and consolidate read each sheet's plan once (as the task pane does).
+  const plans = new Map<SheetModel, PlanSheet>();
+  if (validate && input.workbook) {
+    // Loaded only when asked (most runs do not validate).
+    const { validateWorkbook } = await import('../engine/validate');
+    input.findings = validateWorkbook(input.workbook, { strategies, plans }).sheets.reduce((n, s) => n + s.findings.length, 0);
+  }
+  return extractInput(input, { strategies, classWords, district, province, recognise: (s) => plans.get(s) ?? readPlanSheet(s) });
 }

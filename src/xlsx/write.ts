@@ -610,6 +610,9 @@ export const fflateZip: ZipParts = (files, level) => {
   return zipSync(z, { level: level as WriteOptions['level'] });
 };
 
+/** The default deflate level (see WriteOptions.level). */
+export const XLSX_LEVEL = 3;
+
 export interface WriteOptions {
   /** Deflate level 0–9 (default 3: about half the time of 6, files ~7 % larger). */
   level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
@@ -621,6 +624,14 @@ export interface WriteOptions {
 
 /** The .xlsx bytes of a workbook; its sheets may be made row by row (StreamedSheet). */
 export function writeXlsx(wb: OutWorkbook | FileWorkbook, opts: WriteOptions = {}): Uint8Array {
+  return (opts.zip ?? fflateZip)(xlsxParts(wb, opts), opts.level ?? XLSX_LEVEL);
+}
+
+/**
+ * The parts of a workbook's .xlsx, in zip order, made as a zipper asks for them (writeXlsx; Node's
+ * nodeZipAsync deflates on other threads while the next chunk is made).
+ */
+export function xlsxParts(wb: OutWorkbook | FileWorkbook, opts: Pick<WriteOptions, 'created'> = {}): Iterable<[string, PartData]> {
   const sheets: Array<OutSheet | StreamedSheet> = wb.sheets.length ? wb.sheets : [{ name: 'Sheet1', rows: [] }];
   const names = sheetNames(sheets);
   const defaultFont = sheets[0].font ?? DEFAULT_FONT;
@@ -713,5 +724,5 @@ export function writeXlsx(wb: OutWorkbook | FileWorkbook, opts: WriteOptions = {
     yield ['xl/styles.xml', strToU8(styles.xml())];
     yield ['xl/sharedStrings.xml', sst.xml()];
   }
-  return (opts.zip ?? fflateZip)(parts(), opts.level ?? 3);
+  return parts();
 }

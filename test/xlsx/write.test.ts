@@ -8,10 +8,10 @@ import { strFromU8, unzipSync } from 'fflate';
 import { textAt } from '../../src/engine/model';
 import type { OutWorkbook, StreamedSheet } from '../../src/engine/output';
 import { OutSheetSchema } from '../../src/engine/output';
-import { nodeZip, readWorkbookFile, writeFileBytes } from '../../src/node/files';
+import { nodeZip, nodeZipAsync, readWorkbookFile, writeFileBytes } from '../../src/node/files';
 import { ByteSink } from '../../src/xlsx/bytes';
 import { readXlsx } from '../../src/xlsx/read';
-import { escapeXml, partBytes, writeXlsx, type PartData } from '../../src/xlsx/write';
+import { escapeXml, partBytes, writeXlsx, xlsxParts, type PartData } from '../../src/xlsx/write';
 
 const header = { bold: true, align: 'center' as const, valign: 'center' as const, wrap: true, border: true, fill: 'D9E1F2' };
 const money = { numFmt: '#,##0;-#,##0;"-"', border: true };
@@ -350,5 +350,38 @@ describe('writeXlsx hands the zipper one sheet at a time', () => {
       expect(wb.sheets[0].rows[N - 1]?.[2]?.w).toBe(((N - 1) * 1000).toLocaleString('en-US'));
     }
     expect(strFromU8(unzipSync(direct)['xl/worksheets/sheet1.xml'])).toBe(strFromU8(unzipSync(bytes)['xl/worksheets/sheet1.xml']));
+  });
+
+  test('nodeZipAsync (chunks deflated on the thread pool while the next is made) writes the same bytes as nodeZip', async () => {
+    // Thai texts with a merged header, blanks and "-" across several ~1 MB chunks of one sheet.
+    const N = 30_000;
+    const sheet: StreamedSheet = {
+      name: 'แผนความต้องการ',
+      rowCount: N,
+      width: 4,
+      merges: [{ r1: 0, c1: 0, r2: 0, c2: 3 }],
+      rowAt: (i) =>
+        i === 0
+          ? [{ value: 'แผนความต้องการของอำเภอ ปี ๒๕๖๘', style: { bold: true } }]
+          : [
+              i,
+              `ก่อสร้างถนน คสล. หมู่ที่ ${i % 20} ตำบลนาดี`,
+              i % 7 === 0 ? '-' : { value: i * 1000, style: { numFmt: '#,##0' } },
+              i % 5 ? '' : 'หมายเหตุ',
+            ],
+    };
+    const created = new Date(Date.UTC(2025, 4, 15, 9, 30));
+    jest.useFakeTimers({ now: created, doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    try {
+      const sync = writeXlsx({ sheets: [sheet, wbOut.sheets[0]] }, { zip: nodeZip, created });
+      const async = await nodeZipAsync(xlsxParts({ sheets: [sheet, wbOut.sheets[0]] }, { created }), 3);
+      expect(strFromU8(unzipSync(async)['xl/worksheets/sheet1.xml']).length).toBeGreaterThan(3 << 20);
+      expect(Buffer.from(async).equals(Buffer.from(sync))).toBe(true);
+      const back = readXlsx(async, 'needs.xlsx');
+      expect(back.sheets[0].rows[N - 1]?.[1]?.v).toBe(`ก่อสร้างถนน คสล. หมู่ที่ ${(N - 1) % 20} ตำบลนาดี`);
+      expect(back.sheets[0].merges).toEqual([{ r1: 0, c1: 0, r2: 0, c2: 3 }]);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

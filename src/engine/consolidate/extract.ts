@@ -123,12 +123,16 @@ function placeOfSheet(o: SheetOrg, context: PlaceCodes): PlaceCodes {
 
 /** One object per distinct place (needs of one tambon share it; a million rows). Bounded. */
 const PLACES = new Map<string, PlaceCodes>();
+/** Objects already shared: a second sharedPlace / sharedBudgets of one (addExtracted of this thread's own rows) is a lookup by identity. */
+const SHARED = new WeakSet<object>();
 export function sharedPlace(place: PlaceCodes): PlaceCodes {
+  if (SHARED.has(place)) return place;
   const key = `${place.province ?? ''}/${place.district ?? ''}/${place.tambon ?? ''}`;
   const hit = PLACES.get(key);
   if (hit) return hit;
   if (PLACES.size >= 100000) PLACES.clear();
   PLACES.set(key, Object.freeze(place));
+  SHARED.add(place);
   return place;
 }
 
@@ -161,10 +165,17 @@ export function intern(s: string): string {
  */
 const TOKEN_LISTS = new Map<string, readonly string[]>();
 const TOKEN_WORDS = new Map<string, string>();
+/** The shared copy of a list already asked about (by identity: no join, no hashing of the words). */
+const TOKENS_OF = new WeakMap<readonly string[], readonly string[]>();
 export function sharedTokens(list: readonly string[]): readonly string[] {
+  const known = TOKENS_OF.get(list);
+  if (known) return known;
   const key = list.join(' ');
   const hit = TOKEN_LISTS.get(key);
-  if (hit) return hit;
+  if (hit) {
+    TOKENS_OF.set(list, hit);
+    return hit;
+  }
   if (TOKEN_LISTS.size >= 100000) TOKEN_LISTS.clear();
   if (TOKEN_WORDS.size >= 100000) TOKEN_WORDS.clear();
   const own = Object.freeze(
@@ -176,6 +187,8 @@ export function sharedTokens(list: readonly string[]): readonly string[] {
     }),
   );
   TOKEN_LISTS.set(key, own);
+  TOKENS_OF.set(list, own);
+  TOKENS_OF.set(own, own);
   return own;
 }
 
@@ -206,12 +219,14 @@ function issueOf(raw: string | undefined): ProvincialIssue | null {
 const BUDGETS = new Map<string, Record<number, number>>();
 const NO_BAD = Object.freeze([]) as readonly number[] as number[];
 export function sharedBudgets(budgets: Record<number, number>): Record<number, number> {
+  if (SHARED.has(budgets)) return budgets;
   let key = '';
   for (const y in budgets) key += `${y}:${budgets[y]};`;
   const hit = BUDGETS.get(key);
   if (hit) return hit;
   if (BUDGETS.size >= 100000) BUDGETS.clear();
   BUDGETS.set(key, Object.freeze(budgets));
+  SHARED.add(budgets);
   return budgets;
 }
 
