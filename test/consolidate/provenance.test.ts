@@ -12,3 +12,11 @@ test('a ที่มา line reads back as the row it was written from, whatever
   // An officer's edit that is no longer a ที่มา line is no row (the re-run falls back to the place).
   for (const line of ['', '-', 'แผนชุมชน.xlsx / Sheet1']) expect(parseProvenance(line)).toBeUndefined();
 });
+
+test('a ที่มา line an officer retyped with Thai digits (แถว ๑๒) names the same row', () => {
+  expect(parseProvenance('แผนชุมชนตำบลหนองบัว.xlsx / Sheet1 / แถว ๑๒')).toEqual({ file: 'แผนชุมชนตำบลหนองบัว.xlsx', sheet: 'Sheet1', row: 12 });
+  expect(parseProvenance('ผ.02 ปี ๖๙.xlsx / ผ.02 (ปี ๖๙) / แถว ๑๐๗')).toEqual({ file: 'ผ.02 ปี ๖๙.xlsx', sheet: 'ผ.02 (ปี ๖๙)', row: 107 });
+  // Digits mixed in one number are still one number; a row that is not a number is no row.
+  expect(parseProvenance('a.xlsx / S / แถว ๑2')?.row).toBe(12);
+  expect(parseProvenance('a.xlsx / S / แถว สิบสอง')).toBeUndefined();
+});

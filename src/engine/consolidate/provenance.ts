@@ -3,6 +3,7 @@
  * column and re-runs read it back to find the officer's rows again: written two ways, a re-run would
  * silently fall back to matching by place.
  */
+import { thaiToArabic } from '../thai';
 
 /** A row of a sheet of a file; `row` is 1-based (as the officer sees it). */
 export interface RowRef {
@@ -23,8 +24,9 @@ export const provenanceMention = (ref: RowRef): string => `${ref.file} ชีต
 /** A ที่มา line back into its file, sheet and row; undefined when the line is not one. */
 export function parseProvenance(line: string): RowRef | undefined {
   // Sheet names cannot hold "/", so the last two "/" split it; the file keeps whatever is left.
-  const m = /^(.*?)\s*\/\s*([^/]+?)\s*\/\s*แถว\s*(\d+)\s*$/.exec(line.trim());
-  return m ? { file: m[1], sheet: m[2], row: Number(m[3]) } : undefined;
+  // The row in Thai digits too (แถว ๑๒): an officer retyping a ที่มา writes it the way the form does.
+  const m = /^(.*?)\s*\/\s*([^/]+?)\s*\/\s*แถว\s*([\d๐-๙]+)\s*$/.exec(line.trim());
+  return m ? { file: m[1], sheet: m[2], row: Number(thaiToArabic(m[3])) } : undefined;
 }
 
 /** A ที่มา cell (one line per source) back into its rows; lines that are not ที่มา lines are left out. */
