@@ -164,6 +164,46 @@ describe('from the province back to the district', () => {
     expect(back.items.filter((i) => i.decision?.kind === 'pao')).toEqual([]);
   });
 
+  test('a province file naming the district "อ.เมือง" / "อำเภอเมือง": its decisions land on อำเภอเมืองสุราษฎร์ธานี by the gazetteer', async () => {
+    const retyped = roundTrip(toOutWorkbook(decided), 'แผนความต้องการจังหวัด.xlsx');
+    const p = retyped.sheets[0];
+    const dc = headerCol(p, 'อำเภอ');
+    p.rows[rowOf(p, names[0], 'เมือง')]![dc] = makeCell('อ.เมือง');
+    p.rows[rowOf(p, names[1], 'เมือง')]![dc] = makeCell('อำเภอเมือง');
+    const inputs = [...allWorkbooks().map((wb, k) => input(wb, wb.name, k + 3)), input(retyped, 'แผนความต้องการจังหวัด.xlsx', 9)];
+    for (const opts of [{ province: 'สุราษฎร์ธานี' }, {}]) {
+      const back = await consolidate(inputs, { ...opts, previous: readPrevious(muangSent) });
+      expect(back.district).toBe('อำเภอเมืองสุราษฎร์ธานี');
+      expect(back.returned).toMatchObject({ applied: 2 });
+      expect(back.items.find((i) => i.name === names[0])!.decision?.kind).toBe('funded');
+      expect(back.items.find((i) => i.name === names[1])!.decision?.kind).toBe('agency');
+      // พุนพิน's row is still another district's.
+      expect(back.items.filter((i) => i.decision?.kind === 'pao')).toEqual([]);
+    }
+  });
+
+  test('the province table writes each district by its whole name (a table titled "อ.เมือง" is อำเภอเมืองสุราษฎร์ธานี)', async () => {
+    const short = roundTrip(toOutWorkbook(muangSent), 'แผนความต้องการ อ.เมือง.xlsx');
+    const title = short.sheets[0].rows[0]!.findIndex((c) => c?.w === 'แผนความต้องการของอำเภอเมืองสุราษฎร์ธานี');
+    expect(title).toBeGreaterThanOrEqual(0);
+    short.sheets[0].rows[0]![title] = makeCell('แผนความต้องการของ อ.เมือง');
+    const result = await consolidate(
+      [input(short, 'แผนความต้องการ อ.เมือง.xlsx', 1), input(phunphin.workbook, 'แผนความต้องการ อ.พุนพิน.xlsx', 2)],
+      {
+        province: 'สุราษฎร์ธานี',
+      },
+    );
+    expect([...new Set(result.items.map((i) => i.district))].sort()).toEqual(['อำเภอพุนพิน', 'อำเภอเมืองสุราษฎร์ธานี']);
+    const t = roundTrip(needsWorkbook(result, { province: 'สุราษฎร์ธานี' }), 'จังหวัด.xlsx').sheets[0];
+    expect(cellAt(t, rowOf(t, names[0]), 'อำเภอ')).toBe('อำเภอเมืองสุราษฎร์ธานี');
+    // split --by district names the part by it too.
+    expect(
+      splitNeeds(result, 'district')
+        .map((part) => part.receiver)
+        .sort(),
+    ).toEqual(['อำเภอพุนพิน', 'อำเภอเมืองสุราษฎร์ธานี']);
+  });
+
   test('split --by district carries the decisions; the district takes them back onto its own table', async () => {
     const parts = splitNeeds(await consolidate([input(decided)]), 'district');
     const muangPart = parts.find((p) => p.receiver.includes('เมือง'))!;

@@ -183,7 +183,7 @@ describe('the stages leave what they are given as it was', () => {
     const ranked = f(noteBadBudgetYears(f(rankItems(grouped.groups))));
     const merged = f(applyPrevious(ranked, opts.previous));
     const counted = f(withTotals(merged.groups));
-    const back = f(applyReturned(counted.groups, 'อำเภอเมือง', [reports[0]], merged.previousRow, opts.previous.sheet));
+    const back = f(applyReturned(counted.groups, 'อำเภอเมือง', {}, [reports[0]], merged.previousRow, opts.previous.sheet));
     expect(back.groups).toEqual(want.groups);
     expect(itemsOf(back.groups)).toEqual(want.items);
     expect([counted.years, counted.totals]).toEqual([want.years, want.totals]);

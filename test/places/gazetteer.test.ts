@@ -4,7 +4,18 @@
  * จังหวัดนนทบุรี: ตำบลบ้านใหม่ is a tambon of both อำเภอปากเกร็ด (120603) and อำเภอบางใหญ่ (120306).
  */
 import { extractLocation, parseTambon } from '../../src/engine/places';
-import { codesNamed, findPlaces, placeName, placeOf, suggest, tambonsOf, districtsOf } from '../../src/engine/places';
+import {
+  codesNamed,
+  findPlaces,
+  fullDistrictName,
+  oneDistrict,
+  placeName,
+  placeOf,
+  sameDistrict,
+  suggest,
+  tambonsOf,
+  districtsOf,
+} from '../../src/engine/places';
 import { GAZETTEER_SOURCE } from '../../src/engine/places/gazetteer-data';
 
 test('the gazetteer holds the country: 77 provinces, their districts and tambons, with the source recorded', () => {
@@ -77,4 +88,26 @@ test('a misspelt tambon gets the near names of its district', () => {
   expect(suggest('บ้านใหม่', 'tambon', { district: '1206' })).toEqual([]);
   expect(suggest('หนองบัวแดง', 'tambon', { district: '1206' })).toEqual([]);
   expect(suggest('นนทบูรี', 'province')).toEqual([{ code: '12', name: 'นนทบุรี' }]);
+});
+
+describe('one district by the gazetteer', () => {
+  test('"อำเภอเมือง", "อ.เมือง", "เมือง" in a province are its capital; elsewhere no one district', () => {
+    for (const name of ['อำเภอเมือง', 'อ.เมือง', 'อ. เมือง', 'เมือง']) {
+      expect(oneDistrict(name, { province: '60' })).toBe('6001');
+      expect(fullDistrictName(name, { province: '60' })).toBe('อำเภอเมืองนครสวรรค์');
+    }
+    expect(oneDistrict('อ.เมือง')).toBeUndefined();
+    expect(fullDistrictName('อ.เมือง')).toBe('อ.เมือง');
+    expect(fullDistrictName('ชุมแสง')).toBe('อำเภอชุมแสง');
+    expect(fullDistrictName('เขตบางรัก')).toBe('เขตบางรัก');
+    // A name the gazetteer lacks is written as it was.
+    expect(fullDistrictName('อำเภอไม่มีจริง', { province: '60' })).toBe('อำเภอไม่มีจริง');
+  });
+  test('sameDistrict: the short and the whole name of one capital; two capitals are not one', () => {
+    expect(sameDistrict('อ.เมือง', 'อำเภอเมืองสุราษฎร์ธานี')).toBe(true);
+    expect(sameDistrict('อ.เมือง', 'อำเภอเมืองสุราษฎร์ธานี', { province: '84' })).toBe(true);
+    expect(sameDistrict('อ.เมือง', 'อำเภอเมืองสุราษฎร์ธานี', { province: '60' })).toBe(false);
+    expect(sameDistrict('อำเภอเมืองนครสวรรค์', 'อำเภอเมืองสุราษฎร์ธานี')).toBe(false);
+    expect(sameDistrict('อำเภอพุนพิน', 'อ.เมือง', { province: '84' })).toBe(false);
+  });
 });

@@ -12,6 +12,7 @@ import { classify, defaultRoute, parseRoute, type ClassKind, type ClassWords } f
 import { tidySpaces } from '../thai';
 import {
   extractLocation,
+  fullDistrictName,
   locationOfNormalised,
   namesInLines,
   parseTambon,
@@ -358,7 +359,8 @@ export function toCandidate(
     note: intern(p.note.trim()),
     compact: core.replace(/ /g, ''),
     tokens: distinctTokens(wordTokens(core)),
-    ...(fromNeeds && rowDistrict ? { district: intern(rowDistrict) } : {}),
+    // The gazetteer's whole name ("อ.เมือง" → อำเภอเมืองสุราษฎร์ธานี): a province's table names each district once.
+    ...(fromNeeds && rowDistrict ? { district: intern(fullDistrictName(rowDistrict, place.province ? place : context)) } : {}),
     // Every code lies in a province: none means the place is unknown.
     ...(place.province ? { place } : {}),
     ...(fromNeeds && p.outOfTotals ? { keptOut: true } : {}),

@@ -8,6 +8,7 @@
 import { bareDistrictName } from '../places';
 import type { Candidate } from './extract';
 import { setAsideProvinceRows, applyReturned } from './returned';
+import { runPlace } from './collect';
 import type { Rows } from './rows';
 import { sameNeeds } from './same-need';
 import { needsItems, noteBadBudgetYears, type NeedsItems } from './items';
@@ -59,7 +60,7 @@ export function consolidateCandidates(
     // A source the officer counts instead (ยอดไม่ตรงกัน) changes the amounts: the totals and years again.
     if (itemsOf(groups).some((it) => it.conflict?.by === 'officer')) ({ years, groups, totals } = withTotals(groups));
   }
-  const back = backDown ? applyReturned(groups, district, returned, previousRow, prev?.sheet) : undefined;
+  const back = backDown ? applyReturned(groups, district, runPlace(opts), returned, previousRow, prev?.sheet) : undefined;
   if (back) groups = back.groups;
 
   const approval = opts.approval ?? prev?.approval;

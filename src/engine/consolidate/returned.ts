@@ -8,7 +8,7 @@
  */
 import type { SheetModel } from '../model';
 import type { PlanSheet } from '../plan';
-import { parseTambon, parseVillage } from '../places';
+import { bareDistrictName, parseTambon, parseVillage, sameDistrict, type PlaceCodes } from '../places';
 import { parseDecision } from './decision';
 import { matchReturned } from './returned-match';
 import { replaceItems, itemsOf } from './order';
@@ -78,19 +78,23 @@ export interface ReturnedTable {
 }
 
 /**
- * Puts the returned decisions onto the table's needs. `district` is the table's, `previousRow` each
- * need's row in the district's previous table (merge.ts), `previousSheet` that table's sheet.
+ * Puts the returned decisions onto the table's needs. `district` is the table's, `place` the run's
+ * (its province), `previousRow` each need's row in the district's previous table (merge.ts),
+ * `previousSheet` that table's sheet.
  */
 export function applyReturned(
   groups: readonly IssueGroup[],
   district: string | undefined,
+  place: PlaceCodes,
   returned: readonly InputReport[],
   previousRow: ReadonlyMap<NeedsItem, PreviousRow>,
   previousSheet: string | undefined,
 ): ReturnedTable {
-  // Another district's rows of a whole province's table are not this district's business.
-  const bare = (d: string | undefined): string => (d ?? '').replace(/^(อำเภอ|อ\.)/, '').replace(/\s+/g, '');
-  const ours = (d: ReturnedDecision): boolean => !district || !d.district || bare(d.district) === bare(district);
+  // Another district's rows of a whole province's table are not this district's business. One district
+  // by the gazetteer: the province's "อ.เมือง" is the district's อำเภอเมืองสุราษฎร์ธานี.
+  const bare = (d: string): string => bareDistrictName(d).replace(/\s+/g, '');
+  const ours = (d: ReturnedDecision): boolean =>
+    !district || !d.district || bare(d.district) === bare(district) || sameDistrict(d.district, district, place);
   const all = returned.flatMap((rep) => (rep.returned ?? []).filter(ours));
   const { given, unmatched } = matchReturned(itemsOf(groups), all, previousRow, previousSheet);
   const decided = new Map(given.map((g): [NeedsItem, NeedsItem] => [g.item, { ...g.item, decision: g.decision.decision }]));

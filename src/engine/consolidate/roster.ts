@@ -7,7 +7,7 @@
 import type { WorkbookModel } from '../model';
 import { flatText, INVISIBLE, thaiToArabic } from '../thai';
 import { daysBetween, type ThaiDate } from '../calendar/thai';
-import { codesNamed } from '../places';
+import { sameDistrict } from '../places';
 import type { SkippedFile } from './skipped';
 import type { InputReport, SenderStatus, SendersReport } from './types';
 
@@ -88,19 +88,9 @@ export function districtKey(text: string): SenderKey | undefined {
   return m && nameOf(m[1]).length >= 2 ? { type: 'อ', name: nameOf(m[1]) } : undefined;
 }
 
-/**
- * Two names of one district by the gazetteer: "เมือง" (a district's table titled แผนความต้องการของอำเภอเมือง)
- * is เมืองสุราษฎร์ธานี of a province's roster, the one capital district the two names share.
- */
-function oneDistrict(a: string, b: string): boolean {
-  const ca = codesNamed(a, 'district');
-  const cb = codesNamed(b, 'district');
-  return (ca.length === 1 || cb.length === 1) && ca.some((c) => cb.includes(c));
-}
-
 function sameSender(roster: SenderKey, sender: SenderKey): boolean {
   if (roster.name !== sender.name)
-    return sender.type === 'อ' && (roster.type === 'อ' || !roster.type) && oneDistrict(roster.name, sender.name);
+    return sender.type === 'อ' && (roster.type === 'อ' || !roster.type) && sameDistrict(roster.name, sender.name); // "เมือง" of a table titled อำเภอเมือง is the roster's เมืองสุราษฎร์ธานี
   if (!roster.type || roster.type === sender.type) return true;
   // "เทศบาล…" without its level matches any เทศบาล.
   const muni = (t: string) => t === 'ท' || t === 'ทต' || t === 'ทม' || t === 'ทน';

@@ -7,7 +7,8 @@
  *   placeOf({ tambon: 'เกาะเกร็ด' }, { province: '12' }) → { province: '12', district: '1206', tambon: '120608' }
  */
 import { normaliseThai } from '../normalise';
-import { codesNamed, suggest, type KnownPlace } from './gazetteer';
+import { codesNamed, placeName, suggest, type KnownPlace } from './gazetteer';
+import { bareDistrictName } from './location';
 import { readPlaceNames, type PlaceNames } from './read';
 import type { PlaceCodes } from './types';
 
@@ -70,4 +71,49 @@ export function findPlaces(text: string, context?: PlaceCodes): PlaceCodes {
 /** Known tambons near a tambon name that is not in its district (a misspelling), when the district is known. */
 export function tambonSuggestions(name: string, place: PlaceCodes): KnownPlace[] {
   return !place.tambon && place.district ? suggest(name, 'tambon', { district: place.district }) : [];
+}
+
+/** The district codes a name can mean inside `within`'s province ("อ.เมือง": every capital, or the province's). */
+function districtCodes(name: string, within: PlaceCodes): string[] {
+  const bare = bareDistrictName(normaliseThai(name)).replace(/^เขต\s*/, '');
+  return bare ? codesNamed(bare, 'district', within.province ? { province: within.province } : undefined) : [];
+}
+
+/**
+ * The code of the one district a name means inside `within`'s province: "อำเภอเมือง", "อ.เมือง" and
+ * "เมือง" there are its capital (เมือง<province>). Undefined when the gazetteer has none or several.
+ */
+export function oneDistrict(name: string, within: PlaceCodes = {}): string | undefined {
+  const codes = districtCodes(name, within);
+  return codes.length === 1 ? codes[0] : undefined;
+}
+
+/**
+ * Whether two names are one district by the gazetteer: "อ.เมือง" (a province's file) and
+ * "อำเภอเมืองสุราษฎร์ธานี" (the district's own table) share the one capital district either means.
+ */
+export function sameDistrict(a: string, b: string, within: PlaceCodes = {}): boolean {
+  const ca = districtCodes(a, within);
+  const cb = districtCodes(b, within);
+  return (ca.length === 1 || cb.length === 1) && ca.some((c) => cb.includes(c));
+}
+
+const FULL = new Map<string, string>();
+
+/**
+ * A district as a province's table names it: the gazetteer's whole name with its level word
+ * ("เมือง" in นครสวรรค์ → "อำเภอเมืองนครสวรรค์"), so districts that share a short name stay apart.
+ * The name as written when the gazetteer does not know it.
+ */
+export function fullDistrictName(name: string, within: PlaceCodes = {}): string {
+  // Every row of a district's table names the same district: one gazetteer look-up per name.
+  const key = `${within.province ?? ''}/${name}`;
+  let full = FULL.get(key);
+  if (full === undefined) {
+    const code = oneDistrict(name, within);
+    full = code ? `${code.startsWith('10') ? 'เขต' : 'อำเภอ'}${placeName(code)}` : name.trim();
+    if (FULL.size >= 10000) FULL.clear();
+    FULL.set(key, full);
+  }
+  return full;
 }
