@@ -36,3 +36,4 @@ export * from './read';
 export * from './write';
 export * from './highlight';
 export * from './settings';
+export * from './staleLists';

@@ -58,6 +58,9 @@ const th = {
   /** After a write: which earlier sheets of ours were rewritten in place (their contents replaced). */
   sheetsReplaced: (names: string[]) =>
     `— เขียนทับชีต ${names.map((n) => `"${n}"`).join(', ')} ที่ OnePlan สร้างไว้ก่อน (ข้อมูลเดิมในชีตนั้นถูกแทนที่ สูตรที่อ้างถึงชีตยังใช้ได้)`,
+  listsCleared: (names: string[]) => `— ชีต ${names.map((n) => `"${n}"`).join(', ')} ไม่มีรายการในรอบนี้แล้ว: เหลือบรรทัดเดียวที่บอกวันที่`,
+  listsEdited: (names: string[]) =>
+    `ชีต ${names.map((n) => `"${n}"`).join(', ')} ยังแสดงรายการของรอบก่อน (รอบนี้ไม่มีรายการ) แต่มีการแก้ไขในชีต จึงไม่เขียนทับ — ตรวจดูและลบเองถ้าไม่ใช้แล้ว`,
   copied: 'คัดลอกแล้ว วางในไฟล์ใหม่หรือโปรแกรมปฏิทินได้ (Excel for Mac ดาวน์โหลดไฟล์จากหน้าต่างนี้ไม่ได้)',
   calCopyIcs: 'คัดลอกปฏิทิน (.ics)',
   highlight: 'ไฮไลต์',
@@ -337,6 +340,9 @@ const en: Strings = {
   reportWritten: 'Report sheet written',
   sheetsReplaced: (names: string[]) =>
     `— rewrote ${names.map((n) => `"${n}"`).join(', ')}, made by OnePlan before (its earlier contents were replaced; formulas pointing at it still work)`,
+  listsCleared: (names: string[]) => `— ${names.map((n) => `"${n}"`).join(', ')}: nothing to list this run, one dated line left`,
+  listsEdited: (names: string[]) =>
+    `${names.map((n) => `"${n}"`).join(', ')} still show${names.length === 1 ? 's' : ''} last run's rows (this run has none), but the sheet was edited, so it was not written over — check it and delete it if no longer needed`,
   copied: 'Copied: paste it into a new file or a calendar app (Excel for Mac cannot download files from this pane)',
   calCopyIcs: 'Copy calendar (.ics)',
   highlight: 'Highlight',

@@ -481,6 +481,11 @@ export class FakeExcel {
    */
   private layerIndex = new WeakMap<SheetState, { upTo: number; wide: number[]; cell: Map<number, number[]> }>();
 
+  /** A sheet's layers were replaced (clear()): its index describes layers that are gone. */
+  layersCleared(s: SheetState): void {
+    this.layerIndex.delete(s);
+  }
+
   /** The format layers covering one cell, oldest first. */
   private layersAt(s: SheetState, r: number, c: number): Layer[] {
     let ix = this.layerIndex.get(s);
@@ -1151,6 +1156,7 @@ class RangeProxy extends FakeProxy {
       s.rows = [];
       s.numberFormats = [];
       s.layers = [];
+      this.fake.layersCleared(s);
       s.colWidths.clear();
       s.rowHeights.clear();
     });

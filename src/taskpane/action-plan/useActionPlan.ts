@@ -15,7 +15,9 @@ import {
 import { inputErrorOf, type ConsolidateInput } from '../../engine/consolidate/types';
 import { fiscalYearOf } from '../../engine/calendar/thai';
 import { parseBEYear } from '../../engine/thai';
-import { writtenNote, type Host, type WrittenSheet } from '../host/host';
+import type { Host } from '../host/host';
+import { writeRunSheets } from '../common/writeRunSheets';
+import { VANISHED_SHEET } from '../../engine/consolidate';
 import { loadDistrictSettings } from '../consolidate/districtSettings';
 import { useTask } from '../common/useTask';
 import { STRINGS, type Lang } from '../i18n';
@@ -108,9 +110,7 @@ export function useActionPlan(host: Host, lang: Lang) {
         task.note({ intent: 'warning', text: (t) => t.apOtherYear(otherYear, plan.fiscalYear) });
         return;
       }
-      const written: WrittenSheet[] = [];
-      for (const s of actionPlanWorkbook(plan).sheets) written.push(await host.writeSheet(s));
-      task.note({ intent: 'success', text: (t) => writtenNote(t.consWritten, written, t.sheetsReplaced) });
+      task.note(await writeRunSheets(host, actionPlanWorkbook(plan).sheets, [VANISHED_SHEET]));
     });
 
   return { task, files, addFiles, clearFiles, fyText, setFy, fiscalYear, district, setDistrict, plan, run, download, write };

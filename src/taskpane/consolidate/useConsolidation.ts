@@ -16,9 +16,12 @@ import {
   type ConsolidateResult,
   type InputReport,
   type PreviousTable,
+  UNMATCHED_DECISIONS_SHEET,
+  VANISHED_SHEET,
 } from '../../engine/consolidate';
 import type { SplitKey } from '../../engine/consolidate/split';
-import { writtenNote, type Host, type WrittenSheet } from '../host/host';
+import type { Host } from '../host/host';
+import { writeRunSheets } from '../common/writeRunSheets';
 import { consolidateView, type ConsolidateView, type RunOptions } from '../worker/protocol';
 import { districtOptions, EMPTY_DISTRICT, loadDistrictSettings, saveDistrictSettings, type DistrictSettings } from './districtSettings';
 import { consolidateInWorker, WorkerUnavailable, type WorkerRun } from './workerConsolidation';
@@ -295,9 +298,7 @@ export function useConsolidation(host: Host, lang: Lang) {
   const write = () =>
     task.run('output', async () => {
       if (!output || !host.writeSheet) return;
-      const written: WrittenSheet[] = [];
-      for (const s of await output.sheets()) written.push(await host.writeSheet(s));
-      task.note({ intent: 'success', text: (t) => writtenNote(t.consWritten, written, t.sheetsReplaced) });
+      task.note(await writeRunSheets(host, await output.sheets(), [VANISHED_SHEET, UNMATCHED_DECISIONS_SHEET]));
     });
 
   return {

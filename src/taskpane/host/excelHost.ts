@@ -6,6 +6,7 @@
 import type { OutSheet } from '../../engine/output';
 import type { Finding, Fix } from '../../engine/findings';
 import * as excel from '../../office/excel';
+import { formatThaiDateShort, thaiDateOf } from '../../engine/calendar/thai';
 import { downloadBytes, type Host } from './host';
 
 /** Copy text: the async Clipboard API, else a selected textarea and execCommand (older web views). */
@@ -41,6 +42,8 @@ export function createExcelHost(run: excel.ExcelRun = excel.excelRun): Host {
       const r = await excel.writeSheet(s, { activate: true }, run);
       return { name: r.name, replaced: r.replaced };
     },
+    refreshLists: (written, lists) =>
+      excel.refreshLists(written, lists, formatThaiDateShort(thaiDateOf(new Date()), { fullYear: true }), run),
     highlight: async (findings: Finding[]) => {
       await excel.highlightCells(excel.highlightsFromFindings(findings), run);
     },

@@ -52,6 +52,15 @@ export interface Host {
   copyText?(text: string): Promise<void>;
   /** Write a worksheet into the open workbook (our earlier one is rewritten in place) — Excel only. */
   writeSheet?(s: OutSheet): Promise<WrittenSheet>;
+  /**
+   * After writing a run's sheets: remember the list sheets written (`written`: the list's name, the sheet
+   * it landed in) and empty those of `lists` this run had nothing for, unless the officer edited them
+   * (office/staleLists.ts) — Excel only.
+   */
+  refreshLists?(
+    written: ReadonlyArray<{ list: string; sheet: string }>,
+    lists: readonly string[],
+  ): Promise<{ cleared: string[]; edited: string[] }>;
   /** Colour the cells of these findings by severity — Excel only. */
   highlight?(findings: Finding[]): Promise<void>;
   clearHighlights?(): Promise<void>;
