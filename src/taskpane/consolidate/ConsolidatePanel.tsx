@@ -30,6 +30,8 @@ import { say, STRINGS, type Lang } from '../i18n';
 import { ActionBar, WriteOrDownload } from '../common/ActionBar';
 import { FileDrop } from '../common/FileDrop';
 import { Group } from '../common/Group';
+import { GoneList } from '../common/GoneList';
+import { PreviousPicker } from '../common/PreviousPicker';
 import { StatusBars } from '../common/StatusBars';
 import { useFocusOn } from '../common/useFocusOn';
 import { fileDetail, useConsolidation } from './useConsolidation';
@@ -197,28 +199,17 @@ export default function ConsolidatePanel({ lang, host }: ConsolidatePanelProps) 
       />
 
       {host.planFile && (
-        <div style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
-          <FileDrop
-            hint={t.consPrevHint}
-            chooseLabel={t.consPrevChoose}
-            onFiles={(f) => void c.pickPrevious(f[0])}
-            disabled={busy}
-            status={c.previous ? t.consPrevPicked(c.previous.file, c.previous.table.sheet, c.previous.table.rows.length) : t.consPrevNone}
-            testIds={{
-              zone: 'consolidate-previous-drop',
-              choose: 'consolidate-previous-choose',
-              input: 'consolidate-previous-input',
-              status: 'consolidate-previous',
-            }}
-          />
-          {c.previous && (
-            <div className={styles.row}>
-              <Button size="small" appearance="subtle" onClick={c.clearPrevious} disabled={busy} data-testid="consolidate-previous-clear">
-                {t.consPrevClear}
-              </Button>
-            </div>
-          )}
-        </div>
+        <PreviousPicker
+          id="consolidate"
+          hint={t.consPrevHint}
+          chooseLabel={t.consPrevChoose}
+          clearLabel={t.consPrevClear}
+          status={c.previous ? t.consPrevPicked(c.previous.file, c.previous.table.sheet, c.previous.table.rows.length) : t.consPrevNone}
+          picked={!!c.previous}
+          disabled={busy}
+          onPick={(f) => void c.pickPrevious(f)}
+          onClear={c.clearPrevious}
+        />
       )}
 
       {c.files.length > 0 && (
@@ -338,21 +329,8 @@ export default function ConsolidatePanel({ lang, host }: ConsolidatePanelProps) 
               {t.consMerged2(result.merge.kept, result.merge.new, result.merge.vanished.length, c.mergedWith ?? undefined)}
             </Text>
           )}
-          {!!result.merge?.vanished.length && (
-            <Group
-              title={t.consVanished(result.merge.vanished.length)}
-              count={result.merge.vanished.length}
-              defaultOpen
-              testId="consolidate-vanished"
-            >
-              <ul className={styles.list}>
-                {result.merge.vanished.map((name, k) => (
-                  <li key={k} data-testid="consolidate-vanished-row">
-                    {name}
-                  </li>
-                ))}
-              </ul>
-            </Group>
+          {result.merge && (
+            <GoneList title={t.consVanished(result.merge.vanished.length)} names={result.merge.vanished} testId="consolidate-vanished" />
           )}
           {result.returned && (
             <Text block size={200} data-testid="consolidate-returned" data-unmatched={result.returned.unmatched}>

@@ -32,6 +32,8 @@ import { sha256Hex } from '../common/sha256';
 import { listOfChoice, parseChoice, saveChoice, SETTING_KEY, type StrategyChoice } from '../common/strategyChoice';
 import { noteText, say, STRINGS, type Lang, type Strings } from '../i18n';
 import { useTask } from '../common/useTask';
+import { usePreviousPick, type PickedPrevious as Picked } from '../common/usePreviousPick';
+import type { WorkbookModel } from '../../engine/model';
 
 /** The result as the panel shows it, and how to get the full sheets and the receivers' parts. */
 export type Output = WorkerRun;
@@ -47,11 +49,15 @@ function localOutput(r: ConsolidateResult): Output {
 }
 
 /** The table the officer picked to merge with (browser): its file and what readPrevious found in it. */
-export interface PickedPrevious {
-  file: string;
-  size: number;
-  table: PreviousTable;
-}
+export type PickedPrevious = Picked<PreviousTable>;
+
+/** Last run's needs table in a picked workbook; a file holding none is refused, saying so. */
+const readPickedTable = (wb: WorkbookModel, file: string): PreviousTable => {
+  const table = readPrevious(wb);
+  if (!table) throw new PaneError(STRINGS.th.consPrevNoTable(file), STRINGS.en.consPrevNoTable(file), 'no-needs-table');
+  return table;
+};
+const pickedTableNote = (t: Strings, p: PickedPrevious): string => t.consPrevPicked(p.file, p.table.sheet, p.table.rows.length);
 
 /** Which table a part came from, for its title: the files when few (a province table split), else how many. */
 const tableSource = (v: ConsolidateView): string => {
@@ -87,10 +93,13 @@ export function useConsolidation(host: Host, lang: Lang) {
   const [progress, setProgress] = useState({ done: 0, total: 0 });
   const [output, setOutput] = useState<Output | null>(null);
   const [ranWith, setRanWith] = useState(false);
-  const [previous, setPrevious] = useState<PickedPrevious | null>(null);
   // The picked table the shown result was merged with (its file name for the merge line).
   const [mergedWith, setMergedWith] = useState<string | null>(null);
   const abortRef = useRef<AbortController | null>(null);
+  // Browser: last run's needs table, downloaded and perhaps edited since (kept edits, new and vanished needs).
+  const dropOutput = useCallback(() => setOutput(null), []);
+  const prev = usePreviousPick(host, task, { read: readPickedTable, picked: pickedTableNote, onChange: dropOutput });
+  const previous = prev.previous;
 
   // The issue list: the one remembered for this workbook until the officer picks.
   const [choice, setChoice] = useState<StrategyChoice | null>(null);
@@ -180,24 +189,6 @@ export function useConsolidation(host: Host, lang: Lang) {
     setOutput(null);
   }, []);
 
-  /**
-   * Browser: last run's needs table (downloaded, perhaps edited by the officer), read like any received
-   * file. It is not an input: a run merges with it (kept edits, new and vanished needs), as in Excel.
-   */
-  const pickPrevious = (file: File) =>
-    task.run('previous', async () => {
-      const wb = await host.readFile(new Uint8Array(await file.arrayBuffer()), file.name);
-      const table = readPrevious(wb);
-      if (!table) throw new PaneError(STRINGS.th.consPrevNoTable(file.name), STRINGS.en.consPrevNoTable(file.name), 'no-needs-table');
-      setPrevious({ file: file.name, size: file.size, table });
-      setOutput(null);
-      task.note({ intent: 'success', text: (t) => t.consPrevPicked(file.name, table.sheet, table.rows.length) });
-    });
-  const clearPrevious = useCallback(() => {
-    setPrevious(null);
-    setOutput(null);
-  }, []);
-
   /** One run at a time: cancel, progress, messages and the result are handled alike for every source. */
   const runWith = (total: number, body: (signal: AbortSignal) => Promise<Output>) =>
     task.run('run', async () => {
@@ -246,8 +237,7 @@ export function useConsolidation(host: Host, lang: Lang) {
       // Lock files and dropped folders are left out with why; every other file is read by content.
       const { read: chosen, skipped } = await intake(files);
       // The earlier table chosen among the received files too: merged with, never counted again as needs.
-      const isPrevious = (f: File) => !!previous && f.name === previous.file && f.size === previous.size;
-      const read = chosen.filter((f) => !isPrevious(f));
+      const read = chosen.filter((f) => !prev.isPrevious(f));
       if (read.length < chosen.length) task.note({ intent: 'warning', text: (t) => t.consPrevNotInput(previous!.file) });
       const opts: RunOptions = { ...(await runOptions()), ...(skipped.length ? { skipped } : {}) };
       if (typeof Worker !== 'undefined') {
@@ -316,8 +306,8 @@ export function useConsolidation(host: Host, lang: Lang) {
     result: output?.view ?? null,
     ranWith,
     previous,
-    pickPrevious,
-    clearPrevious,
+    pickPrevious: prev.pick,
+    clearPrevious: prev.clear,
     mergedWith,
     run,
     runOpenWorkbook,
