@@ -187,6 +187,16 @@ const th = {
   apDistrict: 'อำเภอ',
   apDrop: 'ลากไฟล์บัญชีโครงการที่ได้รับงบประมาณ ข้อบัญญัติ/เทศบัญญัติ หรือ ผ.02 (.xlsx) มาวางที่นี่ หรือ',
   apChoose: 'เลือกไฟล์',
+  apPrevHint: 'แผนปฏิบัติการที่ดาวน์โหลดไว้ครั้งก่อน (ถ้ามี): ผู้รับผิดชอบ ผลการดำเนินงาน หมายเหตุ และแถวที่อำเภอเพิ่มเองจะคงไว้ในแผนใหม่ — ลากมาวางที่นี่ หรือ',
+  apPrevChoose: 'เลือกแผนเดิม',
+  apPrevNone: 'ไม่ได้เลือกแผนเดิม: จัดทำแผนใหม่ทั้งหมด',
+  apPrevPicked: (file: string, sheet: string, n: number, fy?: number) =>
+    `แผนเดิม: ${file} (ชีต ${sheet}${fy ? ` ปี ${fy}` : ''}, ${fmt(n)} โครงการ) — ไม่นับเป็นไฟล์ที่รวบรวม`,
+  apPrevClear: 'ไม่ใช้แผนเดิม',
+  apPrevNoPlan: (file: string) => `${file} ไม่มีแผนปฏิบัติการที่ OnePlan จัดทำ (ชีตแผนปฏิบัติการอำเภอ): เลือกไฟล์แผนที่ดาวน์โหลดไว้ครั้งก่อน`,
+  apPrevOtherYear: (file: string, other: number, fy: number) =>
+    `${file} เป็นแผนปฏิบัติการปี ${other}: ไม่นำมารวมกับแผนปี ${fy} (จัดทำแผนปี ${fy} ใหม่ทั้งหมด) — เลือกแผนปี ${fy} หรือแก้ปีงบประมาณ`,
+  apVanished: (n: number) => `โครงการในแผนเดิมที่ไม่มีในไฟล์ครั้งนี้ (${fmt(n)})`,
   apChosen: (n: number) => `ไฟล์ที่เลือก ${fmt(n)} ไฟล์`,
   apRun: 'จัดทำแผนปฏิบัติการ',
   apSummary: (rows: number, total: number, dups: number) =>
@@ -200,7 +210,7 @@ const th = {
   apOtherYear: (other: number, fy: number) =>
     `สมุดงานนี้มีแผนปฏิบัติการปี ${other} อยู่แล้ว: ไม่เขียนทับแผนปี ${fy} ลงไป (ดาวน์โหลดแทน หรือเปลี่ยนชื่อชีตเดิมก่อน)`,
   apMerged: (kept: number, fresh: number, added: number, vanished: number) =>
-    `รวมกับแผนเดิมในสมุดงาน: คงผู้รับผิดชอบ/ผลการดำเนินงาน/หมายเหตุไว้ ${fmt(kept)} โครงการ · ใหม่ ${fmt(fresh)} · อำเภอเพิ่มเอง ${fmt(added)}${vanished ? ` · ไม่มีในรอบนี้ ${fmt(vanished)} (ดูชีตไม่มีในรอบนี้)` : ''}`,
+    `รวมกับแผนเดิม: คงผู้รับผิดชอบ/ผลการดำเนินงาน/หมายเหตุไว้ ${fmt(kept)} โครงการ · ใหม่ ${fmt(fresh)} · อำเภอเพิ่มเอง ${fmt(added)}${vanished ? ` · ไม่มีในรอบนี้ ${fmt(vanished)} (ดูชีตไม่มีในรอบนี้)` : ''}`,
   consStrategy: 'ตรวจกับประเด็นการพัฒนาจังหวัด',
   consStrategyNone: 'ไม่ตรวจ (จัดกลุ่มตามที่ไฟล์ระบุ)',
   consStrategySaved: (label: string) => `รายการที่บันทึกไว้${label ? `: ${label}` : ''}`,
@@ -463,6 +473,18 @@ const en: Strings = {
   apDistrict: 'District',
   apDrop: 'Drop the lists of funded projects, budget ordinances or ผ.02 plans (.xlsx) here, or',
   apChoose: 'Choose files',
+  apPrevHint:
+    "Last time's action plan, if any (the responsible persons, progress, remarks and rows the district added are kept): drop it here, or",
+  apPrevChoose: 'Choose the earlier plan',
+  apPrevNone: 'No earlier plan: the plan is made afresh',
+  apPrevPicked: (file: string, sheet: string, n: number, fy?: number) =>
+    `Earlier plan: ${file} (sheet ${sheet}${fy ? `, FY ${fy}` : ''}, ${fmt(n)} project${n === 1 ? '' : 's'}) — not counted as a received file`,
+  apPrevClear: 'Do not use the earlier plan',
+  apPrevNoPlan: (file: string) =>
+    `${file} holds no action plan made by OnePlan (sheet แผนปฏิบัติการอำเภอ): choose the plan downloaded last time`,
+  apPrevOtherYear: (file: string, other: number, fy: number) =>
+    `${file} is the action plan of FY ${other}: not merged into the plan of ${fy} (made afresh) — choose the plan of ${fy} or correct the fiscal year`,
+  apVanished: (n: number) => `Projects of the earlier plan not in this run's files (${fmt(n)})`,
   apChosen: (n: number) => `${fmt(n)} file${n === 1 ? '' : 's'} chosen`,
   apRun: 'Make the action plan',
   apSummary: (rows: number, total: number, dups: number) =>
@@ -476,7 +498,7 @@ const en: Strings = {
   apOtherYear: (other: number, fy: number) =>
     `This workbook already holds the action plan of ${other}: the plan of ${fy} is not written over it (download it instead, or rename the old sheet first)`,
   apMerged: (kept: number, fresh: number, added: number, vanished: number) =>
-    `Merged with the plan in the workbook: ${fmt(kept)} kept with their responsible person, progress and remarks · ${fmt(fresh)} new · ${fmt(added)} added by the district${vanished ? ` · ${fmt(vanished)} gone from the inputs (sheet ไม่มีในรอบนี้)` : ''}`,
+    `Merged with the earlier plan: ${fmt(kept)} kept with their responsible person, progress and remarks · ${fmt(fresh)} new · ${fmt(added)} added by the district${vanished ? ` · ${fmt(vanished)} gone from the inputs (sheet ไม่มีในรอบนี้)` : ''}`,
   consStrategy: "Check against the province's development issues",
   consStrategyNone: 'No check (grouped as the files declare)',
   consStrategySaved: (label: string) => `Remembered list${label ? `: ${label}` : ''}`,

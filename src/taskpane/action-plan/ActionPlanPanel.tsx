@@ -10,6 +10,8 @@ import { noteText, say, STRINGS, type Lang } from '../i18n';
 import { ActionBar, WriteOrDownload } from '../common/ActionBar';
 import { FileDrop } from '../common/FileDrop';
 import { Group } from '../common/Group';
+import { GoneList } from '../common/GoneList';
+import { PreviousPicker } from '../common/PreviousPicker';
 import { StatusBars } from '../common/StatusBars';
 import { useActionPlan } from './useActionPlan';
 
@@ -73,6 +75,23 @@ export default function ActionPlanPanel({ lang, host }: { lang: Lang; host: Host
         disabled={busy}
         testIds={{ zone: 'action-plan-drop', choose: 'action-plan-choose', input: 'action-plan-input' }}
       />
+      {host.planFile && (
+        <PreviousPicker
+          id="action-plan"
+          hint={t.apPrevHint}
+          chooseLabel={t.apPrevChoose}
+          clearLabel={t.apPrevClear}
+          status={
+            a.previous
+              ? t.apPrevPicked(a.previous.file, a.previous.table.sheet, a.previous.table.rows.length, a.previous.table.fiscalYear)
+              : t.apPrevNone
+          }
+          picked={!!a.previous}
+          disabled={busy}
+          onPick={(f) => void a.pickPrevious(f)}
+          onClear={a.clearPrevious}
+        />
+      )}
       {a.files.length > 0 && (
         <>
           <ActionBar label={t.apTitle}>
@@ -112,9 +131,24 @@ export default function ActionPlanPanel({ lang, host }: { lang: Lang; host: Host
             {summary}
           </Text>
           {plan.merge && (
-            <Text block size={200} data-testid="action-plan-merged">
+            <Text
+              block
+              size={200}
+              data-testid="action-plan-merged"
+              data-kept={plan.merge.kept}
+              data-new={plan.merge.new}
+              data-added={plan.merge.added}
+              data-vanished={plan.merge.vanished.length}
+            >
               {t.apMerged(plan.merge.kept, plan.merge.new, plan.merge.added, plan.merge.vanished.length)}
             </Text>
+          )}
+          {plan.merge && (
+            <GoneList
+              title={t.apVanished(plan.merge.vanished.length)}
+              names={plan.merge.vanished.map((v) => [v.name, v.tambon, v.agency].filter(Boolean).join(' · '))}
+              testId="action-plan-vanished"
+            />
           )}
           {plan.rows.length > 0 && (
             <ActionBar label={t.resultsHeading}>

@@ -4,7 +4,7 @@
  * tab's settings, one run (each file read by the host, then the engine), and the plan downloaded or
  * its sheets written.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import {
   actionPlanWorkbook,
   buildActionPlan,
@@ -20,7 +20,10 @@ import { writeRunSheets } from '../common/writeRunSheets';
 import { VANISHED_SHEET } from '../../engine/consolidate';
 import { loadDistrictSettings } from '../consolidate/districtSettings';
 import { useTask } from '../common/useTask';
-import { STRINGS, type Lang } from '../i18n';
+import { usePreviousPick, type PickedPrevious } from '../common/usePreviousPick';
+import { PaneError } from '../host/paneError';
+import type { WorkbookModel } from '../../engine/model';
+import { STRINGS, type Lang, type Strings } from '../i18n';
 
 /** "๒๕๖๙" or "2569" → 2569; undefined when the field holds anything but a plausible B.E. year. */
 export const parseFiscalYear = (text: string): number | undefined => (/^\s*[0-9๐-๙]{4}\s*$/.test(text) ? parseBEYear(text) : undefined);
@@ -42,8 +45,27 @@ export async function previousActionPlan(host: Host, fiscalYear: number): Promis
   }
 }
 
+/** The action plan in a picked workbook (browser); a file holding none is refused, saying so. */
+const readPickedPlan = (wb: WorkbookModel, file: string): PreviousActionPlan => {
+  const plan = readPreviousActionPlan(wb);
+  if (!plan) throw new PaneError(STRINGS.th.apPrevNoPlan(file), STRINGS.en.apPrevNoPlan(file), 'no-action-plan');
+  return plan;
+};
+const pickedPlanNote = (t: Strings, p: PickedPrevious<PreviousActionPlan>): string =>
+  t.apPrevPicked(p.file, p.table.sheet, p.table.rows.length, p.table.fiscalYear);
+
+/** The picked plan (browser), as previousActionPlan gives the workbook's: merged only when of the run's fiscal year. */
+export function pickedActionPlan(
+  picked: PickedPrevious<PreviousActionPlan> | null,
+  fiscalYear: number,
+): { previous?: PreviousActionPlan; otherYear?: number } {
+  if (!picked) return {};
+  const fy = picked.table.fiscalYear;
+  return fy === undefined || fy === fiscalYear ? { previous: picked.table } : { otherYear: fy };
+}
+
 export function useActionPlan(host: Host, lang: Lang) {
-  const task = useTask<'run' | 'output'>();
+  const task = useTask<'run' | 'output' | 'previous'>();
   const [files, setFiles] = useState<File[]>([]);
   const [fyText, setFyText] = useState(() => String(fiscalYearOf(new Date())));
   const [district, setDistrict] = useState('');
@@ -57,6 +79,9 @@ export function useActionPlan(host: Host, lang: Lang) {
     };
   }, [host]);
   const fiscalYear = parseFiscalYear(fyText);
+  // Browser: last run's plan, downloaded and perhaps edited since, merged with as in Excel.
+  const dropPlan = useCallback(() => setPlan(null), []);
+  const prev = usePreviousPick(host, task, { read: readPickedPlan, picked: pickedPlanNote, onChange: dropPlan });
 
   const addFiles = (list: File[]) => {
     setFiles((prev) => {
@@ -78,15 +103,21 @@ export function useActionPlan(host: Host, lang: Lang) {
     task.run('run', async () => {
       if (fiscalYear === undefined) return;
       const inputs: ConsolidateInput[] = [];
-      for (const f of files) {
+      // The picked earlier plan dropped among the files too: merged with, never read as funded projects.
+      for (const f of files.filter((x) => !prev.isPrevious(x))) {
         try {
           inputs.push({ file: f.name, checksum: '', workbook: await host.readFile(new Uint8Array(await f.arrayBuffer()), f.name) });
         } catch (e) {
           inputs.push({ file: f.name, checksum: '', error: inputErrorOf(e) });
         }
       }
-      const { previous, otherYear: other } = await previousActionPlan(host, fiscalYear);
+      const { previous, otherYear: other } = host.planFile
+        ? pickedActionPlan(prev.previous, fiscalYear)
+        : await previousActionPlan(host, fiscalYear);
       setOtherYear(other);
+      // Another year's plan picked in the browser: refused as Excel refuses it (the plan made afresh).
+      if (host.planFile && other !== undefined && prev.previous)
+        task.note({ intent: 'warning', text: (t) => t.apPrevOtherYear(prev.previous!.file, other, fiscalYear) });
       setPlan(
         buildActionPlan(inputs, {
           fiscalYear,
@@ -113,5 +144,22 @@ export function useActionPlan(host: Host, lang: Lang) {
       task.note(await writeRunSheets(host, actionPlanWorkbook(plan).sheets, [VANISHED_SHEET]));
     });
 
-  return { task, files, addFiles, clearFiles, fyText, setFy, fiscalYear, district, setDistrict, plan, run, download, write };
+  return {
+    task,
+    files,
+    addFiles,
+    clearFiles,
+    fyText,
+    setFy,
+    fiscalYear,
+    district,
+    setDistrict,
+    previous: prev.previous,
+    pickPrevious: prev.pick,
+    clearPrevious: prev.clear,
+    plan,
+    run,
+    download,
+    write,
+  };
 }
