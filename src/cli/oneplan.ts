@@ -2,7 +2,7 @@
  * `oneplan` command line: batch work and scripting on .xlsx files.
  *   oneplan validate FILE... [--strategies FILE] [--json]
  *   oneplan consolidate FILE... [--strategies FILE] [--district NAME] [--province NAME] [--expect ROSTER] [--due DATE] --out OUT.xlsx [--json]
- *   oneplan split TABLE.xlsx... --by route|agency|district --out FOLDER [--province NAME] [--json]
+ *   oneplan split TABLE.xlsx... --by route|agency|district|proposer --out FOLDER [--province NAME] [--json]
  *   oneplan match FILE... --strategies FILE|PRESET [--out OUT.xlsx] [--json]
  *   oneplan calendar --fiscal-year N [--template dopa|rayong|FILE] [--thai-digits] --out OUT.xlsx [--ics OUT.ics] [--json]
  *   oneplan action-plan FILE|FOLDER... --fiscal-year N [--district NAME] --out OUT.xlsx [--json]
@@ -17,7 +17,7 @@ const USAGE = `oneplan — ตรวจสอบและรวบรวมแ�
 usage:
   oneplan validate FILE... [--strategies FILE] [--json] [--lang th|en]
   oneplan consolidate FILE|FOLDER... [--strategies FILE] [--district NAME] [--province NAME] [--expect ROSTER] [--due DATE] --out OUT.xlsx [--json]
-  oneplan split TABLE.xlsx... --by route|agency|district --out FOLDER [--province NAME] [--json]
+  oneplan split TABLE.xlsx... --by route|agency|district|proposer --out FOLDER [--province NAME] [--json]
   oneplan match FILE... --strategies FILE|PRESET [--out OUT.xlsx] [--json] [--all]
   oneplan calendar --fiscal-year N [--template dopa|rayong|FILE] [--thai-digits] --out OUT.xlsx [--ics OUT.ics] [--json]
   oneplan action-plan FILE|FOLDER... --fiscal-year N [--district NAME] --out OUT.xlsx [--json]

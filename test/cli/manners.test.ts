@@ -1,6 +1,7 @@
 /** CLI manners: unknown commands and options say so, -h and --version work, a mistyped list name lists the presets. */
 import { main } from '../../src/cli/oneplan';
 import { STRATEGY_PRESETS } from '../../src/engine/strategy';
+import { SPLIT_KEYS } from '../../src/engine/consolidate/split';
 import { cliIo } from '../reliability/helpers';
 import pkg from '../../package.json';
 
@@ -24,6 +25,8 @@ test('-h and --help print the usage with the presets, exit 0; also after a comma
   const c = cliIo();
   await main(['-h'], c.io);
   for (const p of STRATEGY_PRESETS) expect(c.out.join('')).toContain(p.id);
+  // The usage names every way split can cut a table (split --by proposer gives each tambon and อปท. its list back).
+  expect(c.out.join('')).toContain(`--by ${SPLIT_KEYS.join('|')}`);
 });
 
 test('--version prints the package version', async () => {
