@@ -15,8 +15,8 @@ export const AMOUNT_FORMAT = '#,##0;-#,##0;"-"';
  * Printed columns may add up to this many units: one A4 landscape page wide at a legible scale.
  * Measured in LibreOffice: a unit of TH Sarabun New 16 prints 8.8 pt wide with the cell padding, and
  * the page is 799 pt wide inside 0.3" margins: 155 units print at 58 %, 165 at 55 %, 180 at 50 %.
- * Wider sheets keep their extra columns outside the print area (the needs table's five year columns
- * leave its text columns a minimum that makes 163: 56 %).
+ * Wider sheets keep their extra columns outside the print area (the needs table prints 118 units at
+ * 77 %, its long free texts after the print area).
  */
 export const PRINT_WIDTH_MAX = 155;
 
