@@ -320,11 +320,7 @@ function needsWidths(r: ConsolidateResult, yearCount: number, yearWidth: number,
  * estimated word by word, as printed). Ties go to the column whose own texts it shortens most, then to
  * the first (โครงการ).
  */
-export function fitTextWidths(
-  items: readonly NeedsItem[],
-  texts: ReadonlyArray<(it: NeedsItem) => string | undefined>,
-  room: number,
-): number[] {
+export function fitTextWidths<T>(items: readonly T[], texts: ReadonlyArray<(it: T) => string | undefined>, room: number): number[] {
   const n = texts.length;
   if (!n) return [];
   const widths = texts.map(() => TEXT_COL_MIN);
