@@ -134,15 +134,15 @@ interface Layout {
 
 /**
  * A column of the needs table: its header, its cell for need number `no`, and how it prints. A printed
- * column has a fixed width, or shares the width left with the other text columns as long as its texts;
- * the layout sizes the rest itself, finding them by header.
+ * column has a fixed width, or shares the width left with the other text columns as its texts fit best
+ * (fitTextWidths); the layout sizes the rest itself, finding them by header.
  */
 interface NeedsColumn {
   header: string;
   cell: (it: NeedsItem, no: number, t: TableTexts) => OutCell;
   /** Fixed printed width (undefined in a layout where the column is a text column, or sized by the layout). */
   fixed?: (l: Layout) => number | undefined;
-  /** A text column: its share of the printed width follows these texts' usual length. */
+  /** A text column: its part of the printed width is fitted to these texts. */
   text?: (it: NeedsItem) => string | undefined;
   /** Hidden from print when no need fills it (a municipality's ผ.02 names no หมู่ที่ or ตำบล). */
   filled?: (it: NeedsItem) => unknown;
@@ -162,8 +162,9 @@ function fixedAt(w: number): () => number {
 /**
  * The needs table's columns before the amounts, in the order written. The proposer's whole line
  * ("ตำบลนาดี อำเภอเมือง จังหวัด…") stays hidden before its printed short form: readers take the first
- * อปท./ผู้เสนอ column, so a re-run keeps the line. อำเภอ is narrow in a district's own table, a text
- * column in a province's. A function: the styles are defined below.
+ * อปท./ผู้เสนอ column, so a re-run keeps the line. อำเภอ is not printed in a district's own table (narrow
+ * when shown), a text column in a province's. วัตถุประสงค์ and เป้าหมาย are tail columns, off paper. A
+ * function: the styles are defined below.
  */
 function headColumns(): NeedsColumn[] {
   return [
