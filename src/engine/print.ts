@@ -6,6 +6,7 @@
  * sheet's font (TH Sarabun New 16; LibreOffice here prints it with Laksaman, the same metrics).
  */
 import type { CellStyle, OutCell, OutSheet } from './output';
+import { wrappedLines } from './wrap';
 
 /** Amounts: thousands separators, zero shows "-" (the cell stays the number 0). */
 export const AMOUNT_FORMAT = '#,##0;-#,##0;"-"';
@@ -14,8 +15,8 @@ export const AMOUNT_FORMAT = '#,##0;-#,##0;"-"';
  * Printed columns may add up to this many units: one A4 landscape page wide at a legible scale.
  * Measured in LibreOffice: a unit of TH Sarabun New 16 prints 8.8 pt wide with the cell padding, and
  * the page is 799 pt wide inside 0.3" margins: 155 units print at 58 %, 165 at 55 %, 180 at 50 %.
- * Wider sheets keep their extra columns outside the print area (the needs table's five year columns
- * leave its text columns a minimum that makes 163: 56 %).
+ * Wider sheets keep their extra columns outside the print area (the needs table prints 118 units at
+ * 77 %, its long free texts after the print area).
  */
 export const PRINT_WIDTH_MAX = 155;
 
@@ -30,33 +31,7 @@ export function orientationFor(printedUnits: number): 'landscape' | 'portrait' {
   return printedUnits > PORTRAIT_WIDTH_MAX ? 'landscape' : 'portrait';
 }
 
-/** Thai marks that take no width of their own (above/below vowels, tone marks) and zero-width characters. */
-const ZERO_WIDTH = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u200b-\u200d\u2060\ufeff\u00ad]/g;
-
-/**
- * Printed width of one line of text in column units. Thai consonants and digits of TH Sarabun New are
- * about one unit each (measured: 1.01 for Laksaman); a little extra for bold and wide Latin capitals.
- */
-export function textUnits(line: string, bold = false): number {
-  const n = line.replace(ZERO_WIDTH, '').length;
-  return bold ? n * 1.1 : n;
-}
-
-/**
- * Lines a wrapped text needs in a column `width` units wide (font `scale` × the sheet's size). Thai
- * wraps at word boundaries, so lines end short of the column: count 0.8 of the width, less the cell's
- * padding. Errs on the tall side: a row may be a little tall, never cut off.
- */
-export function wrappedLines(text: string, width: number, scale = 1, bold = false): number {
-  const perLine = Math.max(1, ((width - 1) * 0.8) / scale);
-  let lines = 0;
-  for (const para of text.split('\n')) {
-    // Fast path: a short line fits however it breaks.
-    const w = para.length * scale <= width - 1 ? 0 : textUnits(para, bold);
-    lines += Math.max(1, Math.ceil(w / perLine));
-  }
-  return lines;
-}
+export { textUnits, wrappedLines } from './wrap';
 
 /** Height in points of `lines` lines of `size`-point TH Sarabun New, with the cell's padding. */
 export function linesHeight(lines: number, size: number): number {

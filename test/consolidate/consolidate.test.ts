@@ -169,6 +169,23 @@ test("the needs table read back (a re-run, the province): the proposer's whole l
   expect(road.link).toBe('3 การเชื่อมโยงเส้นทางคมนาคมและศูนย์โลจิสติกส์ภาคใต้ตอนบน');
 });
 
+test("printed only when they tell the page something: นับยอด while a need is not counted, อำเภอ in a province's table", () => {
+  const printedHeaders = (wb: ReturnType<typeof needsWorkbook>): string[] => {
+    const s = wb.sheets[0];
+    const hidden = new Set(s.hiddenCols);
+    const row = s.rows[s.table!.headerRow].map(value);
+    return row.slice(0, s.page!.columns).flatMap((h, c) => (hidden.has(c) ? [] : [String(h)]));
+  };
+  expect(result.items.some((i) => !i.inTotals)).toBe(true);
+  expect(printedHeaders(needsWorkbook(result, { district: 'อำเภอเมือง' }))).toContain('นับยอด');
+  const counted = { ...result, items: result.items.map((i) => ({ ...i, inTotals: true })) };
+  expect(printedHeaders(needsWorkbook(counted, { district: 'อำเภอเมือง' }))).not.toContain('นับยอด');
+  // One district's needs: no อำเภอ on its own paper, whether or not the needs name it; a province's table prints it.
+  const named = { ...result, items: result.items.map((i) => ({ ...i, district: 'เมืองสุราษฎร์ธานี' })) };
+  expect(printedHeaders(needsWorkbook(named, { district: 'อำเภอเมือง' }))).not.toContain('อำเภอ');
+  expect(printedHeaders(needsWorkbook(named, { province: 'สุราษฎร์ธานี' }))).toContain('อำเภอ');
+});
+
 test('needs workbook: sheets, grouped rows, totals, plain strings', () => {
   const wb = needsWorkbook(result, { district: 'อำเภอเมือง' });
   expect(wb.sheets.map((s) => s.name)).toHaveLength(4);
@@ -182,10 +199,12 @@ test('needs workbook: sheets, grouped rows, totals, plain strings', () => {
   expect(needs.font?.name).toBe('TH Sarabun New');
   expect(needs.table?.headerRow).toBe(4);
   const header = needs.rows[4].map(value);
-  // Printed columns add up to at most 165 units (≥ 55 % on A4 landscape); the working columns are outside the print area.
+  // Printed columns add up to 118 units (77 % on A4 landscape); the long free texts and the working columns
+  // are outside the print area.
   const printed = needs.page!.columns!;
   const hidden = new Set(needs.hiddenCols);
-  expect(needs.colWidths!.slice(0, printed).reduce((a, w, c) => a + (hidden.has(c) ? 0 : w), 0)).toBeLessThanOrEqual(165);
+  expect(needs.colWidths!.slice(0, printed).reduce((a, w, c) => a + (hidden.has(c) ? 0 : w), 0)).toBe(118);
+  expect(header.slice(printed)).toEqual(expect.arrayContaining(['วัตถุประสงค์', 'เป้าหมาย (ผลผลิตของโครงการ)', 'หมายเหตุ']));
   expect(header.slice(printed - 5, printed)).toEqual([
     'นับยอด',
     'ลำดับความสำคัญของอำเภอ',

@@ -146,7 +146,7 @@ describe('disagreeing duplicates are the officer’s decision, shown', () => {
     const wb = roundTrip(needsWorkbook(r), 'needs.xlsx');
     const s = wb.sheets[0];
     const choice = headerCol(s, 'แหล่งที่นับยอด (เมื่อยอดไม่ตรงกัน)');
-    const roadRow = s.rows.findIndex((row) => row?.[1]?.w?.startsWith(ROAD) && row?.[4]?.w === '3');
+    const roadRow = roadRowOf(s);
     const open = validateWorkbook(wb).sheets[0].findings.filter((f) => f.code === 'budget-conflict');
     expect(open.map((f) => [f.row, f.column, f.severity])).toEqual([[roadRow + 1, String.fromCharCode(65 + choice), 'warning']]);
     expect(open[0].message).toContain('ยอดไม่ตรงกันระหว่าง 2 แหล่ง');
@@ -163,7 +163,7 @@ describe('disagreeing duplicates are the officer’s decision, shown', () => {
 
     // Written again: the choice is in its column, validate is satisfied, and a third run keeps it.
     const wb2 = roundTrip(needsWorkbook(again), 'needs.xlsx');
-    const row2 = wb2.sheets[0].rows.findIndex((row) => row?.[1]?.w?.startsWith(ROAD) && row?.[4]?.w === '3');
+    const row2 = roadRowOf(wb2.sheets[0]);
     expect(wb2.sheets[0].rows[row2]?.[headerCol(wb2.sheets[0], 'แหล่งที่นับยอด (เมื่อยอดไม่ตรงกัน)')]?.w).toBe('2');
     expect(validateWorkbook(wb2).sheets[0].findings.filter((f) => f.code === 'budget-conflict')).toEqual([]);
     const third = await consolidate(FOUR.map(inputOf), { previous: readPrevious(wb2) });
@@ -180,7 +180,7 @@ describe('disagreeing duplicates are the officer’s decision, shown', () => {
     const wb = roundTrip(needsWorkbook(r), 'needs.xlsx');
     const s = wb.sheets[0];
     const choice = headerCol(s, 'แหล่งที่นับยอด (เมื่อยอดไม่ตรงกัน)');
-    const roadRow = s.rows.findIndex((row) => row?.[1]?.w?.startsWith(ROAD) && row?.[4]?.w === '3');
+    const roadRow = roadRowOf(s);
     s.rows[roadRow]![choice] = makeCell('3');
     const f = validateWorkbook(wb).sheets[0].findings.find((x) => x.code === 'budget-conflict')!;
     expect(f.message).toContain('"3"');
@@ -328,6 +328,13 @@ describe('place-aware duplicates', () => {
     expect(r.duplicates.some((d) => d.confidence === 'possible' && d.items.every((m) => m.name.startsWith(ROAD)))).toBe(true);
   });
 });
+
+/** The row of หมู่ที่ 3's road in a needs table, its columns found by header (the table's order is free). */
+function roadRowOf(sheet: SheetModel): number {
+  const name = headerCol(sheet, 'โครงการ');
+  const village = headerCol(sheet, 'หมู่ที่');
+  return sheet.rows.findIndex((row) => row?.[name]?.w?.startsWith(ROAD) && row?.[village]?.w === '3');
+}
 
 function headerCol(sheet: SheetModel, header: string): number {
   for (let r = 0; r < 10; r++) {

@@ -38,23 +38,24 @@ import { canPrint, groupByPage, printedWhole, toPdf, words, type Word } from './
     return 0;
   };
 
-  test('10 needs on at most 2 pages, page 1 full', () => {
+  test('10 needs on at most 3 pages, page 1 full', () => {
     expect(result.items).toHaveLength(10);
-    expect(byPage.size).toBeLessThanOrEqual(2);
     const pages = result.items.map((it) => pageOf(it.name));
-    expect(pages.filter((p) => p === 0)).toEqual([]); // every name printed whole
-    // Page 1 holds most of the table and is full: its last row ends near the footer, no page ends after
-    // a short group with half the paper empty (it held 3 of 10 needs on 7 pages).
-    expect(pages.filter((p) => p === 1).length).toBeGreaterThanOrEqual(6);
     const first = byPage.get(1)!;
     const footer = first.find((w) => w.text === 'หน้า')!;
     const top = Math.min(...first.map((w) => w.yMin));
     const lowest = Math.max(...first.filter((w) => w.yMax < footer.yMin - 1).map((w) => w.yMax));
     const filled = (lowest - top) / (footer.yMin - top);
-    expect(filled).toBeGreaterThan(0.85);
     console.log(
-      `needs per page: ${[1, 2].map((p) => pages.filter((x) => x === p).length).join(' + ')} on ${byPage.size} page(s), page 1 ${Math.round(filled * 100)} % filled`,
+      `needs per page: ${[...byPage.keys()].map((p) => pages.filter((x) => x === p).length).join(' + ')} on ${byPage.size} page(s), page 1 ${Math.round(filled * 100)} % filled`,
     );
+    // At 77 % (was 56 %, 2 pages) a page holds fewer needs; the signature block may take a page of its own.
+    expect(byPage.size).toBeLessThanOrEqual(3);
+    expect(pages.filter((p) => p === 0)).toEqual([]); // every name printed whole
+    // Page 1 holds a good part of the table and is full: its last row ends near the footer, no page ends
+    // after a short group with half the paper empty (it held 3 of 10 needs on 7 pages).
+    expect(pages.filter((p) => p === 1).length).toBeGreaterThanOrEqual(4);
+    expect(filled).toBeGreaterThan(0.85);
   });
 
   test('the proposer in short, the agency with its route, the issue by number; no empty year, nothing cut', () => {

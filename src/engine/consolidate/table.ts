@@ -16,6 +16,7 @@ import {
   signatureBlock,
   textUnits,
   titleBlockRows,
+  wrappedLines,
   type Signer,
 } from '../print';
 import type { ConsolidateResult, Confidence, InputStatus, NeedsItem } from './types';
@@ -133,18 +134,20 @@ interface Layout {
 
 /**
  * A column of the needs table: its header, its cell for need number `no`, and how it prints. A printed
- * column has a fixed width, or shares the width left with the other text columns as long as its texts;
- * the layout sizes the rest itself, finding them by header.
+ * column has a fixed width, or shares the width left with the other text columns as its texts fit best
+ * (fitTextWidths); the layout sizes the rest itself, finding them by header.
  */
 interface NeedsColumn {
   header: string;
   cell: (it: NeedsItem, no: number, t: TableTexts) => OutCell;
   /** Fixed printed width (undefined in a layout where the column is a text column, or sized by the layout). */
   fixed?: (l: Layout) => number | undefined;
-  /** A text column: its share of the printed width follows these texts' usual length. */
+  /** A text column: its part of the printed width is fitted to these texts. */
   text?: (it: NeedsItem) => string | undefined;
   /** Hidden from print when no need fills it (a municipality's ผ.02 names no หมู่ที่ or ตำบล). */
   filled?: (it: NeedsItem) => unknown;
+  /** Hidden from print when it says nothing a page needs (every need counted, one district). */
+  unprinted?: (r: ConsolidateResult, l: Layout) => boolean;
   /** Kept for readers, never shown (the proposer's whole line). */
   hidden?: boolean;
   /** A working column after the print area, this wide (tail columns only). */
@@ -159,20 +162,14 @@ function fixedAt(w: number): () => number {
 /**
  * The needs table's columns before the amounts, in the order written. The proposer's whole line
  * ("ตำบลนาดี อำเภอเมือง จังหวัด…") stays hidden before its printed short form: readers take the first
- * อปท./ผู้เสนอ column, so a re-run keeps the line. อำเภอ is narrow in a district's own table, a text
- * column in a province's. A function: the styles are defined below.
+ * อปท./ผู้เสนอ column, so a re-run keeps the line. อำเภอ is not printed in a district's own table (narrow
+ * when shown), a text column in a province's. วัตถุประสงค์ and เป้าหมาย are tail columns, off paper. A
+ * function: the styles are defined below.
  */
 function headColumns(): NeedsColumn[] {
   return [
     { header: 'ที่', cell: (_, no) => c(no, BODY_CENTER), fixed: fixedAt(5) },
     { header: 'โครงการ', cell: (it) => c(text(it.name), BODY), text: (it) => it.name },
-    { header: 'วัตถุประสงค์', cell: (it) => c(text(it.objective), BODY), text: (it) => it.objective, filled: (it) => it.objective },
-    {
-      header: 'เป้าหมาย (ผลผลิตของโครงการ)',
-      cell: (it) => c(text(it.target), BODY),
-      text: (it) => it.target,
-      filled: (it) => it.target,
-    },
     {
       header: 'หมู่ที่',
       cell: (it) => c(it.village !== undefined ? it.village : '', BODY_CENTER),
@@ -186,6 +183,8 @@ function headColumns(): NeedsColumn[] {
       fixed: (l) => (l.province ? undefined : 6),
       text: (it) => it.district,
       filled: (it) => it.district,
+      // A district's own table: every need is the district's (the title names it).
+      unprinted: (r, l) => !l.province && distinct(r.items, (it) => it.district) <= 1,
     },
     { header: 'อปท./ผู้เสนอ', cell: (it) => c(text(it.organisation), BODY_LINE), fixed: fixedAt(30), hidden: true },
     {
@@ -209,6 +208,7 @@ function tailColumns(): NeedsColumn[] {
       cell: (it) =>
         c(it.inTotals ? COUNTED_TH.yes : COUNTED_TH.no, it.inTotals ? BODY_CENTER : { ...BODY_CENTER, italic: true, color: '808080' }),
       fixed: fixedAt(6),
+      unprinted: (r) => r.items.every((it) => it.inTotals),
     },
     // Rank and in-plan: as wide as the room the text columns leave (needsWidths).
     { header: 'ลำดับความสำคัญของอำเภอ', cell: (it) => c(it.rank, BODY_CENTER) },
@@ -223,6 +223,9 @@ function tailColumns(): NeedsColumn[] {
         ),
       filled: (it) => it.inDistrictPlan,
     },
+    // The long free texts stay on screen, not on paper: the table prints one page wide at a legible scale.
+    { header: 'วัตถุประสงค์', cell: (it) => c(text(it.objective), BODY), width: 30 },
+    { header: 'เป้าหมาย (ผลผลิตของโครงการ)', cell: (it) => c(text(it.target), BODY), width: 24 },
     { header: 'ประเด็นการพัฒนาจังหวัด', cell: (it, _, t) => c(issueCell(it, t.issues), BODY), width: 30 },
     { header: 'ลำดับความสำคัญ (ของแหล่งที่มา)', cell: (it) => c(text(it.priority), BODY_CENTER), width: 10 },
     { header: PROVENANCE_HEADER, cell: (it) => c(sourceText(it), BODY), width: 34 },
@@ -261,24 +264,23 @@ function printedColumns(yearCount: number): Array<[number, NeedsColumn]> {
 const BODY_LINE: CellStyle = { border: true, valign: 'top' };
 
 /**
- * The needs table prints at 56 % (measured in LibreOffice: 157 units; 159 printed at 55–57 %, 162 at
- * 54 %), near the smallest legible scale: the smaller the scale, the more needs a page holds (the real
- * sample's 72 needs: 13 pages at 56 %, 19 at 60 %). Five years of amounts leave the text columns 56 units.
+ * The needs table's printed width (units): 114 prints one A4 landscape page wide at 77 % in
+ * LibreOffice (157 printed at 56 %, too small to read in TH Sarabun New 16 for a signed copy). The
+ * long free texts (วัตถุประสงค์, เป้าหมาย) stay on screen after the print area.
  */
-const NEEDS_PRINT_WIDTH = 157;
+const NEEDS_PRINT_WIDTH = 118;
+/** The text columns keep at least this much of it, however many fixed columns a table shows. */
+const TEXT_MIN = 30;
+/** A text column's narrowest width: a Thai word and the cell's padding. */
+const TEXT_COL_MIN = 8;
 
 /**
  * Printed widths: fixed for numbers and short fields, the rest of the printed width shared by the text
- * columns, so the table prints one page wide at a legible scale (and its working columns after them).
- * Hidden columns keep a width for the officer who shows them again, and leave their part to the others.
+ * columns as their texts fit best (fitTextWidths), so the table prints one page wide at a legible scale
+ * (and its working columns after them). Hidden columns keep a width for the officer who shows them
+ * again, and leave their part to the others.
  */
-function needsWidths(
-  yearCount: number,
-  yearWidth: number,
-  layout: Layout,
-  share: ReadonlyMap<number, number>,
-  hidden: ReadonlySet<number>,
-): number[] {
+function needsWidths(r: ConsolidateResult, yearCount: number, yearWidth: number, layout: Layout, hidden: ReadonlySet<number>): number[] {
   const yc = HEAD.length;
   const tc = yc + yearCount;
   // The columns' own fixed widths (ที่, หมู่ที่, ตำบล, the whole proposer line (hidden), ผู้เสนอ (ย่อ) (its
@@ -287,9 +289,11 @@ function needsWidths(
   // Wide ones only where the text keeps 66 units: narrower text columns cost more paper (every row taller)
   // than a taller header.
   const fixed = new Map<number, number>();
+  const texts: Array<[number, (it: NeedsItem) => string | undefined]> = [];
   for (const [c, col] of printedColumns(yearCount)) {
     const w = col.fixed?.(layout);
     if (w !== undefined) fixed.set(c, w);
+    else if (col.text) texts.push([c, col.text]);
   }
   for (let k = 0; k < yearCount; k++) fixed.set(yc + k, yearWidth);
   const shown = (c: number) => !hidden.has(c);
@@ -300,38 +304,75 @@ function needsWidths(
   fixed.set(tc + RANK_AT, roomy ? 10 : 6);
   fixed.set(tc + IN_PLAN_AT, roomy ? 8 : 6);
   base += fixed.get(tc + RANK_AT)! + plan * fixed.get(tc + IN_PLAN_AT)!;
-  const rest = Math.max(56, NEEDS_PRINT_WIDTH - base);
-  let shares = 0;
-  for (const [c, k] of share) if (shown(c)) shares += k;
-  const widths = Array.from(
-    { length: tc + PRINTED_TAIL.length },
-    (_, c) => fixed.get(c) ?? Math.max(8, Math.floor((rest * share.get(c)!) / shares)),
+  const printed = texts.filter(([c]) => shown(c));
+  const fitted = fitTextWidths(
+    r.items,
+    printed.map(([, get]) => get),
+    Math.max(TEXT_MIN, NEEDS_PRINT_WIDTH - base),
   );
-  // What the rounding left goes to โครงการ: the printed width is the one measured, whatever the shares.
-  let others = 0;
-  for (const c of share.keys()) if (c !== NAME_AT && shown(c)) others += widths[c];
-  widths[NAME_AT] = rest - others;
+  const widths = Array.from({ length: tc + PRINTED_TAIL.length }, (_, c) => fixed.get(c) ?? TEXT_COL_MIN);
+  printed.forEach(([c], k) => (widths[c] = fitted[k]));
   return widths;
 }
 
 /**
- * How the text columns share the printed width: as their texts' usual length (a row is as tall as its
- * longest text: columns as wide as their texts make every text about as many lines), each at least a
- * tenth. Keys are columns: the printed ones with texts and no fixed width in this layout (โครงการ,
- * วัตถุประสงค์, เป้าหมาย, a province's อำเภอ, ส่งถึง, หน่วยงานที่จะขอประสาน).
+ * Widths of text columns sharing `room` units, so that the rows take the fewest lines: a row is as tall
+ * as its tallest cell, so a unit goes where it saves most lines over a sample of the needs (lines
+ * estimated word by word, as printed). Ties go to the column whose own texts it shortens most, then to
+ * the first (โครงการ).
  */
-function textShares(r: ConsolidateResult, yearCount: number, layout: Layout): Map<number, number> {
-  const texts = printedColumns(yearCount).flatMap(([c, col]): Array<[number, (it: NeedsItem) => string | undefined]> =>
-    col.text && col.fixed?.(layout) === undefined ? [[c, col.text]] : [],
-  );
-  // A sample of a large table is enough for a mean; a text past 120 units wraps however wide its column.
-  const step = Math.max(1, Math.floor(r.items.length / 2000));
-  const sums = texts.map(() => 0);
-  let n = 0;
-  for (let i = 0; i < r.items.length; i += step, n++)
-    texts.forEach(([, get], k) => (sums[k] += Math.min(120, textUnits(get(r.items[i]) ?? ''))));
-  const total = sums.reduce((a, b) => a + b, 0) || 1;
-  return new Map(texts.map(([c], k) => [c, Math.max(0.1, n ? sums[k] / total : 0.2)]));
+export function fitTextWidths<T>(items: readonly T[], texts: ReadonlyArray<(it: T) => string | undefined>, room: number): number[] {
+  const n = texts.length;
+  if (!n) return [];
+  const widths = texts.map(() => TEXT_COL_MIN);
+  let left = room - n * TEXT_COL_MIN;
+  if (left <= 0) return widths;
+  // A sample of a large table is enough: about 200 needs spread over it.
+  const step = Math.max(1, Math.floor(items.length / 200));
+  const sample: string[][] = [];
+  for (let i = 0; i < items.length; i += step) sample.push(texts.map((get) => get(items[i]) ?? ''));
+  // Lines of each sampled cell of column k at width w, computed once.
+  const memo = texts.map(() => new Map<number, Uint16Array>());
+  const linesAt = (k: number, w: number): Uint16Array => {
+    let l = memo[k].get(w);
+    if (!l) {
+      l = Uint16Array.from(sample, (row) => (row[k] ? wrappedLines(row[k], w) : 1));
+      memo[k].set(w, l);
+    }
+    return l;
+  };
+  /** The sample's lines with column k `d` units wider: all rows (each its tallest cell), and column k's own. */
+  const wider = (k: number, d: number): [number, number] => {
+    const mine = linesAt(k, widths[k] + d);
+    let rows = 0;
+    let own = 0;
+    for (let i = 0; i < sample.length; i++) {
+      let tallest = mine[i];
+      for (let j = 0; j < n; j++) if (j !== k) tallest = Math.max(tallest, linesAt(j, widths[j])[i]);
+      rows += tallest;
+      own += mine[i];
+    }
+    return [rows, own];
+  };
+  // Units go a few at a time where they save most lines per unit: one more unit often saves nothing
+  // until a word fits, so a column is also tried up to MAX_STEP units wider.
+  const MAX_STEP = 6;
+  while (left > 0) {
+    const now = wider(0, 0)[0];
+    let pick = { k: 0, d: 1, rate: -1, own: Infinity };
+    for (let k = 0; k < n; k++) {
+      for (let d = 1; d <= Math.min(MAX_STEP, left); d++) {
+        const [rows, own] = wider(k, d);
+        const rate = (now - rows) / d;
+        // Ties: the column whose own texts shorten most (then the first, โครงการ, one unit at a time).
+        const ownRate = (own - wider(k, 0)[1]) / d;
+        if (rate > pick.rate || (rate === pick.rate && ownRate < pick.own)) pick = { k, d, rate, own: ownRate };
+      }
+    }
+    widths[pick.k] += pick.d;
+    left -= pick.d;
+  }
+  return widths;
 }
 
 /** Each proposer's short form (once per distinct line), and a column width that holds the longest on one line (8–14). */
@@ -354,14 +395,23 @@ function emptyYears(r: ConsolidateResult): Set<number> {
 }
 
 /**
- * Printed columns no need fills (a municipality's ผ.02 names no หมู่ที่ or ตำบล; a district's own table
- * no อำเภอ; no in-plan mark without a district plan): hidden like the empty years, their width to the text.
+ * Printed columns no need fills (a municipality's ผ.02 names no หมู่ที่ or ตำบล; no in-plan mark without
+ * a district plan) or that say nothing a page needs (a district's own อำเภอ, นับยอด when every need
+ * counts): hidden like the empty years, their width to the text.
  */
-function emptyColumns(r: ConsolidateResult, yearCount: number): number[] {
+function unprintedColumns(r: ConsolidateResult, yearCount: number, layout: Layout): number[] {
   const filled = (v: unknown) => v !== undefined && v !== null && v !== '';
   return printedColumns(yearCount)
-    .filter(([, col]) => col.filled && !r.items.some((it) => filled(col.filled!(it))))
+    .filter(([, col]) => (col.filled && !r.items.some((it) => filled(col.filled!(it)))) || col.unprinted?.(r, layout))
     .map(([c]) => c);
+}
+
+/** How many different values `get` gives over the items, counting only up to 2. */
+function distinct<T>(items: readonly T[], get: (x: T) => unknown): number {
+  if (!items.length) return 0;
+  const first = get(items[0]);
+  for (const x of items) if (get(x) !== first) return 2;
+  return 1;
 }
 
 /**
@@ -400,9 +450,20 @@ function subtotalLabel(g: ConsolidateResult['groups'][number]): string {
   return l.length > 40 ? `${l.slice(0, 38)}…` : l;
 }
 
-/** A subtotal or total row's cells before the amounts: its label under โครงการ, its count in the column after. */
-function labelled(label: OutCell, count: OutCell, style: CellStyle): OutCell[] {
-  return HEAD.map((_, k) => (k === NAME_AT ? label : k === NAME_AT + 1 ? count : c(k < NAME_AT ? '' : null, style)));
+/** A subtotal or total row's cells before the amounts: its label under โครงการ, its count in column `countAt`. */
+function labelled(label: OutCell, count: OutCell, style: CellStyle, countAt: number): OutCell[] {
+  return HEAD.map((_, k) => (k === NAME_AT ? label : k === countAt ? count : c(k < NAME_AT ? '' : null, style)));
+}
+
+/** Where totals print their count: the first printed column after โครงการ that holds it on one line, else the first printed. */
+function countColumn(widths: readonly number[], hidden: ReadonlySet<number>, need: number): number {
+  let first = -1;
+  for (let k = NAME_AT + 1; k < HEAD.length; k++) {
+    if (hidden.has(k)) continue;
+    if (widths[k] >= need) return k;
+    if (first < 0) first = k;
+  }
+  return first >= 0 ? first : NAME_AT + 1;
 }
 
 /** What a row of a streamed sheet is (with the index it refers to). */
@@ -492,16 +553,17 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   const printed = tc + PRINTED_TAIL.length;
   const empty = emptyYears(r);
   const proposers = shortProposers(r);
+  const layout: Layout = { province, proposerWidth: proposers.width };
   const hiddenCols = [
     ...printedColumns(years.length).flatMap(([c, col]) => (col.hidden ? [c] : [])),
-    ...emptyColumns(r, years.length),
+    ...unprintedColumns(r, years.length, layout),
     ...years.flatMap((y, k) => (empty.has(y) ? [yc + k] : [])),
   ].sort((a, b) => a - b);
-  const layout: Layout = { province, proposerWidth: proposers.width };
   const colWidths = [
-    ...needsWidths(years.length, yearWidth, layout, textShares(r, years.length, layout), new Set(hiddenCols)),
+    ...needsWidths(r, years.length, yearWidth, layout, new Set(hiddenCols)),
     ...TAIL.flatMap((t) => (t.width === undefined ? [] : [t.width])),
   ];
+  const countAt = countColumn(colWidths, new Set(hiddenCols), textUnits(`${counted} โครงการ`, true) + 1);
   const texts: TableTexts = { short: proposers.short, issues: issueNames(r) };
   // The signature block under the table, inside the print area.
   const sign = signatureBlock(at, colWidths, printed, o.signers, 'th', new Set(hiddenCols));
@@ -529,14 +591,14 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
     if (k === RowKind.Subtotal) {
       const g = r.groups[refs[i]];
       return [
-        ...labelled(c(subtotalLabel(g), SUBTOTAL_LABEL), c(`${g.counted} โครงการ`, SUBTOTAL), SUBTOTAL),
+        ...labelled(c(subtotalLabel(g), SUBTOTAL_LABEL), c(`${g.counted} โครงการ`, SUBTOTAL), SUBTOTAL, countAt),
         ...years.map((y) => c(g.totals[y] ?? 0, SUBTOTAL_NUM)),
         ...pad(lastCol - tc + 1, SUBTOTAL),
       ];
     }
     if (k === RowKind.Grand)
       return [
-        ...labelled(c('รวมทั้งสิ้น', GRAND), c(`${counted} โครงการ`, GRAND), GRAND),
+        ...labelled(c('รวมทั้งสิ้น', GRAND), c(`${counted} โครงการ`, GRAND), GRAND, countAt),
         ...years.map((y) => c(r.totals[y] ?? 0, GRAND_NUM_FIT)),
         ...pad(lastCol - tc + 1, GRAND),
       ];

@@ -1,0 +1,102 @@
+/**
+ * How many lines a wrapped cell text takes on paper, estimated word by word as LibreOffice and Excel
+ * break it: at spaces, and inside Thai (no spaces) at word boundaries (ICU's dictionary, which
+ * Intl.Segmenter uses too). Counting characters against a shortened line instead made every long
+ * row a line taller than printed, and the needs table a third longer on paper.
+ */
+import { wordSegmenter } from './normalise';
+
+/** Thai marks that take no width of their own (above/below vowels, tone marks) and zero-width characters. */
+const ZERO_WIDTH = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
+/**
+ * Printed width of one line of text in column units. Thai consonants and digits of TH Sarabun New are
+ * about one unit each (measured: 1.01 for Laksaman); a little extra for bold and wide Latin capitals.
+ */
+export function textUnits(line: string, bold = false): number {
+  const n = line.replace(ZERO_WIDTH, '').length;
+  return bold ? n * 1.1 : n;
+}
+
+/**
+ * A line holds this share of the column's width (less its padding): Thai letters print a little
+ * wider than a digit, and LibreOffice's dictionary may break a word later than Node's ICU.
+ */
+const FILL = 1;
+/** A space between words, in units (a space of TH Sarabun New is narrower: counted whole, errs tall). */
+const SPACE = 1;
+
+/** Thai letters and marks, not Thai digits: a break between two words needs Thai on both sides. */
+const THAI_END = /[\u0e01-\u0e3a\u0e40-\u0e4e]$/;
+const THAI_START = /^[\u0e01-\u0e3a\u0e40-\u0e4e]/;
+const HAS_THAI = /[\u0e01-\u0e3a\u0e40-\u0e4e]/;
+
+/** Widths (units, not bold) of a space-free chunk's unbreakable pieces, per distinct chunk: chunks repeat across names. */
+const PIECES = new Map<string, readonly number[]>();
+
+function pieces(chunk: string, seg: Intl.Segmenter): readonly number[] {
+  const hit = PIECES.get(chunk);
+  if (hit) return hit;
+  const out: number[] = [];
+  if (!HAS_THAI.test(chunk)) out.push(textUnits(chunk));
+  else {
+    // Word boundaries inside Thai only: digits, Latin and punctuation stay with their neighbours
+    // ("ถนนสวรรค์วิถี22", "(สถานี", "ค.ส.ล."), as line breaking (UAX #14) keeps them.
+    let piece = '';
+    for (const { segment } of seg.segment(chunk)) {
+      if (piece && THAI_END.test(piece) && THAI_START.test(segment)) {
+        out.push(textUnits(piece));
+        piece = '';
+      }
+      piece += segment;
+    }
+    if (piece) out.push(textUnits(piece));
+  }
+  if (PIECES.size >= 50000) PIECES.clear();
+  PIECES.set(chunk, out);
+  return out;
+}
+
+/** Lines of one paragraph, filled word by word. */
+function paragraphLines(para: string, perLine: number, k: number, seg: Intl.Segmenter): number {
+  let lines = 1;
+  let used = 0;
+  for (const chunk of para.split(' ')) {
+    if (!chunk) continue;
+    const ws = pieces(chunk, seg);
+    for (let j = 0; j < ws.length; j++) {
+      const w = ws[j] * k;
+      const gap = j === 0 && used > 0 ? SPACE * k : 0;
+      if (used + gap + w <= perLine) {
+        used += gap + w;
+        continue;
+      }
+      if (used > 0) lines++;
+      // A word longer than a line is broken between characters.
+      const extra = Math.max(0, Math.ceil(w / perLine) - 1);
+      lines += extra;
+      used = w - extra * perLine;
+    }
+  }
+  return lines;
+}
+
+/**
+ * Lines a wrapped text needs in a column `width` units wide (font `scale` × the sheet's size). Each
+ * paragraph is filled word by word; a text that fits on one line is not segmented. Without
+ * Intl.Segmenter (old browsers) lines are counted by characters against 0.8 of the width, which errs
+ * tall: a row may be a little tall, never cut off.
+ */
+export function wrappedLines(text: string, width: number, scale = 1, bold = false): number {
+  const room = Math.max(1, (width - 1) / scale);
+  const seg = wordSegmenter();
+  const k = bold ? 1.1 : 1;
+  let lines = 0;
+  for (const para of text.split('\n')) {
+    // Fast path: a short line fits however it breaks.
+    if (para.length * k <= room * FILL) lines++;
+    else if (seg) lines += paragraphLines(para, room * FILL, k, seg);
+    else lines += Math.max(1, Math.ceil(textUnits(para, bold) / Math.max(1, room * 0.8)));
+  }
+  return lines;
+}
