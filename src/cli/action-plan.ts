@@ -6,7 +6,7 @@
  * was not a number, no funded project was found or the output could not be written, 2 bad usage.
  */
 import * as path from 'node:path';
-import { actionPlanJson, actionPlanWorkbook, buildActionPlan, readPreviousActionPlan } from '../engine/action-plan';
+import { ACTION_VANISHED_SHEET, actionPlanJson, actionPlanWorkbook, buildActionPlan, readPreviousActionPlan } from '../engine/action-plan';
 import { nodeZip, writeFileBytes } from '../node/files';
 import { writeXlsx } from '../xlsx/write';
 import { fiscalYearArg, keepBackup, parseArgs, readExistingOut, scanChecked, usageExit, UsageError, type Io } from './common';
@@ -88,7 +88,7 @@ export async function runActionPlan(argv: string[], io: Io): Promise<number> {
       for (const s of i.sheets) if (!s.taken && s.note) io.out(`  ไม่นำมารวม: ${path.basename(i.file)} / ${s.name}: ${s.note}\n`);
     if (plan.merge)
       io.out(
-        `รวมกับแผนเดิม: คงผู้รับผิดชอบ/ผลการดำเนินงาน/หมายเหตุไว้ ${plan.merge.kept} โครงการ, ใหม่ ${plan.merge.new}, อำเภอเพิ่มเอง ${plan.merge.added}, หายไป ${plan.merge.vanished.length}${plan.merge.vanished.length ? ' (ดูชีต "ไม่มีในรอบนี้")' : ''}${backup ? ` (สำรองไฟล์เดิมที่ ${backup})` : ''}\n`,
+        `รวมกับแผนเดิม: คงผู้รับผิดชอบ/ผลการดำเนินงาน/หมายเหตุไว้ ${plan.merge.kept} โครงการ, ใหม่ ${plan.merge.new}, อำเภอเพิ่มเอง ${plan.merge.added}, หายไป ${plan.merge.vanished.length}${plan.merge.vanished.length ? ` (ดูชีต "${ACTION_VANISHED_SHEET}")` : ''}${backup ? ` (สำรองไฟล์เดิมที่ ${backup})` : ''}\n`,
       );
     if (written) io.out(`เขียนไฟล์ ${written}\n`);
   }

@@ -210,7 +210,7 @@ const th = {
   apOtherYear: (other: number, fy: number) =>
     `สมุดงานนี้มีแผนปฏิบัติการปี ${other} อยู่แล้ว: ไม่เขียนทับแผนปี ${fy} ลงไป (ดาวน์โหลดแทน หรือเปลี่ยนชื่อชีตเดิมก่อน)`,
   apMerged: (kept: number, fresh: number, added: number, vanished: number) =>
-    `รวมกับแผนเดิม: คงผู้รับผิดชอบ/ผลการดำเนินงาน/หมายเหตุไว้ ${fmt(kept)} โครงการ · ใหม่ ${fmt(fresh)} · อำเภอเพิ่มเอง ${fmt(added)}${vanished ? ` · ไม่มีในรอบนี้ ${fmt(vanished)} (ดูชีตไม่มีในรอบนี้)` : ''}`,
+    `รวมกับแผนเดิม: คงผู้รับผิดชอบ/ผลการดำเนินงาน/หมายเหตุไว้ ${fmt(kept)} โครงการ · ใหม่ ${fmt(fresh)} · อำเภอเพิ่มเอง ${fmt(added)}${vanished ? ` · ไม่มีในรอบนี้ ${fmt(vanished)} (ดูชีตแผนปฏิบัติการที่ไม่มีในรอบนี้)` : ''}`,
   consStrategy: 'ตรวจกับประเด็นการพัฒนาจังหวัด',
   consStrategyNone: 'ไม่ตรวจ (จัดกลุ่มตามที่ไฟล์ระบุ)',
   consStrategySaved: (label: string) => `รายการที่บันทึกไว้${label ? `: ${label}` : ''}`,
@@ -498,7 +498,7 @@ const en: Strings = {
   apOtherYear: (other: number, fy: number) =>
     `This workbook already holds the action plan of ${other}: the plan of ${fy} is not written over it (download it instead, or rename the old sheet first)`,
   apMerged: (kept: number, fresh: number, added: number, vanished: number) =>
-    `Merged with the earlier plan: ${fmt(kept)} kept with their responsible person, progress and remarks · ${fmt(fresh)} new · ${fmt(added)} added by the district${vanished ? ` · ${fmt(vanished)} gone from the inputs (sheet ไม่มีในรอบนี้)` : ''}`,
+    `Merged with the earlier plan: ${fmt(kept)} kept with their responsible person, progress and remarks · ${fmt(fresh)} new · ${fmt(added)} added by the district${vanished ? ` · ${fmt(vanished)} gone from the inputs (sheet แผนปฏิบัติการที่ไม่มีในรอบนี้)` : ''}`,
   consStrategy: "Check against the province's development issues",
   consStrategyNone: 'No check (grouped as the files declare)',
   consStrategySaved: (label: string) => `Remembered list${label ? `: ${label}` : ''}`,

@@ -70,7 +70,7 @@ describe('oneplan action-plan', () => {
     expect(projects).toHaveLength(11);
     for (const p of projects) expect(p[10]).toMatch(/\.xlsx \/ .+ \/ แถว \d+$/);
     expect(projects.find((p) => p[1].startsWith('ขุดลอกคลอง') && p[4] === YOTHA)?.[7]).toContain('กับที่');
-    expect(wb.sheets.map((s) => s.name)).toEqual(['แผนปฏิบัติการอำเภอ', 'โครงการที่อาจซ้ำกัน', 'แหล่งข้อมูล']);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['แผนปฏิบัติการอำเภอ', 'โครงการที่อาจซ้ำกัน', 'แหล่งข้อมูลแผนปฏิบัติการ']);
   });
 
   test('no funded project in the files: exit 1 with a message, not an empty plan passed as fine', async () => {

@@ -14,8 +14,9 @@ import {
   actionPlanWorkbook,
   buildActionPlan,
   readPreviousActionPlan,
+  ACTION_VANISHED_SHEET as VANISHED_SHEET,
 } from '../../src/engine/action-plan';
-import { VANISHED_SHEET } from '../../src/engine/consolidate/table';
+import * as needsTable from '../../src/engine/consolidate/table';
 import { validateWorkbook } from '../../src/engine/validate';
 import { main, type Io } from '../../src/cli/oneplan';
 import { readWorkbookFile } from '../../src/node/files';
@@ -102,6 +103,11 @@ describe('a re-run onto the edited plan', () => {
     expect(remark.filter((l) => l === CHECKED)).toHaveLength(1);
     expect(remark.filter((l) => /กับที่ \d+ \(องค์การบริหารส่วนตำบลนาดี\)/.test(l))).toHaveLength(1);
     const v = wb.sheets.find((x) => x.name === VANISHED_SHEET)!;
+    // In Excel the plan is written into the workbook that may hold the needs table: none of its sheets
+    // may take the name of one of the needs table's (its gone list, its sources).
+    const needsSheets = Object.entries(needsTable).flatMap(([k, name]) => (k.endsWith('_SHEET') && typeof name === 'string' ? [name] : []));
+    expect(needsSheets).toEqual(expect.arrayContaining(['ไม่มีในรอบนี้', 'แหล่งข้อมูล', 'โครงการซ้ำ']));
+    expect(wb.sheets.map((x) => x.name).filter((n) => needsSheets.includes(n))).toEqual([]);
     expect(v.rows.some((r) => r?.[1]?.w === DRAIN && r.some((c) => c?.w === 'ตรวจรับงานแล้ว'))).toBe(true);
     expect(
       validateWorkbook(wb).sheets.flatMap((x) => x.findings.filter((f) => f.severity === 'error').map((f) => `${x.name}: ${f.code}`)),
@@ -199,7 +205,7 @@ describe('oneplan action-plan --out onto the plan already there', () => {
     const text = io();
     expect(await main(['action-plan', inbox, '--fiscal-year', '2569', '--district', DISTRICT, '--out', out], text.i)).toBe(0);
     expect(text.o.out).toContain(
-      'รวมกับแผนเดิม: คงผู้รับผิดชอบ/ผลการดำเนินงาน/หมายเหตุไว้ 11 โครงการ, ใหม่ 0, อำเภอเพิ่มเอง 1, หายไป 1 (ดูชีต "ไม่มีในรอบนี้")',
+      'รวมกับแผนเดิม: คงผู้รับผิดชอบ/ผลการดำเนินงาน/หมายเหตุไว้ 11 โครงการ, ใหม่ 0, อำเภอเพิ่มเอง 1, หายไป 1 (ดูชีต "แผนปฏิบัติการที่ไม่มีในรอบนี้")',
     );
     expect(existsSync(path.join(dir, 'แผนปฏิบัติการ-2569 (สำรอง 2).xlsx'))).toBe(true);
   });

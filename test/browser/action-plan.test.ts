@@ -10,7 +10,7 @@ import { toOutWorkbook } from '../consolidate/fixtures';
 import { writeXlsx } from '../../src/xlsx/write';
 import { readXlsx } from '../../src/xlsx/read';
 import { readPlanSheet } from '../../src/engine/forms/read';
-import { VANISHED_SHEET } from '../../src/engine/consolidate/table';
+import { ACTION_VANISHED_SHEET as VANISHED_SHEET } from '../../src/engine/action-plan';
 import type { WorkbookModel } from '../../src/engine/model';
 import { ADDED, CHECKED, cell, DISTRICT, DRAIN, editedPlan, laterInputs, NURSERY, ROAD, rowOf } from '../action-plan/edited';
 

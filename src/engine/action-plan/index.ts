@@ -14,7 +14,7 @@ import { mergePreviousPlan } from './rerun';
 import type { ActionGroup, ActionInputReport, ActionPlan, ActionRow, ActionTambon, PreviousActionPlan } from './types';
 
 export * from './types';
-export { actionPlanWorkbook, ACTION_PLAN_SHEET, ACTION_PLAN_TITLE } from './sheet';
+export { actionPlanWorkbook, ACTION_PLAN_SHEET, ACTION_PLAN_TITLE, ACTION_VANISHED_SHEET } from './sheet';
 export { actionPlanJson, ActionPlanJsonSchema } from './json';
 export { readPreviousActionPlan } from './previous';
 

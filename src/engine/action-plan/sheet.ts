@@ -7,13 +7,17 @@ import type { CellStyle, OutCell, OutSheet, OutWorkbook } from '../output';
 import { DEFAULT_FONT } from '../output';
 import { AMOUNT_FORMAT, pageFooter, PRINT_WIDTH_MAX, signatureBlock, titleBlockRows } from '../print';
 import { digits } from '../thai';
-import { amountWidth, CONFIDENCE_TH, VANISHED_SHEET } from '../consolidate/table';
+import { amountWidth, CONFIDENCE_TH } from '../consolidate/table';
 import { PROVENANCE_HEADER, provenanceKey } from '../consolidate/provenance';
 import type { ActionPlan, ActionSide, OfficerCells, RowSource } from './types';
 
 export const ACTION_PLAN_SHEET = 'แผนปฏิบัติการอำเภอ';
 const DUPLICATES_SHEET = 'โครงการที่อาจซ้ำกัน';
-const SOURCES_SHEET = 'แหล่งข้อมูล';
+// Names of their own: in Excel the plan is written into the workbook that may hold the needs table,
+// whose sources and gone lists (consolidate/table.ts) must not be written over.
+const SOURCES_SHEET = 'แหล่งข้อมูลแผนปฏิบัติการ';
+/** Rows of the earlier plan no input gives any more (read back by its title, VANISHED_TITLE). */
+export const ACTION_VANISHED_SHEET = 'แผนปฏิบัติการที่ไม่มีในรอบนี้';
 /** The title forms/own-output.ts knows OnePlan's action plan by (with the provenance header below). */
 export const ACTION_PLAN_TITLE = 'แผนปฏิบัติการประจำปีของ';
 
@@ -306,7 +310,7 @@ function vanishedSheet(plan: ActionPlan): OutSheet | undefined {
     ]),
   );
   return {
-    name: VANISHED_SHEET,
+    name: ACTION_VANISHED_SHEET,
     rows,
     colWidths: [6, 44, 7, 14, 24, 14, 24, ...OFFICER_COLUMNS.map((o) => o.width), 16, 7, 40],
     freezeRows: 2,

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import {
   actionPlanWorkbook,
+  ACTION_VANISHED_SHEET,
   buildActionPlan,
   readPreviousActionPlan,
   type ActionPlan,
@@ -17,7 +18,6 @@ import { fiscalYearOf } from '../../engine/calendar/thai';
 import { parseBEYear } from '../../engine/thai';
 import type { Host } from '../host/host';
 import { writeRunSheets } from '../common/writeRunSheets';
-import { VANISHED_SHEET } from '../../engine/consolidate';
 import { loadDistrictSettings } from '../consolidate/districtSettings';
 import { useTask } from '../common/useTask';
 import { usePreviousPick, type PickedPrevious } from '../common/usePreviousPick';
@@ -141,7 +141,7 @@ export function useActionPlan(host: Host, lang: Lang) {
         task.note({ intent: 'warning', text: (t) => t.apOtherYear(otherYear, plan.fiscalYear) });
         return;
       }
-      task.note(await writeRunSheets(host, actionPlanWorkbook(plan).sheets, [VANISHED_SHEET]));
+      task.note(await writeRunSheets(host, actionPlanWorkbook(plan).sheets, [ACTION_VANISHED_SHEET]));
     });
 
   return {
