@@ -5,12 +5,14 @@
  *
  * Why: structured clone of ~300 candidate objects copied every string of every row, and this thread
  * then hashed each copy again to share it (intern, sharedTokens, sharedBudgets: ~0.7 s of its time
- * for 200 files, while the other thread waited on it). Here each distinct value is shared once per
- * file. decodeCandidates(encodeCandidates(x)) gives what addExtracted of a clone of x gives: the same
- * fields, in the same key order (the table's JSON and items follow it).
+ * for 200 files, while the other thread waited on it). Here each distinct value crosses once per
+ * file, and only what the sending thread had sent before (a text or token list that repeats across
+ * files) is shared again here: most names, objectives and targets occur once, and hashing them
+ * bought nothing. decodeCandidates(encodeCandidates(x)) has x's fields, in x's key order (the
+ * table's JSON and items follow it).
  */
 import type { Extracted } from '../engine/consolidate';
-import { intern, sharedBudgets, sharedPlace, sharedTokens, type Candidate } from '../engine/consolidate/extract';
+import { intern, sharedBudgets, sharedPlace, sharedTokens, sharedWord, type Candidate } from '../engine/consolidate/extract';
 import type { PlaceCodes } from '../engine/places';
 import type { ProvincialIssue } from '../engine/consolidate/types';
 import type { RowRef } from '../engine/consolidate/provenance';
@@ -73,8 +75,10 @@ const CORE = new Set([
 /** One file's candidates on the wire. */
 export interface CandidateWire {
   cols: Int32Array;
-  /** Texts that are interned on arrival (file, sheet, organisation, objective, target, agency …). */
+  /** Texts (file, sheet, organisation, objective, target, agency …). */
   texts: string[];
+  /** 1: texts[k] was sent before by this thread (it repeats across files): interned on arrival. */
+  textSent: Uint8Array;
   /** Row by row: name and compact (rarely repeated, not interned). */
   names: string[];
   compacts: string[];
@@ -82,6 +86,8 @@ export interface CandidateWire {
   words: string[];
   tokenIdx: Int32Array;
   tokenStart: Int32Array;
+  /** 1: token list k was sent before by this thread: shared on arrival (sharedTokens). */
+  listSent: Uint8Array;
   budgets: Array<Record<number, number>>;
   places: PlaceCodes[];
   issues: ProvincialIssue[];
@@ -110,6 +116,19 @@ function indexer<T>(table: T[]): (v: T) => number {
   };
 }
 
+/**
+ * What this thread sent in earlier files (a reading thread's own; texts already hashed here, so a
+ * lookup is cheap): what repeats across files is worth sharing on arrival. Bounded.
+ */
+const SENT_TEXTS = new Set<string>();
+const SENT_LISTS = new WeakSet<readonly string[]>();
+function sentBefore(t: string): number {
+  if (SENT_TEXTS.has(t)) return 1;
+  if (SENT_TEXTS.size >= 100000) SENT_TEXTS.clear();
+  SENT_TEXTS.add(t);
+  return 0;
+}
+
 const NO_BAD = Object.freeze([]) as readonly number[] as number[];
 const NO_TOKENS: readonly string[] = Object.freeze([]);
 
@@ -125,6 +144,8 @@ export function encodeCandidates(cands: readonly Candidate[]): CandidateWire {
     words: [],
     tokenIdx: new Int32Array(0),
     tokenStart: new Int32Array(0),
+    textSent: new Uint8Array(0),
+    listSent: new Uint8Array(0),
     budgets: [],
     places: [],
     issues: [],
@@ -189,28 +210,36 @@ export function encodeCandidates(cands: readonly Candidate[]): CandidateWire {
     for (const t of l) w.tokenIdx[at++] = word(t);
   });
   w.tokenStart[lists.length] = at;
+  w.textSent = Uint8Array.from(w.texts, sentBefore);
+  w.listSent = new Uint8Array(lists.length);
+  lists.forEach((l, k) => {
+    if (SENT_LISTS.has(l)) w.listSent[k] = 1;
+    else SENT_LISTS.add(l);
+  });
   return w;
 }
 
 /** The buffers to transfer with a wire (postMessage's transfer list). */
 export function wireBuffers(w: CandidateWire): ArrayBuffer[] {
-  return [w.cols.buffer as ArrayBuffer, w.tokenIdx.buffer as ArrayBuffer, w.tokenStart.buffer as ArrayBuffer];
+  return [w.cols, w.tokenIdx, w.tokenStart, w.textSent, w.listSent].map((a) => a.buffer as ArrayBuffer);
 }
 
 /**
- * The candidates again, their shared values shared with this thread's (intern, sharedTokens,
- * sharedBudgets, sharedPlace), each distinct value once per file.
+ * The candidates again, their values shared with this thread's as addExtracted would (intern,
+ * sharedTokens, sharedBudgets, sharedPlace) where the sender had sent them before, each distinct value
+ * once per file: Consolidation.addExtracted(…, true) takes them as they are.
  */
 export function decodeCandidates(w: CandidateWire): Candidate[] {
-  const texts = w.texts.map(intern);
+  const texts = w.texts.map((s, k) => (w.textSent[k] ? intern(s) : s));
+  const words = w.words.map(sharedWord);
   const t = (k: number) => (k === NONE ? undefined : texts[k]);
   const budgets = w.budgets.map((b) => sharedBudgets(b));
   const places = w.places.map((p) => sharedPlace(p));
   const lists: Array<readonly string[]> = [];
   for (let k = 0; k + 1 < w.tokenStart.length; k++) {
     const l: string[] = [];
-    for (let j = w.tokenStart[k]; j < w.tokenStart[k + 1]; j++) l.push(w.words[w.tokenIdx[j]]);
-    lists.push(sharedTokens(l));
+    for (let j = w.tokenStart[k]; j < w.tokenStart[k + 1]; j++) l.push(words[w.tokenIdx[j]]);
+    lists.push(w.listSent[k] ? sharedTokens(l) : l);
   }
   const { cols } = w;
   const n = w.names.length;

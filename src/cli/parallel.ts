@@ -80,7 +80,8 @@ export async function consolidateFiles(files: readonly string[], opts: ParallelO
   const take = () => {
     for (let ex = ready.get(nextToAdd); ex; ex = ready.get(nextToAdd)) {
       ready.delete(nextToAdd++);
-      run.addExtracted(ex);
+      // This thread's own results and those decoded from the wire hold this thread's shared values already.
+      run.addExtracted(ex, true);
       opts.onProgress?.(nextToAdd, total);
     }
   };

@@ -177,19 +177,20 @@ export function sharedTokens(list: readonly string[]): readonly string[] {
     return hit;
   }
   if (TOKEN_LISTS.size >= 100000) TOKEN_LISTS.clear();
-  if (TOKEN_WORDS.size >= 100000) TOKEN_WORDS.clear();
-  const own = Object.freeze(
-    list.map((w) => {
-      const h = TOKEN_WORDS.get(w);
-      if (h !== undefined) return h;
-      TOKEN_WORDS.set(w, w);
-      return w;
-    }),
-  );
+  const own = Object.freeze(list.map(sharedWord));
   TOKEN_LISTS.set(key, own);
   TOKENS_OF.set(list, own);
   TOKENS_OF.set(own, own);
   return own;
+}
+
+/** One copy of a token word (a thread boundary copies them). */
+export function sharedWord(w: string): string {
+  const h = TOKEN_WORDS.get(w);
+  if (h !== undefined) return h;
+  if (TOKEN_WORDS.size >= 100000) TOKEN_WORDS.clear();
+  TOKEN_WORDS.set(w, w);
+  return w;
 }
 
 /** The tokens once each, in first-seen order: the (cached, shared) list itself when it has no repeats. */
