@@ -4,6 +4,7 @@
  * verdicts). The workbook itself never leaves the worker.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { toWire } from './candidate-wire';
 import { readAndExtract, type ExtractOptions } from './read-input';
 
 const { files, counter, reading, slot, ...opts } = workerData as ExtractOptions & {
@@ -19,7 +20,9 @@ void (async () => {
   for (let i = Atomics.add(counter, 0, 1); i < files.length; i = Atomics.add(counter, 0, 1)) {
     Atomics.store(reading, slot, i);
     try {
-      parentPort!.postMessage({ i, ex: await readAndExtract(files[i], opts) });
+      // Candidates as columns and per-file tables, their buffers moved, not copied (candidate-wire.ts).
+      const { ex, transfer } = toWire(await readAndExtract(files[i], opts));
+      parentPort!.postMessage({ i, ex }, transfer);
     } catch (e) {
       parentPort!.postMessage({ i, error: (e as Error)?.message ?? String(e) });
     }

@@ -22,6 +22,7 @@ import {
 } from '../engine/consolidate';
 import type { StrategyList } from '../engine/strategy/model';
 import { readError } from '../xlsx/errors';
+import { fromWire, type WireExtracted } from './candidate-wire';
 import { readAndExtract, readConsolidateInput, type ExtractOptions } from './read-input';
 
 export interface ParallelOptions extends Pick<
@@ -50,7 +51,7 @@ export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env)
   return files < 4 ? 1 : Math.min(n, files);
 }
 
-type Reply = { i: number; ex: Extracted } | { i: number; error: string };
+type Reply = { i: number; ex: WireExtracted } | { i: number; error: string };
 
 /** Consolidates `files` (paths) with `opts.workers` threads, this one included. */
 export async function consolidateFiles(files: readonly string[], opts: ParallelOptions = {}): Promise<ConsolidateResult> {
@@ -79,7 +80,8 @@ export async function consolidateFiles(files: readonly string[], opts: ParallelO
   const take = () => {
     for (let ex = ready.get(nextToAdd); ex; ex = ready.get(nextToAdd)) {
       ready.delete(nextToAdd++);
-      run.addExtracted(ex);
+      // This thread's own results and those decoded from the wire hold this thread's shared values already.
+      run.addExtracted(ex, true);
       opts.onProgress?.(nextToAdd, total);
     }
   };
@@ -103,7 +105,7 @@ export async function consolidateFiles(files: readonly string[], opts: ParallelO
     live++;
     let why = 'the reading thread stopped';
     w.on('message', (m: Reply) => {
-      ready.set(m.i, 'ex' in m ? m.ex : failed(m.i, m.error));
+      ready.set(m.i, 'ex' in m ? fromWire(m.ex) : failed(m.i, m.error));
       arrived();
     });
     w.on('error', (e) => (why = e.message));

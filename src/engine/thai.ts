@@ -24,8 +24,12 @@ export const INVISIBLE_CHARS = '\\u200b-\\u200d\\u2060\\ufeff\\u00ad';
 /** Those characters, every occurrence (for `replace`). */
 export const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, 'g');
 
+const NEEDS_TIDYING = new RegExp(`[\\r\\n\\t\\u00a0\\u2007\\u202f${INVISIBLE_CHARS}]| {2}`);
+
 /** Collapse runs of spaces (incl. NBSP) on each line and trim; keep line breaks. */
 export function tidySpaces(s: string): string {
+  // Most cells have nothing to tidy but their ends (this runs on every name): the chain below only when they do.
+  if (!NEEDS_TIDYING.test(s)) return s.trim();
   return s
     .replace(INVISIBLE, '')
     .replace(/\r\n?/g, '\n')

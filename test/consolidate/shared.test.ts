@@ -23,4 +23,18 @@ describe('shared candidate parts', () => {
     expect(sharedPlace(p)).toBe(p);
     expect(sharedPlace(structuredClone(p))).toBe(p);
   });
+
+  test('budgets: only equal years and amounts share (fractions, amounts past 2^32, a missing or extra year, -0 as 0)', () => {
+    const x = sharedBudgets({ 2566: 1234567.5, 2567: 5_000_000_000 });
+    expect(sharedBudgets({ 2566: 1234567.5, 2567: 5_000_000_000 })).toBe(x);
+    // Same whole baht, same hash: told apart by the comparison.
+    expect(sharedBudgets({ 2566: 1234567.25, 2567: 5_000_000_000 })).not.toBe(x);
+    expect(sharedBudgets({ 2566: 1234567.5, 2567: 5_000_000_000 + 4294967296 })).not.toBe(x);
+    expect(sharedBudgets({ 2566: 1234567.5 })).not.toBe(x);
+    expect(sharedBudgets({ 2566: 1234567.5, 2567: 5_000_000_000, 2568: 0 })).not.toBe(x);
+    const zero = sharedBudgets({ 2570: 0 });
+    expect(sharedBudgets({ 2570: -0 })).toBe(zero);
+    expect(sharedBudgets({ 2571: 0 })).not.toBe(zero);
+    expect(sharedBudgets({})).toBe(sharedBudgets({}));
+  });
 });

@@ -49,15 +49,22 @@ export class Consolidation {
   /**
    * Takes an input extracted elsewhere (`extractInput`, e.g. in a worker thread), in input order:
    * the result is the same as `add` of that input. Texts are interned again (a worker's copies are
-   * its own), precomputed verdicts are kept for `finish`.
+   * its own), precomputed verdicts are kept for `finish`. `shared`: the candidates' values are this
+   * thread's already (extracted here, or shared as they arrived: cli/candidate-wire.ts).
    */
-  addExtracted(ex: Extracted): InputReport {
+  addExtracted(ex: Extracted, shared = false): InputReport {
     const base = this.cands.length;
     this.starts.push(base);
     // The file name, sheet, organisation, budgets and tokens were shared by the rows of a file (and
     // across files) before the thread boundary copied them: share them again (a million rows).
     ex.candidates.forEach((c, i) => {
       c.seq = base + i;
+      if (shared) {
+        this.cands.push(c);
+        const v = ex.verdicts?.[i];
+        if (v) this.verdicts[base + i] = this.sharedVerdict(v);
+        return;
+      }
       c.src.file = intern(c.src.file);
       c.src.sheet = intern(c.src.sheet);
       c.src.kind = intern(c.src.kind) as typeof c.src.kind;

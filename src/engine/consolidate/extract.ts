@@ -178,19 +178,20 @@ export function sharedTokens(list: readonly string[]): readonly string[] {
     return hit;
   }
   if (TOKEN_LISTS.size >= 100000) TOKEN_LISTS.clear();
-  if (TOKEN_WORDS.size >= 100000) TOKEN_WORDS.clear();
-  const own = Object.freeze(
-    list.map((w) => {
-      const h = TOKEN_WORDS.get(w);
-      if (h !== undefined) return h;
-      TOKEN_WORDS.set(w, w);
-      return w;
-    }),
-  );
+  const own = Object.freeze(list.map(sharedWord));
   TOKEN_LISTS.set(key, own);
   TOKENS_OF.set(list, own);
   TOKENS_OF.set(own, own);
   return own;
+}
+
+/** One copy of a token word (a thread boundary copies them). */
+export function sharedWord(w: string): string {
+  const h = TOKEN_WORDS.get(w);
+  if (h !== undefined) return h;
+  if (TOKEN_WORDS.size >= 100000) TOKEN_WORDS.clear();
+  TOKEN_WORDS.set(w, w);
+  return w;
 }
 
 /** The tokens once each, in first-seen order: the (cached, shared) list itself when it has no repeats. */
@@ -217,18 +218,50 @@ function issueOf(raw: string | undefined): ProvincialIssue | null {
  * ~300 bytes in V8, and amounts repeat (500,000 in 2568 …), so candidates and needs items share them.
  * Never mutated after this point. Bounded.
  */
-const BUDGETS = new Map<string, Record<number, number>>();
+const BUDGETS = new Map<number, Array<Record<number, number>>>();
+let budgetsKept = 0;
 const NO_BAD = Object.freeze([]) as readonly number[] as number[];
 export function sharedBudgets(budgets: Record<number, number>): Record<number, number> {
   if (SHARED.has(budgets)) return budgets;
-  let key = '';
-  for (const y in budgets) key += `${y}:${budgets[y]};`;
-  const hit = BUDGETS.get(key);
-  if (hit) return hit;
-  if (BUDGETS.size >= 100000) BUDGETS.clear();
-  BUDGETS.set(key, Object.freeze(budgets));
+  // Keyed by a number hashed from the years and amounts, not a string built per row (one per candidate).
+  const h = budgetsHash(budgets);
+  const bucket = BUDGETS.get(h);
+  if (bucket) for (const b of bucket) if (sameBudgets(b, budgets)) return b;
+  if (budgetsKept >= 100000) {
+    BUDGETS.clear();
+    budgetsKept = 0;
+  }
+  Object.freeze(budgets);
+  if (bucket && BUDGETS.has(h)) bucket.push(budgets);
+  else BUDGETS.set(h, [budgets]);
+  budgetsKept++;
   SHARED.add(budgets);
   return budgets;
+}
+
+/** FNV-1a over the years and amounts (an amount's whole baht and its multiples of 2^32; fractions only in the comparison). */
+function budgetsHash(b: Record<number, number>): number {
+  let h = 0x811c9dc5;
+  for (const y in b) {
+    const v = b[y];
+    h = Math.imul(h ^ Number(y), 0x01000193);
+    h = Math.imul(h ^ (v | 0), 0x01000193);
+    h = Math.imul(h ^ ((v / 4294967296) | 0), 0x01000193);
+  }
+  return h;
+}
+
+/** The same years with the same amounts (0 and -0 alike, as their text was; NaN as NaN). */
+function sameBudgets(a: Record<number, number>, b: Record<number, number>): boolean {
+  let n = 0;
+  for (const y in a) {
+    const x = a[y];
+    const v = b[y as unknown as number];
+    if (x !== v && (x === x || v === v)) return false;
+    n++;
+  }
+  for (const y in b) if (--n < 0 || !(y in a)) return false;
+  return n === 0;
 }
 
 function amountsOf(p: ProjectRow): { budgets: Record<number, number>; bad: number[] } {

@@ -16,7 +16,7 @@ import type {
   SubItemRow,
   TotalRow,
 } from '../plan';
-import { flatText, parseBEYear, thaiToArabic } from '../thai';
+import { flatText, INVISIBLE_CHARS, parseBEYear, thaiToArabic } from '../thai';
 import { amountValue, readAmount, readWholeNumber } from '../values';
 import { exactFieldOf, fieldOf, isHeaderNote, yearOfHeader } from './columns';
 import { recogniseKind, formCodeOf } from './recognise';
@@ -562,11 +562,14 @@ function readBlock(sheet: SheetModel, headerRows: number[], columns: ColumnMap, 
   return { headerRows, columns, projects, subItems, totals };
 }
 
+/** What flatText keeps first is a "ร": the only texts that can be a total's label (flattening every name, objective and target of every row cost more than reading them). */
+const MAY_BE_TOTAL = new RegExp(`^[\\s${INVISIBLE_CHARS}]*ร`);
+
 function totalLabelOf(row: Array<Cell | undefined>, firstBudgetCol: number): string | undefined {
   const limit = Math.min(row.length, firstBudgetCol);
   for (let c = 0; c < limit; c++) {
     const cell = row[c];
-    if (!cell || cell.t !== 's') continue;
+    if (!cell || cell.t !== 's' || !MAY_BE_TOTAL.test(cell.w)) continue;
     const t = flatText(cell.w);
     if (TOTAL_LABEL.test(t) && t.length <= 40) return t;
   }

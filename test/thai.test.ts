@@ -1,0 +1,85 @@
+/**
+ * tidySpaces: its shortcut for text with nothing to tidy but its ends gives what the full chain
+ * gives; and a total row's label is found behind spaces and invisible characters (forms/read.ts
+ * looks at a cell's first visible character before flattening it).
+ */
+import { tidySpaces } from '../src/engine/thai';
+import { sheetFromValues } from '../src/engine/model';
+import { readPlanSheet } from '../src/engine/forms/read';
+
+/** The chain tidySpaces runs on text that needs it (written out here: the shortcut must agree with it). */
+function fullChain(s: string): string {
+  return s
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/[ \t\u00a0\u2007\u202f]+/g, ' ').trim())
+    .filter((line, i, all) => line !== '' || (i > 0 && i < all.length - 1))
+    .join('\n')
+    .trim();
+}
+
+describe('tidySpaces', () => {
+  test.each([
+    ['ก่อสร้างถนน คสล. หมู่ที่ ๓ บ้านนาดี', 'ก่อสร้างถนน คสล. หมู่ที่ ๓ บ้านนาดี'],
+    ['  ขุดลอกหนองน้ำ ', 'ขุดลอกหนองน้ำ'],
+    ['-', '-'],
+    ['', ''],
+    ['   ', ''],
+    ['ถนน  คสล.\u00a0สายบ้านนา', 'ถนน คสล. สายบ้านนา'],
+    ['ถนน\u200bคสล.', 'ถนนคสล.'],
+    ['ขยายเขตไฟฟ้า\r\nหมู่ที่ 2 \n\n', 'ขยายเขตไฟฟ้า\nหมู่ที่ 2'],
+    ['บรรทัด ๑\n\nบรรทัด ๒', 'บรรทัด ๑\n\nบรรทัด ๒'],
+    ['\t๒๕๖๘\u2007ปี', '๒๕๖๘ ปี'],
+  ])('%j → %j', (input, expected) => {
+    expect(tidySpaces(input)).toBe(expected);
+    expect(fullChain(input)).toBe(expected);
+  });
+
+  test('agrees with the full chain on texts built from every kind of space, break and invisible character', () => {
+    const parts = [
+      'ถนน',
+      'คสล.',
+      '๑๒๓',
+      '-',
+      ' ',
+      '  ',
+      '\u00a0',
+      '\t',
+      '\n',
+      '\r\n',
+      '\r',
+      '\u200b',
+      '\u00ad',
+      '\u3000',
+      '\u2028',
+      '\u202f',
+    ];
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % parts.length;
+    let checked = 0;
+    for (let k = 0; k < 5000; k++) {
+      let s = '';
+      for (let j = 0, n = 1 + (k % 7); j < n; j++) s += parts[next()];
+      expect(tidySpaces(s)).toBe(fullChain(s));
+      checked++;
+    }
+    expect(checked).toBe(5000);
+  });
+});
+
+test('a total row labelled behind spaces or invisible characters is still a total; a project named ร… is not', () => {
+  const sheet = sheetFromValues('ผ.02', [
+    ['แผนพัฒนาท้องถิ่น (พ.ศ. ๒๕๖๖ - ๒๕๖๗)'],
+    ['องค์การบริหารส่วนตำบลนาดี'],
+    ['ที่', 'โครงการ', 'วัตถุประสงค์', 'เป้าหมาย', 'งบประมาณ', null, 'หน่วยงานรับผิดชอบหลัก'],
+    [null, null, null, null, '2566', '2567', null],
+    [1, 'ถนน คสล.', 'สัญจร', '1 สาย', 500000, '-', 'กองช่าง'],
+    [2, 'รางระบายน้ำ', 'ระบายน้ำ', '1 แห่ง', 100000, 20000, 'กองช่าง'],
+    [null, '\u200b\u00a0รวม  งบประมาณ', null, null, 600000, 20000, null],
+  ]);
+  const plan = readPlanSheet(sheet);
+  expect(plan.projects.map((p) => p.name)).toEqual(['ถนน คสล.', 'รางระบายน้ำ']);
+  const totals = plan.blocks.flatMap((b) => b.totals);
+  expect(totals.map((t) => [t.row, t.label])).toEqual([[6, 'รวม งบประมาณ']]);
+});
