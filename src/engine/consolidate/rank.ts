@@ -47,24 +47,39 @@ export function defaultRanks(needs: ReadonlyArray<Ranked & Pick<NeedsItem, 'issu
 
 /** A group's items in the default order: per source ranked first (by rank, then row), then unranked by row; an item's turn is its place there. */
 function inTurn<T extends Ranked>(items: readonly T[]): T[] {
-  const bySource = new Map<string, T[]>();
-  for (const it of items) {
-    const k = sourceOf(it);
-    const list = bySource.get(k);
-    if (list) list.push(it);
-    else bySource.set(k, [it]);
-  }
-  const turn = new Map<T, number>();
+  // By position (no map lookups in the comparators: a million needs).
+  const bySource = new Map<string, number[]>();
+  const rank = new Float64Array(items.length);
+  items.forEach((it, k) => {
+    rank[k] = rankOfPriority(it.priority);
+    const key = sourceOf(it);
+    const list = bySource.get(key);
+    if (list) list.push(k);
+    else bySource.set(key, [k]);
+  });
+  const turn = new Int32Array(items.length);
   for (const list of bySource.values()) {
-    const keyed = list.map((it) => ({ it, r: sourceRank(it.priority) }));
-    keyed.sort((a, b) => {
-      const ha = Number.isFinite(a.r);
-      const hb = Number.isFinite(b.r);
+    list.sort((a, b) => {
+      const ha = Number.isFinite(rank[a]);
+      const hb = Number.isFinite(rank[b]);
       if (ha !== hb) return ha ? -1 : 1;
-      if (ha && a.r !== b.r) return a.r - b.r;
-      return a.it.id - b.it.id;
+      if (ha && rank[a] !== rank[b]) return rank[a] - rank[b];
+      return items[a].id - items[b].id;
     });
-    keyed.forEach((k, i) => turn.set(k.it, i));
+    list.forEach((k, i) => (turn[k] = i));
   }
-  return [...items].sort((a, b) => turn.get(a)! - turn.get(b)! || a.id - b.id);
+  return Array.from(items.keys())
+    .sort((a, b) => turn[a] - turn[b] || items[a].id - items[b].id)
+    .map((k) => items[k]);
+}
+
+/** sourceRank per distinct priority text (they repeat: "1", "2", ""). Bounded. */
+const RANKS = new Map<string, number>();
+function rankOfPriority(priority: string): number {
+  let r = RANKS.get(priority);
+  if (r === undefined) {
+    if (RANKS.size >= 10000) RANKS.clear();
+    RANKS.set(priority, (r = sourceRank(priority)));
+  }
+  return r;
 }
