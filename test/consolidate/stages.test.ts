@@ -13,12 +13,12 @@ import { parseDecision } from '../../src/engine/consolidate/decision';
 import { provenanceKey } from '../../src/engine/consolidate/provenance';
 import { setAsideProvinceRows, applyReturned } from '../../src/engine/consolidate/returned';
 import { sameNeeds } from '../../src/engine/consolidate/same-need';
-import { needsItems, noteBadBudgetYears } from '../../src/engine/consolidate/items';
+import { needsItems, needsToRank, noteBadBudgetYears } from '../../src/engine/consolidate/items';
 import { linkIssues } from '../../src/engine/consolidate/issue-links';
 import { listDuplicates } from '../../src/engine/consolidate/duplicates';
 import { checkDistrictPlan } from '../../src/engine/consolidate/district-plan';
 import { groupByIssue, withTotals } from '../../src/engine/consolidate/grouping';
-import { rankItems } from '../../src/engine/consolidate/rank';
+import { defaultRanks, rankItems } from '../../src/engine/consolidate/rank';
 import { applyPrevious } from '../../src/engine/consolidate/merge';
 import { itemsOf } from '../../src/engine/consolidate/order';
 import { DEFAULT_CLASS_WORDS } from '../../src/engine/classification';
@@ -195,5 +195,29 @@ describe('the stages leave what they are given as it was', () => {
     ]);
     // The stages before the merge were not touched by it: the default ranks and no status.
     expect(itemsOf(ranked).map((it) => [it.rank, it.status])).toEqual(itemsOf(ranked).map((_, k) => [k + 1, undefined]));
+  });
+});
+
+describe('needs are made with their default ranks (one generation of items: the peak at a million rows)', () => {
+  const { cands } = read([...allWorkbooks(), nadiTambonPlan(), nongbuaTambonPlan(), districtPlan()]);
+  const same = sameNeeds(cands, false);
+  const { links } = linkIssues(cands, same, STRATEGIES);
+  const unranked = needsItems(cands, same, 'อำเภอเมือง', links).items;
+  const ranked = itemsOf(rankItems(groupByIssue(unranked).groups));
+
+  test('defaultRanks numbers the needs before they are made as rankItems numbers the made ones', () => {
+    const ranks = defaultRanks(needsToRank(cands, same, links));
+    const rankOf = new Map(ranked.map((it) => [it.id, it.rank]));
+    expect(ranks).toEqual(unranked.map((it) => rankOf.get(it.id)));
+    // The grouping and the sources' own ranks reorder these needs (else the numbers prove nothing).
+    expect(ranks).not.toEqual(ranks.map((_, k) => k + 1));
+  });
+
+  test('items made with their ranks group into the ranked table without a copy', () => {
+    const made = needsItems(cands, same, 'อำเภอเมือง', links, defaultRanks(needsToRank(cands, same, links))).items;
+    const table = itemsOf(groupByIssue(made).groups);
+    expect(table).toEqual(ranked);
+    const own = new Set(made);
+    expect(table.every((it) => own.has(it))).toBe(true);
   });
 });

@@ -3,24 +3,21 @@
  * district rank within a group (rank.ts), with the years and the totals of the counted items per group
  * and overall.
  */
-import { issueKey, issueLabel } from './issue';
-import { byRank, itemsOf } from './order';
+import { issueLabel } from './issue';
+import { byRank, issueGroupsOf, itemsOf } from './order';
 import type { ConsolidateResult, IssueGroup, NeedsItem } from './types';
 
 export type GroupedNeeds = Pick<ConsolidateResult, 'years' | 'groups' | 'totals' | 'items'>;
 
 export function groupByIssue(items: readonly NeedsItem[]): GroupedNeeds {
-  const groupMap = new Map<string, IssueGroup>();
-  for (const it of items) {
-    const key = issueKey(it.issue);
-    let g = groupMap.get(key);
-    if (!g) {
-      g = { key, code: it.issue?.code ?? null, label: issueLabel(key ? it.issue : null), items: [], totals: {}, counted: 0 };
-      groupMap.set(key, g);
-    }
-    g.items.push(it);
-  }
-  const groups = [...groupMap.values()].sort(compareGroups);
+  const groups = issueGroupsOf(items).map(({ key, items: its }): IssueGroup => ({
+    key,
+    code: its[0].issue?.code ?? null,
+    label: issueLabel(key ? its[0].issue : null),
+    items: its,
+    totals: {},
+    counted: 0,
+  }));
   for (const g of groups) g.items.sort(byRank);
   return withTotals(groups);
 }
@@ -46,14 +43,4 @@ export function withTotals(groups: readonly IssueGroup[]): GroupedNeeds {
     return out;
   });
   return { years, groups: counted, totals, items: itemsOf(counted) };
-}
-
-function compareGroups(a: IssueGroup, b: IssueGroup): number {
-  if (!a.key !== !b.key) return a.key ? -1 : 1; // ไม่ระบุ last
-  if (a.code && b.code) {
-    const d = parseFloat(a.code) - parseFloat(b.code);
-    if (d) return d;
-  }
-  if (!!a.code !== !!b.code) return a.code ? -1 : 1;
-  return a.items[0].id - b.items[0].id;
 }

@@ -22,13 +22,15 @@ const KEPT_OUT_REMARK = 'ไม่นับยอดตามตารางท�
 
 /**
  * `district`: the run's district (every need is its), else each need keeps its own; `links`: each
- * need's issue link and remark (issue-links.ts), by its group's root.
+ * need's issue link and remark (issue-links.ts), by its group's root; `ranks`: each need's default
+ * rank (rank.ts defaultRanks of needsToRank), by position, else none (rankItems numbers them later).
  */
 export function needsItems(
   cands: readonly Candidate[],
   same: SameNeeds,
   district: string | undefined,
   links: IssueLinks['links'] = [],
+  ranks?: readonly number[],
 ): NeedsItems {
   const { root, confidence } = same;
   const at: Array<number | undefined> = [];
@@ -59,7 +61,7 @@ export function needsItems(
       inTotals: !keep.keptOut,
       remarks: [],
       route: keep.route,
-      rank: null,
+      rank: ranks?.[items.length] ?? null,
       inDistrictPlan: null,
       officerNote: '',
     };
@@ -88,6 +90,26 @@ export function needsItems(
     items.push(item);
   }
   return { items, at };
+}
+
+/** What the default order reads of each need (rank.ts), in the items' order, read before the items are made. */
+export function needsToRank(
+  cands: readonly Candidate[],
+  same: SameNeeds,
+  links: IssueLinks['links'] = [],
+): Array<Pick<NeedsItem, 'id' | 'issue' | 'priority' | 'sources'>> {
+  const out: Array<Pick<NeedsItem, 'id' | 'issue' | 'priority' | 'sources'>> = [];
+  for (let r = 0; r < cands.length; r++) {
+    if (cands[r].role !== 'need' || same.root[r] !== r) continue;
+    const members = same.members.get(r) ?? [r];
+    out.push({
+      id: members[0],
+      issue: links[r]?.issue ?? issueOf(cands, members),
+      priority: pick(cands, members, 'priority'),
+      sources: [cands[members[0]].src],
+    });
+  }
+  return out;
 }
 
 /** Years whose amount was not a number: said in the need's remarks (after the other stages' remarks). */

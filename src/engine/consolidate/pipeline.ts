@@ -11,12 +11,12 @@ import { setAsideProvinceRows, applyReturned } from './returned';
 import { runPlace } from './collect';
 import type { Rows } from './rows';
 import { sameNeeds } from './same-need';
-import { needsItems, noteBadBudgetYears, type NeedsItems } from './items';
+import { needsItems, needsToRank, noteBadBudgetYears, type NeedsItems } from './items';
 import { linkIssues } from './issue-links';
 import { listDuplicates, type References } from './duplicates';
 import { checkDistrictPlan } from './district-plan';
 import { groupByIssue, withTotals, type GroupedNeeds } from './grouping';
-import { rankItems } from './rank';
+import { defaultRanks } from './rank';
 import { applyPrevious } from './merge';
 import { itemsOf } from './order';
 import { sendersReport } from './senders';
@@ -99,14 +99,17 @@ function rankedNeeds(
   const { links, mismatches: strategyMismatches } = linkIssues(rows.cands, same, strategies, rows.verdicts);
   let items: readonly NeedsItem[];
   let at: NeedsItems['at'];
-  ({ items, at } = needsItems(rows.cands, same, district, links));
+  // The default ranks before the items are made: numbering made items would copy every one (a second
+  // generation of a million items alive at once, the peak at 1M rows).
+  const ranks = defaultRanks(needsToRank(rows.cands, same, links));
+  ({ items, at } = needsItems(rows.cands, same, district, links, ranks));
   let duplicates: DuplicateGroup[];
   let refs: References;
   ({ items, duplicates, districtPlan: refs } = listDuplicates(rows.cands, same, { items, at }));
   let plan: Pick<ConsolidateResult, 'districtPlan' | 'notInDistrictPlan'>;
   ({ items, ...plan } = checkDistrictPlan(rows.reports, rows.cands, items, at, refs));
   const { years, groups, totals } = groupByIssue(items);
-  return { years, groups: noteBadBudgetYears(rankItems(groups)), totals, duplicates, strategyMismatches, ...plan };
+  return { years, groups: noteBadBudgetYears(groups), totals, duplicates, strategyMismatches, ...plan };
 }
 
 /** "เมือง", "อ.เมือง" and "อำเภอเมือง" are one district, written "อำเภอเมือง" (as a province reads it). */

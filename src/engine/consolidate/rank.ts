@@ -6,6 +6,7 @@
  * its ranked ones in sheet order (a ผ.02/2 lists its projects in the order it wants them).
  */
 import { thaiToArabic } from '../thai';
+import { issueGroupsOf } from './order';
 import type { IssueGroup, NeedsItem } from './types';
 
 export const DEFAULT_ORDER_TH =
@@ -19,33 +20,66 @@ export function sourceRank(priority: string): number {
   return m ? parseFloat(m[0]) : NaN;
 }
 
-const sourceOf = (it: NeedsItem): string => `${it.sources[0].file}\u0000${it.sources[0].sheet}`;
+/** What the default order reads of a need (an item, or what stands for it before items are made). */
+type Ranked = Pick<NeedsItem, 'id' | 'priority' | 'sources'>;
+
+const sourceOf = (it: Ranked): string => `${it.sources[0].file}\u0000${it.sources[0].sheet}`;
 
 /** New groups, each one's items in the default order and numbered 1…N across the table (copies). */
 export function rankItems(groups: readonly IssueGroup[]): IssueGroup[] {
   let next = 1;
-  return groups.map((g) => {
-    // Per source: ranked first (by rank, then row), then unranked by row; an item's turn is its place there.
-    const bySource = new Map<string, NeedsItem[]>();
-    for (const it of g.items) {
-      const k = sourceOf(it);
-      const list = bySource.get(k);
-      if (list) list.push(it);
-      else bySource.set(k, [it]);
-    }
-    const turn = new Map<NeedsItem, number>();
-    for (const list of bySource.values()) {
-      const keyed = list.map((it) => ({ it, r: sourceRank(it.priority) }));
-      keyed.sort((a, b) => {
-        const ha = Number.isFinite(a.r);
-        const hb = Number.isFinite(b.r);
-        if (ha !== hb) return ha ? -1 : 1;
-        if (ha && a.r !== b.r) return a.r - b.r;
-        return a.it.id - b.it.id;
-      });
-      keyed.forEach((k, i) => turn.set(k.it, i));
-    }
-    const ordered = [...g.items].sort((a, b) => turn.get(a)! - turn.get(b)! || a.id - b.id);
-    return { ...g, items: ordered.map((it) => ({ ...it, rank: next++ })) };
+  return groups.map((g) => ({ ...g, items: inTurn(g.items).map((it) => ({ ...it, rank: next++ })) }));
+}
+
+/**
+ * The default ranks of needs not yet made, as rankItems would number them once grouped (grouping.ts),
+ * by position in `needs` (in item order): the pipeline makes each item with its rank, so no second
+ * generation of a million items is copied only to number them.
+ */
+export function defaultRanks(needs: ReadonlyArray<Ranked & Pick<NeedsItem, 'issue'>>): number[] {
+  const at = new Map<Ranked, number>();
+  needs.forEach((n, k) => at.set(n, k));
+  const ranks: number[] = new Array<number>(needs.length);
+  let next = 1;
+  for (const g of issueGroupsOf(needs)) for (const n of inTurn([...g.items].sort((a, b) => a.id - b.id))) ranks[at.get(n)!] = next++;
+  return ranks;
+}
+
+/** A group's items in the default order: per source ranked first (by rank, then row), then unranked by row; an item's turn is its place there. */
+function inTurn<T extends Ranked>(items: readonly T[]): T[] {
+  // By position (no map lookups in the comparators: a million needs).
+  const bySource = new Map<string, number[]>();
+  const rank = new Float64Array(items.length);
+  items.forEach((it, k) => {
+    rank[k] = rankOfPriority(it.priority);
+    const key = sourceOf(it);
+    const list = bySource.get(key);
+    if (list) list.push(k);
+    else bySource.set(key, [k]);
   });
+  const turn = new Int32Array(items.length);
+  for (const list of bySource.values()) {
+    list.sort((a, b) => {
+      const ha = Number.isFinite(rank[a]);
+      const hb = Number.isFinite(rank[b]);
+      if (ha !== hb) return ha ? -1 : 1;
+      if (ha && rank[a] !== rank[b]) return rank[a] - rank[b];
+      return items[a].id - items[b].id;
+    });
+    list.forEach((k, i) => (turn[k] = i));
+  }
+  return Array.from(items.keys())
+    .sort((a, b) => turn[a] - turn[b] || items[a].id - items[b].id)
+    .map((k) => items[k]);
+}
+
+/** sourceRank per distinct priority text (they repeat: "1", "2", ""). Bounded. */
+const RANKS = new Map<string, number>();
+function rankOfPriority(priority: string): number {
+  let r = RANKS.get(priority);
+  if (r === undefined) {
+    if (RANKS.size >= 10000) RANKS.clear();
+    RANKS.set(priority, (r = sourceRank(priority)));
+  }
+  return r;
 }
