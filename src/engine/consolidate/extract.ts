@@ -194,6 +194,27 @@ export function sharedWord(w: string): string {
   return w;
 }
 
+/**
+ * Empties the run's shared tables (texts, token lists and words, places, budgets, parsed issues) once
+ * the items are made: at a million rows they hold ~100k entries each (token lists keyed by their joined
+ * words, texts of rows the table does not keep) while the output is written. What the result uses stays
+ * with it; a later run only shares afresh.
+ */
+export function clearSharedTables(): void {
+  INTERN.clear();
+  TOKEN_LISTS.clear();
+  TOKEN_WORDS.clear();
+  PLACES.clear();
+  BUDGETS.clear();
+  budgetsKept = 0;
+  ISSUE_MEMO.clear();
+}
+
+/** Entries held by the shared tables (a test checks `finish` empties them). */
+export function sharedTableSizes(): number {
+  return INTERN.size + TOKEN_LISTS.size + TOKEN_WORDS.size + PLACES.size + BUDGETS.size + ISSUE_MEMO.size;
+}
+
 /** The tokens once each, in first-seen order: the (cached, shared) list itself when it has no repeats. */
 function distinctTokens(list: readonly string[]): readonly string[] {
   for (let i = 1; i < list.length; i++) if (list.lastIndexOf(list[i], i - 1) >= 0) return [...new Set(list)];
