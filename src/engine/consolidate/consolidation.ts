@@ -12,6 +12,8 @@ import { classWordsOf, type ClassWords } from '../classification';
 import type { PlaceCodes } from '../places';
 import { abortError, collect, collectInput, inputOrder, runPlace, type Extracted } from './collect';
 import { consolidateCandidates } from './pipeline';
+import { clearTokenCache } from '../normalise';
+import { clearTermCache } from '../strategy/text';
 import { verdictSharer, type ItemVerdict } from './verdicts';
 import type { ConsolidateInput, ConsolidateOptions, ConsolidateResult, InputReport } from './types';
 
@@ -98,8 +100,11 @@ export class Consolidation {
     this.finished = true;
     this.putInCanonicalOrder();
     const res = consolidateCandidates(this.reports, this.cands, this.opts, { release: true, verdicts: this.verdicts });
-    // The shared tables served the candidates; the output is written without them (1M rows: cap).
+    // The shared tables and text caches served the candidates; the output is written without them
+    // (1M rows: the heap cap). A later run fills them again.
     clearSharedTables();
+    clearTokenCache();
+    clearTermCache();
     return res;
   }
 
