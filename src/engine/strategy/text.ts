@@ -481,7 +481,7 @@ export function termCacheEpoch(): number {
   return epoch;
 }
 
-/** For tests and benchmarks. */
+/** Consolidation.finish (the output is written without them), tests and benchmarks. */
 export function clearTermCache(): void {
   innerWords.clear();
   cache.clear();
