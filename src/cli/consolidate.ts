@@ -24,7 +24,7 @@ import {
 } from '../engine/consolidate';
 import { formatThaiDateShort, parseThaiDate, type ThaiDate } from '../engine/calendar/thai';
 import { thaiToArabic } from '../engine/thai';
-import { nodeZipAsync, writeFileBytes } from '../node/files';
+import { nodeZipPiecesAsync, writeFileBytes } from '../node/files';
 import { XLSX_LEVEL, xlsxParts } from '../xlsx/write';
 import { keepBackup, loadStrategies, parseArgs, readExistingOut, readInput, scanChecked, usageExit, UsageError, type Io } from './common';
 import { consolidateFiles } from './parallel';
@@ -162,7 +162,7 @@ export async function runConsolidate(args: string[], io: Io, run: RunDate = {}):
     try {
       await writeFileBytes(
         out,
-        await nodeZipAsync(
+        await nodeZipPiecesAsync(
           // --province beside --district only places the district: the table is the district's.
           xlsxParts(needsFileWorkbook(result, opts.values.district ? {} : { province: opts.values.province })),
           XLSX_LEVEL,

@@ -8,7 +8,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { textAt } from '../../src/engine/model';
 import type { OutWorkbook, StreamedSheet } from '../../src/engine/output';
 import { OutSheetSchema } from '../../src/engine/output';
-import { nodeZip, nodeZipAsync, readWorkbookFile, writeFileBytes } from '../../src/node/files';
+import { nodeZip, nodeZipAsync, nodeZipPiecesAsync, readWorkbookFile, writeFileBytes } from '../../src/node/files';
 import { ByteSink } from '../../src/xlsx/bytes';
 import { readXlsx } from '../../src/xlsx/read';
 import { escapeXml, partBytes, writeXlsx, xlsxParts, type PartData } from '../../src/xlsx/write';
@@ -380,6 +380,17 @@ describe('writeXlsx hands the zipper one sheet at a time', () => {
       const back = readXlsx(async, 'needs.xlsx');
       expect(back.sheets[0].rows[N - 1]?.[1]?.v).toBe(`ก่อสร้างถนน คสล. หมู่ที่ ${(N - 1) % 20} ตำบลนาดี`);
       expect(back.sheets[0].merges).toEqual([{ r1: 0, c1: 0, r2: 0, c2: 3 }]);
+      // As `oneplan consolidate` writes it: in pieces, never joined in memory, the same file.
+      const pieces = await nodeZipPiecesAsync(xlsxParts({ sheets: [sheet, wbOut.sheets[0]] }, { created }), 3);
+      expect(pieces.length).toBeGreaterThan(4);
+      const dir = mkdtempSync(path.join(tmpdir(), 'oneplan-pieces-'));
+      try {
+        const f = path.join(dir, 'แผนความต้องการ.xlsx');
+        await writeFileBytes(f, pieces);
+        expect(readFileSync(f).equals(Buffer.from(sync))).toBe(true);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     } finally {
       jest.useRealTimers();
     }
