@@ -7,6 +7,7 @@
  * 2 syncs, +1 when a list was written or cleared.
  */
 import { excelRun, type ExcelRun } from './detect';
+import { hashTag } from './tags';
 
 /** The workbook setting holding { sheet name: fingerprint } of the lists OnePlan wrote. */
 export const LISTS_SETTING = 'OnePlan.lists';
@@ -27,15 +28,10 @@ export interface StaleListsResult {
   edited: string[];
 }
 
-/** FNV-1a over the cells as Excel gives them back: cheap, and any edit of a value changes it. */
+/** FNV-1a (tags.ts's) over the cells as Excel gives them back: cheap, and any edit of a value changes it. */
 export function listFingerprint(values: ReadonlyArray<ReadonlyArray<unknown>>): string {
-  let h = 0x811c9dc5;
   const text = JSON.stringify(values.map((row) => row.map((v) => (v === null || v === undefined ? '' : v))));
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return `${text.length}:${h.toString(16)}`;
+  return `${text.length}:${hashTag(text)}`;
 }
 
 function parseStored(raw: unknown): Record<string, string> {

@@ -23,7 +23,7 @@ const KEPT_OUT_REMARK = 'ไม่นับยอดตามตารางท�
 /**
  * `district`: the run's district (every need is its), else each need keeps its own; `links`: each
  * need's issue link and remark (issue-links.ts), by its group's root; `ranks`: each need's default
- * rank (rank.ts defaultRanks of needsToRank), by position, else none (rankItems numbers them later).
+ * rank (rank.ts defaultRanks of needsToRank), by position, else none.
  */
 export function needsItems(
   cands: readonly Candidate[],
