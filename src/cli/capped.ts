@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Io } from './common';
+import { mark } from './timing';
 
 export const DEFAULT_HEAP_MB = 1200;
 
@@ -52,6 +53,7 @@ function once(argv: string[], capMb: number): Promise<Outcome> {
 /** `oneplan <argv>` in a worker with at most `capMb` MB of old generation, doubling on out-of-memory. */
 export async function runCapped(argv: string[], io: Io, capMb = heapCapMb()): Promise<number> {
   const ceiling = Math.floor(os.totalmem() / 2 ** 20);
+  mark('heap-capped thread starting');
   for (let cap = capMb; ; cap *= 2) {
     const r = await once(argv, cap);
     if (!('oom' in r)) {

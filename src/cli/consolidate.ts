@@ -28,6 +28,7 @@ import { nodeZipPiecesAsync, writeFileBytes } from '../node/files';
 import { XLSX_LEVEL, xlsxParts } from '../xlsx/write';
 import { keepBackup, loadStrategies, parseArgs, readExistingOut, readInput, scanChecked, usageExit, UsageError, type Io } from './common';
 import { consolidateFiles } from './parallel';
+import { mark } from './timing';
 
 const USAGE =
   'usage: oneplan consolidate FILE|FOLDER... [--strategies FILE|PRESET] --out OUT.xlsx [--json] [--district NAME] [--province NAME] [--expect ROSTER.xlsx|.csv]\n' +
@@ -134,6 +135,7 @@ export async function runConsolidate(args: string[], io: Io, run: RunDate = {}):
     backup = await keepBackup(out);
   }
   const { files, skipped } = scan;
+  mark('reading files');
   // Files are read by worker threads, each holding one workbook at a time (a province's thousands of
   // files are never in memory together); ONEPLAN_WORKERS=1 reads them here, one at a time.
   let result;
@@ -156,18 +158,18 @@ export async function runConsolidate(args: string[], io: Io, run: RunDate = {}):
     return 1;
   }
 
+  mark('consolidated');
   let output: string | null = null;
   let writeError: string | undefined;
   if (out) {
     try {
-      await writeFileBytes(
-        out,
-        await nodeZipPiecesAsync(
-          // --province beside --district only places the district: the table is the district's.
-          xlsxParts(needsFileWorkbook(result, opts.values.district ? {} : { province: opts.values.province })),
-          XLSX_LEVEL,
-        ),
-      );
+      // --province beside --district only places the district: the table is the district's.
+      const workbook = needsFileWorkbook(result, opts.values.district ? {} : { province: opts.values.province });
+      mark('workbook made');
+      const zip = await nodeZipPiecesAsync(xlsxParts(workbook), XLSX_LEVEL);
+      mark('sheets made and deflated');
+      await writeFileBytes(out, zip);
+      mark('written');
       output = out;
     } catch (e) {
       writeError = `เขียนไฟล์ "${out}" ไม่ได้ / cannot write "${out}": ${(e as Error).message}`;

@@ -24,6 +24,7 @@ import type { StrategyList } from '../engine/strategy/model';
 import { readError } from '../xlsx/errors';
 import { fromWire, type WireExtracted } from './candidate-wire';
 import { readAndExtract, readConsolidateInput, type ExtractOptions } from './read-input';
+import { mark } from './timing';
 
 export interface ParallelOptions extends Pick<
   ConsolidateOptions,
@@ -65,6 +66,7 @@ export async function consolidateFiles(files: readonly string[], opts: ParallelO
       run.add(await readConsolidateInput(files[i]));
       opts.onProgress?.(i + 1, total);
     }
+    mark('files read');
     return run.finish();
   }
 
@@ -132,5 +134,6 @@ export async function consolidateFiles(files: readonly string[], opts: ParallelO
     // Every worker gone and this file's result never came (cannot happen: each exit names its file).
     else ready.set(nextToAdd, failed(nextToAdd, 'the reading thread stopped'));
   }
+  mark('files read');
   return run.finish();
 }

@@ -185,3 +185,28 @@ describe('bin/oneplan.js consolidate: a worker with a capped heap', () => {
     expect(a.needs.projects).toBeGreaterThan(3000);
   }, 120_000);
 });
+
+describe('bin/oneplan.js consolidate: ONEPLAN_TIMING', () => {
+  test('logs each phase once, in order, in milliseconds since the start; silent without it', () => {
+    const folder = districtFolder('timing', 4, 40);
+    const out = path.join(dir, 'timing.xlsx');
+    const timed = oneplanConsolidate([folder, '--out', out], { ONEPLAN_TIMING: '1' });
+    expect(timed.status).toBe(0);
+    const phases = [...timed.stderr.matchAll(/^oneplan timing: (.+) (\d+) ms$/gm)];
+    expect(phases.map((m) => m[1])).toEqual([
+      'heap-capped thread starting',
+      'reading files',
+      'files read',
+      'consolidated',
+      'workbook made',
+      'sheets made and deflated',
+      'written',
+    ]);
+    const ms = phases.map((m) => Number(m[2]));
+    expect([...ms].sort((a, b) => a - b)).toEqual(ms);
+    fs.rmSync(out);
+    const quiet = oneplanConsolidate([folder, '--out', out], {});
+    expect(quiet.status).toBe(0);
+    expect(quiet.stderr).toBe('');
+  }, 120_000);
+});
