@@ -89,8 +89,28 @@ function paragraphLines(para: string, perLine: number, k: number, seg: Intl.Segm
  */
 export function wrappedLines(text: string, width: number, scale = 1, bold = false): number {
   const room = Math.max(1, (width - 1) / scale);
-  const seg = wordSegmenter();
   const k = bold ? 1.1 : 1;
+  // Fast path: one short line fits however it breaks (most cells of a table).
+  if (text.length * k <= room * FILL && text.indexOf('\n') < 0) return 1;
+  // A table repeats its agencies, routes, places and issues on every row: each text is laid out once per column width.
+  const key = bold ? -room : room;
+  let known = LINES.get(key);
+  if (!known) LINES.set(key, (known = new Map()));
+  let lines = known.get(text);
+  if (lines === undefined) {
+    lines = layOut(text, room, k);
+    if (known.size >= 100_000) known.clear();
+    known.set(text, lines);
+  }
+  return lines;
+}
+
+/** Lines of a text, per room (units a line holds; negative: bold), per text: bounded, emptied when full. */
+const LINES = new Map<number, Map<string, number>>();
+
+function layOut(text: string, room: number, k: number): number {
+  const seg = wordSegmenter();
+  const bold = k !== 1;
   let lines = 0;
   for (const para of text.split('\n')) {
     // Fast path: a short line fits however it breaks.

@@ -49,14 +49,21 @@ export class ByteSink {
     this.pos += encoder.encodeInto(s, this.buf.subarray(this.pos)).written;
   }
 
-  /** A non-negative integer below 2^53, in decimal. */
+  /** A non-negative integer below 2^53, in decimal: digits written in place (no string per number). */
   uint(n: number): void {
     if (n < 10) {
       this.room(1);
       this.buf[this.pos++] = 48 + n;
       return;
     }
-    this.ascii(String(n));
+    let digits = 2;
+    for (let m = 100; m <= n && digits < 16; m *= 10) digits++;
+    this.room(digits);
+    const b = this.buf;
+    let p = this.pos + digits;
+    this.pos = p;
+    // Whole tens by division, not `%` on a float: exact below 2^53.
+    for (let m = n; p > this.pos - digits; m = Math.floor(m / 10)) b[--p] = 48 + (m - Math.floor(m / 10) * 10);
   }
 
   /**

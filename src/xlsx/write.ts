@@ -66,6 +66,14 @@ function col(c: number): string {
   return s;
 }
 
+/** `<c r="B` for column 1: a cell's opening up to its row number. */
+const CELL_OPEN: string[] = [];
+const cellOpen = (c: number): string => (CELL_OPEN[c] ??= '<c r="' + col(c));
+
+/** `" s="3"` for style 3, `"` for the default style: a cell's attributes after its row number. */
+const STYLE_ATTR: string[] = [];
+const styleAttr = (x: number): string => (STYLE_ATTR[x] ??= x ? `" s="${x}"` : '"');
+
 function num(n: number): string {
   // Excel reads up to 17 significant digits; JS's shortest round-trip form is exact.
   return String(n);
@@ -231,6 +239,12 @@ class StyleTable {
 // ---------------------------------------------------------------------------------------------
 // Shared strings
 
+const SPACE = /\s/;
+/** Whether a character code is white space as the regex \s has it (printable ASCII and Thai, at a glance). */
+const isSpace = (u: number): boolean => ((u > 32 && u < 160) || (u >= 0x0e00 && u <= 0x0e7f) ? false : SPACE.test(String.fromCharCode(u)));
+/** Whether a text begins or ends with white space (kept only under xml:space="preserve"). */
+export const edgeSpace = (s: string): boolean => s.length > 0 && (isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(s.length - 1)));
+
 class SharedStrings {
   private idx = new Map<string, number>();
   private list: string[] = [];
@@ -264,7 +278,7 @@ class SharedStrings {
     const out = new ByteSink();
     out.ascii(XML_DECL + `<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.list.length}">`);
     for (const s of this.list) {
-      out.ascii(/^[\s]|[\s]$/.test(s) ? '<si><t xml:space="preserve">' : '<si><t>');
+      out.ascii(edgeSpace(s) ? '<si><t xml:space="preserve">' : '<si><t>');
       out.text(escapeXml(s));
       out.ascii('</t></si>');
       if (out.filled) yield* out.take();
@@ -415,16 +429,11 @@ function* sheetXml(
   let lastRow = rowCount - 1;
   for (const r of extra.keys()) if (r > lastRow) lastRow = r;
   // Rows go straight into bytes: everything here is ASCII but formula texts.
-  /** `<c r="B5" s="3"` (no closing bracket). */
+  /** `<c r="B5" s="3"` (no closing bracket): the column's opening and the style's attribute made once each. */
   const open = (c: number, rn: number, x: number): void => {
-    out.ascii('<c r="');
-    out.ascii(col(c));
+    out.ascii(cellOpen(c));
     out.uint(rn);
-    if (x) {
-      out.ascii('" s="');
-      out.uint(x);
-    }
-    out.ascii('"');
+    out.ascii(styleAttr(x));
   };
   for (let r = 0; r <= lastRow; r++) {
     const row = r < rowCount ? rowAt(r) : undefined;
@@ -494,7 +503,9 @@ function* sheetXml(
         open(c, rn, x);
         if (Number.isFinite(value)) {
           out.ascii('><v>');
-          out.ascii(num(value));
+          // Whole amounts (most of a table's numbers) without a string each.
+          if (Number.isSafeInteger(value) && value >= 0) out.uint(value);
+          else out.ascii(num(value));
           out.ascii('</v></c>');
         } else out.ascii(' t="e"><v>#NUM!</v></c>');
       } else if (typeof value === 'string') {

@@ -19,6 +19,21 @@ describe('wrappedLines', () => {
     expect(wrappedLines('ก่อสร้างเขื่อนป้องกันตลิ่งริมแม่น้ำน่าน ตั้งแต่...', 18)).toBe(3);
   });
 
+  test('a text laid out once per width and weight: asked again, at another width or bold, the same answers', () => {
+    const name = 'ก่อสร้างถนนคอนกรีตเสริมเหล็กสายบ้านหนองบัว หมู่ที่ ๓ ตำบลนาข่า (ต่อจากเดิม)';
+    const fresh = [8, 9, 14, 30].map((w) => [wrappedLines(name, w), wrappedLines(name, w, 1, true), wrappedLines(name, w, 1.25)]);
+    // Asked again in another order (answers now remembered): the same counts, each width and weight its own.
+    const again = [30, 14, 9, 8].map((w) => [wrappedLines(name, w), wrappedLines(name, w, 1, true), wrappedLines(name, w, 1.25)]).reverse();
+    expect(again).toEqual(fresh);
+    // Bold takes more room, and so does a larger font in the same column.
+    expect(fresh).toEqual([
+      [10, 12, 15],
+      [10, 10, 12],
+      [5, 6, 6],
+      [3, 3, 3],
+    ]);
+  });
+
   test('a text that fits is one line; a blank line still takes one', () => {
     expect(wrappedLines('ทน.นครสวรรค์', 13)).toBe(1);
     expect(wrappedLines('สำนักช่าง\n\nสำนักการประปา', 20)).toBe(3);

@@ -11,7 +11,7 @@ import { OutSheetSchema } from '../../src/engine/output';
 import { nodeZip, nodeZipAsync, nodeZipPiecesAsync, readWorkbookFile, writeFileBytes } from '../../src/node/files';
 import { ByteSink } from '../../src/xlsx/bytes';
 import { readXlsx } from '../../src/xlsx/read';
-import { escapeXml, partBytes, writeXlsx, xlsxParts, type PartData } from '../../src/xlsx/write';
+import { edgeSpace, escapeXml, partBytes, writeXlsx, xlsxParts, type PartData } from '../../src/xlsx/write';
 
 const header = { bold: true, align: 'center' as const, valign: 'center' as const, wrap: true, border: true, fill: 'D9E1F2' };
 const money = { numFmt: '#,##0;-#,##0;"-"', border: true };
@@ -138,6 +138,15 @@ test('escaping: XML specials, illegal control characters, _xHHHH_ literals, long
   expect(escapeXml('x\u0000y<')).toBe('xy&lt;');
 });
 
+test('xml:space="preserve" exactly when a text begins or ends with white space as \\s has it', () => {
+  const spaces = [' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2003', '\u2028', '\u202f', '\u3000', '\ufeff'];
+  const notSpaces = ['\u200b', '\u0e31', '๑', 'ก', 'a', '-', '\u0085', '\ud83d\ude00', '\u2060', '\u180e'];
+  const texts = ['', 'ก่อสร้างถนน คสล.'];
+  for (const a of [...spaces, ...notSpaces, '']) for (const b of [...spaces, ...notSpaces, '']) texts.push(`${a}ถนน ${b}`, `${a}${b}`);
+  for (let u = 0; u < 0x3100; u++) texts.push(String.fromCharCode(u), `x${String.fromCharCode(u)}`);
+  for (const t of texts) expect([t, edgeSpace(t)]).toEqual([t, /^[\s]|[\s]$/.test(t)]);
+});
+
 test('empty workbook and empty sheet still make a valid file', async () => {
   for (const wb of [{ sheets: [] }, { sheets: [{ name: 'ว่าง', rows: [] }] }] as OutWorkbook[]) {
     const b = writeXlsx(wb);
@@ -246,6 +255,8 @@ test('sheet XML is written straight to bytes: the same bytes as encoding it whol
     parts.push(
       ['ascii', '<c r="B'],
       ['uint', i * 37],
+      // Digits written in place: every length up to 2^53 − 1, powers of ten and their neighbours.
+      ['uint', [10 ** (i % 16), 10 ** (i % 16) - 1, 10 ** (i % 16) + 1, Number.MAX_SAFE_INTEGER - i, (i * 7919) ** 2][i % 5]],
       ['ascii', '" t="s"><v>'],
       ['text', 'ก่อสร้างถนน คสล. หมู่ที่ ๓'],
       ['text', '😀'],
