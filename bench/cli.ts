@@ -16,14 +16,36 @@ import type { Reporter } from './hostile';
 const ROOT = fs.existsSync(path.join(__dirname, '../package.json')) ? path.join(__dirname, '..') : path.join(__dirname, '../../..');
 const CLI = path.join(ROOT, 'bin', 'oneplan.js');
 
-/** One `oneplan consolidate DIR --out OUT` in a fresh process; wall time in ms. */
-function runCli(dir: string, outFile: string, extra: string[]): number {
+/** Phases the CLI logs under ONEPLAN_TIMING (src/cli/timing.ts), each ending at its mark. */
+const PHASES: Array<[string, string]> = [
+  ['start, modules, inputs scanned', 'reading files'],
+  ['files read (all threads)', 'files read'],
+  ['duplicates, ranks, tables (finish)', 'consolidated'],
+  ['workbook model', 'workbook made'],
+  ['sheet XML and deflate', 'sheets made and deflated'],
+  ['file written; process spawn and exit', ''],
+];
+
+/** One `oneplan consolidate DIR --out OUT` in a fresh process: wall time and each phase's, in ms. */
+function runCli(dir: string, outFile: string, extra: string[]): { ms: number; phases: number[] } {
   fs.rmSync(outFile, { force: true });
   const t = performance.now();
-  const r = spawnSync(process.execPath, [CLI, 'consolidate', dir, '--out', outFile, ...extra], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [CLI, 'consolidate', dir, '--out', outFile, ...extra], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    env: { ...process.env, ONEPLAN_TIMING: '1' },
+  });
   const ms = performance.now() - t;
   if (r.status !== 0 || !fs.existsSync(outFile)) throw new Error(`oneplan consolidate failed (${r.status}): ${r.stderr.slice(-1000)}`);
-  return ms;
+  const at = new Map([...r.stderr.matchAll(/^oneplan timing: (.+) (\d+) ms$/gm)].map((m) => [m[1], Number(m[2])]));
+  let last = 0;
+  const phases = PHASES.map(([, mark]) => {
+    const end = mark ? (at.get(mark) ?? last) : ms;
+    const d = end - last;
+    last = end;
+    return d;
+  });
+  return { ms, phases };
 }
 
 export async function cliConsolidate(r: Reporter, nFiles: number, rows: number, runs: number, smoke: boolean): Promise<void> {
@@ -42,15 +64,15 @@ export async function cliConsolidate(r: Reporter, nFiles: number, rows: number, 
   files.forEach((f, i) => fs.writeFileSync(path.join(inDir, `${String(i).padStart(4, '0')}.xlsx`), f.bytes));
   const mb = files.reduce((n, f) => n + f.bytes.length, 0) / 1e6;
   try {
-    const rounds: Array<{ floor: number; ex: number; cli: number; cliStrat: number }> = [];
+    const rounds: Array<{ floor: number; ex: number; cli: number; cliStrat: number; phases: number[] }> = [];
     for (let k = 0; k < runs; k++) {
       const t = performance.now();
       files.forEach((f) => inflateAll(f.bytes));
       const floor = performance.now() - t;
       const ex = smoke ? NaN : await exceljsLoad(files);
-      const cli = runCli(inDir, outFile, []);
-      const cliStrat = runCli(inDir, outFile, ['--strategies', 'chiangmai-2566-2570']);
-      rounds.push({ floor, ex, cli, cliStrat });
+      const plain = runCli(inDir, outFile, []);
+      const cliStrat = runCli(inDir, outFile, ['--strategies', 'chiangmai-2566-2570']).ms;
+      rounds.push({ floor, ex, cli: plain.ms, cliStrat, phases: plain.phases });
     }
     const med = (f: (x: (typeof rounds)[number]) => number) => median(rounds.map(f));
     const span = (f: (x: (typeof rounds)[number]) => number) => {
@@ -67,6 +89,15 @@ export async function cliConsolidate(r: Reporter, nFiles: number, rows: number, 
     r.out(`| exceljs xlsx.load, reading only (in-process, warm) | ${smoke ? 'skipped (smoke)' : r.sec(med((x) => x.ex))} |`);
     r.out(`| \`oneplan consolidate DIR --out OUT.xlsx\`, process start to exit | **${r.sec(med((x) => x.cli))}** |`);
     r.out(`| the same with \`--strategies chiangmai-2566-2570\` (strategy matching too) | ${r.sec(med((x) => x.cliStrat))} |`);
+    r.out();
+    r.out("Where the command's time goes (`ONEPLAN_TIMING=1`, medians of the rounds above, without strategies):");
+    r.out();
+    r.out('| phase | median | share |');
+    r.out('|---|---|---|');
+    PHASES.forEach(([label], k) => {
+      const d = med((x) => x.phases[k]);
+      r.out(`| ${label} | ${r.sec(d)} | ${((100 * d) / med((x) => x.cli)).toFixed(0)} % |`);
+    });
     r.out();
     const toFloor = med((x) => x.cli / x.floor);
     r.out(
