@@ -576,13 +576,16 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
     const k = kinds[i];
     if (k === RowKind.Top) return top[refs[i]];
     if (k === RowKind.Item) {
+      // One array filled in column order (a row of a 600,000-need table is made once, as it is written).
       const it = flat[refs[i]];
       const no = refs[i] + 1;
-      return [
-        ...HEAD.map((h) => h.cell(it, no, texts)),
-        ...years.map((y) => c(it.budgets[y] ?? 0, it.inTotals ? NUM : NUM_EXCLUDED)),
-        ...TAIL.map((t) => t.cell(it, no, texts)),
-      ];
+      const row: OutCell[] = new Array(HEAD.length + years.length + TAIL.length);
+      let j = 0;
+      for (const h of HEAD) row[j++] = h.cell(it, no, texts);
+      const numStyle = it.inTotals ? NUM : NUM_EXCLUDED;
+      for (const y of years) row[j++] = c(it.budgets[y] ?? 0, numStyle);
+      for (const t of TAIL) row[j++] = t.cell(it, no, texts);
+      return row;
     }
     if (k === RowKind.Group) {
       const g = r.groups[refs[i]];
