@@ -3,8 +3,9 @@
  * what each tab's actions do with it — Validate reads the open workbook, goes to a finding, applies a
  * safe fix, highlights and writes its report; Strategy writes its sheet; Consolidate merges with the
  * needs table an earlier run wrote into the workbook (the officer's ranks, routes and notes kept);
- * Calendar writes its sheet and copies the .ics where downloads do nothing (Excel for Mac). Writing
- * again rewrites our sheet in place and the officer's note says which sheet was replaced.
+ * Calendar writes its sheet and copies the .ics where downloads do nothing (Excel for Mac); the action
+ * plan is written beside the needs table, merged with on a re-run, and never written over the table's
+ * sheets. Writing again rewrites our sheet in place and the officer's note says which sheet was replaced.
  */
 import { createExcelHost } from '../../src/taskpane/host/excelHost';
 import { writtenNote, type WrittenSheet } from '../../src/taskpane/host/host';
@@ -19,6 +20,11 @@ import { matchWorkbook, mismatchSheet } from '../../src/engine/strategy/report';
 import { presetById } from '../../src/engine/strategy/presets';
 import { allWorkbooks } from '../consolidate/fixtures';
 import { inputsOf } from '../roundtrip/fixtures';
+import { actionPlanWorkbook, buildActionPlan, ACTION_VANISHED_SHEET } from '../../src/engine/action-plan';
+import { previousActionPlan } from '../../src/taskpane/action-plan/useActionPlan';
+import { writeRunSheets } from '../../src/taskpane/common/writeRunSheets';
+import { actionPlanInputs } from '../action-plan/fixtures';
+import { DISTRICT, DRAIN, FY, inputsOf as actionPlanInputsOf, laterInputs, ROAD } from '../action-plan/edited';
 
 let fake: FakeExcel;
 let uninstall: (() => void) | undefined;
@@ -196,4 +202,58 @@ test('Validate in Excel: go to a finding, apply its safe fix, clear the highligh
   expect(fake.cell('ผ.02', 'B4').fill.color).toBe('#FFFFFF');
   await host.setSetting('oneplan.district', JSON.stringify({ district: 'เมือง' }));
   expect(JSON.parse((await host.getSetting('oneplan.district'))!)).toEqual({ district: 'เมือง' });
+});
+
+/** Row and column (0-based) of a cell by its header and the start of a text in its row (names may carry a suffix). */
+async function cellStarting(host: ReturnType<typeof createExcelHost>, sheet: string, header: string, rowStart: string) {
+  const wb = await host.readWorkbook({ withOutputs: true });
+  const s = wb.sheets.find((x) => x.name === sheet)!;
+  const rows = Array.from(s.rows, (r) => Array.from(r ?? [], (c) => c?.w ?? ''));
+  const col = rows[rows.findIndex((r) => r.includes(header))].indexOf(header);
+  const row = rows.findIndex((r) => r.some((t) => t.startsWith(rowStart)));
+  return { row, col, text: rows[row]?.[col] };
+}
+
+test("Action plan in Excel, in the workbook holding the needs table: written, edited, run again with the officer's cells kept; the needs table untouched", async () => {
+  setup();
+  const host = createExcelHost(fake.run);
+  // The needs table (and its own sources and gone lists) is already in the workbook.
+  const needs = await consolidate(inputsOf(allWorkbooks()), { district: 'เมือง' });
+  for (const s of needsWorkbook(needs).sheets) await host.writeSheet!(s);
+  const needsSheets = fake.sheetNames();
+  const snapshot = () => needsSheets.map((n) => [n, fake.sheet(n).id, JSON.stringify(fake.sheet(n).rows), fake.sheet(n).merges.length]);
+  const before = snapshot();
+
+  // First run: no plan in the workbook yet; the plan's sheets are written beside the needs table's.
+  expect(await previousActionPlan(host, FY)).toEqual({});
+  const first = buildActionPlan(actionPlanInputsOf(actionPlanInputs()), { fiscalYear: FY, district: DISTRICT });
+  const note1 = await writeRunSheets(host, actionPlanWorkbook(first).sheets, [ACTION_VANISHED_SHEET]);
+  expect(note1?.intent).toBe('success');
+  const planSheet = actionPlanWorkbook(first).sheets[0].name;
+  expect(fake.sheetNames()).toEqual(expect.arrayContaining([...needsSheets, planSheet]));
+  const planId = fake.sheet(planSheet).id;
+
+  // The officer fills in who is responsible for the road and what became of the drain, in Excel.
+  const road = await cellStarting(host, planSheet, 'ผู้รับผิดชอบ', ROAD);
+  const drain = await cellStarting(host, planSheet, 'ผลการดำเนินงาน', DRAIN);
+  fake.setValues(planSheet, `${colLetterOf(road.col)}${road.row + 1}`, [['นายช่างโยธา สมชาย ใจดี']]);
+  fake.setValues(planSheet, `${colLetterOf(drain.col)}${drain.row + 1}`, [['ตรวจรับงานแล้ว ๒ ก.พ. ๒๕๖๙']]);
+
+  // Run again with the later files: the plan is read back from the workbook and merged with.
+  const { previous, otherYear } = await previousActionPlan(host, FY);
+  expect(otherYear).toBeUndefined();
+  expect(previous?.sheet).toBe(planSheet);
+  const second = buildActionPlan(actionPlanInputsOf(laterInputs()), { fiscalYear: FY, district: DISTRICT, previous });
+  expect(second.merge).toMatchObject({ kept: 10, new: 1 });
+  await writeRunSheets(host, actionPlanWorkbook(second).sheets, [ACTION_VANISHED_SHEET]);
+  expect(fake.sheet(planSheet).id).toBe(planId); // rewritten in place
+  expect((await cellStarting(host, planSheet, 'ผู้รับผิดชอบ', ROAD)).text).toBe('นายช่างโยธา สมชาย ใจดี');
+  // The drain is in no later file: listed on the plan's gone sheet with what the officer wrote.
+  expect((await cellStarting(host, planSheet, 'ผลการดำเนินงาน', DRAIN)).row).toBe(-1);
+  expect((await cellStarting(host, ACTION_VANISHED_SHEET, 'ผลการดำเนินงาน', DRAIN)).text).toBe('ตรวจรับงานแล้ว ๒ ก.พ. ๒๕๖๙');
+
+  // Not one of the needs table's sheets was written over or renamed.
+  expect(snapshot()).toEqual(before);
+  // A run for another fiscal year would replace this year's plan: the pane is told, and downloads instead.
+  expect(await previousActionPlan(host, FY + 1)).toEqual({ otherYear: FY });
 });
