@@ -62,8 +62,7 @@ export class ByteSink {
     const b = this.buf;
     let p = this.pos + digits;
     this.pos = p;
-    // Whole tens by division, not `%` on a float: exact below 2^53.
-    for (let m = n; p > this.pos - digits; m = Math.floor(m / 10)) b[--p] = 48 + (m - Math.floor(m / 10) * 10);
+    for (let m = n; p > this.pos - digits; m = Math.floor(m / 10)) b[--p] = 48 + (m % 10);
   }
 
   /**
