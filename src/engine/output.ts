@@ -37,6 +37,11 @@ export const OutCellSchema = z.union([
     value: z.union([z.string(), z.number(), z.boolean(), z.null()]),
     formula: z.string().optional(),
     style: CellStyleSchema.optional(),
+    /**
+     * A text no other cell repeats (a need's ที่มา): the .xlsx writer puts it in the cell itself, not in
+     * the shared-string table, whose index would hold every one of them until the file is written.
+     */
+    once: z.boolean().optional(),
   }),
 ]);
 export type OutCell = z.infer<typeof OutCellSchema>;

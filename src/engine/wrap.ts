@@ -99,7 +99,8 @@ export function wrappedLines(text: string, width: number, scale = 1, bold = fals
   let lines = known.get(text);
   if (lines === undefined) {
     lines = layOut(text, room, k);
-    if (known.size >= 100_000) known.clear();
+    // Small: project names never repeat and only churn through it; the few hundred repeated texts come back at once.
+    if (known.size >= 4096) known.clear();
     known.set(text, lines);
   }
   return lines;

@@ -468,10 +468,12 @@ function* sheetXml(
       let value: string | number | boolean | null;
       let formula: string | undefined;
       let st: CellStyle | undefined;
+      let once = false;
       if (typeof cell === 'object') {
         value = cell.value;
         formula = cell.formula;
         st = cell.style;
+        once = cell.once === true;
       } else value = cell;
       const x = xfFor(rowSt, st);
       any = true;
@@ -514,6 +516,15 @@ function* sheetXml(
             open(c, rn, x);
             out.ascii('/>');
           }
+          continue;
+        }
+        if (once) {
+          // An inline string: the same text, cut and cleaned as the shared-string table does it.
+          const clean = stripIllegalXml(value.length > MAX_CELL_TEXT ? value.slice(0, MAX_CELL_TEXT) : value);
+          open(c, rn, x);
+          out.ascii(edgeSpace(clean) ? ' t="inlineStr"><is><t xml:space="preserve">' : ' t="inlineStr"><is><t>');
+          out.text(escapeXml(clean));
+          out.ascii('</t></is></c>');
           continue;
         }
         const i = sst.add(value);

@@ -35,6 +35,12 @@ test('needsFileWorkbook writes the same file as needsWorkbook (fixtures with loc
   for (const k of Object.keys(whole)) expect([k, streamed[k]]).toEqual([k, whole[k]]);
   // the excluded-items note and the issue groups are there
   expect(whole['xl/sharedStrings.xml']).toContain('หมายเหตุ: ไม่นับยอด');
+  // Each need's ที่มา is its own: written in its cell, kept out of the shared strings (a million labels never repeated).
+  const sheet = whole['xl/worksheets/sheet1.xml'];
+  const first = `${r.items[0].sources[0].file} / `;
+  expect(sheet).toContain(`t="inlineStr"><is><t>${first}`);
+  expect(whole['xl/sharedStrings.xml']).not.toContain(first);
+  expect(sheet.match(/t="inlineStr"/g)).toHaveLength(r.items.length);
 });
 
 test('the same without duplicates ("ไม่พบโครงการซ้ำ"), and the rows are asked for in order, each once', async () => {

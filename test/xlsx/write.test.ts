@@ -83,6 +83,40 @@ test('round trip through readXlsx: values, display text, formulas, merges', () =
   expect(wb.sheets[1].rows[0]?.map((c) => c?.v)).toEqual(['x', 'y']);
 });
 
+test('a text written once (inline, not shared) reads back as the shared one would, in our reader and in exceljs', async () => {
+  const texts = [
+    'ก่อสร้างถนน.xlsx / ผ.02 / แถว ๑๖\nอีกไฟล์.xlsx / ผ.02 / แถว 7',
+    '  เว้นวรรคหน้าและหลัง  ',
+    'A & B <c> "q" _x0041_ \r',
+    'ควบคุม\u0001\u0008ตัดออก\ud800',
+    'ก'.repeat(40000),
+    '=HYPERLINK("http://x")',
+  ];
+  const sheet = (once: boolean): OutWorkbook => ({
+    sheets: [
+      {
+        name: 'ที่มา',
+        rows: texts.map((t, i) => [i + 1, once ? { value: t, style: { wrap: true }, once } : { value: t, style: { wrap: true } }]),
+      },
+    ],
+  });
+  const inline = writeXlsx(sheet(true));
+  const shared = writeXlsx(sheet(false));
+  const parts = unzipSync(inline);
+  expect(strFromU8(parts['xl/worksheets/sheet1.xml'])).toContain('t="inlineStr"><is><t xml:space="preserve">  เว้นวรรค');
+  // None of them in the shared-string table.
+  expect(strFromU8(parts['xl/sharedStrings.xml'] ?? new Uint8Array())).not.toContain('แถว');
+  const a = readXlsx(inline, 'a.xlsx').sheets[0];
+  const b = readXlsx(shared, 'b.xlsx').sheets[0];
+  expect(a.rows).toEqual(b.rows);
+  expect(a.rows[4]?.[1]?.v).toHaveLength(32767); // cut at Excel's limit, as a shared one is
+  expect(a.rows[3]?.[1]?.v).toBe('ควบคุมตัดออก');
+  const ex = new ExcelJS.Workbook();
+  await ex.xlsx.load(Buffer.from(inline) as unknown as ExcelJS.Buffer);
+  expect(ex.worksheets[0].getCell('B1').value).toBe(texts[0]);
+  expect(ex.worksheets[0].getCell('B2').value).toBe(texts[1]);
+});
+
 test('strings that look like formulas stay text', () => {
   const s = readXlsx(bytes, 'out.xlsx').sheets[0];
   for (const [r, c, text] of [

@@ -228,7 +228,8 @@ function tailColumns(): NeedsColumn[] {
     { header: 'เป้าหมาย (ผลผลิตของโครงการ)', cell: (it) => c(text(it.target), BODY), width: 24 },
     { header: 'ประเด็นการพัฒนาจังหวัด', cell: (it, _, t) => c(issueCell(it, t.issues), BODY), width: 30 },
     { header: 'ลำดับความสำคัญ (ของแหล่งที่มา)', cell: (it) => c(text(it.priority), BODY_CENTER), width: 10 },
-    { header: PROVENANCE_HEADER, cell: (it) => c(sourceText(it), BODY), width: 34 },
+    // Each need's own: written in its cell (no shared-string entry for a million labels that never repeat).
+    { header: PROVENANCE_HEADER, cell: (it) => ({ value: sourceText(it), style: BODY, once: true }), width: 34 },
     { header: 'หมายเหตุ', cell: (it) => c([it.note, ...it.remarks].filter(Boolean).join('\n'), BODY), width: 34 },
     { header: 'บันทึกของอำเภอ', cell: (it) => c(text(it.officerNote), BODY), width: 24 },
     {
