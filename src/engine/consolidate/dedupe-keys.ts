@@ -27,13 +27,20 @@ export function tokenIds(cands: readonly Candidate[]): TokenIds {
   for (let i = 0; i < cands.length; i++) start[i + 1] = start[i] + sizeOf(cands[i].tokens);
   const ids = new Int32Array(start[cands.length]);
   for (let i = 0; i < cands.length; i++) {
-    let k = start[i];
+    const from = start[i];
+    let k = from;
     for (const t of cands[i].tokens) {
       let id = idOf.get(t);
       if (id === undefined) idOf.set(t, (id = idOf.size));
-      ids[k++] = id;
+      // Into place among the run's ids so far (a run is a name's words: a typed-array view and a
+      // native sort per candidate cost more than this).
+      let p = k++;
+      while (p > from && ids[p - 1] > id) {
+        ids[p] = ids[p - 1];
+        p--;
+      }
+      ids[p] = id;
     }
-    ids.subarray(start[i], k).sort();
   }
   const df = new Int32Array(idOf.size);
   const tokenOf: string[] = new Array<string>(idOf.size);
