@@ -212,9 +212,8 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
     const a = i < j ? i : j;
     const b = i < j ? j : i;
     if (!need[a] && !need[b]) return; // two reference rows (ผ.02, district plan)
-    // gate() from the typed keys (a block's members all have a compact name): most pairs of a big
-    // block's window end here, without touching the candidates.
-    if (hasVillage[a] && hasVillage[b] && village[a] !== village[b]) return;
+    // gate() from the typed keys (a block's members all have a compact name; the loops below refused
+    // pairs of two villages already), without touching the candidates.
     if (differentPlaces(a, b)) return;
     const ca = cands[a];
     const cb = cands[b];
@@ -236,21 +235,27 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
     const r = relate(ca, cb, sameName, shared, na, nb, cut);
     if (r) out.push({ a, b, ...r });
   };
+  // consider()'s first refusal, in the loops: most pairs of a big block's window end here, without a call.
+  const villagesDiffer = (i: number, j: number): boolean => hasVillage[i] === 1 && hasVillage[j] === 1 && village[i] !== village[j];
   // Position of each candidate sorted by name, then place (one name in many tambons keeps each
   // tambon's rows side by side); computed once, so big blocks sort by int.
   let order: NameOrder | undefined;
   const each = (b: Block | undefined): void => {
     if (b === undefined || typeof b === 'number') return;
     if (b.length <= BLOCK_MAX) {
-      for (let x = 0; x < b.length; x++) for (let y = x + 1; y < b.length; y++) consider(b[x], b[y]);
+      for (let x = 0; x < b.length; x++) {
+        const i = b[x];
+        for (let y = x + 1; y < b.length; y++) if (!villagesDiffer(i, b[y])) consider(i, b[y]);
+      }
       return;
     }
     order ??= nameOrder(cands);
     const sorted = Int32Array.from(b, (m) => order!.rank[m]).sort();
     for (let x = 0; x < sorted.length; x++) sorted[x] = order.byRank[sorted[x]];
     for (let x = 0; x < sorted.length; x++) {
+      const i = sorted[x];
       const end = Math.min(sorted.length, x + 1 + WINDOW);
-      for (let y = x + 1; y < end; y++) consider(sorted[x], sorted[y]);
+      for (let y = x + 1; y < end; y++) if (!villagesDiffer(i, sorted[y])) consider(i, sorted[y]);
     }
   };
   for (const b of byCompact.values()) each(b);
