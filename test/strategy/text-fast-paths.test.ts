@@ -35,6 +35,15 @@ const MADE = [
   'Ｔｈａｉ ＯＴＯＰ',
   'ถนน...สาย ก',
   '',
+  // Punctuation runs (the pattern leaves a lone space alone): lone and doubled spaces, tabs, wide and
+  // no-break spaces, a run mixing both kinds, at either end, one character texts.
+  'ก่อสร้าง ถนน  สาย\tบ้านนา \u3000ดอน\u00a0มูล',
+  ' - (หมู่ที่ 3) - ',
+  'สาย ก -ข- ค',
+  ' ',
+  '-',
+  'a  b\n\nc\r\n d',
+  'ข้อ 1/2 ; ข้อ 3|4',
 ];
 
 let cells: string[] = [];

@@ -23,6 +23,7 @@
 import type { Candidate } from './extract';
 import type { Confidence } from './types';
 import { comparePlaces, type Placed } from './place';
+import { gateKeys, nameOrder, placeClasses, tokenIds, type NameOrder } from './dedupe-keys';
 
 export const LIKELY = 0.8;
 export const POSSIBLE = 0.55;
@@ -174,50 +175,32 @@ function unmatched(ids: Int32Array, i: number, iEnd: number, j: number, jEnd: nu
 
 /** Every related pair (a < b by index), found through blocks. */
 export function findMatches(cands: readonly Candidate[]): Match[] {
-  // Tokens as ascending int ids (compare() on strings was most of the time), and the document
-  // frequency of each id.
-  // One flat array with offsets: a typed array per candidate costs ~150 bytes of headers each.
-  const idOf = new Map<string, number>();
-  const start = new Int32Array(cands.length + 1);
-  for (let i = 0; i < cands.length; i++) start[i + 1] = start[i] + sizeOf(cands[i].tokens);
-  const ids = new Int32Array(start[cands.length]);
-  for (let i = 0; i < cands.length; i++) {
-    let k = start[i];
-    for (const t of cands[i].tokens) {
-      let id = idOf.get(t);
-      if (id === undefined) idOf.set(t, (id = idOf.size));
-      ids[k++] = id;
-    }
-    ids.subarray(start[i], k).sort();
-  }
-  const df = new Int32Array(idOf.size);
-  const tokenOf: string[] = new Array(idOf.size);
-  for (const [t, id] of idOf) tokenOf[id] = t;
-  idOf.clear();
-  for (let k = 0; k < ids.length; k++) df[ids[k]]++;
+  const { start, ids, df, tokenOf } = tokenIds(cands);
+  const { need, hasVillage, village } = gateKeys(cands);
+  const differentPlaces = placeClasses(cands);
 
   // Blocks by kind (no prefixed key strings: at a million rows they cost more than the members).
   // A block of one member is just its index; a second member makes it an array.
-  const byCompact = new Map<string, number | number[]>();
-  const byVillage = new Map<string, number | number[]>();
-  const byToken = new Map<number, number | number[]>();
-  const add = <K>(blocks: Map<K, number | number[]>, key: K, i: number): void => {
-    const b = blocks.get(key);
-    if (b === undefined) blocks.set(key, i);
-    else if (typeof b === 'number') blocks.set(key, [b, i]);
-    else b.push(i);
-  };
-  const rare: number[] = [];
+  const byCompact = new Map<string, Block>();
+  const byVillage = new Map<string, Map<number, Block>>(); // by tambon, then village
+  const byToken: Array<Block | undefined> = new Array<Block | undefined>(tokenOf.length);
+  const rare = new Int32Array(RARE_TOKENS);
   cands.forEach((c, i) => {
     if (!c.compact) return;
     add(byCompact, c.compact, i);
     // A row without a tambon meets the tambon's rows through its name and token blocks.
-    if (c.village !== undefined) add(byVillage, `${c.village}\u0000${c.tambon ?? ''}`, i);
-    rare.length = 0;
-    for (let k = start[i]; k < start[i + 1]; k++) if (df[ids[k]] > 1) rare.push(ids[k]);
-    // Rarest first; ties by first appearance of the token in the run (deterministic).
-    rare.sort((x, y) => df[x] - df[y] || x - y);
-    for (let k = 0; k < rare.length && k < RARE_TOKENS; k++) add(byToken, rare[k], i);
+    if (c.village !== undefined) {
+      const tambon = c.tambon ?? '';
+      let villages = byVillage.get(tambon);
+      if (!villages) byVillage.set(tambon, (villages = new Map()));
+      add(villages, c.village, i);
+    }
+    const k = rarest(ids, start[i], start[i + 1], df, rare);
+    for (let x = 0; x < k; x++) {
+      const t = rare[x];
+      const b = byToken[t];
+      byToken[t] = b === undefined ? i : typeof b === 'number' ? [b, i] : (b.push(i), b);
+    }
   });
 
   // No set of seen pairs: at a million rows it outgrows V8's Set limit (2^24 entries) and the heap.
@@ -228,11 +211,13 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
     if (i === j) return;
     const a = i < j ? i : j;
     const b = i < j ? j : i;
+    if (!need[a] && !need[b]) return; // two reference rows (ผ.02, district plan)
+    // gate() from the typed keys (a block's members all have a compact name; the loops below refused
+    // pairs of two villages already), without touching the candidates.
+    if (differentPlaces(a, b)) return;
     const ca = cands[a];
     const cb = cands[b];
-    if (ca.role !== 'need' && cb.role !== 'need') return; // two reference rows (ผ.02, district plan)
-    const sameName = gate(ca, cb);
-    if (sameName === null) return;
+    const sameName = ca.compact === cb.compact;
     const a0 = start[a];
     const a1 = start[a + 1];
     const b0 = start[b];
@@ -250,44 +235,67 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
     const r = relate(ca, cb, sameName, shared, na, nb, cut);
     if (r) out.push({ a, b, ...r });
   };
+  // consider()'s first refusal, in the loops: most pairs of a big block's window end here, without a call.
+  const villagesDiffer = (i: number, j: number): boolean => hasVillage[i] === 1 && hasVillage[j] === 1 && village[i] !== village[j];
   // Position of each candidate sorted by name, then place (one name in many tambons keeps each
   // tambon's rows side by side); computed once, so big blocks sort by int.
-  let rank: Int32Array | undefined;
-  const rankOf = (): Int32Array => {
-    if (rank) return rank;
-    const all = Array.from(cands.keys()).sort((x, y) => {
-      const a = cands[x];
-      const b = cands[y];
-      if (a.compact !== b.compact) return a.compact < b.compact ? -1 : 1;
-      const ta = a.tambon ?? '';
-      const tb = b.tambon ?? '';
-      if (ta !== tb) return ta < tb ? -1 : 1;
-      return (a.village ?? -1) - (b.village ?? -1) || x - y;
-    });
-    rank = new Int32Array(cands.length);
-    all.forEach((c, k) => (rank![c] = k));
-    return rank;
-  };
-  const eachBlock = function* (): Generator<number[]> {
-    for (const m of [byCompact, byVillage, byToken] as Array<Map<unknown, number | number[]>>)
-      for (const b of m.values()) if (typeof b !== 'number') yield b;
-  };
-  for (const members of eachBlock()) {
-    if (members.length < 2) continue;
-    if (members.length <= BLOCK_MAX) {
-      for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) consider(members[x], members[y]);
-    } else {
-      const order = rankOf();
-      const sorted = [...members].sort((x, y) => order[x] - order[y]);
-      for (let x = 0; x < sorted.length; x++)
-        for (let y = x + 1; y < Math.min(sorted.length, x + 1 + WINDOW); y++) consider(sorted[x], sorted[y]);
+  let order: NameOrder | undefined;
+  const each = (b: Block | undefined): void => {
+    if (b === undefined || typeof b === 'number') return;
+    if (b.length <= BLOCK_MAX) {
+      for (let x = 0; x < b.length; x++) {
+        const i = b[x];
+        for (let y = x + 1; y < b.length; y++) if (!villagesDiffer(i, b[y])) consider(i, b[y]);
+      }
+      return;
     }
-  }
+    order ??= nameOrder(cands);
+    const sorted = Int32Array.from(b, (m) => order!.rank[m]).sort();
+    for (let x = 0; x < sorted.length; x++) sorted[x] = order.byRank[sorted[x]];
+    for (let x = 0; x < sorted.length; x++) {
+      const i = sorted[x];
+      const end = Math.min(sorted.length, x + 1 + WINDOW);
+      for (let y = x + 1; y < end; y++) if (!villagesDiffer(i, sorted[y])) consider(i, sorted[y]);
+    }
+  };
+  for (const b of byCompact.values()) each(b);
+  for (const villages of byVillage.values()) for (const b of villages.values()) each(b);
+  for (const b of byToken) each(b);
   out.sort((p, q) => p.a - q.a || p.b - q.b);
   let k = 0;
   for (let x = 0; x < out.length; x++) if (k === 0 || out[x].a !== out[k - 1].a || out[x].b !== out[k - 1].b) out[k++] = out[x];
   out.length = k;
   return out;
+}
+
+/** A block's members: one index, or two and more. */
+type Block = number | number[];
+
+function add<K>(blocks: Map<K, Block>, key: K, i: number): void {
+  const b = blocks.get(key);
+  if (b === undefined) blocks.set(key, i);
+  else if (typeof b === 'number') blocks.set(key, [b, i]);
+  else b.push(i);
+}
+
+/**
+ * The (at most RARE_TOKENS) rarest ids of run [from, to) that more than one candidate has, into
+ * `out`, rarest first, ties by id; returns how many.
+ */
+function rarest(ids: Int32Array, from: number, to: number, df: Int32Array, out: Int32Array): number {
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const t = ids[k];
+    if (df[t] <= 1) continue;
+    // Insertion into the short sorted list (a sort per candidate was most of building the blocks).
+    let p = n < out.length ? n++ : out.length;
+    while (p > 0 && (df[t] < df[out[p - 1]] || (df[t] === df[out[p - 1]] && t < out[p - 1]))) {
+      if (p < out.length) out[p] = out[p - 1];
+      p--;
+    }
+    if (p < out.length) out[p] = t;
+  }
+  return n;
 }
 
 /** What two rows of one group say of its place together (each part from whichever names it). */

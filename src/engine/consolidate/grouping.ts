@@ -24,23 +24,39 @@ export function groupByIssue(items: readonly NeedsItem[]): GroupedNeeds {
 
 /** New groups (same items, same order) with the years and totals of what their items now ask. */
 export function withTotals(groups: readonly IssueGroup[]): GroupedNeeds {
+  // Items share budget objects (extract.ts shares equal amounts): each one's years are read once.
   const yearSet = new Set<number>();
-  for (const g of groups) for (const it of g.items) for (const y of Object.keys(it.budgets)) yearSet.add(Number(y));
+  const seen = new Set<object>();
+  for (const g of groups)
+    for (const it of g.items) {
+      if (seen.has(it.budgets)) continue;
+      seen.add(it.budgets);
+      for (const y of Object.keys(it.budgets)) yearSet.add(Number(y));
+    }
   const years = [...yearSet].sort((a, b) => a - b);
-  const totals: Record<number, number> = {};
-  for (const y of years) totals[y] = 0;
-  const counted = groups.map((g) => {
-    const out: IssueGroup = { ...g, totals: {}, counted: 0 };
-    for (const y of years) out.totals[y] = 0;
+  // Summed by year position in typed arrays (the same additions in the same order as into records
+  // keyed by year, which cost a keyed lookup and store per item and year).
+  const all = new Float64Array(years.length);
+  const sums = new Float64Array(years.length);
+  const byYear = (s: Float64Array): Record<number, number> => {
+    const out: Record<number, number> = {};
+    years.forEach((y, k) => (out[y] = s[k]));
+    return out;
+  };
+  const counted = groups.map((g): IssueGroup => {
+    sums.fill(0);
+    let n = 0;
     for (const it of g.items) {
       if (!it.inTotals) continue;
-      out.counted++;
-      for (const y of years) {
-        out.totals[y] += it.budgets[y] ?? 0;
-        totals[y] += it.budgets[y] ?? 0;
+      n++;
+      const b = it.budgets;
+      for (let k = 0; k < years.length; k++) {
+        const v = b[years[k]] ?? 0;
+        sums[k] += v;
+        all[k] += v;
       }
     }
-    return out;
+    return { ...g, totals: byYear(sums), counted: n };
   });
-  return { years, groups: counted, totals, items: itemsOf(counted) };
+  return { years, groups: counted, totals: byYear(all), items: itemsOf(counted) };
 }

@@ -23,8 +23,6 @@ export function sourceRank(priority: string): number {
 /** What the default order reads of a need (an item, or what stands for it before items are made). */
 type Ranked = Pick<NeedsItem, 'id' | 'priority' | 'sources'>;
 
-const sourceOf = (it: Ranked): string => `${it.sources[0].file}\u0000${it.sources[0].sheet}`;
-
 /** New groups, each one's items in the default order and numbered 1…N across the table (copies). */
 export function rankItems(groups: readonly IssueGroup[]): IssueGroup[] {
   let next = 1;
@@ -47,18 +45,26 @@ export function defaultRanks(needs: ReadonlyArray<Ranked & Pick<NeedsItem, 'issu
 
 /** A group's items in the default order: per source ranked first (by rank, then row), then unranked by row; an item's turn is its place there. */
 function inTurn<T extends Ranked>(items: readonly T[]): T[] {
-  // By position (no map lookups in the comparators: a million needs).
-  const bySource = new Map<string, number[]>();
+  // By position (no map lookups in the comparators: a million needs). By file, then sheet: no key
+  // string joined per need (the names are shared strings, hashed once).
+  const bySource = new Map<string, Map<string, number[]>>();
+  const lists: number[][] = [];
   const rank = new Float64Array(items.length);
   items.forEach((it, k) => {
     rank[k] = rankOfPriority(it.priority);
-    const key = sourceOf(it);
-    const list = bySource.get(key);
+    const { file, sheet } = it.sources[0];
+    let sheets = bySource.get(file);
+    if (!sheets) bySource.set(file, (sheets = new Map()));
+    const list = sheets.get(sheet);
     if (list) list.push(k);
-    else bySource.set(key, [k]);
+    else {
+      const own = [k];
+      sheets.set(sheet, own);
+      lists.push(own);
+    }
   });
   const turn = new Int32Array(items.length);
-  for (const list of bySource.values()) {
+  for (const list of lists) {
     list.sort((a, b) => {
       const ha = Number.isFinite(rank[a]);
       const hb = Number.isFinite(rank[b]);

@@ -24,14 +24,28 @@ export function matchInput(name: string, objective: string, target: string, issu
 
 /** A run's verdict sharer: one object per distinct verdict (consistent with issue 2, …), bounded; owned by one run. */
 export function verdictSharer(): (v: ItemVerdict) => ItemVerdict {
-  const seen = new Map<string, ItemVerdict>();
+  // By reason, then the other fields compared: no key string joined per verdict (~400 characters
+  // copied and hashed for each of a million needs, on the thread that takes every file's results).
+  const byReason = new Map<string, ItemVerdict[]>();
+  let size = 0;
+  const same = (x: ItemVerdict, v: ItemVerdict): boolean =>
+    x.status === v.status &&
+    (x.declared ?? '') === (v.declared ?? '') &&
+    (x.declaredUnknown ?? '') === (v.declaredUnknown ?? '') &&
+    (x.suggested ?? '') === (v.suggested ?? '') &&
+    x.reasonEn === v.reasonEn;
   return (v) => {
-    const key = `${v.status}\u0000${v.declared ?? ''}\u0000${v.declaredUnknown ?? ''}\u0000${v.suggested ?? ''}\u0000${v.reason}\u0000${v.reasonEn}`;
-    const hit = seen.get(key);
-    if (hit) return hit;
-    if (seen.size >= 100000) seen.clear();
+    const list = byReason.get(v.reason);
+    if (list) for (const x of list) if (same(x, v)) return x;
+    if (size >= 100000) {
+      byReason.clear();
+      size = 0;
+    }
     const own: ItemVerdict = { ...v, reason: intern(v.reason), reasonEn: intern(v.reasonEn) };
-    seen.set(key, own);
+    const again = byReason.get(v.reason);
+    if (again) again.push(own);
+    else byReason.set(v.reason, [own]);
+    size++;
     return own;
   };
 }

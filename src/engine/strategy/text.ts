@@ -164,7 +164,12 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'for',
 ]);
 
-const PUNCTUATION = /[\s"'“”‘’`()[\]{}<>:;,!?/\\|*_=+#@%^&~\-–—•·]+/g;
+/**
+ * Runs of punctuation and spaces, each to become one space: a run of two or more, or one character
+ * other than a plain space. A lone space is not matched (it would be replaced by itself): a match and a
+ * replacement per space between words was most of normalising a text.
+ */
+const PUNCTUATION = /[\s"'“”‘’`()[\]{}<>:;,!?/\\|*_=+#@%^&~\-–—•·]{2,}|[^\S ]|["'“”‘’`()[\]{}<>:;,!?/\\|*_=+#@%^&~\-–—•·]/g;
 /** A character some step of normaliseText other than case, NFC and punctuation acts on. */
 const NEEDS_FULL = new RegExp(`[\\u0e50-\\u0e59${INVISIBLE_CHARS}.,…]`);
 

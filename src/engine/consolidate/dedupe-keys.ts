@@ -1,0 +1,130 @@
+/**
+ * What duplicate detection (dedupe.ts) reads of each candidate, as typed arrays by candidate index:
+ * token ids, the village and place gates, the order by name. The windows of big blocks pair millions
+ * of rows at a million candidates, and most pairs are refused by village or place: read from flat
+ * arrays, without touching the candidate objects.
+ */
+import type { Candidate } from './extract';
+import { comparePlaces, type Placed } from './place';
+
+type Tokens = Candidate['tokens'];
+const sizeOf = (t: Tokens): number => ('size' in t ? t.size : t.length);
+
+/** Each candidate's distinct tokens as ascending int ids: ids[start[i]] up to ids[start[i + 1]]. */
+export interface TokenIds {
+  start: Int32Array;
+  ids: Int32Array;
+  /** How many candidates have each id. */
+  df: Int32Array;
+  /** The token of each id. */
+  tokenOf: string[];
+}
+
+/** Tokens as ints (compare() on strings was most of the time), in one flat array with offsets (a typed array per candidate costs ~150 bytes of headers). */
+export function tokenIds(cands: readonly Candidate[]): TokenIds {
+  const idOf = new Map<string, number>();
+  const start = new Int32Array(cands.length + 1);
+  for (let i = 0; i < cands.length; i++) start[i + 1] = start[i] + sizeOf(cands[i].tokens);
+  const ids = new Int32Array(start[cands.length]);
+  for (let i = 0; i < cands.length; i++) {
+    const from = start[i];
+    let k = from;
+    for (const t of cands[i].tokens) {
+      let id = idOf.get(t);
+      if (id === undefined) idOf.set(t, (id = idOf.size));
+      // Into place among the run's ids so far (a run is a name's words: a typed-array view and a
+      // native sort per candidate cost more than this).
+      let p = k++;
+      while (p > from && ids[p - 1] > id) {
+        ids[p] = ids[p - 1];
+        p--;
+      }
+      ids[p] = id;
+    }
+  }
+  const df = new Int32Array(idOf.size);
+  const tokenOf: string[] = new Array<string>(idOf.size);
+  for (const [t, id] of idOf) tokenOf[id] = t;
+  idOf.clear();
+  for (let k = 0; k < ids.length; k++) df[ids[k]]++;
+  return { start, ids, df, tokenOf };
+}
+
+/** Whether each candidate is a need (else a reference row) and its village number. */
+export function gateKeys(cands: readonly Candidate[]): { need: Uint8Array; hasVillage: Uint8Array; village: Float64Array } {
+  const n = cands.length;
+  const need = new Uint8Array(n);
+  const hasVillage = new Uint8Array(n);
+  const village = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = cands[i];
+    if (c.role === 'need') need[i] = 1;
+    if (c.village !== undefined) {
+      hasVillage[i] = 1;
+      village[i] = c.village;
+    }
+  }
+  return { need, hasVillage, village };
+}
+
+/** Classes of places beyond this many are compared directly (the table of their pairs would grow as the square). */
+const CACHED_CLASSES = 2048;
+
+/**
+ * Whether two candidates (by index) are in different places (comparePlaces), cached per pair of place
+ * classes: rows with one place object (shared: extract.ts sharedPlace) and one tambon name relate
+ * alike to every other row, and a district has a few dozen such classes.
+ */
+export function placeClasses(cands: readonly Candidate[]): (a: number, b: number) => boolean {
+  const classOf = new Int32Array(cands.length);
+  const reps: Placed[] = [];
+  const byPlace = new Map<Placed['place'], Map<string | undefined, number>>();
+  cands.forEach((c, i) => {
+    let byTambon = byPlace.get(c.place);
+    if (!byTambon) byPlace.set(c.place, (byTambon = new Map()));
+    let k = byTambon.get(c.tambon);
+    if (k === undefined) {
+      byTambon.set(c.tambon, (k = reps.length));
+      reps.push(c);
+    }
+    classOf[i] = k;
+  });
+  const p = reps.length;
+  if (p > CACHED_CLASSES) return (a, b) => comparePlaces(reps[classOf[a]], reps[classOf[b]]) === 'different';
+  // Per ordered pair of classes: 0 not yet compared, 1 different, 2 not different.
+  const known = new Uint8Array(p * p);
+  return (a, b) => {
+    const x = classOf[a];
+    const y = classOf[b];
+    const k = x * p + y;
+    let v = known[k];
+    if (v === 0) known[k] = v = comparePlaces(reps[x], reps[y]) === 'different' ? 1 : 2;
+    return v === 1;
+  };
+}
+
+/** The candidates sorted by compact name, then tambon, village and index: `rank` of each, and the candidate at each rank. */
+export interface NameOrder {
+  rank: Int32Array;
+  byRank: Int32Array;
+}
+
+export function nameOrder(cands: readonly Candidate[]): NameOrder {
+  const n = cands.length;
+  // From flat arrays: the comparator reads no candidate object (most of a sort's time was loading them).
+  const name = cands.map((c) => c.compact);
+  const tambon = cands.map((c) => c.tambon ?? '');
+  const village = Float64Array.from(cands, (c) => c.village ?? -1);
+  const byRank = Int32Array.from(cands.keys()).sort((x, y) => {
+    const a = name[x];
+    const b = name[y];
+    if (a !== b) return a < b ? -1 : 1;
+    const ta = tambon[x];
+    const tb = tambon[y];
+    if (ta !== tb) return ta < tb ? -1 : 1;
+    return village[x] - village[y] || x - y;
+  });
+  const rank = new Int32Array(n);
+  for (let k = 0; k < n; k++) rank[byRank[k]] = k;
+  return { rank, byRank };
+}
