@@ -249,6 +249,15 @@ export function sharedBudgets(budgets: Record<number, number>): Record<number, n
   const h = budgetsHash(budgets);
   const bucket = BUDGETS.get(h);
   if (bucket) for (const b of bucket) if (sameBudgets(b, budgets)) return b;
+  return keepBudgets(h, bucket, budgets);
+}
+
+/** Adds `budgets` (hash `h`, its bucket if any) to the shared table. */
+function keepBudgets(
+  h: number,
+  bucket: Array<Record<number, number>> | undefined,
+  budgets: Record<number, number>,
+): Record<number, number> {
   if (budgetsKept >= 100000) {
     BUDGETS.clear();
     budgetsKept = 0;
@@ -286,11 +295,66 @@ function sameBudgets(a: Record<number, number>, b: Record<number, number>): bool
   return n === 0;
 }
 
-function amountsOf(p: ProjectRow): { budgets: Record<number, number>; bad: number[] } {
+/**
+ * A row's years and summed amounts before any object is made (amountsOf): in the order first seen,
+ * and the same pairs by year. Most rows' amounts repeat another row's, so the shared object is
+ * found from these (the hash and comparison sharedBudgets makes of an object, here on the pairs)
+ * and a record is only built for amounts not seen yet.
+ */
+const SEEN_YEARS: number[] = [];
+const SEEN_SUMS: number[] = [];
+const BY_YEAR: number[] = [];
+
+/** Is `y` an array index (a record's integer key, listed in ascending order by `for…in`)? */
+const isIndex = (y: number): boolean => y >= 0 && y <= 0xfffffffe && Math.floor(y) === y;
+
+/** The shared record of the pairs SEEN_YEARS / SEEN_SUMS [0, n), or undefined when a year is no array index. */
+function sharedBudgetsOfPairs(n: number): Record<number, number> | undefined {
+  // Ascending years, as for…in lists an object's index keys (insertion sort: a handful of years).
+  for (let i = 0; i < n; i++) {
+    if (!isIndex(SEEN_YEARS[i])) return undefined;
+    let k = i;
+    while (k > 0 && SEEN_YEARS[BY_YEAR[k - 1]] > SEEN_YEARS[i]) {
+      BY_YEAR[k] = BY_YEAR[k - 1];
+      k--;
+    }
+    BY_YEAR[k] = i;
+  }
+  let h = 0x811c9dc5;
+  for (let k = 0; k < n; k++) {
+    const v = SEEN_SUMS[BY_YEAR[k]];
+    h = Math.imul(h ^ SEEN_YEARS[BY_YEAR[k]], 0x01000193);
+    h = Math.imul(h ^ (v | 0), 0x01000193);
+    h = Math.imul(h ^ ((v / 4294967296) | 0), 0x01000193);
+  }
+  const bucket = BUDGETS.get(h);
+  if (bucket) for (const b of bucket) if (samePairs(b, n)) return b;
   const budgets: Record<number, number> = {};
+  for (let i = 0; i < n; i++) budgets[SEEN_YEARS[i]] = SEEN_SUMS[i];
+  return keepBudgets(h, bucket, budgets);
+}
+
+/** sameBudgets of a record and the sorted pairs. */
+function samePairs(a: Record<number, number>, n: number): boolean {
+  let k = 0;
+  for (const y in a) {
+    // A key such as "02566" is no year of ours: the number and its text must both agree.
+    if (k >= n || Number(y) !== SEEN_YEARS[BY_YEAR[k]] || String(SEEN_YEARS[BY_YEAR[k]]) !== y) return false;
+    const x = a[y as unknown as number];
+    const v = SEEN_SUMS[BY_YEAR[k]];
+    if (x !== v && (x === x || v === v)) return false;
+    k++;
+  }
+  return k === n;
+}
+
+/** A row's amounts by B.E. year (its parts' too), shared; `bad`: the years whose amount is unreadable. */
+export function amountsOf(p: ProjectRow): { budgets: Record<number, number>; bad: number[] } {
   let bad = NO_BAD;
+  let n = 0;
   // The project's own row and its budget lines below it ("จุดที่ 2").
-  for (const b of p.parts ? [...p.budgets, ...p.parts.flatMap((x) => x.budgets)] : p.budgets) {
+  const lines = p.parts ? [...p.budgets, ...p.parts.flatMap((x) => x.budgets)] : p.budgets;
+  for (const b of lines) {
     // One-amount layouts with a blank or unreadable year: no year column to put it in (validate reports it).
     if (!b.year) continue;
     let amt = b.amount;
@@ -299,8 +363,18 @@ function amountsOf(p: ProjectRow): { budgets: Record<number, number>; bad: numbe
       bad.push(b.year);
       amt = 0;
     }
-    budgets[b.year] = (budgets[b.year] ?? 0) + amt;
+    let k = 0;
+    while (k < n && SEEN_YEARS[k] !== b.year) k++;
+    // (budgets[year] ?? 0) + amt, as the record was summed: a first -0 becomes 0.
+    if (k === n) {
+      SEEN_YEARS[n] = b.year;
+      SEEN_SUMS[n++] = 0 + amt;
+    } else SEEN_SUMS[k] += amt;
   }
+  const shared = sharedBudgetsOfPairs(n);
+  if (shared) return { budgets: shared, bad };
+  const budgets: Record<number, number> = {};
+  for (let i = 0; i < n; i++) budgets[SEEN_YEARS[i]] = SEEN_SUMS[i];
   return { budgets: sharedBudgets(budgets), bad };
 }
 
