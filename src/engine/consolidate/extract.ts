@@ -334,18 +334,31 @@ function sharedBudgetsOfPairs(n: number): Record<number, number> | undefined {
   return keepBudgets(h, bucket, budgets);
 }
 
-/** sameBudgets of a record and the sorted pairs. */
-function samePairs(a: Record<number, number>, n: number): boolean {
-  let k = 0;
-  for (const y in a) {
-    // A key such as "02566" is no year of ours: the number and its text must both agree.
-    if (k >= n || Number(y) !== SEEN_YEARS[BY_YEAR[k]] || String(SEEN_YEARS[BY_YEAR[k]]) !== y) return false;
-    const x = a[y as unknown as number];
-    const v = SEEN_SUMS[BY_YEAR[k]];
-    if (x !== v && (x === x || v === v)) return false;
-    k++;
+/** Keys of a shared record (frozen: counted once, by for…in as sameBudgets counts them). */
+const KEY_COUNT = new WeakMap<Record<number, number>, number>();
+function keyCount(a: Record<number, number>): number {
+  let n = KEY_COUNT.get(a);
+  if (n === undefined) {
+    n = 0;
+    for (const y in a) if (y !== undefined) n++;
+    KEY_COUNT.set(a, n);
   }
-  return k === n;
+  return n;
+}
+
+/**
+ * sameBudgets of a shared record and the pairs: as many keys, and each year's amount equal (a year
+ * the record lacks reads undefined, never an amount). No for…in per row (it lists a record's keys
+ * anew each time).
+ */
+function samePairs(a: Record<number, number>, n: number): boolean {
+  if (keyCount(a) !== n) return false;
+  for (let k = 0; k < n; k++) {
+    const x = a[SEEN_YEARS[k]];
+    const v = SEEN_SUMS[k];
+    if (x !== v && (x === x || v === v)) return false;
+  }
+  return true;
 }
 
 /** A row's amounts by B.E. year (its parts' too), shared; `bad`: the years whose amount is unreadable. */
