@@ -447,17 +447,17 @@ class Reader {
           v = inline;
           t = 's';
           w = xfTextFmt[xf] ? formatText(inline, fmt) : inline;
+        } else if (vs < 0) continue;
+        else if (tc === 0x73 && tlen === 1) {
+          // shared string: its index read in place (no string made per cell)
+          const str = sst[indexAt(s, vs, vEnd)];
+          if (str === undefined || str === '') continue;
+          v = str;
+          t = 's';
+          w = xfTextFmt[xf] ? formatText(str, fmt) : str;
         } else {
-          if (vs < 0) continue;
           const raw = s.slice(vs, vEnd);
-          if (tc === 0x73 && tlen === 1) {
-            // shared string
-            const str = sst[+raw];
-            if (str === undefined || str === '') continue;
-            v = str;
-            t = 's';
-            w = xfTextFmt[xf] ? formatText(str, fmt) : str;
-          } else if (tc === 0 || tc === 0x6e /* n */) {
+          if (tc === 0 || tc === 0x6e /* n */) {
             if (raw === '') continue;
             const num = +raw;
             if (num !== num) {
@@ -557,6 +557,18 @@ interface RowState {
   row: number;
   col: number;
   shared: Map<string, { f: string; row: number; col: number }>;
+}
+
+/** +s.slice(from, to), a shared string's index: up to 9 digits read in place, anything else converted as text. */
+function indexAt(s: string, from: number, to: number): number {
+  if (to <= from || to - from > 9) return +s.slice(from, to);
+  let v = 0;
+  for (let k = from; k < to; k++) {
+    const d = s.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return +s.slice(from, to);
+    v = v * 10 + d;
+  }
+  return v;
 }
 
 function rowNumOr(r: number): number {

@@ -253,6 +253,17 @@ test('a large shared-string table read from its bytes gives the strings of the w
   expect(col[3]).toBe('ข้อความภาษาไทยที่ 3 โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก ต่อ');
 });
 
+test("a shared-string cell's index is read as the number its text is (digits in place, any other text converted)", () => {
+  const sst = `<sst>${Array.from({ length: 12 }, (_x, i) => `<si><t>ข้อความ ${i}</t></si>`).join('')}</sst>`;
+  const values = ['7', '07', '0', '11', ' 5', '5 ', '1e1', '3.0', '', '0x2', '12', '-1', '1234567890', '4a'];
+  const cells = values.map((v, i) => `<c r="A${i + 1}" t="s"><v>${v}</v></c>`);
+  const xml = sheetDoc(`<sheetData>${cells.map((c, i) => `<row r="${i + 1}">${c}</row>`).join('')}</sheetData>`);
+  const got = readXlsx(makeXlsx({ sheets: [{ name: 'S', xml }], sst }), 's.xlsx').sheets[0].rows.map((r) => r?.[0]?.v);
+  const want = values.map((v) => (+v >= 0 && +v < 12 && Number.isInteger(+v) ? `ข้อความ ${+v}` : undefined));
+  expect(want.filter((w) => w !== undefined).length).toBeGreaterThan(8);
+  expect(got).toEqual(want);
+});
+
 test('1904 date system and ISO date cells', () => {
   const wbXml =
     '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr date1904="1"/><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>';
