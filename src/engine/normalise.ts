@@ -121,6 +121,13 @@ const DOT = 32;
 const PUNCT = 64; // ASCII punctuation that becomes a space
 const YAMOK = 128;
 const UPPER = 256;
+const REORDER = 512; // Thai marks NFC would reorder (the only change NFC makes to ASCII and Thai)
+
+/** Canonical combining classes of U+0E38…U+0E4B (the Thai marks NFC orders: 103 below vowels, 9 phinthu, 107 tones). */
+const THAI_CCC = new Uint8Array(0x0e4b - 0x0e38 + 1);
+THAI_CCC[0] = THAI_CCC[1] = 103;
+THAI_CCC[2] = 9;
+THAI_CCC.fill(107, 0x0e48 - 0x0e38);
 
 /** ASCII characters of the punctuation class below (the rest of that class is outside ASCII: OTHER). */
 const ASCII_PUNCT = new Uint8Array(128);
@@ -134,8 +141,13 @@ for (const ch of ',;:!?"\'`()[]{}<>/\\|-_*#+=~^%&@') ASCII_PUNCT[ch.charCodeAt(0
 function plainScan(s: string): number {
   let f = 0;
   let prev = 0;
+  let prevCcc = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
+    // NFC leaves ASCII and Thai as they are but for marks in descending combining class: sorted.
+    const ccc = c >= 0x0e38 && c <= 0x0e4b ? THAI_CCC[c - 0x0e38] : 0;
+    if (ccc !== 0 && prevCcc > ccc) f |= REORDER;
+    prevCcc = ccc;
     if (c > 0x20 && c < 0x7f) {
       if (c === 0x2e) f |= DOT;
       else if (ASCII_PUNCT[c]) f |= c === 0x2c ? COMMA | PUNCT : PUNCT;
@@ -152,18 +164,23 @@ function plainScan(s: string): number {
   return f;
 }
 
+const SPACE_RUNS = / {2,}/g;
 const PUNCTUATION = /[,;:!?"'`“”‘’()[\]{}<>/\\|–—\-_…•*#+=~^%&@]/g;
 
 function normaliseUncached(input: string): string {
-  let s = String(input ?? '').normalize('NFC');
-  // Each pass only where the scan says it can change the text (the same result: passes that find nothing are skipped).
+  let s = String(input ?? '');
+  // Each pass only where the scan says it can change the text (the same result: passes that find nothing
+  // are skipped); NFC only where it can (text beyond ASCII and Thai, or marks it reorders), then scanned again.
   let f = plainScan(s);
-  const all = f === OTHER;
+  if (f & (OTHER | REORDER)) f = plainScan((s = s.normalize('NFC')));
+  const all = (f & OTHER) !== 0;
   if (all || f & THAI_DIGIT) s = thaiToArabic(s);
   if (all) s = s.replace(INVISIBLE, '');
   // Nikhahit + sara aa typed as two characters → sara am; doubled tone marks.
   if (all || f & MARKS) s = s.replace(/\u0E4D\u0E32/g, '\u0E33').replace(/([\u0E48-\u0E4B])\1+/g, '$1');
-  if (all || f & SPACE_RUN) s = s.replace(SPACES, ' ');
+  // In plain text the ASCII space is the only white space: runs of it are all there is to collapse.
+  if (all) s = s.replace(SPACES, ' ');
+  else if (f & SPACE_RUN) s = s.replace(SPACE_RUNS, ' ');
   // Thousands separators inside numbers: 1,500 → 1500 (before commas become spaces).
   if (all || f & COMMA) s = s.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
   // In order (an expansion can feed a later rule); each rule only where its required text is (found
@@ -180,12 +197,13 @@ function normaliseUncached(input: string): string {
   // at every start; it can only match where brackets hold one space-free word, so test that first.
   if (ONE_WORD_IN_BRACKETS.test(s)) s = s.replace(WORD_THEN_SAME_IN_BRACKETS, '$1');
   f = plainScan(s);
-  if (f === OTHER) f = DOT | PUNCT | YAMOK | SPACE_RUN | UPPER;
+  const plain = (f & OTHER) === 0;
+  if (!plain) f = DOT | PUNCT | YAMOK | SPACE_RUN | UPPER;
   // Punctuation → space; a dot between digits (1.5) stays.
   if (f & DOT) s = s.replace(/(?<!\d)\.|\.(?!\d)/g, ' ');
   if (f & PUNCT) s = s.replace(PUNCTUATION, ' ');
   if (f & YAMOK) s = s.replace(/ๆ/g, ' ๆ ');
-  if (f & (DOT | PUNCT | YAMOK | SPACE_RUN)) s = s.replace(SPACES, ' ');
+  if (f & (DOT | PUNCT | YAMOK | SPACE_RUN)) s = s.replace(plain ? SPACE_RUNS : SPACES, ' ');
   s = s.trim();
   return f & UPPER ? s.toLowerCase() : s;
 }
