@@ -223,12 +223,12 @@ export function coreName(name: string): string {
 
 /** coreName of text already passed through normaliseThai. */
 export function coreNameOfNormalised(normalised: string): string {
-  return normalised
-    .replace(/^โครงการ ?/, '')
-    .replace(/หมู่ที่ \d{1,3}/g, ' ')
-    .replace(/(?<!สุขภาพ)(ตำบล|อำเภอ|จังหวัด) ?[ก-๛]+/g, ' ')
-    .replace(/ +/g, ' ')
-    .trim();
+  // Each step only where its text is (runs for every candidate's name; a step that finds nothing changes nothing).
+  let s = normalised.startsWith('โครงการ') ? normalised.replace(/^โครงการ ?/, '') : normalised;
+  if (s.includes('หมู่ที่ ')) s = s.replace(/หมู่ที่ \d{1,3}/g, ' ');
+  if (s.includes('ตำบล') || s.includes('อำเภอ') || s.includes('จังหวัด')) s = s.replace(/(?<!สุขภาพ)(ตำบล|อำเภอ|จังหวัด) ?[ก-๛]+/g, ' ');
+  if (s.includes('  ')) s = s.replace(/ +/g, ' ');
+  return s.trim();
 }
 
 const TOKEN_CACHE = new TextCache<string[]>(50000);

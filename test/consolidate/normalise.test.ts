@@ -1,4 +1,4 @@
-import { ABBREVIATIONS, coreName, diceSimilarity, normaliseThai, wordTokens } from '../../src/engine/normalise';
+import { ABBREVIATIONS, coreName, coreNameOfNormalised, diceSimilarity, normaliseThai, wordTokens } from '../../src/engine/normalise';
 import { extractLocation, parseTambon, parseVillage } from '../../src/engine/places';
 import * as fs from 'node:fs';
 import * as zlib from 'node:zlib';
@@ -219,4 +219,29 @@ describe('normaliseThai against the full chain of passes', () => {
     // The data exercises the passes: most texts change.
     expect(differ).toBeGreaterThan(texts.length / 2);
   });
+});
+
+test('coreName: the same as every step in turn (names of the real sample and generated plans, with places added)', () => {
+  // coreNameOfNormalised runs a step only where its text is; the reference runs each.
+  const reference = (n: string) =>
+    n
+      .replace(/^โครงการ ?/, '')
+      .replace(/หมู่ที่ \d{1,3}/g, ' ')
+      .replace(/(?<!สุขภาพ)(ตำบล|อำเภอ|จังหวัด) ?[ก-๛]+/g, ' ')
+      .replace(/ +/g, ' ')
+      .trim();
+  const inflateRaw = (d: Uint8Array) => new Uint8Array(zlib.inflateRawSync(d));
+  const names: string[] = [];
+  for (const bytes of [new Uint8Array(fs.readFileSync(REAL_SAMPLE)), districtFile(4, 100).bytes, districtFile(5, 100).bytes])
+    for (const sh of readXlsx(bytes, 'x.xlsx', { inflateRaw }).sheets)
+      for (const row of sh.rows) for (const c of row ?? []) if (c && typeof c.v === 'string') names.push(c.v);
+  const more = ['โครงการ', 'โครงการ ถนน  หมู่ที่ 3 ตำบลนาดี', ' โครงการก่อสร้าง', 'รพ.สต. ตำบลนาดี', 'อำเภอ เมือง จังหวัด', 'หมู่ที่', 'ถนน   สาย  ก'];
+  let changed = 0;
+  for (const raw of [...names, ...names.map((n) => `โครงการ${n} หมู่ที่ 4  ตำบลนาดี อำเภอเมือง`), ...more]) {
+    const n = normaliseThai(raw);
+    const want = reference(n);
+    if (want !== n) changed++;
+    expect([raw, coreNameOfNormalised(n)]).toEqual([raw, want]);
+  }
+  expect(changed).toBeGreaterThan(1000);
 });
