@@ -124,3 +124,30 @@ describe('amountsOf: the shared record found from the pairs', () => {
     expect(amountsOf(odd).budgets).toBe(amountsOf({ ...odd }).budgets);
   });
 });
+
+test('budgets whose hashes collide share only when equal: a record with one more year is not one without it', () => {
+  // FNV-1a over the years and amounts, as the shared table hashes them; a second year whose amount
+  // brings the hash back to the first year's alone is solved for (FNV's multiplier is invertible).
+  const P = 0x01000193;
+  const step = (h: number, x: number) => Math.imul(h ^ x, P);
+  const hash = (pairs: Array<[number, number]>): number =>
+    pairs.reduce((h, [y, v]) => step(step(step(h, y), v | 0), (v / 4294967296) | 0), 0x811c9dc5);
+  let inv = P;
+  for (let i = 0; i < 5; i++) inv = Math.imul(inv, 2 - Math.imul(P, inv));
+  expect(Math.imul(P, inv)).toBe(1);
+  const one: Array<[number, number]> = [[2566, 750000]];
+  const h = hash(one);
+  // step(step(step(h, 2567), lo), 0) === h  ⇔  step(h, 2567) ^ lo === h · inv · inv
+  const lo = step(h, 2567) ^ Math.imul(Math.imul(h, inv), inv);
+  const two: Array<[number, number]> = [...one, [2567, lo >>> 0]];
+  expect(hash(two)).toBe(h);
+  const rowOf = (pairs: Array<[number, number]>) =>
+    ({ budgets: pairs.map(([year, amount], col) => ({ year, col, amount })) }) as unknown as ProjectRow;
+  // The two-year record first: the one-year row (same hash, the same first year) must get a record of its own.
+  const a = amountsOf(rowOf(two)).budgets;
+  const b = amountsOf(rowOf(one)).budgets;
+  expect(b).not.toBe(a);
+  expect(Object.entries(b)).toEqual([['2566', 750000]]);
+  expect(sharedBudgets({ 2566: 750000 })).toBe(b);
+  expect(sharedBudgets({ 2566: 750000, 2567: lo >>> 0 })).toBe(a);
+});

@@ -244,7 +244,10 @@ function issueOf(raw: string | undefined): ProvincialIssue | null {
  * ~300 bytes in V8, and amounts repeat (500,000 in 2568 …), so candidates and needs items share them.
  * Never mutated after this point. Bounded.
  */
-const BUDGETS = new Map<number, Array<Record<number, number>>>();
+type Budgets = Record<number, number>;
+/** A hash's records, each followed by its number of keys (compared before the amounts, with no for…in per row). */
+type Bucket = Array<Budgets | number>;
+const BUDGETS = new Map<number, Bucket>();
 let budgetsKept = 0;
 const NO_BAD = Object.freeze([]) as readonly number[] as number[];
 export function sharedBudgets(budgets: Record<number, number>): Record<number, number> {
@@ -252,23 +255,21 @@ export function sharedBudgets(budgets: Record<number, number>): Record<number, n
   // Keyed by a number hashed from the years and amounts, not a string built per row (one per candidate).
   const h = budgetsHash(budgets);
   const bucket = BUDGETS.get(h);
-  if (bucket) for (const b of bucket) if (sameBudgets(b, budgets)) return b;
-  return keepBudgets(h, bucket, budgets);
+  if (bucket) for (let k = 0; k < bucket.length; k += 2) if (sameBudgets(bucket[k] as Budgets, budgets)) return bucket[k] as Budgets;
+  let keys = 0;
+  for (const y in budgets) if (y !== undefined) keys++;
+  return keepBudgets(h, bucket, budgets, keys);
 }
 
-/** Adds `budgets` (hash `h`, its bucket if any) to the shared table. */
-function keepBudgets(
-  h: number,
-  bucket: Array<Record<number, number>> | undefined,
-  budgets: Record<number, number>,
-): Record<number, number> {
+/** Adds `budgets` (hash `h`, its bucket if any, its number of keys) to the shared table. */
+function keepBudgets(h: number, bucket: Bucket | undefined, budgets: Budgets, keys: number): Budgets {
   if (budgetsKept >= 100000) {
     BUDGETS.clear();
     budgetsKept = 0;
   }
   Object.freeze(budgets);
-  if (bucket && BUDGETS.has(h)) bucket.push(budgets);
-  else BUDGETS.set(h, [budgets]);
+  if (bucket && BUDGETS.has(h)) bucket.push(budgets, keys);
+  else BUDGETS.set(h, [budgets, keys]);
   budgetsKept++;
   SHARED.add(budgets);
   return budgets;
@@ -332,31 +333,19 @@ function sharedBudgetsOfPairs(n: number): Record<number, number> | undefined {
     h = Math.imul(h ^ ((v / 4294967296) | 0), 0x01000193);
   }
   const bucket = BUDGETS.get(h);
-  if (bucket) for (const b of bucket) if (samePairs(b, n)) return b;
-  const budgets: Record<number, number> = {};
+  if (bucket)
+    for (let k = 0; k < bucket.length; k += 2) if (bucket[k + 1] === n && samePairs(bucket[k] as Budgets, n)) return bucket[k] as Budgets;
+  const budgets: Budgets = {};
   for (let i = 0; i < n; i++) budgets[SEEN_YEARS[i]] = SEEN_SUMS[i];
-  return keepBudgets(h, bucket, budgets);
-}
-
-/** Keys of a shared record (frozen: counted once, by for…in as sameBudgets counts them). */
-const KEY_COUNT = new WeakMap<Record<number, number>, number>();
-function keyCount(a: Record<number, number>): number {
-  let n = KEY_COUNT.get(a);
-  if (n === undefined) {
-    n = 0;
-    for (const y in a) if (y !== undefined) n++;
-    KEY_COUNT.set(a, n);
-  }
-  return n;
+  return keepBudgets(h, bucket, budgets, n);
 }
 
 /**
- * sameBudgets of a shared record and the pairs: as many keys, and each year's amount equal (a year
- * the record lacks reads undefined, never an amount). No for…in per row (it lists a record's keys
- * anew each time).
+ * sameBudgets of a shared record with n keys (its bucket says) and the pairs: each year's amount equal
+ * (a year the record lacks reads undefined, never an amount). No for…in per row (it lists a record's
+ * keys anew each time).
  */
-function samePairs(a: Record<number, number>, n: number): boolean {
-  if (keyCount(a) !== n) return false;
+function samePairs(a: Budgets, n: number): boolean {
   for (let k = 0; k < n; k++) {
     const x = a[SEEN_YEARS[k]];
     const v = SEEN_SUMS[k];
