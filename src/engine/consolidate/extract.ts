@@ -151,14 +151,28 @@ function sheetOrganisationUncached(sheet: PlanSheet): string | undefined {
  * kept until the end of a run (a million rows), so equal texts share one copy. Bounded.
  */
 const INTERN = new Map<string, string>();
+let interning = true;
 export function intern(s: string): string {
-  if (s === '') return s;
+  if (s === '' || !interning) return s;
   const hit = INTERN.get(s);
   if (hit !== undefined) return hit;
   if (INTERN.size >= 100000) INTERN.clear();
   INTERN.set(s, s);
   return s;
 }
+
+/**
+ * Whether `intern` shares texts (default). A reading thread turns it off: its candidates only cross to
+ * the main thread as per-file tables of texts (candidate-wire.ts) and are dropped, so a run-long table of
+ * every objective and target it read was hashing work for nothing there (~5 % of its time).
+ */
+export function shareTexts(on: boolean): void {
+  interning = on;
+  if (!on) INTERN.clear();
+}
+
+/** Texts the shared table holds (tests). */
+export const internedTexts = (): number => INTERN.size;
 
 /**
  * One copy of a token list and of its words: a candidate that crossed a thread boundary carries its
