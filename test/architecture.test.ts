@@ -169,3 +169,45 @@ describe("the consolidation's stages (src/engine/consolidate/pipeline.ts)", () =
     );
   });
 });
+
+describe('what a reading thread loads (src/cli/extract-worker.ts)', () => {
+  /** src/ files `file` imports or re-exports values from (type-only imports left out: they are gone at run time). */
+  function valueEdges(file: string): string[] {
+    const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    return source.statements.flatMap((s) => {
+      if (ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier)) {
+        const clause = s.importClause;
+        const named = clause?.namedBindings;
+        const typesOnly =
+          !!clause &&
+          (clause.isTypeOnly || (!clause.name && !!named && ts.isNamedImports(named) && named.elements.every((e) => e.isTypeOnly)));
+        const to = typesOnly ? undefined : resolve(file, s.moduleSpecifier.text);
+        return to ? [to] : [];
+      }
+      if (ts.isExportDeclaration(s) && s.moduleSpecifier && ts.isStringLiteral(s.moduleSpecifier) && !s.isTypeOnly) {
+        const to = resolve(file, s.moduleSpecifier.text);
+        return to ? [to] : [];
+      }
+      return [];
+    });
+  }
+  const reached = (start: string): Set<string> => {
+    const seen = new Set<string>([start]);
+    for (const f of seen) for (const g of valueEdges(f)) seen.add(g);
+    return seen;
+  };
+  // Its start is inside the reading phase: the consolidation's stages, the calendar and the schemas it
+  // never uses cost ~90 ms there (read-input.ts imports extractInput from consolidate/collect, not the index).
+  const AWAY = ['engine/consolidate/consolidation.ts', 'engine/consolidate/pipeline.ts', 'engine/calendar/build.ts'];
+
+  test('the main thread does load them (the check can fail)', () => {
+    const fromMain = [...reached(path.join(SRC, 'cli/parallel.ts'))].map((f) => path.relative(SRC, f));
+    for (const f of AWAY) expect(fromMain).toContain(f);
+  });
+
+  test('a reading thread reaches reading and extraction, not the stages, calendar or schemas', () => {
+    const fromWorker = [...reached(path.join(SRC, 'cli/extract-worker.ts'))].map((f) => path.relative(SRC, f));
+    expect(fromWorker).toEqual(expect.arrayContaining(['cli/read-input.ts', 'engine/consolidate/collect.ts', 'xlsx/read.ts']));
+    expect(fromWorker.filter((f) => AWAY.includes(f))).toEqual([]);
+  });
+});

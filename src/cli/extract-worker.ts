@@ -4,6 +4,7 @@
  * verdicts). The workbook itself never leaves the worker.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { shareTexts } from '../engine/consolidate/extract';
 import { toWire } from './candidate-wire';
 import { readAndExtract, type ExtractOptions } from './read-input';
 
@@ -15,6 +16,10 @@ const { files, counter, reading, slot, ...opts } = workerData as ExtractOptions 
   reading: Int32Array;
   slot: number;
 };
+
+// This thread's candidates are sent and dropped: equal texts need not be one string here (the main
+// thread shares what it keeps).
+shareTexts(false);
 
 void (async () => {
   for (let i = Atomics.add(counter, 0, 1); i < files.length; i = Atomics.add(counter, 0, 1)) {

@@ -5,7 +5,11 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { extractInput, inputErrorOf, type ClassWords, type ConsolidateInput, type Extracted } from '../engine/consolidate';
+// The reading threads load only what reading a file needs (not the whole consolidation: its stages,
+// calendar and schemas are ~90 ms of a worker's start, inside the reading phase).
+import type { ClassWords } from '../engine/classification';
+import { extractInput, type Extracted } from '../engine/consolidate/collect';
+import { inputErrorOf, type ConsolidateInput } from '../engine/consolidate/types';
 import type { SheetModel } from '../engine/model';
 import type { PlanSheet } from '../engine/plan';
 import { readPlanSheet } from '../engine/forms/read';

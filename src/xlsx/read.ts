@@ -16,11 +16,14 @@ import {
   closeOf,
   decodeBytes,
   decodeText,
+  decodeUtf8Text,
+  decodeUtf8ToTag,
   ownString,
   innerRaw,
   nextTag,
   relsPathOf,
   resolvePath,
+  TEXT_SCAN,
   unescapeXml,
   XmlError,
   type Tag,
@@ -273,6 +276,16 @@ class Reader {
   private sharedStrings(part: string): string[] {
     const b = this.zip.read(part) as Uint8Array;
     const slice = this.opts.sheetSliceBytes ?? SLICE;
+    if (b.length > slice && b[0] !== 0xef && b[0] !== 0xff && b[0] !== 0xfe) {
+      // The first <si> is near the start: found in the first 4 KiB (not a whole slice decoded for it),
+      // a table without a prefix is read from its bytes.
+      const near = decodeBytes(b.subarray(0, Math.min(4096, slice)));
+      const at = near.indexOf('<si>');
+      if (at >= 0) {
+        checkProlog(near.slice(0, at) + '<', part);
+        return sharedStringsOfBytes(b, part);
+      }
+    }
     const headLen = Math.min(b.length, slice);
     const head = decodeBytes(b.subarray(0, headLen));
     const first = b[0] === 0xef || b[0] === 0xff || b[0] === 0xfe ? undefined : firstSi(head);
@@ -282,6 +295,7 @@ class Reader {
       return parseSharedStrings(s);
     }
     checkProlog(head.slice(0, first.at) + '<', part);
+    if (first.prefix === '') return sharedStringsOfBytes(b, part);
     const close = encodeAscii('</' + first.prefix + 'si>');
     const out: string[] = [];
     // The head's character index is not a byte index (Thai in a comment before it): found again in the bytes.
@@ -433,17 +447,17 @@ class Reader {
           v = inline;
           t = 's';
           w = xfTextFmt[xf] ? formatText(inline, fmt) : inline;
+        } else if (vs < 0) continue;
+        else if (tc === 0x73 && tlen === 1) {
+          // shared string: its index read in place (no string made per cell)
+          const str = sst[indexAt(s, vs, vEnd)];
+          if (str === undefined || str === '') continue;
+          v = str;
+          t = 's';
+          w = xfTextFmt[xf] ? formatText(str, fmt) : str;
         } else {
-          if (vs < 0) continue;
           const raw = s.slice(vs, vEnd);
-          if (tc === 0x73 && tlen === 1) {
-            // shared string
-            const str = sst[+raw];
-            if (str === undefined || str === '') continue;
-            v = str;
-            t = 's';
-            w = xfTextFmt[xf] ? formatText(str, fmt) : str;
-          } else if (tc === 0 || tc === 0x6e /* n */) {
+          if (tc === 0 || tc === 0x6e /* n */) {
             if (raw === '') continue;
             const num = +raw;
             if (num !== num) {
@@ -543,6 +557,18 @@ interface RowState {
   row: number;
   col: number;
   shared: Map<string, { f: string; row: number; col: number }>;
+}
+
+/** +s.slice(from, to), a shared string's index: up to 9 digits read in place, anything else converted as text. */
+function indexAt(s: string, from: number, to: number): number {
+  if (to <= from || to - from > 9) return +s.slice(from, to);
+  let v = 0;
+  for (let k = from; k < to; k++) {
+    const d = s.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return +s.slice(from, to);
+    v = v * 10 + d;
+  }
+  return v;
 }
 
 function rowNumOr(r: number): number {
@@ -652,6 +678,98 @@ function richText(s: string, from: number, to: number): string {
     } else i = s.indexOf('<', gt + 1);
   }
   return out.indexOf('&') >= 0 || out.indexOf('_x') >= 0 ? decodeText(out) : out;
+}
+
+const SI = encodeAscii('<si');
+const SI_CLOSE = encodeAscii('</si>');
+const T_CLOSE = encodeAscii('</t>');
+const T_CLOSE_SI = encodeAscii('</t></si>');
+const ENTITY = encodeAscii('<!ENTITY');
+
+/** The next "<si" at or after `from` whose name ends there (not "<sis…"), or -1. */
+function nextSi(b: Uint8Array, from: number): number {
+  let i = findBytes(b, SI, from);
+  while (i >= 0 && !isNameEnd(b[i + 3])) i = findBytes(b, SI, i + 1);
+  return i;
+}
+
+/**
+ * Start of the text of `<t>text</t>` or `<t attributes>text</t>` filling b[from, to) (the inside of
+ * an <si>), or -1 for anything else (rich text runs, phonetic runs, an empty <t/>, a comment).
+ */
+function plainSiText(b: Uint8Array, from: number, to: number): number {
+  if (b[from] !== 0x3c || b[from + 1] !== 0x74) return -1;
+  const c = b[from + 2];
+  let gt = from + 2;
+  if (c !== 0x3e) {
+    if (!isNameEnd(c) || c === 0x2f) return -1;
+    gt = b.indexOf(0x3e, from + 3);
+    if (gt < 0 || gt >= to || b[gt - 1] === 0x2f) return -1;
+  }
+  const lt = b.indexOf(0x3c, gt + 1);
+  return lt === to - T_CLOSE.length && matchesAt(b, T_CLOSE, lt) ? gt + 1 : -1;
+}
+
+/**
+ * The strings of a shared-string table without a prefix (parseSharedStrings of the whole part), read
+ * from its bytes: the text of each `<si><t>text</t></si>` is decoded on its own, one string straight
+ * from its bytes (no decoded slice of the table to cut it from and copy); any other <si> (rich text,
+ * phonetic runs) is decoded alone and read as parseSharedStrings reads it.
+ */
+function sharedStringsOfBytes(b: Uint8Array, part: string): string[] {
+  // "!" is rare in a table (comments, CDATA, the odd text): found natively, then looked at.
+  for (let k = b.indexOf(0x21); k >= 0; k = b.indexOf(0x21, k + 1))
+    if (b[k - 1] === 0x3c && matchesAt(b, ENTITY, k - 1)) throw new XmlError(`${part}: ENTITY declaration is not allowed`);
+  const out: string[] = [];
+  const n = b.length;
+  let i = nextSi(b, 0);
+  while (i >= 0) {
+    // The common <si><t>text</t></si> (or <t xml:space="preserve">) in one pass over its bytes.
+    if (b[i + 3] === 0x3e && b[i + 4] === 0x3c && b[i + 5] === 0x74) {
+      let p = -1;
+      if (b[i + 6] === 0x3e) p = i + 7;
+      else if (b[i + 6] === 0x20) {
+        let g = i + 7;
+        while (g < n && b[g] !== 0x3e && b[g] !== 0x3c) g++;
+        if (b[g] === 0x3e && b[g - 1] !== 0x2f) p = g + 1;
+      }
+      const str = p < 0 ? undefined : decodeUtf8ToTag(b, p, n);
+      const q = TEXT_SCAN.end;
+      if (str !== undefined && matchesAt(b, T_CLOSE_SI, q)) {
+        out.push(TEXT_SCAN.escapes && (str.indexOf('&') >= 0 || str.indexOf('_x') >= 0) ? decodeText(str) : str);
+        const k = q + T_CLOSE_SI.length;
+        i = b[k] === 0x3c && b[k + 1] === 0x73 && b[k + 2] === 0x69 && isNameEnd(b[k + 3]) ? k : nextSi(b, k);
+        continue;
+      }
+    }
+    const gt = b.indexOf(0x3e, i);
+    if (gt < 0) break;
+    if (b[gt - 1] === 0x2f) {
+      out.push('');
+      // As parseSharedStrings: the next "<si" after an empty one is taken without looking at its name's end.
+      i = findBytes(b, SI, gt);
+      continue;
+    }
+    const end = findBytes(b, SI_CLOSE, gt);
+    if (end < 0) break;
+    const at = plainSiText(b, gt + 1, end);
+    if (at >= 0) {
+      const raw = decodeUtf8Text(b, at, end - T_CLOSE.length);
+      out.push(raw.indexOf('&') >= 0 || raw.indexOf('_x') >= 0 ? decodeText(raw) : raw);
+    } else out.push(ownString(siText(decodeUtf8Text(b, gt + 1, end))));
+    i = nextSi(b, end + SI_CLOSE.length);
+  }
+  return out;
+}
+
+/** The text of an <si>'s inside (no prefix), as parseSharedStrings reads it. */
+function siText(s: string): string {
+  const end = s.length;
+  if (s.startsWith('<t>') && s.startsWith('</t>', end - 4) && s.indexOf('<', 3) === end - 4) {
+    const raw = s.slice(3, end - 4);
+    return raw.indexOf('&') >= 0 || raw.indexOf('_x') >= 0 ? decodeText(raw) : raw;
+  }
+  return richText(s, 0, end);
 }
 
 /** Where the first <si> of a shared-string table starts, and its prefix ("" or "x:"). */

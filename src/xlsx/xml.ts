@@ -72,17 +72,11 @@ const UTF8 = new TextDecoder('utf-8');
 const UTF16LE = new TextDecoder('utf-16le');
 
 /**
- * UTF-8 → UTF-16 code units in JS, then the native UTF-16LE decoder (a copy). On Thai text (3 bytes
- * per character) this is about 1.4–1.6× faster than TextDecoder('utf-8'). Returns undefined on any
- * invalid sequence so that the caller falls back to TextDecoder (U+FFFD replacement semantics).
+ * UTF-8 bytes b[i, n) → UTF-16 code units in `out` (its length at least n - i); the number of units,
+ * or -1 on any invalid sequence.
  */
-function decodeUtf8ViaUtf16(b: Uint8Array): string | undefined {
-  const n = b.length;
-  const out = n <= SCRATCH_UNITS ? scratch16 : new Uint16Array(n);
+function utf8Units(b: Uint8Array, i: number, n: number, out: Uint16Array): number {
   let o = 0;
-  let i = 0;
-  // skip a UTF-8 BOM like TextDecoder does
-  if (n >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) i = 3;
   while (i < n) {
     const c = b[i];
     if (c < 0x80) {
@@ -90,30 +84,44 @@ function decodeUtf8ViaUtf16(b: Uint8Array): string | undefined {
       i++;
     } else if (c < 0xe0) {
       const c1 = b[i + 1];
-      if (c < 0xc2 || i + 1 >= n || (c1 & 0xc0) !== 0x80) return undefined;
+      if (c < 0xc2 || i + 1 >= n || (c1 & 0xc0) !== 0x80) return -1;
       out[o++] = ((c & 0x1f) << 6) | (c1 & 0x3f);
       i += 2;
     } else if (c < 0xf0) {
       const c1 = b[i + 1];
       const c2 = b[i + 2];
-      if (i + 2 >= n || (c1 & 0xc0) !== 0x80 || (c2 & 0xc0) !== 0x80) return undefined;
+      if (i + 2 >= n || (c1 & 0xc0) !== 0x80 || (c2 & 0xc0) !== 0x80) return -1;
       const cp = ((c & 0x0f) << 12) | ((c1 & 0x3f) << 6) | (c2 & 0x3f);
-      if (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff)) return undefined;
+      if (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff)) return -1;
       out[o++] = cp;
       i += 3;
     } else {
       const c1 = b[i + 1];
       const c2 = b[i + 2];
       const c3 = b[i + 3];
-      if (c > 0xf4 || i + 3 >= n || (c1 & 0xc0) !== 0x80 || (c2 & 0xc0) !== 0x80 || (c3 & 0xc0) !== 0x80) return undefined;
+      if (c > 0xf4 || i + 3 >= n || (c1 & 0xc0) !== 0x80 || (c2 & 0xc0) !== 0x80 || (c3 & 0xc0) !== 0x80) return -1;
       const cp = ((c & 0x07) << 18) | ((c1 & 0x3f) << 12) | ((c2 & 0x3f) << 6) | (c3 & 0x3f);
-      if (cp < 0x10000 || cp > 0x10ffff) return undefined;
+      if (cp < 0x10000 || cp > 0x10ffff) return -1;
       const u = cp - 0x10000;
       out[o++] = 0xd800 + (u >> 10);
       out[o++] = 0xdc00 + (u & 0x3ff);
       i += 4;
     }
   }
+  return o;
+}
+
+/**
+ * UTF-8 → UTF-16 code units in JS, then the native UTF-16LE decoder (a copy). On Thai text (3 bytes
+ * per character) this is about 1.4–1.6× faster than TextDecoder('utf-8'). Returns undefined on any
+ * invalid sequence so that the caller falls back to TextDecoder (U+FFFD replacement semantics).
+ */
+function decodeUtf8ViaUtf16(b: Uint8Array): string | undefined {
+  const n = b.length;
+  const out = n <= SCRATCH_UNITS ? scratch16 : new Uint16Array(n);
+  // skip a UTF-8 BOM like TextDecoder does
+  const o = utf8Units(b, n >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0, n, out);
+  if (o < 0) return undefined;
   // TextDecoder fails on very long input (a 180M-unit shared-string table of a national needs table):
   // decode in slices, never splitting a surrogate pair.
   if (o <= UTF16_SLICE) return UTF16LE.decode(out.subarray(0, o));
@@ -125,6 +133,66 @@ function decodeUtf8ViaUtf16(b: Uint8Array): string | undefined {
     at = end;
   }
   return str;
+}
+
+/** Where decodeUtf8ToTag stopped (the "<" after the text, or its `to`), and whether the text holds "&" or "_". */
+export const TEXT_SCAN = { end: 0, escapes: false };
+
+/**
+ * UTF-8 text from b[from] up to the next "<" (before `to`) → string; undefined on an invalid sequence
+ * or text longer than the scratch buffer (the caller then reads it the general way). Decoding and
+ * finding the text's end are one pass.
+ */
+export function decodeUtf8ToTag(b: Uint8Array, from: number, to: number): string | undefined {
+  const out = scratch16;
+  const max = Math.min(to, from + SCRATCH_UNITS);
+  let escapes = false;
+  let o = 0;
+  let i = from;
+  while (i < max) {
+    const c = b[i];
+    if (c < 0x80) {
+      if (c === 0x3c) break;
+      if (c === 0x26 || c === 0x5f) escapes = true;
+      out[o++] = c;
+      i++;
+    } else if (c >= 0xe0 && c < 0xf0) {
+      const c1 = b[i + 1];
+      const c2 = b[i + 2];
+      if (i + 2 >= to || (c1 & 0xc0) !== 0x80 || (c2 & 0xc0) !== 0x80) return undefined;
+      const cp = ((c & 0x0f) << 12) | ((c1 & 0x3f) << 6) | (c2 & 0x3f);
+      if (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff)) return undefined;
+      out[o++] = cp;
+      i += 3;
+    } else if (c >= 0xc2 && c < 0xe0) {
+      const c1 = b[i + 1];
+      if (i + 1 >= to || (c1 & 0xc0) !== 0x80) return undefined;
+      out[o++] = ((c & 0x1f) << 6) | (c1 & 0x3f);
+      i += 2;
+    } else return undefined; // 4-byte sequences and invalid bytes: the general way
+  }
+  if (i >= max && max < to) return undefined;
+  TEXT_SCAN.end = i;
+  TEXT_SCAN.escapes = escapes;
+  return UTF16LE_KEEP_BOM.decode(out.subarray(0, o));
+}
+
+/** Decoders that keep a leading U+FEFF: text cut from inside a part is no stream with a byte-order mark. */
+const UTF8_KEEP_BOM = new TextDecoder('utf-8', { ignoreBOM: true });
+const UTF16LE_KEEP_BOM = new TextDecoder('utf-16le', { ignoreBOM: true });
+
+/**
+ * The text of UTF-8 bytes b[from, to) cut from inside a part (between two tags): as decoding the
+ * part and cutting the text from it gives (invalid bytes → U+FFFD; a U+FEFF kept). One string made
+ * straight from the bytes, with no larger string behind it.
+ */
+export function decodeUtf8Text(b: Uint8Array, from: number, to: number): string {
+  const n = to - from;
+  if (n <= 0) return '';
+  const out = n <= SCRATCH_UNITS ? scratch16 : new Uint16Array(n);
+  const o = utf8Units(b, from, to, out);
+  if (o < 0 || o > UTF16_SLICE) return UTF8_KEEP_BOM.decode(b.subarray(from, to));
+  return UTF16LE_KEEP_BOM.decode(out.subarray(0, o));
 }
 const UTF16_SLICE = 1 << 24;
 /**

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { consolidate, Consolidation, extractInput, needsFileWorkbook, type ConsolidateInput } from '../../src/engine/consolidate';
-import { sharedBudgets, sharedTokens, type Candidate } from '../../src/engine/consolidate/extract';
+import { internedTexts, shareTexts, sharedBudgets, sharedTokens, type Candidate } from '../../src/engine/consolidate/extract';
 import { decodeCandidates, encodeCandidates, fromWire, toWire, wireBuffers } from '../../src/cli/candidate-wire';
 import { nodeInflateRaw, nodeZip } from '../../src/node/files';
 import { readXlsx } from '../../src/xlsx/read';
@@ -111,4 +111,23 @@ test('a consolidation of what arrived over the wire equals one of the files read
   const parts = split.finish();
   expect(parts).toEqual(whole);
   expect(whole.items.length).toBeGreaterThan(200);
+}, 60_000);
+
+test("a reading thread that shares no texts (shareTexts(false)) sends what one that shares does; the main thread's consolidation is the same", async () => {
+  const whole = await consolidate(inputs(), {});
+  const sentAlone: ReturnType<typeof toWire>[] = [];
+  shareTexts(false);
+  try {
+    // As extract-worker.ts reads: no run-long table of texts in this thread.
+    for (const inp of inputs()) sentAlone.push(toWire(extractInput(inp)));
+    expect(internedTexts()).toBe(0);
+  } finally {
+    shareTexts(true);
+  }
+  const split = new Consolidation({});
+  for (const { ex, transfer } of sentAlone) split.addExtracted(fromWire(structuredClone(ex, { transfer })), true);
+  expect(split.finish()).toEqual(whole);
+  // Sharing is back on for the main thread's own files.
+  extractInput(inputs()[1]);
+  expect(internedTexts()).toBeGreaterThan(0);
 }, 60_000);

@@ -1,4 +1,4 @@
-import { ABBREVIATIONS, coreName, diceSimilarity, normaliseThai, wordTokens } from '../../src/engine/normalise';
+import { ABBREVIATIONS, coreName, coreNameOfNormalised, diceSimilarity, normaliseThai, wordTokens } from '../../src/engine/normalise';
 import { extractLocation, parseTambon, parseVillage } from '../../src/engine/places';
 import * as fs from 'node:fs';
 import * as zlib from 'node:zlib';
@@ -116,4 +116,132 @@ describe('abbreviation rules: the required text of each rule', () => {
     }
     expect(fired).toBeGreaterThan(100);
   });
+});
+
+describe('normaliseThai against the full chain of passes', () => {
+  // normaliseThai skips the passes a scan shows cannot change the text, and finds the rules' required
+  // texts in one scan; the reference below runs every pass and tests every rule with `includes`, as
+  // before. Both must agree on real and generated cells and on the same cells made awkward.
+  const SPACES = /[\s\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
+  const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+  const reference = (input: string): string => {
+    let s = input.normalize('NFC').replace(/[\u0e50-\u0e59]/g, (d) => String.fromCharCode(48 + d.charCodeAt(0) - 0x0e50));
+    s = s.replace(INVISIBLE, '');
+    s = s.replace(/\u0E4D\u0E32/g, '\u0E33').replace(/([\u0E48-\u0E4B])\1+/g, '$1');
+    s = s.replace(SPACES, ' ');
+    s = s.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+    for (const [re, to, need] of ABBREVIATIONS as Array<[RegExp, string, string | string[]]>)
+      if ((typeof need === 'string' ? [need] : need).some((n) => s.includes(n))) s = s.replace(re, to);
+    s = s.replace(/(\S+)\s*\(\s*\1\s*\)/g, '$1');
+    s = s.replace(/(?<!\d)\.|\.(?!\d)/g, ' ');
+    s = s.replace(/[,;:!?"'`“”‘’()[\]{}<>/\\|–—\-_…•*#+=~^%&@]/g, ' ');
+    s = s.replace(/ๆ/g, ' ๆ ');
+    return s.replace(SPACES, ' ').trim().toLowerCase();
+  };
+  const inflateRaw = (d: Uint8Array) => new Uint8Array(zlib.inflateRawSync(d));
+  const cells: string[] = [];
+  const wb = readXlsx(new Uint8Array(fs.readFileSync(REAL_SAMPLE)), 'real.xlsx', { inflateRaw });
+  for (const sh of wb.sheets) for (const row of sh.rows) for (const c of row ?? []) if (c && typeof c.v === 'string') cells.push(c.v);
+  for (let i = 0; i < 6; i++)
+    for (const sh of readXlsx(districtFile(i, 100).bytes, 'g.xlsx', { inflateRaw }).sheets)
+      for (const row of sh.rows) for (const c of row ?? []) if (c && typeof c.v === 'string') cells.push(c.v);
+  // What officers' text holds now and then, each inserted at a place of its own in each cell.
+  const oddities = [
+    '\u200b',
+    '\u00a0',
+    '  ',
+    '\t',
+    '\n',
+    '๓',
+    '๑,๒๐๐',
+    '1,500',
+    '2.5',
+    'ํา',
+    '่่',
+    '้้้',
+    'ๆ',
+    'PM',
+    'Km.',
+    'ม.๔',
+    ' (คสล.) ',
+    'คสล.(คสล.)',
+    'ถ.',
+    'อบต',
+    'แอสฟัลท์',
+    ' ระบบ ประปา',
+    'ลาดยาง ลาดยาง',
+    '“',
+    '–',
+    '…',
+    'é',
+    '\ufeff',
+    ' ',
+    '.',
+    'ตร.ม.',
+    'ก\u0e48\u0e38',
+    'ด\u0e38\u0e3a',
+    'น\u0e49\u0e3a\u0e39',
+    'e\u0301',
+    '(ซ.',
+    ' ต.นาดี',
+    'หมู่บ้านที่ 7',
+    'ร.ร.',
+    'ศ.พ.ด.',
+    'กม.5',
+    '5 ม.',
+    'ทต.',
+    'สนง.',
+    'รพ. สต.',
+    'ประปา ผิวดิน',
+  ];
+  let seed = 25;
+  const rand = (n: number) => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n;
+  const texts = [...cells];
+  for (const c of cells) {
+    let t = c;
+    for (let k = rand(4); k >= 0; k--) {
+      const at = rand(t.length + 1);
+      t = t.slice(0, at) + oddities[rand(oddities.length)] + t.slice(at);
+    }
+    texts.push(t, ` ${t} `, t.toUpperCase());
+  }
+
+  test('the same text as every pass in turn', () => {
+    expect(cells.length).toBeGreaterThan(3000);
+    let differ = 0;
+    const bad: string[] = [];
+    for (const t of texts) {
+      const want = reference(t);
+      if (want !== t) differ++;
+      if (normaliseThai(t) !== want) bad.push(t);
+    }
+    expect(bad.slice(0, 5)).toEqual([]);
+    // The data exercises the passes: most texts change.
+    expect(differ).toBeGreaterThan(texts.length / 2);
+  });
+});
+
+test('coreName: the same as every step in turn (names of the real sample and generated plans, with places added)', () => {
+  // coreNameOfNormalised runs a step only where its text is; the reference runs each.
+  const reference = (n: string) =>
+    n
+      .replace(/^โครงการ ?/, '')
+      .replace(/หมู่ที่ \d{1,3}/g, ' ')
+      .replace(/(?<!สุขภาพ)(ตำบล|อำเภอ|จังหวัด) ?[ก-๛]+/g, ' ')
+      .replace(/ +/g, ' ')
+      .trim();
+  const inflateRaw = (d: Uint8Array) => new Uint8Array(zlib.inflateRawSync(d));
+  const names: string[] = [];
+  for (const bytes of [new Uint8Array(fs.readFileSync(REAL_SAMPLE)), districtFile(4, 100).bytes, districtFile(5, 100).bytes])
+    for (const sh of readXlsx(bytes, 'x.xlsx', { inflateRaw }).sheets)
+      for (const row of sh.rows) for (const c of row ?? []) if (c && typeof c.v === 'string') names.push(c.v);
+  const more = ['โครงการ', 'โครงการ ถนน  หมู่ที่ 3 ตำบลนาดี', ' โครงการก่อสร้าง', 'รพ.สต. ตำบลนาดี', 'อำเภอ เมือง จังหวัด', 'หมู่ที่', 'ถนน   สาย  ก'];
+  let changed = 0;
+  for (const raw of [...names, ...names.map((n) => `โครงการ${n} หมู่ที่ 4  ตำบลนาดี อำเภอเมือง`), ...more]) {
+    const n = normaliseThai(raw);
+    const want = reference(n);
+    if (want !== n) changed++;
+    expect([raw, coreNameOfNormalised(n)]).toEqual([raw, want]);
+  }
+  expect(changed).toBeGreaterThan(1000);
 });

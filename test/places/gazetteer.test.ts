@@ -17,6 +17,13 @@ import {
   districtsOf,
 } from '../../src/engine/places';
 import { GAZETTEER_SOURCE } from '../../src/engine/places/gazetteer-data';
+import { nameAtStart, readName } from '../../src/engine/places/read';
+import { normaliseThai } from '../../src/engine/normalise';
+import { readXlsx } from '../../src/xlsx/read';
+import { districtFile } from '../../bench/gen';
+import { REAL_SAMPLE } from '../samples';
+import * as fs from 'node:fs';
+import * as zlib from 'node:zlib';
 
 test('the gazetteer holds the country: 77 provinces, their districts and tambons, with the source recorded', () => {
   expect(districtsOf('12').map((d) => d.name)).toEqual(['เมืองนนทบุรี', 'บางกรวย', 'บางใหญ่', 'บางบัวทอง', 'ไทรน้อย', 'ปากเกร็ด']);
@@ -110,4 +117,34 @@ describe('one district by the gazetteer', () => {
     expect(sameDistrict('อำเภอเมืองนครสวรรค์', 'อำเภอเมืองสุราษฎร์ธานี')).toBe(false);
     expect(sameDistrict('อำเภอพุนพิน', 'อ.เมือง', { province: '84' })).toBe(false);
   });
+});
+
+test('readName: the first name of each level as reading every marker match in turn (real and generated cells)', () => {
+  // readName skips texts without the level word and walks the matches with exec; the reference walks matchAll.
+  const MARKERS = {
+    tambon: /(?<!สุขภาพ)ตำบล ?(?=([ก-๛]+))/g,
+    district: /อำเภอ ?(?=([ก-๛]+))/g,
+    province: /จังหวัด ?(?=([ก-๛]+))/g,
+  } as const;
+  const reference = (s: string, level: keyof typeof MARKERS): string | undefined => {
+    for (const m of s.matchAll(MARKERS[level])) {
+      const name = nameAtStart(m[1], level);
+      if (name) return name;
+    }
+    return undefined;
+  };
+  const inflateRaw = (d: Uint8Array) => new Uint8Array(zlib.inflateRawSync(d));
+  const texts = ['ตำบลบ้านใหม่ อำเภอปากเกร็ด จังหวัดนนทบุรี', 'โรงพยาบาลส่งเสริมสุขภาพตำบลบ้านนา ตำบลนาดี', 'อำเภอ 12 อำเภอเมือง', 'ตำบล'];
+  for (const bytes of [new Uint8Array(fs.readFileSync(REAL_SAMPLE)), districtFile(2, 100).bytes, districtFile(3, 100).bytes])
+    for (const sh of readXlsx(bytes, 'x.xlsx', { inflateRaw }).sheets)
+      for (const row of sh.rows) for (const c of row ?? []) if (c && typeof c.v === 'string') texts.push(normaliseThai(c.v));
+  let named = 0;
+  for (const s of texts)
+    for (const level of ['tambon', 'district', 'province'] as const) {
+      const want = reference(s, level);
+      if (want) named++;
+      expect([s, level, readName(s, level)]).toEqual([s, level, want]);
+    }
+  expect(texts.length).toBeGreaterThan(1000);
+  expect(named).toBeGreaterThan(200);
 });

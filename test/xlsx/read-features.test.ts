@@ -4,7 +4,9 @@ import { nodeInflateRaw } from '../../src/node/files';
 import { readXlsx } from '../../src/xlsx/read';
 import { _decodeUtf8ViaUtf16 } from '../../src/xlsx/xml';
 import { writeXlsx } from '../../src/xlsx/write';
-import { makeXlsx, sheetDoc, toZip64 } from './helpers';
+import { makeXlsx, SAMPLE, sheetDoc, toZip64 } from './helpers';
+import * as fs from 'node:fs';
+import { districtFile, tambonWorkbook } from '../../bench/gen';
 
 const SST =
   '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="5" uniqueCount="5">' +
@@ -210,6 +212,56 @@ test('shared strings decoded in slices (cut after </si>) give the same strings; 
       expect(err).toMatchObject({ code: 'bad-xml', messageEn: expect.stringMatching(/ENTITY/) });
     }
   }
+});
+
+test('a large shared-string table read from its bytes gives the strings of the whole decoded part (real, generated and awkward tables)', () => {
+  // Above one slice, a table without a prefix is read straight from its bytes (each plain <si> decoded
+  // alone); with a slice larger than the part the whole part is decoded and parsed as a string, as before.
+  const big = { sheetSliceBytes: 1 << 30 };
+  for (const bytes of [new Uint8Array(fs.readFileSync(SAMPLE)), districtFile(3, 300).bytes, tambonWorkbook(5, 300).bytes]) {
+    const wb = readXlsx(bytes, 'x.xlsx', { inflateRaw: nodeInflateRaw });
+    expect(wb).toEqual(readXlsx(bytes, 'x.xlsx', { inflateRaw: nodeInflateRaw, ...big }));
+    expect(wb.sheets.some((sh) => sh.rows.some((r) => r?.some((c) => typeof c?.v === 'string' && /[ก-๙]{20}/.test(c.v))))).toBe(true);
+  }
+  // Every kind of <si> the byte reader passes on, or reads itself, between plain ones.
+  const kinds = [
+    (t: string) => `<si><t>${t}</t></si>`,
+    (t: string) => `<si><t xml:space="preserve"> ${t} </t></si>`,
+    (t: string) => `<si>\n  <t>${t}</t>\n</si>`,
+    (t: string) => `<si><r><rPr><b/></rPr><t>${t}</t></r><r><t xml:space="preserve"> ต่อ</t></r></si>`,
+    (t: string) => `<si><t>${t}</t><rPh sb="0" eb="1"><t>ฟ</t></rPh><phoneticPr fontId="1"/></si>`,
+    () => '<si/>',
+    () => '<si><t/></si>',
+    (t: string) => `<si><t>\ufeff${t}</t></si>`,
+    (t: string) => `<si><t>${t}_x000D__x005F_x &amp; &#3585; &lt;ก&gt;</t></si>`,
+    (t: string) => `<si><t><![CDATA[${t}]]></t></si>`,
+    (t: string) => `<!-- <si><t>ความเห็น</t></si> --><si><t>${t}</t></si>`,
+    (t: string) => `<si><t a=">">${t}</t></si>`,
+    (t: string) => `<si><t>${t}\r\nบรรทัดที่สอง</t></si>`,
+  ];
+  const si = Array.from({ length: 2000 }, (_x, i) => kinds[i % kinds.length](`ข้อความภาษาไทยที่ ${i} โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก`));
+  const sst = `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${si.join('')}</sst>`;
+  const cells = si.map((_t, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c></row>`).join('');
+  const b = makeXlsx({ sheets: [{ name: 'S', xml: sheetDoc(`<sheetData>${cells}</sheetData>`) }], sst });
+  expect(strToU8(sst).length).toBeGreaterThan(4 * 65536);
+  const wb = readXlsx(b, 's.xlsx');
+  expect(wb).toEqual(readXlsx(b, 's.xlsx', big));
+  const col = wb.sheets[0].rows.map((r) => r?.[0]?.v);
+  expect(col[0]).toBe('ข้อความภาษาไทยที่ 0 โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก');
+  expect(col[7]).toBe('\ufeffข้อความภาษาไทยที่ 7 โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก');
+  expect(col[8]).toBe('ข้อความภาษาไทยที่ 8 โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก\r_x & ก <ก>');
+  expect(col[3]).toBe('ข้อความภาษาไทยที่ 3 โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก ต่อ');
+});
+
+test("a shared-string cell's index is read as the number its text is (digits in place, any other text converted)", () => {
+  const sst = `<sst>${Array.from({ length: 12 }, (_x, i) => `<si><t>ข้อความ ${i}</t></si>`).join('')}</sst>`;
+  const values = ['7', '07', '0', '11', ' 5', '5 ', '1e1', '3.0', '', '0x2', '12', '-1', '1234567890', '4a'];
+  const cells = values.map((v, i) => `<c r="A${i + 1}" t="s"><v>${v}</v></c>`);
+  const xml = sheetDoc(`<sheetData>${cells.map((c, i) => `<row r="${i + 1}">${c}</row>`).join('')}</sheetData>`);
+  const got = readXlsx(makeXlsx({ sheets: [{ name: 'S', xml }], sst }), 's.xlsx').sheets[0].rows.map((r) => r?.[0]?.v);
+  const want = values.map((v) => (+v >= 0 && +v < 12 && Number.isInteger(+v) ? `ข้อความ ${+v}` : undefined));
+  expect(want.filter((w) => w !== undefined).length).toBeGreaterThan(8);
+  expect(got).toEqual(want);
 });
 
 test('1904 date system and ISO date cells', () => {

@@ -151,14 +151,28 @@ function sheetOrganisationUncached(sheet: PlanSheet): string | undefined {
  * kept until the end of a run (a million rows), so equal texts share one copy. Bounded.
  */
 const INTERN = new Map<string, string>();
+let interning = true;
 export function intern(s: string): string {
-  if (s === '') return s;
+  if (s === '' || !interning) return s;
   const hit = INTERN.get(s);
   if (hit !== undefined) return hit;
   if (INTERN.size >= 100000) INTERN.clear();
   INTERN.set(s, s);
   return s;
 }
+
+/**
+ * Whether `intern` shares texts (default). A reading thread turns it off: its candidates only cross to
+ * the main thread as per-file tables of texts (candidate-wire.ts) and are dropped, so a run-long table of
+ * every objective and target it read was hashing work for nothing there (~5 % of its time).
+ */
+export function shareTexts(on: boolean): void {
+  interning = on;
+  if (!on) INTERN.clear();
+}
+
+/** Texts the shared table holds (tests). */
+export const internedTexts = (): number => INTERN.size;
 
 /**
  * One copy of a token list and of its words: a candidate that crossed a thread boundary carries its
@@ -218,7 +232,11 @@ export function sharedTableSizes(): number {
 
 /** The tokens once each, in first-seen order: the (cached, shared) list itself when it has no repeats. */
 function distinctTokens(list: readonly string[]): readonly string[] {
-  for (let i = 1; i < list.length; i++) if (list.lastIndexOf(list[i], i - 1) >= 0) return [...new Set(list)];
+  // A plain loop (a dozen tokens): lastIndexOf per token cost more in its calls than in comparing.
+  for (let i = 1; i < list.length; i++) {
+    const t = list[i];
+    for (let j = 0; j < i; j++) if (list[j] === t) return [...new Set(list)];
+  }
   return list;
 }
 
@@ -240,7 +258,10 @@ function issueOf(raw: string | undefined): ProvincialIssue | null {
  * ~300 bytes in V8, and amounts repeat (500,000 in 2568 …), so candidates and needs items share them.
  * Never mutated after this point. Bounded.
  */
-const BUDGETS = new Map<number, Array<Record<number, number>>>();
+type Budgets = Record<number, number>;
+/** A hash's records, each followed by its number of keys (compared before the amounts, with no for…in per row). */
+type Bucket = Array<Budgets | number>;
+const BUDGETS = new Map<number, Bucket>();
 let budgetsKept = 0;
 const NO_BAD = Object.freeze([]) as readonly number[] as number[];
 export function sharedBudgets(budgets: Record<number, number>): Record<number, number> {
@@ -248,14 +269,21 @@ export function sharedBudgets(budgets: Record<number, number>): Record<number, n
   // Keyed by a number hashed from the years and amounts, not a string built per row (one per candidate).
   const h = budgetsHash(budgets);
   const bucket = BUDGETS.get(h);
-  if (bucket) for (const b of bucket) if (sameBudgets(b, budgets)) return b;
+  if (bucket) for (let k = 0; k < bucket.length; k += 2) if (sameBudgets(bucket[k] as Budgets, budgets)) return bucket[k] as Budgets;
+  let keys = 0;
+  for (const y in budgets) if (y !== undefined) keys++;
+  return keepBudgets(h, bucket, budgets, keys);
+}
+
+/** Adds `budgets` (hash `h`, its bucket if any, its number of keys) to the shared table. */
+function keepBudgets(h: number, bucket: Bucket | undefined, budgets: Budgets, keys: number): Budgets {
   if (budgetsKept >= 100000) {
     BUDGETS.clear();
     budgetsKept = 0;
   }
   Object.freeze(budgets);
-  if (bucket && BUDGETS.has(h)) bucket.push(budgets);
-  else BUDGETS.set(h, [budgets]);
+  if (bucket && BUDGETS.has(h)) bucket.push(budgets, keys);
+  else BUDGETS.set(h, [budgets, keys]);
   budgetsKept++;
   SHARED.add(budgets);
   return budgets;
@@ -286,11 +314,67 @@ function sameBudgets(a: Record<number, number>, b: Record<number, number>): bool
   return n === 0;
 }
 
-function amountsOf(p: ProjectRow): { budgets: Record<number, number>; bad: number[] } {
-  const budgets: Record<number, number> = {};
+/**
+ * A row's years and summed amounts before any object is made (amountsOf): in the order first seen,
+ * and the same pairs by year. Most rows' amounts repeat another row's, so the shared object is
+ * found from these (the hash and comparison sharedBudgets makes of an object, here on the pairs)
+ * and a record is only built for amounts not seen yet.
+ */
+const SEEN_YEARS: number[] = [];
+const SEEN_SUMS: number[] = [];
+const BY_YEAR: number[] = [];
+
+/** Is `y` an array index (a record's integer key, listed in ascending order by `for…in`)? */
+const isIndex = (y: number): boolean => y >= 0 && y <= 0xfffffffe && Math.floor(y) === y;
+
+/** The shared record of the pairs SEEN_YEARS / SEEN_SUMS [0, n), or undefined when a year is no array index. */
+function sharedBudgetsOfPairs(n: number): Record<number, number> | undefined {
+  // Ascending years, as for…in lists an object's index keys (insertion sort: a handful of years).
+  for (let i = 0; i < n; i++) {
+    if (!isIndex(SEEN_YEARS[i])) return undefined;
+    let k = i;
+    while (k > 0 && SEEN_YEARS[BY_YEAR[k - 1]] > SEEN_YEARS[i]) {
+      BY_YEAR[k] = BY_YEAR[k - 1];
+      k--;
+    }
+    BY_YEAR[k] = i;
+  }
+  let h = 0x811c9dc5;
+  for (let k = 0; k < n; k++) {
+    const v = SEEN_SUMS[BY_YEAR[k]];
+    h = Math.imul(h ^ SEEN_YEARS[BY_YEAR[k]], 0x01000193);
+    h = Math.imul(h ^ (v | 0), 0x01000193);
+    h = Math.imul(h ^ ((v / 4294967296) | 0), 0x01000193);
+  }
+  const bucket = BUDGETS.get(h);
+  if (bucket)
+    for (let k = 0; k < bucket.length; k += 2) if (bucket[k + 1] === n && samePairs(bucket[k] as Budgets, n)) return bucket[k] as Budgets;
+  const budgets: Budgets = {};
+  for (let i = 0; i < n; i++) budgets[SEEN_YEARS[i]] = SEEN_SUMS[i];
+  return keepBudgets(h, bucket, budgets, n);
+}
+
+/**
+ * sameBudgets of a shared record with n keys (its bucket says) and the pairs: each year's amount equal
+ * (a year the record lacks reads undefined, never an amount). No for…in per row (it lists a record's
+ * keys anew each time).
+ */
+function samePairs(a: Budgets, n: number): boolean {
+  for (let k = 0; k < n; k++) {
+    const x = a[SEEN_YEARS[k]];
+    const v = SEEN_SUMS[k];
+    if (x !== v && (x === x || v === v)) return false;
+  }
+  return true;
+}
+
+/** A row's amounts by B.E. year (its parts' too), shared; `bad`: the years whose amount is unreadable. */
+export function amountsOf(p: ProjectRow): { budgets: Record<number, number>; bad: number[] } {
   let bad = NO_BAD;
+  let n = 0;
   // The project's own row and its budget lines below it ("จุดที่ 2").
-  for (const b of p.parts ? [...p.budgets, ...p.parts.flatMap((x) => x.budgets)] : p.budgets) {
+  const lines = p.parts ? [...p.budgets, ...p.parts.flatMap((x) => x.budgets)] : p.budgets;
+  for (const b of lines) {
     // One-amount layouts with a blank or unreadable year: no year column to put it in (validate reports it).
     if (!b.year) continue;
     let amt = b.amount;
@@ -299,8 +383,18 @@ function amountsOf(p: ProjectRow): { budgets: Record<number, number>; bad: numbe
       bad.push(b.year);
       amt = 0;
     }
-    budgets[b.year] = (budgets[b.year] ?? 0) + amt;
+    let k = 0;
+    while (k < n && SEEN_YEARS[k] !== b.year) k++;
+    // (budgets[year] ?? 0) + amt, as the record was summed: a first -0 becomes 0.
+    if (k === n) {
+      SEEN_YEARS[n] = b.year;
+      SEEN_SUMS[n++] = 0 + amt;
+    } else SEEN_SUMS[k] += amt;
   }
+  const shared = sharedBudgetsOfPairs(n);
+  if (shared) return { budgets: shared, bad };
+  const budgets: Record<number, number> = {};
+  for (let i = 0; i < n; i++) budgets[SEEN_YEARS[i]] = SEEN_SUMS[i];
   return { budgets: sharedBudgets(budgets), bad };
 }
 

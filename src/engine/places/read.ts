@@ -38,17 +38,21 @@ export function nameAtStart(run: string, level: PlaceLevel): string | undefined 
   return cut.length > 0 ? cut : undefined;
 }
 
+/** A word each level's markers hold: most texts name no place and skip the regex. */
+const QUICK: Record<PlaceLevel, string> = { tambon: 'ตำบล', district: 'อำเภอ', province: 'จังหวัด' };
+
 /** The first name of `level` in normalised text. */
 export function readName(normalised: string, level: PlaceLevel): string | undefined {
-  for (const m of normalised.matchAll(MARKERS[level])) {
+  // Runs for every name and location cell: no level word, no name (and no matchAll, which copies the regex).
+  if (!normalised.includes(QUICK[level])) return undefined;
+  const marker = MARKERS[level];
+  marker.lastIndex = 0;
+  for (let m = marker.exec(normalised); m; m = marker.exec(normalised)) {
     const name = nameAtStart(m[1], level);
     if (name) return name;
   }
   return undefined;
 }
-
-/** A word each level's markers hold: most texts name no place and skip the regex. */
-const QUICK: Record<PlaceLevel, string> = { tambon: 'ตำบล', district: 'อำเภอ', province: 'จังหวัด' };
 
 /** The tambon, district and province named in normalised text. */
 export function readPlaceNames(normalised: string): PlaceNames {
