@@ -7,9 +7,8 @@
  *
  * Adding a code: a reader's code is one entry in READ_ERRORS with its Thai and English messages; any other code is
  * one entry in FILE_ERROR_CODES, its messages made by the module that raises it (they name sheets, presets …).
+ * The codes' schema is in file-error-schema.ts: this module loads no zod, so reading threads start without it.
  */
-import { z } from 'zod/v4';
-
 /**
  * A reader's message, Thai and English, from the quoted file name and the detail (a part name, a cause) as it
  * reads in each language: ` (…)`, or '' when there is none (src/xlsx/errors.ts readError decides which).
@@ -95,8 +94,6 @@ export const FILE_ERROR_CODES = [
   'internal',
 ] as const;
 export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
-
-export const FileErrorCodeSchema = z.enum(FILE_ERROR_CODES);
 
 const KNOWN: ReadonlySet<string> = new Set(FILE_ERROR_CODES);
 /** Whether a thrown error's code is one of ours (a Node errno code such as EACCES is not). */

@@ -10,7 +10,7 @@
 import { z } from 'zod/v4';
 import { formatAmount } from './thai';
 import { FORM_KINDS } from './plan';
-import { FileErrorCodeSchema } from './file-errors';
+import { FileErrorCodeSchema } from './file-error-schema';
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];

@@ -9,7 +9,7 @@ import { SKIP_REASONS } from './skipped';
 import { PlaceCodesSchema } from '../places/schema';
 import { isoDateBE } from '../calendar/thai';
 import { DECISION_KINDS } from './decision';
-import { FileErrorCodeSchema } from '../file-errors';
+import { FileErrorCodeSchema } from '../file-error-schema';
 
 /** The province's decision (ผลการพิจารณาของจังหวัด): its kind, what it names, the officer's note and the cell as written. */
 const DecisionSchema = z.object({

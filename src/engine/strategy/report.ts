@@ -10,7 +10,7 @@ import { pageFooter, signatureBlock, titleBlockRows } from '../print';
 import { matchPlanSheet } from './index';
 import { z } from 'zod/v4';
 import { finding, type Finding } from '../findings';
-import { FileErrorCodeSchema } from '../file-errors';
+import { FileErrorCodeSchema } from '../file-error-schema';
 import { MATCH_STATUSES, type MatchSettings, type MatchStatus, type MatchVerdict, type StrategyList } from './model';
 
 export interface ProjectMatch {
