@@ -81,11 +81,7 @@ export default function ActionPlanPanel({ lang, host }: { lang: Lang; host: Host
           hint={t.apPrevHint}
           chooseLabel={t.apPrevChoose}
           clearLabel={t.apPrevClear}
-          status={
-            a.previous
-              ? t.apPrevPicked(a.previous.file, a.previous.table.sheet, a.previous.table.rows.length, a.previous.table.fiscalYear)
-              : t.apPrevNone
-          }
+          status={a.previousStatus(t) ?? t.apPrevNone}
           picked={!!a.previous}
           disabled={busy}
           onPick={(f) => void a.pickPrevious(f)}

@@ -157,6 +157,7 @@ export function useActionPlan(host: Host, lang: Lang) {
     previous: prev.previous,
     pickPrevious: prev.pick,
     clearPrevious: prev.clear,
+    previousStatus: prev.status,
     plan,
     run,
     download,

@@ -20,7 +20,7 @@ export interface PickedPrevious<T> {
 export interface PreviousPickOptions<T> {
   /** The output in a workbook; throws (a PaneError saying so) when the file holds none. */
   read(wb: WorkbookModel, file: string): T;
-  /** The notice once picked. */
+  /** The line saying what was picked: the notice once picked, and the picker's status while it stays. */
   picked(t: Strings, p: PickedPrevious<T>): string;
   /** The result shown was made without (or with another) earlier output: let it go. */
   onChange(): void;
@@ -49,5 +49,7 @@ export function usePreviousPick<T>(host: Host, task: PickTask, opts: PreviousPic
   }, [onChange]);
   /** The picked file dropped among the inputs too: merged with, never read again as an input. */
   const isPrevious = (f: File): boolean => !!previous && f.name === previous.file && f.size === previous.size;
-  return { previous, pick, clear, isPrevious };
+  /** The picker's status: what was picked, as its notice said; undefined while nothing is. */
+  const status = (t: Strings): string | undefined => (previous ? picked(t, previous) : undefined);
+  return { previous, pick, clear, isPrevious, status };
 }

@@ -204,7 +204,7 @@ export default function ConsolidatePanel({ lang, host }: ConsolidatePanelProps) 
           hint={t.consPrevHint}
           chooseLabel={t.consPrevChoose}
           clearLabel={t.consPrevClear}
-          status={c.previous ? t.consPrevPicked(c.previous.file, c.previous.table.sheet, c.previous.table.rows.length) : t.consPrevNone}
+          status={c.previousStatus(t) ?? t.consPrevNone}
           picked={!!c.previous}
           disabled={busy}
           onPick={(f) => void c.pickPrevious(f)}

@@ -308,6 +308,7 @@ export function useConsolidation(host: Host, lang: Lang) {
     previous,
     pickPrevious: prev.pick,
     clearPrevious: prev.clear,
+    previousStatus: prev.status,
     mergedWith,
     run,
     runOpenWorkbook,
