@@ -10,40 +10,14 @@ import {
 } from '../../src/engine/consolidate';
 import { compare, findMatches } from '../../src/engine/consolidate/dedupe';
 import type { Candidate } from '../../src/engine/consolidate/extract';
-import { coreName, wordTokens } from '../../src/engine/normalise';
 import { readPlanSheet } from '../../src/engine/forms/read';
 import type { OutCell } from '../../src/engine/output';
 import { OutSheetSchema } from '../../src/engine/output';
 import type { StrategyList } from '../../src/engine/strategy/model';
-import { allWorkbooks } from './fixtures';
+import { allWorkbooks, candidate } from './fixtures';
 import { roundTrip } from '../roundtrip/fixtures';
 
 const checksum = (i: number) => i.toString(16).padStart(64, '0');
-
-/** A request candidate as extraction makes it (tokens as a Set or, like extraction, a distinct array). */
-function candidate(i: number, name: string, village: number | undefined, tambon: string, tokens: 'set' | 'array' = 'array'): Candidate {
-  const core = coreName(name);
-  const words = wordTokens(core);
-  return {
-    seq: i,
-    role: 'need',
-    src: { file: `f${i}.xlsx`, sheet: 's', row: i + 1, kind: 'tambon-plan' },
-    name,
-    objective: '',
-    target: '',
-    village,
-    tambon,
-    budgets: {},
-    badBudgetYears: [],
-    issue: null,
-    agency: '',
-    priority: '',
-    note: '',
-    route: 'province',
-    compact: core.replace(/ /g, ''),
-    tokens: tokens === 'set' ? new Set(words) : [...new Set(words)],
-  };
-}
 
 function inputs(): ConsolidateInput[] {
   const list: ConsolidateInput[] = allWorkbooks().map((wb, i) => ({ file: wb.name, checksum: checksum(i + 1), workbook: wb }));

@@ -5,8 +5,8 @@
  */
 import { compare, findMatches, type Match } from '../../src/engine/consolidate/dedupe';
 import type { Candidate, Role } from '../../src/engine/consolidate/extract';
-import { coreName, wordTokens } from '../../src/engine/normalise';
 import type { PlaceCodes } from '../../src/engine/places/types';
+import { candidate } from './fixtures';
 
 const BLOCK_MAX = 64;
 const WINDOW = 16;
@@ -107,27 +107,14 @@ function generated(n: number, seed: number, tokens: 'array' | 'set'): Candidate[
     const village = base && r() < 0.7 ? base.village : r() < 0.2 ? undefined : Math.floor(r() * 12) + 1;
     const tambon = base && r() < 0.8 ? base.tambon : r() < 0.1 ? undefined : pick(TAMBONS);
     const place = base && r() < 0.8 ? base.place : pick(CODES);
-    const core = coreName(name);
-    const words = [...new Set(wordTokens(core))];
+    // The fixtures' candidate, with a role, seven files, a place and now and then no compact name.
+    const c = candidate(i, name, village, tambon, tokens);
     cands.push({
-      seq: i,
+      ...c,
       role: r() < 0.02 ? 'need' : pick(ROLES),
-      src: { file: `f${i % 7}.xlsx`, sheet: 's', row: i + 1, kind: 'tambon-plan' },
-      name,
-      objective: '',
-      target: '',
-      village,
-      tambon,
+      src: { ...c.src, file: `f${i % 7}.xlsx` },
       ...(place ? { place } : {}),
-      budgets: {},
-      badBudgetYears: [],
-      issue: null,
-      agency: '',
-      priority: '',
-      note: '',
-      route: 'province',
-      compact: r() < 0.01 ? '' : core.replace(/ /g, ''),
-      tokens: tokens === 'set' ? new Set(words) : words,
+      compact: r() < 0.01 ? '' : c.compact,
     });
   }
   return cands;

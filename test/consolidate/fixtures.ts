@@ -9,8 +9,10 @@
  *   2568: 1,800,000 + 4,500,000 + 900,000 + 500,000 = 7,700,000   (1,200,000 ประปา already in the ผ.02)
  *   2569: 2,000,000
  */
+import type { Candidate } from '../../src/engine/consolidate/extract';
 import type { Range, SheetModel, WorkbookModel } from '../../src/engine/model';
 import { makeCell } from '../../src/engine/model';
+import { coreName, wordTokens } from '../../src/engine/normalise';
 import type { OutCell, OutWorkbook } from '../../src/engine/output';
 
 type V = string | number | null;
@@ -329,5 +331,36 @@ export function toOutWorkbook(wb: WorkbookModel): OutWorkbook {
       ),
       merges: s.merges,
     })),
+  };
+}
+
+/** A request candidate as extraction makes it (tokens as a Set or, like extraction, a distinct array). */
+export function candidate(
+  i: number,
+  name: string,
+  village: number | undefined,
+  tambon: string | undefined,
+  tokens: 'set' | 'array' = 'array',
+): Candidate {
+  const core = coreName(name);
+  const words = wordTokens(core);
+  return {
+    seq: i,
+    role: 'need',
+    src: { file: `f${i}.xlsx`, sheet: 's', row: i + 1, kind: 'tambon-plan' },
+    name,
+    objective: '',
+    target: '',
+    village,
+    tambon,
+    budgets: {},
+    badBudgetYears: [],
+    issue: null,
+    agency: '',
+    priority: '',
+    note: '',
+    route: 'province',
+    compact: core.replace(/ /g, ''),
+    tokens: tokens === 'set' ? new Set(words) : [...new Set(words)],
   };
 }
