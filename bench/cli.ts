@@ -27,13 +27,13 @@ const PHASES: Array<[string, string]> = [
 ];
 
 /** One `oneplan consolidate DIR --out OUT` in a fresh process: wall time and each phase's, in ms. */
-function runCli(dir: string, outFile: string, extra: string[]): { ms: number; phases: number[] } {
+function runCli(dir: string, outFile: string, extra: string[], env: NodeJS.ProcessEnv = {}): { ms: number; phases: number[] } {
   fs.rmSync(outFile, { force: true });
   const t = performance.now();
   const r = spawnSync(process.execPath, [CLI, 'consolidate', dir, '--out', outFile, ...extra], {
     encoding: 'utf8',
     maxBuffer: 1 << 26,
-    env: { ...process.env, ONEPLAN_TIMING: '1' },
+    env: { ...process.env, ...env, ONEPLAN_TIMING: '1' },
   });
   const ms = performance.now() - t;
   if (r.status !== 0 || !fs.existsSync(outFile)) throw new Error(`oneplan consolidate failed (${r.status}): ${r.stderr.slice(-1000)}`);
@@ -64,7 +64,14 @@ export async function cliConsolidate(r: Reporter, nFiles: number, rows: number, 
   files.forEach((f, i) => fs.writeFileSync(path.join(inDir, `${String(i).padStart(4, '0')}.xlsx`), f.bytes));
   const mb = files.reduce((n, f) => n + f.bytes.length, 0) / 1e6;
   try {
-    const rounds: Array<{ floor: number; ex: number; cli: number; cliStrat: number; phases: number[] }> = [];
+    const rounds: Array<{
+      floor: number;
+      ex: number;
+      cli: number;
+      cliStrat: number;
+      phases: number[];
+      one: { ms: number; phases: number[] };
+    }> = [];
     for (let k = 0; k < runs; k++) {
       const t = performance.now();
       files.forEach((f) => inflateAll(f.bytes));
@@ -72,7 +79,9 @@ export async function cliConsolidate(r: Reporter, nFiles: number, rows: number, 
       const ex = smoke ? NaN : await exceljsLoad(files);
       const plain = runCli(inDir, outFile, []);
       const cliStrat = runCli(inDir, outFile, ['--strategies', 'chiangmai-2566-2570']).ms;
-      rounds.push({ floor, ex, cli: plain.ms, cliStrat, phases: plain.phases });
+      // What the reading threads buy on this machine: the same run with this thread reading alone.
+      const one = runCli(inDir, outFile, [], { ONEPLAN_WORKERS: '1' });
+      rounds.push({ floor, ex, cli: plain.ms, cliStrat, phases: plain.phases, one });
     }
     const med = (f: (x: (typeof rounds)[number]) => number) => median(rounds.map(f));
     const span = (f: (x: (typeof rounds)[number]) => number) => {
@@ -89,6 +98,7 @@ export async function cliConsolidate(r: Reporter, nFiles: number, rows: number, 
     r.out(`| exceljs xlsx.load, reading only (in-process, warm) | ${smoke ? 'skipped (smoke)' : r.sec(med((x) => x.ex))} |`);
     r.out(`| \`oneplan consolidate DIR --out OUT.xlsx\`, process start to exit | **${r.sec(med((x) => x.cli))}** |`);
     r.out(`| the same with \`--strategies chiangmai-2566-2570\` (strategy matching too) | ${r.sec(med((x) => x.cliStrat))} |`);
+    r.out(`| the same with one reading thread (\`ONEPLAN_WORKERS=1\`) | ${r.sec(med((x) => x.one.ms))} |`);
     r.out();
     r.out("Where the command's time goes (`ONEPLAN_TIMING=1`, medians of the rounds above, without strategies):");
     r.out();
@@ -98,6 +108,14 @@ export async function cliConsolidate(r: Reporter, nFiles: number, rows: number, 
       const d = med((x) => x.phases[k]);
       r.out(`| ${label} | ${r.sec(d)} | ${((100 * d) / med((x) => x.cli)).toFixed(0)} % |`);
     });
+    r.out();
+    const READ = PHASES.findIndex(([, mark]) => mark === 'files read');
+    const threads = os.availableParallelism?.() ?? os.cpus().length;
+    r.out(
+      `Files read on ${threads} threads in ${r.sec(med((x) => x.phases[READ]))}, on one in ${r.sec(med((x) => x.one.phases[READ]))}: ` +
+        `the threads make reading ${med((x) => x.one.phases[READ] / x.phases[READ]).toFixed(2)}× as fast ` +
+        '(reading is memory-heavy: on a machine whose cores share memory badly the threads slow each other).',
+    );
     r.out();
     const toFloor = med((x) => x.cli / x.floor);
     r.out(
