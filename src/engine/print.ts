@@ -48,9 +48,6 @@ export function defaultRowHeight(size: number): number {
   return Math.round(size * 1.5 * 4) / 4;
 }
 
-const valueAndStyle = (cell: OutCell | undefined): [unknown, CellStyle | undefined] =>
-  cell !== null && cell !== undefined && typeof cell === 'object' ? [cell.value, cell.style] : [cell, undefined];
-
 /**
  * The height a row needs for its wrapped texts (points), or undefined when one line does. `spans`
  * gives the width of cells merged across columns (by column); cells merged down several rows are
@@ -71,8 +68,12 @@ export function rowHeightFor(
   let need = 0;
   const n = Math.min(cells.length, columns);
   for (let c = 0; c < n; c++) {
-    const [value, style] = valueAndStyle(cells[c]);
+    // (No [value, style] pair per cell: a row's cells are read here for every row written.)
+    const cell = cells[c];
+    const boxed = cell !== null && cell !== undefined && typeof cell === 'object';
+    const value = boxed ? cell.value : cell;
     if (typeof value !== 'string' || value === '') continue;
+    const style = boxed ? cell.style : undefined;
     const wrap = style?.wrap ?? rowStyle?.wrap;
     if (!wrap && value.indexOf('\n') < 0) continue;
     if (skip?.has(c) || hidden?.has(c)) continue;

@@ -61,9 +61,16 @@ function pieces(chunk: string, seg: Intl.Segmenter): readonly number[] {
 function paragraphLines(para: string, perLine: number, k: number, seg: Intl.Segmenter): number {
   let lines = 1;
   let used = 0;
-  for (const chunk of para.split(' ')) {
-    if (!chunk) continue;
-    const ws = pieces(chunk, seg);
+  // Space-separated chunks, found in place (no array of them per paragraph: every name of a table is laid out).
+  for (let from = 0; from <= para.length;) {
+    let to = para.indexOf(' ', from);
+    if (to < 0) to = para.length;
+    if (to === from) {
+      from = to + 1;
+      continue;
+    }
+    const ws = pieces(from === 0 && to === para.length ? para : para.slice(from, to), seg);
+    from = to + 1;
     for (let j = 0; j < ws.length; j++) {
       const w = ws[j] * k;
       const gap = j === 0 && used > 0 ? SPACE * k : 0;

@@ -42,6 +42,17 @@ export class ByteSink {
     this.pos = p;
   }
 
+  /** Three ASCII texts one after another (a cell's column, row and style attributes): one check for room. */
+  ascii3(a: string, b: string, c: string): void {
+    this.room(a.length + b.length + c.length);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < a.length; i++) buf[p++] = a.charCodeAt(i);
+    for (let i = 0; i < b.length; i++) buf[p++] = b.charCodeAt(i);
+    for (let i = 0; i < c.length; i++) buf[p++] = c.charCodeAt(i);
+    this.pos = p;
+  }
+
   /** Any text, as UTF-8 (lone surrogates become U+FFFD, as TextEncoder.encode does). */
   text(s: string): void {
     // At most 3 bytes per UTF-16 unit (a surrogate pair: 4 bytes for 2 units).

@@ -430,20 +430,17 @@ function* sheetXml(
   for (const r of extra.keys()) if (r > lastRow) lastRow = r;
   // Rows go straight into bytes: everything here is ASCII but formula texts.
   /** `<c r="B5" s="3"` (no closing bracket): the column's opening and the style's attribute made once each. */
-  const open = (c: number, rn: number, x: number): void => {
-    out.ascii(cellOpen(c));
-    out.uint(rn);
-    out.ascii(styleAttr(x));
-  };
+  const open = (c: number, rn: string, x: number): void => out.ascii3(cellOpen(c), rn, styleAttr(x));
   for (let r = 0; r <= lastRow; r++) {
     const row = r < rowCount ? rowAt(r) : undefined;
     const rowSt = rowStyles[String(r)];
     const ex = extra.get(r);
     if ((!row || row.length === 0) && !ex && !rowSt) continue;
-    const rn = r + 1;
+    // The row's number once, for its cells' references too.
+    const rn = String(r + 1);
     const rowStart = out.mark();
     out.ascii('<row r="');
-    out.uint(rn);
+    out.ascii(rn);
     const ht = fitLayout
       ? rowHeightFor(row, widths, font.size, rowSt, fitLayout.spans.get(r), fitLayout.tall.get(r), sh.page?.columns, hidden)
       : undefined;

@@ -48,6 +48,16 @@ describe('wrappedLines', () => {
     expect(wrappedLines('ราคา1,500,000บาท', 8)).toBe(3);
   });
 
+  test('spaces only separate: leading, trailing and doubled spaces lay out as one', () => {
+    const name = 'ถนนสาย 12 บ้านนา ก่อสร้างเขื่อนป้องกันตลิ่ง';
+    for (const w of [9, 13, 20]) {
+      const once = wrappedLines(name, w);
+      expect(wrappedLines(`  ${name.replace(/ /g, '   ')} `, w)).toBe(once);
+    }
+    expect(wrappedLines('ถนนสาย 12 บ้านนา', 9)).toBe(2);
+    expect(wrappedLines('ถนนสาย  12  บ้านนา ', 9)).toBe(2);
+  });
+
   test('a word longer than the column is broken between its characters', () => {
     expect(wrappedLines('Phetchabunprovincialadministrationorganisation', 11)).toBe(5);
     expect(wrappedLines('ดู Phetchabunprovincialadministrationorganisation', 11)).toBe(6);

@@ -284,10 +284,12 @@ test('sheet names Excel would repair are cleaned in the right order; one-cell me
 });
 
 test('sheet XML is written straight to bytes: the same bytes as encoding it whole, across buffer edges', () => {
-  const parts: Array<['ascii' | 'text' | 'uint', string | number]> = [];
+  const parts: Array<['ascii' | 'text' | 'uint' | 'ascii3', string | number | string[]]> = [];
   for (let i = 0; i < 2000; i++)
     parts.push(
       ['ascii', '<c r="B'],
+      // A cell's opening as the writer makes it: column, row number, style (a row number of every length).
+      ['ascii3', ['<c r="' + 'ABZ'.slice(0, 1 + (i % 3)), String(i ** 3), i % 2 ? '" s="12"' : '"']],
       ['uint', i * 37],
       // Digits written in place: every length up to 2^53 − 1, powers of ten and their neighbours.
       ['uint', [10 ** (i % 16), 10 ** (i % 16) - 1, 10 ** (i % 16) + 1, Number.MAX_SAFE_INTEGER - i, (i * 7919) ** 2][i % 5]],
@@ -297,7 +299,7 @@ test('sheet XML is written straight to bytes: the same bytes as encoding it whol
       ['text', ''],
       ['uint', 7],
     );
-  const whole = new TextEncoder().encode(parts.map(([, v]) => String(v)).join(''));
+  const whole = new TextEncoder().encode(parts.map(([, v]) => (Array.isArray(v) ? v.join('') : String(v))).join(''));
   for (const [first, max] of [
     [1, 1],
     [7, 16],
@@ -308,6 +310,7 @@ test('sheet XML is written straight to bytes: the same bytes as encoding it whol
     const taken: Uint8Array[] = [];
     parts.forEach(([k, v], i) => {
       if (k === 'uint') sink.uint(v as number);
+      else if (k === 'ascii3') sink.ascii3(...(v as [string, string, string]));
       else sink[k](v as string);
       if (i % 500 === 0) taken.push(...sink.take()); // handed over as they fill, as the writer does
     });
