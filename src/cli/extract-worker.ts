@@ -1,14 +1,15 @@
 /**
  * Worker side of parallel.ts: takes the next file from the counter shared by every thread, one at a
  * time, and sends back what consolidation needs of each (extractInput: report, candidates, strategy
- * verdicts). The workbook itself never leaves the worker.
+ * verdicts). The workbook itself never leaves the worker. A thread started early (readers.ts) is
+ * given its job in its first message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { shareTexts } from '../engine/consolidate/extract';
 import { toWire } from './candidate-wire';
 import { readAndExtract, type ExtractOptions } from './read-input';
 
-const { files, counter, reading, slot, ...opts } = workerData as ExtractOptions & {
+type Job = ExtractOptions & {
   files: readonly string[];
   /** The next file to read, shared by every thread (parallel.ts). */
   counter: Int32Array;
@@ -21,7 +22,7 @@ const { files, counter, reading, slot, ...opts } = workerData as ExtractOptions 
 // thread shares what it keeps).
 shareTexts(false);
 
-void (async () => {
+async function read({ files, counter, reading, slot, ...opts }: Job): Promise<void> {
   for (let i = Atomics.add(counter, 0, 1); i < files.length; i = Atomics.add(counter, 0, 1)) {
     Atomics.store(reading, slot, i);
     try {
@@ -33,4 +34,8 @@ void (async () => {
     }
   }
   Atomics.store(reading, slot, -1);
-})();
+}
+
+const data = workerData as Job | { idle: true };
+if ('idle' in data) parentPort!.once('message', (job: Job) => void read(job));
+else void read(data);
