@@ -103,6 +103,14 @@ export function normaliseThai(input: string): string {
 const NORM_CACHE = new TextCache<string>(50000);
 
 /**
+ * normaliseThai without its cache, for a text seen about once (a project's name: most are unique, and
+ * the cache's table of first sightings cost more per name than normalising the odd repeat again).
+ */
+export function normaliseOnce(input: string): string {
+  return normaliseUncached(String(input ?? ''));
+}
+
+/**
  * Every abbreviation rule needs one of these to match (a dot, a digit, or one of the undotted forms), so
  * text without any of them skips the ~25 rules (no rule fires, so none can feed a later one).
  */

@@ -1,4 +1,12 @@
-import { ABBREVIATIONS, coreName, coreNameOfNormalised, diceSimilarity, normaliseThai, wordTokens } from '../../src/engine/normalise';
+import {
+  ABBREVIATIONS,
+  coreName,
+  coreNameOfNormalised,
+  diceSimilarity,
+  normaliseOnce,
+  normaliseThai,
+  wordTokens,
+} from '../../src/engine/normalise';
 import { extractLocation, parseTambon, parseVillage } from '../../src/engine/places';
 import * as fs from 'node:fs';
 import * as zlib from 'node:zlib';
@@ -214,6 +222,8 @@ describe('normaliseThai against the full chain of passes', () => {
       const want = reference(t);
       if (want !== t) differ++;
       if (normaliseThai(t) !== want) bad.push(t);
+      // The uncached form (project names in toCandidate): the same text, asked once or again.
+      if (normaliseOnce(t) !== want || normaliseOnce(t) !== want) bad.push(`once: ${t}`);
     }
     expect(bad.slice(0, 5)).toEqual([]);
     // The data exercises the passes: most texts change.

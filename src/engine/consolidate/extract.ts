@@ -7,7 +7,7 @@
  */
 import { ownString } from '../own-string';
 import type { PlanSheet, ProjectRow } from '../plan';
-import { coreNameOfNormalised, normaliseThai, wordTokens } from '../normalise';
+import { coreNameOfNormalised, normaliseOnce, normaliseThai, wordTokens } from '../normalise';
 import { parseIssue } from './issue';
 import { classify, defaultRoute, parseRoute, type ClassKind, type ClassWords } from '../classification';
 import { tidySpaces } from '../thai';
@@ -466,7 +466,8 @@ export function toCandidate(
   // A needs table names each row's proposer (อปท./ผู้เสนอ); other forms have one organisation line.
   const organisation = p.proposer ? intern(p.proposer) : sheetOrg;
   const locLoc = p.location ? extractLocation(p.location) : {};
-  const normName = normaliseThai(p.name);
+  // Names are mostly unique: normalised without the text cache.
+  const normName = normaliseOnce(p.name);
   const nameLoc = locationOfNormalised(normName);
   const village = parseVillage(p.village) ?? locLoc.village ?? nameLoc.village;
   const tambon = parseTambon(p.tambon) ?? locLoc.tambon ?? nameLoc.tambon ?? orgLoc.tambon;
