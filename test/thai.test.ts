@@ -4,6 +4,7 @@
  * looks at a cell's first visible character before flattening it).
  */
 import { tidySpaces } from '../src/engine/thai';
+import { parseAmountText } from '../src/engine/values';
 import { sheetFromValues } from '../src/engine/model';
 import { readPlanSheet } from '../src/engine/forms/read';
 
@@ -82,4 +83,40 @@ test('a total row labelled behind spaces or invisible characters is still a tota
   expect(plan.projects.map((p) => p.name)).toEqual(['ถนน คสล.', 'รางระบายน้ำ']);
   const totals = plan.blocks.flatMap((b) => b.totals);
   expect(totals.map((t) => [t.row, t.label])).toEqual([[6, 'รวม งบประมาณ']]);
+});
+
+test("an amount cell's '-' read at once is what the passes make of '-' written with spaces or invisible characters", () => {
+  // parseAmountText answers a bare '-' before its passes; the same text padded goes through all of them.
+  const nil = parseAmountText('-');
+  expect(nil).toEqual({ kind: 'nil' });
+  for (const padded of [' -', '- ', '\u00a0-\u00a0', '\u200b-', '-\u200b', ' - '])
+    expect([padded, parseAmountText(padded)]).toEqual([padded, nil]);
+  // Other dashes and nil marks still go the long way, to the same answers as before.
+  expect(['--', '–', '_', '.', '-1', '- 500'].map((t) => parseAmountText(t).kind)).toEqual([
+    'nil',
+    'nil',
+    'nil',
+    'nil',
+    'number',
+    'number',
+  ]);
+});
+
+test('a plan without a ที่ column: a row with details and no amount is a project, a row with neither continues the name above', () => {
+  // readBlock looks at a row's details only when there is no ที่ column and no amount (that is what decides).
+  const sheet = sheetFromValues('แผนชุมชน', [
+    ['แผนชุมชนระดับตำบล ตำบลนาดี'],
+    ['โครงการ', 'วัตถุประสงค์', 'เป้าหมาย', 'งบประมาณ', 'หน่วยงานที่รับผิดชอบ'],
+    ['ก่อสร้างถนน คสล.', 'สัญจรสะดวก', '1 สาย', 500000, 'อบต.นาดี'],
+    ['หมู่ที่ 3', null, null, null, null],
+    ['ขุดลอกคลอง', 'กักเก็บน้ำ', null, '-', null],
+    ['ฝึกอาชีพสตรี', null, null, null, 'พัฒนาชุมชน'],
+    ['บ้านนา', null, null, null, null],
+  ]);
+  const plan = readPlanSheet(sheet);
+  expect(plan.projects.map((p) => [p.row, p.name])).toEqual([
+    [2, 'ก่อสร้างถนน คสล. หมู่ที่ 3'],
+    [4, 'ขุดลอกคลอง'],
+    [5, 'ฝึกอาชีพสตรี บ้านนา'],
+  ]);
 });

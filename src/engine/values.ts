@@ -26,6 +26,8 @@ export function readAmount(cell: Cell | undefined): Amount {
 }
 
 export function parseAmountText(raw: string): Amount {
+  // Officers' nil, in most budget cells of most plans: what the passes below make of it.
+  if (raw === '-') return { kind: 'nil' };
   const s = thaiToArabic(raw)
     .replace(INVISIBLE, '')
     .replace(/[\s\u00a0]+/g, ' ')

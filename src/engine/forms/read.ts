@@ -465,6 +465,7 @@ function readBlock(sheet: SheetModel, headerRows: number[], columns: ColumnMap, 
     const cell = sheet.rows[r]?.[c];
     return cell ? cell.w.trim() : '';
   };
+  const hasDetail = (r: number): boolean => [f.objective, f.target, f.unit, f.agency, f.village].some((c) => text(r, c) !== '');
 
   for (let r = headerRows[headerRows.length - 1] + 1; r < end; r++) {
     const row = sheet.rows[r];
@@ -504,8 +505,8 @@ function readBlock(sheet: SheetModel, headerRows: number[], columns: ColumnMap, 
       continue;
     }
     // Without a ที่ column a new project shows a budget or its details; a wrapped name line shows neither.
-    const hasDetail = [f.objective, f.target, f.unit, f.agency, f.village].some((c) => text(r, c) !== '');
-    const isProject = no !== null || (name !== '' && (hasAmounts || (f.no === undefined && hasDetail)));
+    // (Its details are looked at only when that decides: most rows have a ที่.)
+    const isProject = no !== null || (name !== '' && (hasAmounts || (f.no === undefined && hasDetail(r))));
     if (isProject) {
       if (dirty) {
         snap = snapshot(context);
