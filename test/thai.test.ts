@@ -4,7 +4,6 @@
  * looks at a cell's first visible character before flattening it).
  */
 import { tidySpaces } from '../src/engine/thai';
-import { parseAmountText } from '../src/engine/values';
 import { sheetFromValues } from '../src/engine/model';
 import { readPlanSheet } from '../src/engine/forms/read';
 
@@ -83,23 +82,6 @@ test('a total row labelled behind spaces or invisible characters is still a tota
   expect(plan.projects.map((p) => p.name)).toEqual(['ถนน คสล.', 'รางระบายน้ำ']);
   const totals = plan.blocks.flatMap((b) => b.totals);
   expect(totals.map((t) => [t.row, t.label])).toEqual([[6, 'รวม งบประมาณ']]);
-});
-
-test("an amount cell's '-' read at once is what the passes make of '-' written with spaces or invisible characters", () => {
-  // parseAmountText answers a bare '-' before its passes; the same text padded goes through all of them.
-  const nil = parseAmountText('-');
-  expect(nil).toEqual({ kind: 'nil' });
-  for (const padded of [' -', '- ', '\u00a0-\u00a0', '\u200b-', '-\u200b', ' - '])
-    expect([padded, parseAmountText(padded)]).toEqual([padded, nil]);
-  // Other dashes and nil marks still go the long way, to the same answers as before.
-  expect(['--', '–', '_', '.', '-1', '- 500'].map((t) => parseAmountText(t).kind)).toEqual([
-    'nil',
-    'nil',
-    'nil',
-    'nil',
-    'number',
-    'number',
-  ]);
 });
 
 test('a plan without a ที่ column: a row with details and no amount is a project, a row with neither continues the name above', () => {

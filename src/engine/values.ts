@@ -58,6 +58,18 @@ export function amountValue(a: Amount): number | null {
   }
 }
 
+/**
+ * amountValue(readAmount(cell)) without the Amount object in between (every budget cell of every row
+ * is read so): a number cell's value, a blank's 0, an error's null, text as parseAmountText reads it.
+ */
+export function amountValueOf(cell: Cell | undefined): number | null {
+  if (!cell) return 0;
+  if (cell.t === 'n' && typeof cell.v === 'number') return cell.v;
+  if (cell.t === 'e') return null;
+  if (cell.t === 'z' || cell.v === null) return 0;
+  return amountValue(parseAmountText(String(cell.v)));
+}
+
 /** A whole number in a ที่ cell: 1, "1", "๑", "1." — or null. */
 export function readWholeNumber(cell: Cell | undefined): number | null {
   if (!cell) return null;

@@ -17,7 +17,7 @@ import type {
   TotalRow,
 } from '../plan';
 import { flatText, INVISIBLE_CHARS, parseBEYear, thaiToArabic } from '../thai';
-import { amountValue, readAmount, readWholeNumber } from '../values';
+import { amountValueOf, readWholeNumber } from '../values';
 import { exactFieldOf, fieldOf, isHeaderNote, yearOfHeader } from './columns';
 import { recogniseKind, formCodeOf } from './recognise';
 import { SECTION_WORDS } from '../classification';
@@ -167,7 +167,8 @@ function rowWidth(sheet: SheetModel, r: number): number {
 function isHeaderRow(sheet: SheetModel, r: number): boolean {
   const row = sheet.rows[r];
   if (!row) return false;
-  const seen = new Set<string>();
+  // Made at the first field word (most rows are projects: a number in their first cell ends the look).
+  let seen: Set<string> | undefined;
   let exactName = false;
   for (let c = 0; c < row.length; c++) {
     const cell = row[c];
@@ -175,10 +176,10 @@ function isHeaderRow(sheet: SheetModel, r: number): boolean {
     if (cell.t === 'n' && !(typeof cell.v === 'number' && cell.v >= 2400 && cell.v <= 2700)) return false;
     if (cell.t !== 's') continue;
     const f = fieldOf(cell.w);
-    if (f) seen.add(f);
+    if (f) (seen ??= new Set()).add(f);
     if (f === 'name' && exactFieldOf(cell.w) === 'name') exactName = true;
   }
-  return exactName && seen.size >= 3;
+  return exactName && seen !== undefined && seen.size >= 3;
 }
 
 function findHeaderBlocks(sheet: SheetModel, merges: MergeIndex): HeaderBlock[] {
@@ -442,6 +443,9 @@ const SUB_LINE = /^[-–•*]?\s*(จุดที่|ช่วงที่|ร�
 /** Notes and signature lines under a table: never a project's wrapped text. */
 const FOOTNOTE = /^(หมายเหตุ|ลงชื่อ|ลงนาม|ผู้จัดทำ|ผู้ตรวจ|ผู้รับรอง|ผู้อนุมัติ|ผู้เสนอ|ที่มา\s*[:：]|\*)/;
 
+/** What a spread of an absent optional field adds: one shared empty object, not a new one per field per row. */
+const NO_FIELDS = Object.freeze({});
+
 /** Fields whose text officers wrap onto the next row(s) of a project. */
 const WRAPPED_FIELDS = ['name', 'objective', 'target', 'kpi', 'unit', 'agency', 'location', 'village', 'tambon'] as const;
 
@@ -526,20 +530,20 @@ function readBlock(sheet: SheetModel, headerRows: number[], columns: ColumnMap, 
         agency: text(r, f.agency),
         classification: text(r, f.class),
         priority: text(r, f.priority),
-        ...(f.route !== undefined ? { route: text(r, f.route) } : {}),
-        ...(f.officerNote !== undefined ? { officerNote: text(r, f.officerNote) } : {}),
-        ...(f.countedSource !== undefined ? { countedSource: text(r, f.countedSource) } : {}),
-        ...(f.decision !== undefined ? { decision: text(r, f.decision) } : {}),
-        ...(f.source !== undefined ? { provenance: text(r, f.source) } : {}),
+        ...(f.route !== undefined ? { route: text(r, f.route) } : NO_FIELDS),
+        ...(f.officerNote !== undefined ? { officerNote: text(r, f.officerNote) } : NO_FIELDS),
+        ...(f.countedSource !== undefined ? { countedSource: text(r, f.countedSource) } : NO_FIELDS),
+        ...(f.decision !== undefined ? { decision: text(r, f.decision) } : NO_FIELDS),
+        ...(f.source !== undefined ? { provenance: text(r, f.source) } : NO_FIELDS),
         link: text(r, f.link),
         note: text(r, f.note),
         budgets,
         context: snap,
         afterTotal: false,
-        ...(f.counted !== undefined && NOT_COUNTED.test(text(r, f.counted)) ? { outOfTotals: true } : {}),
-        ...(f.proposer !== undefined ? { proposer: text(r, f.proposer) } : {}),
-        ...(f.district !== undefined ? { district: text(r, f.district) } : {}),
-        ...(f.sourcePriority !== undefined ? { sourcePriority: text(r, f.sourcePriority) } : {}),
+        ...(f.counted !== undefined && NOT_COUNTED.test(text(r, f.counted)) ? { outOfTotals: true } : NO_FIELDS),
+        ...(f.proposer !== undefined ? { proposer: text(r, f.proposer) } : NO_FIELDS),
+        ...(f.district !== undefined ? { district: text(r, f.district) } : NO_FIELDS),
+        ...(f.sourcePriority !== undefined ? { sourcePriority: text(r, f.sourcePriority) } : NO_FIELDS),
       };
       projects.push(current);
     } else if (hasAmounts && name === '') {
@@ -582,7 +586,7 @@ function budgetsOf(sheet: SheetModel, r: number, columns: ColumnMap): BudgetValu
   if (columns.budgetYears.length) {
     return columns.budgetYears.map(({ year, col }) => {
       const cell = row?.[col];
-      return { year, col, amount: amountValue(readAmount(cell)), cell };
+      return { year, col, amount: amountValueOf(cell), cell };
     });
   }
   const amountCol = columns.fields.amount;
@@ -591,5 +595,5 @@ function budgetsOf(sheet: SheetModel, r: number, columns: ColumnMap): BudgetValu
   const cell = row?.[amountCol];
   const yearText = yearCol !== undefined ? (row?.[yearCol]?.w ?? '') : '';
   const year = parseBEYear(yearText) ?? 0;
-  return [{ year, col: amountCol, amount: amountValue(readAmount(cell)), cell }];
+  return [{ year, col: amountCol, amount: amountValueOf(cell), cell }];
 }
