@@ -173,6 +173,12 @@ function plainScan(s: string): number {
 }
 
 const SPACE_RUNS = / {2,}/g;
+// normaliseUncached's other patterns, made once (a literal in the function is a new RegExp per call; replace resets lastIndex).
+const NIKHAHIT_AA = /\u0E4D\u0E32/g;
+const DOUBLED_TONE = /([\u0E48-\u0E4B])\1+/g;
+const THOUSANDS_COMMA = /(\d),(?=\d{3}(?!\d))/g;
+const DOT_NOT_DECIMAL = /(?<!\d)\.|\.(?!\d)/g;
+const YAMOK_MARK = /ๆ/g;
 const PUNCTUATION = /[,;:!?"'`“”‘’()[\]{}<>/\\|–—\-_…•*#+=~^%&@]/g;
 
 function normaliseUncached(input: string): string {
@@ -185,12 +191,12 @@ function normaliseUncached(input: string): string {
   if (all || f & THAI_DIGIT) s = thaiToArabic(s);
   if (all) s = s.replace(INVISIBLE, '');
   // Nikhahit + sara aa typed as two characters → sara am; doubled tone marks.
-  if (all || f & MARKS) s = s.replace(/\u0E4D\u0E32/g, '\u0E33').replace(/([\u0E48-\u0E4B])\1+/g, '$1');
+  if (all || f & MARKS) s = s.replace(NIKHAHIT_AA, '\u0E33').replace(DOUBLED_TONE, '$1');
   // In plain text the ASCII space is the only white space: runs of it are all there is to collapse.
   if (all) s = s.replace(SPACES, ' ');
   else if (f & SPACE_RUN) s = s.replace(SPACE_RUNS, ' ');
   // Thousands separators inside numbers: 1,500 → 1500 (before commas become spaces).
-  if (all || f & COMMA) s = s.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+  if (all || f & COMMA) s = s.replace(THOUSANDS_COMMA, '$1');
   // In order (an expansion can feed a later rule); each rule only where its required text is (found
   // again after a rule changed the text).
   if (ABBREV_ANY.test(s)) {
@@ -208,9 +214,9 @@ function normaliseUncached(input: string): string {
   const plain = (f & OTHER) === 0;
   if (!plain) f = DOT | PUNCT | YAMOK | SPACE_RUN | UPPER;
   // Punctuation → space; a dot between digits (1.5) stays.
-  if (f & DOT) s = s.replace(/(?<!\d)\.|\.(?!\d)/g, ' ');
+  if (f & DOT) s = s.replace(DOT_NOT_DECIMAL, ' ');
   if (f & PUNCT) s = s.replace(PUNCTUATION, ' ');
-  if (f & YAMOK) s = s.replace(/ๆ/g, ' ๆ ');
+  if (f & YAMOK) s = s.replace(YAMOK_MARK, ' ๆ ');
   if (f & (DOT | PUNCT | YAMOK | SPACE_RUN)) s = s.replace(plain ? SPACE_RUNS : SPACES, ' ');
   s = s.trim();
   return f & UPPER ? s.toLowerCase() : s;
@@ -232,12 +238,17 @@ export function coreName(name: string): string {
 /** coreName of text already passed through normaliseThai. */
 export function coreNameOfNormalised(normalised: string): string {
   // Each step only where its text is (runs for every candidate's name; a step that finds nothing changes nothing).
-  let s = normalised.startsWith('โครงการ') ? normalised.replace(/^โครงการ ?/, '') : normalised;
-  if (s.includes('หมู่ที่ ')) s = s.replace(/หมู่ที่ \d{1,3}/g, ' ');
-  if (s.includes('ตำบล') || s.includes('อำเภอ') || s.includes('จังหวัด')) s = s.replace(/(?<!สุขภาพ)(ตำบล|อำเภอ|จังหวัด) ?[ก-๛]+/g, ' ');
-  if (s.includes('  ')) s = s.replace(/ +/g, ' ');
+  let s = normalised.startsWith('โครงการ') ? normalised.replace(LEADING_PROJECT, '') : normalised;
+  if (s.includes('หมู่ที่ ')) s = s.replace(VILLAGE_NO, ' ');
+  if (s.includes('ตำบล') || s.includes('อำเภอ') || s.includes('จังหวัด')) s = s.replace(PLACE_NAME, ' ');
+  if (s.includes('  ')) s = s.replace(SPACE_RUN_ANY, ' ');
   return s.trim();
 }
+// coreNameOfNormalised's patterns, made once (a literal in the function is a new RegExp per call; replace resets lastIndex).
+const LEADING_PROJECT = /^โครงการ ?/;
+const VILLAGE_NO = /หมู่ที่ \d{1,3}/g;
+const PLACE_NAME = /(?<!สุขภาพ)(ตำบล|อำเภอ|จังหวัด) ?[ก-๛]+/g;
+const SPACE_RUN_ANY = / +/g;
 
 const TOKEN_CACHE = new TextCache<string[]>(50000);
 let segmenter: Intl.Segmenter | null | undefined;

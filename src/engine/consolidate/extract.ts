@@ -53,6 +53,10 @@ export interface Candidate extends ProjectFields {
 }
 
 const NO_TOKENS: readonly string[] = Object.freeze([]);
+/** What a spread of an absent optional field adds: one shared empty object, not a new one per field per row. */
+const NO_FIELDS = Object.freeze({});
+/** A core name's spaces (made once: a literal in toCandidate is a new RegExp per row; replace resets lastIndex). */
+const SPACES = / /g;
 /** Drops what only duplicate detection reads (consolidateCandidates, after findMatches). */
 export function releaseMatchKeys(c: Candidate): void {
   c.compact = '';
@@ -235,7 +239,8 @@ function distinctTokens(list: readonly string[]): readonly string[] {
   // A plain loop (a dozen tokens): lastIndexOf per token cost more in its calls than in comparing.
   for (let i = 1; i < list.length; i++) {
     const t = list[i];
-    for (let j = 0; j < i; j++) if (list[j] === t) return [...new Set(list)];
+    // The first of each, in order (as a Set keeps them), without building a Set.
+    for (let j = 0; j < i; j++) if (list[j] === t) return list.filter((u, k) => list.indexOf(u) === k);
   }
   return list;
 }
@@ -490,7 +495,7 @@ export function toCandidate(
   return {
     seq,
     role,
-    src: { file, sheet: intern(sheet.name), row: p.row + 1, kind: sheet.kind, organisation, ...(origin?.length ? { origin } : {}) },
+    src: { file, sheet: intern(sheet.name), row: p.row + 1, kind: sheet.kind, organisation, ...(origin?.length ? { origin } : NO_FIELDS) },
     // The table is a new document: a name's stray spaces (a finding on the source) are not carried.
     name: tidySpaces(p.name),
     objective: intern(p.objective.trim()),
@@ -508,14 +513,14 @@ export function toCandidate(
     priority: intern((fromNeeds ? p.sourcePriority || p.priority : p.priority).trim()),
     note: intern(p.note.trim()),
     // Its own copy: the replace is a rope of slices of the name's normalised forms (~490 bytes a row, ~190 flat).
-    compact: ownString(core.replace(/ /g, '')),
+    compact: ownString(core.replace(SPACES, '')),
     tokens: distinctTokens(wordTokens(core)),
     // The gazetteer's whole name ("อ.เมือง" → อำเภอเมืองสุราษฎร์ธานี): a province's table names each district once.
-    ...(fromNeeds && rowDistrict ? { district: intern(fullDistrictName(rowDistrict, place.province ? place : context)) } : {}),
+    ...(fromNeeds && rowDistrict ? { district: intern(fullDistrictName(rowDistrict, place.province ? place : context)) } : NO_FIELDS),
     // Every code lies in a province: none means the place is unknown.
-    ...(place.province ? { place } : {}),
-    ...(fromNeeds && p.outOfTotals ? { keptOut: true } : {}),
-    ...(p.parts?.length ? { parts: partsOf(p) } : {}),
-    ...(fromNeeds && p.decision ? { decision: parseDecision(p.decision) } : {}),
+    ...(place.province ? { place } : NO_FIELDS),
+    ...(fromNeeds && p.outOfTotals ? { keptOut: true } : NO_FIELDS),
+    ...(p.parts?.length ? { parts: partsOf(p) } : NO_FIELDS),
+    ...(fromNeeds && p.decision ? { decision: parseDecision(p.decision) } : NO_FIELDS),
   };
 }

@@ -16,6 +16,10 @@ export interface Location {
   amphoe?: string;
 }
 
+/** "หมู่ที่ 3" and a bare leading "3", made once (not global: exec ignores lastIndex). */
+const VILLAGE_NO = /หมู่ที่ (\d{1,3})(?!\d)/;
+const LEADING_NO = /^(\d{1,3})(?!\d)/;
+
 /** Village number, tambon and district named in a text (any spelling normaliseThai handles). */
 export function extractLocation(text: string): Location {
   return locationOfNormalised(normaliseThai(text));
@@ -24,7 +28,7 @@ export function extractLocation(text: string): Location {
 /** extractLocation of text already passed through normaliseThai (saves normalising twice). */
 export function locationOfNormalised(s: string): Location {
   const out: Location = {};
-  const v = /หมู่ที่ (\d{1,3})(?!\d)/.exec(s);
+  const v = VILLAGE_NO.exec(s);
   if (v) out.village = Number(v[1]);
   // "องค์การบริหารส่วนตำบลบ้านใหม่", "เทศบาลตำบลนาดี", "ตำบล นาดี": names read whole (places/read.ts).
   const tambon = readName(s, 'tambon');
@@ -41,7 +45,7 @@ export function locationOfNormalised(s: string): Location {
 export function parseVillage(text: string): number | undefined {
   const s = normaliseThai(text);
   if (!s) return undefined;
-  const m = /หมู่ที่ (\d{1,3})(?!\d)/.exec(s) ?? /^(\d{1,3})(?!\d)/.exec(s);
+  const m = VILLAGE_NO.exec(s) ?? LEADING_NO.exec(s);
   return m ? Number(m[1]) : undefined;
 }
 
