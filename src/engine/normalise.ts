@@ -86,6 +86,26 @@ function needsIn(s: string): number {
 }
 
 /**
+ * The need texts of the rules after rule i, each with its bit, where they are few (an includes each is
+ * cheaper than needsIn's scan): the village rule fires on most names ("หมู่ที่ 3" written out is matched too)
+ * and only ต./อ./จ. follow it.
+ */
+const LATER_NEEDS = ABBREVIATIONS.map((_, i) => {
+  const later = RULE_NEEDS.slice(i + 1).reduce((m, b) => m | b, 0);
+  const texts = NEED_TEXTS.filter((_t, k) => later & (1 << k));
+  return texts.length <= 6 ? texts.map((t) => [t, 1 << NEED_TEXTS.indexOf(t)] as const) : undefined;
+});
+
+/** The bits the rules after rule i read, of `s` (as needsIn: bit k when NEED_TEXTS[k] is in `s`). */
+function needsAfter(i: number, s: string): number {
+  const few = LATER_NEEDS[i];
+  if (!few) return needsIn(s);
+  let mask = 0;
+  for (const [t, bit] of few) if (s.includes(t)) mask |= bit;
+  return mask;
+}
+
+/**
  * Canonical text for comparison: NFC, Thai digits → Arabic, invisible characters removed, common
  * abbreviations expanded, "ม.3"/"หมู่ 3" → "หมู่ที่ 3", punctuation → space, spaces collapsed,
  * Latin lower-cased. Idempotent.
@@ -118,6 +138,27 @@ const ABBREV_ANY = /[.\d]|คสล|อบต|ศพด|แอส[ฟพ]|ลา
 
 const ONE_WORD_IN_BRACKETS = /\(\s*\S+\s*\)/;
 const WORD_THEN_SAME_IN_BRACKETS = /(\S+)\s*\(\s*\1\s*\)/g;
+const HAS_SPACE = /\s/;
+
+/**
+ * Whether some "(" … ")" of `s` holds one word (spaces around it aside) that the text before the "("
+ * ends with (spaces aside): what WORD_THEN_SAME_IN_BRACKETS needs to match, so where this is false the
+ * backreference regex (trying every start, ~1.5 % of reading) would find nothing. Every pair is tried
+ * (the word may hold brackets itself); past a few dozen pairs the regex is left to answer.
+ */
+function wordBeforeItsBrackets(s: string): boolean {
+  let pairs = 0;
+  for (let q = s.indexOf('('); q >= 0; q = s.indexOf('(', q + 1)) {
+    const before = s.slice(0, q).trimEnd();
+    if (before === '') continue;
+    for (let r = s.indexOf(')', q + 1); r >= 0; r = s.indexOf(')', r + 1)) {
+      if (++pairs > 48) return true;
+      const word = s.slice(q + 1, r).trim();
+      if (word !== '' && !HAS_SPACE.test(word) && before.endsWith(word)) return true;
+    }
+  }
+  return false;
+}
 
 /** What a text holds, from one scan (plainScan): which of normaliseUncached's passes can change it. */
 const OTHER = 1; // a character outside printable ASCII and the Thai block: every pass, as written
@@ -204,12 +245,12 @@ function normaliseUncached(input: string): string {
     for (let i = 0; i < ABBREVIATIONS.length; i++) {
       if (!(needs & RULE_NEEDS[i])) continue;
       const r = s.replace(ABBREVIATIONS[i][0], ABBREVIATIONS[i][1]);
-      if (r !== s) needs = needsIn((s = r));
+      if (r !== s) needs = needsAfter(i, (s = r));
     }
   }
   // "คอนกรีตเสริมเหล็ก (คอนกรีตเสริมเหล็ก)" after expansion → once. The backreference regex backtracks
   // at every start; it can only match where brackets hold one space-free word, so test that first.
-  if (ONE_WORD_IN_BRACKETS.test(s)) s = s.replace(WORD_THEN_SAME_IN_BRACKETS, '$1');
+  if (ONE_WORD_IN_BRACKETS.test(s) && wordBeforeItsBrackets(s)) s = s.replace(WORD_THEN_SAME_IN_BRACKETS, '$1');
   f = plainScan(s);
   const plain = (f & OTHER) === 0;
   if (!plain) f = DOT | PUNCT | YAMOK | SPACE_RUN | UPPER;

@@ -214,6 +214,26 @@ describe('normaliseThai against the full chain of passes', () => {
     texts.push(t, ` ${t} `, t.toUpperCase());
   }
 
+  test('a word repeated in brackets: the same as the backreference rule on every text (the rule is skipped where no bracket can match)', () => {
+    // normaliseThai runs the backreference regex only where some bracket holds one word the text before
+    // it ends with; the reference runs it on every text. Brackets of every shape, words with brackets.
+    const words = ['คสล.', 'ถนน', 'โซลาร์เซลล์', 'PM2.5', 'a(b', 'b)', '(', ')', 'หมู่ที่ 3', 'ประปา', 'x'];
+    const gaps = ['', ' ', '  ', '\u00a0', '\t'];
+    const cases: string[] = [];
+    for (const a of words)
+      for (const b of words)
+        for (const g of gaps)
+          cases.push(`${a}${g}(${g}${b}${g})`, `ก่อสร้าง${a}${g}(${b}) สาย`, `${a}(${b}${g}(${a}))`, `(${a}) ${b} (${a})`);
+    cases.push('(' + '('.repeat(60) + 'ถนน' + ')'.repeat(60), 'ถนน' + ' (ถนน)'.repeat(40), '((ถนน) (ถนน))');
+    let collapsed = 0;
+    for (const t of cases) {
+      const want = reference(t);
+      if (want.length < reference(t.replace(/\(/g, '[')).length) collapsed++;
+      expect([t, normaliseThai(t), normaliseOnce(t)]).toEqual([t, want, want]);
+    }
+    expect(collapsed).toBeGreaterThan(100);
+  });
+
   test('the same text as every pass in turn', () => {
     expect(cells.length).toBeGreaterThan(3000);
     let differ = 0;
