@@ -127,18 +127,18 @@ function placeOfSheet(o: SheetOrg, context: PlaceCodes): PlaceCodes {
   return o.place.codes;
 }
 
-/** One object per distinct place (needs of one tambon share it; a million rows). Bounded. */
+/**
+ * One object per distinct place (needs of one tambon share it; a million rows). Bounded. A place shared
+ * before is found again by its key (no weak set of every shared object: a run only shares each place
+ * once, addExtracted(…, true) takes extracted rows as they are).
+ */
 const PLACES = new Map<string, PlaceCodes>();
-/** Objects already shared: a second sharedPlace / sharedBudgets of one (addExtracted of this thread's own rows) is a lookup by identity. */
-const SHARED = new WeakSet<object>();
 export function sharedPlace(place: PlaceCodes): PlaceCodes {
-  if (SHARED.has(place)) return place;
   const key = `${place.province ?? ''}/${place.district ?? ''}/${place.tambon ?? ''}`;
   const hit = PLACES.get(key);
   if (hit) return hit;
   if (PLACES.size >= 100000) PLACES.clear();
   PLACES.set(key, Object.freeze(place));
-  SHARED.add(place);
   return place;
 }
 
@@ -270,7 +270,6 @@ const BUDGETS = new Map<number, Bucket>();
 let budgetsKept = 0;
 const NO_BAD = Object.freeze([]) as readonly number[] as number[];
 export function sharedBudgets(budgets: Record<number, number>): Record<number, number> {
-  if (SHARED.has(budgets)) return budgets;
   // Keyed by a number hashed from the years and amounts, not a string built per row (one per candidate).
   const h = budgetsHash(budgets);
   const bucket = BUDGETS.get(h);
@@ -290,7 +289,6 @@ function keepBudgets(h: number, bucket: Bucket | undefined, budgets: Budgets, ke
   if (bucket && BUDGETS.has(h)) bucket.push(budgets, keys);
   else BUDGETS.set(h, [budgets, keys]);
   budgetsKept++;
-  SHARED.add(budgets);
   return budgets;
 }
 
