@@ -5,6 +5,7 @@ import {
   diceSimilarity,
   normaliseOnce,
   normaliseThai,
+  spaceThenMark,
   wordTokens,
 } from '../../src/engine/normalise';
 import { extractLocation, parseTambon, parseVillage } from '../../src/engine/places';
@@ -274,4 +275,41 @@ test('coreName: the same as every step in turn (names of the real sample and gen
     expect([raw, coreNameOfNormalised(n)]).toEqual([raw, want]);
   }
   expect(changed).toBeGreaterThan(1000);
+});
+
+test('spaceThenMark: the regex (a space then a lone combining mark) on names, cells and odd texts', () => {
+  // wordTokens asks this per text; the scan answers plain Thai and ASCII text, the regex the rest.
+  // eslint-disable-next-line no-misleading-character-class -- on purpose: a space then a lone combining mark (as in normalise.ts)
+  const SPACE_THEN_MARK = /\s[\p{M}\u200c\u200d\u2060\ufeff]/u;
+  const inflateRaw = (d: Uint8Array) => new Uint8Array(zlib.inflateRawSync(d));
+  const texts: string[] = [];
+  for (const bytes of [new Uint8Array(fs.readFileSync(REAL_SAMPLE)), districtFile(8, 100).bytes])
+    for (const sh of readXlsx(bytes, 'x.xlsx', { inflateRaw }).sheets)
+      for (const row of sh.rows) for (const c of row ?? []) if (c && typeof c.v === 'string') texts.push(c.v, normaliseThai(c.v));
+  const marks = [
+    '\u0e31',
+    '\u0e34',
+    '\u0e3a',
+    '\u0e47',
+    '\u0e4e',
+    '\u0e33',
+    '\u0e32',
+    '\u0301',
+    '\u200c',
+    '\ufeff',
+    '\ud834\udd65',
+    'ก',
+    'a',
+    '',
+  ];
+  for (const m of marks)
+    for (const sp of [' ', '\u00a0', '\t', '\n', '\u3000']) texts.push(`ถนน${sp}${m}สาย`, `${sp}${m}`, `ถนน ${m}`, `${m}${sp}`);
+  let found = 0;
+  for (const t of texts) {
+    const want = SPACE_THEN_MARK.test(t);
+    if (want) found++;
+    expect([t, spaceThenMark(t)]).toEqual([t, want]);
+  }
+  expect(texts.length).toBeGreaterThan(3000);
+  expect(found).toBeGreaterThan(30);
 });
