@@ -3,7 +3,7 @@
  * their context, ambiguity left uncoded, misspellings answered with the near names. Real names from
  * จังหวัดนนทบุรี: ตำบลบ้านใหม่ is a tambon of both อำเภอปากเกร็ด (120603) and อำเภอบางใหญ่ (120306).
  */
-import { extractLocation, parseTambon } from '../../src/engine/places';
+import { extractLocation, parseTambon, parseVillage } from '../../src/engine/places';
 import {
   codesNamed,
   findPlaces,
@@ -179,4 +179,26 @@ test('nameAtStart: the longest known name, else the text up to the first end wor
     }
   expect(runs.length).toBeGreaterThan(1000);
   expect(cut).toBeGreaterThan(50);
+});
+
+test('village numbers: the same as the regexes (หมู่ที่ then 1–3 digits and no 4th; 1–3 leading digits) on cells and odd numbers', () => {
+  // locationOfNormalised and parseVillage read the number in place; the regexes are the reference.
+  const inflateRaw = (d: Uint8Array) => new Uint8Array(zlib.inflateRawSync(d));
+  const texts: string[] = [];
+  for (const bytes of [new Uint8Array(fs.readFileSync(REAL_SAMPLE)), districtFile(2, 100).bytes])
+    for (const sh of readXlsx(bytes, 'x.xlsx', { inflateRaw }).sheets)
+      for (const row of sh.rows) for (const c of row ?? []) if (c && typeof c.v === 'string') texts.push(c.v);
+  for (const n of ['', '0', '3', '07', '123', '1234', '12345', '๓', '3.5', '3a', ' 3'])
+    texts.push(`หมู่ที่ ${n}`, `${n}`, `ถนน หมู่ที่ ${n} หมู่ที่ 4`, `ม.${n} ตำบลนาดี`, `หมู่ที่${n}`, `${n} บ้านนา`);
+  let read = 0;
+  for (const t of texts) {
+    const s = normaliseThai(t);
+    const m = /หมู่ที่ (\d{1,3})(?!\d)/.exec(s);
+    const fromName = m ? Number(m[1]) : undefined;
+    const lead = /^(\d{1,3})(?!\d)/.exec(s);
+    const fromCell = s ? (fromName ?? (lead ? Number(lead[1]) : undefined)) : undefined;
+    if (fromCell !== undefined) read++;
+    expect([t, extractLocation(t).village, parseVillage(t)]).toEqual([t, fromName, fromCell]);
+  }
+  expect(read).toBeGreaterThan(200);
 });
