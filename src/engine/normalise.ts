@@ -86,26 +86,6 @@ function needsIn(s: string): number {
 }
 
 /**
- * The need texts of the rules after rule i, each with its bit, where they are few (an includes each is
- * cheaper than needsIn's scan): the village rule fires on most names ("หมู่ที่ 3" written out is matched too)
- * and only ต./อ./จ. follow it.
- */
-const LATER_NEEDS = ABBREVIATIONS.map((_, i) => {
-  const later = RULE_NEEDS.slice(i + 1).reduce((m, b) => m | b, 0);
-  const texts = NEED_TEXTS.filter((_t, k) => later & (1 << k));
-  return texts.length <= 6 ? texts.map((t) => [t, 1 << NEED_TEXTS.indexOf(t)] as const) : undefined;
-});
-
-/** The bits the rules after rule i read, of `s` (as needsIn: bit k when NEED_TEXTS[k] is in `s`). */
-function needsAfter(i: number, s: string): number {
-  const few = LATER_NEEDS[i];
-  if (!few) return needsIn(s);
-  let mask = 0;
-  for (const [t, bit] of few) if (s.includes(t)) mask |= bit;
-  return mask;
-}
-
-/**
  * Canonical text for comparison: NFC, Thai digits → Arabic, invisible characters removed, common
  * abbreviations expanded, "ม.3"/"หมู่ 3" → "หมู่ที่ 3", punctuation → space, spaces collapsed,
  * Latin lower-cased. Idempotent.
@@ -245,7 +225,7 @@ function normaliseUncached(input: string): string {
     for (let i = 0; i < ABBREVIATIONS.length; i++) {
       if (!(needs & RULE_NEEDS[i])) continue;
       const r = s.replace(ABBREVIATIONS[i][0], ABBREVIATIONS[i][1]);
-      if (r !== s) needs = needsAfter(i, (s = r));
+      if (r !== s) needs = needsIn((s = r));
     }
   }
   // "คอนกรีตเสริมเหล็ก (คอนกรีตเสริมเหล็ก)" after expansion → once. The backreference regex backtracks
