@@ -469,6 +469,17 @@ function readBlock(sheet: SheetModel, headerRows: number[], columns: ColumnMap, 
     const cell = sheet.rows[r]?.[c];
     return cell ? cell.w.trim() : '';
   };
+  // No column only a needs table (or a form with a นับยอด column) has: every project row is one plain literal.
+  const plainRow =
+    f.route === undefined &&
+    f.officerNote === undefined &&
+    f.countedSource === undefined &&
+    f.decision === undefined &&
+    f.source === undefined &&
+    f.counted === undefined &&
+    f.proposer === undefined &&
+    f.district === undefined &&
+    f.sourcePriority === undefined;
   const hasDetail = (r: number): boolean => [f.objective, f.target, f.unit, f.agency, f.village].some((c) => text(r, c) !== '');
 
   for (let r = headerRows[headerRows.length - 1] + 1; r < end; r++) {
@@ -516,35 +527,58 @@ function readBlock(sheet: SheetModel, headerRows: number[], columns: ColumnMap, 
         snap = snapshot(context);
         dirty = false;
       }
-      current = {
-        row: r,
-        no,
-        name,
-        objective: text(r, f.objective),
-        target: text(r, f.target),
-        location: text(r, f.location),
-        village: text(r, f.village),
-        tambon: text(r, f.tambon),
-        kpi: text(r, f.kpi),
-        unit: text(r, f.unit),
-        agency: text(r, f.agency),
-        classification: text(r, f.class),
-        priority: text(r, f.priority),
-        ...(f.route !== undefined ? { route: text(r, f.route) } : NO_FIELDS),
-        ...(f.officerNote !== undefined ? { officerNote: text(r, f.officerNote) } : NO_FIELDS),
-        ...(f.countedSource !== undefined ? { countedSource: text(r, f.countedSource) } : NO_FIELDS),
-        ...(f.decision !== undefined ? { decision: text(r, f.decision) } : NO_FIELDS),
-        ...(f.source !== undefined ? { provenance: text(r, f.source) } : NO_FIELDS),
-        link: text(r, f.link),
-        note: text(r, f.note),
-        budgets,
-        context: snap,
-        afterTotal: false,
-        ...(f.counted !== undefined && NOT_COUNTED.test(text(r, f.counted)) ? { outOfTotals: true } : NO_FIELDS),
-        ...(f.proposer !== undefined ? { proposer: text(r, f.proposer) } : NO_FIELDS),
-        ...(f.district !== undefined ? { district: text(r, f.district) } : NO_FIELDS),
-        ...(f.sourcePriority !== undefined ? { sourcePriority: text(r, f.sourcePriority) } : NO_FIELDS),
-      };
+      // A form without the needs tables' own columns (most plans) takes the literal without spreads: the
+      // fields after a spread are defined one by one (a fifth of readBlock). The same keys in the same order.
+      current = plainRow
+        ? {
+            row: r,
+            no,
+            name,
+            objective: text(r, f.objective),
+            target: text(r, f.target),
+            location: text(r, f.location),
+            village: text(r, f.village),
+            tambon: text(r, f.tambon),
+            kpi: text(r, f.kpi),
+            unit: text(r, f.unit),
+            agency: text(r, f.agency),
+            classification: text(r, f.class),
+            priority: text(r, f.priority),
+            link: text(r, f.link),
+            note: text(r, f.note),
+            budgets,
+            context: snap,
+            afterTotal: false,
+          }
+        : {
+            row: r,
+            no,
+            name,
+            objective: text(r, f.objective),
+            target: text(r, f.target),
+            location: text(r, f.location),
+            village: text(r, f.village),
+            tambon: text(r, f.tambon),
+            kpi: text(r, f.kpi),
+            unit: text(r, f.unit),
+            agency: text(r, f.agency),
+            classification: text(r, f.class),
+            priority: text(r, f.priority),
+            ...(f.route !== undefined ? { route: text(r, f.route) } : NO_FIELDS),
+            ...(f.officerNote !== undefined ? { officerNote: text(r, f.officerNote) } : NO_FIELDS),
+            ...(f.countedSource !== undefined ? { countedSource: text(r, f.countedSource) } : NO_FIELDS),
+            ...(f.decision !== undefined ? { decision: text(r, f.decision) } : NO_FIELDS),
+            ...(f.source !== undefined ? { provenance: text(r, f.source) } : NO_FIELDS),
+            link: text(r, f.link),
+            note: text(r, f.note),
+            budgets,
+            context: snap,
+            afterTotal: false,
+            ...(f.counted !== undefined && NOT_COUNTED.test(text(r, f.counted)) ? { outOfTotals: true } : NO_FIELDS),
+            ...(f.proposer !== undefined ? { proposer: text(r, f.proposer) } : NO_FIELDS),
+            ...(f.district !== undefined ? { district: text(r, f.district) } : NO_FIELDS),
+            ...(f.sourcePriority !== undefined ? { sourcePriority: text(r, f.sourcePriority) } : NO_FIELDS),
+          };
       projects.push(current);
     } else if (hasAmounts && name === '') {
       const line = firstText(sheet, r);
