@@ -83,3 +83,22 @@ test('a total row labelled behind spaces or invisible characters is still a tota
   const totals = plan.blocks.flatMap((b) => b.totals);
   expect(totals.map((t) => [t.row, t.label])).toEqual([[6, 'รวม งบประมาณ']]);
 });
+
+test('a plan without a ที่ column: a row with details and no amount is a project, a row with neither continues the name above', () => {
+  // readBlock looks at a row's details only when there is no ที่ column and no amount (that is what decides).
+  const sheet = sheetFromValues('แผนชุมชน', [
+    ['แผนชุมชนระดับตำบล ตำบลนาดี'],
+    ['โครงการ', 'วัตถุประสงค์', 'เป้าหมาย', 'งบประมาณ', 'หน่วยงานที่รับผิดชอบ'],
+    ['ก่อสร้างถนน คสล.', 'สัญจรสะดวก', '1 สาย', 500000, 'อบต.นาดี'],
+    ['หมู่ที่ 3', null, null, null, null],
+    ['ขุดลอกคลอง', 'กักเก็บน้ำ', null, '-', null],
+    ['ฝึกอาชีพสตรี', null, null, null, 'พัฒนาชุมชน'],
+    ['บ้านนา', null, null, null, null],
+  ]);
+  const plan = readPlanSheet(sheet);
+  expect(plan.projects.map((p) => [p.row, p.name])).toEqual([
+    [2, 'ก่อสร้างถนน คสล. หมู่ที่ 3'],
+    [4, 'ขุดลอกคลอง'],
+    [5, 'ฝึกอาชีพสตรี บ้านนา'],
+  ]);
+});

@@ -103,6 +103,14 @@ export function normaliseThai(input: string): string {
 const NORM_CACHE = new TextCache<string>(50000);
 
 /**
+ * normaliseThai without its cache, for a text seen about once (a project's name: most are unique, and
+ * the cache's table of first sightings cost more per name than normalising the odd repeat again).
+ */
+export function normaliseOnce(input: string): string {
+  return normaliseUncached(String(input ?? ''));
+}
+
+/**
  * Every abbreviation rule needs one of these to match (a dot, a digit, or one of the undotted forms), so
  * text without any of them skips the ~25 rules (no rule fires, so none can feed a later one).
  */
@@ -110,6 +118,27 @@ const ABBREV_ANY = /[.\d]|คสล|อบต|ศพด|แอส[ฟพ]|ลา
 
 const ONE_WORD_IN_BRACKETS = /\(\s*\S+\s*\)/;
 const WORD_THEN_SAME_IN_BRACKETS = /(\S+)\s*\(\s*\1\s*\)/g;
+const HAS_SPACE = /\s/;
+
+/**
+ * Whether some "(" … ")" of `s` holds one word (spaces around it aside) that the text before the "("
+ * ends with (spaces aside): what WORD_THEN_SAME_IN_BRACKETS needs to match, so where this is false the
+ * backreference regex (trying every start, ~1.5 % of reading) would find nothing. Every pair is tried
+ * (the word may hold brackets itself); past a few dozen pairs the regex is left to answer.
+ */
+function wordBeforeItsBrackets(s: string): boolean {
+  let pairs = 0;
+  for (let q = s.indexOf('('); q >= 0; q = s.indexOf('(', q + 1)) {
+    const before = s.slice(0, q).trimEnd();
+    if (before === '') continue;
+    for (let r = s.indexOf(')', q + 1); r >= 0; r = s.indexOf(')', r + 1)) {
+      if (++pairs > 48) return true;
+      const word = s.slice(q + 1, r).trim();
+      if (word !== '' && !HAS_SPACE.test(word) && before.endsWith(word)) return true;
+    }
+  }
+  return false;
+}
 
 /** What a text holds, from one scan (plainScan): which of normaliseUncached's passes can change it. */
 const OTHER = 1; // a character outside printable ASCII and the Thai block: every pass, as written
@@ -165,6 +194,12 @@ function plainScan(s: string): number {
 }
 
 const SPACE_RUNS = / {2,}/g;
+// normaliseUncached's other patterns, made once (a literal in the function is a new RegExp per call; replace resets lastIndex).
+const NIKHAHIT_AA = /\u0E4D\u0E32/g;
+const DOUBLED_TONE = /([\u0E48-\u0E4B])\1+/g;
+const THOUSANDS_COMMA = /(\d),(?=\d{3}(?!\d))/g;
+const DOT_NOT_DECIMAL = /(?<!\d)\.|\.(?!\d)/g;
+const YAMOK_MARK = /ๆ/g;
 const PUNCTUATION = /[,;:!?"'`“”‘’()[\]{}<>/\\|–—\-_…•*#+=~^%&@]/g;
 
 function normaliseUncached(input: string): string {
@@ -177,12 +212,12 @@ function normaliseUncached(input: string): string {
   if (all || f & THAI_DIGIT) s = thaiToArabic(s);
   if (all) s = s.replace(INVISIBLE, '');
   // Nikhahit + sara aa typed as two characters → sara am; doubled tone marks.
-  if (all || f & MARKS) s = s.replace(/\u0E4D\u0E32/g, '\u0E33').replace(/([\u0E48-\u0E4B])\1+/g, '$1');
+  if (all || f & MARKS) s = s.replace(NIKHAHIT_AA, '\u0E33').replace(DOUBLED_TONE, '$1');
   // In plain text the ASCII space is the only white space: runs of it are all there is to collapse.
   if (all) s = s.replace(SPACES, ' ');
   else if (f & SPACE_RUN) s = s.replace(SPACE_RUNS, ' ');
   // Thousands separators inside numbers: 1,500 → 1500 (before commas become spaces).
-  if (all || f & COMMA) s = s.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+  if (all || f & COMMA) s = s.replace(THOUSANDS_COMMA, '$1');
   // In order (an expansion can feed a later rule); each rule only where its required text is (found
   // again after a rule changed the text).
   if (ABBREV_ANY.test(s)) {
@@ -195,14 +230,14 @@ function normaliseUncached(input: string): string {
   }
   // "คอนกรีตเสริมเหล็ก (คอนกรีตเสริมเหล็ก)" after expansion → once. The backreference regex backtracks
   // at every start; it can only match where brackets hold one space-free word, so test that first.
-  if (ONE_WORD_IN_BRACKETS.test(s)) s = s.replace(WORD_THEN_SAME_IN_BRACKETS, '$1');
+  if (ONE_WORD_IN_BRACKETS.test(s) && wordBeforeItsBrackets(s)) s = s.replace(WORD_THEN_SAME_IN_BRACKETS, '$1');
   f = plainScan(s);
   const plain = (f & OTHER) === 0;
   if (!plain) f = DOT | PUNCT | YAMOK | SPACE_RUN | UPPER;
   // Punctuation → space; a dot between digits (1.5) stays.
-  if (f & DOT) s = s.replace(/(?<!\d)\.|\.(?!\d)/g, ' ');
+  if (f & DOT) s = s.replace(DOT_NOT_DECIMAL, ' ');
   if (f & PUNCT) s = s.replace(PUNCTUATION, ' ');
-  if (f & YAMOK) s = s.replace(/ๆ/g, ' ๆ ');
+  if (f & YAMOK) s = s.replace(YAMOK_MARK, ' ๆ ');
   if (f & (DOT | PUNCT | YAMOK | SPACE_RUN)) s = s.replace(plain ? SPACE_RUNS : SPACES, ' ');
   s = s.trim();
   return f & UPPER ? s.toLowerCase() : s;
@@ -224,12 +259,17 @@ export function coreName(name: string): string {
 /** coreName of text already passed through normaliseThai. */
 export function coreNameOfNormalised(normalised: string): string {
   // Each step only where its text is (runs for every candidate's name; a step that finds nothing changes nothing).
-  let s = normalised.startsWith('โครงการ') ? normalised.replace(/^โครงการ ?/, '') : normalised;
-  if (s.includes('หมู่ที่ ')) s = s.replace(/หมู่ที่ \d{1,3}/g, ' ');
-  if (s.includes('ตำบล') || s.includes('อำเภอ') || s.includes('จังหวัด')) s = s.replace(/(?<!สุขภาพ)(ตำบล|อำเภอ|จังหวัด) ?[ก-๛]+/g, ' ');
-  if (s.includes('  ')) s = s.replace(/ +/g, ' ');
+  let s = normalised.startsWith('โครงการ') ? normalised.replace(LEADING_PROJECT, '') : normalised;
+  if (s.includes('หมู่ที่ ')) s = s.replace(VILLAGE_NO, ' ');
+  if (s.includes('ตำบล') || s.includes('อำเภอ') || s.includes('จังหวัด')) s = s.replace(PLACE_NAME, ' ');
+  if (s.includes('  ')) s = s.replace(SPACE_RUN_ANY, ' ');
   return s.trim();
 }
+// coreNameOfNormalised's patterns, made once (a literal in the function is a new RegExp per call; replace resets lastIndex).
+const LEADING_PROJECT = /^โครงการ ?/;
+const VILLAGE_NO = /หมู่ที่ \d{1,3}/g;
+const PLACE_NAME = /(?<!สุขภาพ)(ตำบล|อำเภอ|จังหวัด) ?[ก-๛]+/g;
+const SPACE_RUN_ANY = / +/g;
 
 const TOKEN_CACHE = new TextCache<string[]>(50000);
 let segmenter: Intl.Segmenter | null | undefined;
@@ -248,6 +288,26 @@ export function wordSegmenter(): Intl.Segmenter | null {
 
 // eslint-disable-next-line no-misleading-character-class -- on purpose: a space then a lone combining mark
 const SPACE_THEN_MARK = /\s[\p{M}\u200c\u200d\u2060\ufeff]/u;
+/** The Thai block's characters SPACE_THEN_MARK's class holds (its combining vowels and tone marks), by the regex itself. */
+const THAI_MARK = Uint8Array.from({ length: 0x80 }, (_, k) => (SPACE_THEN_MARK.test(' ' + String.fromCharCode(0x0e00 + k)) ? 1 : 0));
+
+/**
+ * SPACE_THEN_MARK.test(s), answered by a scan where `s` has only ASCII spaces and what follows each is
+ * ASCII or Thai (normalised names: the regex per name was a tenth of segmenting); the regex otherwise.
+ */
+export function spaceThenMark(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x20 && c < 0x7f) continue;
+    if (c >= 0x0e00 && c <= 0x0e7f) continue;
+    if (c !== 0x20) return SPACE_THEN_MARK.test(s);
+    const n = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+    if (n >= 0x0e00 && n <= 0x0e7f) {
+      if (THAI_MARK[n - 0x0e00]) return true;
+    } else if (n >= 0x7f) return SPACE_THEN_MARK.test(s);
+  }
+  return false;
+}
 const CHUNK_CACHE = new Map<string, readonly string[]>();
 
 function chunkTokens(seg: Intl.Segmenter, chunk: string): readonly string[] {
@@ -273,7 +333,7 @@ export function wordTokens(normalised: string): string[] {
     tokens = [];
     // Word boundaries never cross a space unless a combining mark follows it (UAX #29 WB4), so the
     // space-separated chunks are segmented alone and cached: they repeat across names.
-    if (SPACE_THEN_MARK.test(normalised)) {
+    if (spaceThenMark(normalised)) {
       for (const part of seg.segment(normalised)) if (part.isWordLike) tokens.push(part.segment);
     } else {
       for (const chunk of normalised.split(' ')) if (chunk) for (const t of chunkTokens(seg, chunk)) tokens.push(t);

@@ -26,6 +26,8 @@ export function readAmount(cell: Cell | undefined): Amount {
 }
 
 export function parseAmountText(raw: string): Amount {
+  // Officers' nil, in most budget cells of most plans: what the passes below make of it.
+  if (raw === '-') return { kind: 'nil' };
   const s = thaiToArabic(raw)
     .replace(INVISIBLE, '')
     .replace(/[\s\u00a0]+/g, ' ')
@@ -54,6 +56,18 @@ export function amountValue(a: Amount): number | null {
     default:
       return null;
   }
+}
+
+/**
+ * amountValue(readAmount(cell)) without the Amount object in between (every budget cell of every row
+ * is read so): a number cell's value, a blank's 0, an error's null, text as parseAmountText reads it.
+ */
+export function amountValueOf(cell: Cell | undefined): number | null {
+  if (!cell) return 0;
+  if (cell.t === 'n' && typeof cell.v === 'number') return cell.v;
+  if (cell.t === 'e') return null;
+  if (cell.t === 'z' || cell.v === null) return 0;
+  return amountValue(parseAmountText(String(cell.v)));
 }
 
 /** A whole number in a ที่ cell: 1, "1", "๑", "1." — or null. */

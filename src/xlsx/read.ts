@@ -503,8 +503,16 @@ class Reader {
             w = str;
           }
         }
-        const cell: Cell = ftext !== undefined ? { v, t, w, f: ftext } : { v, t, w };
-        if (fmt !== undefined) cell.z = fmt;
+        // The format in the literal, after the same keys as before: added later it took a property
+        // store of its own per cell (every amount cell has a format).
+        const cell: Cell =
+          ftext !== undefined
+            ? fmt !== undefined
+              ? { v, t, w, f: ftext, z: fmt }
+              : { v, t, w, f: ftext }
+            : fmt !== undefined
+              ? { v, t, w, z: fmt }
+              : { v, t, w };
         // Beyond Excel's grid (XFD1048576): a hostile file; skipped so that rows stay dense arrays.
         if (col > MAX_COL || st.row > MAX_ROW) continue;
         let row = rows[st.row];

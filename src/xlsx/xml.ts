@@ -174,7 +174,7 @@ export function decodeUtf8ToTag(b: Uint8Array, from: number, to: number): string
   if (i >= max && max < to) return undefined;
   TEXT_SCAN.end = i;
   TEXT_SCAN.escapes = escapes;
-  return UTF16LE_KEEP_BOM.decode(out.subarray(0, o));
+  return UTF16LE_KEEP_BOM.decode(scratchView(o));
 }
 
 /** Decoders that keep a leading U+FEFF: text cut from inside a part is no stream with a byte-order mark. */
@@ -192,7 +192,7 @@ export function decodeUtf8Text(b: Uint8Array, from: number, to: number): string 
   const out = n <= SCRATCH_UNITS ? scratch16 : new Uint16Array(n);
   const o = utf8Units(b, from, to, out);
   if (o < 0 || o > UTF16_SLICE) return UTF8_KEEP_BOM.decode(b.subarray(from, to));
-  return UTF16LE_KEEP_BOM.decode(out.subarray(0, o));
+  return UTF16LE_KEEP_BOM.decode(out === scratch16 ? scratchView(o) : out.subarray(0, o));
 }
 const UTF16_SLICE = 1 << 24;
 /**
@@ -201,6 +201,18 @@ const UTF16_SLICE = 1 << 24;
  */
 const SCRATCH_UNITS = 1 << 17;
 const scratch16 = new Uint16Array(SCRATCH_UNITS);
+
+/**
+ * The first `n` units of the scratch buffer as a view, one view per length up to VIEWS (a string of a
+ * shared-string table is decoded through one: a fresh subarray per string was a twentieth of reading's
+ * allocations).
+ */
+const VIEWS = 4096;
+const views: Uint16Array[] = [];
+function scratchView(n: number): Uint16Array {
+  if (n > VIEWS) return scratch16.subarray(0, n);
+  return (views[n] ??= scratch16.subarray(0, n));
+}
 
 /** Mostly non-ASCII (Thai shared strings, inline-string sheets)? Sampled on the first 4 KiB. */
 function mostlyMultibyte(b: Uint8Array): boolean {

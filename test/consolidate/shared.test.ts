@@ -1,7 +1,8 @@
 /** One copy of equal token lists, budgets and places: asked again (by identity or by content), the same object. */
 import * as fs from 'node:fs';
 import * as zlib from 'node:zlib';
-import { amountsOf, sharedBudgets, sharedPlace, sharedTokens } from '../../src/engine/consolidate/extract';
+import { amountsOf, sharedBudgets, sharedPlace, sharedTokens, toCandidate } from '../../src/engine/consolidate/extract';
+import { coreName, wordTokens } from '../../src/engine/normalise';
 import { readPlanSheet } from '../../src/engine/forms/read';
 import type { BudgetValue, ProjectRow } from '../../src/engine/plan';
 import { readXlsx } from '../../src/xlsx/read';
@@ -150,4 +151,23 @@ test('budgets whose hashes collide share only when equal: a record with one more
   expect(Object.entries(b)).toEqual([['2566', 750000]]);
   expect(sharedBudgets({ 2566: 750000 })).toBe(b);
   expect(sharedBudgets({ 2566: 750000, 2567: lo >>> 0 })).toBe(a);
+});
+
+test("a candidate's tokens: each once, in first-seen order (as a Set keeps them), on real and generated names", () => {
+  // toCandidate drops repeated tokens with a filter (no Set per name); the reference is the Set.
+  const inflateRaw = (d: Uint8Array) => new Uint8Array(zlib.inflateRawSync(d));
+  let repeated = 0;
+  let n = 0;
+  for (const bytes of [new Uint8Array(fs.readFileSync(REAL_SAMPLE)), districtFile(6, 200).bytes, districtFile(7, 200).bytes])
+    for (const sheet of readXlsx(bytes, 'x.xlsx', { inflateRaw }).sheets) {
+      const plan = readPlanSheet(sheet);
+      for (const p of plan.projects) {
+        const all = wordTokens(coreName(p.name));
+        const want = [...new Set(all)];
+        if (want.length < all.length) repeated++;
+        expect([p.name, toCandidate(p, plan, 'x.xlsx', 'need', n++).tokens]).toEqual([p.name, want]);
+      }
+    }
+  expect(n).toBeGreaterThan(300);
+  expect(repeated).toBeGreaterThan(20);
 });

@@ -3,7 +3,7 @@
  * their context, ambiguity left uncoded, misspellings answered with the near names. Real names from
  * จังหวัดนนทบุรี: ตำบลบ้านใหม่ is a tambon of both อำเภอปากเกร็ด (120603) and อำเภอบางใหญ่ (120306).
  */
-import { extractLocation, parseTambon } from '../../src/engine/places';
+import { extractLocation, parseTambon, parseVillage } from '../../src/engine/places';
 import {
   codesNamed,
   findPlaces,
@@ -17,6 +17,7 @@ import {
   districtsOf,
 } from '../../src/engine/places';
 import { GAZETTEER_SOURCE } from '../../src/engine/places/gazetteer-data';
+import { isPlaceName, longestName } from '../../src/engine/places/gazetteer';
 import { nameAtStart, readName } from '../../src/engine/places/read';
 import { normaliseThai } from '../../src/engine/normalise';
 import { readXlsx } from '../../src/xlsx/read';
@@ -147,4 +148,57 @@ test('readName: the first name of each level as reading every marker match in tu
     }
   expect(texts.length).toBeGreaterThan(1000);
   expect(named).toBeGreaterThan(200);
+});
+
+test('nameAtStart: the longest known name, else the text up to the first end word (as split(…)[0] read it)', () => {
+  // nameAtStart cuts an unknown name at the first end word with one exec; the reference splits as before.
+  const END_OF_UNKNOWN = /อำเภอ|จังหวัด|หมู่ที่|ตำบล|(?<=[ก-๛]{2})บ้าน/;
+  const AFTER_NAME = /^(?:อำเภอ|จังหวัด|ตำบล|หมู่|บ้าน|ชุมชน)/;
+  const reference = (run: string, level: 'tambon' | 'district' | 'province'): string | undefined => {
+    for (let n = Math.min(run.length, longestName(level)); n >= 2; n--) {
+      const name = run.slice(0, n);
+      if (isPlaceName(name, level, true) && (n === run.length || AFTER_NAME.test(run.slice(n)))) return name;
+    }
+    const cut = run.split(END_OF_UNKNOWN)[0];
+    return cut.length > 0 ? cut : undefined;
+  };
+  const inflateRaw = (d: Uint8Array) => new Uint8Array(zlib.inflateRawSync(d));
+  const runs = ['บ้านใหม่', 'นาดีบ้านนา', 'ไม่มีจริงอำเภอเมือง', 'บ้านนาบ้านดอน', 'ตำบลนาดี', 'กขบ้าน', 'กบ้าน', 'หมู่ที่'];
+  for (const bytes of [new Uint8Array(fs.readFileSync(REAL_SAMPLE)), districtFile(2, 100).bytes])
+    for (const sh of readXlsx(bytes, 'x.xlsx', { inflateRaw }).sheets)
+      for (const row of sh.rows)
+        for (const c of row ?? [])
+          if (c && typeof c.v === 'string')
+            for (const m of normaliseThai(c.v).matchAll(/[ก-๛]+/g)) runs.push(m[0], m[0].slice(m[0].length >> 1));
+  let cut = 0;
+  for (const run of runs)
+    for (const level of ['tambon', 'district', 'province'] as const) {
+      const want = reference(run, level);
+      if (want !== undefined && want !== run && !isPlaceName(want, level, true)) cut++;
+      expect([run, level, nameAtStart(run, level)]).toEqual([run, level, want]);
+    }
+  expect(runs.length).toBeGreaterThan(1000);
+  expect(cut).toBeGreaterThan(50);
+});
+
+test('village numbers: the same as the regexes (หมู่ที่ then 1–3 digits and no 4th; 1–3 leading digits) on cells and odd numbers', () => {
+  // locationOfNormalised and parseVillage read the number in place; the regexes are the reference.
+  const inflateRaw = (d: Uint8Array) => new Uint8Array(zlib.inflateRawSync(d));
+  const texts: string[] = [];
+  for (const bytes of [new Uint8Array(fs.readFileSync(REAL_SAMPLE)), districtFile(2, 100).bytes])
+    for (const sh of readXlsx(bytes, 'x.xlsx', { inflateRaw }).sheets)
+      for (const row of sh.rows) for (const c of row ?? []) if (c && typeof c.v === 'string') texts.push(c.v);
+  for (const n of ['', '0', '3', '07', '123', '1234', '12345', '๓', '3.5', '3a', ' 3'])
+    texts.push(`หมู่ที่ ${n}`, `${n}`, `ถนน หมู่ที่ ${n} หมู่ที่ 4`, `ม.${n} ตำบลนาดี`, `หมู่ที่${n}`, `${n} บ้านนา`);
+  let read = 0;
+  for (const t of texts) {
+    const s = normaliseThai(t);
+    const m = /หมู่ที่ (\d{1,3})(?!\d)/.exec(s);
+    const fromName = m ? Number(m[1]) : undefined;
+    const lead = /^(\d{1,3})(?!\d)/.exec(s);
+    const fromCell = s ? (fromName ?? (lead ? Number(lead[1]) : undefined)) : undefined;
+    if (fromCell !== undefined) read++;
+    expect([t, extractLocation(t).village, parseVillage(t)]).toEqual([t, fromName, fromCell]);
+  }
+  expect(read).toBeGreaterThan(200);
 });

@@ -7,7 +7,7 @@
  */
 import { ownString } from '../own-string';
 import type { PlanSheet, ProjectRow } from '../plan';
-import { coreNameOfNormalised, normaliseThai, wordTokens } from '../normalise';
+import { coreNameOfNormalised, normaliseOnce, normaliseThai, wordTokens } from '../normalise';
 import { parseIssue } from './issue';
 import { classify, defaultRoute, parseRoute, type ClassKind, type ClassWords } from '../classification';
 import { tidySpaces } from '../thai';
@@ -53,6 +53,10 @@ export interface Candidate extends ProjectFields {
 }
 
 const NO_TOKENS: readonly string[] = Object.freeze([]);
+/** What a spread of an absent optional field adds: one shared empty object, not a new one per field per row. */
+const NO_FIELDS = Object.freeze({});
+/** A core name's spaces (made once: a literal in toCandidate is a new RegExp per row; replace resets lastIndex). */
+const SPACES = / /g;
 /** Drops what only duplicate detection reads (consolidateCandidates, after findMatches). */
 export function releaseMatchKeys(c: Candidate): void {
   c.compact = '';
@@ -123,18 +127,18 @@ function placeOfSheet(o: SheetOrg, context: PlaceCodes): PlaceCodes {
   return o.place.codes;
 }
 
-/** One object per distinct place (needs of one tambon share it; a million rows). Bounded. */
+/**
+ * One object per distinct place (needs of one tambon share it; a million rows). Bounded. A place shared
+ * before is found again by its key (no weak set of every shared object: a run only shares each place
+ * once, addExtracted(…, true) takes extracted rows as they are).
+ */
 const PLACES = new Map<string, PlaceCodes>();
-/** Objects already shared: a second sharedPlace / sharedBudgets of one (addExtracted of this thread's own rows) is a lookup by identity. */
-const SHARED = new WeakSet<object>();
 export function sharedPlace(place: PlaceCodes): PlaceCodes {
-  if (SHARED.has(place)) return place;
   const key = `${place.province ?? ''}/${place.district ?? ''}/${place.tambon ?? ''}`;
   const hit = PLACES.get(key);
   if (hit) return hit;
   if (PLACES.size >= 100000) PLACES.clear();
   PLACES.set(key, Object.freeze(place));
-  SHARED.add(place);
   return place;
 }
 
@@ -235,7 +239,8 @@ function distinctTokens(list: readonly string[]): readonly string[] {
   // A plain loop (a dozen tokens): lastIndexOf per token cost more in its calls than in comparing.
   for (let i = 1; i < list.length; i++) {
     const t = list[i];
-    for (let j = 0; j < i; j++) if (list[j] === t) return [...new Set(list)];
+    // The first of each, in order (as a Set keeps them), without building a Set.
+    for (let j = 0; j < i; j++) if (list[j] === t) return list.filter((u, k) => list.indexOf(u) === k);
   }
   return list;
 }
@@ -265,7 +270,6 @@ const BUDGETS = new Map<number, Bucket>();
 let budgetsKept = 0;
 const NO_BAD = Object.freeze([]) as readonly number[] as number[];
 export function sharedBudgets(budgets: Record<number, number>): Record<number, number> {
-  if (SHARED.has(budgets)) return budgets;
   // Keyed by a number hashed from the years and amounts, not a string built per row (one per candidate).
   const h = budgetsHash(budgets);
   const bucket = BUDGETS.get(h);
@@ -285,7 +289,6 @@ function keepBudgets(h: number, bucket: Bucket | undefined, budgets: Budgets, ke
   if (bucket && BUDGETS.has(h)) bucket.push(budgets, keys);
   else BUDGETS.set(h, [budgets, keys]);
   budgetsKept++;
-  SHARED.add(budgets);
   return budgets;
 }
 
@@ -466,7 +469,8 @@ export function toCandidate(
   // A needs table names each row's proposer (อปท./ผู้เสนอ); other forms have one organisation line.
   const organisation = p.proposer ? intern(p.proposer) : sheetOrg;
   const locLoc = p.location ? extractLocation(p.location) : {};
-  const normName = normaliseThai(p.name);
+  // Names are mostly unique: normalised without the text cache.
+  const normName = normaliseOnce(p.name);
   const nameLoc = locationOfNormalised(normName);
   const village = parseVillage(p.village) ?? locLoc.village ?? nameLoc.village;
   const tambon = parseTambon(p.tambon) ?? locLoc.tambon ?? nameLoc.tambon ?? orgLoc.tambon;
@@ -489,7 +493,7 @@ export function toCandidate(
   return {
     seq,
     role,
-    src: { file, sheet: intern(sheet.name), row: p.row + 1, kind: sheet.kind, organisation, ...(origin?.length ? { origin } : {}) },
+    src: { file, sheet: intern(sheet.name), row: p.row + 1, kind: sheet.kind, organisation, ...(origin?.length ? { origin } : NO_FIELDS) },
     // The table is a new document: a name's stray spaces (a finding on the source) are not carried.
     name: tidySpaces(p.name),
     objective: intern(p.objective.trim()),
@@ -507,14 +511,14 @@ export function toCandidate(
     priority: intern((fromNeeds ? p.sourcePriority || p.priority : p.priority).trim()),
     note: intern(p.note.trim()),
     // Its own copy: the replace is a rope of slices of the name's normalised forms (~490 bytes a row, ~190 flat).
-    compact: ownString(core.replace(/ /g, '')),
+    compact: ownString(core.replace(SPACES, '')),
     tokens: distinctTokens(wordTokens(core)),
     // The gazetteer's whole name ("อ.เมือง" → อำเภอเมืองสุราษฎร์ธานี): a province's table names each district once.
-    ...(fromNeeds && rowDistrict ? { district: intern(fullDistrictName(rowDistrict, place.province ? place : context)) } : {}),
+    ...(fromNeeds && rowDistrict ? { district: intern(fullDistrictName(rowDistrict, place.province ? place : context)) } : NO_FIELDS),
     // Every code lies in a province: none means the place is unknown.
-    ...(place.province ? { place } : {}),
-    ...(fromNeeds && p.outOfTotals ? { keptOut: true } : {}),
-    ...(p.parts?.length ? { parts: partsOf(p) } : {}),
-    ...(fromNeeds && p.decision ? { decision: parseDecision(p.decision) } : {}),
+    ...(place.province ? { place } : NO_FIELDS),
+    ...(fromNeeds && p.outOfTotals ? { keptOut: true } : NO_FIELDS),
+    ...(p.parts?.length ? { parts: partsOf(p) } : NO_FIELDS),
+    ...(fromNeeds && p.decision ? { decision: parseDecision(p.decision) } : NO_FIELDS),
   };
 }

@@ -17,7 +17,7 @@ import type {
   TotalRow,
 } from '../plan';
 import { flatText, INVISIBLE_CHARS, parseBEYear, thaiToArabic } from '../thai';
-import { amountValue, readAmount, readWholeNumber } from '../values';
+import { amountValueOf, readWholeNumber } from '../values';
 import { exactFieldOf, fieldOf, isHeaderNote, yearOfHeader } from './columns';
 import { recogniseKind, formCodeOf } from './recognise';
 import { SECTION_WORDS } from '../classification';
@@ -167,7 +167,8 @@ function rowWidth(sheet: SheetModel, r: number): number {
 function isHeaderRow(sheet: SheetModel, r: number): boolean {
   const row = sheet.rows[r];
   if (!row) return false;
-  const seen = new Set<string>();
+  // Made at the first field word (most rows are projects: a number in their first cell ends the look).
+  let seen: Set<string> | undefined;
   let exactName = false;
   for (let c = 0; c < row.length; c++) {
     const cell = row[c];
@@ -175,10 +176,10 @@ function isHeaderRow(sheet: SheetModel, r: number): boolean {
     if (cell.t === 'n' && !(typeof cell.v === 'number' && cell.v >= 2400 && cell.v <= 2700)) return false;
     if (cell.t !== 's') continue;
     const f = fieldOf(cell.w);
-    if (f) seen.add(f);
+    if (f) (seen ??= new Set()).add(f);
     if (f === 'name' && exactFieldOf(cell.w) === 'name') exactName = true;
   }
-  return exactName && seen.size >= 3;
+  return exactName && seen !== undefined && seen.size >= 3;
 }
 
 function findHeaderBlocks(sheet: SheetModel, merges: MergeIndex): HeaderBlock[] {
@@ -442,6 +443,9 @@ const SUB_LINE = /^[-–•*]?\s*(จุดที่|ช่วงที่|ร�
 /** Notes and signature lines under a table: never a project's wrapped text. */
 const FOOTNOTE = /^(หมายเหตุ|ลงชื่อ|ลงนาม|ผู้จัดทำ|ผู้ตรวจ|ผู้รับรอง|ผู้อนุมัติ|ผู้เสนอ|ที่มา\s*[:：]|\*)/;
 
+/** What a spread of an absent optional field adds: one shared empty object, not a new one per field per row. */
+const NO_FIELDS = Object.freeze({});
+
 /** Fields whose text officers wrap onto the next row(s) of a project. */
 const WRAPPED_FIELDS = ['name', 'objective', 'target', 'kpi', 'unit', 'agency', 'location', 'village', 'tambon'] as const;
 
@@ -465,6 +469,18 @@ function readBlock(sheet: SheetModel, headerRows: number[], columns: ColumnMap, 
     const cell = sheet.rows[r]?.[c];
     return cell ? cell.w.trim() : '';
   };
+  // No column only a needs table (or a form with a นับยอด column) has: every project row is one plain literal.
+  const plainRow =
+    f.route === undefined &&
+    f.officerNote === undefined &&
+    f.countedSource === undefined &&
+    f.decision === undefined &&
+    f.source === undefined &&
+    f.counted === undefined &&
+    f.proposer === undefined &&
+    f.district === undefined &&
+    f.sourcePriority === undefined;
+  const hasDetail = (r: number): boolean => [f.objective, f.target, f.unit, f.agency, f.village].some((c) => text(r, c) !== '');
 
   for (let r = headerRows[headerRows.length - 1] + 1; r < end; r++) {
     const row = sheet.rows[r];
@@ -504,42 +520,65 @@ function readBlock(sheet: SheetModel, headerRows: number[], columns: ColumnMap, 
       continue;
     }
     // Without a ที่ column a new project shows a budget or its details; a wrapped name line shows neither.
-    const hasDetail = [f.objective, f.target, f.unit, f.agency, f.village].some((c) => text(r, c) !== '');
-    const isProject = no !== null || (name !== '' && (hasAmounts || (f.no === undefined && hasDetail)));
+    // (Its details are looked at only when that decides: most rows have a ที่.)
+    const isProject = no !== null || (name !== '' && (hasAmounts || (f.no === undefined && hasDetail(r))));
     if (isProject) {
       if (dirty) {
         snap = snapshot(context);
         dirty = false;
       }
-      current = {
-        row: r,
-        no,
-        name,
-        objective: text(r, f.objective),
-        target: text(r, f.target),
-        location: text(r, f.location),
-        village: text(r, f.village),
-        tambon: text(r, f.tambon),
-        kpi: text(r, f.kpi),
-        unit: text(r, f.unit),
-        agency: text(r, f.agency),
-        classification: text(r, f.class),
-        priority: text(r, f.priority),
-        ...(f.route !== undefined ? { route: text(r, f.route) } : {}),
-        ...(f.officerNote !== undefined ? { officerNote: text(r, f.officerNote) } : {}),
-        ...(f.countedSource !== undefined ? { countedSource: text(r, f.countedSource) } : {}),
-        ...(f.decision !== undefined ? { decision: text(r, f.decision) } : {}),
-        ...(f.source !== undefined ? { provenance: text(r, f.source) } : {}),
-        link: text(r, f.link),
-        note: text(r, f.note),
-        budgets,
-        context: snap,
-        afterTotal: false,
-        ...(f.counted !== undefined && NOT_COUNTED.test(text(r, f.counted)) ? { outOfTotals: true } : {}),
-        ...(f.proposer !== undefined ? { proposer: text(r, f.proposer) } : {}),
-        ...(f.district !== undefined ? { district: text(r, f.district) } : {}),
-        ...(f.sourcePriority !== undefined ? { sourcePriority: text(r, f.sourcePriority) } : {}),
-      };
+      // A form without the needs tables' own columns (most plans) takes the literal without spreads: the
+      // fields after a spread are defined one by one (a fifth of readBlock). The same keys in the same order.
+      current = plainRow
+        ? {
+            row: r,
+            no,
+            name,
+            objective: text(r, f.objective),
+            target: text(r, f.target),
+            location: text(r, f.location),
+            village: text(r, f.village),
+            tambon: text(r, f.tambon),
+            kpi: text(r, f.kpi),
+            unit: text(r, f.unit),
+            agency: text(r, f.agency),
+            classification: text(r, f.class),
+            priority: text(r, f.priority),
+            link: text(r, f.link),
+            note: text(r, f.note),
+            budgets,
+            context: snap,
+            afterTotal: false,
+          }
+        : {
+            row: r,
+            no,
+            name,
+            objective: text(r, f.objective),
+            target: text(r, f.target),
+            location: text(r, f.location),
+            village: text(r, f.village),
+            tambon: text(r, f.tambon),
+            kpi: text(r, f.kpi),
+            unit: text(r, f.unit),
+            agency: text(r, f.agency),
+            classification: text(r, f.class),
+            priority: text(r, f.priority),
+            ...(f.route !== undefined ? { route: text(r, f.route) } : NO_FIELDS),
+            ...(f.officerNote !== undefined ? { officerNote: text(r, f.officerNote) } : NO_FIELDS),
+            ...(f.countedSource !== undefined ? { countedSource: text(r, f.countedSource) } : NO_FIELDS),
+            ...(f.decision !== undefined ? { decision: text(r, f.decision) } : NO_FIELDS),
+            ...(f.source !== undefined ? { provenance: text(r, f.source) } : NO_FIELDS),
+            link: text(r, f.link),
+            note: text(r, f.note),
+            budgets,
+            context: snap,
+            afterTotal: false,
+            ...(f.counted !== undefined && NOT_COUNTED.test(text(r, f.counted)) ? { outOfTotals: true } : NO_FIELDS),
+            ...(f.proposer !== undefined ? { proposer: text(r, f.proposer) } : NO_FIELDS),
+            ...(f.district !== undefined ? { district: text(r, f.district) } : NO_FIELDS),
+            ...(f.sourcePriority !== undefined ? { sourcePriority: text(r, f.sourcePriority) } : NO_FIELDS),
+          };
       projects.push(current);
     } else if (hasAmounts && name === '') {
       const line = firstText(sheet, r);
@@ -581,7 +620,7 @@ function budgetsOf(sheet: SheetModel, r: number, columns: ColumnMap): BudgetValu
   if (columns.budgetYears.length) {
     return columns.budgetYears.map(({ year, col }) => {
       const cell = row?.[col];
-      return { year, col, amount: amountValue(readAmount(cell)), cell };
+      return { year, col, amount: amountValueOf(cell), cell };
     });
   }
   const amountCol = columns.fields.amount;
@@ -590,5 +629,5 @@ function budgetsOf(sheet: SheetModel, r: number, columns: ColumnMap): BudgetValu
   const cell = row?.[amountCol];
   const yearText = yearCol !== undefined ? (row?.[yearCol]?.w ?? '') : '';
   const year = parseBEYear(yearText) ?? 0;
-  return [{ year, col: amountCol, amount: amountValue(readAmount(cell)), cell }];
+  return [{ year, col: amountCol, amount: amountValueOf(cell), cell }];
 }

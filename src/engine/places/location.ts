@@ -16,6 +16,32 @@ export interface Location {
   amphoe?: string;
 }
 
+const VILLAGE_WORD = 'หมู่ที่ ';
+
+/** The number of 1–3 ASCII digits at `at` that no digit follows (/(\d{1,3})(?!\d)/ there), or undefined. */
+function numberAt(s: string, at: number): number | undefined {
+  let v = 0;
+  let k = at;
+  for (; k < s.length && k - at < 4; k++) {
+    const d = s.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) break;
+    v = v * 10 + d;
+  }
+  return k > at && k - at <= 3 ? v : undefined;
+}
+
+/**
+ * /หมู่ที่ (\d{1,3})(?!\d)/ of `s`: the first "หมู่ที่ " followed by one to three digits and no fourth,
+ * read in place (the regex's match array per name and cell was the most of this module's allocation).
+ */
+function villageNumberIn(s: string): number | undefined {
+  for (let i = s.indexOf(VILLAGE_WORD); i >= 0; i = s.indexOf(VILLAGE_WORD, i + 1)) {
+    const v = numberAt(s, i + VILLAGE_WORD.length);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
 /** Village number, tambon and district named in a text (any spelling normaliseThai handles). */
 export function extractLocation(text: string): Location {
   return locationOfNormalised(normaliseThai(text));
@@ -24,8 +50,8 @@ export function extractLocation(text: string): Location {
 /** extractLocation of text already passed through normaliseThai (saves normalising twice). */
 export function locationOfNormalised(s: string): Location {
   const out: Location = {};
-  const v = /หมู่ที่ (\d{1,3})(?!\d)/.exec(s);
-  if (v) out.village = Number(v[1]);
+  const v = villageNumberIn(s);
+  if (v !== undefined) out.village = v;
   // "องค์การบริหารส่วนตำบลบ้านใหม่", "เทศบาลตำบลนาดี", "ตำบล นาดี": names read whole (places/read.ts).
   const tambon = readName(s, 'tambon');
   if (tambon) out.tambon = tambon;
@@ -41,8 +67,7 @@ export function locationOfNormalised(s: string): Location {
 export function parseVillage(text: string): number | undefined {
   const s = normaliseThai(text);
   if (!s) return undefined;
-  const m = /หมู่ที่ (\d{1,3})(?!\d)/.exec(s) ?? /^(\d{1,3})(?!\d)/.exec(s);
-  return m ? Number(m[1]) : undefined;
+  return villageNumberIn(s) ?? numberAt(s, 0);
 }
 
 /** A tambon cell: "นาดี", "ต.นาดี", "ตำบลนาดี" → "นาดี". */

@@ -34,7 +34,9 @@ export function nameAtStart(run: string, level: PlaceLevel): string | undefined 
     const name = run.slice(0, n);
     if (isPlaceName(name, level, true) && (n === run.length || AFTER_NAME.test(run.slice(n)))) return name;
   }
-  const cut = run.split(END_OF_UNKNOWN)[0];
+  // run.split(END_OF_UNKNOWN)[0]: the text before the first match (no array of the pieces made).
+  const end = END_OF_UNKNOWN.exec(run);
+  const cut = end ? run.slice(0, end.index) : run;
   return cut.length > 0 ? cut : undefined;
 }
 

@@ -1,0 +1,70 @@
+/**
+ * The form reader's project rows: one literal for plain forms, spreads for the needs tables' own columns;
+ * either way the same fields in the same order (what a re-run, validate and the pane read).
+ */
+import * as fs from 'node:fs';
+import * as zlib from 'node:zlib';
+import { consolidate, needsWorkbook } from '../src/engine/consolidate';
+import { readPlanSheet } from '../src/engine/forms/read';
+import type { ProjectRow } from '../src/engine/plan';
+import { readXlsx } from '../src/xlsx/read';
+import { districtFile } from '../bench/gen';
+import { allWorkbooks } from './consolidate/fixtures';
+import { roundTrip } from './roundtrip/fixtures';
+import { REAL_SAMPLE } from './samples';
+
+/** Every field a project row may have, in the order the reader writes them. */
+const ORDER = [
+  'row',
+  'no',
+  'name',
+  'objective',
+  'target',
+  'location',
+  'village',
+  'tambon',
+  'kpi',
+  'unit',
+  'agency',
+  'classification',
+  'priority',
+  'route',
+  'officerNote',
+  'countedSource',
+  'decision',
+  'provenance',
+  'link',
+  'note',
+  'budgets',
+  'context',
+  'afterTotal',
+  'outOfTotals',
+  'proposer',
+  'district',
+  'sourcePriority',
+  'parts',
+];
+
+test('project rows of plain plans and of a needs table: the fields in one order, the needs columns where read', async () => {
+  const inflateRaw = (d: Uint8Array) => new Uint8Array(zlib.inflateRawSync(d));
+  const rows: ProjectRow[] = [];
+  for (const bytes of [new Uint8Array(fs.readFileSync(REAL_SAMPLE)), districtFile(0, 60).bytes, districtFile(1, 60).bytes])
+    for (const sheet of readXlsx(bytes, 'x.xlsx', { inflateRaw }).sheets) rows.push(...readPlanSheet(sheet).projects);
+  const plain = rows.length;
+  // A district's needs table read back (as its province and a re-run read it): proposer, district, route, นับยอด …
+  const r = await consolidate(
+    allWorkbooks().map((wb, k) => ({ file: wb.name, checksum: String(k).repeat(64), workbook: wb })),
+    { district: 'เมืองสุราษฎร์ธานี' },
+  );
+  for (const sheet of roundTrip(needsWorkbook(r), 'แผนความต้องการ.xlsx').sheets) {
+    const plan = readPlanSheet(sheet);
+    if (plan.kind === 'district-needs') rows.push(...plan.projects);
+  }
+  expect(plain).toBeGreaterThan(100);
+  expect(rows.length - plain).toBeGreaterThan(3);
+  for (const p of rows) expect(Object.keys(p)).toEqual(ORDER.filter((k) => k in p));
+  const needs = rows.slice(plain);
+  for (const k of ['route', 'officerNote', 'decision', 'provenance', 'proposer', 'district', 'sourcePriority'])
+    expect([k, needs.every((p) => k in p)]).toEqual([k, true]);
+  expect(rows.slice(0, plain).some((p) => 'route' in p || 'proposer' in p)).toBe(false);
+});
