@@ -21,7 +21,7 @@ const STAGES: Array<[string, RegExp]> = [
   ['garbage collection', /garbage collector/],
   ['reading sheet XML (xlsx/read, xml)', /xlsx\/(read|xml|zip|open)\.js/],
   ['writing the workbook (xlsx/write, bytes)', /xlsx\/(write|bytes|numfmt)\.js|node\/files\.js/],
-  ['duplicate detection (dedupe)', /consolidate\/dedupe(-keys)?\.js/],
+  ['duplicate detection (dedupe)', /consolidate\/(dedupe(-keys)?|packed-names)\.js/],
   [
     'candidates (extract, normalise, text caches, thai)',
     /consolidate\/extract\.js|engine\/normalise\.js|text-cache\.js|engine\/thai\.js|RegExp:/,

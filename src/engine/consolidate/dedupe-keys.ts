@@ -6,6 +6,7 @@
  */
 import type { Candidate } from './extract';
 import { comparePlaces, type Placed } from './place';
+import { comparePacked, packNames } from './packed-names';
 
 type Tokens = Candidate['tokens'];
 const sizeOf = (t: Tokens): number => ('size' in t ? t.size : t.length);
@@ -70,12 +71,18 @@ export function gateKeys(cands: readonly Candidate[]): { need: Uint8Array; hasVi
 /** Classes of places beyond this many are compared directly (the table of their pairs would grow as the square). */
 const CACHED_CLASSES = 2048;
 
+/** comparePlaces() as a small int (placeClasses). */
+export const DIFFERENT = 1;
+export const SAME = 2;
+export const UNKNOWN = 3;
+const CODE = { different: DIFFERENT, same: SAME, unknown: UNKNOWN } as const;
+
 /**
- * Whether two candidates (by index) are in different places (comparePlaces), cached per pair of place
+ * comparePlaces() of two candidates (by index), as DIFFERENT, SAME or UNKNOWN, cached per pair of place
  * classes: rows with one place object (shared: extract.ts sharedPlace) and one tambon name relate
  * alike to every other row, and a district has a few dozen such classes.
  */
-export function placeClasses(cands: readonly Candidate[]): (a: number, b: number) => boolean {
+export function placeClasses(cands: readonly Candidate[]): (a: number, b: number) => number {
   const classOf = new Int32Array(cands.length);
   const reps: Placed[] = [];
   const byPlace = new Map<Placed['place'], Map<string | undefined, number>>();
@@ -90,41 +97,51 @@ export function placeClasses(cands: readonly Candidate[]): (a: number, b: number
     classOf[i] = k;
   });
   const p = reps.length;
-  if (p > CACHED_CLASSES) return (a, b) => comparePlaces(reps[classOf[a]], reps[classOf[b]]) === 'different';
-  // Per ordered pair of classes: 0 not yet compared, 1 different, 2 not different.
+  if (p > CACHED_CLASSES) return (a, b) => CODE[comparePlaces(reps[classOf[a]], reps[classOf[b]])];
+  // Per ordered pair of classes: 0 not yet compared, else the relation's code.
   const known = new Uint8Array(p * p);
   return (a, b) => {
     const x = classOf[a];
     const y = classOf[b];
     const k = x * p + y;
     let v = known[k];
-    if (v === 0) known[k] = v = comparePlaces(reps[x], reps[y]) === 'different' ? 1 : 2;
-    return v === 1;
+    if (v === 0) known[k] = v = CODE[comparePlaces(reps[x], reps[y])];
+    return v;
   };
 }
 
-/** The candidates sorted by compact name, then tambon, village and index: `rank` of each, and the candidate at each rank. */
+/**
+ * The candidates sorted by compact name, then tambon, village and index: `rank` of each, the candidate
+ * at each rank, and an id per distinct compact name (ids ascending with the name).
+ */
 export interface NameOrder {
   rank: Int32Array;
   byRank: Int32Array;
+  nameId: Int32Array;
 }
 
 export function nameOrder(cands: readonly Candidate[]): NameOrder {
   const n = cands.length;
   // From flat arrays: the comparator reads no candidate object (most of a sort's time was loading them).
-  const name = cands.map((c) => c.compact);
+  const names = packNames(cands.map((c) => c.compact));
   const tambon = cands.map((c) => c.tambon ?? '');
   const village = Float64Array.from(cands, (c) => c.village ?? -1);
   const byRank = Int32Array.from(cands.keys()).sort((x, y) => {
-    const a = name[x];
-    const b = name[y];
-    if (a !== b) return a < b ? -1 : 1;
+    const d = comparePacked(names, x, y);
+    if (d !== 0) return d;
     const ta = tambon[x];
     const tb = tambon[y];
     if (ta !== tb) return ta < tb ? -1 : 1;
     return village[x] - village[y] || x - y;
   });
   const rank = new Int32Array(n);
-  for (let k = 0; k < n; k++) rank[byRank[k]] = k;
-  return { rank, byRank };
+  const nameId = new Int32Array(n);
+  let id = -1;
+  for (let k = 0; k < n; k++) {
+    const i = byRank[k];
+    rank[i] = k;
+    if (k === 0 || comparePacked(names, byRank[k - 1], i) !== 0) id++;
+    nameId[i] = id;
+  }
+  return { rank, byRank, nameId };
 }

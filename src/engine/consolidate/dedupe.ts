@@ -23,7 +23,7 @@
 import type { Candidate } from './extract';
 import type { Confidence } from './types';
 import { comparePlaces, type Placed } from './place';
-import { gateKeys, nameOrder, placeClasses, tokenIds, type NameOrder } from './dedupe-keys';
+import { DIFFERENT, UNKNOWN, gateKeys, nameOrder, placeClasses, tokenIds } from './dedupe-keys';
 
 export const LIKELY = 0.8;
 export const POSSIBLE = 0.55;
@@ -107,24 +107,33 @@ function gate(a: Candidate, b: Candidate): boolean | null {
   return a.compact === b.compact;
 }
 
-/**
- * The verdict from the Dice coefficient over distinct tokens and whether each side has words the
- * other lacks ("ซอย 7" against "ซอย 23", "บ้านโพนทอง" against "บ้านวังน้ำเย็น").
- */
-function relate(a: Candidate, b: Candidate, sameName: boolean, shared: number, na: number, nb: number, cut = 0): Relation {
-  const r = relateByWords(a, b, sameName, shared, na, nb, cut);
-  // A name match alone never takes a row out of the totals when the place of either is unknown.
-  if (r && r.confidence !== 'possible' && comparePlaces(a, b) === 'unknown') return { confidence: 'possible', similarity: r.similarity };
-  return r;
+/** How a pair's villages stand (two different villages never reach relateByWords()). */
+const SAME_VILLAGE = 0;
+const NO_VILLAGES = 1;
+const ONE_MISSING = 2;
+type Villages = typeof SAME_VILLAGE | typeof NO_VILLAGES | typeof ONE_MISSING;
+
+function villagesOf(a: Candidate, b: Candidate): Villages {
+  if (a.village !== undefined && a.village === b.village) return SAME_VILLAGE;
+  return a.village === undefined && b.village === undefined ? NO_VILLAGES : ONE_MISSING;
 }
 
-/** relate() by the names and villages alone (the places were found not different by gate()). */
-function relateByWords(a: Candidate, b: Candidate, sameName: boolean, shared: number, na: number, nb: number, cut: number): Relation {
+/** A name match alone never takes a row out of the totals when the place of either is unknown. */
+function capUnknownPlace(r: Relation, placeUnknown: boolean): Relation {
+  return r && r.confidence !== 'possible' && placeUnknown ? { confidence: 'possible', similarity: r.similarity } : r;
+}
+
+/**
+ * The verdict from the Dice coefficient over distinct tokens and whether each side has words the
+ * other lacks ("ซอย 7" against "ซอย 23", "บ้านโพนทอง" against "บ้านวังน้ำเย็น"), by the names and villages
+ * alone (the places were found not different; capUnknownPlace() then).
+ */
+function relateByWords(villages: Villages, sameName: boolean, shared: number, na: number, nb: number, cut: number): Relation {
   const sim = sameName || (na === 0 && nb === 0) ? 1 : (2 * shared) / (na + nb);
   const replaced = !sameName && shared < na && shared < nb;
-  const sameVillage = a.village !== undefined && a.village === b.village;
-  const noVillage = a.village === undefined && b.village === undefined;
-  const oneMissing = !sameVillage && !noVillage;
+  const sameVillage = villages === SAME_VILLAGE;
+  const noVillage = villages === NO_VILLAGES;
+  const oneMissing = villages === ONE_MISSING;
   if (sameName && (sameVillage || noVillage)) return { confidence: 'exact', similarity: 1 };
   // Merged (counted once) only when one name adds words to the other; words replaced on both sides
   // may be another road or another phase, so the officer decides.
@@ -157,7 +166,7 @@ export function compare(a: Candidate, b: Candidate): Relation {
     const ub = [...b.tokens].filter((t) => !hasToken(a.tokens, t));
     cut = cutShortPairs(ua, ub);
   }
-  return relate(a, b, sameName, shared, na, nb, cut);
+  return capUnknownPlace(relateByWords(villagesOf(a, b), sameName, shared, na, nb, cut), comparePlaces(a, b) === 'unknown');
 }
 
 /** The ids of run [i, iEnd) that are not in run [j, jEnd) (both ascending). */
@@ -175,19 +184,27 @@ function unmatched(ids: Int32Array, i: number, iEnd: number, j: number, jEnd: nu
 
 /** Every related pair (a < b by index), found through blocks. */
 export function findMatches(cands: readonly Candidate[]): Match[] {
+  // Position of each candidate sorted by name, then place (one name in many tambons keeps each
+  // tambon's rows side by side), so big blocks sort by int; and an id per compact name, so the pair
+  // loop compares ints and the name blocks are runs of that order (no map of name strings). First:
+  // its packed names (~110 MB at a million rows, while it sorts) then meet none of the arrays below.
+  const { rank, byRank, nameId } = nameOrder(cands);
   const { start, ids, df, tokenOf } = tokenIds(cands);
   const { need, hasVillage, village } = gateKeys(cands);
-  const differentPlaces = placeClasses(cands);
+  const places = placeClasses(cands);
 
   // Blocks by kind (no prefixed key strings: at a million rows they cost more than the members).
   // A block of one member is just its index; a second member makes it an array.
-  const byCompact = new Map<string, Block>();
+  const byCompact: Block[] = [];
   const byVillage = new Map<string, Map<number, Block>>(); // by tambon, then village
   const byToken: Array<Block | undefined> = new Array<Block | undefined>(tokenOf.length);
   const rare = new Int32Array(RARE_TOKENS);
+  for (let k = 0; k < byRank.length; k++) {
+    const i = byRank[k];
+    if (cands[i].compact) byCompact[nameId[i]] = addTo(byCompact[nameId[i]], i);
+  }
   cands.forEach((c, i) => {
     if (!c.compact) return;
-    add(byCompact, c.compact, i);
     // A row without a tambon meets the tambon's rows through its name and token blocks.
     if (c.village !== undefined) {
       const tambon = c.tambon ?? '';
@@ -196,11 +213,7 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
       add(villages, c.village, i);
     }
     const k = rarest(ids, start[i], start[i + 1], df, rare);
-    for (let x = 0; x < k; x++) {
-      const t = rare[x];
-      const b = byToken[t];
-      byToken[t] = b === undefined ? i : typeof b === 'number' ? [b, i] : (b.push(i), b);
-    }
+    for (let x = 0; x < k; x++) byToken[rare[x]] = addTo(byToken[rare[x]], i);
   });
 
   // No set of seen pairs: at a million rows it outgrows V8's Set limit (2^24 entries) and the heap.
@@ -212,12 +225,10 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
     const a = i < j ? i : j;
     const b = i < j ? j : i;
     if (!need[a] && !need[b]) return; // two reference rows (ผ.02, district plan)
-    // gate() from the typed keys (a block's members all have a compact name; the loops below refused
-    // pairs of two villages already), without touching the candidates.
-    if (differentPlaces(a, b)) return;
-    const ca = cands[a];
-    const cb = cands[b];
-    const sameName = ca.compact === cb.compact;
+    // gate() and relate() from the typed keys (a block's members all have a compact name; the loops
+    // below refused pairs of two villages already), without touching the candidates.
+    if (places(a, b) === DIFFERENT) return;
+    const sameName = nameId[a] === nameId[b];
     const a0 = start[a];
     const a1 = start[a + 1];
     const b0 = start[b];
@@ -232,14 +243,13 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
       const ub = unmatched(ids, b0, b1, a0, a1).map((x) => tokenOf[x]);
       cut = cutShortPairs(ua, ub);
     }
-    const r = relate(ca, cb, sameName, shared, na, nb, cut);
-    if (r) out.push({ a, b, ...r });
+    // Two villages on both sides are one village here (the loops refused two).
+    const villages = hasVillage[a] + hasVillage[b];
+    const r = relateByWords(villages === 2 ? SAME_VILLAGE : villages === 0 ? NO_VILLAGES : ONE_MISSING, sameName, shared, na, nb, cut);
+    if (r) out.push({ a, b, ...capUnknownPlace(r, places(a, b) === UNKNOWN)! });
   };
   // consider()'s first refusal, in the loops: most pairs of a big block's window end here, without a call.
   const villagesDiffer = (i: number, j: number): boolean => hasVillage[i] === 1 && hasVillage[j] === 1 && village[i] !== village[j];
-  // Position of each candidate sorted by name, then place (one name in many tambons keeps each
-  // tambon's rows side by side); computed once, so big blocks sort by int.
-  let order: NameOrder | undefined;
   const each = (b: Block | undefined): void => {
     if (b === undefined || typeof b === 'number') return;
     if (b.length <= BLOCK_MAX) {
@@ -249,16 +259,15 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
       }
       return;
     }
-    order ??= nameOrder(cands);
-    const sorted = Int32Array.from(b, (m) => order!.rank[m]).sort();
-    for (let x = 0; x < sorted.length; x++) sorted[x] = order.byRank[sorted[x]];
+    const sorted = Int32Array.from(b, (m) => rank[m]).sort();
+    for (let x = 0; x < sorted.length; x++) sorted[x] = byRank[sorted[x]];
     for (let x = 0; x < sorted.length; x++) {
       const i = sorted[x];
       const end = Math.min(sorted.length, x + 1 + WINDOW);
       for (let y = x + 1; y < end; y++) if (!villagesDiffer(i, sorted[y])) consider(i, sorted[y]);
     }
   };
-  for (const b of byCompact.values()) each(b);
+  for (const b of byCompact) each(b);
   for (const villages of byVillage.values()) for (const b of villages.values()) each(b);
   for (const b of byToken) each(b);
   out.sort((p, q) => p.a - q.a || p.b - q.b);
@@ -271,11 +280,18 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
 /** A block's members: one index, or two and more. */
 type Block = number | number[];
 
+/** The block with i added (a new array at the second member). */
+function addTo(b: Block | undefined, i: number): Block {
+  if (b === undefined) return i;
+  if (typeof b === 'number') return [b, i];
+  b.push(i);
+  return b;
+}
+
 function add<K>(blocks: Map<K, Block>, key: K, i: number): void {
   const b = blocks.get(key);
-  if (b === undefined) blocks.set(key, i);
-  else if (typeof b === 'number') blocks.set(key, [b, i]);
-  else b.push(i);
+  const c = addTo(b, i);
+  if (c !== b) blocks.set(key, c);
 }
 
 /**
