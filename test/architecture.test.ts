@@ -216,13 +216,4 @@ describe('what a reading thread loads (src/cli/extract-worker.ts)', () => {
     expect(fromWorker).toEqual(expect.arrayContaining(['cli/read-input.ts', 'engine/consolidate/collect.ts', 'xlsx/read.ts']));
     expect(fromWorker.filter((f) => AWAY.includes(f))).toEqual([]);
   });
-
-  test('the threads started early are started by a module that loads nothing of ours: they start before the modules load', () => {
-    expect([...reached(path.join(SRC, 'cli/readers.ts'))].map((f) => path.relative(SRC, f))).toEqual(['cli/readers.ts']);
-    // And the command starts them before it loads the consolidation (a dynamic import each, in this order).
-    const main = fs.readFileSync(path.join(SRC, 'cli/oneplan.ts'), 'utf8');
-    const warm = main.indexOf("(await import('./readers')).warmReaders()");
-    expect(warm).toBeGreaterThan(0);
-    expect(main.indexOf("(await import('./consolidate'))", warm)).toBeGreaterThan(warm);
-  });
 });

@@ -1,15 +1,14 @@
 /**
  * Worker side of parallel.ts: takes the next file from the counter shared by every thread, one at a
  * time, and sends back what consolidation needs of each (extractInput: report, candidates, strategy
- * verdicts). The workbook itself never leaves the worker. A thread started early (readers.ts) is
- * given its job in its first message.
+ * verdicts). The workbook itself never leaves the worker.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { shareTexts } from '../engine/consolidate/extract';
 import { toWire } from './candidate-wire';
 import { readAndExtract, type ExtractOptions } from './read-input';
 
-type Job = ExtractOptions & {
+const { files, counter, reading, slot, ...opts } = workerData as ExtractOptions & {
   files: readonly string[];
   /** The next file to read, shared by every thread (parallel.ts). */
   counter: Int32Array;
@@ -22,7 +21,7 @@ type Job = ExtractOptions & {
 // thread shares what it keeps).
 shareTexts(false);
 
-async function read({ files, counter, reading, slot, ...opts }: Job): Promise<void> {
+void (async () => {
   for (let i = Atomics.add(counter, 0, 1); i < files.length; i = Atomics.add(counter, 0, 1)) {
     Atomics.store(reading, slot, i);
     try {
@@ -34,8 +33,4 @@ async function read({ files, counter, reading, slot, ...opts }: Job): Promise<vo
     }
   }
   Atomics.store(reading, slot, -1);
-}
-
-const data = workerData as Job | { idle: true };
-if ('idle' in data) parentPort!.once('message', (job: Job) => void read(job));
-else void read(data);
+})();

@@ -33,10 +33,8 @@ export async function main(argv: string[], io: Io = stdio, how: { inWorker?: boo
     case 'consolidate': {
       // Many files: in a worker with a capped heap (capped.ts), when running as compiled JS.
       const capped = await import('./capped');
-      const help = rest.includes('--help') || rest.includes('-h');
-      if (!how.inWorker && __filename.endsWith('.js') && capped.heapCapMb() > 0 && !help) return capped.runCapped(argv, io);
-      // The reading threads start now, while this thread loads the consolidation (readers.ts).
-      if (!help) (await import('./readers')).warmReaders();
+      if (!how.inWorker && __filename.endsWith('.js') && capped.heapCapMb() > 0 && !rest.includes('--help') && !rest.includes('-h'))
+        return capped.runCapped(argv, io);
       return (await import('./consolidate')).runConsolidate(rest, io);
     }
     case 'split':

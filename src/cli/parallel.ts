@@ -8,6 +8,10 @@
  * file; an office PC has 4–8 cores. Memory: each thread holds one workbook at a time; results wait
  * here only until the files before them are in.
  */
+import { existsSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import {
   Consolidation,
   extractInput,
@@ -20,10 +24,7 @@ import type { StrategyList } from '../engine/strategy/model';
 import { readError } from '../xlsx/errors';
 import { fromWire, type WireExtracted } from './candidate-wire';
 import { readAndExtract, readConsolidateInput, type ExtractOptions } from './read-input';
-import { CAN_THREAD, coolReaders, readerFor, workerCount } from './readers';
 import { mark } from './timing';
-
-export { workerCount };
 
 export interface ParallelOptions extends Pick<
   ConsolidateOptions,
@@ -37,6 +38,20 @@ export interface ParallelOptions extends Pick<
   onProgress?: (done: number, total: number) => void;
 }
 
+/** The worker's compiled script; absent when running from the TypeScript sources (jest, ts-node). */
+const WORKER_SCRIPT = path.join(__dirname, 'extract-worker.js');
+const CAN_THREAD = existsSync(WORKER_SCRIPT);
+
+/** Threads reading files, this one included; default: ONEPLAN_WORKERS, else the machine's cores (at most 8). */
+export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env): number {
+  if (!CAN_THREAD) return 1;
+  const asked = Number(env.ONEPLAN_WORKERS);
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const n = Number.isInteger(asked) && asked >= 1 ? asked : Math.min(cores, 8);
+  // A worker costs ~50 ms to start: not worth it for a handful of files.
+  return files < 4 ? 1 : Math.min(n, files);
+}
+
 type Reply = { i: number; ex: WireExtracted } | { i: number; error: string };
 
 /** Consolidates `files` (paths) with `opts.workers` threads, this one included. */
@@ -47,7 +62,6 @@ export async function consolidateFiles(files: readonly string[], opts: ParallelO
   const total = files.length;
   opts.onProgress?.(0, total);
   if (n <= 1) {
-    coolReaders();
     for (let i = 0; i < total; i++) {
       run.add(await readConsolidateInput(files[i]));
       opts.onProgress?.(i + 1, total);
@@ -87,7 +101,9 @@ export async function consolidateFiles(files: readonly string[], opts: ParallelO
   };
   let live = 0;
   const start = (slot: number) => {
-    const w = readerFor({ ...here, files, counter, reading, slot });
+    const w = new Worker(WORKER_SCRIPT, {
+      workerData: { ...here, files, counter, reading, slot },
+    });
     live++;
     let why = 'the reading thread stopped';
     w.on('message', (m: Reply) => {
@@ -105,8 +121,6 @@ export async function consolidateFiles(files: readonly string[], opts: ParallelO
     });
   };
   for (let k = 0; k < Math.min(n - 1, total); k++) start(k);
-  // Threads started early (readers.ts) beyond this run's: stopped.
-  coolReaders();
 
   while (nextToAdd < total) {
     take();

@@ -140,8 +140,6 @@ function oneplanConsolidate(args: string[], env: Record<string, string>) {
   return spawnSync(process.execPath, [bin, 'consolidate', ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 28,
-    // A command that does not end (a thread keeping it alive) fails its test instead of hanging it.
-    timeout: 110_000,
     env: { ...process.env, ...env },
   });
 }
@@ -166,44 +164,6 @@ describe('bin/oneplan.js consolidate: files read by worker threads', () => {
     const failed = a.inputs.filter((i: { status: string }) => i.status === 'failed').map((i: { file: string }) => path.basename(i.file));
     expect(failed.sort()).toEqual(['ว่าง.xlsx', 'เสีย.xlsx'].sort());
   }, 120_000);
-});
-
-describe('reading threads started before they are needed (src/cli/readers.ts)', () => {
-  test('started early, given their job in turn (then fresh ones), each reads its share; the ones not taken are stopped', () => {
-    const folder = districtFolder('warm', 5, 20);
-    const readers = path.resolve(__dirname, '../../dist/node/cli/readers.js');
-    // In a child: the compiled threads (jest runs the sources). Three threads asked for: two start early.
-    const script = `
-      const r = require(${JSON.stringify(readers)});
-      const fs = require('node:fs'), path = require('node:path');
-      r.warmReaders({ ONEPLAN_WORKERS: '3' });
-      const early = r.idleReaders();
-      const files = fs.readdirSync(${JSON.stringify(folder)}).sort().map((f) => path.join(${JSON.stringify(folder)}, f));
-      const counter = new Int32Array(new SharedArrayBuffer(4));
-      const reading = new Int32Array(new SharedArrayBuffer(12)).fill(-1);
-      const got = [];
-      const workers = [0, 1, 2].map((slot) => r.readerFor({ files, counter, reading, slot }));
-      const left = r.idleReaders();
-      r.warmReaders({ ONEPLAN_WORKERS: '3' });
-      const again = r.idleReaders();
-      r.coolReaders();
-      let done = 0;
-      for (const w of workers) {
-        w.on('message', (m) => got.push([m.i, m.ex ? m.ex.projects ?? 'ok' : m.error]));
-        w.on('exit', () => { if (++done === 3) console.log(JSON.stringify({ early, left, again, cooled: r.idleReaders(), files: files.length, got: got.map((g) => g[0]).sort() })); });
-      }`;
-    const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 60_000 });
-    expect(child.stderr).toBe('');
-    expect(JSON.parse(child.stdout)).toEqual({ early: 2, left: 0, again: 2, cooled: 0, files: 5, got: [0, 1, 2, 3, 4] });
-  }, 60_000);
-
-  test('a usage error ends the command at once: the threads started early do not keep it alive', () => {
-    const none = oneplanConsolidate([path.join(dir, 'no-such-folder'), '--out', path.join(dir, 'none.xlsx')], { ONEPLAN_WORKERS: '3' });
-    expect(none.status).toBe(2);
-    expect(none.stderr).toContain('no-such-folder');
-    const bare = oneplanConsolidate(['--out', path.join(dir, 'none.xlsx')], { ONEPLAN_WORKERS: '3', ONEPLAN_MAX_HEAP_MB: '0' });
-    expect(bare.status).toBe(2);
-  }, 60_000);
 });
 
 describe('bin/oneplan.js consolidate: a worker with a capped heap', () => {
