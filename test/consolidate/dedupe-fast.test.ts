@@ -6,7 +6,7 @@
 import { compare, findMatches, type Match } from '../../src/engine/consolidate/dedupe';
 import type { Candidate, Role } from '../../src/engine/consolidate/extract';
 import type { PlaceCodes } from '../../src/engine/places/types';
-import { candidate } from './fixtures';
+import { candidate, nameOrderReference } from './fixtures';
 
 const BLOCK_MAX = 64;
 const WINDOW = 16;
@@ -32,13 +32,7 @@ function referenceMatches(cands: readonly Candidate[]): Match[] {
     rare.sort((x, y) => df.get(x)! - df.get(y)! || firstSeen.get(x)! - firstSeen.get(y)!);
     for (const t of rare.slice(0, RARE_TOKENS)) add(`token:${t}`, i);
   });
-  const byName = Array.from(cands.keys()).sort((x, y) => {
-    const a = cands[x];
-    const b = cands[y];
-    if (a.compact !== b.compact) return a.compact < b.compact ? -1 : 1;
-    if ((a.tambon ?? '') !== (b.tambon ?? '')) return (a.tambon ?? '') < (b.tambon ?? '') ? -1 : 1;
-    return (a.village ?? -1) - (b.village ?? -1) || x - y;
-  });
+  const byName = nameOrderReference(cands);
   const rank = new Map(byName.map((c, k) => [c, k]));
   const found = new Map<string, Match>();
   const consider = (i: number, j: number) => {

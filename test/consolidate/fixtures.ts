@@ -334,6 +334,17 @@ export function toOutWorkbook(wb: WorkbookModel): OutWorkbook {
   };
 }
 
+/** Candidate indices in duplicate detection's name order (compact name, tambon, village, index), written the plain way: the reference for nameOrder. */
+export function nameOrderReference(cands: readonly Candidate[]): number[] {
+  return Array.from(cands.keys()).sort((x, y) => {
+    const a = cands[x];
+    const b = cands[y];
+    if (a.compact !== b.compact) return a.compact < b.compact ? -1 : 1;
+    if ((a.tambon ?? '') !== (b.tambon ?? '')) return (a.tambon ?? '') < (b.tambon ?? '') ? -1 : 1;
+    return (a.village ?? -1) - (b.village ?? -1) || x - y;
+  });
+}
+
 /** A request candidate as extraction makes it (tokens as a Set or, like extraction, a distinct array). */
 export function candidate(
   i: number,

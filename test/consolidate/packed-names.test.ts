@@ -5,6 +5,7 @@
 import { comparePacked, packNames } from '../../src/engine/consolidate/packed-names';
 import { nameOrder } from '../../src/engine/consolidate/dedupe-keys';
 import type { Candidate } from '../../src/engine/consolidate/extract';
+import { nameOrderReference } from './fixtures';
 
 /** A small deterministic generator (no Math.random: a failure must replay). */
 function rng(seed: number): () => number {
@@ -78,13 +79,7 @@ test('the name order and name ids equal sorting the candidates by their strings'
         seq: i,
       }) as unknown as Candidate,
   );
-  const ref = Array.from(cands.keys()).sort((x, y) => {
-    const a = cands[x];
-    const b = cands[y];
-    if (a.compact !== b.compact) return a.compact < b.compact ? -1 : 1;
-    if ((a.tambon ?? '') !== (b.tambon ?? '')) return (a.tambon ?? '') < (b.tambon ?? '') ? -1 : 1;
-    return (a.village ?? -1) - (b.village ?? -1) || x - y;
-  });
+  const ref = nameOrderReference(cands);
   const { rank, byRank, nameId } = nameOrder(cands);
   expect([...byRank]).toEqual(ref);
   ref.forEach((i, k) => expect(rank[i]).toBe(k));
