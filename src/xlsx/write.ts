@@ -245,6 +245,12 @@ const isSpace = (u: number): boolean => ((u > 32 && u < 160) || (u >= 0x0e00 && 
 /** Whether a text begins or ends with white space (kept only under xml:space="preserve"). */
 export const edgeSpace = (s: string): boolean => s.length > 0 && (isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(s.length - 1)));
 
+/** A cell's text as written: cut to Excel's limit and cleaned of characters XML cannot carry. */
+const cellText = (s: string): string => stripIllegalXml(s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s);
+
+/** The opening <t> of a text (xml:space="preserve" where its edge spaces must be kept). */
+const textOpen = (s: string): string => (edgeSpace(s) ? '<t xml:space="preserve">' : '<t>');
+
 class SharedStrings {
   private idx = new Map<string, number>();
   private list: string[] = [];
@@ -258,7 +264,7 @@ class SharedStrings {
     this.count++;
     let i = this.idx.get(s);
     if (i !== undefined) return i;
-    const clean = stripIllegalXml(s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s);
+    const clean = cellText(s);
     if (clean !== s) {
       i = this.idx.get(clean);
       if (i !== undefined) return i;
@@ -278,7 +284,8 @@ class SharedStrings {
     const out = new ByteSink();
     out.ascii(XML_DECL + `<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.list.length}">`);
     for (const s of this.list) {
-      out.ascii(edgeSpace(s) ? '<si><t xml:space="preserve">' : '<si><t>');
+      out.ascii('<si>');
+      out.ascii(textOpen(s));
       out.text(escapeXml(s));
       out.ascii('</t></si>');
       if (out.filled) yield* out.take();
@@ -517,9 +524,10 @@ function* sheetXml(
         }
         if (once) {
           // An inline string: the same text, cut and cleaned as the shared-string table does it.
-          const clean = stripIllegalXml(value.length > MAX_CELL_TEXT ? value.slice(0, MAX_CELL_TEXT) : value);
+          const clean = cellText(value);
           open(c, rn, x);
-          out.ascii(edgeSpace(clean) ? ' t="inlineStr"><is><t xml:space="preserve">' : ' t="inlineStr"><is><t>');
+          out.ascii(' t="inlineStr"><is>');
+          out.ascii(textOpen(clean));
           out.text(escapeXml(clean));
           out.ascii('</t></is></c>');
           continue;
