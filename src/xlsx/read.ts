@@ -764,20 +764,14 @@ function sharedStringsOfBytes(b: Uint8Array, part: string): string[] {
     if (at >= 0) {
       const raw = decodeUtf8Text(b, at, end - T_CLOSE.length);
       out.push(raw.indexOf('&') >= 0 || raw.indexOf('_x') >= 0 ? decodeText(raw) : raw);
-    } else out.push(ownString(siText(decodeUtf8Text(b, gt + 1, end))));
+    } else {
+      // Rich text or phonetic runs (a plain <t> was taken above): its runs' texts, as parseSharedStrings reads them.
+      const inner = decodeUtf8Text(b, gt + 1, end);
+      out.push(ownString(richText(inner, 0, inner.length)));
+    }
     i = nextSi(b, end + SI_CLOSE.length);
   }
   return out;
-}
-
-/** The text of an <si>'s inside (no prefix), as parseSharedStrings reads it. */
-function siText(s: string): string {
-  const end = s.length;
-  if (s.startsWith('<t>') && s.startsWith('</t>', end - 4) && s.indexOf('<', 3) === end - 4) {
-    const raw = s.slice(3, end - 4);
-    return raw.indexOf('&') >= 0 || raw.indexOf('_x') >= 0 ? decodeText(raw) : raw;
-  }
-  return richText(s, 0, end);
 }
 
 /** Where the first <si> of a shared-string table starts, and its prefix ("" or "x:"). */
