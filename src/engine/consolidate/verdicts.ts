@@ -35,15 +35,15 @@ export function verdictSharer(): (v: ItemVerdict) => ItemVerdict {
     (x.suggested ?? '') === (v.suggested ?? '') &&
     x.reasonEn === v.reasonEn;
   return (v) => {
-    const list = byReason.get(v.reason);
+    let list = byReason.get(v.reason);
     if (list) for (const x of list) if (same(x, v)) return x;
     if (size >= 100000) {
       byReason.clear();
       size = 0;
+      list = undefined;
     }
     const own: ItemVerdict = { ...v, reason: intern(v.reason), reasonEn: intern(v.reasonEn) };
-    const again = byReason.get(v.reason);
-    if (again) again.push(own);
+    if (list) list.push(own);
     else byReason.set(v.reason, [own]);
     size++;
     return own;
