@@ -294,14 +294,17 @@ function keepBudgets(h: number, bucket: Bucket | undefined, budgets: Budgets, ke
 
 /** FNV-1a over the years and amounts (an amount's whole baht and its multiples of 2^32; fractions only in the comparison). */
 function budgetsHash(b: Record<number, number>): number {
-  let h = 0x811c9dc5;
-  for (const y in b) {
-    const v = b[y];
-    h = Math.imul(h ^ Number(y), 0x01000193);
-    h = Math.imul(h ^ (v | 0), 0x01000193);
-    h = Math.imul(h ^ ((v / 4294967296) | 0), 0x01000193);
-  }
+  let h = HASH_START;
+  for (const y in b) h = mixAmount(h, Number(y), b[y]);
   return h;
+}
+
+/** FNV-1a over a record's years and amounts, in ascending years: one year's step (both halves of its amount). */
+const HASH_START = 0x811c9dc5;
+function mixAmount(h: number, year: number, v: number): number {
+  h = Math.imul(h ^ year, 0x01000193);
+  h = Math.imul(h ^ (v | 0), 0x01000193);
+  return Math.imul(h ^ ((v / 4294967296) | 0), 0x01000193);
 }
 
 /** The same years with the same amounts (0 and -0 alike, as their text was; NaN as NaN). */
@@ -342,13 +345,9 @@ function sharedBudgetsOfPairs(n: number): Record<number, number> | undefined {
     }
     BY_YEAR[k] = i;
   }
-  let h = 0x811c9dc5;
-  for (let k = 0; k < n; k++) {
-    const v = SEEN_SUMS[BY_YEAR[k]];
-    h = Math.imul(h ^ SEEN_YEARS[BY_YEAR[k]], 0x01000193);
-    h = Math.imul(h ^ (v | 0), 0x01000193);
-    h = Math.imul(h ^ ((v / 4294967296) | 0), 0x01000193);
-  }
+  // budgetsHash of the record these pairs make (the same steps, in the same ascending years).
+  let h = HASH_START;
+  for (let k = 0; k < n; k++) h = mixAmount(h, SEEN_YEARS[BY_YEAR[k]], SEEN_SUMS[BY_YEAR[k]]);
   const bucket = BUDGETS.get(h);
   if (bucket)
     for (let k = 0; k < bucket.length; k += 2) if (bucket[k + 1] === n && samePairs(bucket[k] as Budgets, n)) return bucket[k] as Budgets;
