@@ -5,7 +5,7 @@
  * Checked on every text cell of the real workbook and on texts made to hit each step.
  */
 import { readWorkbookFile } from '../../src/node/files';
-import { normaliseText, matchedPhrases, terms } from '../../src/engine/strategy/text';
+import { isNormalText, matchedPhrases, normaliseText, terms } from '../../src/engine/strategy/text';
 import { thaiToArabic } from '../../src/engine/thai';
 import { REAL_SAMPLE } from '../samples';
 
@@ -61,6 +61,54 @@ test('normaliseText equals the full steps on every text of the real workbook and
   // the made texts do reach the steps the shortcut skips
   expect(normaliseText(MADE[0])).toBe('ฝุ่นควัน pm25 2566');
   expect(normaliseText(MADE[6])).toBe('ผู\u0e39\u0e49สูงอายุ');
+});
+
+/** A small deterministic generator (tests must not depend on Math.random's seed). */
+function lcg(seed: number): () => number {
+  let x = seed >>> 0;
+  return () => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+}
+
+test('a text isNormalText vouches for is its own normal form; the scan takes a good share of the real texts', () => {
+  // Letters, every kind of Thai mark (tone marks before and after sara u), Thai and Arabic digits,
+  // upper and lower case, each punctuation mark, spaces of every kind, dots, ellipses, zero-width.
+  const alphabet = [
+    ...'กขคงจฟสหฺุู่้๊๋ัิีึืะาำเแโใไ็์ํ๎๏๚๛๐๑๙฿',
+    ...'abzAZ09 $.,…-–()[]{}<>:;!?/\\|*_=+#@%^&~"\'“”‘’`•·',
+    '  ',
+    '\t',
+    '\n',
+    '\u00a0',
+    '\u200b',
+    '\u00ad',
+    '\u3000',
+    'é',
+    'e\u0301',
+    'Ｔ',
+  ];
+  const rnd = lcg(25);
+  let vouched = 0;
+  for (let k = 0; k < 20000; k++) {
+    let s = '';
+    const len = 1 + Math.floor(rnd() * 12);
+    for (let i = 0; i < len; i++) s += alphabet[Math.floor(rnd() * alphabet.length)];
+    if (isNormalText(s)) {
+      vouched++;
+      expect(reference(s)).toBe(s);
+    }
+    expect(normaliseText(s)).toBe(reference(s));
+  }
+  expect(vouched).toBeGreaterThan(100);
+  // Marks of non-zero combining class out of order go the long way (NFC reorders them).
+  expect(isNormalText('ผู\u0e49\u0e39')).toBe(false);
+  expect(isNormalText('ก\u0e39\u0e3a')).toBe(false);
+  expect(isNormalText('ผู้สูงอายุ')).toBe(true);
+  expect(isNormalText('ถนน คสล')).toBe(true);
+  for (const s of ['ถนน  คสล', ' ถนน', 'ถนน ', 'ถนน คสล.', 'ผู\u0e49\u0e39', 'Road', 'ปี ๒๕๖๖', 'ก-ข', ''])
+    expect(isNormalText(s)).toBe(s === '');
+  const real = cells.filter(isNormalText);
+  for (const s of real) expect(reference(s)).toBe(s);
+  expect(real.length).toBeGreaterThan(cells.length / 5);
 });
 
 test('thaiToArabic converts Thai digits anywhere and returns a text without them as it is', () => {

@@ -140,7 +140,8 @@ interface Fields {
 const NO_CHUNKS: readonly string[] = [];
 function fieldsOf(p: ProjectInput): Fields {
   return {
-    name: p.name ? textChunks(p.name) : NO_CHUNKS,
+    // Names are mostly unique (objectives and targets repeat): not offered to the cache.
+    name: p.name ? textChunks(p.name, false) : NO_CHUNKS,
     objective: p.objective ? textChunks(p.objective) : NO_CHUNKS,
     target: p.target ? textChunks(p.target) : NO_CHUNKS,
   };

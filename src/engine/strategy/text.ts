@@ -170,11 +170,64 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
  * replacement per space between words was most of normalising a text.
  */
 const PUNCTUATION = /[\s"'“”‘’`()[\]{}<>:;,!?/\\|*_=+#@%^&~\-–—•·]{2,}|[^\S ]|["'“”‘’`()[\]{}<>:;,!?/\\|*_=+#@%^&~\-–—•·]/g;
+/** One character PUNCTUATION spaces out (outside a run of spaces). */
+const PUNCTUATION_CHAR = /^(?:[^\S ]|["'“”‘’`()[\]{}<>:;,!?/\\|*_=+#@%^&~\-–—•·])$/;
 /** A character some step of normaliseText other than case, NFC and punctuation acts on. */
 const NEEDS_FULL = new RegExp(`[\\u0e50-\\u0e59${INVISIBLE_CHARS}.,…]`);
 
 /** Thai digits → Arabic, zero-width removed, Latin lower-cased, PM 2.5 spellings unified, punctuation → space. */
 export function normaliseText(s: string): string {
+  return isNormalText(s) ? s : normaliseTextSteps(s);
+}
+
+/**
+ * ASCII characters no step of normaliseText changes: printable, not upper case, not punctuation it
+ * spaces out, not a dot or comma (a space is checked apart: it may not lead, end or double).
+ */
+const ASCII_KEPT = (() => {
+  const kept = new Uint8Array(128);
+  for (let c = 0x21; c < 0x7f; c++) {
+    const ch = String.fromCharCode(c);
+    kept[c] = (c < 0x41 || c > 0x5a) && !NEEDS_FULL.test(ch) && !PUNCTUATION_CHAR.test(ch) ? 1 : 0;
+  }
+  return kept;
+})();
+
+/**
+ * Whether normaliseText leaves `s` as it is, by one scan: ASCII_KEPT characters, single inner spaces
+ * and Thai letters and marks (no digits). Thai has no case and no compositions; NFC only reorders
+ * adjacent marks of non-zero combining class out of order (a tone mark, 107, typed before ุ or ู, 103,
+ * or either before ฺ, 9), and such texts go the long way. About half of plan texts are such, and NFC
+ * and the regexes cost several µs a text.
+ */
+export function isNormalText(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return true;
+  let prevSpace = true; // no leading space
+  let prevClass = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20) {
+      if (prevSpace) return false;
+      prevSpace = true;
+      prevClass = 0;
+      continue;
+    }
+    prevSpace = false;
+    if (c < 0x80) {
+      if (ASCII_KEPT[c] === 0) return false;
+      prevClass = 0;
+    } else if ((c >= 0x0e01 && c <= 0x0e3a) || (c >= 0x0e3f && c <= 0x0e4f) || c === 0x0e5a || c === 0x0e5b) {
+      const cls = c === 0x0e38 || c === 0x0e39 ? 103 : c === 0x0e3a ? 9 : c >= 0x0e48 && c <= 0x0e4b ? 107 : 0;
+      if (cls !== 0 && prevClass > cls) return false;
+      prevClass = cls;
+    } else return false;
+  }
+  return !prevSpace;
+}
+
+/** normaliseText's steps, for a text isNormalText cannot vouch for. */
+export function normaliseTextSteps(s: string): string {
   // Most texts have no Thai digit, invisible character, dot or comma: then only the case, NFC and the
   // punctuation steps below can change anything (the others all need one of those characters).
   if (!NEEDS_FULL.test(s)) return s.normalize('NFC').toLowerCase().replace(PUNCTUATION, ' ').trim();
@@ -408,9 +461,13 @@ export function terms(text: string): readonly string[] {
   return out;
 }
 
-/** The space-free chunks of normaliseText(text), empty ones dropped. */
-export function textChunks(text: string): readonly string[] {
-  const hit = chunksCache.get(text);
+/**
+ * The space-free chunks of normaliseText(text), empty ones dropped. `cached` false: a text that seldom
+ * repeats (a project's name) is not offered to the cache, whose table of first sightings would only
+ * grow with it.
+ */
+export function textChunks(text: string, cached = true): readonly string[] {
+  const hit = cached ? chunksCache.get(text) : undefined;
   if (hit) return hit;
   const out: string[] = [];
   for (const c of normaliseText(text).split(' ')) if (c) out.push(c);
@@ -422,7 +479,7 @@ export function textChunks(text: string): readonly string[] {
     const words = runs.flat();
     if (words.length > 1 && runs.length === 1) out.push(words.slice(0, -1).join(''));
   }
-  chunksCache.offer(text, out);
+  if (cached) chunksCache.offer(text, out);
   return out;
 }
 /** Thai text ending in an ellipsis straight after a letter: the last word was cut. */
