@@ -27,6 +27,7 @@ import { thaiToArabic } from '../engine/thai';
 import { nodeZipPiecesAsync, writeFileBytes } from '../node/files';
 import { XLSX_LEVEL, xlsxParts } from '../xlsx/write';
 import { keepBackup, loadStrategies, parseArgs, readExistingOut, readInput, scanChecked, usageExit, UsageError, type Io } from './common';
+import { capNeeded, heapCapMb, runCapped } from './capped';
 import { consolidateFiles } from './parallel';
 import { mark } from './timing';
 
@@ -50,7 +51,8 @@ export interface RunDate {
   today?: ThaiDate;
 }
 
-export async function runConsolidate(args: string[], io: Io, run: RunDate = {}): Promise<number> {
+/** `capArgv`: the whole command line, given when the run may move to a heap-capped worker (capped.ts). */
+export async function runConsolidate(args: string[], io: Io, run: RunDate = {}, capArgv?: readonly string[]): Promise<number> {
   let opts;
   let scan;
   try {
@@ -85,6 +87,10 @@ export async function runConsolidate(args: string[], io: Io, run: RunDate = {}):
   } catch (e) {
     if (e instanceof UsageError) return usageExit(io, 'consolidate', e, USAGE);
     throw e;
+  }
+  if (capArgv) {
+    const capMb = heapCapMb();
+    if (capMb > 0 && (await capNeeded(scan.files, capMb))) return runCapped([...capArgv], io, capMb);
   }
   let strategies;
   if (opts.values.strategies) {

@@ -31,11 +31,9 @@ export async function main(argv: string[], io: Io = stdio, how: { inWorker?: boo
     case 'validate':
       return (await import('./validate')).runValidate(rest, io);
     case 'consolidate': {
-      // Many files: in a worker with a capped heap (capped.ts), when running as compiled JS.
-      const capped = await import('./capped');
-      if (!how.inWorker && __filename.endsWith('.js') && capped.heapCapMb() > 0 && !rest.includes('--help') && !rest.includes('-h'))
-        return capped.runCapped(argv, io);
-      return (await import('./consolidate')).runConsolidate(rest, io);
+      // Big inputs move to a worker with a capped heap (capped.ts) once scanned, when running as compiled JS.
+      const mayCap = !how.inWorker && __filename.endsWith('.js');
+      return (await import('./consolidate')).runConsolidate(rest, io, {}, mayCap ? argv : undefined);
     }
     case 'split':
       return (await import('./split')).runSplit(rest, io);

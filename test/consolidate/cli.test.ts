@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
+import { capNeeded, DEFAULT_HEAP_MB } from '../../src/cli/capped';
 import { runConsolidate } from '../../src/cli/consolidate';
 import { Consolidation, NEEDS_SHEET } from '../../src/engine/consolidate';
 import { districtFile } from '../../bench/gen';
@@ -167,6 +168,21 @@ describe('bin/oneplan.js consolidate: files read by worker threads', () => {
 });
 
 describe('bin/oneplan.js consolidate: a worker with a capped heap', () => {
+  test('only inputs whose run may take half the cap move to the capped worker', async () => {
+    const folder = districtFolder('sizes', 3, 300);
+    const files = readdirSync(folder).map((f) => path.join(folder, f));
+    const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
+    expect(bytes).toBeGreaterThan(50_000);
+    // ~20 bytes of heap per byte of .xlsx: 3 files of 300 rows stay in-process under the default cap …
+    expect(await capNeeded(files, DEFAULT_HEAP_MB)).toBe(false);
+    expect(await capNeeded(files.slice(0, 1), DEFAULT_HEAP_MB)).toBe(false);
+    // … and move under a cap near what they need, as a province's thousands of files do under the default.
+    const nearMb = Math.floor((bytes * 20 * 2) / 2 ** 20);
+    expect(await capNeeded(files, nearMb)).toBe(true);
+    expect(await capNeeded(files, nearMb + 2)).toBe(false);
+    expect(await capNeeded([path.join(folder, 'ไม่มี.xlsx')], 1)).toBe(false);
+  });
+
   const run = (args: string[], cap: string) => oneplanConsolidate(args, { ONEPLAN_MAX_HEAP_MB: cap });
 
   test('too small a cap: run again with twice the heap, output printed once, same result as without a cap', () => {
@@ -193,8 +209,8 @@ describe('bin/oneplan.js consolidate: ONEPLAN_TIMING', () => {
     const timed = oneplanConsolidate([folder, '--out', out], { ONEPLAN_TIMING: '1' });
     expect(timed.status).toBe(0);
     const phases = [...timed.stderr.matchAll(/^oneplan timing: (.+) (\d+) ms$/gm)];
+    // A few small files: in-process, no heap-capped thread (capped.ts: capNeeded).
     expect(phases.map((m) => m[1])).toEqual([
-      'heap-capped thread starting',
       'reading files',
       'files read',
       'consolidated',
