@@ -401,7 +401,17 @@ export function wordTokens(normalised: string): string[] {
     if (spaceThenMark(normalised)) {
       for (const part of seg.segment(normalised)) if (part.isWordLike) tokens.push(part.segment);
     } else {
-      for (const chunk of normalised.split(' ')) if (chunk) for (const t of chunkTokens(seg, chunk)) tokens.push(t);
+      // Chunk by chunk between spaces: no array of them made (split's runtime call cost more than the lookups).
+      const n = normalised.length;
+      for (let a = 0; a <= n;) {
+        let b = normalised.indexOf(' ', a);
+        if (b < 0) b = n;
+        if (b > a) {
+          const list = chunkTokens(seg, normalised.slice(a, b));
+          for (let k = 0; k < list.length; k++) tokens.push(list[k]);
+        }
+        a = b + 1;
+      }
     }
   } else {
     tokens = [];

@@ -1,12 +1,13 @@
 /**
- * normaliseThai's last passes (punctuation, ๆ, spaces, case) in one pass over printable ASCII and Thai
+ * normaliseThai’s last passes (punctuation, ๆ, spaces, case) in one pass over printable ASCII and Thai
  * (plainTail) against the passes as regexes (lastPasses): names, objectives and targets of generated and
  * real workbooks, as read and after the abbreviations, then the same texts with punctuation, dots between
- * and beside digits, ๆ, runs of spaces and capitals put in at random places.
+ * and beside digits, ๆ, runs of spaces and capitals put in at random places. Word tokens cut chunk by chunk
+ * between spaces against the segmenter's words of each chunk.
  */
 import * as fs from 'node:fs';
 import { districtFile, rng, tambonWorkbook } from '../../bench/gen';
-import { _passes, normaliseThai } from '../../src/engine/normalise';
+import { _passes, coreName, normaliseThai, wordTokens } from '../../src/engine/normalise';
 import { readXlsx } from '../../src/xlsx/read';
 import { REAL_SAMPLE } from '../samples';
 
@@ -86,4 +87,25 @@ test('the one-pass tail gives the regex passes’ text on plan texts, as read an
 test('texts beyond printable ASCII and Thai are left to the regex passes', () => {
   for (const s of ['ถนน\u00a0คสล.', 'บ้าน\tนา', 'ข้อความ “ยาว”', 'ก—ข', 'é', 'x'.repeat(2000)]) expect(plainTail(s)).toBeUndefined();
   expect(plainTail(' ถนน  (สาย ก.) 1.5 กม. ๆ ABC ')).toBe('ถนน สาย ก 1.5 กม ๆ abc');
+});
+
+test('word tokens chunk by chunk between spaces: the segmenter’s words of each chunk split at the spaces, in order', () => {
+  const seg = new Intl.Segmenter('th', { granularity: 'word' });
+  const reference = (s: string): string[] =>
+    s
+      .split(' ')
+      .filter((c) => c !== '')
+      .flatMap((c) => [...seg.segment(c)].filter((p) => p.isWordLike).map((p) => p.segment));
+  const next = rng(11);
+  let tokens = 0;
+  for (const t of texts()) {
+    const core = coreName(t);
+    // As normalised (single spaces), then with spaces doubled, leading and trailing.
+    for (const s of [core, ` ${core.replace(/ /g, () => (next() < 0.3 ? '  ' : ' '))} `, '', ' ', core.replace(/ /g, '')]) {
+      const got = wordTokens(s);
+      expect(got).toEqual(reference(s));
+      tokens += got.length;
+    }
+  }
+  expect(tokens).toBeGreaterThan(10000);
 });
