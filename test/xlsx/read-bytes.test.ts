@@ -76,7 +76,10 @@ function awkwardSheet(P: string): string {
   const ns = P ? ` xmlns:${P.slice(0, -1)}="${MAIN}"` : ` xmlns="${MAIN}"`;
   const rows = Array.from({ length: 40 }, (_x, i) => awkwardRow(i + 1, P)).join('');
   // Rows without r, a row whose r is spaced and one whose attribute name is Thai.
-  const more = `<${P}row><${P}c t="s">${`<${P}v>0</${P}v>`}</${P}c></${P}row><${P}row r = "60" ><${P}c><${P}v>1</${P}v></${P}c></${P}row><${P}row รr="70"><${P}c><${P}v>2</${P}v></${P}c></${P}row>`;
+  const more =
+    `<${P}row><${P}c t="s">${`<${P}v>0</${P}v>`}</${P}c></${P}row><${P}row r = "60" ><${P}c><${P}v>1</${P}v></${P}c></${P}row>` +
+    // An attribute name that trims to r only with Unicode spaces (no-break, ideographic), one that never does.
+    `<${P}row \u00a0r\u3000="80"><${P}c><${P}v>3</${P}v></${P}c></${P}row><${P}row รr="70"><${P}c><${P}v>2</${P}v></${P}c></${P}row>`;
   return `<?xml version="1.0"?><${P}worksheet${ns}><${P}sheetData>${rows}${more}</${P}sheetData><${P}mergeCells><${P}mergeCell ref="A1:B1"/></${P}mergeCells></${P}worksheet>`;
 }
 
@@ -127,6 +130,31 @@ test('every kind of cell, with and without a prefix, in one slice and in many: t
       expect(row.slice(0, 5).map((c) => c?.v)).toEqual(['A & B', 'วัตถุประสงค์', 2000, -0, -1500.25]);
       expect(row[12]?.v).toBe('ตัวหนา ปกติ');
       expect(row.slice(25, 29).map((c) => c?.v)).toEqual(['วัตถุประสงค์', 7, 3, 'มาก']);
+      // The row whose r trims to "r" only with Unicode spaces is row 80; the one named "รr" follows it.
+      const rows = (bytes as { sheets: Array<{ rows: Array<Array<{ v: unknown } | undefined> | undefined> }> }).sheets[0].rows;
+      expect([rows[79]?.[0]?.v, rows[80]?.[0]?.v]).toEqual([3, 2]);
+    }
+  }
+});
+
+test('sheet XML that ends inside a value, a formula or an inline string: the same cells as the reference', () => {
+  for (const P of ['', 'x:']) {
+    const whole = awkwardSheet(P);
+    const at = whole.indexOf('</' + P + 'sheetData>');
+    const ends = [
+      `<${P}c r="A1"><${P}v>12345`,
+      `<${P}c r="A1" t="s"><${P}v>1`,
+      `<${P}c t="str"><${P}v>ข้อความ`,
+      `<${P}c><${P}f>SUM(A1`,
+      `<${P}c t="inlineStr"><${P}is><${P}t>ตัว`,
+    ];
+    for (const end of ends) {
+      const b = withSheetBytes(strToU8(`${whole.slice(0, at)}<${P}row r="99">${end}`));
+      for (const size of [1 << 30, 120]) {
+        const [bytes, decoded] = bothWays(b, size);
+        expect(bytes).toEqual(decoded);
+        expect((bytes as { sheets: Array<{ rows: unknown[] }> }).sheets[0].rows.length).toBeGreaterThan(40);
+      }
     }
   }
 });
