@@ -23,7 +23,7 @@ import {
 import type { StrategyList } from '../engine/strategy/model';
 import { readError } from '../xlsx/errors';
 import { fromWire, type WireExtracted } from './candidate-wire';
-import { readAndExtract, readConsolidateInput, type ExtractOptions } from './read-input';
+import { readAndExtract, readConsolidateInputSync, type ExtractOptions } from './read-input';
 import { mark } from './timing';
 
 export interface ParallelOptions extends Pick<
@@ -62,8 +62,9 @@ export async function consolidateFiles(files: readonly string[], opts: ParallelO
   const total = files.length;
   opts.onProgress?.(0, total);
   if (n <= 1) {
+    // One thread: nothing to take while a file is read, so it is read synchronously.
     for (let i = 0; i < total; i++) {
-      run.add(await readConsolidateInput(files[i]));
+      run.add(readConsolidateInputSync(files[i]));
       opts.onProgress?.(i + 1, total);
     }
     mark('files read');

@@ -3,7 +3,7 @@
  * error (naming the file), so the run goes on with the other files.
  */
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 // The reading threads load only what reading a file needs (not the whole consolidation: its stages,
 // calendar and schemas are ~90 ms of a worker's start, inside the reading phase).
@@ -23,10 +23,35 @@ export async function readConsolidateInput(file: string): Promise<ConsolidateInp
   try {
     buf = await fs.readFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException)?.code;
-    const error = inputErrorOf(code === 'ENOENT' ? readError('not-found', file) : readError('read-failed', file, (e as Error).message));
-    return { file, checksum: '', error };
+    return unreadable(file, e);
   }
+  return inputOfBytes(file, buf);
+}
+
+/**
+ * readConsolidateInput with the file read synchronously, for a thread that reads its files one after
+ * another with nothing to take meanwhile (ONEPLAN_WORKERS=1): the promise's open, stat, read and close
+ * round trips cost ~0.2 ms a file, about ten times the read itself. The same input and errors.
+ */
+export function readConsolidateInputSync(file: string): ConsolidateInput {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(file);
+  } catch (e) {
+    return unreadable(file, e);
+  }
+  return inputOfBytes(file, buf);
+}
+
+/** A file that could not be read: its error, naming it. */
+function unreadable(file: string, e: unknown): ConsolidateInput {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const error = inputErrorOf(code === 'ENOENT' ? readError('not-found', file) : readError('read-failed', file, (e as Error).message));
+  return { file, checksum: '', error };
+}
+
+/** A file's bytes → checksum → workbook (or the error reading it gave). */
+function inputOfBytes(file: string, buf: Buffer): ConsolidateInput {
   const checksum = createHash('sha256').update(buf).digest('hex');
   try {
     const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.length);

@@ -231,7 +231,16 @@ function normaliseUncached(input: string): string {
   // "คอนกรีตเสริมเหล็ก (คอนกรีตเสริมเหล็ก)" after expansion → once. The backreference regex backtracks
   // at every start; it can only match where brackets hold one space-free word, so test that first.
   if (ONE_WORD_IN_BRACKETS.test(s) && wordBeforeItsBrackets(s)) s = s.replace(WORD_THEN_SAME_IN_BRACKETS, '$1');
-  f = plainScan(s);
+  return plainTail(s) ?? lastPasses(s);
+}
+
+/**
+ * normaliseUncached's last passes: punctuation → space (a dot between digits stays), ๆ set apart,
+ * spaces collapsed, trimmed, lower case. The reference plainTail is tested against.
+ */
+function lastPasses(input: string): string {
+  let s = input;
+  let f = plainScan(s);
   const plain = (f & OTHER) === 0;
   if (!plain) f = DOT | PUNCT | YAMOK | SPACE_RUN | UPPER;
   // Punctuation → space; a dot between digits (1.5) stays.
@@ -242,6 +251,62 @@ function normaliseUncached(input: string): string {
   s = s.trim();
   return f & UPPER ? s.toLowerCase() : s;
 }
+
+/** Room for plainTail's output (three units per character at most: ๆ becomes " ๆ "). */
+const TAIL_UNITS = 4096;
+const tailUnits = new Uint16Array(TAIL_UNITS);
+
+/**
+ * lastPasses of text of printable ASCII and Thai in one pass (undefined for any other character: the
+ * caller runs the passes). In such text the ASCII space is the only white space and only A–Z have a
+ * case, so each character maps alone (a dot by its neighbours in the text as given) and the spaces are
+ * collapsed and trimmed as they are written. The text itself when nothing changes.
+ */
+function plainTail(s: string): string | undefined {
+  const n = s.length;
+  if (n * 3 > TAIL_UNITS) return undefined;
+  const out = tailUnits;
+  let o = 0;
+  // Nothing written yet, or a space last: a space adds nothing (collapsed; none leads).
+  let space = true;
+  for (let i = 0; i < n; i++) {
+    let c = s.charCodeAt(i);
+    if (c > 0x20 && c < 0x7f) {
+      if (c === 0x2e) {
+        if (!(isDigit(s.charCodeAt(i - 1)) && isDigit(s.charCodeAt(i + 1)))) c = 0x20;
+      } else if (ASCII_PUNCT[c]) c = 0x20;
+      else if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    } else if (c === 0x0e46) {
+      // ๆ → " ๆ "
+      if (!space) out[o++] = 0x20;
+      out[o++] = c;
+      out[o++] = 0x20;
+      space = true;
+      continue;
+    } else if (c !== 0x20 && (c < 0x0e00 || c > 0x0e7f)) return undefined;
+    if (c === 0x20) {
+      if (!space) out[o++] = 0x20;
+      space = true;
+    } else {
+      out[o++] = c;
+      space = false;
+    }
+  }
+  if (o > 0 && out[o - 1] === 0x20) o--;
+  if (o === n) {
+    let k = 0;
+    while (k < n && out[k] === s.charCodeAt(k)) k++;
+    if (k === n) return s;
+  }
+  return UTF16.decode(out.subarray(0, o));
+}
+
+// The units as UTF-16LE: typed arrays are little-endian on every platform the add-in and CLI run on (as xlsx/xml.ts decodes).
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/** The fast passes and their references, for tests. */
+export const _passes = { plainTail, lastPasses };
 
 /** Normalised text without spaces: the key for "same name". */
 export function compactThai(input: string): string {
@@ -336,7 +401,17 @@ export function wordTokens(normalised: string): string[] {
     if (spaceThenMark(normalised)) {
       for (const part of seg.segment(normalised)) if (part.isWordLike) tokens.push(part.segment);
     } else {
-      for (const chunk of normalised.split(' ')) if (chunk) for (const t of chunkTokens(seg, chunk)) tokens.push(t);
+      // Chunk by chunk between spaces: no array of them made (split's runtime call cost more than the lookups).
+      const n = normalised.length;
+      for (let a = 0; a <= n;) {
+        let b = normalised.indexOf(' ', a);
+        if (b < 0) b = n;
+        if (b > a) {
+          const list = chunkTokens(seg, normalised.slice(a, b));
+          for (let k = 0; k < list.length; k++) tokens.push(list[k]);
+        }
+        a = b + 1;
+      }
     }
   } else {
     tokens = [];

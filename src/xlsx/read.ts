@@ -44,6 +44,8 @@ export interface ReadOptions {
   textBoxes?: boolean;
   /** Sheet XML and shared strings are decoded in slices of about this many bytes, cut after a </row> or </si> (default 64 KiB). */
   sheetSliceBytes?: number;
+  /** Rows read from each decoded slice of sheet XML, never from its bytes: the reference the byte scanner is tested against. */
+  decodedRows?: boolean;
 }
 
 const GiB = 1024 * 1024 * 1024;
@@ -261,7 +263,10 @@ class Reader {
       const slice = this.opts.sheetSliceBytes ?? SLICE;
       for (let p = bodyStart, q = p; p < bodyEnd; p = q) {
         q = sliceEnd(b, p, bodyEnd, closeRow, slice);
-        this.parseRows(decodeBytes(b.subarray(p, q)), prefix, state, sheet.rows);
+        const part = b.subarray(p, q);
+        // Scanned as bytes (no string per slice, texts decoded alone), else decoded and scanned (the reference).
+        if (this.opts.decodedRows !== true && bytesScannable(part, prefix)) this.parseRowBytes(part, prefix, state, sheet.rows);
+        else this.parseRows(decodeBytes(part), prefix, state, sheet.rows);
       }
     }
     const tail = bodyEnd >= 0 ? decodeBytes(b.subarray(bodyEnd)) : sdName < 0 ? head : '';
@@ -427,7 +432,7 @@ class Reader {
             const selfClose = s.charCodeAt(g - 1) === 0x2f;
             const fe = selfClose ? g : s.indexOf('<', g + 1);
             const txt = selfClose ? '' : unescapeXml(s.slice(g + 1, fe));
-            ftext = this.formula(s, q, g, txt, st, rowNumOr(st.row), col);
+            ftext = this.formula(s.slice(q, g), txt, st, rowNumOr(st.row), col);
             q = selfClose ? s.indexOf('<', g + 1) : fe;
           } else if (ch === 0x69 /* i */ && s.charCodeAt(nm + 1) === 0x73 && isNameEnd(s.charCodeAt(nm + 2))) {
             const isClose = s.indexOf('</' + P + 'is>', g);
@@ -456,68 +461,12 @@ class Reader {
           t = 's';
           w = xfTextFmt[xf] ? formatText(str, fmt) : str;
         } else {
-          const raw = s.slice(vs, vEnd);
-          if (tc === 0 || tc === 0x6e /* n */) {
-            if (raw === '') continue;
-            const num = +raw;
-            if (num !== num) {
-              const str = ownString(decodeText(raw));
-              v = str;
-              t = 's';
-              w = str;
-            } else {
-              v = num;
-              t = 'n';
-              w = fmt === undefined ? formatGeneral(num) : formatNumber(num, fmt, date1904);
-            }
-          } else if (tc === 0x73 /* str */ || tc === 0x69 /* inlineStr with <v> */) {
-            const str = ownString(decodeText(raw));
-            if (str === '') continue;
-            v = str;
-            t = 's';
-            w = xfTextFmt[xf] ? formatText(str, fmt) : str;
-          } else if (tc === 0x62 /* b */) {
-            v = raw.trim() === '1' || raw.trim() === 'true';
-            t = 'b';
-            w = v ? 'TRUE' : 'FALSE';
-          } else if (tc === 0x65 /* e */) {
-            v = unescapeXml(raw);
-            t = 'e';
-            w = v;
-          } else if (tc === 0x64 /* d: ISO 8601 date */) {
-            const num = isoToSerial(raw, date1904);
-            if (num === undefined) {
-              v = raw;
-              t = 's';
-              w = raw;
-            } else {
-              v = num;
-              t = 'n';
-              w = formatNumber(num, fmt ?? 'd/m/yyyy', date1904);
-            }
-          } else {
-            const str = ownString(decodeText(raw));
-            if (str === '') continue;
-            v = str;
-            t = 's';
-            w = str;
-          }
+          if (!textValue(tc, s.slice(vs, vEnd), fmt, xfTextFmt[xf], date1904)) continue;
+          v = VALUE.v;
+          t = VALUE.t;
+          w = VALUE.w;
         }
-        // The format in the literal, after the same keys as before: added later it took a property
-        // store of its own per cell (every amount cell has a format).
-        const cell: Cell =
-          ftext !== undefined
-            ? fmt !== undefined
-              ? { v, t, w, f: ftext, z: fmt }
-              : { v, t, w, f: ftext }
-            : fmt !== undefined
-              ? { v, t, w, z: fmt }
-              : { v, t, w };
-        // Beyond Excel's grid (XFD1048576): a hostile file; skipped so that rows stay dense arrays.
-        if (col > MAX_COL || st.row > MAX_ROW) continue;
-        let row = rows[st.row];
-        if (row === undefined) rows[st.row] = row = [];
-        row[col] = cell;
+        putCell(rows, st.row, col, v, t, w, ftext, fmt);
         continue;
       }
       if (s.startsWith(rowOpen, p) && isNameEnd(s.charCodeAt(p + rowOpen.length))) {
@@ -544,10 +493,197 @@ class Reader {
     }
   }
 
+  /**
+   * parseRows of a slice's bytes, not decoded (bytesScannable says when): tags and attributes are
+   * ASCII and UTF-8 never puts an ASCII byte inside a character, so each tag is found where the
+   * decoded slice has it. Only texts are decoded, each alone (textAt: as cut from the decoded slice);
+   * shared-string indices and whole numbers are read from the bytes. The same steps as parseRows.
+   */
+  private parseRowBytes(s: Uint8Array, P: string, st: RowState, rows: SheetModel['rows']): void {
+    const rowOpen = encodeAscii('<' + P + 'row');
+    const cOpen = encodeAscii('<' + P + 'c');
+    const cClose = encodeAscii('</' + P + 'c>');
+    const isClose = encodeAscii('</' + P + 'is>');
+    const cLen = cOpen.length;
+    const plen = P.length;
+    const sst = this.sst;
+    const xfFmt = this.xfFmt;
+    const xfTextFmt = this.xfTextFmt;
+    const date1904 = this.date1904;
+    const n = s.length;
+    let p = byteAt(s, 0x3c, 0);
+    while (p >= 0) {
+      const c1 = s[p + 1];
+      if (c1 === 0x2f || c1 === 0x21 || c1 === 0x3f) {
+        p = byteAt(s, 0x3c, p + 2);
+        continue;
+      }
+      if (matchesAt(s, cOpen, p) && isNameEnd(s[p + cLen])) {
+        const gt = byteAt(s, 0x3e, p);
+        if (gt < 0) break;
+        // attributes r, s, t
+        let col = -1;
+        let rowNum = -1;
+        let xf = 0;
+        let tc = 0; // first byte of t
+        let tlen = 0;
+        let i = p + cLen;
+        while (i < gt) {
+          const eq = byteAt(s, 0x3d, i);
+          if (eq < 0 || eq > gt) break;
+          let ns = i;
+          while (ns < eq && s[ns] <= 0x20) ns++;
+          let ne = eq;
+          while (ne > ns && s[ne - 1] <= 0x20) ne--;
+          let vq = eq + 1;
+          while (vq < gt && s[vq] !== 0x22 && s[vq] !== 0x27) vq++;
+          const ve = byteAt(s, s[vq], vq + 1);
+          if (ve < 0) break;
+          if (ne - ns === 1) {
+            const an = s[ns];
+            if (an === 0x72 /* r */) {
+              let k = vq + 1;
+              let c = 0;
+              let ch = s[k];
+              if (ch === 0x24) ch = s[++k];
+              while ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122)) {
+                c = c * 26 + (ch & 0x1f);
+                ch = s[++k];
+              }
+              if (ch === 0x24) ch = s[++k];
+              let r = 0;
+              while (ch >= 48 && ch <= 57) {
+                r = r * 10 + (ch - 48);
+                ch = s[++k];
+              }
+              if (c > 0) col = c - 1;
+              if (r > 0) rowNum = r - 1;
+            } else if (an === 0x73 /* s */) {
+              let k = vq + 1;
+              let v = 0;
+              let ch = s[k];
+              while (ch >= 48 && ch <= 57) {
+                v = v * 10 + (ch - 48);
+                ch = s[++k];
+              }
+              xf = v;
+            } else if (an === 0x74 /* t */) {
+              // A first byte of 0x80 or more is no ASCII type letter, as its character is none.
+              tc = s[vq + 1];
+              tlen = ve - vq - 1;
+            }
+          }
+          i = ve + 1;
+        }
+        if (rowNum >= 0) st.row = rowNum;
+        else if (st.row < 0) st.row = 0;
+        if (col < 0) col = st.col;
+        st.col = col + 1;
+        if (s[gt - 1] === 0x2f) {
+          p = byteAt(s, 0x3c, gt + 1);
+          continue;
+        }
+        let cEnd = patternAt(s, cClose, gt + 1);
+        if (cEnd < 0) cEnd = n;
+        // children: v, f, is
+        let vs = -1;
+        let vEnd = -1;
+        let ftext: string | undefined;
+        let inline: string | undefined;
+        let q = byteAt(s, 0x3c, gt + 1);
+        while (q >= 0 && q < cEnd) {
+          if (s[q + 1] === 0x2f) {
+            q = byteAt(s, 0x3c, q + 2);
+            continue;
+          }
+          const nm = q + 1 + plen;
+          const ch = s[nm];
+          const g = byteAt(s, 0x3e, nm);
+          if (g < 0) break;
+          if (ch === 0x76 /* v */ && isNameEnd(s[nm + 1])) {
+            if (s[g - 1] !== 0x2f) {
+              vs = g + 1;
+              vEnd = byteAt(s, 0x3c, vs);
+              q = vEnd;
+            } else q = byteAt(s, 0x3c, g + 1);
+          } else if (ch === 0x66 /* f */ && isNameEnd(s[nm + 1])) {
+            const selfClose = s[g - 1] === 0x2f;
+            const fe = selfClose ? g : byteAt(s, 0x3c, g + 1);
+            const txt = selfClose ? '' : unescapeXml(textAt(s, g + 1, fe));
+            ftext = this.formula(decodeUtf8Text(s, q, g), txt, st, rowNumOr(st.row), col);
+            q = selfClose ? byteAt(s, 0x3c, g + 1) : fe;
+          } else if (ch === 0x69 /* i */ && s[nm + 1] === 0x73 && isNameEnd(s[nm + 2])) {
+            const close = patternAt(s, isClose, g);
+            const ie = close < 0 || close > cEnd ? cEnd : close;
+            // richText of the text alone: its searches stop at its end as they stopped at `ie`.
+            const inner = s[g - 1] === 0x2f ? '' : decodeUtf8Text(s, g + 1, ie);
+            inline = inner === '' ? '' : ownString(richText(inner, 0, inner.length));
+            q = byteAt(s, 0x3c, ie + 1);
+          } else q = byteAt(s, 0x3c, g + 1);
+        }
+        p = byteAt(s, 0x3c, cEnd + cClose.length);
+        // value
+        let v: number | string | boolean;
+        let t: CellType;
+        let w: string;
+        const fmt = xfFmt[xf];
+        if (inline !== undefined && (tc === 0x69 || vs < 0)) {
+          if (inline === '') continue;
+          v = inline;
+          t = 's';
+          w = xfTextFmt[xf] ? formatText(inline, fmt) : inline;
+        } else if (vs < 0) continue;
+        else if (tc === 0x73 && tlen === 1) {
+          // shared string: its index read in place
+          const str = sst[indexAtBytes(s, vs, vEnd)];
+          if (str === undefined || str === '') continue;
+          v = str;
+          t = 's';
+          w = xfTextFmt[xf] ? formatText(str, fmt) : str;
+        } else {
+          // A whole number (amounts, years) read in place; any other text converted as parseRows converts it.
+          const num = (tc === 0 || tc === 0x6e) && vEnd >= 0 ? wholeAt(s, vs, vEnd) : NaN;
+          if (num === num) {
+            v = num;
+            t = 'n';
+            w = fmt === undefined ? formatGeneral(num) : formatNumber(num, fmt, date1904);
+          } else {
+            if (!textValue(tc, textAt(s, vs, vEnd), fmt, xfTextFmt[xf], date1904)) continue;
+            v = VALUE.v;
+            t = VALUE.t;
+            w = VALUE.w;
+          }
+        }
+        putCell(rows, st.row, col, v, t, w, ftext, fmt);
+        continue;
+      }
+      if (matchesAt(s, rowOpen, p) && isNameEnd(s[p + rowOpen.length])) {
+        const gt = byteAt(s, 0x3e, p);
+        if (gt < 0) break;
+        let r = -1;
+        const ri = indexOfAttrBytes(s, p + rowOpen.length, gt, 0x72 /* r */);
+        if (ri >= 0) {
+          let k = ri;
+          let ch = s[k];
+          r = 0;
+          while (ch >= 48 && ch <= 57) {
+            r = r * 10 + (ch - 48);
+            ch = s[++k];
+          }
+          r -= 1;
+        }
+        st.row = r >= 0 ? r : st.row + 1;
+        st.col = 0;
+        p = byteAt(s, 0x3c, gt + 1);
+        continue;
+      }
+      p = byteAt(s, 0x3c, p + 1);
+    }
+  }
+
   /** Formula text of a cell; shared formulas are shifted from their master cell. */
-  private formula(s: string, q: number, g: number, txt: string, st: RowState, row: number, col: number): string | undefined {
-    // attributes t / si / ref on <f>
-    const tag = s.slice(q, g);
+  private formula(tag: string, txt: string, st: RowState, row: number, col: number): string | undefined {
+    // attributes t / si / ref on <f> (`tag`: from its "<" to before its ">")
     if (tag.indexOf('shared') < 0) return txt === '' ? undefined : txt;
     const si = /\bsi\s*=\s*["'](\d+)["']/.exec(tag)?.[1];
     if (si === undefined) return txt === '' ? undefined : txt;
@@ -565,6 +701,197 @@ interface RowState {
   row: number;
   col: number;
   shared: Map<string, { f: string; row: number; col: number }>;
+}
+
+/** What textValue found: a cell's value, type and shown text (one object reused: no tuple per cell). */
+const VALUE: { v: number | string | boolean; t: CellType; w: string } = { v: '', t: 's', w: '' };
+
+/**
+ * A cell's value from the text of its <v> (`tc`: the first character of its t attribute; not a
+ * shared string's index), in VALUE; false when the cell holds nothing. `textFmt`: its format has a
+ * text section with literals.
+ */
+function textValue(tc: number, raw: string, fmt: string | undefined, textFmt: boolean | undefined, date1904: boolean): boolean {
+  let v: number | string | boolean;
+  let t: CellType;
+  let w: string;
+  if (tc === 0 || tc === 0x6e /* n */) {
+    if (raw === '') return false;
+    const num = +raw;
+    if (num !== num) {
+      const str = ownString(decodeText(raw));
+      v = str;
+      t = 's';
+      w = str;
+    } else {
+      v = num;
+      t = 'n';
+      w = fmt === undefined ? formatGeneral(num) : formatNumber(num, fmt, date1904);
+    }
+  } else if (tc === 0x73 /* str */ || tc === 0x69 /* inlineStr with <v> */) {
+    const str = ownString(decodeText(raw));
+    if (str === '') return false;
+    v = str;
+    t = 's';
+    w = textFmt ? formatText(str, fmt) : str;
+  } else if (tc === 0x62 /* b */) {
+    v = raw.trim() === '1' || raw.trim() === 'true';
+    t = 'b';
+    w = v ? 'TRUE' : 'FALSE';
+  } else if (tc === 0x65 /* e */) {
+    v = unescapeXml(raw);
+    t = 'e';
+    w = v;
+  } else if (tc === 0x64 /* d: ISO 8601 date */) {
+    const num = isoToSerial(raw, date1904);
+    if (num === undefined) {
+      v = raw;
+      t = 's';
+      w = raw;
+    } else {
+      v = num;
+      t = 'n';
+      w = formatNumber(num, fmt ?? 'd/m/yyyy', date1904);
+    }
+  } else {
+    const str = ownString(decodeText(raw));
+    if (str === '') return false;
+    v = str;
+    t = 's';
+    w = str;
+  }
+  VALUE.v = v;
+  VALUE.t = t;
+  VALUE.w = w;
+  return true;
+}
+
+/** A cell into its row (made when absent), unless it lies beyond Excel's grid (XFD1048576: a hostile file; rows stay dense arrays). */
+function putCell(
+  rows: SheetModel['rows'],
+  r: number,
+  col: number,
+  v: number | string | boolean,
+  t: CellType,
+  w: string,
+  ftext: string | undefined,
+  fmt: string | undefined,
+): void {
+  // The format in the literal, after the same keys as before: added later it took a property
+  // store of its own per cell (every amount cell has a format).
+  const cell: Cell =
+    ftext !== undefined
+      ? fmt !== undefined
+        ? { v, t, w, f: ftext, z: fmt }
+        : { v, t, w, f: ftext }
+      : fmt !== undefined
+        ? { v, t, w, z: fmt }
+        : { v, t, w };
+  if (col > MAX_COL || r > MAX_ROW) return;
+  let row = rows[r];
+  if (row === undefined) rows[r] = row = [];
+  row[col] = cell;
+}
+
+/** s.slice(from, to) of the decoded slice whose bytes are `b` (`to` -1: up to its last character, as slice(from, -1)). */
+function textAt(b: Uint8Array, from: number, to: number): string {
+  return to < 0 ? decodeUtf8Text(b, from, b.length).slice(0, -1) : decodeUtf8Text(b, from, to);
+}
+
+/** indexAt on bytes: up to 9 digits read in place, anything else converted as text. */
+function indexAtBytes(b: Uint8Array, from: number, to: number): number {
+  if (to <= from || to - from > 9) return +textAt(b, from, to);
+  let v = 0;
+  for (let k = from; k < to; k++) {
+    const d = b[k] - 48;
+    if (d < 0 || d > 9) return +textAt(b, from, to);
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/**
+ * +text of b[from, to) where it is a whole number of up to 15 digits (an optional "-" before them:
+ * exact as a double, as +text gives it, "-0" as -0); NaN for anything else (the caller converts the text).
+ */
+function wholeAt(b: Uint8Array, from: number, to: number): number {
+  const neg = b[from] === 0x2d;
+  let k = neg ? from + 1 : from;
+  if (k >= to || to - k > 15) return NaN;
+  let v = 0;
+  for (; k < to; k++) {
+    const d = b[k] - 48;
+    if (d < 0 || d > 9) return NaN;
+    v = v * 10 + d;
+  }
+  return neg ? -v : v;
+}
+
+/**
+ * The first `c` in b at or after `from`, or -1: b.indexOf(c, from) as a loop the compiler inlines (the
+ * builtin is a call into the runtime, several per cell; the distances here are a few bytes).
+ */
+function byteAt(b: Uint8Array, c: number | undefined, from: number): number {
+  for (let i = from < 0 ? 0 : from; i < b.length; i++) if (b[i] === c) return i;
+  return -1;
+}
+
+/** The first `pat` in b at or after `from`, or -1 (findBytes with byteAt). */
+function patternAt(b: Uint8Array, pat: Uint8Array, from: number): number {
+  const first = pat[0];
+  for (let i = byteAt(b, first, from); i >= 0 && i + pat.length <= b.length; i = byteAt(b, first, i + 1))
+    if (matchesAt(b, pat, i)) return i;
+  return -1;
+}
+
+/** Is every byte ASCII? */
+function asciiOnly(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i++) if (b[i] >= 0x80) return false;
+  return true;
+}
+
+/**
+ * Can a slice be scanned as bytes (parseRowBytes) with the result of scanning its decoded text? Not
+ * when decodeBytes would read it otherwise (a byte-order mark at its start), nor when a prefix is
+ * skipped by its length (bytes for characters) unless every character is one byte.
+ */
+function bytesScannable(b: Uint8Array, prefix: string): boolean {
+  const c = b[0];
+  if (c === 0xef || c === 0xff || c === 0xfe) return false;
+  if (prefix === '') return true;
+  for (let i = 0; i < prefix.length; i++) if (prefix.charCodeAt(i) >= 0x80) return false;
+  return asciiOnly(b);
+}
+
+/** indexOfAttr on bytes, for a one-letter name: the attribute's name as trimmed text (decoded where it is not ASCII). */
+function indexOfAttrBytes(s: Uint8Array, from: number, to: number, name: number): number {
+  let i = from;
+  while (i < to) {
+    const eq = byteAt(s, 0x3d, i);
+    if (eq < 0 || eq > to) return -1;
+    let vq = eq + 1;
+    while (vq < to && s[vq] !== 0x22 && s[vq] !== 0x27) vq++;
+    if (nameIs(s, i, eq, name)) return vq + 1;
+    const ve = byteAt(s, s[vq], vq + 1);
+    if (ve < 0) return -1;
+    i = ve + 1;
+  }
+  return -1;
+}
+
+/** Is the text of b[from, to), trimmed as String.prototype.trim trims, the one ASCII letter `name`? */
+function nameIs(b: Uint8Array, from: number, to: number, name: number): boolean {
+  for (let k = from; k < to; k++) if (b[k] >= 0x80) return decodeUtf8Text(b, from, to).trim() === String.fromCharCode(name);
+  let a = from;
+  let z = to;
+  while (a < z && isTrimmed(b[a])) a++;
+  while (z > a && isTrimmed(b[z - 1])) z--;
+  return z - a === 1 && b[a] === name;
+}
+
+/** The ASCII characters trim removes: tab, line feed, vertical tab, form feed, carriage return, space. */
+function isTrimmed(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
 }
 
 /** +s.slice(from, to), a shared string's index: up to 9 digits read in place, anything else converted as text. */

@@ -102,21 +102,23 @@ test('human output and exit 0 when every file reads', async () => {
 });
 
 test('files are read one at a time: each is added to the consolidation before the next is read', async () => {
-  const fsp = fs.promises;
+  // One thread (no compiled worker under jest) reads each file synchronously: its reads of the inbox are counted.
+  const nodeFs = jest.requireActual<typeof fs>('node:fs');
+  const inbox = path.join(dir, 'inbox');
   const reads: string[] = [];
   const seen: number[] = [];
-  const readOrig = fsp.readFile;
+  const readOrig = nodeFs.readFileSync;
   const addOrig = Consolidation.prototype.add;
-  const readSpy = jest.spyOn(fsp, 'readFile').mockImplementation((...a: unknown[]) => {
-    reads.push(String(a[0]));
-    return readOrig.apply(fsp, a as Parameters<typeof readOrig>);
-  });
+  const readSpy = jest.spyOn(nodeFs, 'readFileSync').mockImplementation(((...a: unknown[]) => {
+    if (String(a[0]).startsWith(inbox)) reads.push(String(a[0]));
+    return readOrig.apply(nodeFs, a as Parameters<typeof readOrig>);
+  }) as typeof readOrig);
   const addSpy = jest.spyOn(Consolidation.prototype, 'add').mockImplementation(function (this: unknown, ...a: unknown[]) {
     seen.push(reads.length);
     return addOrig.apply(this, a as Parameters<typeof addOrig>);
   });
   try {
-    await runConsolidate([path.join(dir, 'inbox'), '--json'], io().io);
+    await runConsolidate([inbox, '--json'], io().io);
   } finally {
     readSpy.mockRestore();
     addSpy.mockRestore();

@@ -53,8 +53,6 @@ export interface Candidate extends ProjectFields {
 }
 
 const NO_TOKENS: readonly string[] = Object.freeze([]);
-/** What a spread of an absent optional field adds: one shared empty object, not a new one per field per row. */
-const NO_FIELDS = Object.freeze({});
 /** A core name's spaces (made once: a literal in toCandidate is a new RegExp per row; replace resets lastIndex). */
 const SPACES = / /g;
 /** Drops what only duplicate detection reads (consolidateCandidates, after findMatches). */
@@ -489,10 +487,14 @@ export function toCandidate(
   // A province's table's ที่มา: the district table rows the need came from, kept for a part split by
   // district (split.ts). A district's table read by its province keeps none (its rows are the provenance).
   const origin = fromNeeds && p.provenance && provinceSheet(sheet) ? parseProvenanceLines(p.provenance) : undefined;
-  return {
+  // Optional fields are set after the literal, each only when present (the same keys in the same order
+  // as spreads of { field } or of an empty object gave): a spread in a literal is a runtime call per row.
+  const src: SourceRef = { file, sheet: intern(sheet.name), row: p.row + 1, kind: sheet.kind, organisation };
+  if (origin?.length) src.origin = origin;
+  const c: Candidate = {
     seq,
     role,
-    src: { file, sheet: intern(sheet.name), row: p.row + 1, kind: sheet.kind, organisation, ...(origin?.length ? { origin } : NO_FIELDS) },
+    src,
     // The table is a new document: a name's stray spaces (a finding on the source) are not carried.
     name: tidySpaces(p.name),
     objective: intern(p.objective.trim()),
@@ -512,12 +514,13 @@ export function toCandidate(
     // Its own copy: the replace is a rope of slices of the name's normalised forms (~490 bytes a row, ~190 flat).
     compact: ownString(core.replace(SPACES, '')),
     tokens: distinctTokens(wordTokens(core)),
-    // The gazetteer's whole name ("อ.เมือง" → อำเภอเมืองสุราษฎร์ธานี): a province's table names each district once.
-    ...(fromNeeds && rowDistrict ? { district: intern(fullDistrictName(rowDistrict, place.province ? place : context)) } : NO_FIELDS),
-    // Every code lies in a province: none means the place is unknown.
-    ...(place.province ? { place } : NO_FIELDS),
-    ...(fromNeeds && p.outOfTotals ? { keptOut: true } : NO_FIELDS),
-    ...(p.parts?.length ? { parts: partsOf(p) } : NO_FIELDS),
-    ...(fromNeeds && p.decision ? { decision: parseDecision(p.decision) } : NO_FIELDS),
   };
+  // The gazetteer's whole name ("อ.เมือง" → อำเภอเมืองสุราษฎร์ธานี): a province's table names each district once.
+  if (fromNeeds && rowDistrict) c.district = intern(fullDistrictName(rowDistrict, place.province ? place : context));
+  // Every code lies in a province: none means the place is unknown.
+  if (place.province) c.place = place;
+  if (fromNeeds && p.outOfTotals) c.keptOut = true;
+  if (p.parts?.length) c.parts = partsOf(p);
+  if (fromNeeds && p.decision) c.decision = parseDecision(p.decision);
+  return c;
 }
