@@ -275,6 +275,12 @@ class SharedStrings {
     return i;
   }
 
+  /** Index `i` (from add) used by one more cell. */
+  again(i: number): number {
+    this.count++;
+    return i;
+  }
+
   get size(): number {
     return this.list.length;
   }
@@ -438,6 +444,13 @@ function* sheetXml(
   // Rows go straight into bytes: everything here is ASCII but formula texts.
   /** `<c r="B5" s="3"` (no closing bracket): the column's opening and the style's attribute made once each. */
   const open = (c: number, rn: string, x: number): void => out.ascii3(cellOpen(c), rn, styleAttr(x));
+  // A column's cells mostly share one style object, and some repeat one text (a route, นับ): each
+  // column's last style and text are kept with their indices, and a cell like the one above it skips
+  // the lookups (by identity for styles; a text equal to the last one has its index).
+  const colStyle: Array<CellStyle | undefined> = [];
+  const colXf: number[] = [];
+  const colText: Array<string | undefined> = [];
+  const colSst: number[] = [];
   for (let r = 0; r <= lastRow; r++) {
     const row = r < rowCount ? rowAt(r) : undefined;
     const rowSt = rowStyles[String(r)];
@@ -479,7 +492,15 @@ function* sheetXml(
         st = cell.style;
         once = cell.once === true;
       } else value = cell;
-      const x = xfFor(rowSt, st);
+      let x: number;
+      if (!rowSt && st !== undefined && st === colStyle[c]) x = colXf[c];
+      else {
+        x = xfFor(rowSt, st);
+        if (!rowSt) {
+          colStyle[c] = st;
+          colXf[c] = x;
+        }
+      }
       any = true;
       if (formula !== undefined && formula !== '') {
         const f = escapeXml(formula.replace(/^=/, ''));
@@ -532,7 +553,13 @@ function* sheetXml(
           out.ascii('</t></is></c>');
           continue;
         }
-        const i = sst.add(value);
+        let i: number;
+        if (value === colText[c]) i = sst.again(colSst[c]);
+        else {
+          i = sst.add(value);
+          colText[c] = value;
+          colSst[c] = i;
+        }
         open(c, rn, x);
         out.ascii(' t="s"><v>');
         out.uint(i);
