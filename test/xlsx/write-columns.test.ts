@@ -7,7 +7,7 @@
  */
 import { strFromU8, unzipSync } from 'fflate';
 import type { CellStyle, OutCell, OutSheet } from '../../src/engine/output';
-import { writeXlsx } from '../../src/xlsx/write';
+import { edgeSpace, escapeXml, writeXlsx } from '../../src/xlsx/write';
 
 /** A small deterministic generator (a failure must replay). */
 function rng(seed: number): () => number {
@@ -109,6 +109,10 @@ test.each([1, 2, 3])('every cell names its own shared string and style, however 
   expect(new Set(styleOf.values()).size).toBe(styleOf.size);
   expect(new Set(sst).size).toBe(sst.length);
   expect(p['xl/sharedStrings.xml']).toContain(`count="${texts}" uniqueCount="${sst.length}"`);
+  // Each text as escapeXml writes it (the table writes most texts as they are, found plain once).
+  const raw = [...p['xl/sharedStrings.xml'].matchAll(/<si>(.*?)<\/si>/gs)].map((m) => m[1]);
+  expect(raw).toEqual(sst.map((t) => (edgeSpace(t) ? '<t xml:space="preserve">' : '<t>') + escapeXml(t) + '</t>'));
+  expect(raw.some((x) => x.includes('&amp;') || x.includes('_x005F_'))).toBe(true);
 });
 
 test('the same rows written with every style and text a fresh copy: the same bytes', () => {
