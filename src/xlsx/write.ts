@@ -281,12 +281,6 @@ class SharedStrings {
     return i;
   }
 
-  /** Index `i` (from add) used by one more cell. */
-  again(i: number): number {
-    this.count++;
-    return i;
-  }
-
   get size(): number {
     return this.list.length;
   }
@@ -454,13 +448,10 @@ function* sheetXml(
   // Rows go straight into bytes: everything here is ASCII but formula texts.
   /** `<c r="B5" s="3"` (no closing bracket): the column's opening and the style's attribute made once each. */
   const open = (c: number, rn: string, x: number): void => out.ascii3(cellOpen(c), rn, styleAttr(x));
-  // A column's cells mostly share one style object, and some repeat one text (a route, นับ): each
-  // column's last style and text are kept with their indices, and a cell like the one above it skips
-  // the lookups (by identity for styles; a text equal to the last one has its index).
+  // A column's cells mostly share one style object: each column's last style is kept with its index,
+  // and a cell styled like the one above it (the same object, no row style) skips the style lookups.
   const colStyle: Array<CellStyle | undefined> = [];
   const colXf: number[] = [];
-  const colText: Array<string | undefined> = [];
-  const colSst: number[] = [];
   for (let r = 0; r <= lastRow; r++) {
     const row = r < rowCount ? rowAt(r) : undefined;
     const rowSt = anyRowStyle ? rowStyles[String(r)] : undefined;
@@ -563,13 +554,7 @@ function* sheetXml(
           out.ascii('</t></is></c>');
           continue;
         }
-        let i: number;
-        if (value === colText[c]) i = sst.again(colSst[c]);
-        else {
-          i = sst.add(value);
-          colText[c] = value;
-          colSst[c] = i;
-        }
+        const i = sst.add(value);
         open(c, rn, x);
         out.ascii(' t="s"><v>');
         out.uint(i);

@@ -1,9 +1,9 @@
 /**
- * The writer keeps each column's last style and text with their indices, so a cell like the one above
- * it skips the style and shared-string lookups. Checked on a needs-like sheet whose columns repeat,
- * alternate and change their styles and texts (shared objects, equal copies, texts cleaned or cut,
- * row styles between): every cell must name the shared string of its own cleaned text and the style
- * of its own style, as a cell written with nothing above it does.
+ * The writer keeps each column's last style object with its index, so a cell styled like the one above
+ * it skips the style lookups, and finds a shared string with nothing to clean or escape by one scan.
+ * Checked on a needs-like sheet whose columns repeat, alternate and change their styles and texts
+ * (shared objects, equal copies, texts cleaned or cut, row styles between): every cell must name the
+ * style of its own style and the shared string of its own cleaned text, each written as escapeXml does.
  */
 import { strFromU8, unzipSync } from 'fflate';
 import type { CellStyle, OutCell, OutSheet } from '../../src/engine/output';
