@@ -678,19 +678,6 @@ function summaryOut(name: string, rows: OutCell[][], merges: Range[], colWidths:
   };
 }
 
-/**
- * Which of `years` an amounts record asks more than 0 for, read once per record: items share their
- * records (extract.ts shares equal amounts), and a record's years are keyed lookups, each slow.
- */
-function yearsAsked(years: readonly number[]): (budgets: NeedsItem['budgets']) => readonly boolean[] {
-  const known = new Map<NeedsItem['budgets'], boolean[]>();
-  return (budgets) => {
-    let yes = known.get(budgets);
-    if (!yes) known.set(budgets, (yes = years.map((y) => (budgets[y] ?? 0) > 0)));
-    return yes;
-  };
-}
-
 function summarySheet(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet {
   const years = r.years;
   const width = 1 + 2 * (years.length + 1);
@@ -701,14 +688,9 @@ function summarySheet(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet {
   rows.push(...header);
   const COUNT: CellStyle = { border: true, align: 'center', valign: 'top', numFmt: AMOUNT };
   const grand = { counts: years.map(() => 0), sums: years.map(() => 0), count: 0, sum: 0 };
-  const asks = yearsAsked(years);
   for (const g of r.groups) {
     const counted = g.items.filter((i) => i.inTotals);
-    const counts = years.map(() => 0);
-    for (const it of counted) {
-      const yes = asks(it.budgets);
-      for (let k = 0; k < years.length; k++) if (yes[k]) counts[k]++;
-    }
+    const counts = years.map((y) => counted.filter((i) => (i.budgets[y] ?? 0) > 0).length);
     const sums = years.map((y) => g.totals[y] ?? 0);
     const sum = sums.reduce((a, b) => a + b, 0);
     const row: OutCell[] = [c(g.label, BODY)];
