@@ -254,6 +254,8 @@ const textOpen = (s: string): string => (edgeSpace(s) ? '<t xml:space="preserve"
 class SharedStrings {
   private idx = new Map<string, number>();
   private list: string[] = [];
+  /** Per text in `list`, 1 when it needed neither cleaning nor escaping (most texts): written as it is. */
+  private plain: number[] = [];
   count = 0;
 
   /**
@@ -264,7 +266,10 @@ class SharedStrings {
     this.count++;
     let i = this.idx.get(s);
     if (i !== undefined) return i;
-    const clean = cellText(s);
+    // One scan finds a text with nothing to clean or escape (NEEDS_ESCAPE holds every character
+    // stripIllegalXml drops); the others are cleaned, and escaped when the table is written.
+    const plain = s.length <= MAX_CELL_TEXT && !NEEDS_ESCAPE.test(s);
+    const clean = plain ? s : cellText(s);
     if (clean !== s) {
       i = this.idx.get(clean);
       if (i !== undefined) return i;
@@ -272,6 +277,7 @@ class SharedStrings {
     i = this.list.length;
     this.idx.set(clean, i);
     this.list.push(clean);
+    this.plain.push(plain ? 1 : 0);
     return i;
   }
 
@@ -283,10 +289,12 @@ class SharedStrings {
   *xml(): Generator<Uint8Array> {
     const out = new ByteSink();
     out.ascii(XML_DECL + `<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.list.length}">`);
-    for (const s of this.list) {
+    const { list, plain } = this;
+    for (let k = 0; k < list.length; k++) {
+      const s = list[k];
       out.ascii('<si>');
       out.ascii(textOpen(s));
-      out.text(escapeXml(s));
+      out.text(plain[k] ? s : escapeXml(s));
       out.ascii('</t></si>');
       if (out.filled) yield* out.take();
     }
@@ -326,6 +334,8 @@ function* sheetXml(
   const sameFont = font.name === styles.defaultFont.name && font.size === styles.defaultFont.size;
   const baseXf = sameFont ? 0 : styles.xf({}, font);
   const rowStyles = sh.rowStyles ?? {};
+  // Most sheets style no whole row: no row number made a string to look one up.
+  const anyRowStyle = Object.keys(rowStyles).length > 0;
   // Rows as the sheet has them, or made one at a time (StreamedSheet): only the merges' top-left
   // rows are asked for out of order.
   const streamed = isStreamed(sh) ? sh : null;
@@ -438,9 +448,13 @@ function* sheetXml(
   // Rows go straight into bytes: everything here is ASCII but formula texts.
   /** `<c r="B5" s="3"` (no closing bracket): the column's opening and the style's attribute made once each. */
   const open = (c: number, rn: string, x: number): void => out.ascii3(cellOpen(c), rn, styleAttr(x));
+  // A column's cells mostly share one style object: each column's last style is kept with its index,
+  // and a cell styled like the one above it (the same object, no row style) skips the style lookups.
+  const colStyle: Array<CellStyle | undefined> = [];
+  const colXf: number[] = [];
   for (let r = 0; r <= lastRow; r++) {
     const row = r < rowCount ? rowAt(r) : undefined;
-    const rowSt = rowStyles[String(r)];
+    const rowSt = anyRowStyle ? rowStyles[String(r)] : undefined;
     const ex = extra.get(r);
     if ((!row || row.length === 0) && !ex && !rowSt) continue;
     // The row's number once, for its cells' references too.
@@ -479,7 +493,15 @@ function* sheetXml(
         st = cell.style;
         once = cell.once === true;
       } else value = cell;
-      const x = xfFor(rowSt, st);
+      let x: number;
+      if (!rowSt && st !== undefined && st === colStyle[c]) x = colXf[c];
+      else {
+        x = xfFor(rowSt, st);
+        if (!rowSt) {
+          colStyle[c] = st;
+          colXf[c] = x;
+        }
+      }
       any = true;
       if (formula !== undefined && formula !== '') {
         const f = escapeXml(formula.replace(/^=/, ''));

@@ -234,6 +234,25 @@ test('needs workbook: sheets, grouped rows, totals, plain strings', () => {
   expect(last[last.length - 1]).toBe(6_650_000 + 7_700_000 + 2_000_000);
 });
 
+test('the summary counts, per issue and year, the counted needs that ask more than 0 that year', () => {
+  // Varied: needs left out of the totals, amounts records shared between needs (as extract.ts shares
+  // equal amounts), years asked 0 and years not asked at all.
+  const shared: Record<number, number> = { 2567: 0, 2568: 500_000 };
+  const groups = result.groups.map((g, gi) => ({
+    ...g,
+    items: g.items.map((it, k) => ({ ...it, inTotals: (gi + k) % 3 !== 0, budgets: k % 2 ? shared : it.budgets })),
+  }));
+  const varied: ConsolidateResult = { ...result, groups, items: groups.flatMap((g) => g.items) };
+  const summary = needsWorkbook(varied).sheets[1];
+  expect(groups.length).toBeGreaterThan(2);
+  for (const g of groups) {
+    const row = summary.rows.find((r) => value(r[0]) === g.label)!.map(value);
+    const counted = g.items.filter((it) => it.inTotals);
+    const counts = varied.years.map((y) => counted.filter((it) => (it.budgets[y] ?? 0) > 0).length);
+    expect([g.label, row.filter((_, i) => i % 2 === 1)]).toEqual([g.label, [...counts, counted.length]]);
+  }
+});
+
 test('JSON shape for the CLI', () => {
   const j = consolidateJson(result, 'needs.xlsx');
   expect(j.needs.projects).toBe(10);
