@@ -442,31 +442,15 @@ class Reader {
           } else q = s.indexOf('<', g + 1);
         }
         p = s.indexOf('<', cEnd + cClose.length);
-        // value
-        let v: number | string | boolean;
-        let t: CellType;
-        let w: string;
+        // value (in VALUE)
         const fmt = xfFmt[xf];
-        if (inline !== undefined && (tc === 0x69 || vs < 0)) {
-          if (inline === '') continue;
-          v = inline;
-          t = 's';
-          w = xfTextFmt[xf] ? formatText(inline, fmt) : inline;
-        } else if (vs < 0) continue;
-        else if (tc === 0x73 && tlen === 1) {
-          // shared string: its index read in place (no string made per cell)
-          const str = sst[indexAt(s, vs, vEnd)];
-          if (str === undefined || str === '') continue;
-          v = str;
-          t = 's';
-          w = xfTextFmt[xf] ? formatText(str, fmt) : str;
-        } else {
-          if (!textValue(tc, s.slice(vs, vEnd), fmt, xfTextFmt[xf], date1904)) continue;
-          v = VALUE.v;
-          t = VALUE.t;
-          w = VALUE.w;
-        }
-        putCell(rows, st.row, col, v, t, w, ftext, fmt);
+        let found: boolean;
+        if (inline !== undefined && (tc === 0x69 || vs < 0)) found = stringValue(inline, fmt, xfTextFmt[xf]);
+        else if (vs < 0) continue;
+        // shared string: its index read in place (no string made per cell)
+        else if (tc === 0x73 && tlen === 1) found = stringValue(sst[indexAt(s, vs, vEnd)], fmt, xfTextFmt[xf]);
+        else found = textValue(tc, s.slice(vs, vEnd), fmt, xfTextFmt[xf], date1904);
+        if (found) putCell(rows, st.row, col, ftext, fmt);
         continue;
       }
       if (s.startsWith(rowOpen, p) && isNameEnd(s.charCodeAt(p + rowOpen.length))) {
@@ -622,39 +606,18 @@ class Reader {
           } else q = byteAt(s, 0x3c, g + 1);
         }
         p = byteAt(s, 0x3c, cEnd + cClose.length);
-        // value
-        let v: number | string | boolean;
-        let t: CellType;
-        let w: string;
+        // value (in VALUE)
         const fmt = xfFmt[xf];
-        if (inline !== undefined && (tc === 0x69 || vs < 0)) {
-          if (inline === '') continue;
-          v = inline;
-          t = 's';
-          w = xfTextFmt[xf] ? formatText(inline, fmt) : inline;
-        } else if (vs < 0) continue;
-        else if (tc === 0x73 && tlen === 1) {
-          // shared string: its index read in place
-          const str = sst[indexAtBytes(s, vs, vEnd)];
-          if (str === undefined || str === '') continue;
-          v = str;
-          t = 's';
-          w = xfTextFmt[xf] ? formatText(str, fmt) : str;
-        } else {
+        let found: boolean;
+        if (inline !== undefined && (tc === 0x69 || vs < 0)) found = stringValue(inline, fmt, xfTextFmt[xf]);
+        else if (vs < 0) continue;
+        else if (tc === 0x73 && tlen === 1) found = stringValue(sst[indexAtBytes(s, vs, vEnd)], fmt, xfTextFmt[xf]);
+        else {
           // A whole number (amounts, years) read in place; any other text converted as parseRows converts it.
           const num = (tc === 0 || tc === 0x6e) && vEnd >= 0 ? wholeAt(s, vs, vEnd) : NaN;
-          if (num === num) {
-            v = num;
-            t = 'n';
-            w = fmt === undefined ? formatGeneral(num) : formatNumber(num, fmt, date1904);
-          } else {
-            if (!textValue(tc, textAt(s, vs, vEnd), fmt, xfTextFmt[xf], date1904)) continue;
-            v = VALUE.v;
-            t = VALUE.t;
-            w = VALUE.w;
-          }
+          found = num === num ? numberValue(num, fmt, date1904) : textValue(tc, textAt(s, vs, vEnd), fmt, xfTextFmt[xf], date1904);
         }
-        putCell(rows, st.row, col, v, t, w, ftext, fmt);
+        if (found) putCell(rows, st.row, col, ftext, fmt);
         continue;
       }
       if (matchesAt(s, rowOpen, p) && isNameEnd(s[p + rowOpen.length])) {
@@ -703,8 +666,25 @@ interface RowState {
   shared: Map<string, { f: string; row: number; col: number }>;
 }
 
-/** What textValue found: a cell's value, type and shown text (one object reused: no tuple per cell). */
+/** What stringValue, numberValue or textValue found: a cell's value, type and shown text (one object reused: no tuple per cell). */
 const VALUE: { v: number | string | boolean; t: CellType; w: string } = { v: '', t: 's', w: '' };
+
+/** A cell's text (an inline or shared string), in VALUE; false when it holds none. `textFmt`: its format has a text section with literals. */
+function stringValue(str: string | undefined, fmt: string | undefined, textFmt: boolean | undefined): boolean {
+  if (str === undefined || str === '') return false;
+  VALUE.v = str;
+  VALUE.t = 's';
+  VALUE.w = textFmt ? formatText(str, fmt) : str;
+  return true;
+}
+
+/** A cell's number, in VALUE, shown in its format. */
+function numberValue(num: number, fmt: string | undefined, date1904: boolean): true {
+  VALUE.v = num;
+  VALUE.t = 'n';
+  VALUE.w = fmt === undefined ? formatGeneral(num) : formatNumber(num, fmt, date1904);
+  return true;
+}
 
 /**
  * A cell's value from the text of its <v> (`tc`: the first character of its t attribute; not a
@@ -718,16 +698,11 @@ function textValue(tc: number, raw: string, fmt: string | undefined, textFmt: bo
   if (tc === 0 || tc === 0x6e /* n */) {
     if (raw === '') return false;
     const num = +raw;
-    if (num !== num) {
-      const str = ownString(decodeText(raw));
-      v = str;
-      t = 's';
-      w = str;
-    } else {
-      v = num;
-      t = 'n';
-      w = fmt === undefined ? formatGeneral(num) : formatNumber(num, fmt, date1904);
-    }
+    if (num === num) return numberValue(num, fmt, date1904);
+    const str = ownString(decodeText(raw));
+    v = str;
+    t = 's';
+    w = str;
   } else if (tc === 0x73 /* str */ || tc === 0x69 /* inlineStr with <v> */) {
     const str = ownString(decodeText(raw));
     if (str === '') return false;
@@ -766,17 +741,9 @@ function textValue(tc: number, raw: string, fmt: string | undefined, textFmt: bo
   return true;
 }
 
-/** A cell into its row (made when absent), unless it lies beyond Excel's grid (XFD1048576: a hostile file; rows stay dense arrays). */
-function putCell(
-  rows: SheetModel['rows'],
-  r: number,
-  col: number,
-  v: number | string | boolean,
-  t: CellType,
-  w: string,
-  ftext: string | undefined,
-  fmt: string | undefined,
-): void {
+/** The cell VALUE holds into its row (made when absent), unless it lies beyond Excel's grid (XFD1048576: a hostile file; rows stay dense arrays). */
+function putCell(rows: SheetModel['rows'], r: number, col: number, ftext: string | undefined, fmt: string | undefined): void {
+  const { v, t, w } = VALUE;
   // The format in the literal, after the same keys as before: added later it took a property
   // store of its own per cell (every amount cell has a format).
   const cell: Cell =
