@@ -42,14 +42,25 @@ export interface ParallelOptions extends Pick<
 const WORKER_SCRIPT = path.join(__dirname, 'extract-worker.js');
 const CAN_THREAD = existsSync(WORKER_SCRIPT);
 
-/** Threads reading files, this one included; default: ONEPLAN_WORKERS, else the machine's cores (at most 8). */
+/** Threads reading files, this one included; default: ONEPLAN_WORKERS, else by the machine's cores (threadsFor). */
 export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env): number {
   if (!CAN_THREAD) return 1;
-  const asked = Number(env.ONEPLAN_WORKERS);
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const n = Number.isInteger(asked) && asked >= 1 ? asked : Math.min(cores, 8);
+  return threadsFor(files, env.ONEPLAN_WORKERS, cores);
+}
+
+/**
+ * Threads for `files` files: `asked` (ONEPLAN_WORKERS) when it is a whole number ≥ 1, else one per core
+ * (at most 8), but one on a machine of two cores or fewer. There a reading thread beside this one slowed
+ * both about as much as it helped (reading is memory-heavy, and a worker's results are copied across):
+ * on a 2-vCPU machine, 200 workbooks read in 1.90 s on this thread alone and 2.19 s with a worker
+ * (medians of 6 alternating pairs, 2026-12-07).
+ */
+export function threadsFor(files: number, asked: string | undefined, cores: number): number {
+  const n = Number(asked);
+  const threads = Number.isInteger(n) && n >= 1 ? n : cores <= 2 ? 1 : Math.min(cores, 8);
   // A worker costs ~50 ms to start: not worth it for a handful of files.
-  return files < 4 ? 1 : Math.min(n, files);
+  return files < 4 ? 1 : Math.min(threads, files);
 }
 
 type Reply = { i: number; ex: WireExtracted } | { i: number; error: string };
@@ -73,8 +84,8 @@ export async function consolidateFiles(files: readonly string[], opts: ParallelO
 
   // Every thread, this one too, takes the next file from one shared counter: a worker never waits for
   // this thread to hand it work (this thread also adds the results, in file order, and may be busy
-  // reading a file of its own). On two cores that is one worker beside this thread, not two workers
-  // and this thread fighting for the cores, each worker with its own copy of the modules and caches.
+  // reading a file of its own). Two threads are one worker beside this thread, not two workers and
+  // this thread fighting for two cores, each worker with its own copy of the modules and caches.
   const counter = new Int32Array(new SharedArrayBuffer(4));
   /** Per worker slot: the file it is reading (-1: none), so a worker that dies names its file. */
   const reading = new Int32Array(new SharedArrayBuffer(4 * (n - 1))).fill(-1);

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { capNeeded, DEFAULT_HEAP_MB } from '../../src/cli/capped';
 import { runConsolidate } from '../../src/cli/consolidate';
+import { threadsFor } from '../../src/cli/parallel';
 import { Consolidation, NEEDS_SHEET } from '../../src/engine/consolidate';
 import { districtFile } from '../../bench/gen';
 import { textAt } from '../../src/engine/model';
@@ -149,6 +150,19 @@ function oneplanConsolidate(args: string[], env: Record<string, string>) {
 
 describe('bin/oneplan.js consolidate: files read by worker threads', () => {
   const run = (args: string[], workers: string) => oneplanConsolidate(args, { ONEPLAN_WORKERS: workers });
+
+  test('threads by default: one per core up to 8, but one on two cores; ONEPLAN_WORKERS asks; a handful of files is read here', () => {
+    expect(threadsFor(200, undefined, 2)).toBe(1);
+    expect(threadsFor(200, undefined, 1)).toBe(1);
+    expect(threadsFor(200, undefined, 4)).toBe(4);
+    expect(threadsFor(200, undefined, 16)).toBe(8);
+    expect(threadsFor(200, '2', 2)).toBe(2);
+    expect(threadsFor(200, '1', 8)).toBe(1);
+    expect(threadsFor(200, 'many', 4)).toBe(4);
+    expect(threadsFor(200, '0', 4)).toBe(4);
+    expect(threadsFor(5, '8', 8)).toBe(5);
+    expect(threadsFor(3, undefined, 8)).toBe(1);
+  });
 
   test('3 threads give what one thread gives, in file order; unreadable files are named and the rest goes on', () => {
     expect(existsSync(path.resolve(__dirname, '../../dist/node/cli/extract-worker.js'))).toBe(true);
