@@ -567,7 +567,7 @@ class Reader {
           p = byteAt(s, 0x3c, gt + 1);
           continue;
         }
-        let cEnd = patternAt(s, cClose, gt + 1);
+        let cEnd = findBytes(s, cClose, gt + 1);
         if (cEnd < 0) cEnd = n;
         // children: v, f, is
         let vs = -1;
@@ -597,7 +597,7 @@ class Reader {
             ftext = this.formula(decodeUtf8Text(s, q, g), txt, st, rowNumOr(st.row), col);
             q = selfClose ? byteAt(s, 0x3c, g + 1) : fe;
           } else if (ch === 0x69 /* i */ && s[nm + 1] === 0x73 && isNameEnd(s[nm + 2])) {
-            const close = patternAt(s, isClose, g);
+            const close = findBytes(s, isClose, g);
             const ie = close < 0 || close > cEnd ? cEnd : close;
             // richText of the text alone: its searches stop at its end as they stopped at `ie`.
             const inner = s[g - 1] === 0x2f ? '' : decodeUtf8Text(s, g + 1, ie);
@@ -803,14 +803,6 @@ function byteAt(b: Uint8Array, c: number | undefined, from: number): number {
   return -1;
 }
 
-/** The first `pat` in b at or after `from`, or -1 (findBytes with byteAt). */
-function patternAt(b: Uint8Array, pat: Uint8Array, from: number): number {
-  const first = pat[0];
-  for (let i = byteAt(b, first, from); i >= 0 && i + pat.length <= b.length; i = byteAt(b, first, i + 1))
-    if (matchesAt(b, pat, i)) return i;
-  return -1;
-}
-
 /** Is every byte ASCII? */
 function asciiOnly(b: Uint8Array): boolean {
   for (let i = 0; i < b.length; i++) if (b[i] >= 0x80) return false;
@@ -912,10 +904,11 @@ function matchesAt(b: Uint8Array, pat: Uint8Array, i: number): boolean {
   return true;
 }
 
+/** The first `pat` in b at or after `from`, or -1 (its first byte found by byteAt). */
 function findBytes(b: Uint8Array, pat: Uint8Array, from: number): number {
-  for (let i = b.indexOf(pat[0], from); i >= 0 && i + pat.length <= b.length; i = b.indexOf(pat[0], i + 1)) {
+  const first = pat[0];
+  for (let i = byteAt(b, first, from); i >= 0 && i + pat.length <= b.length; i = byteAt(b, first, i + 1))
     if (matchesAt(b, pat, i)) return i;
-  }
   return -1;
 }
 
