@@ -3,7 +3,7 @@
  * Office.js adapter into new worksheets. Engine modules (validate report, needs table, calendar)
  * build these; they never write files or call Excel themselves.
  */
-import { z } from 'zod';
+import { z } from 'zod/v4';
 
 export const CellStyleSchema = z.object({
   bold: z.boolean().optional(),

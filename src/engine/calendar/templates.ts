@@ -12,7 +12,7 @@
  *   {planStart}–{planEnd} the 5-year provincial plan containing {fy} (2561–2565, 2566–2570 …);
  *   {updated} the "updated on" date ("10 พ.ค. 62").
  */
-import { z } from 'zod';
+import { z } from 'zod/v4';
 
 export const DeadlineSchema = z.object({
   month: z.number().int().min(1).max(12),

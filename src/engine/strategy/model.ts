@@ -2,7 +2,7 @@
  * Provincial development issues (ประเด็นการพัฒนา): the list a province sends to its districts and
  * local governments, which every project of a plan should link to. Pure data + zod schema.
  */
-import { z } from 'zod';
+import { z } from 'zod/v4';
 
 export const StrategyIssueSchema = z.object({
   /** Issue number as written, Arabic digits: "1", "2" (a province may use "1.1" for sub-issues). */
