@@ -1,9 +1,10 @@
 /**
  * tidySpaces: its shortcut for text with nothing to tidy but its ends gives what the full chain
  * gives; and a total row's label is found behind spaces and invisible characters (forms/read.ts
- * looks at a cell's first visible character before flattening it).
+ * looks at a cell's first visible character before flattening it). formatAmount and thaiOrder, made
+ * with one formatter and one collator, give what toLocaleString and localeCompare give.
  */
-import { tidySpaces } from '../src/engine/thai';
+import { formatAmount, thaiOrder, tidySpaces } from '../src/engine/thai';
 import { sheetFromValues } from '../src/engine/model';
 import { readPlanSheet } from '../src/engine/forms/read';
 
@@ -101,4 +102,43 @@ test('a plan without a ที่ column: a row with details and no amount is a p
     [4, 'ขุดลอกคลอง'],
     [5, 'ฝึกอาชีพสตรี บ้านนา'],
   ]);
+});
+
+describe('formatAmount and thaiOrder (one formatter, one collator)', () => {
+  it('formats every kind of amount as toLocaleString does, Thai digits too', () => {
+    const amounts = [0, -0, 1, 999, 1000, 1504920, 2500000.5, 1234.567, 0.005, 1.005, -1234.567, 123456789.125, 1e21, -0.001];
+    for (let i = 0; i < 200; i++) amounts.push(Math.round(((i * 7919) % 10007) * 1000.37) / (i % 3 ? 1 : 100));
+    for (const n of amounts) {
+      expect(formatAmount(n)).toBe(n.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+      expect(formatAmount(n, true)).toBe(
+        n.toLocaleString('en-US', { maximumFractionDigits: 2 }).replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d))),
+      );
+    }
+    expect(formatAmount(1504920)).toBe('1,504,920');
+    expect(formatAmount(1504920, true)).toBe('๑,๕๐๔,๙๒๐');
+  });
+
+  it('orders names as localeCompare with the Thai locale does', () => {
+    const names = [
+      'ตำบลบ้านใหม่',
+      'ตำบลบางกะเจ้า',
+      'ต.ท่าข้าม',
+      'เกาะสมุย',
+      'แม่ริม',
+      'ไชยา',
+      'ก',
+      'ข้อ',
+      'ค่าย',
+      'Zebra',
+      'apple',
+      '0012.xlsx',
+      '๐๐๑๒.xlsx',
+      'บ้าน 10',
+      'บ้าน 9',
+      '',
+    ];
+    const viaLocale = [...names].sort((a, b) => a.localeCompare(b, 'th'));
+    expect([...names].sort(thaiOrder)).toEqual(viaLocale);
+    for (const a of names) for (const b of names) expect(Math.sign(thaiOrder(a, b))).toBe(Math.sign(a.localeCompare(b, 'th')));
+  });
 });

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
 import type { WorkbookModel } from '../engine/model';
+import { thaiOrder } from '../engine/thai';
 import { skipReasonOf, skippedFile, type SkippedFile } from '../engine/consolidate/skipped';
 import { readError } from '../xlsx/errors';
 import { readWorkbookBytes, type OpenOptions } from '../xlsx/open';
@@ -252,7 +253,7 @@ export async function scanInputs(args: readonly string[]): Promise<InputScan> {
       scan.files.push(a);
       continue;
     }
-    const entries = (await fs.readdir(a, { withFileTypes: true })).sort((x, y) => x.name.localeCompare(y.name, 'th'));
+    const entries = (await fs.readdir(a, { withFileTypes: true })).sort((x, y) => thaiOrder(x.name, y.name));
     let read = 0;
     for (const e of entries) {
       const file = path.join(a, e.name);

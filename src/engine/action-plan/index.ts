@@ -8,6 +8,7 @@ import { toCandidate } from '../consolidate/extract';
 import { findMatches } from '../consolidate/dedupe';
 import { readPlanSheet } from '../forms/read';
 import type { PlanSheet } from '../plan';
+import { thaiOrder } from '../thai';
 import type { SheetModel } from '../model';
 import { readActionSheet, type ReadSheet } from './sources';
 import { mergePreviousPlan } from './rerun';
@@ -129,6 +130,6 @@ function groupRows(rows: ActionRow[]): ActionGroup[] {
     g.total += r.amount;
   }
   const list = [...groups.values()];
-  for (const g of list) g.tambons.sort((a, b) => (a.tambon === null ? 1 : b.tambon === null ? -1 : a.tambon.localeCompare(b.tambon, 'th')));
+  for (const g of list) g.tambons.sort((a, b) => (a.tambon === null ? 1 : b.tambon === null ? -1 : thaiOrder(a.tambon, b.tambon)));
   return [...list.filter((g) => g.side === 'agency'), ...list.filter((g) => g.side === 'local')];
 }
