@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { threadsFor } from '../src/cli/parallel';
+import { threadsFor } from '../src/cli/readers';
 import { districtFile } from './gen';
 import { exceljsLoad, inflateAll, median } from './baselines';
 import type { Reporter } from './hostile';

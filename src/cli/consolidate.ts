@@ -29,6 +29,7 @@ import { XLSX_LEVEL, xlsxParts } from '../xlsx/write';
 import { keepBackup, loadStrategies, parseArgs, readExistingOut, readInput, scanChecked, usageExit, UsageError, type Io } from './common';
 import { capNeeded, heapCapMb, runCapped } from './capped';
 import { consolidateFiles } from './parallel';
+import { dropReaders } from './readers';
 import { mark } from './timing';
 
 const USAGE =
@@ -90,7 +91,11 @@ export async function runConsolidate(args: string[], io: Io, run: RunDate = {}, 
   }
   if (capArgv) {
     const capMb = heapCapMb();
-    if (capMb > 0 && (await capNeeded(scan.files, capMb))) return runCapped([...capArgv], io, capMb);
+    if (capMb > 0 && (await capNeeded(scan.files, capMb))) {
+      // The capped worker starts reading threads of its own.
+      dropReaders();
+      return runCapped([...capArgv], io, capMb);
+    }
   }
   let strategies;
   if (opts.values.strategies) {

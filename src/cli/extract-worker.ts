@@ -1,27 +1,19 @@
 /**
- * Worker side of parallel.ts: takes the next file from the counter shared by every thread, one at a
+ * Worker side of parallel.ts: started with the command (readers.ts), it loads what reading needs and
+ * waits for its run; then it takes the next file from the counter shared by every thread, one at a
  * time, and sends back what consolidation needs of each (extractInput: report, candidates, strategy
  * verdicts). The workbook itself never leaves the worker.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { shareTexts } from '../engine/consolidate/extract';
 import { toWire } from './candidate-wire';
-import { readAndExtract, type ExtractOptions } from './read-input';
-
-const { files, counter, reading, slot, ...opts } = workerData as ExtractOptions & {
-  files: readonly string[];
-  /** The next file to read, shared by every thread (parallel.ts). */
-  counter: Int32Array;
-  /** This worker's slot: the file it is reading. */
-  reading: Int32Array;
-  slot: number;
-};
+import { readAndExtract, type ReaderJob } from './read-input';
 
 // This thread's candidates are sent and dropped: equal texts need not be one string here (the main
 // thread shares what it keeps).
 shareTexts(false);
 
-void (async () => {
+async function readFiles({ files, counter, reading, slot, ...opts }: ReaderJob): Promise<void> {
   for (let i = Atomics.add(counter, 0, 1); i < files.length; i = Atomics.add(counter, 0, 1)) {
     Atomics.store(reading, slot, i);
     try {
@@ -33,4 +25,7 @@ void (async () => {
     }
   }
   Atomics.store(reading, slot, -1);
-})();
+}
+
+// Once: with no listener left, the port no longer keeps the thread alive, and it ends after its run.
+parentPort!.once('message', (job: ReaderJob) => void readFiles(job));

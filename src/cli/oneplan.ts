@@ -31,6 +31,8 @@ export async function main(argv: string[], io: Io = stdio, how: { inWorker?: boo
     case 'validate':
       return (await import('./validate')).runValidate(rest, io);
     case 'consolidate': {
+      // Its reading threads start now, while this thread loads the engine (readers.ts).
+      (await import('./readers')).prestartReaders();
       // Big inputs move to a worker with a capped heap (capped.ts) once scanned, when running as compiled JS.
       const mayCap = !how.inWorker && __filename.endsWith('.js');
       return (await import('./consolidate')).runConsolidate(rest, io, {}, mayCap ? argv : undefined);

@@ -8,10 +8,6 @@
  * file; an office PC has 4–8 cores. Memory: each thread holds one workbook at a time; results wait
  * here only until the files before them are in.
  */
-import { existsSync } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import {
   Consolidation,
   extractInput,
@@ -24,6 +20,7 @@ import type { StrategyList } from '../engine/strategy/model';
 import { readError } from '../xlsx/errors';
 import { fromWire, type WireExtracted } from './candidate-wire';
 import { readAndExtract, readConsolidateInputSync, type ExtractOptions } from './read-input';
+import { CAN_THREAD, dropReaders, startReader, workerCount } from './readers';
 import { mark } from './timing';
 
 export interface ParallelOptions extends Pick<
@@ -38,31 +35,6 @@ export interface ParallelOptions extends Pick<
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The worker's compiled script; absent when running from the TypeScript sources (jest, ts-node). */
-const WORKER_SCRIPT = path.join(__dirname, 'extract-worker.js');
-const CAN_THREAD = existsSync(WORKER_SCRIPT);
-
-/** Threads reading files, this one included; default: ONEPLAN_WORKERS, else by the machine's cores (threadsFor). */
-export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env): number {
-  if (!CAN_THREAD) return 1;
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return threadsFor(files, env.ONEPLAN_WORKERS, cores);
-}
-
-/**
- * Threads for `files` files: `asked` (ONEPLAN_WORKERS) when it is a whole number ≥ 1, else one per core
- * (at most 8), but one on a machine of two cores or fewer. There a reading thread beside this one slowed
- * both about as much as it helped (reading is memory-heavy, and a worker's results are copied across):
- * on a 2-vCPU machine, 200 workbooks were read in 1.70 s on this thread alone and in 1.98 s with a
- * worker (medians of 6 alternating pairs, 2026-12-07).
- */
-export function threadsFor(files: number, asked: string | undefined, cores: number): number {
-  const n = Number(asked);
-  const threads = Number.isInteger(n) && n >= 1 ? n : cores <= 2 ? 1 : Math.min(cores, 8);
-  // A worker costs ~50 ms to start: not worth it for a handful of files.
-  return files < 4 ? 1 : Math.min(threads, files);
-}
-
 type Reply = { i: number; ex: WireExtracted } | { i: number; error: string };
 
 /** Consolidates `files` (paths) with `opts.workers` threads, this one included. */
@@ -73,6 +45,7 @@ export async function consolidateFiles(files: readonly string[], opts: ParallelO
   const total = files.length;
   opts.onProgress?.(0, total);
   if (n <= 1) {
+    dropReaders();
     // One thread: nothing to take while a file is read, so it is read synchronously.
     for (let i = 0; i < total; i++) {
       run.add(readConsolidateInputSync(files[i]));
@@ -113,11 +86,11 @@ export async function consolidateFiles(files: readonly string[], opts: ParallelO
   };
   let live = 0;
   const start = (slot: number) => {
-    const w = new Worker(WORKER_SCRIPT, {
-      workerData: { ...here, files, counter, reading, slot },
-    });
+    // A thread started with the command (readers.ts), else a new one.
+    const r = startReader({ ...here, files, counter, reading, slot });
+    const w = r.worker;
     live++;
-    let why = 'the reading thread stopped';
+    let why = r.error ?? 'the reading thread stopped';
     w.on('message', (m: Reply) => {
       ready.set(m.i, 'ex' in m ? fromWire(m.ex) : failed(m.i, m.error));
       arrived();
@@ -133,6 +106,7 @@ export async function consolidateFiles(files: readonly string[], opts: ParallelO
     });
   };
   for (let k = 0; k < Math.min(n - 1, total); k++) start(k);
+  dropReaders();
 
   while (nextToAdd < total) {
     take();

@@ -73,6 +73,16 @@ export interface ExtractOptions {
   validate?: boolean;
 }
 
+/** What a reading thread is given when a run takes it (parallel.ts → extract-worker.ts). */
+export interface ReaderJob extends ExtractOptions {
+  files: readonly string[];
+  /** The next file to read, shared by every thread. */
+  counter: Int32Array;
+  /** Per worker slot: the file it is reading (-1: none), so a worker that dies names its file. */
+  reading: Int32Array;
+  slot: number;
+}
+
 /** One file read, (optionally) validated, recognised, extracted and scored: a reading thread's share of the run. */
 export async function readAndExtract(file: string, opts: ExtractOptions): Promise<Extracted> {
   const { strategies, classWords, district, province, validate } = opts;

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { capNeeded, DEFAULT_HEAP_MB } from '../../src/cli/capped';
 import { runConsolidate } from '../../src/cli/consolidate';
-import { threadsFor } from '../../src/cli/parallel';
+import { threadsFor } from '../../src/cli/readers';
 import { Consolidation, NEEDS_SHEET } from '../../src/engine/consolidate';
 import { districtFile } from '../../bench/gen';
 import { textAt } from '../../src/engine/model';
@@ -180,6 +180,38 @@ describe('bin/oneplan.js consolidate: files read by worker threads', () => {
     expect(a.strategy.mismatches.length).toBeGreaterThan(100);
     const failed = a.inputs.filter((i: { status: string }) => i.status === 'failed').map((i: { file: string }) => path.basename(i.file));
     expect(failed.sort()).toEqual(['ว่าง.xlsx', 'เสีย.xlsx'].sort());
+  }, 120_000);
+});
+
+describe('bin/oneplan.js consolidate: reading threads started with the command (readers.ts)', () => {
+  // spawnSync's timeout only turns a process that never ends (a waiting thread keeping it alive) into a
+  // failure (status null) instead of a hung test; no time is asserted.
+  const run = (args: string[], env: Record<string, string>) =>
+    spawnSync(process.execPath, [path.resolve(__dirname, '../../bin/oneplan.js'), 'consolidate', ...args], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+      timeout: 60_000,
+      env: { ...process.env, ...env },
+    });
+
+  test('a usage error, a run of a few files and a heap-capped run each end, with what one thread gives', () => {
+    const missing = run([path.join(dir, 'ไม่มี'), '--json'], { ONEPLAN_WORKERS: '3' });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('ไม่มี');
+
+    const few = districtFolder('few-threads', 3, 60); // under 4 files: read on this thread, the others ended
+    const fewOne = run([few, '--json'], { ONEPLAN_WORKERS: '1' });
+    const fewThree = run([few, '--json'], { ONEPLAN_WORKERS: '3' });
+    expect(fewThree.status).toBe(0);
+    expect(JSON.parse(fewThree.stdout)).toEqual(JSON.parse(fewOne.stdout));
+
+    const some = districtFolder('capped-threads', 6, 200); // the capped worker starts threads of its own
+    const capped = run([some, '--json'], { ONEPLAN_WORKERS: '3', ONEPLAN_MAX_HEAP_MB: '1' });
+    const free = run([some, '--json'], { ONEPLAN_WORKERS: '1', ONEPLAN_MAX_HEAP_MB: '0' });
+    expect(capped.status).toBe(0);
+    expect(capped.stderr).toContain('running again');
+    expect(JSON.parse(capped.stdout).needs).toEqual(JSON.parse(free.stdout).needs);
+    expect(JSON.parse(free.stdout).needs.projects).toBeGreaterThan(700);
   }, 120_000);
 });
 
