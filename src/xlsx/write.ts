@@ -74,6 +74,14 @@ const cellOpen = (c: number): string => (CELL_OPEN[c] ??= '<c r="' + col(c));
 const STYLE_ATTR: string[] = [];
 const styleAttr = (x: number): string => (STYLE_ATTR[x] ??= x ? `" s="${x}"` : '"');
 
+/** `" s="3"><v>`: a number cell's attributes after its row number, up to its value. */
+const NUMBER_ATTRS: string[] = [];
+const numberAttrs = (x: number): string => (NUMBER_ATTRS[x] ??= styleAttr(x) + '><v>');
+
+/** `" s="3" t="s"><v>`: a shared-string cell's, up to the string's index. */
+const SHARED_ATTRS: string[] = [];
+const sharedAttrs = (x: number): string => (SHARED_ATTRS[x] ??= styleAttr(x) + ' t="s"><v>');
+
 function num(n: number): string {
   // Excel reads up to 17 significant digits; JS's shortest round-trip form is exact.
   return String(n);
@@ -248,9 +256,6 @@ export const edgeSpace = (s: string): boolean => s.length > 0 && (isSpace(s.char
 /** A cell's text as written: cut to Excel's limit and cleaned of characters XML cannot carry. */
 const cellText = (s: string): string => stripIllegalXml(s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s);
 
-/** The opening <t> of a text (xml:space="preserve" where its edge spaces must be kept). */
-const textOpen = (s: string): string => (edgeSpace(s) ? '<t xml:space="preserve">' : '<t>');
-
 class SharedStrings {
   private idx = new Map<string, number>();
   private list: string[] = [];
@@ -292,8 +297,7 @@ class SharedStrings {
     const { list, plain } = this;
     for (let k = 0; k < list.length; k++) {
       const s = list[k];
-      out.ascii('<si>');
-      out.ascii(textOpen(s));
+      out.ascii(edgeSpace(s) ? '<si><t xml:space="preserve">' : '<si><t>');
       out.text(plain[k] ? s : escapeXml(s));
       out.ascii('</t></si>');
       if (out.filled) yield* out.take();
@@ -528,12 +532,15 @@ function* sheetXml(
         continue;
       }
       if (typeof value === 'number') {
+        // Whole amounts (most of a table's numbers): the cell in one call, without a string each.
+        if (Number.isSafeInteger(value) && value >= 0) {
+          out.valueCell(cellOpen(c), rn, numberAttrs(x), value);
+          continue;
+        }
         open(c, rn, x);
         if (Number.isFinite(value)) {
           out.ascii('><v>');
-          // Whole amounts (most of a table's numbers) without a string each.
-          if (Number.isSafeInteger(value) && value >= 0) out.uint(value);
-          else out.ascii(num(value));
+          out.ascii(num(value));
           out.ascii('</v></c>');
         } else out.ascii(' t="e"><v>#NUM!</v></c>');
       } else if (typeof value === 'string') {
@@ -545,20 +552,17 @@ function* sheetXml(
           continue;
         }
         if (once) {
-          // An inline string: the same text, cut and cleaned as the shared-string table does it.
-          const clean = cellText(value);
+          // An inline string: the same text, cut and cleaned as the shared-string table does it (one
+          // scan finds most texts plain, as there).
+          const plain = value.length <= MAX_CELL_TEXT && !NEEDS_ESCAPE.test(value);
+          const clean = plain ? value : cellText(value);
           open(c, rn, x);
-          out.ascii(' t="inlineStr"><is>');
-          out.ascii(textOpen(clean));
-          out.text(escapeXml(clean));
+          out.ascii(edgeSpace(clean) ? ' t="inlineStr"><is><t xml:space="preserve">' : ' t="inlineStr"><is><t>');
+          out.text(plain ? clean : escapeXml(clean));
           out.ascii('</t></is></c>');
           continue;
         }
-        const i = sst.add(value);
-        open(c, rn, x);
-        out.ascii(' t="s"><v>');
-        out.uint(i);
-        out.ascii('</v></c>');
+        out.valueCell(cellOpen(c), rn, sharedAttrs(x), sst.add(value));
       } else if (typeof value === 'boolean') {
         open(c, rn, x);
         out.ascii(value ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
