@@ -74,6 +74,10 @@ const cellOpen = (c: number): string => (CELL_OPEN[c] ??= '<c r="' + col(c));
 const STYLE_ATTR: string[] = [];
 const styleAttr = (x: number): string => (STYLE_ATTR[x] ??= x ? `" s="${x}"` : '"');
 
+/** `" s="3"/>`: an empty styled cell's attributes after its row number, and its end. */
+const EMPTY_ATTRS: string[] = [];
+const emptyAttrs = (x: number): string => (EMPTY_ATTRS[x] ??= styleAttr(x) + '/>');
+
 /** `" s="3"><v>`: a number cell's attributes after its row number, up to its value. */
 const NUMBER_ATTRS: string[] = [];
 const numberAttrs = (x: number): string => (NUMBER_ATTRS[x] ??= styleAttr(x) + '><v>');
@@ -81,6 +85,18 @@ const numberAttrs = (x: number): string => (NUMBER_ATTRS[x] ??= styleAttr(x) + '
 /** `" s="3" t="s"><v>`: a shared-string cell's, up to the string's index. */
 const SHARED_ATTRS: string[] = [];
 const sharedAttrs = (x: number): string => (SHARED_ATTRS[x] ??= styleAttr(x) + ' t="s"><v>');
+
+/** `" ht="26.75" customHeight="1">`: a row's height attributes, made once per height (a sheet has a few dozen). */
+const HT_ATTRS = new Map<number, string>();
+function htAttrs(ht: number): string {
+  let a = HT_ATTRS.get(ht);
+  if (a === undefined) {
+    a = `" ht="${num(ht)}" customHeight="1">`;
+    if (HT_ATTRS.size >= 1000) HT_ATTRS.clear();
+    HT_ATTRS.set(ht, a);
+  }
+  return a;
+}
 
 function num(n: number): string {
   // Excel reads up to 17 significant digits; JS's shortest round-trip form is exact.
@@ -469,7 +485,7 @@ function* sheetXml(
     const ht = fitLayout
       ? rowHeightFor(row, widths, font.size, rowSt, fitLayout.spans.get(r), fitLayout.tall.get(r), sh.page?.columns, hidden)
       : undefined;
-    if (ht !== undefined) out.ascii(`" ht="${num(ht)}" customHeight="1">`);
+    if (ht !== undefined) out.ascii(htAttrs(ht));
     else out.ascii('">');
     let any = false;
     let n = row ? row.length : 0;
@@ -481,8 +497,7 @@ function* sheetXml(
       if (cell === null || cell === undefined) {
         const x = ex?.get(c) ?? (rowSt ? rowX : baseXf);
         if (x !== baseXf) {
-          open(c, rn, x);
-          out.ascii('/>');
+          out.ascii3(cellOpen(c), rn, emptyAttrs(x));
           any = true;
         }
         continue;
@@ -546,8 +561,7 @@ function* sheetXml(
       } else if (typeof value === 'string') {
         if (value === '') {
           if (x) {
-            open(c, rn, x);
-            out.ascii('/>');
+            out.ascii3(cellOpen(c), rn, emptyAttrs(x));
           }
           continue;
         }
@@ -567,8 +581,7 @@ function* sheetXml(
         open(c, rn, x);
         out.ascii(value ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
       } else if (x) {
-        open(c, rn, x);
-        out.ascii('/>');
+        out.ascii3(cellOpen(c), rn, emptyAttrs(x));
       }
     }
     if (any) out.ascii('</row>');

@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { textAt } from '../../src/engine/model';
+import { DEFAULT_FONT } from '../../src/engine/output';
+import { rowHeightFor } from '../../src/engine/print';
 import type { OutWorkbook, StreamedSheet } from '../../src/engine/output';
 import { OutSheetSchema } from '../../src/engine/output';
 import { nodeUtf8Write, nodeZip, nodeZipAsync, nodeZipPiecesAsync, readWorkbookFile, writeFileBytes } from '../../src/node/files';
@@ -281,6 +283,38 @@ test('sheet names Excel would repair are cleaned in the right order; one-cell me
   expect(wbXml).toContain('name="แผน งาน"');
   expect(strFromU8(files['xl/worksheets/sheet1.xml'])).not.toContain('mergeCell');
   expect(strFromU8(files['xl/worksheets/sheet2.xml'])).toContain('<mergeCell ref="A1:B2"/>');
+});
+
+test('rows fitted to their wrapped texts carry the height rowHeightFor gives; empty styled cells keep their style', () => {
+  const body = { border: true, wrap: true, valign: 'top' as const };
+  const names = [
+    'ก่อสร้างถนนคอนกรีตเสริมเหล็ก สายบ้านหนองบัว - บ้านโคกสูง หมู่ที่ ๓ ตำบลนาข่า (ต่อจากเดิม)',
+    'ขุดลอกคลองส่งน้ำเพื่อการเกษตร',
+    'ปรับปรุงระบบประปาหมู่บ้านแบบบาดาลขนาดใหญ่ พร้อมถังเก็บน้ำ หอถังสูง และระบบกรองน้ำ บ้านดอนแก้ว หมู่ที่ 12 ตำบลนาดี',
+  ];
+  // The same heights again and again (each row's attributes made once per height), and rows one line tall.
+  const rows = Array.from({ length: 12 }, (_, i) => [
+    { value: i + 1, style: body },
+    { value: names[i % 3], style: body },
+    { value: '', style: body },
+    null,
+    { value: i % 4 ? 'อบต.นาดี' : 'องค์การบริหารส่วนตำบลนาดี\nกองช่าง', style: body },
+  ]);
+  const sheet = { name: 'แผน', rows, colWidths: [5, 14, 6, 6, 8], fitRows: true, rowStyles: { '5': { fill: 'FFF2CC' } } };
+  const xml = strFromU8(unzipSync(writeXlsx({ sheets: [sheet] }))['xl/worksheets/sheet1.xml']);
+  const written = [...xml.matchAll(/<row r="(\d+)"([^>]*)>(.*?)<\/row>/g)];
+  expect(written).toHaveLength(12);
+  for (const [, r, attrs, cells] of written) {
+    const i = Number(r) - 1;
+    const ht = rowHeightFor(rows[i], sheet.colWidths, DEFAULT_FONT.size, i === 5 ? sheet.rowStyles['5'] : undefined);
+    expect([r, attrs]).toEqual([r, ht === undefined ? '' : ` ht="${ht}" customHeight="1"`]);
+    // The empty text takes its cell's style, as the number beside it does; the empty cell of the styled row its row's style.
+    const styleOf = (ref: string) => new RegExp(`<c r="${ref}"( s="\\d+")?`).exec(cells)?.[1] ?? '';
+    expect(cells).toContain(`<c r="C${r}"${styleOf(`A${r}`)}/>`);
+    if (i === 5) expect(cells).toMatch(new RegExp(`<c r="D${r}" s="\\d+"/>`));
+    else expect(cells).not.toContain(`"D${r}"`);
+  }
+  expect(new Set(written.map(([, , attrs]) => attrs)).size).toBeGreaterThan(2);
 });
 
 test('sheet XML is written straight to bytes: the same bytes as encoding it whole, across buffer edges, by either UTF-8 writer', () => {
