@@ -72,9 +72,21 @@ export function needsUnit(o: NeedsWorkbookOptions, r?: ConsolidateResult): strin
 }
 
 /** A province's roll-up: --province, or needs that carry their own districts while the result names none. */
-function isProvinceTable(o: NeedsWorkbookOptions, r?: ConsolidateResult): boolean {
+function isProvinceTable(o: NeedsWorkbookOptions & Decided, r?: ConsolidateResult): boolean {
+  if (o.provinceTable !== undefined) return o.provinceTable;
   return o.province !== undefined || (!o.district && !r?.district && !!r?.items.some((i) => i.district));
 }
+
+/** Whether the table is a province's, decided once per workbook (the answer may scan every need). */
+interface Decided {
+  readonly provinceTable?: boolean;
+}
+
+/** The options with isProvinceTable's answer, for the sheets of one workbook. */
+const decided = (o: NeedsWorkbookOptions, r: ConsolidateResult): NeedsWorkbookOptions & Decided => ({
+  ...o,
+  provinceTable: isProvinceTable(o, r),
+});
 
 /** The row says whether it is counted: a reader (OnePlan one level up, or an officer) sees it. */
 export const COUNTED_TH = { yes: 'นับ', no: 'ไม่นับ' } as const;
@@ -1082,8 +1094,9 @@ function summarySheets(r: ConsolidateResult, o: NeedsWorkbookOptions, amounts: A
 }
 
 /** The sheets to write (xlsx file or new worksheets in the open workbook): needs, summaries, duplicates, sources; follow-up and vanished ones when there are any. */
-export function needsWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions = {}): OutWorkbook {
+export function needsWorkbook(r: ConsolidateResult, options: NeedsWorkbookOptions = {}): OutWorkbook {
   const amounts = amountStats(r);
+  const o = decided(options, r);
   return {
     sheets: [
       materialise(needsSheet(r, o, amounts)),
@@ -1101,8 +1114,9 @@ export function needsWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions = {}
  * The same sheets for the .xlsx writer, the needs and duplicates tables made row by row as they
  * are written (a national table held whole was ~700 MB of cell objects on top of the result).
  */
-export function needsFileWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions = {}): FileWorkbook {
+export function needsFileWorkbook(r: ConsolidateResult, options: NeedsWorkbookOptions = {}): FileWorkbook {
   const amounts = amountStats(r);
+  const o = decided(options, r);
   return {
     sheets: [
       needsSheet(r, o, amounts),
