@@ -154,6 +154,14 @@ test('wrappedLines counts the lines the reference layout counts, for texts long 
     'และ',
     'พร้อม',
     'ฯลฯ',
+    // Chunks without a Thai letter: Thai digits, baht, zero-width characters, a soft hyphen, an emoji.
+    '๑๒๓',
+    '฿1,500',
+    '12\u200b34',
+    'Kho\u00adrat',
+    '\u2060',
+    'A-1/2',
+    '😀',
   ];
   let seed = 7;
   const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
