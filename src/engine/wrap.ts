@@ -57,20 +57,6 @@ function pieces(chunk: string, seg: Intl.Segmenter): readonly number[] {
   return out;
 }
 
-/**
- * Width in units (as textUnits counts it) of `s` from `from` to `to`, or -1 when it holds a Thai
- * letter (then pieces() segments it). Without one, only the zero-width characters outside Thai count 0.
- */
-function plainUnits(s: string, from: number, to: number): number {
-  let zero = 0;
-  for (let i = from; i < to; i++) {
-    const u = s.charCodeAt(i);
-    if ((u >= 0x0e01 && u <= 0x0e3a) || (u >= 0x0e40 && u <= 0x0e4e)) return -1;
-    if ((u >= 0x200b && u <= 0x200d) || u === 0x2060 || u === 0xfeff || u === 0xad) zero++;
-  }
-  return to - from - zero;
-}
-
 /** Lines of one paragraph, filled word by word. */
 function paragraphLines(para: string, perLine: number, k: number, seg: Intl.Segmenter): number {
   let lines = 1;
@@ -83,14 +69,10 @@ function paragraphLines(para: string, perLine: number, k: number, seg: Intl.Segm
       from = to + 1;
       continue;
     }
-    // A chunk without a Thai letter (a number, "-", Latin) is one piece: its width counted in place,
-    // without a slice and a lookup (a third of a name's chunks: หมู่ที่ 3, ซอย 21).
-    const plain = plainUnits(para, from, to);
-    const ws = plain < 0 ? pieces(from === 0 && to === para.length ? para : para.slice(from, to), seg) : undefined;
+    const ws = pieces(from === 0 && to === para.length ? para : para.slice(from, to), seg);
     from = to + 1;
-    const count = ws ? ws.length : 1;
-    for (let j = 0; j < count; j++) {
-      const w = (ws ? ws[j] : plain) * k;
+    for (let j = 0; j < ws.length; j++) {
+      const w = ws[j] * k;
       const gap = j === 0 && used > 0 ? SPACE * k : 0;
       if (used + gap + w <= perLine) {
         used += gap + w;
