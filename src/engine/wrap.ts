@@ -106,25 +106,35 @@ export function wrappedLines(text: string, width: number, scale = 1, bold = fals
   let lines = known.get(text);
   if (lines === undefined) {
     lines = layOut(text, room, k);
-    // Small: project names never repeat and only churn through it; the few hundred repeated texts come back at once.
-    if (known.size >= 4096) known.clear();
-    known.set(text, lines);
+    // Small: the few hundred repeated texts come back at once. A project name (long, never repeated)
+    // is not kept: it would only churn through the table.
+    if (text.length <= CACHED_LENGTH) {
+      if (known.size >= 4096) known.clear();
+      known.set(text, lines);
+    }
   }
   return lines;
 }
+
+/** Texts up to this long are kept once laid out: agencies, routes, places, issues (names are longer). */
+const CACHED_LENGTH = 64;
 
 /** Lines of a text, per room (units a line holds; negative: bold), per text: bounded, emptied when full. */
 const LINES = new Map<number, Map<string, number>>();
 
 function layOut(text: string, room: number, k: number): number {
   const seg = wordSegmenter();
-  const bold = k !== 1;
+  // One paragraph (a name): no array of paragraphs made.
+  if (text.indexOf('\n') < 0) return paragraph(text, room, k, seg);
   let lines = 0;
-  for (const para of text.split('\n')) {
-    // Fast path: a short line fits however it breaks.
-    if (para.length * k <= room * FILL) lines++;
-    else if (seg) lines += paragraphLines(para, room * FILL, k, seg);
-    else lines += Math.max(1, Math.ceil(textUnits(para, bold) / Math.max(1, room * 0.8)));
-  }
+  for (const para of text.split('\n')) lines += paragraph(para, room, k, seg);
   return lines;
+}
+
+/** Lines of one paragraph (no line break in it). */
+function paragraph(para: string, room: number, k: number, seg: Intl.Segmenter | null): number {
+  // Fast path: a short line fits however it breaks.
+  if (para.length * k <= room * FILL) return 1;
+  if (seg) return paragraphLines(para, room * FILL, k, seg);
+  return Math.max(1, Math.ceil(textUnits(para, k !== 1) / Math.max(1, room * 0.8)));
 }

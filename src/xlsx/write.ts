@@ -74,6 +74,30 @@ const cellOpen = (c: number): string => (CELL_OPEN[c] ??= '<c r="' + col(c));
 const STYLE_ATTR: string[] = [];
 const styleAttr = (x: number): string => (STYLE_ATTR[x] ??= x ? `" s="${x}"` : '"');
 
+/** `" s="3"/>`: an empty styled cell's attributes after its row number, and its end. */
+const EMPTY_ATTRS: string[] = [];
+const emptyAttrs = (x: number): string => (EMPTY_ATTRS[x] ??= styleAttr(x) + '/>');
+
+/** `" s="3"><v>`: a number cell's attributes after its row number, up to its value. */
+const NUMBER_ATTRS: string[] = [];
+const numberAttrs = (x: number): string => (NUMBER_ATTRS[x] ??= styleAttr(x) + '><v>');
+
+/** `" s="3" t="s"><v>`: a shared-string cell's, up to the string's index. */
+const SHARED_ATTRS: string[] = [];
+const sharedAttrs = (x: number): string => (SHARED_ATTRS[x] ??= styleAttr(x) + ' t="s"><v>');
+
+/** `" ht="26.75" customHeight="1">`: a row's height attributes, made once per height (a sheet has a few dozen). */
+const HT_ATTRS = new Map<number, string>();
+function htAttrs(ht: number): string {
+  let a = HT_ATTRS.get(ht);
+  if (a === undefined) {
+    a = `" ht="${num(ht)}" customHeight="1">`;
+    if (HT_ATTRS.size >= 1000) HT_ATTRS.clear();
+    HT_ATTRS.set(ht, a);
+  }
+  return a;
+}
+
 function num(n: number): string {
   // Excel reads up to 17 significant digits; JS's shortest round-trip form is exact.
   return String(n);
@@ -248,9 +272,6 @@ export const edgeSpace = (s: string): boolean => s.length > 0 && (isSpace(s.char
 /** A cell's text as written: cut to Excel's limit and cleaned of characters XML cannot carry. */
 const cellText = (s: string): string => stripIllegalXml(s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s);
 
-/** The opening <t> of a text (xml:space="preserve" where its edge spaces must be kept). */
-const textOpen = (s: string): string => (edgeSpace(s) ? '<t xml:space="preserve">' : '<t>');
-
 class SharedStrings {
   private idx = new Map<string, number>();
   private list: string[] = [];
@@ -292,8 +313,7 @@ class SharedStrings {
     const { list, plain } = this;
     for (let k = 0; k < list.length; k++) {
       const s = list[k];
-      out.ascii('<si>');
-      out.ascii(textOpen(s));
+      out.ascii(edgeSpace(s) ? '<si><t xml:space="preserve">' : '<si><t>');
       out.text(plain[k] ? s : escapeXml(s));
       out.ascii('</t></si>');
       if (out.filled) yield* out.take();
@@ -465,7 +485,7 @@ function* sheetXml(
     const ht = fitLayout
       ? rowHeightFor(row, widths, font.size, rowSt, fitLayout.spans.get(r), fitLayout.tall.get(r), sh.page?.columns, hidden)
       : undefined;
-    if (ht !== undefined) out.ascii(`" ht="${num(ht)}" customHeight="1">`);
+    if (ht !== undefined) out.ascii(htAttrs(ht));
     else out.ascii('">');
     let any = false;
     let n = row ? row.length : 0;
@@ -477,8 +497,7 @@ function* sheetXml(
       if (cell === null || cell === undefined) {
         const x = ex?.get(c) ?? (rowSt ? rowX : baseXf);
         if (x !== baseXf) {
-          open(c, rn, x);
-          out.ascii('/>');
+          out.ascii3(cellOpen(c), rn, emptyAttrs(x));
           any = true;
         }
         continue;
@@ -528,43 +547,41 @@ function* sheetXml(
         continue;
       }
       if (typeof value === 'number') {
+        // Whole amounts (most of a table's numbers): the cell in one call, without a string each.
+        if (Number.isSafeInteger(value) && value >= 0) {
+          out.valueCell(cellOpen(c), rn, numberAttrs(x), value);
+          continue;
+        }
         open(c, rn, x);
         if (Number.isFinite(value)) {
           out.ascii('><v>');
-          // Whole amounts (most of a table's numbers) without a string each.
-          if (Number.isSafeInteger(value) && value >= 0) out.uint(value);
-          else out.ascii(num(value));
+          out.ascii(num(value));
           out.ascii('</v></c>');
         } else out.ascii(' t="e"><v>#NUM!</v></c>');
       } else if (typeof value === 'string') {
         if (value === '') {
           if (x) {
-            open(c, rn, x);
-            out.ascii('/>');
+            out.ascii3(cellOpen(c), rn, emptyAttrs(x));
           }
           continue;
         }
         if (once) {
-          // An inline string: the same text, cut and cleaned as the shared-string table does it.
-          const clean = cellText(value);
+          // An inline string: the same text, cut and cleaned as the shared-string table does it (one
+          // scan finds most texts plain, as there).
+          const plain = value.length <= MAX_CELL_TEXT && !NEEDS_ESCAPE.test(value);
+          const clean = plain ? value : cellText(value);
           open(c, rn, x);
-          out.ascii(' t="inlineStr"><is>');
-          out.ascii(textOpen(clean));
-          out.text(escapeXml(clean));
+          out.ascii(edgeSpace(clean) ? ' t="inlineStr"><is><t xml:space="preserve">' : ' t="inlineStr"><is><t>');
+          out.text(plain ? clean : escapeXml(clean));
           out.ascii('</t></is></c>');
           continue;
         }
-        const i = sst.add(value);
-        open(c, rn, x);
-        out.ascii(' t="s"><v>');
-        out.uint(i);
-        out.ascii('</v></c>');
+        out.valueCell(cellOpen(c), rn, sharedAttrs(x), sst.add(value));
       } else if (typeof value === 'boolean') {
         open(c, rn, x);
         out.ascii(value ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
       } else if (x) {
-        open(c, rn, x);
-        out.ascii('/>');
+        out.ascii3(cellOpen(c), rn, emptyAttrs(x));
       }
     }
     if (any) out.ascii('</row>');

@@ -9,6 +9,7 @@ import {
   type ConsolidateResult,
 } from '../../src/engine/consolidate';
 import { compare, findMatches } from '../../src/engine/consolidate/dedupe';
+import { amountWidth } from '../../src/engine/consolidate/table';
 import type { Candidate } from '../../src/engine/consolidate/extract';
 import { readPlanSheet } from '../../src/engine/forms/read';
 import type { OutCell } from '../../src/engine/output';
@@ -251,6 +252,32 @@ test('the summary counts, per issue and year, the counted needs that ask more th
     const counts = varied.years.map((y) => counted.filter((it) => (it.budgets[y] ?? 0) > 0).length);
     expect([g.label, row.filter((_, i) => i % 2 === 1)]).toEqual([g.label, [...counts, counted.length]]);
   }
+});
+
+test('the amount columns are as wide as the largest amount any need asks, counted or not, however the needs are listed', () => {
+  const years = result.years;
+  const big = 98_765_432_100;
+  // The largest amount in a need left out of the totals, its record shared with another need.
+  const record: Record<number, number> = { [years[2]]: big, [years[3]]: 5 };
+  const groups = result.groups.map((g, gi) => ({
+    ...g,
+    items: g.items.map((it, k) => (gi === 1 && k < 2 ? { ...it, inTotals: k === 1, budgets: record } : it)),
+  }));
+  const inOrder: ConsolidateResult = { ...result, groups, items: groups.flatMap((g) => g.items) };
+  // The needs listed in another order than their groups', one more in no group asking ten times more.
+  const extra = { ...result.items[0], budgets: { [years[0]]: big * 10 } };
+  const listed: ConsolidateResult = { ...inOrder, items: [...inOrder.items].reverse().concat(extra) };
+  const yearWidths = (r: ConsolidateResult): number[] => {
+    const needs = needsWorkbook(r).sheets[0];
+    const header = needs.rows.find((row) => value(row[0]) === 'ที่')!.map(value);
+    return header.flatMap((h, c) => (String(h).startsWith('ปีงบประมาณ') ? [needs.colWidths![c]] : []));
+  };
+  const widest = (r: ConsolidateResult) => Math.max(...r.items.flatMap((it) => years.map((y) => it.budgets[y] ?? 0)));
+  expect(widest(inOrder)).toBe(big);
+  expect(widest(listed)).toBe(big * 10);
+  expect(yearWidths(inOrder)).toEqual(years.map(() => amountWidth(big, 12)));
+  expect(yearWidths(listed)).toEqual(years.map(() => amountWidth(big * 10, 12)));
+  expect(amountWidth(big * 10, 12)).toBeGreaterThan(amountWidth(big, 12));
 });
 
 test('JSON shape for the CLI', () => {

@@ -69,6 +69,133 @@ describe('wrappedLines', () => {
   });
 });
 
+/**
+ * The layout as first written, without wrap.ts's caches and shortcuts: every text split into paragraphs
+ * and space-separated chunks, every chunk segmented afresh, pieces filled into lines one by one.
+ */
+const SEGMENTER = new Intl.Segmenter('th', { granularity: 'word' });
+function referenceLines(text: string, width: number, scale = 1, bold = false): number {
+  const room = Math.max(1, (width - 1) / scale);
+  const k = bold ? 1.1 : 1;
+  const seg = SEGMENTER;
+  const units = (s: string) => s.replace(/[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u200b-\u200d\u2060\ufeff\u00ad]/g, '').length;
+  const thai = (ch: string) => /[\u0e01-\u0e3a\u0e40-\u0e4e]/.test(ch);
+  let lines = 0;
+  for (const para of text.split('\n')) {
+    if (para.length * k <= room) {
+      lines++;
+      continue;
+    }
+    let n = 1;
+    let used = 0;
+    for (const chunk of para.split(' ').filter((x) => x !== '')) {
+      const widths: number[] = [];
+      if (![...chunk].some(thai)) widths.push(units(chunk));
+      else {
+        let piece = '';
+        for (const { segment } of seg.segment(chunk)) {
+          if (piece && thai(piece[piece.length - 1]) && thai(segment[0])) {
+            widths.push(units(piece));
+            piece = '';
+          }
+          piece += segment;
+        }
+        if (piece) widths.push(units(piece));
+      }
+      widths.forEach((u, j) => {
+        const w = u * k;
+        const gap = j === 0 && used > 0 ? k : 0;
+        if (used + gap + w <= room) used += gap + w;
+        else {
+          if (used > 0) n++;
+          const extra = Math.max(0, Math.ceil(w / room) - 1);
+          n += extra;
+          used = w - extra * room;
+        }
+      });
+    }
+    lines += n;
+  }
+  return lines;
+}
+
+test('wrappedLines counts the lines the reference layout counts, for texts long and short, new and asked again', () => {
+  // Varied Thai: long names without spaces, spaces single and doubled, digits Thai and Arabic, Latin,
+  // "-", brackets, abbreviations, line breaks, marks above and below, a zero-width space.
+  const words = [
+    'ก่อสร้าง',
+    'ถนนคอนกรีตเสริมเหล็ก',
+    'สาย',
+    'บ้านหนองบัว',
+    '-',
+    'บ้านโคกสูง',
+    'หมู่ที่',
+    '๓',
+    '12',
+    'ตำบลนาข่า',
+    '(ต่อจากเดิม)',
+    'รพ.สต.',
+    'คสล.',
+    'Phetchabun',
+    'km',
+    'ขนาดกว้าง',
+    '5.00',
+    'เมตร',
+    'ยาว',
+    '1,250',
+    'ปรับปรุงระบบประปาหมู่บ้านแบบบาดาลขนาดใหญ่',
+    'สำนักงานทรัพยากรน้ำแห่งชาติ',
+    'กรมส่งเสริมการปกครองท้องถิ่น',
+    'ที่',
+    'ไร่',
+    'น้ำ',
+    'ซอย\u200bวัด',
+    'ค.ส.ล.',
+    'และ',
+    'พร้อม',
+    'ฯลฯ',
+    // Chunks without a Thai letter: Thai digits, baht, zero-width characters, a soft hyphen, an emoji.
+    '๑๒๓',
+    '฿1,500',
+    '12\u200b34',
+    'Kho\u00adrat',
+    '\u2060',
+    'A-1/2',
+    '😀',
+  ];
+  let seed = 7;
+  const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+  const texts: string[] = [];
+  for (let i = 0; i < 400; i++) {
+    let t = '';
+    const count = 1 + rand(i % 4 === 0 ? 40 : 12);
+    // Every fourth text a long name on one paragraph (laid out without a cache), the others with line breaks too.
+    const seps = i % 4 === 0 ? ['', ' ', ' ', '  ', '-'] : ['', ' ', ' ', '  ', '\n', '-'];
+    for (let w = 0; w < count; w++) t += words[rand(words.length)] + seps[rand(seps.length)];
+    texts.push(i % 9 === 0 ? ` ${t}` : t);
+  }
+  expect(texts.some((t) => t.length > 150 && !t.includes('\n'))).toBe(true);
+  expect(texts.some((t) => t.length < 40)).toBe(true);
+  const cases: Array<[number, number, boolean]> = [
+    [5, 1, false],
+    [8, 1, false],
+    [9, 1, true],
+    [14, 1, false],
+    [14, 18 / 16, false],
+    [30, 1, true],
+  ];
+  // Each text at each width, then all again (short ones now remembered) in another order.
+  const fresh = cases.map(([w, sc, b]) => texts.map((t) => wrappedLines(t, w, sc, b)));
+  const again = [...cases]
+    .reverse()
+    .map(([w, sc, b]) => texts.map((t) => wrappedLines(t, w, sc, b)))
+    .reverse();
+  const reference = cases.map(([w, sc, b]) => texts.map((t) => referenceLines(t, w, sc, b)));
+  expect(fresh).toEqual(reference);
+  expect(again).toEqual(reference);
+  expect(Math.max(...reference.flat())).toBeGreaterThan(10);
+});
+
 test('a row is as tall as its tallest wrapped cell, estimated word by word', () => {
   const body = { wrap: true };
   const cells = [

@@ -6,10 +6,12 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { textAt } from '../../src/engine/model';
+import { DEFAULT_FONT } from '../../src/engine/output';
+import { rowHeightFor } from '../../src/engine/print';
 import type { OutWorkbook, StreamedSheet } from '../../src/engine/output';
 import { OutSheetSchema } from '../../src/engine/output';
-import { nodeZip, nodeZipAsync, nodeZipPiecesAsync, readWorkbookFile, writeFileBytes } from '../../src/node/files';
-import { ByteSink } from '../../src/xlsx/bytes';
+import { nodeUtf8Write, nodeZip, nodeZipAsync, nodeZipPiecesAsync, readWorkbookFile, writeFileBytes } from '../../src/node/files';
+import { ByteSink, setUtf8Write } from '../../src/xlsx/bytes';
 import { readXlsx } from '../../src/xlsx/read';
 import { edgeSpace, escapeXml, partBytes, writeXlsx, xlsxParts, type PartData } from '../../src/xlsx/write';
 
@@ -283,40 +285,89 @@ test('sheet names Excel would repair are cleaned in the right order; one-cell me
   expect(strFromU8(files['xl/worksheets/sheet2.xml'])).toContain('<mergeCell ref="A1:B2"/>');
 });
 
-test('sheet XML is written straight to bytes: the same bytes as encoding it whole, across buffer edges', () => {
-  const parts: Array<['ascii' | 'text' | 'uint' | 'ascii3', string | number | string[]]> = [];
+test('rows fitted to their wrapped texts carry the height rowHeightFor gives; empty styled cells keep their style', () => {
+  const body = { border: true, wrap: true, valign: 'top' as const };
+  const names = [
+    'ก่อสร้างถนนคอนกรีตเสริมเหล็ก สายบ้านหนองบัว - บ้านโคกสูง หมู่ที่ ๓ ตำบลนาข่า (ต่อจากเดิม)',
+    'ขุดลอกคลองส่งน้ำเพื่อการเกษตร',
+    'ปรับปรุงระบบประปาหมู่บ้านแบบบาดาลขนาดใหญ่ พร้อมถังเก็บน้ำ หอถังสูง และระบบกรองน้ำ บ้านดอนแก้ว หมู่ที่ 12 ตำบลนาดี',
+  ];
+  // The same heights again and again (each row's attributes made once per height), and rows one line tall.
+  const rows = Array.from({ length: 12 }, (_, i) => [
+    { value: i + 1, style: body },
+    { value: names[i % 3], style: body },
+    { value: '', style: body },
+    null,
+    { value: i % 4 ? 'อบต.นาดี' : 'องค์การบริหารส่วนตำบลนาดี\nกองช่าง', style: body },
+  ]);
+  const sheet = { name: 'แผน', rows, colWidths: [5, 14, 6, 6, 8], fitRows: true, rowStyles: { '5': { fill: 'FFF2CC' } } };
+  const xml = strFromU8(unzipSync(writeXlsx({ sheets: [sheet] }))['xl/worksheets/sheet1.xml']);
+  const written = [...xml.matchAll(/<row r="(\d+)"([^>]*)>(.*?)<\/row>/g)];
+  expect(written).toHaveLength(12);
+  for (const [, r, attrs, cells] of written) {
+    const i = Number(r) - 1;
+    const ht = rowHeightFor(rows[i], sheet.colWidths, DEFAULT_FONT.size, i === 5 ? sheet.rowStyles['5'] : undefined);
+    expect([r, attrs]).toEqual([r, ht === undefined ? '' : ` ht="${ht}" customHeight="1"`]);
+    // The empty text takes its cell's style, as the number beside it does; the empty cell of the styled row its row's style.
+    const styleOf = (ref: string) => new RegExp(`<c r="${ref}"( s="\\d+")?`).exec(cells)?.[1] ?? '';
+    expect(cells).toContain(`<c r="C${r}"${styleOf(`A${r}`)}/>`);
+    if (i === 5) expect(cells).toMatch(new RegExp(`<c r="D${r}" s="\\d+"/>`));
+    else expect(cells).not.toContain(`"D${r}"`);
+  }
+  expect(new Set(written.map(([, , attrs]) => attrs)).size).toBeGreaterThan(2);
+});
+
+test('sheet XML is written straight to bytes: the same bytes as encoding it whole, across buffer edges, by either UTF-8 writer', () => {
+  type Part = ['ascii' | 'text', string] | ['ascii3', [string, string, string]] | ['cell', [string, string, string, number]];
+  const parts: Part[] = [];
   for (let i = 0; i < 2000; i++)
     parts.push(
       ['ascii', '<c r="B'],
       // A cell's opening as the writer makes it: column, row number, style (a row number of every length).
       ['ascii3', ['<c r="' + 'ABZ'.slice(0, 1 + (i % 3)), String(i ** 3), i % 2 ? '" s="12"' : '"']],
-      ['uint', i * 37],
-      // Digits written in place: every length up to 2^53 − 1, powers of ten and their neighbours.
-      ['uint', [10 ** (i % 16), 10 ** (i % 16) - 1, 10 ** (i % 16) + 1, Number.MAX_SAFE_INTEGER - i, (i * 7919) ** 2][i % 5]],
+      ['cell', ['<c r="AB', String(i + 1), '" s="3" t="s"><v>', i * 37]],
+      // Digits written in place: every length up to 2^53 − 1, powers of ten and their neighbours, 0 and -0.
+      [
+        'cell',
+        [
+          '<c r="' + 'ABZ'.slice(0, 1 + (i % 3)),
+          String(i ** 2),
+          i % 2 ? '"><v>' : '" s="7"><v>',
+          [10 ** (i % 16), 10 ** (i % 16) - 1, 10 ** (i % 16) + 1, Number.MAX_SAFE_INTEGER - i, (i * 7919) ** 2, 0, -0][i % 7],
+        ],
+      ],
       ['ascii', '" t="s"><v>'],
       ['text', 'ก่อสร้างถนน คสล. หมู่ที่ ๓'],
       ['text', '😀'],
+      // Lone surrogates (a broken pair) become U+FFFD as TextEncoder writes them.
+      ['text', ['a\uD800b', '\uDC00ไทย', 'x\uD83D', '\uDE00\uD83D\uDE00é'][i % 4]],
       ['text', ''],
-      ['uint', 7],
     );
-  const whole = new TextEncoder().encode(parts.map(([, v]) => (Array.isArray(v) ? v.join('') : String(v))).join(''));
-  for (const [first, max] of [
-    [1, 1],
-    [7, 16],
-    [100, 1000],
-    [1 << 14, 1 << 20],
-  ]) {
-    const sink = new ByteSink(first, max);
-    const taken: Uint8Array[] = [];
-    parts.forEach(([k, v], i) => {
-      if (k === 'uint') sink.uint(v as number);
-      else if (k === 'ascii3') sink.ascii3(...(v as [string, string, string]));
-      else sink[k](v as string);
-      if (i % 500 === 0) taken.push(...sink.take()); // handed over as they fill, as the writer does
-    });
-    taken.push(...sink.take(true));
-    expect(Buffer.from(partBytes(taken)).equals(Buffer.from(whole))).toBe(true);
-  }
+  const wholeText = parts.map(([k, v]) =>
+    k === 'cell' ? v.slice(0, 3).join('') + String(v[3] === 0 ? 0 : v[3]) + '</v></c>' : Array.isArray(v) ? v.join('') : v,
+  );
+  const whole = new TextEncoder().encode(wholeText.join(''));
+  // Node's writer (Buffer's utf8Write, set by src/node/files.ts, imported above), then every platform's.
+  for (const writer of ['node', 'TextEncoder'])
+    for (const [first, max] of [
+      [1, 1],
+      [7, 16],
+      [100, 1000],
+      [1 << 14, 1 << 20],
+    ]) {
+      if (writer === 'TextEncoder') setUtf8Write(undefined);
+      const sink = new ByteSink(first, max);
+      const taken: Uint8Array[] = [];
+      parts.forEach(([k, v], i) => {
+        if (k === 'cell') sink.valueCell(...v);
+        else if (k === 'ascii3') sink.ascii3(...v);
+        else sink[k](v);
+        if (i % 500 === 0) taken.push(...sink.take()); // handed over as they fill, as the writer does
+      });
+      taken.push(...sink.take(true));
+      expect([writer, first, Buffer.from(partBytes(taken)).equals(Buffer.from(whole))]).toEqual([writer, first, true]);
+    }
+  setUtf8Write(nodeUtf8Write);
   // A row with no cells is taken back whole, also right after a buffer was filled.
   const sink = new ByteSink(8, 8);
   sink.ascii('<a>');

@@ -72,9 +72,21 @@ export function needsUnit(o: NeedsWorkbookOptions, r?: ConsolidateResult): strin
 }
 
 /** A province's roll-up: --province, or needs that carry their own districts while the result names none. */
-function isProvinceTable(o: NeedsWorkbookOptions, r?: ConsolidateResult): boolean {
+function isProvinceTable(o: NeedsWorkbookOptions & Decided, r?: ConsolidateResult): boolean {
+  if (o.provinceTable !== undefined) return o.provinceTable;
   return o.province !== undefined || (!o.district && !r?.district && !!r?.items.some((i) => i.district));
 }
+
+/** Whether the table is a province's, decided once per workbook (the answer may scan every need). */
+interface Decided {
+  readonly provinceTable?: boolean;
+}
+
+/** The options with isProvinceTable's answer, for the sheets of one workbook. */
+const decided = (o: NeedsWorkbookOptions, r: ConsolidateResult): NeedsWorkbookOptions & Decided => ({
+  ...o,
+  provinceTable: isProvinceTable(o, r),
+});
 
 /** The row says whether it is counted: a reader (OnePlan one level up, or an officer) sees it. */
 export const COUNTED_TH = { yes: 'นับ', no: 'ไม่นับ' } as const;
@@ -106,7 +118,13 @@ export const CONFIDENCE_TH: Record<Confidence, string> = { exact: 'ซ้ำต�
 export const STATUS_TH: Record<InputStatus, string> = { ok: 'อ่านได้', skipped: 'ข้าม (ไม่มีแผนโครงการ)', failed: 'อ่านไม่ได้' };
 
 function sourceText(it: NeedsItem): string {
-  return it.sources.map(provenanceKey).join('\n');
+  // Most needs have one source: its line without an array and a join per row.
+  return it.sources.length === 1 ? provenanceKey(it.sources[0]) : it.sources.map(provenanceKey).join('\n');
+}
+
+/** The หมายเหตุ cell: the need's note and remarks, a line each (most needs have none: no arrays made). */
+function noteText(it: NeedsItem): string {
+  return it.note || it.remarks.length ? [it.note, ...it.remarks].filter(Boolean).join('\n') : '';
 }
 
 /**
@@ -230,7 +248,7 @@ function tailColumns(): NeedsColumn[] {
     { header: 'ลำดับความสำคัญ (ของแหล่งที่มา)', cell: (it) => c(text(it.priority), BODY_CENTER), width: 10 },
     // Each need's own: written in its cell (no shared-string entry for a million labels that never repeat).
     { header: PROVENANCE_HEADER, cell: (it) => ({ value: sourceText(it), style: BODY, once: true }), width: 34 },
-    { header: 'หมายเหตุ', cell: (it) => c([it.note, ...it.remarks].filter(Boolean).join('\n'), BODY), width: 34 },
+    { header: 'หมายเหตุ', cell: (it) => c(noteText(it), BODY), width: 34 },
     { header: 'บันทึกของอำเภอ', cell: (it) => c(text(it.officerNote), BODY), width: 24 },
     {
       // Which source counts when a need's sources disagree (ยอดไม่ตรงกัน): the officer writes its number;
@@ -246,6 +264,12 @@ function tailColumns(): NeedsColumn[] {
 
 const HEAD = headColumns();
 const TAIL = tailColumns();
+/**
+ * The columns' cell functions in order, for the rows: read from an array of functions, not from the
+ * column objects (of a dozen shapes, so each `.cell` read was a megamorphic lookup: ~40 a row).
+ */
+const HEAD_CELLS = HEAD.map((h) => h.cell);
+const TAIL_CELLS = TAIL.map((t) => t.cell);
 /** Columns placed by header: โครงการ (total rows' label; takes the width the others leave), rank and in-plan (tail offsets). */
 const NAME_AT = NEEDS_HEAD.indexOf('โครงการ');
 const RANK_AT = NEEDS_TAIL.indexOf('ลำดับความสำคัญของอำเภอ');
@@ -467,6 +491,49 @@ function countColumn(widths: readonly number[], hidden: ReadonlySet<number>, nee
   return first >= 0 ? first : NAME_AT + 1;
 }
 
+/**
+ * What the needs table and the summary read from every need's amounts, in one pass over the groups
+ * (amounts records are keyed by year: a lookup each costs about what the rest of a row does): the
+ * largest amount of any need, and per group the counted needs and, per year, those asking an amount.
+ */
+interface AmountStats {
+  widest: number;
+  /** Counted needs per group. */
+  counted: Int32Array;
+  /** Counted needs asking an amount (> 0): group gi's year k at gi × years + k. */
+  asking: Int32Array;
+}
+
+function amountStats(r: ConsolidateResult): AmountStats {
+  const years = r.years;
+  const ny = years.length;
+  const counted = new Int32Array(r.groups.length);
+  const asking = new Int32Array(r.groups.length * ny);
+  let widest = 0;
+  // The needs are the groups' items in order (grouping.ts): checked as they are read, else the widest
+  // amount is read from the needs themselves.
+  let j = 0;
+  let same = true;
+  r.groups.forEach((g, gi) => {
+    for (const it of g.items) {
+      if (r.items[j++] !== it) same = false;
+      const b = it.budgets;
+      const inTotals = it.inTotals;
+      if (inTotals) counted[gi]++;
+      for (let k = 0; k < ny; k++) {
+        const v = b[years[k]] ?? 0;
+        widest = Math.max(widest, v);
+        if (inTotals && v > 0) asking[gi * ny + k]++;
+      }
+    }
+  });
+  if (!same || j !== r.items.length) {
+    widest = 0;
+    for (const it of r.items) for (const y of years) widest = Math.max(widest, it.budgets[y] ?? 0);
+  }
+  return { widest, counted, asking };
+}
+
 /** What a row of a streamed sheet is (with the index it refers to). */
 enum RowKind {
   Top,
@@ -483,7 +550,7 @@ enum RowKind {
  * The needs table, made row by row: a plan of what each row is (a byte and an index per row), so the
  * writer can ask for rows one at a time and a 600,000-item table is never held as cell objects.
  */
-function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedSheet {
+function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions, amounts: AmountStats): StreamedSheet {
   const years = r.years;
   const province = isProvinceTable(o, r);
   const unit = needsUnit(o, r);
@@ -548,9 +615,7 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
   noteRows.push(at);
   kinds[at++] = RowKind.Order;
   // Amount columns as wide as the largest item's amount; a wider subtotal or total shrinks to fit.
-  let widest = 0;
-  for (const it of r.items) for (const y of years) widest = Math.max(widest, it.budgets[y] ?? 0);
-  const yearWidth = amountWidth(widest, 12); // at least "ปีงบประมาณ" on one line of the header
+  const yearWidth = amountWidth(amounts.widest, 12); // at least "ปีงบประมาณ" on one line of the header
   const printed = tc + PRINTED_TAIL.length;
   const empty = emptyYears(r);
   const proposers = shortProposers(r);
@@ -582,10 +647,10 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions): StreamedShee
       const no = refs[i] + 1;
       const row: OutCell[] = new Array(HEAD.length + years.length + TAIL.length);
       let j = 0;
-      for (const h of HEAD) row[j++] = h.cell(it, no, texts);
+      for (let k = 0; k < HEAD_CELLS.length; k++) row[j++] = HEAD_CELLS[k](it, no, texts);
       const numStyle = it.inTotals ? NUM : NUM_EXCLUDED;
-      for (const y of years) row[j++] = c(it.budgets[y] ?? 0, numStyle);
-      for (const t of TAIL) row[j++] = t.cell(it, no, texts);
+      for (let k = 0; k < years.length; k++) row[j++] = c(it.budgets[years[k]] ?? 0, numStyle);
+      for (let k = 0; k < TAIL_CELLS.length; k++) row[j++] = TAIL_CELLS[k](it, no, texts);
       return row;
     }
     if (k === RowKind.Group) {
@@ -678,7 +743,7 @@ function summaryOut(name: string, rows: OutCell[][], merges: Range[], colWidths:
   };
 }
 
-function summarySheet(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet {
+function summarySheet(r: ConsolidateResult, o: NeedsWorkbookOptions, amounts: AmountStats): OutSheet {
   const years = r.years;
   const width = 1 + 2 * (years.length + 1);
   const rows: OutCell[][] = [];
@@ -688,22 +753,22 @@ function summarySheet(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet {
   rows.push(...header);
   const COUNT: CellStyle = { border: true, align: 'center', valign: 'top', numFmt: AMOUNT };
   const grand = { counts: years.map(() => 0), sums: years.map(() => 0), count: 0, sum: 0 };
-  for (const g of r.groups) {
-    const counted = g.items.filter((i) => i.inTotals);
-    const counts = years.map((y) => counted.filter((i) => (i.budgets[y] ?? 0) > 0).length);
+  r.groups.forEach((g, gi) => {
+    const counted = amounts.counted[gi];
+    const counts = years.map((_, k) => amounts.asking[gi * years.length + k]);
     const sums = years.map((y) => g.totals[y] ?? 0);
     const sum = sums.reduce((a, b) => a + b, 0);
     const row: OutCell[] = [c(g.label, BODY)];
     years.forEach((_, i) => row.push(c(counts[i], COUNT), c(sums[i], NUM)));
-    row.push(c(counted.length, COUNT), c(sum, NUM));
+    row.push(c(counted, COUNT), c(sum, NUM));
     rows.push(row);
     years.forEach((_, i) => {
       grand.counts[i] += counts[i];
       grand.sums[i] += sums[i];
     });
-    grand.count += counted.length;
+    grand.count += counted;
     grand.sum += sum;
-  }
+  });
   const last: OutCell[] = [c('รวมทั้งสิ้น', GRAND)];
   years.forEach((_, i) => last.push(c(grand.counts[i], { ...GRAND, align: 'center' }), c(grand.sums[i], GRAND_NUM)));
   last.push(c(grand.count, { ...GRAND, align: 'center' }), c(grand.sum, GRAND_NUM));
@@ -1024,16 +1089,18 @@ function districtSummarySheet(r: ConsolidateResult, o: NeedsWorkbookOptions): Ou
 const present = <T>(x: T | undefined): x is T => x !== undefined;
 
 /** The summaries: by provincial issue, and for a province's table also by district. */
-function summarySheets(r: ConsolidateResult, o: NeedsWorkbookOptions): OutSheet[] {
-  return isProvinceTable(o, r) ? [summarySheet(r, o), districtSummarySheet(r, o)] : [summarySheet(r, o)];
+function summarySheets(r: ConsolidateResult, o: NeedsWorkbookOptions, amounts: AmountStats): OutSheet[] {
+  return isProvinceTable(o, r) ? [summarySheet(r, o, amounts), districtSummarySheet(r, o)] : [summarySheet(r, o, amounts)];
 }
 
 /** The sheets to write (xlsx file or new worksheets in the open workbook): needs, summaries, duplicates, sources; follow-up and vanished ones when there are any. */
-export function needsWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions = {}): OutWorkbook {
+export function needsWorkbook(r: ConsolidateResult, options: NeedsWorkbookOptions = {}): OutWorkbook {
+  const amounts = amountStats(r);
+  const o = decided(options, r);
   return {
     sheets: [
-      materialise(needsSheet(r, o)),
-      ...summarySheets(r, o),
+      materialise(needsSheet(r, o, amounts)),
+      ...summarySheets(r, o, amounts),
       materialise(duplicatesSheet(r)),
       sourcesSheet(r),
       followUpSheet(r, o),
@@ -1047,11 +1114,13 @@ export function needsWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions = {}
  * The same sheets for the .xlsx writer, the needs and duplicates tables made row by row as they
  * are written (a national table held whole was ~700 MB of cell objects on top of the result).
  */
-export function needsFileWorkbook(r: ConsolidateResult, o: NeedsWorkbookOptions = {}): FileWorkbook {
+export function needsFileWorkbook(r: ConsolidateResult, options: NeedsWorkbookOptions = {}): FileWorkbook {
+  const amounts = amountStats(r);
+  const o = decided(options, r);
   return {
     sheets: [
-      needsSheet(r, o),
-      ...summarySheets(r, o),
+      needsSheet(r, o, amounts),
+      ...summarySheets(r, o, amounts),
       duplicatesSheet(r),
       sourcesSheet(r),
       followUpSheet(r, o),
