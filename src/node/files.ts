@@ -13,13 +13,6 @@ import { readError } from '../xlsx/errors';
 import { readWorkbookBytes, type OpenOptions } from '../xlsx/open';
 import { WorkbookReadError, type InflateRaw } from '../xlsx/read';
 import { partBytes, type PartData, type ZipParts } from '../xlsx/write';
-import { setUtf8Write, type Utf8Write } from '../xlsx/bytes';
-
-// The writer's texts (the shared strings' ~30 MB of Thai) through Buffer's UTF-8 writer: the bytes
-// TextEncoder makes, lone surrogates as U+FFFD too (test/xlsx/write.test.ts), without a view per text.
-const bufferUtf8Write = (Buffer.prototype as unknown as { utf8Write?: (this: Uint8Array, s: string, at: number) => number }).utf8Write;
-export const nodeUtf8Write: Utf8Write | undefined = bufferUtf8Write && ((s, into, at) => bufferUtf8Write.call(into, s, at));
-setUtf8Write(nodeUtf8Write);
 
 /**
  * zlib raw inflate with the known uncompressed size as chunk size (one output buffer, much less

@@ -6,23 +6,8 @@
  */
 const encoder = new TextEncoder();
 
-/** Writes `s` as UTF-8 into `into` at `at` (room known to be there; lone surrogates as U+FFFD); returns the bytes written. */
-export type Utf8Write = (s: string, into: Uint8Array, at: number) => number;
-
-/** TextEncoder.encodeInto: every platform's way (a view of the buffer made per text). */
-const encodeAt: Utf8Write = (s, into, at) => encoder.encodeInto(s, into.subarray(at)).written;
-let utf8Write: Utf8Write = encodeAt;
-
 /** The end of a cell with a value. */
 const CELL_END = '</v></c>';
-
-/**
- * A platform's faster UTF-8 writer, the same bytes as TextEncoder (Node: Buffer's utf8Write, 1.5–2.5×
- * faster on the shared strings' Thai: no view per text); undefined puts TextEncoder back.
- */
-export function setUtf8Write(w: Utf8Write | undefined): void {
-  utf8Write = w ?? encodeAt;
-}
 
 export class ByteSink {
   private buf: Uint8Array;
@@ -95,7 +80,7 @@ export class ByteSink {
   text(s: string): void {
     // At most 3 bytes per UTF-16 unit (a surrogate pair: 4 bytes for 2 units).
     this.room(s.length * 3);
-    this.pos += utf8Write(s, this.buf, this.pos);
+    this.pos += encoder.encodeInto(s, this.buf.subarray(this.pos)).written;
   }
 
   /**
