@@ -87,3 +87,15 @@ test('one pass over UTF-8 up to the tag: TextDecoder’s text where the bytes ar
   expect(texts).toBeGreaterThan(3000);
   expect(refused).toBeGreaterThan(500);
 });
+
+test('a text longer than the scratch buffer is left to the general way; one that fits is decoded whole', () => {
+  const fits = 'ก'.repeat(43000) + 'x' + 'ข'.repeat(100);
+  const b = Uint8Array.from([...enc.encode(fits), 0x3c]);
+  expect(decodeUtf8ToTag(b, 0, b.length)).toBe(fits);
+  expect(TEXT_SCAN.end).toBe(b.length - 1);
+  const long = Uint8Array.from([...enc.encode('ก'.repeat(44000)), 0x3c]);
+  expect(decodeUtf8ToTag(long, 0, long.length)).toBeUndefined();
+  // Its first part, up to a tag before the limit, still decodes.
+  long[3 * 40000] = 0x3c;
+  expect(decodeUtf8ToTag(long, 0, long.length)).toBe('ก'.repeat(40000));
+});
