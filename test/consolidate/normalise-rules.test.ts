@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import { districtFile, rng, tambonWorkbook } from '../../bench/gen';
-import { ABBREVIATIONS, _passes } from '../../src/engine/normalise';
+import { ABBREVIATIONS, _passes, clearTokenCache, normaliseOnce, normaliseThai } from '../../src/engine/normalise';
 import { readXlsx } from '../../src/xlsx/read';
 import { REAL_SAMPLE } from '../samples';
 
@@ -83,4 +83,23 @@ test('each rule where its need text is, none once no dot is left for the later o
   // Texts the rules changed, and texts left with a dot (where the later rules still run), both many.
   expect(changed).toBeGreaterThan(base.length * 2);
   expect(dotted).toBeGreaterThan(base.length / 2);
+});
+
+test('a name normalised without the gate before the rules (normaliseOnce) is the text normaliseThai gives with it', () => {
+  const next = rng(19);
+  let ungated = 0;
+  for (const t of texts()) {
+    let noisy = t;
+    for (let k = Math.floor(next() * 4); k > 0; k--) {
+      const at = Math.floor(next() * (noisy.length + 1));
+      noisy = noisy.slice(0, at) + INSERTS[Math.floor(next() * INSERTS.length)] + noisy.slice(at);
+    }
+    // Texts with and without what the gate looks for (digits, dots, the undotted forms).
+    for (const s of [t, noisy, t.replace(/[.\d๐-๙]/g, '')]) {
+      clearTokenCache();
+      expect([s, normaliseOnce(s)]).toEqual([s, normaliseThai(s)]);
+      if (!/[.\d๐-๙]/.test(s)) ungated++;
+    }
+  }
+  expect(ungated).toBeGreaterThan(500);
 });
