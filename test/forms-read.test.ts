@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as zlib from 'node:zlib';
 import { consolidate, needsWorkbook } from '../src/engine/consolidate';
-import { readPlanSheet } from '../src/engine/forms/read';
+import { _mayBeTotal, readPlanSheet } from '../src/engine/forms/read';
 import type { ProjectRow } from '../src/engine/plan';
 import { readXlsx } from '../src/xlsx/read';
 import { districtFile } from '../bench/gen';
@@ -67,4 +67,24 @@ test('project rows of plain plans and of a needs table: the fields in one order,
   for (const k of ['route', 'officerNote', 'decision', 'provenance', 'proposer', 'district', 'sourcePriority'])
     expect([k, needs.every((p) => k in p)]).toEqual([k, true]);
   expect(rows.slice(0, plain).some((p) => 'route' in p || 'proposer' in p)).toBe(false);
+});
+
+test('a total row’s label looked for only where the text may start with ร: the regex’s answer on every first character and on plan texts', () => {
+  const { mayBeTotal, MAY_BE_TOTAL } = _mayBeTotal;
+  const texts: string[] = [];
+  for (let c = 0; c < 0x3100; c++) {
+    const ch = String.fromCharCode(c);
+    texts.push(ch, `${ch}รวม`, `${ch}${ch}รวม`, `${ch} รวมงบประมาณ`);
+  }
+  for (const bytes of [new Uint8Array(fs.readFileSync(REAL_SAMPLE)), districtFile(4, 100).bytes])
+    for (const sh of readXlsx(bytes, 'x.xlsx', { inflateRaw: (d) => new Uint8Array(zlib.inflateRawSync(d)) }).sheets)
+      for (const r of sh.rows) for (const c of r ?? []) if (c && typeof c.v === 'string') texts.push(c.w, ` ${c.w}`, `\u200b${c.w}`);
+  texts.push('', 'รวม', '\ufeffรวม', '\u00a0รวม', '\u200bรวม', 'ร', ' ร');
+  let yes = 0;
+  for (const t of texts) {
+    const want = MAY_BE_TOTAL.test(t);
+    expect([t, mayBeTotal(t)]).toEqual([t, want]);
+    if (want) yes++;
+  }
+  expect(yes).toBeGreaterThan(100);
 });

@@ -45,6 +45,8 @@ test('amountValueOf(cell) is amountValue(readAmount(cell)) on numbers, texts, bl
     { v: null, t: 'z', w: '' },
     { v: true, t: 'b', w: 'TRUE' },
     { v: '1,000', t: 'n', w: '1,000' },
+    { v: '-', t: 'n', w: '-' },
+    { v: '-', t: 's', w: 'ไม่มี' },
   ];
   for (const cell of cells) expect([cell, amountValueOf(cell)]).toEqual([cell, amountValue(readAmount(cell))]);
   expect(cells.map(amountValueOf).filter((v) => v === null).length).toBeGreaterThan(2);

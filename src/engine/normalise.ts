@@ -71,6 +71,14 @@ const NEED_RE = new RegExp(
     .join('|'),
   'g',
 );
+/**
+ * Whether every need text of the rules after rule i holds a dot: once rule i has changed the text into
+ * one without a dot, none of them can match (the village rule, which changes most names, is followed
+ * only by ต. อ. จ.).
+ */
+const LATER_NEED_DOTS = ABBREVIATIONS.map((_, i) =>
+  ABBREVIATIONS.slice(i + 1).every(([, , need]) => (typeof need === 'string' ? [need] : need).every((t) => t.includes('.'))),
+);
 /** A need text found → its bit and the bits of the need texts that are its prefixes. */
 const NEED_BITS = new Map(NEED_TEXTS.map((t) => [t, NEED_TEXTS.reduce((m, u, k) => (t.startsWith(u) ? m | (1 << k) : m), 0)]));
 
@@ -107,12 +115,14 @@ const NORM_CACHE = new TextCache<string>(50000);
  * the cache's table of first sightings cost more per name than normalising the odd repeat again).
  */
 export function normaliseOnce(input: string): string {
-  return normaliseUncached(String(input ?? ''));
+  return normaliseUncached(String(input ?? ''), false);
 }
 
 /**
  * Every abbreviation rule needs one of these to match (a dot, a digit, or one of the undotted forms), so
- * text without any of them skips the ~25 rules (no rule fires, so none can feed a later one).
+ * text without any of them skips the ~25 rules (no rule fires, so none can feed a later one). A project
+ * name nearly always has one (its หมู่ที่ N): it goes straight to the rules, whose need-text scan finds
+ * what each needs (the gate cost a third of that scan again).
  */
 const ABBREV_ANY = /[.\d]|คสล|อบต|ศพด|แอส[ฟพ]|ลาดยาง\s?ลาดยาง|ระบบ\s?ประปา|ประปา\s?ผิวดิน/;
 
@@ -202,7 +212,26 @@ const DOT_NOT_DECIMAL = /(?<!\d)\.|\.(?!\d)/g;
 const YAMOK_MARK = /ๆ/g;
 const PUNCTUATION = /[,;:!?"'`“”‘’()[\]{}<>/\\|–—\-_…•*#+=~^%&@]/g;
 
-function normaliseUncached(input: string): string {
+/**
+ * The abbreviation rules applied in order (an expansion can feed a later rule), each only where its
+ * required text is (found again after a rule changed the text). The same text as every rule applied.
+ */
+function abbreviate(input: string): string {
+  let s = input;
+  let needs = needsIn(s);
+  for (let i = 0; i < ABBREVIATIONS.length; i++) {
+    if (!(needs & RULE_NEEDS[i])) continue;
+    const r = s.replace(ABBREVIATIONS[i][0], ABBREVIATIONS[i][1]);
+    if (r === s) continue;
+    s = r;
+    // No dot left for the later rules' need texts: none of them can match (no scan for them).
+    if (LATER_NEED_DOTS[i] && s.indexOf('.') < 0) break;
+    needs = needsIn(s);
+  }
+  return s;
+}
+
+function normaliseUncached(input: string, gate = true): string {
   let s = String(input ?? '');
   // Each pass only where the scan says it can change the text (the same result: passes that find nothing
   // are skipped); NFC only where it can (text beyond ASCII and Thai, or marks it reorders), then scanned again.
@@ -218,16 +247,8 @@ function normaliseUncached(input: string): string {
   else if (f & SPACE_RUN) s = s.replace(SPACE_RUNS, ' ');
   // Thousands separators inside numbers: 1,500 → 1500 (before commas become spaces).
   if (all || f & COMMA) s = s.replace(THOUSANDS_COMMA, '$1');
-  // In order (an expansion can feed a later rule); each rule only where its required text is (found
-  // again after a rule changed the text).
-  if (ABBREV_ANY.test(s)) {
-    let needs = needsIn(s);
-    for (let i = 0; i < ABBREVIATIONS.length; i++) {
-      if (!(needs & RULE_NEEDS[i])) continue;
-      const r = s.replace(ABBREVIATIONS[i][0], ABBREVIATIONS[i][1]);
-      if (r !== s) needs = needsIn((s = r));
-    }
-  }
+  // The abbreviations, where the text holds what one of them needs (the same text ungated: no rule matches without it).
+  if (!gate || ABBREV_ANY.test(s)) s = abbreviate(s);
   // "คอนกรีตเสริมเหล็ก (คอนกรีตเสริมเหล็ก)" after expansion → once. The backreference regex backtracks
   // at every start; it can only match where brackets hold one space-free word, so test that first.
   if (ONE_WORD_IN_BRACKETS.test(s) && wordBeforeItsBrackets(s)) s = s.replace(WORD_THEN_SAME_IN_BRACKETS, '$1');
@@ -306,7 +327,7 @@ const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 /** The fast passes and their references, for tests. */
-export const _passes = { plainTail, lastPasses };
+export const _passes = { plainTail, lastPasses, abbreviate };
 
 /** Normalised text without spaces: the key for "same name". */
 export function compactThai(input: string): string {
@@ -392,6 +413,22 @@ function chunkTokens(seg: Intl.Segmenter, chunk: string): readonly string[] {
 export function wordTokens(normalised: string): string[] {
   const hit = TOKEN_CACHE.get(normalised);
   if (hit) return hit;
+  const tokens = segmentWords(normalised);
+  TOKEN_CACHE.offer(normalised, tokens);
+  return tokens;
+}
+
+/**
+ * wordTokens without its cache, for a text seen about once (a project's core name: most are unique, as
+ * normaliseOnce says of names). The cache's lookup and table of first sightings per name cost more than
+ * segmenting the odd repeat again, whose space-separated chunks are cached.
+ */
+export function wordTokensOnce(normalised: string): string[] {
+  return segmentWords(normalised);
+}
+
+/** The words of a text, segmented (wordTokens without its cache). */
+function segmentWords(normalised: string): string[] {
   const seg = wordSegmenter();
   let tokens: string[];
   if (seg) {
@@ -421,7 +458,6 @@ export function wordTokens(normalised: string): string[] {
       else for (let i = 0; i + 3 <= w.length; i++) tokens.push(w.slice(i, i + 3));
     }
   }
-  TOKEN_CACHE.offer(normalised, tokens);
   return tokens;
 }
 

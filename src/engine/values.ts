@@ -66,7 +66,8 @@ export function amountValueOf(cell: Cell | undefined): number | null {
   if (!cell) return 0;
   if (cell.t === 'n' && typeof cell.v === 'number') return cell.v;
   if (cell.t === 'e') return null;
-  if (cell.t === 'z' || cell.v === null) return 0;
+  // Officers' nil, in most budget cells of most plans: parseAmountText's nil, without its object.
+  if (cell.t === 'z' || cell.v === null || cell.v === '-') return 0;
   return amountValue(parseAmountText(String(cell.v)));
 }
 

@@ -1009,15 +1009,15 @@ function plainSiText(b: Uint8Array, from: number, to: number): number {
  * The strings of a shared-string table without a prefix (parseSharedStrings of the whole part), read
  * from its bytes: the text of each `<si><t>text</t></si>` is decoded on its own, one string straight
  * from its bytes (no decoded slice of the table to cut it from and copy); any other <si> (rich text,
- * phonetic runs) is decoded alone and read as parseSharedStrings reads it.
+ * phonetic runs) is decoded alone and read as parseSharedStrings reads it. An ENTITY declaration
+ * anywhere is refused: looked for in every byte but the plain entries', which hold no "<!" (their text
+ * runs to "</t></si>" with no "<" in it), instead of a scan of the whole table.
  */
 function sharedStringsOfBytes(b: Uint8Array, part: string): string[] {
-  // "!" is rare in a table (comments, CDATA, the odd text): found natively, then looked at.
-  for (let k = b.indexOf(0x21); k >= 0; k = b.indexOf(0x21, k + 1))
-    if (b[k - 1] === 0x3c && matchesAt(b, ENTITY, k - 1)) throw new XmlError(`${part}: ENTITY declaration is not allowed`);
   const out: string[] = [];
   const n = b.length;
   let i = nextSi(b, 0);
+  noEntity(b, 0, i < 0 ? n : i, part);
   while (i >= 0) {
     // The common <si><t>text</t></si> (or <t xml:space="preserve">) in one pass over its bytes.
     if (b[i + 3] === 0x3e && b[i + 4] === 0x3c && b[i + 5] === 0x74) {
@@ -1033,33 +1033,56 @@ function sharedStringsOfBytes(b: Uint8Array, part: string): string[] {
       if (str !== undefined && matchesAt(b, T_CLOSE_SI, q)) {
         out.push(TEXT_SCAN.escapes && (str.indexOf('&') >= 0 || str.indexOf('_x') >= 0) ? decodeText(str) : str);
         const k = q + T_CLOSE_SI.length;
-        i = b[k] === 0x3c && b[k + 1] === 0x73 && b[k + 2] === 0x69 && isNameEnd(b[k + 3]) ? k : nextSi(b, k);
+        if (b[k] === 0x3c && b[k + 1] === 0x73 && b[k + 2] === 0x69 && isNameEnd(b[k + 3])) i = k;
+        else {
+          i = nextSi(b, k);
+          noEntity(b, k, i < 0 ? n : i, part);
+        }
         continue;
       }
     }
-    const gt = b.indexOf(0x3e, i);
-    if (gt < 0) break;
-    if (b[gt - 1] === 0x2f) {
-      out.push('');
-      // As parseSharedStrings: the next "<si" after an empty one is taken without looking at its name's end.
-      i = findBytes(b, SI, gt);
-      continue;
-    }
-    const end = findBytes(b, SI_CLOSE, gt);
-    if (end < 0) break;
-    const at = plainSiText(b, gt + 1, end);
-    if (at >= 0) {
-      const raw = decodeUtf8Text(b, at, end - T_CLOSE.length);
-      out.push(raw.indexOf('&') >= 0 || raw.indexOf('_x') >= 0 ? decodeText(raw) : raw);
-    } else {
-      // Rich text or phonetic runs (a plain <t> was taken above): its runs' texts, as parseSharedStrings reads them.
-      const inner = decodeUtf8Text(b, gt + 1, end);
-      out.push(ownString(richText(inner, 0, inner.length)));
-    }
-    i = nextSi(b, end + SI_CLOSE.length);
+    // Any other entry: what the steps below pass over, up to the next <si> (or the end), is looked at.
+    const from = i;
+    i = otherSi(b, i, out);
+    noEntity(b, from, i < 0 ? n : i, part);
   }
   return out;
 }
+
+/**
+ * An <si> at `i` that is no plain `<si><t>text</t></si>`: its string appended to `out` (none when the
+ * table ends inside it); the next <si>, or -1.
+ */
+function otherSi(b: Uint8Array, i: number, out: string[]): number {
+  const gt = b.indexOf(0x3e, i);
+  if (gt < 0) return -1;
+  if (b[gt - 1] === 0x2f) {
+    out.push('');
+    // As parseSharedStrings: the next "<si" after an empty one is taken without looking at its name's end.
+    return findBytes(b, SI, gt);
+  }
+  const end = findBytes(b, SI_CLOSE, gt);
+  if (end < 0) return -1;
+  const at = plainSiText(b, gt + 1, end);
+  if (at >= 0) {
+    const raw = decodeUtf8Text(b, at, end - T_CLOSE.length);
+    out.push(raw.indexOf('&') >= 0 || raw.indexOf('_x') >= 0 ? decodeText(raw) : raw);
+  } else {
+    // Rich text or phonetic runs (a plain <t> was taken above): its runs' texts, as parseSharedStrings reads them.
+    const inner = decodeUtf8Text(b, gt + 1, end);
+    out.push(ownString(richText(inner, 0, inner.length)));
+  }
+  return nextSi(b, end + SI_CLOSE.length);
+}
+
+/** Refuses an ENTITY declaration whose "<!" lies in b[from, to). */
+function noEntity(b: Uint8Array, from: number, to: number, part: string): void {
+  for (let k = from + 1; k < to; k++)
+    if (b[k] === 0x21 && b[k - 1] === 0x3c && matchesAt(b, ENTITY, k - 1)) throw new XmlError(`${part}: ENTITY declaration is not allowed`);
+}
+
+/** sharedStringsOfBytes, for tests. */
+export const _sharedStringsOfBytes = sharedStringsOfBytes;
 
 /** Where the first <si> of a shared-string table starts, and its prefix ("" or "x:"). */
 function firstSi(s: string): { at: number; prefix: string } | undefined {

@@ -159,10 +159,26 @@ export function decodeUtf8ToTag(b: Uint8Array, from: number, to: number): string
     } else if (c >= 0xe0 && c < 0xf0) {
       const c1 = b[i + 1];
       const c2 = b[i + 2];
-      if (i + 2 >= to || (c1 & 0xc0) !== 0x80 || (c2 & 0xc0) !== 0x80) return undefined;
-      const cp = ((c & 0x0f) << 12) | ((c1 & 0x3f) << 6) | (c2 & 0x3f);
-      if (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff)) return undefined;
-      out[o++] = cp;
+      if (i + 2 >= to || (c2 & 0xc0) !== 0x80) return undefined;
+      // The Thai block (E0 B8 xx, E0 B9 xx): no range to check beyond the continuation bytes; a run of
+      // it (most of a Thai text) in a loop of its own.
+      if (c === 0xe0 && (c1 === 0xb8 || c1 === 0xb9)) {
+        out[o++] = 0x0e00 | ((c1 & 1) << 6) | (c2 & 0x3f);
+        i += 3;
+        while (i + 2 < max && b[i] === 0xe0) {
+          const d1 = b[i + 1];
+          const d2 = b[i + 2];
+          if ((d1 !== 0xb8 && d1 !== 0xb9) || (d2 & 0xc0) !== 0x80) break;
+          out[o++] = 0x0e00 | ((d1 & 1) << 6) | (d2 & 0x3f);
+          i += 3;
+        }
+        continue;
+      } else {
+        if ((c1 & 0xc0) !== 0x80) return undefined;
+        const cp = ((c & 0x0f) << 12) | ((c1 & 0x3f) << 6) | (c2 & 0x3f);
+        if (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff)) return undefined;
+        out[o++] = cp;
+      }
       i += 3;
     } else if (c >= 0xc2 && c < 0xe0) {
       const c1 = b[i + 1];

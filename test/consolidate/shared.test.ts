@@ -1,7 +1,7 @@
 /** One copy of equal token lists, budgets and places: asked again (by identity or by content), the same object. */
 import * as fs from 'node:fs';
 import * as zlib from 'node:zlib';
-import { amountsOf, sharedBudgets, sharedPlace, sharedTokens, toCandidate } from '../../src/engine/consolidate/extract';
+import { _distinct, amountsOf, sharedBudgets, sharedPlace, sharedTokens, toCandidate } from '../../src/engine/consolidate/extract';
 import { coreName, wordTokens } from '../../src/engine/normalise';
 import { readPlanSheet } from '../../src/engine/forms/read';
 import type { BudgetValue, ProjectRow } from '../../src/engine/plan';
@@ -170,4 +170,40 @@ test("a candidate's tokens: each once, in first-seen order (as a Set keeps them)
     }
   expect(n).toBeGreaterThan(300);
   expect(repeated).toBeGreaterThan(20);
+});
+
+test('distinct tokens by their keys first: the same lists as comparing every pair, on segmented names and on made-up lists', () => {
+  const { distinctTokens, firstOfEach } = _distinct;
+  const inflateRaw = (d: Uint8Array) => new Uint8Array(zlib.inflateRawSync(d));
+  const next = rng(3);
+  let lists = 0;
+  let repeated = 0;
+  for (const bytes of [new Uint8Array(fs.readFileSync(REAL_SAMPLE)), districtFile(8, 200).bytes])
+    for (const sheet of readXlsx(bytes, 'x.xlsx', { inflateRaw }).sheets)
+      for (const p of readPlanSheet(sheet).projects) {
+        const all = wordTokens(coreName(p.name));
+        // As segmented, then with tokens of one key and copies (other string objects) of its own put in.
+        const noisy = [...all];
+        for (let k = Math.floor(next() * 4); k > 0; k--) {
+          const pick = all.length ? all[Math.floor(next() * all.length)] : 'ถนน';
+          const add = [` ${pick}`.slice(1), pick.length > 1 ? pick[0] + 'x'.repeat(pick.length - 1) : '', ''][Math.floor(next() * 3)];
+          noisy.splice(Math.floor(next() * (noisy.length + 1)), 0, add);
+        }
+        for (const list of [all, noisy]) {
+          const want = [...new Set(list)];
+          const got = distinctTokens(list);
+          expect(got).toEqual(want);
+          expect(firstOfEach(list)).toEqual(want);
+          // The list itself when it has no repeats (shared, not copied).
+          if (want.length === list.length) expect(got).toBe(list);
+          else repeated++;
+          lists++;
+        }
+      }
+  expect(lists).toBeGreaterThan(300);
+  expect(repeated).toBeGreaterThan(100);
+  const long = Array.from({ length: 300 }, (_, i) => `w${i % 290}`);
+  expect(distinctTokens(long)).toEqual([...new Set(long)]);
+  expect(distinctTokens(['', 'ก', ''])).toEqual(['', 'ก']);
+  expect(distinctTokens(['กข', 'กค', 'กข'])).toEqual(['กข', 'กค']);
 });

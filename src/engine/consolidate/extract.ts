@@ -7,7 +7,7 @@
  */
 import { ownString } from '../own-string';
 import type { PlanSheet, ProjectRow } from '../plan';
-import { coreNameOfNormalised, normaliseOnce, normaliseThai, wordTokens } from '../normalise';
+import { coreNameOfNormalised, normaliseOnce, normaliseThai, wordTokensOnce } from '../normalise';
 import { parseIssue } from './issue';
 import { classify, defaultRoute, parseRoute, type ClassKind, type ClassWords } from '../classification';
 import { tidySpaces } from '../thai';
@@ -234,10 +234,31 @@ export function sharedTableSizes(): number {
 
 /** The tokens once each, in first-seen order: the (cached, shared) list itself when it has no repeats. */
 function distinctTokens(list: readonly string[]): readonly string[] {
-  // A plain loop (a dozen tokens): lastIndexOf per token cost more in its calls than in comparing.
+  const n = list.length;
+  if (n > TOKEN_KEYS.length) return firstOfEach(list);
+  // A plain loop (a dozen tokens): lastIndexOf per token cost more in its calls than in comparing. Each
+  // token's length and first unit are compared first: equal tokens have equal keys, and most pairs of
+  // different tokens (distinct string objects) differ there, where comparing the strings was a call each.
+  const keys = TOKEN_KEYS;
+  for (let i = 0; i < n; i++) {
+    const t = list[i];
+    const key = t.length * 0x10000 + (t.charCodeAt(0) | 0);
+    keys[i] = key;
+    // The first of each, in order (as a Set keeps them), without building a Set.
+    for (let j = 0; j < i; j++) if (keys[j] === key && list[j] === t) return firstOfEach(list);
+  }
+  return list;
+}
+/** Per token of a list, its length and first unit (distinctTokens); a longer list is compared whole. */
+const TOKEN_KEYS = new Float64Array(256);
+
+/** distinctTokens and its reference, for tests. */
+export const _distinct = { distinctTokens, firstOfEach };
+
+/** The first of each token, in order. */
+function firstOfEach(list: readonly string[]): readonly string[] {
   for (let i = 1; i < list.length; i++) {
     const t = list[i];
-    // The first of each, in order (as a Set keeps them), without building a Set.
     for (let j = 0; j < i; j++) if (list[j] === t) return list.filter((u, k) => list.indexOf(u) === k);
   }
   return list;
@@ -513,7 +534,7 @@ export function toCandidate(
     note: intern(p.note.trim()),
     // Its own copy: the replace is a rope of slices of the name's normalised forms (~490 bytes a row, ~190 flat).
     compact: ownString(core.replace(SPACES, '')),
-    tokens: distinctTokens(wordTokens(core)),
+    tokens: distinctTokens(wordTokensOnce(core)),
   };
   // The gazetteer's whole name ("อ.เมือง" → อำเภอเมืองสุราษฎร์ธานี): a province's table names each district once.
   if (fromNeeds && rowDistrict) c.district = intern(fullDistrictName(rowDistrict, place.province ? place : context));

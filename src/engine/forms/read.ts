@@ -604,11 +604,24 @@ function readBlock(sheet: SheetModel, headerRows: number[], columns: ColumnMap, 
 /** What flatText keeps first is a "ร": the only texts that can be a total's label (flattening every name, objective and target of every row cost more than reading them). */
 const MAY_BE_TOTAL = new RegExp(`^[\\s${INVISIBLE_CHARS}]*ร`);
 
+/**
+ * MAY_BE_TOTAL.test(text), answered without the regex where the text starts with a Thai character
+ * other than ร (most names, objectives and targets): no Thai character is a space or invisible.
+ */
+function mayBeTotal(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c >= 0x0e00 && c <= 0x0e7f && c !== 0x0e23) return false;
+  return MAY_BE_TOTAL.test(text);
+}
+
+/** mayBeTotal and its regex, for tests. */
+export const _mayBeTotal = { mayBeTotal, MAY_BE_TOTAL };
+
 function totalLabelOf(row: Array<Cell | undefined>, firstBudgetCol: number): string | undefined {
   const limit = Math.min(row.length, firstBudgetCol);
   for (let c = 0; c < limit; c++) {
     const cell = row[c];
-    if (!cell || cell.t !== 's' || !MAY_BE_TOTAL.test(cell.w)) continue;
+    if (!cell || cell.t !== 's' || !mayBeTotal(cell.w)) continue;
     const t = flatText(cell.w);
     if (TOTAL_LABEL.test(t) && t.length <= 40) return t;
   }

@@ -1,0 +1,60 @@
+/**
+ * An ENTITY declaration anywhere in a shared-string table read from its bytes is refused, though only
+ * the bytes the plain entries do not cover are looked at: declarations put in at random places of
+ * generated and real tables (between entries, inside texts, tags and characters, at either end), and
+ * "!" put in texts, which is no declaration.
+ */
+import * as fs from 'node:fs';
+import { unzipSync } from 'fflate';
+import { districtFile, rng } from '../../bench/gen';
+import { _sharedStringsOfBytes, parseSharedStrings } from '../../src/xlsx/read';
+import { SAMPLE } from './helpers';
+
+const tables = (): Uint8Array[] =>
+  [districtFile(2, 120).bytes, new Uint8Array(fs.readFileSync(SAMPLE))].map((b) => unzipSync(b)['xl/sharedStrings.xml']);
+
+function refused(b: Uint8Array): boolean {
+  try {
+    _sharedStringsOfBytes(b, 'xl/sharedStrings.xml');
+    return false;
+  } catch (e) {
+    expect(String(e)).toMatch(/ENTITY declaration is not allowed/);
+    return true;
+  }
+}
+
+const put = (b: Uint8Array, at: number, what: string): Uint8Array => {
+  const add = new TextEncoder().encode(what);
+  const out = new Uint8Array(b.length + add.length);
+  out.set(b.subarray(0, at));
+  out.set(add, at);
+  out.set(b.subarray(at), at + add.length);
+  return out;
+};
+
+test('an ENTITY declaration anywhere in the table is refused; "!" in texts is read as text', () => {
+  const next = rng(29);
+  const text = new TextDecoder();
+  let checked = 0;
+  for (const b of tables()) {
+    expect(refused(b)).toBe(false);
+    expect(_sharedStringsOfBytes(b, 'x')).toEqual(parseSharedStrings(text.decode(b)));
+    const ends = [0, 1, b.length - 1, b.length, b.indexOf(0x3c, 100), b.indexOf(0x3e, 100) + 1];
+    for (let k = 0; k < 300; k++) {
+      const at = k < ends.length ? ends[k] : Math.floor(next() * (b.length + 1));
+      expect(refused(put(b, at, '<!ENTITY x "y">'))).toBe(true);
+      checked++;
+    }
+    // "!" inside texts (after a ">" that opens one): no declaration, the same strings as the decoded table.
+    for (let k = 0; k < 50; k++) {
+      let at = b.indexOf(0x3e, Math.floor(next() * b.length)) + 1;
+      while (at > 0 && at < b.length && b[at] === 0x3c) at = b.indexOf(0x3e, at) + 1;
+      if (at <= 0) continue;
+      const c = put(b, at, next() < 0.5 ? '!' : 'ข้อ!ความ!');
+      expect(refused(c)).toBe(false);
+      expect(_sharedStringsOfBytes(c, 'x')).toEqual(parseSharedStrings(text.decode(c)));
+      checked++;
+    }
+  }
+  expect(checked).toBeGreaterThan(600);
+});
