@@ -4,25 +4,14 @@
  * order: plan texts of generated and real workbooks, then with abbreviations, dots, digits and village
  * numbers put in at random places, so that rules feed later ones and dots come and go.
  */
-import * as fs from 'node:fs';
-import { districtFile, rng, tambonWorkbook } from '../../bench/gen';
+import { rng } from '../../bench/gen';
 import { ABBREVIATIONS, _passes, clearTokenCache, normaliseOnce, normaliseThai } from '../../src/engine/normalise';
-import { readXlsx } from '../../src/xlsx/read';
-import { REAL_SAMPLE } from '../samples';
+import { noised, planTexts } from './plan-texts';
 
 const { abbreviate } = _passes;
 
 /** Every rule, in order, on every text. */
 const everyRule = (s: string): string => ABBREVIATIONS.reduce((t, [rule, by]) => t.replace(rule, by), s);
-
-function texts(): string[] {
-  const books = [districtFile(9, 150).bytes, tambonWorkbook(3, 150).bytes, new Uint8Array(fs.readFileSync(REAL_SAMPLE))];
-  const out: string[] = [];
-  for (const b of books)
-    for (const sh of readXlsx(b, 'x.xlsx').sheets)
-      for (const r of sh.rows) for (const c of r ?? []) if (c && typeof c.v === 'string') out.push(c.v);
-  return out;
-}
 
 const INSERTS = [
   'ม.3',
@@ -63,16 +52,12 @@ const INSERTS = [
 
 test('each rule where its need text is, none once no dot is left for the later ones: the text every rule in order gives', () => {
   const next = rng(17);
-  const base = texts();
+  const base = planTexts(9, 3);
   expect(base.length).toBeGreaterThan(1000);
   let changed = 0;
   let dotted = 0;
   for (const t of base) {
-    let noisy = t;
-    for (let k = Math.floor(next() * 6); k > 0; k--) {
-      const at = Math.floor(next() * (noisy.length + 1));
-      noisy = noisy.slice(0, at) + INSERTS[Math.floor(next() * INSERTS.length)] + noisy.slice(at);
-    }
+    const noisy = noised(t, next, INSERTS, 6);
     for (const s of [t, noisy, `${noisy} ม.7`, `${noisy} ม.7 ต.นาดี`]) {
       const want = everyRule(s);
       expect(abbreviate(s)).toBe(want);
@@ -88,12 +73,8 @@ test('each rule where its need text is, none once no dot is left for the later o
 test('a name normalised without the gate before the rules (normaliseOnce) is the text normaliseThai gives with it', () => {
   const next = rng(19);
   let ungated = 0;
-  for (const t of texts()) {
-    let noisy = t;
-    for (let k = Math.floor(next() * 4); k > 0; k--) {
-      const at = Math.floor(next() * (noisy.length + 1));
-      noisy = noisy.slice(0, at) + INSERTS[Math.floor(next() * INSERTS.length)] + noisy.slice(at);
-    }
+  for (const t of planTexts(9, 3)) {
+    const noisy = noised(t, next, INSERTS, 4);
     // Texts with and without what the gate looks for (digits, dots, the undotted forms).
     for (const s of [t, noisy, t.replace(/[.\d๐-๙]/g, '')]) {
       clearTokenCache();

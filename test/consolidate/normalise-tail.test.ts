@@ -5,23 +5,11 @@
  * and beside digits, ๆ, runs of spaces and capitals put in at random places. Word tokens cut chunk by chunk
  * between spaces against the segmenter's words of each chunk.
  */
-import * as fs from 'node:fs';
-import { districtFile, rng, tambonWorkbook } from '../../bench/gen';
+import { rng } from '../../bench/gen';
 import { _passes, coreName, normaliseThai, wordTokens } from '../../src/engine/normalise';
-import { readXlsx } from '../../src/xlsx/read';
-import { REAL_SAMPLE } from '../samples';
+import { noised, planTexts } from './plan-texts';
 
 const { plainTail, lastPasses } = _passes;
-
-/** Every text cell of the workbooks (project names, objectives, targets, titles …). */
-function texts(): string[] {
-  const books = [districtFile(1, 150).bytes, tambonWorkbook(6, 150).bytes, new Uint8Array(fs.readFileSync(REAL_SAMPLE))];
-  const out: string[] = [];
-  for (const b of books)
-    for (const sh of readXlsx(b, 'x.xlsx').sheets)
-      for (const r of sh.rows) for (const c of r ?? []) if (c && typeof c.v === 'string') out.push(c.v);
-  return out;
-}
 
 const INSERTS = [
   '.',
@@ -58,16 +46,12 @@ const INSERTS = [
 
 test('the one-pass tail gives the regex passes’ text on plan texts, as read and with punctuation, digits, ๆ, spaces and capitals put in', () => {
   const next = rng(7);
-  const base = texts();
+  const base = planTexts(1, 6);
   expect(base.length).toBeGreaterThan(1000);
   let fast = 0;
   let changed = 0;
   for (const t of base) {
-    let noisy = t;
-    for (let k = Math.floor(next() * 5); k > 0; k--) {
-      const at = Math.floor(next() * (noisy.length + 1));
-      noisy = noisy.slice(0, at) + INSERTS[Math.floor(next() * INSERTS.length)] + noisy.slice(at);
-    }
+    const noisy = noised(t, next, INSERTS, 5);
     for (const s of [t, normaliseThai(t), noisy, ` ${noisy} `]) {
       const want = lastPasses(s);
       const got = plainTail(s);
@@ -98,7 +82,7 @@ test('word tokens chunk by chunk between spaces: the segmenter’s words of each
       .flatMap((c) => [...seg.segment(c)].filter((p) => p.isWordLike).map((p) => p.segment));
   const next = rng(11);
   let tokens = 0;
-  for (const t of texts()) {
+  for (const t of planTexts(1, 6)) {
     const core = coreName(t);
     // As normalised (single spaces), then with spaces doubled, leading and trailing.
     for (const s of [core, ` ${core.replace(/ /g, () => (next() < 0.3 ? '  ' : ' '))} `, '', ' ', core.replace(/ /g, '')]) {
