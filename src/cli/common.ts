@@ -5,7 +5,9 @@ import { parseArgs as parseNodeArgs } from 'node:util';
 import type { WorkbookModel } from '../engine/model';
 import { inputErrorOf, type InputError } from '../engine/consolidate/types';
 import { readWorkbookFile, scanInputs, type InputScan } from '../node/files';
-import { presetById, readStrategies, STRATEGY_PRESETS, type StrategyList } from '../engine/strategy';
+import { presetById, STRATEGY_PRESETS } from '../engine/strategy/presets';
+import { readStrategies } from '../engine/strategy/read';
+import type { StrategyList } from '../engine/strategy/model';
 import { readError } from '../xlsx/errors';
 import { thaiToArabic } from '../engine/thai';
 

@@ -215,6 +215,19 @@ describe('bin/oneplan.js consolidate: reading threads started with the command (
   }, 120_000);
 });
 
+describe('bin/oneplan.js consolidate: its start', () => {
+  test("loads the consolidation, not the validation's findings registry (~160 M instructions of schemas at every start)", () => {
+    // The compiled command's modules, as a consolidation loads them (npm test builds dist/node before jest runs).
+    const cli = path.resolve(__dirname, '../../dist/node/cli/consolidate.js');
+    const probe = `require(${JSON.stringify(cli)}); console.log(JSON.stringify(Object.keys(require.cache)))`;
+    const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const loaded = (JSON.parse(r.stdout) as string[]).map((f) => f.split(path.sep).join('/'));
+    expect(loaded.some((f) => f.endsWith('dist/node/engine/consolidate/consolidation.js'))).toBe(true);
+    expect(loaded.filter((f) => f.endsWith('dist/node/engine/findings.js'))).toEqual([]);
+  });
+});
+
 describe('bin/oneplan.js consolidate: a worker with a capped heap', () => {
   test('only inputs whose run may take half the cap move to the capped worker', async () => {
     const folder = districtFolder('sizes', 3, 300);
