@@ -413,7 +413,7 @@ function chunkTokens(seg: Intl.Segmenter, chunk: string): readonly string[] {
 export function wordTokens(normalised: string): string[] {
   const hit = TOKEN_CACHE.get(normalised);
   if (hit) return hit;
-  const tokens = segmentWords(normalised);
+  const tokens = wordTokensOnce(normalised);
   TOKEN_CACHE.offer(normalised, tokens);
   return tokens;
 }
@@ -424,11 +424,6 @@ export function wordTokens(normalised: string): string[] {
  * segmenting the odd repeat again, whose space-separated chunks are cached.
  */
 export function wordTokensOnce(normalised: string): string[] {
-  return segmentWords(normalised);
-}
-
-/** The words of a text, segmented (wordTokens without its cache). */
-function segmentWords(normalised: string): string[] {
   const seg = wordSegmenter();
   let tokens: string[];
   if (seg) {

@@ -397,10 +397,7 @@ class Reader {
           }
           i = ve + 1;
         }
-        if (rowNum >= 0) st.row = rowNum;
-        else if (st.row < 0) st.row = 0;
-        if (col < 0) col = st.col;
-        st.col = col + 1;
+        col = placeCell(st, rowNum, col);
         if (s.charCodeAt(gt - 1) === 0x2f) {
           p = s.indexOf('<', gt + 1);
           continue;
@@ -559,10 +556,7 @@ class Reader {
           }
           i = ve + 1;
         }
-        if (rowNum >= 0) st.row = rowNum;
-        else if (st.row < 0) st.row = 0;
-        if (col < 0) col = st.col;
-        st.col = col + 1;
+        col = placeCell(st, rowNum, col);
         if (s[gt - 1] === 0x2f) {
           p = byteAt(s, 0x3c, gt + 1);
           continue;
@@ -658,6 +652,19 @@ class Reader {
     if (!m) return undefined;
     return shiftFormula(m.f, row - m.row, col - m.col);
   }
+}
+
+/**
+ * Where a cell goes, from its reference (`rowNum`, `col`: -1 where its `r` gave none): a cell without
+ * a column follows the row's previous cell, as ECMA-376 places it; the row and the next column are kept
+ * in `st`. Both row scanners (characters and bytes) place cells by it. Returns the cell's column.
+ */
+function placeCell(st: RowState, rowNum: number, col: number): number {
+  if (rowNum >= 0) st.row = rowNum;
+  else if (st.row < 0) st.row = 0;
+  const at = col < 0 ? st.col : col;
+  st.col = at + 1;
+  return at;
 }
 
 interface RowState {
