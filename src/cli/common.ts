@@ -6,7 +6,6 @@ import type { WorkbookModel } from '../engine/model';
 import { inputErrorOf, type InputError } from '../engine/consolidate/types';
 import { readWorkbookFile, scanInputs, type InputScan } from '../node/files';
 import { presetById, STRATEGY_PRESETS } from '../engine/strategy/presets';
-import { readStrategies } from '../engine/strategy/read';
 import type { StrategyList } from '../engine/strategy/model';
 import { readError } from '../xlsx/errors';
 import { thaiToArabic } from '../engine/thai';
@@ -242,6 +241,8 @@ export async function loadStrategies(spec: string): Promise<{ list: StrategyList
       };
     return input;
   }
+  // Loaded only for a file: the reader checks the list with its zod schema (zod is ~15 % of a command's start).
+  const { readStrategies } = await import('../engine/strategy/read');
   for (const sheet of input.workbook.sheets) {
     const list = readStrategies(sheet);
     if (list && list.issues.length) return { list };

@@ -5,9 +5,9 @@
  */
 import { z } from 'zod/v4';
 import { ValidateJsonSchema } from '../engine/findings';
-import { ConsolidateJsonSchema } from '../engine/consolidate/json';
+import { ConsolidateJsonSchema } from '../engine/consolidate/json-schema';
 import { MatchJsonSchema } from '../engine/strategy/report';
-import { CalendarJsonSchema } from '../engine/calendar/build';
+import { CalendarJsonSchema } from '../engine/calendar/json';
 import { ActionPlanJsonSchema } from '../engine/action-plan/json';
 
 export const JSON_OUTPUTS = {

@@ -6,7 +6,8 @@ import {
   calendarSheetLayout,
   BAR_COLOR,
 } from '../../src/engine/calendar';
-import { OutSheetSchema, type OutCell } from '../../src/engine/output';
+import type { OutCell } from '../../src/engine/output';
+import { OutSheetSchema } from '../../src/engine/output-schema';
 
 const value = (c: OutCell | undefined): unknown => (c !== null && typeof c === 'object' ? c.value : c);
 const style = (c: OutCell | undefined) => (c !== null && typeof c === 'object' ? (c.style ?? {}) : {});

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { main } from '../../src/cli/oneplan';
 import { FOLLOWUP_SHEET } from '../../src/engine/consolidate';
-import { ConsolidateJsonSchema, type ConsolidateJson } from '../../src/engine/consolidate/json';
+import { ConsolidateJsonSchema, type ConsolidateJson } from '../../src/engine/consolidate/json-schema';
 import { readWorkbookBytes } from '../../src/xlsx/open';
 import { writeXlsx } from '../../src/xlsx/write';
 import { nadiWorkbook, nongbuaWorkbook, unrelatedWorkbook, toOutWorkbook } from '../consolidate/fixtures';

@@ -226,6 +226,28 @@ describe('bin/oneplan.js consolidate: its start', () => {
     expect(loaded.some((f) => f.endsWith('dist/node/engine/consolidate/consolidation.js'))).toBe(true);
     expect(loaded.filter((f) => f.endsWith('dist/node/engine/findings.js'))).toEqual([]);
   });
+
+  test('a run, its JSON, a built-in issue list, district and province included, never loads zod (~160 M instructions at every start)', () => {
+    const folder = districtFolder('no-zod', 3, 20);
+    const bin = path.resolve(__dirname, '../../bin/oneplan.js');
+    const args = ['consolidate', folder, '--json', '--out', path.join(dir, 'no-zod.xlsx'), '--strategies', 'chiangmai-2566-2570'];
+    const loadedBy = (extra: string[]) => {
+      // The command run in-process (no heap-capped worker), its loaded modules listed when it ends.
+      const probe =
+        `process.argv = [process.argv[0], ${JSON.stringify(bin)}, ...${JSON.stringify([...args, ...extra])}];` +
+        `process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(Object.keys(require.cache)) + '\\n'));` +
+        `require(${JSON.stringify(bin)});`;
+      const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8', env: { ...process.env, ONEPLAN_MAX_HEAP_MB: '0' } });
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stdout).needs.projects).toBeGreaterThan(0);
+      const line = r.stderr.split('\n').find((l) => l.startsWith('LOADED '))!;
+      return (JSON.parse(line.slice(7)) as string[]).map((f) => f.split(path.sep).join('/'));
+    };
+    for (const loaded of [loadedBy([]), loadedBy(['--district', 'เมือง', '--province', 'เชียงใหม่'])]) {
+      expect(loaded.some((f) => f.endsWith('dist/node/engine/consolidate/json.js'))).toBe(true);
+      expect(loaded.filter((f) => f.includes('/node_modules/zod/'))).toEqual([]);
+    }
+  });
 });
 
 describe('bin/oneplan.js consolidate: a worker with a capped heap', () => {

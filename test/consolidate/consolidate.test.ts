@@ -13,7 +13,7 @@ import { amountWidth } from '../../src/engine/consolidate/table';
 import type { Candidate } from '../../src/engine/consolidate/extract';
 import { readPlanSheet } from '../../src/engine/forms/read';
 import type { OutCell } from '../../src/engine/output';
-import { OutSheetSchema } from '../../src/engine/output';
+import { OutSheetSchema } from '../../src/engine/output-schema';
 import type { StrategyList } from '../../src/engine/strategy/model';
 import { allWorkbooks, candidate } from './fixtures';
 import { roundTrip } from '../roundtrip/fixtures';

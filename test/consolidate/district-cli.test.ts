@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runConsolidate } from '../../src/cli/consolidate';
-import { ConsolidateJsonSchema } from '../../src/engine/consolidate/json';
+import { ConsolidateJsonSchema } from '../../src/engine/consolidate/json-schema';
 import { makeCell } from '../../src/engine/model';
 import { readWorkbookBytes } from '../../src/xlsx/open';
 import { nodeInflateRaw } from '../../src/node/files';

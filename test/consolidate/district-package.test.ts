@@ -23,7 +23,7 @@ import { validateWorkbook } from '../../src/engine/validate';
 import { toOutWorkbook, nadiWorkbook, nongbuaWorkbook } from './fixtures';
 import { districtPlan, nadiTambonPlan, nongbuaTambonPlan, roster } from './district-fixtures';
 import { roundTrip } from '../roundtrip/fixtures';
-import { ConsolidateJsonSchema } from '../../src/engine/consolidate/json';
+import { ConsolidateJsonSchema } from '../../src/engine/consolidate/json-schema';
 
 /** Every fixture goes through .xlsx bytes first: what the officer's files really are. */
 const viaXlsx = (wb: WorkbookModel): WorkbookModel => roundTrip(toOutWorkbook(wb), wb.name);

@@ -16,7 +16,7 @@ import {
   type ConsolidateResult,
   type NeedsItem,
 } from '../../src/engine/consolidate';
-import { ConsolidateJsonSchema } from '../../src/engine/consolidate/json';
+import { ConsolidateJsonSchema } from '../../src/engine/consolidate/json-schema';
 import { comparePlaces } from '../../src/engine/consolidate/place';
 import { makeCell, sheetFromValues, type SheetModel, type WorkbookModel } from '../../src/engine/model';
 import { validateWorkbook } from '../../src/engine/validate';

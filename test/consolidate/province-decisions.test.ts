@@ -15,7 +15,7 @@ import {
   type ConsolidateResult,
 } from '../../src/engine/consolidate';
 import { parseDecision } from '../../src/engine/consolidate/decision';
-import { ConsolidateJsonSchema } from '../../src/engine/consolidate/json';
+import { ConsolidateJsonSchema } from '../../src/engine/consolidate/json-schema';
 import { splitNeeds } from '../../src/engine/consolidate/split';
 import { makeCell, type SheetModel, type WorkbookModel } from '../../src/engine/model';
 import { validateWorkbook } from '../../src/engine/validate';

@@ -13,7 +13,7 @@ import {
   UNMATCHED_DECISIONS_SHEET,
   type ConsolidateInput,
 } from '../../src/engine/consolidate';
-import { ConsolidateJsonSchema } from '../../src/engine/consolidate/json';
+import { ConsolidateJsonSchema } from '../../src/engine/consolidate/json-schema';
 import { splitNeeds } from '../../src/engine/consolidate/split';
 import { matchReturned } from '../../src/engine/consolidate/returned-match';
 import { makeCell, type SheetModel, type WorkbookModel } from '../../src/engine/model';

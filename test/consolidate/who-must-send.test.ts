@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runConsolidate } from '../../src/cli/consolidate';
 import { calendarDue, consolidate, Consolidation, expectedSenders, sendersOf, type InputReport } from '../../src/engine/consolidate';
-import { ConsolidateJsonSchema } from '../../src/engine/consolidate/json';
+import { ConsolidateJsonSchema } from '../../src/engine/consolidate/json-schema';
 import { nodeInflateRaw } from '../../src/node/files';
 import { districtOptions, EMPTY_DISTRICT } from '../../src/taskpane/consolidate/districtSettings';
 import { readWorkbookBytes } from '../../src/xlsx/open';

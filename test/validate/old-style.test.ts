@@ -7,7 +7,7 @@ import { readWorkbookBytes } from '../../src/xlsx/open';
 import { readPlanSheet, periodOf } from '../../src/engine/forms/read';
 import { validateWorkbook } from '../../src/engine/validate';
 import { consolidate, consolidateJson, needsWorkbook, NEEDS_SHEET } from '../../src/engine/consolidate';
-import { ConsolidateJsonSchema } from '../../src/engine/consolidate/json';
+import { ConsolidateJsonSchema } from '../../src/engine/consolidate/json-schema';
 import { parseAmountText } from '../../src/engine/values';
 import { writeXlsx } from '../../src/xlsx/write';
 import type { Finding } from '../../src/engine/findings';

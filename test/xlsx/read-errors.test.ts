@@ -5,7 +5,7 @@ import { nodeInflateRaw } from '../../src/node/files';
 import { readXlsx, WorkbookReadError, type ReadOptions } from '../../src/xlsx/read';
 import { writeXlsx } from '../../src/xlsx/write';
 import { inputErrorOf } from '../../src/engine/consolidate/types';
-import { InputErrorSchema } from '../../src/engine/consolidate/json';
+import { InputErrorSchema } from '../../src/engine/consolidate/json-schema';
 import { READ_ERROR_CODES } from '../../src/engine/file-errors';
 import { readError } from '../../src/xlsx/errors';
 import { centralEntries, makeXlsx, patchDeclaredSize, SAMPLE, sheetDoc } from './helpers';

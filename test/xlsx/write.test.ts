@@ -9,7 +9,7 @@ import { textAt } from '../../src/engine/model';
 import { DEFAULT_FONT } from '../../src/engine/output';
 import { rowHeightFor } from '../../src/engine/print';
 import type { OutWorkbook, StreamedSheet } from '../../src/engine/output';
-import { OutSheetSchema } from '../../src/engine/output';
+import { OutSheetSchema } from '../../src/engine/output-schema';
 import { nodeZip, nodeZipAsync, nodeZipPiecesAsync, readWorkbookFile, writeFileBytes } from '../../src/node/files';
 import { ByteSink } from '../../src/xlsx/bytes';
 import { readXlsx } from '../../src/xlsx/read';

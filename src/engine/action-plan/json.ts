@@ -1,7 +1,7 @@
 /** The machine-readable action plan (`oneplan action-plan --json`); its schema is published in docs/schemas. */
 import { z } from 'zod/v4';
 import { ACTION_SOURCES, ROW_SOURCES, type ActionPlan, type ActionRow, type OfficerCells } from './types';
-import { InputErrorSchema } from '../consolidate/json';
+import { InputErrorSchema } from '../consolidate/json-schema';
 
 const RefSchema = z.object({ file: z.string(), sheet: z.string(), row: z.number().int().positive() });
 const SideSchema = z.enum(['agency', 'local']);

@@ -1,7 +1,6 @@
 /**
- * Planning calendar templates (ปฏิทินการดำเนินงาน) as data: a zod schema, so a template is
- * editable in the task pane, saved as JSON (localStorage, a file for `oneplan calendar
- * --template FILE`) and read back safely.
+ * Planning calendar templates (ปฏิทินการดำเนินงาน) as data: the built-in ones, whole (every default
+ * of the schema, schema.ts, written out: they are used without parsing, so without zod).
  *
  * Months are relative: a step's months fall in the "calendar year" = fiscal year + yearOffset
  * (default −2: the DOPA 2558 calendar serves the provincial action plan of FY 2560, the Rayong
@@ -12,72 +11,14 @@
  *   {planStart}–{planEnd} the 5-year provincial plan containing {fy} (2561–2565, 2566–2570 …);
  *   {updated} the "updated on" date ("10 พ.ค. 62").
  */
-import { z } from 'zod/v4';
+import type { CalendarTemplate } from './schema';
 
-export const DeadlineSchema = z.object({
-  month: z.number().int().min(1).max(12),
-  day: z.number().int().min(1).max(31),
-  /** Years added to the calendar year (fy + offset). */
-  yearShift: z.number().int().default(0),
-});
-export type Deadline = z.infer<typeof DeadlineSchema>;
-
-export const CalendarStepSchema = z.object({
-  /** Stable id, used by `dependsOn`. */
-  id: z.string().min(1),
-  /** การดำเนินงาน (headline). */
-  title: z.string().min(1),
-  /** Bullet lines under the headline ("- …" separated by newlines). */
-  detail: z.string().optional(),
-  /** หน่วยดำเนินการ. */
-  unit: z.string().default(''),
-  startMonth: z.number().int().min(1).max(12),
-  endMonth: z.number().int().min(1).max(12),
-  /** Years added to the calendar year for the start month (default 0). */
-  yearShift: z.number().int().default(0),
-  /** Years added for the end month; default: the start's, or the next year when endMonth < startMonth. */
-  endYearShift: z.number().int().optional(),
-  /** An exact date by which the step must be done (e.g. 15 June). */
-  deadline: DeadlineSchema.optional(),
-  /** หมายเหตุ. */
-  note: z.string().default(''),
-  /** Ids of earlier steps whose output this step uses. */
-  dependsOn: z.array(z.string()).default([]),
-});
-export type CalendarStep = z.infer<typeof CalendarStepSchema>;
-export type CalendarStepInput = z.input<typeof CalendarStepSchema>;
-
-export const CalendarTemplateSchema = z
-  .object({
-    id: z.string().min(1),
-    name: z.string().min(1),
-    nameEn: z.string().optional(),
-    /** Where the template comes from (letter, date). */
-    source: z.string().optional(),
-    titleLines: z.array(z.string()).default([]),
-    /** Calendar year = fiscal year + yearOffset. */
-    yearOffset: z.number().int().min(-10).max(10).default(-2),
-    /** First year of some 5-year provincial plan, for {planStart}/{planEnd}. */
-    planCycleStart: z.number().int().default(2561),
-    planCycleYears: z.number().int().min(1).max(20).default(5),
-    steps: z.array(CalendarStepSchema).min(1),
-    /** Lines under the table, numbered "หมายเหตุ : ๑. …". */
-    notes: z.array(z.string()).default([]),
-  })
-  .superRefine((t, ctx) => {
-    const ids = new Set<string>();
-    t.steps.forEach((s, i) => {
-      if (ids.has(s.id)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['steps', i, 'id'], message: `duplicate step id "${s.id}"` });
-      ids.add(s.id);
-    });
-  });
-export type CalendarTemplate = z.infer<typeof CalendarTemplateSchema>;
-export type CalendarTemplateInput = z.input<typeof CalendarTemplateSchema>;
+export type { CalendarStep, CalendarStepInput, CalendarTemplate, CalendarTemplateInput, Deadline } from './schema';
 
 const NOTES = ['ปรับปรุงปฏิทินการดำเนินงาน ณ วันที่ {updated}', 'กำหนดการและระยะเวลาเปลี่ยนแปลงได้ตามความเหมาะสม'];
 
 /** DOPA letter มท ๐๒๑๒.๑/ว ๐๓๕๒ (15 Jan 2558), forwarded by กรมการปกครอง (23 Feb 2558). */
-export const DOPA_2558: CalendarTemplateInput = {
+export const DOPA_2558: CalendarTemplate = {
   id: 'dopa',
   name: 'ปฏิทินกระทรวงมหาดไทย (๒๕๕๘)',
   nameEn: 'Ministry of Interior calendar (2015)',
@@ -87,6 +28,8 @@ export const DOPA_2558: CalendarTemplateInput = {
     'เพื่อการจัดทำแผนพัฒนาจังหวัดและแผนปฏิบัติราชการประจำปีของจังหวัด ประจำปีงบประมาณ พ.ศ. {fy}',
   ],
   yearOffset: -2,
+  planCycleStart: 2561,
+  planCycleYears: 5,
   steps: [
     {
       id: 'village',
@@ -95,7 +38,9 @@ export const DOPA_2558: CalendarTemplateInput = {
       unit: 'กม./สำนักงานพัฒนาชุมชนอำเภอ/อปท.',
       startMonth: 1,
       endMonth: 2,
+      yearShift: 0,
       note: 'ส่งแผนชุมชน/หมู่บ้านไปยังอำเภอภายในเดือนกุมภาพันธ์',
+      dependsOn: [],
     },
     {
       id: 'local',
@@ -104,6 +49,7 @@ export const DOPA_2558: CalendarTemplateInput = {
       unit: 'อปท.',
       startMonth: 3,
       endMonth: 5,
+      yearShift: 0,
       note: 'จัดทำและทบทวนให้แล้วเสร็จภายในเดือนมิถุนายน',
       dependsOn: ['village'],
     },
@@ -114,6 +60,7 @@ export const DOPA_2558: CalendarTemplateInput = {
       unit: 'อำเภอ (อ.ก.อ./กบอ.)',
       startMonth: 5,
       endMonth: 5,
+      yearShift: 0,
       note: 'ส่งกรอบแผนพัฒนาอำเภอให้ อปท. ในพื้นที่ภายในเดือนพฤษภาคม',
       dependsOn: ['village'],
     },
@@ -124,6 +71,8 @@ export const DOPA_2558: CalendarTemplateInput = {
       unit: 'อำเภอ/คณะกรรมการประสานแผนพัฒนาท้องถิ่นระดับอำเภอ',
       startMonth: 7,
       endMonth: 7,
+      yearShift: 0,
+      note: '',
       dependsOn: ['village', 'local', 'district'],
     },
     {
@@ -133,6 +82,7 @@ export const DOPA_2558: CalendarTemplateInput = {
       unit: 'จังหวัด (ก.บ.จ.)',
       startMonth: 7,
       endMonth: 9,
+      yearShift: 0,
       note: 'ให้แล้วเสร็จภายในเดือนกันยายน',
       dependsOn: ['needs'],
     },
@@ -142,6 +92,7 @@ export const DOPA_2558: CalendarTemplateInput = {
       unit: 'จังหวัด',
       startMonth: 10,
       endMonth: 10,
+      yearShift: 0,
       note: 'เพื่อบรรจุในคำของบประมาณ ปี พ.ศ. {fy}',
       dependsOn: ['province'],
     },
@@ -154,7 +105,9 @@ export const DOPA_2558: CalendarTemplateInput = {
       unit: 'อำเภอ/ที่ทำการปกครองจังหวัด',
       startMonth: 11,
       endMonth: 11,
+      yearShift: 0,
       note: 'ให้แล้วเสร็จภายในเดือนพฤศจิกายน',
+      dependsOn: [],
     },
   ],
   notes: NOTES,
@@ -167,13 +120,15 @@ const RY_OFFICE = 'สำนักงานจังหวัดระยอง'
 const RY_ALL = '- กลุ่มเป้าหมายทุกภาคส่วนในจังหวัดระยอง';
 
 /** Rayong provincial calendar (updated 10 May 2562) for the FY 2564 action plan, letter รย ๐๐๑๗.๒/ว ๒๖๔๗. */
-export const RAYONG_2562: CalendarTemplateInput = {
+export const RAYONG_2562: CalendarTemplate = {
   id: 'rayong',
   name: 'ปฏิทินจังหวัดระยอง (๒๕๖๒)',
   nameEn: 'Rayong province calendar (2019)',
   source: 'หนังสือจังหวัดระยอง ที่ รย ๐๐๑๗.๒/ว ๒๖๔๗ ลงวันที่ ๒๘ พฤษภาคม ๒๕๖๒',
   titleLines: ['ปฏิทินการดำเนินงานจังหวัดระยอง', `การจัดทำ${RY_PLAN}`, 'และแผนปฏิบัติการประจำปีงบประมาณ พ.ศ. {fy}'],
   yearOffset: -2,
+  planCycleStart: 2561,
+  planCycleYears: 5,
   steps: [
     {
       id: 'r1',
@@ -183,6 +138,9 @@ export const RAYONG_2562: CalendarTemplateInput = {
       unit: 'สำนักงานพัฒนาชุมชนอำเภอ/อปท./อำเภอ',
       startMonth: 1,
       endMonth: 2,
+      yearShift: 0,
+      note: '',
+      dependsOn: [],
     },
     {
       id: 'r2',
@@ -192,6 +150,8 @@ export const RAYONG_2562: CalendarTemplateInput = {
       unit: 'สำนักงานพัฒนาชุมชนอำเภอ/อปท./อำเภอ',
       startMonth: 3,
       endMonth: 4,
+      yearShift: 0,
+      note: '',
       dependsOn: ['r1'],
     },
     {
@@ -202,6 +162,8 @@ export const RAYONG_2562: CalendarTemplateInput = {
       unit: 'กบอ./อปท.',
       startMonth: 4,
       endMonth: 6,
+      yearShift: 0,
+      note: '',
       dependsOn: ['r2'],
     },
     {
@@ -211,6 +173,9 @@ export const RAYONG_2562: CalendarTemplateInput = {
       unit: RY_OFFICE,
       startMonth: 6,
       endMonth: 6,
+      yearShift: 0,
+      note: '',
+      dependsOn: [],
     },
     {
       id: 'r5',
@@ -219,6 +184,8 @@ export const RAYONG_2562: CalendarTemplateInput = {
       unit: RY_OFFICE,
       startMonth: 7,
       endMonth: 7,
+      yearShift: 0,
+      note: '',
       dependsOn: ['r3'],
     },
     {
@@ -227,6 +194,8 @@ export const RAYONG_2562: CalendarTemplateInput = {
       unit: RY_OFFICE,
       startMonth: 7,
       endMonth: 7,
+      yearShift: 0,
+      note: '',
       dependsOn: ['r5'],
     },
     {
@@ -235,6 +204,8 @@ export const RAYONG_2562: CalendarTemplateInput = {
       unit: RY_OFFICE,
       startMonth: 7,
       endMonth: 8,
+      yearShift: 0,
+      note: '',
       dependsOn: ['r6'],
     },
     {
@@ -244,6 +215,8 @@ export const RAYONG_2562: CalendarTemplateInput = {
       unit: RY_OFFICE,
       startMonth: 8,
       endMonth: 8,
+      yearShift: 0,
+      note: '',
       dependsOn: ['r7'],
     },
     {
@@ -252,6 +225,8 @@ export const RAYONG_2562: CalendarTemplateInput = {
       unit: RY_OFFICE,
       startMonth: 8,
       endMonth: 8,
+      yearShift: 0,
+      note: '',
       dependsOn: ['r8'],
     },
     {
@@ -260,6 +235,8 @@ export const RAYONG_2562: CalendarTemplateInput = {
       unit: 'ก.บ.จ.',
       startMonth: 8,
       endMonth: 8,
+      yearShift: 0,
+      note: '',
       dependsOn: ['r9'],
     },
     {
@@ -268,6 +245,8 @@ export const RAYONG_2562: CalendarTemplateInput = {
       unit: RY_OFFICE,
       startMonth: 9,
       endMonth: 9,
+      yearShift: 0,
+      note: '',
       dependsOn: ['r10'],
     },
     {
@@ -276,43 +255,22 @@ export const RAYONG_2562: CalendarTemplateInput = {
       unit: RY_OFFICE,
       startMonth: 9,
       endMonth: 9,
+      yearShift: 0,
+      note: '',
       dependsOn: ['r11'],
     },
   ],
   notes: NOTES,
 };
 
-export const BUILTIN_TEMPLATES: Record<string, CalendarTemplate> = {
-  dopa: CalendarTemplateSchema.parse(DOPA_2558),
-  rayong: CalendarTemplateSchema.parse(RAYONG_2562),
-};
+/** The built-in templates, as parsed (their defaults written out: test/calendar/templates.test.ts). */
+export const BUILTIN_TEMPLATES: Readonly<Record<string, Readonly<CalendarTemplate>>> = { dopa: DOPA_2558, rayong: RAYONG_2562 };
 
 export type BuiltinTemplateId = 'dopa' | 'rayong';
 
 /** A fresh (deep-copied) built-in template. */
 export function builtinTemplate(id: BuiltinTemplateId): CalendarTemplate {
   return structuredClone(BUILTIN_TEMPLATES[id]);
-}
-
-/** A readable one-line-per-issue message for a template that does not parse. */
-export function templateIssues(e: z.ZodError): string[] {
-  return e.issues.map((i) => `${i.path.join('.') || '(template)'}: ${i.message}`);
-}
-
-export type TemplateParse = { ok: true; template: CalendarTemplate } | { ok: false; issues: string[] };
-
-/** Parses a template from JSON text or an object (e.g. a file, localStorage). */
-export function parseTemplate(input: unknown): TemplateParse {
-  let data = input;
-  if (typeof input === 'string') {
-    try {
-      data = JSON.parse(input.replace(/^\uFEFF/, ''));
-    } catch (e) {
-      return { ok: false, issues: [`not JSON: ${(e as Error).message}`] };
-    }
-  }
-  const r = CalendarTemplateSchema.safeParse(data);
-  return r.success ? { ok: true, template: r.data } : { ok: false, issues: templateIssues(r.error) };
 }
 
 /** JSON text of a template (pretty, stable key order as declared). */

@@ -4,7 +4,9 @@
  * and when they must send by: the date given, else the calendar template's step for that level's sending.
  * Shared by the CLI (--district/--province, --due) and the pane's district settings.
  */
-import { builtinTemplate, buildCalendar } from '../calendar';
+// The modules themselves, not the calendar's barrel (its schemas would load zod with every consolidation).
+import { builtinTemplate } from '../calendar/templates';
+import { buildCalendar } from '../calendar/build';
 import { daysInMonth, type ThaiDate } from '../calendar/thai';
 import { bareProvinceName, codesNamed, districtsOf, placeName, placeOf, suggest, tambonsOf, type KnownPlace } from '../places';
 import { bareKey, districtKey, senderKey } from './roster';

@@ -29,7 +29,7 @@ export {
   NEEDS_TAIL,
 } from './table';
 export { consolidateJson } from './json';
-export type { ConsolidateJson } from './json';
+export type { ConsolidateJson } from './json-schema';
 export { parseIssue, issueKey, issueLabel } from './issue';
 export { readPrevious } from './merge';
 export { approvalLine, parseApprovalLine } from '../approval';

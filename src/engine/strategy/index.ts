@@ -10,6 +10,7 @@ import { matchProjects } from './match';
 import type { MatchSettings, MatchVerdict, ProjectInput, StrategyList } from './model';
 
 export * from './model';
+export * from './schema';
 export { resolveDeclared, nameSimilarity, issueByName, type Declared } from './declared';
 export { matchProjects, projectMatcher, bestIssue, buildIndex } from './match';
 export { readStrategies, detectStrategiesSheet } from './read';

@@ -1,28 +1,11 @@
 /**
  * Provincial development issues (ประเด็นการพัฒนา): the list a province sends to its districts and
- * local governments, which every project of a plan should link to. Pure data + zod schema.
+ * local governments, which every project of a plan should link to. Pure data; the schema is in schema.ts.
  */
-import { z } from 'zod/v4';
+import type { z } from 'zod/v4';
+import type { StrategyIssueSchema, StrategyListSchema } from './schema';
 
-export const StrategyIssueSchema = z.object({
-  /** Issue number as written, Arabic digits: "1", "2" (a province may use "1.1" for sub-issues). */
-  code: z.string().min(1),
-  name: z.string().min(1),
-  /** เป้าประสงค์ */
-  goals: z.string().optional(),
-  /** แนวทางการพัฒนา / กลยุทธ์ */
-  approaches: z.string().optional(),
-  /** คำสำคัญ: extra words that signal the issue (official or added by the officer). */
-  keywords: z.array(z.string()).optional(),
-});
 export type StrategyIssue = z.infer<typeof StrategyIssueSchema>;
-
-export const StrategyListSchema = z.object({
-  province: z.string().optional(),
-  /** Plan period as written, e.g. "2566-2570". */
-  period: z.string().optional(),
-  issues: z.array(StrategyIssueSchema).min(1),
-});
 export type StrategyList = z.infer<typeof StrategyListSchema>;
 
 export const MATCH_STATUSES = ['consistent', 'weak', 'undeclared', 'none'] as const;

@@ -4,7 +4,8 @@
  */
 import type { SheetModel } from '../model';
 import { readIssueList } from '../forms/issue-list';
-import { StrategyListSchema, type StrategyList } from './model';
+import type { StrategyList } from './model';
+import { StrategyListSchema } from './schema';
 
 export { detectStrategiesSheet } from '../forms/issue-list';
 
