@@ -9,7 +9,7 @@
  * Only a run whose heap may come within half of the cap moves (capNeeded): a district's few megabytes of files
  * are done in-process, without a second thread to start and a second copy of the modules to load.
  */
-import { promises as fs } from 'node:fs';
+import { statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -31,12 +31,16 @@ export function heapCapMb(env: NodeJS.ProcessEnv = process.env): number {
  */
 const HEAP_PER_INPUT_BYTE = 20;
 
-/** Whether `files` are big enough for their run's heap to come within half of `capMb` (then it runs under the cap). */
+/**
+ * Whether `files` are big enough for their run's heap to come within half of `capMb` (then it runs under
+ * the cap). Stat'ed synchronously: one awaited stat after another cost ~40 µs each in round trips (200
+ * files: ~7 ms against ~1 ms), with nothing else to do meanwhile.
+ */
 export async function capNeeded(files: readonly string[], capMb: number): Promise<boolean> {
   let bytes = 0;
   for (const f of files) {
     try {
-      bytes += (await fs.stat(f)).size;
+      bytes += statSync(f).size;
     } catch {
       // unreadable: reported when it is read
     }
