@@ -485,6 +485,8 @@ class Reader {
     const cOpen = encodeAscii('<' + P + 'c');
     const cClose = encodeAscii('</' + P + 'c>');
     const isClose = encodeAscii('</' + P + 'is>');
+    const vOpen = encodeAscii('<' + P + 'v>');
+    const vcClose = encodeAscii('</' + P + 'v></' + P + 'c>');
     const cLen = cOpen.length;
     const plen = P.length;
     const sst = this.sst;
@@ -561,14 +563,26 @@ class Reader {
           p = byteAt(s, 0x3c, gt + 1);
           continue;
         }
-        let cEnd = findBytes(s, cClose, gt + 1);
-        if (cEnd < 0) cEnd = n;
         // children: v, f, is
         let vs = -1;
         let vEnd = -1;
         let ftext: string | undefined;
         let inline: string | undefined;
-        let q = byteAt(s, 0x3c, gt + 1);
+        let cEnd: number;
+        let q: number;
+        // Most cells are `<v>…</v></c>` and nothing else: the value and the cell's end read in one pass
+        // (what the search for </c> and the walk over the children below find there: no "<" between).
+        const ve = s[gt + 1] === 0x3c && matchesAt(s, vOpen, gt + 1) ? byteAt(s, 0x3c, gt + 1 + vOpen.length) : -1;
+        if (ve >= 0 && matchesAt(s, vcClose, ve)) {
+          vs = gt + 1 + vOpen.length;
+          vEnd = ve;
+          cEnd = ve + vcClose.length - cClose.length;
+          q = -1;
+        } else {
+          cEnd = findBytes(s, cClose, gt + 1);
+          if (cEnd < 0) cEnd = n;
+          q = byteAt(s, 0x3c, gt + 1);
+        }
         while (q >= 0 && q < cEnd) {
           if (s[q + 1] === 0x2f) {
             q = byteAt(s, 0x3c, q + 2);

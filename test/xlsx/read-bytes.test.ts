@@ -67,6 +67,13 @@ function awkwardRow(r: number, P: string): string {
       `<${P}c r="AE${r}"/>`,
       `<!-- <${P}c r="AF${r}"><${P}v>9</${P}v></${P}c> -->`,
       c(` t="s"`, `<${P}v/>`),
+      // Near the one-pass reading of `<v>…</v></c>`: something between the two ends, a second value,
+      // Thai digits, a value with spaces, an end tag of another prefix.
+      c(` t="s"`, `${v('2')} `),
+      c(``, `${v('5')}${v('6')}`),
+      c(``, v('๑๒')),
+      c(` t="s"`, v(' 3 ')),
+      `<${P}c t="s">${v('1')}</y:c></${P}c>`,
     ].join('') +
     `</${P}row>`
   );
