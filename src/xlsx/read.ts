@@ -27,6 +27,7 @@ import {
   unescapeXml,
   XmlError,
   type Tag,
+  type UnitsToString,
 } from './xml';
 import { fflateInflateRaw, isOle2, oleHasEncryptedPackage, oleHasStream, ZipArchive, type InflateRaw } from './zip';
 
@@ -46,6 +47,8 @@ export interface ReadOptions {
   sheetSliceBytes?: number;
   /** Rows read from each decoded slice of sheet XML, never from its bytes: the reference the byte scanner is tested against. */
   decodedRows?: boolean;
+  /** Shared strings' texts made from their UTF-16 units; default TextDecoder. Node passes nodeUnitsToString (src/node/text.ts). */
+  unitsToString?: UnitsToString;
 }
 
 const GiB = 1024 * 1024 * 1024;
@@ -288,7 +291,7 @@ class Reader {
       const at = near.indexOf('<si>');
       if (at >= 0) {
         checkProlog(near.slice(0, at) + '<', part);
-        return sharedStringsOfBytes(b, part);
+        return sharedStringsOfBytes(b, part, this.opts.unitsToString);
       }
     }
     const headLen = Math.min(b.length, slice);
@@ -300,7 +303,7 @@ class Reader {
       return parseSharedStrings(s);
     }
     checkProlog(head.slice(0, first.at) + '<', part);
-    if (first.prefix === '') return sharedStringsOfBytes(b, part);
+    if (first.prefix === '') return sharedStringsOfBytes(b, part, this.opts.unitsToString);
     const close = encodeAscii('</' + first.prefix + 'si>');
     const out: string[] = [];
     // The head's character index is not a byte index (Thai in a comment before it): found again in the bytes.
@@ -1034,7 +1037,7 @@ function plainSiText(b: Uint8Array, from: number, to: number): number {
  * anywhere is refused: looked for in every byte but the plain entries', which hold no "<!" (their text
  * runs to "</t></si>" with no "<" in it), instead of a scan of the whole table.
  */
-function sharedStringsOfBytes(b: Uint8Array, part: string): string[] {
+function sharedStringsOfBytes(b: Uint8Array, part: string, toString?: UnitsToString): string[] {
   const out: string[] = [];
   const n = b.length;
   let i = nextSi(b, 0);
@@ -1049,7 +1052,7 @@ function sharedStringsOfBytes(b: Uint8Array, part: string): string[] {
         while (g < n && b[g] !== 0x3e && b[g] !== 0x3c) g++;
         if (b[g] === 0x3e && b[g - 1] !== 0x2f) p = g + 1;
       }
-      const str = p < 0 ? undefined : decodeUtf8ToTag(b, p, n);
+      const str = p < 0 ? undefined : decodeUtf8ToTag(b, p, n, toString);
       const q = TEXT_SCAN.end;
       if (str !== undefined && matchesAt(b, T_CLOSE_SI, q)) {
         out.push(TEXT_SCAN.escapes && (str.indexOf('&') >= 0 || str.indexOf('_x') >= 0) ? decodeText(str) : str);

@@ -135,6 +135,15 @@ function decodeUtf8ViaUtf16(b: Uint8Array): string | undefined {
   return str;
 }
 
+/**
+ * The first `n` UTF-16 code units of `units` as a string (`units` holds no lone surrogate). The default
+ * is TextDecoder's; a host may pass a cheaper one (ReadOptions.unitsToString: Node's Buffer makes a
+ * shared string's text at about half TextDecoder's cost per call, most of which is fixed).
+ */
+export type UnitsToString = (units: Uint16Array, n: number) => string;
+const unitsViaTextDecoder: UnitsToString = (units, n) =>
+  UTF16LE_KEEP_BOM.decode(units === scratch16 ? scratchView(n) : units.subarray(0, n));
+
 /** Where decodeUtf8ToTag stopped (the "<" after the text, or its `to`), and whether the text holds "&" or "_". */
 export const TEXT_SCAN = { end: 0, escapes: false };
 
@@ -143,7 +152,12 @@ export const TEXT_SCAN = { end: 0, escapes: false };
  * or text longer than the scratch buffer (the caller then reads it the general way). Decoding and
  * finding the text's end are one pass.
  */
-export function decodeUtf8ToTag(b: Uint8Array, from: number, to: number): string | undefined {
+export function decodeUtf8ToTag(
+  b: Uint8Array,
+  from: number,
+  to: number,
+  toString: UnitsToString = unitsViaTextDecoder,
+): string | undefined {
   const out = scratch16;
   const max = Math.min(to, from + SCRATCH_UNITS);
   let escapes = false;
@@ -190,7 +204,7 @@ export function decodeUtf8ToTag(b: Uint8Array, from: number, to: number): string
   if (i >= max && max < to) return undefined;
   TEXT_SCAN.end = i;
   TEXT_SCAN.escapes = escapes;
-  return UTF16LE_KEEP_BOM.decode(scratchView(o));
+  return toString(out, o);
 }
 
 /** Decoders that keep a leading U+FEFF: text cut from inside a part is no stream with a byte-order mark. */
