@@ -505,61 +505,106 @@ class Reader {
         continue;
       }
       if (matchesAt(s, cOpen, p) && isNameEnd(s[p + cLen])) {
-        const gt = byteAt(s, 0x3e, p);
-        if (gt < 0) break;
         // attributes r, s, t
         let col = -1;
         let rowNum = -1;
         let xf = 0;
         let tc = 0; // first byte of t
         let tlen = 0;
-        let i = p + cLen;
-        while (i < gt) {
-          const eq = byteAt(s, 0x3d, i);
-          if (eq < 0 || eq > gt) break;
-          let ns = i;
-          while (ns < eq && s[ns] <= 0x20) ns++;
-          let ne = eq;
-          while (ne > ns && s[ne - 1] <= 0x20) ne--;
-          let vq = eq + 1;
-          while (vq < gt && s[vq] !== 0x22 && s[vq] !== 0x27) vq++;
-          const ve = byteAt(s, s[vq], vq + 1);
-          if (ve < 0) break;
-          if (ne - ns === 1) {
-            const an = s[ns];
-            if (an === 0x72 /* r */) {
-              let k = vq + 1;
-              let c = 0;
-              let ch = s[k];
-              if (ch === 0x24) ch = s[++k];
-              while ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122)) {
-                c = c * 26 + (ch & 0x1f);
-                ch = s[++k];
-              }
-              if (ch === 0x24) ch = s[++k];
-              let r = 0;
-              while (ch >= 48 && ch <= 57) {
-                r = r * 10 + (ch - 48);
-                ch = s[++k];
-              }
-              if (c > 0) col = c - 1;
-              if (r > 0) rowNum = r - 1;
-            } else if (an === 0x73 /* s */) {
-              let k = vq + 1;
-              let v = 0;
-              let ch = s[k];
-              while (ch >= 48 && ch <= 57) {
-                v = v * 10 + (ch - 48);
-                ch = s[++k];
-              }
-              xf = v;
-            } else if (an === 0x74 /* t */) {
-              // A first byte of 0x80 or more is no ASCII type letter, as its character is none.
-              tc = s[vq + 1];
-              tlen = ve - vq - 1;
+        // The usual tag, ` r="B5" s="3" t="s">` (a space before each of r, s and t, its value in double
+        // quotes and of letters and digits only), read in one pass as the loop below reads it (no ">" before
+        // this one's end); any other tag is read by the loop.
+        let gt = -1;
+        for (let k = p + cLen; ;) {
+          if (s[k] === 0x3e) gt = k;
+          else if (s[k] === 0x2f) gt = s[k + 1] === 0x3e ? k + 1 : -1;
+          if (gt >= 0 || s[k] !== 0x20 || s[k + 2] !== 0x3d || s[k + 3] !== 0x22) break;
+          const an = s[k + 1];
+          let m = k + 4;
+          let ch = s[m];
+          if (an === 0x72 /* r */) {
+            let c = 0;
+            if (ch === 0x24) ch = s[++m];
+            while ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122)) {
+              c = c * 26 + (ch & 0x1f);
+              ch = s[++m];
             }
+            if (ch === 0x24) ch = s[++m];
+            let r = 0;
+            while (ch >= 48 && ch <= 57) {
+              r = r * 10 + (ch - 48);
+              ch = s[++m];
+            }
+            if (c > 0) col = c - 1;
+            if (r > 0) rowNum = r - 1;
+          } else if (an === 0x73 /* s */) {
+            let v = 0;
+            while (ch >= 48 && ch <= 57) {
+              v = v * 10 + (ch - 48);
+              ch = s[++m];
+            }
+            xf = v;
+          } else if (an === 0x74 /* t */) {
+            while ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122)) ch = s[++m];
+            tc = s[k + 4];
+            tlen = m - k - 4;
+          } else break;
+          if (ch !== 0x22) break;
+          k = m + 1;
+        }
+        if (gt < 0) {
+          gt = byteAt(s, 0x3e, p);
+          if (gt < 0) break;
+          col = rowNum = -1;
+          xf = tc = tlen = 0;
+          let i = p + cLen;
+          while (i < gt) {
+            const eq = byteAt(s, 0x3d, i);
+            if (eq < 0 || eq > gt) break;
+            let ns = i;
+            while (ns < eq && s[ns] <= 0x20) ns++;
+            let ne = eq;
+            while (ne > ns && s[ne - 1] <= 0x20) ne--;
+            let vq = eq + 1;
+            while (vq < gt && s[vq] !== 0x22 && s[vq] !== 0x27) vq++;
+            const ve = byteAt(s, s[vq], vq + 1);
+            if (ve < 0) break;
+            if (ne - ns === 1) {
+              const an = s[ns];
+              if (an === 0x72 /* r */) {
+                let k = vq + 1;
+                let c = 0;
+                let ch = s[k];
+                if (ch === 0x24) ch = s[++k];
+                while ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122)) {
+                  c = c * 26 + (ch & 0x1f);
+                  ch = s[++k];
+                }
+                if (ch === 0x24) ch = s[++k];
+                let r = 0;
+                while (ch >= 48 && ch <= 57) {
+                  r = r * 10 + (ch - 48);
+                  ch = s[++k];
+                }
+                if (c > 0) col = c - 1;
+                if (r > 0) rowNum = r - 1;
+              } else if (an === 0x73 /* s */) {
+                let k = vq + 1;
+                let v = 0;
+                let ch = s[k];
+                while (ch >= 48 && ch <= 57) {
+                  v = v * 10 + (ch - 48);
+                  ch = s[++k];
+                }
+                xf = v;
+              } else if (an === 0x74 /* t */) {
+                // A first byte of 0x80 or more is no ASCII type letter, as its character is none.
+                tc = s[vq + 1];
+                tlen = ve - vq - 1;
+              }
+            }
+            i = ve + 1;
           }
-          i = ve + 1;
         }
         col = placeCell(st, rowNum, col);
         if (s[gt - 1] === 0x2f) {
