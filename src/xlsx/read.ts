@@ -504,7 +504,7 @@ class Reader {
         p = byteAt(s, 0x3c, p + 2);
         continue;
       }
-      if (matchesAt(s, cOpen, p) && isNameEnd(s[p + cLen])) {
+      if ((plen === 0 ? c1 === 0x63 : matchesAt(s, cOpen, p)) && isNameEnd(s[p + cLen])) {
         // attributes r, s, t
         let col = -1;
         let rowNum = -1;
@@ -620,8 +620,22 @@ class Reader {
         let q: number;
         // Most cells are `<v>…</v></c>` and nothing else: the value and the cell's end read in one pass
         // (what the search for </c> and the walk over the children below find there: no "<" between).
-        const ve = s[gt + 1] === 0x3c && matchesAt(s, vOpen, gt + 1) ? byteAt(s, 0x3c, gt + 1 + vOpen.length) : -1;
-        if (ve >= 0 && matchesAt(s, vcClose, ve)) {
+        const ve =
+          s[gt + 1] === 0x3c && (plen === 0 ? s[gt + 2] === 0x76 && s[gt + 3] === 0x3e : matchesAt(s, vOpen, gt + 1))
+            ? byteAt(s, 0x3c, gt + 1 + vOpen.length)
+            : -1;
+        if (
+          ve >= 0 &&
+          (plen === 0
+            ? s[ve + 1] === 0x2f &&
+              s[ve + 2] === 0x76 &&
+              s[ve + 3] === 0x3e &&
+              s[ve + 4] === 0x3c &&
+              s[ve + 5] === 0x2f &&
+              s[ve + 6] === 0x63 &&
+              s[ve + 7] === 0x3e
+            : matchesAt(s, vcClose, ve))
+        ) {
           vs = gt + 1 + vOpen.length;
           vEnd = ve;
           cEnd = ve + vcClose.length - cClose.length;
