@@ -27,6 +27,7 @@ import {
   unescapeXml,
   XmlError,
   type Tag,
+  type UnitsToString,
 } from './xml';
 import { fflateInflateRaw, isOle2, oleHasEncryptedPackage, oleHasStream, ZipArchive, type InflateRaw } from './zip';
 
@@ -46,6 +47,8 @@ export interface ReadOptions {
   sheetSliceBytes?: number;
   /** Rows read from each decoded slice of sheet XML, never from its bytes: the reference the byte scanner is tested against. */
   decodedRows?: boolean;
+  /** Shared strings' texts made from their UTF-16 units; default TextDecoder. Node passes nodeUnitsToString (src/node/text.ts). */
+  unitsToString?: UnitsToString;
 }
 
 const GiB = 1024 * 1024 * 1024;
@@ -288,7 +291,7 @@ class Reader {
       const at = near.indexOf('<si>');
       if (at >= 0) {
         checkProlog(near.slice(0, at) + '<', part);
-        return sharedStringsOfBytes(b, part);
+        return sharedStringsOfBytes(b, part, this.opts.unitsToString);
       }
     }
     const headLen = Math.min(b.length, slice);
@@ -300,7 +303,7 @@ class Reader {
       return parseSharedStrings(s);
     }
     checkProlog(head.slice(0, first.at) + '<', part);
-    if (first.prefix === '') return sharedStringsOfBytes(b, part);
+    if (first.prefix === '') return sharedStringsOfBytes(b, part, this.opts.unitsToString);
     const close = encodeAscii('</' + first.prefix + 'si>');
     const out: string[] = [];
     // The head's character index is not a byte index (Thai in a comment before it): found again in the bytes.
@@ -485,6 +488,8 @@ class Reader {
     const cOpen = encodeAscii('<' + P + 'c');
     const cClose = encodeAscii('</' + P + 'c>');
     const isClose = encodeAscii('</' + P + 'is>');
+    const vOpen = encodeAscii('<' + P + 'v>');
+    const vcClose = encodeAscii('</' + P + 'v></' + P + 'c>');
     const cLen = cOpen.length;
     const plen = P.length;
     const sst = this.sst;
@@ -499,76 +504,147 @@ class Reader {
         p = byteAt(s, 0x3c, p + 2);
         continue;
       }
-      if (matchesAt(s, cOpen, p) && isNameEnd(s[p + cLen])) {
-        const gt = byteAt(s, 0x3e, p);
-        if (gt < 0) break;
+      if ((plen === 0 ? c1 === 0x63 : matchesAt(s, cOpen, p)) && isNameEnd(s[p + cLen])) {
         // attributes r, s, t
         let col = -1;
         let rowNum = -1;
         let xf = 0;
         let tc = 0; // first byte of t
         let tlen = 0;
-        let i = p + cLen;
-        while (i < gt) {
-          const eq = byteAt(s, 0x3d, i);
-          if (eq < 0 || eq > gt) break;
-          let ns = i;
-          while (ns < eq && s[ns] <= 0x20) ns++;
-          let ne = eq;
-          while (ne > ns && s[ne - 1] <= 0x20) ne--;
-          let vq = eq + 1;
-          while (vq < gt && s[vq] !== 0x22 && s[vq] !== 0x27) vq++;
-          const ve = byteAt(s, s[vq], vq + 1);
-          if (ve < 0) break;
-          if (ne - ns === 1) {
-            const an = s[ns];
-            if (an === 0x72 /* r */) {
-              let k = vq + 1;
-              let c = 0;
-              let ch = s[k];
-              if (ch === 0x24) ch = s[++k];
-              while ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122)) {
-                c = c * 26 + (ch & 0x1f);
-                ch = s[++k];
-              }
-              if (ch === 0x24) ch = s[++k];
-              let r = 0;
-              while (ch >= 48 && ch <= 57) {
-                r = r * 10 + (ch - 48);
-                ch = s[++k];
-              }
-              if (c > 0) col = c - 1;
-              if (r > 0) rowNum = r - 1;
-            } else if (an === 0x73 /* s */) {
-              let k = vq + 1;
-              let v = 0;
-              let ch = s[k];
-              while (ch >= 48 && ch <= 57) {
-                v = v * 10 + (ch - 48);
-                ch = s[++k];
-              }
-              xf = v;
-            } else if (an === 0x74 /* t */) {
-              // A first byte of 0x80 or more is no ASCII type letter, as its character is none.
-              tc = s[vq + 1];
-              tlen = ve - vq - 1;
+        // The usual tag, ` r="B5" s="3" t="s">` (a space before each of r, s and t, its value in double
+        // quotes and of letters and digits only), read in one pass as the loop below reads it (no ">" before
+        // this one's end); any other tag is read by the loop.
+        let gt = -1;
+        for (let k = p + cLen; ;) {
+          if (s[k] === 0x3e) gt = k;
+          else if (s[k] === 0x2f) gt = s[k + 1] === 0x3e ? k + 1 : -1;
+          if (gt >= 0 || s[k] !== 0x20 || s[k + 2] !== 0x3d || s[k + 3] !== 0x22) break;
+          const an = s[k + 1];
+          let m = k + 4;
+          let ch = s[m];
+          if (an === 0x72 /* r */) {
+            let c = 0;
+            if (ch === 0x24) ch = s[++m];
+            while ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122)) {
+              c = c * 26 + (ch & 0x1f);
+              ch = s[++m];
             }
+            if (ch === 0x24) ch = s[++m];
+            let r = 0;
+            while (ch >= 48 && ch <= 57) {
+              r = r * 10 + (ch - 48);
+              ch = s[++m];
+            }
+            if (c > 0) col = c - 1;
+            if (r > 0) rowNum = r - 1;
+          } else if (an === 0x73 /* s */) {
+            let v = 0;
+            while (ch >= 48 && ch <= 57) {
+              v = v * 10 + (ch - 48);
+              ch = s[++m];
+            }
+            xf = v;
+          } else if (an === 0x74 /* t */) {
+            while ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122)) ch = s[++m];
+            tc = s[k + 4];
+            tlen = m - k - 4;
+          } else break;
+          if (ch !== 0x22) break;
+          k = m + 1;
+        }
+        if (gt < 0) {
+          gt = byteAt(s, 0x3e, p);
+          if (gt < 0) break;
+          col = rowNum = -1;
+          xf = tc = tlen = 0;
+          let i = p + cLen;
+          while (i < gt) {
+            const eq = byteAt(s, 0x3d, i);
+            if (eq < 0 || eq > gt) break;
+            let ns = i;
+            while (ns < eq && s[ns] <= 0x20) ns++;
+            let ne = eq;
+            while (ne > ns && s[ne - 1] <= 0x20) ne--;
+            let vq = eq + 1;
+            while (vq < gt && s[vq] !== 0x22 && s[vq] !== 0x27) vq++;
+            const ve = byteAt(s, s[vq], vq + 1);
+            if (ve < 0) break;
+            if (ne - ns === 1) {
+              const an = s[ns];
+              if (an === 0x72 /* r */) {
+                let k = vq + 1;
+                let c = 0;
+                let ch = s[k];
+                if (ch === 0x24) ch = s[++k];
+                while ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122)) {
+                  c = c * 26 + (ch & 0x1f);
+                  ch = s[++k];
+                }
+                if (ch === 0x24) ch = s[++k];
+                let r = 0;
+                while (ch >= 48 && ch <= 57) {
+                  r = r * 10 + (ch - 48);
+                  ch = s[++k];
+                }
+                if (c > 0) col = c - 1;
+                if (r > 0) rowNum = r - 1;
+              } else if (an === 0x73 /* s */) {
+                let k = vq + 1;
+                let v = 0;
+                let ch = s[k];
+                while (ch >= 48 && ch <= 57) {
+                  v = v * 10 + (ch - 48);
+                  ch = s[++k];
+                }
+                xf = v;
+              } else if (an === 0x74 /* t */) {
+                // A first byte of 0x80 or more is no ASCII type letter, as its character is none.
+                tc = s[vq + 1];
+                tlen = ve - vq - 1;
+              }
+            }
+            i = ve + 1;
           }
-          i = ve + 1;
         }
         col = placeCell(st, rowNum, col);
         if (s[gt - 1] === 0x2f) {
           p = byteAt(s, 0x3c, gt + 1);
           continue;
         }
-        let cEnd = findBytes(s, cClose, gt + 1);
-        if (cEnd < 0) cEnd = n;
         // children: v, f, is
         let vs = -1;
         let vEnd = -1;
         let ftext: string | undefined;
         let inline: string | undefined;
-        let q = byteAt(s, 0x3c, gt + 1);
+        let cEnd: number;
+        let q: number;
+        // Most cells are `<v>…</v></c>` and nothing else: the value and the cell's end read in one pass
+        // (what the search for </c> and the walk over the children below find there: no "<" between).
+        const ve =
+          s[gt + 1] === 0x3c && (plen === 0 ? s[gt + 2] === 0x76 && s[gt + 3] === 0x3e : matchesAt(s, vOpen, gt + 1))
+            ? byteAt(s, 0x3c, gt + 1 + vOpen.length)
+            : -1;
+        if (
+          ve >= 0 &&
+          (plen === 0
+            ? s[ve + 1] === 0x2f &&
+              s[ve + 2] === 0x76 &&
+              s[ve + 3] === 0x3e &&
+              s[ve + 4] === 0x3c &&
+              s[ve + 5] === 0x2f &&
+              s[ve + 6] === 0x63 &&
+              s[ve + 7] === 0x3e
+            : matchesAt(s, vcClose, ve))
+        ) {
+          vs = gt + 1 + vOpen.length;
+          vEnd = ve;
+          cEnd = ve + vcClose.length - cClose.length;
+          q = -1;
+        } else {
+          cEnd = findBytes(s, cClose, gt + 1);
+          if (cEnd < 0) cEnd = n;
+          q = byteAt(s, 0x3c, gt + 1);
+        }
         while (q >= 0 && q < cEnd) {
           if (s[q + 1] === 0x2f) {
             q = byteAt(s, 0x3c, q + 2);
@@ -1020,7 +1096,7 @@ function plainSiText(b: Uint8Array, from: number, to: number): number {
  * anywhere is refused: looked for in every byte but the plain entries', which hold no "<!" (their text
  * runs to "</t></si>" with no "<" in it), instead of a scan of the whole table.
  */
-function sharedStringsOfBytes(b: Uint8Array, part: string): string[] {
+function sharedStringsOfBytes(b: Uint8Array, part: string, toString?: UnitsToString): string[] {
   const out: string[] = [];
   const n = b.length;
   let i = nextSi(b, 0);
@@ -1035,7 +1111,7 @@ function sharedStringsOfBytes(b: Uint8Array, part: string): string[] {
         while (g < n && b[g] !== 0x3e && b[g] !== 0x3c) g++;
         if (b[g] === 0x3e && b[g - 1] !== 0x2f) p = g + 1;
       }
-      const str = p < 0 ? undefined : decodeUtf8ToTag(b, p, n);
+      const str = p < 0 ? undefined : decodeUtf8ToTag(b, p, n, toString);
       const q = TEXT_SCAN.end;
       if (str !== undefined && matchesAt(b, T_CLOSE_SI, q)) {
         out.push(TEXT_SCAN.escapes && (str.indexOf('&') >= 0 || str.indexOf('_x') >= 0) ? decodeText(str) : str);

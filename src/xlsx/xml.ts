@@ -135,6 +135,13 @@ function decodeUtf8ViaUtf16(b: Uint8Array): string | undefined {
   return str;
 }
 
+/**
+ * The first `n` UTF-16 code units of `units` as a string (`units` holds no lone surrogate). The default
+ * is TextDecoder's; a host may pass a cheaper one (ReadOptions.unitsToString: Node's Buffer makes a
+ * shared string's text at about half TextDecoder's cost per call, most of which is fixed).
+ */
+export type UnitsToString = (units: Uint16Array, n: number) => string;
+
 /** Where decodeUtf8ToTag stopped (the "<" after the text, or its `to`), and whether the text holds "&" or "_". */
 export const TEXT_SCAN = { end: 0, escapes: false };
 
@@ -143,7 +150,7 @@ export const TEXT_SCAN = { end: 0, escapes: false };
  * or text longer than the scratch buffer (the caller then reads it the general way). Decoding and
  * finding the text's end are one pass.
  */
-export function decodeUtf8ToTag(b: Uint8Array, from: number, to: number): string | undefined {
+export function decodeUtf8ToTag(b: Uint8Array, from: number, to: number, toString?: UnitsToString): string | undefined {
   const out = scratch16;
   const max = Math.min(to, from + SCRATCH_UNITS);
   let escapes = false;
@@ -165,10 +172,12 @@ export function decodeUtf8ToTag(b: Uint8Array, from: number, to: number): string
       if (c === 0xe0 && (c1 === 0xb8 || c1 === 0xb9)) {
         out[o++] = 0x0e00 | ((c1 & 1) << 6) | (c2 & 0x3f);
         i += 3;
-        while (i + 2 < max && b[i] === 0xe0) {
+        const last = max - 2;
+        while (i < last && b[i] === 0xe0) {
           const d1 = b[i + 1];
           const d2 = b[i + 2];
-          if ((d1 !== 0xb8 && d1 !== 0xb9) || (d2 & 0xc0) !== 0x80) break;
+          // d1 is B8 or B9 (one test), d2 a continuation byte.
+          if ((d1 & 0xfe) !== 0xb8 || (d2 & 0xc0) !== 0x80) break;
           out[o++] = 0x0e00 | ((d1 & 1) << 6) | (d2 & 0x3f);
           i += 3;
         }
@@ -190,7 +199,7 @@ export function decodeUtf8ToTag(b: Uint8Array, from: number, to: number): string
   if (i >= max && max < to) return undefined;
   TEXT_SCAN.end = i;
   TEXT_SCAN.escapes = escapes;
-  return UTF16LE_KEEP_BOM.decode(scratchView(o));
+  return toString === undefined ? UTF16LE_KEEP_BOM.decode(scratchView(o)) : toString(out, o);
 }
 
 /** Decoders that keep a leading U+FEFF: text cut from inside a part is no stream with a byte-order mark. */

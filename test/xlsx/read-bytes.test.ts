@@ -67,6 +67,26 @@ function awkwardRow(r: number, P: string): string {
       `<${P}c r="AE${r}"/>`,
       `<!-- <${P}c r="AF${r}"><${P}v>9</${P}v></${P}c> -->`,
       c(` t="s"`, `<${P}v/>`),
+      // Near the one-pass reading of `<v>…</v></c>`: something between the two ends, a second value,
+      // Thai digits, a value with spaces, an end tag of another prefix.
+      c(` t="s"`, `${v('2')} `),
+      c(``, `${v('5')}${v('6')}`),
+      c(``, v('๑๒')),
+      c(` t="s"`, v(' 3 ')),
+      `<${P}c t="s">${v('1')}</y:c></${P}c>`,
+      // Tags near the one-pass reading of ` r="B5" s="3" t="s"`: other orders, "$", an empty or odd type,
+      // two spaces, a tab, another attribute, a value with a space or a ">", self-closed.
+      c(` t="s" s="1" r="AL${r}"`, v('2')),
+      c(` r="$AM$${r}" s="2"`, v('12')),
+      c(` r="AN${r}" t=""`, v('5')),
+      c(` r="AO${r}" t="inlineStr"`, `<${P}is><${P}t>ใน</${P}t></${P}is>`),
+      c(` r="AP${r}"  s="1"`, v('6')),
+      c(` r="AQ${r}"	s="1"`, v('7')),
+      c(` r="AR${r}" cm="1" t="s"`, v('3')),
+      c(` r="AS${r} " s="1 "`, v('8')),
+      c(` r="AT${r}" s="1>" t="s"`, v('1')),
+      `<${P}c r="AU${r}" s="1"/>`,
+      `<${P}c r="AV${r}" s="1" /><${P}c t="s"/>`,
     ].join('') +
     `</${P}row>`
   );
