@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { districtFile } from './gen';
 import { readXlsx } from '../src/xlsx/read';
 import { writeXlsx } from '../src/xlsx/write';
-import { nodeInflateRaw, nodeZip } from '../src/node/files';
+import { NODE_READ, nodeZip } from '../src/node/files';
 import { Consolidation, needsFileWorkbook } from '../src/engine/consolidate';
 import { DEFAULT_HEAP_MB } from '../src/cli/capped';
 import type { Reporter } from './hostile';
@@ -42,7 +42,7 @@ export function provinceGenChild(dir: string, totalRows: number, nFiles: number,
       const n = per + (i < extra ? 1 : 0);
       const f = districtFile(i, n);
       rows += n;
-      c.add({ file: f.name, checksum: '', workbook: readXlsx(f.bytes, f.name, { inflateRaw: nodeInflateRaw }) });
+      c.add({ file: f.name, checksum: '', workbook: readXlsx(f.bytes, f.name, NODE_READ) });
     }
     const res = c.finish();
     needs += res.items.length;
@@ -65,7 +65,7 @@ export function provinceChild(dir: string): void {
   let t = now();
   for (const name of files) {
     const bytes = fs.readFileSync(path.join(dir, name));
-    c.add({ file: name, checksum: '', workbook: readXlsx(bytes, name, { inflateRaw: nodeInflateRaw }) });
+    c.add({ file: name, checksum: '', workbook: readXlsx(bytes, name, NODE_READ) });
   }
   const tRead = now() - t;
   t = now();

@@ -16,7 +16,7 @@ import * as zlib from 'node:zlib';
 import { bigSheet, districtFile, type GenFile } from './gen';
 import { readXlsx } from '../src/xlsx/read';
 import { writeXlsx, XLSX_LEVEL, xlsxParts } from '../src/xlsx/write';
-import { nodeInflateRaw, nodeZip, nodeZipPiecesAsync, writeFileBytes } from '../src/node/files';
+import { NODE_READ, nodeZip, nodeZipPiecesAsync, writeFileBytes } from '../src/node/files';
 import { validateWorkbook } from '../src/engine/validate';
 import { consolidate, Consolidation, needsFileWorkbook, needsWorkbook, type ConsolidateInput } from '../src/engine/consolidate';
 import { findMatches } from '../src/engine/consolidate/dedupe';
@@ -88,7 +88,7 @@ async function districtPipeline(
   const inputs: ConsolidateInput[] = files.map((f) => ({
     file: f.name,
     checksum: '',
-    workbook: readXlsx(f.bytes, f.name, { inflateRaw: nodeInflateRaw }),
+    workbook: readXlsx(f.bytes, f.name, NODE_READ),
   }));
   const t1 = now();
   // Validate and consolidate read each sheet's plan once (ValidateOptions.plans + ConsolidateOptions.recognise).
@@ -128,7 +128,7 @@ async function district(nFiles: number, rows: number, runs: number): Promise<voi
   for (let i = 0; i < nFiles; i++) files.push(districtFile(i, rows));
   const mb = files.reduce((n, f) => n + f.bytes.length, 0) / 1e6;
   const floor = timeRuns(runs, () => files.forEach((f) => inflateAll(f.bytes)));
-  const readOnly = timeRuns(runs, () => files.forEach((f) => readXlsx(f.bytes, f.name, { inflateRaw: nodeInflateRaw })));
+  const readOnly = timeRuns(runs, () => files.forEach((f) => readXlsx(f.bytes, f.name, NODE_READ)));
   const parts: Array<Awaited<ReturnType<typeof districtPipeline>>> = [];
   const total = await timeRunsAsync(runs, async () => {
     parts.push(await districtPipeline(files));
@@ -182,7 +182,7 @@ async function big(rows: number, runs: number): Promise<void> {
   out();
   const f = bigSheet(rows);
   const floor = timeRuns(runs, () => inflateAll(f.bytes));
-  const read = timeRuns(runs, () => readXlsx(f.bytes, f.name, { inflateRaw: nodeInflateRaw }));
+  const read = timeRuns(runs, () => readXlsx(f.bytes, f.name, NODE_READ));
   const parts: Array<Awaited<ReturnType<typeof districtPipeline>>> = [];
   const total = await timeRunsAsync(runs, async () => {
     parts.push(await districtPipeline([f]));
@@ -252,7 +252,7 @@ function consolidateCountry(totalRows: number, nFiles: number) {
     inflateAll(f.bytes);
     tFloor += now() - t;
     t = now();
-    const wb = readXlsx(f.bytes, f.name, { inflateRaw: nodeInflateRaw });
+    const wb = readXlsx(f.bytes, f.name, NODE_READ);
     tRead += now() - t;
     t = now();
     c.add({ file: f.name, checksum: '', workbook: wb });
@@ -331,7 +331,7 @@ function candidatesFor(rows: number): Candidate[] {
   for (let i = 0, left = rows; left > 0; i++) {
     const n = Math.min(per, left);
     const f = districtFile(i % 2 === 0 ? i : i, n);
-    c.add({ file: f.name, checksum: '', workbook: readXlsx(f.bytes, f.name, { inflateRaw: nodeInflateRaw }) });
+    c.add({ file: f.name, checksum: '', workbook: readXlsx(f.bytes, f.name, NODE_READ) });
     left -= n;
   }
   return c.candidates as Candidate[];
@@ -450,9 +450,7 @@ async function office(readSizes: number[], writeRows: number): Promise<void> {
     files.push(f);
     rows += i % 2 === 0 ? 300 : 100;
   }
-  const res = await consolidate(
-    files.map((f) => ({ file: f.name, checksum: '', workbook: readXlsx(f.bytes, f.name, { inflateRaw: nodeInflateRaw }) })),
-  );
+  const res = await consolidate(files.map((f) => ({ file: f.name, checksum: '', workbook: readXlsx(f.bytes, f.name, NODE_READ) })));
   res.items = res.items.slice(0, writeRows);
   for (const g of res.groups) g.items = g.items.filter((it) => res.items.includes(it));
   const sheet = needsWorkbook(res).sheets[0];

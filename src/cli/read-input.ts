@@ -14,7 +14,7 @@ import type { SheetModel } from '../engine/model';
 import type { PlanSheet } from '../engine/plan';
 import { readPlanSheet } from '../engine/forms/read';
 import type { StrategyList } from '../engine/strategy/model';
-import { nodeInflateRaw } from '../node/files';
+import { NODE_READ } from '../node/files';
 import { readWorkbookBytes } from '../xlsx/open';
 import { readError } from '../xlsx/errors';
 
@@ -55,7 +55,7 @@ function inputOfBytes(file: string, buf: Buffer): ConsolidateInput {
   const checksum = createHash('sha256').update(buf).digest('hex');
   try {
     const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
-    const workbook = readWorkbookBytes(bytes, path.basename(file), { inflateRaw: nodeInflateRaw });
+    const workbook = readWorkbookBytes(bytes, path.basename(file), NODE_READ);
     return { file, checksum, workbook };
   } catch (e) {
     return { file, checksum, error: inputErrorOf(e) };

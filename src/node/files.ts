@@ -11,7 +11,8 @@ import { thaiOrder } from '../engine/thai';
 import { skipReasonOf, skippedFile, type SkippedFile } from '../engine/consolidate/skipped';
 import { readError } from '../xlsx/errors';
 import { readWorkbookBytes, type OpenOptions } from '../xlsx/open';
-import { WorkbookReadError, type InflateRaw } from '../xlsx/read';
+import { WorkbookReadError, type InflateRaw, type ReadOptions } from '../xlsx/read';
+import { nodeUnitsToString } from './text';
 import { partBytes, type PartData, type ZipParts } from '../xlsx/write';
 
 /**
@@ -23,6 +24,12 @@ export const nodeInflateRaw: InflateRaw = (data, expectedSize) => {
   const chunkSize = Math.min(Math.max(expectedSize + 1, 64), 256 * 1024 * 1024);
   const out = zlib.inflateRawSync(data, { chunkSize, maxOutputLength: Math.max(1, expectedSize) });
   return new Uint8Array(out.buffer, out.byteOffset, out.length);
+};
+
+/** How Node reads a workbook: node:zlib's inflate, Buffer's texts (the CLI's reading threads, readWorkbookFile, the bench). */
+export const NODE_READ: Readonly<Pick<ReadOptions, 'inflateRaw' | 'unitsToString'>> = {
+  inflateRaw: nodeInflateRaw,
+  unitsToString: nodeUnitsToString,
 };
 
 const crc32 = (zlib as unknown as { crc32?: (b: Uint8Array, value?: number) => number }).crc32;
@@ -218,7 +225,7 @@ export async function readWorkbookFile(filePath: string, opts: OpenOptions = {})
     throw readError('read-failed', name, (e as Error)?.message);
   }
   const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
-  return readWorkbookBytes(bytes, name, { inflateRaw: nodeInflateRaw, ...opts });
+  return readWorkbookBytes(bytes, name, { ...NODE_READ, ...opts });
 }
 
 /** Write bytes to a file (creating the folder if needed). */
