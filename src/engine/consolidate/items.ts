@@ -19,6 +19,7 @@ export interface NeedsItems {
 }
 
 const KEPT_OUT_REMARK = 'ไม่นับยอดตามตารางที่ส่งมา';
+const NO_OTHERS: readonly Candidate[] = [];
 
 /**
  * `district`: the run's district (every need is its), else each need keeps its own; `links`: each
@@ -37,26 +38,27 @@ export function needsItems(
   const items: NeedsItem[] = [];
   for (let r = 0; r < cands.length; r++) {
     if (cands[r].role !== 'need' || root[r] !== r) continue;
-    const members = same.members.get(r) ?? [r];
-    const keep = cands[members[0]];
-    const others = members.length > 1 ? members.slice(1).map((m) => cands[m]) : [];
+    // Most needs are one row (no group): its own fields, without a members list or pick() per field.
+    const members = same.members.get(r);
+    const keep = cands[members ? members[0] : r];
+    const others = members ? members.slice(1).map((m) => cands[m]) : NO_OTHERS;
     const link = links[r];
     const item: NeedsItem = {
-      id: members[0],
+      id: members ? members[0] : r,
       name: keep.name,
-      objective: pick(cands, members, 'objective'),
-      target: pick(cands, members, 'target'),
+      objective: members ? pick(cands, members, 'objective') : keep.objective || '',
+      target: members ? pick(cands, members, 'target') : keep.target || '',
       village: keep.village ?? others.find((o) => o.village !== undefined)?.village,
       tambon: keep.tambon ?? others.find((o) => o.tambon)?.tambon,
       organisation: keep.organisation,
       // Shared with the candidate (extract.ts shares equal amounts; nothing mutates them).
       budgets: keep.budgets,
       badBudgetYears: keep.badBudgetYears,
-      issue: link?.issue ?? issueOf(cands, members),
-      agency: pick(cands, members, 'agency'),
-      priority: pick(cands, members, 'priority'),
+      issue: link?.issue ?? (members ? issueOf(cands, members) : keep.issue || null),
+      agency: members ? pick(cands, members, 'agency') : keep.agency || '',
+      priority: members ? pick(cands, members, 'priority') : keep.priority || '',
       note: keep.note,
-      sources: [keep.src, ...others.map((o) => o.src)],
+      sources: members ? [keep.src, ...others.map((o) => o.src)] : [keep.src],
       // A need the sending level left out of its totals stays out (its note says why).
       inTotals: !keep.keptOut,
       remarks: [],
@@ -77,7 +79,7 @@ export function needsItems(
     if (keep.keptOut && !/ไม่นับยอด/.test(keep.note)) item.remarks.push(KEPT_OUT_REMARK);
     if (others.length) {
       item.remarks.push(
-        intern(`รวมรายการซ้ำ ${members.length} แหล่ง (${confidence.get(r) === 'exact' ? 'ซ้ำตรงกัน' : 'น่าจะซ้ำ'}) นับยอดครั้งเดียว`),
+        intern(`รวมรายการซ้ำ ${others.length + 1} แหล่ง (${confidence.get(r) === 'exact' ? 'ซ้ำตรงกัน' : 'น่าจะซ้ำ'}) นับยอดครั้งเดียว`),
       );
       const asked = [keep.budgets, ...others.map((o) => o.budgets)];
       if (disagree(asked)) {
@@ -103,12 +105,13 @@ export function needsToRank(
   const out: Array<Pick<NeedsItem, 'id' | 'issue' | 'priority' | 'sources'>> = [];
   for (let r = 0; r < cands.length; r++) {
     if (cands[r].role !== 'need' || same.root[r] !== r) continue;
-    const members = same.members.get(r) ?? [r];
+    const members = same.members.get(r);
+    const keep = cands[members ? members[0] : r];
     out.push({
-      id: members[0],
-      issue: links[r]?.issue ?? issueOf(cands, members),
-      priority: pick(cands, members, 'priority'),
-      sources: [cands[members[0]].src],
+      id: members ? members[0] : r,
+      issue: links[r]?.issue ?? (members ? issueOf(cands, members) : keep.issue || null),
+      priority: members ? pick(cands, members, 'priority') : keep.priority || '',
+      sources: [keep.src],
     });
   }
   return out;
