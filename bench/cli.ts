@@ -28,13 +28,21 @@ const PHASES: Array<[string, string]> = [
 ];
 
 /** One `oneplan consolidate DIR --out OUT` in a fresh process: wall time and each phase's, in ms. */
-function runCli(dir: string, outFile: string, extra: string[], env: NodeJS.ProcessEnv = {}): { ms: number; phases: number[] } {
+function runCli(
+  dir: string,
+  outFile: string,
+  extra: string[],
+  env: NodeJS.ProcessEnv = {},
+  unset: readonly string[] = [],
+): { ms: number; phases: number[] } {
   fs.rmSync(outFile, { force: true });
+  const vars: NodeJS.ProcessEnv = { ...process.env, ...env, ONEPLAN_TIMING: '1' };
+  for (const v of unset) delete vars[v];
   const t = performance.now();
   const r = spawnSync(process.execPath, [CLI, 'consolidate', dir, '--out', outFile, ...extra], {
     encoding: 'utf8',
     maxBuffer: 1 << 26,
-    env: { ...process.env, ...env, ONEPLAN_TIMING: '1' },
+    env: vars,
   });
   const ms = performance.now() - t;
   if (r.status !== 0 || !fs.existsSync(outFile)) throw new Error(`oneplan consolidate failed (${r.status}): ${r.stderr.slice(-1000)}`);
@@ -72,7 +80,11 @@ export async function cliConsolidate(r: Reporter, nFiles: number, rows: number, 
       cliStrat: number;
       phases: number[];
       alt: { ms: number; phases: number[] };
+      noCa: number;
     }> = [];
+    // Set on this machine (not on an office PC): node then parses the listed certificates as it starts,
+    // ~420 M instructions of every process (docs/benchmark.md, the tenth session). Measured without it too.
+    const extraCa = process.env.NODE_EXTRA_CA_CERTS;
     // Threads the command reads with here by default (src/cli/parallel.ts), and the count it is compared with.
     const threads = threadsFor(nFiles, undefined, os.availableParallelism?.() ?? os.cpus().length);
     const other = threads > 1 ? 1 : 2;
@@ -86,7 +98,8 @@ export async function cliConsolidate(r: Reporter, nFiles: number, rows: number, 
       // What the reading threads buy on this machine: the same run with the other count (one thread
       // where the default reads with several, two where it reads with one).
       const alt = runCli(inDir, outFile, [], { ONEPLAN_WORKERS: String(other) });
-      rounds.push({ floor, ex, cli: plain.ms, cliStrat, phases: plain.phases, alt });
+      const noCa = extraCa ? runCli(inDir, outFile, [], {}, ['NODE_EXTRA_CA_CERTS']).ms : NaN;
+      rounds.push({ floor, ex, cli: plain.ms, cliStrat, phases: plain.phases, alt, noCa });
     }
     const med = (f: (x: (typeof rounds)[number]) => number) => median(rounds.map(f));
     const span = (f: (x: (typeof rounds)[number]) => number) => {
@@ -106,6 +119,10 @@ export async function cliConsolidate(r: Reporter, nFiles: number, rows: number, 
     r.out(
       `| the same with ${other} reading thread${other > 1 ? 's' : ''} (\`ONEPLAN_WORKERS=${other}\`) | ${r.sec(med((x) => x.alt.ms))} |`,
     );
+    if (extraCa)
+      r.out(
+        `| the same without this machine's \`NODE_EXTRA_CA_CERTS\` (node parses its certificates at every start; no target) | ${r.sec(med((x) => x.noCa))} |`,
+      );
     r.out();
     r.out("Where the command's time goes (`ONEPLAN_TIMING=1`, medians of the rounds above, without strategies):");
     r.out();
