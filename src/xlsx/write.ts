@@ -9,7 +9,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { CellStyle, FileWorkbook, OutCell, OutSheet, OutWorkbook, StreamedSheet } from '../engine/output';
 import { isStreamed } from '../engine/output';
 import { DEFAULT_FONT } from '../engine/output';
-import { mergeLayout, PAGE_MARGINS, rowHeightFor } from '../engine/print';
+import { PAGE_MARGINS, RowHeights } from '../engine/print';
 import { ByteSink } from './bytes';
 import { freeSheetName } from '../engine/sheet-name';
 
@@ -376,8 +376,8 @@ class RowWriter {
     private readonly sst: SharedStrings,
     private readonly xfFor: XfFor,
     private readonly baseXf: number,
-    /** The row's height when it is fitted to its wrapped texts (undefined: the default). */
-    private readonly height: (row: readonly OutCell[] | undefined, r: number, rowSt: CellStyle | undefined) => number | undefined,
+    /** The rows' heights when they are fitted to their wrapped texts (else the default). */
+    private readonly heights: RowHeights | undefined,
   ) {}
 
   /**
@@ -398,7 +398,7 @@ class RowWriter {
     const rowStart = out.mark();
     out.ascii('<row r="');
     out.ascii(rn);
-    const ht = this.height(row, r, rowSt);
+    const ht = this.heights?.of(r, row, rowSt);
     if (ht !== undefined) out.ascii(htAttrs(ht));
     else out.ascii('">');
     let any = false;
@@ -603,7 +603,7 @@ function* sheetXml(
 
   // Row heights for wrapped texts (fitRows): merged cells count with their merged width.
   const widths = sh.colWidths ?? [];
-  const fitLayout = sh.fitRows ? mergeLayout(sh) : undefined;
+  const heights = sh.fitRows ? new RowHeights(sh, font.size) : undefined;
   const hidden = new Set(sh.hiddenCols);
 
   const out = new ByteSink();
@@ -638,11 +638,7 @@ function* sheetXml(
   push('<sheetData>');
   let lastRow = rowCount - 1;
   for (const r of extra.keys()) if (r > lastRow) lastRow = r;
-  const rows = new RowWriter(out, sst, xfFor, baseXf, (row, r, rowSt) =>
-    fitLayout
-      ? rowHeightFor(row, widths, font.size, rowSt, fitLayout.spans.get(r), fitLayout.tall.get(r), sh.page?.columns, hidden)
-      : undefined,
-  );
+  const rows = new RowWriter(out, sst, xfFor, baseXf, heights);
   for (let r = 0; r <= lastRow; r++) {
     const row = r < rowCount ? rowAt(r) : undefined;
     const rowSt = anyRowStyle ? rowStyles[String(r)] : undefined;
