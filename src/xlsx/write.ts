@@ -272,6 +272,9 @@ export const edgeSpace = (s: string): boolean => s.length > 0 && (isSpace(s.char
 /** A cell's text as written: cut to Excel's limit and cleaned of characters XML cannot carry. */
 const cellText = (s: string): string => stripIllegalXml(s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s);
 
+/** Characters of the shared-string table's XML encoded at a time. */
+const SST_BATCH = 4096;
+
 class SharedStrings {
   private idx = new Map<string, number>();
   private list: string[] = [];
@@ -331,13 +334,18 @@ class SharedStrings {
     const out = new ByteSink();
     out.ascii(XML_DECL + `<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.list.length}">`);
     const { list, plain } = this;
+    // The entries go to the sink a few thousand characters at a time: encoding a text costs about as
+    // much to start (a view of the buffer, a call into the encoder) as a short text's characters.
+    let batch = '';
     for (let k = 0; k < list.length; k++) {
       const s = list[k];
-      out.ascii(edgeSpace(s) ? '<si><t xml:space="preserve">' : '<si><t>');
-      out.text(plain[k] ? s : escapeXml(s));
-      out.ascii('</t></si>');
+      batch += (edgeSpace(s) ? '<si><t xml:space="preserve">' : '<si><t>') + (plain[k] ? s : escapeXml(s)) + '</t></si>';
+      if (batch.length < SST_BATCH) continue;
+      out.text(batch);
+      batch = '';
       if (out.filled) yield* out.take();
     }
+    out.text(batch);
     out.ascii('</sst>');
     yield* out.take(true);
   }
