@@ -6,7 +6,7 @@
  * sheet's font (TH Sarabun New 16; LibreOffice here prints it with Laksaman, the same metrics).
  */
 import type { CellStyle, OutCell, OutSheet } from './output';
-import { wrappedLines } from './wrap';
+import { ColumnLines, linesIn, wrappedLines } from './wrap';
 
 /** Amounts: thousands separators, zero shows "-" (the cell stays the number 0). */
 export const AMOUNT_FORMAT = '#,##0;-#,##0;"-"';
@@ -85,6 +85,65 @@ export function rowHeightFor(
     if (h > need) need = h;
   }
   return need > defaultRowHeight(fontSize) ? Math.min(need, MAX_ROW_HEIGHT) : undefined;
+}
+
+/**
+ * rowHeightFor over every row of one sheet, what depends only on the sheet worked out once: each
+ * column's width and whether it is laid out (printed, shown), the merges by row, and each column's
+ * lines in the sheet's own font (ColumnLines). A row with no merge (the needs table's items) then costs
+ * a read of its cells; one with merges is measured by rowHeightFor itself.
+ */
+export class RowHeights {
+  private readonly layout: ReturnType<typeof mergeLayout>;
+  private readonly hidden: ReadonlySet<number>;
+  /** Per column up to `columns` (as far as the widths go): its lines in the sheet's font, or null (hidden). */
+  private readonly plain: Array<ColumnLines | null> = [];
+
+  constructor(
+    private readonly sheet: Pick<OutSheet, 'merges' | 'colWidths' | 'hiddenCols' | 'page'>,
+    private readonly fontSize: number,
+  ) {
+    this.layout = mergeLayout(sheet);
+    this.hidden = new Set(sheet.hiddenCols);
+    const widths = sheet.colWidths ?? [];
+    const n = Math.min(widths.length, sheet.page?.columns ?? Infinity);
+    for (let c = 0; c < n; c++) this.plain.push(this.hidden.has(c) ? null : linesIn(widths[c] ?? 8.43));
+  }
+
+  /** rowHeightFor(cells, …) of row `r` (0-based) with its row style. */
+  of(r: number, cells: readonly OutCell[] | undefined, rowStyle: CellStyle | undefined): number | undefined {
+    if (!cells) return undefined;
+    const spans = this.layout.spans.get(r);
+    const skip = this.layout.tall.get(r);
+    const { sheet, fontSize, plain } = this;
+    const columns = sheet.page?.columns ?? Infinity;
+    const n = Math.min(cells.length, columns);
+    if (spans || skip || n > plain.length)
+      return rowHeightFor(cells, sheet.colWidths ?? [], fontSize, rowStyle, spans, skip, columns, this.hidden);
+    let need = 0;
+    for (let c = 0; c < n; c++) {
+      const cell = cells[c];
+      const boxed = cell !== null && cell !== undefined && typeof cell === 'object';
+      const value = boxed ? cell.value : cell;
+      if (typeof value !== 'string' || value === '') continue;
+      const style = boxed ? cell.style : undefined;
+      const wrap = style?.wrap ?? rowStyle?.wrap;
+      if (!wrap && value.indexOf('\n') < 0) continue;
+      const lines = plain[c];
+      if (lines === null) continue;
+      const size = style?.size ?? rowStyle?.size ?? fontSize;
+      const bold = !!(style?.bold ?? rowStyle?.bold);
+      const count = !wrap
+        ? value.split('\n').length
+        : size === fontSize && !bold
+          ? lines.of(value)
+          : wrappedLines(value, (sheet.colWidths ?? [])[c] ?? 8.43, size / fontSize, bold);
+      if (count <= 1 && size <= fontSize) continue;
+      const h = linesHeight(count, size);
+      if (h > need) need = h;
+    }
+    return need > defaultRowHeight(fontSize) ? Math.min(need, MAX_ROW_HEIGHT) : undefined;
+  }
 }
 
 /** Merged cells of a sheet by row: widths of the ones across columns (hidden ones left out), and the cells merged down rows. */

@@ -99,28 +99,57 @@ export function wrappedLines(text: string, width: number, scale = 1, bold = fals
   const k = bold ? 1.1 : 1;
   // Fast path: one short line fits however it breaks (most cells of a table).
   if (text.length * k <= room * FILL && text.indexOf('\n') < 0) return 1;
-  // A table repeats its agencies, routes, places and issues on every row: each text is laid out once per column width.
-  const key = bold ? -room : room;
-  let known = LINES.get(key);
-  if (!known) LINES.set(key, (known = new Map()));
-  let lines = known.get(text);
-  if (lines === undefined) {
-    lines = layOut(text, room, k);
-    // Small: the few hundred repeated texts come back at once. A project name (long, never repeated)
-    // is not kept: it would only churn through the table.
-    if (text.length <= CACHED_LENGTH) {
-      if (known.size >= 4096) known.clear();
-      known.set(text, lines);
+  return linesIn(width, scale, bold).of(text);
+}
+
+/**
+ * wrappedLines for one column width, scale and weight: a sheet's row heights (print.ts RowHeights) keep
+ * one per column and ask it for every row's text, without looking the column up again.
+ */
+export class ColumnLines {
+  /** Lines of the texts laid out in this column: bounded, emptied when full. */
+  private readonly known = new Map<string, number>();
+
+  constructor(
+    /** Units a line holds. */
+    private readonly room: number,
+    /** Width of a character (1.1 bold). */
+    private readonly k: number,
+  ) {}
+
+  /** wrappedLines(text, …) for this column's width, scale and weight. */
+  of(text: string): number {
+    const { room, k } = this;
+    if (text.length * k <= room * FILL && text.indexOf('\n') < 0) return 1;
+    // A project name (long, never repeated) is laid out each time: kept, it would only churn through
+    // the cache (and looking it up there costs a miss in a table of thousands).
+    if (text.length > CACHED_LENGTH) return layOut(text, room, k);
+    // A table repeats its agencies, routes, places and issues on every row: each text is laid out
+    // once per column width. Small: the few hundred repeated texts come back at once.
+    let lines = this.known.get(text);
+    if (lines === undefined) {
+      lines = layOut(text, room, k);
+      if (this.known.size >= 4096) this.known.clear();
+      this.known.set(text, lines);
     }
+    return lines;
   }
+}
+
+/** The lines of texts `width` units wide at `scale` (bold or not), each laid-out text kept per room and weight. */
+export function linesIn(width: number, scale = 1, bold = false): ColumnLines {
+  const room = Math.max(1, (width - 1) / scale);
+  const key = bold ? -room : room;
+  let lines = LINES.get(key);
+  if (!lines) LINES.set(key, (lines = new ColumnLines(room, bold ? 1.1 : 1)));
   return lines;
 }
 
 /** Texts up to this long are kept once laid out: agencies, routes, places, issues (names are longer). */
 const CACHED_LENGTH = 64;
 
-/** Lines of a text, per room (units a line holds; negative: bold), per text: bounded, emptied when full. */
-const LINES = new Map<number, Map<string, number>>();
+/** The columns' lines, per room (units a line holds; negative: bold). */
+const LINES = new Map<number, ColumnLines>();
 
 function layOut(text: string, room: number, k: number): number {
   const seg = wordSegmenter();

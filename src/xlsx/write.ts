@@ -9,7 +9,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { CellStyle, FileWorkbook, OutCell, OutSheet, OutWorkbook, StreamedSheet } from '../engine/output';
 import { isStreamed } from '../engine/output';
 import { DEFAULT_FONT } from '../engine/output';
-import { mergeLayout, PAGE_MARGINS, rowHeightFor } from '../engine/print';
+import { PAGE_MARGINS, RowHeights } from '../engine/print';
 import { ByteSink } from './bytes';
 import { freeSheetName } from '../engine/sheet-name';
 
@@ -272,6 +272,9 @@ export const edgeSpace = (s: string): boolean => s.length > 0 && (isSpace(s.char
 /** A cell's text as written: cut to Excel's limit and cleaned of characters XML cannot carry. */
 const cellText = (s: string): string => stripIllegalXml(s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s);
 
+/** Characters of the shared-string table's XML encoded at a time. */
+const SST_BATCH = 4096;
+
 class SharedStrings {
   private idx = new Map<string, number>();
   private list: string[] = [];
@@ -302,6 +305,26 @@ class SharedStrings {
     return i;
   }
 
+  /** Per column, the text last added from it and its index: `addIn`'s answer without hashing. */
+  private colText: Array<string | undefined> = [];
+  private colIndex: number[] = [];
+
+  /**
+   * `add` for a cell in column `c`. A table repeats a column's text down its rows (a file's tambon and
+   * proposer, a group's issue, the route and counted labels), mostly as the same string: that one is
+   * answered before the text is hashed and looked up in a table of ~100,000.
+   */
+  addIn(c: number, s: string): number {
+    if (s === this.colText[c]) {
+      this.count++;
+      return this.colIndex[c];
+    }
+    const i = this.add(s);
+    this.colText[c] = s;
+    this.colIndex[c] = i;
+    return i;
+  }
+
   get size(): number {
     return this.list.length;
   }
@@ -311,13 +334,18 @@ class SharedStrings {
     const out = new ByteSink();
     out.ascii(XML_DECL + `<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.list.length}">`);
     const { list, plain } = this;
+    // The entries go to the sink a few thousand characters at a time: encoding a text costs about as
+    // much to start (a view of the buffer, a call into the encoder) as a short text's characters.
+    let batch = '';
     for (let k = 0; k < list.length; k++) {
       const s = list[k];
-      out.ascii(edgeSpace(s) ? '<si><t xml:space="preserve">' : '<si><t>');
-      out.text(plain[k] ? s : escapeXml(s));
-      out.ascii('</t></si>');
+      batch += (edgeSpace(s) ? '<si><t xml:space="preserve">' : '<si><t>') + (plain[k] ? s : escapeXml(s)) + '</t></si>';
+      if (batch.length < SST_BATCH) continue;
+      out.text(batch);
+      batch = '';
       if (out.filled) yield* out.take();
     }
+    out.text(batch);
     out.ascii('</sst>');
     yield* out.take(true);
   }
@@ -336,6 +364,160 @@ function hasStyle(st: CellStyle | undefined): st is CellStyle {
   if (!st) return false;
   for (const k in st) if ((st as Record<string, unknown>)[k] !== undefined) return true;
   return false;
+}
+
+/** A cell's style index from its row's style and its own (sheetXml caches both by identity). */
+type XfFor = (rowSt: CellStyle | undefined, st: CellStyle | undefined) => number;
+
+/**
+ * Writes a sheet's rows, one call per row: a plain method, compiled once and small, not the body of
+ * sheetXml's generator (recompiled whole, with everything around the rows, each time it was optimised).
+ */
+class RowWriter {
+  // A column's cells mostly share one style object: each column's last style is kept with its index,
+  // and a cell styled like the one above it (the same object, no row style) skips the style lookups.
+  private readonly colStyle: Array<CellStyle | undefined> = [];
+  private readonly colXf: number[] = [];
+
+  constructor(
+    private readonly out: ByteSink,
+    private readonly sst: SharedStrings,
+    private readonly xfFor: XfFor,
+    private readonly baseXf: number,
+    /** The rows' heights when they are fitted to their wrapped texts (else the default). */
+    private readonly heights: RowHeights | undefined,
+  ) {}
+
+  /**
+   * Row `r` (0-based): its cells, its row style with that style's index `rowX`, and the styles of the
+   * cells a merge covers that the row lacks (`ex`). Rows go straight into bytes: everything here is
+   * ASCII but texts and formulas.
+   */
+  write(
+    r: number,
+    row: readonly OutCell[] | undefined,
+    rowSt: CellStyle | undefined,
+    rowX: number,
+    ex: Map<number, number> | undefined,
+  ): void {
+    const { out, sst, baseXf, colStyle, colXf } = this;
+    // The row's number once, for its cells' references too.
+    const rn = String(r + 1);
+    const rowStart = out.mark();
+    out.ascii('<row r="');
+    out.ascii(rn);
+    const ht = this.heights?.of(r, row, rowSt);
+    if (ht !== undefined) out.ascii(htAttrs(ht));
+    else out.ascii('">');
+    let any = false;
+    let n = row ? row.length : 0;
+    if (ex) for (const c of ex.keys()) if (c + 1 > n) n = c + 1;
+    for (let c = 0; c < n; c++) {
+      const cell = row ? row[c] : undefined;
+      if (cell === null || cell === undefined) {
+        const x = ex?.get(c) ?? (rowSt ? rowX : baseXf);
+        if (x !== baseXf) {
+          out.ascii3(cellOpen(c), rn, emptyAttrs(x));
+          any = true;
+        }
+        continue;
+      }
+      let value: string | number | boolean | null;
+      let formula: string | undefined;
+      let st: CellStyle | undefined;
+      let once = false;
+      if (typeof cell === 'object') {
+        value = cell.value;
+        formula = cell.formula;
+        st = cell.style;
+        once = cell.once === true;
+      } else value = cell;
+      let x: number;
+      if (!rowSt && st !== undefined && st === colStyle[c]) x = colXf[c];
+      else {
+        x = this.xfFor(rowSt, st);
+        if (!rowSt) {
+          colStyle[c] = st;
+          colXf[c] = x;
+        }
+      }
+      any = true;
+      if (formula !== undefined && formula !== '') {
+        this.formulaCell(c, rn, x, formula, value);
+        continue;
+      }
+      if (typeof value === 'number') {
+        // Whole amounts (most of a table's numbers): the cell in one call, without a string each.
+        if (Number.isSafeInteger(value) && value >= 0) {
+          out.valueCell(cellOpen(c), rn, numberAttrs(x), value);
+          continue;
+        }
+        out.ascii3(cellOpen(c), rn, styleAttr(x));
+        if (Number.isFinite(value)) {
+          out.ascii('><v>');
+          out.ascii(num(value));
+          out.ascii('</v></c>');
+        } else out.ascii(' t="e"><v>#NUM!</v></c>');
+      } else if (typeof value === 'string') {
+        if (value === '') {
+          if (x) out.ascii3(cellOpen(c), rn, emptyAttrs(x));
+          continue;
+        }
+        if (once) {
+          this.inlineCell(c, rn, x, value);
+          continue;
+        }
+        out.valueCell(cellOpen(c), rn, sharedAttrs(x), sst.addIn(c, value));
+      } else if (typeof value === 'boolean') {
+        out.ascii3(cellOpen(c), rn, styleAttr(x));
+        out.ascii(value ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
+      } else if (x) {
+        out.ascii3(cellOpen(c), rn, emptyAttrs(x));
+      }
+    }
+    if (any) out.ascii('</row>');
+    else out.rollback(rowStart);
+  }
+
+  /** A formula cell, with its last value when it has one. */
+  private formulaCell(c: number, rn: string, x: number, formula: string, value: string | number | boolean | null): void {
+    const out = this.out;
+    const f = escapeXml(formula.replace(/^=/, ''));
+    out.ascii3(cellOpen(c), rn, styleAttr(x));
+    if (typeof value === 'number' && Number.isFinite(value)) {
+      out.ascii('><f>');
+      out.text(f);
+      out.ascii(`</f><v>${num(value)}</v></c>`);
+    } else if (typeof value === 'string') {
+      out.ascii(' t="str"><f>');
+      out.text(f);
+      out.ascii('</f><v>');
+      out.text(escapeXml(value.slice(0, MAX_CELL_TEXT)));
+      out.ascii('</v></c>');
+    } else if (typeof value === 'boolean') {
+      out.ascii(' t="b"><f>');
+      out.text(f);
+      out.ascii(`</f><v>${value ? 1 : 0}</v></c>`);
+    } else {
+      out.ascii('><f>');
+      out.text(f);
+      out.ascii('</f></c>');
+    }
+  }
+
+  /**
+   * An inline string: the same text, cut and cleaned as the shared-string table does it (one scan
+   * finds most texts plain, as there).
+   */
+  private inlineCell(c: number, rn: string, x: number, value: string): void {
+    const out = this.out;
+    const plain = value.length <= MAX_CELL_TEXT && !NEEDS_ESCAPE.test(value);
+    const clean = plain ? value : cellText(value);
+    out.ascii3(cellOpen(c), rn, styleAttr(x));
+    out.ascii(edgeSpace(clean) ? ' t="inlineStr"><is><t xml:space="preserve">' : ' t="inlineStr"><is><t>');
+    out.text(plain ? clean : escapeXml(clean));
+    out.ascii('</t></is></c>');
+  }
 }
 
 /**
@@ -378,7 +560,6 @@ function* sheetXml(
   // Style objects are usually shared constants: cache their xf by identity (and per row style).
   const styleCache = new Map<CellStyle, number>();
   const pairCache = new Map<CellStyle, Map<CellStyle | undefined, number>>();
-  const rowStyleXf = new Map<number, number>();
   const xfFor = (rowSt: CellStyle | undefined, st: CellStyle | undefined): number => {
     if (!rowSt && !st) return baseXf;
     if (!rowSt && st) {
@@ -430,7 +611,7 @@ function* sheetXml(
 
   // Row heights for wrapped texts (fitRows): merged cells count with their merged width.
   const widths = sh.colWidths ?? [];
-  const fitLayout = sh.fitRows ? mergeLayout(sh) : undefined;
+  const heights = sh.fitRows ? new RowHeights(sh, font.size) : undefined;
   const hidden = new Set(sh.hiddenCols);
 
   const out = new ByteSink();
@@ -465,127 +646,13 @@ function* sheetXml(
   push('<sheetData>');
   let lastRow = rowCount - 1;
   for (const r of extra.keys()) if (r > lastRow) lastRow = r;
-  // Rows go straight into bytes: everything here is ASCII but formula texts.
-  /** `<c r="B5" s="3"` (no closing bracket): the column's opening and the style's attribute made once each. */
-  const open = (c: number, rn: string, x: number): void => out.ascii3(cellOpen(c), rn, styleAttr(x));
-  // A column's cells mostly share one style object: each column's last style is kept with its index,
-  // and a cell styled like the one above it (the same object, no row style) skips the style lookups.
-  const colStyle: Array<CellStyle | undefined> = [];
-  const colXf: number[] = [];
+  const rows = new RowWriter(out, sst, xfFor, baseXf, heights);
   for (let r = 0; r <= lastRow; r++) {
     const row = r < rowCount ? rowAt(r) : undefined;
     const rowSt = anyRowStyle ? rowStyles[String(r)] : undefined;
-    const ex = extra.get(r);
+    const ex = extra.size ? extra.get(r) : undefined;
     if ((!row || row.length === 0) && !ex && !rowSt) continue;
-    // The row's number once, for its cells' references too.
-    const rn = String(r + 1);
-    const rowStart = out.mark();
-    out.ascii('<row r="');
-    out.ascii(rn);
-    const ht = fitLayout
-      ? rowHeightFor(row, widths, font.size, rowSt, fitLayout.spans.get(r), fitLayout.tall.get(r), sh.page?.columns, hidden)
-      : undefined;
-    if (ht !== undefined) out.ascii(htAttrs(ht));
-    else out.ascii('">');
-    let any = false;
-    let n = row ? row.length : 0;
-    if (ex) for (const c of ex.keys()) if (c + 1 > n) n = c + 1;
-    const rowX = rowSt ? (rowStyleXf.get(r) ?? xfFor(rowSt, undefined)) : baseXf;
-    if (rowSt) rowStyleXf.set(r, rowX);
-    for (let c = 0; c < n; c++) {
-      const cell = row ? row[c] : undefined;
-      if (cell === null || cell === undefined) {
-        const x = ex?.get(c) ?? (rowSt ? rowX : baseXf);
-        if (x !== baseXf) {
-          out.ascii3(cellOpen(c), rn, emptyAttrs(x));
-          any = true;
-        }
-        continue;
-      }
-      let value: string | number | boolean | null;
-      let formula: string | undefined;
-      let st: CellStyle | undefined;
-      let once = false;
-      if (typeof cell === 'object') {
-        value = cell.value;
-        formula = cell.formula;
-        st = cell.style;
-        once = cell.once === true;
-      } else value = cell;
-      let x: number;
-      if (!rowSt && st !== undefined && st === colStyle[c]) x = colXf[c];
-      else {
-        x = xfFor(rowSt, st);
-        if (!rowSt) {
-          colStyle[c] = st;
-          colXf[c] = x;
-        }
-      }
-      any = true;
-      if (formula !== undefined && formula !== '') {
-        const f = escapeXml(formula.replace(/^=/, ''));
-        open(c, rn, x);
-        if (typeof value === 'number' && Number.isFinite(value)) {
-          out.ascii('><f>');
-          out.text(f);
-          out.ascii(`</f><v>${num(value)}</v></c>`);
-        } else if (typeof value === 'string') {
-          out.ascii(' t="str"><f>');
-          out.text(f);
-          out.ascii('</f><v>');
-          out.text(escapeXml(value.slice(0, MAX_CELL_TEXT)));
-          out.ascii('</v></c>');
-        } else if (typeof value === 'boolean') {
-          out.ascii(' t="b"><f>');
-          out.text(f);
-          out.ascii(`</f><v>${value ? 1 : 0}</v></c>`);
-        } else {
-          out.ascii('><f>');
-          out.text(f);
-          out.ascii('</f></c>');
-        }
-        continue;
-      }
-      if (typeof value === 'number') {
-        // Whole amounts (most of a table's numbers): the cell in one call, without a string each.
-        if (Number.isSafeInteger(value) && value >= 0) {
-          out.valueCell(cellOpen(c), rn, numberAttrs(x), value);
-          continue;
-        }
-        open(c, rn, x);
-        if (Number.isFinite(value)) {
-          out.ascii('><v>');
-          out.ascii(num(value));
-          out.ascii('</v></c>');
-        } else out.ascii(' t="e"><v>#NUM!</v></c>');
-      } else if (typeof value === 'string') {
-        if (value === '') {
-          if (x) {
-            out.ascii3(cellOpen(c), rn, emptyAttrs(x));
-          }
-          continue;
-        }
-        if (once) {
-          // An inline string: the same text, cut and cleaned as the shared-string table does it (one
-          // scan finds most texts plain, as there).
-          const plain = value.length <= MAX_CELL_TEXT && !NEEDS_ESCAPE.test(value);
-          const clean = plain ? value : cellText(value);
-          open(c, rn, x);
-          out.ascii(edgeSpace(clean) ? ' t="inlineStr"><is><t xml:space="preserve">' : ' t="inlineStr"><is><t>');
-          out.text(plain ? clean : escapeXml(clean));
-          out.ascii('</t></is></c>');
-          continue;
-        }
-        out.valueCell(cellOpen(c), rn, sharedAttrs(x), sst.add(value));
-      } else if (typeof value === 'boolean') {
-        open(c, rn, x);
-        out.ascii(value ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
-      } else if (x) {
-        out.ascii3(cellOpen(c), rn, emptyAttrs(x));
-      }
-    }
-    if (any) out.ascii('</row>');
-    else out.rollback(rowStart);
+    rows.write(r, row, rowSt, rowSt ? xfFor(rowSt, undefined) : baseXf, ex);
     if (out.filled) yield* out.take();
   }
   push('</sheetData>');

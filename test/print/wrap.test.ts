@@ -3,7 +3,8 @@
  * lines LibreOffice printed for these cells of the real sample's needs table (TH Sarabun New 16 as
  * Laksaman): counting characters against a shortened line said a line or two more.
  */
-import { linesHeight, rowHeightFor, wrappedLines } from '../../src/engine/print';
+import type { CellStyle, OutCell, OutSheet } from '../../src/engine/output';
+import { linesHeight, mergeLayout, rowHeightFor, RowHeights, wrappedLines } from '../../src/engine/print';
 
 describe('wrappedLines', () => {
   test('Thai without spaces breaks between words, never inside one', () => {
@@ -204,4 +205,81 @@ test('a row is as tall as its tallest wrapped cell, estimated word by word', () 
   ];
   expect(rowHeightFor(cells, [18, 9], 16)).toBe(linesHeight(5, 16));
   expect(rowHeightFor(cells, [13, 20], 16)).toBe(linesHeight(4, 16));
+});
+
+test('RowHeights gives every row of a sheet the height rowHeightFor gives it', () => {
+  // Seeded rows: texts short and long, with line breaks, wrapped or not, bold or larger by cell or by
+  // row, numbers and blanks; merged across and down some rows, hidden columns, a printed width, rows
+  // wider than the widths (some with holes in them).
+  let seed = 11;
+  const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+  const texts = [
+    'ก่อสร้างถนนคอนกรีตเสริมเหล็ก สายบ้านหนองบัว - บ้านโคกสูง หมู่ที่ ๓ ตำบลนาข่า (ต่อจากเดิม)',
+    'สำนักงานทรัพยากรน้ำแห่งชาติ\nสำนักการประปา',
+    'กรมทางหลวงชนบท',
+    'ทต.หนองบัว',
+    'นับ',
+    'บรรทัดหนึ่ง\nบรรทัดสอง\nบรรทัดสาม',
+    '',
+    'ปรับปรุงระบบประปาหมู่บ้านแบบบาดาลขนาดใหญ่ บ้านคลองตะเคียน ซอย 21 ข้างโรงสีข้าว',
+  ];
+  const styles: Array<CellStyle | undefined> = [
+    undefined,
+    { wrap: true },
+    { wrap: true, bold: true },
+    { wrap: true, size: 18 },
+    { wrap: false },
+    { bold: true },
+    { wrap: true, size: 14 },
+  ];
+  const cell = (): OutCell => {
+    const k = rand(10);
+    if (k === 0) return null;
+    if (k === 1) return rand(1000);
+    if (k === 2) return texts[rand(texts.length)];
+    return { value: rand(5) ? texts[rand(texts.length)] : rand(100), style: styles[rand(styles.length)] };
+  };
+  const rows: OutCell[][] = [];
+  for (let r = 0; r < 300; r++) {
+    const row = Array.from({ length: 1 + rand(14) }, cell);
+    if (r % 17 === 0) delete row[rand(row.length)];
+    rows.push(row);
+  }
+  const rowStyles: Array<CellStyle | undefined> = rows.map(() => (rand(8) === 0 ? styles[rand(styles.length)] : undefined));
+  const merges = [
+    { r1: 3, c1: 1, r2: 3, c2: 4 },
+    { r1: 10, c1: 0, r2: 12, c2: 1 },
+    { r1: 40, c1: 6, r2: 40, c2: 2 },
+  ];
+  const sheets: Array<Pick<OutSheet, 'merges' | 'colWidths' | 'hiddenCols' | 'page'>> = [
+    {
+      colWidths: [5, 30, 9, 12, 14, 8, 20, 10],
+      merges,
+      hiddenCols: [2, 5],
+      page: { orientation: 'landscape', fitWidth: true, columns: 7 },
+    },
+    { colWidths: [5, 30, 9, 12], merges },
+    { colWidths: [12, 8, 40, 9, 16, 11, 30, 6, 30, 9, 9, 9, 9, 9, 9], hiddenCols: [3] },
+    {},
+  ];
+  for (const sheet of sheets) {
+    const heights = new RowHeights(sheet, 16);
+    const layout = mergeLayout(sheet);
+    const got = rows.map((row, r) => heights.of(r, row, rowStyles[r]));
+    const want = rows.map((row, r) =>
+      rowHeightFor(
+        row,
+        sheet.colWidths ?? [],
+        16,
+        rowStyles[r],
+        layout.spans.get(r),
+        layout.tall.get(r),
+        sheet.page?.columns,
+        new Set(sheet.hiddenCols),
+      ),
+    );
+    expect(got).toEqual(want);
+    expect(want.filter((h) => h !== undefined).length).toBeGreaterThan(50);
+    expect(new Set(want).size).toBeGreaterThan(4);
+  }
 });

@@ -13,7 +13,7 @@ import { OutSheetSchema } from '../../src/engine/output-schema';
 import { nodeZip, nodeZipAsync, nodeZipPiecesAsync, readWorkbookFile, writeFileBytes } from '../../src/node/files';
 import { ByteSink } from '../../src/xlsx/bytes';
 import { readXlsx } from '../../src/xlsx/read';
-import { edgeSpace, escapeXml, partBytes, writeXlsx, xlsxParts, type PartData } from '../../src/xlsx/write';
+import { edgeSpace, escapeXml, partBytes, stripIllegalXml, writeXlsx, xlsxParts, type PartData } from '../../src/xlsx/write';
 
 const header = { bold: true, align: 'center' as const, valign: 'center' as const, wrap: true, border: true, fill: 'D9E1F2' };
 const money = { numFmt: '#,##0;-#,##0;"-"', border: true };
@@ -181,6 +181,26 @@ test('xml:space="preserve" exactly when a text begins or ends with white space a
   for (const a of [...spaces, ...notSpaces, '']) for (const b of [...spaces, ...notSpaces, '']) texts.push(`${a}ถนน ${b}`, `${a}${b}`);
   for (let u = 0; u < 0x3100; u++) texts.push(String.fromCharCode(u), `x${String.fromCharCode(u)}`);
   for (const t of texts) expect([t, edgeSpace(t)]).toEqual([t, /^[\s]|[\s]$/.test(t)]);
+});
+
+test('the shared strings are written (a few thousand characters at a time) as each entry escaped alone', () => {
+  const parts = ['ก่อสร้างถนน', ' ', 'a & b', '<x>', '"q"', '_x0041_', '\u0001', '😀', 'คสล.', '\t', '\r\n', 'ตำบลนาดี', '1,250'];
+  let seed = 5;
+  const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+  const texts: string[] = [];
+  for (let i = 0; i < 3000; i++) {
+    let t = '';
+    for (let k = rand(i % 50 === 0 ? 400 : 12); k >= 0; k--) t += parts[rand(parts.length)];
+    texts.push(t);
+  }
+  const rows = texts.map((t, i) => [t, texts[(i * 7) % texts.length]]);
+  const files = unzipSync(writeXlsx({ sheets: [{ name: 'S', rows }] }));
+  const sst = strFromU8(files['xl/sharedStrings.xml']);
+  // Each distinct text as cleaned (texts that differ only in characters XML cannot carry are one entry).
+  const distinct = [...new Set(rows.flat().map(stripIllegalXml))];
+  const entries = distinct.map((t) => (edgeSpace(t) ? '<si><t xml:space="preserve">' : '<si><t>') + escapeXml(t) + '</t></si>').join('');
+  expect(entries.length).toBeGreaterThan(20 * 4096);
+  expect(sst.slice(sst.indexOf('<si>'))).toBe(entries + '</sst>');
 });
 
 test('empty workbook and empty sheet still make a valid file', async () => {

@@ -502,6 +502,11 @@ interface AmountStats {
   counted: Int32Array;
   /** Counted needs asking an amount (> 0): group gi's year k at gi × years + k. */
   asking: Int32Array;
+  /**
+   * Every need's amounts (0 for none), the needs in the groups' order: the table's k-th need's year y at
+   * k × years + y. The rows read them here, not from the records keyed by year.
+   */
+  amounts: Float64Array;
 }
 
 function amountStats(r: ConsolidateResult): AmountStats {
@@ -509,6 +514,9 @@ function amountStats(r: ConsolidateResult): AmountStats {
   const ny = years.length;
   const counted = new Int32Array(r.groups.length);
   const asking = new Int32Array(r.groups.length * ny);
+  let grouped = 0;
+  for (const g of r.groups) grouped += g.items.length;
+  const amounts = new Float64Array(grouped * ny);
   let widest = 0;
   // The needs are the groups' items in order (grouping.ts): checked as they are read, else the widest
   // amount is read from the needs themselves.
@@ -520,8 +528,10 @@ function amountStats(r: ConsolidateResult): AmountStats {
       const b = it.budgets;
       const inTotals = it.inTotals;
       if (inTotals) counted[gi]++;
+      const at = (j - 1) * ny;
       for (let k = 0; k < ny; k++) {
         const v = b[years[k]] ?? 0;
+        amounts[at + k] = v;
         widest = Math.max(widest, v);
         if (inTotals && v > 0) asking[gi * ny + k]++;
       }
@@ -531,7 +541,7 @@ function amountStats(r: ConsolidateResult): AmountStats {
     widest = 0;
     for (const it of r.items) for (const y of years) widest = Math.max(widest, it.budgets[y] ?? 0);
   }
-  return { widest, counted, asking };
+  return { widest, counted, asking, amounts };
 }
 
 /** What a row of a streamed sheet is (with the index it refers to). */
@@ -649,7 +659,8 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions, amounts: Amou
       let j = 0;
       for (let k = 0; k < HEAD_CELLS.length; k++) row[j++] = HEAD_CELLS[k](it, no, texts);
       const numStyle = it.inTotals ? NUM : NUM_EXCLUDED;
-      for (let k = 0; k < years.length; k++) row[j++] = c(it.budgets[years[k]] ?? 0, numStyle);
+      const at = refs[i] * years.length;
+      for (let k = 0; k < years.length; k++) row[j++] = c(amounts.amounts[at + k], numStyle);
       for (let k = 0; k < TAIL_CELLS.length; k++) row[j++] = TAIL_CELLS[k](it, no, texts);
       return row;
     }
