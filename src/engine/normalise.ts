@@ -327,7 +327,15 @@ const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 /** The fast passes and their references, for tests. */
-export const _passes = { plainTail, lastPasses, abbreviate };
+export const _passes = {
+  plainTail,
+  lastPasses,
+  abbreviate,
+  chunkedTokens: (s: string, leading: boolean): string[] | undefined => {
+    const seg = wordSegmenter();
+    return seg ? chunkedTokens(seg, s, leading) : undefined;
+  },
+};
 
 /** Normalised text without spaces: the key for "same name". */
 export function compactThai(input: string): string {
@@ -344,12 +352,32 @@ export function coreName(name: string): string {
 
 /** coreName of text already passed through normaliseThai. */
 export function coreNameOfNormalised(normalised: string): string {
+  return coreOfSpaced(coreSpaced(normalised));
+}
+
+/**
+ * coreNameOfNormalised before its runs of spaces are made one and its ends trimmed: what a name's keys
+ * need (coreKeys: its compact form drops every space, its chunks are the same), a replace and a trim
+ * fewer per candidate. Normalised text has no white space but the space, so these are all trimming takes.
+ */
+export function coreSpaced(normalised: string): string {
   // Each step only where its text is (runs for every candidate's name; a step that finds nothing changes nothing).
   let s = normalised.startsWith('โครงการ') ? normalised.replace(LEADING_PROJECT, '') : normalised;
   if (s.includes('หมู่ที่ ')) s = s.replace(VILLAGE_NO, ' ');
   if (s.includes('ตำบล') || s.includes('อำเภอ') || s.includes('จังหวัด')) s = s.replace(PLACE_NAME, ' ');
-  if (s.includes('  ')) s = s.replace(SPACE_RUN_ANY, ' ');
-  return s.trim();
+  return s;
+}
+
+/** The core name of coreSpaced's text. */
+function coreOfSpaced(spaced: string): string {
+  return (spaced.includes('  ') ? spaced.replace(SPACE_RUN_ANY, ' ') : spaced).trim();
+}
+
+/** wordTokensOnce of the core name, from coreSpaced's text (the same chunks; its leading spaces are trimmed in the core). */
+export function coreTokens(spaced: string): string[] {
+  const seg = wordSegmenter();
+  if (!seg) return trigramTokens(coreOfSpaced(spaced));
+  return chunkedTokens(seg, spaced, false) ?? tokensAsWritten(seg, coreOfSpaced(spaced));
 }
 // coreNameOfNormalised's patterns, made once (a literal in the function is a new RegExp per call; replace resets lastIndex).
 const LEADING_PROJECT = /^โครงการ ?/;
@@ -394,16 +422,34 @@ export function spaceThenMark(s: string): boolean {
   }
   return false;
 }
-const CHUNK_CACHE = new Map<string, readonly string[]>();
+/**
+ * The words of each chunk (the text between spaces), cached: chunks repeat across names. PLAIN_CHUNKS holds
+ * only chunks of printable ASCII and Thai (chunkedTokens trusts a hit to be one), OTHER_CHUNKS the rest.
+ */
+const PLAIN_CHUNKS = new Map<string, readonly string[]>();
+const OTHER_CHUNKS = new Map<string, readonly string[]>();
 
-function chunkTokens(seg: Intl.Segmenter, chunk: string): readonly string[] {
-  const hit = CHUNK_CACHE.get(chunk);
-  if (hit) return hit;
+function segmentChunk(seg: Intl.Segmenter, chunk: string, cache: Map<string, readonly string[]>): readonly string[] {
   const out: string[] = [];
   for (const part of seg.segment(chunk)) if (part.isWordLike) out.push(part.segment);
-  if (CHUNK_CACHE.size >= 100000) CHUNK_CACHE.clear();
-  CHUNK_CACHE.set(chunk, out);
+  if (cache.size >= 100000) cache.clear();
+  cache.set(chunk, out);
   return out;
+}
+
+function chunkTokens(seg: Intl.Segmenter, chunk: string): readonly string[] {
+  const hit = PLAIN_CHUNKS.get(chunk) ?? OTHER_CHUNKS.get(chunk);
+  if (hit) return hit;
+  return segmentChunk(seg, chunk, isPlainChunk(chunk) ? PLAIN_CHUNKS : OTHER_CHUNKS);
+}
+
+/** Every unit printable ASCII but the space, or in the Thai block (spaceThenMark's plain text, a chunk of it). */
+function isPlainChunk(chunk: string): boolean {
+  for (let i = 0; i < chunk.length; i++) {
+    const c = chunk.charCodeAt(i);
+    if (!((c > 0x20 && c < 0x7f) || (c >= 0x0e00 && c <= 0x0e7f))) return false;
+  }
+  return true;
 }
 
 /**
@@ -425,33 +471,72 @@ export function wordTokens(normalised: string): string[] {
  */
 export function wordTokensOnce(normalised: string): string[] {
   const seg = wordSegmenter();
-  let tokens: string[];
-  if (seg) {
-    tokens = [];
-    // Word boundaries never cross a space unless a combining mark follows it (UAX #29 WB4), so the
-    // space-separated chunks are segmented alone and cached: they repeat across names.
-    if (spaceThenMark(normalised)) {
-      for (const part of seg.segment(normalised)) if (part.isWordLike) tokens.push(part.segment);
-    } else {
-      // Chunk by chunk between spaces: no array of them made (split's runtime call cost more than the lookups).
-      const n = normalised.length;
-      for (let a = 0; a <= n;) {
-        let b = normalised.indexOf(' ', a);
-        if (b < 0) b = n;
-        if (b > a) {
-          const list = chunkTokens(seg, normalised.slice(a, b));
-          for (let k = 0; k < list.length; k++) tokens.push(list[k]);
-        }
-        a = b + 1;
+  if (!seg) return trigramTokens(normalised);
+  return chunkedTokens(seg, normalised, true) ?? tokensAsWritten(seg, normalised);
+}
+
+/**
+ * The tokens of `s`'s chunks, read chunk by chunk (each cached), where that is what wordTokensOnce gives:
+ * where every chunk is plain (then so is `s`: its only other units are spaces) and no chunk after a space
+ * starts with a Thai mark (then spaceThenMark(s) is false, and word boundaries do not cross a space).
+ * Undefined otherwise: the caller asks spaceThenMark and segments as it says. `leading`: whether the first
+ * chunk counts as after a space when spaces lead the text (false for a text whose ends are trimmed later).
+ * One pass over the chunks instead of a scan of every unit first (spaceThenMark cost a third of a name's tokens).
+ */
+function chunkedTokens(seg: Intl.Segmenter, s: string, leading: boolean): string[] | undefined {
+  const tokens: string[] = [];
+  const n = s.length;
+  let first = true;
+  for (let a = 0; a <= n;) {
+    let b = s.indexOf(' ', a);
+    if (b < 0) b = n;
+    if (b > a) {
+      const c = s.charCodeAt(a);
+      if ((!first || (leading && a > 0)) && c >= 0x0e00 && c <= 0x0e7f && THAI_MARK[c - 0x0e00]) return undefined;
+      first = false;
+      const chunk = s.slice(a, b);
+      let list = PLAIN_CHUNKS.get(chunk);
+      if (list === undefined) {
+        if (!isPlainChunk(chunk)) return undefined;
+        list = segmentChunk(seg, chunk, PLAIN_CHUNKS);
       }
+      for (let k = 0; k < list.length; k++) tokens.push(list[k]);
     }
+    a = b + 1;
+  }
+  return tokens;
+}
+
+/** wordTokensOnce as spaceThenMark says: the whole text segmented where a space precedes a mark, else chunk by chunk. */
+function tokensAsWritten(seg: Intl.Segmenter, normalised: string): string[] {
+  const tokens: string[] = [];
+  // Word boundaries never cross a space unless a combining mark follows it (UAX #29 WB4), so the
+  // space-separated chunks are segmented alone and cached: they repeat across names.
+  if (spaceThenMark(normalised)) {
+    for (const part of seg.segment(normalised)) if (part.isWordLike) tokens.push(part.segment);
   } else {
-    tokens = [];
-    for (const w of normalised.split(' ')) {
-      if (!w) continue;
-      if (!/[ก-๛]/.test(w) || w.length <= 3) tokens.push(w);
-      else for (let i = 0; i + 3 <= w.length; i++) tokens.push(w.slice(i, i + 3));
+    // Chunk by chunk between spaces: no array of them made (split's runtime call cost more than the lookups).
+    const n = normalised.length;
+    for (let a = 0; a <= n;) {
+      let b = normalised.indexOf(' ', a);
+      if (b < 0) b = n;
+      if (b > a) {
+        const list = chunkTokens(seg, normalised.slice(a, b));
+        for (let k = 0; k < list.length; k++) tokens.push(list[k]);
+      }
+      a = b + 1;
     }
+  }
+  return tokens;
+}
+
+/** Without Intl.Segmenter: spaces plus Thai character trigrams. */
+function trigramTokens(normalised: string): string[] {
+  const tokens: string[] = [];
+  for (const w of normalised.split(' ')) {
+    if (!w) continue;
+    if (!/[ก-๛]/.test(w) || w.length <= 3) tokens.push(w);
+    else for (let i = 0; i + 3 <= w.length; i++) tokens.push(w.slice(i, i + 3));
   }
   return tokens;
 }
@@ -469,5 +554,6 @@ export function diceSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): 
 export function clearTokenCache(): void {
   NORM_CACHE.clear();
   TOKEN_CACHE.clear();
-  CHUNK_CACHE.clear();
+  PLAIN_CHUNKS.clear();
+  OTHER_CHUNKS.clear();
 }

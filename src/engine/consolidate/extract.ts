@@ -7,7 +7,7 @@
  */
 import { ownString } from '../own-string';
 import type { PlanSheet, ProjectRow } from '../plan';
-import { coreNameOfNormalised, normaliseOnce, normaliseThai, wordTokensOnce } from '../normalise';
+import { coreSpaced, coreTokens, normaliseOnce, normaliseThai } from '../normalise';
 import { parseIssue } from './issue';
 import { classify, defaultRoute, parseRoute, type ClassKind, type ClassWords } from '../classification';
 import { tidySpaces } from '../thai';
@@ -245,9 +245,32 @@ function distinctTokens(list: readonly string[]): readonly string[] {
     const key = t.length * 0x10000 + (t.charCodeAt(0) | 0);
     keys[i] = key;
     // The first of each, in order (as a Set keeps them), without building a Set.
-    for (let j = 0; j < i; j++) if (keys[j] === key && list[j] === t) return firstOfEach(list);
+    for (let j = 0; j < i; j++) if (keys[j] === key && list[j] === t) return withoutRepeats(list, i);
   }
   return list;
+}
+
+/**
+ * The list without its repeats, the first of them at `from` (the tokens before it distinct, their keys in
+ * TOKEN_KEYS): each later token compared by key with every one before it (a third of names repeat a
+ * word, where filtering with indexOf compared the strings of every pair).
+ */
+function withoutRepeats(list: readonly string[], from: number): string[] {
+  const keys = TOKEN_KEYS;
+  const out = list.slice(0, from);
+  for (let i = from; i < list.length; i++) {
+    const t = list[i];
+    const key = t.length * 0x10000 + (t.charCodeAt(0) | 0);
+    keys[i] = key;
+    let seen = false;
+    for (let j = 0; j < i; j++)
+      if (keys[j] === key && list[j] === t) {
+        seen = true;
+        break;
+      }
+    if (!seen) out.push(t);
+  }
+  return out;
 }
 /** Per token of a list, its length and first unit (distinctTokens); a longer list is compared whole. */
 const TOKEN_KEYS = new Float64Array(256);
@@ -494,7 +517,8 @@ export function toCandidate(
   const tambon = parseTambon(p.tambon) ?? locLoc.tambon ?? nameLoc.tambon ?? orgLoc.tambon;
   const { budgets, bad } = amountsOf(p);
   const issue = issueOf(p.link) ?? issueOf(p.context.provincial?.text);
-  const core = coreNameOfNormalised(normName);
+  // The core name (location and โครงการ dropped) as its keys need it: spaces not yet made single or trimmed.
+  const core = coreSpaced(normName);
   // A row of a needs table (a district's, read by the province): its district, the district's rank
   // of it, and whether the district counted it.
   const fromNeeds = sheet.kind === 'district-needs';
@@ -534,7 +558,7 @@ export function toCandidate(
     note: intern(p.note.trim()),
     // Its own copy: the replace is a rope of slices of the name's normalised forms (~490 bytes a row, ~190 flat).
     compact: ownString(core.replace(SPACES, '')),
-    tokens: distinctTokens(wordTokensOnce(core)),
+    tokens: distinctTokens(coreTokens(core)),
   };
   // The gazetteer's whole name ("อ.เมือง" → อำเภอเมืองสุราษฎร์ธานี): a province's table names each district once.
   if (fromNeeds && rowDistrict) c.district = intern(fullDistrictName(rowDistrict, place.province ? place : context));
