@@ -66,25 +66,40 @@ function col(c: number): string {
   return s;
 }
 
+/**
+ * Entry `x` of a list of texts made once each (by index: a column, a style), made with the ones before
+ * it when first asked: the list has no holes and is never read past its end (the row writer's optimised
+ * code was thrown away each time a new style's entry was read past the end).
+ */
+function made(list: string[], x: number, make: (x: number) => string): string {
+  for (let i = list.length; i <= x; i++) list.push(make(i));
+  return list[x];
+}
+
 /** `<c r="B` for column 1: a cell's opening up to its row number. */
 const CELL_OPEN: string[] = [];
-const cellOpen = (c: number): string => (CELL_OPEN[c] ??= '<c r="' + col(c));
+const makeOpen = (c: number): string => '<c r="' + col(c);
+const cellOpen = (c: number): string => (c < CELL_OPEN.length ? CELL_OPEN[c] : made(CELL_OPEN, c, makeOpen));
 
 /** `" s="3"` for style 3, `"` for the default style: a cell's attributes after its row number. */
 const STYLE_ATTR: string[] = [];
-const styleAttr = (x: number): string => (STYLE_ATTR[x] ??= x ? `" s="${x}"` : '"');
+const makeStyle = (x: number): string => (x ? `" s="${x}"` : '"');
+const styleAttr = (x: number): string => (x < STYLE_ATTR.length ? STYLE_ATTR[x] : made(STYLE_ATTR, x, makeStyle));
 
 /** `" s="3"/>`: an empty styled cell's attributes after its row number, and its end. */
 const EMPTY_ATTRS: string[] = [];
-const emptyAttrs = (x: number): string => (EMPTY_ATTRS[x] ??= styleAttr(x) + '/>');
+const makeEmpty = (x: number): string => styleAttr(x) + '/>';
+const emptyAttrs = (x: number): string => (x < EMPTY_ATTRS.length ? EMPTY_ATTRS[x] : made(EMPTY_ATTRS, x, makeEmpty));
 
 /** `" s="3"><v>`: a number cell's attributes after its row number, up to its value. */
 const NUMBER_ATTRS: string[] = [];
-const numberAttrs = (x: number): string => (NUMBER_ATTRS[x] ??= styleAttr(x) + '><v>');
+const makeNumber = (x: number): string => styleAttr(x) + '><v>';
+const numberAttrs = (x: number): string => (x < NUMBER_ATTRS.length ? NUMBER_ATTRS[x] : made(NUMBER_ATTRS, x, makeNumber));
 
 /** `" s="3" t="s"><v>`: a shared-string cell's, up to the string's index. */
 const SHARED_ATTRS: string[] = [];
-const sharedAttrs = (x: number): string => (SHARED_ATTRS[x] ??= styleAttr(x) + ' t="s"><v>');
+const makeShared = (x: number): string => styleAttr(x) + ' t="s"><v>';
+const sharedAttrs = (x: number): string => (x < SHARED_ATTRS.length ? SHARED_ATTRS[x] : made(SHARED_ATTRS, x, makeShared));
 
 /** `" ht="26.75" customHeight="1">`: a row's height attributes, made once per height (a sheet has a few dozen). */
 const HT_ATTRS = new Map<number, string>();
@@ -376,17 +391,22 @@ type XfFor = (rowSt: CellStyle | undefined, st: CellStyle | undefined) => number
 class RowWriter {
   // A column's cells mostly share one style object: each column's last style is kept with its index,
   // and a cell styled like the one above it (the same object, no row style) skips the style lookups.
-  private readonly colStyle: Array<CellStyle | undefined> = [];
-  private readonly colXf: number[] = [];
+  // As wide as the sheet from the start (filled: their kind of array never changes as columns come).
+  private readonly colStyle: Array<CellStyle | undefined>;
+  private readonly colXf: number[];
 
   constructor(
+    width: number,
     private readonly out: ByteSink,
     private readonly sst: SharedStrings,
     private readonly xfFor: XfFor,
     private readonly baseXf: number,
     /** The rows' heights when they are fitted to their wrapped texts (else the default). */
     private readonly heights: RowHeights | undefined,
-  ) {}
+  ) {
+    this.colStyle = new Array<CellStyle | undefined>(width).fill(undefined);
+    this.colXf = new Array<number>(width).fill(0);
+  }
 
   /**
    * Row `r` (0-based): its cells, its row style with that style's index `rowX`, and the styles of the
@@ -412,8 +432,10 @@ class RowWriter {
     let any = false;
     let n = row ? row.length : 0;
     if (ex) for (const c of ex.keys()) if (c + 1 > n) n = c + 1;
+    const cells = row ? row.length : 0;
     for (let c = 0; c < n; c++) {
-      const cell = row ? row[c] : undefined;
+      // (Not read past its end: a merge's covered cells may lie after a row's last.)
+      const cell = c < cells ? row![c] : undefined;
       if (cell === null || cell === undefined) {
         const x = ex?.get(c) ?? (rowSt ? rowX : baseXf);
         if (x !== baseXf) {
@@ -646,7 +668,7 @@ function* sheetXml(
   push('<sheetData>');
   let lastRow = rowCount - 1;
   for (const r of extra.keys()) if (r > lastRow) lastRow = r;
-  const rows = new RowWriter(out, sst, xfFor, baseXf, heights);
+  const rows = new RowWriter(maxCol + 1, out, sst, xfFor, baseXf, heights);
   for (let r = 0; r <= lastRow; r++) {
     const row = r < rowCount ? rowAt(r) : undefined;
     const rowSt = anyRowStyle ? rowStyles[String(r)] : undefined;

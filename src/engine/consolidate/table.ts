@@ -652,16 +652,17 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions, amounts: Amou
     const k = kinds[i];
     if (k === RowKind.Top) return top[refs[i]];
     if (k === RowKind.Item) {
-      // One array filled in column order (a row of a 600,000-need table is made once, as it is written).
+      // One array filled in column order (a row of a 600,000-need table is made once, as it is written),
+      // pushed: an array made with its length has holes as far as V8 is concerned, unlike the table's
+      // other rows, and the writer's code optimised for one kind of row was thrown away for the other.
       const it = flat[refs[i]];
       const no = refs[i] + 1;
-      const row: OutCell[] = new Array(HEAD.length + years.length + TAIL.length);
-      let j = 0;
-      for (let k = 0; k < HEAD_CELLS.length; k++) row[j++] = HEAD_CELLS[k](it, no, texts);
+      const row: OutCell[] = [];
+      for (let k = 0; k < HEAD_CELLS.length; k++) row.push(HEAD_CELLS[k](it, no, texts));
       const numStyle = it.inTotals ? NUM : NUM_EXCLUDED;
       const at = refs[i] * years.length;
-      for (let k = 0; k < years.length; k++) row[j++] = c(amounts.amounts[at + k], numStyle);
-      for (let k = 0; k < TAIL_CELLS.length; k++) row[j++] = TAIL_CELLS[k](it, no, texts);
+      for (let k = 0; k < years.length; k++) row.push(c(amounts.amounts[at + k], numStyle));
+      for (let k = 0; k < TAIL_CELLS.length; k++) row.push(TAIL_CELLS[k](it, no, texts));
       return row;
     }
     if (k === RowKind.Group) {
