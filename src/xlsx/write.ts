@@ -101,6 +101,15 @@ const SHARED_ATTRS: string[] = [];
 const makeShared = (x: number): string => styleAttr(x) + ' t="s"><v>';
 const sharedAttrs = (x: number): string => (x < SHARED_ATTRS.length ? SHARED_ATTRS[x] : made(SHARED_ATTRS, x, makeShared));
 
+/** Style x's attribute texts, made with the ones before them (SheetXfs, as it gives out x). */
+function attrsFor(x: number): void {
+  if (x < SHARED_ATTRS.length) return;
+  made(STYLE_ATTR, x, makeStyle);
+  made(EMPTY_ATTRS, x, makeEmpty);
+  made(NUMBER_ATTRS, x, makeNumber);
+  made(SHARED_ATTRS, x, makeShared);
+}
+
 /** `" ht="26.75" customHeight="1">`: a row's height attributes, made once per height (a sheet has a few dozen). */
 const HT_ATTRS = new Map<number, string>();
 function htAttrs(ht: number): string {
@@ -381,8 +390,53 @@ function hasStyle(st: CellStyle | undefined): st is CellStyle {
   return false;
 }
 
-/** A cell's style index from its row's style and its own (sheetXml caches both by identity). */
-type XfFor = (rowSt: CellStyle | undefined, st: CellStyle | undefined) => number;
+/**
+ * A sheet's cell styles' indices from a row's style and a cell's own. Style objects are usually shared
+ * constants: their indices are kept by identity (and per row style). A class, not a closure per sheet:
+ * the row writer calls one function for every sheet (a new closure's call deoptimised it).
+ */
+class SheetXfs {
+  private readonly byStyle = new Map<CellStyle, number>();
+  private readonly byPair = new Map<CellStyle, Map<CellStyle | undefined, number>>();
+
+  constructor(
+    private readonly styles: StyleTable,
+    private readonly font: { name: string; size: number },
+    /** The index of a cell with no style of its own (the sheet's font). */
+    readonly base: number,
+  ) {
+    attrsFor(base);
+  }
+
+  of(rowSt: CellStyle | undefined, st: CellStyle | undefined): number {
+    if (!rowSt && !st) return this.base;
+    if (!rowSt && st) {
+      let x = this.byStyle.get(st);
+      if (x === undefined) {
+        x = this.index(st);
+        if (this.byStyle.size > 10000) this.byStyle.clear();
+        this.byStyle.set(st, x);
+      }
+      return x;
+    }
+    let byCell = this.byPair.get(rowSt as CellStyle);
+    if (!byCell) this.byPair.set(rowSt as CellStyle, (byCell = new Map()));
+    let x = byCell.get(st);
+    if (x === undefined) {
+      x = this.index(mergeStyles(rowSt, st) as CellStyle);
+      if (byCell.size > 10000) byCell.clear();
+      byCell.set(st, x);
+    }
+    return x;
+  }
+
+  /** A style's index, its cells' attribute texts made with it (the row writer finds them made). */
+  private index(st: CellStyle): number {
+    const x = hasStyle(st) ? this.styles.xf(st, this.font) : this.base;
+    attrsFor(x);
+    return x;
+  }
+}
 
 /**
  * Writes a sheet's rows, one call per row: a plain method, compiled once and small, not the body of
@@ -399,8 +453,7 @@ class RowWriter {
     width: number,
     private readonly out: ByteSink,
     private readonly sst: SharedStrings,
-    private readonly xfFor: XfFor,
-    private readonly baseXf: number,
+    private readonly xfs: SheetXfs,
     /** The rows' heights when they are fitted to their wrapped texts (else the default). */
     private readonly heights: RowHeights | undefined,
   ) {
@@ -420,7 +473,8 @@ class RowWriter {
     rowX: number,
     ex: Map<number, number> | undefined,
   ): void {
-    const { out, sst, baseXf, colStyle, colXf } = this;
+    const { out, sst, colStyle, colXf } = this;
+    const baseXf = this.xfs.base;
     // The row's number once, for its cells' references too.
     const rn = String(r + 1);
     const rowStart = out.mark();
@@ -457,7 +511,7 @@ class RowWriter {
       let x: number;
       if (!rowSt && st !== undefined && st === colStyle[c]) x = colXf[c];
       else {
-        x = this.xfFor(rowSt, st);
+        x = this.xfs.of(rowSt, st);
         if (!rowSt) {
           colStyle[c] = st;
           colXf[c] = x;
@@ -579,31 +633,7 @@ function* sheetXml(
   if (streamed) maxCol = Math.max(0, streamed.width - 1);
   else for (const r of (sh as OutSheet).rows) if (r && r.length - 1 > maxCol) maxCol = r.length - 1; // (rows may have holes)
 
-  // Style objects are usually shared constants: cache their xf by identity (and per row style).
-  const styleCache = new Map<CellStyle, number>();
-  const pairCache = new Map<CellStyle, Map<CellStyle | undefined, number>>();
-  const xfFor = (rowSt: CellStyle | undefined, st: CellStyle | undefined): number => {
-    if (!rowSt && !st) return baseXf;
-    if (!rowSt && st) {
-      let x = styleCache.get(st);
-      if (x === undefined) {
-        x = hasStyle(st) ? styles.xf(st, font) : baseXf;
-        if (styleCache.size > 10000) styleCache.clear();
-        styleCache.set(st, x);
-      }
-      return x;
-    }
-    let byCell = pairCache.get(rowSt as CellStyle);
-    if (!byCell) pairCache.set(rowSt as CellStyle, (byCell = new Map()));
-    let x = byCell.get(st);
-    if (x === undefined) {
-      const m = mergeStyles(rowSt, st) as CellStyle;
-      x = hasStyle(m) ? styles.xf(m, font) : baseXf;
-      if (byCell.size > 10000) byCell.clear();
-      byCell.set(st, x);
-    }
-    return x;
-  };
+  const xfs = new SheetXfs(styles, font, baseXf);
   const cellStyleOf = (cell: OutCell | undefined): CellStyle | undefined =>
     cell !== null && cell !== undefined && typeof cell === 'object' ? cell.style : undefined;
 
@@ -613,7 +643,7 @@ function* sheetXml(
     const tl = rowAt(m.r1)?.[m.c1];
     const st = mergeStyles(rowStyles[String(m.r1)], cellStyleOf(tl));
     if (!hasStyle(st)) continue;
-    const x = xfFor(undefined, st);
+    const x = xfs.of(undefined, st);
     for (let r = m.r1; r <= m.r2; r++) {
       const cells = rowAt(r); // made once per row (a streamed sheet makes it anew)
       for (let c = m.c1; c <= m.c2; c++) {
@@ -668,13 +698,13 @@ function* sheetXml(
   push('<sheetData>');
   let lastRow = rowCount - 1;
   for (const r of extra.keys()) if (r > lastRow) lastRow = r;
-  const rows = new RowWriter(maxCol + 1, out, sst, xfFor, baseXf, heights);
+  const rows = new RowWriter(maxCol + 1, out, sst, xfs, heights);
   for (let r = 0; r <= lastRow; r++) {
     const row = r < rowCount ? rowAt(r) : undefined;
     const rowSt = anyRowStyle ? rowStyles[String(r)] : undefined;
     const ex = extra.size ? extra.get(r) : undefined;
     if ((!row || row.length === 0) && !ex && !rowSt) continue;
-    rows.write(r, row, rowSt, rowSt ? xfFor(rowSt, undefined) : baseXf, ex);
+    rows.write(r, row, rowSt, rowSt ? xfs.of(rowSt, undefined) : baseXf, ex);
     if (out.filled) yield* out.take();
   }
   push('</sheetData>');
