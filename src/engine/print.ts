@@ -96,17 +96,21 @@ export function rowHeightFor(
 export class RowHeights {
   private readonly layout: ReturnType<typeof mergeLayout>;
   private readonly hidden: ReadonlySet<number>;
+  // The sheet's own fields, kept here: sheets of several shapes come through one RowHeights.of.
+  private readonly widths: readonly number[];
+  private readonly columns: number;
   /** Per column up to `columns` (as far as the widths go): its lines in the sheet's font, or null (hidden). */
   private readonly plain: Array<ColumnLines | null> = [];
 
   constructor(
-    private readonly sheet: Pick<OutSheet, 'merges' | 'colWidths' | 'hiddenCols' | 'page'>,
+    sheet: Pick<OutSheet, 'merges' | 'colWidths' | 'hiddenCols' | 'page'>,
     private readonly fontSize: number,
   ) {
     this.layout = mergeLayout(sheet);
     this.hidden = new Set(sheet.hiddenCols);
-    const widths = sheet.colWidths ?? [];
-    const n = Math.min(widths.length, sheet.page?.columns ?? Infinity);
+    const widths = (this.widths = sheet.colWidths ?? []);
+    this.columns = sheet.page?.columns ?? Infinity;
+    const n = Math.min(widths.length, this.columns);
     for (let c = 0; c < n; c++) this.plain.push(this.hidden.has(c) ? null : linesIn(widths[c] ?? 8.43));
   }
 
@@ -115,11 +119,9 @@ export class RowHeights {
     if (!cells) return undefined;
     const spans = this.layout.spans.get(r);
     const skip = this.layout.tall.get(r);
-    const { sheet, fontSize, plain } = this;
-    const columns = sheet.page?.columns ?? Infinity;
+    const { widths, columns, fontSize, plain } = this;
     const n = Math.min(cells.length, columns);
-    if (spans || skip || n > plain.length)
-      return rowHeightFor(cells, sheet.colWidths ?? [], fontSize, rowStyle, spans, skip, columns, this.hidden);
+    if (spans || skip || n > plain.length) return rowHeightFor(cells, widths, fontSize, rowStyle, spans, skip, columns, this.hidden);
     let need = 0;
     for (let c = 0; c < n; c++) {
       const cell = cells[c];
@@ -137,7 +139,7 @@ export class RowHeights {
         ? value.split('\n').length
         : size === fontSize && !bold
           ? lines.of(value)
-          : wrappedLines(value, (sheet.colWidths ?? [])[c] ?? 8.43, size / fontSize, bold);
+          : wrappedLines(value, widths[c] ?? 8.43, size / fontSize, bold);
       if (count <= 1 && size <= fontSize) continue;
       const h = linesHeight(count, size);
       if (h > need) need = h;
@@ -268,12 +270,13 @@ export function signatureBlock(
   const rows: OutCell[][] = [[]];
   const merges: NonNullable<OutSheet['merges']> = [];
   for (let k = 0; k < 3; k++) {
+    // Blanks up to each signer's first column (pushed: no holes, like the tables' rows).
     const row: OutCell[] = [];
     parts.forEach((p, i) => {
-      row[p.c1] = { value: lines(list[i])[k], style: { align: 'center' } };
+      while (row.length < p.c1) row.push(null);
+      row.push({ value: lines(list[i])[k], style: { align: 'center' } });
       if (p.c2 > p.c1) merges.push({ r1: firstRow + 1 + k, c1: p.c1, r2: firstRow + 1 + k, c2: p.c2 });
     });
-    for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
     rows.push(row);
   }
   return { rows, merges };

@@ -6,6 +6,9 @@
  */
 const encoder = new TextEncoder();
 
+/** 10^k: a number's digits counted against them (10^k for k > 9 is past V8's small integers: a loop multiplying by 10 was deoptimised for amounts of ten digits). */
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
 /** The end of a cell with a value. */
 const CELL_END = '</v></c>';
 
@@ -63,7 +66,7 @@ export class ByteSink {
    */
   valueCell(open: string, row: string, attrs: string, n: number): void {
     let digits = 1;
-    for (let m = 10; m <= n && digits < 16; m *= 10) digits++;
+    while (digits < 16 && n >= POW10[digits]) digits++;
     this.room(open.length + row.length + attrs.length + digits + 8);
     const b = this.buf;
     let p = this.pos;

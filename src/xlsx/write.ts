@@ -66,25 +66,49 @@ function col(c: number): string {
   return s;
 }
 
+/**
+ * Entry `x` of a list of texts made once each (by index: a column, a style), made with the ones before
+ * it when first asked: the list has no holes and is never read past its end (the row writer's optimised
+ * code was thrown away each time a new style's entry was read past the end).
+ */
+function made(list: string[], x: number, make: (x: number) => string): string {
+  for (let i = list.length; i <= x; i++) list.push(make(i));
+  return list[x];
+}
+
 /** `<c r="B` for column 1: a cell's opening up to its row number. */
 const CELL_OPEN: string[] = [];
-const cellOpen = (c: number): string => (CELL_OPEN[c] ??= '<c r="' + col(c));
+const makeOpen = (c: number): string => '<c r="' + col(c);
+const cellOpen = (c: number): string => (c < CELL_OPEN.length ? CELL_OPEN[c] : made(CELL_OPEN, c, makeOpen));
 
 /** `" s="3"` for style 3, `"` for the default style: a cell's attributes after its row number. */
 const STYLE_ATTR: string[] = [];
-const styleAttr = (x: number): string => (STYLE_ATTR[x] ??= x ? `" s="${x}"` : '"');
+const makeStyle = (x: number): string => (x ? `" s="${x}"` : '"');
+const styleAttr = (x: number): string => (x < STYLE_ATTR.length ? STYLE_ATTR[x] : made(STYLE_ATTR, x, makeStyle));
 
 /** `" s="3"/>`: an empty styled cell's attributes after its row number, and its end. */
 const EMPTY_ATTRS: string[] = [];
-const emptyAttrs = (x: number): string => (EMPTY_ATTRS[x] ??= styleAttr(x) + '/>');
+const makeEmpty = (x: number): string => styleAttr(x) + '/>';
+const emptyAttrs = (x: number): string => (x < EMPTY_ATTRS.length ? EMPTY_ATTRS[x] : made(EMPTY_ATTRS, x, makeEmpty));
 
 /** `" s="3"><v>`: a number cell's attributes after its row number, up to its value. */
 const NUMBER_ATTRS: string[] = [];
-const numberAttrs = (x: number): string => (NUMBER_ATTRS[x] ??= styleAttr(x) + '><v>');
+const makeNumber = (x: number): string => styleAttr(x) + '><v>';
+const numberAttrs = (x: number): string => (x < NUMBER_ATTRS.length ? NUMBER_ATTRS[x] : made(NUMBER_ATTRS, x, makeNumber));
 
 /** `" s="3" t="s"><v>`: a shared-string cell's, up to the string's index. */
 const SHARED_ATTRS: string[] = [];
-const sharedAttrs = (x: number): string => (SHARED_ATTRS[x] ??= styleAttr(x) + ' t="s"><v>');
+const makeShared = (x: number): string => styleAttr(x) + ' t="s"><v>';
+const sharedAttrs = (x: number): string => (x < SHARED_ATTRS.length ? SHARED_ATTRS[x] : made(SHARED_ATTRS, x, makeShared));
+
+/** Style x's attribute texts, made with the ones before them (SheetXfs, as it gives out x). */
+function attrsFor(x: number): void {
+  if (x < SHARED_ATTRS.length) return;
+  made(STYLE_ATTR, x, makeStyle);
+  made(EMPTY_ATTRS, x, makeEmpty);
+  made(NUMBER_ATTRS, x, makeNumber);
+  made(SHARED_ATTRS, x, makeShared);
+}
 
 /** `" ht="26.75" customHeight="1">`: a row's height attributes, made once per height (a sheet has a few dozen). */
 const HT_ATTRS = new Map<number, string>();
@@ -366,8 +390,53 @@ function hasStyle(st: CellStyle | undefined): st is CellStyle {
   return false;
 }
 
-/** A cell's style index from its row's style and its own (sheetXml caches both by identity). */
-type XfFor = (rowSt: CellStyle | undefined, st: CellStyle | undefined) => number;
+/**
+ * A sheet's cell styles' indices from a row's style and a cell's own. Style objects are usually shared
+ * constants: their indices are kept by identity (and per row style). A class, not a closure per sheet:
+ * the row writer calls one function for every sheet (a new closure's call deoptimised it).
+ */
+class SheetXfs {
+  private readonly byStyle = new Map<CellStyle, number>();
+  private readonly byPair = new Map<CellStyle, Map<CellStyle | undefined, number>>();
+
+  constructor(
+    private readonly styles: StyleTable,
+    private readonly font: { name: string; size: number },
+    /** The index of a cell with no style of its own (the sheet's font). */
+    readonly base: number,
+  ) {
+    attrsFor(base);
+  }
+
+  of(rowSt: CellStyle | undefined, st: CellStyle | undefined): number {
+    if (!rowSt && !st) return this.base;
+    if (!rowSt && st) {
+      let x = this.byStyle.get(st);
+      if (x === undefined) {
+        x = this.index(st);
+        if (this.byStyle.size > 10000) this.byStyle.clear();
+        this.byStyle.set(st, x);
+      }
+      return x;
+    }
+    let byCell = this.byPair.get(rowSt as CellStyle);
+    if (!byCell) this.byPair.set(rowSt as CellStyle, (byCell = new Map()));
+    let x = byCell.get(st);
+    if (x === undefined) {
+      x = this.index(mergeStyles(rowSt, st) as CellStyle);
+      if (byCell.size > 10000) byCell.clear();
+      byCell.set(st, x);
+    }
+    return x;
+  }
+
+  /** A style's index, its cells' attribute texts made with it (the row writer finds them made). */
+  private index(st: CellStyle): number {
+    const x = hasStyle(st) ? this.styles.xf(st, this.font) : this.base;
+    attrsFor(x);
+    return x;
+  }
+}
 
 /**
  * Writes a sheet's rows, one call per row: a plain method, compiled once and small, not the body of
@@ -376,17 +445,21 @@ type XfFor = (rowSt: CellStyle | undefined, st: CellStyle | undefined) => number
 class RowWriter {
   // A column's cells mostly share one style object: each column's last style is kept with its index,
   // and a cell styled like the one above it (the same object, no row style) skips the style lookups.
-  private readonly colStyle: Array<CellStyle | undefined> = [];
-  private readonly colXf: number[] = [];
+  // As wide as the sheet from the start (filled: their kind of array never changes as columns come).
+  private readonly colStyle: Array<CellStyle | undefined>;
+  private readonly colXf: number[];
 
   constructor(
+    width: number,
     private readonly out: ByteSink,
     private readonly sst: SharedStrings,
-    private readonly xfFor: XfFor,
-    private readonly baseXf: number,
+    private readonly xfs: SheetXfs,
     /** The rows' heights when they are fitted to their wrapped texts (else the default). */
     private readonly heights: RowHeights | undefined,
-  ) {}
+  ) {
+    this.colStyle = new Array<CellStyle | undefined>(width).fill(undefined);
+    this.colXf = new Array<number>(width).fill(0);
+  }
 
   /**
    * Row `r` (0-based): its cells, its row style with that style's index `rowX`, and the styles of the
@@ -400,7 +473,8 @@ class RowWriter {
     rowX: number,
     ex: Map<number, number> | undefined,
   ): void {
-    const { out, sst, baseXf, colStyle, colXf } = this;
+    const { out, sst, colStyle, colXf } = this;
+    const baseXf = this.xfs.base;
     // The row's number once, for its cells' references too.
     const rn = String(r + 1);
     const rowStart = out.mark();
@@ -412,8 +486,10 @@ class RowWriter {
     let any = false;
     let n = row ? row.length : 0;
     if (ex) for (const c of ex.keys()) if (c + 1 > n) n = c + 1;
+    const cells = row ? row.length : 0;
     for (let c = 0; c < n; c++) {
-      const cell = row ? row[c] : undefined;
+      // (Not read past its end: a merge's covered cells may lie after a row's last.)
+      const cell = c < cells ? row![c] : undefined;
       if (cell === null || cell === undefined) {
         const x = ex?.get(c) ?? (rowSt ? rowX : baseXf);
         if (x !== baseXf) {
@@ -435,7 +511,7 @@ class RowWriter {
       let x: number;
       if (!rowSt && st !== undefined && st === colStyle[c]) x = colXf[c];
       else {
-        x = this.xfFor(rowSt, st);
+        x = this.xfs.of(rowSt, st);
         if (!rowSt) {
           colStyle[c] = st;
           colXf[c] = x;
@@ -557,31 +633,7 @@ function* sheetXml(
   if (streamed) maxCol = Math.max(0, streamed.width - 1);
   else for (const r of (sh as OutSheet).rows) if (r && r.length - 1 > maxCol) maxCol = r.length - 1; // (rows may have holes)
 
-  // Style objects are usually shared constants: cache their xf by identity (and per row style).
-  const styleCache = new Map<CellStyle, number>();
-  const pairCache = new Map<CellStyle, Map<CellStyle | undefined, number>>();
-  const xfFor = (rowSt: CellStyle | undefined, st: CellStyle | undefined): number => {
-    if (!rowSt && !st) return baseXf;
-    if (!rowSt && st) {
-      let x = styleCache.get(st);
-      if (x === undefined) {
-        x = hasStyle(st) ? styles.xf(st, font) : baseXf;
-        if (styleCache.size > 10000) styleCache.clear();
-        styleCache.set(st, x);
-      }
-      return x;
-    }
-    let byCell = pairCache.get(rowSt as CellStyle);
-    if (!byCell) pairCache.set(rowSt as CellStyle, (byCell = new Map()));
-    let x = byCell.get(st);
-    if (x === undefined) {
-      const m = mergeStyles(rowSt, st) as CellStyle;
-      x = hasStyle(m) ? styles.xf(m, font) : baseXf;
-      if (byCell.size > 10000) byCell.clear();
-      byCell.set(st, x);
-    }
-    return x;
-  };
+  const xfs = new SheetXfs(styles, font, baseXf);
   const cellStyleOf = (cell: OutCell | undefined): CellStyle | undefined =>
     cell !== null && cell !== undefined && typeof cell === 'object' ? cell.style : undefined;
 
@@ -591,7 +643,7 @@ function* sheetXml(
     const tl = rowAt(m.r1)?.[m.c1];
     const st = mergeStyles(rowStyles[String(m.r1)], cellStyleOf(tl));
     if (!hasStyle(st)) continue;
-    const x = xfFor(undefined, st);
+    const x = xfs.of(undefined, st);
     for (let r = m.r1; r <= m.r2; r++) {
       const cells = rowAt(r); // made once per row (a streamed sheet makes it anew)
       for (let c = m.c1; c <= m.c2; c++) {
@@ -646,13 +698,13 @@ function* sheetXml(
   push('<sheetData>');
   let lastRow = rowCount - 1;
   for (const r of extra.keys()) if (r > lastRow) lastRow = r;
-  const rows = new RowWriter(out, sst, xfFor, baseXf, heights);
+  const rows = new RowWriter(maxCol + 1, out, sst, xfs, heights);
   for (let r = 0; r <= lastRow; r++) {
     const row = r < rowCount ? rowAt(r) : undefined;
     const rowSt = anyRowStyle ? rowStyles[String(r)] : undefined;
     const ex = extra.size ? extra.get(r) : undefined;
     if ((!row || row.length === 0) && !ex && !rowSt) continue;
-    rows.write(r, row, rowSt, rowSt ? xfFor(rowSt, undefined) : baseXf, ex);
+    rows.write(r, row, rowSt, rowSt ? xfs.of(rowSt, undefined) : baseXf, ex);
     if (out.filled) yield* out.take();
   }
   push('</sheetData>');

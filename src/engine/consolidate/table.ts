@@ -648,22 +648,29 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions, amounts: Amou
     refs[at++] = k;
   }
 
-  const rowAt = (i: number): OutCell[] => {
+  /**
+   * Need `n`'s row (the n-th of the table, numbered n + 1): one array filled in column order (a row of a
+   * 600,000-need table is made once, as it is written), pushed: an array made with its length has holes
+   * as far as V8 is concerned, unlike the table's other rows, and the writer's code optimised for one
+   * kind of row was thrown away for the other.
+   */
+  const itemRow = (n: number): OutCell[] => {
+    const it = flat[n];
+    const no = n + 1;
+    const row: OutCell[] = [];
+    for (let k = 0; k < HEAD_CELLS.length; k++) row.push(HEAD_CELLS[k](it, no, texts));
+    const numStyle = it.inTotals ? NUM : NUM_EXCLUDED;
+    const at = n * years.length;
+    for (let k = 0; k < years.length; k++) row.push(c(amounts.amounts[at + k], numStyle));
+    for (let k = 0; k < TAIL_CELLS.length; k++) row.push(TAIL_CELLS[k](it, no, texts));
+    return row;
+  };
+  // The items' rows apart from the others (a few per group): the code optimised for the items is not
+  // thrown away when the next group's heading or subtotal comes.
+  const rowAt = (i: number): OutCell[] => (kinds[i] === RowKind.Item ? itemRow(refs[i]) : otherRow(i));
+  const otherRow = (i: number): OutCell[] => {
     const k = kinds[i];
     if (k === RowKind.Top) return top[refs[i]];
-    if (k === RowKind.Item) {
-      // One array filled in column order (a row of a 600,000-need table is made once, as it is written).
-      const it = flat[refs[i]];
-      const no = refs[i] + 1;
-      const row: OutCell[] = new Array(HEAD.length + years.length + TAIL.length);
-      let j = 0;
-      for (let k = 0; k < HEAD_CELLS.length; k++) row[j++] = HEAD_CELLS[k](it, no, texts);
-      const numStyle = it.inTotals ? NUM : NUM_EXCLUDED;
-      const at = refs[i] * years.length;
-      for (let k = 0; k < years.length; k++) row[j++] = c(amounts.amounts[at + k], numStyle);
-      for (let k = 0; k < TAIL_CELLS.length; k++) row[j++] = TAIL_CELLS[k](it, no, texts);
-      return row;
-    }
     if (k === RowKind.Group) {
       const g = r.groups[refs[i]];
       return [...Array.from({ length: NAME_AT }, () => c('', GROUP)), c(g.label, GROUP), ...pad(lastCol - NAME_AT, GROUP)];
