@@ -28,6 +28,23 @@ function cellText(sheet: SheetModel, r: number, c: number | undefined): string {
   return c === undefined ? '' : (sheet.rows[r]?.[c]?.w ?? '').trim();
 }
 
+/** The first line of a cell's text, trimmed. */
+function firstLine(text: string): string {
+  const end = text.indexOf('\n');
+  return (end < 0 ? text : text.slice(0, end)).trim();
+}
+
+/** `parse` of each distinct text once: a table's villages, tambons and routes are a few hundred texts over its rows. */
+function perText<T>(parse: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text) as T;
+    const v = parse(text);
+    seen.set(text, v);
+    return v;
+  };
+}
+
 /**
  * The needs table of a workbook written by consolidation (or kept by hand in its layout): the sheet read
  * as a district needs table that has a district rank column. Undefined when the workbook has none.
@@ -38,16 +55,19 @@ export function readPrevious(wb: WorkbookModel): PreviousTable | undefined {
     if (plan.kind !== 'district-needs' || !plan.blocks.length) continue;
     const f = plan.blocks[0].columns.fields;
     if (f.sourcePriority === undefined) continue;
+    const villageOf = perText(parseVillage);
+    const tambonOf = perText(parseTambon);
+    const routeOf = perText(parseRoute);
     const rows: PreviousRow[] = plan.projects.map((p) => {
       const rank = parseFloat(thaiToArabic(p.sourcePriority ?? ''));
       return {
         row: p.row + 1,
         name: p.name,
-        village: parseVillage(p.village),
-        tambon: parseTambon(p.tambon),
-        source: cellText(sheet, p.row, f.source).split('\n')[0].trim(),
+        village: villageOf(p.village),
+        tambon: tambonOf(p.tambon),
+        source: firstLine(cellText(sheet, p.row, f.source)),
         rank: Number.isFinite(rank) ? rank : null,
-        route: parseRoute(p.route),
+        route: routeOf(p.route ?? ''),
         officerNote: p.officerNote ?? '',
         countedSource: p.countedSource ?? '',
         decision: p.decision ?? '',

@@ -480,6 +480,47 @@ function readBlock(sheet: SheetModel, headerRows: number[], columns: ColumnMap, 
     f.proposer === undefined &&
     f.district === undefined &&
     f.sourcePriority === undefined;
+  // A needs table as consolidation writes it (the five columns a hand-kept table may lack are all there):
+  // the literal without spreads, the optional fields at its end set one by one (a spread is a runtime call
+  // per row: a re-run reads its 40k-row table so). The same keys in the same order as the spreads give.
+  const needsRow =
+    f.route !== undefined &&
+    f.officerNote !== undefined &&
+    f.countedSource !== undefined &&
+    f.decision !== undefined &&
+    f.source !== undefined;
+  const needsProject = (r: number, no: number | null, name: string, budgets: BudgetValue[], context: ProjectContext): ProjectRow => {
+    const p: ProjectRow = {
+      row: r,
+      no,
+      name,
+      objective: text(r, f.objective),
+      target: text(r, f.target),
+      location: text(r, f.location),
+      village: text(r, f.village),
+      tambon: text(r, f.tambon),
+      kpi: text(r, f.kpi),
+      unit: text(r, f.unit),
+      agency: text(r, f.agency),
+      classification: text(r, f.class),
+      priority: text(r, f.priority),
+      route: text(r, f.route),
+      officerNote: text(r, f.officerNote),
+      countedSource: text(r, f.countedSource),
+      decision: text(r, f.decision),
+      provenance: text(r, f.source),
+      link: text(r, f.link),
+      note: text(r, f.note),
+      budgets,
+      context,
+      afterTotal: false,
+    };
+    if (f.counted !== undefined && NOT_COUNTED.test(text(r, f.counted))) p.outOfTotals = true;
+    if (f.proposer !== undefined) p.proposer = text(r, f.proposer);
+    if (f.district !== undefined) p.district = text(r, f.district);
+    if (f.sourcePriority !== undefined) p.sourcePriority = text(r, f.sourcePriority);
+    return p;
+  };
   const hasDetail = (r: number): boolean => [f.objective, f.target, f.unit, f.agency, f.village].some((c) => text(r, c) !== '');
 
   for (let r = headerRows[headerRows.length - 1] + 1; r < end; r++) {
@@ -526,6 +567,10 @@ function readBlock(sheet: SheetModel, headerRows: number[], columns: ColumnMap, 
       if (dirty) {
         snap = snapshot(context);
         dirty = false;
+      }
+      if (needsRow) {
+        projects.push((current = needsProject(r, no, name, budgets, snap)));
+        continue;
       }
       // A form without the needs tables' own columns (most plans) takes the literal without spreads: the
       // fields after a spread are defined one by one (a fifth of readBlock). The same keys in the same order.
