@@ -27,15 +27,20 @@ const PHASES: Array<[string, string]> = [
   ['file written; process spawn and exit', ''],
 ];
 
-/** One `oneplan consolidate DIR --out OUT` in a fresh process: wall time and each phase's, in ms. */
+/**
+ * One `oneplan consolidate DIR --out OUT` in a fresh process: wall time and each phase's, in ms.
+ * `previous`: a needs table copied to OUT first, so that the run is a re-run merging onto it.
+ */
 function runCli(
   dir: string,
   outFile: string,
   extra: string[],
   env: NodeJS.ProcessEnv = {},
   unset: readonly string[] = [],
+  previous?: string,
 ): { ms: number; phases: number[] } {
   fs.rmSync(outFile, { force: true });
+  if (previous) fs.copyFileSync(previous, outFile);
   const vars: NodeJS.ProcessEnv = { ...process.env, ...env, ONEPLAN_TIMING: '1' };
   for (const v of unset) delete vars[v];
   const t = performance.now();
@@ -81,7 +86,12 @@ export async function cliConsolidate(r: Reporter, nFiles: number, rows: number, 
       phases: number[];
       alt: { ms: number; phases: number[] };
       noCa: number;
+      rerun: { ms: number; phases: number[] };
     }> = [];
+    // A re-run onto the first run's table (the officer's, as more files arrive): the same files, the
+    // table of the first round's plain run copied in place before each; its backups are left in `dir`.
+    const table = path.join(dir, 'table.xlsx');
+    const rerunOut = path.join(dir, 'rerun.xlsx');
     // Set on this machine (not on an office PC): node then parses the listed certificates as it starts,
     // ~420 M instructions of every process (docs/benchmark.md, the tenth session). Measured without it too.
     const extraCa = process.env.NODE_EXTRA_CA_CERTS;
@@ -94,12 +104,14 @@ export async function cliConsolidate(r: Reporter, nFiles: number, rows: number, 
       const floor = performance.now() - t;
       const ex = smoke ? NaN : await exceljsLoad(files);
       const plain = runCli(inDir, outFile, []);
+      if (k === 0) fs.copyFileSync(outFile, table);
+      const rerun = runCli(inDir, rerunOut, [], {}, [], table);
       const cliStrat = runCli(inDir, outFile, ['--strategies', 'chiangmai-2566-2570']).ms;
       // What the reading threads buy on this machine: the same run with the other count (one thread
       // where the default reads with several, two where it reads with one).
       const alt = runCli(inDir, outFile, [], { ONEPLAN_WORKERS: String(other) });
       const noCa = extraCa ? runCli(inDir, outFile, [], {}, ['NODE_EXTRA_CA_CERTS']).ms : NaN;
-      rounds.push({ floor, ex, cli: plain.ms, cliStrat, phases: plain.phases, alt, noCa });
+      rounds.push({ floor, ex, cli: plain.ms, cliStrat, phases: plain.phases, alt, noCa, rerun });
     }
     const med = (f: (x: (typeof rounds)[number]) => number) => median(rounds.map(f));
     const span = (f: (x: (typeof rounds)[number]) => number) => {
@@ -123,6 +135,9 @@ export async function cliConsolidate(r: Reporter, nFiles: number, rows: number, 
       r.out(
         `| the same without this machine's \`NODE_EXTRA_CA_CERTS\` (node parses its certificates at every start; no target) | ${r.sec(med((x) => x.noCa))} |`,
       );
+    r.out(
+      `| re-run onto the table of the first run (the same files; its ranks, notes and routes merged; no target) | ${r.sec(med((x) => x.rerun.ms))} |`,
+    );
     r.out();
     r.out("Where the command's time goes (`ONEPLAN_TIMING=1`, medians of the rounds above, without strategies):");
     r.out();
@@ -134,6 +149,13 @@ export async function cliConsolidate(r: Reporter, nFiles: number, rows: number, 
     });
     r.out();
     const READ = PHASES.findIndex(([, mark]) => mark === 'files read');
+    const FINISH = PHASES.findIndex(([, mark]) => mark === 'consolidated');
+    r.out(
+      `The re-run takes ${med((x) => x.rerun.ms / x.cli).toFixed(2)}× the first run's time (${span((x) => x.rerun.ms / x.cli)}): ` +
+        `${r.sec(med((x) => x.rerun.phases[0]))} to start and read the previous table (first run ${r.sec(med((x) => x.phases[0]))}), ` +
+        `finish ${r.sec(med((x) => x.rerun.phases[FINISH]))} (first run ${r.sec(med((x) => x.phases[FINISH]))}).`,
+    );
+    r.out();
     const many = (x: (typeof rounds)[number]) => (threads > 1 ? x.phases[READ] : x.alt.phases[READ]);
     const single = (x: (typeof rounds)[number]) => (threads > 1 ? x.alt.phases[READ] : x.phases[READ]);
     r.out(

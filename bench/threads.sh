@@ -5,9 +5,10 @@
 # so its counts include the optimizing compiler's work (35–47 % of a phase's count on 20–60 files),
 # which a real run does on another core. The main thread's count moves about ±1.5 % between runs
 # (when compiled code arrives depends on the threads' interleaving): compare medians of a few runs.
-# Needs valgrind and a built CLI (npm run build:cli).
+# Needs valgrind and a built CLI (npm run build:cli). TABLE=needs.xlsx makes each run a re-run: that
+# table (a first run's output) is copied to --out first and merged onto, as an officer's re-run does.
 #
-#   bench/threads.sh DIR [RUNS] [NODE_FLAG…]
+#   [TABLE=needs.xlsx] bench/threads.sh DIR [RUNS] [NODE_FLAG…]
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DIR=$1
@@ -15,6 +16,7 @@ RUNS=${2:-1}
 shift 2 || shift $#
 for r in $(seq 1 "$RUNS"); do
   T=$(mktemp -d /tmp/oneplan-threads.XXXX)
+  if [ -n "${TABLE:-}" ]; then cp "$TABLE" "$T/out.xlsx"; fi
   valgrind --tool=callgrind --separate-threads=yes --dump-instr=no --callgrind-out-file="$T/cg.out" \
     node "$@" "$ROOT/bin/oneplan.js" consolidate "$DIR" --out "$T/out.xlsx" >"$T/log" 2>&1
   main=0

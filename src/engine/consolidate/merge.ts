@@ -28,6 +28,23 @@ function cellText(sheet: SheetModel, r: number, c: number | undefined): string {
   return c === undefined ? '' : (sheet.rows[r]?.[c]?.w ?? '').trim();
 }
 
+/** The first line of a cell's text, trimmed. */
+function firstLine(text: string): string {
+  const end = text.indexOf('\n');
+  return (end < 0 ? text : text.slice(0, end)).trim();
+}
+
+/** `parse` of each distinct text once: a table's villages, tambons and routes are a few hundred texts over its rows. */
+function perText<T>(parse: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text) as T;
+    const v = parse(text);
+    seen.set(text, v);
+    return v;
+  };
+}
+
 /**
  * The needs table of a workbook written by consolidation (or kept by hand in its layout): the sheet read
  * as a district needs table that has a district rank column. Undefined when the workbook has none.
@@ -38,16 +55,19 @@ export function readPrevious(wb: WorkbookModel): PreviousTable | undefined {
     if (plan.kind !== 'district-needs' || !plan.blocks.length) continue;
     const f = plan.blocks[0].columns.fields;
     if (f.sourcePriority === undefined) continue;
+    const villageOf = perText(parseVillage);
+    const tambonOf = perText(parseTambon);
+    const routeOf = perText(parseRoute);
     const rows: PreviousRow[] = plan.projects.map((p) => {
       const rank = parseFloat(thaiToArabic(p.sourcePriority ?? ''));
       return {
         row: p.row + 1,
         name: p.name,
-        village: parseVillage(p.village),
-        tambon: parseTambon(p.tambon),
-        source: cellText(sheet, p.row, f.source).split('\n')[0].trim(),
+        village: villageOf(p.village),
+        tambon: tambonOf(p.tambon),
+        source: firstLine(cellText(sheet, p.row, f.source)),
         rank: Number.isFinite(rank) ? rank : null,
-        route: parseRoute(p.route),
+        route: routeOf(p.route ?? ''),
         officerNote: p.officerNote ?? '',
         countedSource: p.countedSource ?? '',
         decision: p.decision ?? '',
@@ -71,45 +91,96 @@ export interface MergedTable {
   previousRow: ReadonlyMap<NeedsItem, PreviousRow>;
 }
 
-/** Applies the officer's previous table to a fresh table (ranks, routes, notes, the province's decisions, status). */
-export function applyPrevious(groups: readonly IssueGroup[], prev: PreviousTable): MergedTable {
-  const bySource = new Map<string, PreviousRow>();
-  const byPlace = new Map<string, PreviousRow[]>();
-  for (const p of prev.rows) {
-    bySource.set(`${compactThai(p.name)}\u0000${p.source}`, p);
+/**
+ * The previous row a need takes by its name and first source (its index in `rows`): of the rows keyed
+ * as the need is (its name, normalised, and its ที่มา line), the last (a later row took the key). Rows
+ * are looked up by their ที่มา line and names compared as written first: a need's name is the one the
+ * table was written with, so a re-run normalises only a name the officer changed (normalising 40k
+ * names twice over was most of a re-run's merge). -1 when no row has the need's key.
+ *
+ * Equal to keying every row by `compactThai(name) + "\0" + source` as long as no name holds U+0000 (an
+ * `_x0000_` escape): then a name's key could also run into the source, and the rows are keyed so.
+ */
+function bySourceOf(rows: readonly PreviousRow[], items: readonly NeedsItem[]): (it: NeedsItem) => number {
+  const nul = (name: string) => name.includes('\u0000');
+  if (rows.some((p) => nul(p.name)) || items.some((it) => nul(it.name))) {
+    const byKey = new Map<string, number>();
+    rows.forEach((p, i) => byKey.set(`${compactThai(p.name)}\u0000${p.source}`, i));
+    return (it) => byKey.get(`${compactThai(it.name)}\u0000${provenanceKey(it.sources[0])}`) ?? -1;
+  }
+  // Most ที่มา lines are one row's: its index; a line on several rows (copied by hand), their indices.
+  const bySource = new Map<string, number | number[]>();
+  for (let i = 0; i < rows.length; i++) {
+    const had = bySource.get(rows[i].source);
+    if (had === undefined) bySource.set(rows[i].source, i);
+    else if (typeof had === 'number') bySource.set(rows[i].source, [had, i]);
+    else had.push(i);
+  }
+  const same = (p: PreviousRow, it: NeedsItem): boolean => p.name === it.name || compactThai(p.name) === compactThai(it.name);
+  return (it) => {
+    const had = bySource.get(provenanceKey(it.sources[0]));
+    if (had === undefined) return -1;
+    if (typeof had === 'number') return same(rows[had], it) ? had : -1;
+    for (let k = had.length - 1; k >= 0; k--) if (same(rows[had[k]], it)) return had[k];
+    return -1;
+  };
+}
+
+/** Each need's previous row (by position in both lists: -1 for none), taken by source first, else by place. */
+function matchRows(items: readonly NeedsItem[], rows: readonly PreviousRow[]): { match: Int32Array; used: Uint8Array } {
+  const bySource = bySourceOf(rows, items);
+  const used = new Uint8Array(rows.length);
+  const match = new Int32Array(items.length).fill(-1);
+  let left = items.length;
+  // Two passes: exact source first, so a place match never takes a row another need owns by source.
+  for (let i = 0; i < items.length; i++) {
+    const p = bySource(items[i]);
+    if (p >= 0 && !used[p]) {
+      used[p] = 1;
+      match[i] = p;
+      left--;
+    }
+  }
+  if (!left) return { match, used };
+  // A place match takes only a row no need took by source: those rows alone are keyed (most rows of a
+  // re-run are taken by source), and a need's place only when some row is left.
+  const byPlace = new Map<string, number[]>();
+  for (let j = 0; j < rows.length; j++) {
+    if (used[j]) continue;
+    const p = rows[j];
     const k = placeKey(p.name, p.village, p.tambon);
     const list = byPlace.get(k);
-    if (list) list.push(p);
-    else byPlace.set(k, [p]);
+    if (list) list.push(j);
+    else byPlace.set(k, [j]);
   }
+  if (!byPlace.size) return { match, used };
+  for (let i = 0; i < items.length; i++) {
+    if (match[i] >= 0) continue;
+    const it = items[i];
+    const p = byPlace.get(placeKey(it.name, it.village, it.tambon))?.find((j) => !used[j]);
+    if (p !== undefined) {
+      used[p] = 1;
+      match[i] = p;
+    }
+  }
+  return { match, used };
+}
+
+/** Applies the officer's previous table to a fresh table (ranks, routes, notes, the province's decisions, status). */
+export function applyPrevious(groups: readonly IssueGroup[], prev: PreviousTable): MergedTable {
   const items = itemsOf(groups);
-  const used = new Set<PreviousRow>();
-  const matchOf = new Map<NeedsItem, PreviousRow>();
-  // Two passes: exact source first, so a place match never takes a row another need owns by source.
-  for (const it of items) {
-    const p = bySource.get(`${compactThai(it.name)}\u0000${provenanceKey(it.sources[0])}`);
-    if (p && !used.has(p)) {
-      used.add(p);
-      matchOf.set(it, p);
-    }
-  }
-  for (const it of items) {
-    if (matchOf.has(it)) continue;
-    const p = byPlace.get(placeKey(it.name, it.village, it.tambon))?.find((x) => !used.has(x));
-    if (p) {
-      used.add(p);
-      matchOf.set(it, p);
-    }
-  }
+  const { match, used } = matchRows(items, prev.rows);
   let maxRank = 0;
   for (const p of prev.rows) if (p.rank !== null && p.rank > maxRank) maxRank = p.rank;
   let kept = 0;
   let fresh = 0;
   const previousRow = new Map<NeedsItem, PreviousRow>();
   // The items are in the default order: new needs are numbered after the officer's last rank in that order.
-  const merged = new Map<NeedsItem, NeedsItem>();
-  for (const it of items) {
-    const p = matchOf.get(it);
+  // Each item's copy, at its position in `items` (the groups' items in turn).
+  const merged: NeedsItem[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    const p = match[i] >= 0 ? prev.rows[match[i]] : undefined;
     if (p) {
       kept++;
       const n = it.conflict ? parseCountedSource(p.countedSource, it.sources.length) : null;
@@ -123,11 +194,11 @@ export function applyPrevious(groups: readonly IssueGroup[], prev: PreviousTable
         decision: parseDecision(p.decision),
       };
       const copy = n !== null ? countSource(own, n) : own;
-      merged.set(it, copy);
+      merged.push(copy);
       previousRow.set(copy, p);
     } else {
       fresh++;
-      merged.set(it, {
+      merged.push({
         ...it,
         status: 'new',
         rank: ++maxRank,
@@ -135,7 +206,8 @@ export function applyPrevious(groups: readonly IssueGroup[], prev: PreviousTable
       });
     }
   }
-  const ranked = groups.map((g) => ({ ...g, items: g.items.map((it) => merged.get(it)!).sort(byRank) }));
-  const vanished = prev.rows.filter((p) => !used.has(p)).map((p) => ({ name: p.name, rank: p.rank, row: p.row, source: p.source }));
+  let at = 0;
+  const ranked = groups.map((g) => ({ ...g, items: g.items.map(() => merged[at++]).sort(byRank) }));
+  const vanished = prev.rows.filter((_, j) => !used[j]).map((p) => ({ name: p.name, rank: p.rank, row: p.row, source: p.source }));
   return { groups: ranked, merge: { sheet: prev.sheet, kept, new: fresh, vanished }, previousRow };
 }

@@ -480,6 +480,13 @@ function readBlock(sheet: SheetModel, headerRows: number[], columns: ColumnMap, 
     f.proposer === undefined &&
     f.district === undefined &&
     f.sourcePriority === undefined;
+  // A needs table as consolidation writes it (needsProject): the five columns a hand-kept table may lack all there.
+  const needsRow =
+    f.route !== undefined &&
+    f.officerNote !== undefined &&
+    f.countedSource !== undefined &&
+    f.decision !== undefined &&
+    f.source !== undefined;
   const hasDetail = (r: number): boolean => [f.objective, f.target, f.unit, f.agency, f.village].some((c) => text(r, c) !== '');
 
   for (let r = headerRows[headerRows.length - 1] + 1; r < end; r++) {
@@ -526,6 +533,10 @@ function readBlock(sheet: SheetModel, headerRows: number[], columns: ColumnMap, 
       if (dirty) {
         snap = snapshot(context);
         dirty = false;
+      }
+      if (needsRow) {
+        projects.push((current = needsProject(sheet, f, r, no, name, budgets, snap)));
+        continue;
       }
       // A form without the needs tables' own columns (most plans) takes the literal without spreads: the
       // fields after a spread are defined one by one (a fifth of readBlock). The same keys in the same order.
@@ -599,6 +610,59 @@ function readBlock(sheet: SheetModel, headerRows: number[], columns: ColumnMap, 
     for (const p of projects) p.afterTotal = p.row > last;
   }
   return { headerRows, columns, projects, subItems, totals };
+}
+
+/**
+ * The project row of a needs table as consolidation writes it (its route, note, counted source, decision
+ * and ที่มา columns all there): one literal, the optional fields at its end set one by one. The spreads
+ * readBlock gives the other tables are a runtime call each per row (a re-run reads its 40k-row table so);
+ * these are the same keys in the same order. Apart from readBlock, so that a plain form's reading does not
+ * compile it.
+ */
+function needsProject(
+  sheet: SheetModel,
+  f: ColumnMap['fields'],
+  r: number,
+  no: number | null,
+  name: string,
+  budgets: BudgetValue[],
+  context: ProjectContext,
+): ProjectRow {
+  const row = sheet.rows[r];
+  const text = (c: number | undefined): string => {
+    const cell = c === undefined ? undefined : row?.[c];
+    return cell ? cell.w.trim() : '';
+  };
+  const p: ProjectRow = {
+    row: r,
+    no,
+    name,
+    objective: text(f.objective),
+    target: text(f.target),
+    location: text(f.location),
+    village: text(f.village),
+    tambon: text(f.tambon),
+    kpi: text(f.kpi),
+    unit: text(f.unit),
+    agency: text(f.agency),
+    classification: text(f.class),
+    priority: text(f.priority),
+    route: text(f.route),
+    officerNote: text(f.officerNote),
+    countedSource: text(f.countedSource),
+    decision: text(f.decision),
+    provenance: text(f.source),
+    link: text(f.link),
+    note: text(f.note),
+    budgets,
+    context,
+    afterTotal: false,
+  };
+  if (f.counted !== undefined && NOT_COUNTED.test(text(f.counted))) p.outOfTotals = true;
+  if (f.proposer !== undefined) p.proposer = text(f.proposer);
+  if (f.district !== undefined) p.district = text(f.district);
+  if (f.sourcePriority !== undefined) p.sourcePriority = text(f.sourcePriority);
+  return p;
 }
 
 /** What flatText keeps first is a "ร": the only texts that can be a total's label (flattening every name, objective and target of every row cost more than reading them). */
