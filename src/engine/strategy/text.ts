@@ -564,42 +564,56 @@ export function matchedPhrases(text: string, matched: ReadonlySet<string>): stri
 /** matchedPhrases of a text given as its textChunks (the matcher has them already). */
 export function matchedPhrasesOfChunks(chunks: readonly string[], matched: ReadonlySet<string>): string[] {
   const out: string[] = [];
-  const push = (x: string) => {
-    if (x && !out.includes(x)) out.push(x);
-  };
-  const seg = wordSegmenter();
-  for (const chunk of chunks) {
-    const runs: readonly (readonly string[])[] = seg ? chunkRuns(seg, chunk) : [[chunk]];
-    for (const run of runs) {
-      const { pairs, content } = runInfo(run);
-      let cur = '';
-      let linked = false; // run[i - 1] and run[i] are joined by a matched pair
-      for (let i = 0; i < run.length; i++) {
-        const pair = pairs[i];
-        const linkNext = pair !== undefined && matched.has(pair);
-        const self = content[i] && matched.has(run[i]);
-        if (linked) cur += run[i];
-        else {
-          push(cur);
-          cur = self || linkNext ? run[i] : '';
-        }
-        linked = linkNext;
-      }
-      push(cur);
-    }
-  }
+  for (const chunk of chunks) for (const run of chunkRunInfos(chunk)) pushMatchedPhrases(run, matched, out);
   return out;
 }
 
 /**
- * Per run of words (runs are cached and shared): each word's pair with the next, made once (a fresh
+ * Appends the phrases of one run made of matched terms, each unless `out` holds it already: words
+ * linked by a matched pair joined, other matched content words alone. A run with no matched word or
+ * pair adds nothing.
+ */
+export function pushMatchedPhrases(info: RunInfo, matched: ReadonlySet<string>, out: string[]): void {
+  const { words: run, pairs, content } = info;
+  let cur = '';
+  let linked = false; // run[i - 1] and run[i] are joined by a matched pair
+  for (let i = 0; i < run.length; i++) {
+    const pair = pairs[i];
+    const linkNext = pair !== undefined && matched.has(pair);
+    const self = content[i] && matched.has(run[i]);
+    if (linked) cur += run[i];
+    else {
+      if (cur && !out.includes(cur)) out.push(cur);
+      cur = self || linkNext ? run[i] : '';
+    }
+    linked = linkNext;
+  }
+  if (cur && !out.includes(cur)) out.push(cur);
+}
+
+/**
+ * A run of words as phrases are read from it: each word's pair with the next, made once (a fresh
  * `a + b` is a rope that must be flattened and hashed at every lookup), and whether it is a content word.
  */
-const runInfos = new WeakMap<readonly string[], { pairs: ReadonlyArray<string | undefined>; content: readonly boolean[] }>();
-function runInfo(run: readonly string[]): { pairs: ReadonlyArray<string | undefined>; content: readonly boolean[] } {
+export interface RunInfo {
+  readonly words: readonly string[];
+  readonly pairs: ReadonlyArray<string | undefined>;
+  readonly content: readonly boolean[];
+}
+
+/** The word runs of one space-free chunk (cached, shared read-only), each as a RunInfo. */
+export function chunkRunInfos(chunk: string): readonly RunInfo[] {
+  const seg = wordSegmenter();
+  const runs: readonly (readonly string[])[] = seg ? chunkRuns(seg, chunk) : [[chunk]];
+  return runs.map(runInfo);
+}
+
+/** Per run of words (runs are cached and shared). */
+const runInfos = new WeakMap<readonly string[], RunInfo>();
+function runInfo(run: readonly string[]): RunInfo {
   let info = runInfos.get(run);
   if (!info) {
-    info = { pairs: run.map((w, i) => (i + 1 < run.length ? w + run[i + 1] : undefined)), content: run.map(isContent) };
+    info = { words: run, pairs: run.map((w, i) => (i + 1 < run.length ? w + run[i + 1] : undefined)), content: run.map(isContent) };
     runInfos.set(run, info);
   }
   return info;
