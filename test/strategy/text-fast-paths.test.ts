@@ -5,7 +5,7 @@
  * Checked on every text cell of the real workbook and on texts made to hit each step.
  */
 import { readWorkbookFile } from '../../src/node/files';
-import { isNormalText, matchedPhrases, normaliseText, terms } from '../../src/engine/strategy/text';
+import { isNormalText, matchedPhrases, normaliseText, spaceOutRuns, terms } from '../../src/engine/strategy/text';
 import { thaiToArabic } from '../../src/engine/thai';
 import { REAL_SAMPLE } from '../samples';
 
@@ -109,6 +109,24 @@ test('a text isNormalText vouches for is its own normal form; the scan takes a g
   const real = cells.filter(isNormalText);
   for (const s of real) expect(reference(s)).toBe(s);
   expect(real.length).toBeGreaterThan(cells.length / 5);
+});
+
+test('spaceOutRuns makes every run of spaces and punctuation one space, as the regex did', () => {
+  const runs = /[\s"'“”‘’`()[\]{}<>:;,!?/\\|*_=+#@%^&~\-–—•·]+/g;
+  // Every character the class holds (white space of every kind, ASCII and wide marks), and some it does not.
+  const alphabet = [...' \t\n\r\v\f\u00a0\u1680\u2000\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\u180e\u200b'];
+  alphabet.push(...`"'“”‘’\`()[]{}<>:;,!?/\\|*_=+#@%^&~-–—•·`, ...'.…$aZ09กขุ่ํ๙é\ud83d\ude00');
+  const rnd = lcg(7);
+  for (let k = 0; k < 20000; k++) {
+    let s = '';
+    const len = Math.floor(rnd() * 16);
+    for (let i = 0; i < len; i++) s += alphabet[Math.floor(rnd() * alphabet.length)];
+    expect(spaceOutRuns(s)).toBe(s.replace(runs, ' '));
+  }
+  for (const s of cells) expect(spaceOutRuns(s)).toBe(s.replace(runs, ' '));
+  // Nothing to change: the same string back.
+  const plain = 'ก่อสร้างถนน คสล สาย ก';
+  expect(spaceOutRuns(plain)).toBe(plain);
 });
 
 test('thaiToArabic converts Thai digits anywhere and returns a text without them as it is', () => {

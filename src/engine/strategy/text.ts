@@ -164,14 +164,39 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'for',
 ]);
 
+/** One character of the runs normaliseText makes one space: white space or a punctuation mark. */
+const SPACED = /^[\s"'“”‘’`()[\]{}<>:;,!?/\\|*_=+#@%^&~\-–—•·]$/;
+/** SPACED by ASCII code (1: spaced). */
+const ASCII_SPACED = Uint8Array.from({ length: 128 }, (_, c) => (SPACED.test(String.fromCharCode(c)) ? 1 : 0));
+/** Whether the UTF-16 unit `c` is SPACED; Thai is never (the regex is asked only for other non-ASCII units, rare). */
+function isSpaced(c: number): boolean {
+  if (c < 0x80) return ASCII_SPACED[c] === 1;
+  return (c < 0x0e00 || c > 0x0e7f) && SPACED.test(String.fromCharCode(c));
+}
+
 /**
- * Runs of punctuation and spaces, each to become one space: a run of two or more, or one character
- * other than a plain space. A lone space is not matched (it would be replaced by itself): a match and a
- * replacement per space between words was most of normalising a text.
+ * Every run of SPACED characters made one space (`s.replace(/[…]+/g, ' ')`), by one scan: a lone space
+ * is left as it is, so a text with no other run is returned unchanged. A global regex replace of runs
+ * cost ~150 instructions a character of a two-byte (Thai) text, most of normalising it.
  */
-const PUNCTUATION = /[\s"'“”‘’`()[\]{}<>:;,!?/\\|*_=+#@%^&~\-–—•·]{2,}|[^\S ]|["'“”‘’`()[\]{}<>:;,!?/\\|*_=+#@%^&~\-–—•·]/g;
-/** One character PUNCTUATION spaces out (outside a run of spaces). */
-const PUNCTUATION_CHAR = /^(?:[^\S ]|["'“”‘’`()[\]{}<>:;,!?/\\|*_=+#@%^&~\-–—•·])$/;
+export function spaceOutRuns(s: string): string {
+  const n = s.length;
+  let out = '';
+  let from = 0; // s before `from` is in `out`
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!isSpaced(c)) continue;
+    let j = i + 1;
+    while (j < n && isSpaced(s.charCodeAt(j))) j++;
+    if (j - i > 1 || c !== 0x20) {
+      out += s.slice(from, i) + ' ';
+      from = j;
+    }
+    i = j - 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
 /** A character some step of normaliseText other than case, NFC and punctuation acts on. */
 const NEEDS_FULL = new RegExp(`[\\u0e50-\\u0e59${INVISIBLE_CHARS}.,…]`);
 
@@ -188,7 +213,7 @@ const ASCII_KEPT = (() => {
   const kept = new Uint8Array(128);
   for (let c = 0x21; c < 0x7f; c++) {
     const ch = String.fromCharCode(c);
-    kept[c] = (c < 0x41 || c > 0x5a) && !NEEDS_FULL.test(ch) && !PUNCTUATION_CHAR.test(ch) ? 1 : 0;
+    kept[c] = (c < 0x41 || c > 0x5a) && !NEEDS_FULL.test(ch) && !SPACED.test(ch) ? 1 : 0;
   }
   return kept;
 })();
@@ -230,14 +255,14 @@ export function isNormalText(s: string): boolean {
 export function normaliseTextSteps(s: string): string {
   // Most texts have no Thai digit, invisible character, dot or comma: then only the case, NFC and the
   // punctuation steps below can change anything (the others all need one of those characters).
-  if (!NEEDS_FULL.test(s)) return s.normalize('NFC').toLowerCase().replace(PUNCTUATION, ' ').trim();
-  return thaiToArabic(s)
+  if (!NEEDS_FULL.test(s)) return spaceOutRuns(s.normalize('NFC').toLowerCase()).trim();
+  const t = thaiToArabic(s)
     .replace(INVISIBLE, '')
     .normalize('NFC')
     .toLowerCase()
     .replace(/pm\s*2\s*[.,]\s*5/g, ' pm25 ')
-    .replace(/\.\.\.|…/g, ' ')
-    .replace(PUNCTUATION, ' ')
+    .replace(/\.\.\.|…/g, ' ');
+  return spaceOutRuns(t)
     .replace(/(^|\s)\.+|\.+(\s|$)/g, ' ')
     .trim();
 }
