@@ -229,8 +229,9 @@ function scoreAll(index: StrategyIndex, query: QueryTerm[]): IssueScore[] {
  */
 function words(hits: IssueScore['hits'], max: number, f?: Fields): string[] {
   if (!hits.length) return [];
-  const value = new Map(hits.map((h) => [h.term, h.value]));
-  const set = new Set(value.keys());
+  // The hits' terms are distinct (they come from the query's map).
+  const set = new Set<string>();
+  for (const h of hits) set.add(h.term);
   const phrases: string[] = [];
   // In text order across the fields, each phrase once (as matchedPhrases of each field, then merged).
   if (f)
@@ -238,7 +239,7 @@ function words(hits: IssueScore['hits'], max: number, f?: Fields): string[] {
       for (const info of infos) for (const run of info.runs) pushMatchedPhrases(run, set, phrases);
   const scored = phrases.map((ph, i) => {
     let v = 0;
-    for (const [t, n] of value) if (ph.includes(t)) v += n;
+    for (const h of hits) if (ph.includes(h.term)) v += h.value;
     return { ph, v, i };
   });
   // A term found in no phrase is a piece of a longer word of the project ("ยา" of ยาเสพติด): never cited.
