@@ -5,7 +5,8 @@
  * Checked on every text cell of the real workbook and on texts made to hit each step.
  */
 import { readWorkbookFile } from '../../src/node/files';
-import { isNormalText, matchedPhrases, normaliseText, spaceOutRuns, terms } from '../../src/engine/strategy/text';
+import { isNormalText, matchedPhrases, normaliseText, spaceOutRuns, STOPWORDS, terms } from '../../src/engine/strategy/text';
+import { STRATEGY_PRESETS } from '../../src/engine/strategy/presets';
 import { thaiToArabic } from '../../src/engine/thai';
 import { REAL_SAMPLE } from '../samples';
 
@@ -155,4 +156,18 @@ test('compounds stay whole: no term is a syllable of โรงพยาบาล
   expect(terms('ติดตั้งกล้องวงจรปิดหน้าโรงพยาบาล').filter((t) => ['ติด', 'ตั้ง', 'โรง'].includes(t))).toEqual([]);
   expect(terms('ป้องกันยาเสพติดในโรงเรียน').filter((t) => ['ยา', 'ติด', 'เสพ'].includes(t))).toEqual([]);
   expect(terms('ลดค่าใช้จ่ายด้านพลังงานไฟฟ้าในส่วนราชการแล...')).not.toContain('แล');
+});
+
+test('every keyword of the built-in lists of two to six ICU words is one term of its own text (compounds joined whole)', () => {
+  // mergeCompounds grows a join word by word while it begins a lexicon entry: a missing beginning
+  // would leave such a keyword in pieces.
+  const seg = new Intl.Segmenter('th', { granularity: 'word' });
+  const keywords = STRATEGY_PRESETS.flatMap((p) => p.list.issues.flatMap((i) => i.keywords ?? [])).map(normaliseText);
+  const joined = [...new Set(keywords)].filter((k) => {
+    const parts = [...seg.segment(k)].length;
+    return k && !k.includes(' ') && parts >= 2 && parts <= 6 && !STOPWORDS.has(k);
+  });
+  expect(joined.length).toBeGreaterThan(50);
+  expect(joined.filter((k) => !terms(k).includes(k))).toEqual([]);
+  expect(terms('พัฒนาแหล่งท่องเที่ยวเชิงเกษตร')).toEqual(expect.arrayContaining(['แหล่งท่องเที่ยว', 'ท่องเที่ยว']));
 });

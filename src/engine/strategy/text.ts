@@ -356,6 +356,8 @@ const MAX_COMPOUND_PARTS = 6;
 let lexicon: Set<string> | undefined;
 /** Compounds whose parts mean something else (COMPOUND_WORDS): never split into evidence. */
 let lexicalised: Set<string> | undefined;
+/** Every beginning of a lexicon entry (the entries too): words that begin none need not be joined further. */
+let lexiconStarts: Set<string> | undefined;
 function lexiconSet(): Set<string> {
   if (!lexicon) {
     const norm = (ws: readonly string[]) => ws.map(normaliseText).filter((n) => n && !n.includes(' '));
@@ -365,6 +367,8 @@ function lexiconSet(): Set<string> {
       ...norm(PHRASES),
       ...norm(STRATEGY_PRESETS.flatMap((p) => p.list.issues.flatMap((i) => i.keywords ?? []))),
     ]);
+    lexiconStarts = new Set();
+    for (const w of lexicon) for (let n = 1; n <= w.length; n++) lexiconStarts.add(w.slice(0, n));
   }
   return lexicon;
 }
@@ -384,21 +388,28 @@ function mergeCompounds(seg: Intl.Segmenter, words: string[]): string[] {
   const lex = lexiconSet();
   if (words.length < 2 || !lex.size) return words;
   const out: string[] = [];
+  const starts = lexiconStarts!;
   for (let i = 0; i < words.length;) {
+    // The longest join of 2 to MAX_COMPOUND_PARTS words from i that the lexicon holds, grown a word at a
+    // time while the join begins an entry (every shorter join of a held one does).
     let taken = 1;
-    for (let k = Math.min(MAX_COMPOUND_PARTS, words.length - i); k >= 2; k--) {
-      const joined = words.slice(i, i + k).join('');
-      if (!lex.has(joined)) continue;
-      taken = k;
-      if (!innerWords.has(joined)) {
-        // From the compound's own words (not this text's split of it): the same for every text.
-        const own = [...seg.segment(joined)].map((x) => x.segment);
-        if (own.join('') === joined && own.length > 1) innerWords.set(joined, innerOf(own));
-        else innerWords.set(joined, innerOf(words.slice(i, i + k)));
+    let compound = '';
+    const end = Math.min(i + MAX_COMPOUND_PARTS, words.length);
+    let joined = words[i];
+    for (let j = i + 1; j < end && starts.has(joined); j++) {
+      joined += words[j];
+      if (lex.has(joined)) {
+        taken = j - i + 1;
+        compound = joined;
       }
-      break;
     }
-    out.push(taken === 1 ? words[i] : words.slice(i, i + taken).join(''));
+    if (taken > 1 && !innerWords.has(compound)) {
+      // From the compound's own words (not this text's split of it): the same for every text.
+      const own = [...seg.segment(compound)].map((x) => x.segment);
+      if (own.join('') === compound && own.length > 1) innerWords.set(compound, innerOf(own));
+      else innerWords.set(compound, innerOf(words.slice(i, i + taken)));
+    }
+    out.push(taken === 1 ? words[i] : compound);
     i += taken;
   }
   return out;
