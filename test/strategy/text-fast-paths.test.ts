@@ -156,6 +156,10 @@ test('compounds stay whole: no term is a syllable of โรงพยาบาล
   expect(terms('ติดตั้งกล้องวงจรปิดหน้าโรงพยาบาล').filter((t) => ['ติด', 'ตั้ง', 'โรง'].includes(t))).toEqual([]);
   expect(terms('ป้องกันยาเสพติดในโรงเรียน').filter((t) => ['ยา', 'ติด', 'เสพ'].includes(t))).toEqual([]);
   expect(terms('ลดค่าใช้จ่ายด้านพลังงานไฟฟ้าในส่วนราชการแล...')).not.toContain('แล');
+  // …with white space after the ellipsis, or the one-character ellipsis; not when the text goes on after it.
+  expect(terms('ลดค่าใช้จ่ายด้านพลังงานไฟฟ้าในส่วนราชการแล… \n')).not.toContain('แล');
+  expect(terms('ลดค่าใช้จ่ายด้านพลังงานไฟฟ้าในส่วนราชการแล...\t')).not.toContain('แล');
+  expect(terms('ในส่วนราชการแล... ต่อ')).toContain('แล');
 });
 
 test('every keyword of the built-in lists of two to six ICU words is one term of its own text (compounds joined whole)', () => {

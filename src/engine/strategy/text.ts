@@ -505,10 +505,11 @@ export function terms(text: string): readonly string[] {
 export function textChunks(text: string, cached = true): readonly string[] {
   const hit = cached ? chunksCache.get(text) : undefined;
   if (hit) return hit;
-  const out: string[] = [];
-  for (const c of normaliseText(text).split(' ')) if (c) out.push(c);
+  const parts = normaliseText(text).split(' ');
+  // Empty pieces (a blank text, doubled spaces the dot step leaves) dropped; mostly there are none.
+  const out = parts.includes('') ? parts.filter((c) => c !== '') : parts;
   // A text cut short ("…ในส่วนราชการแล...") ends in a piece of a word: never evidence.
-  if (out.length && CUT_SHORT.test(text)) {
+  if (out.length && cutShort(text)) {
     const last = out.pop()!;
     const seg = wordSegmenter();
     const runs = seg ? chunkRuns(seg, last) : [];
@@ -520,6 +521,11 @@ export function textChunks(text: string, cached = true): readonly string[] {
 }
 /** Thai text ending in an ellipsis straight after a letter: the last word was cut. */
 const CUT_SHORT = /[\u0e01-\u0e4e](\.\.\.|…)\s*$/;
+/** CUT_SHORT.test(text), the regex asked only of a text ending in an ellipsis (trimEnd drops what `\s*` matches). */
+function cutShort(text: string): boolean {
+  const end = text.trimEnd();
+  return (end.endsWith('...') || end.endsWith('…')) && CUT_SHORT.test(text);
+}
 
 // The matcher asks each field of a project once: a text is admitted on its second sighting, i.e. when
 // it repeats across projects (objectives, agencies), never for a one-off name.
