@@ -180,8 +180,8 @@ function queryOf(f: Fields, s: MatchSettings): QueryTerm[] {
 }
 
 interface IssueScore {
-  code: string;
-  score: number;
+  readonly code: string;
+  readonly score: number;
   /** Matched terms with their contribution, best first (made when a reason needs them). */
   readonly hits: Array<{ term: string; value: number; inName: boolean }>;
 }
@@ -201,26 +201,39 @@ function scoreAll(index: StrategyIndex, query: QueryTerm[]): IssueScore[] {
       if (part) sums[k] += (w * e.idf * part) / index.unit;
     }
   }
-  return index.docs.map((d, k) => {
-    let hits: IssueScore['hits'] | undefined;
-    return {
-      code: d.issue.code,
-      score: sums[k],
-      get hits() {
-        if (!hits) {
-          hits = [];
-          for (let j = 0; j < query.length; j++) {
-            const e = entries[j];
-            const part = e?.part[k];
-            if (!e || !part) continue;
-            hits.push({ term: query[j].term, value: (query[j].weight * e.idf * part) / index.unit, inName: query[j].inName });
-          }
-          hits.sort((a, b) => b.value - a.value || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
-        }
-        return hits;
-      },
-    };
-  });
+  const scored: IssueScore[] = [];
+  for (let k = 0; k < n; k++) scored.push(new Scored(index.docs[k].issue.code, sums[k], k, query, entries, index.unit));
+  return scored;
+}
+
+type Hit = { term: string; value: number; inName: boolean };
+
+/** One issue's score for a project; its hits are made when a reason needs them (one class: no closure per issue and project). */
+class Scored implements IssueScore {
+  private made: Hit[] | undefined;
+  constructor(
+    readonly code: string,
+    readonly score: number,
+    private readonly k: number,
+    private readonly query: readonly QueryTerm[],
+    private readonly entries: ReadonlyArray<{ idf: number; part: Float64Array } | undefined>,
+    private readonly unit: number,
+  ) {}
+  get hits(): Hit[] {
+    if (!this.made) {
+      const { k, query, entries, unit } = this;
+      const hits: Hit[] = [];
+      for (let j = 0; j < query.length; j++) {
+        const e = entries[j];
+        const part = e?.part[k];
+        if (!e || !part) continue;
+        hits.push({ term: query[j].term, value: (query[j].weight * e.idf * part) / unit, inName: query[j].inName });
+      }
+      hits.sort((a, b) => b.value - a.value || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+      this.made = hits;
+    }
+    return this.made;
+  }
 }
 
 /**
