@@ -250,6 +250,8 @@ function words(hits: IssueScore['hits'], max: number, f?: Fields): string[] {
   if (f)
     for (const infos of [f.name, f.objective, f.target])
       for (const info of infos) for (const run of info.runs) pushMatchedPhrases(run, set, phrases);
+  // One phrase or none: nothing to rank (the loop below would give the same).
+  if (phrases.length < 2) return phrases;
   const scored = phrases.map((ph, i) => {
     let v = 0;
     for (const h of hits) if (ph.includes(h.term)) v += h.value;
