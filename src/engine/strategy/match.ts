@@ -106,6 +106,8 @@ interface QueryTerm {
   term: string;
   weight: number;
   inName: boolean;
+  /** The term's idf and tf-parts (index.terms), looked up once. */
+  entry: { idf: number; part: Float64Array } | undefined;
 }
 
 /**
@@ -159,14 +161,14 @@ function fieldsOf(p: ProjectInput, index: StrategyIndex): Fields {
   };
 }
 
-function queryOf(f: Fields, s: MatchSettings): QueryTerm[] {
+function queryOf(f: Fields, s: MatchSettings, index: StrategyIndex): QueryTerm[] {
   const q = new Map<string, QueryTerm>();
   const addField = (infos: readonly ChunkInfo[], weight: number, inName: boolean) => {
     if (weight <= 0) return;
     for (const info of infos)
       for (const t of info.terms) {
         const prev = q.get(t);
-        if (!prev) q.set(t, { term: t, weight, inName });
+        if (!prev) q.set(t, { term: t, weight, inName, entry: index.terms.get(t) });
         else {
           prev.weight = Math.max(prev.weight, weight);
           prev.inName ||= inName;
@@ -189,7 +191,7 @@ interface IssueScore {
 function scoreAll(index: StrategyIndex, query: QueryTerm[]): IssueScore[] {
   const n = index.docs.length;
   const sums = new Float64Array(n);
-  const entries = query.map((q) => index.terms.get(q.term));
+  const entries = query.map((q) => q.entry);
   // Summed per issue in query order, each value computed as (weight × idf × part) / unit: the same
   // floating-point steps as term-by-term scoring, so thresholds decide exactly as before.
   for (let j = 0; j < query.length; j++) {
@@ -336,7 +338,7 @@ export function projectMatcher(
   };
   return (p: ProjectInput): MatchVerdict => {
     const f = fieldsOf(p, index);
-    const scored = scoreAll(index, queryOf(f, s));
+    const scored = scoreAll(index, queryOf(f, s, index));
     const scores: Record<string, number> = {};
     for (const x of scored) scores[x.code] = round(x.score);
     const top = best(scored)!;
@@ -461,6 +463,6 @@ export function bestIssue(
 ): { code: string; score: number } | undefined {
   const s: MatchSettings = { ...DEFAULT_MATCH_SETTINGS, ...settings };
   const index = buildIndex(list);
-  const top = best(scoreAll(index, queryOf(fieldsOf(project, index), s)));
+  const top = best(scoreAll(index, queryOf(fieldsOf(project, index), s, index)));
   return top && top.score >= s.threshold ? { code: top.code, score: round(top.score) } : undefined;
 }
