@@ -5,6 +5,7 @@
 # (npm run build:cli && npx tsc -p tsconfig.bench.json). Each phase is one run under valgrind (~20–60 s).
 #
 #   bench/instructions.sh [DIR] [PHASE…]      PHASE: read finish model xml zip (default: all)
+#   ONEPLAN_BENCH_STRATEGIES=chiangmai-2566-2570 bench/instructions.sh …   (the files read and scored, as with --strategies)
 #
 # Why these node flags: seeds fixed (hash tables and Math.random alike each run), one thread (no
 # background compiling or collecting), and a heap big and fixed from the start, so that no major

@@ -12,7 +12,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readConsolidateInput } from '../src/cli/read-input';
-import { Consolidation, needsFileWorkbook } from '../src/engine/consolidate';
+import { Consolidation, extractInput, needsFileWorkbook } from '../src/engine/consolidate';
+import { presetById } from '../src/engine/strategy/presets';
 import { nodeZip } from '../src/node/files';
 import { XLSX_LEVEL, xlsxParts } from '../src/xlsx/write';
 
@@ -23,8 +24,15 @@ export type Phase = (typeof PHASES)[number];
 export async function runTo(phase: Phase, dir: string): Promise<number> {
   const upTo = PHASES.indexOf(phase);
   if (upTo < 1) return 0;
-  const run = new Consolidation({});
-  for (const f of fs.readdirSync(dir).sort()) run.add(await readConsolidateInput(path.join(dir, f)));
+  const preset = process.env.ONEPLAN_BENCH_STRATEGIES;
+  const strategies = preset ? presetById(preset)?.list : undefined;
+  if (preset && !strategies) throw new Error(`no strategy preset ${preset}`);
+  const run = new Consolidation({ strategies });
+  for (const f of fs.readdirSync(dir).sort()) {
+    const input = await readConsolidateInput(path.join(dir, f));
+    if (strategies) run.addExtracted(extractInput(input, { strategies }), true);
+    else run.add(input);
+  }
   if (upTo < 2) return 0;
   const result = run.finish();
   if (upTo < 3) return result.items.length;

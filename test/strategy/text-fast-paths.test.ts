@@ -5,7 +5,8 @@
  * Checked on every text cell of the real workbook and on texts made to hit each step.
  */
 import { readWorkbookFile } from '../../src/node/files';
-import { isNormalText, matchedPhrases, normaliseText, terms } from '../../src/engine/strategy/text';
+import { isNormalText, matchedPhrases, normaliseText, spaceOutRuns, STOPWORDS, terms } from '../../src/engine/strategy/text';
+import { STRATEGY_PRESETS } from '../../src/engine/strategy/presets';
 import { thaiToArabic } from '../../src/engine/thai';
 import { REAL_SAMPLE } from '../samples';
 
@@ -111,6 +112,24 @@ test('a text isNormalText vouches for is its own normal form; the scan takes a g
   expect(real.length).toBeGreaterThan(cells.length / 5);
 });
 
+test('spaceOutRuns makes every run of spaces and punctuation one space, as the regex did', () => {
+  const runs = /[\s"'“”‘’`()[\]{}<>:;,!?/\\|*_=+#@%^&~\-–—•·]+/g;
+  // Every character the class holds (white space of every kind, ASCII and wide marks), and some it does not.
+  const alphabet = [...' \t\n\r\v\f\u00a0\u1680\u2000\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\u180e\u200b'];
+  alphabet.push(...`"'“”‘’\`()[]{}<>:;,!?/\\|*_=+#@%^&~-–—•·`, ...'.…$aZ09กขุ่ํ๙é\ud83d\ude00');
+  const rnd = lcg(7);
+  for (let k = 0; k < 20000; k++) {
+    let s = '';
+    const len = Math.floor(rnd() * 16);
+    for (let i = 0; i < len; i++) s += alphabet[Math.floor(rnd() * alphabet.length)];
+    expect(spaceOutRuns(s)).toBe(s.replace(runs, ' '));
+  }
+  for (const s of cells) expect(spaceOutRuns(s)).toBe(s.replace(runs, ' '));
+  // Nothing to change: the same string back.
+  const plain = 'ก่อสร้างถนน คสล สาย ก';
+  expect(spaceOutRuns(plain)).toBe(plain);
+});
+
 test('thaiToArabic converts Thai digits anywhere and returns a text without them as it is', () => {
   expect(thaiToArabic('ปีงบประมาณ ๒๕๖๖ งบ 500,๐๐๐ บาท')).toBe('ปีงบประมาณ 2566 งบ 500,000 บาท');
   expect(thaiToArabic('๐๑๒๓๔๕๖๗๘๙')).toBe('0123456789');
@@ -137,4 +156,22 @@ test('compounds stay whole: no term is a syllable of โรงพยาบาล
   expect(terms('ติดตั้งกล้องวงจรปิดหน้าโรงพยาบาล').filter((t) => ['ติด', 'ตั้ง', 'โรง'].includes(t))).toEqual([]);
   expect(terms('ป้องกันยาเสพติดในโรงเรียน').filter((t) => ['ยา', 'ติด', 'เสพ'].includes(t))).toEqual([]);
   expect(terms('ลดค่าใช้จ่ายด้านพลังงานไฟฟ้าในส่วนราชการแล...')).not.toContain('แล');
+  // …with white space after the ellipsis, or the one-character ellipsis; not when the text goes on after it.
+  expect(terms('ลดค่าใช้จ่ายด้านพลังงานไฟฟ้าในส่วนราชการแล… \n')).not.toContain('แล');
+  expect(terms('ลดค่าใช้จ่ายด้านพลังงานไฟฟ้าในส่วนราชการแล...\t')).not.toContain('แล');
+  expect(terms('ในส่วนราชการแล... ต่อ')).toContain('แล');
+});
+
+test('every keyword of the built-in lists of two to six ICU words is one term of its own text (compounds joined whole)', () => {
+  // mergeCompounds grows a join word by word while it begins a lexicon entry: a missing beginning
+  // would leave such a keyword in pieces.
+  const seg = new Intl.Segmenter('th', { granularity: 'word' });
+  const keywords = STRATEGY_PRESETS.flatMap((p) => p.list.issues.flatMap((i) => i.keywords ?? [])).map(normaliseText);
+  const joined = [...new Set(keywords)].filter((k) => {
+    const parts = [...seg.segment(k)].length;
+    return k && !k.includes(' ') && parts >= 2 && parts <= 6 && !STOPWORDS.has(k);
+  });
+  expect(joined.length).toBeGreaterThan(50);
+  expect(joined.filter((k) => !terms(k).includes(k))).toEqual([]);
+  expect(terms('พัฒนาแหล่งท่องเที่ยวเชิงเกษตร')).toEqual(expect.arrayContaining(['แหล่งท่องเที่ยว', 'ท่องเที่ยว']));
 });

@@ -16,7 +16,7 @@ import {
   type StrategyIssue,
   type StrategyList,
 } from './model';
-import { chunkTerms, matchedPhrasesOfChunks, termCacheEpoch, termCounts, textChunks } from './text';
+import { chunkRunInfos, chunkTerms, pushMatchedPhrases, termCacheEpoch, termCounts, textChunks, type RunInfo } from './text';
 
 const K1 = 1.2;
 const B = 0.75;
@@ -106,59 +106,74 @@ interface QueryTerm {
   term: string;
   weight: number;
   inName: boolean;
+  /** The term's idf and tf-parts (index.terms), looked up once. */
+  entry: { idf: number; part: Float64Array } | undefined;
 }
 
 /**
- * The terms of a text (as its textChunks) that the index knows (have an idf), in text order, possibly
- * repeated (the query map merges repeats): a term no issue uses adds nothing to any score, and most
- * terms are such. Cached per index and space-free chunk (chunks repeat across many distinct texts).
+ * What matching uses of one space-free chunk: its terms the index knows (have an idf), in text order,
+ * possibly repeated (the query map merges repeats) — a term no issue uses adds nothing to any score,
+ * and most terms are such — and its word runs that hold such a term as a content word or a pair, the
+ * only runs a reason's phrase can come from (a reason's words are matched terms, all known to the
+ * index). Most chunks hold none ("หมู่ที่", "ตำบลนาดี"): the project keeps only the others.
+ * Cached per index and chunk (chunks repeat across many distinct texts).
  */
-const RELEVANT_MAX = 200000;
-const relevantCache = new WeakMap<StrategyIndex, { epoch: number; chunks: Map<string, readonly string[]> }>();
-function relevantTerms(index: StrategyIndex, chunks: readonly string[]): readonly string[] {
-  let m = relevantCache.get(index);
-  if (!m || m.epoch !== termCacheEpoch()) relevantCache.set(index, (m = { epoch: termCacheEpoch(), chunks: new Map() }));
-  let out: string[] = [];
+interface ChunkInfo {
+  terms: readonly string[];
+  runs: readonly RunInfo[];
+}
+const NO_INFO: ChunkInfo = { terms: [], runs: [] };
+const INFO_MAX = 200000;
+const infoCache = new WeakMap<StrategyIndex, { epoch: number; chunks: Map<string, ChunkInfo> }>();
+function chunkInfos(index: StrategyIndex, chunks: readonly string[]): readonly ChunkInfo[] {
+  let m = infoCache.get(index);
+  if (!m || m.epoch !== termCacheEpoch()) infoCache.set(index, (m = { epoch: termCacheEpoch(), chunks: new Map() }));
+  const out: ChunkInfo[] = [];
   for (const c of chunks) {
-    let r = m.chunks.get(c);
-    if (!r) {
-      r = chunkTerms(c).filter((t) => index.idf.has(t));
-      if (m.chunks.size >= RELEVANT_MAX) m.chunks.clear();
-      m.chunks.set(c, r);
+    let info = m.chunks.get(c);
+    if (!info) {
+      const terms = chunkTerms(c).filter((t) => index.idf.has(t));
+      const known = (t: string | undefined) => t !== undefined && index.idf.has(t);
+      // A run's pair is read whatever its halves are (a pair of a stop word can be a term of another chunk).
+      const runs = chunkRunInfos(c).filter((r) => r.words.some((w, i) => (r.content[i] && known(w)) || known(r.pairs[i])));
+      info = terms.length || runs.length ? { terms, runs } : NO_INFO;
+      if (m.chunks.size >= INFO_MAX) m.chunks.clear();
+      m.chunks.set(c, info);
     }
-    if (r.length) out = out.length ? out.concat(r) : (r as string[]);
+    if (info !== NO_INFO) out.push(info);
   }
   return out;
 }
 
-/** A project's three fields, each as its textChunks (computed once per field and project). */
+/** A project's three fields, each as the infos of its textChunks that hold a known term (made once per field and project). */
 interface Fields {
-  name: readonly string[];
-  objective: readonly string[];
-  target: readonly string[];
+  name: readonly ChunkInfo[];
+  objective: readonly ChunkInfo[];
+  target: readonly ChunkInfo[];
 }
-const NO_CHUNKS: readonly string[] = [];
-function fieldsOf(p: ProjectInput): Fields {
+const NO_INFOS: readonly ChunkInfo[] = [];
+function fieldsOf(p: ProjectInput, index: StrategyIndex): Fields {
   return {
     // Names are mostly unique (objectives and targets repeat): not offered to the cache.
-    name: p.name ? textChunks(p.name, false) : NO_CHUNKS,
-    objective: p.objective ? textChunks(p.objective) : NO_CHUNKS,
-    target: p.target ? textChunks(p.target) : NO_CHUNKS,
+    name: p.name ? chunkInfos(index, textChunks(p.name, false)) : NO_INFOS,
+    objective: p.objective ? chunkInfos(index, textChunks(p.objective)) : NO_INFOS,
+    target: p.target ? chunkInfos(index, textChunks(p.target)) : NO_INFOS,
   };
 }
 
 function queryOf(f: Fields, s: MatchSettings, index: StrategyIndex): QueryTerm[] {
   const q = new Map<string, QueryTerm>();
-  const addField = (chunks: readonly string[], weight: number, inName: boolean) => {
-    if (!chunks.length || weight <= 0) return;
-    for (const t of relevantTerms(index, chunks)) {
-      const prev = q.get(t);
-      if (!prev) q.set(t, { term: t, weight, inName });
-      else {
-        prev.weight = Math.max(prev.weight, weight);
-        prev.inName ||= inName;
+  const addField = (infos: readonly ChunkInfo[], weight: number, inName: boolean) => {
+    if (weight <= 0) return;
+    for (const info of infos)
+      for (const t of info.terms) {
+        const prev = q.get(t);
+        if (!prev) q.set(t, { term: t, weight, inName, entry: index.terms.get(t) });
+        else {
+          prev.weight = Math.max(prev.weight, weight);
+          prev.inName ||= inName;
+        }
       }
-    }
   };
   addField(f.name, s.nameWeight, true);
   addField(f.objective, s.objectiveWeight, false);
@@ -167,8 +182,8 @@ function queryOf(f: Fields, s: MatchSettings, index: StrategyIndex): QueryTerm[]
 }
 
 interface IssueScore {
-  code: string;
-  score: number;
+  readonly code: string;
+  readonly score: number;
   /** Matched terms with their contribution, best first (made when a reason needs them). */
   readonly hits: Array<{ term: string; value: number; inName: boolean }>;
 }
@@ -176,7 +191,7 @@ interface IssueScore {
 function scoreAll(index: StrategyIndex, query: QueryTerm[]): IssueScore[] {
   const n = index.docs.length;
   const sums = new Float64Array(n);
-  const entries = query.map((q) => index.terms.get(q.term));
+  const entries = query.map((q) => q.entry);
   // Summed per issue in query order, each value computed as (weight × idf × part) / unit: the same
   // floating-point steps as term-by-term scoring, so thresholds decide exactly as before.
   for (let j = 0; j < query.length; j++) {
@@ -188,26 +203,39 @@ function scoreAll(index: StrategyIndex, query: QueryTerm[]): IssueScore[] {
       if (part) sums[k] += (w * e.idf * part) / index.unit;
     }
   }
-  return index.docs.map((d, k) => {
-    let hits: IssueScore['hits'] | undefined;
-    return {
-      code: d.issue.code,
-      score: sums[k],
-      get hits() {
-        if (!hits) {
-          hits = [];
-          for (let j = 0; j < query.length; j++) {
-            const e = entries[j];
-            const part = e?.part[k];
-            if (!e || !part) continue;
-            hits.push({ term: query[j].term, value: (query[j].weight * e.idf * part) / index.unit, inName: query[j].inName });
-          }
-          hits.sort((a, b) => b.value - a.value || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
-        }
-        return hits;
-      },
-    };
-  });
+  const scored: IssueScore[] = [];
+  for (let k = 0; k < n; k++) scored.push(new Scored(index.docs[k].issue.code, sums[k], k, query, entries, index.unit));
+  return scored;
+}
+
+type Hit = { term: string; value: number; inName: boolean };
+
+/** One issue's score for a project; its hits are made when a reason needs them (one class: no closure per issue and project). */
+class Scored implements IssueScore {
+  private made: Hit[] | undefined;
+  constructor(
+    readonly code: string,
+    readonly score: number,
+    private readonly k: number,
+    private readonly query: readonly QueryTerm[],
+    private readonly entries: ReadonlyArray<{ idf: number; part: Float64Array } | undefined>,
+    private readonly unit: number,
+  ) {}
+  get hits(): Hit[] {
+    if (!this.made) {
+      const { k, query, entries, unit } = this;
+      const hits: Hit[] = [];
+      for (let j = 0; j < query.length; j++) {
+        const e = entries[j];
+        const part = e?.part[k];
+        if (!e || !part) continue;
+        hits.push({ term: query[j].term, value: (query[j].weight * e.idf * part) / unit, inName: query[j].inName });
+      }
+      hits.sort((a, b) => b.value - a.value || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+      this.made = hits;
+    }
+    return this.made;
+  }
 }
 
 /**
@@ -216,15 +244,19 @@ function scoreAll(index: StrategyIndex, query: QueryTerm[]): IssueScore[] {
  */
 function words(hits: IssueScore['hits'], max: number, f?: Fields): string[] {
   if (!hits.length) return [];
-  const value = new Map(hits.map((h) => [h.term, h.value]));
-  const set = new Set(value.keys());
+  // The hits' terms are distinct (they come from the query's map).
+  const set = new Set<string>();
+  for (const h of hits) set.add(h.term);
   const phrases: string[] = [];
+  // In text order across the fields, each phrase once (as matchedPhrases of each field, then merged).
   if (f)
-    for (const chunks of [f.name, f.objective, f.target])
-      for (const x of matchedPhrasesOfChunks(chunks, set)) if (!phrases.includes(x)) phrases.push(x);
+    for (const infos of [f.name, f.objective, f.target])
+      for (const info of infos) for (const run of info.runs) pushMatchedPhrases(run, set, phrases);
+  // One phrase or none: nothing to rank (the loop below would give the same).
+  if (phrases.length < 2) return phrases;
   const scored = phrases.map((ph, i) => {
     let v = 0;
-    for (const [t, n] of value) if (ph.includes(t)) v += n;
+    for (const h of hits) if (ph.includes(h.term)) v += h.value;
     return { ph, v, i };
   });
   // A term found in no phrase is a piece of a longer word of the project ("ยา" of ยาเสพติด): never cited.
@@ -305,7 +337,7 @@ export function projectMatcher(
     return r;
   };
   return (p: ProjectInput): MatchVerdict => {
-    const f = fieldsOf(p);
+    const f = fieldsOf(p, index);
     const scored = scoreAll(index, queryOf(f, s, index));
     const scores: Record<string, number> = {};
     for (const x of scored) scores[x.code] = round(x.score);
@@ -431,6 +463,6 @@ export function bestIssue(
 ): { code: string; score: number } | undefined {
   const s: MatchSettings = { ...DEFAULT_MATCH_SETTINGS, ...settings };
   const index = buildIndex(list);
-  const top = best(scoreAll(index, queryOf(fieldsOf(project), s, index)));
+  const top = best(scoreAll(index, queryOf(fieldsOf(project, index), s, index)));
   return top && top.score >= s.threshold ? { code: top.code, score: round(top.score) } : undefined;
 }

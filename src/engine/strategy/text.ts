@@ -164,14 +164,39 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'for',
 ]);
 
+/** One character of the runs normaliseText makes one space: white space or a punctuation mark. */
+const SPACED = /^[\s"'“”‘’`()[\]{}<>:;,!?/\\|*_=+#@%^&~\-–—•·]$/;
+/** SPACED by ASCII code (1: spaced). */
+const ASCII_SPACED = Uint8Array.from({ length: 128 }, (_, c) => (SPACED.test(String.fromCharCode(c)) ? 1 : 0));
+/** Whether the UTF-16 unit `c` is SPACED; Thai is never (the regex is asked only for other non-ASCII units, rare). */
+function isSpaced(c: number): boolean {
+  if (c < 0x80) return ASCII_SPACED[c] === 1;
+  return (c < 0x0e00 || c > 0x0e7f) && SPACED.test(String.fromCharCode(c));
+}
+
 /**
- * Runs of punctuation and spaces, each to become one space: a run of two or more, or one character
- * other than a plain space. A lone space is not matched (it would be replaced by itself): a match and a
- * replacement per space between words was most of normalising a text.
+ * Every run of SPACED characters made one space (`s.replace(/[…]+/g, ' ')`), by one scan: a lone space
+ * is left as it is, so a text with no other run is returned unchanged. A global regex replace of runs
+ * cost ~150 instructions a character of a two-byte (Thai) text, most of normalising it.
  */
-const PUNCTUATION = /[\s"'“”‘’`()[\]{}<>:;,!?/\\|*_=+#@%^&~\-–—•·]{2,}|[^\S ]|["'“”‘’`()[\]{}<>:;,!?/\\|*_=+#@%^&~\-–—•·]/g;
-/** One character PUNCTUATION spaces out (outside a run of spaces). */
-const PUNCTUATION_CHAR = /^(?:[^\S ]|["'“”‘’`()[\]{}<>:;,!?/\\|*_=+#@%^&~\-–—•·])$/;
+export function spaceOutRuns(s: string): string {
+  const n = s.length;
+  let out = '';
+  let from = 0; // s before `from` is in `out`
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!isSpaced(c)) continue;
+    let j = i + 1;
+    while (j < n && isSpaced(s.charCodeAt(j))) j++;
+    if (j - i > 1 || c !== 0x20) {
+      out += s.slice(from, i) + ' ';
+      from = j;
+    }
+    i = j - 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
 /** A character some step of normaliseText other than case, NFC and punctuation acts on. */
 const NEEDS_FULL = new RegExp(`[\\u0e50-\\u0e59${INVISIBLE_CHARS}.,…]`);
 
@@ -188,7 +213,7 @@ const ASCII_KEPT = (() => {
   const kept = new Uint8Array(128);
   for (let c = 0x21; c < 0x7f; c++) {
     const ch = String.fromCharCode(c);
-    kept[c] = (c < 0x41 || c > 0x5a) && !NEEDS_FULL.test(ch) && !PUNCTUATION_CHAR.test(ch) ? 1 : 0;
+    kept[c] = (c < 0x41 || c > 0x5a) && !NEEDS_FULL.test(ch) && !SPACED.test(ch) ? 1 : 0;
   }
   return kept;
 })();
@@ -230,14 +255,14 @@ export function isNormalText(s: string): boolean {
 export function normaliseTextSteps(s: string): string {
   // Most texts have no Thai digit, invisible character, dot or comma: then only the case, NFC and the
   // punctuation steps below can change anything (the others all need one of those characters).
-  if (!NEEDS_FULL.test(s)) return s.normalize('NFC').toLowerCase().replace(PUNCTUATION, ' ').trim();
-  return thaiToArabic(s)
+  if (!NEEDS_FULL.test(s)) return spaceOutRuns(s.normalize('NFC').toLowerCase()).trim();
+  const t = thaiToArabic(s)
     .replace(INVISIBLE, '')
     .normalize('NFC')
     .toLowerCase()
     .replace(/pm\s*2\s*[.,]\s*5/g, ' pm25 ')
-    .replace(/\.\.\.|…/g, ' ')
-    .replace(PUNCTUATION, ' ')
+    .replace(/\.\.\.|…/g, ' ');
+  return spaceOutRuns(t)
     .replace(/(^|\s)\.+|\.+(\s|$)/g, ' ')
     .trim();
 }
@@ -331,6 +356,8 @@ const MAX_COMPOUND_PARTS = 6;
 let lexicon: Set<string> | undefined;
 /** Compounds whose parts mean something else (COMPOUND_WORDS): never split into evidence. */
 let lexicalised: Set<string> | undefined;
+/** Every beginning of a lexicon entry (the entries too): words that begin none need not be joined further. */
+let lexiconStarts: Set<string> | undefined;
 function lexiconSet(): Set<string> {
   if (!lexicon) {
     const norm = (ws: readonly string[]) => ws.map(normaliseText).filter((n) => n && !n.includes(' '));
@@ -340,6 +367,8 @@ function lexiconSet(): Set<string> {
       ...norm(PHRASES),
       ...norm(STRATEGY_PRESETS.flatMap((p) => p.list.issues.flatMap((i) => i.keywords ?? []))),
     ]);
+    lexiconStarts = new Set();
+    for (const w of lexicon) for (let n = 1; n <= w.length; n++) lexiconStarts.add(w.slice(0, n));
   }
   return lexicon;
 }
@@ -359,21 +388,28 @@ function mergeCompounds(seg: Intl.Segmenter, words: string[]): string[] {
   const lex = lexiconSet();
   if (words.length < 2 || !lex.size) return words;
   const out: string[] = [];
+  const starts = lexiconStarts!;
   for (let i = 0; i < words.length;) {
+    // The longest join of 2 to MAX_COMPOUND_PARTS words from i that the lexicon holds, grown a word at a
+    // time while the join begins an entry (every shorter join of a held one does).
     let taken = 1;
-    for (let k = Math.min(MAX_COMPOUND_PARTS, words.length - i); k >= 2; k--) {
-      const joined = words.slice(i, i + k).join('');
-      if (!lex.has(joined)) continue;
-      taken = k;
-      if (!innerWords.has(joined)) {
-        // From the compound's own words (not this text's split of it): the same for every text.
-        const own = [...seg.segment(joined)].map((x) => x.segment);
-        if (own.join('') === joined && own.length > 1) innerWords.set(joined, innerOf(own));
-        else innerWords.set(joined, innerOf(words.slice(i, i + k)));
+    let compound = '';
+    const end = Math.min(i + MAX_COMPOUND_PARTS, words.length);
+    let joined = words[i];
+    for (let j = i + 1; j < end && starts.has(joined); j++) {
+      joined += words[j];
+      if (lex.has(joined)) {
+        taken = j - i + 1;
+        compound = joined;
       }
-      break;
     }
-    out.push(taken === 1 ? words[i] : words.slice(i, i + taken).join(''));
+    if (taken > 1 && !innerWords.has(compound)) {
+      // From the compound's own words (not this text's split of it): the same for every text.
+      const own = [...seg.segment(compound)].map((x) => x.segment);
+      if (own.join('') === compound && own.length > 1) innerWords.set(compound, innerOf(own));
+      else innerWords.set(compound, innerOf(words.slice(i, i + taken)));
+    }
+    out.push(taken === 1 ? words[i] : compound);
     i += taken;
   }
   return out;
@@ -469,10 +505,11 @@ export function terms(text: string): readonly string[] {
 export function textChunks(text: string, cached = true): readonly string[] {
   const hit = cached ? chunksCache.get(text) : undefined;
   if (hit) return hit;
-  const out: string[] = [];
-  for (const c of normaliseText(text).split(' ')) if (c) out.push(c);
+  const parts = normaliseText(text).split(' ');
+  // Empty pieces (a blank text, doubled spaces the dot step leaves) dropped; mostly there are none.
+  const out = parts.includes('') ? parts.filter((c) => c !== '') : parts;
   // A text cut short ("…ในส่วนราชการแล...") ends in a piece of a word: never evidence.
-  if (out.length && CUT_SHORT.test(text)) {
+  if (out.length && cutShort(text)) {
     const last = out.pop()!;
     const seg = wordSegmenter();
     const runs = seg ? chunkRuns(seg, last) : [];
@@ -484,6 +521,11 @@ export function textChunks(text: string, cached = true): readonly string[] {
 }
 /** Thai text ending in an ellipsis straight after a letter: the last word was cut. */
 const CUT_SHORT = /[\u0e01-\u0e4e](\.\.\.|…)\s*$/;
+/** CUT_SHORT.test(text), the regex asked only of a text ending in an ellipsis (trimEnd drops what `\s*` matches). */
+function cutShort(text: string): boolean {
+  const end = text.trimEnd();
+  return (end.endsWith('...') || end.endsWith('…')) && CUT_SHORT.test(text);
+}
 
 // The matcher asks each field of a project once: a text is admitted on its second sighting, i.e. when
 // it repeats across projects (objectives, agencies), never for a one-off name.
@@ -564,42 +606,56 @@ export function matchedPhrases(text: string, matched: ReadonlySet<string>): stri
 /** matchedPhrases of a text given as its textChunks (the matcher has them already). */
 export function matchedPhrasesOfChunks(chunks: readonly string[], matched: ReadonlySet<string>): string[] {
   const out: string[] = [];
-  const push = (x: string) => {
-    if (x && !out.includes(x)) out.push(x);
-  };
-  const seg = wordSegmenter();
-  for (const chunk of chunks) {
-    const runs: readonly (readonly string[])[] = seg ? chunkRuns(seg, chunk) : [[chunk]];
-    for (const run of runs) {
-      const { pairs, content } = runInfo(run);
-      let cur = '';
-      let linked = false; // run[i - 1] and run[i] are joined by a matched pair
-      for (let i = 0; i < run.length; i++) {
-        const pair = pairs[i];
-        const linkNext = pair !== undefined && matched.has(pair);
-        const self = content[i] && matched.has(run[i]);
-        if (linked) cur += run[i];
-        else {
-          push(cur);
-          cur = self || linkNext ? run[i] : '';
-        }
-        linked = linkNext;
-      }
-      push(cur);
-    }
-  }
+  for (const chunk of chunks) for (const run of chunkRunInfos(chunk)) pushMatchedPhrases(run, matched, out);
   return out;
 }
 
 /**
- * Per run of words (runs are cached and shared): each word's pair with the next, made once (a fresh
+ * Appends the phrases of one run made of matched terms, each unless `out` holds it already: words
+ * linked by a matched pair joined, other matched content words alone. A run with no matched word or
+ * pair adds nothing.
+ */
+export function pushMatchedPhrases(info: RunInfo, matched: ReadonlySet<string>, out: string[]): void {
+  const { words: run, pairs, content } = info;
+  let cur = '';
+  let linked = false; // run[i - 1] and run[i] are joined by a matched pair
+  for (let i = 0; i < run.length; i++) {
+    const pair = pairs[i];
+    const linkNext = pair !== undefined && matched.has(pair);
+    const self = content[i] && matched.has(run[i]);
+    if (linked) cur += run[i];
+    else {
+      if (cur && !out.includes(cur)) out.push(cur);
+      cur = self || linkNext ? run[i] : '';
+    }
+    linked = linkNext;
+  }
+  if (cur && !out.includes(cur)) out.push(cur);
+}
+
+/**
+ * A run of words as phrases are read from it: each word's pair with the next, made once (a fresh
  * `a + b` is a rope that must be flattened and hashed at every lookup), and whether it is a content word.
  */
-const runInfos = new WeakMap<readonly string[], { pairs: ReadonlyArray<string | undefined>; content: readonly boolean[] }>();
-function runInfo(run: readonly string[]): { pairs: ReadonlyArray<string | undefined>; content: readonly boolean[] } {
+export interface RunInfo {
+  readonly words: readonly string[];
+  readonly pairs: ReadonlyArray<string | undefined>;
+  readonly content: readonly boolean[];
+}
+
+/** The word runs of one space-free chunk (cached, shared read-only), each as a RunInfo. */
+export function chunkRunInfos(chunk: string): readonly RunInfo[] {
+  const seg = wordSegmenter();
+  const runs: readonly (readonly string[])[] = seg ? chunkRuns(seg, chunk) : [[chunk]];
+  return runs.map(runInfo);
+}
+
+/** Per run of words (runs are cached and shared). */
+const runInfos = new WeakMap<readonly string[], RunInfo>();
+function runInfo(run: readonly string[]): RunInfo {
   let info = runInfos.get(run);
   if (!info) {
-    info = { pairs: run.map((w, i) => (i + 1 < run.length ? w + run[i + 1] : undefined)), content: run.map(isContent) };
+    info = { words: run, pairs: run.map((w, i) => (i + 1 < run.length ? w + run[i + 1] : undefined)), content: run.map(isContent) };
     runInfos.set(run, info);
   }
   return info;
