@@ -45,18 +45,29 @@ export function withTotals(groups: readonly IssueGroup[]): GroupedNeeds {
   };
   const counted = groups.map((g): IssueGroup => {
     sums.fill(0);
-    let n = 0;
-    for (const it of g.items) {
-      if (!it.inTotals) continue;
-      n++;
-      const b = it.budgets;
-      for (let k = 0; k < years.length; k++) {
-        const v = b[years[k]] ?? 0;
-        sums[k] += v;
-        all[k] += v;
-      }
-    }
+    const n = sumInto(g.items, years, sums, all);
     return { ...g, totals: byYear(sums), counted: n };
   });
   return { years, groups: counted, totals: byYear(all), items: itemsOf(counted) };
+}
+
+/**
+ * Adds the counted items' amounts into `sums` and `all` by year position; returns how many were counted.
+ * A function of its own: the first large group's loop is compiled where it runs (on-stack replacement)
+ * before anything after the loop ran, and that code, entered again by each later group, was deoptimised
+ * after its loop every time.
+ */
+function sumInto(items: readonly NeedsItem[], years: readonly number[], sums: Float64Array, all: Float64Array): number {
+  let n = 0;
+  for (const it of items) {
+    if (!it.inTotals) continue;
+    n++;
+    const b = it.budgets;
+    for (let k = 0; k < years.length; k++) {
+      const v = b[years[k]] ?? 0;
+      sums[k] += v;
+      all[k] += v;
+    }
+  }
+  return n;
 }
