@@ -1225,19 +1225,22 @@ export function parseSharedStrings(s: string, prefix?: string, out: string[] = [
 }
 
 function parseRef(ref: string): { r: number; c: number } | undefined {
+  // Past the end read as 0 (neither letter nor digit, as charCodeAt's NaN): a read out of bounds, at the
+  // end of every reference, deoptimised the compiled function once a run.
+  const n = ref.length;
   let k = 0;
   let c = 0;
-  let ch = ref.charCodeAt(k);
-  if (ch === 0x24) ch = ref.charCodeAt(++k);
+  let ch = n > 0 ? ref.charCodeAt(0) : 0;
+  if (ch === 0x24) ch = ++k < n ? ref.charCodeAt(k) : 0;
   while ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122)) {
     c = c * 26 + (ch & 0x1f);
-    ch = ref.charCodeAt(++k);
+    ch = ++k < n ? ref.charCodeAt(k) : 0;
   }
-  if (ch === 0x24) ch = ref.charCodeAt(++k);
+  if (ch === 0x24) ch = ++k < n ? ref.charCodeAt(k) : 0;
   let r = 0;
   while (ch >= 48 && ch <= 57) {
     r = r * 10 + (ch - 48);
-    ch = ref.charCodeAt(++k);
+    ch = ++k < n ? ref.charCodeAt(k) : 0;
   }
   if (c === 0 || r === 0) return undefined;
   return { r: r - 1, c: c - 1 };
