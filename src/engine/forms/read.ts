@@ -305,7 +305,9 @@ function columnsOf(sheet: SheetModel, merges: MergeIndex, rows: number[]): Colum
   for (let c = 0; c < width; c++) {
     const texts = joinNotePieces(columnTexts(sheet, merges, rows, c));
     if (!texts.length) continue;
-    const year = texts.map(yearOfHeader).find((y) => y !== undefined);
+    // The first year a text names, by a loop (a map() then find(): two kinds of array, see budgetsOf).
+    let year: number | undefined;
+    for (let k = 0; k < texts.length && year === undefined; k++) year = yearOfHeader(texts[k]);
     const all = texts.join(' ');
     if (year !== undefined) {
       years.push({
