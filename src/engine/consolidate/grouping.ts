@@ -24,16 +24,7 @@ export function groupByIssue(items: readonly NeedsItem[]): GroupedNeeds {
 
 /** New groups (same items, same order) with the years and totals of what their items now ask. */
 export function withTotals(groups: readonly IssueGroup[]): GroupedNeeds {
-  // Items share budget objects (extract.ts shares equal amounts): each one's years are read once.
-  const yearSet = new Set<number>();
-  const seen = new Set<object>();
-  for (const g of groups)
-    for (const it of g.items) {
-      if (seen.has(it.budgets)) continue;
-      seen.add(it.budgets);
-      for (const y of Object.keys(it.budgets)) yearSet.add(Number(y));
-    }
-  const years = [...yearSet].sort((a, b) => a - b);
+  const years = yearsOf(groups);
   // Summed by year position in typed arrays (the same additions in the same order as into records
   // keyed by year, which cost a keyed lookup and store per item and year).
   const all = new Float64Array(years.length);
@@ -49,6 +40,23 @@ export function withTotals(groups: readonly IssueGroup[]): GroupedNeeds {
     return { ...g, totals: byYear(sums), counted: n };
   });
   return { years, groups: counted, totals: byYear(all), items: itemsOf(counted) };
+}
+
+/**
+ * The years any item asks an amount for, ascending. Items share budget objects (extract.ts shares equal
+ * amounts): each one's years are read once. A function of its own, as sumInto: its loop, compiled on the
+ * stack on a large table, was deoptimised at the statement after it.
+ */
+function yearsOf(groups: readonly IssueGroup[]): number[] {
+  const yearSet = new Set<number>();
+  const seen = new Set<object>();
+  for (const g of groups)
+    for (const it of g.items) {
+      if (seen.has(it.budgets)) continue;
+      seen.add(it.budgets);
+      for (const y of Object.keys(it.budgets)) yearSet.add(Number(y));
+    }
+  return [...yearSet].sort((a, b) => a - b);
 }
 
 /**
