@@ -193,7 +193,8 @@ class Reader {
         const rid = attrLocal(a, 'id');
         const rel = rid ? wbRels.get(rid) : undefined;
         const name = a.name ?? `Sheet${sheets.length + 1}`;
-        const sheet: SheetModel = { name, rows: [], merges: [], textBoxes: [] };
+        // rows made with holes from the start (most sheets skip a row somewhere): one kind of array for every sheet.
+        const sheet: SheetModel = { name, rows: new Array<Array<Cell | undefined> | undefined>(0), merges: [], textBoxes: [] };
         if (a.state === 'hidden' || a.state === 'veryHidden') sheet.hidden = true;
         // A declared sheet without its part is damage, not an empty sheet: its projects would be lost unseen.
         if (!rid || !rel) {
@@ -230,11 +231,18 @@ class Reader {
         xfIds.push(a.numFmtId ? parseInt(a.numFmtId, 10) : 0);
       }
     }
-    this.xfFmt = xfIds.map((id) => {
+    // Pushed, not made by map(): map's arrays are packed until TurboFan inlines it and holey after, a
+    // second kind of array for the row scanner's look-ups (a deoptimisation of parseRowBytes then).
+    const xfFmt: Array<string | undefined> = [];
+    const xfTextFmt: boolean[] = [];
+    for (const id of xfIds) {
       const code = custom.get(id) ?? BUILTIN_FORMATS[id];
-      return isGeneralFormat(code) ? undefined : code;
-    });
-    this.xfTextFmt = this.xfFmt.map((c) => !!c && c !== '@' && /@/.test(c.replace(/"[^"]*"/g, '')));
+      const c = isGeneralFormat(code) ? undefined : code;
+      xfFmt.push(c);
+      xfTextFmt.push(!!c && c !== '@' && /@/.test(c.replace(/"[^"]*"/g, '')));
+    }
+    this.xfFmt = xfFmt;
+    this.xfTextFmt = xfTextFmt;
   }
 
   private parseSheet(path: string, sheet: SheetModel): void {
@@ -827,19 +835,14 @@ function textValue(tc: number, raw: string, fmt: string | undefined, textFmt: bo
 /** The cell VALUE holds into its row (made when absent), unless it lies beyond Excel's grid (XFD1048576: a hostile file; rows stay dense arrays). */
 function putCell(rows: SheetModel['rows'], r: number, col: number, ftext: string | undefined, fmt: string | undefined): void {
   const { v, t, w } = VALUE;
-  // The format in the literal, after the same keys as before: added later it took a property
-  // store of its own per cell (every amount cell has a format).
-  const cell: Cell =
-    ftext !== undefined
-      ? fmt !== undefined
-        ? { v, t, w, f: ftext, z: fmt }
-        : { v, t, w, f: ftext }
-      : fmt !== undefined
-        ? { v, t, w, z: fmt }
-        : { v, t, w };
+  // Every cell of one shape, f and z always present (undefined when none): the code that reads cells
+  // (the forms' columns and signs) then meets one map, not one per combination, and is not deoptimised
+  // by a file whose first cells differ from the last file's. Nothing tells a missing key from undefined.
+  const cell: Cell = { v, t, w, f: ftext, z: fmt };
   if (col > MAX_COL || r > MAX_ROW) return;
   let row = rows[r];
-  if (row === undefined) rows[r] = row = [];
+  // A row made with holes (new Array(0): no room taken), as most rows come to have: every row array of one kind.
+  if (row === undefined) rows[r] = row = new Array<Cell | undefined>(0);
   row[col] = cell;
 }
 
@@ -1222,19 +1225,22 @@ export function parseSharedStrings(s: string, prefix?: string, out: string[] = [
 }
 
 function parseRef(ref: string): { r: number; c: number } | undefined {
+  // Past the end read as 0 (neither letter nor digit, as charCodeAt's NaN): a read out of bounds, at the
+  // end of every reference, deoptimised the compiled function once a run.
+  const n = ref.length;
   let k = 0;
   let c = 0;
-  let ch = ref.charCodeAt(k);
-  if (ch === 0x24) ch = ref.charCodeAt(++k);
+  let ch = n > 0 ? ref.charCodeAt(0) : 0;
+  if (ch === 0x24) ch = ++k < n ? ref.charCodeAt(k) : 0;
   while ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122)) {
     c = c * 26 + (ch & 0x1f);
-    ch = ref.charCodeAt(++k);
+    ch = ++k < n ? ref.charCodeAt(k) : 0;
   }
-  if (ch === 0x24) ch = ref.charCodeAt(++k);
+  if (ch === 0x24) ch = ++k < n ? ref.charCodeAt(k) : 0;
   let r = 0;
   while (ch >= 48 && ch <= 57) {
     r = r * 10 + (ch - 48);
-    ch = ref.charCodeAt(++k);
+    ch = ++k < n ? ref.charCodeAt(k) : 0;
   }
   if (c === 0 || r === 0) return undefined;
   return { r: r - 1, c: c - 1 };

@@ -242,9 +242,18 @@ function scratchView(n: number): Uint16Array {
 /** Mostly non-ASCII (Thai shared strings, inline-string sheets)? Sampled on the first 4 KiB. */
 function mostlyMultibyte(b: Uint8Array): boolean {
   const m = Math.min(b.length, 4096);
+  return highBytes(b, m) * 3 > m;
+}
+
+/**
+ * Bytes of 0x80 or more among b's first m. A loop of its own: its first call is compiled in the loop
+ * (on-stack replacement) before the comparison after the loop ever ran, and that compiled loop was
+ * then deoptimised at the comparison ("insufficient type feedback") on every later call (15–54 times a run).
+ */
+function highBytes(b: Uint8Array, m: number): number {
   let hi = 0;
   for (let i = 0; i < m; i++) if (b[i] >= 0x80) hi++;
-  return hi * 3 > m;
+  return hi;
 }
 
 /** Bytes of a part → string (UTF-8, or UTF-16 with a BOM). */

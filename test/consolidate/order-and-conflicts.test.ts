@@ -154,6 +154,10 @@ describe('disagreeing duplicates are the officer’s decision, shown', () => {
     // The officer counts the tambon plan's amount instead (Thai digit), and the files come in another order.
     s.rows[roadRow]![choice] = makeCell('๒');
     const again = await consolidate(FOUR.map(inputOf), { previous: readPrevious(viaXlsx(wb)) });
+    // Every need of one shape (item-copy.ts: one map for the code that reads them), made or copied by
+    // the duplicates, the ranks, the merge with the previous table and the officer's choice alike.
+    const shapes = new Set([...r.items, ...again.items].map((it) => Object.keys(it).join()));
+    expect([...shapes]).toEqual([Object.keys(r.items[0]).join()]);
     const road = roadOf(again);
     expect(road.conflict).toMatchObject({ counted: 2, by: 'officer' });
     expect(asked(road.budgets)).toEqual({ 2568: 1_500_000 });

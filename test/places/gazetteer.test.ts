@@ -89,6 +89,22 @@ test('a tambon fills its district and province when it is the only one of its na
   expect(findPlaces('ตำบลเกาะเกร็ด อำเภอทุ่งทอง จังหวัดนนทบุรี')).toEqual({ province: '12' });
 });
 
+test('every place of one shape: its three keys always, in one order; as JSON only the known ones, as before', () => {
+  const places = [
+    placeOf({ tambon: 'คลองพระอุดม' }, { province: '12' }),
+    placeOf({ district: 'ปากเกร็ด' }),
+    placeOf({}, { province: '12' }),
+    placeOf({}),
+  ];
+  for (const p of places) expect(Object.keys(p)).toEqual(['tambon', 'district', 'province']);
+  expect(places.map((p) => JSON.stringify(p))).toEqual([
+    '{"tambon":"120606","district":"1206","province":"12"}',
+    '{"district":"1206","province":"12"}',
+    '{"province":"12"}',
+    '{}',
+  ]);
+});
+
 test('a misspelt tambon gets the near names of its district', () => {
   expect(suggest('บ้านไหม่', 'tambon', { district: '1206' })).toEqual([{ code: '120603', name: 'บ้านใหม่' }]);
   expect(suggest('คลองพระอุดน', 'tambon', { district: '1206' })).toEqual([{ code: '120606', name: 'คลองพระอุดม' }]);

@@ -12,6 +12,7 @@ import type { FormKind } from '../plan';
 import { formatAmount, thaiToArabic } from '../thai';
 import type { NeedsItem, SourceRef } from './types';
 import { provenanceKey } from './provenance';
+import { itemWith } from './item-copy';
 
 /** The marker of a need whose sources disagree: in its remarks, and what validate looks for. */
 export const CONFLICT_TH = 'ยอดไม่ตรงกัน';
@@ -79,7 +80,7 @@ export function parseCountedSource(text: string | undefined, sources: number): n
 /** The need counting the source the officer named: its amounts become the item's, its remark says so (a copy). */
 export function countSource(it: NeedsItem, n: number): NeedsItem {
   const old = conflictRemark(it);
-  const counted: NeedsItem = { ...it, conflict: { ...it.conflict!, counted: n, by: 'officer' }, budgets: it.conflict!.budgets[n - 1] };
+  const counted = itemWith(it, { conflict: { ...it.conflict!, counted: n, by: 'officer' }, budgets: it.conflict!.budgets[n - 1] });
   const k = it.remarks.indexOf(old);
   if (k >= 0) counted.remarks = it.remarks.map((r, i) => (i === k ? conflictRemark(counted) : r));
   return counted;

@@ -21,12 +21,31 @@ export interface TokenIds {
   tokenOf: string[];
 }
 
-/** Tokens as ints (compare() on strings was most of the time), in one flat array with offsets (a typed array per candidate costs ~150 bytes of headers). */
+/**
+ * Tokens as ints (compare() on strings was most of the time), in one flat array with offsets (a typed array per candidate costs ~150 bytes of headers).
+ * Each loop in a function of its own: this runs once a run, so each loop is compiled where it runs (on-stack
+ * replacement) before the code after it ever ran, and in one function each compiled loop was deoptimised
+ * at the next statement (three deoptimisations and compiles a run).
+ */
 export function tokenIds(cands: readonly Candidate[]): TokenIds {
   const idOf = new Map<string, number>();
+  const start = tokenStarts(cands);
+  const ids = new Int32Array(start[cands.length]);
+  fillTokenIds(cands, start, ids, idOf);
+  const tokenOf = tokensById(idOf);
+  idOf.clear();
+  return { start, ids, df: tokenCounts(ids, tokenOf.length), tokenOf };
+}
+
+/** Where each candidate's ids start in the flat array (and, last, its length). */
+function tokenStarts(cands: readonly Candidate[]): Int32Array {
   const start = new Int32Array(cands.length + 1);
   for (let i = 0; i < cands.length; i++) start[i + 1] = start[i] + sizeOf(cands[i].tokens);
-  const ids = new Int32Array(start[cands.length]);
+  return start;
+}
+
+/** Each candidate's token ids, ascending, into ids from start[i]; a new token gets the next id. */
+function fillTokenIds(cands: readonly Candidate[], start: Int32Array, ids: Int32Array, idOf: Map<string, number>): void {
   for (let i = 0; i < cands.length; i++) {
     const from = start[i];
     let k = from;
@@ -43,12 +62,19 @@ export function tokenIds(cands: readonly Candidate[]): TokenIds {
       ids[p] = id;
     }
   }
-  const df = new Int32Array(idOf.size);
+}
+
+function tokensById(idOf: ReadonlyMap<string, number>): string[] {
   const tokenOf: string[] = new Array<string>(idOf.size);
   for (const [t, id] of idOf) tokenOf[id] = t;
-  idOf.clear();
+  return tokenOf;
+}
+
+/** How many candidates have each id (ids are distinct within a candidate). */
+function tokenCounts(ids: Int32Array, n: number): Int32Array {
+  const df = new Int32Array(n);
   for (let k = 0; k < ids.length; k++) df[ids[k]]++;
-  return { start, ids, df, tokenOf };
+  return df;
 }
 
 /** Whether each candidate is a need (else a reference row) and its village number. */

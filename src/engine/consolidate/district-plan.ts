@@ -7,6 +7,7 @@ import { intern, type Candidate } from './extract';
 import { provenanceMention } from './provenance';
 import type { References } from './duplicates';
 import type { ConsolidateResult, InputReport, NeedsItem } from './types';
+import { itemWith } from './item-copy';
 
 export interface DistrictPlanCheck extends Pick<ConsolidateResult, 'districtPlan' | 'notInDistrictPlan'> {
   /** The needs, in the same order; with a plan, each a copy that says whether the plan holds it. */
@@ -35,7 +36,9 @@ export function checkDistrictPlan(
   }
   const lacking = intern('ไม่มีในแผนพัฒนาอำเภอ: ต้องบรรจุในแผนพัฒนาอำเภอก่อนส่งจังหวัด');
   const checked = items.map((it, k) =>
-    inPlan.has(k) ? { ...it, inDistrictPlan: true } : { ...it, inDistrictPlan: false, remarks: [...it.remarks, maybe.get(k) ?? lacking] },
+    inPlan.has(k)
+      ? itemWith(it, { inDistrictPlan: true })
+      : itemWith(it, { inDistrictPlan: false, remarks: [...it.remarks, maybe.get(k) ?? lacking] }),
   );
   return { items: checked, districtPlan, notInDistrictPlan: checked.filter((it) => !it.inDistrictPlan).map((it) => it.id) };
 }

@@ -11,6 +11,7 @@ import { provenanceMention } from './provenance';
 import type { NeedsItems } from './items';
 import type { SameNeeds } from './same-need';
 import type { DuplicateGroup, DuplicateMember, NeedsItem } from './types';
+import { itemWith } from './item-copy';
 
 /** Possible duplicates listed per needs item (the most similar first). */
 export const MAX_POSSIBLE = 3;
@@ -170,7 +171,7 @@ export function listDuplicates(cands: readonly Candidate[], same: SameNeeds, nee
   const items = needs.items.map((it) => {
     const more = remarks.get(it);
     if (!more && !outOfTotals.has(it)) return it;
-    return { ...it, inTotals: it.inTotals && !outOfTotals.has(it), remarks: more ? [...it.remarks, ...more] : it.remarks };
+    return itemWith(it, { inTotals: it.inTotals && !outOfTotals.has(it), remarks: more ? [...it.remarks, ...more] : it.remarks });
   });
   return { items, duplicates, districtPlan: districtByRoot };
 }

@@ -10,6 +10,7 @@ import type { SameNeeds } from './same-need';
 import type { IssueLinks } from './issue-links';
 import { issueOf, pick } from './asked';
 import type { IssueGroup, NeedsItem } from './types';
+import { itemWith } from './item-copy';
 
 export interface NeedsItems {
   /** One per need, in the order of their groups' roots (the earliest candidate). */
@@ -66,16 +67,17 @@ export function needsItems(
       rank: ranks?.[items.length] ?? null,
       inDistrictPlan: null,
       officerNote: '',
+      // The optional fields always present (undefined when none), in one order: every item of one shape,
+      // so the stages and the table's cell functions that read items meet one map, not one per combination
+      // of fields (each new one deoptimised them). The JSON and the workbook read fields, not keys.
+      district: district ?? keep.district,
+      decision: keep.decision || undefined,
+      place: keep.place ?? others.find((o) => o.place)?.place,
+      parts: keep.parts,
+      conflict: undefined,
+      status: undefined,
     };
-    const inDistrict = district ?? keep.district;
-    if (inDistrict !== undefined) item.district = inDistrict;
-    if (keep.decision) item.decision = keep.decision;
-    const place = keep.place ?? others.find((o) => o.place)?.place;
-    if (place) item.place = place;
-    if (keep.parts) {
-      item.parts = keep.parts;
-      item.remarks.push(partsRemark(item, keep.src));
-    }
+    if (keep.parts) item.remarks.push(partsRemark(item, keep.src));
     if (keep.keptOut && !/ไม่นับยอด/.test(keep.note)) item.remarks.push(KEPT_OUT_REMARK);
     if (others.length) {
       item.remarks.push(
@@ -125,7 +127,7 @@ export function noteBadBudgetYears(groups: readonly IssueGroup[]): IssueGroup[] 
           ...g,
           items: g.items.map((it) =>
             it.badBudgetYears.length
-              ? { ...it, remarks: [...it.remarks, `งบประมาณปี ${it.badBudgetYears.join(', ')} ไม่ใช่ตัวเลข (นับเป็น 0)`] }
+              ? itemWith(it, { remarks: [...it.remarks, `งบประมาณปี ${it.badBudgetYears.join(', ')} ไม่ใช่ตัวเลข (นับเป็น 0)`] })
               : it,
           ),
         }

@@ -23,6 +23,7 @@ import { unitOfNeedsSheet } from './extract';
 import { countSource, parseCountedSource } from './conflict';
 import { parseDecision } from './decision';
 import { provenanceKey } from './provenance';
+import { itemWith } from './item-copy';
 
 function cellText(sheet: SheetModel, r: number, c: number | undefined): string {
   return c === undefined ? '' : (sheet.rows[r]?.[c]?.w ?? '').trim();
@@ -184,26 +185,26 @@ export function applyPrevious(groups: readonly IssueGroup[], prev: PreviousTable
     if (p) {
       kept++;
       const n = it.conflict ? parseCountedSource(p.countedSource, it.sources.length) : null;
-      const own: NeedsItem = {
-        ...it,
+      const own = itemWith(it, {
         status: 'kept',
         rank: p.rank,
         route: p.route ?? it.route,
         officerNote: p.officerNote,
         // The province's officer's decision as the table holds it (blank: none, whatever a source said).
         decision: parseDecision(p.decision),
-      };
+      });
       const copy = n !== null ? countSource(own, n) : own;
       merged.push(copy);
       previousRow.set(copy, p);
     } else {
       fresh++;
-      merged.push({
-        ...it,
-        status: 'new',
-        rank: ++maxRank,
-        remarks: [...it.remarks, 'ใหม่: ไม่มีในตารางที่จัดลำดับไว้ครั้งก่อน (ลำดับต่อท้าย ให้ตรวจสอบ)'],
-      });
+      merged.push(
+        itemWith(it, {
+          status: 'new',
+          rank: ++maxRank,
+          remarks: [...it.remarks, 'ใหม่: ไม่มีในตารางที่จัดลำดับไว้ครั้งก่อน (ลำดับต่อท้าย ให้ตรวจสอบ)'],
+        }),
+      );
     }
   }
   let at = 0;

@@ -37,28 +37,49 @@ function packWithAlphabet(names: readonly string[]): PackedNames {
   return packWith(names, rank, bits)!;
 }
 
-/** The names as chunks of floor(53 / bits) characters, or null when a character has no rank. */
+/**
+ * The names as chunks of floor(53 / bits) characters, or null when a character has no rank. Each loop in a
+ * function of its own (as tokenIds'): run once, each was compiled on the stack before the code after it ran
+ * and deoptimised at the next statement.
+ */
 function packWith(names: readonly string[], rank: Uint8Array | Uint16Array, bits: number): PackedNames | null {
   const per = Math.floor(53 / bits);
-  const base = 2 ** bits;
+  const start = chunkStarts(names, per);
+  const keys = new Float64Array(start[names.length]);
+  return fillKeys(names, rank, per, 2 ** bits, start, keys) ? { start, keys } : null;
+}
+
+/** Where each name's chunks start (and, last, how many there are). */
+function chunkStarts(names: readonly string[], per: number): Int32Array {
   const n = names.length;
   const start = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) start[i + 1] = start[i] + Math.ceil(names[i].length / per);
-  const keys = new Float64Array(start[n]);
-  for (let i = 0; i < n; i++) {
+  return start;
+}
+
+/** Each name's chunks as numbers into keys from start[i]; false when a character has no rank. */
+function fillKeys(
+  names: readonly string[],
+  rank: Uint8Array | Uint16Array,
+  per: number,
+  base: number,
+  start: Int32Array,
+  keys: Float64Array,
+): boolean {
+  for (let i = 0; i < names.length; i++) {
     const s = names[i];
     let k = start[i];
     for (let from = 0; from < s.length; from += per) {
       let v = 0;
       for (let j = from; j < from + per; j++) {
         const x = j < s.length ? rank[s.charCodeAt(j)] : 0;
-        if (x === 0 && j < s.length) return null;
+        if (x === 0 && j < s.length) return false;
         v = v * base + x;
       }
       keys[k++] = v;
     }
   }
-  return { start, keys };
+  return true;
 }
 
 /** Names x and y compared: < 0, 0 or > 0 as x < y, x === y or x > y. */

@@ -8,6 +8,7 @@
 import { thaiToArabic } from '../thai';
 import { issueGroupsOf } from './order';
 import type { IssueGroup, NeedsItem } from './types';
+import { itemWith } from './item-copy';
 
 export const DEFAULT_ORDER_TH =
   'ลำดับความสำคัญของอำเภอเริ่มต้น: เรียงตามประเด็นการพัฒนาจังหวัด แล้วสลับทีละแหล่ง ตามลำดับความสำคัญที่แต่ละแหล่งให้ไว้ (อันดับ 1 ของทุกแหล่งก่อนอันดับ 2) แถวที่ไม่มีลำดับตามลำดับแถว — แก้ไขได้ในคอลัมน์ลำดับความสำคัญของอำเภอ';
@@ -26,7 +27,7 @@ type Ranked = Pick<NeedsItem, 'id' | 'priority' | 'sources'>;
 /** New groups, each one's items in the default order and numbered 1…N across the table (copies). */
 export function rankItems(groups: readonly IssueGroup[]): IssueGroup[] {
   let next = 1;
-  return groups.map((g) => ({ ...g, items: inTurn(g.items).map((it) => ({ ...it, rank: next++ })) }));
+  return groups.map((g) => ({ ...g, items: inTurn(g.items).map((it) => itemWith(it, { rank: next++ })) }));
 }
 
 /**

@@ -8,6 +8,7 @@
 import { ROUTE_LABEL } from '../classification';
 import { groupByIssue } from './grouping';
 import type { ConsolidateResult, NeedsItem } from './types';
+import { itemWith } from './item-copy';
 
 export const SPLIT_KEYS = ['route', 'agency', 'district', 'proposer'] as const;
 export type SplitKey = (typeof SPLIT_KEYS)[number];
@@ -73,7 +74,7 @@ export function splitNeeds(r: ConsolidateResult, by: SplitKey): SplitPart[] {
  */
 function fromDistrictTable(it: NeedsItem): NeedsItem {
   if (!it.sources.some((s) => s.origin?.length)) return it;
-  return { ...it, sources: it.sources.flatMap((s) => s.origin?.map((o) => ({ ...o, kind: s.kind })) ?? [s]) };
+  return itemWith(it, { sources: it.sources.flatMap((s) => s.origin?.map((o) => ({ ...o, kind: s.kind })) ?? [s]) });
 }
 
 /**

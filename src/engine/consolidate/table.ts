@@ -600,17 +600,19 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions, amounts: Amou
     kinds[at] = RowKind.Top;
     refs[at] = at;
   }
-  r.groups.forEach((g, gi) => {
+  // A loop, not forEach: a callback's inner loop compiled on the stack (OSR) was entered again by each
+  // later group and deoptimised after it every time (RowKind.Subtotal not yet read when it was compiled).
+  for (let gi = 0; gi < r.groups.length; gi++) {
     kinds[at] = RowKind.Group;
     refs[at++] = gi;
-    for (const it of g.items) {
+    for (const it of r.groups[gi].items) {
       kinds[at] = RowKind.Item;
       refs[at++] = flat.length;
       flat.push(it);
     }
     kinds[at] = RowKind.Subtotal;
     refs[at++] = gi;
-  });
+  }
   const lastTableRow = at - 1;
   kinds[at++] = RowKind.Grand;
   // Group headings and the notes under the table: merged across the printed width and wrapped (a long

@@ -305,7 +305,9 @@ function columnsOf(sheet: SheetModel, merges: MergeIndex, rows: number[]): Colum
   for (let c = 0; c < width; c++) {
     const texts = joinNotePieces(columnTexts(sheet, merges, rows, c));
     if (!texts.length) continue;
-    const year = texts.map(yearOfHeader).find((y) => y !== undefined);
+    // The first year a text names, by a loop (a map() then find(): two kinds of array, see budgetsOf).
+    let year: number | undefined;
+    for (let k = 0; k < texts.length && year === undefined; k++) year = yearOfHeader(texts[k]);
     const all = texts.join(' ');
     if (year !== undefined) {
       years.push({
@@ -427,8 +429,21 @@ export function applyContextLine(ctx: ProjectContext, line: ContextLine): boolea
   return false;
 }
 
+/**
+ * Every field named, in one order (undefined when none): the running context gains its lines in the
+ * sheet's order, so a spread of it gave the rows' contexts several shapes (toCandidate was deoptimised
+ * reading one it had not met).
+ */
 function snapshot(ctx: ProjectContext): ProjectContext {
-  return { ...ctx, links: { ...ctx.links } };
+  return {
+    links: { ...ctx.links },
+    provincial: ctx.provincial,
+    strategy: ctx.strategy,
+    tactic: ctx.tactic,
+    programme: ctx.programme,
+    section: ctx.section,
+    amendment: ctx.amendment,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -695,10 +710,14 @@ function totalLabelOf(row: Array<Cell | undefined>, firstBudgetCol: number): str
 function budgetsOf(sheet: SheetModel, r: number, columns: ColumnMap): BudgetValue[] {
   const row = sheet.rows[r];
   if (columns.budgetYears.length) {
-    return columns.budgetYears.map(({ year, col }) => {
+    // Pushed, not made by map(): map's arrays are packed until TurboFan inlines it and holey after,
+    // two kinds of array for the code reading every row's amounts (amountsOf, readBlock's some()).
+    const out: BudgetValue[] = [];
+    for (const { year, col } of columns.budgetYears) {
       const cell = row?.[col];
-      return { year, col, amount: amountValueOf(cell), cell };
-    });
+      out.push({ year, col, amount: amountValueOf(cell), cell });
+    }
+    return out;
   }
   const amountCol = columns.fields.amount;
   const yearCol = columns.fields.year;

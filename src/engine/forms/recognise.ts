@@ -27,10 +27,11 @@ export function normaliseFormCode(text: string): string | undefined {
 
 /** The form code from a text box (where real workbooks put it) or a short cell in the title area. */
 export function formCodeOf(sheet: SheetModel, titles: ContextLine[]): string | undefined {
-  const candidates = [
-    ...sheet.textBoxes.filter((t) => t.row < 15).map((t) => t.text),
-    ...titles.filter((t) => t.text.length < 20).map((t) => t.text),
-  ];
+  // Pushed, not made by filter() and map(): their arrays are packed until TurboFan inlines them and holey
+  // after, and the code reading them (inlined into signsOf) was deoptimised by the second kind.
+  const candidates: string[] = [];
+  for (const t of sheet.textBoxes) if (t.row < 15) candidates.push(t.text);
+  for (const t of titles) if (t.text.length < 20) candidates.push(t.text);
   for (const text of candidates) {
     if (!/ผ\s*\.?\s*0/.test(flatText(text))) continue;
     const code = normaliseFormCode(text);
@@ -80,10 +81,10 @@ const FIELD_TH: Record<Field, string> = {
 };
 
 export function signsOf(sheet: SheetModel, titles: ContextLine[], blocks: PlanBlock[]): SheetSigns {
-  const titleText = titles
-    .slice(0, 14)
-    .map((t) => t.text)
-    .join(' \n ');
+  // The first 14 titles' texts joined, pushed (see formCodeOf: one kind of array).
+  const firstTitles: string[] = [];
+  for (let k = 0; k < titles.length && k < 14; k++) firstTitles.push(titles[k].text);
+  const titleText = firstTitles.join(' \n ');
   const fields = new Set(blocks.flatMap((b) => Object.keys(b.columns.fields) as Field[]));
   const yearColumns = Math.max(0, ...blocks.map((b) => b.columns.budgetYears.length));
   const hasBudget = yearColumns > 0 || fields.has('amount');

@@ -38,16 +38,16 @@ export function placeOf(names: PlaceNames, context: PlaceCodes = {}): PlaceCodes
   let districts: string[] | undefined;
   if (names.district) districts = codesNamed(names.district, 'district').filter((c) => inAny(c, provinces));
   else if (context.district && inAny(context.district, provinces)) districts = [context.district];
-  const out: PlaceCodes = {};
+  let tambon: string | undefined;
   if (names.tambon) {
     const tambons = codesNamed(names.tambon, 'tambon').filter((c) => inAny(c, districts ?? provinces));
-    if (tambons.length === 1) out.tambon = tambons[0];
+    if (tambons.length === 1) tambon = tambons[0];
   }
-  const district = out.tambon?.slice(0, 4) ?? (districts?.length === 1 ? districts[0] : undefined);
-  if (district) out.district = district;
+  const district = tambon?.slice(0, 4) ?? (districts?.length === 1 ? districts[0] : undefined);
   const province = district?.slice(0, 2) ?? (provinces?.length === 1 ? provinces[0] : undefined);
-  if (province) out.province = province;
-  return out;
+  // Every place of one shape, its three keys always present (undefined when unknown) in the order they
+  // were added: the code reading a row's place (toCandidate, the duplicates) meets one map, not four.
+  return { tambon, district: district || undefined, province: province || undefined };
 }
 
 /** The first tambon, district and province named across lines (a sheet's organisation, then its titles). */
