@@ -6,7 +6,7 @@
 import { compare, findMatches, type Match } from '../../src/engine/consolidate/dedupe';
 import type { Candidate, Role } from '../../src/engine/consolidate/extract';
 import type { PlaceCodes } from '../../src/engine/places/types';
-import { candidate, nameOrderReference } from './fixtures';
+import { candidate, nameOrderReference, rng } from './fixtures';
 
 const BLOCK_MAX = 64;
 const WINDOW = 16;
@@ -50,15 +50,6 @@ function referenceMatches(cands: readonly Candidate[]): Match[] {
     }
   }
   return [...found.values()].sort((p, q) => p.a - q.a || p.b - q.b);
-}
-
-/** A small deterministic generator (no Math.random: a failure must replay). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
 }
 
 const WORKS = [

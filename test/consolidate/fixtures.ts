@@ -375,3 +375,12 @@ export function candidate(
     tokens: tokens === 'set' ? new Set(words) : [...new Set(words)],
   };
 }
+
+/** A small deterministic generator (no Math.random: a failure must replay). */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}

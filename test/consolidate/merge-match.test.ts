@@ -10,6 +10,7 @@ import { compactThai } from '../../src/engine/normalise';
 import { provenanceKey } from '../../src/engine/consolidate/provenance';
 import { itemsOf } from '../../src/engine/consolidate/order';
 import type { IssueGroup, NeedsItem, PreviousRow } from '../../src/engine/consolidate/types';
+import { rng } from './fixtures';
 
 /** The match as first written: each need's previous row, or undefined. */
 function reference(items: readonly NeedsItem[], rows: readonly PreviousRow[]): Array<PreviousRow | undefined> {
@@ -40,15 +41,6 @@ function reference(items: readonly NeedsItem[], rows: readonly PreviousRow[]): A
     }
   }
   return items.map((it) => matchOf.get(it));
-}
-
-/** A small deterministic generator (no Math.random: a failure must replay). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
 }
 
 const WORKS = ['ก่อสร้างถนน คสล.', 'ก่อสร้างถนนคอนกรีตเสริมเหล็ก', 'ขุดลอกคลอง', 'ขุด ลอก คลอง', 'ก่อสร้างถนน\u0000คสล.', 'ปรับปรุงถนนลูกรัง'];

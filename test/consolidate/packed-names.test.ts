@@ -5,16 +5,7 @@
 import { comparePacked, packNames } from '../../src/engine/consolidate/packed-names';
 import { nameOrder } from '../../src/engine/consolidate/dedupe-keys';
 import type { Candidate } from '../../src/engine/consolidate/extract';
-import { nameOrderReference } from './fixtures';
-
-/** A small deterministic generator (no Math.random: a failure must replay). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+import { nameOrderReference, rng } from './fixtures';
 
 const WORKS = ['ก่อสร้างถนนคอนกรีตเสริมเหล็ก', 'ก่อสร้างถนนคสล.', 'ขุดลอกคลอง', 'ก่อสร้างรางระบายน้ำ', 'ติดตั้งไฟฟ้าส่องสว่าง', 'ปรับปรุงศาลาประชาคม'];
 const PLACES = ['บ้านนา', 'บ้านดอน', 'หนองบัว', 'ห้วยทราย', 'โคกสูง', 'ท่าช้าง', 'pm2.5', 'ซอย', 'หมู่'];

@@ -6,6 +6,7 @@ import { withTotals } from '../../src/engine/consolidate/grouping';
 import { itemsOf } from '../../src/engine/consolidate/order';
 import { verdictSharer, type ItemVerdict } from '../../src/engine/consolidate/verdicts';
 import type { IssueGroup, NeedsItem } from '../../src/engine/consolidate/types';
+import { rng } from './fixtures';
 
 /** Totals summed into records keyed by year, item after item. */
 function referenceTotals(groups: readonly IssueGroup[]) {
@@ -28,14 +29,6 @@ function referenceTotals(groups: readonly IssueGroup[]) {
     return out;
   });
   return { years, groups: counted, totals, items: itemsOf(counted) };
-}
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
 }
 
 test('withTotals: the same years, sums (to the last bit) and groups as summing into records', () => {
