@@ -161,7 +161,8 @@ export async function cliConsolidate(r: Reporter, nFiles: number, rows: number, 
     r.out(
       `Files read on ${Math.max(threads, other)} threads in ${r.sec(med(many))}, on one in ${r.sec(med(single))} ` +
         `(the default here: ${threads === 1 ? 'one' : threads}): the threads make reading ${med((x) => single(x) / many(x)).toFixed(2)}× as fast ` +
-        '(reading is memory-heavy: on a machine whose cores share memory badly the threads slow each other).',
+        "(each thread compiles and warms up its own copy of the code, and V8's compiler and collector already use the other core: " +
+        'with few cores the threads slow each other).',
     );
     r.out();
     const toFloor = med((x) => x.cli / x.floor);

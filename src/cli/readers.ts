@@ -26,7 +26,8 @@ export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env)
 /**
  * Threads for `files` files: `asked` (ONEPLAN_WORKERS) when it is a whole number ≥ 1, else one per core
  * (at most 8), but one on a machine of two cores or fewer. There a reading thread beside this one slowed
- * both about as much as it helped (reading is memory-heavy, and a worker's results are copied across):
+ * both about as much as it helped (V8's compiler and collector already use the second core, and a worker
+ * compiles and warms up its own copy of the code; its results are copied across):
  * on a 2-vCPU machine, 200 workbooks were read in 1.70 s on this thread alone and in 1.98 s with a
  * worker (medians of 6 alternating pairs, 2026-12-07).
  */
