@@ -89,8 +89,9 @@ export function cellAt(sheet: SheetModel, r: number, c: number): Cell | undefine
   return sheet.rows[r]?.[c];
 }
 
-/** Displayed text of a cell, trimmed; '' for empty. */
-export function textAt(sheet: SheetModel, r: number, c: number): string {
+/** Displayed text of a cell, trimmed; '' for empty, and for a column the sheet does not have (undefined). */
+export function textAt(sheet: SheetModel, r: number, c: number | undefined): string {
+  if (c === undefined) return '';
   const cell = sheet.rows[r]?.[c];
   return cell ? cell.w.trim() : '';
 }

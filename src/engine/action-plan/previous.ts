@@ -4,7 +4,7 @@
  * columns), their ที่มา, and the group line above each row (a row the officer added names its agency
  * by where it was put).
  */
-import type { SheetModel, WorkbookModel } from '../model';
+import { textAt, type SheetModel, type WorkbookModel } from '../model';
 import { headerLabel } from '../forms/columns';
 import { parseTambon, parseVillage } from '../places';
 import { flatText, thaiToArabic } from '../thai';
@@ -17,9 +17,6 @@ import type { ActionSide, OfficerCells, PreviousActionPlan, PreviousActionRow } 
 const HEAD_ROWS = 12;
 /** "งบประมาณ ปี 2569": the amount column, and the fiscal year it names. */
 const AMOUNT_HEADER = /^งบประมาณ(?:ปี(\d{4}))?/;
-
-/** A cell as the officer wrote it (Thai digits, line breaks kept: it is written back as is). */
-const text = (sheet: SheetModel, r: number, c: number | undefined): string => (c === undefined ? '' : (sheet.rows[r]?.[c]?.w ?? '').trim());
 
 type Columns = Partial<Record<keyof typeof PLAN_HEADER | keyof OfficerCells | 'amount' | 'provenance', number>>;
 
@@ -73,26 +70,26 @@ function readRows(sheet: SheetModel, headerRow: number, cols: Columns): Previous
   const rows: PreviousActionRow[] = [];
   let group: { side: ActionSide; agency: string } = { side: 'agency', agency: '' };
   for (let r = headerRow + 1; r < sheet.rows.length; r++) {
-    const first = flatText(text(sheet, r, 0));
+    const first = flatText(textAt(sheet, r, 0));
     if (first.startsWith(GRAND_TOTAL)) break;
     const g = groupLine(first);
     if (g) group = g;
-    const name = text(sheet, r, cols.name);
+    const name = textAt(sheet, r, cols.name);
     // Group, tambon and subtotal lines name no project.
     if (g || !name || first.startsWith('รวม')) continue;
-    const officer = Object.fromEntries(OFFICER_COLUMNS.map((o) => [o.key, text(sheet, r, cols[o.key])])) as unknown as OfficerCells;
-    const village = parseVillage(text(sheet, r, cols.village));
-    const tambon = parseTambon(text(sheet, r, cols.tambon));
+    const officer = Object.fromEntries(OFFICER_COLUMNS.map((o) => [o.key, textAt(sheet, r, cols[o.key])])) as unknown as OfficerCells;
+    const village = parseVillage(textAt(sheet, r, cols.village));
+    const tambon = parseTambon(textAt(sheet, r, cols.tambon));
     rows.push({
       row: r + 1,
       name,
       ...(village !== undefined ? { village } : {}),
       ...(tambon ? { tambon } : {}),
-      agency: text(sheet, r, cols.agency) || group.agency,
+      agency: textAt(sheet, r, cols.agency) || group.agency,
       side: group.side,
       amount: amountOf(sheet, r, cols.amount),
-      source: text(sheet, r, cols.provenance).split('\n')[0].trim(),
-      remark: text(sheet, r, cols.remark),
+      source: textAt(sheet, r, cols.provenance).split('\n')[0].trim(),
+      remark: textAt(sheet, r, cols.remark),
       officer,
     });
   }

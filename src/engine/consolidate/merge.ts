@@ -10,7 +10,7 @@
  * A need is the same need when its name and first source (file / sheet / row) are the same, else when its
  * name, village and tambon are (a file sent again with a row inserted above it).
  */
-import type { SheetModel, WorkbookModel } from '../model';
+import { textAt, type WorkbookModel } from '../model';
 import { readPlanSheet } from '../forms/read';
 import { parseRoute } from '../classification';
 import { parseApprovalLine } from '../approval';
@@ -24,10 +24,6 @@ import { countSource, parseCountedSource } from './conflict';
 import { parseDecision } from './decision';
 import { provenanceKey } from './provenance';
 import { itemWith } from './item-copy';
-
-function cellText(sheet: SheetModel, r: number, c: number | undefined): string {
-  return c === undefined ? '' : (sheet.rows[r]?.[c]?.w ?? '').trim();
-}
 
 /** The first line of a cell's text, trimmed. */
 function firstLine(text: string): string {
@@ -66,7 +62,7 @@ export function readPrevious(wb: WorkbookModel): PreviousTable | undefined {
         name: p.name,
         village: villageOf(p.village),
         tambon: tambonOf(p.tambon),
-        source: firstLine(cellText(sheet, p.row, f.source)),
+        source: firstLine(textAt(sheet, p.row, f.source)),
         rank: Number.isFinite(rank) ? rank : null,
         route: routeOf(p.route ?? ''),
         officerNote: p.officerNote ?? '',

@@ -3,7 +3,7 @@
  * below, attach context lines (ก.–จ., ยุทธศาสตร์ / กลยุทธ์ / แผนงาน, sections, amendments) to the
  * projects under them, and pick out total rows and sub-item rows. Recognition never uses the sheet name.
  */
-import { colIndex, type Cell, type Range, type SheetModel } from '../model';
+import { colIndex, textAt, type Cell, type Range, type SheetModel } from '../model';
 import type {
   BudgetValue,
   ColumnMap,
@@ -479,11 +479,7 @@ function readBlock(sheet: SheetModel, headerRows: number[], columns: ColumnMap, 
   let dirty = false;
   // The project the next rows may continue (wrapped texts) or add budget lines to; none after a total or a context line.
   let current: ProjectRow | undefined;
-  const text = (r: number, c: number | undefined): string => {
-    if (c === undefined) return '';
-    const cell = sheet.rows[r]?.[c];
-    return cell ? cell.w.trim() : '';
-  };
+  const text = (r: number, c: number | undefined): string => textAt(sheet, r, c);
   // No column only a needs table (or a form with a นับยอด column) has: every project row is one plain literal.
   const plainRow =
     f.route === undefined &&
@@ -643,40 +639,35 @@ function needsProject(
   budgets: BudgetValue[],
   context: ProjectContext,
 ): ProjectRow {
-  const row = sheet.rows[r];
-  const text = (c: number | undefined): string => {
-    const cell = c === undefined ? undefined : row?.[c];
-    return cell ? cell.w.trim() : '';
-  };
   const p: ProjectRow = {
     row: r,
     no,
     name,
-    objective: text(f.objective),
-    target: text(f.target),
-    location: text(f.location),
-    village: text(f.village),
-    tambon: text(f.tambon),
-    kpi: text(f.kpi),
-    unit: text(f.unit),
-    agency: text(f.agency),
-    classification: text(f.class),
-    priority: text(f.priority),
-    route: text(f.route),
-    officerNote: text(f.officerNote),
-    countedSource: text(f.countedSource),
-    decision: text(f.decision),
-    provenance: text(f.source),
-    link: text(f.link),
-    note: text(f.note),
+    objective: textAt(sheet, r, f.objective),
+    target: textAt(sheet, r, f.target),
+    location: textAt(sheet, r, f.location),
+    village: textAt(sheet, r, f.village),
+    tambon: textAt(sheet, r, f.tambon),
+    kpi: textAt(sheet, r, f.kpi),
+    unit: textAt(sheet, r, f.unit),
+    agency: textAt(sheet, r, f.agency),
+    classification: textAt(sheet, r, f.class),
+    priority: textAt(sheet, r, f.priority),
+    route: textAt(sheet, r, f.route),
+    officerNote: textAt(sheet, r, f.officerNote),
+    countedSource: textAt(sheet, r, f.countedSource),
+    decision: textAt(sheet, r, f.decision),
+    provenance: textAt(sheet, r, f.source),
+    link: textAt(sheet, r, f.link),
+    note: textAt(sheet, r, f.note),
     budgets,
     context,
     afterTotal: false,
   };
-  if (f.counted !== undefined && NOT_COUNTED.test(text(f.counted))) p.outOfTotals = true;
-  if (f.proposer !== undefined) p.proposer = text(f.proposer);
-  if (f.district !== undefined) p.district = text(f.district);
-  if (f.sourcePriority !== undefined) p.sourcePriority = text(f.sourcePriority);
+  if (f.counted !== undefined && NOT_COUNTED.test(textAt(sheet, r, f.counted))) p.outOfTotals = true;
+  if (f.proposer !== undefined) p.proposer = textAt(sheet, r, f.proposer);
+  if (f.district !== undefined) p.district = textAt(sheet, r, f.district);
+  if (f.sourcePriority !== undefined) p.sourcePriority = textAt(sheet, r, f.sourcePriority);
   return p;
 }
 
