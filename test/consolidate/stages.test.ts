@@ -7,6 +7,7 @@
  * returned decisions.
  */
 import { consolidateCandidates, type ConsolidateResult, type InputReport, type PreviousTable } from '../../src/engine/consolidate';
+import type { NeedsItem } from '../../src/engine/consolidate/types';
 import { collectInput } from '../../src/engine/consolidate/collect';
 import type { Candidate } from '../../src/engine/consolidate/extract';
 import { parseDecision } from '../../src/engine/consolidate/decision';
@@ -17,15 +18,15 @@ import { needsItems, needsToRank, noteBadBudgetYears } from '../../src/engine/co
 import { linkIssues } from '../../src/engine/consolidate/issue-links';
 import { listDuplicates } from '../../src/engine/consolidate/duplicates';
 import { checkDistrictPlan } from '../../src/engine/consolidate/district-plan';
-import { groupByIssue, withTotals } from '../../src/engine/consolidate/grouping';
-import { defaultRanks, rankItems } from '../../src/engine/consolidate/rank';
+import { groupByIssue, groupInOrder, withTotals } from '../../src/engine/consolidate/grouping';
+import { defaultOrder, defaultRanks, rankItems, sourceRank } from '../../src/engine/consolidate/rank';
 import { applyPrevious } from '../../src/engine/consolidate/merge';
 import { itemsOf } from '../../src/engine/consolidate/order';
 import { DEFAULT_CLASS_WORDS } from '../../src/engine/classification';
 import { readPlanSheet } from '../../src/engine/forms/read';
 import type { StrategyList } from '../../src/engine/strategy/model';
 import type { WorkbookModel } from '../../src/engine/model';
-import { allWorkbooks } from './fixtures';
+import { allWorkbooks, rng } from './fixtures';
 import { districtPlan, nadiTambonPlan, nongbuaTambonPlan } from './district-fixtures';
 
 /** Freezes a value and everything it reaches (Maps and Sets are frozen as objects: their entries stay writable, none are passed). */
@@ -198,6 +199,27 @@ describe('the stages leave what they are given as it was', () => {
   });
 });
 
+/** The default order written the plain way: per source (file, sheet) ranked by rank then id, unranked by id; then by turn, then id. */
+function plainDefaultOrder(groups: ReadonlyArray<readonly NeedsItem[]>): number[] {
+  const out: number[] = [];
+  for (const items of groups) {
+    const lists = new Map<string, NeedsItem[]>();
+    for (const it of items) {
+      const key = `${it.sources[0].file}\u0000${it.sources[0].sheet}`;
+      lists.set(key, [...(lists.get(key) ?? []), it]);
+    }
+    const turn = new Map<NeedsItem, number>();
+    for (const list of lists.values()) {
+      const r = (it: NeedsItem): number => sourceRank(it.priority);
+      const ranked = list.filter((it) => Number.isFinite(r(it))).sort((a, b) => r(a) - r(b) || a.id - b.id);
+      const rest = list.filter((it) => !Number.isFinite(r(it))).sort((a, b) => a.id - b.id);
+      [...ranked, ...rest].forEach((it, k) => turn.set(it, k));
+    }
+    out.push(...[...items].sort((a, b) => turn.get(a)! - turn.get(b)! || a.id - b.id).map((it) => it.id));
+  }
+  return out;
+}
+
 describe('needs are made with their default ranks (one generation of items: the peak at a million rows)', () => {
   const { cands } = read([...allWorkbooks(), nadiTambonPlan(), nongbuaTambonPlan(), districtPlan()]);
   const same = sameNeeds(cands, false);
@@ -219,5 +241,54 @@ describe('needs are made with their default ranks (one generation of items: the 
     expect(table).toEqual(ranked);
     const own = new Set(made);
     expect(table.every((it) => own.has(it))).toBe(true);
+  });
+
+  test('the groups the default order found are the groups, order and totals of grouping the made needs again', () => {
+    const order = defaultOrder(needsToRank(cands, same, links));
+    const made = needsItems(cands, same, 'อำเภอเมือง', links, order.ranks).items;
+    const want = groupByIssue(made);
+    const got = groupInOrder(made, order.groups);
+    expect(got).toEqual(want);
+    expect(got.items.every((it, k) => it === want.items[k])).toBe(true);
+    expect(got.groups.length).toBeGreaterThan(1);
+  });
+
+  test('generated needs: the default order is rankItems of the grouped needs, and its groups are groupByIssue', () => {
+    for (const seed of [1, 2, 3]) {
+      const rand = rng(seed);
+      const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+      // One issue number under different names (the group is named by its first need), a name without a number, none.
+      const issues = [
+        { code: '2', name: 'การท่องเที่ยว', text: '2 การท่องเที่ยว' },
+        { code: '2', name: 'ท่องเที่ยวและกีฬา', text: 'ยุทธศาสตร์ที่ 2' },
+        { code: '10', name: 'น้ำ', text: '10 น้ำ' },
+        { code: null, name: 'เกษตร', text: 'เกษตร' },
+        null,
+      ];
+      const priorities = ['1', '2', '๓', 'อันดับ 1', '1.5', '', '', 'ด่วน'];
+      const ids = Array.from({ length: 400 }, (_, k) => k).sort(() => rand() - 0.5);
+      const needs = ids.map(
+        (id) =>
+          ({
+            id,
+            issue: pick(issues),
+            priority: pick(priorities),
+            sources: [{ file: pick(['a.xlsx', 'b.xlsx', 'c.xlsx']), sheet: pick(['ผ.02', 'ผ.02/2']), row: id, kind: 'tambon' }],
+            budgets: { 2567: Math.floor(rand() * 5) * 100000, 2568: 50000 },
+            inTotals: rand() < 0.9,
+            badBudgetYears: [],
+            rank: null,
+          }) as unknown as NeedsItem,
+      );
+      const order = defaultOrder(needs);
+      const ranked = itemsOf(rankItems(groupByIssue(needs).groups));
+      const rankOf = new Map(ranked.map((it) => [it.id, it.rank]));
+      expect(order.ranks).toEqual(needs.map((it) => rankOf.get(it.id)));
+      expect(ranked.map((it) => it.id)).toEqual(plainDefaultOrder(groupByIssue(needs).groups.map((g) => g.items)));
+      const made = needs.map((it, k) => ({ ...it, rank: order.ranks[k] }));
+      expect(groupInOrder(made, order.groups)).toEqual(groupByIssue(made));
+      // Groups whose first need (which names them) is not their first in rank order.
+      expect(order.groups.some((g) => g.at[0] !== g.first)).toBe(true);
+    }
   });
 });

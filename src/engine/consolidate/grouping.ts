@@ -5,6 +5,7 @@
  */
 import { issueLabel } from './issue';
 import { byRank, issueGroupsOf, itemsOf } from './order';
+import type { DefaultOrder } from './rank';
 import type { ConsolidateResult, IssueGroup, NeedsItem } from './types';
 
 export type GroupedNeeds = Pick<ConsolidateResult, 'years' | 'groups' | 'totals' | 'items'>;
@@ -19,6 +20,20 @@ export function groupByIssue(items: readonly NeedsItem[]): GroupedNeeds {
     counted: 0,
   }));
   for (const g of groups) g.items.sort(byRank);
+  return withTotals(groups);
+}
+
+/**
+ * groupByIssue of needs made with the default ranks (`order`: rank.ts defaultOrder of what stood for them,
+ * in the same order): the same groups, each already in rank order, without grouping and sorting again.
+ */
+export function groupInOrder(items: readonly NeedsItem[], order: DefaultOrder['groups']): GroupedNeeds {
+  const groups = order.map(({ key, first, at }): IssueGroup => {
+    const its: NeedsItem[] = [];
+    for (const k of at) its.push(items[k]);
+    const issue = items[first].issue;
+    return { key, code: issue?.code ?? null, label: issueLabel(key ? issue : null), items: its, totals: {}, counted: 0 };
+  });
   return withTotals(groups);
 }
 

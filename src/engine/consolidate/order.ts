@@ -2,8 +2,15 @@
 import { issueKey } from './issue';
 import type { IssueGroup, NeedsItem } from './types';
 
-/** The groups' items in table order: the one place `ConsolidateResult.items` comes from. */
-export const itemsOf = (groups: readonly IssueGroup[]): NeedsItem[] => groups.flatMap((g) => g.items);
+/**
+ * The groups' items in table order: the one place `ConsolidateResult.items` comes from. Pushed: `flatMap`
+ * copies element by element through the generic path (a profile's 26 ms a run for two calls of 40,000 needs).
+ */
+export function itemsOf(groups: readonly IssueGroup[]): NeedsItem[] {
+  const out: NeedsItem[] = [];
+  for (const g of groups) for (const it of g.items) out.push(it);
+  return out;
+}
 
 /** Within a group: by the district rank (blank last), then the order received. */
 export function byRank(a: NeedsItem, b: NeedsItem): number {
@@ -21,24 +28,35 @@ export function replaceItems(groups: readonly IssueGroup[], copies: ReadonlyMap<
  * table's order; each group's members in the order given. A group's code and label are its first member's.
  */
 export function issueGroupsOf<T extends Pick<NeedsItem, 'id' | 'issue'>>(items: readonly T[]): Array<{ key: string; items: T[] }> {
-  const groupMap = new Map<string, { key: string; items: T[] }>();
-  for (const it of items) {
-    const key = issueKey(it.issue);
-    const g = groupMap.get(key);
-    if (g) g.items.push(it);
-    else groupMap.set(key, { key, items: [it] });
-  }
-  return [...groupMap.values()].sort(compareGroups);
+  return issueGroupsAt(items).map(({ key, at }) => {
+    const its: T[] = [];
+    for (const k of at) its.push(items[k]);
+    return { key, items: its };
+  });
 }
 
-function compareGroups(a: { key: string; items: ReadonlyArray<Pick<NeedsItem, 'id' | 'issue'>> }, b: typeof a): number {
+/** issueGroupsOf by position: each group's members as their positions in `items`, ascending. */
+export function issueGroupsAt(items: ReadonlyArray<Pick<NeedsItem, 'id' | 'issue'>>): Array<{ key: string; at: number[] }> {
+  const groupMap = new Map<string, { key: string; at: number[] }>();
+  for (let k = 0; k < items.length; k++) {
+    const key = issueKey(items[k].issue);
+    const g = groupMap.get(key);
+    if (g) g.at.push(k);
+    else groupMap.set(key, { key, at: [k] });
+  }
+  return [...groupMap.values()].sort((a, b) => compareGroups(items, a, b));
+}
+
+function compareGroups(items: ReadonlyArray<Pick<NeedsItem, 'id' | 'issue'>>, a: { key: string; at: number[] }, b: typeof a): number {
   if (!a.key !== !b.key) return a.key ? -1 : 1; // ไม่ระบุ last
-  const ac = a.items[0].issue?.code ?? null;
-  const bc = b.items[0].issue?.code ?? null;
+  const first = items[a.at[0]];
+  const other = items[b.at[0]];
+  const ac = first.issue?.code ?? null;
+  const bc = other.issue?.code ?? null;
   if (ac && bc) {
     const d = parseFloat(ac) - parseFloat(bc);
     if (d) return d;
   }
   if (!!ac !== !!bc) return ac ? -1 : 1;
-  return a.items[0].id - b.items[0].id;
+  return first.id - other.id;
 }

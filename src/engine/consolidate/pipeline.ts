@@ -15,8 +15,8 @@ import { needsItems, needsToRank, noteBadBudgetYears, type NeedsItems } from './
 import { linkIssues } from './issue-links';
 import { listDuplicates, type References } from './duplicates';
 import { checkDistrictPlan } from './district-plan';
-import { groupByIssue, withTotals, type GroupedNeeds } from './grouping';
-import { defaultRanks } from './rank';
+import { groupInOrder, withTotals, type GroupedNeeds } from './grouping';
+import { defaultOrder } from './rank';
 import { applyPrevious } from './merge';
 import { itemsOf } from './order';
 import { sendersReport } from './senders';
@@ -101,14 +101,15 @@ function rankedNeeds(
   let at: NeedsItems['at'];
   // The default ranks before the items are made: numbering made items would copy every one (a second
   // generation of a million items alive at once, the peak at 1M rows).
-  const ranks = defaultRanks(needsToRank(rows.cands, same, links));
-  ({ items, at } = needsItems(rows.cands, same, district, links, ranks));
+  const order = defaultOrder(needsToRank(rows.cands, same, links));
+  ({ items, at } = needsItems(rows.cands, same, district, links, order.ranks));
   let duplicates: DuplicateGroup[];
   let refs: References;
   ({ items, duplicates, districtPlan: refs } = listDuplicates(rows.cands, same, { items, at }));
   let plan: Pick<ConsolidateResult, 'districtPlan' | 'notInDistrictPlan'>;
   ({ items, ...plan } = checkDistrictPlan(rows.reports, rows.cands, items, at, refs));
-  const { years, groups, totals } = groupByIssue(items);
+  // Grouped and ordered as the ranks were found (the items keep their order and issues through the stages above).
+  const { years, groups, totals } = groupInOrder(items, order.groups);
   return { years, groups: noteBadBudgetYears(groups), totals, duplicates, strategyMismatches, ...plan };
 }
 

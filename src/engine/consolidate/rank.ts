@@ -6,7 +6,7 @@
  * its ranked ones in sheet order (a ผ.02/2 lists its projects in the order it wants them).
  */
 import { thaiToArabic } from '../thai';
-import { issueGroupsOf } from './order';
+import { issueGroupsAt } from './order';
 import type { IssueGroup, NeedsItem } from './types';
 import { itemWith } from './item-copy';
 
@@ -30,54 +30,88 @@ export function rankItems(groups: readonly IssueGroup[]): IssueGroup[] {
   return groups.map((g) => ({ ...g, items: inTurn(g.items).map((it) => itemWith(it, { rank: next++ })) }));
 }
 
+/** The default order of needs not yet made (defaultOrder). */
+export interface DefaultOrder {
+  /** Each need's rank, by position in the needs. */
+  ranks: number[];
+  /**
+   * The issue groups in the table's order (as grouping.ts groups the made needs): each one's key, the
+   * position of its first need (whose issue names the group) and its needs' positions in rank order.
+   */
+  groups: Array<{ key: string; first: number; at: number[] }>;
+}
+
 /**
  * The default ranks of needs not yet made, as rankItems would number them once grouped (grouping.ts),
  * by position in `needs` (in item order): the pipeline makes each item with its rank, so no second
- * generation of a million items is copied only to number them.
+ * generation of a million items is copied only to number them. With the groups so found, the made
+ * needs need not be grouped and sorted again (grouping.ts groupInOrder).
  */
-export function defaultRanks(needs: ReadonlyArray<Ranked & Pick<NeedsItem, 'issue'>>): number[] {
-  const at = new Map<Ranked, number>();
-  needs.forEach((n, k) => at.set(n, k));
+export function defaultOrder(needs: ReadonlyArray<Ranked & Pick<NeedsItem, 'issue'>>): DefaultOrder {
   const ranks: number[] = new Array<number>(needs.length);
+  const groups: DefaultOrder['groups'] = [];
   let next = 1;
-  for (const g of issueGroupsOf(needs)) for (const n of inTurn([...g.items].sort((a, b) => a.id - b.id))) ranks[at.get(n)!] = next++;
-  return ranks;
+  for (const { key, at } of issueGroupsAt(needs)) {
+    const first = at[0];
+    at.sort((a, b) => needs[a].id - needs[b].id);
+    const order = turnOrder(needs, at);
+    for (const k of order) ranks[k] = next++;
+    groups.push({ key, first, at: order });
+  }
+  return { ranks, groups };
 }
+
+export const defaultRanks = (needs: ReadonlyArray<Ranked & Pick<NeedsItem, 'issue'>>): number[] => defaultOrder(needs).ranks;
 
 /** A group's items in the default order: per source ranked first (by rank, then row), then unranked by row; an item's turn is its place there. */
 function inTurn<T extends Ranked>(items: readonly T[]): T[] {
-  // By position (no map lookups in the comparators: a million needs). By file, then sheet: no key
-  // string joined per need (the names are shared strings, hashed once).
+  const byId = Array.from(items.keys()).sort((a, b) => items[a].id - items[b].id);
+  return turnOrder(items, byId).map((k) => items[k]);
+}
+
+/**
+ * The needs at positions `at` (ascending by id) in the default order, as positions. By position (no map
+ * lookups in the comparators: a million needs). By file, then sheet: no key string joined per need (the
+ * names are shared strings, hashed once).
+ */
+function turnOrder(needs: readonly Ranked[], at: readonly number[]): number[] {
+  const n = at.length;
   const bySource = new Map<string, Map<string, number[]>>();
   const lists: number[][] = [];
-  const rank = new Float64Array(items.length);
-  items.forEach((it, k) => {
-    rank[k] = rankOfPriority(it.priority);
+  // Indices j into `at`: ascending j is ascending id, so ties by id are ties by j.
+  const rank = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const it = needs[at[j]];
+    rank[j] = rankOfPriority(it.priority);
     const { file, sheet } = it.sources[0];
     let sheets = bySource.get(file);
     if (!sheets) bySource.set(file, (sheets = new Map()));
     const list = sheets.get(sheet);
-    if (list) list.push(k);
+    if (list) list.push(j);
     else {
-      const own = [k];
+      const own = [j];
       sheets.set(sheet, own);
       lists.push(own);
     }
-  });
-  const turn = new Int32Array(items.length);
+  }
+  const turn = new Int32Array(n);
   for (const list of lists) {
     list.sort((a, b) => {
       const ha = Number.isFinite(rank[a]);
       const hb = Number.isFinite(rank[b]);
       if (ha !== hb) return ha ? -1 : 1;
       if (ha && rank[a] !== rank[b]) return rank[a] - rank[b];
-      return items[a].id - items[b].id;
+      return a - b;
     });
-    list.forEach((k, i) => (turn[k] = i));
+    for (let i = 0; i < list.length; i++) turn[list[i]] = i;
   }
-  return Array.from(items.keys())
-    .sort((a, b) => turn[a] - turn[b] || items[a].id - items[b].id)
-    .map((k) => items[k]);
+  // By turn, then id: one number each (turn · n + j < 2^53 for any n below 2^26), sorted natively, no comparator.
+  const key = new Float64Array(n);
+  for (let j = 0; j < n; j++) key[j] = turn[j] * n + j;
+  key.sort();
+  const out: number[] = [];
+  for (let x = 0; x < n; x++) out.push(at[key[x] % n]);
+  return out;
 }
 
 /** sourceRank per distinct priority text (they repeat: "1", "2", ""). Bounded. */
