@@ -151,8 +151,14 @@ export function nameOrder(cands: readonly Candidate[]): NameOrder {
   // From flat arrays: the comparator reads no candidate object (most of a sort's time was loading them).
   const names = packNames(cands.map((c) => c.compact));
   const tambon = cands.map((c) => c.tambon ?? '');
-  const village = Float64Array.from(cands, (c) => c.village ?? -1);
-  const byRank = Int32Array.from(cands.keys()).sort((x, y) => {
+  // Filled by index: TypedArray.from iterates its source, an iterator result object per candidate.
+  const village = new Float64Array(n);
+  const byRank = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    village[i] = cands[i].village ?? -1;
+    byRank[i] = i;
+  }
+  byRank.sort((x, y) => {
     const d = comparePacked(names, x, y);
     if (d !== 0) return d;
     const ta = tambon[x];

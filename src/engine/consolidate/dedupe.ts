@@ -259,7 +259,10 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
       }
       return;
     }
-    const sorted = Int32Array.from(b, (m) => rank[m]).sort();
+    // Filled by index: TypedArray.from iterates its source, an iterator result object per member.
+    const sorted = new Int32Array(b.length);
+    for (let x = 0; x < b.length; x++) sorted[x] = rank[b[x]];
+    sorted.sort();
     for (let x = 0; x < sorted.length; x++) sorted[x] = byRank[sorted[x]];
     for (let x = 0; x < sorted.length; x++) {
       const i = sorted[x];
@@ -267,9 +270,10 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
       for (let y = x + 1; y < end; y++) if (!villagesDiffer(i, sorted[y])) consider(i, sorted[y]);
     }
   };
-  for (const b of byCompact) each(b);
+  // By index: these loops run once, and until compiled a for…of makes an iterator result per block.
+  for (let x = 0; x < byCompact.length; x++) each(byCompact[x]);
   for (const villages of byVillage.values()) for (const b of villages.values()) each(b);
-  for (const b of byToken) each(b);
+  for (let x = 0; x < byToken.length; x++) each(byToken[x]);
   out.sort((p, q) => p.a - q.a || p.b - q.b);
   let k = 0;
   for (let x = 0; x < out.length; x++) if (k === 0 || out[x].a !== out[k - 1].a || out[x].b !== out[k - 1].b) out[k++] = out[x];

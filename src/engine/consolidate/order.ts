@@ -8,7 +8,11 @@ import type { IssueGroup, NeedsItem } from './types';
  */
 export function itemsOf(groups: readonly IssueGroup[]): NeedsItem[] {
   const out: NeedsItem[] = [];
-  for (const g of groups) for (const it of g.items) out.push(it);
+  for (const g of groups) {
+    // By index: run once, a for…of makes an iterator result per need until it is compiled.
+    const its = g.items;
+    for (let k = 0; k < its.length; k++) out.push(its[k]);
+  }
   return out;
 }
 
@@ -30,7 +34,7 @@ export function replaceItems(groups: readonly IssueGroup[], copies: ReadonlyMap<
 export function issueGroupsOf<T extends Pick<NeedsItem, 'id' | 'issue'>>(items: readonly T[]): Array<{ key: string; items: T[] }> {
   return issueGroupsAt(items).map(({ key, at }) => {
     const its: T[] = [];
-    for (const k of at) its.push(items[k]);
+    for (let j = 0; j < at.length; j++) its.push(items[at[j]]);
     return { key, items: its };
   });
 }

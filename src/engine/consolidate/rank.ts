@@ -55,7 +55,7 @@ export function defaultOrder(needs: ReadonlyArray<Ranked & Pick<NeedsItem, 'issu
     const first = at[0];
     at.sort((a, b) => needs[a].id - needs[b].id);
     const order = turnOrder(needs, at);
-    for (const k of order) ranks[k] = next++;
+    for (let j = 0; j < order.length; j++) ranks[order[j]] = next++;
     groups.push({ key, first, at: order });
   }
   return { ranks, groups };

@@ -23,7 +23,7 @@ export interface SameNeeds extends ReturnType<typeof mergeGroups> {
  */
 export function sameNeeds(cands: readonly Candidate[], release: boolean): SameNeeds {
   const matches = findMatches(cands);
-  if (release) for (const c of cands) releaseMatchKeys(c);
+  if (release) for (let i = 0; i < cands.length; i++) releaseMatchKeys(cands[i]);
   const groups = mergeGroups(cands, matches);
   const { root } = groups;
   const members = new Map<number, number[]>();
