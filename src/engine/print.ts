@@ -102,6 +102,17 @@ export class RowHeights {
   /** Per column up to `columns` (as far as the widths go): its lines in the sheet's font, or null (hidden). */
   private readonly plain: Array<ColumnLines | null> = [];
 
+  /**
+   * Per column up to `plain.length`: the cell style last read there and what `wrappedNeed`
+   * takes from it. Most cells share their column's style object with the row above: the style's fields
+   * are read when it changes, by `read` (a style object of a new shape, a subtotal's or the grand
+   * total's, threw away the optimised code that read them for every cell).
+   */
+  private readonly seen: Array<CellStyle | undefined>;
+  private readonly wraps: boolean[];
+  private readonly sizes: number[];
+  private readonly bolds: boolean[];
+
   constructor(
     sheet: Pick<OutSheet, 'merges' | 'colWidths' | 'hiddenCols' | 'page'>,
     private readonly fontSize: number,
@@ -112,6 +123,10 @@ export class RowHeights {
     this.columns = sheet.page?.columns ?? Infinity;
     const n = Math.min(widths.length, this.columns);
     for (let c = 0; c < n; c++) this.plain.push(this.hidden.has(c) ? null : linesIn(widths[c] ?? 8.43));
+    this.seen = new Array<CellStyle | undefined>(n).fill(UNREAD);
+    this.wraps = new Array<boolean>(n).fill(false);
+    this.sizes = new Array<number>(n).fill(fontSize);
+    this.bolds = new Array<boolean>(n).fill(false);
   }
 
   /** rowHeightFor(cells, …) of row `r` (0-based) with its row style. */
@@ -119,34 +134,51 @@ export class RowHeights {
     if (!cells) return undefined;
     const spans = this.layout.spans.get(r);
     const skip = this.layout.tall.get(r);
-    const { widths, columns, fontSize, plain } = this;
+    const { widths, columns, fontSize } = this;
     const n = Math.min(cells.length, columns);
-    if (spans || skip || n > plain.length) return rowHeightFor(cells, widths, fontSize, rowStyle, spans, skip, columns, this.hidden);
+    // Rows of wrapped cells alone (a table's items) here; any other row (merges, a row style, a cell not
+    // wrapped: headings, totals) by rowHeightFor itself, called from one place: code never run before
+    // this was optimised (a call, a text's line breaks) threw the optimised code away when first run.
+    const need = spans || skip || rowStyle !== undefined || n > this.plain.length ? -1 : this.wrappedNeed(cells, n);
+    if (need < 0) return rowHeightFor(cells, widths, fontSize, rowStyle, spans, skip, columns, this.hidden);
+    return need > defaultRowHeight(fontSize) ? Math.min(need, MAX_ROW_HEIGHT) : undefined;
+  }
+
+  /** The height (points) a row's texts need, or -1 when a text of it is not wrapped. */
+  private wrappedNeed(cells: readonly OutCell[], n: number): number {
+    const { widths, fontSize, plain, seen, wraps, sizes, bolds } = this;
     let need = 0;
     for (let c = 0; c < n; c++) {
       const cell = cells[c];
       const boxed = cell !== null && cell !== undefined && typeof cell === 'object';
       const value = boxed ? cell.value : cell;
       if (typeof value !== 'string' || value === '') continue;
-      const style = boxed ? cell.style : undefined;
-      const wrap = style?.wrap ?? rowStyle?.wrap;
-      if (!wrap && value.indexOf('\n') < 0) continue;
       const lines = plain[c];
       if (lines === null) continue;
-      const size = style?.size ?? rowStyle?.size ?? fontSize;
-      const bold = !!(style?.bold ?? rowStyle?.bold);
-      const count = !wrap
-        ? value.split('\n').length
-        : size === fontSize && !bold
-          ? lines.of(value)
-          : wrappedLines(value, widths[c] ?? 8.43, size / fontSize, bold);
+      const style = boxed ? cell.style : undefined;
+      if (style !== seen[c]) this.read(c, style);
+      if (!wraps[c]) return -1;
+      const size = sizes[c];
+      const bold = bolds[c];
+      const count = size === fontSize && !bold ? lines.of(value) : wrappedLines(value, widths[c] ?? 8.43, size / fontSize, bold);
       if (count <= 1 && size <= fontSize) continue;
       const h = linesHeight(count, size);
       if (h > need) need = h;
     }
-    return need > defaultRowHeight(fontSize) ? Math.min(need, MAX_ROW_HEIGHT) : undefined;
+    return need;
+  }
+
+  /** What rowHeightFor reads from column `c`'s cell style (in a row with no style), kept while the column's style is the same object. */
+  private read(c: number, style: CellStyle | undefined): void {
+    this.wraps[c] = !!style?.wrap;
+    this.sizes[c] = style?.size ?? this.fontSize;
+    this.bolds[c] = !!style?.bold;
+    this.seen[c] = style;
   }
 }
+
+/** No style read yet (RowHeights.seen): an object no cell has as its style. */
+const UNREAD: CellStyle = {};
 
 /** Merged cells of a sheet by row: widths of the ones across columns (hidden ones left out), and the cells merged down rows. */
 export function mergeLayout(sheet: Pick<OutSheet, 'merges' | 'colWidths' | 'hiddenCols'>): {

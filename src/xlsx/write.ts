@@ -28,10 +28,19 @@ const MAX_CELL_TEXT = 32767;
 // XML 1.0 forbids these control characters: the patterns exist to find and drop them.
 /* eslint-disable no-control-regex */
 const NEEDS_ESCAPE = /[&<>"\r\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+/**
+ * NEEDS_ESCAPE's characters and "_" in one class: a text without any (nearly every text) is plain
+ * after one class scan, about a quarter faster than NEEDS_ESCAPE's, which tries its second branch at
+ * every character.
+ */
+const MAY_ESCAPE = /[&<>"\r\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF_]/;
 const ILLEGAL = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const HAS_ILLEGAL = /[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 /* eslint-enable no-control-regex */
+
+/** Whether a text has anything to clean or escape (NEEDS_ESCAPE, most texts told apart by MAY_ESCAPE). */
+const needsEscape = (s: string): boolean => MAY_ESCAPE.test(s) && NEEDS_ESCAPE.test(s);
 
 /** Remove characters that XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/FFFF). */
 export function stripIllegalXml(s: string): string {
@@ -40,7 +49,7 @@ export function stripIllegalXml(s: string): string {
 
 /** Escape text for element content or attribute values (double-quoted). */
 export function escapeXml(s: string): string {
-  if (!NEEDS_ESCAPE.test(s)) return s;
+  if (!needsEscape(s)) return s;
   return stripIllegalXml(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -316,7 +325,7 @@ class SharedStrings {
     if (i !== undefined) return i;
     // One scan finds a text with nothing to clean or escape (NEEDS_ESCAPE holds every character
     // stripIllegalXml drops); the others are cleaned, and escaped when the table is written.
-    const plain = s.length <= MAX_CELL_TEXT && !NEEDS_ESCAPE.test(s);
+    const plain = s.length <= MAX_CELL_TEXT && !needsEscape(s);
     const clean = plain ? s : cellText(s);
     if (clean !== s) {
       i = this.idx.get(clean);
@@ -587,7 +596,7 @@ class RowWriter {
    */
   private inlineCell(c: number, rn: string, x: number, value: string): void {
     const out = this.out;
-    const plain = value.length <= MAX_CELL_TEXT && !NEEDS_ESCAPE.test(value);
+    const plain = value.length <= MAX_CELL_TEXT && !needsEscape(value);
     const clean = plain ? value : cellText(value);
     out.ascii3(cellOpen(c), rn, styleAttr(x));
     out.ascii(edgeSpace(clean) ? ' t="inlineStr"><is><t xml:space="preserve">' : ' t="inlineStr"><is><t>');

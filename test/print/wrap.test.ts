@@ -283,3 +283,48 @@ test('RowHeights gives every row of a sheet the height rowHeightFor gives it', (
     expect(new Set(want).size).toBeGreaterThan(4);
   }
 });
+
+test("RowHeights on a table's rows: each column's style read once while it stays the same object, read again when it changes", () => {
+  // Rows as the needs table has them: every printed text wrapped, each column's cells sharing one
+  // style object down the rows; now and then a row whose column has another style object (bold, larger,
+  // not wrapped, or an equal copy), then the first one again. Each row as rowHeightFor gives it.
+  let seed = 5;
+  const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+  const texts = [
+    'ก่อสร้างถนนคอนกรีตเสริมเหล็ก สายบ้านหนองบัว - บ้านโคกสูง หมู่ที่ ๓ ตำบลนาข่า (ต่อจากเดิม)',
+    'ปรับปรุงระบบประปาหมู่บ้านแบบบาดาลขนาดใหญ่ บ้านคลองตะเคียน ซอย 21 ข้างโรงสีข้าว',
+    'สำนักงานทรัพยากรน้ำแห่งชาติ',
+    'กรมทางหลวงชนบท',
+    'หนองบัว',
+    'บรรทัดหนึ่ง\nบรรทัดสอง',
+    '',
+  ];
+  const body: CellStyle = { border: true, wrap: true, valign: 'top' };
+  const center: CellStyle = { border: true, wrap: true, align: 'center' };
+  const others: CellStyle[] = [
+    { border: true, wrap: true, bold: true },
+    { wrap: true, size: 20 },
+    { border: true, wrap: false, shrink: true },
+    { border: true, wrap: true, valign: 'top' },
+    { bold: true, size: 18 },
+  ];
+  const columns = [center, body, body, center, body, body, center];
+  const rows: OutCell[][] = [];
+  for (let r = 0; r < 400; r++) {
+    const odd = rand(9) === 0 ? rand(columns.length) : -1;
+    rows.push(
+      columns.map((st, c): OutCell => {
+        if (c === 0) return { value: r + 1, style: st };
+        return { value: texts[rand(texts.length)], style: c === odd ? others[rand(others.length)] : st };
+      }),
+    );
+  }
+  const sheet = { colWidths: [5, 30, 9, 12, 14, 8, 10], hiddenCols: [5] };
+  const heights = new RowHeights(sheet, 16);
+  const got = rows.map((row, r) => heights.of(r, row, undefined));
+  const want = rows.map((row) =>
+    rowHeightFor(row, sheet.colWidths, 16, undefined, undefined, undefined, Infinity, new Set(sheet.hiddenCols)),
+  );
+  expect(got).toEqual(want);
+  expect(new Set(want).size).toBeGreaterThan(4);
+});

@@ -19,7 +19,7 @@ import {
   wrappedLines,
   type Signer,
 } from '../print';
-import type { ConsolidateResult, Confidence, InputStatus, NeedsItem } from './types';
+import type { ConsolidateResult, Confidence, InputStatus, NeedsItem, ProvincialIssue } from './types';
 import { ROUTE_LABEL } from '../classification';
 import { approvalLine } from '../approval';
 import { DEFAULT_ORDER_TH } from './rank';
@@ -141,6 +141,8 @@ export function amountWidth(n: number, min = 10): number {
 interface TableTexts {
   short: ReadonlyMap<string, string>;
   issues: ReadonlyMap<string, string>;
+  /** Each issue's cell text, made once per issue object (issues are shared objects: extract.ts issueOf). */
+  issueCells: Map<ProvincialIssue, string>;
 }
 
 /** What the print layout knows when it sizes a column. */
@@ -244,7 +246,7 @@ function tailColumns(): NeedsColumn[] {
     // The long free texts stay on screen, not on paper: the table prints one page wide at a legible scale.
     { header: 'วัตถุประสงค์', cell: (it) => c(text(it.objective), BODY), width: 30 },
     { header: 'เป้าหมาย (ผลผลิตของโครงการ)', cell: (it) => c(text(it.target), BODY), width: 24 },
-    { header: 'ประเด็นการพัฒนาจังหวัด', cell: (it, _, t) => c(issueCell(it, t.issues), BODY), width: 30 },
+    { header: 'ประเด็นการพัฒนาจังหวัด', cell: (it, _, t) => c(issueCellOf(it, t), BODY), width: 30 },
     { header: 'ลำดับความสำคัญ (ของแหล่งที่มา)', cell: (it) => c(text(it.priority), BODY_CENTER), width: 10 },
     // Each need's own: written in its cell (no shared-string entry for a million labels that never repeat).
     { header: PROVENANCE_HEADER, cell: (it) => ({ value: sourceText(it), style: BODY, once: true }), width: 34 },
@@ -451,6 +453,18 @@ function issueCell(it: NeedsItem, names: ReadonlyMap<string, string>): string {
   return name ? `${issue.code} ${name}` : issue.code;
 }
 
+/**
+ * issueCell, one string per issue object: the cell's text was a new concatenation on every row, which
+ * the writer flattened (a copy) to compare with the row above's and to hash.
+ */
+function issueCellOf(it: NeedsItem, t: TableTexts): string {
+  const issue = it.issue;
+  if (!issue) return issueCell(it, t.issues);
+  let s = t.issueCells.get(issue);
+  if (s === undefined) t.issueCells.set(issue, (s = issueCell(it, t.issues)));
+  return s;
+}
+
 /** Each issue number's name, from the first need that wrote one. */
 function issueNames(r: ConsolidateResult): Map<string, string> {
   const names = new Map<string, string>();
@@ -642,7 +656,7 @@ function needsSheet(r: ConsolidateResult, o: NeedsWorkbookOptions, amounts: Amou
     ...TAIL.flatMap((t) => (t.width === undefined ? [] : [t.width])),
   ];
   const countAt = countColumn(colWidths, new Set(hiddenCols), textUnits(`${counted} โครงการ`, true) + 1);
-  const texts: TableTexts = { short: proposers.short, issues: issueNames(r) };
+  const texts: TableTexts = { short: proposers.short, issues: issueNames(r), issueCells: new Map() };
   // The signature block under the table, inside the print area.
   const sign = signatureBlock(at, colWidths, printed, o.signers, 'th', new Set(hiddenCols));
   for (let k = 0; k < sign.rows.length; k++) {
