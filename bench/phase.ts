@@ -11,7 +11,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readConsolidateInput } from '../src/cli/read-input';
+import { readConsolidateInputsAhead } from '../src/cli/read-input';
 import { Consolidation, extractInput, needsFileWorkbook } from '../src/engine/consolidate';
 import { presetById } from '../src/engine/strategy/presets';
 import { nodeZip } from '../src/node/files';
@@ -28,8 +28,13 @@ export async function runTo(phase: Phase, dir: string): Promise<number> {
   const strategies = preset ? presetById(preset)?.list : undefined;
   if (preset && !strategies) throw new Error(`no strategy preset ${preset}`);
   const run = new Consolidation({ strategies });
-  for (const f of fs.readdirSync(dir).sort()) {
-    const input = await readConsolidateInput(path.join(dir, f));
+  // Read as `oneplan consolidate` reads on one thread (parallel.ts).
+  for await (const input of readConsolidateInputsAhead(
+    fs
+      .readdirSync(dir)
+      .sort()
+      .map((f) => path.join(dir, f)),
+  )) {
     if (strategies) run.addExtracted(extractInput(input, { strategies }), true);
     else run.add(input);
   }

@@ -19,7 +19,7 @@ import {
 import type { StrategyList } from '../engine/strategy/model';
 import { readError } from '../xlsx/errors';
 import { fromWire, type WireExtracted } from './candidate-wire';
-import { readAndExtract, readConsolidateInputSync, type ExtractOptions } from './read-input';
+import { readAndExtract, readConsolidateInputsAhead, type ExtractOptions } from './read-input';
 import { CAN_THREAD, dropReaders, startReader, workerCount } from './readers';
 import { mark } from './timing';
 
@@ -46,10 +46,11 @@ export async function consolidateFiles(files: readonly string[], opts: ParallelO
   opts.onProgress?.(0, total);
   if (n <= 1) {
     dropReaders();
-    // One thread: nothing to take while a file is read, so it is read synchronously.
-    for (let i = 0; i < total; i++) {
-      run.add(readConsolidateInputSync(files[i]));
-      opts.onProgress?.(i + 1, total);
+    // One thread: each file read synchronously, its parts inflated on libuv's threads while the one before it is parsed.
+    let done = 0;
+    for await (const input of readConsolidateInputsAhead(files)) {
+      run.add(input);
+      opts.onProgress?.(++done, total);
     }
     mark('files read');
     return run.finish();

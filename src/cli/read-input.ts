@@ -14,7 +14,7 @@ import type { SheetModel } from '../engine/model';
 import type { PlanSheet } from '../engine/plan';
 import { readPlanSheet } from '../engine/forms/read';
 import type { StrategyList } from '../engine/strategy/model';
-import { NODE_READ } from '../node/files';
+import { inflateAhead, NODE_READ } from '../node/files';
 import { readWorkbookBytes } from '../xlsx/open';
 import { readError } from '../xlsx/errors';
 
@@ -28,19 +28,44 @@ export async function readConsolidateInput(file: string): Promise<ConsolidateInp
   return inputOfBytes(file, buf);
 }
 
+/** A file read, its big parts being inflated on libuv's threads meanwhile (inflateAhead). */
+interface Ahead {
+  file: string;
+  buf?: Buffer;
+  error?: unknown;
+  inflated: Promise<ReadonlyMap<string, Uint8Array>>;
+}
+
+const NONE: Promise<ReadonlyMap<string, Uint8Array>> = Promise.resolve(new Map());
+
 /**
- * readConsolidateInput with the file read synchronously, for a thread that reads its files one after
- * another with nothing to take meanwhile (ONEPLAN_WORKERS=1): the promise's open, stat, read and close
- * round trips cost ~0.2 ms a file, about ten times the read itself. The same input and errors.
+ * The file read synchronously: the promise's open, stat, read and close round trips cost ~0.2 ms a
+ * file, about ten times the read itself, and this thread has nothing to take meanwhile.
  */
-export function readConsolidateInputSync(file: string): ConsolidateInput {
-  let buf: Buffer;
+function readAhead(file: string): Ahead {
   try {
-    buf = readFileSync(file);
-  } catch (e) {
-    return unreadable(file, e);
+    const buf = readFileSync(file);
+    return { file, buf, inflated: inflateAhead(buf, path.basename(file)) };
+  } catch (error) {
+    return { file, error, inflated: NONE };
   }
-  return inputOfBytes(file, buf);
+}
+
+/**
+ * The inputs of `files` in order, as readConsolidateInput makes them (the same inputs and errors), for
+ * a thread that reads its files one after another (ONEPLAN_WORKERS=1): each file is read and its big
+ * parts inflated on libuv's threads while the file before it is parsed here, so this thread (the
+ * command's critical path) does not inflate them. One file ahead: its bytes and inflated parts are
+ * all that is held beside the workbook being parsed.
+ */
+export async function* readConsolidateInputsAhead(files: readonly string[]): AsyncGenerator<ConsolidateInput> {
+  let next = files.length ? readAhead(files[0]) : undefined;
+  for (let i = 0; next; i++) {
+    const cur = next;
+    next = i + 1 < files.length ? readAhead(files[i + 1]) : undefined;
+    const inflated = await cur.inflated;
+    yield cur.buf ? inputOfBytes(cur.file, cur.buf, inflated) : unreadable(cur.file, cur.error);
+  }
 }
 
 /** A file that could not be read: its error, naming it. */
@@ -50,12 +75,12 @@ function unreadable(file: string, e: unknown): ConsolidateInput {
   return { file, checksum: '', error };
 }
 
-/** A file's bytes → checksum → workbook (or the error reading it gave). */
-function inputOfBytes(file: string, buf: Buffer): ConsolidateInput {
+/** A file's bytes → checksum → workbook (or the error reading it gave); `inflated`: its parts inflated ahead. */
+function inputOfBytes(file: string, buf: Buffer, inflated?: ReadonlyMap<string, Uint8Array>): ConsolidateInput {
   const checksum = createHash('sha256').update(buf).digest('hex');
   try {
     const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
-    const workbook = readWorkbookBytes(bytes, path.basename(file), NODE_READ);
+    const workbook = readWorkbookBytes(bytes, path.basename(file), inflated ? { ...NODE_READ, inflated } : NODE_READ);
     return { file, checksum, workbook };
   } catch (e) {
     return { file, checksum, error: inputErrorOf(e) };

@@ -37,6 +37,8 @@ export type { InflateRaw } from './zip';
 export interface ReadOptions {
   /** Raw-deflate inflater; default fflate (browser and Node). Node passes zlib.inflateRawSync. */
   inflateRaw?: InflateRaw;
+  /** Zip entries inflated beforehand, by lower-case name, taken in place of `inflateRaw` (ZipArchive). */
+  inflated?: ReadonlyMap<string, Uint8Array>;
   /** Largest inflated size of one zip entry (default 1 GiB). */
   maxEntryBytes?: number;
   /** Largest inflated size of all entries read from one file (default 1 GiB). */
@@ -104,10 +106,16 @@ class Reader {
     private readonly file: string,
     private readonly opts: ReadOptions,
   ) {
-    this.zip = new ZipArchive(bytes, file, opts.inflateRaw ?? fflateInflateRaw, {
-      maxEntryBytes: opts.maxEntryBytes ?? GiB,
-      maxTotalBytes: opts.maxTotalBytes ?? GiB,
-    });
+    this.zip = new ZipArchive(
+      bytes,
+      file,
+      opts.inflateRaw ?? fflateInflateRaw,
+      {
+        maxEntryBytes: opts.maxEntryBytes ?? GiB,
+        maxTotalBytes: opts.maxTotalBytes ?? GiB,
+      },
+      opts.inflated,
+    );
   }
 
   private text(part: string, check = true): string | undefined {

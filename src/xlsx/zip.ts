@@ -67,13 +67,21 @@ export const fflateInflateRaw: InflateRaw = (data, expectedSize) => {
 export class ZipArchive {
   /** Entries by lower-case name (OPC part names are case-insensitive). */
   readonly entries = new Map<string, ZipEntry>();
-  private inflated = 0;
+  /** Bytes read so far (maxTotalBytes). */
+  private inflatedBytes = 0;
 
+  /**
+   * `inflated`: entries already inflated, by lower-case name (the Node adapter inflates a file's big
+   * parts on libuv's threads while the file before it is parsed: src/node/files.ts inflateAhead).
+   * read() takes one in place of calling `inflateRaw`, after the same checks, and checks its size as
+   * its own: an entry missing from it (its inflating failed, or was not tried) is inflated here.
+   */
   constructor(
     private readonly bytes: Uint8Array,
     private readonly file: string,
     private readonly inflateRaw: InflateRaw,
     private readonly limits: ZipLimits,
+    private readonly inflated?: ReadonlyMap<string, Uint8Array>,
   ) {
     this.parse();
   }
@@ -164,13 +172,14 @@ export class ZipArchive {
     }
   }
 
-  /** Bytes of an entry, inflated; undefined when the entry does not exist. Bounded by the limits. */
-  read(name: string): Uint8Array | undefined {
-    const e = this.get(name);
-    if (!e) return undefined;
+  /**
+   * An entry's stored bytes, after the checks every read makes (encrypted, the caps, its local header,
+   * a size deflate cannot reach); throws as read() does.
+   */
+  private dataOf(e: ZipEntry): Uint8Array {
     const b = this.bytes;
     if (e.flags & 1) throw readError('encrypted', this.file);
-    if (e.size > this.limits.maxEntryBytes || this.inflated + e.size > this.limits.maxTotalBytes) {
+    if (e.size > this.limits.maxEntryBytes || this.inflatedBytes + e.size > this.limits.maxTotalBytes) {
       throw readError('too-large', this.file, `${e.name}: ${e.size} bytes`);
     }
     const lo = e.localOffset;
@@ -179,31 +188,55 @@ export class ZipArchive {
     const start = lo + 30 + u16(b, lo + 26) + u16(b, lo + 28);
     const stop = start + e.compSize;
     if (stop > b.length) throw readError('truncated', this.file, e.name);
-    const data = b.subarray(start, stop);
+    if (e.method === 8 && e.size > e.compSize * MAX_DEFLATE_RATIO + 1024) {
+      throw readError('too-large', this.file, `${e.name}: impossible compression ratio`);
+    }
+    return b.subarray(start, stop);
+  }
+
+  /**
+   * A deflated entry's compressed bytes and declared size, for inflating ahead (the constructor's
+   * `inflated`); undefined where read() would not inflate it (absent, stored, or failing its checks).
+   */
+  deflated(name: string): { data: Uint8Array; size: number } | undefined {
+    const e = this.get(name);
+    if (!e || e.method !== 8) return undefined;
+    try {
+      return { data: this.dataOf(e), size: e.size };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Bytes of an entry, inflated; undefined when the entry does not exist. Bounded by the limits. */
+  read(name: string): Uint8Array | undefined {
+    const e = this.get(name);
+    if (!e) return undefined;
+    const data = this.dataOf(e);
     let out: Uint8Array;
     if (e.method === 0) {
       if (e.compSize !== e.size) throw readError('corrupt', this.file, `${e.name}: stored size mismatch`);
       out = data;
     } else if (e.method === 8) {
-      if (e.size > e.compSize * MAX_DEFLATE_RATIO + 1024) {
-        throw readError('too-large', this.file, `${e.name}: impossible compression ratio`);
-      }
-      try {
-        out = this.inflateRaw(data, e.size);
-      } catch (err) {
-        if (err instanceof WorkbookReadError) throw err;
-        const code = (err as { code?: string })?.code;
-        if (err instanceof InflateOverflow || code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
-          throw readError('too-large', this.file, `${e.name}: inflates beyond its declared size`);
+      const ready = this.inflated?.get(e.name.toLowerCase());
+      if (ready) out = ready;
+      else
+        try {
+          out = this.inflateRaw(data, e.size);
+        } catch (err) {
+          if (err instanceof WorkbookReadError) throw err;
+          const code = (err as { code?: string })?.code;
+          if (err instanceof InflateOverflow || code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
+            throw readError('too-large', this.file, `${e.name}: inflates beyond its declared size`);
+          }
+          throw readError('corrupt', this.file, `${e.name}: ${(err as Error)?.message ?? err}`);
         }
-        throw readError('corrupt', this.file, `${e.name}: ${(err as Error)?.message ?? err}`);
-      }
       if (out.length > e.size) throw readError('too-large', this.file, `${e.name}: inflates beyond its declared size`);
       if (out.length < e.size) throw readError('truncated', this.file, `${e.name}: data ends early`);
     } else {
       throw readError('corrupt', this.file, `${e.name}: unsupported compression method ${e.method}`);
     }
-    this.inflated += out.length;
+    this.inflatedBytes += out.length;
     return out;
   }
 }
