@@ -87,7 +87,13 @@ export class ByteSink {
     this.pos = p;
   }
 
-  /** A cell's opening, row number and attributes (`<c r="B`, `12`, `" s="3"/>`): one check for room. */
+  /** An ASCII text made once (AsciiText). */
+  asciiText(a: AsciiText): void {
+    this.room(a.length);
+    this.pos = this.put(this.pos, a);
+  }
+
+  /** A cell's (or a row's) opening, row number and attributes (`<c r="B`, `12`, `" s="3"/>`): one check for room. */
   ascii3(open: AsciiText, row: string, attrs: AsciiText): void {
     this.room(open.length + row.length + attrs.length);
     let p = this.put(this.pos, open);

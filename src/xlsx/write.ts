@@ -121,16 +121,25 @@ function attrsFor(x: number): void {
 }
 
 /** `" ht="26.75" customHeight="1">`: a row's height attributes, made once per height (a sheet has a few dozen). */
-const HT_ATTRS = new Map<number, string>();
-function htAttrs(ht: number): string {
+const HT_ATTRS = new Map<number, AsciiText>();
+function htAttrs(ht: number): AsciiText {
   let a = HT_ATTRS.get(ht);
   if (a === undefined) {
-    a = `" ht="${num(ht)}" customHeight="1">`;
+    a = new AsciiText(`" ht="${num(ht)}" customHeight="1">`);
     if (HT_ATTRS.size >= 1000) HT_ATTRS.clear();
     HT_ATTRS.set(ht, a);
   }
   return a;
 }
+
+/** A row's opening up to its number, the end of a row of the default height, a row's end. */
+const ROW_OPEN = new AsciiText('<row r="');
+const ROW_ATTRS = new AsciiText('">');
+const ROW_END = new AsciiText('</row>');
+/** An inline string cell's text between its attributes and its end (xml:space="preserve": edge spaces kept). */
+const INLINE_OPEN = new AsciiText(' t="inlineStr"><is><t>');
+const INLINE_OPEN_SPACES = new AsciiText(' t="inlineStr"><is><t xml:space="preserve">');
+const INLINE_END = new AsciiText('</t></is></c>');
 
 function num(n: number): string {
   // Excel reads up to 17 significant digits; JS's shortest round-trip form is exact.
@@ -488,11 +497,8 @@ class RowWriter {
     // The row's number once, for its cells' references too.
     const rn = String(r + 1);
     const rowStart = out.mark();
-    out.ascii('<row r="');
-    out.ascii(rn);
     const ht = this.heights?.of(r, row, rowSt);
-    if (ht !== undefined) out.ascii(htAttrs(ht));
-    else out.ascii('">');
+    out.ascii3(ROW_OPEN, rn, ht !== undefined ? htAttrs(ht) : ROW_ATTRS);
     let any = false;
     let n = row ? row.length : 0;
     if (ex) for (const c of ex.keys()) if (c + 1 > n) n = c + 1;
@@ -561,7 +567,7 @@ class RowWriter {
         out.ascii3(cellOpen(c), rn, emptyAttrs(x));
       }
     }
-    if (any) out.ascii('</row>');
+    if (any) out.asciiText(ROW_END);
     else out.rollback(rowStart);
   }
 
@@ -600,9 +606,9 @@ class RowWriter {
     const plain = value.length <= MAX_CELL_TEXT && !needsEscape(value);
     const clean = plain ? value : cellText(value);
     out.ascii3(cellOpen(c), rn, styleAttr(x));
-    out.ascii(edgeSpace(clean) ? ' t="inlineStr"><is><t xml:space="preserve">' : ' t="inlineStr"><is><t>');
+    out.asciiText(edgeSpace(clean) ? INLINE_OPEN_SPACES : INLINE_OPEN);
     out.text(plain ? clean : escapeXml(clean));
-    out.ascii('</t></is></c>');
+    out.asciiText(INLINE_END);
   }
 }
 
