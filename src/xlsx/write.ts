@@ -10,7 +10,7 @@ import type { CellStyle, FileWorkbook, OutCell, OutSheet, OutWorkbook, StreamedS
 import { isStreamed } from '../engine/output';
 import { DEFAULT_FONT } from '../engine/output';
 import { PAGE_MARGINS, RowHeights } from '../engine/print';
-import { ByteSink } from './bytes';
+import { AsciiText, ByteSink } from './bytes';
 import { freeSheetName } from '../engine/sheet-name';
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -80,35 +80,36 @@ function col(c: number): string {
  * it when first asked: the list has no holes and is never read past its end (the row writer's optimised
  * code was thrown away each time a new style's entry was read past the end).
  */
-function made(list: string[], x: number, make: (x: number) => string): string {
+function made<T>(list: T[], x: number, make: (x: number) => T): T {
   for (let i = list.length; i <= x; i++) list.push(make(i));
   return list[x];
 }
 
 /** `<c r="B` for column 1: a cell's opening up to its row number. */
-const CELL_OPEN: string[] = [];
-const makeOpen = (c: number): string => '<c r="' + col(c);
-const cellOpen = (c: number): string => (c < CELL_OPEN.length ? CELL_OPEN[c] : made(CELL_OPEN, c, makeOpen));
+const CELL_OPEN: AsciiText[] = [];
+const makeOpen = (c: number): AsciiText => new AsciiText('<c r="' + col(c));
+const cellOpen = (c: number): AsciiText => (c < CELL_OPEN.length ? CELL_OPEN[c] : made(CELL_OPEN, c, makeOpen));
 
 /** `" s="3"` for style 3, `"` for the default style: a cell's attributes after its row number. */
-const STYLE_ATTR: string[] = [];
-const makeStyle = (x: number): string => (x ? `" s="${x}"` : '"');
-const styleAttr = (x: number): string => (x < STYLE_ATTR.length ? STYLE_ATTR[x] : made(STYLE_ATTR, x, makeStyle));
+const styleText = (x: number): string => (x ? `" s="${x}"` : '"');
+const STYLE_ATTR: AsciiText[] = [];
+const makeStyle = (x: number): AsciiText => new AsciiText(styleText(x));
+const styleAttr = (x: number): AsciiText => (x < STYLE_ATTR.length ? STYLE_ATTR[x] : made(STYLE_ATTR, x, makeStyle));
 
 /** `" s="3"/>`: an empty styled cell's attributes after its row number, and its end. */
-const EMPTY_ATTRS: string[] = [];
-const makeEmpty = (x: number): string => styleAttr(x) + '/>';
-const emptyAttrs = (x: number): string => (x < EMPTY_ATTRS.length ? EMPTY_ATTRS[x] : made(EMPTY_ATTRS, x, makeEmpty));
+const EMPTY_ATTRS: AsciiText[] = [];
+const makeEmpty = (x: number): AsciiText => new AsciiText(styleText(x) + '/>');
+const emptyAttrs = (x: number): AsciiText => (x < EMPTY_ATTRS.length ? EMPTY_ATTRS[x] : made(EMPTY_ATTRS, x, makeEmpty));
 
 /** `" s="3"><v>`: a number cell's attributes after its row number, up to its value. */
-const NUMBER_ATTRS: string[] = [];
-const makeNumber = (x: number): string => styleAttr(x) + '><v>';
-const numberAttrs = (x: number): string => (x < NUMBER_ATTRS.length ? NUMBER_ATTRS[x] : made(NUMBER_ATTRS, x, makeNumber));
+const NUMBER_ATTRS: AsciiText[] = [];
+const makeNumber = (x: number): AsciiText => new AsciiText(styleText(x) + '><v>');
+const numberAttrs = (x: number): AsciiText => (x < NUMBER_ATTRS.length ? NUMBER_ATTRS[x] : made(NUMBER_ATTRS, x, makeNumber));
 
 /** `" s="3" t="s"><v>`: a shared-string cell's, up to the string's index. */
-const SHARED_ATTRS: string[] = [];
-const makeShared = (x: number): string => styleAttr(x) + ' t="s"><v>';
-const sharedAttrs = (x: number): string => (x < SHARED_ATTRS.length ? SHARED_ATTRS[x] : made(SHARED_ATTRS, x, makeShared));
+const SHARED_ATTRS: AsciiText[] = [];
+const makeShared = (x: number): AsciiText => new AsciiText(styleText(x) + ' t="s"><v>');
+const sharedAttrs = (x: number): AsciiText => (x < SHARED_ATTRS.length ? SHARED_ATTRS[x] : made(SHARED_ATTRS, x, makeShared));
 
 /** Style x's attribute texts, made with the ones before them (SheetXfs, as it gives out x). */
 function attrsFor(x: number): void {
@@ -120,16 +121,25 @@ function attrsFor(x: number): void {
 }
 
 /** `" ht="26.75" customHeight="1">`: a row's height attributes, made once per height (a sheet has a few dozen). */
-const HT_ATTRS = new Map<number, string>();
-function htAttrs(ht: number): string {
+const HT_ATTRS = new Map<number, AsciiText>();
+function htAttrs(ht: number): AsciiText {
   let a = HT_ATTRS.get(ht);
   if (a === undefined) {
-    a = `" ht="${num(ht)}" customHeight="1">`;
+    a = new AsciiText(`" ht="${num(ht)}" customHeight="1">`);
     if (HT_ATTRS.size >= 1000) HT_ATTRS.clear();
     HT_ATTRS.set(ht, a);
   }
   return a;
 }
+
+/** A row's opening up to its number, the end of a row of the default height, a row's end. */
+const ROW_OPEN = new AsciiText('<row r="');
+const ROW_ATTRS = new AsciiText('">');
+const ROW_END = new AsciiText('</row>');
+/** An inline string cell's text between its attributes and its end (xml:space="preserve": edge spaces kept). */
+const INLINE_OPEN = new AsciiText(' t="inlineStr"><is><t>');
+const INLINE_OPEN_SPACES = new AsciiText(' t="inlineStr"><is><t xml:space="preserve">');
+const INLINE_END = new AsciiText('</t></is></c>');
 
 function num(n: number): string {
   // Excel reads up to 17 significant digits; JS's shortest round-trip form is exact.
@@ -487,11 +497,8 @@ class RowWriter {
     // The row's number once, for its cells' references too.
     const rn = String(r + 1);
     const rowStart = out.mark();
-    out.ascii('<row r="');
-    out.ascii(rn);
     const ht = this.heights?.of(r, row, rowSt);
-    if (ht !== undefined) out.ascii(htAttrs(ht));
-    else out.ascii('">');
+    out.ascii3(ROW_OPEN, rn, ht !== undefined ? htAttrs(ht) : ROW_ATTRS);
     let any = false;
     let n = row ? row.length : 0;
     if (ex) for (const c of ex.keys()) if (c + 1 > n) n = c + 1;
@@ -560,7 +567,7 @@ class RowWriter {
         out.ascii3(cellOpen(c), rn, emptyAttrs(x));
       }
     }
-    if (any) out.ascii('</row>');
+    if (any) out.asciiText(ROW_END);
     else out.rollback(rowStart);
   }
 
@@ -599,9 +606,9 @@ class RowWriter {
     const plain = value.length <= MAX_CELL_TEXT && !needsEscape(value);
     const clean = plain ? value : cellText(value);
     out.ascii3(cellOpen(c), rn, styleAttr(x));
-    out.ascii(edgeSpace(clean) ? ' t="inlineStr"><is><t xml:space="preserve">' : ' t="inlineStr"><is><t>');
+    out.asciiText(edgeSpace(clean) ? INLINE_OPEN_SPACES : INLINE_OPEN);
     out.text(plain ? clean : escapeXml(clean));
-    out.ascii('</t></is></c>');
+    out.asciiText(INLINE_END);
   }
 }
 

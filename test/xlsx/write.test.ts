@@ -11,7 +11,7 @@ import { rowHeightFor } from '../../src/engine/print';
 import type { OutWorkbook, StreamedSheet } from '../../src/engine/output';
 import { OutSheetSchema } from '../../src/engine/output-schema';
 import { nodeZip, nodeZipAsync, nodeZipPiecesAsync, readWorkbookFile, writeFileBytes } from '../../src/node/files';
-import { ByteSink } from '../../src/xlsx/bytes';
+import { AsciiText, ByteSink } from '../../src/xlsx/bytes';
 import { readXlsx } from '../../src/xlsx/read';
 import { edgeSpace, escapeXml, partBytes, stripIllegalXml, writeXlsx, xlsxParts, type PartData } from '../../src/xlsx/write';
 
@@ -344,7 +344,8 @@ test('sheet XML is written straight to bytes: the same bytes as encoding it whol
     parts.push(
       ['ascii', '<c r="B'],
       // A cell's opening as the writer makes it: column, row number, style (a row number of every length).
-      ['ascii3', ['<c r="' + 'ABZ'.slice(0, 1 + (i % 3)), String(i ** 3), i % 2 ? '" s="12"' : '"']],
+      // Attributes of every length mod 4 (AsciiText's words and its last bytes).
+      ['ascii3', ['<c r="' + 'ABZ'.slice(0, 1 + (i % 3)), String(i ** 3), ['" s="12"', '"', '" s="12"/>', '', '" s="1"/>'][i % 5]]],
       ['cell', ['<c r="AB', String(i + 1), '" s="3" t="s"><v>', i * 37]],
       // Digits written in place: every length up to 2^53 − 1, powers of ten and their neighbours, 0 and -0.
       [
@@ -376,8 +377,8 @@ test('sheet XML is written straight to bytes: the same bytes as encoding it whol
     const sink = new ByteSink(first, max);
     const taken: Uint8Array[] = [];
     parts.forEach(([k, v], i) => {
-      if (k === 'cell') sink.valueCell(...v);
-      else if (k === 'ascii3') sink.ascii3(...v);
+      if (k === 'cell') sink.valueCell(new AsciiText(v[0]), v[1], new AsciiText(v[2]), v[3]);
+      else if (k === 'ascii3') sink.ascii3(new AsciiText(v[0]), v[1], new AsciiText(v[2]));
       else sink[k](v);
       if (i % 500 === 0) taken.push(...sink.take()); // handed over as they fill, as the writer does
     });
