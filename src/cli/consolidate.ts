@@ -29,6 +29,7 @@ import { XLSX_LEVEL, xlsxParts } from '../xlsx/write';
 import { keepBackup, loadStrategies, parseArgs, readExistingOut, readInput, scanChecked, usageExit, UsageError, type Io } from './common';
 import { capNeeded, heapCapMb, runCapped } from './capped';
 import { consolidateFiles } from './parallel';
+import { dropFetcher } from './fetcher';
 import { dropReaders } from './readers';
 import { mark } from './timing';
 
@@ -94,6 +95,7 @@ export async function runConsolidate(args: string[], io: Io, run: RunDate = {}, 
     if (capMb > 0 && (await capNeeded(scan.files, capMb))) {
       // The capped worker starts reading threads of its own.
       dropReaders();
+      dropFetcher();
       return runCapped([...capArgv], io, capMb);
     }
   }

@@ -20,6 +20,7 @@ import type { StrategyList } from '../engine/strategy/model';
 import { readError } from '../xlsx/errors';
 import { fromWire, type WireExtracted } from './candidate-wire';
 import { readAndExtract, readConsolidateInputsAhead, type ExtractOptions } from './read-input';
+import { dropFetcher } from './fetcher';
 import { CAN_THREAD, dropReaders, startReader, workerCount } from './readers';
 import { mark } from './timing';
 
@@ -46,7 +47,7 @@ export async function consolidateFiles(files: readonly string[], opts: ParallelO
   opts.onProgress?.(0, total);
   if (n <= 1) {
     dropReaders();
-    // One thread: each file read synchronously, its parts inflated on libuv's threads while the one before it is parsed.
+    // One thread: the files read, hashed and inflated by the fetching thread while the one before is parsed here.
     let done = 0;
     for await (const input of readConsolidateInputsAhead(files)) {
       run.add(input);
@@ -108,6 +109,7 @@ export async function consolidateFiles(files: readonly string[], opts: ParallelO
   };
   for (let k = 0; k < Math.min(n - 1, total); k++) start(k);
   dropReaders();
+  dropFetcher();
 
   while (nextToAdd < total) {
     take();

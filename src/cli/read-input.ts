@@ -2,8 +2,7 @@
  * One received file for consolidation: bytes → checksum → workbook; any failure becomes the input's
  * error (naming the file), so the run goes on with the other files.
  */
-import { createHash } from 'node:crypto';
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 // The reading threads load only what reading a file needs (not the whole consolidation: its stages,
 // calendar and schemas are ~90 ms of a worker's start, inside the reading phase).
@@ -14,9 +13,11 @@ import type { SheetModel } from '../engine/model';
 import type { PlanSheet } from '../engine/plan';
 import { readPlanSheet } from '../engine/forms/read';
 import type { StrategyList } from '../engine/strategy/model';
-import { inflateAhead, NODE_READ } from '../node/files';
+import { NODE_READ } from '../node/files';
 import { readWorkbookBytes } from '../xlsx/open';
 import { readError } from '../xlsx/errors';
+import { checksumOf, fetchFile, type Fetched } from './fetch';
+import { takeFetcher } from './fetcher';
 
 export async function readConsolidateInput(file: string): Promise<ConsolidateInput> {
   let buf: Buffer;
@@ -28,43 +29,57 @@ export async function readConsolidateInput(file: string): Promise<ConsolidateInp
   return inputOfBytes(file, buf);
 }
 
-/** A file read, its big parts being inflated on libuv's threads meanwhile (inflateAhead). */
-interface Ahead {
-  file: string;
-  buf?: Buffer;
-  error?: unknown;
-  inflated: Promise<ReadonlyMap<string, Uint8Array>>;
-}
-
-const NONE: Promise<ReadonlyMap<string, Uint8Array>> = Promise.resolve(new Map());
-
 /**
- * The file read synchronously: the promise's open, stat, read and close round trips cost ~0.2 ms a
- * file, about ten times the read itself, and this thread has nothing to take meanwhile.
+ * readConsolidateInput with the file read synchronously, for a thread that reads its files one after
+ * another with nothing to take meanwhile: the promise's open, stat, read and close round trips cost
+ * ~0.2 ms a file, about ten times the read itself. The same input and errors.
  */
-function readAhead(file: string): Ahead {
-  try {
-    const buf = readFileSync(file);
-    return { file, buf, inflated: inflateAhead(buf, path.basename(file)) };
-  } catch (error) {
-    return { file, error, inflated: NONE };
-  }
+export function readConsolidateInputSync(file: string): ConsolidateInput {
+  return inputOfFetched(file, fetchFile(file));
 }
+
+/** Files the fetching thread is asked for ahead of the one being parsed (memory: each is held until parsed). */
+const AHEAD = 2;
 
 /**
  * The inputs of `files` in order, as readConsolidateInput makes them (the same inputs and errors), for
- * a thread that reads its files one after another (ONEPLAN_WORKERS=1): each file is read and its big
- * parts inflated on libuv's threads while the file before it is parsed here, so this thread (the
- * command's critical path) does not inflate them. One file ahead: its bytes and inflated parts are
- * all that is held beside the workbook being parsed.
+ * a run read on this thread alone (ONEPLAN_WORKERS=1): the fetching thread (readers.ts takeFetcher)
+ * reads, hashes and inflates the next files while this one parses, so this thread, the command's
+ * critical path, does none of that native work. Without that thread (running from the sources), or
+ * once it has stopped, files are read here.
  */
 export async function* readConsolidateInputsAhead(files: readonly string[]): AsyncGenerator<ConsolidateInput> {
-  let next = files.length ? readAhead(files[0]) : undefined;
-  for (let i = 0; next; i++) {
-    const cur = next;
-    next = i + 1 < files.length ? readAhead(files[i + 1]) : undefined;
-    const inflated = await cur.inflated;
-    yield cur.buf ? inputOfBytes(cur.file, cur.buf, inflated) : unreadable(cur.file, cur.error);
+  const r = files.length > 1 ? takeFetcher() : undefined;
+  if (!r) {
+    for (const f of files) yield readConsolidateInputSync(f);
+    return;
+  }
+  const got = new Map<number, Fetched>();
+  let wake: (() => void) | undefined;
+  const arrived = () => {
+    wake?.();
+    wake = undefined;
+  };
+  r.worker.on('message', (m: { i: number; f: Fetched }) => {
+    got.set(m.i, m.f);
+    arrived();
+  });
+  r.worker.on('exit', arrived);
+  let asked = 0;
+  const ask = (upTo: number) => {
+    for (; asked < Math.min(upTo, files.length); asked++) r.worker.postMessage({ i: asked, file: files[asked] });
+  };
+  try {
+    ask(AHEAD);
+    for (let i = 0; i < files.length; i++) {
+      while (!got.has(i) && !r.exited) await new Promise<void>((resolve) => (wake = resolve));
+      const f = got.get(i);
+      got.delete(i);
+      ask(i + 1 + AHEAD);
+      yield f ? inputOfFetched(files[i], f) : readConsolidateInputSync(files[i]);
+    }
+  } finally {
+    void r.worker.terminate();
   }
 }
 
@@ -75,12 +90,17 @@ function unreadable(file: string, e: unknown): ConsolidateInput {
   return { file, checksum: '', error };
 }
 
-/** A file's bytes → checksum → workbook (or the error reading it gave); `inflated`: its parts inflated ahead. */
-function inputOfBytes(file: string, buf: Buffer, inflated?: ReadonlyMap<string, Uint8Array>): ConsolidateInput {
-  const checksum = createHash('sha256').update(buf).digest('hex');
+/** A file's bytes → checksum → workbook (or the error reading it gave). */
+function inputOfBytes(file: string, buf: Buffer): ConsolidateInput {
+  const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
+  return inputOfFetched(file, { bytes, checksum: checksumOf(bytes) });
+}
+
+/** A fetched file → workbook, its parts inflated ahead taken as inflated (or the error reading it gave). */
+function inputOfFetched(file: string, { bytes, checksum, parts, error }: Fetched): ConsolidateInput {
+  if (!bytes || checksum === undefined) return unreadable(file, error);
   try {
-    const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
-    const workbook = readWorkbookBytes(bytes, path.basename(file), inflated ? { ...NODE_READ, inflated } : NODE_READ);
+    const workbook = readWorkbookBytes(bytes, path.basename(file), parts?.length ? { ...NODE_READ, inflated: new Map(parts) } : NODE_READ);
     return { file, checksum, workbook };
   } catch (e) {
     return { file, checksum, error: inputErrorOf(e) };

@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { prestartFetcher } from './fetcher';
 import type { ReaderJob } from './read-input';
 
 /** The worker's compiled script; absent when running from the TypeScript sources (jest, ts-node). */
@@ -58,17 +59,20 @@ function spawnReader(): Reader {
 }
 
 /**
- * Starts the reading threads a run of many files would take, beside this thread, before the engine is
+ * Starts the reading threads a run of many files would take (on one thread, the fetching thread:
+ * fetcher.ts), beside this thread, before the engine is
  * loaded. They do not keep the process alive: a command that ends without reading (a usage error) exits
  * as before; a run that needs fewer, or none (a few files, the heap-capped worker), ends them (dropReaders).
  */
 export function prestartReaders(env: NodeJS.ProcessEnv = process.env): void {
   if (!CAN_THREAD || waiting.length) return;
-  for (let k = 1; k < workerCount(Number.MAX_SAFE_INTEGER, env); k++) {
+  const n = workerCount(Number.MAX_SAFE_INTEGER, env);
+  for (let k = 1; k < n; k++) {
     const r = spawnReader();
     r.worker.unref();
     waiting.push(r);
   }
+  if (n <= 1) prestartFetcher();
 }
 
 /** A reading thread for a run, given `job`: a waiting one that is still alive, else a new one. */

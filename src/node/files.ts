@@ -1,6 +1,6 @@
 /**
  * Node adapter for the xlsx reader / writer: fs for bytes, node:zlib for inflating (about 4× faster
- * than fflate), bounded by the entry's declared size.
+ * than fflate, inflate.ts), bounded by the entry's declared size.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -11,69 +11,12 @@ import { thaiOrder } from '../engine/thai';
 import { skipReasonOf, skippedFile, type SkippedFile } from '../engine/consolidate/skipped';
 import { readError } from '../xlsx/errors';
 import { readWorkbookBytes, type OpenOptions } from '../xlsx/open';
-import { WorkbookReadError, type InflateRaw, type ReadOptions } from '../xlsx/read';
-import { ZipArchive } from '../xlsx/zip';
+import { WorkbookReadError, type ReadOptions } from '../xlsx/read';
+import { nodeInflateRaw } from './inflate';
 import { nodeUnitsToString } from './text';
 import { partBytes, type PartData, type ZipParts } from '../xlsx/write';
 
-/**
- * zlib raw inflate with the known uncompressed size as chunk size (one output buffer, much less
- * memory on big sheets) and as the output cap (a stream that inflates beyond its declared size
- * throws ERR_BUFFER_TOO_LARGE, reported as 'too-large').
- */
-export const nodeInflateRaw: InflateRaw = (data, expectedSize) => {
-  const out = zlib.inflateRawSync(data, inflateOptions(expectedSize));
-  return new Uint8Array(out.buffer, out.byteOffset, out.length);
-};
-
-const inflateOptions = (expectedSize: number): zlib.ZlibOptions => ({
-  chunkSize: Math.min(Math.max(expectedSize + 1, 64), 256 * 1024 * 1024),
-  maxOutputLength: Math.max(1, expectedSize),
-});
-
-const inflateRawAsync = promisify(zlib.inflateRaw) as (b: Uint8Array, o: zlib.ZlibOptions) => Promise<Buffer>;
-
-/** The parts inflated ahead: the sheets, the shared strings and the styles (nearly all of a workbook's bytes). */
-const AHEAD_PART = /^xl\/(worksheets\/[^/]+|sharedstrings|styles)\.xml$/;
-/** Smaller parts are inflated as they are read: a job on the thread pool costs more than inflating them. */
-const AHEAD_MIN_BYTES = 16 * 1024;
-/** At most this much of one file inflated ahead (held beside the workbook being parsed). */
-const AHEAD_MAX_BYTES = 64 * 1024 * 1024;
-
-/**
- * A workbook's big parts inflated on libuv's threads, for `ReadOptions.inflated`: started while the
- * file before it is parsed, so this thread (the command's critical path) no longer inflates them.
- * Only what inflates cleanly to its declared size is kept: anything else (not a zip, a damaged or
- * oversized entry) is left to the reader, which inflates it itself and fails with its own message.
- */
-export async function inflateAhead(bytes: Uint8Array, file: string): Promise<Map<string, Uint8Array>> {
-  const ready = new Map<string, Uint8Array>();
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) return ready;
-  let zip: ZipArchive;
-  try {
-    zip = new ZipArchive(bytes, file, nodeInflateRaw, { maxEntryBytes: AHEAD_MAX_BYTES, maxTotalBytes: AHEAD_MAX_BYTES });
-  } catch {
-    return ready;
-  }
-  const jobs: Array<Promise<void>> = [];
-  let total = 0;
-  for (const name of zip.entries.keys()) {
-    if (!AHEAD_PART.test(name)) continue;
-    const part = zip.deflated(name);
-    if (!part || part.size < AHEAD_MIN_BYTES || total + part.size > AHEAD_MAX_BYTES) continue;
-    total += part.size;
-    jobs.push(
-      inflateRawAsync(part.data, inflateOptions(part.size)).then(
-        (out) => {
-          if (out.length === part.size) ready.set(name, new Uint8Array(out.buffer, out.byteOffset, out.length));
-        },
-        () => undefined,
-      ),
-    );
-  }
-  await Promise.all(jobs);
-  return ready;
-}
+export { nodeInflateRaw };
 
 /** How Node reads a workbook: node:zlib's inflate, Buffer's texts (the CLI's reading threads, readWorkbookFile, the bench). */
 export const NODE_READ: Readonly<Pick<ReadOptions, 'inflateRaw' | 'unitsToString'>> = {

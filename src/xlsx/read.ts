@@ -29,7 +29,8 @@ import {
   type Tag,
   type UnitsToString,
 } from './xml';
-import { fflateInflateRaw, isOle2, oleHasEncryptedPackage, oleHasStream, ZipArchive, type InflateRaw } from './zip';
+import { fflateInflateRaw } from './inflate-fflate';
+import { isOle2, oleHasEncryptedPackage, oleHasStream, ZipArchive, type InflateRaw } from './zip';
 
 export { WorkbookReadError } from './errors';
 export type { InflateRaw } from './zip';

@@ -1,8 +1,8 @@
 /**
  * Minimal, bounded zip reader for .xlsx: central directory (stored / deflated, data descriptors,
- * basic zip64), no fs. The raw-deflate inflater is injected (fflate by default, node:zlib in Node).
+ * basic zip64), no fs. The raw-deflate inflater is injected (fflate by default (inflate-fflate.ts),
+ * node:zlib in Node); fflate is not loaded here, so Node's fetching thread does without it.
  */
-import { Inflate, inflateSync } from 'fflate';
 import { readError, WorkbookReadError } from './errors';
 
 export type InflateRaw = (data: Uint8Array, expectedSize: number) => Uint8Array;
@@ -22,8 +22,7 @@ export interface ZipLimits {
 }
 
 /** Deflate cannot expand more than about 1032:1; a declared size beyond that is a lie. */
-const MAX_DEFLATE_RATIO = 1032;
-const SMALL_INFLATE_WORK = 64 * 1024 * 1024;
+export const MAX_DEFLATE_RATIO = 1032;
 
 const u16 = (b: Uint8Array, o: number): number => b[o] | (b[o + 1] << 8);
 const u32 = (b: Uint8Array, o: number): number => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
@@ -36,33 +35,6 @@ export class InflateOverflow extends Error {
     this.name = 'InflateOverflow';
   }
 }
-
-/**
- * Default inflater (browser and Node): fflate, streamed in slices so that a stream producing more
- * than `expectedSize` bytes is stopped early instead of filling memory.
- */
-export const fflateInflateRaw: InflateRaw = (data, expectedSize) => {
-  // Small entries: one call into a fixed buffer one byte larger than declared. Writes past the end
-  // are dropped, so memory is bounded, and the worst case (1032:1) is at most ~64 MB of work.
-  if (data.length * MAX_DEFLATE_RATIO <= SMALL_INFLATE_WORK) {
-    const res = inflateSync(data, { out: new Uint8Array(expectedSize + 1) });
-    if (res.length > expectedSize) throw new InflateOverflow();
-    return res;
-  }
-  const out = new Uint8Array(expectedSize);
-  let pos = 0;
-  const inf = new Inflate((chunk) => {
-    if (pos + chunk.length > expectedSize) throw new InflateOverflow();
-    out.set(chunk, pos);
-    pos += chunk.length;
-  });
-  const SLICE = 1 << 18;
-  for (let i = 0; i < data.length; i += SLICE) {
-    const end = Math.min(data.length, i + SLICE);
-    inf.push(data.subarray(i, end), end === data.length);
-  }
-  return pos === expectedSize ? out : out.subarray(0, pos);
-};
 
 export class ZipArchive {
   /** Entries by lower-case name (OPC part names are case-insensitive). */
