@@ -47,10 +47,10 @@ export function needsItems(
 
 /**
  * The need of group root `r`, in a function called per need. As the body of needsItems' loop it was
- * compiled only on the stack (OSR); that compile was thrown away when a dependency of it changed while
- * the loop ran ("dependency change": the items' literal or shape), and V8 did not compile the loop again,
- * so it ran unoptimised for every need (~320 M main-thread instructions of a 60-file finish). A function
- * called per need is compiled again after such a change, as any hot function.
+ * compiled only on the stack (OSR); that compile was thrown away when something it depended on changed
+ * while the loop ran (--trace-opt: "dependency change"; which one was not found), and V8 did not compile
+ * the loop again, so it ran unoptimised for every need (~320 M main-thread instructions of a 60-file
+ * finish). A function called per need can be compiled again after such a change, as any hot function.
  */
 function needOf(
   cands: readonly Candidate[],
