@@ -34,68 +34,85 @@ export function needsItems(
   links: IssueLinks['links'] = [],
   ranks?: readonly number[],
 ): NeedsItems {
-  const { root, confidence } = same;
+  const { root } = same;
   const at: Array<number | undefined> = [];
   const items: NeedsItem[] = [];
   for (let r = 0; r < cands.length; r++) {
     if (cands[r].role !== 'need' || root[r] !== r) continue;
-    // Most needs are one row (no group): its own fields, without a members list or pick() per field.
-    const members = same.members.get(r);
-    const keep = cands[members ? members[0] : r];
-    const others = members ? members.slice(1).map((m) => cands[m]) : NO_OTHERS;
-    const link = links[r];
-    const item: NeedsItem = {
-      id: members ? members[0] : r,
-      name: keep.name,
-      objective: members ? pick(cands, members, 'objective') : keep.objective || '',
-      target: members ? pick(cands, members, 'target') : keep.target || '',
-      village: keep.village ?? others.find((o) => o.village !== undefined)?.village,
-      tambon: keep.tambon ?? others.find((o) => o.tambon)?.tambon,
-      organisation: keep.organisation,
-      // Shared with the candidate (extract.ts shares equal amounts; nothing mutates them).
-      budgets: keep.budgets,
-      badBudgetYears: keep.badBudgetYears,
-      issue: link?.issue ?? (members ? issueOf(cands, members) : keep.issue || null),
-      agency: members ? pick(cands, members, 'agency') : keep.agency || '',
-      priority: members ? pick(cands, members, 'priority') : keep.priority || '',
-      note: keep.note,
-      sources: members ? [keep.src, ...others.map((o) => o.src)] : [keep.src],
-      // A need the sending level left out of its totals stays out (its note says why).
-      inTotals: !keep.keptOut,
-      remarks: [],
-      route: keep.route,
-      rank: ranks?.[items.length] ?? null,
-      inDistrictPlan: null,
-      officerNote: '',
-      // The optional fields always present (undefined when none), in one order: every item of one shape,
-      // so the stages and the table's cell functions that read items meet one map, not one per combination
-      // of fields (each new one deoptimised them). The JSON and the workbook read fields, not keys.
-      district: district ?? keep.district,
-      decision: keep.decision || undefined,
-      place: keep.place ?? others.find((o) => o.place)?.place,
-      parts: keep.parts,
-      conflict: undefined,
-      status: undefined,
-    };
-    if (keep.parts) item.remarks.push(partsRemark(item, keep.src));
-    if (keep.keptOut && !/ไม่นับยอด/.test(keep.note)) item.remarks.push(KEPT_OUT_REMARK);
-    if (others.length) {
-      item.remarks.push(
-        intern(`รวมรายการซ้ำ ${others.length + 1} แหล่ง (${confidence.get(r) === 'exact' ? 'ซ้ำตรงกัน' : 'น่าจะซ้ำ'}) นับยอดครั้งเดียว`),
-      );
-      const asked = [keep.budgets, ...others.map((o) => o.budgets)];
-      if (disagree(asked)) {
-        item.conflict = { budgets: asked, counted: 1, by: 'rule' };
-        item.remarks.push(conflictRemark(item));
-      }
-    }
-    if (link?.remark) item.remarks.push(link.remark);
-    // A push grows the list to room for 17 (152 bytes); an exact copy keeps 24–40 (1M rows: ~60 MB).
-    if (item.remarks.length) item.remarks = item.remarks.slice();
     at[r] = items.length;
-    items.push(item);
+    items.push(needOf(cands, r, same, district, links[r], ranks?.[items.length] ?? null));
   }
   return { items, at };
+}
+
+/**
+ * The need of group root `r`, in a function called per need. As the body of needsItems' loop it was
+ * compiled only on the stack (OSR); that compile was thrown away when something it depended on changed
+ * while the loop ran (--trace-opt: "dependency change"; which one was not found), and V8 did not compile
+ * the loop again, so it ran unoptimised for every need (~320 M main-thread instructions of a 60-file
+ * finish). A function called per need can be compiled again after such a change, as any hot function.
+ */
+function needOf(
+  cands: readonly Candidate[],
+  r: number,
+  same: SameNeeds,
+  district: string | undefined,
+  link: IssueLinks['links'][number] | undefined,
+  rank: number | null,
+): NeedsItem {
+  // Most needs are one row (no group): its own fields, without a members list or pick() per field.
+  const members = same.members.get(r);
+  const keep = cands[members ? members[0] : r];
+  const others = members ? members.slice(1).map((m) => cands[m]) : NO_OTHERS;
+  const item: NeedsItem = {
+    id: members ? members[0] : r,
+    name: keep.name,
+    objective: members ? pick(cands, members, 'objective') : keep.objective || '',
+    target: members ? pick(cands, members, 'target') : keep.target || '',
+    village: keep.village ?? others.find((o) => o.village !== undefined)?.village,
+    tambon: keep.tambon ?? others.find((o) => o.tambon)?.tambon,
+    organisation: keep.organisation,
+    // Shared with the candidate (extract.ts shares equal amounts; nothing mutates them).
+    budgets: keep.budgets,
+    badBudgetYears: keep.badBudgetYears,
+    issue: link?.issue ?? (members ? issueOf(cands, members) : keep.issue || null),
+    agency: members ? pick(cands, members, 'agency') : keep.agency || '',
+    priority: members ? pick(cands, members, 'priority') : keep.priority || '',
+    note: keep.note,
+    sources: members ? [keep.src, ...others.map((o) => o.src)] : [keep.src],
+    // A need the sending level left out of its totals stays out (its note says why).
+    inTotals: !keep.keptOut,
+    remarks: [],
+    route: keep.route,
+    rank,
+    inDistrictPlan: null,
+    officerNote: '',
+    // The optional fields always present (undefined when none), in one order: every item of one shape,
+    // so the stages and the table's cell functions that read items meet one map, not one per combination
+    // of fields (each new one deoptimised them). The JSON and the workbook read fields, not keys.
+    district: district ?? keep.district,
+    decision: keep.decision || undefined,
+    place: keep.place ?? others.find((o) => o.place)?.place,
+    parts: keep.parts,
+    conflict: undefined,
+    status: undefined,
+  };
+  if (keep.parts) item.remarks.push(partsRemark(item, keep.src));
+  if (keep.keptOut && !/ไม่นับยอด/.test(keep.note)) item.remarks.push(KEPT_OUT_REMARK);
+  if (others.length) {
+    item.remarks.push(
+      intern(`รวมรายการซ้ำ ${others.length + 1} แหล่ง (${same.confidence.get(r) === 'exact' ? 'ซ้ำตรงกัน' : 'น่าจะซ้ำ'}) นับยอดครั้งเดียว`),
+    );
+    const asked = [keep.budgets, ...others.map((o) => o.budgets)];
+    if (disagree(asked)) {
+      item.conflict = { budgets: asked, counted: 1, by: 'rule' };
+      item.remarks.push(conflictRemark(item));
+    }
+  }
+  if (link?.remark) item.remarks.push(link.remark);
+  // A push grows the list to room for 17 (152 bytes); an exact copy keeps 24–40 (1M rows: ~60 MB).
+  if (item.remarks.length) item.remarks = item.remarks.slice();
+  return item;
 }
 
 /** What the default order reads of each need (rank.ts), in the items' order, read before the items are made. */
