@@ -287,6 +287,9 @@ describe('needs are made with their default ranks (one generation of items: the 
       expect(ranked.map((it) => it.id)).toEqual(plainDefaultOrder(groupByIssue(needs).groups.map((g) => g.items)));
       const made = needs.map((it, k) => ({ ...it, rank: order.ranks[k] }));
       expect(groupInOrder(made, order.groups)).toEqual(groupByIssue(made));
+      // A need dropped after ranking: the positions no longer hold, so the needs are grouped afresh.
+      const fewer = made.slice(1);
+      expect(groupInOrder(fewer, order.groups)).toEqual(groupByIssue(fewer));
       // Groups whose first need (which names them) is not their first in rank order.
       expect(order.groups.some((g) => g.at[0] !== g.first)).toBe(true);
     }

@@ -28,6 +28,11 @@ export function groupByIssue(items: readonly NeedsItem[]): GroupedNeeds {
  * in the same order): the same groups, each already in rank order, without grouping and sorting again.
  */
 export function groupInOrder(items: readonly NeedsItem[], order: DefaultOrder['groups']): GroupedNeeds {
+  // The positions hold only while the stages between keep every need in place: a stage that drops or
+  // adds one would put needs in the wrong groups unseen, so then they are grouped afresh.
+  let placed = 0;
+  for (const g of order) placed += g.at.length;
+  if (placed !== items.length) return groupByIssue(items);
   const groups = order.map(({ key, first, at }): IssueGroup => {
     const its: NeedsItem[] = [];
     for (let j = 0; j < at.length; j++) its.push(items[at[j]]);
