@@ -4,7 +4,7 @@
  * thread starts with the command.
  */
 import * as zlib from 'node:zlib';
-import { ZipArchive, type InflateRaw } from '../xlsx/zip';
+import { hasZipMagic, ZipArchive, type InflateRaw } from '../xlsx/zip';
 
 /**
  * zlib raw inflate with the known uncompressed size as chunk size (one output buffer, much less
@@ -34,7 +34,7 @@ const AHEAD_MAX_BYTES = 64 * 1024 * 1024;
  */
 export function inflateParts(bytes: Uint8Array, file: string): Map<string, Uint8Array> {
   const ready = new Map<string, Uint8Array>();
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) return ready;
+  if (!hasZipMagic(bytes)) return ready;
   let zip: ZipArchive;
   try {
     zip = new ZipArchive(bytes, file, nodeInflateRaw, { maxEntryBytes: AHEAD_MAX_BYTES, maxTotalBytes: AHEAD_MAX_BYTES });

@@ -7,7 +7,7 @@ import type { WorkbookModel } from '../engine/model';
 import { decodeCsvText, readCsv, sniffDelimiter } from './csv';
 import { readError } from './errors';
 import { readXlsx, type ReadOptions } from './read';
-import { isOle2 } from './zip';
+import { hasZipMagic, isOle2 } from './zip';
 
 export interface OpenOptions extends ReadOptions {
   /** Largest CSV accepted (default 256 MiB). */
@@ -84,9 +84,7 @@ function textKind(b: Uint8Array): string | undefined {
 
 /** Read a received file's bytes, whatever it is; errors are WorkbookReadError naming the file. */
 export function readWorkbookBytes(bytes: Uint8Array, fileName: string, opts: OpenOptions = {}): WorkbookModel {
-  const zipMagic =
-    bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05 || bytes[2] === 0x07);
-  if (bytes.length === 0 || zipMagic || isOle2(bytes)) return readXlsx(bytes, fileName, opts);
+  if (bytes.length === 0 || hasZipMagic(bytes) || isOle2(bytes)) return readXlsx(bytes, fileName, opts);
   const kind = binaryKind(bytes);
   if (kind) throw readError('not-zip', fileName, kind);
   if (isTextLike(bytes)) {

@@ -43,8 +43,8 @@ export class ZipArchive {
   private inflatedBytes = 0;
 
   /**
-   * `inflated`: entries already inflated, by lower-case name (the Node adapter inflates a file's big
-   * parts on libuv's threads while the file before it is parsed: src/node/files.ts inflateAhead).
+   * `inflated`: entries already inflated, by lower-case name (the CLI's fetching thread inflates a
+   * file's parts while the file before it is parsed: src/node/inflate.ts inflateParts).
    * read() takes one in place of calling `inflateRaw`, after the same checks, and checks its size as
    * its own: an entry missing from it (its inflating failed, or was not tried) is inflated here.
    */
@@ -211,6 +211,11 @@ export class ZipArchive {
     this.inflatedBytes += out.length;
     return out;
   }
+}
+
+/** A zip's first signature: a local file header, an empty archive's end record, or a spanned archive's marker. */
+export function hasZipMagic(b: Uint8Array): boolean {
+  return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 0x03 || b[2] === 0x05 || b[2] === 0x07);
 }
 
 /** OLE2 compound file (old .xls, or an encrypted OOXML package). */

@@ -6,6 +6,11 @@
 import type { CellStyle, OutCell, OutSheet } from '../../src/engine/output';
 import { linesHeight, mergeLayout, rowHeightFor, RowHeights, wrappedLines } from '../../src/engine/print';
 
+/** A seeded generator of whole numbers below n (the same sequence every run), for the generated rows below. */
+function seeded(seed: number): (n: number) => number {
+  return (n) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+}
+
 describe('wrappedLines', () => {
   test('Thai without spaces breaks between words, never inside one', () => {
     // "สำนักงาน / ทรัพยากร / น้ำแห่งชาติ / สำนักการ / ประปา" in a column 9 wide …
@@ -164,8 +169,7 @@ test('wrappedLines counts the lines the reference layout counts, for texts long 
     'A-1/2',
     '😀',
   ];
-  let seed = 7;
-  const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+  const rand = seeded(7);
   const texts: string[] = [];
   for (let i = 0; i < 400; i++) {
     let t = '';
@@ -211,8 +215,7 @@ test('RowHeights gives every row of a sheet the height rowHeightFor gives it', (
   // Seeded rows: texts short and long, with line breaks, wrapped or not, bold or larger by cell or by
   // row, numbers and blanks; merged across and down some rows, hidden columns, a printed width, rows
   // wider than the widths (some with holes in them).
-  let seed = 11;
-  const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+  const rand = seeded(11);
   const texts = [
     'ก่อสร้างถนนคอนกรีตเสริมเหล็ก สายบ้านหนองบัว - บ้านโคกสูง หมู่ที่ ๓ ตำบลนาข่า (ต่อจากเดิม)',
     'สำนักงานทรัพยากรน้ำแห่งชาติ\nสำนักการประปา',
@@ -288,8 +291,7 @@ test("RowHeights on a table's rows: each column's style read once while it stays
   // Rows as the needs table has them: every printed text wrapped, each column's cells sharing one
   // style object down the rows; now and then a row whose column has another style object (bold, larger,
   // not wrapped, or an equal copy), then the first one again. Each row as rowHeightFor gives it.
-  let seed = 5;
-  const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+  const rand = seeded(5);
   const texts = [
     'ก่อสร้างถนนคอนกรีตเสริมเหล็ก สายบ้านหนองบัว - บ้านโคกสูง หมู่ที่ ๓ ตำบลนาข่า (ต่อจากเดิม)',
     'ปรับปรุงระบบประปาหมู่บ้านแบบบาดาลขนาดใหญ่ บ้านคลองตะเคียน ซอย 21 ข้างโรงสีข้าว',

@@ -1,5 +1,5 @@
 /**
- * Parts inflated ahead on libuv's threads (src/node/files.ts inflateAhead, ReadOptions.inflated) give the
+ * Parts inflated ahead by the fetching thread (src/node/inflate.ts inflateParts, ReadOptions.inflated) give the
  * reader the same workbook, and a damaged or oversized file the same error, as parts inflated when read.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
