@@ -121,3 +121,42 @@ test('more place classes than are cached: the same pairs', () => {
   const cands = generated(3000, 4, 'array').map((c, i) => ({ ...c, tambon: `ตำบล${i % 2500}` }));
   expect(findMatches(cands)).toEqual(referenceMatches(cands));
 });
+
+/**
+ * Pairs sharing exactly s of na and nb words, for every small na, nb and s, each pair in its own
+ * tambon, with a vocabulary far larger than findMatches' 64 bits of words per candidate (so that
+ * bits are shared by different words): the refusals before and during the word merge (too few words
+ * can be shared) must keep every pair the reference finds, at the edge of each verdict.
+ */
+test('pairs at the least shared words of each verdict, many words to a bit: the same pairs', () => {
+  const cands: Candidate[] = [];
+  let word = 0;
+  const fresh = () => `คำ${word++}`;
+  let pair = 0;
+  for (let na = 1; na <= 12; na++)
+    for (let nb = 1; nb <= 12; nb++)
+      for (let s = Math.max(0, Math.min(na, nb) - 8); s <= Math.min(na, nb); s++)
+        for (const villages of [
+          [3, 3],
+          [undefined, undefined],
+          [3, undefined],
+        ] as const) {
+          const shared = Array.from({ length: s }, fresh);
+          const a = [...shared, ...Array.from({ length: na - s }, fresh)];
+          // Now and then the other side's own words are a's own ones run on ("cut short" on a's side).
+          const runOn = (na + nb + s) % 3 === 0;
+          // b's shared words last: the words of a list in no particular order.
+          const b = [...Array.from({ length: nb - s }, (_, k) => (runOn && s + k < na ? `${a[s + k]}ต่อ` : fresh())), ...shared];
+          const tambon = `ตำบล${pair++}`;
+          for (const [tokens, village] of [
+            [a, villages[0]],
+            [b, villages[1]],
+          ] as const) {
+            const c = candidate(cands.length, tokens.join(' '), village, tambon);
+            cands.push({ ...c, tokens, compact: tokens.join('') });
+          }
+        }
+  const fast = findMatches(cands);
+  expect(fast).toEqual(referenceMatches(cands));
+  expect(new Set(fast.map((m) => m.confidence))).toEqual(new Set(['exact', 'likely', 'possible']));
+});

@@ -19,6 +19,11 @@ export interface TokenIds {
   df: Int32Array;
   /** The token of each id. */
   tokenOf: string[];
+  /**
+   * 64 bits per candidate (sig[2i], sig[2i + 1]): bit id % 64 set for each of its ids. A token of one
+   * candidate whose bit the other's lacks is not shared: findMatches bounds the shared count with them.
+   */
+  sig: Int32Array;
 }
 
 /**
@@ -31,10 +36,11 @@ export function tokenIds(cands: readonly Candidate[]): TokenIds {
   const idOf = new Map<string, number>();
   const start = tokenStarts(cands);
   const ids = new Int32Array(start[cands.length]);
-  fillTokenIds(cands, start, ids, idOf);
+  const sig = new Int32Array(2 * cands.length);
+  fillTokenIds(cands, start, ids, sig, idOf);
   const tokenOf = tokensById(idOf);
   idOf.clear();
-  return { start, ids, df: tokenCounts(ids, tokenOf.length), tokenOf };
+  return { start, ids, df: tokenCounts(ids, tokenOf.length), tokenOf, sig };
 }
 
 /** Where each candidate's ids start in the flat array (and, last, its length). */
@@ -44,14 +50,15 @@ function tokenStarts(cands: readonly Candidate[]): Int32Array {
   return start;
 }
 
-/** Each candidate's token ids, ascending, into ids from start[i]; a new token gets the next id. */
-function fillTokenIds(cands: readonly Candidate[], start: Int32Array, ids: Int32Array, idOf: Map<string, number>): void {
+/** Each candidate's token ids, ascending, into ids from start[i], and its bits; a new token gets the next id. */
+function fillTokenIds(cands: readonly Candidate[], start: Int32Array, ids: Int32Array, sig: Int32Array, idOf: Map<string, number>): void {
   for (let i = 0; i < cands.length; i++) {
     const from = start[i];
     let k = from;
     for (const t of cands[i].tokens) {
       let id = idOf.get(t);
       if (id === undefined) idOf.set(t, (id = idOf.size));
+      sig[2 * i + ((id >> 5) & 1)] |= 1 << (id & 31);
       // Into place among the run's ids so far (a run is a name's words: a typed-array view and a
       // native sort per candidate cost more than this).
       let p = k++;
