@@ -11,7 +11,7 @@ import { comparePacked, packNames } from './packed-names';
 type Tokens = Candidate['tokens'];
 const sizeOf = (t: Tokens): number => ('size' in t ? t.size : t.length);
 
-/** Each candidate's distinct tokens as ascending int ids: ids[start[i]] up to ids[start[i + 1]]. */
+/** Each candidate's distinct tokens as int ids (in its list's order): ids[start[i]] up to ids[start[i + 1]]. */
 export interface TokenIds {
   start: Int32Array;
   ids: Int32Array;
@@ -50,23 +50,24 @@ function tokenStarts(cands: readonly Candidate[]): Int32Array {
   return start;
 }
 
-/** Each candidate's token ids, ascending, into ids from start[i], and its bits; a new token gets the next id. */
+/**
+ * Each candidate's token ids, in its list's order, into ids from start[i], and its bits; a new token gets
+ * the next id. Not sorted: findMatches counts shared ids by marking one side's, and sorts only the few
+ * unmatched ids of pairs tried for words cut short.
+ */
 function fillTokenIds(cands: readonly Candidate[], start: Int32Array, ids: Int32Array, sig: Int32Array, idOf: Map<string, number>): void {
   for (let i = 0; i < cands.length; i++) {
-    const from = start[i];
-    let k = from;
-    for (const t of cands[i].tokens) {
+    const tokens = cands[i].tokens;
+    // By index (a Set, which tests may give, spread first): for…of over each list cost ~49 M instructions
+    // of a 60-file finish (instructions.sh), its iterator code compiled and run per list.
+    const list = 'size' in tokens ? [...tokens] : tokens;
+    let k = start[i];
+    for (let x = 0; x < list.length; x++) {
+      const t = list[x];
       let id = idOf.get(t);
       if (id === undefined) idOf.set(t, (id = idOf.size));
       sig[2 * i + ((id >> 5) & 1)] |= 1 << (id & 31);
-      // Into place among the run's ids so far (a run is a name's words: a typed-array view and a
-      // native sort per candidate cost more than this).
-      let p = k++;
-      while (p > from && ids[p - 1] > id) {
-        ids[p] = ids[p - 1];
-        p--;
-      }
-      ids[p] = id;
+      ids[k++] = id;
     }
   }
 }

@@ -54,28 +54,6 @@ function sharedTokens(a: Tokens, b: Tokens): number {
   return shared;
 }
 
-/**
- * Shared ids of two ascending runs of `ids` (findMatches' fast path: ints, no string compares), or
- * some number below `least` once fewer than `least` can be shared (the pair relates no more then).
- */
-function sharedIds(ids: Int32Array, i: number, iEnd: number, j: number, jEnd: number, least: number): number {
-  let shared = 0;
-  while (i < iEnd && j < jEnd) {
-    const x = ids[i];
-    const y = ids[j];
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else {
-      if (x < y) i++;
-      else j++;
-      if (shared + Math.min(iEnd - i, jEnd - j) < least) return -1;
-    }
-  }
-  return shared;
-}
-
 /** The number of set bits of a 32-bit int. */
 function bitCount(x: number): number {
   x = x - ((x >>> 1) & 0x55555555);
@@ -207,17 +185,15 @@ export function compare(a: Candidate, b: Candidate): Relation {
   return capUnknownPlace(relateByWords(villagesOf(a, b), sameName, shared, na, nb, cut), comparePlaces(a, b) === 'unknown');
 }
 
-/** The ids of run [i, iEnd) that are not in run [j, jEnd) (both ascending). */
+/** The ids of run [i, iEnd) that are not in run [j, jEnd), ascending (a few: only for words cut short). */
 function unmatched(ids: Int32Array, i: number, iEnd: number, j: number, jEnd: number): number[] {
   const out: number[] = [];
-  while (i < iEnd) {
-    if (j >= jEnd || ids[i] < ids[j]) out.push(ids[i++]);
-    else if (ids[i] === ids[j]) {
-      i++;
-      j++;
-    } else j++;
+  for (let x = i; x < iEnd; x++) {
+    let found = false;
+    for (let y = j; y < jEnd && !found; y++) found = ids[y] === ids[x];
+    if (!found) out.push(ids[x]);
   }
-  return out;
+  return out.sort((x, y) => x - y);
 }
 
 /** Every related pair (a < b by index), found through blocks. */
@@ -258,6 +234,9 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
   // A pair met in several blocks is compared again (cheap, deterministic) and its duplicates are
   // dropped after sorting.
   const out: Match[] = [];
+  // mark[id] === stamp: the id is one of the first candidate's of the pair being compared.
+  const mark = new Int32Array(tokenOf.length);
+  let stamp = 0;
   const consider = (i: number, j: number): void => {
     if (i === j) return;
     const a = i < j ? i : j;
@@ -287,7 +266,13 @@ export function findMatches(cands: readonly Candidate[]): Match[] {
       const sb1 = sig[2 * b + 1];
       if (na - bitCount(sa0 & ~sb0) - bitCount(sa1 & ~sb1) < least) return;
       if (nb - bitCount(sb0 & ~sa0) - bitCount(sb1 & ~sa1) < least) return;
-      shared = sharedIds(ids, a0, a1, b0, b1, least);
+      // Shared ids: a's marked, b's looked up; given up once too many of b's are not a's.
+      const mine = ++stamp;
+      for (let k = a0; k < a1; k++) mark[ids[k]] = mine;
+      let missed = nb - least;
+      for (let k = b0; k < b1; k++)
+        if (mark[ids[k]] === mine) shared++;
+        else if (--missed < 0) return;
       if (shared < least) return;
     }
     // Only a pair with words replaced on both sides, few on one side, and not similar enough anyway.
