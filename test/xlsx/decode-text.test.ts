@@ -99,3 +99,26 @@ test('a text longer than the scratch buffer is left to the general way; one that
   long[3 * 40000] = 0x3c;
   expect(decodeUtf8ToTag(long, 0, long.length)).toBe('ก'.repeat(40000));
 });
+
+test('the Thai run read four bytes at a time: inside a larger buffer, up to its very end, and cut at every length', () => {
+  const text = 'ก่อสร้างถนนคอนกรีต หมู่ที่ ๓ ฿ๆ\u0e00\u0e7f';
+  const bytes = enc.encode(text);
+  for (const pad of [0, 1, 2, 3, 5]) {
+    // The text at an offset of a larger buffer, with bytes before and after that are no text of its own.
+    const whole = new Uint8Array(pad + bytes.length + 4);
+    whole.fill(0xe0);
+    whole.set(bytes, pad);
+    const b = whole.subarray(pad, pad + bytes.length);
+    const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    // Running to the end of b (no "<" after it), and to every shorter `to` (a character cut there is refused).
+    for (let to = 0; to <= b.length; to++) {
+      const want = reference(b, 0, to);
+      for (const got of [decodeUtf8ToTag(b, 0, to), decodeUtf8ToTag(b, 0, to, undefined, view)]) {
+        if (want) {
+          expect(got).toBe(want.text);
+          expect(TEXT_SCAN.end).toBe(want.end);
+        } else expect(got).toBeUndefined();
+      }
+    }
+  }
+});

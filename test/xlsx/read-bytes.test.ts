@@ -87,6 +87,9 @@ function awkwardRow(r: number, P: string): string {
       c(` r="AT${r}" s="1>" t="s"`, v('1')),
       `<${P}c r="AU${r}" s="1"/>`,
       `<${P}c r="AV${r}" s="1" /><${P}c t="s"/>`,
+      // A "/" in the tag that is no "/>" (a damaged tag), and one right after the name.
+      `<${P}c r="AW${r}" s="1"/ t="s">${v('2')}</${P}c>`,
+      `<${P}c/ r="AX${r}">${v('4')}</${P}c>`,
     ].join('') +
     `</${P}row>`
   );

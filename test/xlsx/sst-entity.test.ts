@@ -58,3 +58,42 @@ test('an ENTITY declaration anywhere in the table is refused; "!" in texts is re
   }
   expect(checked).toBeGreaterThan(600);
 });
+
+test('entries read from the bytes as the decoded table reads them: odd names after an entry, other <t> attributes, cut tables', () => {
+  const next = rng(31);
+  const text = new TextDecoder();
+  const ODD = [
+    '<sis><t>x</t></sis>',
+    '<si2>y</si2>',
+    '<si/>',
+    '<si ><t>ก</t></si>',
+    '<si><t xml:space="preserve">ข ค</t></si>',
+    '<si><t xml:space="preservX">ง</t></si>',
+    '<si><t xml:space="preserve"/></si>',
+    '<si><t xml:space="preserve" >จ</t></si>',
+    '<si><t xml:space="preserve">ฉ</t ></si>',
+    '<si><t xml:space="preserve">ช</t></si >',
+    '<si><t xml:space="preserve">ซ</t></six>',
+    '<si><t q="<">ฌ</t></si>',
+    '<si><tx>ญ</tx></si>',
+    '<si><t xml:space="preserv>">ฎ</t></si>',
+    '<si><t xml:space="pre<erve">ฏ</t></si>',
+    '<si><t xml:space="preserve"/>">ฐ</t></si>',
+  ];
+  let checked = 0;
+  for (const b of tables()) {
+    for (let k = 0; k < 200; k++) {
+      // After the end of an entry, or anywhere.
+      let at = Math.floor(next() * b.length);
+      if (k % 2 === 0) at = b.indexOf(0x3e, b.indexOf(0x2f, at)) + 1;
+      if (at <= 0) continue;
+      const c = put(b, at, ODD[Math.floor(next() * ODD.length)]);
+      expect(_sharedStringsOfBytes(c, 'x')).toEqual(parseSharedStrings(text.decode(c)));
+      // Cut short inside what follows.
+      const cut = c.subarray(0, Math.min(c.length, at + Math.floor(next() * 40)));
+      expect(_sharedStringsOfBytes(cut, 'x')).toEqual(parseSharedStrings(text.decode(cut)));
+      checked++;
+    }
+  }
+  expect(checked).toBeGreaterThan(300);
+});
