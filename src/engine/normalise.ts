@@ -7,6 +7,7 @@
  *   coreName(…)                                  → "ก่อสร้างถนน คอนกรีตเสริมเหล็ก"   (location removed)
  *   wordTokens(…)                                → ["ก่อสร้าง", "ถนน", "คอนกรีตเสริมเหล็ก"]
  */
+import { ownString } from './own-string';
 import { TextCache } from './text-cache';
 import { INVISIBLE, thaiToArabic } from './thai';
 
@@ -116,6 +117,19 @@ const NORM_CACHE = new TextCache<string>(50000);
  */
 export function normaliseOnce(input: string): string {
   return normaliseUncached(String(input ?? ''), false);
+}
+
+/** plainScan's flags of the text normaliseOnce last read, as given (onceTrimsOnly). */
+let onceFlags = 0;
+
+/**
+ * Whether tidySpaces (./thai) of the text normaliseOnce last read is only its trim: that text has no unit
+ * outside printable ASCII, the space and the Thai block (line breaks, tabs, NBSP and the invisible
+ * characters all are) and no two spaces in a row, so tidySpaces' test cannot match. Its scan of a name
+ * (~1.5 k instructions) is then skipped: normalising has just scanned the same text. Ask right after.
+ */
+export function onceTrimsOnly(): boolean {
+  return (onceFlags & (OTHER | SPACE_RUN)) === 0;
 }
 
 /**
@@ -236,6 +250,7 @@ function normaliseUncached(input: string, gate = true): string {
   // Each pass only where the scan says it can change the text (the same result: passes that find nothing
   // are skipped); NFC only where it can (text beyond ASCII and Thai, or marks it reorders), then scanned again.
   let f = plainScan(s);
+  if (!gate) onceFlags = f;
   if (f & (OTHER | REORDER)) f = plainScan((s = s.normalize('NFC')));
   const all = (f & OTHER) !== 0;
   if (all || f & THAI_DIGIT) s = thaiToArabic(s);
@@ -379,6 +394,40 @@ export function coreTokens(spaced: string): string[] {
   if (!seg) return trigramTokens(coreOfSpaced(spaced));
   return chunkedTokens(seg, spaced, false) ?? tokensAsWritten(seg, coreOfSpaced(spaced));
 }
+
+/** A candidate's two name keys (coreKeys): read them before the next call, which overwrites them. */
+export interface CoreKeys {
+  /** The core name without its spaces, its own flat copy (ownString): a rope of the name's slices took ~490 bytes a row, ~190 flat. */
+  compact: string;
+  /** coreTokens of the core name. */
+  tokens: string[];
+}
+const KEYS: CoreKeys = { compact: '', tokens: [] };
+/** The spaces of coreSpaced's text, for its compact key where its chunks were not read (made once). */
+const ANY_SPACE = / /g;
+
+/**
+ * coreTokens and the compact key of coreSpaced's text at once. The compact key is the text's chunks
+ * (between spaces) joined, and chunkedTokens reads each chunk already: joining them there cost ~2 k
+ * instructions a name, where the replace of the spaces (a rope of new slices) and its copy cost ~7.5 k.
+ * The returned object is shared: the next call overwrites it.
+ */
+export function coreKeys(spaced: string): CoreKeys {
+  const seg = wordSegmenter();
+  joined = '';
+  const tokens = seg ? chunkedTokens(seg, spaced, false, true) : undefined;
+  if (tokens) {
+    KEYS.compact = ownString(joined);
+    KEYS.tokens = tokens;
+  } else {
+    KEYS.compact = ownString(spaced.replace(ANY_SPACE, ''));
+    KEYS.tokens = coreTokens(spaced);
+  }
+  joined = '';
+  return KEYS;
+}
+/** chunkedTokens' chunks joined, when asked (`join`): a rope of its slices, copied once by coreKeys. */
+let joined = '';
 // coreNameOfNormalised's patterns, made once (a literal in the function is a new RegExp per call; replace resets lastIndex).
 const LEADING_PROJECT = /^โครงการ ?/;
 const VILLAGE_NO = /หมู่ที่ \d{1,3}/g;
@@ -481,9 +530,10 @@ export function wordTokensOnce(normalised: string): string[] {
  * starts with a Thai mark (then spaceThenMark(s) is false, and word boundaries do not cross a space).
  * Undefined otherwise: the caller asks spaceThenMark and segments as it says. `leading`: whether the first
  * chunk counts as after a space when spaces lead the text (false for a text whose ends are trimmed later).
+ * `join`: the chunks are also joined into `joined` (coreKeys' compact key).
  * One pass over the chunks instead of a scan of every unit first (spaceThenMark cost a third of a name's tokens).
  */
-function chunkedTokens(seg: Intl.Segmenter, s: string, leading: boolean): string[] | undefined {
+function chunkedTokens(seg: Intl.Segmenter, s: string, leading: boolean, join = false): string[] | undefined {
   const tokens: string[] = [];
   const n = s.length;
   let first = true;
@@ -495,6 +545,7 @@ function chunkedTokens(seg: Intl.Segmenter, s: string, leading: boolean): string
       if ((!first || (leading && a > 0)) && c >= 0x0e00 && c <= 0x0e7f && THAI_MARK[c - 0x0e00]) return undefined;
       first = false;
       const chunk = s.slice(a, b);
+      if (join) joined = joined === '' ? chunk : joined + chunk;
       let list = PLAIN_CHUNKS.get(chunk);
       if (list === undefined) {
         if (!isPlainChunk(chunk)) return undefined;

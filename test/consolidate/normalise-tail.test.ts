@@ -4,20 +4,24 @@
  * real workbooks, as read and after the abbreviations, then the same texts with punctuation, dots between
  * and beside digits, ๆ, runs of spaces and capitals put in at random places. Word tokens cut chunk by chunk
  * between spaces against the segmenter's words of each chunk, and a name's keys from its core before its
- * spaces are tidied against those of its core name.
+ * spaces are tidied against those of its core name (coreKeys' compact key joined from the chunks it reads
+ * against the spaces replaced). A name's tidySpaces from normalising's scan against tidySpaces itself.
  */
 import { rng } from '../../bench/gen';
 import {
   _passes,
   coreName,
   coreNameOfNormalised,
+  coreKeys,
   coreSpaced,
   coreTokens,
   normaliseOnce,
   normaliseThai,
+  onceTrimsOnly,
   wordTokens,
   wordTokensOnce,
 } from '../../src/engine/normalise';
+import { tidySpaces } from '../../src/engine/thai';
 import { noised, planTexts } from './plan-texts';
 
 const { plainTail, lastPasses, chunkedTokens } = _passes;
@@ -162,4 +166,43 @@ test("a name's keys from coreSpaced: the core name's compact form and word token
     }
   }
   expect(n).toBeGreaterThan(3000);
+});
+
+test("coreKeys: the compact key joined from the chunks read gives the spaces replaced, the tokens coreTokens'", () => {
+  const next = rng(19);
+  const odd = [' ', '  ', ' \u0e34', '“', 'โครงการ ', 'หมู่ที่ 3 ', 'ตำบลนาดี', 'ABC', '-', '(', 'é'];
+  let joined = 0;
+  let replaced = 0;
+  for (const t of planTexts(3, 8)) {
+    for (const raw of [t, noised(t, next, odd, 5), '', ' ', 'หมู่ที่ 3', 'ก ข']) {
+      const spaced = coreSpaced(normaliseOnce(raw));
+      const { compact, tokens } = coreKeys(spaced);
+      expect([spaced, compact, tokens]).toEqual([spaced, spaced.replace(/ /g, ''), coreTokens(spaced)]);
+      if (chunkedTokens(spaced, false)) joined++;
+      else replaced++;
+    }
+  }
+  expect(joined).toBeGreaterThan(1000);
+  expect(replaced).toBeGreaterThan(100);
+});
+
+test("a name's tidySpaces is its trim where normalising's scan says (onceTrimsOnly), tidySpaces' text either way", () => {
+  const next = rng(23);
+  const odd = [' ', '  ', '   ', '\t', '\n', '\r\n', '\u00a0', '\u2007', '\u202f', '\u200b', '\ufeff', '\u00ad', 'é', '“', '.', 'ๆ'];
+  let trimmed = 0;
+  let tidied = 0;
+  for (const t of planTexts(2, 8)) {
+    for (const raw of [t, ` ${t} `, noised(t, next, odd, 1), noised(t, next, odd, 4)]) {
+      normaliseOnce(raw);
+      const fast = onceTrimsOnly();
+      // Another text normalised in between (cached or not) does not change the answer about this one.
+      normaliseThai(`${raw}  \t`);
+      expect(onceTrimsOnly()).toBe(fast);
+      expect([raw, fast ? raw.trim() : tidySpaces(raw)]).toEqual([raw, tidySpaces(raw)]);
+      if (fast) trimmed++;
+      else tidied++;
+    }
+  }
+  expect(trimmed).toBeGreaterThan(1000);
+  expect(tidied).toBeGreaterThan(1000);
 });

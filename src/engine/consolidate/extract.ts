@@ -5,9 +5,8 @@
  *   else the section row "3. โครงการที่ขอรับการสนับสนุน…").
  *   ผ.02 (local-plan): not taken, but kept as the reference "already planned by the อปท.".
  */
-import { ownString } from '../own-string';
 import type { PlanSheet, ProjectRow } from '../plan';
-import { coreSpaced, coreTokens, normaliseOnce, normaliseThai } from '../normalise';
+import { coreKeys, coreSpaced, normaliseOnce, normaliseThai, onceTrimsOnly } from '../normalise';
 import { parseIssue } from './issue';
 import { classify, defaultRoute, parseRoute, type ClassKind, type ClassWords } from '../classification';
 import { tidySpaces } from '../thai';
@@ -53,8 +52,6 @@ export interface Candidate extends ProjectFields {
 }
 
 const NO_TOKENS: readonly string[] = Object.freeze([]);
-/** A core name's spaces (made once: a literal in toCandidate is a new RegExp per row; replace resets lastIndex). */
-const SPACES = / /g;
 /** Drops what only duplicate detection reads (consolidateCandidates, after findMatches). */
 export function releaseMatchKeys(c: Candidate): void {
   c.compact = '';
@@ -512,13 +509,17 @@ export function toCandidate(
   const locLoc = p.location ? extractLocation(p.location) : {};
   // Names are mostly unique: normalised without the text cache.
   const normName = normaliseOnce(p.name);
+  // The table is a new document: a name's stray spaces (a finding on the source) are not carried.
+  const name = onceTrimsOnly() ? p.name.trim() : tidySpaces(p.name);
   const nameLoc = locationOfNormalised(normName);
   const village = parseVillage(p.village) ?? locLoc.village ?? nameLoc.village;
   const tambon = parseTambon(p.tambon) ?? locLoc.tambon ?? nameLoc.tambon ?? orgLoc.tambon;
   const { budgets, bad } = amountsOf(p);
   const issue = issueOf(p.link) ?? issueOf(p.context.provincial?.text);
   // The core name (location and โครงการ dropped) as its keys need it: spaces not yet made single or trimmed.
-  const core = coreSpaced(normName);
+  const keys = coreKeys(coreSpaced(normName));
+  const compact = keys.compact;
+  const tokens = distinctTokens(keys.tokens);
   // A row of a needs table (a district's, read by the province): its district, the district's rank
   // of it, and whether the district counted it.
   const fromNeeds = sheet.kind === 'district-needs';
@@ -540,8 +541,7 @@ export function toCandidate(
     seq,
     role,
     src,
-    // The table is a new document: a name's stray spaces (a finding on the source) are not carried.
-    name: tidySpaces(p.name),
+    name,
     objective: intern(p.objective.trim()),
     target: intern(p.target.trim()),
     village,
@@ -556,9 +556,8 @@ export function toCandidate(
     route: (fromNeeds && parseRoute(p.route)) || defaultRoute(cls, p.agency || p.unit, sheet.kind === 'local-plan-beyond'),
     priority: intern((fromNeeds ? p.sourcePriority || p.priority : p.priority).trim()),
     note: intern(p.note.trim()),
-    // Its own copy: the replace is a rope of slices of the name's normalised forms (~490 bytes a row, ~190 flat).
-    compact: ownString(core.replace(SPACES, '')),
-    tokens: distinctTokens(coreTokens(core)),
+    compact,
+    tokens,
   };
   // The gazetteer's whole name ("อ.เมือง" → อำเภอเมืองสุราษฎร์ธานี): a province's table names each district once.
   if (fromNeeds && rowDistrict) c.district = intern(fullDistrictName(rowDistrict, place.province ? place : context));
