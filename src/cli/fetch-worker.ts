@@ -6,8 +6,12 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { fetchFile, transferOf } from './fetch';
+import { warmIcu } from './warm-icu';
 
 parentPort!.on('message', ({ i, file }: { i: number; file: string }) => {
   const f = fetchFile(file);
   parentPort!.postMessage({ i, f }, transferOf(f));
 });
+
+// After the handler is set (a file asked meanwhile waits for this, as it would for the module load).
+warmIcu();
