@@ -395,14 +395,13 @@ export function coreTokens(spaced: string): string[] {
   return chunkedTokens(seg, spaced, false) ?? tokensAsWritten(seg, coreOfSpaced(spaced));
 }
 
-/** A candidate's two name keys (coreKeys): read them before the next call, which overwrites them. */
+/** A candidate's two name keys (coreKeys). */
 export interface CoreKeys {
   /** The core name without its spaces, its own flat copy (ownString): a rope of the name's slices took ~490 bytes a row, ~190 flat. */
   compact: string;
   /** coreTokens of the core name. */
   tokens: string[];
 }
-const KEYS: CoreKeys = { compact: '', tokens: [] };
 /** The spaces of coreSpaced's text, for its compact key where its chunks were not read (made once). */
 const ANY_SPACE = / /g;
 
@@ -410,24 +409,18 @@ const ANY_SPACE = / /g;
  * coreTokens and the compact key of coreSpaced's text at once. The compact key is the text's chunks
  * (between spaces) joined, and chunkedTokens reads each chunk already: joining them there cost ~2 k
  * instructions a name, where the replace of the spaces (a rope of new slices) and its copy cost ~7.5 k.
- * The returned object is shared: the next call overwrites it.
  */
 export function coreKeys(spaced: string): CoreKeys {
   const seg = wordSegmenter();
-  joined = '';
-  const tokens = seg ? chunkedTokens(seg, spaced, false, true) : undefined;
-  if (tokens) {
-    KEYS.compact = ownString(joined);
-    KEYS.tokens = tokens;
-  } else {
-    KEYS.compact = ownString(spaced.replace(ANY_SPACE, ''));
-    KEYS.tokens = coreTokens(spaced);
+  const keys: CoreKeys = { compact: '', tokens: NO_WORDS };
+  if (!seg || !chunkedTokens(seg, spaced, false, keys)) {
+    keys.compact = ownString(spaced.replace(ANY_SPACE, ''));
+    keys.tokens = coreTokens(spaced);
   }
-  joined = '';
-  return KEYS;
+  return keys;
 }
-/** chunkedTokens' chunks joined, when asked (`join`): a rope of its slices, copied once by coreKeys. */
-let joined = '';
+/** coreKeys' tokens until they are set (never returned). */
+const NO_WORDS: string[] = [];
 // coreNameOfNormalised's patterns, made once (a literal in the function is a new RegExp per call; replace resets lastIndex).
 const LEADING_PROJECT = /^โครงการ ?/;
 const VILLAGE_NO = /หมู่ที่ \d{1,3}/g;
@@ -530,11 +523,13 @@ export function wordTokensOnce(normalised: string): string[] {
  * starts with a Thai mark (then spaceThenMark(s) is false, and word boundaries do not cross a space).
  * Undefined otherwise: the caller asks spaceThenMark and segments as it says. `leading`: whether the first
  * chunk counts as after a space when spaces lead the text (false for a text whose ends are trimmed later).
- * `join`: the chunks are also joined into `joined` (coreKeys' compact key).
+ * `keys`: where the tokens are given, they and the chunks joined (a rope of the slices, copied once: the
+ * compact key) are set there (coreKeys).
  * One pass over the chunks instead of a scan of every unit first (spaceThenMark cost a third of a name's tokens).
  */
-function chunkedTokens(seg: Intl.Segmenter, s: string, leading: boolean, join = false): string[] | undefined {
+function chunkedTokens(seg: Intl.Segmenter, s: string, leading: boolean, keys?: CoreKeys): string[] | undefined {
   const tokens: string[] = [];
+  let joined = '';
   const n = s.length;
   let first = true;
   for (let a = 0; a <= n;) {
@@ -545,7 +540,7 @@ function chunkedTokens(seg: Intl.Segmenter, s: string, leading: boolean, join = 
       if ((!first || (leading && a > 0)) && c >= 0x0e00 && c <= 0x0e7f && THAI_MARK[c - 0x0e00]) return undefined;
       first = false;
       const chunk = s.slice(a, b);
-      if (join) joined = joined === '' ? chunk : joined + chunk;
+      if (keys) joined = joined === '' ? chunk : joined + chunk;
       let list = PLAIN_CHUNKS.get(chunk);
       if (list === undefined) {
         if (!isPlainChunk(chunk)) return undefined;
@@ -554,6 +549,10 @@ function chunkedTokens(seg: Intl.Segmenter, s: string, leading: boolean, join = 
       for (let k = 0; k < list.length; k++) tokens.push(list[k]);
     }
     a = b + 1;
+  }
+  if (keys) {
+    keys.compact = ownString(joined);
+    keys.tokens = tokens;
   }
   return tokens;
 }

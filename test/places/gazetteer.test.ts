@@ -16,8 +16,8 @@ import {
   tambonsOf,
   districtsOf,
 } from '../../src/engine/places';
-import { GAZETTEER_SOURCE } from '../../src/engine/places/gazetteer-data';
-import { isPlaceName, longestName } from '../../src/engine/places/gazetteer';
+import { GAZETTEER_DATA, GAZETTEER_SOURCE } from '../../src/engine/places/gazetteer-data';
+import { _build, isPlaceName, longestName } from '../../src/engine/places/gazetteer';
 import { nameAtStart, readName } from '../../src/engine/places/read';
 import { normaliseThai } from '../../src/engine/normalise';
 import { readXlsx } from '../../src/xlsx/read';
@@ -217,4 +217,57 @@ test('village numbers: the same as the regexes (หมู่ที่ then 1–3
     expect([t, extractLocation(t).village, parseVillage(t)]).toEqual([t, fromName, fromCell]);
   }
   expect(read).toBeGreaterThan(200);
+});
+
+/** The index as it was built before the lines were read in place (split per line and per "|"): the reference. */
+function referenceBuild(data: string) {
+  const names = new Map<string, string>();
+  const byName = { province: new Map<string, string[]>(), district: new Map<string, string[]>(), tambon: new Map<string, string[]>() };
+  const children = new Map<string, string[]>();
+  const longest = { province: 0, district: 0, tambon: 0 };
+  const add = (map: Map<string, string[]>, key: string, code: string): void => {
+    const list = map.get(key);
+    if (!list) map.set(key, [code]);
+    else if (!list.includes(code)) list.push(code);
+  };
+  const put = (level: 'province' | 'district' | 'tambon', code: string, name: string, parent?: string): void => {
+    names.set(code, name);
+    add(byName[level], name.replace(/[\s.]+/g, ''), code);
+    longest[level] = Math.max(longest[level], name.length);
+    if (parent) add(children, parent, code);
+  };
+  for (const line of data.split('\n')) {
+    if (/^\d{2}\D/.test(line)) {
+      put('province', line.slice(0, 2), line.slice(2));
+      continue;
+    }
+    const [head, ...tambons] = line.split('|');
+    const district = head.slice(0, 4);
+    const name = head.slice(4).replace(/^เขต/, '');
+    put('district', district, name, district.slice(0, 2));
+    if (name.startsWith('เมือง') && district.endsWith('01')) add(byName.district, 'เมือง', district);
+    for (const t of tambons) put('tambon', district + t.slice(0, 2), t.slice(2), district);
+  }
+  return { names, byName, children, longest };
+}
+
+/** Maps as their entries in order (toEqual on Maps ignores the order placesAt and tambonsOf list by). */
+const entries = (m: Map<string, unknown>): unknown[] => [...m];
+
+test.each([
+  ['the gazetteer', GAZETTEER_DATA],
+  [
+    'odd lines',
+    '10กรุงเทพมหานคร\n1001เขตพระนคร|01พระบรม มหาราชวัง|02วัด.ราช||03\n1002เมืองเก่า\n\n12นนทบุรี\n1201เมืองนนทบุรี|01บางกระสอ|01บางกระสอ|\n120|1x\n99\n1\n1201เมืองนนทบุรี|02ตลาดขวัญ|\n|05x|06',
+  ],
+  ['a trailing line break', '60นครสวรรค์\n6001เมืองนครสวรรค์|01ปากน้ำโพ\n'],
+  ['nothing', ''],
+])('the index read in place is the one of the lines split (%s)', (_, data) => {
+  const ref = referenceBuild(data);
+  const index = _build.buildIndex(data);
+  const tree = _build.buildTree(data);
+  for (const level of ['province', 'district', 'tambon'] as const) expect(entries(index.byName[level])).toEqual(entries(ref.byName[level]));
+  expect(index.longest).toEqual(ref.longest);
+  expect(entries(tree.names)).toEqual(entries(ref.names));
+  expect(entries(tree.children)).toEqual(entries(ref.children));
 });
