@@ -61,3 +61,67 @@ test('no text column: no widths; no room beyond the minimum: 8 each', () => {
   expect(fitTextWidths(needs, [], 40)).toEqual([]);
   expect(fitTextWidths(needs, texts, 20)).toEqual([8, 8, 8]);
 });
+
+/**
+ * fitTextWidths as first written: every try of a width sums each sampled row's tallest cell afresh
+ * from every column's lines. The rounds now read the other columns once; the widths must not move.
+ */
+function referenceWidths<T>(items: readonly T[], get: ReadonlyArray<(it: T) => string | undefined>, room: number): number[] {
+  const n = get.length;
+  if (!n) return [];
+  const widths = get.map(() => 8);
+  let left = room - n * 8;
+  if (left <= 0) return widths;
+  const step = Math.max(1, Math.floor(items.length / 200));
+  const sample: string[][] = [];
+  for (let i = 0; i < items.length; i += step) sample.push(get.map((g) => g(items[i]) ?? ''));
+  const linesAt = (k: number, w: number): number[] => sample.map((row) => (row[k] ? wrappedLines(row[k], w) : 1));
+  const wider = (k: number, d: number): [number, number] => {
+    const mine = linesAt(k, widths[k] + d);
+    let rows = 0;
+    let own = 0;
+    for (let i = 0; i < sample.length; i++) {
+      let tallest = mine[i];
+      for (let j = 0; j < n; j++) if (j !== k) tallest = Math.max(tallest, linesAt(j, widths[j])[i]);
+      rows += tallest;
+      own += mine[i];
+    }
+    return [rows, own];
+  };
+  while (left > 0) {
+    const now = wider(0, 0)[0];
+    let pick = { k: 0, d: 1, rate: -1, own: Infinity };
+    for (let k = 0; k < n; k++) {
+      for (let d = 1; d <= Math.min(6, left); d++) {
+        const [rows, own] = wider(k, d);
+        const rate = (now - rows) / d;
+        const ownRate = (own - wider(k, 0)[1]) / d;
+        if (rate > pick.rate || (rate === pick.rate && ownRate < pick.own)) pick = { k, d, rate, own: ownRate };
+      }
+    }
+    widths[pick.k] += pick.d;
+    left -= pick.d;
+  }
+  return widths;
+}
+
+test('the widths are the ones the first, plainer search finds, for one to four columns and every room', () => {
+  // Columns whose texts compete: names long and short, a route, agencies of two lines, an empty one.
+  const more = [...needs.map((n) => n.name).reverse(), 'ก', ''];
+  const columns: Array<(n: Need) => string | undefined> = [
+    (n) => n.name,
+    (n) => n.agency,
+    (n) => n.route,
+    (n) => more[needs.indexOf(n) % more.length] || undefined,
+  ];
+  let seen = 0;
+  for (let count = 1; count <= 4; count++) {
+    const get = columns.slice(0, count);
+    for (const room of [8 * count + 1, 8 * count + 5, 30, 41, 57, 80]) {
+      const want = referenceWidths(needs, get, room);
+      expect({ count, room, widths: fitTextWidths(needs, get, room) }).toEqual({ count, room, widths: want });
+      seen += new Set(want).size;
+    }
+  }
+  expect(seen).toBeGreaterThan(30);
+});

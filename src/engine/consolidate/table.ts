@@ -368,31 +368,46 @@ export function fitTextWidths<T>(items: readonly T[], texts: ReadonlyArray<(it: 
     }
     return l;
   };
-  /** The sample's lines with column k `d` units wider: all rows (each its tallest cell), and column k's own. */
-  const wider = (k: number, d: number): [number, number] => {
-    const mine = linesAt(k, widths[k] + d);
-    let rows = 0;
-    let own = 0;
-    for (let i = 0; i < sample.length; i++) {
-      let tallest = mine[i];
-      for (let j = 0; j < n; j++) if (j !== k) tallest = Math.max(tallest, linesAt(j, widths[j])[i]);
-      rows += tallest;
-      own += mine[i];
-    }
-    return [rows, own];
-  };
   // Units go a few at a time where they save most lines per unit: one more unit often saves nothing
   // until a word fits, so a column is also tried up to MAX_STEP units wider.
   const MAX_STEP = 6;
+  const m = sample.length;
+  /** Lines of a sample's cells summed. */
+  const sum = (l: Uint16Array): number => {
+    let s = 0;
+    for (let i = 0; i < m; i++) s += l[i];
+    return s;
+  };
   while (left > 0) {
-    const now = wider(0, 0)[0];
+    // The columns at their widths now, read once a round: per column k, each sampled row's tallest
+    // cell in the other columns (a try of column k changes only its own cells). Trying each width
+    // looked every other column's lines up again for every row (~2M memo lookups per table).
+    const now = widths.map((w, k) => linesAt(k, w));
+    const others = now.map((_, k) => {
+      const tallest = new Uint16Array(m);
+      for (let j = 0; j < n; j++) {
+        if (j === k) continue;
+        const l = now[j];
+        for (let i = 0; i < m; i++) if (l[i] > tallest[i]) tallest[i] = l[i];
+      }
+      return tallest;
+    });
+    /** The sample's rows' lines (each its tallest cell) with column k's cells `mine`. */
+    const rowsWith = (k: number, mine: Uint16Array): number => {
+      const tallest = others[k];
+      let rows = 0;
+      for (let i = 0; i < m; i++) rows += mine[i] > tallest[i] ? mine[i] : tallest[i];
+      return rows;
+    };
+    const rowsNow = rowsWith(0, now[0]);
     let pick = { k: 0, d: 1, rate: -1, own: Infinity };
     for (let k = 0; k < n; k++) {
+      const ownNow = sum(now[k]);
       for (let d = 1; d <= Math.min(MAX_STEP, left); d++) {
-        const [rows, own] = wider(k, d);
-        const rate = (now - rows) / d;
+        const mine = linesAt(k, widths[k] + d);
+        const rate = (rowsNow - rowsWith(k, mine)) / d;
         // Ties: the column whose own texts shorten most (then the first, โครงการ, one unit at a time).
-        const ownRate = (own - wider(k, 0)[1]) / d;
+        const ownRate = (sum(mine) - ownNow) / d;
         if (rate > pick.rate || (rate === pick.rate && ownRate < pick.own)) pick = { k, d, rate, own: ownRate };
       }
     }
