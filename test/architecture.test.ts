@@ -209,6 +209,8 @@ describe('what a reading thread loads (src/cli/extract-worker.ts)', () => {
     'engine/calendar/schema.ts',
     'engine/calendar/json.ts',
   ];
+  // What of the engine the fetching thread loads: the zip's error texts and the string copy of the XML helpers.
+  const ENGINE_LEAVES = ['engine/file-errors.ts', 'engine/own-string.ts'];
   const from = (entry: string) => [...reached(path.join(SRC, entry))].map((f) => path.relative(SRC, f).split(path.sep).join('/'));
 
   test('the main thread does load the stages, and each schema module is one: it loads zod (the checks can fail)', () => {
@@ -221,6 +223,12 @@ describe('what a reading thread loads (src/cli/extract-worker.ts)', () => {
     const fromWorker = from('cli/extract-worker.ts');
     expect(fromWorker).toEqual(expect.arrayContaining(['cli/read-input.ts', 'engine/consolidate/collect.ts', 'xlsx/read.ts']));
     expect(fromWorker.filter((f) => AWAY.includes(f) || SCHEMAS.includes(f))).toEqual([]);
+  });
+
+  test('the fetching thread reaches the zip and the shared-string table, not the reader nor the engine', () => {
+    const fromFetcher = from('cli/fetch-worker.ts');
+    expect(fromFetcher).toEqual(expect.arrayContaining(['xlsx/zip.ts', 'xlsx/shared-strings.ts']));
+    expect(fromFetcher.filter((f) => f === 'xlsx/read.ts' || (f.startsWith('engine/') && !ENGINE_LEAVES.includes(f)))).toEqual([]);
   });
 
   test('the main thread of a consolidation reaches no schema', () => {

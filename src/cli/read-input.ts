@@ -97,10 +97,11 @@ function inputOfBytes(file: string, buf: Buffer): ConsolidateInput {
 }
 
 /** A fetched file → workbook, its parts inflated ahead taken as inflated (or the error reading it gave). */
-function inputOfFetched(file: string, { bytes, checksum, parts, error }: Fetched): ConsolidateInput {
+function inputOfFetched(file: string, { bytes, checksum, parts, tables, error }: Fetched): ConsolidateInput {
   if (!bytes || checksum === undefined) return unreadable(file, error);
   try {
-    const workbook = readWorkbookBytes(bytes, path.basename(file), parts?.length ? { ...NODE_READ, inflated: new Map(parts) } : NODE_READ);
+    const opts = parts?.length ? { ...NODE_READ, inflated: new Map(parts), sharedStrings: tables && new Map(tables) } : NODE_READ;
+    const workbook = readWorkbookBytes(bytes, path.basename(file), opts);
     return { file, checksum, workbook };
   } catch (e) {
     return { file, checksum, error: inputErrorOf(e) };

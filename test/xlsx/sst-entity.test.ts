@@ -7,7 +7,8 @@
 import * as fs from 'node:fs';
 import { unzipSync } from 'fflate';
 import { districtFile, rng } from '../../bench/gen';
-import { _sharedStringsOfBytes, parseSharedStrings } from '../../src/xlsx/read';
+import { _sharedStringsOfBytes, parseSharedStrings } from '../../src/xlsx/shared-strings';
+import { wordAt, wordOf } from '../../src/xlsx/xml';
 import { SAMPLE } from './helpers';
 
 const tables = (): Uint8Array[] =>
@@ -96,4 +97,14 @@ test('entries read from the bytes as the decoded table reads them: odd names aft
     }
   }
   expect(checked).toBeGreaterThan(300);
+});
+
+test('tags compared a word at a time: wordOf is the word wordAt reads where the text stands', () => {
+  for (const tag of ['xml:', 'spac', 'e="p', 'rese', 'rve"', '</t>', '</si', '><t', '<si', '<v>', '</v>', '</c>']) {
+    const b = new TextEncoder().encode(`x${tag}yz`);
+    const w = wordAt(b, new DataView(b.buffer, b.byteOffset, b.byteLength), 1);
+    expect(tag.length === 4 ? w : w & (2 ** (8 * tag.length) - 1)).toBe(wordOf(tag));
+  }
+  expect(wordOf('</si')).toBe(0x69732f3c);
+  expect(wordOf('<si')).toBe(0x69733c);
 });

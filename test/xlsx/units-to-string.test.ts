@@ -8,7 +8,8 @@ import { unzipSync } from 'fflate';
 import { districtFile, rng, tambonWorkbook } from '../../bench/gen';
 import { nodeInflateRaw } from '../../src/node/files';
 import { nodeUnitsToString } from '../../src/node/text';
-import { _sharedStringsOfBytes, parseSharedStrings, readXlsx } from '../../src/xlsx/read';
+import { readXlsx } from '../../src/xlsx/read';
+import { _sharedStringsOfBytes, parseSharedStrings } from '../../src/xlsx/shared-strings';
 import { SAMPLE } from './helpers';
 
 const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
