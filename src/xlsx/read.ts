@@ -18,8 +18,8 @@ import {
   decodeText,
   decodeUtf8Text,
   innerRaw,
+  isNameEnd,
   nextTag,
-  ownString,
   relsPathOf,
   resolvePath,
   unescapeXml,
@@ -27,6 +27,8 @@ import {
   type Tag,
   type UnitsToString,
 } from './xml';
+import { ownString } from '../engine/own-string';
+import { byteAt, encodeAscii, findBytes, lastIndexOfBytes, matchesAt, sliceEnd, wordAt } from './byte-scan';
 import { richText, sharedStringTable, SLICE } from './shared-strings';
 import { fflateInflateRaw } from './inflate-fflate';
 import { isOle2, oleHasEncryptedPackage, oleHasStream, ZipArchive, type InflateRaw } from './zip';
@@ -823,18 +825,6 @@ function textAt(b: Uint8Array, from: number, to: number): string {
   return to < 0 ? decodeUtf8Text(b, from, b.length).slice(0, -1) : decodeUtf8Text(b, from, to);
 }
 
-/**
- * b[k, k + 4) as a little-endian number, from `view` (a DataView of exactly b): one read with one bounds
- * check where four byte reads cost four (V8 hoists neither the check nor the base out of a loop). Bytes
- * past b's end read as 0, as none of the bytes compared with (a byte read there is undefined, equal to none).
- */
-function wordAt(b: Uint8Array, view: DataView, k: number): number {
-  if (k + 4 <= b.length) return view.getUint32(k, true);
-  let w = 0;
-  for (let j = Math.min(b.length - k, 4) - 1; j >= 0; j--) w = (w << 8) | b[k + j];
-  return w >>> 0;
-}
-
 /** indexAt on bytes: up to 9 digits read in place, anything else converted as text. */
 function indexAtBytes(b: Uint8Array, from: number, to: number): number {
   if (to <= from || to - from > 9) return +textAt(b, from, to);
@@ -862,15 +852,6 @@ function wholeAt(b: Uint8Array, from: number, to: number): number {
     v = v * 10 + d;
   }
   return neg ? -v : v;
-}
-
-/**
- * The first `c` in b at or after `from`, or -1: b.indexOf(c, from) as a loop the compiler inlines (the
- * builtin is a call into the runtime, several per cell; the distances here are a few bytes).
- */
-function byteAt(b: Uint8Array, c: number | undefined, from: number): number {
-  for (let i = from < 0 ? 0 : from; i < b.length; i++) if (b[i] === c) return i;
-  return -1;
 }
 
 /** Is every byte ASCII? */
@@ -939,10 +920,6 @@ function rowNumOr(r: number): number {
   return r < 0 ? 0 : r;
 }
 
-function isNameEnd(c: number): boolean {
-  return c === 0x20 || c === 0x3e || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d;
-}
-
 /** Start of the value of attribute `name` inside [from, to), or -1. */
 function indexOfAttr(s: string, from: number, to: number, name: string): number {
   let i = from;
@@ -961,47 +938,6 @@ function indexOfAttr(s: string, from: number, to: number, name: string): number 
 }
 
 const SHEET_DATA = encodeAscii('sheetData');
-
-function encodeAscii(s: string): Uint8Array {
-  const b = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
-  return b;
-}
-
-/** Does `pat` stand in `b` at `i`? */
-function matchesAt(b: Uint8Array, pat: Uint8Array, i: number): boolean {
-  for (let k = 1; k < pat.length; k++) if (b[i + k] !== pat[k]) return false;
-  return true;
-}
-
-/** The first `pat` in b at or after `from`, or -1 (its first byte found by byteAt). */
-function findBytes(b: Uint8Array, pat: Uint8Array, from: number): number {
-  const first = pat[0];
-  for (let i = byteAt(b, first, from); i >= 0 && i + pat.length <= b.length; i = byteAt(b, first, i + 1))
-    if (matchesAt(b, pat, i)) return i;
-  return -1;
-}
-
-/** Last `pat` in `b` starting at or before `from` and at or after `stop`, or -1. */
-function lastIndexOfBytes(b: Uint8Array, pat: Uint8Array, from: number, stop = 0): number {
-  const first = pat[0];
-  for (let i = b.lastIndexOf(first, Math.min(from, b.length - pat.length)); i >= stop; i = i > 0 ? b.lastIndexOf(first, i - 1) : -1) {
-    if (matchesAt(b, pat, i)) return i;
-  }
-  return -1;
-}
-
-/**
- * End of the slice of b[p, to) that starts at p: just after the last `close` within `size` bytes,
- * else just after the first one beyond (one element longer than a slice), else `to`.
- */
-function sliceEnd(b: Uint8Array, p: number, to: number, close: Uint8Array, size: number): number {
-  if (to - p <= size) return to;
-  const back = lastIndexOfBytes(b, close, p + size - close.length, p);
-  if (back >= 0) return back + close.length;
-  const next = findBytes(b, close, p + size - close.length);
-  return next < 0 || next + close.length > to ? to : next + close.length;
-}
 
 function parseRef(ref: string): { r: number; c: number } | undefined {
   // Past the end read as 0 (neither letter nor digit, as charCodeAt's NaN): a read out of bounds, at the

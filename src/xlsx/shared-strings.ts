@@ -3,21 +3,16 @@
  * small: the reader (read.ts) and the CLI's fetching thread (src/cli/fetch.ts, which reads the table of
  * the next file while the main thread parses the one before) both load it, and nothing else of the reader.
  */
+import { ownString } from '../engine/own-string';
+import { encodeAscii, findBytes, matchesAt, sliceEnd, wordAt, wordOf } from './byte-scan';
 import {
   checkProlog,
   decodeBytes,
   decodeText,
   decodeUtf8Text,
   decodeUtf8ToTag,
-  encodeAscii,
-  findBytes,
   isNameEnd,
-  matchesAt,
-  ownString,
-  sliceEnd,
   TEXT_SCAN,
-  wordAt,
-  wordOf,
   XmlError,
   type UnitsToString,
 } from './xml';

@@ -11,7 +11,7 @@ import type { PlanSheet } from '../../src/engine/plan';
 import { matchProjects, presetById, projectMatcher, type ProjectInput } from '../../src/engine/strategy';
 import { validateWorkbook } from '../../src/engine/validate';
 import { coreName, wordTokens } from '../../src/engine/normalise';
-import { ownString } from '../../src/xlsx/xml';
+import { ownString } from '../../src/engine/own-string';
 import { allWorkbooks } from './fixtures';
 
 const list = presetById('chiangmai-2566-2570')!.list;

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import { unzipSync } from 'fflate';
 import { districtFile, rng } from '../../bench/gen';
 import { _sharedStringsOfBytes, parseSharedStrings } from '../../src/xlsx/shared-strings';
-import { wordAt, wordOf } from '../../src/xlsx/xml';
+import { wordAt, wordOf } from '../../src/xlsx/byte-scan';
 import { SAMPLE } from './helpers';
 
 const tables = (): Uint8Array[] =>
