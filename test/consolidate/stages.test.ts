@@ -14,14 +14,15 @@ import { parseDecision } from '../../src/engine/consolidate/decision';
 import { provenanceKey } from '../../src/engine/consolidate/provenance';
 import { setAsideProvinceRows, applyReturned } from '../../src/engine/consolidate/returned';
 import { sameNeeds } from '../../src/engine/consolidate/same-need';
-import { needsItems, needsToRank, noteBadBudgetYears } from '../../src/engine/consolidate/items';
+import { needsItems, needsToRank, noteBadBudgetYears, rankedNeedsItems } from '../../src/engine/consolidate/items';
 import { linkIssues } from '../../src/engine/consolidate/issue-links';
 import { listDuplicates } from '../../src/engine/consolidate/duplicates';
 import { checkDistrictPlan } from '../../src/engine/consolidate/district-plan';
 import { groupByIssue, groupInOrder, withTotals } from '../../src/engine/consolidate/grouping';
 import { defaultOrder, defaultRanks, rankItems, sourceRank } from '../../src/engine/consolidate/rank';
 import { applyPrevious } from '../../src/engine/consolidate/merge';
-import { itemsOf } from '../../src/engine/consolidate/order';
+import { issueGroupsAt, itemsOf } from '../../src/engine/consolidate/order';
+import { issueKey } from '../../src/engine/consolidate/issue';
 import { DEFAULT_CLASS_WORDS } from '../../src/engine/classification';
 import { readPlanSheet } from '../../src/engine/forms/read';
 import type { StrategyList } from '../../src/engine/strategy/model';
@@ -243,6 +244,16 @@ describe('needs are made with their default ranks (one generation of items: the 
     expect(table.every((it) => own.has(it))).toBe(true);
   });
 
+  test('needs numbered where they are made (rankedNeedsItems) equal needs made with the ranks of their stand-ins', () => {
+    const order = defaultOrder(needsToRank(cands, same, links));
+    const want = needsItems(cands, same, 'อำเภอเมือง', links, order.ranks);
+    const got = rankedNeedsItems(cands, same, 'อำเภอเมือง', links);
+    expect(got.items).toEqual(want.items);
+    expect(got.at).toEqual(want.at);
+    expect(got.groups).toEqual(order.groups);
+    expect(got.items.map((it) => it.rank)).not.toEqual(got.items.map((_, k) => k + 1));
+  });
+
   test('the groups the default order found are the groups, order and totals of grouping the made needs again', () => {
     const order = defaultOrder(needsToRank(cands, same, links));
     const made = needsItems(cands, same, 'อำเภอเมือง', links, order.ranks).items;
@@ -281,6 +292,13 @@ describe('needs are made with their default ranks (one generation of items: the 
           }) as unknown as NeedsItem,
       );
       const order = defaultOrder(needs);
+      // Needs in a row that share an issue object join one group without a lookup (order.ts): each group
+      // holds every need of its key and no other, in position order.
+      const byIssue = issueGroupsAt(needs);
+      expect(new Set(byIssue.map((g) => g.key)).size).toBe(byIssue.length);
+      for (const g of byIssue) expect(g.at.filter((k, j) => issueKey(needs[k].issue) !== g.key || (j > 0 && k < g.at[j - 1]))).toEqual([]);
+      expect(byIssue.flatMap((g) => g.at).sort((x, y) => x - y)).toEqual(needs.map((_, k) => k));
+      expect(needs.some((it, k) => k > 0 && it.issue && it.issue === needs[k - 1].issue)).toBe(true);
       const ranked = itemsOf(rankItems(groupByIssue(needs).groups));
       const rankOf = new Map(ranked.map((it) => [it.id, it.rank]));
       expect(order.ranks).toEqual(needs.map((it) => rankOf.get(it.id)));

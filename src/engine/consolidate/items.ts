@@ -11,6 +11,7 @@ import type { IssueLinks } from './issue-links';
 import { issueOf, pick } from './asked';
 import type { IssueGroup, NeedsItem } from './types';
 import { itemWith } from './item-copy';
+import { defaultOrder, type DefaultOrder } from './rank';
 
 export interface NeedsItems {
   /** One per need, in the order of their groups' roots (the earliest candidate). */
@@ -25,7 +26,7 @@ const NO_OTHERS: readonly Candidate[] = [];
 /**
  * `district`: the run's district (every need is its), else each need keeps its own; `links`: each
  * need's issue link and remark (issue-links.ts), by its group's root; `ranks`: each need's default
- * rank (rank.ts defaultRanks of needsToRank), by position, else none.
+ * rank (rank.ts defaultRanks of needsToRank), by position, else `unranked`.
  */
 export function needsItems(
   cands: readonly Candidate[],
@@ -33,6 +34,7 @@ export function needsItems(
   district: string | undefined,
   links: IssueLinks['links'] = [],
   ranks?: readonly number[],
+  unranked: number | null = null,
 ): NeedsItems {
   const { root } = same;
   const at: Array<number | undefined> = [];
@@ -40,9 +42,34 @@ export function needsItems(
   for (let r = 0; r < cands.length; r++) {
     if (cands[r].role !== 'need' || root[r] !== r) continue;
     at[r] = items.length;
-    items.push(needOf(cands, r, same, district, links[r], ranks?.[items.length] ?? null));
+    items.push(needOf(cands, r, same, district, links[r], ranks?.[items.length] ?? unranked));
   }
   return { items, at };
+}
+
+/**
+ * needsItems with the default ranks, and the groups of the default order (rank.ts defaultOrder, for
+ * grouping.ts groupInOrder). The order reads the made items themselves: the id, issue, priority and first
+ * source it reads are the ones needsToRank copied into a stand-in per need (an object and an array each,
+ * made and ranked before the items only so that no item was copied to be numbered). Each item is numbered
+ * in place instead: they are this stage's own, seen by no one yet. Made with rank 0, a number like the
+ * rank written over it, so the items' shape stays as when they were made with their ranks.
+ */
+export function rankedNeedsItems(
+  cands: readonly Candidate[],
+  same: SameNeeds,
+  district: string | undefined,
+  links: IssueLinks['links'] = [],
+): NeedsItems & Pick<DefaultOrder, 'groups'> {
+  const { items, at } = needsItems(cands, same, district, links, undefined, 0);
+  const order = defaultOrder(items);
+  numberItems(items, order.ranks);
+  return { items, at, groups: order.groups };
+}
+
+/** Each item's rank from `ranks`, by position (the items are the caller's own, just made). */
+function numberItems(items: readonly NeedsItem[], ranks: readonly number[]): void {
+  for (let k = 0; k < items.length; k++) items[k].rank = ranks[k];
 }
 
 /**

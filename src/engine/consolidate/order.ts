@@ -1,6 +1,6 @@
 /** The needs table's order, shared by the stages that change it: the groups by issue, their items in turn, by district rank within a group. */
 import { issueKey } from './issue';
-import type { IssueGroup, NeedsItem } from './types';
+import type { IssueGroup, NeedsItem, ProvincialIssue } from './types';
 
 /**
  * The groups' items in table order: the one place `ConsolidateResult.items` comes from. Pushed: `flatMap`
@@ -42,11 +42,20 @@ export function issueGroupsOf<T extends Pick<NeedsItem, 'id' | 'issue'>>(items: 
 /** issueGroupsOf by position: each group's members as their positions in `items`, ascending. */
 export function issueGroupsAt(items: ReadonlyArray<Pick<NeedsItem, 'id' | 'issue'>>): Array<{ key: string; at: number[] }> {
   const groupMap = new Map<string, { key: string; at: number[] }>();
+  // Needs in a row mostly share one issue object (extract.ts shares one per link text): such a need joins
+  // the previous need's group without its key being made and looked up again.
+  let last: { issue: ProvincialIssue | null; group: { key: string; at: number[] } } | undefined;
   for (let k = 0; k < items.length; k++) {
-    const key = issueKey(items[k].issue);
-    const g = groupMap.get(key);
+    const issue = items[k].issue;
+    if (last && last.issue === issue) {
+      last.group.at.push(k);
+      continue;
+    }
+    const key = issueKey(issue);
+    let g = groupMap.get(key);
     if (g) g.at.push(k);
-    else groupMap.set(key, { key, at: [k] });
+    else groupMap.set(key, (g = { key, at: [k] }));
+    last = { issue, group: g };
   }
   return [...groupMap.values()].sort((a, b) => compareGroups(items, a, b));
 }

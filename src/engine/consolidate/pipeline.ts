@@ -11,12 +11,12 @@ import { setAsideProvinceRows, applyReturned } from './returned';
 import { runPlace } from './collect';
 import type { Rows } from './rows';
 import { sameNeeds } from './same-need';
-import { needsItems, needsToRank, noteBadBudgetYears, type NeedsItems } from './items';
+import { rankedNeedsItems, noteBadBudgetYears, type NeedsItems } from './items';
 import { linkIssues } from './issue-links';
 import { listDuplicates, type References } from './duplicates';
 import { checkDistrictPlan } from './district-plan';
 import { groupInOrder, withTotals, type GroupedNeeds } from './grouping';
-import { defaultOrder } from './rank';
+import type { DefaultOrder } from './rank';
 import { applyPrevious } from './merge';
 import { itemsOf } from './order';
 import { sendersReport } from './senders';
@@ -99,17 +99,17 @@ function rankedNeeds(
   const { links, mismatches: strategyMismatches } = linkIssues(rows.cands, same, strategies, rows.verdicts);
   let items: readonly NeedsItem[];
   let at: NeedsItems['at'];
-  // The default ranks before the items are made: numbering made items would copy every one (a second
-  // generation of a million items alive at once, the peak at 1M rows).
-  const order = defaultOrder(needsToRank(rows.cands, same, links));
-  ({ items, at } = needsItems(rows.cands, same, district, links, order.ranks));
+  let order: DefaultOrder['groups'];
+  // Made with their default ranks: numbering made items by copies would make a second generation of a
+  // million items alive at once (the peak at 1M rows); they are numbered where they are made.
+  ({ items, at, groups: order } = rankedNeedsItems(rows.cands, same, district, links));
   let duplicates: DuplicateGroup[];
   let refs: References;
   ({ items, duplicates, districtPlan: refs } = listDuplicates(rows.cands, same, { items, at }));
   let plan: Pick<ConsolidateResult, 'districtPlan' | 'notInDistrictPlan'>;
   ({ items, ...plan } = checkDistrictPlan(rows.reports, rows.cands, items, at, refs));
   // Grouped and ordered as the ranks were found (the items keep their order and issues through the stages above).
-  const { years, groups, totals } = groupInOrder(items, order.groups);
+  const { years, groups, totals } = groupInOrder(items, order);
   return { years, groups: noteBadBudgetYears(groups), totals, duplicates, strategyMismatches, ...plan };
 }
 

@@ -53,12 +53,20 @@ export function defaultOrder(needs: ReadonlyArray<Ranked & Pick<NeedsItem, 'issu
   let next = 1;
   for (const { key, at } of issueGroupsAt(needs)) {
     const first = at[0];
-    at.sort((a, b) => needs[a].id - needs[b].id);
+    // Positions follow the groups' roots, and a need's id is its root but for a merged need whose kept
+    // source is a later row: mostly in id order already, then not sorted again.
+    if (!ascendingIds(needs, at)) at.sort((a, b) => needs[a].id - needs[b].id);
     const order = turnOrder(needs, at);
     for (let j = 0; j < order.length; j++) ranks[order[j]] = next++;
     groups.push({ key, first, at: order });
   }
   return { ranks, groups };
+}
+
+/** Whether the needs at positions `at` have ascending ids. */
+function ascendingIds(needs: readonly Ranked[], at: readonly number[]): boolean {
+  for (let j = 1; j < at.length; j++) if (needs[at[j - 1]].id > needs[at[j]].id) return false;
+  return true;
 }
 
 export const defaultRanks = (needs: ReadonlyArray<Ranked & Pick<NeedsItem, 'issue'>>): number[] => defaultOrder(needs).ranks;
@@ -80,19 +88,31 @@ function turnOrder(needs: readonly Ranked[], at: readonly number[]): number[] {
   const lists: number[][] = [];
   // Indices j into `at`: ascending j is ascending id, so ties by id are ties by j.
   const rank = new Float64Array(n);
+  // Needs in id order come mostly a sheet at a time: one of the previous need's sheet joins its list
+  // without the two lookups.
+  let lastFile: string | undefined;
+  let lastSheet: string | undefined;
+  let lastList: number[] = [];
   for (let j = 0; j < n; j++) {
     const it = needs[at[j]];
     rank[j] = rankOfPriority(it.priority);
     const { file, sheet } = it.sources[0];
+    if (file === lastFile && sheet === lastSheet) {
+      lastList.push(j);
+      continue;
+    }
     let sheets = bySource.get(file);
     if (!sheets) bySource.set(file, (sheets = new Map()));
-    const list = sheets.get(sheet);
+    let list = sheets.get(sheet);
     if (list) list.push(j);
     else {
-      const own = [j];
-      sheets.set(sheet, own);
-      lists.push(own);
+      list = [j];
+      sheets.set(sheet, list);
+      lists.push(list);
     }
+    lastFile = file;
+    lastSheet = sheet;
+    lastList = list;
   }
   const turn = new Int32Array(n);
   for (const list of lists) {
