@@ -247,7 +247,7 @@ describe('needs are made with their default ranks (one generation of items: the 
   test('needs numbered where they are made (rankedNeedsItems) equal needs made with the ranks of their stand-ins', () => {
     const order = defaultOrder(needsToRank(cands, same, links));
     const want = needsItems(cands, same, 'อำเภอเมือง', links, order.ranks);
-    const got = rankedNeedsItems(cands, same, 'อำเภอเมือง', links);
+    const got = rankedNeedsItems(cands, same, 'อำเภอเมือง', links, defaultOrder);
     expect(got.items).toEqual(want.items);
     expect(got.at).toEqual(want.at);
     expect(got.groups).toEqual(order.groups);

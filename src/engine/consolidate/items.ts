@@ -11,7 +11,7 @@ import type { IssueLinks } from './issue-links';
 import { issueOf, pick } from './asked';
 import type { IssueGroup, NeedsItem } from './types';
 import { itemWith } from './item-copy';
-import { defaultOrder, type DefaultOrder } from './rank';
+import type { DefaultOrder } from './rank';
 
 export interface NeedsItems {
   /** One per need, in the order of their groups' roots (the earliest candidate). */
@@ -59,7 +59,9 @@ export function rankedNeedsItems(
   cands: readonly Candidate[],
   same: SameNeeds,
   district: string | undefined,
-  links: IssueLinks['links'] = [],
+  links: IssueLinks['links'],
+  // The ranking stage's defaultOrder, given by the pipeline: a stage imports no other stage.
+  defaultOrder: (needs: readonly NeedsItem[]) => DefaultOrder,
 ): NeedsItems & Pick<DefaultOrder, 'groups'> {
   const { items, at } = needsItems(cands, same, district, links, undefined, 0);
   const order = defaultOrder(items);
