@@ -8,7 +8,8 @@
  */
 import type { SheetModel } from '../model';
 import type { PlanSheet } from '../plan';
-import { bareDistrictName, parseTambon, parseVillage, sameDistrict, type PlaceCodes } from '../places';
+import { sameDistrict, type PlaceCodes } from '../places';
+import { bareDistrictName, parseTambon, parseVillage } from '../places/location';
 import { parseDecision } from './decision';
 import { matchReturned } from './returned-match';
 import { replaceItems, itemsOf } from './order';
