@@ -31,6 +31,8 @@ export function orientationFor(printedUnits: number): 'landscape' | 'portrait' {
   return printedUnits > PORTRAIT_WIDTH_MAX ? 'landscape' : 'portrait';
 }
 
+export { textUnits, wrappedLines } from './wrap';
+
 /** Height in points of `lines` lines of `size`-point TH Sarabun New, with the cell's padding. */
 export function linesHeight(lines: number, size: number): number {
   // TH Sarabun New's line spacing is 1.66 em (its ascent and descent; measured in LibreOffice with

@@ -8,7 +8,7 @@ import {
   spaceThenMark,
   wordTokens,
 } from '../../src/engine/normalise';
-import { extractLocation, parseTambon, parseVillage } from '../../src/engine/places/location';
+import { extractLocation, parseTambon, parseVillage } from '../../src/engine/places';
 import * as fs from 'node:fs';
 import * as zlib from 'node:zlib';
 import { parseIssue } from '../../src/engine/consolidate/issue';

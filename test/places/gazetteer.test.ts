@@ -3,9 +3,19 @@
  * their context, ambiguity left uncoded, misspellings answered with the near names. Real names from
  * จังหวัดนนทบุรี: ตำบลบ้านใหม่ is a tambon of both อำเภอปากเกร็ด (120603) and อำเภอบางใหญ่ (120306).
  */
-import { extractLocation, parseTambon, parseVillage } from '../../src/engine/places/location';
-import { findPlaces, fullDistrictName, oneDistrict, placeOf, sameDistrict } from '../../src/engine/places';
-import { codesNamed, placeName, suggest, tambonsOf, districtsOf } from '../../src/engine/places/gazetteer';
+import { extractLocation, parseTambon, parseVillage } from '../../src/engine/places';
+import {
+  codesNamed,
+  findPlaces,
+  fullDistrictName,
+  oneDistrict,
+  placeName,
+  placeOf,
+  sameDistrict,
+  suggest,
+  tambonsOf,
+  districtsOf,
+} from '../../src/engine/places';
 import { GAZETTEER_DATA, GAZETTEER_SOURCE } from '../../src/engine/places/gazetteer-data';
 import { _build, isPlaceName, longestName } from '../../src/engine/places/gazetteer';
 import { nameAtStart, readName } from '../../src/engine/places/read';

@@ -3,7 +3,7 @@
  * as tall as its tallest cell): names, routes and agencies as the real sample's needs have them.
  */
 import { fitTextWidths } from '../../src/engine/consolidate/table';
-import { wrappedLines } from '../../src/engine/wrap';
+import { wrappedLines } from '../../src/engine/print';
 
 interface Need {
   name: string;

@@ -4,8 +4,7 @@
  * Laksaman): counting characters against a shortened line said a line or two more.
  */
 import type { CellStyle, OutCell, OutSheet } from '../../src/engine/output';
-import { linesHeight, mergeLayout, rowHeightFor, RowHeights } from '../../src/engine/print';
-import { wrappedLines } from '../../src/engine/wrap';
+import { linesHeight, mergeLayout, rowHeightFor, RowHeights, wrappedLines } from '../../src/engine/print';
 
 /** A seeded generator of whole numbers below n (the same sequence every run), for the generated rows below. */
 function seeded(seed: number): (n: number) => number {

@@ -6,7 +6,7 @@
  */
 import { textAt, type SheetModel, type WorkbookModel } from '../model';
 import { headerLabel } from '../forms/columns';
-import { parseTambon, parseVillage } from '../places/location';
+import { parseTambon, parseVillage } from '../places';
 import { flatText, thaiToArabic } from '../thai';
 import { parseAmountText } from '../values';
 import { PROVENANCE_HEADER } from '../consolidate/provenance';

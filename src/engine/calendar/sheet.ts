@@ -4,8 +4,7 @@
  * (filled cells on active months), the notes lines; TH Sarabun New 16, A4 landscape, one page wide.
  */
 import { DEFAULT_FONT, type CellStyle, type OutCell, type OutSheet } from '../output';
-import { pageFooter, PRINT_WIDTH_MAX } from '../print';
-import { wrappedLines } from '../wrap';
+import { pageFooter, PRINT_WIDTH_MAX, wrappedLines } from '../print';
 import type { BuiltCalendar } from './build';
 import { THAI_MONTHS_ABBR, ENGLISH_MONTHS_ABBR, beToCe, digits, ymIndex } from './thai';
 

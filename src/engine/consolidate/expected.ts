@@ -8,9 +8,7 @@
 import { builtinTemplate } from '../calendar/templates';
 import { buildCalendar } from '../calendar/build';
 import { daysInMonth, type ThaiDate } from '../calendar/thai';
-import { placeOf, type KnownPlace } from '../places';
-import { bareProvinceName } from '../places/location';
-import { codesNamed, districtsOf, placeName, suggest, tambonsOf } from '../places/gazetteer';
+import { bareProvinceName, codesNamed, districtsOf, placeName, placeOf, suggest, tambonsOf, type KnownPlace } from '../places';
 import { bareKey, districtKey, senderKey } from './roster';
 
 /** Who sends to the run: a district's tambons (and อปท.), or a province's districts. */

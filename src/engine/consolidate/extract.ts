@@ -10,10 +10,18 @@ import { coreKeys, coreSpaced, normaliseOnce, normaliseThai, onceTrimsOnly } fro
 import { parseIssue } from './issue';
 import { classify, defaultRoute, parseRoute, type ClassKind, type ClassWords } from '../classification';
 import { tidySpaces } from '../thai';
-import { fullDistrictName, namesInLines, placeOf, type PlaceCodes, type PlaceNames } from '../places';
-// Called for every row: from their own module, not through the places index, whose re-exports are
-// getters on a dictionary object (a lookup and a call each time, never inlined).
-import { extractLocation, locationOfNormalised, parseTambon, parseVillage, type Location } from '../places/location';
+import {
+  extractLocation,
+  fullDistrictName,
+  locationOfNormalised,
+  namesInLines,
+  parseTambon,
+  parseVillage,
+  placeOf,
+  type Location,
+  type PlaceCodes,
+  type PlaceNames,
+} from '../places';
 import type { ProjectFields, ProvincialIssue, SourceRef } from './types';
 import { partsOf } from './parts';
 import { parseDecision, type ProvinceDecision } from './decision';

@@ -15,7 +15,7 @@ import { readPlanSheet } from '../forms/read';
 import { parseRoute } from '../classification';
 import { parseApprovalLine } from '../approval';
 import { compactThai } from '../normalise';
-import { parseTambon, parseVillage } from '../places/location';
+import { parseTambon, parseVillage } from '../places';
 import { thaiToArabic } from '../thai';
 import type { IssueGroup, MergeReport, NeedsItem, PreviousRow, PreviousTable } from './types';
 import { byRank, itemsOf } from './order';

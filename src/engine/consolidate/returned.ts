@@ -8,8 +8,7 @@
  */
 import type { SheetModel } from '../model';
 import type { PlanSheet } from '../plan';
-import { sameDistrict, type PlaceCodes } from '../places';
-import { bareDistrictName, parseTambon, parseVillage } from '../places/location';
+import { bareDistrictName, parseTambon, parseVillage, sameDistrict, type PlaceCodes } from '../places';
 import { parseDecision } from './decision';
 import { matchReturned } from './returned-match';
 import { replaceItems, itemsOf } from './order';

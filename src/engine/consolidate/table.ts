@@ -14,10 +14,11 @@ import {
   printedWidth,
   PRINT_WIDTH_MAX,
   signatureBlock,
+  textUnits,
   titleBlockRows,
+  wrappedLines,
   type Signer,
 } from '../print';
-import { textUnits, wrappedLines } from '../wrap';
 import type { ConsolidateResult, Confidence, InputStatus, NeedsItem, ProvincialIssue } from './types';
 import { ROUTE_LABEL } from '../classification';
 import { approvalLine } from '../approval';

@@ -14,11 +14,17 @@ import type { PlaceCodes } from './types';
 
 export type { PlaceCodes } from './types';
 export type { PlaceNames } from './read';
-export type { Location } from './location';
-export type { KnownPlace, PlaceLevel } from './gazetteer';
-// No value is re-exported: a re-export is a getter, and it makes this module's exports a dictionary, so
-// every call through it (placeOf, once a row) would be a lookup that is never inlined. Import the
-// readers of names from ./read, ./location and ./gazetteer.
+export { readPlaceNames, readName, nameAtStart } from './read';
+export {
+  bareDistrictName,
+  bareProvinceName,
+  extractLocation,
+  locationOfNormalised,
+  parseTambon,
+  parseVillage,
+  type Location,
+} from './location';
+export { placeName, tambonsOf, districtsOf, codesNamed, suggest, isPlaceName, type KnownPlace, type PlaceLevel } from './gazetteer';
 
 const inAny = (code: string, within: readonly string[] | undefined): boolean => !within || within.some((w) => code.startsWith(w));
 

@@ -5,9 +5,7 @@
  * lacks) is not reported: nothing certain can be said of it.
  */
 import type { PlanSheet } from '../plan';
-import { namesInLines, placeOf, tambonSuggestions, type PlaceCodes } from '../places';
-import { parseTambon } from '../places/location';
-import { placeName } from '../places/gazetteer';
+import { namesInLines, parseTambon, placeOf, placeName, tambonSuggestions, type PlaceCodes } from '../places';
 import type { FindingCode, FindingDetails } from '../findings';
 
 type Add = <C extends FindingCode>(code: C, details: FindingDetails<C>, row: number | null, col: number | null, field?: string) => void;
