@@ -16,7 +16,7 @@ import { linkIssues } from './issue-links';
 import { listDuplicates, type References } from './duplicates';
 import { checkDistrictPlan } from './district-plan';
 import { groupInOrder, withTotals, type GroupedNeeds } from './grouping';
-import type { DefaultOrder } from './rank';
+import { defaultOrder, type DefaultOrder } from './rank';
 import { applyPrevious } from './merge';
 import { itemsOf } from './order';
 import { sendersReport } from './senders';
@@ -102,7 +102,7 @@ function rankedNeeds(
   let order: DefaultOrder['groups'];
   // Made with their default ranks: numbering made items by copies would make a second generation of a
   // million items alive at once (the peak at 1M rows); they are numbered where they are made.
-  ({ items, at, groups: order } = rankedNeedsItems(rows.cands, same, district, links));
+  ({ items, at, groups: order } = rankedNeedsItems(rows.cands, same, district, links, defaultOrder));
   let duplicates: DuplicateGroup[];
   let refs: References;
   ({ items, duplicates, districtPlan: refs } = listDuplicates(rows.cands, same, { items, at }));
