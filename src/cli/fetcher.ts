@@ -1,9 +1,10 @@
 /**
  * The fetching thread of a run read on one thread (fetch-worker.ts, read-input.ts
- * readConsolidateInputsAhead): it reads, hashes and inflates the next files while this thread parses
- * one. Unlike a reading thread (readers.ts) it runs native code (fs, SHA-256, zlib) and little
- * JavaScript, so on two cores it takes the critical path's native work without a second copy of the
- * reader's code to compile and warm up. Started with the command, as the reading threads are.
+ * readConsolidateInputsAhead): it reads, hashes and inflates the next files and decodes their shared
+ * strings while this thread parses one. Unlike a reading thread (readers.ts) it runs native code (fs,
+ * SHA-256, zlib) and one small module of JavaScript (xlsx/shared-strings.ts), so on two cores it takes
+ * that work off the critical path without a second copy of the reader's code to compile and warm up.
+ * Started with the command, as the reading threads are; it also loads ICU's Thai data (warm-icu.ts).
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
